@@ -1,0 +1,186 @@
+"""The one error model of tspol: diagnostics with stable codes, and their renderers.
+
+Every stage (parser, checker, compiler, runtime, CLI) reports problems as
+`Diagnostic` values; a stage that cannot go on raises `TspolError` carrying them.
+Only the CLI prints; it uses one of the renderers below.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+
+import attrs
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@attrs.frozen(order=True)
+class Span:
+    """A place in a source: 1-based line and column; the end column is exclusive."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+@attrs.frozen
+class Related:
+    span: Span
+    message: str
+
+
+@attrs.frozen
+class Diagnostic:
+    """One problem: a stable code, a severity, where, what, and how to fix it.
+
+    `span` locates it in policy text; `path`/`line`/`key` locate it in data
+    (a JSON Lines file and a key of one of its objects) when there is no span.
+    """
+
+    code: str
+    message: str
+    severity: str = ERROR
+    span: Span | None = None
+    help: str | None = None
+    related: tuple[Related, ...] = ()
+    path: str | None = None
+    line: int | None = None
+    key: str | None = None
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR
+
+    def location(self) -> str:
+        if self.span is not None:
+            return str(self.span)
+        parts = [self.path or "<input>"]
+        if self.line is not None:
+            parts.append(str(self.line))
+        return ":".join(parts)
+
+    def sort_key(self) -> tuple:
+        if self.span is not None:
+            return (self.span.path, self.span.line, self.span.column, self.code, self.message)
+        return (self.path or "", self.line or 0, 0, self.code, self.message)
+
+    def to_dict(self) -> dict:
+        span = self.span
+        record = {
+            "path": span.path if span else self.path,
+            "line": span.line if span else self.line,
+            "column": span.column if span else None,
+            "end_line": span.end_line if span else self.line,
+            "end_column": span.end_column if span else None,
+            "severity": self.severity,
+            "code": self.code,
+            "message": self.message,
+        }
+        if self.key is not None:
+            record["key"] = self.key
+        if self.help:
+            record["help"] = self.help
+        if self.related:
+            record["related"] = [
+                {"path": r.span.path, "line": r.span.line, "column": r.span.column,
+                 "message": r.message}
+                for r in self.related
+            ]
+        return record
+
+
+class TspolError(Exception):
+    """The root of every error tspol raises on purpose; it carries diagnostics."""
+
+    def __init__(self, diagnostics: Diagnostic | Iterable[Diagnostic]):
+        if isinstance(diagnostics, Diagnostic):
+            diagnostics = [diagnostics]
+        self.diagnostics = tuple(diagnostics)
+        super().__init__("; ".join(f"{d.location()}: {d.message}" for d in self.diagnostics))
+
+
+def error(code: str, message: str, span: Span | None = None, **fields) -> TspolError:
+    return TspolError(Diagnostic(code, message, span=span, **fields))
+
+
+def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """Sorted by place, each reported once."""
+    unique = {}
+    for d in diagnostics:
+        unique.setdefault((d.sort_key(), d.severity), d)
+    return sorted(unique.values(), key=lambda d: d.sort_key())
+
+
+# ---- renderers ---------------------------------------------------------------
+
+def render_text(diagnostics: Iterable[Diagnostic], sources: Mapping[str, str] = {}) -> str:
+    """`path:line:col: severity[CODE]: message`, then the source line with a caret."""
+    blocks = []
+    for d in diagnostics:
+        lines = [f"{d.location()}: {d.severity}[{d.code}]: "
+                 + (f"key `{d.key}`: " if d.key else "") + d.message]
+        if d.span is not None:
+            lines.extend(_excerpt(d.span, sources.get(d.span.path)))
+        for r in d.related:
+            lines.append(f"  note: {r.span}: {r.message}")
+        if d.help:
+            lines.append(f"  help: {d.help}")
+        blocks.append("\n".join(lines))
+    return "\n".join(blocks) + ("\n" if blocks else "")
+
+
+def _excerpt(span: Span, source: str | None) -> list[str]:
+    if source is None:
+        return []
+    lines = source.splitlines()
+    if not 1 <= span.line <= len(lines):
+        return []
+    text = lines[span.line - 1].expandtabs(1)
+    end = span.end_column if span.end_line == span.line else len(text) + 1
+    width = max(1, end - span.column)
+    gutter = len(str(span.line))
+    return [
+        f"  {span.line} | {text}",
+        f"  {' ' * gutter} | {' ' * (span.column - 1)}{'^' * width}",
+    ]
+
+
+def render_json(diagnostics: Iterable[Diagnostic]) -> str:
+    return json.dumps([d.to_dict() for d in diagnostics], ensure_ascii=False, indent=2) + "\n"
+
+
+def render_github(diagnostics: Iterable[Diagnostic]) -> str:
+    """GitHub workflow commands: `::error file=...,line=...::message`."""
+    out = []
+    for d in diagnostics:
+        fields = {"file": d.span.path if d.span else d.path}
+        if d.span is not None:
+            fields.update(line=d.span.line, col=d.span.column,
+                          endLine=d.span.end_line, endColumn=d.span.end_column)
+        elif d.line is not None:
+            fields["line"] = d.line
+        fields["title"] = d.code
+        props = ",".join(f"{k}={_escape_property(str(v))}" for k, v in fields.items() if v is not None)
+        message = d.message + (f" (help: {d.help})" if d.help else "")
+        if d.key:
+            message = f"key `{d.key}`: {message}"
+        out.append(f"::{d.severity} {props}::{_escape_data(message)}")
+    return "\n".join(out) + ("\n" if out else "")
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+RENDERERS = {"text": render_text, "json": render_json, "github": render_github}

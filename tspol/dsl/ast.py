@@ -1,0 +1,402 @@
+"""The syntax tree of a `.pol` file: frozen attrs classes, tuple children.
+
+Every node keeps its source span; spans never take part in equality, so a
+reformatted file parses to an equal tree. Blocks keep their items in source
+order (the formatter writes them back in that order); typed views such as
+`Rule.tables` select the items of one kind.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Union
+
+import attrs
+
+from tspol.diagnostics import Span
+
+NO_SPAN = Span("<none>", 0, 0, 0, 0)
+
+
+def _span():
+    return attrs.field(default=NO_SPAN, eq=False, repr=False, kw_only=True)
+
+
+def node(cls):
+    """A frozen AST class whose last field is its span."""
+    cls.__annotations__ = {**cls.__annotations__, "span": "Span"}
+    cls.span = _span()
+    return attrs.frozen(cls)
+
+
+# ---- leaves ------------------------------------------------------------------
+
+@node
+class Name:
+    value: str
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@node
+class Quantity:
+    """A literal: `30` (number), `4%` (percent), `7d`/`30min`/`24h` (duration),
+    `100 USD` (money). `value` is the number as written, exactly."""
+
+    kind: str
+    value: Fraction
+    unit: str = ""
+
+    @property
+    def is_whole(self) -> bool:
+        return self.value.denominator == 1
+
+    @property
+    def ratio(self) -> Fraction:
+        """A percentage as a ratio: 4% is 1/25."""
+        return self.value / 100
+
+    def minutes(self) -> Fraction:
+        return self.value * {"min": 1, "h": 60, "d": 1440}[self.unit]
+
+    def days(self) -> Fraction:
+        return self.minutes() / 1440
+
+
+Operand = Union[Name, Quantity]
+
+
+@node
+class Text:
+    """`name en "..."`, `description zh "..."`, `example en "..."`."""
+
+    kind: str
+    lang: Name
+    value: str
+
+
+# ---- conditions and actions ----------------------------------------------------
+
+@node
+class Comparison:
+    """A chain: `10% <= LDR < 25%` has three operands and two operators."""
+
+    operands: tuple[Operand, ...]
+    ops: tuple[str, ...]
+
+
+@node
+class Condition:
+    comparisons: tuple[Comparison, ...]
+
+
+@node
+class Points:
+    amount: Quantity
+
+
+@node
+class WarningAction:
+    pass
+
+
+@node
+class Limit:
+    """`limit 7d at 10% avg4w`: an order volume limit for `days` at `percent` of a basis."""
+
+    days: Quantity
+    percent: Quantity
+    basis: Name
+
+
+@node
+class MeasureAction:
+    name: Name
+
+
+Action = Union[Points, WarningAction, Limit, MeasureAction]
+
+
+@node
+class Row:
+    condition: Condition
+    actions: tuple[Action, ...]
+
+
+@node
+class Table:
+    name: Name | None
+    hit: str | None  # "exclusive", "all", or None for the default (exclusive)
+    rows: tuple[Row, ...]
+
+    @property
+    def hit_policy(self) -> str:
+        return self.hit or "exclusive"
+
+
+# ---- block items ----------------------------------------------------------------
+
+@node
+class Version:
+    value: str
+
+
+@node
+class Effective:
+    date: str
+
+
+@node
+class TypeSpec:
+    """`count`, `number`, `rate`, `duration in minutes`, `money in USD`."""
+
+    kind: str
+    unit: Name | None = None
+
+
+@node
+class PartOf:
+    whole: Name
+
+
+@node
+class Direction:
+    worse: str  # "higher" or "lower"
+
+
+@node
+class Rounding:
+    mode: str  # "down" or "up"
+
+
+@node
+class Standard:
+    condition: Condition
+
+
+@node
+class OnlyIf:
+    condition: Condition
+
+
+@node
+class ReasonRef:
+    name: Name
+
+
+@node
+class OnMetric:
+    name: Name
+
+
+@node
+class May:
+    names: tuple[Name, ...]
+
+
+@node
+class Expiry:
+    after: Quantity
+
+
+@node
+class Freeze:
+    pass
+
+
+@node
+class Deactivation:
+    points: Quantity
+
+
+@node
+class WarningMargin:
+    points: Quantity
+
+
+@node
+class Crossing:
+    mode: str  # "highest" or "all"
+
+
+@node
+class Linked:
+    pass
+
+
+@node
+class ThresholdMeasure:
+    measure: Name
+    duration: Quantity | None  # None: permanently
+
+
+@node
+class Threshold:
+    points: Quantity
+    measures: tuple[ThresholdMeasure, ...]
+
+
+@node
+class Attempts:
+    count: Quantity
+
+
+@node
+class FirstWindow:
+    within: Quantity
+
+
+@node
+class NextWindow:
+    within: Quantity
+
+
+@node
+class HoldFor:
+    reasons: tuple[Name, ...]
+
+
+@node
+class HoldPeriod:
+    shortest: Quantity
+    longest: Quantity
+
+
+@node
+class HoldEnd:
+    mode: str  # "later" or "earlier" of period and investigation
+
+
+@node
+class HoldOutcome:
+    """`on accepted appeal release within 1d`, `on no appeal within 30d keep until period end`."""
+
+    outcome: str  # "accepted", "rejected" or "none"
+    appeal_within: Quantity | None
+    action: str  # "release" or "keep"
+    release_within: Quantity | None
+
+
+@node
+class ReasonPoints:
+    source: str  # "discretionary" or "rule"
+
+
+# ---- declarations ------------------------------------------------------------------
+
+class _Block:
+    """Typed views over a block's items."""
+
+    def items_of(self, kind):
+        return tuple(item for item in self.items if isinstance(item, kind))
+
+    def first(self, kind):
+        found = self.items_of(kind)
+        return found[0] if found else None
+
+    @property
+    def texts(self) -> tuple[Text, ...]:
+        return self.items_of(Text)
+
+    def text(self, kind: str, lang: str) -> str | None:
+        for t in self.texts:
+            if t.kind == kind and t.lang.value == lang:
+                return t.value
+        return None
+
+
+@node
+class Policy(_Block):
+    name: Name
+    items: tuple
+
+
+@node
+class Region(_Block):
+    name: Name
+    items: tuple[Text, ...]
+
+
+@node
+class Measure(_Block):
+    name: Name
+    items: tuple[Text, ...]
+
+
+@node
+class Category(_Block):
+    name: Name
+    items: tuple[Text, ...]
+
+
+@node
+class Input(_Block):
+    name: Name
+    type: TypeSpec
+    items: tuple
+
+
+@node
+class Basis(_Block):
+    name: Name
+    source: Name
+    items: tuple
+
+
+@node
+class Metric(_Block):
+    name: Name
+    numerator: Name
+    denominator: Name | None
+    items: tuple
+
+
+@node
+class Rule(_Block):
+    name: Name
+    regions: tuple[Name, ...]
+    items: tuple
+
+    @property
+    def tables(self) -> tuple[Table, ...]:
+        return self.items_of(Table)
+
+
+@node
+class Ledger(_Block):
+    items: tuple
+
+
+@node
+class Appeals(_Block):
+    items: tuple
+
+
+@node
+class Hold(_Block):
+    name: Name
+    items: tuple
+
+
+@node
+class Reason(_Block):
+    name: Name
+    category: Name
+    items: tuple
+
+
+Decl = Union[Policy, Region, Measure, Category, Input, Basis, Metric, Rule,
+             Ledger, Appeals, Hold, Reason]
+
+
+@node
+class Comment:
+    text: str  # including the leading `#`
+
+
+@node
+class File:
+    path: str = attrs.field(eq=False)
+    decls: tuple
+    comments: tuple[Comment, ...] = attrs.field(default=(), eq=False)
