@@ -99,10 +99,12 @@ class Diagnostic:
 class TspolError(Exception):
     """The root of every error tspol raises on purpose; it carries diagnostics."""
 
-    def __init__(self, diagnostics: Diagnostic | Iterable[Diagnostic]):
+    def __init__(self, diagnostics: Diagnostic | Iterable[Diagnostic],
+                 sources: Mapping[str, str] | None = None):
         if isinstance(diagnostics, Diagnostic):
             diagnostics = [diagnostics]
         self.diagnostics = tuple(diagnostics)
+        self.sources = dict(sources or {})  # path -> text, to show the lines in error
         super().__init__("; ".join(f"{d.location()}: {d.message}" for d in self.diagnostics))
 
 

@@ -1,0 +1,46 @@
+"""What the commands share: the exit-code error, and printing diagnostics."""
+
+from __future__ import annotations
+
+import click
+
+from tspol.diagnostics import RENDERERS, Diagnostic, render_text, sort_diagnostics
+
+OK, FAILED, USAGE = 0, 1, 2
+
+FORMAT_OPTION = click.option(
+    "--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True,
+    help="text for people, json for tools, github for workflow annotations.")
+
+
+class CliError(click.ClickException):
+    """A failure the user can act on, with the exit code it deserves."""
+
+    def __init__(self, message: str, exit_code: int = FAILED):
+        super().__init__(message)
+        self.exit_code = exit_code
+
+    def show(self, file=None) -> None:
+        click.echo(f"tspol: {self.format_message()}", err=True)
+
+
+class Failed(click.exceptions.Exit):
+    """Stop with an exit code, having already printed why."""
+
+
+def render(diagnostics, fmt: str, sources=None) -> str:
+    ordered = sort_diagnostics(diagnostics)
+    if fmt == "text":
+        return render_text(ordered, sources or {})
+    return RENDERERS[fmt](ordered)
+
+
+def summary(diagnostics: list[Diagnostic]) -> str:
+    errors = sum(d.is_error for d in diagnostics)
+    warnings = len(diagnostics) - errors
+    parts = []
+    if errors:
+        parts.append(f"{errors} error{'s' * (errors != 1)}")
+    if warnings:
+        parts.append(f"{warnings} warning{'s' * (warnings != 1)}")
+    return ", ".join(parts) or "no problems"

@@ -1,0 +1,647 @@
+"""Check parsed files as one pack: names, types, units, ranges and ordering.
+
+`check(files, sources, relpaths)` returns a `Pack` or raises `TspolError` with
+every problem of the run, each reported once at its root cause: a name that
+does not resolve is reported where it is written, and nothing that depends on
+it is reported again.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+from collections.abc import Iterable, Mapping
+from fractions import Fraction
+
+from tspol.diagnostics import ERROR, WARNING, Diagnostic, Related, Span, TspolError
+from tspol.dsl import ast
+from tspol.dsl.formatter import comparison_text, quantity_text
+from tspol.dsl.intervals import Interval
+from tspol.dsl.pack import KIND_WORDS, MINUTES, Pack, Quantity, comparison_bounds
+
+UNKNOWN_NAME = "E200"
+DUPLICATE = "E201"
+MISSING = "E202"
+BAD_VALUE = "E203"
+TYPE_MISMATCH = "E300"
+UNIT_MISMATCH = "E301"
+NOT_WHOLE = "E302"
+BAD_COMPARISON = "E303"
+EMPTY_RANGE = "E400"
+PERCENT_RANGE = "E401"
+OUT_OF_ORDER = "E402"
+INCONSISTENT = "E403"
+DIRECTION = "W300"
+UNUSED = "W200"
+
+LANGUAGES = ("en", "zh")
+LITERAL_WORDS = {
+    "number": "a plain number",
+    "percent": "a percentage",
+    "duration": "a duration",
+    "money": "an amount of money",
+}
+ASCENDING = {"<", "<="}
+DESCENDING = {">", ">="}
+
+
+def check(files: Iterable[ast.File], sources: Mapping[str, str], relpaths: Mapping[str, str],
+          root: str = ".") -> Pack:
+    checker = _Checker(tuple(files))
+    pack = checker.run(sources, relpaths, root)
+    problems = sorted(checker.diagnostics, key=Diagnostic.sort_key)
+    if any(d.is_error for d in problems):
+        raise TspolError(problems)
+    return pack
+
+
+def _say(kind: str) -> str:
+    return KIND_WORDS.get(kind, kind)
+
+
+class _Checker:
+    def __init__(self, files: tuple[ast.File, ...]):
+        self.files = files
+        self.diagnostics: list[Diagnostic] = []
+        self.decls = [d for f in files for d in f.decls]
+
+    # ---- reporting
+    def report(self, code: str, message: str, span: Span, help: str | None = None,
+               related: tuple[Related, ...] = (), severity: str = ERROR) -> None:
+        self.diagnostics.append(Diagnostic(code, message, severity=severity, span=span,
+                                           help=help, related=related))
+
+    def unknown(self, what: str, name: ast.Name, candidates: Iterable[str], help: str | None = None) -> None:
+        close = difflib.get_close_matches(name.value, sorted(candidates), n=1, cutoff=0.6)
+        if close:
+            help = f"did you mean `{close[0]}`?"
+        self.report(UNKNOWN_NAME, f"unknown {what} `{name.value}`", name.span, help)
+
+    def duplicate(self, what: str, name: ast.Name, first: Span) -> None:
+        self.report(DUPLICATE, f"{what} `{name.value}` is defined twice", name.span,
+                    related=(Related(first, "first defined here"),),
+                    help="remove one of them, or give this one another name")
+
+    # ---- symbol tables
+    def table(self, kind, what: str) -> dict:
+        found: dict = {}
+        for decl in self.decls:
+            if isinstance(decl, kind):
+                if decl.name.value in found:
+                    self.duplicate(what, decl.name, found[decl.name.value].name.span)
+                else:
+                    found[decl.name.value] = decl
+        return found
+
+    def single(self, kind, keyword: str):
+        found = [d for d in self.decls if isinstance(d, kind)]
+        for extra in found[1:]:
+            self.report(DUPLICATE, f"the pack has more than one `{keyword}` block", extra.span,
+                        related=(Related(found[0].span, "first one here"),),
+                        help="merge them into one block")
+        return found[0] if found else None
+
+    # ---- the run
+    def run(self, sources, relpaths, root) -> Pack | None:
+        policies = [d for d in self.decls if isinstance(d, ast.Policy)]
+        self.regions = self.table(ast.Region, "region")
+        self.measures = self.table(ast.Measure, "measure")
+        self.categories = self.table(ast.Category, "category")
+        self.reasons = self.table(ast.Reason, "reason")
+        self.holds = self.table(ast.Hold, "hold")
+        self.inputs: dict[str, ast.Input] = {}
+        self.bases: dict[str, ast.Basis] = {}
+        self.metrics: dict[str, ast.Metric] = {}
+        self.quantity_names()
+        self.ledger = self.single(ast.Ledger, "ledger")
+        self.appeals = self.single(ast.Appeals, "appeals")
+
+        self.check_policy(policies)
+        for decl in self.decls:
+            self.check_texts(decl)
+        self.quantities: dict[str, Quantity] = {}
+        for decl in self.inputs.values():
+            self.check_input(decl)
+        for decl in self.metrics.values():
+            self.check_metric_type(decl)
+        for decl in self.bases.values():
+            self.check_basis(decl)
+        for decl in self.metrics.values():
+            self.check_metric(decl)
+        rules = tuple(d for d in self.decls if isinstance(d, ast.Rule))
+        self.check_rules(rules)
+        if self.ledger:
+            self.check_ledger(self.ledger)
+        if self.appeals:
+            self.check_appeals(self.appeals)
+        for hold in self.holds.values():
+            self.check_hold(hold)
+        for reason in self.reasons.values():
+            self.check_reason(reason, rules)
+
+        if any(d.is_error for d in self.diagnostics) or not policies:
+            return None
+        return Pack(
+            root=root, files=self.files, sources=dict(sources), relpaths=dict(relpaths),
+            policy=policies[0], regions=self.regions, inputs=self.inputs, bases=self.bases,
+            metrics=self.metrics, measures=self.measures, categories=self.categories,
+            reasons=self.reasons, holds=self.holds, rules=rules, ledger=self.ledger,
+            appeals=self.appeals, quantities=self.quantities,
+            warnings=tuple(d for d in self.diagnostics if not d.is_error),
+        )
+
+    def quantity_names(self) -> None:
+        """Inputs, metrics and bases share one namespace: conditions name them alike."""
+        seen: dict[str, ast.Name] = {}
+        for decl in self.decls:
+            if isinstance(decl, (ast.Input, ast.Metric, ast.Basis)):
+                what = {ast.Input: "input", ast.Metric: "metric", ast.Basis: "basis"}[type(decl)]
+                if decl.name.value in seen:
+                    self.duplicate(what, decl.name, seen[decl.name.value].span)
+                    continue
+                seen[decl.name.value] = decl.name
+                {ast.Input: self.inputs, ast.Metric: self.metrics, ast.Basis: self.bases}[type(decl)][
+                    decl.name.value] = decl
+
+    # ---- header and texts
+    def check_policy(self, policies: list[ast.Policy]) -> None:
+        if not policies:
+            first = self.files[0] if self.files else None
+            span = first.span if first else Span("<pack>", 1, 1, 1, 1)
+            self.report(MISSING, "the pack has no `policy` declaration", Span(span.path, 1, 1, 1, 1),
+                        help='start one file with `policy my_policy { version "1" effective 2024-01-01 }`')
+            return
+        for extra in policies[1:]:
+            self.report(DUPLICATE, "the pack declares more than one policy", extra.name.span,
+                        related=(Related(policies[0].name.span, "first policy here"),),
+                        help="a pack is one policy; put the other one in its own folder")
+        policy = policies[0]
+        for kind, keyword, example in ((ast.Version, "version", 'version "2025-11-11"'),
+                                       (ast.Effective, "effective", "effective 2024-07-15")):
+            items = policy.items_of(kind)
+            if not items:
+                self.report(MISSING, f"the policy has no `{keyword}`", policy.name.span,
+                            help=f"add `{example}` to the policy block")
+            for extra in items[1:]:
+                self.report(DUPLICATE, f"the policy has more than one `{keyword}`", extra.span)
+        for effective in policy.items_of(ast.Effective):
+            try:
+                datetime.date.fromisoformat(effective.date)
+            except ValueError:
+                self.report(BAD_VALUE, f"`{effective.date}` is not a calendar date", effective.span,
+                            help="write the date as YYYY-MM-DD, such as 2024-07-15")
+
+    def check_texts(self, decl) -> None:
+        seen: dict[tuple[str, str], ast.Text] = {}
+        for text in getattr(decl, "items", ()):
+            if not isinstance(text, ast.Text):
+                continue
+            if text.lang.value not in LANGUAGES:
+                self.report(BAD_VALUE, f"unknown language `{text.lang.value}`", text.lang.span,
+                            help="texts are in `en` or `zh`")
+            key = (text.kind, text.lang.value)
+            if text.kind != "example" and key in seen:
+                self.report(DUPLICATE, f"`{text.kind} {text.lang.value}` is given twice", text.span,
+                            related=(Related(seen[key].span, "first given here"),))
+            seen.setdefault(key, text)
+            if not text.value.strip():
+                self.report(BAD_VALUE, f"the {text.kind} text is empty", text.span)
+
+    # ---- inputs, metrics, bases
+    def check_input(self, decl: ast.Input) -> None:
+        kind, unit = decl.type.kind, decl.type.unit
+        if kind == "duration":
+            if unit is None or unit.value not in MINUTES:
+                self.report(BAD_VALUE, "a duration input needs its unit", (unit or decl.type).span,
+                            help="write `duration in minutes`, `duration in hours` or `duration in days`")
+                unit = None
+        elif kind == "money":
+            if unit is None or not (len(unit.value) == 3 and unit.value.isupper()):
+                self.report(BAD_VALUE, "a money input needs its currency", (unit or decl.type).span,
+                            help="write `money in USD` (a three-letter currency code)")
+                unit = None
+        elif unit is not None:
+            self.report(BAD_VALUE, f"{_say(kind)} has no unit", unit.span,
+                        help=f"write `{decl.name.value}: {kind}`")
+            unit = None
+        self.quantities[decl.name.value] = Quantity(decl.name.value, kind, unit.value if unit else None, decl)
+        self.check_direction(decl)
+        parts = decl.items_of(ast.PartOf)
+        for extra in parts[1:]:
+            self.report(DUPLICATE, "an input is part of one total only", extra.span)
+        for part in parts[:1]:
+            whole = self.inputs.get(part.whole.value)
+            if whole is None:
+                self.unknown("input", part.whole, self.inputs)
+            elif part.whole.value == decl.name.value:
+                self.report(BAD_VALUE, "an input cannot be part of itself", part.whole.span)
+            elif kind != "count" or whole.type.kind != "count":
+                self.report(TYPE_MISMATCH, "only a count can be part of another count", part.span,
+                            help=f"`{decl.name.value}` is {_say(kind)} and "
+                                 f"`{whole.name.value}` is {_say(whole.type.kind)}")
+
+    def check_direction(self, decl) -> None:
+        directions = decl.items_of(ast.Direction)
+        for extra in directions[1:]:
+            self.report(DUPLICATE, "say once whether higher or lower is worse", extra.span)
+
+    def check_metric_type(self, decl: ast.Metric) -> None:
+        names = [decl.numerator] + ([decl.denominator] if decl.denominator else [])
+        resolved = []
+        for name in names:
+            if name.value not in self.inputs:
+                self.unknown("input", name, self.inputs)
+            else:
+                resolved.append(self.quantities[name.value])
+        if len(resolved) != len(names):
+            return
+        if decl.denominator is None:
+            source = resolved[0]
+            self.quantities[decl.name.value] = Quantity(decl.name.value, source.kind, source.unit, decl)
+            return
+        for name, quantity in zip(names, resolved):
+            if quantity.kind != "count":
+                self.report(TYPE_MISMATCH, f"a rate divides counts, but `{name.value}` is {_say(quantity.kind)}",
+                            name.span, help="declare the metric as a ratio of two count inputs")
+                return
+        self.quantities[decl.name.value] = Quantity(decl.name.value, "rate", None, decl)
+
+    def check_basis(self, decl: ast.Basis) -> None:
+        source = self.quantities.get(decl.source.value)
+        if decl.source.value not in self.inputs:
+            self.unknown("input", decl.source, self.inputs)
+        elif source is not None and source.kind not in ("count", "number"):
+            self.report(TYPE_MISMATCH, f"a basis is a number of orders, but `{decl.source.value}` is "
+                        f"{_say(source.kind)}", decl.source.span)
+        roundings = decl.items_of(ast.Rounding)
+        if not roundings:
+            self.report(MISSING, f"basis `{decl.name.value}` does not say how a cap is rounded",
+                        decl.name.span, help="add `round down` or `round up` to its block")
+        for extra in roundings[1:]:
+            self.report(DUPLICATE, "say once how the basis is rounded", extra.span)
+
+    def check_metric(self, decl: ast.Metric) -> None:
+        self.check_direction(decl)
+        quantity = self.quantities.get(decl.name.value)
+        standards = decl.items_of(ast.Standard)
+        for extra in standards[1:]:
+            self.report(DUPLICATE, "a metric has one standard", extra.span,
+                        help="combine the bounds with `and`")
+        for standard in standards[:1]:
+            if not self.check_condition(standard.condition):
+                continue
+            for comparison in standard.condition.comparisons:
+                named = next(o for o in comparison.operands if isinstance(o, ast.Name))
+                if named.value != decl.name.value:
+                    self.report(BAD_COMPARISON, f"the standard of `{decl.name.value}` must be about "
+                                f"`{decl.name.value}`", named.span,
+                                help=f"write `standard {decl.name.value} < ...`; use `only if` for conditions on other inputs")
+                    break
+            else:
+                if quantity is not None:
+                    self.check_standard_direction(decl, standard)
+        for only_if in decl.items_of(ast.OnlyIf):
+            self.check_condition(only_if.condition)
+
+    def check_standard_direction(self, decl: ast.Metric, standard: ast.Standard) -> None:
+        direction = decl.first(ast.Direction)
+        if direction is None:
+            return
+        box = comparison_bounds(standard.condition.comparisons[0], self.quantities)[1]
+        bounded_above = box.hi is not None and box.lo is None
+        bounded_below = box.lo is not None and box.hi is None
+        if (direction.worse == "higher" and bounded_below) or (direction.worse == "lower" and bounded_above):
+            self.report(DIRECTION, f"`{decl.name.value}` is marked `{direction.worse} is worse`, "
+                        f"but its standard asks for it to stay {'high' if bounded_below else 'low'}",
+                        standard.span, severity=WARNING,
+                        help="check the comparison in the standard, or the direction")
+
+    # ---- conditions
+    def check_condition(self, condition: ast.Condition) -> bool:
+        """True when every comparison is well formed, so its bounds can be computed."""
+        ok = all([self.check_comparison(c) for c in condition.comparisons])
+        if not ok:
+            return False
+        box: dict[str, Interval] = {}
+        for comparison in condition.comparisons:
+            quantity, interval = comparison_bounds(comparison, self.quantities)
+            if quantity.name in box:
+                joined = box[quantity.name].intersect(interval)
+                if _empty_in_domain(joined, quantity):
+                    self.report(EMPTY_RANGE, f"these conditions on `{quantity.name}` leave no value "
+                                "that meets them all", condition.span,
+                                help="check the bounds; a row like this can never fire")
+                    return False
+                box[quantity.name] = joined
+            else:
+                box[quantity.name] = interval
+        return True
+
+    def check_comparison(self, comparison: ast.Comparison) -> bool:
+        operands, ops = comparison.operands, comparison.ops
+        names = [o for o in operands if isinstance(o, ast.Name)]
+        if len(names) != 1:
+            message = ("compare one input or metric with values" if names
+                       else "this comparison has no input or metric in it")
+            self.report(BAD_COMPARISON, message, comparison.span,
+                        help="write a bound such as `LDR >= 4%` or a range such as `10% <= LDR < 25%`")
+            return False
+        name = names[0]
+        if len(operands) > 3 or (len(operands) == 3 and not isinstance(operands[1], ast.Name)):
+            self.report(BAD_COMPARISON, "a range puts the input or metric in the middle", comparison.span,
+                        help="write a range as `10% <= LDR < 25%`")
+            return False
+        if len(ops) == 2 and not ({*ops} <= ASCENDING or {*ops} <= DESCENDING):
+            self.report(BAD_COMPARISON, "both comparisons of a range must point the same way",
+                        comparison.span, help="write a range as `10% <= LDR < 25%`")
+            return False
+        if "==" in ops and len(ops) > 1:
+            self.report(BAD_COMPARISON, "`==` cannot be part of a range", comparison.span)
+            return False
+        quantity = self.quantities.get(name.value)
+        if quantity is None:
+            if name.value not in self.inputs and name.value not in self.metrics:
+                help = None
+                if name.value in self.bases:
+                    help = f"`{name.value}` is a basis for limits; compare its input instead"
+                self.unknown("input or metric", name, list(self.inputs) + list(self.metrics), help)
+            return False  # an input or metric with its own error: reported there
+        ok = True
+        for literal in operands:
+            if isinstance(literal, ast.Quantity):
+                ok = self.check_literal(quantity, literal, comparison) and ok
+        if not ok:
+            return False
+        _, interval = comparison_bounds(comparison, self.quantities)
+        if _empty_in_domain(interval, quantity):
+            self.report(EMPTY_RANGE, f"no value of `{name.value}` meets this: the range is empty",
+                        comparison.span, help="the lower bound must be below the upper bound")
+            return False
+        return True
+
+    def check_literal(self, quantity: Quantity, literal: ast.Quantity, comparison: ast.Comparison) -> bool:
+        expected = {"count": "number", "number": "number", "rate": "percent",
+                    "duration": "duration", "money": "money"}[quantity.kind]
+        if literal.kind != expected:
+            self.report(UNIT_MISMATCH, f"`{quantity.name}` is {_say(quantity.kind)}, but "
+                        f"`{_literal_text(literal)}` is {LITERAL_WORDS[literal.kind]}", literal.span,
+                        help=_compare_help(quantity, literal, comparison))
+            return False
+        if quantity.kind == "count" and not literal.is_whole:
+            self.report(NOT_WHOLE, f"`{quantity.name}` counts whole items, but `{_literal_text(literal)}` "
+                        "is not a whole number", literal.span)
+            return False
+        if quantity.kind == "money" and literal.unit != quantity.unit:
+            self.report(UNIT_MISMATCH, f"`{quantity.name}` is in {quantity.unit}, but "
+                        f"`{_literal_text(literal)}` is in {literal.unit}", literal.span)
+            return False
+        if literal.kind == "percent":
+            return self.check_percent(literal)
+        return True
+
+    def check_percent(self, literal: ast.Quantity, allow_zero: bool = True) -> bool:
+        if literal.value > 100 or (not allow_zero and literal.value == 0):
+            low = "0%" if allow_zero else "just above 0%"
+            self.report(PERCENT_RANGE, f"`{_literal_text(literal)}` is outside {low} to 100%", literal.span,
+                        help="a percentage here is a share of a whole, from 0% to 100%")
+            return False
+        return True
+
+    # ---- literals by expected kind
+    def expect(self, literal: ast.Quantity, kind: str, what: str, example: str,
+               whole: bool = True, positive: bool = True) -> bool:
+        if literal.kind != kind:
+            self.report(UNIT_MISMATCH, f"{what} is {LITERAL_WORDS[kind]}, but `{_literal_text(literal)}` is "
+                        f"{LITERAL_WORDS[literal.kind]}", literal.span, help=f"write it like `{example}`")
+            return False
+        if whole and not literal.is_whole:
+            self.report(NOT_WHOLE, f"{what} is a whole number, not `{_literal_text(literal)}`", literal.span,
+                        help=f"write it like `{example}`")
+            return False
+        if kind == "duration" and whole and literal.unit != "d":
+            self.report(BAD_VALUE, f"{what} is counted in whole calendar days", literal.span,
+                        help=f"write it like `{example}`")
+            return False
+        if positive and literal.value <= 0:
+            self.report(BAD_VALUE, f"{what} must be more than zero", literal.span)
+            return False
+        if kind == "percent":
+            return self.check_percent(literal, allow_zero=not positive)
+        return True
+
+    # ---- rules
+    def check_rules(self, rules: tuple[ast.Rule, ...]) -> None:
+        defined: dict[tuple[str, str], ast.Name] = {}
+        for rule in rules:
+            seen_regions: set[str] = set()
+            for region in rule.regions:
+                if region.value not in self.regions:
+                    self.unknown("region", region, self.regions,
+                                 help="declare it with `region NAME { ... }`")
+                    continue
+                if region.value in seen_regions:
+                    self.report(DUPLICATE, f"region `{region.value}` is listed twice", region.span)
+                    continue
+                seen_regions.add(region.value)
+                key = (rule.name.value, region.value)
+                if key in defined:
+                    self.report(DUPLICATE, f"rule `{rule.name.value}` is defined twice for {region.value}",
+                                region.span, related=(Related(defined[key].span, "first defined here"),),
+                                help="remove one of them, or give this one other regions")
+                else:
+                    defined[key] = region
+            self.check_rule(rule)
+
+    def check_rule(self, rule: ast.Rule) -> None:
+        for kind, keyword in ((ast.ReasonRef, "reason"), (ast.OnMetric, "on")):
+            items = rule.items_of(kind)
+            for extra in items[1:]:
+                self.report(DUPLICATE, f"a rule has one `{keyword}`", extra.span)
+        for ref in rule.items_of(ast.ReasonRef)[:1]:
+            if ref.name.value not in self.reasons:
+                self.unknown("reason", ref.name, self.reasons)
+        for on in rule.items_of(ast.OnMetric)[:1]:
+            if on.name.value not in self.metrics:
+                self.unknown("metric", on.name, self.metrics)
+        for may in rule.items_of(ast.May):
+            self.check_may(may)
+        table_names: dict[str, ast.Name] = {}
+        for table in rule.tables:
+            if table.name is not None:
+                if table.name.value in table_names:
+                    self.duplicate("table", table.name, table_names[table.name.value].span)
+                table_names.setdefault(table.name.value, table.name)
+            if not table.rows:
+                self.report(UNUSED, "this table has no rows", table.span, severity=WARNING)
+            for row in table.rows:
+                self.check_condition(row.condition)
+                self.check_actions(row)
+        if not rule.tables and not rule.items_of(ast.OnMetric):
+            self.report(UNUSED, f"rule `{rule.name.value}` has neither a metric nor a table",
+                        rule.name.span, severity=WARNING, help="add `on METRIC` or a `table { ... }`")
+
+    def check_may(self, may: ast.May) -> None:
+        seen: set[str] = set()
+        for name in may.names:
+            if name.value in seen:
+                self.report(DUPLICATE, f"`{name.value}` is listed twice", name.span)
+            seen.add(name.value)
+            if name.value != "points" and name.value not in self.measures:
+                self.unknown("measure", name, list(self.measures) + ["points"])
+
+    def check_actions(self, row: ast.Row) -> None:
+        seen: dict[type, object] = {}
+        for action in row.actions:
+            kind = type(action)
+            if kind is not ast.MeasureAction and kind in seen:
+                self.report(DUPLICATE, "this row already has this action", action.span,
+                            related=(Related(seen[kind].span, "first here"),))
+            seen.setdefault(kind, action)
+            if isinstance(action, ast.Points):
+                self.expect(action.amount, "number", "violation points", "points 3")
+            elif isinstance(action, ast.Limit):
+                self.expect(action.days, "duration", "the length of a limit", "limit 7d at 10% avg4w")
+                self.expect(action.percent, "percent", "the cap of a limit", "limit 7d at 10% avg4w",
+                            whole=False)
+                if action.basis.value not in self.bases:
+                    self.unknown("basis", action.basis, self.bases,
+                                 help="declare it with `basis avg4w = avg_daily_orders_4w { round down }`")
+            elif isinstance(action, ast.MeasureAction):
+                if action.name.value not in self.measures:
+                    self.unknown("action or measure", action.name,
+                                 list(self.measures) + ["points", "warning", "limit"])
+
+    # ---- ledger, appeals, holds, catalogue
+    def check_ledger(self, ledger: ast.Ledger) -> None:
+        for kind, keyword in ((ast.Expiry, "points expire after"), (ast.Deactivation, "deactivate at"),
+                              (ast.WarningMargin, "warn"), (ast.Crossing, "multiple thresholds apply"),
+                              (ast.Freeze, "points freeze"), (ast.Linked, "linked accounts")):
+            for extra in ledger.items_of(kind)[1:]:
+                self.report(DUPLICATE, f"the ledger says `{keyword}` twice", extra.span)
+        if not ledger.items_of(ast.Expiry):
+            self.report(MISSING, "the ledger does not say when points expire", ledger.span,
+                        help="add `points expire after 180d`")
+        for expiry in ledger.items_of(ast.Expiry):
+            self.expect(expiry.after, "duration", "the life of points", "points expire after 180d")
+        for item in ledger.items_of(ast.Deactivation):
+            self.expect(item.points, "number", "the deactivation threshold", "deactivate at 48 points")
+        for item in ledger.items_of(ast.WarningMargin):
+            self.expect(item.points, "number", "the warning margin", "warn 5 points before each threshold")
+        if ledger.items_of(ast.Freeze) and not ledger.items_of(ast.Deactivation):
+            self.report(MISSING, "points freeze while deactivated, but the ledger never deactivates",
+                        ledger.items_of(ast.Freeze)[0].span, help="add `deactivate at 48 points`")
+        previous: ast.Threshold | None = None
+        for threshold in ledger.items_of(ast.Threshold):
+            if not self.expect(threshold.points, "number", "a threshold", "threshold 12 { ... }"):
+                continue
+            if previous is not None and threshold.points.value <= previous.points.value:
+                same = threshold.points.value == previous.points.value
+                self.report(DUPLICATE if same else OUT_OF_ORDER,
+                            f"threshold {threshold.points.value} is defined twice" if same else
+                            f"thresholds out of order: {threshold.points.value} comes after "
+                            f"{previous.points.value}",
+                            threshold.points.span, related=(Related(previous.points.span, "previous threshold"),),
+                            help="list thresholds from the lowest to the highest")
+            previous = threshold
+            seen: dict[str, ast.Name] = {}
+            for item in threshold.measures:
+                if item.measure.value not in self.measures:
+                    self.unknown("measure", item.measure, self.measures)
+                elif item.measure.value in seen:
+                    self.report(DUPLICATE, f"measure `{item.measure.value}` is listed twice in this threshold",
+                                item.measure.span)
+                seen.setdefault(item.measure.value, item.measure)
+                if item.duration is not None:
+                    self.expect(item.duration, "duration", "the length of a measure", "no_campaigns for 7d")
+
+    def check_appeals(self, appeals: ast.Appeals) -> None:
+        for kind, keyword, example in ((ast.Attempts, "at most", "at most 2 per violation"),
+                                       (ast.FirstWindow, "first within", "first within 30d of penalty"),
+                                       (ast.NextWindow, "next within", "next within 15d of rejection")):
+            items = appeals.items_of(kind)
+            if not items:
+                self.report(MISSING, f"the appeals block does not say `{keyword}`", appeals.span,
+                            help=f"add `{example}`")
+            for extra in items[1:]:
+                self.report(DUPLICATE, f"the appeals block says `{keyword}` twice", extra.span)
+        for item in appeals.items_of(ast.Attempts):
+            self.expect(item.count, "number", "the number of appeals", "at most 2 per violation")
+        for item in appeals.items_of(ast.FirstWindow) + appeals.items_of(ast.NextWindow):
+            self.expect(item.within, "duration", "an appeal window", "first within 30d of penalty")
+
+    def check_hold(self, hold: ast.Hold) -> None:
+        for item in hold.items_of(ast.HoldFor):
+            for reason in item.reasons:
+                if reason.value not in self.reasons:
+                    self.unknown("reason", reason, self.reasons)
+        periods = hold.items_of(ast.HoldPeriod)
+        if not periods:
+            self.report(MISSING, f"hold `{hold.name.value}` has no period", hold.name.span,
+                        help="add `period 90d to 180d`")
+        for extra in periods[1:]:
+            self.report(DUPLICATE, "a hold has one period", extra.span)
+        for period in periods[:1]:
+            ok = self.expect(period.shortest, "duration", "a hold period", "period 90d to 180d")
+            ok = self.expect(period.longest, "duration", "a hold period", "period 90d to 180d") and ok
+            if ok and period.shortest.value > period.longest.value:
+                self.report(OUT_OF_ORDER, f"the hold period runs backwards: from {_literal_text(period.shortest)} "
+                            f"to {_literal_text(period.longest)}", period.span,
+                            help="write the shorter period first")
+        for extra in hold.items_of(ast.HoldEnd)[1:]:
+            self.report(DUPLICATE, "a hold says once when it ends", extra.span)
+        outcomes: dict[str, ast.HoldOutcome] = {}
+        for item in hold.items_of(ast.HoldOutcome):
+            if item.outcome in outcomes:
+                self.report(DUPLICATE, f"the hold says twice what happens on {item.outcome} appeal", item.span,
+                            related=(Related(outcomes[item.outcome].span, "first here"),))
+            outcomes.setdefault(item.outcome, item)
+            if item.appeal_within is not None:
+                self.expect(item.appeal_within, "duration", "an appeal window", "on no appeal within 30d keep until period end")
+            if item.release_within is not None:
+                self.expect(item.release_within, "duration", "a release time", "on accepted appeal release within 1d")
+
+    def check_reason(self, reason: ast.Reason, rules: tuple[ast.Rule, ...]) -> None:
+        if reason.category.value not in self.categories:
+            self.unknown("category", reason.category, self.categories)
+        for may in reason.items_of(ast.May):
+            self.check_may(may)
+        sources = reason.items_of(ast.ReasonPoints)
+        for extra in sources[1:]:
+            self.report(DUPLICATE, "a reason says once where its points come from", extra.span)
+        if not sources:
+            return
+        scoring = [r for r in rules
+                   if any(ref.name.value == reason.name.value for ref in r.items_of(ast.ReasonRef))
+                   and any(isinstance(a, ast.Points) for t in r.tables for row in t.rows for a in row.actions)]
+        if sources[0].source == "rule" and not scoring:
+            self.report(INCONSISTENT, f"reason `{reason.name.value}` takes its points from a rule, "
+                        "but no rule for it scores points", sources[0].span,
+                        help="name the reason in a rule with point rows, or write `points discretionary`")
+        if sources[0].source == "discretionary" and scoring:
+            self.report(INCONSISTENT, f"reason `{reason.name.value}` leaves points to the platform, "
+                        f"but rule `{scoring[0].name.value}` scores points for it", sources[0].span,
+                        related=(Related(scoring[0].name.span, "the rule"),),
+                        help="write `points by rule`")
+
+
+def _empty_in_domain(interval: Interval, quantity: Quantity) -> bool:
+    domain = Interval.at_least(Fraction(0))
+    return interval.intersect(domain).is_empty()
+
+
+def _literal_text(literal: ast.Quantity) -> str:
+    return quantity_text(literal)
+
+
+def _compare_help(quantity: Quantity, literal: ast.Quantity, comparison: ast.Comparison) -> str:
+    """The comparison as it was probably meant: the same number in the right unit."""
+    fixed = {"count": ast.Quantity("number", literal.value), "number": ast.Quantity("number", literal.value),
+             "rate": ast.Quantity("percent", literal.value),
+             "duration": ast.Quantity("duration", literal.value, "min"),
+             "money": ast.Quantity("money", literal.value, quantity.unit or "USD")}[quantity.kind]
+    operands = tuple(fixed if o is literal else o for o in comparison.operands)
+    suggestion = comparison_text(ast.Comparison(operands, comparison.ops))
+    what = {"count": "a count with a whole number", "number": "a number with a plain number",
+            "rate": "a rate with a percentage", "duration": "a duration with a duration",
+            "money": "money with an amount in its currency"}[quantity.kind]
+    return f"compare {what}, such as `{suggestion}`"

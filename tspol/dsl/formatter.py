@@ -1,0 +1,257 @@
+"""The one canonical layout of `.pol` text.
+
+Two-space indentation, one statement per line, one blank line between
+top-level declarations, at most one blank line inside a block where the author
+left one. Comments stay where they were: a comment on its own line stays
+before the statement that follows it; a comment after code stays at the end of
+that statement's line. Formatting formatted text changes nothing.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from tspol.dsl import ast
+from tspol.dsl.parser import parse
+
+INDENT = "  "
+
+
+def format_source(text: str, path: str = "<string>") -> str:
+    return format_file(parse(text, path), text)
+
+
+def format_file(file: ast.File, source: str) -> str:
+    return _Formatter(file, source).run()
+
+
+# ---- expressions, shared with explanations ------------------------------------------
+
+def decimal_text(value: Fraction) -> str:
+    """An exact decimal: 5/2 -> "2.5". Literals are decimals, so this always ends."""
+    if value.denominator == 1:
+        return str(value.numerator)
+    scale = 0
+    while (value * 10**scale).denominator != 1:
+        scale += 1
+        if scale > 30:  # not a decimal literal; keep it exact as a fraction
+            return f"{value.numerator}/{value.denominator}"
+    digits = str(abs((value * 10**scale).numerator)).rjust(scale + 1, "0")
+    sign = "-" if value < 0 else ""
+    return f"{sign}{digits[:-scale]}.{digits[-scale:]}"
+
+
+def quantity_text(q: ast.Quantity) -> str:
+    number = decimal_text(q.value)
+    return {
+        "number": number,
+        "percent": f"{number}%",
+        "duration": f"{number}{q.unit}",
+        "money": f"{number} {q.unit}",
+    }[q.kind]
+
+
+def operand_text(operand) -> str:
+    return operand.value if isinstance(operand, ast.Name) else quantity_text(operand)
+
+
+def comparison_text(c: ast.Comparison) -> str:
+    parts = [operand_text(c.operands[0])]
+    for op, operand in zip(c.ops, c.operands[1:]):
+        parts += [op, operand_text(operand)]
+    return " ".join(parts)
+
+
+def condition_text(c: ast.Condition) -> str:
+    return " and ".join(comparison_text(x) for x in c.comparisons)
+
+
+def action_text(a) -> str:
+    if isinstance(a, ast.Points):
+        return f"points {quantity_text(a.amount)}"
+    if isinstance(a, ast.WarningAction):
+        return "warning"
+    if isinstance(a, ast.Limit):
+        return f"limit {quantity_text(a.days)} at {quantity_text(a.percent)} {a.basis.value}"
+    return a.name.value
+
+
+def row_text(row: ast.Row) -> str:
+    return f"when {condition_text(row.condition)} then " + ", ".join(action_text(a) for a in row.actions)
+
+
+def string_text(value: str) -> str:
+    escaped = (value.replace("\\", "\\\\").replace('"', '\\"')
+               .replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r"))
+    return f'"{escaped}"'
+
+
+def names_text(names) -> str:
+    return ", ".join(n.value for n in names)
+
+
+# ---- statements ------------------------------------------------------------------------
+
+def statement_text(item) -> str:
+    """The one line of a statement that is not a block."""
+    return _STATEMENTS[type(item)](item)
+
+
+_STATEMENTS = {
+    ast.Text: lambda t: f"{t.kind} {t.lang.value} {string_text(t.value)}",
+    ast.Version: lambda v: f"version {string_text(v.value)}",
+    ast.Effective: lambda e: f"effective {e.date}",
+    ast.PartOf: lambda p: f"part of {p.whole.value}",
+    ast.Direction: lambda d: f"{d.worse} is worse",
+    ast.Rounding: lambda r: f"round {r.mode}",
+    ast.Standard: lambda s: f"standard {condition_text(s.condition)}",
+    ast.OnlyIf: lambda o: f"only if {condition_text(o.condition)}",
+    ast.ReasonRef: lambda r: f"reason {r.name.value}",
+    ast.OnMetric: lambda o: f"on {o.name.value}",
+    ast.May: lambda m: f"may {names_text(m.names)}",
+    ast.Row: row_text,
+    ast.Expiry: lambda e: f"points expire after {quantity_text(e.after)}",
+    ast.Freeze: lambda f: "points freeze while deactivated",
+    ast.Deactivation: lambda d: f"deactivate at {quantity_text(d.points)} points",
+    ast.WarningMargin: lambda w: f"warn {quantity_text(w.points)} points before each threshold",
+    ast.Crossing: lambda c: f"multiple thresholds apply {c.mode}",
+    ast.Linked: lambda l: "linked accounts share enforcement",
+    ast.ThresholdMeasure: lambda m: (f"{m.measure.value} for {quantity_text(m.duration)}"
+                                     if m.duration is not None else f"{m.measure.value} permanently"),
+    ast.Attempts: lambda a: f"at most {quantity_text(a.count)} per violation",
+    ast.FirstWindow: lambda w: f"first within {quantity_text(w.within)} of penalty",
+    ast.NextWindow: lambda w: f"next within {quantity_text(w.within)} of rejection",
+    ast.HoldFor: lambda h: f"for {names_text(h.reasons)}",
+    ast.HoldPeriod: lambda p: f"period {quantity_text(p.shortest)} to {quantity_text(p.longest)}",
+    ast.HoldEnd: lambda e: f"ends at {e.mode} of period and investigation",
+    ast.HoldOutcome: lambda o: "on " + (
+        f"no appeal within {quantity_text(o.appeal_within)}" if o.outcome == "none" else f"{o.outcome} appeal"
+    ) + (f" release within {quantity_text(o.release_within)}" if o.action == "release" else " keep until period end"),
+    ast.ReasonPoints: lambda p: "points discretionary" if p.source == "discretionary" else "points by rule",
+}
+
+
+def _type_text(t: ast.TypeSpec) -> str:
+    return t.kind + (f" in {t.unit.value}" if t.unit is not None else "")
+
+
+def block_header(decl) -> tuple[str, tuple, bool]:
+    """A block's first line (without `{`), its children, and whether braces are
+    required even when it has no children."""
+    if isinstance(decl, ast.Policy):
+        return f"policy {decl.name.value}", decl.items, True
+    if isinstance(decl, (ast.Region, ast.Measure, ast.Category)):
+        keyword = {ast.Region: "region", ast.Measure: "measure", ast.Category: "category"}[type(decl)]
+        return f"{keyword} {decl.name.value}", decl.items, False
+    if isinstance(decl, ast.Input):
+        return f"input {decl.name.value}: {_type_text(decl.type)}", decl.items, False
+    if isinstance(decl, ast.Basis):
+        return f"basis {decl.name.value} = {decl.source.value}", decl.items, False
+    if isinstance(decl, ast.Metric):
+        ratio = f" / {decl.denominator.value}" if decl.denominator is not None else ""
+        return f"metric {decl.name.value} = {decl.numerator.value}{ratio}", decl.items, False
+    if isinstance(decl, ast.Rule):
+        return f"rule {decl.name.value} in {names_text(decl.regions)}", decl.items, True
+    if isinstance(decl, ast.Table):
+        words = ["table"] + ([decl.name.value] if decl.name else []) + ([decl.hit] if decl.hit else [])
+        return " ".join(words), decl.rows, True
+    if isinstance(decl, ast.Ledger):
+        return "ledger", decl.items, True
+    if isinstance(decl, ast.Appeals):
+        return "appeals", decl.items, True
+    if isinstance(decl, ast.Threshold):
+        return f"threshold {quantity_text(decl.points)}", decl.measures, True
+    if isinstance(decl, ast.Hold):
+        return f"hold {decl.name.value}", decl.items, True
+    if isinstance(decl, ast.Reason):
+        return f"reason {decl.name.value} in {decl.category.value}", decl.items, False
+    return None
+
+
+# ---- layout with comments --------------------------------------------------------------
+
+class _Formatter:
+    def __init__(self, file: ast.File, source: str):
+        self.file = file
+        self.source_lines = source.splitlines()
+        self.out: list[str] = []
+        self.level = 0
+        own_line, trailing = [], {}
+        for comment in file.comments:
+            before = self.source_lines[comment.span.line - 1][: comment.span.column - 1]
+            if before.strip():
+                trailing.setdefault(comment.span.line, []).append(comment.text)
+            else:
+                own_line.append(comment)
+        self.own_line = own_line  # in source order, consumed from the front
+        self.trailing = trailing
+        self.last_line = 0  # the source line of the last thing written
+
+    def run(self) -> str:
+        for decl in self.file.decls:
+            self.element(decl, top=True)
+        self.comments_before(float("inf"), top=True)
+        return "\n".join(self.out) + "\n" if self.out else ""
+
+    # -- the emitter
+    def writeline(self, text: str) -> None:
+        self.out.append(INDENT * self.level + text if text else "")
+
+    def blank_in_source(self, line: int) -> bool:
+        return any(not self.source_lines[i].strip() for i in range(self.last_line, line - 1))
+
+    def separate(self, line: int, top: bool, after_decl: bool) -> None:
+        first_in_block = self.out and self.out[-1].endswith("{")
+        if not self.out or first_in_block:
+            return
+        if (top and after_decl) or self.blank_in_source(line):
+            self.writeline("")
+
+    def comments_before(self, line: float, top: bool = False) -> None:
+        while self.own_line and self.own_line[0].span.line < line:
+            comment = self.own_line.pop(0)
+            after_decl = top and self.out and self.last_kind == "decl"
+            self.separate(comment.span.line, top, after_decl)
+            self.writeline(comment.text)
+            self.last_line = comment.span.line
+            self.last_kind = "comment"
+
+    def trailing_text(self, first: int, last: int) -> str:
+        found = [c for line in range(first, last + 1) for c in self.trailing.pop(line, [])]
+        return "  " + " ".join(found) if found else ""
+
+    last_kind = "start"
+
+    # -- one visit for every element
+    def element(self, item, top: bool = False) -> None:
+        start, end = item.span.line, item.span.end_line
+        self.comments_before(start, top)
+        self.separate(start, top, after_decl=top and self.last_kind == "decl")
+        header = block_header(item)
+        if header is None:
+            self.writeline(statement_text(item) + self.trailing_text(start, end))
+            self.last_line = end
+        else:
+            self.block(item, *header)
+        self.last_kind = "decl" if top else "item"
+
+    def block(self, item, header: str, children: tuple, braces_required: bool) -> None:
+        start, end = item.span.line, item.span.end_line
+        if not children and not braces_required and not self._comments_inside(start, end):
+            self.writeline(header + self.trailing_text(start, end))
+            self.last_line = end
+            return
+        first_child_line = children[0].span.line if children else end
+        self.writeline(header + " {" + self.trailing_text(start, max(start, first_child_line - 1)))
+        self.last_line = start
+        self.level += 1
+        for child in children:
+            self.element(child)
+        self.comments_before(end)
+        self.level -= 1
+        self.writeline("}" + self.trailing_text(end, end))
+        self.last_line = end
+
+    def _comments_inside(self, start: int, end: int) -> bool:
+        return any(start < c.span.line < end for c in self.own_line) or any(
+            start < line <= end for line in self.trailing)

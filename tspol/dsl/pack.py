@@ -1,0 +1,142 @@
+"""A checked policy pack: the declarations of all its files, resolved by name.
+
+The checker builds a `Pack` only when the files are free of errors, so every
+later stage can rely on it: names resolve, types agree, numbers are in range.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from fractions import Fraction
+
+import attrs
+
+from tspol.diagnostics import Diagnostic, Span
+from tspol.dsl import ast
+from tspol.dsl.intervals import FLIP, Interval
+
+MINUTES = {"minutes": 1, "hours": 60, "days": 1440}
+KIND_WORDS = {
+    "count": "a count",
+    "number": "a number",
+    "rate": "a rate",
+    "duration": "a duration",
+    "money": "an amount of money",
+}
+
+
+@attrs.frozen(eq=False)
+class Quantity:
+    """What a name in a condition stands for: an input or a metric, with its type."""
+
+    name: str
+    kind: str  # count, number, rate, duration, money
+    unit: str | None = None  # minutes/hours/days for durations, a currency for money
+    decl: object = None  # ast.Input or ast.Metric
+
+
+@attrs.frozen(eq=False)
+class Pack:
+    root: str
+    files: tuple[ast.File, ...]
+    sources: Mapping[str, str]  # display path -> text
+    relpaths: Mapping[str, str]  # display path -> path inside the pack, posix
+    policy: ast.Policy
+    regions: Mapping[str, ast.Region]
+    inputs: Mapping[str, ast.Input]
+    bases: Mapping[str, ast.Basis]
+    metrics: Mapping[str, ast.Metric]
+    measures: Mapping[str, ast.Measure]
+    categories: Mapping[str, ast.Category]
+    reasons: Mapping[str, ast.Reason]
+    holds: Mapping[str, ast.Hold]
+    rules: tuple[ast.Rule, ...]
+    ledger: ast.Ledger | None
+    appeals: ast.Appeals | None
+    quantities: Mapping[str, Quantity]
+    warnings: tuple[Diagnostic, ...] = ()
+
+    @property
+    def name(self) -> str:
+        return self.policy.name.value
+
+    @property
+    def version(self) -> str:
+        version = self.policy.first(ast.Version)
+        return version.value if version else ""
+
+    @property
+    def effective(self) -> str:
+        effective = self.policy.first(ast.Effective)
+        return effective.date if effective else ""
+
+    @property
+    def source_hash(self) -> str:
+        """sha256 of the pack's files, by their paths inside the pack."""
+        digest = hashlib.sha256()
+        for display in sorted(self.sources, key=lambda p: self.relpaths[p]):
+            digest.update(self.relpaths[display].encode() + b"\0")
+            digest.update(self.sources[display].encode() + b"\0")
+        return digest.hexdigest()
+
+    def rules_in(self, region: str) -> tuple[ast.Rule, ...]:
+        return tuple(r for r in self.rules if any(n.value == region for n in r.regions))
+
+    def where(self, span: Span) -> str:
+        """`fulfilment.pol:42`: a place named without the folder the pack sits in."""
+        return f"{self.relpaths.get(span.path, span.path)}:{span.line}"
+
+    def rule_metric(self, rule: ast.Rule) -> ast.Metric | None:
+        on = rule.first(ast.OnMetric)
+        return self.metrics.get(on.name.value) if on else None
+
+    def metric_inputs(self, metric: ast.Metric) -> tuple[str, ...]:
+        names = [metric.numerator.value]
+        if metric.denominator is not None:
+            names.append(metric.denominator.value)
+        return tuple(names)
+
+    def value_of(self, quantity: Quantity, literal: ast.Quantity) -> Fraction:
+        return literal_value(quantity, literal)
+
+    def bounds(self, comparison: ast.Comparison) -> tuple[Quantity, Interval]:
+        return comparison_bounds(comparison, self.quantities)
+
+
+def literal_value(quantity: Quantity, literal: ast.Quantity) -> Fraction:
+    """A literal in the unit of the quantity it is compared with: 4% -> 1/25 for a
+    rate, 1h -> 60 for a duration in minutes."""
+    if quantity.kind == "rate":
+        return literal.ratio
+    if quantity.kind == "duration":
+        return literal.minutes() / MINUTES[quantity.unit]
+    return literal.value
+
+
+def comparison_bounds(comparison: ast.Comparison, quantities: Mapping[str, Quantity]
+                      ) -> tuple[Quantity, Interval]:
+    """What a checked comparison chain says about its one name."""
+    operands, ops = comparison.operands, comparison.ops
+    index = next(i for i, o in enumerate(operands) if isinstance(o, ast.Name))
+    quantity = quantities[operands[index].value]
+    interval = Interval.everything()
+    if index > 0:  # `10% <= LDR`: LDR >= 10%
+        value = literal_value(quantity, operands[index - 1])
+        interval = interval.intersect(Interval.compare(FLIP[ops[index - 1]], value))
+    if index < len(ops):  # `LDR < 25%`
+        value = literal_value(quantity, operands[index + 1])
+        interval = interval.intersect(Interval.compare(ops[index], value))
+    if quantity.kind == "count":
+        interval = interval.whole()
+    return quantity, interval
+
+
+def condition_bounds(condition: ast.Condition, quantities: Mapping[str, Quantity]
+                     ) -> dict[str, Interval]:
+    """A conjunction as one interval per name (the box of a row)."""
+    box: dict[str, Interval] = {}
+    for comparison in condition.comparisons:
+        quantity, interval = comparison_bounds(comparison, quantities)
+        box[quantity.name] = box.get(quantity.name, Interval.everything()).intersect(interval)
+    return box
