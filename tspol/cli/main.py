@@ -7,24 +7,36 @@ when it runs, so `tspol eval` never pays for the parser it does not need.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import os
 import sys
 
 import click
 
 COMMANDS = {
+    "analyze": "tspol.cli.analyze",
+    "cases": "tspol.cli.cases",
     "check": "tspol.cli.check",
+    "compile": "tspol.cli.compile",
+    "diff": "tspol.cli.diff",
+    "eval": "tspol.cli.eval",
     "fmt": "tspol.cli.fmt",
+    "simulate": "tspol.cli.simulate",
+    "test": "tspol.cli.test",
 }
+
+
+def _available(module: str) -> bool:
+    return importlib.util.find_spec(module) is not None
 
 
 class LazyGroup(click.Group):
     def list_commands(self, ctx):
-        return sorted(COMMANDS)
+        return sorted(name for name, module in COMMANDS.items() if _available(module))
 
     def get_command(self, ctx, name):
         module = COMMANDS.get(name)
-        if module is None:
+        if module is None or not _available(module):
             return None
         return importlib.import_module(module).command
 

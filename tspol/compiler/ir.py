@@ -1,0 +1,220 @@
+"""The IR: a checked pack as explicit tables, per region and rule.
+
+A row is a box, a conjunction of one exact interval per named quantity, plus
+its actions. Everything downstream (the interpreter, the Python generator,
+table analysis, semantic diff, the ledger) reads the IR, never the syntax tree.
+
+Quantities are inputs (whole counts, decimals, durations in the input's unit,
+money) or metrics: a rate `numerator / denominator` of two count inputs, or an
+alias of one input. Rates are exact rationals; a rate whose denominator is 0 is
+undefined (D4), and so is a metric whose `only if` condition does not hold.
+A row fires only when every quantity it names is defined and inside its box.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import attrs
+
+from tspol.diagnostics import Span
+from tspol.dsl.intervals import Interval
+
+Box = tuple[tuple[str, Interval], ...]  # (quantity name, interval), in source order
+
+
+def box_dict(box: Box) -> dict[str, Interval]:
+    return dict(box)
+
+
+@attrs.frozen
+class Texts:
+    """Bilingual texts of a declaration: {"en": ..., "zh": ...}."""
+
+    en: str | None = None
+    zh: str | None = None
+
+    def get(self, lang: str, default: str = "") -> str:
+        return getattr(self, lang, None) or self.en or self.zh or default
+
+
+@attrs.frozen
+class InputIR:
+    name: str
+    kind: str  # count, number, rate, duration, money
+    unit: str | None  # minutes/hours/days, or a currency
+    part_of: str | None  # a count this one can never exceed
+    worse: str | None  # "higher", "lower" or None
+    names: Texts
+    span: Span = attrs.field(eq=False, repr=False)
+
+
+@attrs.frozen
+class MetricIR:
+    name: str
+    kind: str  # "rate" for a ratio, else the kind of its input
+    numerator: str
+    denominator: str | None
+    unit: str | None
+    worse: str | None
+    standard: Interval | None  # where the metric meets its standard
+    standard_text: str  # "< 4%"
+    only_if: Box  # conditions on inputs for the metric to apply at all
+    only_if_text: str
+    names: Texts
+    span: Span = attrs.field(eq=False, repr=False)
+
+    @property
+    def inputs(self) -> tuple[str, ...]:
+        return (self.numerator,) + ((self.denominator,) if self.denominator else ())
+
+
+@attrs.frozen
+class BasisIR:
+    name: str
+    input: str
+    rounding: str  # "down" or "up"
+    names: Texts
+
+
+@attrs.frozen
+class LimitIR:
+    """An order volume limit: `days` long, daily orders capped at `percent`% of the basis."""
+
+    days: int
+    percent: Fraction
+    basis: str
+
+
+@attrs.frozen
+class RowIR:
+    index: int  # 1-based within its table
+    box: Box
+    points: int
+    warning: bool
+    limit: LimitIR | None
+    measures: tuple[str, ...]
+    text: str  # the row as written, canonically formatted
+    span: Span = attrs.field(eq=False, repr=False)
+    where: str = attrs.field(eq=False, default="")  # "fulfilment.pol:44"
+
+    @property
+    def quantities(self) -> tuple[str, ...]:
+        return tuple(name for name, _ in self.box)
+
+
+@attrs.frozen
+class TableIR:
+    name: str | None
+    hit: str  # "exclusive" (at most one row fires) or "all" (every matching row fires)
+    rows: tuple[RowIR, ...]
+    span: Span = attrs.field(eq=False, repr=False)
+
+
+@attrs.frozen
+class RuleIR:
+    name: str
+    region: str
+    metric: str | None
+    reason: str | None
+    tables: tuple[TableIR, ...]
+    may: tuple[str, ...]  # discretionary measures; "points" for discretionary points
+    names: Texts
+    span: Span = attrs.field(eq=False, repr=False)
+    where: str = attrs.field(eq=False, default="")
+
+
+@attrs.frozen
+class RegionIR:
+    name: str
+    names: Texts
+    rules: tuple[RuleIR, ...]
+
+
+@attrs.frozen
+class ThresholdIR:
+    points: int
+    measures: tuple[tuple[str, int | None], ...]  # (measure, days); None days: permanent
+
+
+@attrs.frozen
+class LedgerIR:
+    expiry_days: int | None
+    deactivate_at: int | None
+    freeze_when_deactivated: bool
+    warning_margin: int | None
+    crossing: str  # "highest" or "all"
+    linked_accounts_share: bool
+    thresholds: tuple[ThresholdIR, ...]
+
+
+@attrs.frozen
+class AppealsIR:
+    attempts: int
+    first_within_days: int
+    next_within_days: int
+
+
+@attrs.frozen
+class HoldIR:
+    name: str
+    reasons: tuple[str, ...]
+    shortest_days: int
+    longest_days: int
+    ends_at: str  # "later" or "earlier" of the period and the investigation
+    release_within_days: int | None  # after an accepted appeal
+    keep_on_rejection: bool
+    appeal_within_days: int | None  # no appeal within this: kept to the period end
+    names: Texts
+
+
+@attrs.frozen
+class ReasonIR:
+    name: str
+    category: str
+    points: str | None  # "discretionary", "rule" or None
+    may: tuple[str, ...]
+    names: Texts
+    descriptions: Texts
+
+
+@attrs.frozen
+class Program:
+    name: str
+    version: str
+    effective: str
+    source_hash: str
+    titles: Texts
+    inputs: tuple[InputIR, ...]
+    metrics: tuple[MetricIR, ...]
+    bases: tuple[BasisIR, ...]
+    regions: tuple[RegionIR, ...]
+    ledger: LedgerIR | None
+    appeals: AppealsIR | None
+    holds: tuple[HoldIR, ...]
+    measures: tuple[tuple[str, Texts], ...]
+    reasons: tuple[ReasonIR, ...]
+    categories: tuple[tuple[str, Texts], ...]
+
+    def region(self, name: str) -> RegionIR:
+        for region in self.regions:
+            if region.name == name:
+                return region
+        raise KeyError(name)
+
+    @property
+    def region_names(self) -> tuple[str, ...]:
+        return tuple(r.name for r in self.regions)
+
+    def input(self, name: str) -> InputIR:
+        return next(i for i in self.inputs if i.name == name)
+
+    def metric(self, name: str) -> MetricIR | None:
+        return next((m for m in self.metrics if m.name == name), None)
+
+    def basis(self, name: str) -> BasisIR:
+        return next(b for b in self.bases if b.name == name)
+
+    def kind(self, quantity: str) -> str:
+        metric = self.metric(quantity)
+        return metric.kind if metric else self.input(quantity).kind

@@ -1,0 +1,198 @@
+"""Lower a checked `Pack` to the IR `Program`.
+
+The pack has been checked, so every name resolves and every literal has the
+right unit; lowering only makes things explicit: boxes instead of comparison
+chains, whole days and points instead of literals, one `RuleIR` per region.
+A row on a metric with an `only if` condition gets that condition in its box,
+so each box says everything about when its row can fire.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from tspol.dsl import ast
+from tspol.dsl.formatter import comparison_text, condition_text, row_text
+from tspol.dsl.intervals import Interval
+from tspol.dsl.pack import Pack, condition_bounds
+from tspol.compiler import ir
+
+
+def lower(pack: Pack) -> ir.Program:
+    only_ifs = {name: _only_if_box(pack, m) for name, m in pack.metrics.items()}
+    return ir.Program(
+        name=pack.name,
+        version=pack.version,
+        effective=pack.effective,
+        source_hash=pack.source_hash,
+        titles=_texts(pack.policy),
+        inputs=tuple(_input(pack, i) for i in pack.inputs.values()),
+        metrics=tuple(_metric(pack, m, only_ifs[m.name.value]) for m in pack.metrics.values()),
+        bases=tuple(_basis(b) for b in pack.bases.values()),
+        regions=tuple(
+            ir.RegionIR(name, _texts(region),
+                        tuple(_rule(pack, rule, name, only_ifs) for rule in pack.rules_in(name)))
+            for name, region in pack.regions.items()
+        ),
+        ledger=_ledger(pack.ledger) if pack.ledger else None,
+        appeals=_appeals(pack.appeals) if pack.appeals else None,
+        holds=tuple(_hold(h) for h in pack.holds.values()),
+        measures=tuple((name, _texts(m)) for name, m in pack.measures.items()),
+        reasons=tuple(_reason(r) for r in pack.reasons.values()),
+        categories=tuple((name, _texts(c)) for name, c in pack.categories.items()),
+    )
+
+
+def _texts(decl, kind: str = "name") -> ir.Texts:
+    return ir.Texts(en=decl.text(kind, "en"), zh=decl.text(kind, "zh"))
+
+
+def _direction(decl) -> str | None:
+    direction = decl.first(ast.Direction)
+    return direction.worse if direction else None
+
+
+def _whole(q: ast.Quantity) -> int:
+    return int(q.value)
+
+
+def _days(q: ast.Quantity) -> int:
+    return int(q.days())
+
+
+def _input(pack: Pack, decl: ast.Input) -> ir.InputIR:
+    part = decl.first(ast.PartOf)
+    return ir.InputIR(
+        name=decl.name.value, kind=decl.type.kind,
+        unit=decl.type.unit.value if decl.type.unit else None,
+        part_of=part.whole.value if part else None, worse=_direction(decl),
+        names=_texts(decl), span=decl.span)
+
+
+def _only_if_box(pack: Pack, decl: ast.Metric) -> ir.Box:
+    box: dict[str, Interval] = {}
+    for only_if in decl.items_of(ast.OnlyIf):
+        for name, interval in condition_bounds(only_if.condition, pack.quantities).items():
+            box[name] = box.get(name, Interval.everything()).intersect(interval)
+    return tuple(box.items())
+
+
+def _metric(pack: Pack, decl: ast.Metric, only_if: ir.Box) -> ir.MetricIR:
+    quantity = pack.quantities[decl.name.value]
+    standard = decl.first(ast.Standard)
+    interval, text = None, ""
+    if standard is not None:
+        interval = condition_bounds(standard.condition, pack.quantities)[decl.name.value]
+        text = _standard_text(standard.condition, decl.name.value)
+    return ir.MetricIR(
+        name=decl.name.value, kind=quantity.kind, numerator=decl.numerator.value,
+        denominator=decl.denominator.value if decl.denominator else None, unit=quantity.unit,
+        worse=_direction(decl), standard=interval, standard_text=text, only_if=only_if,
+        only_if_text=" and ".join(condition_text(o.condition) for o in decl.items_of(ast.OnlyIf)),
+        names=_texts(decl), span=decl.span)
+
+
+def _standard_text(condition: ast.Condition, name: str) -> str:
+    """`LDR < 4%` is shown as `< 4%`; a range keeps its name: `10% <= X < 20%`."""
+    parts = []
+    for c in condition.comparisons:
+        if len(c.operands) == 2 and isinstance(c.operands[0], ast.Name):
+            parts.append(comparison_text(c)[len(name) + 1:])
+        else:
+            parts.append(comparison_text(c))
+    return " and ".join(parts)
+
+
+def _basis(decl: ast.Basis) -> ir.BasisIR:
+    rounding = decl.first(ast.Rounding)
+    return ir.BasisIR(decl.name.value, decl.source.value, rounding.mode if rounding else "down", _texts(decl))
+
+
+def _rule(pack: Pack, rule: ast.Rule, region: str, only_ifs: dict[str, ir.Box]) -> ir.RuleIR:
+    on = rule.first(ast.OnMetric)
+    reason = rule.first(ast.ReasonRef)
+    tables = tuple(
+        ir.TableIR(t.name.value if t.name else None, t.hit_policy,
+                   tuple(_row(pack, row, i, only_ifs) for i, row in enumerate(t.rows, 1)), span=t.span)
+        for t in rule.tables)
+    may = tuple(n.value for m in rule.items_of(ast.May) for n in m.names)
+    return ir.RuleIR(
+        name=rule.name.value, region=region, metric=on.name.value if on else None,
+        reason=reason.name.value if reason else None, tables=tables, may=may,
+        names=_texts(rule), span=rule.span, where=pack.where(rule.span))
+
+
+def _row(pack: Pack, row: ast.Row, index: int, only_ifs: dict[str, ir.Box]) -> ir.RowIR:
+    box = condition_bounds(row.condition, pack.quantities)
+    for name in list(box):
+        for input_name, interval in only_ifs.get(name, ()):
+            box[input_name] = box.get(input_name, Interval.everything()).intersect(interval)
+    points, warning, limit, measures = 0, False, None, []
+    for action in row.actions:
+        if isinstance(action, ast.Points):
+            points = _whole(action.amount)
+        elif isinstance(action, ast.WarningAction):
+            warning = True
+        elif isinstance(action, ast.Limit):
+            limit = ir.LimitIR(_days(action.days), Fraction(action.percent.value), action.basis.value)
+        else:
+            measures.append(action.name.value)
+    return ir.RowIR(index=index, box=tuple(box.items()), points=points, warning=warning, limit=limit,
+                    measures=tuple(measures), text=row_text(row), span=row.span, where=pack.where(row.span))
+
+
+def _ledger(ledger: ast.Ledger) -> ir.LedgerIR:
+    expiry = ledger.first(ast.Expiry)
+    deactivation = ledger.first(ast.Deactivation)
+    margin = ledger.first(ast.WarningMargin)
+    crossing = ledger.first(ast.Crossing)
+    return ir.LedgerIR(
+        expiry_days=_days(expiry.after) if expiry else None,
+        deactivate_at=_whole(deactivation.points) if deactivation else None,
+        freeze_when_deactivated=ledger.first(ast.Freeze) is not None,
+        warning_margin=_whole(margin.points) if margin else None,
+        crossing=crossing.mode if crossing else "highest",
+        linked_accounts_share=ledger.first(ast.Linked) is not None,
+        thresholds=tuple(
+            ir.ThresholdIR(_whole(t.points),
+                           tuple((m.measure.value, _days(m.duration) if m.duration is not None else None)
+                                 for m in t.measures))
+            for t in ledger.items_of(ast.Threshold)),
+    )
+
+
+def _appeals(appeals: ast.Appeals) -> ir.AppealsIR:
+    return ir.AppealsIR(
+        attempts=_whole(appeals.first(ast.Attempts).count),
+        first_within_days=_days(appeals.first(ast.FirstWindow).within),
+        next_within_days=_days(appeals.first(ast.NextWindow).within),
+    )
+
+
+def _hold(hold: ast.Hold) -> ir.HoldIR:
+    period = hold.first(ast.HoldPeriod)
+    end = hold.first(ast.HoldEnd)
+    release = keep_on_rejection = appeal_within = None
+    for outcome in hold.items_of(ast.HoldOutcome):
+        if outcome.outcome == "accepted" and outcome.action == "release":
+            release = _days(outcome.release_within)
+        elif outcome.outcome == "rejected":
+            keep_on_rejection = outcome.action == "keep"
+        elif outcome.outcome == "none":
+            appeal_within = _days(outcome.appeal_within)
+    return ir.HoldIR(
+        name=hold.name.value,
+        reasons=tuple(n.value for f in hold.items_of(ast.HoldFor) for n in f.reasons),
+        shortest_days=_days(period.shortest), longest_days=_days(period.longest),
+        ends_at=end.mode if end else "later", release_within_days=release,
+        keep_on_rejection=bool(keep_on_rejection), appeal_within_days=appeal_within,
+        names=_texts(hold))
+
+
+def _reason(reason: ast.Reason) -> ir.ReasonIR:
+    points = reason.first(ast.ReasonPoints)
+    return ir.ReasonIR(
+        name=reason.name.value, category=reason.category.value,
+        points=points.source if points else None,
+        may=tuple(n.value for m in reason.items_of(ast.May) for n in m.names),
+        names=_texts(reason), descriptions=_texts(reason, "description"))
