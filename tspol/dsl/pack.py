@@ -6,7 +6,6 @@ later stage can rely on it: names resolve, types agree, numbers are in range.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Mapping
 from fractions import Fraction
 
@@ -15,6 +14,7 @@ import attrs
 from tspol.diagnostics import Diagnostic, Span
 from tspol.dsl import ast
 from tspol.dsl.intervals import FLIP, Interval
+from tspol.dsl.sources import source_hash
 
 MINUTES = {"minutes": 1, "hours": 60, "days": 1440}
 KIND_WORDS = {
@@ -73,12 +73,7 @@ class Pack:
 
     @property
     def source_hash(self) -> str:
-        """sha256 of the pack's files, by their paths inside the pack."""
-        digest = hashlib.sha256()
-        for display in sorted(self.sources, key=lambda p: self.relpaths[p]):
-            digest.update(self.relpaths[display].encode() + b"\0")
-            digest.update(self.sources[display].encode() + b"\0")
-        return digest.hexdigest()
+        return source_hash(self.sources, self.relpaths)
 
     def rules_in(self, region: str) -> tuple[ast.Rule, ...]:
         return tuple(r for r in self.rules if any(n.value == region for n in r.regions))

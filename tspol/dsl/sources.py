@@ -1,0 +1,76 @@
+"""Find and read a pack's `.pol` files, and hash them. Imports no parser, so a
+cached compiled policy can be found without loading Lark.
+
+A pack is a `.pol` file or a folder of them (searched recursively, in sorted
+order). Paths in diagnostics are shown as the user gave them; paths inside
+compiled output are relative to the pack, so output never depends on where
+the pack sits.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+from collections.abc import Mapping
+from pathlib import Path
+
+from tspol.diagnostics import Diagnostic, TspolError
+
+NO_FILES = "E001"
+UNREADABLE = "E002"
+
+
+def bundled_pack_path() -> Path:
+    """The pack shipped inside the wheel, or beside the package in a source checkout."""
+    spec = importlib.util.find_spec("tspol.policies")
+    if spec is not None and spec.submodule_search_locations:
+        return Path(list(spec.submodule_search_locations)[0])
+    return Path(__file__).resolve().parents[2] / "policies"
+
+
+def default_pack_path() -> Path:
+    """`./policies` when the working folder has one, else the bundled pack."""
+    local = Path("policies")
+    return local if local.is_dir() else bundled_pack_path()
+
+
+def pol_files(path: Path) -> list[Path]:
+    if path.is_dir():
+        return sorted(p for p in path.rglob("*.pol") if p.is_file())
+    return [path]
+
+
+def read_sources(path: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """Display path -> text, and display path -> path inside the pack."""
+    files = pol_files(path)
+    if not files:
+        raise TspolError(Diagnostic(NO_FILES, f"no .pol files in {path}", path=str(path),
+                                    help="a pack is a .pol file or a folder of them"))
+    root = path if path.is_dir() else path.parent
+    sources, relpaths = {}, {}
+    problems = []
+    for file in files:
+        display = str(file)
+        try:
+            sources[display] = file.read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            problems.append(Diagnostic(UNREADABLE, f"this file is not UTF-8 text ({exc.reason} at byte {exc.start})",
+                                       path=display))
+            continue
+        except OSError as exc:
+            problems.append(Diagnostic(UNREADABLE, f"cannot read this file: {exc.strerror}", path=display))
+            continue
+        relpaths[display] = file.relative_to(root).as_posix()
+    if problems:
+        raise TspolError(problems)
+    return sources, relpaths
+
+
+def source_hash(sources: Mapping[str, str], relpaths: Mapping[str, str]) -> str:
+    """sha256 of a pack's files by their paths inside the pack: where the pack
+    sits does not change it."""
+    digest = hashlib.sha256()
+    for display in sorted(sources, key=lambda p: relpaths[p]):
+        digest.update(relpaths[display].encode() + b"\0")
+        digest.update(sources[display].encode() + b"\0")
+    return digest.hexdigest()
