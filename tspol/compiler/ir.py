@@ -218,3 +218,26 @@ class Program:
     def kind(self, quantity: str) -> str:
         metric = self.metric(quantity)
         return metric.kind if metric else self.input(quantity).kind
+
+    def needs(self, quantity: str) -> tuple[str, ...]:
+        """The inputs a quantity needs to be defined: an input itself; a metric's
+        numerator, denominator and `only if` inputs, in that order."""
+        metric = self.metric(quantity)
+        if metric is None:
+            return (quantity,)
+        names = list(metric.inputs)
+        names += [name for name, _ in metric.only_if if name not in names]
+        return tuple(names)
+
+    def rule_quantities(self, rule: RuleIR) -> tuple[str, ...]:
+        """What a decision reports as not applicable for a rule when undefined: its
+        metric, then any quantity its rows name that the metric does not cover."""
+        names = [rule.metric] if rule.metric else []
+        covered = set(self.needs(rule.metric)) if rule.metric else set()
+        for table in rule.tables:
+            for row in table.rows:
+                for name in row.quantities:
+                    if name not in names and name not in covered:
+                        names.append(name)
+                        covered.update(self.needs(name))
+        return tuple(names)

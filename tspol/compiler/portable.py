@@ -1,0 +1,200 @@
+"""What every generated module carries verbatim, and the interpreter imports.
+
+One definition, in one place, of what a valid metric value is, how a value is
+written in a decision, and the error a bad value raises. The Python generator
+copies the source of everything in `PORTABLE` into each compiled module (so a
+compiled module needs only the standard library), and the interpreter calls
+the same functions, so the two cannot drift apart on these.
+
+Rules for this file: standard library only; each function uses nothing but
+its arguments, the imports below, and the other names in `PORTABLE`.
+
+Values (D3: exact numbers, never binary floats):
+- a count is a whole number of 0 or more: `5`, `5.0` and `Decimal("5")` are
+  the count 5; `5.5` is an error (a fraction of an order);
+- a number or a duration is 0 or more; money may be negative; a rate input is
+  a number from 0 to 1;
+- `true`/`false`, strings, lists, objects, NaN and infinities are errors;
+- a binary float is read as the decimal Python prints for it (`0.1` is 1/10),
+  which is what its JSON text says, so a dict and its JSON decide alike;
+- `None` (JSON `null`) means the input is not given, like a missing key.
+"""
+
+from __future__ import annotations
+
+import math
+from decimal import Decimal
+from fractions import Fraction
+
+# Stable diagnostic codes of bad metrics (tspol.diagnostics: E6xx).
+NOT_AN_OBJECT = "E600"
+UNKNOWN_INPUT = "E601"
+NOT_A_NUMBER = "E602"
+NOT_FINITE = "E603"
+NEGATIVE = "E604"
+NOT_WHOLE = "E605"
+ABOVE_TOTAL = "E606"
+UNKNOWN_REGION = "E607"
+OUT_OF_RANGE = "E608"
+
+
+class MetricsError(ValueError):
+    """Bad metrics: `code` (E6xx), the `key` at fault, and what was expected."""
+
+    def __init__(self, code, key, message):
+        super().__init__(f"{key}: {message}" if key else message)
+        self.code = code
+        self.key = key
+        self.message = message
+
+
+def _shown(value):
+    """A bad value as the user wrote it, in JSON words."""
+    if value is True or value is False:
+        return "true" if value else "false"
+    if value is None:
+        return "null"
+    if isinstance(value, str):
+        text = value if len(value) <= 20 else value[:17] + "..."
+        return f"the string {text!r}"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, float) and math.isnan(value):
+        return "NaN"
+    if isinstance(value, float) and math.isinf(value):
+        return "Infinity" if value > 0 else "-Infinity"
+    if isinstance(value, Decimal) and not value.is_finite():
+        return str(value)
+    return str(value)
+
+
+def _exact(key, value, expected):
+    """An int or a Fraction equal to `value`, or MetricsError."""
+    kind = type(value)
+    if kind is int:
+        return value
+    if kind is float:
+        if value != value or value in (math.inf, -math.inf):
+            raise MetricsError(NOT_FINITE, key, f"expected {expected}, got {_shown(value)}")
+        exact = Fraction(repr(value))
+    elif kind is Decimal:
+        if not value.is_finite():
+            raise MetricsError(NOT_FINITE, key, f"expected {expected}, got {_shown(value)}")
+        exact = Fraction(value)
+    elif kind is Fraction:
+        exact = value
+    else:
+        raise MetricsError(NOT_A_NUMBER, key, f"expected {expected}, got {_shown(value)}")
+    return exact.numerator if exact.denominator == 1 else exact
+
+
+def _count(key, value):
+    """A count: a whole number of 0 or more."""
+    exact = _exact(key, value, "a count (a whole number, 0 or more)")
+    if exact < 0:
+        raise MetricsError(NEGATIVE, key, f"a count cannot be negative, got {_shown(value)}")
+    if type(exact) is not int:
+        raise MetricsError(NOT_WHOLE, key, f"a count is a whole number, got {_shown(value)}")
+    return exact
+
+
+def _amount(key, value):
+    """A number or a duration: 0 or more, fractions allowed."""
+    exact = _exact(key, value, "a number (0 or more)")
+    if exact < 0:
+        raise MetricsError(NEGATIVE, key, f"this cannot be negative, got {_shown(value)}")
+    return exact
+
+
+def _money(key, value):
+    """An amount of money: any finite number."""
+    return _exact(key, value, "an amount of money (a number)")
+
+
+def _ratio(key, value):
+    """A rate given as an input: a number from 0 to 1 (0.04 is 4%)."""
+    exact = _exact(key, value, "a rate (a number from 0 to 1)")
+    if exact < 0 or exact > 1:
+        raise MetricsError(OUT_OF_RANGE, key, f"a rate is a number from 0 to 1 (0.04 is 4%), got {_shown(value)}")
+    return exact
+
+
+def _unknown_input(key, known):
+    """MetricsError for a key that names no input, with the closest input name."""
+    import difflib
+
+    if not isinstance(key, str):
+        return MetricsError(UNKNOWN_INPUT, str(key), f"input names are strings, got {key!r}")
+    close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6)
+    hint = f"; did you mean `{close[0]}`?" if close else "; see the inputs the policy declares"
+    return MetricsError(UNKNOWN_INPUT, key, f"unknown input `{key}`{hint}")
+
+
+def _above_total(part, part_value, whole, whole_value):
+    return MetricsError(ABOVE_TOTAL, part,
+                        f"{part} is {part_value} but {whole} is {whole_value}: {part} counts some of "
+                        f"the {whole}, so it cannot be more than {whole}")
+
+
+def _not_an_object(value):
+    return MetricsError(NOT_AN_OBJECT, None,
+                        f"expected the metrics as an object of input names and values, got {_shown(value)}")
+
+
+def _unknown_region(region, regions):
+    known = ", ".join(regions)
+    if not isinstance(region, str):
+        return MetricsError(UNKNOWN_REGION, "region", f"expected a region name ({known}), got {_shown(region)}")
+    return MetricsError(UNKNOWN_REGION, "region", f"unknown region `{region}`; this policy has {known}")
+
+
+def _decimal_text(value):
+    """An exact decimal, `2.5`; a value that is no finite decimal stays a fraction, `1/3`."""
+    if type(value) is int:
+        return str(value)
+    numerator, denominator = value.numerator, value.denominator
+    rest, scale = denominator, 0
+    for prime in (2, 5):
+        while rest % prime == 0:
+            rest //= prime
+    if rest != 1:
+        return f"{numerator}/{denominator}"
+    while 10**scale % denominator:
+        scale += 1
+    digits = str(abs(numerator) * (10**scale // denominator)).rjust(scale + 1, "0")
+    sign = "-" if numerator < 0 else ""
+    return f"{sign}{digits[:-scale]}.{digits[-scale:]}" if scale else f"{sign}{digits}"
+
+
+def _percent_text(numerator, denominator):
+    """`12/40` as `30%`; a percentage with no short decimal is rounded: `≈33.33%`."""
+    percent = Fraction(numerator * 100, denominator)
+    exact = _decimal_text(percent)
+    if "/" not in exact and len(exact.partition(".")[2]) <= 2:
+        return exact + "%"
+    return "≈" + _decimal_text(round(percent, 2)) + "%"
+
+
+def _rate_text(numerator, denominator):
+    """A rate with its counts: `30% (12/40)`."""
+    return f"{_percent_text(numerator, denominator)} ({numerator}/{denominator})"
+
+
+def _absent_text(lang, names):
+    """Why a metric is not evaluated: its inputs are not given."""
+    if lang == "zh":
+        return "未提供 " + "、".join(names)
+    if len(names) == 1:
+        return f"{names[0]} is not given"
+    return ", ".join(names[:-1]) + f" and {names[-1]} are not given"
+
+
+PORTABLE = (
+    MetricsError, _shown, _exact, _count, _amount, _money, _ratio, _unknown_input, _above_total,
+    _not_an_object, _unknown_region, _decimal_text, _percent_text, _rate_text, _absent_text,
+)
+CODES = ("NOT_AN_OBJECT", "UNKNOWN_INPUT", "NOT_A_NUMBER", "NOT_FINITE", "NEGATIVE", "NOT_WHOLE",
+         "ABOVE_TOTAL", "UNKNOWN_REGION", "OUT_OF_RANGE")
+READERS = {"count": "_count", "number": "_amount", "duration": "_amount", "money": "_money", "rate": "_ratio"}
