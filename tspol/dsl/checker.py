@@ -224,7 +224,9 @@ class _Checker:
             self.report(BAD_VALUE, f"{_say(kind)} has no unit", unit.span,
                         help=f"write `{decl.name.value}: {kind}`")
             unit = None
-        self.quantities[decl.name.value] = Quantity(decl.name.value, kind, unit.value if unit else None, decl)
+        if unit is not None or kind not in ("duration", "money"):
+            # An input whose type is in error has no quantity: what compares it is not checked again.
+            self.quantities[decl.name.value] = Quantity(decl.name.value, kind, unit.value if unit else None, decl)
         self.check_direction(decl)
         parts = decl.items_of(ast.PartOf)
         for extra in parts[1:]:
@@ -251,7 +253,7 @@ class _Checker:
         for name in names:
             if name.value not in self.inputs:
                 self.unknown("input", name, self.inputs)
-            else:
+            elif name.value in self.quantities:  # else its type is in error, reported there
                 resolved.append(self.quantities[name.value])
         if len(resolved) != len(names):
             return

@@ -7,25 +7,19 @@ parser is built once per process (and cached on disk by Lark between runs).
 from __future__ import annotations
 
 import ast as pyast
-import difflib
 import functools
 import re
 from fractions import Fraction
 from pathlib import Path
 
 from lark import Lark, Token, Transformer, v_args
-from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken, VisitError
+from lark.exceptions import UnexpectedInput, VisitError
 
 from tspol.diagnostics import Diagnostic, Span, TspolError
 from tspol.dsl import ast
+from tspol.dsl.syntax_errors import BAD_TEXT, SCAN, brace_problems, position, syntax_diagnostic
 
 GRAMMAR = Path(__file__).with_name("grammar.lark")
-
-SYNTAX = "E100"
-UNCLOSED = "E101"
-UNMATCHED = "E102"
-BAD_TEXT = "E103"
-
 
 @functools.lru_cache(maxsize=None)
 def _lark() -> Lark:
@@ -41,7 +35,9 @@ def _lark() -> Lark:
 
 def parse(text: str, path: str = "<string>") -> ast.File:
     """Parse one `.pol` file."""
-    _check_braces(text, path)
+    problems = brace_problems(text, path)
+    if problems:
+        raise TspolError(problems)
     decls = _transform(_parse_tree(text, path, "start"), path)
     return ast.File(path, tuple(decls), _comments(text, path),
                     span=Span(path, 1, 1, text.count("\n") + 1, 1))
@@ -56,7 +52,7 @@ def _parse_tree(text: str, path: str, start: str):
     try:
         return _lark().parse(text, start=start)
     except UnexpectedInput as exc:
-        raise TspolError(_syntax_diagnostic(exc, text, path, start)) from None
+        raise TspolError(syntax_diagnostic(exc, text, path, _lark(), start)) from None
 
 
 def _transform(tree, path: str):
@@ -333,201 +329,13 @@ def _unquote(token: Token, path: str) -> str:
             help='inside quotes, write \\" for a quote and \\\\ for a backslash')) from None
 
 
-# ---- comments and braces ------------------------------------------------------------
-
-# Quoted texts first, so that `#` and braces inside them are not seen.
-_SCAN = re.compile(r'"(?:[^"\\\n]|\\.)*"?|#[^\n]*|[{}]')
-
-
-def _position(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
-
+# ---- comments ------------------------------------------------------------------------
 
 def _comments(text: str, path: str) -> tuple[ast.Comment, ...]:
     found = []
-    for match in _SCAN.finditer(text):
+    for match in SCAN.finditer(text):
         if match.group().startswith("#"):
-            line, column = _position(text, match.start())
+            line, column = position(text, match.start())
             body = match.group().rstrip()
             found.append(ast.Comment(body, span=Span(path, line, column, line, column + len(body))))
     return tuple(found)
-
-
-def _check_braces(text: str, path: str) -> None:
-    """Report unclosed and unmatched braces at their root cause, before parsing.
-
-    A `}` that starts a line closes the open block whose opening line has the
-    same indentation; blocks opened inside it that are still open are the ones
-    missing their `}`.
-    """
-    lines = text.splitlines()
-    indent = [len(line) - len(line.lstrip(" ")) for line in lines]
-    stack: list[tuple[int, int]] = []  # (line, column) of each open `{`
-    problems = []
-    for match in _SCAN.finditer(text):
-        char = match.group()
-        if char not in "{}":
-            continue
-        line, column = _position(text, match.start())
-        if char == "{":
-            stack.append((line, column))
-            continue
-        if not stack:
-            problems.append(Diagnostic(
-                UNMATCHED, "this `}` closes no block", span=Span(path, line, column, line, column + 1),
-                help="remove it, or add the `{` it was meant to close"))
-            continue
-        starts_line = lines[line - 1][: column - 1].strip() == ""
-        if starts_line and any(indent[l - 1] == column - 1 for l, _ in stack):
-            while indent[stack[-1][0] - 1] != column - 1:
-                problems.append(_unclosed(stack.pop(), lines, path))
-        stack.pop()
-    problems.extend(_unclosed(opened, lines, path) for opened in reversed(stack))
-    if problems:
-        raise TspolError(problems)
-
-
-def _unclosed(opened: tuple[int, int], lines: list[str], path: str) -> Diagnostic:
-    line, column = opened
-    head = lines[line - 1].strip().rstrip("{").strip()
-    return Diagnostic(
-        UNCLOSED, f"this block is never closed: `{head} {{` has no matching `}}`",
-        span=Span(path, line, column, line, column + 1),
-        help="add `}` at the end of the block")
-
-
-# ---- syntax errors in words --------------------------------------------------------
-
-TERMINAL_WORDS = {
-    "NAME": "a name",
-    "STRING": 'a quoted text such as "..."',
-    "NUMBER": "a number",
-    "PERCENT": "a percentage such as 4%",
-    "DURATION": "a duration such as 7d, 24h or 30min",
-    "MONEY": "an amount such as 100 USD",
-    "DATE": "a date such as 2024-07-15",
-    "COMPARATOR": "a comparison (<, <=, >, >=, ==)",
-    "$END": "the end of the file",
-}
-
-# Labelled bad examples (Lark's `match_examples`): a parse error that fails in
-# the same parser state, on the same kind of token, gets the label's message.
-_ROW = "rule r in US {{ table {{ {} }} }}"
-SYNTAX_EXAMPLES = {
-    "a row needs `then` between its conditions and its actions": [
-        _ROW.format("when LDR >= 4% points 2"),
-        _ROW.format("when LDR >= 4% warning"),
-        _ROW.format("when LDR >= 4% limit 7d at 10% avg4w"),
-        _ROW.format("when LDR >= 4% x"),
-    ],
-    "separate the actions of a row with commas: `then points 6, limit 7d at 10% avg4w`": [
-        _ROW.format("when LDR >= 4% then points 2 limit 7d at 10% avg4w"),
-        _ROW.format("when LDR >= 4% then warning points 2"),
-        _ROW.format("when LDR >= 4% then points 2 warning"),
-    ],
-    "a comparison needs a value on each side, such as `LDR >= 4%`": [
-        _ROW.format("when LDR >= then points 2"),
-        _ROW.format("when LDR >= and x > 1 then points 2"),
-        _ROW.format("when >= 4% then points 2"),
-    ],
-    "a row needs at least one action after `then`: points, warning, limit or a measure": [
-        _ROW.format("when LDR >= 4% then }"),
-        _ROW.format("when LDR >= 4% then when"),
-    ],
-    "a condition compares a metric or input with a value, such as `LDR >= 4%`": [
-        _ROW.format("when then points 2"),
-        _ROW.format("when and"),
-    ],
-    "a limit reads `limit 7d at 10% avg4w`: days, `at`, a percentage and a basis": [
-        _ROW.format("when LDR >= 4% then limit 7d 10% avg4w"),
-        _ROW.format("when LDR >= 4% then limit 7d at 10%"),
-        _ROW.format("when LDR >= 4% then limit 7d at 10% }"),
-        _ROW.format("when LDR >= 4% then limit at"),
-    ],
-    "rows belong inside a `table { ... }` block": [
-        "rule r in US { when LDR >= 4% then warning }",
-    ],
-    "a rule names its regions: `rule late_dispatch in US, SEA { ... }`": [
-        "rule r { }",
-        "rule r US { }",
-    ],
-    "an input declares its type: `input late_orders: count`": [
-        "input x { }",
-        "input x: { }",
-        "input x count",
-    ],
-    "a metric is an input or a ratio of two inputs: `metric LDR = late_orders / orders_7d`": [
-        "metric m { }",
-        "metric m = { }",
-        "metric m = a / { }",
-    ],
-}
-
-
-def _syntax_diagnostic(exc: UnexpectedInput, text: str, path: str, start: str) -> Diagnostic:
-    line, column = exc.line, exc.column
-    if isinstance(exc, UnexpectedCharacters):
-        char = text[exc.pos_in_stream]
-        if char == '"':
-            return Diagnostic(BAD_TEXT, "this text is not closed: a quoted text must end on the same line",
-                              span=Span(path, line, column, line, len(text.splitlines()[line - 1]) + 1),
-                              help='add the closing `"`')
-        return Diagnostic(SYNTAX, f"unexpected character `{char}`",
-                          span=Span(path, line, column, line, column + 1),
-                          help="remove it; `#` starts a comment, and texts go inside double quotes")
-    token = getattr(exc, "token", None)
-    # `accepts` is exact; LALR's `expected` can include tokens of merged states.
-    expected = set(getattr(exc, "accepts", None) or getattr(exc, "expected", None) or ())
-    if token is None or token.type == "$END":
-        span = Span(path, line if line > 0 else 1, max(column, 1), line if line > 0 else 1, max(column, 1) + 1)
-        return Diagnostic(SYNTAX, "the file ends in the middle of a declaration", span=span,
-                          help=_expected_help(expected))
-    span = _token_span(token, path)
-    shown = f"`{token}`" if token.type != "STRING" else "a quoted text"
-    keywords = _expected_keywords(expected)
-    if token.type == "NAME":
-        close = difflib.get_close_matches(str(token), keywords, n=1, cutoff=0.6)
-        if close:
-            return Diagnostic(SYNTAX, f"unknown keyword `{token}`", span=span,
-                              help=f"did you mean `{close[0]}`?")
-        if str(token) == "or" and "AND" in expected:
-            return Diagnostic(SYNTAX, "conditions combine with `and` only", span=span,
-                              help="write one row for each alternative")
-    if str(token) == "!=":
-        return Diagnostic(SYNTAX, "`!=` is not a comparison tspol supports", span=span,
-                          help="use <, <=, >, >= or ==, or write one row for each side")
-    label = _match_example(exc, start)
-    return Diagnostic(SYNTAX, f"unexpected {shown}", span=span,
-                      help=label or _expected_help(expected))
-
-
-def _match_example(exc: UnexpectedInput, start: str) -> str | None:
-    if not isinstance(exc, UnexpectedToken) or start != "start":
-        return None
-    try:
-        return exc.match_examples(lambda s: _lark().parse(s, start="start"), SYNTAX_EXAMPLES,
-                                  use_accepts=True)
-    except UnexpectedInput:
-        return None
-
-
-@functools.lru_cache(maxsize=None)
-def _terminal_literals() -> dict[str, str]:
-    return {t.name: t.pattern.value for t in _lark().terminals if t.pattern.type == "str"}
-
-
-def _expected_keywords(expected: set[str]) -> list[str]:
-    literals = _terminal_literals()
-    return sorted(literals[name] for name in expected if name in literals and literals[name].isalpha())
-
-
-def _expected_help(expected: set[str]) -> str:
-    literals = _terminal_literals()
-    words = sorted({f"`{literals[name]}`" if name in literals else TERMINAL_WORDS.get(name, name)
-                    for name in expected if name not in ("COMMENT", "WS")})
-    if not words:
-        return "check the syntax near here"
-    if len(words) == 1:
-        return f"expected {words[0]}"
-    return "expected " + ", ".join(words[:-1]) + " or " + words[-1]
