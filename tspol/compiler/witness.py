@@ -1,0 +1,374 @@
+"""Concrete sellers: turn a box of quantities into the inputs of one real seller.
+
+Analysis and diff reason about boxes (one exact interval per quantity); a person
+and `tspol eval` want a seller: `{"late_orders": 5, "orders_7d": 20}`. A box is
+only worth reporting when such a seller exists, so `seller_for` is also the
+test of whether a box can happen at all: counts are whole numbers, a rate is
+`numerator / denominator` of two counts with a denominator above 0, a part is
+never more than its whole, and a metric with `only if` is defined only when its
+condition holds.
+
+`Vocabulary` is what the quantities of a program are, independent of the rules:
+their kind, unit, domain, direction and definition.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Iterable, Mapping
+from fractions import Fraction
+
+import attrs
+
+from tspol.compiler import ir
+from tspol.dsl.intervals import Interval
+
+NONNEGATIVE = Interval.at_least(Fraction(0))
+POSITIVE = Interval(lo=Fraction(0), lo_closed=False)
+UNIT = Interval(Fraction(0), True, Fraction(1), True)
+SEARCH_LIMIT = 100_000  # numerators or denominators tried before a box is called impossible
+
+
+@attrs.frozen
+class Quantity:
+    """An input, or a metric: `numerator / denominator` (a rate) or an alias of one input."""
+
+    name: str
+    kind: str  # count, number, rate, duration, money
+    unit: str | None
+    domain: Interval
+    worse: str | None = None  # "higher", "lower" or None
+    numerator: str | None = None  # metrics only
+    denominator: str | None = None  # rates only
+    only_if: ir.Box = ()
+    standard: Interval | None = None
+    standard_text: str = ""
+    part_of: str | None = None  # inputs only
+
+    @property
+    def is_metric(self) -> bool:
+        return self.numerator is not None
+
+    @property
+    def whole(self) -> bool:
+        return self.kind == "count"
+
+
+@attrs.frozen
+class Vocabulary:
+    quantities: Mapping[str, Quantity]
+
+    @classmethod
+    def of(cls, program: ir.Program) -> Vocabulary:
+        quantities = {}
+        for i in program.inputs:
+            quantities[i.name] = Quantity(i.name, i.kind, i.unit, _input_domain(i), i.worse, part_of=i.part_of)
+        for m in program.metrics:
+            quantities[m.name] = _metric_quantity(m, quantities)
+        return cls(quantities)
+
+    def __getitem__(self, name: str) -> Quantity:
+        return self.quantities[name]
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.quantities
+
+    def renamed(self, renames: Mapping[str, str]) -> Vocabulary:
+        """The same quantities, some under other names (for diffing two versions)."""
+        return Vocabulary({renames.get(n, n): attrs.evolve(q, name=renames.get(n, n))
+                           for n, q in self.quantities.items()})
+
+    def merged(self, other: Vocabulary) -> Vocabulary:
+        """Both vocabularies; a part-of relation of either holds (a seller must suit both)."""
+        quantities = dict(other.quantities)
+        for name, q in self.quantities.items():
+            theirs = quantities.get(name)
+            if theirs is not None and not q.is_metric and theirs.part_of and not q.part_of:
+                q = attrs.evolve(q, part_of=theirs.part_of)
+            quantities[name] = q
+        return Vocabulary(quantities)
+
+
+def _input_domain(i: ir.InputIR) -> Interval:
+    return NONNEGATIVE
+
+
+def _metric_quantity(m: ir.MetricIR, inputs: Mapping[str, Quantity]) -> Quantity:
+    if m.denominator is None:
+        domain = inputs[m.numerator].domain
+    elif inputs[m.numerator].part_of == m.denominator:
+        domain = UNIT
+    else:
+        domain = NONNEGATIVE
+    return Quantity(m.name, m.kind, m.unit, domain, m.worse, numerator=m.numerator,
+                    denominator=m.denominator, only_if=m.only_if, standard=m.standard,
+                    standard_text=m.standard_text)
+
+
+# ---- realising a box -------------------------------------------------------------
+
+def seller_for(vocabulary: Vocabulary, box: Mapping[str, Interval],
+               undefined: Iterable[str] = ()) -> dict | None:
+    """A seller (input name -> JSON number) whose quantities lie in `box` and for whom
+    every quantity in `undefined` has no value; None when there is no such seller."""
+    undefined = tuple(sorted(set(undefined)))
+    for choice in itertools.product(*(_ways_undefined(vocabulary[q]) for q in undefined)):
+        problem = _Problem(vocabulary)
+        for name, interval in box.items():
+            problem.require(name, interval)
+        for name, way in zip(undefined, choice):
+            problem.apply(name, way)
+        values = problem.solve()
+        if values is not None and _holds(vocabulary, values, box, undefined):
+            return {name: _json_number(values[name]) for name in sorted(values)}
+    return None
+
+
+def _ways_undefined(q: Quantity) -> list[tuple]:
+    """How a quantity can have no value: an input absent; a metric whose input is
+    absent, whose denominator is 0, or whose `only if` does not hold."""
+    if not q.is_metric:
+        return [("absent", q.name)]
+    ways = [("absent", q.numerator)]
+    if q.denominator is not None:
+        ways += [("absent", q.denominator), ("zero", q.denominator)]
+    for name, interval in q.only_if:
+        ways.append(("absent", name))
+        for outside in _complement(interval):
+            ways.append(("within", name, outside))
+    return ways
+
+
+def _complement(interval: Interval) -> list[Interval]:
+    parts = []
+    if interval.lo is not None:
+        parts.append(Interval(hi=interval.lo, hi_closed=not interval.lo_closed))
+    if interval.hi is not None:
+        parts.append(Interval(lo=interval.hi, lo_closed=not interval.hi_closed))
+    return parts
+
+
+class _Problem:
+    """Inputs that must be given (each within an interval), inputs that must be
+    absent, and rates `numerator / denominator` that must lie in an interval."""
+
+    def __init__(self, vocabulary: Vocabulary):
+        self.vocabulary = vocabulary
+        self.need: dict[str, Interval] = {}
+        self.absent: set[str] = set()
+        self.rates: list[tuple[str, str, Interval]] = []
+
+    def within(self, name: str, interval: Interval) -> None:
+        q = self.vocabulary[name]
+        current = self.need.get(name, q.domain).intersect(interval)
+        self.need[name] = current.whole() if q.whole else current
+
+    def require(self, name: str, interval: Interval) -> None:
+        q = self.vocabulary[name]
+        if not q.is_metric:
+            self.within(name, interval)
+            return
+        for input_name, condition in q.only_if:
+            self.within(input_name, condition)
+        if q.denominator is None:
+            self.within(q.numerator, interval)
+            return
+        self.within(q.numerator, NONNEGATIVE)
+        self.within(q.denominator, POSITIVE)
+        self.rates.append((q.numerator, q.denominator, interval.intersect(q.domain)))
+
+    def apply(self, name: str, way: tuple) -> None:
+        if way[0] == "absent":
+            self.absent.add(way[1])
+        elif way[0] == "zero":
+            self.within(way[1], Interval.point(Fraction(0)))
+        else:
+            self.within(way[1], way[2])
+
+    def solve(self) -> dict[str, Fraction] | None:
+        if self.absent & set(self.need):
+            return None
+        if any(_empty(self.need[n], self.vocabulary[n].whole) for n in self.need):
+            return None
+        fixed: dict[str, Fraction] = {}
+        for denominator, rates in _by_denominator(self.rates).items():
+            for name in {denominator, *(n for n, _ in rates)}:
+                if name in fixed:
+                    self.need[name] = self.need[name].intersect(Interval.point(fixed[name]))
+            found = _solve_rates(self.need, denominator, rates)
+            if found is None:
+                return None
+            fixed.update(found)
+        for name in _parts_first(self.vocabulary, self.need):
+            if name not in fixed:
+                interval = self.need[name]
+                q = self.vocabulary[name]
+                if q.part_of in fixed:
+                    interval = interval.intersect(Interval(hi=fixed[q.part_of], hi_closed=True))
+                for part, whole in self._parts_of(name):
+                    if part in fixed:
+                        interval = interval.intersect(Interval.at_least(fixed[part]))
+                value = _simple_value(interval, q.whole)
+                if value is None:
+                    return None
+                fixed[name] = value
+        return fixed
+
+    def _parts_of(self, name: str) -> list[tuple[str, str]]:
+        return [(n, name) for n in self.need if self.vocabulary[n].part_of == name]
+
+
+def _parts_first(vocabulary: Vocabulary, names: Iterable[str]) -> list[str]:
+    def depth(name: str) -> int:
+        d, seen = 0, {name}
+        while (whole := vocabulary[name].part_of) is not None and whole not in seen:
+            d, name = d + 1, whole
+            seen.add(whole)
+        return d
+
+    return sorted(names, key=lambda n: (-depth(n), n))
+
+
+def _by_denominator(rates):
+    groups: dict[str, list[tuple[str, Interval]]] = {}
+    for numerator, denominator, interval in rates:
+        groups.setdefault(denominator, []).append((numerator, interval))
+    return dict(sorted(groups.items()))
+
+
+def _empty(interval: Interval, whole: bool) -> bool:
+    return (interval.whole() if whole else interval).is_empty()
+
+
+def _solve_rates(need, denominator, rates) -> dict[str, Fraction] | None:
+    numerators = {n for n, _ in rates}
+    if len(rates) == 1 and denominator not in numerators:
+        (numerator, rate), = rates
+        found = _one_rate(need[numerator], need[denominator], rate)
+        return None if found is None else {numerator: found[0], denominator: found[1]}
+    return _shared_denominator(need, denominator, rates)
+
+
+def _one_rate(counts: Interval, totals: Interval, rate: Interval) -> tuple[Fraction, Fraction] | None:
+    """The smallest numerator n with a denominator d so that n/d lies in `rate`;
+    among its denominators the largest (the rate nearest the lower bound)."""
+    counts, totals = counts.whole(), totals.whole()
+    if rate.is_empty() or counts.is_empty() or totals.is_empty():
+        return None
+    if rate.contains(Fraction(0)) and counts.contains(Fraction(0)):
+        return Fraction(0), totals.lo
+    if rate.hi is not None and rate.hi == 0:
+        return None
+    first = max(counts.lo, Fraction(1))
+    last = counts.hi
+    if totals.hi is not None and rate.hi is not None:
+        cap = math.floor(totals.hi * rate.hi)
+        last = cap if last is None else min(last, cap)
+    step = 1
+    if rate.lo is not None and rate.lo == rate.hi:  # a single rate p/q: n is a multiple of p
+        step = rate.lo.numerator
+        first = math.ceil(first / step) * step
+    n = Fraction(first)
+    for _ in range(SEARCH_LIMIT):
+        if last is not None and n > last:
+            return None
+        d_range = Interval(
+            lo=n / rate.hi if rate.hi is not None else None, lo_closed=rate.hi_closed,
+            hi=n / rate.lo if rate.lo else None, hi_closed=rate.lo_closed,
+        ).intersect(totals).whole()
+        if not d_range.is_empty():
+            return n, d_range.hi if d_range.hi is not None else d_range.lo
+        n += step
+    return None
+
+
+def _shared_denominator(need, denominator, rates) -> dict[str, Fraction] | None:
+    """Several rates over one denominator: try denominators in order."""
+    totals = need[denominator].whole()
+    if totals.is_empty():
+        return None
+    d = totals.lo
+    for _ in range(SEARCH_LIMIT):
+        if totals.hi is not None and d > totals.hi:
+            return None
+        chosen = {denominator: d}
+        ok = True
+        for numerator, rate in rates:
+            span = need[numerator].intersect(_scaled(rate, d)).whole()
+            if numerator in chosen:
+                span = span.intersect(Interval.point(chosen[numerator]))
+            if span.is_empty():
+                ok = False
+                break
+            chosen[numerator] = span.lo
+        if ok:
+            return chosen
+        d += 1
+    return None
+
+
+def _scaled(rate: Interval, factor: Fraction) -> Interval:
+    return Interval(None if rate.lo is None else rate.lo * factor, rate.lo_closed,
+                    None if rate.hi is None else rate.hi * factor, rate.hi_closed)
+
+
+def _simple_value(interval: Interval, whole: bool) -> Fraction | None:
+    """The smallest whole number in the interval, else the shortest decimal in it."""
+    if interval.whole().is_empty():
+        if whole:
+            return None
+    else:
+        w = interval.whole()
+        return w.lo if w.lo is not None else (w.hi if w.hi is not None and w.hi < 0 else Fraction(0))
+    for digits in range(1, 10):
+        scale = 10**digits
+        scaled = _scaled(interval, Fraction(scale)).whole()
+        if not scaled.is_empty():
+            return scaled.lo / scale
+    return None
+
+
+def _holds(vocabulary: Vocabulary, values: Mapping[str, Fraction], box, undefined) -> bool:
+    """Check a seller against the box exactly, as the interpreter would read it."""
+    for name, value in values.items():
+        q = vocabulary[name]
+        if value < 0 or (q.whole and value.denominator != 1):
+            return False
+        if q.part_of in values and value > values[q.part_of]:
+            return False
+    for name, interval in box.items():
+        value = value_of(vocabulary, name, values)
+        if value is None or not interval.contains(value):
+            return False
+    return all(value_of(vocabulary, name, values) is None for name in undefined)
+
+
+def value_of(vocabulary: Vocabulary, name: str, values: Mapping[str, Fraction]) -> Fraction | None:
+    """The exact value of a quantity for a seller, or None where it has none."""
+    q = vocabulary[name]
+    if not q.is_metric:
+        return values.get(name)
+    for input_name, condition in q.only_if:
+        if input_name not in values or not condition.contains(Fraction(values[input_name])):
+            return None
+    numerator = values.get(q.numerator)
+    if numerator is None:
+        return None
+    if q.denominator is None:
+        return Fraction(numerator)
+    denominator = values.get(q.denominator)
+    if denominator is None or denominator == 0:
+        return None
+    return Fraction(numerator) / Fraction(denominator)
+
+
+def _json_number(value: Fraction) -> int | float:
+    if value.denominator == 1:
+        return int(value)
+    return float(value)  # a short decimal: its repr is exactly the decimal
+
+
+def exact(values: Mapping[str, int | float]) -> dict[str, Fraction]:
+    """A seller's JSON numbers as exact values (witness floats are short decimals)."""
+    return {name: Fraction(str(v)) if isinstance(v, float) else Fraction(v) for name, v in values.items()}
