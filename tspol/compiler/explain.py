@@ -28,7 +28,7 @@ _WORDS = {  # lower bound closed, lower open, upper closed, upper open
            "and": " and ", "is": " is ", "sep": "; ", "says": ": ", "end": "."},
     "zh": {"count": ("至少", "多于", "至多", "少于"),
            "other": ("不低于", "高于", "不高于", "低于"),
-           "and": " 且 ", "is": " 为 ", "sep": ";", "says": ",", "end": "。"},
+           "and": " 且", "is": " 为 ", "sep": ";", "says": ",", "end": "。"},
 }
 
 
@@ -74,12 +74,14 @@ def quantity_label(program: ir.Program, quantity: str, lang: str) -> str:
     """`Late dispatch rate (LDR)` for a named metric, the input name otherwise."""
     metric = program.metric(quantity)
     name = metric.names.get(lang) if metric else None
-    return f"{name} ({quantity})" if name and name != quantity else quantity
+    if not name or name == quantity:
+        return quantity
+    return f"{name}({quantity})" if lang == "zh" else f"{name} ({quantity})"
 
 
 def _join(items: list[str], lang: str) -> str:
     if lang == "zh":
-        return "、".join(items)
+        return ",".join(items)
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]

@@ -1,0 +1,163 @@
+"""The reference semantics: a decision straight from the IR, in exact rationals.
+
+`evaluate(program, metrics, region, lang)` returns the decision dict of
+DESIGN.md and CONTRACTS.md. A compiled module must return the same dict for
+the same arguments (the differential tests hold it to that); this module is
+written for obviousness, not speed.
+
+For each rule of the region, in order:
+- each quantity the rule depends on is defined, or reported in
+  `not_applicable`: its inputs are not given, its `only if` does not hold
+  (D11), or it is a rate whose denominator is 0 (D4);
+- the rule's metric, when defined and outside its standard, is a finding;
+- each table fires its rows whose every quantity is defined and inside the
+  row's box: the first such row of an exclusive table (D5), every such row
+  of an `all` table. A row scores its points (0 for a plain warning row, D6);
+  an order volume limit gets its daily cap when the basis input is given (D9);
+- the rule's discretionary measures (`may`) may follow when one of its rows
+  fired, or, for a rule without tables, when its metric is outside its standard.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from fractions import Fraction
+
+from tspol.compiler import explain, ir
+from tspol.compiler.portable import _absent_text, _decimal_text, _rate_text
+from tspol.runtime.metrics import Value, check_region, read_metrics
+
+ABSENT, ONLY_IF, ZERO = "absent", "only_if", "zero_denominator"
+
+
+def evaluate(program: ir.Program, metrics: Mapping, region: str, lang: str = "en") -> dict:
+    check_language(lang)
+    region_ir = check_region(program, region)
+    values = read_metrics(program, metrics)
+    return _Evaluation(program, values, lang).decide(region_ir)
+
+
+def check_language(lang: object) -> None:
+    if lang not in explain.LANGS:
+        raise ValueError(f"unknown language {lang!r}; choose one of {', '.join(explain.LANGS)}")
+
+
+def percent_json(percent: Fraction) -> int | str:
+    """A limit's percent in JSON: a whole number as a number, else an exact decimal string."""
+    return percent.numerator if percent.denominator == 1 else _decimal_text(percent)
+
+
+class _Evaluation:
+    def __init__(self, program: ir.Program, values: dict[str, Value], lang: str):
+        self.program = program
+        self.values = values
+        self.lang = lang
+
+    # ---- quantities
+    def status(self, name: str) -> tuple[str | None, object]:
+        """(None, value) when defined, else (why not, detail)."""
+        absent = [n for n in self.program.needs(name) if self.values[n] is None]
+        if absent:
+            return ABSENT, absent
+        metric = self.program.metric(name)
+        if metric is None:
+            return None, self.values[name]
+        if not all(interval.contains(self.values[n]) for n, interval in metric.only_if):
+            return ONLY_IF, None
+        numerator = self.values[metric.numerator]
+        if metric.denominator is None:
+            return None, numerator
+        denominator = self.values[metric.denominator]
+        if denominator == 0:
+            return ZERO, None
+        return None, Fraction(numerator, denominator)
+
+    def shown(self, name: str) -> str:
+        """A defined quantity's value as a decision writes it: `30% (12/40)`, `45min`."""
+        metric = self.program.metric(name)
+        if metric is not None and metric.denominator is not None:
+            return _rate_text(self.values[metric.numerator], self.values[metric.denominator])
+        value = self.values[metric.numerator if metric else name]
+        return _decimal_text(value) + explain.value_suffix(self.program, name)
+
+    def finding_value(self, metric: ir.MetricIR) -> str:
+        if metric.denominator is not None:
+            return f"{self.values[metric.numerator]}/{self.values[metric.denominator]}"
+        return self.shown(metric.name)
+
+    def not_applicable(self, rule: ir.RuleIR, name: str, why: str, detail) -> dict:
+        metric = self.program.metric(name)
+        if why == ABSENT:
+            reason = _absent_text(self.lang, detail)
+        elif why == ONLY_IF:
+            template = explain.only_if_template(self.program, metric, self.lang)
+            reason = template.format(**{n: self.shown(n) for n, _ in metric.only_if})
+        else:
+            reason = explain.zero_text(metric, self.lang)
+        return {"rule": rule.name, "metric": name, "cause": why, "reason": reason}
+
+    # ---- rows
+    def matches(self, row: ir.RowIR) -> bool:
+        for name, interval in row.box:
+            why, value = self.status(name)
+            if why is not None or not interval.contains(value):
+                return False
+        return True
+
+    def limit(self, limit: ir.LimitIR) -> dict:
+        out = {"days": limit.days, "percent": percent_json(limit.percent), "basis": limit.basis}
+        basis = self.program.basis(limit.basis)
+        base = self.values[basis.input]
+        if base is not None:
+            share = limit.percent / 100 * base
+            out["daily_cap"] = math.floor(share) if basis.rounding == "down" else math.ceil(share)
+        return out
+
+    def violation(self, rule: ir.RuleIR, table: ir.TableIR, row: ir.RowIR) -> dict:
+        limit = self.limit(row.limit) if row.limit else None
+        fields = {name: self.shown(name) for name in row.quantities}
+        if limit is not None:
+            cap = limit.get("daily_cap")
+            fields["cap"] = "" if cap is None else explain.CAP[self.lang].format(cap)
+        because = explain.because_template(self.program, rule, table, row, self.lang).format(**fields)
+        return {"rule": rule.name, "table": table.name, "row": row.index, "points": row.points,
+                "warning": row.warning, "limit": limit, "measures": list(row.measures),
+                "where": row.where, "because": because}
+
+    # ---- the decision
+    def decide(self, region: ir.RegionIR) -> dict:
+        violations, findings, not_applicable, discretionary = [], [], [], []
+        for rule in region.rules:
+            defined = True
+            for name in self.program.rule_quantities(rule):
+                why, detail = self.status(name)
+                if why is not None:
+                    not_applicable.append(self.not_applicable(rule, name, why, detail))
+                    defined = defined and name != rule.metric
+            outside = False
+            metric = self.program.metric(rule.metric) if rule.metric else None
+            if metric is not None and defined and metric.standard is not None:
+                outside = not metric.standard.contains(self.status(metric.name)[1])
+                if outside:
+                    findings.append({"rule": rule.name, "metric": metric.name,
+                                     "value": self.finding_value(metric), "standard": metric.standard_text})
+            fired = False
+            for table in rule.tables:
+                for row in table.rows:
+                    if self.matches(row):
+                        violations.append(self.violation(rule, table, row))
+                        fired = True
+                        if table.hit == "exclusive":
+                            break
+            if rule.may and (fired or (not rule.tables and outside)):
+                discretionary.append({"rule": rule.name, "measures": list(rule.may)})
+        return {
+            "region": region.name,
+            "points": sum(v["points"] for v in violations),
+            "warning": any(v["warning"] for v in violations),
+            "violations": violations,
+            "findings": findings,
+            "not_applicable": not_applicable,
+            "discretionary": discretionary,
+        }
