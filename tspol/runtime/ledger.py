@@ -1,0 +1,785 @@
+"""The points ledger: a seller's dated events -> its state on any day.
+
+Every number comes from the program (`program.ledger`, `program.appeals`,
+`program.holds`); this module knows how a ledger works, not what the policy says.
+
+- A violation scored on day D counts on days D .. D+expiry-1 (D1); `expires` is
+  D+expiry, the first day it no longer counts.
+- Active points of a day are the points of the violations counting that day; the
+  `level` is the highest threshold they reach (0 if none).
+- Scorings and expiries are taken a day at a time (calendar dates, no time of day):
+  a threshold T is reached on day D when the active points of D-1 are below T and
+  those of D are T or more. The measures of T start on D for their durations; when
+  one day reaches several thresholds, only the highest's measures apply
+  (`multiple thresholds apply highest`) or all of them (`... apply all`) (D7).
+  A measure's `until` is its first day no longer in effect (start + its days), like
+  `expires`; a permanent measure has none.
+- A formal warning is due while active points are in [T-margin, T) (D7).
+- At `deactivate at` points the seller is deactivated, for good; with
+  `points freeze while deactivated` no point expires from that day on (D8).
+- Appeals (§8, D2 inclusive): at most `attempts` valid appeals per violation, the
+  first within `first within` days of the penalty, each next one within `next within`
+  days of the previous rejection. A late or surplus appeal is recorded as invalid with
+  the reason and changes nothing. An accepted appeal revokes the violation from its
+  date on: the state of every later day is replayed from the first day without it,
+  so the measures it caused are lifted and a seller it had deactivated is reactivated
+  with its points recomputed. The days before the appeal keep their history.
+- Fund holds (§7): held from the hold event for the chosen period, until the later
+  (or earlier) of the period's end and the close of the investigation; an accepted
+  appeal against the held violation releases the funds within `release within` days.
+- Linked accounts (§4): with `linked accounts share enforcement`, every penalty of
+  the seller on or after a `link` flags the linked account for joint enforcement.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime
+import difflib
+import os
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from fractions import Fraction
+
+import attrs
+
+from tspol.compiler import ir
+from tspol.diagnostics import Diagnostic, TspolError
+from tspol.runtime import events as ev
+
+UNKNOWN_RULE = "E710"
+UNKNOWN_REGION = "E711"
+HOLD_PERIOD = "E712"
+HOLD_SCENARIO = "E713"
+NO_EVALUATOR = "E714"
+BAD_METRICS = "E715"
+NO_LEDGER = "E716"
+HOLD_AFTER_REVOCATION = "E717"
+NO_DATE = "E718"
+
+Evaluate = Callable[[Mapping, str], Mapping]
+
+
+def _date(day: int) -> datetime.date:
+    return datetime.date.fromordinal(day)
+
+
+def _iso(day: int | None) -> str | None:
+    return None if day is None else _date(day).isoformat()
+
+
+def as_date(value, name: str = "on") -> datetime.date:
+    """A date, or a `YYYY-MM-DD` string, as a date; `TspolError` naming `name` otherwise."""
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        return value
+    try:
+        return ev.parse_date(value)
+    except ev.BadValue as bad:
+        raise TspolError(Diagnostic(ev.BAD_VALUE, bad.message, key=name)) from None
+
+
+# ---- the state of a day ------------------------------------------------------
+
+@attrs.frozen
+class Restriction:
+    action: str  # a measure of a threshold, or "limit" (an order volume limit of a decision)
+    start: datetime.date
+    until: datetime.date | None  # first day no longer in effect; None: permanent
+    threshold: int | None = None  # the threshold whose measure this is
+    violation: str | None = None  # the violation whose limit this is
+    limit: tuple | None = None  # (key, value) pairs: percent, basis (and daily_cap) of an order volume limit
+
+    def to_dict(self) -> dict:
+        record = {"action": self.action, "from": self.start.isoformat(),
+                  "until": self.until.isoformat() if self.until else None}
+        if self.threshold is not None:
+            record["threshold"] = self.threshold
+        if self.violation is not None:
+            record["violation"] = self.violation
+        if self.limit is not None:
+            record.update((k, v) for k, v in self.limit if k != "days")
+        return record
+
+
+@attrs.frozen
+class Warning:
+    threshold: int
+    points_to_go: int
+
+    def to_dict(self) -> dict:
+        return {"threshold": self.threshold, "points_to_go": self.points_to_go}
+
+
+@attrs.frozen
+class ViolationState:
+    id: str
+    rules: tuple[str, ...]
+    points: int
+    scored: datetime.date
+    expires: datetime.date | None  # first day it no longer counts; None: never (frozen, or no expiry)
+    status: str  # active, expired, frozen (kept by deactivation), revoked
+    revoked: datetime.date | None = None
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "points": self.points, "scored": self.scored.isoformat(),
+                "expires": self.expires.isoformat() if self.expires else None, "status": self.status,
+                "rules": list(self.rules), "revoked": self.revoked.isoformat() if self.revoked else None}
+
+
+@attrs.frozen
+class AppealState:
+    violation: str
+    date: datetime.date
+    outcome: str
+    valid: bool
+    reason: str | None  # why it is invalid
+    attempt: int | None  # 1 for the first valid appeal of its violation, ...
+
+    def to_dict(self) -> dict:
+        return {"violation": self.violation, "date": self.date.isoformat(), "valid": self.valid,
+                "reason": self.reason, "outcome": self.outcome, "attempt": self.attempt}
+
+
+@attrs.frozen
+class HoldState:
+    id: str
+    violation: str
+    scenario: str
+    start: datetime.date
+    days: int
+    period_end: datetime.date
+    investigation_closed: datetime.date | None
+    until: datetime.date | None  # the day the funds are returned; None: not known yet
+    status: str  # held, released (accepted appeal), ended (kept to the end)
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "violation": self.violation, "scenario": self.scenario,
+                "from": self.start.isoformat(), "days": self.days, "period_end": self.period_end.isoformat(),
+                "investigation_closed": self.investigation_closed.isoformat() if self.investigation_closed else None,
+                "until": self.until.isoformat() if self.until else None, "status": self.status}
+
+
+@attrs.frozen
+class LinkState:
+    account: str
+    since: datetime.date
+    joint_enforcement: bool
+    penalties: tuple[str, ...]  # violations of this seller that flag the account
+
+    def to_dict(self) -> dict:
+        return {"account": self.account, "since": self.since.isoformat(),
+                "joint_enforcement": self.joint_enforcement, "penalties": list(self.penalties)}
+
+
+@attrs.frozen
+class State:
+    on: datetime.date
+    region: str | None
+    active_points: int
+    level: int
+    deactivated: bool
+    deactivated_on: datetime.date | None
+    restrictions: tuple[Restriction, ...]
+    warnings: tuple[Warning, ...]
+    violations: tuple[ViolationState, ...]
+    appeals: tuple[AppealState, ...]
+    holds: tuple[HoldState, ...]
+    linked: tuple[LinkState, ...]
+
+    def to_dict(self) -> dict:
+        return {
+            "on": self.on.isoformat(),
+            "region": self.region,
+            "active_points": self.active_points,
+            "level": self.level,
+            "deactivated": self.deactivated,
+            "deactivated_on": self.deactivated_on.isoformat() if self.deactivated_on else None,
+            "restrictions": [r.to_dict() for r in self.restrictions],
+            "warnings": [w.to_dict() for w in self.warnings],
+            "violations": [v.to_dict() for v in self.violations],
+            "appeals": [a.to_dict() for a in self.appeals],
+            "holds": [h.to_dict() for h in self.holds],
+            "linked": [link.to_dict() for link in self.linked],
+        }
+
+
+@attrs.frozen
+class TimelineRow:
+    """A day on which something happens, with the state at its end."""
+
+    date: datetime.date
+    active_points: int
+    level: int
+    deactivated: bool
+    changes: tuple[str, ...]
+
+    def to_dict(self) -> dict:
+        return {"date": self.date.isoformat(), "active_points": self.active_points, "level": self.level,
+                "deactivated": self.deactivated, "changes": list(self.changes)}
+
+
+# ---- what the events become --------------------------------------------------
+
+@attrs.frozen
+class _Scored:
+    """A violation that scored: from a violation event, or the decision of a metrics event."""
+
+    event: ev.Event
+    id: str
+    day: int
+    points: int
+    rules: tuple[str, ...]
+    reasons: tuple[str, ...]
+    limits: tuple[Mapping, ...] = ()  # the `limit` dicts of the decision's violations
+
+
+@attrs.frozen
+class _Appeal:
+    event: ev.AppealEvent
+    day: int
+    valid: bool
+    reason: str | None
+    attempt: int | None
+
+
+@attrs.frozen
+class _Hold:
+    event: ev.HoldEvent
+    scenario: ir.HoldIR
+    day: int
+    closed: int | None  # the day its investigation closed
+
+
+@attrs.frozen
+class _Imposed:
+    """A restriction of a replay, in day numbers."""
+
+    start: int
+    until: int | None
+    action: str
+    threshold: int | None = None
+    violation: str | None = None
+    limit: tuple | None = None  # (key, value) pairs of a decision's limit
+
+    def restriction(self) -> Restriction:
+        return Restriction(self.action, _date(self.start), _date(self.until) if self.until is not None else None,
+                           self.threshold, self.violation, self.limit)
+
+
+@attrs.frozen
+class _Replay:
+    """One history of the live violations, from the first day: a step function of
+    active points, the day of deactivation, and the restrictions it imposed."""
+
+    days: list[int]
+    points: list[int]
+    deactivated_on: int | None
+    restrictions: tuple[_Imposed, ...]
+
+    def points_on(self, day: int) -> int:
+        index = bisect.bisect_right(self.days, day) - 1
+        return self.points[index] if index >= 0 else 0
+
+
+class Ledger:
+    """A seller's ledger under a program.
+
+    `events` is a path to a JSON Lines file, or an iterable of event dicts (record
+    N is line N) or of `tspol.runtime.events.Event`. `evaluate(metrics, region)`
+    returns the decision dict of a metrics event; it is needed only if there are
+    metrics events. Bad events raise `TspolError` naming their line and key.
+    """
+
+    def __init__(self, program: ir.Program, events, region: str | None = None,
+                 evaluate: Evaluate | None = None, path: str | None = None):
+        self.program = program
+        self.region = region
+        self.path = path or (str(events) if isinstance(events, (str, os.PathLike)) else "<events>")
+        self.events = _as_events(events, self.path)
+        self.rules_ir = program.ledger
+        self.thresholds = tuple(sorted(program.ledger.thresholds, key=lambda t: t.points)) if program.ledger else ()
+        problems = self._policy_problems(evaluate)
+        if problems:
+            raise TspolError(problems)
+        self._revoked = {a.event.violation: a.day for a in self._appeals if a.valid and a.event.outcome == "accepted"}
+        problems = list(self._resolve_holds())
+        if problems:
+            raise TspolError(problems)
+        self._bounds = sorted(set(self._revoked.values()))
+        self._replays: dict[int, _Replay] = {}
+
+    # ---- building --------------------------------------------------------
+
+    def _policy_problems(self, evaluate) -> list[Diagnostic]:
+        if self.program.ledger is None:
+            return [Diagnostic(NO_LEDGER, "the policy has no `ledger { ... }` block", path=self.path,
+                               help="declare point expiry and thresholds in a `ledger` block")]
+        if self.region is not None and self.region not in self.program.region_names:
+            return [Diagnostic(UNKNOWN_REGION, f"unknown region {self.region!r}; expected one of "
+                               + ", ".join(self.program.region_names), key="region")]
+        problems: list[Diagnostic] = []
+        self._reasons = {r.name: r.name for r in self.program.reasons}
+        self._reasons.update((rule.name, rule.reason or "") for region in self.program.regions
+                             if self.region is None or region.name == self.region for rule in region.rules)
+        self._scored: dict[str, _Scored] = {}
+        self._unscored: set[str] = set()  # metrics events whose decision scored nothing
+        for event in self.events:
+            if isinstance(event, ev.ViolationEvent):
+                self._score_violation(event, problems)
+            elif isinstance(event, ev.MetricsEvent):
+                self._score_metrics(event, evaluate, problems)
+        self._appeals = self._judge_appeals()
+        return problems
+
+    def _diagnostic(self, code, message, event: ev.Event, key: str | None, help: str | None = None) -> Diagnostic:
+        return Diagnostic(code, message, path=self.path, line=event.line, key=key, help=help)
+
+    def _score_violation(self, event: ev.ViolationEvent, problems: list) -> None:
+        reason = self._reason_of(event.rule)
+        if reason is None:
+            problems.append(self._unknown_rule(event))
+            return
+        self._scored[event.id] = _Scored(event, event.id, event.date.toordinal(), event.points,
+                                         (event.rule,), (reason,) if reason else ())
+
+    def _reason_of(self, name: str) -> str | None:
+        """The catalogue reason of a rule or reason id ("" for a rule without one); None if unknown."""
+        return self._reasons.get(name)
+
+    def _unknown_rule(self, event: ev.ViolationEvent) -> Diagnostic:
+        regions = [r for r in self.program.regions if self.region is None or r.name == self.region]
+        rules = sorted({rule.name for r in regions for rule in r.rules})
+        elsewhere = sorted({r.name for r in self.program.regions for rule in r.rules if rule.name == event.rule})
+        if elsewhere:
+            message = f"rule {event.rule!r} does not apply in {self.region} (only in {', '.join(elsewhere)})"
+        else:
+            message = f"{event.rule!r} is neither a rule nor a reason of the policy"
+        close = difflib.get_close_matches(event.rule, rules + [r.name for r in self.program.reasons], n=1)
+        return self._diagnostic(UNKNOWN_RULE, message, event, "rule",
+                                help=f"did you mean {close[0]!r}?" if close else None)
+
+    def _score_metrics(self, event: ev.MetricsEvent, evaluate, problems: list) -> None:
+        if evaluate is None or self.region is None:
+            need = "an evaluator of the policy" if evaluate is None else "a region"
+            problems.append(self._diagnostic(NO_EVALUATOR, f"a metrics event needs {need}", event, "metrics"))
+            return
+        try:
+            decision = evaluate(event.metrics, self.region)
+        except TspolError as exc:
+            problems.extend(self._diagnostic(d.code, d.message, event, _metrics_key(d.key), d.help)
+                            for d in exc.diagnostics)
+            return
+        except ValueError as exc:  # the compiled module's MetricsError carries .key and .message
+            message = getattr(exc, "message", None) or str(exc)
+            problems.append(self._diagnostic(BAD_METRICS, message, event, _metrics_key(getattr(exc, "key", None))))
+            return
+        violations = decision.get("violations", ())
+        limits = tuple(v["limit"] for v in violations if v.get("limit"))
+        if decision.get("points", 0) <= 0 and not limits:
+            self._unscored.add(event.id)
+            return
+        rules = tuple(v["rule"] for v in violations if v.get("points") or v.get("limit"))
+        reasons = tuple(r for r in (self._reason_of(rule) for rule in rules) if r)
+        self._scored[event.id] = _Scored(event, event.id, event.date.toordinal(), decision["points"],
+                                         rules, reasons, limits)
+
+    def _judge_appeals(self) -> tuple[_Appeal, ...]:
+        appeals = self.program.appeals
+        attempts: dict[str, int] = defaultdict(int)
+        rejected: dict[str, int] = {}
+        revoked: dict[str, int] = {}
+        judged = []
+        for event in self.events:
+            if not isinstance(event, ev.AppealEvent):
+                continue
+            day, target = event.date.toordinal(), event.violation
+            reason = self._appeal_problem(event, day, appeals, attempts[target], rejected.get(target),
+                                          revoked.get(target))
+            attempt = None
+            if reason is None:
+                attempts[target] += 1
+                attempt = attempts[target]
+                if event.outcome == "accepted":
+                    revoked[target] = day
+                else:
+                    rejected[target] = day
+            judged.append(_Appeal(event, day, reason is None, reason, attempt))
+        return tuple(judged)
+
+    def _appeal_problem(self, event, day, appeals: ir.AppealsIR | None, attempts: int,
+                        rejected: int | None, revoked: int | None) -> str | None:
+        """Why this appeal is invalid, or None when it is valid."""
+        scored = self._scored.get(event.violation)
+        if scored is None:
+            return f"metrics event {event.violation} scored no violation: nothing to appeal"
+        if appeals is None:
+            return "the policy allows no appeals"
+        if revoked is not None:
+            return f"already revoked by the appeal accepted on {_iso(revoked)}"
+        if attempts >= appeals.attempts:
+            return (f"surplus: at most {appeals.attempts} appeals per violation, "
+                    f"and the last was rejected on {_iso(rejected)}")
+        if attempts == 0:
+            deadline = scored.day + appeals.first_within_days
+            if day > deadline:
+                return (f"late: the first appeal is due within {appeals.first_within_days} days of the penalty "
+                        f"on {_iso(scored.day)}, by {_iso(deadline)}")
+            return None
+        deadline = rejected + appeals.next_within_days
+        if day > deadline:
+            return (f"late: the next appeal is due within {appeals.next_within_days} days of the rejection "
+                    f"on {_iso(rejected)}, by {_iso(deadline)}")
+        return None
+
+    def _resolve_holds(self):
+        closes = {e.hold: e.date.toordinal() for e in self.events if isinstance(e, ev.InvestigationClosedEvent)}
+        accepted = {a.event.violation: a for a in self._appeals if a.valid and a.event.outcome == "accepted"}
+        self._holds: list[_Hold] = []
+        for event in self.events:
+            if not isinstance(event, ev.HoldEvent):
+                continue
+            scored = self._scored.get(event.violation)
+            scenario = yield from self._hold_scenario(event, scored)
+            if scenario is None:
+                continue
+            if not scenario.shortest_days <= event.days <= scenario.longest_days:
+                yield self._diagnostic(
+                    HOLD_PERIOD, f"a {scenario.name} hold lasts {scenario.shortest_days} to "
+                    f"{scenario.longest_days} days, not {event.days}", event, "days")
+                continue
+            day = event.date.toordinal()
+            revoking = accepted.get(event.violation)
+            if revoking is not None and revoking.event.line < event.line:
+                yield self._diagnostic(HOLD_AFTER_REVOCATION, f"{event.violation} was revoked by the appeal "
+                                       f"accepted on line {revoking.event.line}, before this hold", event,
+                                       "violation")
+                continue
+            self._holds.append(_Hold(event, scenario, day, closes.get(event.id)))
+
+    def _hold_scenario(self, event: ev.HoldEvent, scored: _Scored | None):
+        reasons = scored.reasons if scored else ()
+        covering = [h for h in self.program.holds if set(h.reasons) & set(reasons)]
+        if event.scenario is not None:
+            named = next((h for h in self.program.holds if h.name == event.scenario), None)
+            if named is None:
+                yield self._diagnostic(HOLD_SCENARIO, f"unknown hold scenario {event.scenario!r}; expected one of "
+                                       + ", ".join(h.name for h in self.program.holds), event, "scenario")
+                return None
+            if named not in covering:
+                yield self._diagnostic(HOLD_SCENARIO, f"a {named.name} hold is for "
+                                       f"{', '.join(named.reasons)}, not {_reasons_text(scored, reasons)}",
+                                       event, "scenario")
+                return None
+            return named
+        if len(covering) == 1:
+            return covering[0]
+        if not covering:
+            yield self._diagnostic(HOLD_SCENARIO, f"no hold scenario of the policy covers "
+                                   f"{_reasons_text(scored, reasons)}", event, "violation",
+                                   help="hold scenarios: " + "; ".join(
+                                       f"{h.name} for {', '.join(h.reasons)}" for h in self.program.holds))
+        else:
+            yield self._diagnostic(HOLD_SCENARIO, "several hold scenarios cover this violation: "
+                                   + ", ".join(h.name for h in covering), event, "scenario",
+                                   help="name one with `scenario`")
+        return None
+
+    # ---- replays ---------------------------------------------------------
+
+    def _epoch(self, day: int) -> int:
+        """How many distinct revocation days are on or before `day`."""
+        return bisect.bisect_right(self._bounds, day)
+
+    def _replay(self, epoch: int) -> _Replay:
+        replay = self._replays.get(epoch)
+        if replay is None:
+            last = self._bounds[epoch - 1] if epoch else None
+            live = [s for s in self._scored.values()
+                    if last is None or self._revoked.get(s.id) is None or self._revoked[s.id] > last]
+            replay = self._replays[epoch] = replay_violations(live, self.program.ledger, self.thresholds)
+        return replay
+
+    # ---- the state of a day ----------------------------------------------
+
+    @property
+    def first_date(self) -> datetime.date | None:
+        return self.events[0].date if self.events else None
+
+    @property
+    def last_date(self) -> datetime.date | None:
+        return self.events[-1].date if self.events else None
+
+    def state(self, on=None) -> State:
+        """The state at the end of day `on` (a date or "YYYY-MM-DD"; default: the last event's date)."""
+        on = self._on(on)
+        day = on.toordinal()
+        replay = self._replay(self._epoch(day))
+        points = replay.points_on(day)
+        deactivated_on = replay.deactivated_on if replay.deactivated_on is not None and replay.deactivated_on <= day \
+            else None
+        return State(
+            on=on, region=self.region, active_points=points, level=self._level(points),
+            deactivated=deactivated_on is not None, deactivated_on=_date(deactivated_on) if deactivated_on else None,
+            restrictions=self._restrictions(replay, day), warnings=self._warnings(points),
+            violations=self._violations(day, deactivated_on),
+            appeals=tuple(AppealState(a.event.violation, a.event.date, a.event.outcome, a.valid, a.reason, a.attempt)
+                          for a in self._appeals if a.day <= day),
+            holds=tuple(self._hold_state(h, day) for h in self._holds if h.day <= day),
+            linked=self._links(day),
+        )
+
+    def _on(self, on) -> datetime.date:
+        if on is not None:
+            return as_date(on)
+        if not self.events:
+            raise TspolError(Diagnostic(NO_DATE, "there are no events: name the day of the state", key="on",
+                                        path=self.path))
+        return self.last_date
+
+    def _level(self, points: int) -> int:
+        return max((t.points for t in self.thresholds if t.points <= points), default=0)
+
+    def _warnings(self, points: int) -> tuple[Warning, ...]:
+        margin = self.program.ledger.warning_margin
+        if margin is None:
+            return ()
+        return tuple(Warning(t.points, t.points - points) for t in self.thresholds
+                     if t.points - margin <= points < t.points)
+
+    def _restrictions(self, replay: _Replay, day: int) -> tuple[Restriction, ...]:
+        return tuple(r.restriction() for r in replay.restrictions
+                     if r.start <= day and (r.until is None or day < r.until))
+
+    def _violations(self, day: int, deactivated_on: int | None) -> tuple[ViolationState, ...]:
+        expiry = self.program.ledger.expiry_days
+        freeze = deactivated_on is not None and self.program.ledger.freeze_when_deactivated
+        states = []
+        for s in self._scored.values():
+            if s.day > day:
+                continue
+            revoked = self._revoked.get(s.id)
+            expires = s.day + expiry if expiry is not None else None
+            if revoked is not None and revoked <= day:
+                status = "revoked"
+            elif freeze and (expires is None or expires > deactivated_on):
+                status, expires = "frozen", None
+            elif expires is not None and day >= expires:
+                status = "expired"
+            else:
+                status = "active"
+            states.append(ViolationState(s.id, s.rules, s.points, _date(s.day),
+                                         _date(expires) if expires is not None else None, status,
+                                         _date(revoked) if status == "revoked" else None))
+        return tuple(states)
+
+    def _hold_state(self, hold: _Hold, day: int) -> HoldState:
+        scenario = hold.scenario
+        period_end = hold.day + hold.event.days
+        closed = hold.closed if hold.closed is not None and hold.closed <= day else None
+        if closed is None:
+            end = period_end if scenario.ends_at == "earlier" else None
+        else:
+            end = max(period_end, closed) if scenario.ends_at == "later" else min(period_end, closed)
+        revoked = self._revoked.get(hold.event.violation)
+        release = None
+        if revoked is not None and revoked <= day and scenario.release_within_days is not None:
+            release = revoked + scenario.release_within_days
+        until = release if release is not None and (end is None or release < end) else end
+        if until is None or day < until:
+            status = "held"
+        else:
+            status = "released" if until == release else "ended"
+        return HoldState(hold.event.id, hold.event.violation, scenario.name, hold.event.date, hold.event.days,
+                         _date(period_end), _date(closed) if closed is not None else None,
+                         _date(until) if until is not None else None, status)
+
+    def _links(self, day: int) -> tuple[LinkState, ...]:
+        share = self.program.ledger.linked_accounts_share
+        links = []
+        for event in self.events:
+            if isinstance(event, ev.LinkEvent) and event.date.toordinal() <= day:
+                since = event.date.toordinal()
+                penalties = tuple(s.id for s in self._scored.values()
+                                  if share and since <= s.day <= day and not self._revoked_by(s.id, day))
+                links.append(LinkState(event.account, event.date, share, penalties))
+        return tuple(links)
+
+    def _revoked_by(self, violation: str, day: int) -> bool:
+        revoked = self._revoked.get(violation)
+        return revoked is not None and revoked <= day
+
+    # ---- many days -------------------------------------------------------
+
+    def states(self, start=None, until=None, every: int = 1) -> Iterable[State]:
+        """The state on `start`, `start + every` days, ... up to `until` inclusive."""
+        first = as_date(start, "from") if start is not None else self._on(self.first_date)
+        last = as_date(until, "until") if until is not None else self._on(None)
+        day = first
+        step = datetime.timedelta(days=every)
+        while day <= last:
+            yield self.state(day)
+            day += step
+
+    def timeline(self, on=None) -> tuple[TimelineRow, ...]:
+        """One row per day on which something happens, up to `on` (default: the last event's date)."""
+        on = self._on(on)
+        last = on.toordinal()
+        rows = []
+        previous = None
+        by_day = defaultdict(list)
+        for event in self.events:
+            by_day[event.date.toordinal()].append(event)
+        for day in self._days_of_change(last):
+            state = self.state(_date(day))
+            changes = tuple(self._describe(e) for e in by_day.get(day, ())) + _differences(previous, state)
+            if changes:
+                rows.append(TimelineRow(state.on, state.active_points, state.level, state.deactivated, changes))
+            previous = state
+        return tuple(rows)
+
+    def _days_of_change(self, last: int) -> list[int]:
+        days = {e.date.toordinal() for e in self.events}
+        bounds = [None, *self._bounds, None]
+        for epoch in range(len(self._bounds) + 1):
+            begin, end = bounds[epoch], bounds[epoch + 1]
+            replay = self._replay(epoch)
+            candidates = set(replay.days)
+            candidates.update(r.start for r in replay.restrictions)
+            candidates.update(r.until for r in replay.restrictions if r.until is not None)
+            if replay.deactivated_on is not None:
+                candidates.add(replay.deactivated_on)
+            days.update(d for d in candidates if (begin is None or d >= begin) and (end is None or d < end))
+        for s in self._scored.values():
+            if self.program.ledger.expiry_days is not None:
+                days.add(s.day + self.program.ledger.expiry_days)
+        for hold in self._holds:
+            state = self._hold_state(hold, last)
+            if state.until is not None:
+                days.add(state.until.toordinal())
+        return sorted(d for d in days if d <= last)
+
+    def _describe(self, event: ev.Event) -> str:
+        if isinstance(event, ev.ViolationEvent):
+            return f"violation {event.id} ({event.rule}) +{event.points}"
+        if isinstance(event, ev.MetricsEvent):
+            scored = self._scored.get(event.id)
+            if scored is None:
+                return f"metrics {event.id}: no violation"
+            return f"metrics {event.id} ({', '.join(scored.rules)}) +{scored.points}"
+        if isinstance(event, ev.AppealEvent):
+            appeal = next(a for a in self._appeals if a.event is event)
+            if not appeal.valid:
+                return f"appeal on {event.violation} invalid: {appeal.reason}"
+            return f"appeal {appeal.attempt} on {event.violation} {event.outcome}"
+        if isinstance(event, ev.HoldEvent):
+            return f"hold {event.id} on {event.violation} for {event.days} days"
+        if isinstance(event, ev.InvestigationClosedEvent):
+            return f"investigation of {event.hold} closed"
+        return f"linked to {event.account}"
+
+
+def replay_violations(live: Iterable[_Scored], ledger: ir.LedgerIR,
+                      thresholds: tuple[ir.ThresholdIR, ...]) -> _Replay:
+    """Active points day by day, deactivation and the threshold measures, from scratch."""
+    scoring: dict[int, int] = defaultdict(int)
+    expiring: dict[int, int] = defaultdict(int)
+    measures, limits = [], []
+    for s in live:
+        scoring[s.day] += s.points
+        if ledger.expiry_days is not None:
+            expiring[s.day + ledger.expiry_days] += s.points
+        for limit in s.limits:
+            limits.append(_Imposed(s.day, s.day + limit["days"], "limit", violation=s.id,
+                                   limit=tuple(limit.items())))
+    days, points_of_day = [], []
+    points, deactivated_on = 0, None
+    freeze = ledger.freeze_when_deactivated
+    for day in sorted(scoring.keys() | expiring.keys()):
+        previous = points
+        if deactivated_on is None or not freeze:
+            points -= expiring.get(day, 0)
+        points += scoring.get(day, 0)
+        if points == previous:
+            continue
+        days.append(day)
+        points_of_day.append(points)
+        if points < previous:
+            continue
+        reached = [t for t in thresholds if previous < t.points <= points]
+        for threshold in (reached if ledger.crossing == "all" else reached[-1:]):
+            measures.extend(_Imposed(day, day + length if length is not None else None, measure, threshold.points)
+                            for measure, length in threshold.measures)
+        if deactivated_on is None and ledger.deactivate_at is not None and points >= ledger.deactivate_at:
+            deactivated_on = day
+    restrictions = sorted(measures + limits, key=lambda r: r.start)  # stable: measures in declared order first
+    return _Replay(days, points_of_day, deactivated_on, tuple(restrictions))
+
+
+def _differences(before: State | None, after: State) -> tuple[str, ...]:
+    """What changed from one state to the next, in words (events aside)."""
+    changes = []
+    old_violations = {v.id: v for v in before.violations} if before else {}
+    for v in after.violations:
+        old = old_violations.get(v.id)
+        if old is not None and old.status in ("active", "frozen") and v.status == "expired":
+            changes.append(f"{v.id} expires -{v.points}" if v.expires == after.on
+                           else f"{v.id} expired on {v.expires} (recomputed)")
+    if before is not None and not before.deactivated and after.deactivated:
+        changes.append("deactivated" + (", points frozen" if any(v.status == "frozen" for v in after.violations)
+                                        else ""))
+    if before is not None and before.deactivated and not after.deactivated:
+        changes.append("reactivated")
+    old_restrictions = set(before.restrictions) if before else set()
+    new_restrictions = set(after.restrictions)
+    for r in after.restrictions:
+        if r not in old_restrictions:
+            span = f"until {r.until}" if r.until else "permanently"
+            changes.append(f"starts {_restriction_name(r)} {span}" if r.start == after.on
+                           else f"{_restriction_name(r)} applies from {r.start} {span} (recomputed)")
+    for r in (before.restrictions if before else ()):
+        if r not in new_restrictions:
+            changes.append(f"ends {_restriction_name(r)}" if r.until == after.on else f"lifts {_restriction_name(r)}")
+    old_warnings = {w.threshold for w in before.warnings} if before else set()
+    for w in after.warnings:
+        if w.threshold not in old_warnings:
+            changes.append(f"formal warning: {w.points_to_go} points to {w.threshold}")
+    old_holds = {h.id: h for h in before.holds} if before else {}
+    for h in after.holds:
+        old = old_holds.get(h.id)
+        if old is not None and old.status == "held" and h.status != "held":
+            changes.append(f"hold {h.id} {h.status}")
+    old_links = {link.account: set(link.penalties) for link in before.linked} if before else {}
+    for link in after.linked:
+        for penalty in link.penalties:
+            if penalty not in old_links.get(link.account, set()):
+                changes.append(f"{penalty} flags {link.account} for joint enforcement")
+    return tuple(changes)
+
+
+def _restriction_name(r: Restriction) -> str:
+    if r.limit is not None:
+        limit = dict(r.limit)
+        return f"limit at {_percent(limit.get('percent'))}% {limit.get('basis', '')}".rstrip()
+    return r.action
+
+
+def _percent(value) -> str:
+    return str(Fraction(value)) if isinstance(value, (int, Fraction)) else str(value)
+
+
+def _metrics_key(key: str | None) -> str:
+    return f"metrics.{key}" if key else "metrics"
+
+
+def _reasons_text(scored: _Scored | None, reasons) -> str:
+    if scored is None:
+        return "a metrics event that scored nothing"
+    return f"{scored.id} ({', '.join(scored.rules)}" + (f", reason {', '.join(reasons)})" if reasons else ")")
+
+
+def _as_events(events, path: str) -> ev.EventLog:
+    if isinstance(events, ev.EventLog):
+        return events
+    if isinstance(events, (str, os.PathLike)):
+        return ev.read_events(events)
+    return ev.events_from_records(events, path)
