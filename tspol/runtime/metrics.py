@@ -37,6 +37,9 @@ class MetricsError(TspolError):
         self.key = key
         self.message = message
 
+    def __str__(self) -> str:
+        return f"{self.key}: {self.message}" if self.key else self.message
+
     @classmethod
     def from_portable(cls, exc) -> MetricsError:
         """The same error as raised by a compiled module or by `tspol.compiler.portable`."""
