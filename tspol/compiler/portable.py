@@ -56,7 +56,7 @@ def _shown(value):
         return "null"
     if isinstance(value, str):
         text = value if len(value) <= 20 else value[:17] + "..."
-        return f"the string {text!r}"
+        return f'the string "{text}"'
     if isinstance(value, (list, tuple)):
         return "a list"
     if isinstance(value, dict):

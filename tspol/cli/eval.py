@@ -1,0 +1,336 @@
+"""`tspol eval`: decide sellers with a policy.
+
+Input (FILE, or standard input for `-`, the default), read as UTF-8:
+- one JSON object (it may span lines): one decision out;
+- JSON Lines: one decision per line out, in order, streamed in constant
+  memory. Output line N answers input line N: a line that cannot be decided
+  gets an error record in its place, `{"line": N, "error": {...}}`, the good
+  lines are still decided, and the exit code is 1.
+
+A seller is an object of input values, `{"orders_7d": 40, "late_orders": 12}`;
+it may also carry `seller_id` (a string or a whole number, echoed first in its
+decision) and `region`, which wins over `--region` (so one file can mix
+regions; `--region` is the region of the lines that name none). The values
+may instead sit under a `metrics` key, beside `seller_id` and `region`.
+Numbers are read exactly (`0.1` is 1/10, never a binary float); a key given
+twice in one object is an error.
+
+The policy is compiled once and cached by the hash of its source, so on a
+cache hit this command never loads the policy parser.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from decimal import Decimal
+
+import click
+
+from tspol.cli.common import FAILED, USAGE
+from tspol.diagnostics import Diagnostic, TspolError, render_text
+
+MALFORMED = "E610"
+NO_REGION = "E611"
+BAD_FIELD = "E612"
+DUPLICATE_KEY = "E613"
+NOT_AN_OBJECT = "E600"
+DOCUMENT_LIMIT = 16 * 2**20  # bytes: past this, input that is not JSON Lines is not one seller either
+CHUNK = 512  # output lines written at once
+
+
+class _LineError(Exception):
+    def __init__(self, code: str, key: str | None, message: str):
+        super().__init__(message)
+        self.code, self.key, self.message = code, key, message
+
+
+def _object(pairs: list) -> dict:
+    record = dict(pairs)
+    if len(record) != len(pairs):
+        seen = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _LineError(DUPLICATE_KEY, key, f"`{key}` is given twice in one object")
+            seen.add(key)
+    return record
+
+
+def _parse(raw: bytes):
+    if not raw.strip():
+        raise _LineError(MALFORMED, None, "empty line: expected a JSON object")
+    try:
+        return json.loads(raw, parse_float=Decimal, object_pairs_hook=_object)
+    except UnicodeDecodeError as exc:
+        raise _LineError(MALFORMED, None, f"this is not UTF-8 text ({exc.reason} at byte {exc.start + 1})") from None
+    except json.JSONDecodeError as exc:
+        where = f"line {exc.lineno}, column {exc.colno}" if raw.count(b"\n", 0, exc.pos) else f"column {exc.colno}"
+        raise _LineError(MALFORMED, None, f"malformed JSON: {exc.msg} at {where}") from None
+    except (ValueError, RecursionError) as exc:
+        raise _LineError(MALFORMED, None, f"malformed JSON: {exc}") from None
+
+
+class Decider:
+    """Decides one input record at a time; counts what failed."""
+
+    def __init__(self, module, region: str | None, fmt: str, lang: str, path: str):
+        self.evaluate = module.evaluate
+        self.error_type = module.MetricsError
+        self.names = module.NAMES
+        self.region = region
+        self.fmt = fmt
+        self.lang = lang
+        self.path = path
+        self.failed = 0
+        self.decided = 0
+        self.encode = json.JSONEncoder(ensure_ascii=False).encode
+        if fmt == "text":
+            from tspol.runtime.explain import report
+
+            self.report = report
+
+    def decide(self, raw: bytes) -> tuple[dict, object]:
+        """(decision, seller_id); raises _LineError or the module's MetricsError."""
+        record = _parse(raw)
+        if type(record) is not dict:
+            raise _LineError(NOT_AN_OBJECT, None, f"expected a JSON object, got {_json_kind(record)}")
+        seller_id = record.pop("seller_id", None)
+        if seller_id is not None and type(seller_id) not in (str, int):
+            raise _LineError(BAD_FIELD, "seller_id", f"a seller_id is a string or a whole number, got {_json_kind(seller_id)}")
+        try:
+            region = self.region_of(record)
+            return self.evaluate(self.metrics(record), region, self.lang), seller_id
+        except (_LineError, self.error_type) as exc:
+            exc.seller_id = seller_id
+            raise
+
+    def region_of(self, record: dict):
+        region = record.pop("region", None)
+        if region is None:
+            region = self.region
+            if region is None:
+                raise _LineError(NO_REGION, "region", "no region: give --region, or a `region` key on the line")
+        return region
+
+    @staticmethod
+    def metrics(record: dict):
+        if "metrics" not in record:
+            return record
+        metrics = record.pop("metrics")
+        if record:
+            key = next(iter(record))
+            raise _LineError(BAD_FIELD, key, f"`{key}` beside `metrics`: with `metrics`, the other keys "
+                             "can only be seller_id and region")
+        if type(metrics) is not dict:
+            raise _LineError(NOT_AN_OBJECT, "metrics", f"expected an object of input values, got {_json_kind(metrics)}")
+        return metrics
+
+    def answer(self, raw: bytes, line: int, document: bool = False) -> tuple[str, Diagnostic | None]:
+        """The output for one record (one line of JSON, or text), and its diagnostic if it failed."""
+        seller_id = None
+        try:
+            decision, seller_id = self.decide(raw)
+        except (_LineError, self.error_type) as exc:
+            seller_id = getattr(exc, "seller_id", None)
+            key = exc.key
+            at = _key_line(raw, key) if document and key else line
+            diagnostic = Diagnostic(exc.code, exc.message, path=self.path, line=at, key=key)
+            self.failed += 1
+            return self.error_output(diagnostic, seller_id, document), diagnostic
+        self.decided += 1
+        if self.fmt == "text":
+            return self.report(decision, self.names, self.lang, seller_id), None
+        if seller_id is not None:
+            decision = {"seller_id": seller_id, **decision}
+        if document:
+            return json.dumps(decision, ensure_ascii=False, indent=2) + "\n", None
+        return self.encode(decision) + "\n", None
+
+    def error_output(self, d: Diagnostic, seller_id, document: bool) -> str:
+        if self.fmt == "text":
+            where = "" if document else f"line {d.line}: "
+            key = f"key `{d.key}`: " if d.key else ""
+            seller = f"seller {seller_id}: " if seller_id is not None else ""
+            return f"{where}{seller}not decided: error[{d.code}]: {key}{d.message}\n"
+        record = {} if seller_id is None else {"seller_id": seller_id}
+        record["line"] = d.line
+        record["error"] = {"code": d.code, "key": d.key, "message": d.message}
+        if document:
+            return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
+        return self.encode(record) + "\n"
+
+
+def _json_kind(value) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return "a number" if isinstance(value, (int, Decimal, float)) else type(value).__name__
+
+
+def _key_line(raw: bytes, key: str) -> int:
+    """The line of a JSON document where `"key"` is first written (1 when not found)."""
+    needle = json.dumps(key).encode()
+    at = raw.find(needle)
+    return 1 if at < 0 else raw.count(b"\n", 0, at) + 1
+
+
+class Progress:
+    """`123,456 sellers (45%)` on a terminal's stderr, a few times a second."""
+
+    def __init__(self, size: int | None):
+        self.size = size
+        self.last = 0.0
+        self.shown = False
+
+    def tick(self, count: int, position: int | None) -> None:
+        now = time.monotonic()
+        if now - self.last < 0.2:
+            return
+        self.last = now
+        share = f" ({100 * position // self.size}%)" if self.size and position is not None else ""
+        sys.stderr.write(f"\rtspol eval: {count:,} sellers{share}")
+        sys.stderr.flush()
+        self.shown = True
+
+    def done(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r\033[K")
+            sys.stderr.flush()
+
+
+def run(decider: Decider, stream, out, errors, size: int | None = None) -> None:
+    """Read `stream` (binary), write answers to `out` (binary), diagnostics via `errors(text)`."""
+    first = stream.readline()
+    if not first:
+        return
+    buffered = [first]
+    try:
+        json.loads(first)
+    except (ValueError, RecursionError):
+        document = _read_document(stream, buffered)
+        if document is not None:
+            text, diagnostic = decider.answer(document, 1, document=True)
+            out.write(text.encode("utf-8"))
+            if diagnostic is not None:
+                errors(render_text([diagnostic]))
+            return
+    _run_lines(decider, buffered, stream, out, errors, size)
+
+
+def _read_document(stream, buffered: list[bytes]) -> bytes | None:
+    """The whole input when it is one JSON document (it may span lines), else None;
+    what was read stays in `buffered` to be decided as JSON Lines."""
+    size = len(buffered[0])
+    while size <= DOCUMENT_LIMIT:
+        chunk = stream.readline()
+        if not chunk:
+            text = b"".join(buffered)
+            try:
+                json.loads(text)
+            except (ValueError, RecursionError):
+                return None
+            return text
+        buffered.append(chunk)
+        size += len(chunk)
+    return None
+
+
+def _run_lines(decider: Decider, buffered: list[bytes], stream, out, errors, size: int | None) -> None:
+    progress = Progress(size) if sys.stderr.isatty() else None
+    pending: list[str] = []
+    line = 0
+    separator = "\n" if decider.fmt == "text" else ""
+    for source in (buffered, stream):
+        for raw in source:
+            line += 1
+            text, diagnostic = decider.answer(raw, line)
+            pending.append(separator + text if separator and line > 1 else text)
+            if diagnostic is not None:
+                out.write("".join(pending).encode("utf-8"))
+                pending.clear()
+                errors(render_text([diagnostic]))
+            elif len(pending) >= CHUNK:
+                out.write("".join(pending).encode("utf-8"))
+                pending.clear()
+                if progress is not None:
+                    progress.tick(line, _position(stream))
+    out.write("".join(pending).encode("utf-8"))
+    if progress is not None:
+        progress.done()
+
+
+def _position(stream) -> int | None:
+    try:
+        return stream.tell()
+    except (OSError, ValueError):
+        return None
+
+
+@click.command("eval")
+@click.argument("file", default="-", type=click.Path(allow_dash=True, dir_okay=False, exists=True))
+@click.option("--policy", "policy_path", type=click.Path(exists=True),
+              help="A .pol file or a folder of them (default: ./policies, or the bundled pack).")
+@click.option("--region", help="The region of sellers whose input names none (a line's `region` wins).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text: a short report a seller can read; json: the decision of DESIGN.md.")
+@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True,
+              help="The language of explanations.")
+def command(file, policy_path, region, fmt, lang):
+    """Decide sellers: one JSON object in, one decision out; JSON Lines in,
+    one decision per line out (FILE, or standard input when FILE is `-`).
+
+    A line may carry `seller_id` (echoed in its decision) and `region` (which
+    wins over --region). A line that cannot be decided gets an error record in
+    its place; the exit code is then 1.
+    """
+    from tspol.compiler.cache import compiled
+    from tspol.dsl.sources import default_pack_path
+
+    path = policy_path or str(default_pack_path())
+    try:
+        module = compiled(path).module
+    except TspolError as exc:
+        click.echo(render_text(exc.diagnostics, exc.sources), err=True, nl=False)
+        raise click.exceptions.Exit(FAILED)
+    regions = module.POLICY["regions"]
+    if region is not None and region not in regions:
+        click.echo(f"tspol: unknown region `{region}` for --region; this policy has {', '.join(regions)}", err=True)
+        raise click.exceptions.Exit(USAGE)
+    display = "<stdin>" if file == "-" else file
+    decider = Decider(module, region, fmt, lang, display)
+    out = click.get_binary_stream("stdout")
+    errors = lambda text: click.echo(text, err=True, nl=False)  # noqa: E731
+    try:
+        if file == "-":
+            run(decider, click.get_binary_stream("stdin"), out, errors)
+        else:
+            with open(file, "rb") as stream:
+                run(decider, stream, out, errors, size=os.fstat(stream.fileno()).st_size)
+        out.flush()
+    except BrokenPipeError:  # `tspol eval big.jsonl | head`: the reader left
+        _silence_stdout()
+        raise click.exceptions.Exit(FAILED)
+    except OSError as exc:
+        click.echo(f"tspol: cannot read {display}: {exc.strerror}", err=True)
+        raise click.exceptions.Exit(FAILED)
+    if decider.failed:
+        total = decider.failed + decider.decided
+        click.echo(f"{display}: {decider.failed} of {total} seller{'s' * (total != 1)} not decided", err=True)
+        raise click.exceptions.Exit(FAILED)
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass

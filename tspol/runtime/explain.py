@@ -1,0 +1,101 @@
+"""A decision as a short report a seller can read, in English or Chinese.
+
+`report(decision, names, lang)` turns the decision dict into text. `names` is
+the `NAMES` table of a compiled module (display names of regions, rules,
+metrics and measures), so a report needs no parser and no IR.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+WORDS = {
+    "en": {
+        "seller": "Seller {}",
+        "points": "{} points",
+        "point": "1 point",
+        "warning": "with a warning",
+        "clean": "every metric evaluated meets its standard",
+        "violations": "Violations:",
+        "findings": "Outside the standard:",
+        "not_applicable": "Not evaluated:",
+        "discretionary": "May also follow, at the platform's discretion:",
+        "standard": "standard",
+        "discretionary_points": "violation points",
+        "sep": ", ",
+        "colon": ": ",
+        "list": "; ",
+    },
+    "zh": {
+        "seller": "卖家 {}",
+        "points": "{} 个违规分",
+        "point": "1 个违规分",
+        "warning": "另有警告",
+        "clean": "已评估的指标均达标",
+        "violations": "违规:",
+        "findings": "未达标准:",
+        "not_applicable": "未评估:",
+        "discretionary": "平台可能酌情另行采取的措施:",
+        "standard": "标准",
+        "discretionary_points": "违规分",
+        "sep": ",",
+        "colon": ":",
+        "list": ";",
+    },
+}
+
+
+def _name(names: Mapping, group: str, key: str, lang: str) -> str:
+    return names.get(group, {}).get(key, {}).get(lang) or key
+
+
+def _points(points: int, words: Mapping) -> str:
+    return words["point"] if points == 1 else words["points"].format(points)
+
+
+def headline(decision: Mapping, names: Mapping, lang: str, seller_id=None) -> str:
+    words = WORDS[lang]
+    region = decision["region"]
+    region_name = _name(names, "regions", region, lang)
+    place = region if region_name == region else (
+        f"{region_name}({region})" if lang == "zh" else f"{region_name} ({region})")
+    head = [words["seller"].format(seller_id)] if seller_id is not None else []
+    head.append(place)
+    summary = [_points(decision["points"], words)]
+    if decision["warning"]:
+        summary.append(words["warning"])
+    if not decision["violations"] and not decision["findings"]:
+        summary.append(words["clean"])
+    return words["sep"].join(head) + words["colon"] + words["sep"].join(summary)
+
+
+def report(decision: Mapping, names: Mapping, lang: str = "en", seller_id=None) -> str:
+    words = WORDS[lang]
+    lines = [headline(decision, names, lang, seller_id)]
+    if decision["violations"]:
+        lines.append(words["violations"])
+        for v in decision["violations"]:
+            lines.append(f"  - {_name(names, 'rules', v['rule'], lang)} ({v['where']}){words['colon']}"
+                         f"{_points(v['points'], words)}" + (words["sep"] + words["warning"] if v["warning"] else ""))
+            lines.append(f"    {v['because']}")
+    if decision["findings"]:
+        lines.append(words["findings"])
+        for f in decision["findings"]:
+            metric = _name(names, "metrics", f["metric"], lang)
+            label = f["metric"] if metric == f["metric"] else (
+                f"{metric}({f['metric']})" if lang == "zh" else f"{metric} ({f['metric']})")
+            lines.append(f"  - {label}{words['colon']}{f['value']}{words['sep']}{words['standard']} {f['standard']}")
+    if decision["not_applicable"]:
+        lines.append(words["not_applicable"])
+        for n in decision["not_applicable"]:
+            metric = _name(names, "metrics", n["metric"], lang)
+            label = n["metric"] if metric == n["metric"] else (
+                f"{metric}({n['metric']})" if lang == "zh" else f"{metric} ({n['metric']})")
+            lines.append(f"  - {label}{words['colon']}{n['reason']}")
+    if decision["discretionary"]:
+        lines.append(words["discretionary"])
+        for d in decision["discretionary"]:
+            measures = [words["discretionary_points"] if m == "points" else _name(names, "measures", m, lang)
+                        for m in d["measures"]]
+            lines.append(f"  - {_name(names, 'rules', d['rule'], lang)}{words['colon']}{words['list'].join(measures)}")
+    return "\n".join(lines) + "\n"
