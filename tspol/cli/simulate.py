@@ -80,31 +80,16 @@ def command(events, policy_path, region, on, until, every, fmt):
 
 
 def _load_policy(path):
-    """The program, an evaluator for metrics events (None when none is available), and the sources."""
+    """The program, the evaluator of metrics events, and the pack's sources (for error excerpts)."""
     import tspol
     from tspol.diagnostics import TspolError
     from tspol.dsl.loader import default_pack_path
 
-    path = path or str(default_pack_path())
     try:
-        if hasattr(tspol, "load"):
-            policy = tspol.load(path)
-            return policy.program, getattr(policy, "evaluate_dict", None), {}
-        from tspol.compiler.lower import lower
-        from tspol.dsl.loader import load_pack
-
-        program = lower(load_pack(path))
+        policy = tspol.load(path or default_pack_path())
     except TspolError as exc:
         _fail(exc.diagnostics, exc.sources)
-    return program, _interpreter(program), {}
-
-
-def _interpreter(program):
-    try:
-        from tspol.runtime.interpreter import evaluate
-    except ImportError:
-        return None
-    return lambda metrics, region: evaluate(program, metrics, region)
+    return policy.program, policy.evaluate_dict, {}
 
 
 def _fail(diagnostics, sources):

@@ -95,7 +95,12 @@ class LinkEvent(Event):
 
 
 class EventLog(tuple):
-    """Events that passed every check of this module, in file order."""
+    """Events that passed every check of this module, in file order, and where they came from."""
+
+    def __new__(cls, events: Iterable[Event], path: str):
+        log = super().__new__(cls, events)
+        log.path = path
+        return log
 
 
 class BadValue(Exception):
@@ -308,7 +313,7 @@ def _validated(numbered_records, path: str) -> EventLog:
     problems.extend(_sequence_problems(events, path))
     if problems:
         raise TspolError(sorted(problems, key=lambda d: (d.line or 0, d.key or "")))
-    return EventLog(events)
+    return EventLog(events, path)
 
 
 def _sequence_problems(events: list[Event], path: str) -> list[Diagnostic]:

@@ -294,8 +294,8 @@ class Ledger:
                  evaluate: Evaluate | None = None, path: str | None = None):
         self.program = program
         self.region = region
-        self.path = path or (str(events) if isinstance(events, (str, os.PathLike)) else "<events>")
-        self.events = _as_events(events, self.path)
+        self.events = _as_events(events, path or "<events>")
+        self.path = path or self.events.path
         self.rules_ir = program.ledger
         self.thresholds = tuple(sorted(program.ledger.thresholds, key=lambda t: t.points)) if program.ledger else ()
         problems = self._policy_problems(evaluate)
@@ -759,7 +759,7 @@ def _differences(before: State | None, after: State) -> tuple[str, ...]:
 def _restriction_name(r: Restriction) -> str:
     if r.limit is not None:
         limit = dict(r.limit)
-        return f"limit at {_percent(limit.get('percent'))}% {limit.get('basis', '')}".rstrip()
+        return f"order limit at {_percent(limit.get('percent'))}% of {limit.get('basis')}"
     return r.action
 
 
@@ -781,5 +781,5 @@ def _as_events(events, path: str) -> ev.EventLog:
     if isinstance(events, ev.EventLog):
         return events
     if isinstance(events, (str, os.PathLike)):
-        return ev.read_events(events)
+        return ev.read_events(events)  # named by the file's path
     return ev.events_from_records(events, path)
