@@ -1,0 +1,146 @@
+"""`tspol test`: the pack's example sellers pass, cover every row, and failures read well."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from xml.etree import ElementTree
+
+import pytest
+
+from conftest import PACK
+
+
+def examples():
+    for path in sorted((PACK / "examples").glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            yield json.loads(line)
+
+
+def test_pack_examples_pass(cli):
+    result = cli("test", PACK)
+    assert result.exit_code == 0, result.output
+    assert "0 failed" in result.stderr
+
+
+def test_every_row_of_every_table_in_every_region_has_an_example(program):
+    fired = {(e["region"], v["rule"], v["table"], v["row"])
+             for e in examples() for v in e["expect"]["violations"]}
+    rows = {(region.name, rule.name, table.name, row.index)
+            for region in program.regions for rule in region.rules
+            for table in rule.tables for row in table.rows}
+    assert rows - fired == set()
+
+
+def test_every_region_and_rule_has_a_finding_example(program):
+    found = {(e["region"], f["rule"]) for e in examples() for f in e["expect"]["findings"]}
+    rules = {(region.name, rule.name) for region in program.regions for rule in region.rules if rule.metric}
+    assert rules - found == set()
+
+
+@pytest.fixture
+def pack_with_examples(tmp_path):
+    target = tmp_path / "policies"
+    shutil.copytree(PACK, target)
+    return target
+
+
+def edit_expect(path, name, **changes):
+    lines = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        if record["name"] == name:
+            record["expect"].update(changes)
+        lines.append(json.dumps(record, ensure_ascii=False))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+NAME = "LDR row 2: exactly 10% with 5 late orders scores 3"
+
+
+def test_a_wrong_expectation_fails_with_a_readable_diff(cli, pack_with_examples):
+    examples_file = pack_with_examples / "examples" / "us.jsonl"
+    edit_expect(examples_file, NAME, points=4)
+    result = cli("test", pack_with_examples)
+    assert result.exit_code == 1
+    line = next(i for i, l in enumerate(examples_file.read_text().splitlines(), 1) if NAME in l)
+    assert f"us.jsonl:{line}: FAIL {NAME}" in result.stdout
+    assert '-  "points": 4,' in result.stdout and '+  "points": 3,' in result.stdout
+    assert "1 failed" in result.stderr
+
+
+def test_a_policy_edit_fails_the_examples_it_changes(cli, pack_with_examples):
+    fulfilment = pack_with_examples / "fulfilment.pol"
+    text = fulfilment.read_text(encoding="utf-8")
+    fulfilment.write_text(text.replace("and late_orders >= 5 then points 3", "and late_orders >= 5 then points 4"),
+                          encoding="utf-8")
+    result = cli("test", pack_with_examples)
+    assert result.exit_code == 1
+    assert f"FAIL {NAME}" in result.stdout
+
+
+def test_update_rewrites_only_failing_examples_and_then_passes(cli, pack_with_examples):
+    examples_file = pack_with_examples / "examples" / "us.jsonl"
+    before = examples_file.read_text(encoding="utf-8")
+    edit_expect(examples_file, NAME, points=4)
+    assert cli("test", pack_with_examples, "--update").exit_code == 0
+    assert examples_file.read_text(encoding="utf-8") == before
+    assert cli("test", pack_with_examples).exit_code == 0
+
+
+def test_partial_expectations_compare_only_their_keys(cli, tmp_path):
+    (tmp_path / "policies").mkdir()
+    for pol in PACK.glob("*.pol"):
+        shutil.copy(pol, tmp_path / "policies")
+    folder = tmp_path / "policies" / "examples"
+    folder.mkdir()
+    case = {"name": "just the points", "region": "UK", "metrics": {"orders_7d": 25, "late_orders": 1},
+            "expect": {"points": 2, "warning": True}}
+    missing = {"name": "not yet decided", "region": "UK", "metrics": {"orders_7d": 25, "late_orders": 3}}
+    (folder / "uk.jsonl").write_text(json.dumps(case) + "\n" + json.dumps(missing) + "\n", encoding="utf-8")
+    result = cli("test", tmp_path / "policies")
+    assert result.exit_code == 1
+    assert "uk.jsonl:2: FAIL not yet decided" in result.stdout
+    assert "tspol test --update" in result.stdout
+    cli("test", tmp_path / "policies", "--update")
+    first, second = [json.loads(l) for l in (folder / "uk.jsonl").read_text().splitlines()]
+    assert first["expect"] == {"points": 2, "warning": True}
+    assert second["expect"]["points"] == 4 and second["expect"]["violations"][0]["limit"]["percent"] == 80
+
+
+def test_malformed_examples_are_failures_that_name_the_line(cli, tmp_path):
+    (tmp_path / "policies").mkdir()
+    for pol in PACK.glob("*.pol"):
+        shutil.copy(pol, tmp_path / "policies")
+    folder = tmp_path / "policies" / "examples"
+    folder.mkdir()
+    (folder / "bad.jsonl").write_text(
+        '{"name": "ok", "region": "US", "metrics": {}, "expect": {"points": 0}}\n'
+        "{not json\n"
+        '{"name": "no region", "metrics": {}}\n'
+        '{"name": "bad metrics", "region": "US", "metrics": {"late_orders": -1}, "expect": {"points": 0}}\n',
+        encoding="utf-8")
+    result = cli("test", tmp_path / "policies")
+    assert result.exit_code == 1
+    assert "bad.jsonl:2: FAIL" in result.stdout and "malformed JSON" in result.stdout
+    assert "bad.jsonl:3: FAIL no region" in result.stdout and "key `region`" in result.stdout
+    assert "bad.jsonl:4: FAIL bad metrics" in result.stdout and '"key": "late_orders"' in result.stdout
+    assert "1 passed, 3 failed" in result.stderr
+
+
+def test_junit_report(cli, pack_with_examples, tmp_path):
+    edit_expect(pack_with_examples / "examples" / "us.jsonl", NAME, points=4)
+    report = tmp_path / "junit.xml"
+    cli("test", pack_with_examples, "--junit", report)
+    suites = ElementTree.parse(report).getroot()
+    total = sum(int(s.get("tests")) for s in suites)
+    failures = [c for s in suites for c in s if c.find("failure") is not None]
+    assert total == len(list(examples()))
+    assert [c.get("name").split(": ", 1)[1] for c in failures] == [NAME]
+
+
+def test_no_examples_is_an_error(cli, tmp_path):
+    shutil.copy(PACK / "policy.pol", tmp_path)
+    result = cli("test", tmp_path)
+    assert result.exit_code == 1
+    assert "no examples" in result.stderr

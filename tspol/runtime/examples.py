@@ -1,0 +1,184 @@
+"""Example sellers with expected decisions, kept beside a pack: `tspol test`.
+
+An example file is JSON Lines under the pack's `examples/` folder. Each line is
+one example:
+
+    {"name": "LDR row 2: 12 of 40 is 30%", "region": "US",
+     "metrics": {"orders_7d": 40, "late_orders": 12},
+     "expect": {"points": 3, "warning": false, "violations": [...], ...}}
+
+`expect` holds the decision without its explanations (`because`, `where`, and
+the wording of `not_applicable` reasons), so rewording an explanation or
+moving a row to another line does not break examples; a policy change does.
+Only the keys written in `expect` are compared, so an author may pin just
+`{"points": 3}`; `--update` writes every key. Metrics a policy rejects give
+`{"error": {"code", "key"}}`, which an example can expect too.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+from pathlib import Path
+from xml.etree import ElementTree
+
+import attrs
+
+from tspol.diagnostics import TspolError
+
+EXAMPLES_FOLDER = "examples"
+EXPLANATIONS = {"violations": ("because", "where"), "not_applicable": ("reason",)}
+KEY_ORDER = ("name", "region", "metrics", "expect")
+
+
+@attrs.frozen
+class Example:
+    path: str
+    line: int
+    record: dict  # the line as read: name, region, metrics, expect, and any other keys
+
+    @property
+    def name(self) -> str:
+        return str(self.record.get("name") or f"line {self.line}")
+
+    @property
+    def where(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+@attrs.frozen
+class Outcome:
+    example: Example
+    actual: dict | None  # the projected decision; None when the example itself is malformed
+    problem: str | None = None  # why the example could not run
+    passed: bool = False
+    diff: str = ""
+
+
+def example_files(pack: Path) -> list[Path]:
+    folder = pack / EXAMPLES_FOLDER if pack.is_dir() else pack.parent / EXAMPLES_FOLDER
+    return sorted(folder.rglob("*.jsonl")) if folder.is_dir() else []
+
+
+def read_examples(path: Path) -> Iterator[Example | Outcome]:
+    """Each line as an `Example`, or as a failed `Outcome` saying what is wrong with it."""
+    with path.open(encoding="utf-8") as lines:
+        for number, text in enumerate(lines, 1):
+            if not text.strip():
+                continue
+            placeholder = Example(str(path), number, {})
+            try:
+                record = json.loads(text, parse_float=Decimal)
+            except json.JSONDecodeError as exc:
+                yield Outcome(placeholder, None, f"malformed JSON: {exc.msg} at column {exc.colno}")
+                continue
+            if not isinstance(record, dict):
+                yield Outcome(placeholder, None, "expected a JSON object")
+                continue
+            example = Example(str(path), number, record)
+            problem = _shape_problem(record)
+            yield Outcome(example, None, problem) if problem else example
+
+
+def _shape_problem(record: dict) -> str | None:
+    if not isinstance(record.get("region"), str):
+        return 'key `region`: expected the region as a string, such as "US"'
+    if not isinstance(record.get("metrics"), dict):
+        return "key `metrics`: expected an object of input values"
+    if "expect" in record and not isinstance(record["expect"], dict):
+        return "key `expect`: expected an object (a decision, or part of one)"
+    return None
+
+
+def project(decision: dict) -> dict:
+    """A decision without its explanations."""
+    projected = dict(decision)
+    for key, dropped in EXPLANATIONS.items():
+        if key in projected:
+            projected[key] = [{k: v for k, v in item.items() if k not in dropped} for item in projected[key]]
+    return projected
+
+
+def decide(evaluate: Callable[[dict, str], dict], example: Example) -> dict:
+    try:
+        return project(evaluate(example.record["metrics"], example.record["region"]))
+    except TspolError as exc:
+        first = exc.diagnostics[0]
+        return {"error": {"code": first.code, "key": first.key}}
+
+
+def run_example(evaluate: Callable[[dict, str], dict], example: Example) -> Outcome:
+    actual = decide(evaluate, example)
+    expect = example.record.get("expect")
+    if expect is None:
+        return Outcome(example, actual, "no expected decision yet: run `tspol test --update` and review it")
+    both_decisions = "error" not in actual and "error" not in expect
+    compared = {key: actual.get(key) for key in expect} if both_decisions else actual
+    if compared == expect:
+        return Outcome(example, actual, passed=True)
+    return Outcome(example, actual, diff=_diff(expect, compared))
+
+
+def _diff(expected: dict, actual: dict) -> str:
+    def lines(value):
+        return json.dumps(value, indent=2, ensure_ascii=False, default=str).splitlines()
+
+    return "\n".join(difflib.unified_diff(lines(expected), lines(actual), "expected", "actual", lineterm=""))
+
+
+def run_file(evaluate: Callable[[dict, str], dict], path: Path) -> list[Outcome]:
+    return [item if isinstance(item, Outcome) else run_example(evaluate, item) for item in read_examples(path)]
+
+
+def update_file(path: Path, outcomes: list[Outcome]) -> int:
+    """Rewrite the file with each example expecting what it got; return how many changed."""
+    by_line = {o.example.line: o for o in outcomes if o.actual is not None and not o.passed}
+    changed = 0
+    out = []
+    for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        outcome = by_line.get(number)
+        if outcome is None:
+            out.append(text)
+            continue
+        record = {**outcome.example.record, "expect": _expectation(outcome)}
+        ordered = {k: record[k] for k in KEY_ORDER if k in record}
+        ordered.update((k, v) for k, v in record.items() if k not in ordered)
+        new = json.dumps(ordered, ensure_ascii=False, default=_number)
+        changed += new != text
+        out.append(new)
+    if changed:
+        path.write_text("\n".join(out) + "\n", encoding="utf-8")
+    return changed
+
+
+def _expectation(outcome: Outcome) -> dict:
+    """What an example should expect now: the keys its author chose, or all of them."""
+    expect = outcome.example.record.get("expect")
+    if expect is None or "error" in outcome.actual or "error" in expect:
+        return outcome.actual
+    return {key: outcome.actual.get(key) for key in expect}
+
+
+def _number(value):
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+def junit_xml(results: dict[str, list[Outcome]]) -> str:
+    """JUnit XML for CI: one test suite per example file, one test case per example."""
+    suites = ElementTree.Element("testsuites", name="tspol test")
+    for path, outcomes in results.items():
+        failed = [o for o in outcomes if not o.passed]
+        suite = ElementTree.SubElement(suites, "testsuite", name=path, tests=str(len(outcomes)),
+                                       failures=str(len(failed)), errors="0", skipped="0")
+        for outcome in outcomes:
+            case = ElementTree.SubElement(suite, "testcase", classname=path,
+                                          name=f"{outcome.example.line}: {outcome.example.name}")
+            if not outcome.passed:
+                failure = ElementTree.SubElement(case, "failure", message=outcome.problem or "decision differs")
+                failure.text = outcome.diff or outcome.problem
+    ElementTree.indent(suites)
+    return ElementTree.tostring(suites, encoding="unicode", xml_declaration=True) + "\n"
