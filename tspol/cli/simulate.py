@@ -8,6 +8,7 @@ import re
 import click
 
 from tspol.cli.common import FAILED, render
+from tspol.runtime.ledger import points_text
 
 
 def _date_option(ctx, param, value):
@@ -122,7 +123,7 @@ def _state_text(state) -> list[str]:
     lines += field("level", [str(state.level)])
     lines += field("deactivated", [f"since {state.deactivated_on}" if state.deactivated else "no"])
     lines += field("restrictions", [_restriction_text(r) for r in state.restrictions])
-    lines += field("warnings", [f"{w.points_to_go} points to {w.threshold}" for w in state.warnings])
+    lines += field("warnings", [f"{points_text(w.points_to_go)} to {w.threshold}" for w in state.warnings])
     lines += field("violations", [_violation_text(v) for v in state.violations])
     lines += field("appeals", [_appeal_text(a) for a in state.appeals])
     lines += field("holds", [_hold_text(h) for h in state.holds])
@@ -147,7 +148,7 @@ def _violation_text(v) -> str:
             "frozen": "frozen (deactivated)", "revoked": f"revoked {v.revoked}"}[v.status]
     if v.status == "active" and v.expires is None:
         when = "active, never expires"
-    return f"{v.id}  {v.points} points  {', '.join(v.rules)}  scored {v.scored}  {when}"
+    return f"{v.id}  {points_text(v.points)}  {', '.join(v.rules)}  scored {v.scored}  {when}"
 
 
 def _appeal_text(a) -> str:
@@ -157,7 +158,8 @@ def _appeal_text(a) -> str:
 
 
 def _hold_text(h) -> str:
-    ends = {"held": f"held until {h.until}" if h.until else "held until the investigation closes",
+    ends = {"held": f"held until {h.until}" if h.until
+            else f"held until the investigation closes, at least until {h.period_end}",
             "released": f"released {h.until}", "ended": f"ended {h.until}"}[h.status]
     return f"{h.id} {h.scenario} on {h.violation} from {h.start} for {h.days} days: {ends}"
 

@@ -240,16 +240,20 @@ def _record_problems(record: dict, line: int, path: str, kind, spec) -> list[Dia
         if key in record:
             read(key, reader)
         else:
-            problems.append(_diagnostic(MISSING_KEY, f"a {kind} event needs `{key}`", path, line, key))
+            problems.append(_diagnostic(MISSING_KEY, f"{_a(kind)} event needs `{key}`", path, line, key))
     for key, reader in optional.items():
         if key in record:
             read(key, reader)
     for key in record:
         if key not in _ALLOWED[cls]:
             allowed = ", ".join(f"`{k}`" for k in ("date", "kind", *required, *optional, "note"))
-            problems.append(_diagnostic(UNKNOWN_KEY, f"unknown key for a {kind} event; expected {allowed}",
+            problems.append(_diagnostic(UNKNOWN_KEY, f"unknown key for {_a(kind)} event; expected {allowed}",
                                         path, line, key))
     return problems
+
+
+def _a(word: str) -> str:
+    return ("an " if word[0] in "aeiou" else "a ") + word
 
 
 def _kinds_text() -> str:

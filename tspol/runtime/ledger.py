@@ -354,7 +354,8 @@ class Ledger:
             message = f"rule {event.rule!r} does not apply in {self.region} (only in {', '.join(elsewhere)})"
         else:
             message = f"{event.rule!r} is neither a rule nor a reason of the policy"
-        close = difflib.get_close_matches(event.rule, rules + [r.name for r in self.program.reasons], n=1)
+        close = [] if elsewhere else difflib.get_close_matches(
+            event.rule, rules + [r.name for r in self.program.reasons], n=1)
         return self._diagnostic(UNKNOWN_RULE, message, event, "rule",
                                 help=f"did you mean {close[0]!r}?" if close else None)
 
@@ -724,6 +725,8 @@ def _differences(before: State | None, after: State) -> tuple[str, ...]:
         if old is not None and old.status in ("active", "frozen") and v.status == "expired":
             changes.append(f"{v.id} expires -{v.points}" if v.expires == after.on
                            else f"{v.id} expired on {v.expires} (recomputed)")
+        if old is not None and old.status in ("active", "frozen") and v.status == "revoked":
+            changes.append(f"{v.id} revoked -{v.points}")
     if before is not None and not before.deactivated and after.deactivated:
         changes.append("deactivated" + (", points frozen" if any(v.status == "frozen" for v in after.violations)
                                         else ""))
@@ -742,7 +745,7 @@ def _differences(before: State | None, after: State) -> tuple[str, ...]:
     old_warnings = {w.threshold for w in before.warnings} if before else set()
     for w in after.warnings:
         if w.threshold not in old_warnings:
-            changes.append(f"formal warning: {w.points_to_go} points to {w.threshold}")
+            changes.append(f"formal warning: {points_text(w.points_to_go)} to {w.threshold}")
     old_holds = {h.id: h for h in before.holds} if before else {}
     for h in after.holds:
         old = old_holds.get(h.id)
@@ -750,10 +753,16 @@ def _differences(before: State | None, after: State) -> tuple[str, ...]:
             changes.append(f"hold {h.id} {h.status}")
     old_links = {link.account: set(link.penalties) for link in before.linked} if before else {}
     for link in after.linked:
-        for penalty in link.penalties:
-            if penalty not in old_links.get(link.account, set()):
-                changes.append(f"{penalty} flags {link.account} for joint enforcement")
+        old_penalties = old_links.get(link.account, set())
+        changes.extend(f"{penalty} flags {link.account} for joint enforcement"
+                       for penalty in link.penalties if penalty not in old_penalties)
+        changes.extend(f"{penalty} no longer flags {link.account}"
+                       for penalty in sorted(old_penalties - set(link.penalties)))
     return tuple(changes)
+
+
+def points_text(points: int) -> str:
+    return f"{points} point" + "s" * (points != 1)
 
 
 def _restriction_name(r: Restriction) -> str:
