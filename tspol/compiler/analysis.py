@@ -34,6 +34,7 @@ import attrs
 
 from tspol.compiler import ir
 from tspol.compiler.lower import lower
+from tspol.compiler.portable import _percent_text
 from tspol.compiler.witness import Quantity, Vocabulary, seller_for, value_of, exact
 from tspol.diagnostics import ERROR, WARNING, Diagnostic, Related
 from tspol.dsl.formatter import decimal_text
@@ -76,9 +77,10 @@ class Axis:
         self.quantity = quantity
         self.name = quantity.name
         whole = quantity.whole
-        domain = _cuts(quantity.domain, whole)
-        self.start = domain[0]
-        self.end = domain[1] if len(domain) > 1 else END
+        domain = quantity.domain
+        self.start = (domain.lo, 0 if domain.lo_closed else 1) if domain.lo is not None else (-math.inf, 0)
+        self.end = _cuts(Interval(hi=domain.hi, hi_closed=domain.hi_closed), whole)[0] \
+            if domain.hi is not None else END
         inner = {c for i in intervals for c in _cuts(i, whole) if self.start < c < self.end}
         self.cuts = [self.start, *sorted(inner), self.end]
         self.defined = len(self.cuts) - 1
@@ -104,9 +106,11 @@ class Axis:
     def interval(self, first: int, last: int) -> Interval:
         """The union of pieces first..last (inclusive), all with values."""
         (lo, lo_side), (hi, hi_side) = self.cuts[first], self.cuts[last + 1]
+        lo = None if lo == -math.inf else lo
+        hi = None if hi == math.inf else hi
         if self.quantity.whole:
-            return Interval(lo, True, None if hi == math.inf else hi - 1, hi != math.inf)
-        return Interval(lo, lo_side == 0, None if hi == math.inf else hi, hi_side == 1)
+            return Interval(lo, lo is not None, None if hi is None else hi - 1, hi is not None)
+        return Interval(lo, lo is not None and lo_side == 0, hi, hi is not None and hi_side == 1)
 
     def covers_domain(self, first: int, last: int) -> bool:
         return first == 0 and last == self.defined - 1
@@ -263,9 +267,9 @@ def seller_text(seller: Mapping, grid: Grid | None = None) -> str:
     shown = []
     for axis in grid.axes:
         if axis.quantity.is_metric and axis.quantity.denominator is not None:
-            value = value_of(grid.vocabulary, axis.name, values)
-            if value is not None:
-                shown.append(f"{axis.name} {value_text(axis.quantity, value)}")
+            if value_of(grid.vocabulary, axis.name, values) is not None:
+                q = axis.quantity
+                shown.append(f"{axis.name} {_percent_text(values[q.numerator], values[q.denominator])}")
     return text + (f" ({', '.join(shown)})" if shown else "")
 
 
@@ -360,9 +364,9 @@ def _rule_declarations(program: ir.Program, rule: str | None, region: str | None
 
 
 def rule_axes(vocabulary: Vocabulary, rules: Iterable[ir.RuleIR], undefined: bool = False,
-              extra: Iterable[str] = ()) -> list[Axis]:
+              extra: Iterable[str] = (), cuts: Mapping[str, Iterable[Interval]] | None = None) -> list[Axis]:
     """The axes of one or more versions of a rule: its metric first, then every
-    quantity its rows name, in order; cut by rows, standards and `only if`s."""
+    quantity its rows name, in order; cut by rows, standards, `only if`s and `cuts`."""
     rules = [r for r in rules if r is not None]
     names: list[str] = []
     intervals: dict[str, list[Interval]] = {}
@@ -381,6 +385,9 @@ def rule_axes(vocabulary: Vocabulary, rules: Iterable[ir.RuleIR], undefined: boo
             for row in table.rows:
                 for name, interval in row.box:
                     add(name, interval)
+    for name, more in (cuts or {}).items():
+        for interval in more:
+            add(name, interval)
     for name in list(names):
         q = vocabulary[name]
         if q.standard is not None:

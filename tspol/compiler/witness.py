@@ -27,7 +27,8 @@ from tspol.dsl.intervals import Interval
 NONNEGATIVE = Interval.at_least(Fraction(0))
 POSITIVE = Interval(lo=Fraction(0), lo_closed=False)
 UNIT = Interval(Fraction(0), True, Fraction(1), True)
-SEARCH_LIMIT = 100_000  # numerators or denominators tried before a box is called impossible
+SEARCH_LIMIT = 20_000  # numerators or denominators tried before a box is called impossible
+BACKTRACK_LIMIT = 2_000  # choices tried across rates that share an input
 
 
 @attrs.frozen
@@ -91,7 +92,9 @@ class Vocabulary:
 
 
 def _input_domain(i: ir.InputIR) -> Interval:
-    return NONNEGATIVE
+    """What `tspol eval` accepts (runtime.metrics): money may be negative, a rate
+    input is from 0 to 1, anything else is 0 or more."""
+    return {"money": Interval.everything(), "rate": UNIT}.get(i.kind, NONNEGATIVE)
 
 
 def _metric_quantity(m: ir.MetricIR, inputs: Mapping[str, Quantity]) -> Quantity:
@@ -191,15 +194,9 @@ class _Problem:
             return None
         if any(_empty(self.need[n], self.vocabulary[n].whole) for n in self.need):
             return None
-        fixed: dict[str, Fraction] = {}
-        for denominator, rates in _by_denominator(self.rates).items():
-            for name in {denominator, *(n for n, _ in rates)}:
-                if name in fixed:
-                    self.need[name] = self.need[name].intersect(Interval.point(fixed[name]))
-            found = _solve_rates(self.need, denominator, rates)
-            if found is None:
-                return None
-            fixed.update(found)
+        fixed = _solve_groups(self.need, list(_by_denominator(self.rates).items()), {}, [BACKTRACK_LIMIT])
+        if fixed is None:
+            return None
         for name in _parts_first(self.vocabulary, self.need):
             if name not in fixed:
                 interval = self.need[name]
@@ -241,25 +238,48 @@ def _empty(interval: Interval, whole: bool) -> bool:
     return (interval.whole() if whole else interval).is_empty()
 
 
-def _solve_rates(need, denominator, rates) -> dict[str, Fraction] | None:
+def _solve_groups(need, groups, fixed, budget) -> dict[str, Fraction] | None:
+    """Rates grouped by denominator, one group after the other; when a group shares
+    an input with the groups before it, try their next choices (within a budget)."""
+    if not groups:
+        return dict(fixed)
+    (denominator, rates), rest = groups[0], groups[1:]
+    names = {denominator, *(n for n, _ in rates)}
+    narrowed = {n: need[n].intersect(Interval.point(fixed[n])) if n in fixed else need[n] for n in names}
+    for found in _rate_choices(narrowed, denominator, rates):
+        budget[0] -= 1
+        if budget[0] < 0:
+            return None
+        result = _solve_groups(need, rest, {**fixed, **found}, budget)
+        if result is not None:
+            return result
+        later = {n for d, r in rest for n in (d, *(m for m, _ in r))}
+        if not (later & set(found)):
+            return None  # the later groups fail whatever this one chooses
+    return None
+
+
+def _rate_choices(need, denominator, rates):
     numerators = {n for n, _ in rates}
     if len(rates) == 1 and denominator not in numerators:
         (numerator, rate), = rates
-        found = _one_rate(need[numerator], need[denominator], rate)
-        return None if found is None else {numerator: found[0], denominator: found[1]}
-    return _shared_denominator(need, denominator, rates)
+        for n, d in _one_rate(need[numerator], need[denominator], rate):
+            yield {numerator: n, denominator: d}
+    else:
+        yield from _shared_denominator(need, denominator, rates)
 
 
-def _one_rate(counts: Interval, totals: Interval, rate: Interval) -> tuple[Fraction, Fraction] | None:
-    """The smallest numerator n with a denominator d so that n/d lies in `rate`;
-    among its denominators the largest (the rate nearest the lower bound)."""
+def _one_rate(counts: Interval, totals: Interval, rate: Interval):
+    """Numerators n with a denominator d so that n/d lies in `rate`, smallest n
+    first; for each n its largest denominator (the rate nearest the lower bound)
+    first, then its smallest."""
     counts, totals = counts.whole(), totals.whole()
     if rate.is_empty() or counts.is_empty() or totals.is_empty():
-        return None
+        return
     if rate.contains(Fraction(0)) and counts.contains(Fraction(0)):
-        return Fraction(0), totals.lo
+        yield Fraction(0), totals.lo
     if rate.hi is not None and rate.hi == 0:
-        return None
+        return
     first = max(counts.lo, Fraction(1))
     last = counts.hi
     if totals.hi is not None and rate.hi is not None:
@@ -272,40 +292,36 @@ def _one_rate(counts: Interval, totals: Interval, rate: Interval) -> tuple[Fract
     n = Fraction(first)
     for _ in range(SEARCH_LIMIT):
         if last is not None and n > last:
-            return None
+            return
         d_range = Interval(
             lo=n / rate.hi if rate.hi is not None else None, lo_closed=rate.hi_closed,
             hi=n / rate.lo if rate.lo else None, hi_closed=rate.lo_closed,
         ).intersect(totals).whole()
         if not d_range.is_empty():
-            return n, d_range.hi if d_range.hi is not None else d_range.lo
+            yield n, d_range.hi if d_range.hi is not None else d_range.lo
+            if d_range.hi is not None and d_range.hi != d_range.lo:
+                yield n, d_range.lo
         n += step
-    return None
 
 
-def _shared_denominator(need, denominator, rates) -> dict[str, Fraction] | None:
-    """Several rates over one denominator: try denominators in order."""
+def _shared_denominator(need, denominator, rates):
+    """Several rates over one denominator: denominators in order."""
     totals = need[denominator].whole()
     if totals.is_empty():
-        return None
+        return
     d = totals.lo
     for _ in range(SEARCH_LIMIT):
         if totals.hi is not None and d > totals.hi:
-            return None
-        chosen = {denominator: d}
-        ok = True
-        for numerator, rate in rates:
-            span = need[numerator].intersect(_scaled(rate, d)).whole()
-            if numerator in chosen:
-                span = span.intersect(Interval.point(chosen[numerator]))
-            if span.is_empty():
-                ok = False
-                break
-            chosen[numerator] = span.lo
+            return
+        spans = {denominator: Interval.point(d)}
+        for numerator, rate in rates:  # a numerator over one denominator in several rates
+            span = spans.get(numerator, need[numerator]).intersect(_scaled(rate, d))
+            spans[numerator] = span
+        ok = all(not span.whole().is_empty() for span in spans.values())
+        chosen = {name: span.whole().lo for name, span in spans.items()}
         if ok:
-            return chosen
+            yield chosen
         d += 1
-    return None
 
 
 def _scaled(rate: Interval, factor: Fraction) -> Interval:

@@ -1,0 +1,401 @@
+"""Semantic diff of two versions of a pack: which sellers does an edit affect?
+
+For every region and rule, both versions' rows cut the rule's quantities into
+cells (as in `analysis`), here with one more piece per quantity: "no value"
+(an input not given, a rate over 0 orders, a metric whose `only if` fails),
+because a row that names fewer quantities fires for sellers the other does
+not. In each cell both versions decide the rule exactly as the interpreter
+does; cells where the outcome differs are merged into boxes, and each box with
+a real seller in it is a `Change` carrying that seller.
+
+An outcome is what a decision says about one rule, minus where it is written
+(row numbers, file lines, wording): the quantities not applicable, whether the
+metric is outside its standard, the points, warning, limit and measures of
+each row that fired, and the discretionary measures that may follow.
+
+Everything else that differs (ledger, appeals, holds, thresholds, standards,
+measures, the catalogue) is listed as a `ParameterChange`, stated plainly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from fractions import Fraction
+
+import attrs
+
+from tspol.compiler import ir
+from tspol.compiler.analysis import Grid, limit_text, rule_axes, seller_text
+from tspol.compiler.witness import Vocabulary, exact, value_of
+from tspol.dsl.formatter import decimal_text
+from tspol.dsl.intervals import Interval
+
+NEW = "'"  # suffix of a metric whose definition changed: `DFR'` is the new DFR
+
+
+# ---- outcomes --------------------------------------------------------------------------
+
+@attrs.frozen
+class Fired:
+    points: int
+    warning: bool
+    limit: ir.LimitIR | None
+    measures: tuple[str, ...]
+
+    def sort_key(self) -> tuple:
+        limit = (self.limit.days, self.limit.percent, self.limit.basis) if self.limit else ()
+        return (self.points, self.warning, limit, self.measures)
+
+
+@attrs.frozen
+class Outcome:
+    """What a decision says about one rule, for the sellers of one cell."""
+
+    exists: bool = attrs.field(eq=False)  # a rule that says nothing is like no rule
+    not_applicable: tuple[str, ...] = ()
+    finding: bool = False
+    standard: str = attrs.field(default="", eq=False)
+    fired: tuple[Fired, ...] = ()
+    discretionary: tuple[str, ...] = ()
+    rows: tuple[str, ...] = attrs.field(default=(), eq=False)  # where the rows that fired are
+
+    @property
+    def points(self) -> int:
+        return sum(f.points for f in self.fired)
+
+    @property
+    def warning(self) -> bool:
+        return any(f.warning for f in self.fired)
+
+    def to_dict(self) -> dict:
+        return {
+            "exists": self.exists,
+            "points": self.points,
+            "warning": self.warning,
+            "limits": [{"days": f.limit.days, "percent": _percent_json(f.limit.percent), "basis": f.limit.basis}
+                       for f in self.fired if f.limit],
+            "measures": sorted({m for f in self.fired for m in f.measures}),
+            "finding": self.finding,
+            "not_applicable": list(self.not_applicable),
+            "discretionary": list(self.discretionary),
+            "rows": list(self.rows),
+        }
+
+    def text(self) -> str:
+        if not self.exists:
+            return "no such rule"
+        parts = []
+        if self.fired:
+            parts.append(f"{self.points} point{'s' * (self.points != 1)}")
+            if self.warning:
+                parts.append("warning")
+            parts += [limit_text(f.limit) for f in self.fired if f.limit]
+            parts += sorted({m for f in self.fired for m in f.measures})
+        else:
+            parts.append("no row fires")
+        if self.finding:
+            parts.append(f"outside the standard {self.standard}".rstrip())
+        if self.not_applicable:
+            parts.append(f"{', '.join(self.not_applicable)} not applicable")
+        if self.discretionary:
+            parts.append(f"may: {', '.join(self.discretionary)}")
+        return ", ".join(parts)
+
+
+def _percent_json(percent: Fraction) -> int | str:
+    return percent.numerator if percent.denominator == 1 else decimal_text(percent)
+
+
+@attrs.frozen
+class Change:
+    """A box of sellers whose decision on one rule differs between the versions."""
+
+    region: str
+    rule: str
+    where: str
+    witness: dict
+    before: Outcome
+    after: Outcome
+    box: Mapping[str, Interval] = attrs.field(eq=False, repr=False)
+    undefined: frozenset[str] = attrs.field(eq=False, repr=False)
+    vocabulary: Vocabulary = attrs.field(eq=False, repr=False)
+    described: str = attrs.field(default="", eq=False)  # the witness with its rates
+
+    def contains(self, seller: Mapping) -> bool:
+        """Whether a seller (input name -> number) lies in this box."""
+        values = exact({k: v for k, v in seller.items() if v is not None})
+        for name, interval in self.box.items():
+            value = value_of(self.vocabulary, name, values)
+            if value is None or not interval.contains(value):
+                return False
+        return all(value_of(self.vocabulary, name, values) is None for name in self.undefined)
+
+    def to_dict(self) -> dict:
+        return {"region": self.region, "rule": self.rule, "where": self.where, "witness": self.witness,
+                "before": self.before.to_dict(), "after": self.after.to_dict()}
+
+
+@attrs.frozen
+class ParameterChange:
+    """Something other than a table that differs, stated plainly."""
+
+    section: str
+    item: str
+    before: str | None
+    after: str | None
+
+    def text(self) -> str:
+        if self.before is None:
+            return f"{self.section}: {self.item} added: {self.after}" if self.item else f"{self.section} added"
+        if self.after is None:
+            return f"{self.section}: {self.item} removed (was {self.before})" if self.item \
+                else f"{self.section} removed"
+        return f"{self.section}: {self.item}: {self.before} -> {self.after}"
+
+    def to_dict(self) -> dict:
+        return {"section": self.section, "item": self.item, "before": self.before, "after": self.after}
+
+
+@attrs.frozen
+class Diff:
+    old: str  # what the versions are called: paths, or a git revision
+    new: str
+    changes: tuple[Change, ...]
+    parameters: tuple[ParameterChange, ...]
+
+    @property
+    def differ(self) -> bool:
+        return bool(self.changes or self.parameters)
+
+    def to_dict(self) -> dict:
+        return {"old": self.old, "new": self.new, "differ": self.differ,
+                "changes": [c.to_dict() for c in self.changes],
+                "parameters": [p.to_dict() for p in self.parameters]}
+
+
+# ---- the diff --------------------------------------------------------------------------
+
+def diff_programs(old: ir.Program, new: ir.Program, old_name: str = "old", new_name: str = "new") -> Diff:
+    renames = _renamed_metrics(old, new)
+    old_vocabulary = Vocabulary.of(old)
+    new_vocabulary = Vocabulary.of(new).renamed(renames)
+    vocabulary = old_vocabulary.merged(new_vocabulary)
+    changes = []
+    for region in _union(old.region_names, new.region_names):
+        old_rules = _rules(old, region)
+        new_rules = {name: _rename_rule(rule, renames) for name, rule in _rules(new, region).items()}
+        for rule in _union(old_rules, new_rules):
+            changes.extend(_RuleDiff(vocabulary, region, rule, (old, old_rules.get(rule)),
+                                     (new, new_rules.get(rule)), renames).changes())
+    return Diff(old_name, new_name, tuple(changes), tuple(parameter_changes(old, new)))
+
+
+def _union(first: Iterable[str], second: Iterable[str]) -> list[str]:
+    out = list(first)
+    out += [n for n in second if n not in out]
+    return out
+
+
+def _rules(program: ir.Program, region: str) -> dict[str, ir.RuleIR]:
+    if region not in program.region_names:
+        return {}
+    return {r.name: r for r in program.region(region).rules}
+
+
+def _renamed_metrics(old: ir.Program, new: ir.Program) -> dict[str, str]:
+    """Metrics defined differently in the two versions are two quantities."""
+    renames = {}
+    for metric in new.metrics:
+        before = old.metric(metric.name)
+        if before is not None and _definition(before) != _definition(metric):
+            renames[metric.name] = metric.name + NEW
+    return renames
+
+
+def _definition(metric: ir.MetricIR) -> tuple:
+    return (metric.kind, metric.numerator, metric.denominator, metric.only_if)
+
+
+def _rename_rule(rule: ir.RuleIR, renames: Mapping[str, str]) -> ir.RuleIR:
+    if not renames:
+        return rule
+    tables = tuple(
+        attrs.evolve(t, rows=tuple(
+            attrs.evolve(r, box=tuple((renames.get(n, n), i) for n, i in r.box)) for r in t.rows))
+        for t in rule.tables)
+    return attrs.evolve(rule, metric=renames.get(rule.metric, rule.metric), tables=tables)
+
+
+class _RuleDiff:
+    def __init__(self, vocabulary: Vocabulary, region: str, rule: str, old, new, renames):
+        self.vocabulary = vocabulary
+        self.region = region
+        self.rule = rule
+        self.versions = [old, new]  # (program, RuleIR | None)
+        self.renames = renames
+        rules = [r for _, r in self.versions if r is not None]
+        self.original = {now: was for was, now in renames.items()}
+        standards: dict[str, list[Interval]] = {}
+        for program, r in self.versions:
+            if r is not None and r.metric:
+                metric = self._metric(program, r)
+                if metric is not None and metric.standard is not None:
+                    standards.setdefault(r.metric, []).append(metric.standard)
+        self.grid = Grid(vocabulary, rule_axes(vocabulary, rules, undefined=True,
+                                               extra=[r.metric for r in rules if r.metric], cuts=standards))
+
+    def _metric(self, program: ir.Program, rule: ir.RuleIR) -> ir.MetricIR | None:
+        return program.metric(self.original.get(rule.metric, rule.metric))
+
+    def outcomes(self, index: int) -> dict[tuple, Outcome]:
+        program, rule = self.versions[index]
+        cells = list(self.grid.cells())
+        if rule is None:
+            return {cell: Outcome(False) for cell in cells}
+        grid = self.grid
+        metric = self._metric(program, rule)
+        standard = metric.standard if metric is not None else None
+        metric_axis = grid.index.get(rule.metric) if rule.metric else None
+        standard_span = set(grid.axes[metric_axis].span(standard)) if standard is not None else set()
+        quantities = self._rule_quantities(rule)
+        masks = [(t, grid.cell_masks(grid.row_masks([r.box for r in t.rows]))) for t in rule.tables]
+        out = {}
+        for cell in cells:
+            missing = tuple(self.original.get(q, q) for q in quantities
+                            if cell[grid.index[q]] == grid.axes[grid.index[q]].undefined)
+            defined = metric_axis is not None and cell[metric_axis] != grid.axes[metric_axis].undefined
+            finding = defined and standard is not None and cell[metric_axis] not in standard_span
+            fired, rows = [], []
+            for table, table_masks in masks:
+                mask = table_masks[cell]
+                picked = [i for i in range(len(table.rows)) if mask >> i & 1]
+                if table.hit == "exclusive":
+                    picked = picked[:1]
+                for i in picked:
+                    row = table.rows[i]
+                    fired.append(Fired(row.points, row.warning, row.limit, row.measures))
+                    rows.append(row.where)
+            may = rule.may if rule.may and (fired or (not rule.tables and finding)) else ()
+            out[cell] = Outcome(True, missing, finding, metric.standard_text if finding else "",
+                                tuple(sorted(fired, key=Fired.sort_key)), tuple(may), tuple(rows))
+        return out
+
+    def _rule_quantities(self, rule: ir.RuleIR) -> list[str]:
+        """The quantities a decision reports as not applicable (Program.rule_quantities)."""
+        names = [rule.metric] if rule.metric else []
+        covered = set(self._needs(rule.metric)) if rule.metric else set()
+        for table in rule.tables:
+            for row in table.rows:
+                for name in row.quantities:
+                    if name not in names and name not in covered:
+                        names.append(name)
+                        covered.update(self._needs(name))
+        return names
+
+    def _needs(self, name: str) -> list[str]:
+        q = self.vocabulary[name]
+        if not q.is_metric:
+            return [name]
+        names = [q.numerator] + ([q.denominator] if q.denominator else [])
+        return names + [n for n, _ in q.only_if if n not in names]
+
+    def changes(self) -> list[Change]:
+        before, after = self.outcomes(0), self.outcomes(1)
+        labels = {cell: (before[cell], after[cell], before[cell].rows, after[cell].rows)
+                  for cell in before if before[cell] != after[cell]}
+        out = []
+        for (was, now, _, _), ranges in self.grid.merge(labels):
+            seller = self.grid.seller_in(ranges)
+            if seller is None:
+                continue
+            box, undefined = self.grid.box_of(ranges)
+            out.append(Change(self.region, self.rule, self.grid.text(ranges), seller, was, now,
+                              box, frozenset(undefined), self.vocabulary, seller_text(seller, self.grid)))
+        return out
+
+
+# ---- everything else, stated plainly ---------------------------------------------------
+
+def parameter_changes(old: ir.Program, new: ir.Program) -> list[ParameterChange]:
+    before, after = _facts(old), _facts(new)
+    out = []
+    for section in _union(before, after):
+        if section not in after:
+            out.append(ParameterChange(section, "", "declared", None))
+            continue
+        if section not in before:
+            out.append(ParameterChange(section, "", None, "declared"))
+            continue
+        for item in _union(before[section], after[section]):
+            was, now = before[section].get(item), after[section].get(item)
+            if was != now:
+                out.append(ParameterChange(section, item, was, now))
+    return out
+
+
+def _texts(texts: ir.Texts, what: str = "name") -> dict[str, str]:
+    return {f"{what} {lang}": value for lang in ("en", "zh") if (value := getattr(texts, lang))}
+
+
+def _days(days: int | None) -> str:
+    return "permanently" if days is None else f"{days}d"
+
+
+def _facts(program: ir.Program) -> dict[str, dict[str, str]]:
+    """Each declaration as a flat list of facts, to compare item by item."""
+    facts: dict[str, dict[str, str]] = {
+        "policy": {"name": program.name, "version": program.version, "effective": program.effective,
+                   **_texts(program.titles)},
+    }
+    for i in program.inputs:
+        facts[f"input {i.name}"] = {
+            "type": i.kind + (f" in {i.unit}" if i.unit else ""), "part of": i.part_of or "",
+            "worse": i.worse or "", **_texts(i.names)}
+    for m in program.metrics:
+        facts[f"metric {m.name}"] = {
+            "definition": m.numerator + (f" / {m.denominator}" if m.denominator else ""),
+            "standard": m.standard_text, "only if": m.only_if_text, "worse": m.worse or "", **_texts(m.names)}
+    for b in program.bases:
+        facts[f"basis {b.name}"] = {"input": b.input, "round": b.rounding, **_texts(b.names)}
+    for region in program.regions:
+        facts[f"region {region.name}"] = {
+            **_texts(region.names), "rules": ", ".join(r.name for r in region.rules)}
+        for r in region.rules:
+            facts[f"rule {r.name} in {region.name}"] = {
+                "reason": r.reason or "", "on": r.metric or "", "may": ", ".join(r.may), **_texts(r.names)}
+    if program.ledger is not None:
+        ledger = program.ledger
+        facts["ledger"] = {
+            "points expire after": _days(ledger.expiry_days) if ledger.expiry_days else "never",
+            "deactivate at": f"{ledger.deactivate_at} points" if ledger.deactivate_at else "never",
+            "points freeze while deactivated": "yes" if ledger.freeze_when_deactivated else "no",
+            "warn before each threshold": f"{ledger.warning_margin} points" if ledger.warning_margin else "no",
+            "multiple thresholds apply": ledger.crossing,
+            "linked accounts share enforcement": "yes" if ledger.linked_accounts_share else "no",
+        }
+        for t in ledger.thresholds:
+            facts["ledger"][f"threshold {t.points}"] = ", ".join(
+                f"{measure} {'permanently' if days is None else f'for {days}d'}" for measure, days in t.measures)
+    if program.appeals is not None:
+        a = program.appeals
+        facts["appeals"] = {"attempts per violation": str(a.attempts),
+                            "first within": f"{a.first_within_days}d of penalty",
+                            "next within": f"{a.next_within_days}d of rejection"}
+    for h in program.holds:
+        facts[f"hold {h.name}"] = {
+            "for": ", ".join(h.reasons), "period": f"{h.shortest_days}d to {h.longest_days}d",
+            "ends at": f"{h.ends_at} of period and investigation",
+            "on accepted appeal": f"release within {h.release_within_days}d" if h.release_within_days is not None
+            else "",
+            "on rejected appeal": "keep until period end" if h.keep_on_rejection else "",
+            "on no appeal": f"within {h.appeal_within_days}d keep until period end"
+            if h.appeal_within_days is not None else "",
+            **_texts(h.names)}
+    for name, texts in program.measures:
+        facts[f"measure {name}"] = _texts(texts)
+    for name, texts in program.categories:
+        facts[f"category {name}"] = _texts(texts)
+    for r in program.reasons:
+        facts[f"reason {r.name}"] = {"category": r.category, "points": r.points or "", "may": ", ".join(r.may),
+                                     **_texts(r.names), **_texts(r.descriptions, "description")}
+    return {section: {k: v for k, v in items.items()} for section, items in facts.items()}
