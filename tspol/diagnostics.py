@@ -8,6 +8,7 @@ Only the CLI prints; it uses one of the renderers below.
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Iterable, Mapping
 
 import attrs
@@ -139,19 +140,26 @@ def render_text(diagnostics: Iterable[Diagnostic], sources: Mapping[str, str] = 
 
 
 def _excerpt(span: Span, source: str | None) -> list[str]:
+    """The line of the span, and carets under the span (to the end of the line
+    when it goes on), aligned for wide characters such as Chinese."""
     if source is None:
         return []
-    lines = source.splitlines()
+    lines = source.split("\n")  # lines as the parser counts them: a `\r` or form feed ends none
     if not 1 <= span.line <= len(lines):
         return []
-    text = lines[span.line - 1].expandtabs(1)
-    end = span.end_column if span.end_line == span.line else len(text) + 1
-    width = max(1, end - span.column)
+    line = "".join(c if c.isprintable() else " " for c in lines[span.line - 1].rstrip("\r"))
+    end = span.end_column if span.end_line == span.line else len(line) + 1
+    before, inside = line[: span.column - 1], line[span.column - 1: end - 1]
     gutter = len(str(span.line))
     return [
-        f"  {span.line} | {text}",
-        f"  {' ' * gutter} | {' ' * (span.column - 1)}{'^' * width}",
+        f"  {span.line} | {line}",
+        f"  {' ' * gutter} | {' ' * _width(before)}{'^' * max(1, _width(inside))}",
     ]
+
+
+def _width(text: str) -> int:
+    """Terminal columns: East Asian wide and full-width characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def render_json(diagnostics: Iterable[Diagnostic]) -> str:
@@ -159,22 +167,30 @@ def render_json(diagnostics: Iterable[Diagnostic]) -> str:
 
 
 def render_github(diagnostics: Iterable[Diagnostic]) -> str:
-    """GitHub workflow commands: `::error file=...,line=...::message`."""
-    out = []
-    for d in diagnostics:
-        fields = {"file": d.span.path if d.span else d.path}
-        if d.span is not None:
-            fields.update(line=d.span.line, col=d.span.column,
-                          endLine=d.span.end_line, endColumn=d.span.end_column)
-        elif d.line is not None:
-            fields["line"] = d.line
-        fields["title"] = d.code
-        props = ",".join(f"{k}={_escape_property(str(v))}" for k, v in fields.items() if v is not None)
-        message = d.message + (f" (help: {d.help})" if d.help else "")
-        if d.key:
-            message = f"key `{d.key}`: {message}"
-        out.append(f"::{d.severity} {props}::{_escape_data(message)}")
-    return "\n".join(out) + ("\n" if out else "")
+    """GitHub workflow commands, one per diagnostic:
+    `::error file=F,line=L,col=C,endLine=L,endColumn=E,title=T::message`.
+
+    Columns are sent only for a span on one line (GitHub ignores them across
+    lines); help and related places follow the message on lines of their own.
+    """
+    return "".join(_github_command(d) + "\n" for d in diagnostics)
+
+
+def _github_command(d: Diagnostic) -> str:
+    fields: dict[str, object] = {"file": d.span.path if d.span else d.path}
+    span = d.span
+    if span is not None:
+        one_line = span.line == span.end_line
+        fields.update(line=span.line, col=span.column if one_line else None, endLine=span.end_line,
+                      endColumn=span.end_column if one_line else None)
+    elif d.line is not None:
+        fields["line"] = d.line
+    fields["title"] = f"tspol {d.code}"
+    props = ",".join(f"{k}={_escape_property(str(v))}" for k, v in fields.items() if v is not None)
+    lines = [(f"key `{d.key}`: " if d.key else "") + d.message]
+    lines += [f"note: {r.span}: {r.message}" for r in d.related]
+    lines += [f"help: {d.help}"] if d.help else []
+    return f"::{d.severity} {props}::{_escape_data(chr(10).join(lines))}"
 
 
 def _escape_data(value: str) -> str:

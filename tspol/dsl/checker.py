@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import os
 from collections.abc import Iterable, Mapping
 from fractions import Fraction
 
@@ -46,8 +47,12 @@ DESCENDING = {">", ">="}
 
 
 def check(files: Iterable[ast.File], sources: Mapping[str, str], relpaths: Mapping[str, str],
-          root: str = ".") -> Pack:
-    checker = _Checker(tuple(files))
+          root: str = ".", complete: bool = True) -> Pack:
+    """Check a pack. `complete=False` says some files of the pack did not parse:
+    then only what the parsed files prove wrong by themselves is reported, not
+    names they use (those may be declared in the files that did not parse), nor
+    what the pack as a whole lacks."""
+    checker = _Checker(tuple(files), complete)
     pack = checker.run(sources, relpaths, root)
     problems = sorted(checker.diagnostics, key=Diagnostic.sort_key)
     if any(d.is_error for d in problems):
@@ -59,11 +64,41 @@ def _say(kind: str) -> str:
     return KIND_WORDS.get(kind, kind)
 
 
+def _a(word: str) -> str:
+    return ("an " if word[0] in "aeiou" else "a ") + word
+
+
+QUANTITY_KINDS = {ast.Input: "input", ast.Metric: "metric", ast.Basis: "basis"}
+
+
+def keyword_span(decl, keyword: str) -> Span:
+    """The span of the keyword a declaration starts with: one line, not the whole block."""
+    span = decl.span
+    return Span(span.path, span.line, span.column, span.line, span.column + len(keyword))
+
+
+def suggestion(name: str, candidates: Iterable[str]) -> str | None:
+    """`did you mean `x`?`: the closest candidates by similarity, then by the
+    length of the prefix they share with the name; every one as close as the best."""
+    def closeness(candidate: str) -> tuple[float, int]:
+        prefix = len(os.path.commonprefix([name, candidate]))
+        return difflib.SequenceMatcher(None, name, candidate).ratio(), prefix
+
+    scored = {c: closeness(c) for c in set(candidates) if closeness(c)[0] >= 0.6}
+    if not scored:
+        return None
+    best = max(scored.values())
+    shown = [f"`{c}`" for c in sorted(c for c, score in scored.items() if score == best)]
+    return f"did you mean {' or '.join(shown)}?"
+
+
 class _Checker:
-    def __init__(self, files: tuple[ast.File, ...]):
+    def __init__(self, files: tuple[ast.File, ...], complete: bool = True):
         self.files = files
+        self.complete = complete
         self.diagnostics: list[Diagnostic] = []
         self.decls = [d for f in files for d in f.decls]
+        self.redefined: set[str] = set()  # names declared twice: their uses are not reported again
 
     # ---- reporting
     def report(self, code: str, message: str, span: Span, help: str | None = None,
@@ -72,14 +107,22 @@ class _Checker:
                                            help=help, related=related))
 
     def unknown(self, what: str, name: ast.Name, candidates: Iterable[str], help: str | None = None) -> None:
-        close = difflib.get_close_matches(name.value, sorted(candidates), n=1, cutoff=0.6)
-        if close:
-            help = f"did you mean `{close[0]}`?"
-        self.report(UNKNOWN_NAME, f"unknown {what} `{name.value}`", name.span, help)
+        if not self.complete or name.value in self.redefined:
+            return  # it may be declared in a file that did not parse; or its declaration has the error
+        self.report(UNKNOWN_NAME, f"unknown {what} `{name.value}`", name.span,
+                    suggestion(name.value, candidates) or help)
 
-    def duplicate(self, what: str, name: ast.Name, first: Span) -> None:
-        self.report(DUPLICATE, f"{what} `{name.value}` is defined twice", name.span,
-                    related=(Related(first, "first defined here"),),
+    def missing(self, message: str, span: Span, help: str | None = None) -> None:
+        """Something the pack lacks: only known when every file of the pack parsed."""
+        if self.complete:
+            self.report(MISSING, message, span, help)
+
+    def duplicate(self, what: str, name: ast.Name, first: Span, first_what: str | None = None) -> None:
+        self.redefined.add(name.value)
+        message = (f"{what} `{name.value}` is defined twice" if first_what in (None, what)
+                   else f"{what} `{name.value}` has the name of {_a(first_what)}: inputs, metrics and bases "
+                        "share one set of names")
+        self.report(DUPLICATE, message, name.span, related=(Related(first, "first defined here"),),
                     help="remove one of them, or give this one another name")
 
     # ---- symbol tables
@@ -96,8 +139,8 @@ class _Checker:
     def single(self, kind, keyword: str):
         found = [d for d in self.decls if isinstance(d, kind)]
         for extra in found[1:]:
-            self.report(DUPLICATE, f"the pack has more than one `{keyword}` block", extra.span,
-                        related=(Related(found[0].span, "first one here"),),
+            self.report(DUPLICATE, f"the pack has more than one `{keyword}` block", keyword_span(extra, keyword),
+                        related=(Related(keyword_span(found[0], keyword), "first one here"),),
                         help="merge them into one block")
         return found[0] if found else None
 
@@ -152,24 +195,25 @@ class _Checker:
 
     def quantity_names(self) -> None:
         """Inputs, metrics and bases share one namespace: conditions name them alike."""
-        seen: dict[str, ast.Name] = {}
+        seen: dict[str, ast.Input | ast.Metric | ast.Basis] = {}
+        tables = {ast.Input: self.inputs, ast.Metric: self.metrics, ast.Basis: self.bases}
         for decl in self.decls:
-            if isinstance(decl, (ast.Input, ast.Metric, ast.Basis)):
-                what = {ast.Input: "input", ast.Metric: "metric", ast.Basis: "basis"}[type(decl)]
-                if decl.name.value in seen:
-                    self.duplicate(what, decl.name, seen[decl.name.value].span)
-                    continue
-                seen[decl.name.value] = decl.name
-                {ast.Input: self.inputs, ast.Metric: self.metrics, ast.Basis: self.bases}[type(decl)][
-                    decl.name.value] = decl
+            if type(decl) not in QUANTITY_KINDS:
+                continue
+            first = seen.get(decl.name.value)
+            if first is not None:
+                self.duplicate(QUANTITY_KINDS[type(decl)], decl.name, first.name.span, QUANTITY_KINDS[type(first)])
+                continue
+            seen[decl.name.value] = decl
+            tables[type(decl)][decl.name.value] = decl
 
     # ---- header and texts
     def check_policy(self, policies: list[ast.Policy]) -> None:
         if not policies:
             first = self.files[0] if self.files else None
             span = first.span if first else Span("<pack>", 1, 1, 1, 1)
-            self.report(MISSING, "the pack has no `policy` declaration", Span(span.path, 1, 1, 1, 1),
-                        help='start one file with `policy my_policy { version "1" effective 2024-01-01 }`')
+            self.missing("the pack has no `policy` declaration", Span(span.path, 1, 1, 1, 1),
+                         help='start one file with `policy my_policy { version "1" effective 2024-01-01 }`')
             return
         for extra in policies[1:]:
             self.report(DUPLICATE, "the pack declares more than one policy", extra.name.span,
@@ -188,7 +232,9 @@ class _Checker:
             try:
                 datetime.date.fromisoformat(effective.date)
             except ValueError:
-                self.report(BAD_VALUE, f"`{effective.date}` is not a calendar date", effective.span,
+                end = effective.span  # the date is the last ten characters of the item
+                span = Span(end.path, end.end_line, end.end_column - len(effective.date), end.end_line, end.end_column)
+                self.report(BAD_VALUE, f"`{effective.date}` is not a calendar date", span,
                             help="write the date as YYYY-MM-DD, such as 2024-07-15")
 
     def check_texts(self, decl) -> None:
@@ -321,91 +367,97 @@ class _Checker:
     # ---- conditions
     def check_condition(self, condition: ast.Condition) -> bool:
         """True when every comparison is well formed, so its bounds can be computed."""
-        ok = all([self.check_comparison(c) for c in condition.comparisons])
-        if not ok:
+        if not all([self.check_comparison(c) for c in condition.comparisons]):
             return False
-        box: dict[str, Interval] = {}
+        box: dict[str, tuple[Interval, ast.Comparison]] = {}
         for comparison in condition.comparisons:
             quantity, interval = comparison_bounds(comparison, self.quantities)
-            if quantity.name in box:
-                joined = box[quantity.name].intersect(interval)
-                if _empty_in_domain(joined, quantity):
-                    self.report(EMPTY_RANGE, f"these conditions on `{quantity.name}` leave no value "
-                                "that meets them all", condition.span,
-                                help="check the bounds; a row like this can never fire")
-                    return False
-                box[quantity.name] = joined
-            else:
-                box[quantity.name] = interval
+            if quantity.name not in box:
+                box[quantity.name] = (interval, comparison)
+                continue
+            joined, first = box[quantity.name][0].intersect(interval), box[quantity.name][1]
+            if _empty_in_domain(joined, quantity):
+                self.report(EMPTY_RANGE, f"`{comparison_text(comparison)}` contradicts `{comparison_text(first)}`: "
+                            f"no value of `{quantity.name}` meets both", comparison.span,
+                            related=(Related(first.span, "the other condition"),),
+                            help="check the bounds; a condition like this never holds")
+                return False
+            box[quantity.name] = (joined, first)
         return True
 
     def check_comparison(self, comparison: ast.Comparison) -> bool:
-        operands, ops = comparison.operands, comparison.ops
-        names = [o for o in operands if isinstance(o, ast.Name)]
-        if len(names) != 1:
-            message = ("compare one input or metric with values" if names
-                       else "this comparison has no input or metric in it")
-            self.report(BAD_COMPARISON, message, comparison.span,
-                        help="write a bound such as `LDR >= 4%` or a range such as `10% <= LDR < 25%`")
-            return False
-        name = names[0]
-        if len(operands) > 3 or (len(operands) == 3 and not isinstance(operands[1], ast.Name)):
-            self.report(BAD_COMPARISON, "a range puts the input or metric in the middle", comparison.span,
-                        help="write a range as `10% <= LDR < 25%`")
-            return False
-        if len(ops) == 2 and not ({*ops} <= ASCENDING or {*ops} <= DESCENDING):
-            self.report(BAD_COMPARISON, "both comparisons of a range must point the same way",
-                        comparison.span, help="write a range as `10% <= LDR < 25%`")
-            return False
-        if "==" in ops and len(ops) > 1:
-            self.report(BAD_COMPARISON, "`==` cannot be part of a range", comparison.span)
+        name = self.check_comparison_shape(comparison)
+        if name is None:
             return False
         quantity = self.quantities.get(name.value)
         if quantity is None:
-            if name.value not in self.inputs and name.value not in self.metrics:
-                help = None
-                if name.value in self.bases:
-                    help = f"`{name.value}` is a basis for limits; compare its input instead"
-                self.unknown("input or metric", name, list(self.inputs) + list(self.metrics), help)
-            return False  # an input or metric with its own error: reported there
-        ok = True
-        for literal in operands:
-            if isinstance(literal, ast.Quantity):
-                ok = self.check_literal(quantity, literal, comparison) and ok
-        if not ok:
+            self.unknown_quantity(name)
+            return False
+        literals = [o for o in comparison.operands if isinstance(o, ast.Quantity)]
+        if not all([self.check_literal(quantity, literal, comparison) for literal in literals]):
             return False
         _, interval = comparison_bounds(comparison, self.quantities)
         if _empty_in_domain(interval, quantity):
-            self.report(EMPTY_RANGE, f"no value of `{name.value}` meets this: the range is empty",
-                        comparison.span, help="the lower bound must be below the upper bound")
+            self.report(EMPTY_RANGE, f"no value of `{name.value}` meets `{comparison_text(comparison)}`",
+                        comparison.span, help=_empty_help(comparison, quantity))
             return False
         return True
+
+    def check_comparison_shape(self, comparison: ast.Comparison) -> ast.Name | None:
+        """The one name of a well-shaped comparison: a bound, or a range around the name."""
+        operands, ops = comparison.operands, comparison.ops
+        names = [o for o in operands if isinstance(o, ast.Name)]
+        problem = None
+        if not names:
+            problem = "this comparison has no input or metric in it"
+        elif len(names) > 1:
+            problem = (f"`{names[0].value}` is compared with `{names[1].value}`: a comparison bounds one "
+                       "input or metric with values")
+        elif len(operands) > 3 or (len(operands) == 3 and not isinstance(operands[1], ast.Name)):
+            problem = "a range puts the input or metric in the middle"
+        elif "==" in ops and len(ops) > 1:
+            problem = "`==` cannot be part of a range"
+        elif len(ops) == 2 and not ({*ops} <= ASCENDING or {*ops} <= DESCENDING):
+            problem = "both comparisons of a range must point the same way"
+        if problem is None:
+            return names[0]
+        self.report(BAD_COMPARISON, problem, comparison.span,
+                    help="write a bound such as `LDR >= 4%` or a range such as `10% <= LDR < 25%`")
+        return None
+
+    def unknown_quantity(self, name: ast.Name) -> None:
+        if name.value in self.inputs or name.value in self.metrics:
+            return  # its declaration has an error, reported there
+        if name.value in self.bases:
+            self.report(BAD_COMPARISON, f"`{name.value}` is a basis for order volume limits, not an input "
+                        "or metric", name.span, help=f"compare its input, `{self.bases[name.value].source.value}`")
+            return
+        self.unknown("input or metric", name, list(self.inputs) + list(self.metrics))
 
     def check_literal(self, quantity: Quantity, literal: ast.Quantity, comparison: ast.Comparison) -> bool:
         expected = {"count": "number", "number": "number", "rate": "percent",
                     "duration": "duration", "money": "money"}[quantity.kind]
+        text = _literal_text(literal)
         if literal.kind != expected:
-            self.report(UNIT_MISMATCH, f"`{quantity.name}` is {_say(quantity.kind)}, but "
-                        f"`{_literal_text(literal)}` is {LITERAL_WORDS[literal.kind]}", literal.span,
+            self.report(UNIT_MISMATCH, f"`{quantity.name}` is {_say(quantity.kind)}, but `{text}` is "
+                        f"{LITERAL_WORDS[literal.kind]}", literal.span,
                         help=_compare_help(quantity, literal, comparison))
             return False
         if quantity.kind == "count" and not literal.is_whole:
-            self.report(NOT_WHOLE, f"`{quantity.name}` counts whole items, but `{_literal_text(literal)}` "
-                        "is not a whole number", literal.span)
+            self.report(NOT_WHOLE, f"`{quantity.name}` counts whole items, but `{text}` is not a whole number",
+                        literal.span, help="compare a count with a whole number")
             return False
         if quantity.kind == "money" and literal.unit != quantity.unit:
-            self.report(UNIT_MISMATCH, f"`{quantity.name}` is in {quantity.unit}, but "
-                        f"`{_literal_text(literal)}` is in {literal.unit}", literal.span)
+            self.report(UNIT_MISMATCH, f"`{quantity.name}` is in {quantity.unit}, but `{text}` is in {literal.unit}",
+                        literal.span, help=f"write the amount in {quantity.unit}")
             return False
         if literal.kind == "percent":
-            return self.check_percent(literal)
+            return self.check_percent(literal, f"`{quantity.name}` is a share of a whole: from 0% to 100%")
         return True
 
-    def check_percent(self, literal: ast.Quantity, allow_zero: bool = True) -> bool:
-        if literal.value > 100 or (not allow_zero and literal.value == 0):
-            low = "0%" if allow_zero else "just above 0%"
-            self.report(PERCENT_RANGE, f"`{_literal_text(literal)}` is outside {low} to 100%", literal.span,
-                        help="a percentage here is a share of a whole, from 0% to 100%")
+    def check_percent(self, literal: ast.Quantity, help: str) -> bool:
+        if literal.value > 100:
+            self.report(PERCENT_RANGE, f"`{_literal_text(literal)}` is more than 100%", literal.span, help=help)
             return False
         return True
 
@@ -417,7 +469,7 @@ class _Checker:
                         f"{LITERAL_WORDS[literal.kind]}", literal.span, help=f"write it like `{example}`")
             return False
         if whole and not literal.is_whole:
-            self.report(NOT_WHOLE, f"{what} is a whole number, not `{_literal_text(literal)}`", literal.span,
+            self.report(NOT_WHOLE, f"{what} must be a whole number, not `{_literal_text(literal)}`", literal.span,
                         help=f"write it like `{example}`")
             return False
         if kind == "duration" and whole and literal.unit != "d":
@@ -425,10 +477,10 @@ class _Checker:
                         help=f"write it like `{example}`")
             return False
         if positive and literal.value <= 0:
-            self.report(BAD_VALUE, f"{what} must be more than zero", literal.span)
+            self.report(BAD_VALUE, f"{what} must be more than zero", literal.span, help=f"write it like `{example}`")
             return False
         if kind == "percent":
-            return self.check_percent(literal, allow_zero=not positive)
+            return self.check_percent(literal, f"{what} is a share: at most 100%")
         return True
 
     # ---- rules
@@ -521,7 +573,7 @@ class _Checker:
             for extra in ledger.items_of(kind)[1:]:
                 self.report(DUPLICATE, f"the ledger says `{keyword}` twice", extra.span)
         if not ledger.items_of(ast.Expiry):
-            self.report(MISSING, "the ledger does not say when points expire", ledger.span,
+            self.report(MISSING, "the ledger does not say when points expire", keyword_span(ledger, "ledger"),
                         help="add `points expire after 180d`")
         for expiry in ledger.items_of(ast.Expiry):
             self.expect(expiry.after, "duration", "the life of points", "points expire after 180d")
@@ -536,13 +588,14 @@ class _Checker:
         for threshold in ledger.items_of(ast.Threshold):
             if not self.expect(threshold.points, "number", "a threshold", "threshold 12 { ... }"):
                 continue
-            if previous is not None and threshold.points.value <= previous.points.value:
-                same = threshold.points.value == previous.points.value
-                self.report(DUPLICATE if same else OUT_OF_ORDER,
-                            f"threshold {threshold.points.value} is defined twice" if same else
-                            f"thresholds out of order: {threshold.points.value} comes after "
-                            f"{previous.points.value}",
-                            threshold.points.span, related=(Related(previous.points.span, "previous threshold"),),
+            if previous is not None and threshold.points.value == previous.points.value:
+                self.report(DUPLICATE, f"threshold {threshold.points.value} is defined twice", threshold.points.span,
+                            related=(Related(previous.points.span, "first defined here"),),
+                            help="merge their measures into one threshold")
+            elif previous is not None and threshold.points.value < previous.points.value:
+                self.report(OUT_OF_ORDER, f"thresholds out of order: {threshold.points.value} comes after "
+                            f"{previous.points.value}", threshold.points.span,
+                            related=(Related(previous.points.span, "the previous threshold"),),
                             help="list thresholds from the lowest to the highest")
             previous = threshold
             seen: dict[str, ast.Name] = {}
@@ -562,7 +615,7 @@ class _Checker:
                                        (ast.NextWindow, "next within", "next within 15d of rejection")):
             items = appeals.items_of(kind)
             if not items:
-                self.report(MISSING, f"the appeals block does not say `{keyword}`", appeals.span,
+                self.report(MISSING, f"the appeals block does not say `{keyword}`", keyword_span(appeals, "appeals"),
                             help=f"add `{example}`")
             for extra in items[1:]:
                 self.report(DUPLICATE, f"the appeals block says `{keyword}` twice", extra.span)
@@ -610,8 +663,8 @@ class _Checker:
         sources = reason.items_of(ast.ReasonPoints)
         for extra in sources[1:]:
             self.report(DUPLICATE, "a reason says once where its points come from", extra.span)
-        if not sources:
-            return
+        if not sources or not self.complete:
+            return  # without every file, the rules that score this reason are not all known
         scoring = [r for r in rules
                    if any(ref.name.value == reason.name.value for ref in r.items_of(ast.ReasonRef))
                    and any(isinstance(a, ast.Points) for t in r.tables for row in t.rows for a in row.actions)]
@@ -624,6 +677,16 @@ class _Checker:
                         f"but rule `{scoring[0].name.value}` scores points for it", sources[0].span,
                         related=(Related(scoring[0].name.span, "the rule"),),
                         help="write `points by rule`")
+
+
+def _empty_help(comparison: ast.Comparison, quantity: Quantity) -> str:
+    """Why a range is empty: its bounds cross, no whole number fits, or it is below zero."""
+    rational = comparison_bounds(comparison, {quantity.name: quantity}, whole=False)[1]
+    if rational.lo is not None and rational.hi is not None and rational.is_empty():
+        return "the lower bound must be below the upper bound"
+    if not _empty_in_domain(rational, quantity):
+        return f"`{quantity.name}` counts whole items, and no whole number lies in this range"
+    return f"`{quantity.name}` is never below zero"
 
 
 def _empty_in_domain(interval: Interval, quantity: Quantity) -> bool:

@@ -173,7 +173,7 @@ def block_header(decl) -> tuple[str, tuple, bool]:
 class _Formatter:
     def __init__(self, file: ast.File, source: str):
         self.file = file
-        self.source_lines = source.splitlines()
+        self.source_lines = source.split("\n")  # as the parser counts lines
         self.out: list[str] = []
         self.level = 0
         own_line, trailing = [], {}
@@ -225,9 +225,11 @@ class _Formatter:
     # -- one visit for every element
     def element(self, item, top: bool = False) -> None:
         start, end = item.span.line, item.span.end_line
-        self.comments_before(start, top)
-        self.separate(start, top, after_decl=top and self.last_kind == "decl")
         header = block_header(item)
+        # A statement is written on one line: comments on lines of their own
+        # inside it (between its lines) go before it.
+        self.comments_before(start if header is not None else end, top)
+        self.separate(start, top, after_decl=top and self.last_kind == "decl")
         if header is None:
             self.writeline(statement_text(item) + self.trailing_text(start, end))
             self.last_line = end

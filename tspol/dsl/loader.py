@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tspol.diagnostics import TspolError
+from tspol.diagnostics import TspolError, sort_diagnostics
 from tspol.dsl import ast
 from tspol.dsl.checker import check
 from tspol.dsl.pack import Pack
@@ -16,23 +16,35 @@ __all__ = ["bundled_pack_path", "default_pack_path", "load_pack", "parse_sources
 
 def parse_sources(sources: dict[str, str]) -> list[ast.File]:
     """Parse every file, reporting the syntax errors of all files together."""
+    files, problems = _parse_each(sources)
+    if problems:
+        raise TspolError(problems)
+    return files
+
+
+def _parse_each(sources: dict[str, str]) -> tuple[list[ast.File], list]:
     files, problems = [], []
     for display, text in sources.items():
         try:
             files.append(parse(text, display))
         except TspolError as exc:
             problems.extend(exc.diagnostics)
-    if problems:
-        raise TspolError(problems)
-    return files
+    return files, problems
 
 
 def load_pack(path: str | Path | None = None) -> Pack:
-    """Read, parse and check a pack; raise `TspolError` with every problem found."""
+    """Read, parse and check a pack; raise `TspolError` with every problem found.
+
+    A syntax error in one file does not hide the errors of the others: the
+    files that parse are still checked (see `check(complete=False)`).
+    """
     path = Path(path) if path is not None else default_pack_path()
     sources, relpaths = read_sources(path)
+    files, problems = _parse_each(sources)
     try:
-        files = parse_sources(sources)
-        return check(files, sources, relpaths, root=str(path))
+        pack = check(files, sources, relpaths, root=str(path), complete=not problems)
     except TspolError as exc:
-        raise TspolError(exc.diagnostics, sources) from None
+        problems.extend(exc.diagnostics)
+    if problems:
+        raise TspolError(sort_diagnostics(problems), sources)
+    return pack

@@ -109,9 +109,10 @@ def literal_value(quantity: Quantity, literal: ast.Quantity) -> Fraction:
     return literal.value
 
 
-def comparison_bounds(comparison: ast.Comparison, quantities: Mapping[str, Quantity]
+def comparison_bounds(comparison: ast.Comparison, quantities: Mapping[str, Quantity], whole: bool = True
                       ) -> tuple[Quantity, Interval]:
-    """What a checked comparison chain says about its one name."""
+    """What a checked comparison chain says about its one name (over whole
+    numbers for a count, unless `whole` is false)."""
     operands, ops = comparison.operands, comparison.ops
     index = next(i for i, o in enumerate(operands) if isinstance(o, ast.Name))
     quantity = quantities[operands[index].value]
@@ -122,7 +123,7 @@ def comparison_bounds(comparison: ast.Comparison, quantities: Mapping[str, Quant
     if index < len(ops):  # `LDR < 25%`
         value = literal_value(quantity, operands[index + 1])
         interval = interval.intersect(Interval.compare(ops[index], value))
-    if quantity.kind == "count":
+    if quantity.kind == "count" and whole:
         interval = interval.whole()
     return quantity, interval
 

@@ -6,14 +6,13 @@ parser is built once per process (and cached on disk by Lark between runs).
 
 from __future__ import annotations
 
-import ast as pyast
 import functools
 import re
 from fractions import Fraction
 from pathlib import Path
 
 from lark import Lark, Token, Transformer, v_args
-from lark.exceptions import UnexpectedInput, VisitError
+from lark.exceptions import UnexpectedInput
 
 from tspol.diagnostics import Diagnostic, Span, TspolError
 from tspol.dsl import ast
@@ -56,12 +55,11 @@ def _parse_tree(text: str, path: str, start: str):
 
 
 def _transform(tree, path: str):
-    try:
-        return _ToAst(path).transform(tree)
-    except VisitError as exc:  # a bad literal the lexer let through
-        if isinstance(exc.orig_exc, TspolError):
-            raise exc.orig_exc from None
-        raise
+    transformer = _ToAst(path)
+    result = transformer.transform(tree)
+    if transformer.problems:
+        raise TspolError(transformer.problems)
+    return result
 
 
 # ---- spans --------------------------------------------------------------------
@@ -88,6 +86,7 @@ class _ToAst(Transformer):
     def __init__(self, path: str):
         super().__init__(visit_tokens=False)
         self.path = path
+        self.problems: list[Diagnostic] = []  # bad escapes in texts, reported together
 
     def _span(self, meta) -> Span:
         return _meta_span(meta, self.path)
@@ -121,7 +120,7 @@ class _ToAst(Transformer):
 
     def text(self, meta, children):
         kind, lang, string = children
-        return ast.Text(kind, self._name(lang), _unquote(string, self.path), span=self._span(meta))
+        return ast.Text(kind, self._name(lang), _unquote(string, self.path, self.problems), span=self._span(meta))
 
     def text_kind(self, meta, children):
         return str(children[0])
@@ -131,7 +130,7 @@ class _ToAst(Transformer):
         return ast.Policy(self._name(children[0]), tuple(children[1:]), span=self._span(meta))
 
     def version(self, meta, children):
-        return ast.Version(_unquote(children[0], self.path), span=self._span(meta))
+        return ast.Version(_unquote(children[0], self.path, self.problems), span=self._span(meta))
 
     def effective(self, meta, children):
         return ast.Effective(str(children[0]), span=self._span(meta))
@@ -319,14 +318,23 @@ class _ToAst(Transformer):
         return ast.ReasonPoints(source, span=self._span(meta))
 
 
-def _unquote(token: Token, path: str) -> str:
-    try:
-        return pyast.literal_eval(str(token))
-    except (ValueError, SyntaxError):
-        raise TspolError(Diagnostic(
-            BAD_TEXT, "this text has an escape sequence tspol does not understand",
-            span=_token_span(token, path),
-            help='inside quotes, write \\" for a quote and \\\\ for a backslash')) from None
+ESCAPES = {'"': '"', "\\": "\\", "n": "\n", "t": "\t", "r": "\r"}
+_ESCAPE = re.compile(r"\\(.)")
+
+
+def _unquote(token: Token, path: str, problems: list) -> str:
+    """The text between the quotes, with `\\"`, `\\\\`, `\\n`, `\\t` and `\\r` read."""
+    def escape(match: re.Match) -> str:
+        if match.group(1) in ESCAPES:
+            return ESCAPES[match.group(1)]
+        column = token.column + 1 + match.start()
+        problems.append(Diagnostic(
+            BAD_TEXT, f"`{match.group()}` is not an escape sequence tspol knows",
+            span=Span(path, token.line, column, token.line, column + 2),
+            help='inside quotes, write \\" for a quote, \\\\ for a backslash, \\n for a new line and \\t for a tab'))
+        return match.group()
+
+    return _ESCAPE.sub(escape, str(token)[1:-1])
 
 
 # ---- comments ------------------------------------------------------------------------
