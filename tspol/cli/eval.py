@@ -307,11 +307,11 @@ def command(file, policy_path, region, fmt, lang):
         raise click.exceptions.Exit(USAGE)
     display = "<stdin>" if file == "-" else file
     decider = Decider(module, region, fmt, lang, display)
-    out = click.get_binary_stream("stdout")
+    out = sys.stdout.buffer
     errors = lambda text: click.echo(text, err=True, nl=False)  # noqa: E731
     try:
         if file == "-":
-            run(decider, click.get_binary_stream("stdin"), out, errors)
+            run(decider, sys.stdin.buffer, out, errors)
         else:
             with open(file, "rb") as stream:
                 run(decider, stream, out, errors, size=os.fstat(stream.fileno()).st_size)
