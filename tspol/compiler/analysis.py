@@ -282,6 +282,7 @@ class Area:
     where: str
     seller: dict | None
     kind: str = ""  # uncovered areas: "hole", "standard" (meets it) or "edge"
+    described: str = attrs.field(default="", eq=False)  # the seller with its rates
 
     def to_dict(self) -> dict:
         record = {"where": self.where, "witness": self.seller}
@@ -472,8 +473,8 @@ class _RuleAnalysis:
             owned = self.owned(table)
             rows = []
             for i, row in enumerate(table.rows):
-                areas = [Area(self.grid.text(r), s) for _, r in self.grid.merge(owned[i])
-                         if (s := self.grid.seller_in(r)) is not None]
+                areas = [Area(self.grid.text(r), s, described=seller_text(s, self.grid))
+                         for _, r in self.grid.merge(owned[i]) if (s := self.grid.seller_in(r)) is not None]
                 rows.append(RowCoverage(row, tuple(areas)))
             out.append(TableCoverage(self.rule, self.regions, table, number, tuple(rows),
                                      tuple(self.uncovered(table))))
@@ -490,7 +491,7 @@ class _RuleAnalysis:
         for kind, ranges in self.grid.merge(labels):
             seller = self.grid.seller_in(ranges)
             if seller is not None:
-                areas.append(Area(self.grid.text(ranges), seller, kind))
+                areas.append(Area(self.grid.text(ranges), seller, kind, seller_text(seller, self.grid)))
         return areas
 
     def meets_standard(self, cell: tuple[int, ...]) -> bool:

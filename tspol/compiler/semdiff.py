@@ -76,30 +76,31 @@ class Outcome:
                        for f in self.fired if f.limit],
             "measures": sorted({m for f in self.fired for m in f.measures}),
             "finding": self.finding,
+            "standard": self.standard if self.finding else None,
             "not_applicable": list(self.not_applicable),
             "discretionary": list(self.discretionary),
             "rows": list(self.rows),
         }
 
     def text(self) -> str:
+        return ", ".join(self.parts())
+
+    def parts(self) -> list[str]:
+        """The outcome in short phrases: `3 points`, `limit 7d at 10% avg4w`, ..."""
         if not self.exists:
-            return "no such rule"
-        parts = []
-        if self.fired:
-            parts.append(f"{self.points} point{'s' * (self.points != 1)}")
-            if self.warning:
-                parts.append("warning")
-            parts += [limit_text(f.limit) for f in self.fired if f.limit]
-            parts += sorted({m for f in self.fired for m in f.measures})
-        else:
-            parts.append("no row fires")
+            return ["no such rule"]
+        parts = [f"{self.points} point{'s' * (self.points != 1)}" if self.fired else "no points"]
+        if self.warning:
+            parts.append("warning")
+        parts += [limit_text(f.limit) for f in self.fired if f.limit]
+        parts += sorted({m for f in self.fired for m in f.measures})
         if self.finding:
             parts.append(f"outside the standard {self.standard}".rstrip())
         if self.not_applicable:
             parts.append(f"{', '.join(self.not_applicable)} not applicable")
         if self.discretionary:
             parts.append(f"may: {', '.join(self.discretionary)}")
-        return ", ".join(parts)
+        return parts
 
 
 def _percent_json(percent: Fraction) -> int | str:
@@ -162,6 +163,7 @@ class Diff:
     new: str
     changes: tuple[Change, ...]
     parameters: tuple[ParameterChange, ...]
+    renamed: tuple[tuple[str, str], ...] = ()  # (metric, its name in NEW's terms): defined differently
 
     @property
     def differ(self) -> bool:
@@ -170,7 +172,8 @@ class Diff:
     def to_dict(self) -> dict:
         return {"old": self.old, "new": self.new, "differ": self.differ,
                 "changes": [c.to_dict() for c in self.changes],
-                "parameters": [p.to_dict() for p in self.parameters]}
+                "parameters": [p.to_dict() for p in self.parameters],
+                "renamed": {now: was for was, now in self.renamed}}
 
 
 # ---- the diff --------------------------------------------------------------------------
@@ -187,7 +190,8 @@ def diff_programs(old: ir.Program, new: ir.Program, old_name: str = "old", new_n
         for rule in _union(old_rules, new_rules):
             changes.extend(_RuleDiff(vocabulary, region, rule, (old, old_rules.get(rule)),
                                      (new, new_rules.get(rule)), renames).changes())
-    return Diff(old_name, new_name, tuple(changes), tuple(parameter_changes(old, new)))
+    return Diff(old_name, new_name, tuple(changes), tuple(parameter_changes(old, new)),
+                tuple(sorted(renames.items())))
 
 
 def _union(first: Iterable[str], second: Iterable[str]) -> list[str]:

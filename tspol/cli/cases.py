@@ -1,0 +1,41 @@
+"""`tspol cases [PATH] [--region X]`: boundary sellers as JSON Lines.
+
+For every edge of every row (and of each metric's standard and `only if`):
+a seller just below it, one on it and one just above it, in a fixed order,
+each line `{"seller_id", "region", "metrics"}`, so the output feeds
+`tspol eval` and snapshot tests as it stands.
+"""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from tspol.cli.common import FAILED, USAGE, CliError, render
+from tspol.diagnostics import TspolError
+
+
+@click.command("cases")
+@click.argument("path", required=False, type=click.Path(exists=True))
+@click.option("--region", help="Only this region.")
+def command(path, region):
+    """Write boundary sellers for every tier edge, as JSON Lines.
+
+    PATH is a .pol file or a folder of them (default: ./policies, or the
+    bundled pack).
+    """
+    from tspol.compiler.cases import boundary_cases
+    from tspol.compiler.lower import lower
+    from tspol.dsl.loader import default_pack_path, load_pack
+
+    path = path or str(default_pack_path())
+    try:
+        program = lower(load_pack(path))
+    except TspolError as exc:
+        click.echo(render(exc.diagnostics, "text", exc.sources), nl=False, err=True)
+        raise click.exceptions.Exit(FAILED)
+    if region is not None and region not in program.region_names:
+        raise CliError(f"unknown region `{region}`; this policy has {', '.join(program.region_names)}", USAGE)
+    for case in boundary_cases(program, region):
+        click.echo(json.dumps(case.to_dict(), ensure_ascii=False))

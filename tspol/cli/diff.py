@@ -1,0 +1,190 @@
+"""`tspol diff OLD NEW` and `tspol diff --git REV [PATH]`: which sellers an edit affects.
+
+For every region and rule, the boxes of input space where the decision
+changes, each with before, after and a seller that really gets the two
+different decisions; then every other change (ledger, appeals, holds,
+standards, catalogue), stated plainly. Exit 0 when the packs decide alike,
+1 when they differ, 2 on errors (usage, a pack that does not load, git).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import tarfile
+import tempfile
+from pathlib import Path
+
+import click
+
+from tspol.cli.common import USAGE, CliError, render
+from tspol.diagnostics import TspolError
+
+SAME, DIFFERENT = 0, 1
+
+
+@click.command("diff")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True))
+@click.option("--git", "rev", metavar="REV", help="Compare the working tree's pack with the pack at this git revision.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text",
+              show_default=True, help="text for people, json for tools, markdown for a pull-request comment.")
+def command(paths, rev, fmt):
+    """Show how two versions of a policy pack decide differently.
+
+    OLD and NEW are .pol files or folders of them. With --git REV, PATH (default:
+    ./policies, or the bundled pack) is compared with itself at revision REV.
+    """
+    from tspol.compiler.semdiff import diff_programs
+    from tspol.dsl.loader import default_pack_path
+
+    if rev is not None:
+        if len(paths) > 1:
+            raise CliError("with --git REV, give at most one PATH (the pack in the working tree)", USAGE)
+        path = Path(paths[0]) if paths else default_pack_path()
+        with tempfile.TemporaryDirectory(prefix="tspol-diff-") as tmp:
+            old_path = _checkout(path, rev, Path(tmp))
+            old = _program(old_path, rename=(f"{tmp}/", f"{rev}:"))
+        new = _program(path)
+        names = (f"{path}@{rev}", str(path))
+    else:
+        if len(paths) != 2:
+            raise CliError("give two packs, OLD and NEW, or --git REV", USAGE)
+        old, new = _program(paths[0]), _program(paths[1])
+        names = tuple(paths)
+    diff = diff_programs(old, new, *names)
+    if fmt == "json":
+        click.echo(json.dumps(diff.to_dict(), ensure_ascii=False, indent=2))
+    elif fmt == "markdown":
+        click.echo(markdown(diff), nl=False)
+    else:
+        click.echo(text(diff), nl=False)
+    raise click.exceptions.Exit(DIFFERENT if diff.differ else SAME)
+
+
+def _program(path, rename: tuple[str, str] | None = None):
+    from tspol.compiler.lower import lower
+    from tspol.dsl.loader import load_pack
+
+    try:
+        return lower(load_pack(path))
+    except TspolError as exc:
+        report = render(exc.diagnostics, "text", exc.sources)
+        if rename is not None:
+            report = report.replace(*rename)
+        click.echo(report, nl=False, err=True)
+        raise click.exceptions.Exit(USAGE)
+
+
+def _git(args: list[str], cwd: Path, what: str) -> bytes:
+    try:
+        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
+    except OSError as exc:
+        raise CliError(f"cannot run git: {exc.strerror}", USAGE) from None
+    if done.returncode != 0:
+        detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise CliError(f"{what}" + (f" ({detail[-1]})" if detail else ""), USAGE)
+    return done.stdout
+
+
+def _checkout(path: Path, rev: str, into: Path) -> Path:
+    """The pack at `path` as it was at `rev`, extracted under `into`."""
+    path = path.resolve()
+    folder = path if path.is_dir() else path.parent
+    top = Path(_git(["rev-parse", "--show-toplevel"], folder,
+                    f"{folder} is not inside a git repository").decode().strip())
+    _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], top, f"unknown git revision `{rev}`")
+    relative = path.relative_to(top.resolve()).as_posix() or "."
+    archive = into / "pack.tar"
+    archive.write_bytes(_git(["archive", "--format=tar", rev, "--", relative], top,
+                             f"`{relative}` does not exist at revision `{rev}`"))
+    with tarfile.open(archive) as tar:
+        tar.extractall(into / "tree", filter="data")
+    return into / "tree" / relative
+
+
+# ---- text, markdown ------------------------------------------------------------------
+
+def _grouped(diff):
+    """Changes alike but for the region, together: (regions, change)."""
+    groups: dict[tuple, list] = {}
+    for change in diff.changes:
+        key = (change.rule, change.where, change.before, change.after, change.before.rows, change.after.rows)
+        groups.setdefault(key, []).append(change)
+    return [([c.region for c in group], group[0]) for group in groups.values()]
+
+
+def _pair(before, after) -> tuple[str, str]:
+    """Before and after, leaving out what they share."""
+    was, now = _parts(before), _parts(after)
+    only_was = [p for p in was if p not in now] or was
+    only_now = [p for p in now if p not in was] or now
+    return ", ".join(only_was), ", ".join(only_now)
+
+
+def _parts(outcome) -> list[str]:
+    """The outcome's phrases, the first naming the rows that fired."""
+    parts = outcome.parts()
+    if outcome.rows:
+        parts[0] += f" ({', '.join(outcome.rows)})"
+    return parts
+
+
+def _renamed(was: str, now: str) -> str:
+    return f"{was} is defined differently in the two packs: {now} below is {was} as the new pack defines it"
+
+
+def _summary(diff) -> str:
+    groups = len(_grouped(diff))
+    parts = [f"{groups} change{'s' * (groups != 1)} in decisions"]
+    parts.append(f"{len(diff.parameters)} other change{'s' * (len(diff.parameters) != 1)}")
+    return ", ".join(parts)
+
+
+def text(diff) -> str:
+    if not diff.differ:
+        return f"{diff.old} and {diff.new} decide alike\n"
+    lines = [f"{diff.old} -> {diff.new}: {_summary(diff)}", ""]
+    lines += [_renamed(was, now) for was, now in diff.renamed]
+    lines += [""] if diff.renamed else []
+    for regions, change in _grouped(diff):
+        before, after = _pair(change.before, change.after)
+        lines += [f"{', '.join(regions)} {change.rule}: {change.where}",
+                  f"  before: {before}", f"  after:  {after}", f"  e.g. {change.described}", ""]
+    if diff.parameters:
+        lines.append("other changes:")
+        lines += [f"  {p.text()}" for p in diff.parameters]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _cell(value: str) -> str:
+    return value.replace("|", "\\|").replace("\n", " ")
+
+
+def _code(value: str) -> str:
+    return f"`{value}`" if "`" not in value else value
+
+
+def markdown(diff) -> str:
+    lines = [f"### tspol diff: {_code(diff.old)} → {_code(diff.new)}", ""]
+    if not diff.differ:
+        return "\n".join(lines + ["The two packs decide alike.", ""])
+    lines += [f"**{_summary(diff)}**", ""]
+    lines += [_renamed(f"`{was}`", f"`{now}`") + "  " for was, now in diff.renamed]
+    lines += [""] if diff.renamed else []
+    if diff.changes:
+        lines += ["| regions | rule | sellers where | before | after | for example |",
+                  "|---|---|---|---|---|---|"]
+        for regions, change in _grouped(diff):
+            before, after = _pair(change.before, change.after)
+            witness = json.dumps(change.witness)
+            extra = change.described[len(witness):].strip()
+            lines.append("| " + " | ".join(_cell(v) for v in (
+                ", ".join(regions), _code(change.rule), _code(change.where), before, after,
+                _code(witness) + (f" {extra}" if extra else ""))) + " |")
+        lines.append("")
+    if diff.parameters:
+        lines += ["<details open><summary>Other changes</summary>", ""]
+        lines += [f"- {_cell(p.text())}" for p in diff.parameters]
+        lines += ["", "</details>", ""]
+    return "\n".join(lines)
