@@ -127,7 +127,7 @@ def _unknown_input(key, known):
 
     if not isinstance(key, str):
         return MetricsError(UNKNOWN_INPUT, str(key), f"input names are strings, got {key!r}")
-    close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(key, sorted(known), n=1)
     hint = f"; did you mean `{close[0]}`?" if close else "; see the inputs the policy declares"
     return MetricsError(UNKNOWN_INPUT, key, f"unknown input `{key}`{hint}")
 

@@ -325,9 +325,9 @@ class CodeGenerator:
             self.newline()
             self.writeline("return {")
             self.indent()
-            self.writeline(f'"region": {region.name!r},')
+            self.writeline(f"'region': {region.name!r},")
             for key in ("points", "warning", "violations", "findings", "not_applicable", "discretionary"):
-                self.writeline(f'"{key}": {key},')
+                self.writeline(f"{key!r}: {key},")
             self.outdent()
             self.writeline("}")
 
@@ -393,7 +393,8 @@ class CodeGenerator:
             with self.block(f"elif not ({' and '.join(tests) or 'True'}):"):
                 self.writeline(f"not_applicable.append({{{record}, 'cause': 'only_if', "
                                f"'reason': {constant}[lang].format_map({fields})}})")
-        if metric.denominator is not None:
+        only_if = dict(metric.only_if)
+        if metric.denominator is not None and only_if.get(metric.denominator, Interval()).contains(0):
             templates = {lang: explain.zero_text(metric, lang) for lang in explain.LANGS}
             constant = self.text(("zero", metric.name), f"zero_{metric.name}", templates)
             with self.block(f"elif {self.variables[metric.denominator]} == 0:"):

@@ -1,0 +1,122 @@
+"""`tspol compile` and the Python generator: standalone, deterministic, exact, readable."""
+
+from __future__ import annotations
+
+import ast
+import json
+import subprocess
+import sys
+import textwrap
+
+import pytest
+from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
+
+from eval_engines import interpreted
+from tspol.compiler.cache import load_source
+from tspol.compiler.lower import lower
+from tspol.compiler.pygen import generate
+from tspol.dsl.loader import load_pack
+
+
+class PythonModuleSnapshot(SingleFileSnapshotExtension):
+    """The compiled pack as a .py file, so a policy edit reviews as a code diff."""
+
+    _write_mode = WriteMode.TEXT
+    file_extension = "py"
+
+
+class TestCompiledPack:
+    # The snapshot file is named after this class (TestCompiledPack.*.py), so pytest
+    # never collects it as a test module.
+    def test_module_source(self, program, snapshot):
+        assert generate(program) == snapshot(extension_class=PythonModuleSnapshot)
+
+
+def test_same_source_same_bytes_wherever_the_pack_sits(cli, tmp_path, pack_copy):
+    first, second = tmp_path / "a", tmp_path / "b"
+    assert cli("compile", "policies", "-o", first).exit_code == 0
+    assert cli("compile", pack_copy, "-o", second).exit_code == 0
+    name = "tiktok_shop_crossborder.py"
+    assert (first / name).read_bytes() == (second / name).read_bytes()
+    assert str(tmp_path) not in (second / name).read_text(encoding="utf-8")
+
+
+def test_header(program):
+    module = load_source(generate(program), "<header>")
+    assert module.POLICY == {
+        "name": "tiktok_shop_crossborder",
+        "version": "2025-11-11",
+        "effective": "2024-07-15",
+        "source_hash": program.source_hash,
+        "regions": ("US", "SEA", "UK"),
+        "languages": ("en", "zh"),
+    }
+    assert module.INPUTS == tuple(i.name for i in program.inputs)
+
+
+def test_isolated_python_imports_and_evaluates(cli, tmp_path):
+    assert cli("compile", "-o", tmp_path).exit_code == 0
+    script = textwrap.dedent(f"""
+        import json, sys
+        sys.path.insert(0, {str(tmp_path)!r})
+        import tiktok_shop_crossborder as policy
+        decision = policy.evaluate({{"orders_7d": 40, "late_orders": 12}}, "US")
+        outside = sorted(m for m in sys.modules if m.split(".")[0] in ("tspol", "attrs", "attr", "lark", "click"))
+        print(json.dumps({{"points": decision["points"], "outside": outside}}))
+    """)
+    done = subprocess.run([sys.executable, "-I", "-S", "-c", script], capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout) == {"points": 5, "outside": []}
+
+
+def test_no_floats_and_no_division(program):
+    """Rates are compared by integer cross-multiplication: no float literal, no `/`."""
+    tree = ast.parse(generate(program))
+    floats = [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, float)]
+    divisions = [n.lineno for n in ast.walk(tree) if isinstance(n, ast.BinOp) and isinstance(n.op, ast.Div)]
+    assert floats == [] and divisions == []
+    assert "late_orders * 100 >= 4 * orders_7d" in ast.unparse(tree)
+    assert "cancelled_orders * 1000 < 25 * orders_7d" in ast.unparse(tree)
+
+
+def test_a_policy_edit_changes_the_decision(pack_copy):
+    """The numbers live in the .pol text: change them and the compiled module follows."""
+    fulfilment = pack_copy / "fulfilment.pol"
+    text = fulfilment.read_text(encoding="utf-8")
+    edited = text.replace("when 25% <= LDR < 50% and late_orders >= 5 then points 5",
+                          "when 25% <= LDR < 50% and late_orders >= 5 then points 9")
+    edited = edited.replace("when 50% <= LDR and late_orders >= 30 then points 7, limit 7d at 10% avg4w",
+                            "when 50% <= LDR and late_orders >= 30 then points 7, limit 14d at 25% avg4w")
+    assert edited != text
+    fulfilment.write_text(edited, encoding="utf-8")
+    metrics = pack_copy / "metrics.pol"
+    metrics.write_text(metrics.read_text(encoding="utf-8").replace("round down", "round up"), encoding="utf-8")
+    program = lower(load_pack(pack_copy))
+    module = load_source(generate(program), "<edited>")
+    assert module.evaluate({"orders_7d": 40, "late_orders": 12}, "US")["points"] == 9
+    decision = module.evaluate({"orders_7d": 60, "late_orders": 30, "avg_daily_orders_4w": 101}, "US")
+    assert decision["violations"][0]["limit"] == {"days": 14, "percent": 25, "basis": "avg4w", "daily_cap": 26}
+    assert decision == interpreted(program)({"orders_7d": 60, "late_orders": 30, "avg_daily_orders_4w": 101}, "US")
+
+
+def test_a_broken_pack_does_not_compile(cli, pack_copy, tmp_path):
+    fulfilment = pack_copy / "fulfilment.pol"
+    fulfilment.write_text(fulfilment.read_text(encoding="utf-8").replace("late_orders >= 30 then", "late_orders >= 30% then"),
+                          encoding="utf-8")
+    result = cli("compile", pack_copy, "-o", tmp_path / "out")
+    assert result.exit_code == 1
+    assert "fulfilment.pol:43:" in result.stderr and "error[E301]" in result.stderr
+    assert not (tmp_path / "out").exists()
+    assert "Traceback" not in result.output
+
+
+def test_compile_needs_an_output_folder(cli):
+    result = cli("compile", "policies")
+    assert result.exit_code == 2
+    assert "-o" in result.stderr
+
+
+@pytest.mark.parametrize("name, file", [("shop", "shop.py"), ("json", "policy_json.py")])
+def test_module_file_names(name, file):
+    from tspol.cli.compile import module_file
+
+    assert module_file(name) == file
