@@ -56,6 +56,7 @@ BAD_METRICS = "E715"
 NO_LEDGER = "E716"
 HOLD_AFTER_REVOCATION = "E717"
 NO_DATE = "E718"
+TOO_LATE = "E719"
 
 Evaluate = Callable[[Mapping, str], Mapping]
 
@@ -317,7 +318,7 @@ class Ledger:
         if self.region is not None and self.region not in self.program.region_names:
             return [Diagnostic(UNKNOWN_REGION, f"unknown region {self.region!r}; expected one of "
                                + ", ".join(self.program.region_names), key="region")]
-        problems: list[Diagnostic] = []
+        problems: list[Diagnostic] = list(self._date_problems())
         self._reasons = {r.name: r.name for r in self.program.reasons}
         self._reasons.update((rule.name, rule.reason or "") for region in self.program.regions
                              if self.region is None or region.name == self.region for rule in region.rules)
@@ -330,6 +331,14 @@ class Ledger:
                 self._score_metrics(event, evaluate, problems)
         self._appeals = self._judge_appeals()
         return problems
+
+    def _date_problems(self):
+        """Dates so late that the policy's periods would run past the calendar's end."""
+        last = datetime.date.max.toordinal() - _horizon(self.program)
+        for event in self.events:
+            if event.date.toordinal() > last:
+                yield self._diagnostic(TOO_LATE, f"{event.date} is too late: the periods of the policy from "
+                                       f"that day run past {datetime.date.max}", event, "date")
 
     def _diagnostic(self, code, message, event: ev.Event, key: str | None, help: str | None = None) -> Diagnostic:
         return Diagnostic(code, message, path=self.path, line=event.line, key=key, help=help)
@@ -615,11 +624,8 @@ class Ledger:
         """The state on `start`, `start + every` days, ... up to `until` inclusive."""
         first = as_date(start, "from") if start is not None else self._on(self.first_date)
         last = as_date(until, "until") if until is not None else self._on(None)
-        day = first
-        step = datetime.timedelta(days=every)
-        while day <= last:
-            yield self.state(day)
-            day += step
+        for day in range(first.toordinal(), last.toordinal() + 1, every):
+            yield self.state(_date(day))
 
     def timeline(self, on=None) -> tuple[TimelineRow, ...]:
         """One row per day on which something happens, up to `on` (default: the last event's date)."""
@@ -774,6 +780,18 @@ def _restriction_name(r: Restriction) -> str:
 
 def _percent(value) -> str:
     return str(Fraction(value)) if isinstance(value, (int, Fraction)) else str(value)
+
+
+def _horizon(program: ir.Program) -> int:
+    """The most days any period of the policy runs from the day of an event."""
+    days = [program.ledger.expiry_days or 0]
+    days += [n or 0 for t in program.ledger.thresholds for _, n in t.measures]
+    days += [row.limit.days for region in program.regions for rule in region.rules for table in rule.tables
+             for row in table.rows if row.limit is not None]
+    days += [h.longest_days + (h.release_within_days or 0) for h in program.holds]
+    if program.appeals is not None:
+        days += [program.appeals.first_within_days + program.appeals.next_within_days * program.appeals.attempts]
+    return sum(days)
 
 
 def _metrics_key(key: str | None) -> str:
