@@ -1,15 +1,15 @@
-"""`tspol check [PATH...]`: prove packs well-formed; exit 0 clean, 1 on errors."""
+"""`tspol check [PATH...]`: prove packs well-formed; exit 0 clean, 1 on errors, 2 on usage."""
 
 from __future__ import annotations
 
 import click
 
-from tspol.cli.common import FAILED, FORMAT_OPTION, render, summary
-from tspol.diagnostics import TspolError
+from tspol.cli.common import FAILED, FORMAT_OPTION, POL_PATHS, render, summary
+from tspol.diagnostics import Diagnostic, TspolError
 
 
 @click.command("check")
-@click.argument("paths", nargs=-1, type=click.Path(exists=True))
+@click.argument("paths", nargs=-1, type=POL_PATHS)
 @FORMAT_OPTION
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 def command(paths, fmt, strict):
@@ -18,21 +18,33 @@ def command(paths, fmt, strict):
     PATH is a .pol file or a folder of them (default: ./policies, or the
     bundled pack when there is none). Every problem of the run is reported.
     """
-    from tspol.dsl.loader import default_pack_path, load_pack
+    from tspol.dsl.sources import default_pack_path
 
-    diagnostics, sources = [], {}
     targets = paths or (str(default_pack_path()),)
+    diagnostics, sources = [], {}
     for path in targets:
-        try:
-            pack = load_pack(path)
-            diagnostics.extend(pack.warnings)
-            sources.update(pack.sources)
-        except TspolError as exc:
-            diagnostics.extend(exc.diagnostics)
-            sources.update(exc.sources)
+        found, texts = check_pack(path)
+        diagnostics.extend(found)
+        sources.update(texts)
     click.echo(render(diagnostics, fmt, sources), nl=False)
-    failed = any(d.is_error for d in diagnostics) or (strict and diagnostics)
     if fmt == "text":
         click.echo(f"checked {', '.join(targets)}: {summary(diagnostics)}", err=True)
-    if failed:
+    if any(d.is_error for d in diagnostics) or (strict and diagnostics):
         raise click.exceptions.Exit(FAILED)
+
+
+def check_pack(path: str) -> tuple[list[Diagnostic], dict[str, str]]:
+    """The diagnostics of one pack, and its sources (to show the lines in error)."""
+    from tspol.dsl.loader import load_pack
+
+    try:
+        pack = load_pack(path)
+    except TspolError as exc:
+        return list(exc.diagnostics), dict(exc.sources)
+    diagnostics = list(pack.warnings)
+    # Checks of a well-formed pack go here (for example the analysis of its
+    # tier tables): each adds its diagnostics to `diagnostics`.
+    from tspol.compiler.analysis import analyze_pack
+
+    diagnostics.extend(analyze_pack(pack))
+    return diagnostics, dict(pack.sources)

@@ -13,6 +13,26 @@ FORMAT_OPTION = click.option(
     help="text for people, json for tools, github for workflow annotations.")
 
 
+class PolPath(click.Path):
+    """A `.pol` file, or a folder with `.pol` files in it (else a usage error, exit 2)."""
+
+    def __init__(self, allow_dash: bool = False):
+        super().__init__(exists=True, allow_dash=allow_dash)
+
+    def convert(self, value, param, ctx):
+        from pathlib import Path
+
+        from tspol.dsl.sources import pol_files
+
+        value = super().convert(value, param, ctx)
+        if value != "-" and Path(value).is_dir() and not pol_files(Path(value)):
+            self.fail(f"no .pol files in {value!r}: a pack is a .pol file or a folder of them", param, ctx)
+        return value
+
+
+POL_PATHS = PolPath()
+
+
 class CliError(click.ClickException):
     """A failure the user can act on, with the exit code it deserves."""
 

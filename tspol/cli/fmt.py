@@ -8,58 +8,86 @@ from pathlib import Path
 
 import click
 
-from tspol.cli.common import FAILED, render
+from tspol.cli.common import FAILED, PolPath, render
 
 
 @click.command("fmt")
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, allow_dash=True))
+@click.argument("paths", nargs=-1, type=PolPath(allow_dash=True))
 @click.option("--check", "check_only", is_flag=True,
-              help="Change nothing; exit 1 and name the files that would change.")
-@click.option("--diff", "show_diff", is_flag=True, help="Change nothing; show the changes as a diff.")
+              help="Change nothing; name the files that would change, and exit 1 if any would.")
+@click.option("--diff", "show_diff", is_flag=True,
+              help="Change nothing; show the changes as a diff, and exit 1 if there are any.")
 def command(paths, check_only, show_diff):
     """Format .pol files in place (default: ./policies, or the bundled pack).
 
     Comments stay where they are; formatting twice changes nothing. `-` reads
     standard input and writes the result to standard output.
     """
-    from tspol.diagnostics import TspolError
-    from tspol.dsl.formatter import format_source
-    from tspol.dsl.loader import default_pack_path, pol_files
+    from tspol.dsl.sources import default_pack_path, pol_files
 
     if paths == ("-",):
-        text = sys.stdin.read()
-        try:
-            click.echo(format_source(text, "<stdin>"), nl=False)
-        except TspolError as exc:
-            click.echo(render(exc.diagnostics, "text", {"<stdin>": text}), nl=False)
-            raise click.exceptions.Exit(FAILED)
+        _format_stdin()
         return
-
     files = [f for p in (paths or (str(default_pack_path()),)) for f in pol_files(Path(p))]
     changed, problems, sources = [], [], {}
     for file in files:
-        display = str(file)
-        text = file.read_text(encoding="utf-8")
-        try:
-            formatted = format_source(text, display)
-        except TspolError as exc:
-            problems.extend(exc.diagnostics)
-            sources[display] = text
-            continue
-        if formatted == text:
-            continue
-        changed.append(display)
-        if show_diff:
-            click.echo("".join(difflib.unified_diff(
-                text.splitlines(True), formatted.splitlines(True), f"a/{display}", f"b/{display}")), nl=False)
-        elif check_only:
-            click.echo(f"would reformat {display}")
-        else:
-            file.write_text(formatted, encoding="utf-8")
-            click.echo(f"reformatted {display}", err=True)
-    if problems:
-        click.echo(render(problems, "text", sources), nl=False)
+        text, formatted, diagnostics = _format_file(file)
+        if diagnostics:
+            problems.extend(diagnostics)
+            sources[str(file)] = text
+        elif formatted != text:
+            changed.append(file)
+            _report_change(file, text, formatted, check_only, show_diff)
+    click.echo(render(problems, "text", sources), nl=False)
     if not changed and not problems:
         click.echo(f"{len(files)} file{'s' * (len(files) != 1)} already formatted", err=True)
     if problems or (changed and (check_only or show_diff)):
         raise click.exceptions.Exit(FAILED)
+
+
+def _format_stdin() -> None:
+    from tspol.diagnostics import TspolError
+    from tspol.dsl.formatter import format_source
+
+    text = sys.stdin.read()
+    try:
+        click.echo(format_source(text, "<stdin>"), nl=False)
+    except TspolError as exc:
+        click.echo(render(exc.diagnostics, "text", {"<stdin>": text}), nl=False)
+        raise click.exceptions.Exit(FAILED)
+
+
+def _format_file(file: Path) -> tuple[str | None, str | None, tuple]:
+    """(text, formatted text, diagnostics): the diagnostics when it cannot be read or parsed."""
+    from tspol.diagnostics import TspolError
+    from tspol.dsl.formatter import format_source
+    from tspol.dsl.sources import read_sources
+
+    text = None
+    try:
+        text = read_sources(file)[0][str(file)]
+        return text, format_source(text, str(file)), ()
+    except TspolError as exc:
+        return text, None, exc.diagnostics
+
+
+def _report_change(file: Path, text: str, formatted: str, check_only: bool, show_diff: bool) -> None:
+    display = str(file)
+    if show_diff:
+        click.echo("".join(difflib.unified_diff(
+            _lines(text), _lines(formatted), f"a/{display}", f"b/{display}")), nl=False)
+    if check_only:
+        click.echo(f"would reformat {display}")
+    if not (check_only or show_diff):
+        file.write_text(formatted, encoding="utf-8")
+        click.echo(f"reformatted {display}", err=True)
+
+
+def _lines(text: str) -> list[str]:
+    """Lines for a diff, each ending with a newline (marked, as git does, where the file has none)."""
+    lines = text.split("\n")
+    last = lines.pop()
+    lines = [line + "\n" for line in lines]
+    if last:
+        lines.append(last + "\n\\ No newline at end of file\n")
+    return lines

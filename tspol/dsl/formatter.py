@@ -171,26 +171,42 @@ def block_header(decl) -> tuple[str, tuple, bool]:
 # ---- layout with comments --------------------------------------------------------------
 
 class _Formatter:
+    """Writes the declarations of a file, and its comments where they were.
+
+    A comment on a line of its own is written before the first element that
+    starts after it. A comment at the end of a line stays at the end of the
+    line of the last element written on that source line: a statement, the
+    header of a block (its `{`), or the `}` that closes one.
+    """
+
     def __init__(self, file: ast.File, source: str):
         self.file = file
         self.source_lines = source.split("\n")  # as the parser counts lines
         self.out: list[str] = []
         self.level = 0
-        own_line, trailing = [], {}
+        self.own_line: list[ast.Comment] = []  # in source order, consumed from the front
+        line_comments: dict[int, list[str]] = {}
         for comment in file.comments:
             before = self.source_lines[comment.span.line - 1][: comment.span.column - 1]
             if before.strip():
-                trailing.setdefault(comment.span.line, []).append(comment.text)
+                line_comments.setdefault(comment.span.line, []).append(comment.text)
             else:
-                own_line.append(comment)
-        self.own_line = own_line  # in source order, consumed from the front
-        self.trailing = trailing
+                self.own_line.append(comment)
+        owners: dict[int, tuple] = {}
+        for decl in file.decls:
+            _claim_lines(decl, owners)
+        self.trailing: dict[tuple, list[str]] = {}
+        for line, texts in sorted(line_comments.items()):
+            self.trailing.setdefault(owners.get(line, ("end",)), []).extend(texts)
         self.last_line = 0  # the source line of the last thing written
+        self.last_kind = "start"
 
     def run(self) -> str:
         for decl in self.file.decls:
             self.element(decl, top=True)
         self.comments_before(float("inf"), top=True)
+        if ("end",) in self.trailing:  # cannot happen in parsed text; kept, not lost
+            self.out.extend(self.trailing.pop(("end",)))
         return "\n".join(self.out) + "\n" if self.out else ""
 
     # -- the emitter
@@ -216,11 +232,9 @@ class _Formatter:
             self.last_line = comment.span.line
             self.last_kind = "comment"
 
-    def trailing_text(self, first: int, last: int) -> str:
-        found = [c for line in range(first, last + 1) for c in self.trailing.pop(line, [])]
+    def trailing_text(self, *owners: tuple) -> str:
+        found = [text for owner in owners for text in self.trailing.pop(owner, [])]
         return "  " + " ".join(found) if found else ""
-
-    last_kind = "start"
 
     # -- one visit for every element
     def element(self, item, top: bool = False) -> None:
@@ -231,7 +245,7 @@ class _Formatter:
         self.comments_before(start if header is not None else end, top)
         self.separate(start, top, after_decl=top and self.last_kind == "decl")
         if header is None:
-            self.writeline(statement_text(item) + self.trailing_text(start, end))
+            self.writeline(statement_text(item) + self.trailing_text(("statement", id(item))))
             self.last_line = end
         else:
             self.block(item, *header)
@@ -239,21 +253,35 @@ class _Formatter:
 
     def block(self, item, header: str, children: tuple, braces_required: bool) -> None:
         start, end = item.span.line, item.span.end_line
-        if not children and not braces_required and not self._comments_inside(start, end):
-            self.writeline(header + self.trailing_text(start, end))
+        opening, closing = ("open", id(item)), ("close", id(item))
+        if not children and not braces_required and not self.own_line_inside(start, end):
+            self.writeline(header + self.trailing_text(opening, closing))
             self.last_line = end
             return
-        first_child_line = children[0].span.line if children else end
-        self.writeline(header + " {" + self.trailing_text(start, max(start, first_child_line - 1)))
+        self.writeline(header + " {" + self.trailing_text(opening))
         self.last_line = start
         self.level += 1
         for child in children:
             self.element(child)
         self.comments_before(end)
         self.level -= 1
-        self.writeline("}" + self.trailing_text(end, end))
+        self.writeline("}" + self.trailing_text(closing))
         self.last_line = end
 
-    def _comments_inside(self, start: int, end: int) -> bool:
-        return any(start < c.span.line < end for c in self.own_line) or any(
-            start < line <= end for line in self.trailing)
+    def own_line_inside(self, start: int, end: int) -> bool:
+        return any(start < c.span.line < end for c in self.own_line)
+
+
+def _claim_lines(item, owners: dict[int, tuple]) -> None:
+    """Mark each source line with the last element written on it, in source order."""
+    header = block_header(item)
+    start, end = item.span.line, item.span.end_line
+    if header is None:
+        owners.update(dict.fromkeys(range(start, end + 1), ("statement", id(item))))
+        return
+    children = header[1]
+    first_child = children[0].span.line if children else end
+    owners.update(dict.fromkeys(range(start, max(start, first_child - 1) + 1), ("open", id(item))))
+    for child in children:
+        _claim_lines(child, owners)
+    owners[end] = ("close", id(item))

@@ -37,18 +37,20 @@ def position(text: str, offset: int) -> tuple[int, int]:
 def brace_problems(text: str, path: str) -> list[Diagnostic]:
     """Unclosed and unmatched braces, each at its root cause.
 
-    A `}` that starts a line closes the open block whose opening line has the
+    Only when the braces do not balance is indentation used to find where:
+    a `}` that starts a line closes the open block whose opening line has the
     same indentation; blocks opened inside it that are still open are the ones
     missing their `}`.
     """
+    braces = [(match.group(), match.start()) for match in SCAN.finditer(text) if match.group() in ("{", "}")]
+    if _balanced(brace for brace, _ in braces):
+        return []
     lines = text.split("\n")
     stack: list[tuple[int, int]] = []  # (line, column) of each open `{`
     problems = []
-    for match in SCAN.finditer(text):
-        if match.group() not in ("{", "}"):
-            continue
-        line, column = position(text, match.start())
-        if match.group() == "{":
+    for brace, offset in braces:
+        line, column = position(text, offset)
+        if brace == "{":
             stack.append((line, column))
         elif not stack:
             problems.append(_unmatched(path, line, column))
@@ -56,6 +58,15 @@ def brace_problems(text: str, path: str) -> list[Diagnostic]:
             problems.extend(_unclosed(opened, lines, path) for opened in _closed_by(stack, lines, line, column))
     problems.extend(_unclosed(opened, lines, path) for opened in reversed(stack))
     return problems
+
+
+def _balanced(braces) -> bool:
+    depth = 0
+    for brace in braces:
+        depth += 1 if brace == "{" else -1
+        if depth < 0:
+            return False
+    return depth == 0
 
 
 def _indent(line: str) -> int:
