@@ -15,6 +15,9 @@ WORDS = {
         "points": "{} points",
         "point": "1 point",
         "warning": "with a warning",
+        "a_warning": "a warning",
+        "limit": "order volume limit: {days} days at {percent}%",
+        "cap": "at most {} orders a day",
         "clean": "every metric evaluated meets its standard",
         "violations": "Violations:",
         "findings": "Outside the standard:",
@@ -31,6 +34,9 @@ WORDS = {
         "points": "{} 个违规分",
         "point": "1 个违规分",
         "warning": "另有警告",
+        "a_warning": "警告",
+        "limit": "限单 {days} 天,上限 {percent}%",
+        "cap": "每日最多 {} 单",
         "clean": "已评估的指标均达标",
         "violations": "违规:",
         "findings": "未达标准:",
@@ -51,6 +57,21 @@ def _name(names: Mapping, group: str, key: str, lang: str) -> str:
 
 def _points(points: int, words: Mapping) -> str:
     return words["point"] if points == 1 else words["points"].format(points)
+
+
+def _outcome(violation: Mapping, words: Mapping) -> list[str]:
+    """`7 points, order volume limit: 7 days at 10%, at most 8 orders a day`."""
+    parts = []
+    if violation["points"] or not (violation["warning"] or violation["limit"]):
+        parts.append(_points(violation["points"], words))
+    if violation["warning"]:
+        parts.append(words["a_warning"])
+    limit = violation["limit"]
+    if limit:
+        parts.append(words["limit"].format(**limit))
+        if "daily_cap" in limit:
+            parts.append(words["cap"].format(limit["daily_cap"]))
+    return parts
 
 
 def headline(decision: Mapping, names: Mapping, lang: str, seller_id=None) -> str:
@@ -75,8 +96,9 @@ def report(decision: Mapping, names: Mapping, lang: str = "en", seller_id=None) 
     if decision["violations"]:
         lines.append(words["violations"])
         for v in decision["violations"]:
-            lines.append(f"  - {_name(names, 'rules', v['rule'], lang)} ({v['where']}){words['colon']}"
-                         f"{_points(v['points'], words)}" + (words["sep"] + words["warning"] if v["warning"] else ""))
+            where = f"({v['where']})" if lang == "zh" else f" ({v['where']})"
+            lines.append(f"  - {_name(names, 'rules', v['rule'], lang)}{where}{words['colon']}"
+                         + words["sep"].join(_outcome(v, words)))
             lines.append(f"    {v['because']}")
     if decision["findings"]:
         lines.append(words["findings"])

@@ -1,0 +1,168 @@
+"""`tspol eval`: one object or JSON Lines in, decisions out, streamed; text and JSON; en and zh."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+import tspol
+from tspol.cli import eval as eval_cli
+
+SELLERS = [
+    {"seller_id": "s-clean", "orders_7d": 200, "cancelled_orders": 2, "late_orders": 3, "avg_daily_orders_4w": 30,
+     "orders_30d": 800, "non_cancelled_orders_30d": 780, "negative_reviews_30d": 3, "buyer_disputes_30d": 50,
+     "seller_fault_disputes_30d": 1, "seller_fault_return_requests_30d": 50, "resolved_return_requests_30d": 50,
+     "defect_returns_30d": 5, "avg_first_response_minutes": 12, "buyer_messages": 100, "replied_within_24h": 90,
+     "replied_within_48h": 97},
+    {"seller_id": 42, "orders_7d": 60, "cancelled_orders": 30, "late_orders": 2, "avg_daily_orders_4w": 80.5,
+     "avg_first_response_minutes": 45},
+    {"seller_id": "s-uk", "region": "UK", "orders_7d": 100, "late_orders": 55, "avg_daily_orders_4w": 200},
+    {"seller_id": "s-sea", "region": "SEA", "metrics": {"orders_7d": 25, "late_orders": 1}},
+]
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("TSPOL_CACHE_DIR", str(tmp_path / "cache"))
+
+
+def jsonl(records) -> str:
+    return "".join(json.dumps(r) + "\n" for r in records)
+
+
+def test_one_object_in_one_decision_out(cli, tmp_path):
+    path = tmp_path / "seller.json"
+    path.write_text(json.dumps({"orders_7d": 40, "late_orders": 12}, indent=2), encoding="utf-8")
+    result = cli("eval", "--region", "US", "--format", "json", path)
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout) == tspol.load().evaluate_dict({"orders_7d": 40, "late_orders": 12}, "US")
+    assert result.stdout.startswith('{\n  "region": "US",\n  "points": 5,')
+
+
+def test_json_lines_in_one_decision_per_line_out(cli):
+    result = cli("eval", "--region", "US", "--format", "json", "-", input=jsonl(SELLERS))
+    assert result.exit_code == 0, result.stderr
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(o["seller_id"], o["region"], o["points"]) for o in out] == [
+        ("s-clean", "US", 0), (42, "US", 7), ("s-uk", "UK", 8), ("s-sea", "SEA", 0)]
+    assert list(out[1])[:2] == ["seller_id", "region"]
+    policy = tspol.load()
+    assert {k: v for k, v in out[1].items() if k != "seller_id"} == policy.evaluate_dict(
+        {k: v for k, v in SELLERS[1].items() if k != "seller_id"}, "US")
+    assert out[3]["violations"][0]["warning"] is True  # LDR 4% in SEA: a warning row
+
+
+def test_a_line_names_its_region_when_there_is_no_default(cli):
+    result = cli("eval", "--format", "json", input=jsonl(SELLERS[2:]))
+    assert result.exit_code == 0, result.stderr
+    assert [json.loads(line)["region"] for line in result.stdout.splitlines()] == ["UK", "SEA"]
+
+
+def test_text_report_in_english(cli, snapshot):
+    result = cli("eval", "--region", "US", input=jsonl(SELLERS))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == snapshot
+
+
+def test_text_report_in_chinese(cli, snapshot):
+    result = cli("eval", "--region", "US", "--lang", "zh", input=jsonl(SELLERS))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == snapshot
+
+
+def test_chinese_decision_json(cli):
+    result = cli("eval", "--region", "US", "--lang", "zh", "--format", "json", input=jsonl(SELLERS[1:2]))
+    because = json.loads(result.stdout)["violations"][0]["because"]
+    assert because.startswith("商责取消率(SFCR) 为 50% (30/60)")
+    assert "fulfilment.pol:16" in because and "即每日最多 8 单" in because
+
+
+def test_empty_input_decides_nothing(cli):
+    result = cli("eval", "--region", "US", input="")
+    assert (result.exit_code, result.stdout) == (0, "")
+
+
+def test_unknown_region_option_is_a_usage_error(cli):
+    result = cli("eval", "--region", "EU", input="{}")
+    assert result.exit_code == 2
+    assert "unknown region `EU`" in result.stderr and "US, SEA, UK" in result.stderr
+
+
+def test_a_broken_policy_is_reported_where_it_is_wrong(cli, pack_copy):
+    metrics = pack_copy / "metrics.pol"
+    metrics.write_text(metrics.read_text(encoding="utf-8").replace("standard LDR < 4%", "standard LDR < 4"),
+                       encoding="utf-8")
+    result = cli("eval", "--policy", pack_copy, "--region", "US", input="{}")
+    assert result.exit_code == 1
+    assert "metrics.pol:121:" in result.stderr and "Traceback" not in result.output
+
+
+def test_an_edited_policy_decides_by_its_own_numbers(cli, pack_copy):
+    fulfilment = pack_copy / "fulfilment.pol"
+    fulfilment.write_text(fulfilment.read_text(encoding="utf-8").replace(
+        "when 25% <= LDR < 50% and late_orders >= 5 then points 5",
+        "when 25% <= LDR < 50% and late_orders >= 5 then points 6"), encoding="utf-8")
+    result = cli("eval", "--policy", pack_copy, "--region", "US", "--format", "json",
+                 input='{"orders_7d": 40, "late_orders": 12}\n')
+    assert json.loads(result.stdout)["points"] == 6
+
+
+def test_a_malformed_first_line_still_gets_batch_answers(cli):
+    result = cli("eval", "--region", "US", "--format", "json",
+                 input='{"orders_7d": \n{"orders_7d": 40, "late_orders": 12}\n')
+    assert result.exit_code == 1
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert out[0]["line"] == 1 and out[0]["error"]["code"] == "E610"
+    assert out[1]["points"] == 5
+
+
+def test_output_is_streamed(program):
+    """Decisions are written while input is still being read (constant memory)."""
+    module = tspol.load().module
+    out = io.BytesIO()
+    seen = []
+
+    class Lines(io.BytesIO):
+        def readline(self, *args):
+            seen.append(len(out.getvalue()))
+            return super().readline(*args)
+
+        def __iter__(self):
+            while line := self.readline():
+                yield line
+
+    count = 4 * eval_cli.CHUNK
+    stream = Lines(b'{"orders_7d": 40, "late_orders": 1}\n' * count)
+    decider = eval_cli.Decider(module, "US", "json", "en", "<test>")
+    eval_cli.run(decider, stream, out, errors=lambda text: None)
+    assert len(out.getvalue().splitlines()) == count
+    assert seen[count - 1] > 0  # output had been written before the last line was read
+
+
+def _run(args, env, stdin=""):
+    return subprocess.run([sys.executable, *args], input=stdin, capture_output=True, text=True, env=env)
+
+
+def test_a_cache_hit_never_imports_the_parser(tmp_path):
+    env = {**os.environ, "TSPOL_CACHE_DIR": str(tmp_path / "cache")}
+    seller = '{"orders_7d": 40, "late_orders": 12}\n'
+    first = _run(["-m", "tspol.cli.main", "eval", "--region", "US", "--format", "json"], env, seller)
+    assert first.returncode == 0, first.stderr
+    second = _run(["-X", "importtime", "-m", "tspol.cli.main", "eval", "--region", "US", "--format", "json"],
+                  env, seller)
+    assert second.returncode == 0
+    assert json.loads(second.stdout)["points"] == 5
+    imported = {line.split("|")[-1].strip() for line in second.stderr.splitlines() if line.startswith("import time:")}
+    assert "tspol.compiler.cache" in imported
+    assert not {name for name in imported if name.split(".")[0] == "lark" or name.startswith("tspol.dsl.parser")}
+
+
+def test_no_traceback_for_a_missing_file(cli, tmp_path):
+    result = cli("eval", "--region", "US", tmp_path / "missing.jsonl")
+    assert result.exit_code == 2
+    assert "does not exist" in result.stderr
