@@ -1,0 +1,129 @@
+"""The Python API: `tspol.load()`, `Policy.evaluate` -> `Decision`, and the compile cache."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+import tspol
+from eval_engines import read_cases
+from tspol.compiler import cache
+from tspol.runtime.decision import Decision, Limit, Violation
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("TSPOL_CACHE_DIR", str(folder))
+    cache.clear_memory()
+    yield folder
+    cache.clear_memory()
+
+
+def test_the_readme_example():
+    policy = tspol.load()
+    decision = policy.evaluate({"orders_7d": 40, "late_orders": 12}, region="US")
+    assert isinstance(decision, Decision)
+    assert (decision.region, decision.points, decision.warning) == ("US", 5, False)
+    (violation,) = decision.violations
+    assert isinstance(violation, Violation)
+    assert (violation.rule, violation.row, violation.points, violation.where) == ("late_dispatch", 3, 5,
+                                                                                   "fulfilment.pol:41")
+    assert "30% (12/40)" in violation.because
+    assert [f.value for f in decision.findings] == ["12/40"]
+    assert decision.to_dict() == policy.evaluate_dict({"orders_7d": 40, "late_orders": 12}, "US")
+
+
+def test_policy_header_and_program():
+    policy = tspol.load()
+    assert (policy.name, policy.version, policy.effective) == ("tiktok_shop_crossborder", "2025-11-11", "2024-07-15")
+    assert policy.regions == ("US", "SEA", "UK")
+    assert policy.program.source_hash == policy.source_hash
+    assert "late_orders" in policy.inputs
+
+
+def test_a_limit_with_its_daily_cap():
+    decision = tspol.load().evaluate({"orders_7d": 60, "late_orders": 30, "avg_daily_orders_4w": 125}, "SEA", lang="zh")
+    assert decision.violations[0].limit == Limit(days=7, percent=10, basis="avg4w", daily_cap=12)
+    assert "即每日最多 12 单" in decision.violations[0].because
+
+
+def test_decision_round_trips_through_its_dict():
+    policy = tspol.load()
+    for case in read_cases("boundaries.jsonl"):
+        d = policy.evaluate_dict(case["metrics"], case["region"])
+        assert Decision.from_dict(d).to_dict() == d
+        assert json.dumps(Decision.from_dict(d).to_dict()) == json.dumps(d)
+
+
+def test_load_a_pack_by_path(pack_copy):
+    (pack_copy / "fulfilment.pol").write_text(
+        (pack_copy / "fulfilment.pol").read_text(encoding="utf-8").replace(
+            "when 2.5% <= SFCR then points 1", "when 2.5% <= SFCR then points 3"), encoding="utf-8")
+    policy = tspol.load(pack_copy)
+    assert policy.evaluate({"orders_7d": 40, "cancelled_orders": 1}, "UK").points == 3
+    assert policy.source_hash != tspol.load().source_hash
+
+
+def test_compiled_once_and_cached_by_source_hash(private_cache):
+    policy = tspol.load()
+    files = sorted(p.name for p in private_cache.glob("*.py"))
+    assert len(files) == 1 and files[0].startswith(f"policy-{policy.source_hash[:32]}-")
+    assert tspol.load().module is policy.module  # the same process: from memory
+    cache.clear_memory()
+    again = tspol.load()  # from the file, without compiling
+    assert again.module is not policy.module and again.module.__file__.endswith(files[0])
+    assert sorted(p.name for p in private_cache.glob("*.py")) == files
+
+
+def test_a_damaged_cache_file_is_rebuilt(private_cache):
+    tspol.load()
+    (file,) = private_cache.glob("*.py")
+    file.write_text("raise RuntimeError('damaged')\n", encoding="utf-8")
+    cache.clear_memory()
+    assert tspol.load().evaluate({"orders_7d": 40, "late_orders": 12}, "US").points == 5
+    assert "def evaluate" in file.read_text(encoding="utf-8")
+
+
+def test_an_unusable_cache_folder_falls_back_to_memory(tmp_path, monkeypatch):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("TSPOL_CACHE_DIR", str(blocker / "cache"))
+    policy = tspol.load()
+    assert policy.evaluate({"orders_7d": 40, "late_orders": 12}, "US").points == 5
+    assert policy._compiled.cache_file is None
+
+
+def test_an_empty_cache_setting_turns_the_disk_cache_off(tmp_path, monkeypatch):
+    monkeypatch.setenv("TSPOL_CACHE_DIR", "")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert tspol.load().evaluate({"orders_7d": 1}, "US").points == 0
+    assert not (tmp_path / "xdg").exists()
+
+
+def test_the_default_cache_folder(monkeypatch, tmp_path):
+    monkeypatch.delenv("TSPOL_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache.cache_dir() == tmp_path / "xdg" / "tspol"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert cache.cache_dir() == tmp_path / "home" / ".cache" / "tspol"
+
+
+def test_a_cached_load_does_not_import_the_parser(private_cache):
+    tspol.load()
+    script = ("import sys, tspol; p = tspol.load(); d = p.evaluate({'orders_7d': 40, 'late_orders': 12}, 'US'); "
+              "print(d.points, sorted(m for m in sys.modules if m.split('.')[0] == 'lark'))")
+    env = {**os.environ, "TSPOL_CACHE_DIR": str(private_cache)}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True)
+    assert done.stdout.split() == ["5", "[]"]
+
+
+def test_the_ledger_gets_the_program_and_the_evaluator():
+    policy = tspol.load()
+    ledger = policy.ledger([], region="US")
+    assert ledger.program is policy.program
