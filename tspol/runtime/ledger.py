@@ -297,13 +297,17 @@ class Ledger:
         self.region = region
         self.events = _as_events(events, path or "<events>")
         self.path = path or self.events.path
-        self.rules_ir = program.ledger
-        self.thresholds = tuple(sorted(program.ledger.thresholds, key=lambda t: t.points)) if program.ledger else ()
-        problems = self._policy_problems(evaluate)
+        _check_policy(program, region, self.path)
+        self.thresholds = tuple(sorted(program.ledger.thresholds, key=lambda t: t.points))
+        self._reasons = _reasons_by_name(program, region)
+        problems: list[Diagnostic] = list(self._date_problems())
+        self._scored = self._score(evaluate, problems)
         if problems:
             raise TspolError(problems)
-        self._revoked = {a.event.violation: a.day for a in self._appeals if a.valid and a.event.outcome == "accepted"}
-        problems = list(self._resolve_holds())
+        self._appeals = self._judge_appeals()
+        accepted = [a for a in self._appeals if a.valid and a.event.outcome == "accepted"]
+        self._revoked = {a.event.violation: a.day for a in accepted}
+        self._holds = self._resolve_holds({a.event.violation: a.event.line for a in accepted}, problems)
         if problems:
             raise TspolError(problems)
         self._bounds = sorted(set(self._revoked.values()))
@@ -311,26 +315,19 @@ class Ledger:
 
     # ---- building --------------------------------------------------------
 
-    def _policy_problems(self, evaluate) -> list[Diagnostic]:
-        if self.program.ledger is None:
-            return [Diagnostic(NO_LEDGER, "the policy has no `ledger { ... }` block", path=self.path,
-                               help="declare point expiry and thresholds in a `ledger` block")]
-        if self.region is not None and self.region not in self.program.region_names:
-            return [Diagnostic(UNKNOWN_REGION, f"unknown region {self.region!r}; expected one of "
-                               + ", ".join(self.program.region_names), key="region")]
-        problems: list[Diagnostic] = list(self._date_problems())
-        self._reasons = {r.name: r.name for r in self.program.reasons}
-        self._reasons.update((rule.name, rule.reason or "") for region in self.program.regions
-                             if self.region is None or region.name == self.region for rule in region.rules)
-        self._scored: dict[str, _Scored] = {}
-        self._unscored: set[str] = set()  # metrics events whose decision scored nothing
+    def _score(self, evaluate, problems: list) -> dict[str, _Scored]:
+        """The violations that scored, by id, from violation and metrics events."""
+        scored = {}
         for event in self.events:
             if isinstance(event, ev.ViolationEvent):
-                self._score_violation(event, problems)
+                record = self._score_violation(event, problems)
             elif isinstance(event, ev.MetricsEvent):
-                self._score_metrics(event, evaluate, problems)
-        self._appeals = self._judge_appeals()
-        return problems
+                record = self._score_metrics(event, evaluate, problems)
+            else:
+                continue
+            if record is not None:
+                scored[record.id] = record
+        return scored
 
     def _date_problems(self):
         """Dates so late that the policy's periods would run past the calendar's end."""
@@ -343,17 +340,13 @@ class Ledger:
     def _diagnostic(self, code, message, event: ev.Event, key: str | None, help: str | None = None) -> Diagnostic:
         return Diagnostic(code, message, path=self.path, line=event.line, key=key, help=help)
 
-    def _score_violation(self, event: ev.ViolationEvent, problems: list) -> None:
-        reason = self._reason_of(event.rule)
+    def _score_violation(self, event: ev.ViolationEvent, problems: list) -> _Scored | None:
+        reason = self._reasons.get(event.rule)
         if reason is None:
             problems.append(self._unknown_rule(event))
-            return
-        self._scored[event.id] = _Scored(event, event.id, event.date.toordinal(), event.points,
-                                         (event.rule,), (reason,) if reason else ())
-
-    def _reason_of(self, name: str) -> str | None:
-        """The catalogue reason of a rule or reason id ("" for a rule without one); None if unknown."""
-        return self._reasons.get(name)
+            return None
+        return _Scored(event, event.id, event.date.toordinal(), event.points, (event.rule,),
+                       (reason,) if reason else ())
 
     def _unknown_rule(self, event: ev.ViolationEvent) -> Diagnostic:
         regions = [r for r in self.program.regions if self.region is None or r.name == self.region]
@@ -368,30 +361,29 @@ class Ledger:
         return self._diagnostic(UNKNOWN_RULE, message, event, "rule",
                                 help=f"did you mean {close[0]!r}?" if close else None)
 
-    def _score_metrics(self, event: ev.MetricsEvent, evaluate, problems: list) -> None:
+    def _score_metrics(self, event: ev.MetricsEvent, evaluate, problems: list) -> _Scored | None:
+        """The decision of the day as a violation; None when it scored nothing (or on a problem)."""
         if evaluate is None or self.region is None:
             need = "an evaluator of the policy" if evaluate is None else "a region"
             problems.append(self._diagnostic(NO_EVALUATOR, f"a metrics event needs {need}", event, "metrics"))
-            return
+            return None
         try:
             decision = evaluate(event.metrics, self.region)
         except TspolError as exc:
             problems.extend(self._diagnostic(d.code, d.message, event, _metrics_key(d.key), d.help)
                             for d in exc.diagnostics)
-            return
+            return None
         except ValueError as exc:  # the compiled module's MetricsError carries .key and .message
             message = getattr(exc, "message", None) or str(exc)
             problems.append(self._diagnostic(BAD_METRICS, message, event, _metrics_key(getattr(exc, "key", None))))
-            return
+            return None
         violations = decision.get("violations", ())
         limits = tuple(v["limit"] for v in violations if v.get("limit"))
         if decision.get("points", 0) <= 0 and not limits:
-            self._unscored.add(event.id)
-            return
+            return None
         rules = tuple(v["rule"] for v in violations if v.get("points") or v.get("limit"))
-        reasons = tuple(r for r in (self._reason_of(rule) for rule in rules) if r)
-        self._scored[event.id] = _Scored(event, event.id, event.date.toordinal(), decision["points"],
-                                         rules, reasons, limits)
+        reasons = tuple(r for r in (self._reasons.get(rule) for rule in rules) if r)
+        return _Scored(event, event.id, event.date.toordinal(), decision["points"], rules, reasons, limits)
 
     def _judge_appeals(self) -> tuple[_Appeal, ...]:
         appeals = self.program.appeals
@@ -441,57 +433,55 @@ class Ledger:
                     f"on {_iso(rejected)}, by {_iso(deadline)}")
         return None
 
-    def _resolve_holds(self):
+    def _resolve_holds(self, accepted_on_line: dict[str, int], problems: list) -> list[_Hold]:
+        """Each hold with its scenario and the day its investigation closed."""
         closes = {e.hold: e.date.toordinal() for e in self.events if isinstance(e, ev.InvestigationClosedEvent)}
-        accepted = {a.event.violation: a for a in self._appeals if a.valid and a.event.outcome == "accepted"}
-        self._holds: list[_Hold] = []
+        holds = []
         for event in self.events:
             if not isinstance(event, ev.HoldEvent):
                 continue
-            scored = self._scored.get(event.violation)
-            scenario = yield from self._hold_scenario(event, scored)
+            scenario = self._hold_scenario(event, self._scored.get(event.violation), problems)
             if scenario is None:
                 continue
             if not scenario.shortest_days <= event.days <= scenario.longest_days:
-                yield self._diagnostic(
+                problems.append(self._diagnostic(
                     HOLD_PERIOD, f"a {scenario.name} hold lasts {scenario.shortest_days} to "
-                    f"{scenario.longest_days} days, not {event.days}", event, "days")
-                continue
-            day = event.date.toordinal()
-            revoking = accepted.get(event.violation)
-            if revoking is not None and revoking.event.line < event.line:
-                yield self._diagnostic(HOLD_AFTER_REVOCATION, f"{event.violation} was revoked by the appeal "
-                                       f"accepted on line {revoking.event.line}, before this hold", event,
-                                       "violation")
-                continue
-            self._holds.append(_Hold(event, scenario, day, closes.get(event.id)))
+                    f"{scenario.longest_days} days, not {event.days}", event, "days"))
+            elif accepted_on_line.get(event.violation, event.line) < event.line:
+                problems.append(self._diagnostic(
+                    HOLD_AFTER_REVOCATION, f"{event.violation} was revoked by the appeal accepted on line "
+                    f"{accepted_on_line[event.violation]}, before this hold", event, "violation"))
+            else:
+                holds.append(_Hold(event, scenario, event.date.toordinal(), closes.get(event.id)))
+        return holds
 
-    def _hold_scenario(self, event: ev.HoldEvent, scored: _Scored | None):
+    def _hold_scenario(self, event: ev.HoldEvent, scored: _Scored | None, problems: list) -> ir.HoldIR | None:
+        """The hold scenario named, or the one that covers the violation's reason."""
         reasons = scored.reasons if scored else ()
         covering = [h for h in self.program.holds if set(h.reasons) & set(reasons)]
         if event.scenario is not None:
             named = next((h for h in self.program.holds if h.name == event.scenario), None)
             if named is None:
-                yield self._diagnostic(HOLD_SCENARIO, f"unknown hold scenario {event.scenario!r}; expected one of "
-                                       + ", ".join(h.name for h in self.program.holds), event, "scenario")
-                return None
-            if named not in covering:
-                yield self._diagnostic(HOLD_SCENARIO, f"a {named.name} hold is for "
-                                       f"{', '.join(named.reasons)}, not {_reasons_text(scored, reasons)}",
-                                       event, "scenario")
-                return None
-            return named
-        if len(covering) == 1:
+                problems.append(self._diagnostic(
+                    HOLD_SCENARIO, f"unknown hold scenario {event.scenario!r}; expected one of "
+                    + ", ".join(h.name for h in self.program.holds), event, "scenario"))
+            elif named not in covering:
+                problems.append(self._diagnostic(
+                    HOLD_SCENARIO, f"a {named.name} hold is for {', '.join(named.reasons)}, "
+                    f"not {_reasons_text(scored, reasons)}", event, "scenario"))
+            else:
+                return named
+        elif len(covering) == 1:
             return covering[0]
-        if not covering:
-            yield self._diagnostic(HOLD_SCENARIO, f"no hold scenario of the policy covers "
-                                   f"{_reasons_text(scored, reasons)}", event, "violation",
-                                   help="hold scenarios: " + "; ".join(
-                                       f"{h.name} for {', '.join(h.reasons)}" for h in self.program.holds))
+        elif not covering:
+            problems.append(self._diagnostic(
+                HOLD_SCENARIO, f"no hold scenario of the policy covers {_reasons_text(scored, reasons)}",
+                event, "violation", help="hold scenarios: " + "; ".join(
+                    f"{h.name} for {', '.join(h.reasons)}" for h in self.program.holds)))
         else:
-            yield self._diagnostic(HOLD_SCENARIO, "several hold scenarios cover this violation: "
-                                   + ", ".join(h.name for h in covering), event, "scenario",
-                                   help="name one with `scenario`")
+            problems.append(self._diagnostic(
+                HOLD_SCENARIO, "several hold scenarios cover this violation: " + ", ".join(h.name for h in covering),
+                event, "scenario", help="name one with `scenario`"))
         return None
 
     # ---- replays ---------------------------------------------------------
@@ -529,7 +519,8 @@ class Ledger:
             else None
         return State(
             on=on, region=self.region, active_points=points, level=self._level(points),
-            deactivated=deactivated_on is not None, deactivated_on=_date(deactivated_on) if deactivated_on else None,
+            deactivated=deactivated_on is not None,
+            deactivated_on=_date(deactivated_on) if deactivated_on is not None else None,
             restrictions=self._restrictions(replay, day), warnings=self._warnings(points),
             violations=self._violations(day, deactivated_on),
             appeals=tuple(AppealState(a.event.violation, a.event.date, a.event.outcome, a.valid, a.reason, a.attempt)
@@ -604,19 +595,15 @@ class Ledger:
                          _date(until) if until is not None else None, status)
 
     def _links(self, day: int) -> tuple[LinkState, ...]:
+        links = [e for e in self.events if isinstance(e, ev.LinkEvent) and e.date.toordinal() <= day]
+        if not links:
+            return ()
         share = self.program.ledger.linked_accounts_share
-        links = []
-        for event in self.events:
-            if isinstance(event, ev.LinkEvent) and event.date.toordinal() <= day:
-                since = event.date.toordinal()
-                penalties = tuple(s.id for s in self._scored.values()
-                                  if share and since <= s.day <= day and not self._revoked_by(s.id, day))
-                links.append(LinkState(event.account, event.date, share, penalties))
-        return tuple(links)
-
-    def _revoked_by(self, violation: str, day: int) -> bool:
-        revoked = self._revoked.get(violation)
-        return revoked is not None and revoked <= day
+        penalties = [(s.day, s.id) for s in self._scored.values()
+                     if share and s.day <= day and self._revoked.get(s.id, day + 1) > day]
+        return tuple(LinkState(link.account, link.date, share,
+                               tuple(id for scored, id in penalties if scored >= link.date.toordinal()))
+                     for link in links)
 
     # ---- many days -------------------------------------------------------
 
@@ -691,10 +678,11 @@ def replay_violations(live: Iterable[_Scored], ledger: ir.LedgerIR,
     scoring: dict[int, int] = defaultdict(int)
     expiring: dict[int, int] = defaultdict(int)
     measures, limits = [], []
+    expiry = ledger.expiry_days
     for s in live:
         scoring[s.day] += s.points
-        if ledger.expiry_days is not None:
-            expiring[s.day + ledger.expiry_days] += s.points
+        if expiry is not None:
+            expiring[s.day + expiry] += s.points
         for limit in s.limits:
             limits.append(_Imposed(s.day, s.day + limit["days"], "limit", violation=s.id,
                                    limit=tuple(limit.items())))
@@ -780,6 +768,23 @@ def _restriction_name(r: Restriction) -> str:
 
 def _percent(value) -> str:
     return str(Fraction(value)) if isinstance(value, (int, Fraction)) else str(value)
+
+
+def _check_policy(program: ir.Program, region: str | None, path: str) -> None:
+    if program.ledger is None:
+        raise TspolError(Diagnostic(NO_LEDGER, "the policy has no `ledger { ... }` block", path=path,
+                                    help="declare point expiry and thresholds in a `ledger` block"))
+    if region is not None and region not in program.region_names:
+        raise TspolError(Diagnostic(UNKNOWN_REGION, f"unknown region {region!r}; expected one of "
+                                    + ", ".join(program.region_names), key="region"))
+
+
+def _reasons_by_name(program: ir.Program, region: str | None) -> dict[str, str]:
+    """Rule and reason ids a violation may name -> their catalogue reason ("" for a rule without one)."""
+    reasons = {r.name: r.name for r in program.reasons}
+    reasons.update((rule.name, rule.reason or "") for r in program.regions if region is None or r.name == region
+                   for rule in r.rules)
+    return reasons
 
 
 def _horizon(program: ir.Program) -> int:
