@@ -2,21 +2,24 @@
 
 Random edits of the bundled pack (a token deleted, duplicated, swapped with
 its neighbour or replaced by another token of the pack; random characters
-inserted) either check clean or raise `TspolError`; text that parses also
-formats, and the formatted text parses to an equal tree.
+inserted; a line deleted, duplicated or moved; the file cut short) either
+check clean or raise `TspolError` with located diagnostics that every
+renderer can write; text that parses also formats, and the formatted text
+parses to an equal tree.
 """
 
 from __future__ import annotations
 
+import os
 import re
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tspol.diagnostics import TspolError
+from tspol.diagnostics import RENDERERS, TspolError, render_text
 from tspol.dsl.checker import check
-from tspol.dsl.formatter import format_source
-from tspol.dsl.loader import parse_sources, read_sources
+from tspol.dsl.formatter import format_file, format_source
+from tspol.dsl.loader import read_sources
 from tspol.dsl.parser import parse
 
 from conftest import PACK
@@ -27,7 +30,25 @@ PATHS = sorted(SOURCES)
 TOKEN = re.compile(r'"[^"\n]*"|#[^\n]*|\d+(?:\.\d+)?(?:%|min|h|d| [A-Z]{3})?|\w+|[<>=]=?|\s+|.')
 TOKENS = {path: TOKEN.findall(text) for path, text in SOURCES.items()}
 VOCABULARY = sorted({t for tokens in TOKENS.values() for t in tokens if t.strip()})
+# More examples for a long hunt: TSPOL_FUZZ_SCALE=20 python -m pytest tests/test_parser_fuzz.py
+SCALE = int(os.environ.get("TSPOL_FUZZ_SCALE", "1"))
 ODD_TEXT = st.text(alphabet=st.sampled_from('{}()[],:;=<>!%#"\\\n\t x7é中\x00\r'), min_size=1, max_size=4)
+
+
+@st.composite
+def lines_mutated(draw):
+    """A line of one file deleted, duplicated or moved."""
+    path = draw(st.sampled_from(PATHS))
+    lines = SOURCES[path].split("\n")
+    i, j = draw(st.integers(0, len(lines) - 1)), draw(st.integers(0, len(lines) - 1))
+    edit = draw(st.sampled_from(["delete", "duplicate", "move"]))
+    if edit == "delete":
+        del lines[i]
+    elif edit == "duplicate":
+        lines.insert(j, lines[i])
+    else:
+        lines.insert(j, lines.pop(i))
+    return path, "\n".join(lines)
 
 
 @st.composite
@@ -50,35 +71,50 @@ def mutated_pack(draw):
     return path, "".join(tokens)
 
 
-def check_text(path: str, text: str) -> None:
+PARSED = {path: parse(text, path) for path, text in SOURCES.items()}
+
+
+def check_and_format(path: str, text: str) -> None:
+    """Check the pack with one file replaced, as `load_pack` does, render what
+    it reports in every format, and format the file if it parses."""
     sources = {**SOURCES, path: text}
-    try:
-        check(parse_sources(sources), sources, RELPATHS)
-    except TspolError as exc:
-        assert exc.diagnostics, "a TspolError carries at least one diagnostic"
-        for d in exc.diagnostics:
-            assert d.span is None or (d.span.line >= 1 and d.span.column >= 1), d
-
-
-def format_text(path: str, text: str) -> None:
+    files = [tree for other, tree in PARSED.items() if other != path]
+    problems, tree = [], None
     try:
         tree = parse(text, path)
-    except TspolError:
-        return
-    formatted = format_source(text, path)
-    assert parse(formatted, path) == tree
-    assert format_source(formatted, path) == formatted
+        files.append(tree)
+    except TspolError as exc:
+        problems.extend(exc.diagnostics)
+    try:
+        check(files, sources, RELPATHS, complete=tree is not None)
+    except TspolError as exc:
+        problems.extend(exc.diagnostics)
+    assert tree is not None or problems
+    for d in problems:
+        assert d.span is None or (d.span.line >= 1 and d.span.column >= 1), d
+    for render in RENDERERS.values():
+        render(problems, sources) if render is render_text else render(problems)
+    if tree is not None:
+        formatted = format_file(tree, text)
+        assert parse(formatted, path) == tree
+        assert format_source(formatted, path) == formatted
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150 * SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(mutated_pack())
 def test_mutated_pack_checks_or_reports(case):
     path, text = case
-    check_text(path, text)
-    format_text(path, text)
+    check_and_format(path, text)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=80 * SCALE, deadline=None)
+@given(lines_mutated())
+def test_lines_moved_check_or_report(case):
+    path, text = case
+    check_and_format(path, text)
+
+
+@settings(max_examples=200 * SCALE, deadline=None)
 @given(st.text(max_size=200))
 def test_random_text_parses_or_reports(text):
     try:
@@ -87,9 +123,9 @@ def test_random_text_parses_or_reports(text):
         assert exc.diagnostics
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=60 * SCALE, deadline=None)
 @given(st.sampled_from(PATHS), st.data())
 def test_truncated_file_reports(path, data):
     text = SOURCES[path]
     cut = data.draw(st.integers(0, len(text)))
-    check_text(path, text[:cut])
+    check_and_format(path, text[:cut])

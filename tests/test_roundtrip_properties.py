@@ -9,6 +9,7 @@ and formatting must keep each one, in order, beside the same statement.
 
 from __future__ import annotations
 
+import os
 import re
 from fractions import Fraction
 
@@ -21,7 +22,9 @@ from tspol.dsl.parser import _lark, parse
 from tspol.dsl.syntax_errors import _terminal_literals
 
 KEYWORDS = {word for word in _terminal_literals(_lark()).values() if word.isalpha()}
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# More examples for a long hunt: TSPOL_FUZZ_SCALE=20 python -m pytest tests/test_roundtrip_properties.py
+SETTINGS = settings(max_examples=150 * int(os.environ.get("TSPOL_FUZZ_SCALE", "1")), deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow])
 
 # ---- leaves ----------------------------------------------------------------------------
 

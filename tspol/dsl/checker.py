@@ -526,7 +526,8 @@ class _Checker:
                     self.duplicate("table", table.name, table_names[table.name.value].span)
                 table_names.setdefault(table.name.value, table.name)
             if not table.rows:
-                self.report(UNUSED, "this table has no rows", table.span, severity=WARNING)
+                self.report(UNUSED, "this table has no rows", keyword_span(table, "table"), severity=WARNING,
+                            help="add its rows, `when ... then ...`, or remove it")
             for row in table.rows:
                 self.check_condition(row.condition)
                 self.check_actions(row)

@@ -163,12 +163,11 @@ SYNTAX_EXAMPLES = {
     ],
     "a row needs at least one action after `then`: points, warning, limit or a measure": [
         _ROW.format("when LDR >= 4% then }"),
-        _ROW.format("when LDR >= 4% then when"),
         _ROW.format("when LDR >= 4% then points 2, }"),
     ],
     "a condition compares a metric or input with a value, such as `LDR >= 4%`": [
-        _ROW.format("when then points 2"),
-        _ROW.format("when and"),
+        _ROW.format("when }"),
+        _ROW.format("when , x"),
     ],
     "each row of a table starts with `when`: `when LDR >= 4% then warning`": [
         _ROW.format("LDR >= 4% then warning"),
@@ -184,7 +183,6 @@ SYNTAX_EXAMPLES = {
     "write a duration without a space, with its unit: `7d`, `24h` or `30min`": [
         "ledger { points expire after 180 d }",
         "appeals { first within 30 d of penalty }",
-        "ledger { threshold 12 { no_campaigns for 7 d } }",
     ],
     "rows belong inside a `table { ... }` block": [
         "rule r in US { when LDR >= 4% then warning }",

@@ -1,0 +1,161 @@
+"""`tspol check`: exit codes, and the exact shape of each output format.
+
+The many broken packs live in tests/fixtures/broken (test_check_fixtures.py);
+these tests pin the contract of the command itself.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+
+import pytest
+
+from tspol.diagnostics import Diagnostic, Related, Span, render_github, render_json, render_text
+
+from conftest import PACK
+
+DESIGN_KEYS = {"path", "line", "column", "end_line", "end_column", "severity", "code", "message"}
+OPTIONAL_KEYS = {"help", "related"}
+GITHUB_LINE = re.compile(
+    r"::(error|warning) file=[^,:]+(,line=\d+)(,col=\d+)?(,endLine=\d+)(,endColumn=\d+)?,title=tspol [EW]\d{3}::[^\n\r]+")
+
+
+def break_pack(pack, *edits):
+    for name, old, new in edits:
+        file = pack / name
+        text = file.read_text(encoding="utf-8")
+        assert text.count(old) == 1
+        file.write_text(text.replace(old, new), encoding="utf-8")
+
+
+BROKEN = [
+    ("fulfilment.pol", "late_orders >= 30 then", "late_orders >= 30% then"),
+    ("service.pol", "rule dispute_rate in US, SEA, UK", "rule dispute_rate in US, SEA, UKK"),
+    ("ledger.pol", "  threshold 36 {", "  threshold 24 {"),
+]
+
+
+# ---- exit codes ------------------------------------------------------------------------------------
+
+def test_clean_pack_exits_0_with_nothing_on_stdout(cli):
+    for fmt in ("text", "json", "github"):
+        result = cli("check", PACK, "--format", fmt)
+        assert result.exit_code == 0
+        assert result.stdout == {"text": "", "json": "[]\n", "github": ""}[fmt]
+
+
+def test_errors_exit_1(cli, pack_copy):
+    break_pack(pack_copy, *BROKEN)
+    assert cli("check", pack_copy).exit_code == 1
+
+
+@pytest.mark.parametrize("args", [
+    ["check", "no/such/pack"],
+    ["check", "--format", "xml"],
+    ["check", "--nope"],
+])
+def test_usage_errors_exit_2(cli, args):
+    result = cli(*args)
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+
+
+def test_a_folder_without_pol_files_is_a_usage_error(cli, tmp_path):
+    result = cli("check", tmp_path)
+    assert result.exit_code == 2
+    assert "no .pol files in" in result.stderr
+
+
+def test_a_file_that_is_not_utf8_exits_1(cli, pack_copy):
+    (pack_copy / "bad.pol").write_bytes(b"region \xff\n")
+    result = cli("check", pack_copy, "--format", "json")
+    assert result.exit_code == 1
+    [record] = json.loads(result.stdout)
+    assert (record["path"], record["code"], record["line"]) == (str(pack_copy / "bad.pol"), "E002", None)
+
+
+def test_warnings_exit_0_unless_strict(cli, pack_copy):
+    break_pack(pack_copy, ("service.pol", "  on DRR\n  may points\n", "  on DRR\n  table {\n  }\n  may points\n"))
+    result = cli("check", pack_copy)
+    assert result.exit_code == 0
+    assert result.stdout.startswith(f"{pack_copy / 'service.pol'}:42:3: warning[W200]: this table has no rows\n"
+                                 "  42 |   table {\n     |   ^^^^^\n  help: add its rows")
+    assert cli("check", pack_copy, "--strict").exit_code == 1
+
+
+def test_default_pack_is_policies_in_the_working_folder(cli, tmp_path, monkeypatch):
+    shutil.copytree(PACK, tmp_path / "policies", ignore=shutil.ignore_patterns("*.jsonl", "examples"))
+    break_pack(tmp_path / "policies", BROKEN[0])
+    monkeypatch.chdir(tmp_path)
+    result = cli("check")
+    assert result.exit_code == 1
+    assert result.stdout.startswith("policies/fulfilment.pol:43:40: error[E301]:")
+    assert result.stderr == "checked policies: 1 error\n"
+
+
+def test_several_packs_are_reported_together(cli, pack_copy, tmp_path):
+    other = tmp_path / "other"
+    shutil.copytree(pack_copy, other)
+    break_pack(pack_copy, BROKEN[0])
+    break_pack(other, BROKEN[1])
+    result = cli("check", pack_copy, other, "--format", "json")
+    assert result.exit_code == 1
+    assert [(r["path"], r["line"], r["code"]) for r in json.loads(result.stdout)] == [
+        (str(other / "service.pol"), 37, "E200"), (str(pack_copy / "fulfilment.pol"), 43, "E301")]
+
+
+# ---- formats --------------------------------------------------------------------------------------------
+
+def test_json_records_have_the_keys_of_the_design(cli, pack_copy):
+    break_pack(pack_copy, *BROKEN)
+    records = json.loads(cli("check", pack_copy, "--format", "json").stdout)
+    assert len(records) == 3
+    for record in records:
+        assert DESIGN_KEYS <= set(record) <= DESIGN_KEYS | OPTIONAL_KEYS
+        assert isinstance(record["line"], int) and isinstance(record["end_column"], int)
+    assert records[1]["related"] == [{"path": str(pack_copy / "ledger.pol"), "line": 28, "column": 13,
+                                      "message": "first defined here"}]
+
+
+def test_github_annotations_follow_the_workflow_command_syntax(cli, pack_copy):
+    break_pack(pack_copy, *BROKEN)
+    lines = cli("check", pack_copy, "--format", "github").stdout.splitlines()
+    assert len(lines) == 3
+    for line in lines:
+        assert GITHUB_LINE.fullmatch(line), line
+    assert lines[0] == (
+        f"::error file={pack_copy / 'fulfilment.pol'},line=43,col=40,endLine=43,endColumn=43,title=tspol E301::"
+        "`late_orders` is a count, but `30%25` is a percentage"
+        "%0Ahelp: compare a count with a whole number, such as `late_orders >= 30`")
+
+
+def test_github_escapes_properties_and_data():
+    d = Diagnostic("E100", "50% of\r\nlines", span=Span("a,b:c%.pol", 2, 3, 2, 5), help="x")
+    assert render_github([d]) == (
+        "::error file=a%2Cb%3Ac%25.pol,line=2,col=3,endLine=2,endColumn=5,title=tspol E100::50%25 of%0D%0Alines"
+        "%0Ahelp: x\n")
+
+
+def test_github_leaves_out_columns_of_a_span_over_several_lines():
+    d = Diagnostic("E202", "m", span=Span("p.pol", 2, 3, 5, 1))
+    assert render_github([d]) == "::error file=p.pol,line=2,endLine=5,title=tspol E202::m\n"
+
+
+def test_text_shows_the_line_and_carets_under_the_span():
+    d = Diagnostic("E301", "message", span=Span("p.pol", 2, 5, 2, 8), help="do this",
+                   related=(Related(Span("p.pol", 1, 1, 1, 2), "see"),))
+    assert render_text([d], {"p.pol": "first\n  x abc y\n"}) == (
+        "p.pol:2:5: error[E301]: message\n"
+        "  2 |   x abc y\n"
+        "    |     ^^^\n"
+        "  note: p.pol:1:1: see\n"
+        "  help: do this\n")
+
+
+def test_json_of_a_diagnostic_without_a_span():
+    d = Diagnostic("E002", "unreadable", path="p.pol")
+    assert json.loads(render_json([d])) == [{"path": "p.pol", "line": None, "column": None, "end_line": None,
+                                             "end_column": None, "severity": "error", "code": "E002",
+                                             "message": "unreadable"}]
