@@ -220,14 +220,14 @@ def shape(program):
     return plan(program)
 
 
-@settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=1200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_engines_agree_on_sellers(program, module, shape, data):
     seller = data.draw(sellers(shape))
     assert_agree(program, module, seller, data.draw(REGIONS), data.draw(LANGS))
 
 
-@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_engines_reject_bad_sellers_alike(program, module, shape, data):
     seller = data.draw(bad_sellers(program, shape))
