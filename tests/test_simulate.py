@@ -15,10 +15,26 @@ from test_ledger_cases import CASE_FILES, assert_contains, build_pack, read_case
 VIOLATION = {"kind": "violation", "rule": "late_dispatch"}
 
 
+_LOADED: dict[str, tuple] = {}
+
+
 @pytest.fixture
 def in_tmp(tmp_path, monkeypatch):
+    """A scratch working folder; each pack text is loaded once per test run."""
+    from tspol.cli import simulate
+    from tspol.dsl.sources import default_pack_path, read_sources, source_hash
+
+    load = simulate._load_policy
+
+    def load_once(path):
+        key = source_hash(*read_sources(Path(path or default_pack_path())))
+        if key not in _LOADED:
+            _LOADED[key] = load(path)
+        return _LOADED[key]
+
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("TSPOL_CACHE_DIR", "")  # compiled packs in memory only
+    monkeypatch.setattr(simulate, "_load_policy", load_once)
     return tmp_path
 
 
