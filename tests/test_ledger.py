@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tspol.diagnostics import Diagnostic, TspolError
-from tspol.runtime.events import ViolationEvent, parse_events
+from tspol.runtime.events import ViolationEvent
 from tspol.runtime.ledger import Ledger
 
 DAY0 = datetime.date(2024, 1, 1)

@@ -788,7 +788,7 @@ def _reasons_by_name(program: ir.Program, region: str | None) -> dict[str, str]:
 
 
 def _horizon(program: ir.Program) -> int:
-    """The most days any period of the policy runs from the day of an event."""
+    """An upper bound of the days the policy's periods run after an event: all of them added up."""
     days = [program.ledger.expiry_days or 0]
     days += [n or 0 for t in program.ledger.thresholds for _, n in t.measures]
     days += [row.limit.days for region in program.regions for rule in region.rules for table in rule.tables
