@@ -49,7 +49,9 @@ def command(path, rule, region, fmt):
         click.echo(json.dumps(analysis.to_dict(), ensure_ascii=False, indent=2))
     else:
         click.echo(coverage_text(analysis, program), nl=False)
-        click.echo(render(analysis.diagnostics, "text", pack.sources), nl=False)
+        if analysis.diagnostics:
+            click.echo()
+            click.echo(render(analysis.diagnostics, "text", pack.sources), nl=False)
         click.echo(f"analyzed {path}: {len(analysis.tables)} table{'s' * (len(analysis.tables) != 1)}, "
                    f"{summary(list(analysis.diagnostics))}", err=True)
     if any(d.is_error for d in analysis.diagnostics):
@@ -83,4 +85,4 @@ def coverage_text(analysis, program) -> str:
             lines.append(f"    {area.where} ({note})")
             lines.append(f"      e.g. {area.described}")
         blocks.append("\n".join(lines) + "\n")
-    return "\n".join(blocks) + ("\n" if blocks else "")
+    return "\n".join(blocks)

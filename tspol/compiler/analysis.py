@@ -322,9 +322,26 @@ class TableCoverage:
 
 
 @attrs.frozen
+class Problem:
+    """A diagnostic and what it is about: its rule, table and rows, and its sellers
+    (overlap and hole: one seller in it; monotonicity: the worse-off seller, then the
+    better-off one; dead row: none)."""
+
+    diagnostic: Diagnostic
+    rule: ir.RuleIR
+    table: ir.TableIR | None
+    rows: tuple[ir.RowIR, ...]
+    sellers: tuple[dict, ...] = ()
+
+
+@attrs.frozen
 class Analysis:
     tables: tuple[TableCoverage, ...]
-    diagnostics: tuple[Diagnostic, ...]
+    problems: tuple[Problem, ...]
+
+    @property
+    def diagnostics(self) -> tuple[Diagnostic, ...]:
+        return tuple(p.diagnostic for p in self.problems)
 
     def to_dict(self) -> dict:
         return {"tables": [t.to_dict() for t in self.tables],
@@ -338,12 +355,12 @@ def analyze_pack(pack) -> list[Diagnostic]:
 
 def analyze_program(program: ir.Program, rule: str | None = None, region: str | None = None) -> Analysis:
     vocabulary = Vocabulary.of(program)
-    tables, diagnostics = [], []
+    tables, problems = [], []
     for rule_ir, regions in _rule_declarations(program, rule, region):
         result = _RuleAnalysis(vocabulary, rule_ir, regions)
         tables.extend(result.coverage())
-        diagnostics.extend(result.diagnostics())
-    return Analysis(tuple(tables), tuple(diagnostics))
+        problems.extend(result.problems())
+    return Analysis(tuple(tables), tuple(problems))
 
 
 def _rule_declarations(program: ir.Program, rule: str | None, region: str | None):
@@ -520,9 +537,9 @@ class _RuleAnalysis:
                     start = None
         return {c for c in holes if not self.meets_standard(c)}
 
-    # -- diagnostics
-    def diagnostics(self) -> list[Diagnostic]:
-        out: list[Diagnostic] = []
+    # -- problems
+    def problems(self) -> list[Problem]:
+        out: list[Problem] = []
         for table in self.tables:
             if table.hit == "exclusive":
                 out.extend(self.overlaps(table))
@@ -534,7 +551,7 @@ class _RuleAnalysis:
     def where_regions(self) -> str:
         return f"`{self.rule.name}` in {', '.join(self.regions)}"
 
-    def overlaps(self, table: ir.TableIR) -> list[Diagnostic]:
+    def overlaps(self, table: ir.TableIR) -> list[Problem]:
         pairs: dict[tuple[int, int], dict[tuple, bool]] = {}
         for cell, mask in self.masks[id(table)].items():
             if mask & (mask - 1):
@@ -547,7 +564,7 @@ class _RuleAnalysis:
             if seller is None:
                 continue
             first, second = table.rows[i], table.rows[j]
-            out.append(Diagnostic(
+            out.append(Problem(Diagnostic(
                 OVERLAP,
                 f"rows {first.index} ({first.where}) and {second.index} ({second.where}) of this exclusive "
                 f"table of {self.where_regions()} can both fire where {self.grid.text(ranges)}; "
@@ -555,7 +572,8 @@ class _RuleAnalysis:
                 severity=ERROR, span=second.span,
                 related=(Related(first.span, f"row {first.index} also fires there"),),
                 help="make the rows' ranges meet without overlapping (a lower bound `<=` where the "
-                     "row before ends with `<`), or mark the table `all` if both should fire"))
+                     "row before ends with `<`), or mark the table `all` if both should fire"),
+                self.rule, table, (first, second), (seller,)))
         return out
 
     def _first_seller(self, cells: Mapping[tuple, bool]) -> tuple[dict | None, Ranges | None]:
@@ -565,7 +583,7 @@ class _RuleAnalysis:
                 return seller, ranges
         return None, None
 
-    def dead_rows(self, table: ir.TableIR) -> list[Diagnostic]:
+    def dead_rows(self, table: ir.TableIR) -> list[Problem]:
         owned = self.owned(table)
         masks = self.masks[id(table)]
         out = []
@@ -586,10 +604,11 @@ class _RuleAnalysis:
                 related = ()
                 help = ("a rate of counts is 0 exactly when its count is 0, and a part is never "
                         "more than its whole; check the bounds")
-            out.append(Diagnostic(DEAD_ROW, message, severity=ERROR, span=row.span, related=related, help=help))
+            out.append(Problem(Diagnostic(DEAD_ROW, message, severity=ERROR, span=row.span, related=related,
+                                          help=help), self.rule, table, (row,)))
         return out
 
-    def holes(self, table: ir.TableIR) -> list[Diagnostic]:
+    def holes(self, table: ir.TableIR) -> list[Problem]:
         masks = self.masks[id(table)]
         holes = {c: True for c in self.hole_cells(table) if masks[c] == 0}
         out = []
@@ -601,13 +620,15 @@ class _RuleAnalysis:
             anchor = after or before
             related = tuple(Related(r.span, f"row {r.index} is beside it") for r in (before, after)
                             if r is not None and r is not anchor)
-            out.append(Diagnostic(
+            out.append(Problem(Diagnostic(
                 HOLE,
                 f"no row of this table of {self.where_regions()} covers {self.grid.text(ranges)}, "
                 f"between rows that do; for example the seller {seller_text(seller, self.grid)} "
                 "gets nothing from this table",
                 severity=WARNING, span=(anchor.span if anchor else table.span), related=related,
-                help="make the neighbouring rows meet (`< 25%` then `25% <=`), or cover the gap with a row"))
+                help="make the neighbouring rows meet (a row ending `< X` and the next starting `X <=`), "
+                     "or cover the gap with a row"),
+                self.rule, table, tuple(r for r in (before, after) if r is not None), (seller,)))
         return out
 
     def _neighbours(self, table: ir.TableIR, ranges: Ranges) -> tuple[ir.RowIR | None, ir.RowIR | None]:
@@ -631,7 +652,7 @@ class _RuleAnalysis:
             return None
         return Penalty(sum(r.points for _, r in fired), tuple(r.limit for _, r in fired if r.limit)), fired
 
-    def monotonicity(self) -> list[Diagnostic]:
+    def monotonicity(self) -> list[Problem]:
         out, reported = [], set()
         for a, axis in enumerate(self.grid.axes):
             worse = axis.quantity.worse
@@ -643,12 +664,12 @@ class _RuleAnalysis:
                     continue
                 neighbour = cell[:a] + (p + 1,) + cell[a + 1:]
                 better, worse_cell = (cell, neighbour) if worse == "higher" else (neighbour, cell)
-                diagnostic = self._compare(axis, better, worse_cell, reported)
-                if diagnostic is not None:
-                    out.append(diagnostic)
+                problem = self._compare(axis, better, worse_cell, reported)
+                if problem is not None:
+                    out.append(problem)
         return out
 
-    def _compare(self, axis: Axis, better, worse, reported: set) -> Diagnostic | None:
+    def _compare(self, axis: Axis, better, worse, reported: set) -> Problem | None:
         good, bad = self.penalty(better), self.penalty(worse)
         if good is None or bad is None:
             return None
@@ -663,7 +684,7 @@ class _RuleAnalysis:
             return None
         reported.add((row.span, axis.name))
         direction = axis.quantity.worse
-        return Diagnostic(
+        return Problem(Diagnostic(
             MONOTONICITY,
             f"`{axis.name}` is marked `{direction} is worse`, but in {self.where_regions()} this row "
             f"gives less ({penalty_text(bad[0].points, bad[0].limits)}) for a {direction} `{axis.name}` than "
@@ -673,7 +694,8 @@ class _RuleAnalysis:
             severity=WARNING, span=row.span,
             related=(Related(other.span, f"row {other.index} gives more"),),
             help=f"a {direction} `{axis.name}` should never lower the points or soften the limit; "
-                 "check the actions of this row")
+                 "check the actions of this row"),
+            self.rule, None, (row, other), (worse_seller, better_seller))
 
     @staticmethod
     def _blame(bad, good, why: str):

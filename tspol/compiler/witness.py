@@ -280,6 +280,11 @@ def _one_rate(counts: Interval, totals: Interval, rate: Interval):
         yield Fraction(0), totals.lo
     if rate.hi is not None and rate.hi == 0:
         return
+    if rate.lo and rate.lo_closed:  # the lower bound itself, p/q as k*p of k*q, reads best
+        p, q = rate.lo.numerator, rate.lo.denominator
+        k = max(math.ceil(counts.lo / p), math.ceil(totals.lo / q), 1)
+        if (counts.hi is None or k * p <= counts.hi) and (totals.hi is None or k * q <= totals.hi):
+            yield Fraction(k * p), Fraction(k * q)
     first = max(counts.lo, Fraction(1))
     last = counts.hi
     if totals.hi is not None and rate.hi is not None:
