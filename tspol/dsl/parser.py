@@ -16,9 +16,11 @@ from lark.exceptions import UnexpectedInput
 
 from tspol.diagnostics import Diagnostic, Span, TspolError
 from tspol.dsl import ast
+from tspol.dsl.lexer import RootFirstLexer
 from tspol.dsl.syntax_errors import BAD_TEXT, SCAN, brace_problems, position, syntax_diagnostic
 
 GRAMMAR = Path(__file__).with_name("grammar.lark")
+
 
 @functools.lru_cache(maxsize=None)
 def _lark() -> Lark:
@@ -29,6 +31,7 @@ def _lark() -> Lark:
         propagate_positions=True,
         maybe_placeholders=False,
         cache=True,
+        _plugins={"ContextualLexer": RootFirstLexer},
     )
 
 
