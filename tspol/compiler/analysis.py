@@ -183,11 +183,16 @@ class Grid:
 
     def text(self, ranges: Ranges) -> str:
         parts = []
+        implied = set()  # inputs a metric with a value needs: given, so not worth saying
+        for axis, (first, _) in zip(self.axes, ranges):
+            q = axis.quantity
+            if q.is_metric and first != axis.undefined:
+                implied.update([q.numerator, q.denominator, *(n for n, _ in q.only_if)])
         for axis, (first, last) in zip(self.axes, ranges):
             if first == axis.undefined:
                 parts.append(f"{axis.name} {'is not evaluated' if axis.quantity.is_metric else 'is not given'}")
             elif axis.covers_domain(first, last):
-                if axis.undefined is not None:
+                if axis.undefined is not None and axis.name not in implied:
                     parts.append(f"{axis.name} {'is evaluated' if axis.quantity.is_metric else 'is given'}")
             else:
                 parts.append(interval_text(axis.quantity, axis.interval(first, last)))

@@ -306,7 +306,7 @@ class _RuleDiff:
     def changes(self) -> list[Change]:
         before, after = self.outcomes(0), self.outcomes(1)
         labels = {cell: (before[cell], after[cell], before[cell].rows, after[cell].rows)
-                  for cell in before if before[cell] != after[cell]}
+                  for cell in before if before[cell] != after[cell] and self.grid.seller(cell) is not None}
         out = []
         for (was, now, _, _), ranges in self.grid.merge(labels):
             seller = self.grid.seller_in(ranges)

@@ -1,0 +1,203 @@
+"""Semantic diff: edited copies of the pack report the sellers they affect,
+each change's seller really gets two different decisions, and everything
+other than tables is stated plainly. `tspol diff` exits 0 alike, 1 differ,
+2 on errors, with or without `--git`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+
+import pytest
+
+from conftest import FIXTURES, PACK
+from test_check_fixtures import build_pack, read_case
+from tspol.compiler.lower import lower
+from tspol.compiler.semdiff import diff_programs
+from tspol.dsl.loader import load_pack
+from tspol.runtime.interpreter import evaluate
+
+CASE_FILES = sorted((FIXTURES / "analysis").glob("*.case"))
+
+
+def project(decision: dict, rule: str) -> tuple:
+    """What a decision says about one rule, without where it is written."""
+    def limit(v):
+        return None if not v else (v["days"], str(v["percent"]), v["basis"])
+
+    return (
+        sorted((v["points"], v["warning"], limit(v["limit"]), tuple(v["measures"]))
+               for v in decision["violations"] if v["rule"] == rule),
+        sorted(f["metric"] for f in decision["findings"] if f["rule"] == rule),
+        sorted(n["metric"] for n in decision["not_applicable"] if n["rule"] == rule),
+        [tuple(d["measures"]) for d in decision["discretionary"] if d["rule"] == rule],
+    )
+
+
+def assert_witnesses_are_real(old, new, diff) -> None:
+    for change in diff.changes:
+        before = evaluate(old, change.witness, change.region)
+        after = evaluate(new, change.witness, change.region)
+        assert project(before, change.rule) != project(after, change.rule), change
+        assert change.contains(change.witness)
+        for outcome, decision in ((change.before, before), (change.after, after)):
+            mine = [v for v in decision["violations"] if v["rule"] == change.rule]
+            assert outcome.points == sum(v["points"] for v in mine)
+            assert outcome.finding == any(f["rule"] == change.rule for f in decision["findings"])
+
+
+def edited(tmp_path, name: str):
+    return lower(load_pack(build_pack(read_case(FIXTURES / "analysis" / f"{name}.case"), tmp_path)))
+
+
+@pytest.mark.parametrize("case_file", CASE_FILES, ids=[p.stem for p in CASE_FILES])
+def test_every_edited_pack_changes_decisions_for_real(case_file, tmp_path, program):
+    new = lower(load_pack(build_pack(read_case(case_file), tmp_path)))
+    diff = diff_programs(program, new)
+    assert bool(diff.changes) != case_file.stem.startswith("dead_row")  # a row that never fires changes nothing
+    assert_witnesses_are_real(program, new, diff)
+
+
+def test_widening_a_row_changes_the_overlap_only(tmp_path, program):
+    diff = diff_programs(program, edited(tmp_path, "overlap_ldr_widened"))
+    assert [(c.region, c.rule, c.where, c.before.points, c.after.points) for c in diff.changes] == [
+        ("US", "late_dispatch", "25% <= LDR < 30% and late_orders >= 5", 5, 3),
+        ("SEA", "late_dispatch", "25% <= LDR < 30% and late_orders >= 5", 5, 3),
+    ]
+    assert diff.changes[0].witness == {"late_orders": 5, "orders_7d": 20}
+    assert diff.parameters == ()
+
+
+def test_a_hole_loses_the_points_and_the_measures(tmp_path, program):
+    diff = diff_programs(program, edited(tmp_path, "hole_ldr_26"))
+    change = diff.changes[0]
+    assert change.where == "25% <= LDR < 26% and late_orders >= 5"
+    assert change.before.to_dict()["discretionary"] == ["extend_settlement", "deduct_funds"]
+    assert change.after.to_dict() | {"rows": []} == {
+        "exists": True, "points": 0, "warning": False, "limits": [], "measures": [], "finding": True,
+        "standard": "< 4%", "not_applicable": [], "discretionary": [], "rows": []}
+
+
+def test_a_pack_decides_like_itself_and_like_a_reformatted_copy(tmp_path, program):
+    assert not diff_programs(program, program).differ
+    copy = tmp_path / "policies"
+    shutil.copytree(PACK, copy, ignore=shutil.ignore_patterns("examples"))
+    fulfilment = copy / "fulfilment.pol"
+    fulfilment.write_text("# a comment that moves every row down\n\n" + fulfilment.read_text("utf-8"), "utf-8")
+    assert not diff_programs(program, lower(load_pack(copy))).differ
+
+
+EDITS = [
+    ("ledger.pol", "points expire after 180d", "points expire after 90d"),
+    ("ledger.pol", "warn 5 points before each threshold", "warn 3 points before each threshold"),
+    ("ledger.pol", "  threshold 12 {\n    no_campaigns for 7d\n  }", "  threshold 12 {\n    no_campaigns for 10d\n  }"),
+    ("ledger.pol", "first within 30d of penalty", "first within 20d of penalty"),
+    ("holds.pol", "  for significantly_not_as_described\n  period 90d to 180d",
+     "  for significantly_not_as_described\n  period 60d to 180d"),
+    ("metrics.pol", "standard LDR < 4%", "standard LDR < 5%"),
+]
+
+
+def test_other_changes_are_stated_plainly(tmp_path, program):
+    copy = tmp_path / "policies"
+    shutil.copytree(PACK, copy, ignore=shutil.ignore_patterns("examples"))
+    for name, old, new in EDITS:
+        file = copy / name
+        text = file.read_text("utf-8")
+        assert text.count(old) == 1, old
+        file.write_text(text.replace(old, new), "utf-8")
+    new = lower(load_pack(copy))
+    diff = diff_programs(program, new)
+    assert [p.text() for p in diff.parameters] == [
+        "metric LDR: standard: < 4% -> < 5%",
+        "ledger: points expire after: 180d -> 90d",
+        "ledger: warn before each threshold: 5 points -> 3 points",
+        "ledger: threshold 12: no_campaigns for 7d -> no_campaigns for 10d",
+        "appeals: first within: 30d of penalty -> 20d of penalty",
+        "hold snad: period: 90d to 180d -> 60d to 180d",
+    ]
+    assert {(c.region, c.where) for c in diff.changes} == {
+        ("US", "4% <= LDR < 5%"), ("SEA", "4% <= LDR < 5%"), ("UK", "4% <= LDR < 5%")}
+    assert_witnesses_are_real(program, new, diff)
+
+
+# ---- the command ---------------------------------------------------------------------
+
+@pytest.fixture
+def two_packs(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    build_pack(read_case(FIXTURES / "analysis" / "overlap_ldr_widened.case"), tmp_path)
+    os.rename(tmp_path / "policies", tmp_path / "new")
+    shutil.copytree(PACK, tmp_path / "old", ignore=shutil.ignore_patterns("examples"))
+    return tmp_path
+
+
+def test_diff_text_and_markdown(cli, two_packs, snapshot):
+    text = cli("diff", "old", "new")
+    markdown = cli("diff", "old", "new", "--format", "markdown")
+    assert (text.exit_code, markdown.exit_code) == (1, 1)
+    assert snapshot == f"$ tspol diff old new\n{text.stdout}\n$ tspol diff old new --format markdown\n{markdown.stdout}"
+
+
+def test_diff_json(cli, two_packs):
+    result = cli("diff", "old", "new", "--format", "json")
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert [{k: c[k] for k in ("region", "rule", "where", "witness")} for c in data["changes"]] == [
+        {"region": region, "rule": "late_dispatch", "where": "25% <= LDR < 30% and late_orders >= 5",
+         "witness": {"late_orders": 5, "orders_7d": 20}} for region in ("US", "SEA")]
+    assert [(c["before"]["points"], c["after"]["points"]) for c in data["changes"]] == [(5, 3), (5, 3)]
+    assert data["parameters"] == [] and data["differ"] is True
+
+
+def test_diff_alike_and_usage(cli, two_packs):
+    result = cli("diff", "old", "old")
+    assert (result.exit_code, result.stdout) == (0, "old and old decide alike\n")
+    assert cli("diff", "old").exit_code == 2
+    assert cli("diff", "old", "new", "--git", "HEAD").exit_code == 2
+    (two_packs / "bad.pol").write_text("policy {", "utf-8")
+    broken = cli("diff", "old", "bad.pol")
+    assert broken.exit_code == 2 and "bad.pol:1" in broken.stderr
+
+
+def _git(cwd, *args):
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com"}
+    subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True)
+
+
+def test_diff_against_a_git_revision(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(PACK, tmp_path / "policies", ignore=shutil.ignore_patterns("examples"))
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "add", "policies")
+    _git(tmp_path, "commit", "-q", "-m", "pack")
+    assert cli("diff", "--git", "HEAD").exit_code == 0
+
+    fulfilment = tmp_path / "policies" / "fulfilment.pol"
+    text = fulfilment.read_text("utf-8")
+    fulfilment.write_text(text.replace("late_orders >= 5 then points 3", "late_orders >= 5 then points 4"), "utf-8")
+    result = cli("diff", "--git", "HEAD", "--format", "json")
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert data["old"] == "policies@HEAD"
+    assert {(c["region"], c["before"]["points"], c["after"]["points"]) for c in data["changes"]} == {
+        ("US", 3, 4), ("SEA", 3, 4)}
+
+    assert cli("diff", "--git", "no-such-rev").exit_code == 2
+    (tmp_path / "later").mkdir()
+    (tmp_path / "later" / "x.pol").write_text("", "utf-8")
+    missing = cli("diff", "--git", "HEAD", "later")
+    assert missing.exit_code == 2 and "does not exist at revision" in missing.stderr
+
+
+def test_diff_git_outside_a_repository(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
+    shutil.copytree(PACK, tmp_path / "policies", ignore=shutil.ignore_patterns("examples"))
+    result = cli("diff", "--git", "HEAD")
+    assert result.exit_code == 2
+    assert "not inside a git repository" in result.stderr
