@@ -156,16 +156,42 @@ class AppealsIR:
 
 
 @attrs.frozen
+class HoldOutcomeIR:
+    """What happens to held funds on an appeal outcome (§7.2)."""
+
+    outcome: str  # "accepted", "rejected", or "none": no appeal within `appeal_within_days`
+    appeal_within_days: int | None
+    release_within_days: int | None  # None: kept until the hold ends
+
+
+@attrs.frozen
 class HoldIR:
     name: str
     reasons: tuple[str, ...]
     shortest_days: int
     longest_days: int
     ends_at: str  # "later" or "earlier" of the period and the investigation
-    release_within_days: int | None  # after an accepted appeal
-    keep_on_rejection: bool
-    appeal_within_days: int | None  # no appeal within this: kept to the period end
+    outcomes: tuple[HoldOutcomeIR, ...]
     names: Texts
+
+    def on(self, outcome: str) -> HoldOutcomeIR | None:
+        return next((o for o in self.outcomes if o.outcome == outcome), None)
+
+    @property
+    def release_within_days(self) -> int | None:
+        """Days to release after an accepted appeal (None: the policy keeps the funds)."""
+        accepted = self.on("accepted")
+        return accepted.release_within_days if accepted else None
+
+    @property
+    def keep_on_rejection(self) -> bool:
+        rejected = self.on("rejected")
+        return rejected is not None and rejected.release_within_days is None
+
+    @property
+    def appeal_within_days(self) -> int | None:
+        none = self.on("none")
+        return none.appeal_within_days if none else None
 
 
 @attrs.frozen

@@ -172,20 +172,15 @@ def _appeals(appeals: ast.Appeals) -> ir.AppealsIR:
 def _hold(hold: ast.Hold) -> ir.HoldIR:
     period = hold.first(ast.HoldPeriod)
     end = hold.first(ast.HoldEnd)
-    release = keep_on_rejection = appeal_within = None
-    for outcome in hold.items_of(ast.HoldOutcome):
-        if outcome.outcome == "accepted" and outcome.action == "release":
-            release = _days(outcome.release_within)
-        elif outcome.outcome == "rejected":
-            keep_on_rejection = outcome.action == "keep"
-        elif outcome.outcome == "none":
-            appeal_within = _days(outcome.appeal_within)
     return ir.HoldIR(
         name=hold.name.value,
         reasons=tuple(n.value for f in hold.items_of(ast.HoldFor) for n in f.reasons),
         shortest_days=_days(period.shortest), longest_days=_days(period.longest),
-        ends_at=end.mode if end else "later", release_within_days=release,
-        keep_on_rejection=bool(keep_on_rejection), appeal_within_days=appeal_within,
+        ends_at=end.mode if end else "later",
+        outcomes=tuple(
+            ir.HoldOutcomeIR(o.outcome, _days(o.appeal_within) if o.appeal_within is not None else None,
+                             _days(o.release_within) if o.action == "release" else None)
+            for o in hold.items_of(ast.HoldOutcome)),
         names=_texts(hold))
 
 

@@ -581,10 +581,7 @@ class Ledger:
             end = period_end if scenario.ends_at == "earlier" else None
         else:
             end = max(period_end, closed) if scenario.ends_at == "later" else min(period_end, closed)
-        revoked = self._revoked.get(hold.event.violation)
-        release = None
-        if revoked is not None and revoked <= day and scenario.release_within_days is not None:
-            release = revoked + scenario.release_within_days
+        release = min(self._hold_releases(hold, day), default=None)
         until = release if release is not None and (end is None or release < end) else end
         if until is None or day < until:
             status = "held"
@@ -593,6 +590,23 @@ class Ledger:
         return HoldState(hold.event.id, hold.event.violation, scenario.name, hold.event.date, hold.event.days,
                          _date(period_end), _date(closed) if closed is not None else None,
                          _date(until) if until is not None else None, status)
+
+    def _hold_releases(self, hold: _Hold, day: int) -> list[int]:
+        """The days the policy releases this hold's funds, as far as is known on `day`:
+        after a valid appeal whose outcome releases, or after no appeal within the window."""
+        scenario, violation = hold.scenario, hold.event.violation
+        appeals = [a for a in self._appeals if a.valid and a.event.violation == violation and a.day <= day]
+        releases = []
+        for appeal in appeals:
+            outcome = scenario.on(appeal.event.outcome)
+            if outcome is not None and outcome.release_within_days is not None:
+                releases.append(appeal.day + outcome.release_within_days)
+        silence, scored = scenario.on("none"), self._scored.get(violation)
+        if silence is not None and silence.release_within_days is not None and scored is not None:
+            deadline = scored.day + silence.appeal_within_days
+            if day > deadline and not any(a.day <= deadline for a in appeals):
+                releases.append(deadline + silence.release_within_days)
+        return releases
 
     def _links(self, day: int) -> tuple[LinkState, ...]:
         links = [e for e in self.events if isinstance(e, ev.LinkEvent) and e.date.toordinal() <= day]
@@ -793,7 +807,8 @@ def _horizon(program: ir.Program) -> int:
     days += [n or 0 for t in program.ledger.thresholds for _, n in t.measures]
     days += [row.limit.days for region in program.regions for rule in region.rules for table in rule.tables
              for row in table.rows if row.limit is not None]
-    days += [h.longest_days + (h.release_within_days or 0) for h in program.holds]
+    days += [h.longest_days + max(((o.appeal_within_days or 0) + (o.release_within_days or 0)
+                                   for o in h.outcomes), default=0) for h in program.holds]
     if program.appeals is not None:
         days += [program.appeals.first_within_days + program.appeals.next_within_days * program.appeals.attempts]
     return sum(days)
