@@ -10,6 +10,7 @@ A case is a copy of the bundled pack with edits, written as data:
     late_orders >= 30% then
     @@ add extra.pol                a new file of the pack, with the text below
     ...
+    @@ remove policy.pol            a file of the pack taken away
     @@ expect                       every diagnostic, one per line, in order:
     policies/fulfilment.pol:43:40-43 E301      path:line:col-endcol CODE
     (path:line:col-endline:endcol CODE when the span ends on another line)
@@ -38,13 +39,14 @@ class Case:
     description: str
     replacements: tuple[tuple[str, str, str], ...]  # (file, old, new)
     additions: tuple[tuple[str, str], ...]  # (file, text)
+    removals: tuple[str, ...]
     expected: tuple[str, ...]
 
 
 def read_case(path: Path) -> Case:
     sections = path.read_text(encoding="utf-8").split("\n@@ ")
     description = sections[0].strip()
-    replacements, additions, expected = [], [], []
+    replacements, additions, removals, expected = [], [], [], []
     pending = None
     for section in sections[1:]:
         head, _, body = section.partition("\n")
@@ -58,12 +60,14 @@ def read_case(path: Path) -> Case:
             pending = None
         elif words[0] == "add":
             additions.append((words[1], body + "\n"))
+        elif words[0] == "remove":
+            removals.append(words[1])
         elif words[0] == "expect":
             expected = [line.strip() for line in body.splitlines() if line.strip()]
         else:
             raise AssertionError(f"{path.name}: unknown directive `@@ {head}`")
     assert pending is None, f"{path.name}: `@@ replace` without `@@ with`"
-    return Case(description, tuple(replacements), tuple(additions), tuple(expected))
+    return Case(description, tuple(replacements), tuple(additions), tuple(removals), tuple(expected))
 
 
 def build_pack(case: Case, root: Path) -> Path:
@@ -76,6 +80,8 @@ def build_pack(case: Case, root: Path) -> Path:
         file.write_text(text.replace(old, new), encoding="utf-8")
     for name, text in case.additions:
         (target / name).write_text(text, encoding="utf-8")
+    for name in case.removals:
+        (target / name).unlink()
     return target
 
 

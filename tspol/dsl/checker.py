@@ -212,7 +212,7 @@ class _Checker:
         if not policies:
             first = self.files[0] if self.files else None
             span = first.span if first else Span("<pack>", 1, 1, 1, 1)
-            self.missing("the pack has no `policy` declaration", Span(span.path, 1, 1, 1, 1),
+            self.missing("the pack has no `policy` declaration", Span(span.path, 1, 1, 1, 2),
                          help='start one file with `policy my_policy { version "1" effective 2024-01-01 }`')
             return
         for extra in policies[1:]:
@@ -244,7 +244,7 @@ class _Checker:
                 continue
             if text.lang.value not in LANGUAGES:
                 self.report(BAD_VALUE, f"unknown language `{text.lang.value}`", text.lang.span,
-                            help="texts are in `en` or `zh`")
+                            help=suggestion(text.lang.value, LANGUAGES) or "texts are in `en` or `zh`")
             key = (text.kind, text.lang.value)
             if text.kind != "example" and key in seen:
                 self.report(DUPLICATE, f"`{text.kind} {text.lang.value}` is given twice", text.span,
@@ -278,15 +278,27 @@ class _Checker:
         for extra in parts[1:]:
             self.report(DUPLICATE, "an input is part of one total only", extra.span)
         for part in parts[:1]:
-            whole = self.inputs.get(part.whole.value)
+            whole = self.input_named(part.whole)
             if whole is None:
-                self.unknown("input", part.whole, self.inputs)
-            elif part.whole.value == decl.name.value:
+                continue
+            if part.whole.value == decl.name.value:
                 self.report(BAD_VALUE, "an input cannot be part of itself", part.whole.span)
             elif kind != "count" or whole.type.kind != "count":
                 self.report(TYPE_MISMATCH, "only a count can be part of another count", part.span,
                             help=f"`{decl.name.value}` is {_say(kind)} and "
                                  f"`{whole.name.value}` is {_say(whole.type.kind)}")
+
+    def input_named(self, name: ast.Name) -> ast.Input | None:
+        """The input a name stands for; when there is none, say so."""
+        if name.value in self.inputs:
+            return self.inputs[name.value]
+        other = "metric" if name.value in self.metrics else "basis" if name.value in self.bases else None
+        if other is None:
+            self.unknown("input", name, self.inputs)
+        elif name.value not in self.redefined:
+            self.report(TYPE_MISMATCH, f"`{name.value}` is {_a(other)}, but an input belongs here", name.span,
+                        help="metrics and bases are computed from inputs, not from each other")
+        return None
 
     def check_direction(self, decl) -> None:
         directions = decl.items_of(ast.Direction)
@@ -297,9 +309,7 @@ class _Checker:
         names = [decl.numerator] + ([decl.denominator] if decl.denominator else [])
         resolved = []
         for name in names:
-            if name.value not in self.inputs:
-                self.unknown("input", name, self.inputs)
-            elif name.value in self.quantities:  # else its type is in error, reported there
+            if self.input_named(name) is not None and name.value in self.quantities:  # else reported
                 resolved.append(self.quantities[name.value])
         if len(resolved) != len(names):
             return
@@ -316,8 +326,8 @@ class _Checker:
 
     def check_basis(self, decl: ast.Basis) -> None:
         source = self.quantities.get(decl.source.value)
-        if decl.source.value not in self.inputs:
-            self.unknown("input", decl.source, self.inputs)
+        if self.input_named(decl.source) is None:
+            pass
         elif source is not None and source.kind not in ("count", "number"):
             self.report(TYPE_MISMATCH, f"a basis is a number of orders, but `{decl.source.value}` is "
                         f"{_say(source.kind)}", decl.source.span)
@@ -580,15 +590,22 @@ class _Checker:
             self.expect(expiry.after, "duration", "the life of points", "points expire after 180d")
         for item in ledger.items_of(ast.Deactivation):
             self.expect(item.points, "number", "the deactivation threshold", "deactivate at 48 points")
-        for item in ledger.items_of(ast.WarningMargin):
-            self.expect(item.points, "number", "the warning margin", "warn 5 points before each threshold")
         if ledger.items_of(ast.Freeze) and not ledger.items_of(ast.Deactivation):
             self.report(MISSING, "points freeze while deactivated, but the ledger never deactivates",
                         ledger.items_of(ast.Freeze)[0].span, help="add `deactivate at 48 points`")
+        thresholds = self.check_thresholds(ledger.items_of(ast.Threshold))
+        for item in ledger.items_of(ast.WarningMargin):
+            self.check_warning_margin(item, thresholds)
+
+    def check_thresholds(self, thresholds: tuple[ast.Threshold, ...]) -> list[ast.Threshold]:
+        """Each threshold and its measures; the well-formed ones, in order."""
         previous: ast.Threshold | None = None
-        for threshold in ledger.items_of(ast.Threshold):
+        valid = []
+        for threshold in thresholds:
+            self.check_threshold_measures(threshold)
             if not self.expect(threshold.points, "number", "a threshold", "threshold 12 { ... }"):
                 continue
+            valid.append(threshold)
             if previous is not None and threshold.points.value == previous.points.value:
                 self.report(DUPLICATE, f"threshold {threshold.points.value} is defined twice", threshold.points.span,
                             related=(Related(previous.points.span, "first defined here"),),
@@ -599,16 +616,29 @@ class _Checker:
                             related=(Related(previous.points.span, "the previous threshold"),),
                             help="list thresholds from the lowest to the highest")
             previous = threshold
-            seen: dict[str, ast.Name] = {}
-            for item in threshold.measures:
-                if item.measure.value not in self.measures:
-                    self.unknown("measure", item.measure, self.measures)
-                elif item.measure.value in seen:
-                    self.report(DUPLICATE, f"measure `{item.measure.value}` is listed twice in this threshold",
-                                item.measure.span)
-                seen.setdefault(item.measure.value, item.measure)
-                if item.duration is not None:
-                    self.expect(item.duration, "duration", "the length of a measure", "no_campaigns for 7d")
+        return valid
+
+    def check_threshold_measures(self, threshold: ast.Threshold) -> None:
+        seen: set[str] = set()
+        for item in threshold.measures:
+            if item.measure.value not in self.measures:
+                self.unknown("measure", item.measure, self.measures)
+            elif item.measure.value in seen:
+                self.report(DUPLICATE, f"measure `{item.measure.value}` is listed twice in this threshold",
+                            item.measure.span)
+            seen.add(item.measure.value)
+            if item.duration is not None:
+                self.expect(item.duration, "duration", "the length of a measure", "no_campaigns for 7d")
+
+    def check_warning_margin(self, margin: ast.WarningMargin, thresholds: list[ast.Threshold]) -> None:
+        if not self.expect(margin.points, "number", "the warning margin", "warn 5 points before each threshold"):
+            return
+        lowest = min(thresholds, key=lambda t: t.points.value, default=None)
+        if lowest is not None and margin.points.value >= lowest.points.value:
+            self.report(OUT_OF_ORDER, f"the warning margin, {_literal_text(margin.points)} points, is not below "
+                        f"the lowest threshold, {_literal_text(lowest.points)} points", margin.points.span,
+                        related=(Related(lowest.points.span, "the lowest threshold"),),
+                        help="a warning that early would be due before any violation; make the margin smaller")
 
     def check_appeals(self, appeals: ast.Appeals) -> None:
         for kind, keyword, example in ((ast.Attempts, "at most", "at most 2 per violation"),
