@@ -70,29 +70,45 @@ def _shown(value):
     return str(value)
 
 
-def _exact(key, value, expected):
-    """An int or a Fraction equal to `value`, or MetricsError."""
+def _number(key, value, expected):
+    """`value` itself when it is a finite number (int, float, Decimal, Fraction), else
+    MetricsError. Booleans are not numbers."""
     kind = type(value)
-    if kind is int:
+    if kind is int or kind is Fraction:
         return value
     if kind is float:
         if value != value or value in (math.inf, -math.inf):
             raise MetricsError(NOT_FINITE, key, f"expected {expected}, got {_shown(value)}")
-        exact = Fraction(repr(value))
-    elif kind is Decimal:
+        return value
+    if kind is Decimal:
         if not value.is_finite():
             raise MetricsError(NOT_FINITE, key, f"expected {expected}, got {_shown(value)}")
-        exact = Fraction(value)
-    elif kind is Fraction:
-        exact = value
-    else:
-        raise MetricsError(NOT_A_NUMBER, key, f"expected {expected}, got {_shown(value)}")
-    return exact.numerator if exact.denominator == 1 else exact
+        return value
+    raise MetricsError(NOT_A_NUMBER, key, f"expected {expected}, got {_shown(value)}")
+
+
+def _rational(value):
+    """The exact value of a checked number as an int or a Fraction. A float is the
+    decimal Python prints for it (0.1 is 1/10); a Decimal is exact already."""
+    kind = type(value)
+    if kind is int or kind is Fraction:
+        return value
+    if kind is float:
+        if value.is_integer() and -9007199254740992 < value < 9007199254740992:  # below 2**53: exact
+            return int(value)
+        text = repr(value)
+        whole, dot, decimals = text.partition(".")
+        if "e" in text or not dot:
+            exact = Fraction(text)
+            return exact.numerator if exact.denominator == 1 else exact
+        return Fraction(int(whole + decimals), 10 ** len(decimals))
+    numerator, denominator = value.as_integer_ratio()
+    return numerator if denominator == 1 else Fraction(numerator, denominator)
 
 
 def _count(key, value):
-    """A count: a whole number of 0 or more."""
-    exact = _exact(key, value, "a count (a whole number, 0 or more)")
+    """A count: a whole number of 0 or more, returned as an int."""
+    exact = _rational(_number(key, value, "a count (a whole number, 0 or more)"))
     if exact < 0:
         raise MetricsError(NEGATIVE, key, f"a count cannot be negative, got {_shown(value)}")
     if type(exact) is not int:
@@ -101,24 +117,24 @@ def _count(key, value):
 
 
 def _amount(key, value):
-    """A number or a duration: 0 or more, fractions allowed."""
-    exact = _exact(key, value, "a number (0 or more)")
-    if exact < 0:
+    """A number or a duration: 0 or more, fractions allowed. Returned as given
+    (`_rational` makes it exact where arithmetic needs it)."""
+    if _number(key, value, "a number (0 or more)") < 0:
         raise MetricsError(NEGATIVE, key, f"this cannot be negative, got {_shown(value)}")
-    return exact
+    return value
 
 
 def _money(key, value):
-    """An amount of money: any finite number."""
-    return _exact(key, value, "an amount of money (a number)")
+    """An amount of money: any finite number, returned as given."""
+    return _number(key, value, "an amount of money (a number)")
 
 
 def _ratio(key, value):
-    """A rate given as an input: a number from 0 to 1 (0.04 is 4%)."""
-    exact = _exact(key, value, "a rate (a number from 0 to 1)")
-    if exact < 0 or exact > 1:
+    """A rate given as an input: a number from 0 to 1 (0.04 is 4%), returned as given."""
+    checked = _number(key, value, "a rate (a number from 0 to 1)")
+    if checked < 0 or checked > 1:
         raise MetricsError(OUT_OF_RANGE, key, f"a rate is a number from 0 to 1 (0.04 is 4%), got {_shown(value)}")
-    return exact
+    return value
 
 
 def _unknown_input(key, known):
@@ -169,12 +185,18 @@ def _decimal_text(value):
 
 
 def _percent_text(numerator, denominator):
-    """`12/40` as `30%`; a percentage with no short decimal is rounded: `≈33.33%`."""
-    percent = Fraction(numerator * 100, denominator)
-    exact = _decimal_text(percent)
-    if "/" not in exact and len(exact.partition(".")[2]) <= 2:
-        return exact + "%"
-    return "≈" + _decimal_text(round(percent, 2)) + "%"
+    """`12/40` as `30%`; a percentage with more than two decimals is rounded (half to
+    even) and marked: `1/3` as `≈33.33%`. Integers only: hundredths of a percent."""
+    hundredths, rest = divmod(numerator * 10000, denominator)
+    mark = ""
+    if rest:
+        mark = "≈"
+        if 2 * rest > denominator or (2 * rest == denominator and hundredths % 2):
+            hundredths += 1
+    whole, cents = divmod(hundredths, 100)
+    if cents:
+        return f"{mark}{whole}.{cents:02d}".rstrip("0") + "%"
+    return f"{mark}{whole}%"
 
 
 def _rate_text(numerator, denominator):
@@ -192,7 +214,7 @@ def _absent_text(lang, names):
 
 
 PORTABLE = (
-    MetricsError, _shown, _exact, _count, _amount, _money, _ratio, _unknown_input, _above_total,
+    MetricsError, _shown, _number, _rational, _count, _amount, _money, _ratio, _unknown_input, _above_total,
     _not_an_object, _unknown_region, _decimal_text, _percent_text, _rate_text, _absent_text,
 )
 CODES = ("NOT_AN_OBJECT", "UNKNOWN_INPUT", "NOT_A_NUMBER", "NOT_FINITE", "NEGATIVE", "NOT_WHOLE",

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import builtins
 import inspect
+import itertools
 import keyword
 import re
 from fractions import Fraction
@@ -131,8 +132,10 @@ class CodeGenerator:
                 return f"{numerator} * {scale[0]} {op} {scale[1]} * {denominator}"
             return f"{numerator} * {bound.denominator} {op} {bound.numerator} * {denominator}"
         value = self.var(quantity)
-        if bound.denominator == 1:
+        if bound.denominator == 1:  # exact for an int, a float, a Decimal or a Fraction alike
             return f"{value} {op} {bound.numerator}"
+        if self.program.kind(quantity) != "count":
+            value = f"_rational({value})"
         return f"{value} * {bound.denominator} {op} {bound.numerator}"
 
     def inside(self, quantity: str, interval: Interval) -> list[str]:
@@ -166,6 +169,8 @@ class CodeGenerator:
         suffix = explain.value_suffix(self.program, quantity)
         if self.program.kind(quantity) == "count" and not suffix:
             return value
+        if self.program.kind(quantity) != "count":
+            value = f"_rational({value})"
         return f"_decimal_text({value}) + {suffix!r}" if suffix else f"_decimal_text({value})"
 
     def text(self, key: tuple, stem: str, templates: dict[str, str]) -> str:
@@ -375,13 +380,8 @@ class CodeGenerator:
         record = f"'rule': {rule.name!r}, 'metric': {quantity!r}"
         absent_test = " or ".join(f"{self.variables[n]} is None" for n in needs)
         with self.block(f"{head} {absent_test}:"):
-            if len(needs) == 1:
-                names = f"[{needs[0]!r}]"
-            else:
-                pairs = ", ".join(f"({n!r}, {self.variables[n]})" for n in needs)
-                names = f"[name for name, value in ({pairs}) if value is None]"
             self.writeline(f"not_applicable.append({{{record}, 'cause': 'absent', "
-                           f"'reason': _absent_text(lang, {names})}})")
+                           f"'reason': {self.absent_reason(needs)}}})")
         if metric is None:
             return
         if metric.only_if:
@@ -400,6 +400,23 @@ class CodeGenerator:
             with self.block(f"elif {self.variables[metric.denominator]} == 0:"):
                 self.writeline(f"not_applicable.append({{{record}, 'cause': 'zero_denominator', "
                                f"'reason': {constant}[lang]}})")
+
+    def absent_reason(self, needs: tuple[str, ...]) -> str:
+        """Why a quantity is undefined when some of `needs` are not given: a text looked
+        up by which of them are None (computed now with `_absent_text`)."""
+        stem = "absent_" + "_".join(needs)
+        if len(needs) == 1:
+            templates = {lang: portable._absent_text(lang, list(needs)) for lang in explain.LANGS}
+            return f"{self.text(('absent', needs), stem, templates)}[lang]"
+        if len(needs) <= 3:
+            combinations = [flags for flags in itertools.product((True, False), repeat=len(needs)) if any(flags)]
+            templates = {lang: {flags: portable._absent_text(lang, [n for n, f in zip(needs, flags) if f])
+                                for flags in combinations} for lang in explain.LANGS}
+            constant = self.text(("absent", needs), stem, templates)
+            flags = ", ".join(f"{self.variables[n]} is None" for n in needs)
+            return f"{constant}[lang][{flags}]"
+        pairs = ", ".join(f"({n!r}, {self.variables[n]})" for n in needs)
+        return f"_absent_text(lang, [name for name, value in ({pairs}) if value is None])"
 
     def visit_Standard(self, rule: ir.RuleIR, metric: ir.MetricIR) -> None:
         if metric.standard is None:
@@ -463,6 +480,7 @@ class CodeGenerator:
     def visit_LimitIR(self, limit: ir.LimitIR) -> None:
         basis = self.program.basis(limit.basis)
         base = self.variables[basis.input]
+        exact = base if self.program.input(basis.input).kind == "count" else f"_rational({base})"
         percent = limit.percent.numerator if limit.percent.denominator == 1 else portable._decimal_text(limit.percent)
         self.writeline(f"limit = {{'days': {limit.days}, 'percent': {percent!r}, 'basis': {limit.basis!r}}}")
         with self.block(f"if {base} is None:"):
@@ -470,10 +488,10 @@ class CodeGenerator:
         with self.block("else:"):
             numerator, denominator = limit.percent.numerator, limit.percent.denominator * 100
             if basis.rounding == "down":
-                self.writeline(f"limit['daily_cap'] = {base} * {numerator} // {denominator}"
+                self.writeline(f"limit['daily_cap'] = {exact} * {numerator} // {denominator}"
                                f"  # D9: {portable._decimal_text(limit.percent)}% of {basis.name}, rounded down")
             else:
-                self.writeline(f"limit['daily_cap'] = -(-{base} * {numerator} // {denominator})"
+                self.writeline(f"limit['daily_cap'] = -(-{exact} * {numerator} // {denominator})"
                                f"  # {portable._decimal_text(limit.percent)}% of {basis.name}, rounded up")
             self.writeline("cap = _CAP[lang].format(limit['daily_cap'])")
 

@@ -1,7 +1,8 @@
 """Strict reading of a seller's metrics against the inputs a policy declares.
 
 `read_metrics(program, metrics)` returns every declared input's exact value
-(int or Fraction), or None when it is not given, or raises `MetricsError`
+(int or Fraction: a float is the decimal Python prints for it), or None when it
+is not given, or raises `MetricsError`
 naming the key at fault. The checks, in this order, are the ones a compiled
 module makes (both use `tspol.compiler.portable`):
 
@@ -70,7 +71,7 @@ def _read(program: ir.Program, metrics: object) -> dict[str, Value]:
     values: dict[str, Value] = {}
     for spec in program.inputs:
         value = metrics.get(spec.name)
-        values[spec.name] = None if value is None else READERS[spec.kind](spec.name, value)
+        values[spec.name] = None if value is None else portable._rational(READERS[spec.kind](spec.name, value))
     for spec in program.inputs:
         part, whole = values[spec.name], values.get(spec.part_of) if spec.part_of else None
         if part is not None and whole is not None and part > whole:

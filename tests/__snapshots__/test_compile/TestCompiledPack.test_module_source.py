@@ -100,29 +100,45 @@ def _shown(value):
     return str(value)
 
 
-def _exact(key, value, expected):
-    """An int or a Fraction equal to `value`, or MetricsError."""
+def _number(key, value, expected):
+    """`value` itself when it is a finite number (int, float, Decimal, Fraction), else
+    MetricsError. Booleans are not numbers."""
     kind = type(value)
-    if kind is int:
+    if kind is int or kind is Fraction:
         return value
     if kind is float:
         if value != value or value in (math.inf, -math.inf):
             raise MetricsError(NOT_FINITE, key, f"expected {expected}, got {_shown(value)}")
-        exact = Fraction(repr(value))
-    elif kind is Decimal:
+        return value
+    if kind is Decimal:
         if not value.is_finite():
             raise MetricsError(NOT_FINITE, key, f"expected {expected}, got {_shown(value)}")
-        exact = Fraction(value)
-    elif kind is Fraction:
-        exact = value
-    else:
-        raise MetricsError(NOT_A_NUMBER, key, f"expected {expected}, got {_shown(value)}")
-    return exact.numerator if exact.denominator == 1 else exact
+        return value
+    raise MetricsError(NOT_A_NUMBER, key, f"expected {expected}, got {_shown(value)}")
+
+
+def _rational(value):
+    """The exact value of a checked number as an int or a Fraction. A float is the
+    decimal Python prints for it (0.1 is 1/10); a Decimal is exact already."""
+    kind = type(value)
+    if kind is int or kind is Fraction:
+        return value
+    if kind is float:
+        if value.is_integer() and -9007199254740992 < value < 9007199254740992:  # below 2**53: exact
+            return int(value)
+        text = repr(value)
+        whole, dot, decimals = text.partition(".")
+        if "e" in text or not dot:
+            exact = Fraction(text)
+            return exact.numerator if exact.denominator == 1 else exact
+        return Fraction(int(whole + decimals), 10 ** len(decimals))
+    numerator, denominator = value.as_integer_ratio()
+    return numerator if denominator == 1 else Fraction(numerator, denominator)
 
 
 def _count(key, value):
-    """A count: a whole number of 0 or more."""
-    exact = _exact(key, value, "a count (a whole number, 0 or more)")
+    """A count: a whole number of 0 or more, returned as an int."""
+    exact = _rational(_number(key, value, "a count (a whole number, 0 or more)"))
     if exact < 0:
         raise MetricsError(NEGATIVE, key, f"a count cannot be negative, got {_shown(value)}")
     if type(exact) is not int:
@@ -131,24 +147,24 @@ def _count(key, value):
 
 
 def _amount(key, value):
-    """A number or a duration: 0 or more, fractions allowed."""
-    exact = _exact(key, value, "a number (0 or more)")
-    if exact < 0:
+    """A number or a duration: 0 or more, fractions allowed. Returned as given
+    (`_rational` makes it exact where arithmetic needs it)."""
+    if _number(key, value, "a number (0 or more)") < 0:
         raise MetricsError(NEGATIVE, key, f"this cannot be negative, got {_shown(value)}")
-    return exact
+    return value
 
 
 def _money(key, value):
-    """An amount of money: any finite number."""
-    return _exact(key, value, "an amount of money (a number)")
+    """An amount of money: any finite number, returned as given."""
+    return _number(key, value, "an amount of money (a number)")
 
 
 def _ratio(key, value):
-    """A rate given as an input: a number from 0 to 1 (0.04 is 4%)."""
-    exact = _exact(key, value, "a rate (a number from 0 to 1)")
-    if exact < 0 or exact > 1:
+    """A rate given as an input: a number from 0 to 1 (0.04 is 4%), returned as given."""
+    checked = _number(key, value, "a rate (a number from 0 to 1)")
+    if checked < 0 or checked > 1:
         raise MetricsError(OUT_OF_RANGE, key, f"a rate is a number from 0 to 1 (0.04 is 4%), got {_shown(value)}")
-    return exact
+    return value
 
 
 def _unknown_input(key, known):
@@ -199,12 +215,18 @@ def _decimal_text(value):
 
 
 def _percent_text(numerator, denominator):
-    """`12/40` as `30%`; a percentage with no short decimal is rounded: `≈33.33%`."""
-    percent = Fraction(numerator * 100, denominator)
-    exact = _decimal_text(percent)
-    if "/" not in exact and len(exact.partition(".")[2]) <= 2:
-        return exact + "%"
-    return "≈" + _decimal_text(round(percent, 2)) + "%"
+    """`12/40` as `30%`; a percentage with more than two decimals is rounded (half to
+    even) and marked: `1/3` as `≈33.33%`. Integers only: hundredths of a percent."""
+    hundredths, rest = divmod(numerator * 10000, denominator)
+    mark = ""
+    if rest:
+        mark = "≈"
+        if 2 * rest > denominator or (2 * rest == denominator and hundredths % 2):
+            hundredths += 1
+    whole, cents = divmod(hundredths, 100)
+    if cents:
+        return f"{mark}{whole}.{cents:02d}".rstrip("0") + "%"
+    return f"{mark}{whole}%"
 
 
 def _rate_text(numerator, denominator):
@@ -224,6 +246,10 @@ def _absent_text(lang, names):
 # ---- texts: str.format templates, filled with the seller's values
 
 _CAP = {'en': ' (at most {} orders a day)', 'zh': ',即每日最多 {} 单'}
+_ABSENT_CANCELLED_ORDERS_ORDERS_7D = {
+    'en': {(True, True): 'cancelled_orders and orders_7d are not given', (True, False): 'cancelled_orders is not given', (False, True): 'orders_7d is not given'},
+    'zh': {(True, True): '未提供 cancelled_orders、orders_7d', (True, False): '未提供 cancelled_orders', (False, True): '未提供 orders_7d'},
+}
 _ZERO_SFCR = {
     'en': 'orders_7d is 0, so SFCR is undefined',
     'zh': 'orders_7d 为 0,SFCR 无定义',
@@ -247,6 +273,10 @@ _ROW_FULFILMENT_15 = {
 _ROW_FULFILMENT_16 = {
     'en': 'Seller-fault cancellation rate (SFCR) is {SFCR}: at least 50%; cancelled_orders is {cancelled_orders}: at least 30. Rule seller_fault_cancellation, row 5 (fulfilment.pol:16): 7 points and an order volume limit for 7 days at 10% of the average daily orders over the past 4 weeks{cap}.',
     'zh': '商责取消率(SFCR) 为 {SFCR},不低于 50%;cancelled_orders 为 {cancelled_orders},至少 30。规则 seller_fault_cancellation 第 5 行(fulfilment.pol:16):7 个违规分,限单 7 天,上限为平均日订单量(基于过去4周数据)的 10%{cap}。',
+}
+_ABSENT_LATE_ORDERS_ORDERS_7D = {
+    'en': {(True, True): 'late_orders and orders_7d are not given', (True, False): 'late_orders is not given', (False, True): 'orders_7d is not given'},
+    'zh': {(True, True): '未提供 late_orders、orders_7d', (True, False): '未提供 late_orders', (False, True): '未提供 orders_7d'},
 }
 _ZERO_LDR = {
     'en': 'orders_7d is 0, so LDR is undefined',
@@ -272,25 +302,53 @@ _ROW_FULFILMENT_43 = {
     'en': 'Late dispatch rate (LDR) is {LDR}: at least 50%; late_orders is {late_orders}: at least 30. Rule late_dispatch, row 5 (fulfilment.pol:43): 7 points and an order volume limit for 7 days at 10% of the average daily orders over the past 4 weeks{cap}.',
     'zh': '延迟履约率(LDR) 为 {LDR},不低于 50%;late_orders 为 {late_orders},至少 30。规则 late_dispatch 第 5 行(fulfilment.pol:43):7 个违规分,限单 7 天,上限为平均日订单量(基于过去4周数据)的 10%{cap}。',
 }
+_ABSENT_DEFECT_RETURNS_30D_ORDERS_30D = {
+    'en': {(True, True): 'defect_returns_30d and orders_30d are not given', (True, False): 'defect_returns_30d is not given', (False, True): 'orders_30d is not given'},
+    'zh': {(True, True): '未提供 defect_returns_30d、orders_30d', (True, False): '未提供 defect_returns_30d', (False, True): '未提供 orders_30d'},
+}
 _ONLY_IF_DFR = {
     'en': 'DFR applies only if orders_30d > 100; orders_30d is {orders_30d}',
     'zh': '仅当 orders_30d > 100 时适用 DFR;orders_30d 为 {orders_30d}',
+}
+_ABSENT_AVG_FIRST_RESPONSE_MINUTES = {
+    'en': 'avg_first_response_minutes is not given',
+    'zh': '未提供 avg_first_response_minutes',
+}
+_ABSENT_REPLIED_WITHIN_24H_BUYER_MESSAGES = {
+    'en': {(True, True): 'replied_within_24h and buyer_messages are not given', (True, False): 'replied_within_24h is not given', (False, True): 'buyer_messages is not given'},
+    'zh': {(True, True): '未提供 replied_within_24h、buyer_messages', (True, False): '未提供 replied_within_24h', (False, True): '未提供 buyer_messages'},
 }
 _ZERO_RR24 = {
     'en': 'buyer_messages is 0, so RR24 is undefined',
     'zh': 'buyer_messages 为 0,RR24 无定义',
 }
+_ABSENT_REPLIED_WITHIN_48H_BUYER_MESSAGES = {
+    'en': {(True, True): 'replied_within_48h and buyer_messages are not given', (True, False): 'replied_within_48h is not given', (False, True): 'buyer_messages is not given'},
+    'zh': {(True, True): '未提供 replied_within_48h、buyer_messages', (True, False): '未提供 replied_within_48h', (False, True): '未提供 buyer_messages'},
+}
 _ZERO_RR48 = {
     'en': 'buyer_messages is 0, so RR48 is undefined',
     'zh': 'buyer_messages 为 0,RR48 无定义',
+}
+_ABSENT_NEGATIVE_REVIEWS_30D_NON_CANCELLED_ORDERS_30D = {
+    'en': {(True, True): 'negative_reviews_30d and non_cancelled_orders_30d are not given', (True, False): 'negative_reviews_30d is not given', (False, True): 'non_cancelled_orders_30d is not given'},
+    'zh': {(True, True): '未提供 negative_reviews_30d、non_cancelled_orders_30d', (True, False): '未提供 negative_reviews_30d', (False, True): '未提供 non_cancelled_orders_30d'},
 }
 _ZERO_NRR = {
     'en': 'non_cancelled_orders_30d is 0, so NRR is undefined',
     'zh': 'non_cancelled_orders_30d 为 0,NRR 无定义',
 }
+_ABSENT_SELLER_FAULT_DISPUTES_30D_BUYER_DISPUTES_30D = {
+    'en': {(True, True): 'seller_fault_disputes_30d and buyer_disputes_30d are not given', (True, False): 'seller_fault_disputes_30d is not given', (False, True): 'buyer_disputes_30d is not given'},
+    'zh': {(True, True): '未提供 seller_fault_disputes_30d、buyer_disputes_30d', (True, False): '未提供 seller_fault_disputes_30d', (False, True): '未提供 buyer_disputes_30d'},
+}
 _ZERO_DRR = {
     'en': 'buyer_disputes_30d is 0, so DRR is undefined',
     'zh': 'buyer_disputes_30d 为 0,DRR 无定义',
+}
+_ABSENT_RESOLVED_RETURN_REQUESTS_30D_SELLER_FAULT_RETURN_REQUESTS_30D = {
+    'en': {(True, True): 'resolved_return_requests_30d and seller_fault_return_requests_30d are not given', (True, False): 'resolved_return_requests_30d is not given', (False, True): 'seller_fault_return_requests_30d is not given'},
+    'zh': {(True, True): '未提供 resolved_return_requests_30d、seller_fault_return_requests_30d', (True, False): '未提供 resolved_return_requests_30d', (False, True): '未提供 seller_fault_return_requests_30d'},
 }
 _ZERO_RRR = {
     'en': 'seller_fault_return_requests_30d is 0, so RRR is undefined',
@@ -416,7 +474,7 @@ def _decide_US(values, lang):
     # rule seller_fault_cancellation (fulfilment.pol:6): SFCR = cancelled_orders / orders_7d
     fired = False
     if cancelled_orders is None or orders_7d is None:
-        not_applicable.append({'rule': 'seller_fault_cancellation', 'metric': 'SFCR', 'cause': 'absent', 'reason': _absent_text(lang, [name for name, value in (('cancelled_orders', cancelled_orders), ('orders_7d', orders_7d)) if value is None])})
+        not_applicable.append({'rule': 'seller_fault_cancellation', 'metric': 'SFCR', 'cause': 'absent', 'reason': _ABSENT_CANCELLED_ORDERS_ORDERS_7D[lang][cancelled_orders is None, orders_7d is None]})
     elif orders_7d == 0:
         not_applicable.append({'rule': 'seller_fault_cancellation', 'metric': 'SFCR', 'cause': 'zero_denominator', 'reason': _ZERO_SFCR[lang]})
     else:
@@ -459,7 +517,7 @@ def _decide_US(values, lang):
             if avg_daily_orders_4w is None:
                 cap = ''
             else:
-                limit['daily_cap'] = avg_daily_orders_4w * 10 // 100  # D9: 10% of avg4w, rounded down
+                limit['daily_cap'] = _rational(avg_daily_orders_4w) * 10 // 100  # D9: 10% of avg4w, rounded down
                 cap = _CAP[lang].format(limit['daily_cap'])
             violations.append({
                 'rule': 'seller_fault_cancellation', 'table': None, 'row': 4, 'points': 6, 'warning': False,
@@ -474,7 +532,7 @@ def _decide_US(values, lang):
             if avg_daily_orders_4w is None:
                 cap = ''
             else:
-                limit['daily_cap'] = avg_daily_orders_4w * 10 // 100  # D9: 10% of avg4w, rounded down
+                limit['daily_cap'] = _rational(avg_daily_orders_4w) * 10 // 100  # D9: 10% of avg4w, rounded down
                 cap = _CAP[lang].format(limit['daily_cap'])
             violations.append({
                 'rule': 'seller_fault_cancellation', 'table': None, 'row': 5, 'points': 7, 'warning': False,
@@ -487,7 +545,7 @@ def _decide_US(values, lang):
     # rule late_dispatch (fulfilment.pol:32): LDR = late_orders / orders_7d
     fired = False
     if late_orders is None or orders_7d is None:
-        not_applicable.append({'rule': 'late_dispatch', 'metric': 'LDR', 'cause': 'absent', 'reason': _absent_text(lang, [name for name, value in (('late_orders', late_orders), ('orders_7d', orders_7d)) if value is None])})
+        not_applicable.append({'rule': 'late_dispatch', 'metric': 'LDR', 'cause': 'absent', 'reason': _ABSENT_LATE_ORDERS_ORDERS_7D[lang][late_orders is None, orders_7d is None]})
     elif orders_7d == 0:
         not_applicable.append({'rule': 'late_dispatch', 'metric': 'LDR', 'cause': 'zero_denominator', 'reason': _ZERO_LDR[lang]})
     else:
@@ -530,7 +588,7 @@ def _decide_US(values, lang):
             if avg_daily_orders_4w is None:
                 cap = ''
             else:
-                limit['daily_cap'] = avg_daily_orders_4w * 10 // 100  # D9: 10% of avg4w, rounded down
+                limit['daily_cap'] = _rational(avg_daily_orders_4w) * 10 // 100  # D9: 10% of avg4w, rounded down
                 cap = _CAP[lang].format(limit['daily_cap'])
             violations.append({
                 'rule': 'late_dispatch', 'table': None, 'row': 4, 'points': 6, 'warning': False,
@@ -545,7 +603,7 @@ def _decide_US(values, lang):
             if avg_daily_orders_4w is None:
                 cap = ''
             else:
-                limit['daily_cap'] = avg_daily_orders_4w * 10 // 100  # D9: 10% of avg4w, rounded down
+                limit['daily_cap'] = _rational(avg_daily_orders_4w) * 10 // 100  # D9: 10% of avg4w, rounded down
                 cap = _CAP[lang].format(limit['daily_cap'])
             violations.append({
                 'rule': 'late_dispatch', 'table': None, 'row': 5, 'points': 7, 'warning': False,
@@ -557,7 +615,7 @@ def _decide_US(values, lang):
 
     # rule defect_return_rate (fulfilment.pol:70): DFR = defect_returns_30d / orders_30d
     if defect_returns_30d is None or orders_30d is None:
-        not_applicable.append({'rule': 'defect_return_rate', 'metric': 'DFR', 'cause': 'absent', 'reason': _absent_text(lang, [name for name, value in (('defect_returns_30d', defect_returns_30d), ('orders_30d', orders_30d)) if value is None])})
+        not_applicable.append({'rule': 'defect_return_rate', 'metric': 'DFR', 'cause': 'absent', 'reason': _ABSENT_DEFECT_RETURNS_30D_ORDERS_30D[lang][defect_returns_30d is None, orders_30d is None]})
     # only if orders_30d > 100
     elif not (orders_30d >= 101):
         not_applicable.append({'rule': 'defect_return_rate', 'metric': 'DFR', 'cause': 'only_if', 'reason': _ONLY_IF_DFR[lang].format_map({'orders_30d': orders_30d})})
@@ -569,16 +627,16 @@ def _decide_US(values, lang):
 
     # rule first_response_time (service.pol:5): FRT = avg_first_response_minutes
     if avg_first_response_minutes is None:
-        not_applicable.append({'rule': 'first_response_time', 'metric': 'FRT', 'cause': 'absent', 'reason': _absent_text(lang, ['avg_first_response_minutes'])})
+        not_applicable.append({'rule': 'first_response_time', 'metric': 'FRT', 'cause': 'absent', 'reason': _ABSENT_AVG_FIRST_RESPONSE_MINUTES[lang]})
     else:
         # standard: FRT <= 30min
         if not (avg_first_response_minutes <= 30):
-            findings.append({'rule': 'first_response_time', 'metric': 'FRT', 'value': _decimal_text(avg_first_response_minutes) + 'min', 'standard': '<= 30min'})
+            findings.append({'rule': 'first_response_time', 'metric': 'FRT', 'value': _decimal_text(_rational(avg_first_response_minutes)) + 'min', 'standard': '<= 30min'})
             discretionary.append({'rule': 'first_response_time', 'measures': ['points']})
 
     # rule response_rate_24h (service.pol:13): RR24 = replied_within_24h / buyer_messages
     if replied_within_24h is None or buyer_messages is None:
-        not_applicable.append({'rule': 'response_rate_24h', 'metric': 'RR24', 'cause': 'absent', 'reason': _absent_text(lang, [name for name, value in (('replied_within_24h', replied_within_24h), ('buyer_messages', buyer_messages)) if value is None])})
+        not_applicable.append({'rule': 'response_rate_24h', 'metric': 'RR24', 'cause': 'absent', 'reason': _ABSENT_REPLIED_WITHIN_24H_BUYER_MESSAGES[lang][replied_within_24h is None, buyer_messages is None]})
     elif buyer_messages == 0:
         not_applicable.append({'rule': 'response_rate_24h', 'metric': 'RR24', 'cause': 'zero_denominator', 'reason': _ZERO_RR24[lang]})
     else:
@@ -589,7 +647,7 @@ def _decide_US(values, lang):
 
     # rule response_rate_48h (service.pol:21): RR48 = replied_within_48h / buyer_messages
     if replied_within_48h is None or buyer_messages is None:
-        not_applicable.append({'rule': 'response_rate_48h', 'metric': 'RR48', 'cause': 'absent', 'reason': _absent_text(lang, [name for name, value in (('replied_within_48h', replied_within_48h), ('buyer_messages', buyer_messages)) if value is None])})
+        not_applicable.append({'rule': 'response_rate_48h', 'metric': 'RR48', 'cause': 'absent', 'reason': _ABSENT_REPLIED_WITHIN_48H_BUYER_MESSAGES[lang][replied_within_48h is None, buyer_messages is None]})
     elif buyer_messages == 0:
         not_applicable.append({'rule': 'response_rate_48h', 'metric': 'RR48', 'cause': 'zero_denominator', 'reason': _ZERO_RR48[lang]})
     else:
@@ -600,7 +658,7 @@ def _decide_US(values, lang):
 
     # rule negative_review_rate (service.pol:29): NRR = negative_reviews_30d / non_cancelled_orders_30d
     if negative_reviews_30d is None or non_cancelled_orders_30d is None:
-        not_applicable.append({'rule': 'negative_review_rate', 'metric': 'NRR', 'cause': 'absent', 'reason': _absent_text(lang, [name for name, value in (('negative_reviews_30d', negative_reviews_30d), ('non_cancelled_orders_30d', non_cancelled_orders_30d)) if value is None])})
+        not_applicable.append({'rule': 'negative_review_rate', 'metric': 'NRR', 'cause': 'absent', 'reason': _ABSENT_NEGATIVE_REVIEWS_30D_NON_CANCELLED_ORDERS_30D[lang][negative_reviews_30d is None, non_cancelled_orders_30d is None]})
     elif non_cancelled_orders_30d == 0:
         not_applicable.append({'rule': 'negative_review_rate', 'metric': 'NRR', 'cause': 'zero_denominator', 'reason': _ZERO_NRR[lang]})
     else:
@@ -611,7 +669,7 @@ def _decide_US(values, lang):
 
     # rule dispute_rate (service.pol:37): DRR = seller_fault_disputes_30d / buyer_disputes_30d
     if seller_fault_disputes_30d is None or buyer_disputes_30d is None:
-        not_applicable.append({'rule': 'dispute_rate', 'metric': 'DRR', 'cause': 'absent', 'reason': _absent_text(lang, [name for name, value in (('seller_fault_disputes_30d', seller_fault_disputes_30d), ('buyer_disputes_30d', buyer_disputes_30d)) if value is None])})
+        not_applicable.append({'rule': 'dispute_rate', 'metric': 'DRR', 'cause': 'absent', 'reason': _ABSENT_SELLER_FAULT_DISPUTES_30D_BUYER_DISPUTES_30D[lang][seller_fault_disputes_30d is None, buyer_disputes_30d is None]})
     elif buyer_disputes_30d == 0:
         not_applicable.append({'rule': 'dispute_rate', 'metric': 'DRR', 'cause': 'zero_denominator', 'reason': _ZERO_DRR[lang]})
     else:
@@ -622,7 +680,7 @@ def _decide_US(values, lang):
 
     # rule return_resolution_rate (service.pol:45): RRR = resolved_return_requests_30d / seller_fault_return_requests_30d
     if resolved_return_requests_30d is None or seller_fault_return_requests_30d is None:
-        not_applicable.append({'rule': 'return_resolution_rate', 'metric': 'RRR', 'cause': 'absent', 'reason': _absent_text(lang, [name for name, value in (('resolved_return_requests_30d', resolved_return_requests_30d), ('seller_fault_return_requests_30d', seller_fault_return_requests_30d)) if value is None])})
+        not_applicable.append({'rule': 'return_resolution_rate', 'metric': 'RRR', 'cause': 'absent', 'reason': _ABSENT_RESOLVED_RETURN_REQUESTS_30D_SELLER_FAULT_RETURN_REQUESTS_30D[lang][resolved_return_requests_30d is None, seller_fault_return_requests_30d is None]})
     elif seller_fault_return_requests_30d == 0:
         not_applicable.append({'rule': 'return_resolution_rate', 'metric': 'RRR', 'cause': 'zero_denominator', 'reason': _ZERO_RRR[lang]})
     else:
@@ -655,7 +713,7 @@ def _decide_SEA(values, lang):
     # rule seller_fault_cancellation (fulfilment.pol:6): SFCR = cancelled_orders / orders_7d
     fired = False
     if cancelled_orders is None or orders_7d is None:
-        not_applicable.append({'rule': 'seller_fault_cancellation', 'metric': 'SFCR', 'cause': 'absent', 'reason': _absent_text(lang, [name for name, value in (('cancelled_orders', cancelled_orders), ('orders_7d', orders_7d)) if value is None])})
+        not_applicable.append({'rule': 'seller_fault_cancellation', 'metric': 'SFCR', 'cause': 'absent', 'reason': _ABSENT_CANCELLED_ORDERS_ORDERS_7D[lang][cancelled_orders is None, orders_7d is None]})
     elif orders_7d == 0:
         not_applicable.append({'rule': 'seller_fault_cancellation', 'metric': 'SFCR', 'cause': 'zero_denominator', 'reason': _ZERO_SFCR[lang]})
     else:
@@ -698,7 +756,7 @@ def _decide_SEA(values, lang):
             if avg_daily_orders_4w is None:
                 cap = ''
             else:
-                limit['daily_cap'] = avg_daily_orders_4w * 10 // 100  # D9: 10% of avg4w, rounded down
+                limit['daily_cap'] = _rational(avg_daily_orders_4w) * 10 // 100  # D9: 10% of avg4w, rounded down
                 cap = _CAP[lang].format(limit['daily_cap'])
             violations.append({
                 'rule': 'seller_fault_cancellation', 'table': None, 'row': 4, 'points': 6, 'warning': False,
@@ -713,7 +771,7 @@ def _decide_SEA(values, lang):
             if avg_daily_orders_4w is None:
                 cap = ''
             else:
-                limit['daily_cap'] = avg_daily_orders_4w * 10 // 100  # D9: 10% of avg4w, rounded down
+                limit['daily_cap'] = _rational(avg_daily_orders_4w) * 10 // 100  # D9: 10% of avg4w, rounded down
                 cap = _CAP[lang].format(limit['daily_cap'])
             violations.append({
                 'rule': 'seller_fault_cancellation', 'table': None, 'row': 5, 'points': 7, 'warning': False,
@@ -726,7 +784,7 @@ def _decide_SEA(values, lang):
     # rule late_dispatch (fulfilment.pol:32): LDR = late_orders / orders_7d
     fired = False
     if late_orders is None or orders_7d is None:
-        not_applicable.append({'rule': 'late_dispatch', 'metric': 'LDR', 'cause': 'absent', 'reason': _absent_text(lang, [name for name, value in (('late_orders', late_orders), ('orders_7d', orders_7d)) if value is None])})
+        not_applicable.append({'rule': 'late_dispatch', 'metric': 'LDR', 'cause': 'absent', 'reason': _ABSENT_LATE_ORDERS_ORDERS_7D[lang][late_orders is None, orders_7d is None]})
     elif orders_7d == 0:
         not_applicable.append({'rule': 'late_dispatch', 'metric': 'LDR', 'cause': 'zero_denominator', 'reason': _ZERO_LDR[lang]})
     else:
@@ -769,7 +827,7 @@ def _decide_SEA(values, lang):
             if avg_daily_orders_4w is None:
                 cap = ''
             else:
-                limit['daily_cap'] = avg_daily_orders_4w * 10 // 100  # D9: 10% of avg4w, rounded down
+                limit['daily_cap'] = _rational(avg_daily_orders_4w) * 10 // 100  # D9: 10% of avg4w, rounded down
                 cap = _CAP[lang].format(limit['daily_cap'])
             violations.append({
                 'rule': 'late_dispatch', 'table': None, 'row': 4, 'points': 6, 'warning': False,
@@ -784,7 +842,7 @@ def _decide_SEA(values, lang):
             if avg_daily_orders_4w is None:
                 cap = ''
             else:
-                limit['daily_cap'] = avg_daily_orders_4w * 10 // 100  # D9: 10% of avg4w, rounded down
+                limit['daily_cap'] = _rational(avg_daily_orders_4w) * 10 // 100  # D9: 10% of avg4w, rounded down
                 cap = _CAP[lang].format(limit['daily_cap'])
             violations.append({
                 'rule': 'late_dispatch', 'table': None, 'row': 5, 'points': 7, 'warning': False,
@@ -796,7 +854,7 @@ def _decide_SEA(values, lang):
 
     # rule defect_return_rate (fulfilment.pol:70): DFR = defect_returns_30d / orders_30d
     if defect_returns_30d is None or orders_30d is None:
-        not_applicable.append({'rule': 'defect_return_rate', 'metric': 'DFR', 'cause': 'absent', 'reason': _absent_text(lang, [name for name, value in (('defect_returns_30d', defect_returns_30d), ('orders_30d', orders_30d)) if value is None])})
+        not_applicable.append({'rule': 'defect_return_rate', 'metric': 'DFR', 'cause': 'absent', 'reason': _ABSENT_DEFECT_RETURNS_30D_ORDERS_30D[lang][defect_returns_30d is None, orders_30d is None]})
     # only if orders_30d > 100
     elif not (orders_30d >= 101):
         not_applicable.append({'rule': 'defect_return_rate', 'metric': 'DFR', 'cause': 'only_if', 'reason': _ONLY_IF_DFR[lang].format_map({'orders_30d': orders_30d})})
@@ -808,16 +866,16 @@ def _decide_SEA(values, lang):
 
     # rule first_response_time (service.pol:5): FRT = avg_first_response_minutes
     if avg_first_response_minutes is None:
-        not_applicable.append({'rule': 'first_response_time', 'metric': 'FRT', 'cause': 'absent', 'reason': _absent_text(lang, ['avg_first_response_minutes'])})
+        not_applicable.append({'rule': 'first_response_time', 'metric': 'FRT', 'cause': 'absent', 'reason': _ABSENT_AVG_FIRST_RESPONSE_MINUTES[lang]})
     else:
         # standard: FRT <= 30min
         if not (avg_first_response_minutes <= 30):
-            findings.append({'rule': 'first_response_time', 'metric': 'FRT', 'value': _decimal_text(avg_first_response_minutes) + 'min', 'standard': '<= 30min'})
+            findings.append({'rule': 'first_response_time', 'metric': 'FRT', 'value': _decimal_text(_rational(avg_first_response_minutes)) + 'min', 'standard': '<= 30min'})
             discretionary.append({'rule': 'first_response_time', 'measures': ['points']})
 
     # rule response_rate_24h (service.pol:13): RR24 = replied_within_24h / buyer_messages
     if replied_within_24h is None or buyer_messages is None:
-        not_applicable.append({'rule': 'response_rate_24h', 'metric': 'RR24', 'cause': 'absent', 'reason': _absent_text(lang, [name for name, value in (('replied_within_24h', replied_within_24h), ('buyer_messages', buyer_messages)) if value is None])})
+        not_applicable.append({'rule': 'response_rate_24h', 'metric': 'RR24', 'cause': 'absent', 'reason': _ABSENT_REPLIED_WITHIN_24H_BUYER_MESSAGES[lang][replied_within_24h is None, buyer_messages is None]})
     elif buyer_messages == 0:
         not_applicable.append({'rule': 'response_rate_24h', 'metric': 'RR24', 'cause': 'zero_denominator', 'reason': _ZERO_RR24[lang]})
     else:
@@ -828,7 +886,7 @@ def _decide_SEA(values, lang):
 
     # rule response_rate_48h (service.pol:21): RR48 = replied_within_48h / buyer_messages
     if replied_within_48h is None or buyer_messages is None:
-        not_applicable.append({'rule': 'response_rate_48h', 'metric': 'RR48', 'cause': 'absent', 'reason': _absent_text(lang, [name for name, value in (('replied_within_48h', replied_within_48h), ('buyer_messages', buyer_messages)) if value is None])})
+        not_applicable.append({'rule': 'response_rate_48h', 'metric': 'RR48', 'cause': 'absent', 'reason': _ABSENT_REPLIED_WITHIN_48H_BUYER_MESSAGES[lang][replied_within_48h is None, buyer_messages is None]})
     elif buyer_messages == 0:
         not_applicable.append({'rule': 'response_rate_48h', 'metric': 'RR48', 'cause': 'zero_denominator', 'reason': _ZERO_RR48[lang]})
     else:
@@ -839,7 +897,7 @@ def _decide_SEA(values, lang):
 
     # rule negative_review_rate (service.pol:29): NRR = negative_reviews_30d / non_cancelled_orders_30d
     if negative_reviews_30d is None or non_cancelled_orders_30d is None:
-        not_applicable.append({'rule': 'negative_review_rate', 'metric': 'NRR', 'cause': 'absent', 'reason': _absent_text(lang, [name for name, value in (('negative_reviews_30d', negative_reviews_30d), ('non_cancelled_orders_30d', non_cancelled_orders_30d)) if value is None])})
+        not_applicable.append({'rule': 'negative_review_rate', 'metric': 'NRR', 'cause': 'absent', 'reason': _ABSENT_NEGATIVE_REVIEWS_30D_NON_CANCELLED_ORDERS_30D[lang][negative_reviews_30d is None, non_cancelled_orders_30d is None]})
     elif non_cancelled_orders_30d == 0:
         not_applicable.append({'rule': 'negative_review_rate', 'metric': 'NRR', 'cause': 'zero_denominator', 'reason': _ZERO_NRR[lang]})
     else:
@@ -850,7 +908,7 @@ def _decide_SEA(values, lang):
 
     # rule dispute_rate (service.pol:37): DRR = seller_fault_disputes_30d / buyer_disputes_30d
     if seller_fault_disputes_30d is None or buyer_disputes_30d is None:
-        not_applicable.append({'rule': 'dispute_rate', 'metric': 'DRR', 'cause': 'absent', 'reason': _absent_text(lang, [name for name, value in (('seller_fault_disputes_30d', seller_fault_disputes_30d), ('buyer_disputes_30d', buyer_disputes_30d)) if value is None])})
+        not_applicable.append({'rule': 'dispute_rate', 'metric': 'DRR', 'cause': 'absent', 'reason': _ABSENT_SELLER_FAULT_DISPUTES_30D_BUYER_DISPUTES_30D[lang][seller_fault_disputes_30d is None, buyer_disputes_30d is None]})
     elif buyer_disputes_30d == 0:
         not_applicable.append({'rule': 'dispute_rate', 'metric': 'DRR', 'cause': 'zero_denominator', 'reason': _ZERO_DRR[lang]})
     else:
@@ -861,7 +919,7 @@ def _decide_SEA(values, lang):
 
     # rule return_resolution_rate (service.pol:45): RRR = resolved_return_requests_30d / seller_fault_return_requests_30d
     if resolved_return_requests_30d is None or seller_fault_return_requests_30d is None:
-        not_applicable.append({'rule': 'return_resolution_rate', 'metric': 'RRR', 'cause': 'absent', 'reason': _absent_text(lang, [name for name, value in (('resolved_return_requests_30d', resolved_return_requests_30d), ('seller_fault_return_requests_30d', seller_fault_return_requests_30d)) if value is None])})
+        not_applicable.append({'rule': 'return_resolution_rate', 'metric': 'RRR', 'cause': 'absent', 'reason': _ABSENT_RESOLVED_RETURN_REQUESTS_30D_SELLER_FAULT_RETURN_REQUESTS_30D[lang][resolved_return_requests_30d is None, seller_fault_return_requests_30d is None]})
     elif seller_fault_return_requests_30d == 0:
         not_applicable.append({'rule': 'return_resolution_rate', 'metric': 'RRR', 'cause': 'zero_denominator', 'reason': _ZERO_RRR[lang]})
     else:
@@ -894,7 +952,7 @@ def _decide_UK(values, lang):
     # rule seller_fault_cancellation (fulfilment.pol:21): SFCR = cancelled_orders / orders_7d
     fired = False
     if cancelled_orders is None or orders_7d is None:
-        not_applicable.append({'rule': 'seller_fault_cancellation', 'metric': 'SFCR', 'cause': 'absent', 'reason': _absent_text(lang, [name for name, value in (('cancelled_orders', cancelled_orders), ('orders_7d', orders_7d)) if value is None])})
+        not_applicable.append({'rule': 'seller_fault_cancellation', 'metric': 'SFCR', 'cause': 'absent', 'reason': _ABSENT_CANCELLED_ORDERS_ORDERS_7D[lang][cancelled_orders is None, orders_7d is None]})
     elif orders_7d == 0:
         not_applicable.append({'rule': 'seller_fault_cancellation', 'metric': 'SFCR', 'cause': 'zero_denominator', 'reason': _ZERO_SFCR[lang]})
     else:
@@ -917,7 +975,7 @@ def _decide_UK(values, lang):
     # rule late_dispatch (fulfilment.pol:50): LDR = late_orders / orders_7d
     fired = False
     if late_orders is None or orders_7d is None:
-        not_applicable.append({'rule': 'late_dispatch', 'metric': 'LDR', 'cause': 'absent', 'reason': _absent_text(lang, [name for name, value in (('late_orders', late_orders), ('orders_7d', orders_7d)) if value is None])})
+        not_applicable.append({'rule': 'late_dispatch', 'metric': 'LDR', 'cause': 'absent', 'reason': _ABSENT_LATE_ORDERS_ORDERS_7D[lang][late_orders is None, orders_7d is None]})
     elif orders_7d == 0:
         not_applicable.append({'rule': 'late_dispatch', 'metric': 'LDR', 'cause': 'zero_denominator', 'reason': _ZERO_LDR[lang]})
     else:
@@ -943,7 +1001,7 @@ def _decide_UK(values, lang):
             if avg_daily_orders_4w is None:
                 cap = ''
             else:
-                limit['daily_cap'] = avg_daily_orders_4w * 80 // 100  # D9: 80% of avg4w, rounded down
+                limit['daily_cap'] = _rational(avg_daily_orders_4w) * 80 // 100  # D9: 80% of avg4w, rounded down
                 cap = _CAP[lang].format(limit['daily_cap'])
             violations.append({
                 'rule': 'late_dispatch', 'table': 'points', 'row': 2, 'points': 4, 'warning': False,
@@ -958,7 +1016,7 @@ def _decide_UK(values, lang):
             if avg_daily_orders_4w is None:
                 cap = ''
             else:
-                limit['daily_cap'] = avg_daily_orders_4w * 30 // 100  # D9: 30% of avg4w, rounded down
+                limit['daily_cap'] = _rational(avg_daily_orders_4w) * 30 // 100  # D9: 30% of avg4w, rounded down
                 cap = _CAP[lang].format(limit['daily_cap'])
             violations.append({
                 'rule': 'late_dispatch', 'table': 'points', 'row': 3, 'points': 6, 'warning': False,
@@ -982,7 +1040,7 @@ def _decide_UK(values, lang):
             if avg_daily_orders_4w is None:
                 cap = ''
             else:
-                limit['daily_cap'] = avg_daily_orders_4w * 30 // 100  # D9: 30% of avg4w, rounded down
+                limit['daily_cap'] = _rational(avg_daily_orders_4w) * 30 // 100  # D9: 30% of avg4w, rounded down
                 cap = _CAP[lang].format(limit['daily_cap'])
             violations.append({
                 'rule': 'late_dispatch', 'table': 'limits', 'row': 1, 'points': 0, 'warning': False,
@@ -996,7 +1054,7 @@ def _decide_UK(values, lang):
             if avg_daily_orders_4w is None:
                 cap = ''
             else:
-                limit['daily_cap'] = avg_daily_orders_4w * 10 // 100  # D9: 10% of avg4w, rounded down
+                limit['daily_cap'] = _rational(avg_daily_orders_4w) * 10 // 100  # D9: 10% of avg4w, rounded down
                 cap = _CAP[lang].format(limit['daily_cap'])
             violations.append({
                 'rule': 'late_dispatch', 'table': 'limits', 'row': 2, 'points': 0, 'warning': False,
@@ -1008,7 +1066,7 @@ def _decide_UK(values, lang):
 
     # rule defect_return_rate (fulfilment.pol:70): DFR = defect_returns_30d / orders_30d
     if defect_returns_30d is None or orders_30d is None:
-        not_applicable.append({'rule': 'defect_return_rate', 'metric': 'DFR', 'cause': 'absent', 'reason': _absent_text(lang, [name for name, value in (('defect_returns_30d', defect_returns_30d), ('orders_30d', orders_30d)) if value is None])})
+        not_applicable.append({'rule': 'defect_return_rate', 'metric': 'DFR', 'cause': 'absent', 'reason': _ABSENT_DEFECT_RETURNS_30D_ORDERS_30D[lang][defect_returns_30d is None, orders_30d is None]})
     # only if orders_30d > 100
     elif not (orders_30d >= 101):
         not_applicable.append({'rule': 'defect_return_rate', 'metric': 'DFR', 'cause': 'only_if', 'reason': _ONLY_IF_DFR[lang].format_map({'orders_30d': orders_30d})})
@@ -1020,16 +1078,16 @@ def _decide_UK(values, lang):
 
     # rule first_response_time (service.pol:5): FRT = avg_first_response_minutes
     if avg_first_response_minutes is None:
-        not_applicable.append({'rule': 'first_response_time', 'metric': 'FRT', 'cause': 'absent', 'reason': _absent_text(lang, ['avg_first_response_minutes'])})
+        not_applicable.append({'rule': 'first_response_time', 'metric': 'FRT', 'cause': 'absent', 'reason': _ABSENT_AVG_FIRST_RESPONSE_MINUTES[lang]})
     else:
         # standard: FRT <= 30min
         if not (avg_first_response_minutes <= 30):
-            findings.append({'rule': 'first_response_time', 'metric': 'FRT', 'value': _decimal_text(avg_first_response_minutes) + 'min', 'standard': '<= 30min'})
+            findings.append({'rule': 'first_response_time', 'metric': 'FRT', 'value': _decimal_text(_rational(avg_first_response_minutes)) + 'min', 'standard': '<= 30min'})
             discretionary.append({'rule': 'first_response_time', 'measures': ['points']})
 
     # rule response_rate_24h (service.pol:13): RR24 = replied_within_24h / buyer_messages
     if replied_within_24h is None or buyer_messages is None:
-        not_applicable.append({'rule': 'response_rate_24h', 'metric': 'RR24', 'cause': 'absent', 'reason': _absent_text(lang, [name for name, value in (('replied_within_24h', replied_within_24h), ('buyer_messages', buyer_messages)) if value is None])})
+        not_applicable.append({'rule': 'response_rate_24h', 'metric': 'RR24', 'cause': 'absent', 'reason': _ABSENT_REPLIED_WITHIN_24H_BUYER_MESSAGES[lang][replied_within_24h is None, buyer_messages is None]})
     elif buyer_messages == 0:
         not_applicable.append({'rule': 'response_rate_24h', 'metric': 'RR24', 'cause': 'zero_denominator', 'reason': _ZERO_RR24[lang]})
     else:
@@ -1040,7 +1098,7 @@ def _decide_UK(values, lang):
 
     # rule response_rate_48h (service.pol:21): RR48 = replied_within_48h / buyer_messages
     if replied_within_48h is None or buyer_messages is None:
-        not_applicable.append({'rule': 'response_rate_48h', 'metric': 'RR48', 'cause': 'absent', 'reason': _absent_text(lang, [name for name, value in (('replied_within_48h', replied_within_48h), ('buyer_messages', buyer_messages)) if value is None])})
+        not_applicable.append({'rule': 'response_rate_48h', 'metric': 'RR48', 'cause': 'absent', 'reason': _ABSENT_REPLIED_WITHIN_48H_BUYER_MESSAGES[lang][replied_within_48h is None, buyer_messages is None]})
     elif buyer_messages == 0:
         not_applicable.append({'rule': 'response_rate_48h', 'metric': 'RR48', 'cause': 'zero_denominator', 'reason': _ZERO_RR48[lang]})
     else:
@@ -1051,7 +1109,7 @@ def _decide_UK(values, lang):
 
     # rule negative_review_rate (service.pol:29): NRR = negative_reviews_30d / non_cancelled_orders_30d
     if negative_reviews_30d is None or non_cancelled_orders_30d is None:
-        not_applicable.append({'rule': 'negative_review_rate', 'metric': 'NRR', 'cause': 'absent', 'reason': _absent_text(lang, [name for name, value in (('negative_reviews_30d', negative_reviews_30d), ('non_cancelled_orders_30d', non_cancelled_orders_30d)) if value is None])})
+        not_applicable.append({'rule': 'negative_review_rate', 'metric': 'NRR', 'cause': 'absent', 'reason': _ABSENT_NEGATIVE_REVIEWS_30D_NON_CANCELLED_ORDERS_30D[lang][negative_reviews_30d is None, non_cancelled_orders_30d is None]})
     elif non_cancelled_orders_30d == 0:
         not_applicable.append({'rule': 'negative_review_rate', 'metric': 'NRR', 'cause': 'zero_denominator', 'reason': _ZERO_NRR[lang]})
     else:
@@ -1062,7 +1120,7 @@ def _decide_UK(values, lang):
 
     # rule dispute_rate (service.pol:37): DRR = seller_fault_disputes_30d / buyer_disputes_30d
     if seller_fault_disputes_30d is None or buyer_disputes_30d is None:
-        not_applicable.append({'rule': 'dispute_rate', 'metric': 'DRR', 'cause': 'absent', 'reason': _absent_text(lang, [name for name, value in (('seller_fault_disputes_30d', seller_fault_disputes_30d), ('buyer_disputes_30d', buyer_disputes_30d)) if value is None])})
+        not_applicable.append({'rule': 'dispute_rate', 'metric': 'DRR', 'cause': 'absent', 'reason': _ABSENT_SELLER_FAULT_DISPUTES_30D_BUYER_DISPUTES_30D[lang][seller_fault_disputes_30d is None, buyer_disputes_30d is None]})
     elif buyer_disputes_30d == 0:
         not_applicable.append({'rule': 'dispute_rate', 'metric': 'DRR', 'cause': 'zero_denominator', 'reason': _ZERO_DRR[lang]})
     else:
@@ -1073,7 +1131,7 @@ def _decide_UK(values, lang):
 
     # rule return_resolution_rate (service.pol:45): RRR = resolved_return_requests_30d / seller_fault_return_requests_30d
     if resolved_return_requests_30d is None or seller_fault_return_requests_30d is None:
-        not_applicable.append({'rule': 'return_resolution_rate', 'metric': 'RRR', 'cause': 'absent', 'reason': _absent_text(lang, [name for name, value in (('resolved_return_requests_30d', resolved_return_requests_30d), ('seller_fault_return_requests_30d', seller_fault_return_requests_30d)) if value is None])})
+        not_applicable.append({'rule': 'return_resolution_rate', 'metric': 'RRR', 'cause': 'absent', 'reason': _ABSENT_RESOLVED_RETURN_REQUESTS_30D_SELLER_FAULT_RETURN_REQUESTS_30D[lang][resolved_return_requests_30d is None, seller_fault_return_requests_30d is None]})
     elif seller_fault_return_requests_30d == 0:
         not_applicable.append({'rule': 'return_resolution_rate', 'metric': 'RRR', 'cause': 'zero_denominator', 'reason': _ZERO_RRR[lang]})
     else:

@@ -1,0 +1,343 @@
+"""Benchmark: how fast tspol decides, against baselines measured in the same run.
+
+    python bench/bench_eval.py                  # everything (1,000,000 JSON Lines)
+    python bench/bench_eval.py --lines 100000   # a quicker throughput run
+    python bench/bench_eval.py --only decisions # or: throughput, startup
+
+Prints, with ratios against a baseline of the same run:
+1. per decision (US sellers of the bundled pack, every input given): the
+   compiled module, the interpreter, a hand-written Python function returning
+   the same dict (bench/handwritten.py, checked equal first), and the per-call
+   engines a user might pick instead, where they install (zen-engine,
+   rule-engine: `pip install zen-engine rule-engine`), given the US tier tables
+   translated from the IR (they decide only the two tier tables, less than a
+   full decision, so their ratios flatter them);
+2. throughput of `tspol eval --format json` on JSON Lines, beside a bare
+   `json.loads`/`json.dumps` loop over the same file;
+3. start-up: `tspol eval` of one seller (compiled policy cached) and
+   `tspol check policies`, beside `python -c "import lark, click"`.
+
+Subprocesses run with bytecode caching on (PYTHONDONTWRITEBYTECODE removed) and
+after a warm-up, as an installed tspol would. Timings are the best of several
+rounds; no run asserts anything about time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import tspol  # noqa: E402
+from handwritten import decide_us  # noqa: E402
+from tspol.compiler.pygen import CodeGenerator  # noqa: E402
+from tspol.runtime import interpreter  # noqa: E402
+
+
+# ---- sellers ---------------------------------------------------------------------
+
+def seller(rng: random.Random, index: int) -> dict:
+    """A US seller with every input: most meet the standards, some fall in each tier."""
+    orders = rng.randint(1, 600)
+
+    def part_of(total: int, good: float) -> int:
+        if rng.random() < good:
+            return rng.randint(0, total * 3 // 100)
+        return rng.randint(0, total)
+
+    buyer_messages = rng.randint(1, 400)
+    replied_48h = buyer_messages - part_of(buyer_messages, 0.8) // 4
+    orders_30d = rng.randint(20, 2500)
+    requests = rng.randint(1, 80)
+    disputes = rng.randint(1, 120)
+    return {
+        "seller_id": f"s{index:07d}",
+        "orders_7d": orders,
+        "cancelled_orders": part_of(orders, 0.8),
+        "late_orders": part_of(orders, 0.75),
+        "avg_daily_orders_4w": round(orders / 7 * rng.uniform(0.5, 1.5), 1),
+        "orders_30d": orders_30d,
+        "non_cancelled_orders_30d": orders_30d - rng.randint(0, orders_30d // 20),
+        "negative_reviews_30d": part_of(orders_30d, 0.9) // 10,
+        "buyer_disputes_30d": disputes,
+        "seller_fault_disputes_30d": part_of(disputes, 0.85),
+        "seller_fault_return_requests_30d": requests,
+        "resolved_return_requests_30d": requests - part_of(requests, 0.9) // 5,
+        "defect_returns_30d": part_of(orders_30d, 0.9) // 5,
+        "avg_first_response_minutes": rng.choice([rng.randint(1, 30), round(rng.uniform(1, 90), 1)]),
+        "buyer_messages": buyer_messages,
+        "replied_within_24h": max(0, replied_48h - rng.randint(0, buyer_messages // 8)),
+        "replied_within_48h": replied_48h,
+    }
+
+
+def sellers(count: int, seed: int = 2024) -> list[dict]:
+    rng = random.Random(seed)
+    return [seller(rng, i) for i in range(count)]
+
+
+def metrics_of(record: dict) -> dict:
+    return {k: v for k, v in record.items() if k != "seller_id"}
+
+
+# ---- other engines, given the US tier tables translated from the IR ----------------
+
+def tier_tables(program):
+    return [(rule, table) for rule in program.region("US").rules for table in rule.tables]
+
+
+def zen_decision(program):
+    import zen
+
+    from tspol.dsl.formatter import decimal_text
+
+    def field(name):
+        metric = program.metric(name)
+        return f"{metric.numerator} / {metric.denominator}" if metric and metric.denominator else name
+
+    def cell(interval):
+        lo, hi = (decimal_text(b) if b is not None else None for b in (interval.lo, interval.hi))
+        if lo is not None and hi is not None:
+            return f"{'[' if interval.lo_closed else '('}{lo}..{hi}{']' if interval.hi_closed else ')'}"
+        if lo is not None:
+            return f"{'>=' if interval.lo_closed else '>'} {lo}"
+        return f"{'<=' if interval.hi_closed else '<'} {hi}" if hi is not None else ""
+
+    nodes = [{"id": "in", "type": "inputNode", "name": "Request", "position": {"x": 0, "y": 0}},
+             {"id": "out", "type": "outputNode", "name": "Response", "position": {"x": 0, "y": 0}}]
+    edges = []
+    for t, (rule, table) in enumerate(tier_tables(program)):
+        quantities = list(dict.fromkeys(q for row in table.rows for q in row.quantities))
+        node = f"t{t}"
+        key = rule.name + (f"_{table.name}" if table.name else "")
+        rules = []
+        for row in table.rows:
+            box = dict(row.box)
+            entry = {"_id": f"{node}r{row.index}", f"{node}-points": str(row.points), f"{node}-row": str(row.index)}
+            entry.update({f"{node}-{i}": cell(box[q]) if q in box else "" for i, q in enumerate(quantities)})
+            rules.append(entry)
+        nodes.append({"id": node, "type": "decisionTableNode", "name": key, "position": {"x": 0, "y": 0},
+                      "content": {"hitPolicy": "first" if table.hit == "exclusive" else "collect",
+                                  "inputs": [{"id": f"{node}-{i}", "name": q, "field": field(q)}
+                                             for i, q in enumerate(quantities)],
+                                  "outputs": [{"id": f"{node}-points", "name": "points", "field": f"{key}.points"},
+                                              {"id": f"{node}-row", "name": "row", "field": f"{key}.row"}],
+                                  "rules": rules}})
+        edges += [{"id": f"{node}a", "sourceId": "in", "targetId": node, "type": "edge"},
+                  {"id": f"{node}b", "sourceId": node, "targetId": "out", "type": "edge"}]
+    decision = zen.ZenEngine().create_decision(json.dumps({"nodes": nodes, "edges": edges}))
+
+    def run(metrics):
+        result = decision.evaluate(metrics)["result"]
+        return sorted((name, int(hit["row"])) for name, hit in result.items() if hit)
+
+    return run
+
+
+def rule_engine_decision(program):
+    import rule_engine
+
+    generator = CodeGenerator(program)
+    context = rule_engine.Context(default_value=None)
+    tables = []
+    for rule, table in tier_tables(program):
+        rows = []
+        for row in table.rows:
+            tests = [test for name, interval in row.box for test in generator.inside(name, interval)]
+            rows.append((row.index, rule_engine.Rule(" and ".join(tests), context=context)))
+        tables.append((rule.name + (f"_{table.name}" if table.name else ""), rows))
+
+    def run(metrics):
+        hits = []
+        for name, rows in tables:
+            for index, rule in rows:
+                if rule.matches(metrics):
+                    hits.append((name, index))
+                    break
+        return sorted(hits)
+
+    return run
+
+
+def tier_rows(decision: dict) -> list:
+    return sorted((v["rule"] + (f"_{v['table']}" if v["table"] else ""), v["row"]) for v in decision["violations"])
+
+
+# ---- timing ------------------------------------------------------------------------
+
+def per_decision(engines: dict, data: dict, rounds: int) -> dict[str, float]:
+    """Best-of-`rounds` seconds per call; engines take turns so load drift hits all alike."""
+    best = {name: float("inf") for name in engines}
+    for _ in range(rounds):
+        for name, run in engines.items():
+            batch = data[name]
+            start = time.perf_counter()
+            for metrics in batch:
+                run(metrics)
+            best[name] = min(best[name], (time.perf_counter() - start) / len(batch))
+    return best
+
+
+def if_chain(n, d):
+    if n * 100 >= 50 * d:
+        return (7, True)
+    if n * 100 >= 25 * d:
+        return (5, False)
+    return (0, False)
+
+
+def bench_decisions(args) -> None:
+    policy = tspol.load()
+    program = policy.program
+    compiled = policy.module.evaluate
+    data = [metrics_of(s) for s in sellers(args.sellers)]
+    for metrics in data:
+        if decide_us(metrics) != compiled(metrics, "US"):
+            raise SystemExit(f"the hand-written baseline disagrees with the compiled module on {metrics}")
+    few = data[: max(50, args.sellers // 10)]
+    for metrics in few:
+        if interpreter.evaluate(program, metrics, "US") != compiled(metrics, "US"):
+            raise SystemExit(f"the interpreter disagrees with the compiled module on {metrics}")
+
+    engines = {
+        "compiled module": lambda m: compiled(m, "US"),
+        "hand-written function": decide_us,
+        "interpreter": lambda m: interpreter.evaluate(program, m, "US"),
+        "bare if-chain (tuple)": lambda m: if_chain(m["late_orders"], m["orders_7d"]),
+    }
+    inputs = {name: data for name in engines}
+    inputs["interpreter"] = few
+    notes = {}
+    for label, make in (("zen-engine", zen_decision), ("rule-engine", rule_engine_decision)):
+        try:
+            run = make(program)
+        except ImportError:
+            notes[label] = "not installed (pip install zen-engine rule-engine)"
+            continue
+        checked = data[:300]
+        wrong = sum(run(m) != tier_rows(compiled(m, "US")) for m in checked)
+        notes[label] = f"US tier tables only; same rows as tspol on {len(checked) - wrong}/{len(checked)} sellers"
+        engines[label] = run
+        inputs[label] = data[:300]
+    times = per_decision(engines, inputs, args.rounds)
+    base = times["compiled module"]
+    print(f"\n1. Per decision: {len(data)} US sellers with every input, best of {args.rounds} rounds")
+    print(f"   {'engine':<24} {'us/decision':>12} {'vs compiled':>12}")
+    for name, seconds in times.items():
+        print(f"   {name:<24} {seconds * 1e6:12.2f} {seconds / base:11.2f}x  {notes.get(name, '')}")
+    for label, note in notes.items():
+        if label not in times:
+            print(f"   {label:<24} {'-':>12} {'-':>12}  {note}")
+    print(f"   compiled / hand-written = {base / times['hand-written function']:.2f} (target <= 1.5)")
+    for label in ("zen-engine", "rule-engine"):
+        if label in times:
+            print(f"   {label} / compiled = {times[label] / base:.0f}x faster (target >= 30x)")
+
+
+# ---- subprocesses --------------------------------------------------------------------
+
+def environment(cache: Path) -> dict:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["TSPOL_CACHE_DIR"] = str(cache)
+    return env
+
+
+def tspol_command() -> list[str]:
+    script = shutil.which("tspol", path=str(Path(sys.executable).parent)) or shutil.which("tspol")
+    return [script] if script else [sys.executable, "-m", "tspol.cli.main"]
+
+
+BARE_LOOP = """
+import json, sys
+with open(sys.argv[1], encoding="utf-8") as lines:
+    out = sys.stdout
+    for line in lines:
+        out.write(json.dumps(json.loads(line)) + "\\n")
+"""
+
+
+def timed(command: list[str], env: dict, stdin=None, stdout=subprocess.DEVNULL) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, env=env, stdin=stdin, stdout=stdout, stderr=subprocess.DEVNULL, check=True,
+                   cwd=ROOT)
+    return time.perf_counter() - start
+
+
+def bench_throughput(args, work: Path, env: dict) -> None:
+    path = work / "sellers.jsonl"
+    rng_sellers = sellers(min(args.lines, 50000), seed=7)
+    with open(path, "w", encoding="utf-8") as out:
+        for i in range(args.lines):
+            record = dict(rng_sellers[i % len(rng_sellers)], seller_id=f"s{i:07d}")
+            out.write(json.dumps(record) + "\n")
+    size = path.stat().st_size
+    tspol_eval = tspol_command() + ["eval", "--region", "US", "--format", "json", str(path)]
+    bare = [sys.executable, "-c", BARE_LOOP, str(path)]
+    timed(tspol_eval[:-1] + [str(work / "one.json")], env)  # warm the compile cache
+    best = {"tspol eval": float("inf"), "bare json loop": float("inf")}
+    for _ in range(args.throughput_rounds):
+        best["bare json loop"] = min(best["bare json loop"], timed(bare, env))
+        best["tspol eval"] = min(best["tspol eval"], timed(tspol_eval, env))
+    print(f"\n2. Throughput: {args.lines:,} JSON Lines ({size / 2**20:.0f} MiB), best of {args.throughput_rounds}")
+    for name, seconds in best.items():
+        print(f"   {name:<16} {seconds:8.2f} s  {args.lines / seconds:12,.0f} lines/s")
+    ratio = best["bare json loop"] / best["tspol eval"]
+    print(f"   tspol eval throughput = {ratio:.2f} of the bare loop (target >= 0.5)")
+
+
+def bench_startup(args, work: Path, env: dict) -> None:
+    one = work / "one.json"
+    commands = {
+        'python -c "import lark, click"': [sys.executable, "-c", "import lark, click"],
+        "tspol eval (one seller)": tspol_command() + ["eval", "--region", "US", "--format", "json", str(one)],
+        "tspol check policies": tspol_command() + ["check", "policies"],
+    }
+    for command in commands.values():  # warm up: bytecode and the compile cache
+        timed(command, env)
+    runs = {name: [] for name in commands}
+    for _ in range(args.startup_runs):
+        for name, command in commands.items():
+            runs[name].append(timed(command, env))
+    base = statistics.median(runs['python -c "import lark, click"'])
+    print(f"\n3. Start-up: median of {args.startup_runs} runs")
+    for name, times in runs.items():
+        median = statistics.median(times)
+        print(f"   {name:<32} {median * 1000:8.1f} ms  {median / base:5.2f}x  (target <= 2x)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", choices=["decisions", "throughput", "startup"])
+    parser.add_argument("--sellers", type=int, default=2000, help="sellers for the per-decision timing")
+    parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--lines", type=int, default=1_000_000)
+    parser.add_argument("--throughput-rounds", type=int, default=2)
+    parser.add_argument("--startup-runs", type=int, default=15)
+    args = parser.parse_args()
+    print(f"tspol benchmark: Python {sys.version.split()[0]}, {os.cpu_count()} CPUs")
+    with tempfile.TemporaryDirectory(prefix="tspol-bench-") as folder:
+        work = Path(folder)
+        env = environment(work / "cache")
+        (work / "one.json").write_text(json.dumps(metrics_of(sellers(1)[0])), encoding="utf-8")
+        if args.only in (None, "decisions"):
+            bench_decisions(args)
+        if args.only in (None, "throughput"):
+            bench_throughput(args, work, env)
+        if args.only in (None, "startup"):
+            bench_startup(args, work, env)
+
+
+if __name__ == "__main__":
+    main()
