@@ -260,7 +260,13 @@ def _solve_groups(need, groups, fixed, budget) -> dict[str, Fraction] | None:
 
 
 def _rate_choices(need, denominator, rates):
-    numerators = {n for n, _ in rates}
+    merged: dict[str, Interval] = {}
+    for numerator, rate in rates:  # one numerator over one denominator: one rate, in both intervals
+        merged[numerator] = merged[numerator].intersect(rate) if numerator in merged else rate
+    if any(rate.is_empty() for rate in merged.values()):
+        return
+    rates = list(merged.items())
+    numerators = set(merged)
     if len(rates) == 1 and denominator not in numerators:
         (numerator, rate), = rates
         for n, d in _one_rate(need[numerator], need[denominator], rate):
@@ -315,7 +321,7 @@ def _shared_denominator(need, denominator, rates):
     if totals.is_empty():
         return
     d = totals.lo
-    for _ in range(SEARCH_LIMIT):
+    for _ in range(min(SEARCH_LIMIT, _enough_denominators(need, rates, d))):
         if totals.hi is not None and d > totals.hi:
             return
         spans = {denominator: Interval.point(d)}
@@ -327,6 +333,24 @@ def _shared_denominator(need, denominator, rates):
         if ok:
             yield chosen
         d += 1
+
+
+def _enough_denominators(need, rates, first: Fraction) -> int:
+    """How many denominators to try from `first`: past the point where every rate's
+    interval (of width w) holds a whole numerator for any denominator over 2/w."""
+    reach = first
+    for numerator, rate in rates:
+        counts = need[numerator].whole()
+        if rate.hi:
+            reach = max(reach, math.ceil((counts.lo or 0) / rate.hi))
+    widest = 0
+    for _, rate in rates:
+        if rate.hi is None or rate.lo is None or rate.hi > rate.lo:
+            width = (rate.hi if rate.hi is not None else (rate.lo or 0) + 1) - (rate.lo or 0)
+            widest = max(widest, math.ceil(2 / width))
+        else:
+            widest = max(widest, 50 * rate.lo.denominator)
+    return int(reach - first) + widest + 10
 
 
 def _scaled(rate: Interval, factor: Fraction) -> Interval:
