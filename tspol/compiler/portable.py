@@ -106,6 +106,21 @@ def _rational(value):
     return numerator if denominator == 1 else Fraction(numerator, denominator)
 
 
+def _share(value, numerator, denominator, up):
+    """`value * numerator / denominator` rounded down (or up) to a whole number, exactly,
+    in integers: the daily cap of an order volume limit (D9)."""
+    kind = type(value)
+    if kind is int:
+        top, bottom = value * numerator, denominator
+    elif kind is float and "e" not in repr(value):
+        whole, _, decimals = repr(value).partition(".")
+        top, bottom = int(whole + decimals) * numerator, 10 ** len(decimals) * denominator
+    else:
+        exact = _rational(value)
+        top, bottom = exact.numerator * numerator, exact.denominator * denominator
+    return -(-top // bottom) if up else top // bottom
+
+
 def _count(key, value):
     """A count: a whole number of 0 or more, returned as an int."""
     exact = _rational(_number(key, value, "a count (a whole number, 0 or more)"))
@@ -214,7 +229,7 @@ def _absent_text(lang, names):
 
 
 PORTABLE = (
-    MetricsError, _shown, _number, _rational, _count, _amount, _money, _ratio, _unknown_input, _above_total,
+    MetricsError, _shown, _number, _rational, _share, _count, _amount, _money, _ratio, _unknown_input, _above_total,
     _not_an_object, _unknown_region, _decimal_text, _percent_text, _rate_text, _absent_text,
 )
 CODES = ("NOT_AN_OBJECT", "UNKNOWN_INPUT", "NOT_A_NUMBER", "NOT_FINITE", "NEGATIVE", "NOT_WHOLE",

@@ -136,6 +136,21 @@ def _rational(value):
     return numerator if denominator == 1 else Fraction(numerator, denominator)
 
 
+def _share(value, numerator, denominator, up):
+    """`value * numerator / denominator` rounded down (or up) to a whole number, exactly,
+    in integers: the daily cap of an order volume limit (D9)."""
+    kind = type(value)
+    if kind is int:
+        top, bottom = value * numerator, denominator
+    elif kind is float and "e" not in repr(value):
+        whole, _, decimals = repr(value).partition(".")
+        top, bottom = int(whole + decimals) * numerator, 10 ** len(decimals) * denominator
+    else:
+        exact = _rational(value)
+        top, bottom = exact.numerator * numerator, exact.denominator * denominator
+    return -(-top // bottom) if up else top // bottom
+
+
 def _count(key, value):
     """A count: a whole number of 0 or more, returned as an int."""
     exact = _rational(_number(key, value, "a count (a whole number, 0 or more)"))
@@ -254,26 +269,6 @@ _ZERO_SFCR = {
     'en': 'orders_7d is 0, so SFCR is undefined',
     'zh': 'orders_7d 为 0,SFCR 无定义',
 }
-_ROW_FULFILMENT_12 = {
-    'en': 'Seller-fault cancellation rate (SFCR) is {SFCR}: at least 2.5% and below 10%; cancelled_orders is {cancelled_orders}: at least 5. Rule seller_fault_cancellation, row 1 (fulfilment.pol:12): 2 points.',
-    'zh': '商责取消率(SFCR) 为 {SFCR},不低于 2.5% 且低于 10%;cancelled_orders 为 {cancelled_orders},至少 5。规则 seller_fault_cancellation 第 1 行(fulfilment.pol:12):2 个违规分。',
-}
-_ROW_FULFILMENT_13 = {
-    'en': 'Seller-fault cancellation rate (SFCR) is {SFCR}: at least 10% and below 25%; cancelled_orders is {cancelled_orders}: at least 5. Rule seller_fault_cancellation, row 2 (fulfilment.pol:13): 4 points.',
-    'zh': '商责取消率(SFCR) 为 {SFCR},不低于 10% 且低于 25%;cancelled_orders 为 {cancelled_orders},至少 5。规则 seller_fault_cancellation 第 2 行(fulfilment.pol:13):4 个违规分。',
-}
-_ROW_FULFILMENT_14 = {
-    'en': 'Seller-fault cancellation rate (SFCR) is {SFCR}: at least 25% and below 50%; cancelled_orders is {cancelled_orders}: at least 5. Rule seller_fault_cancellation, row 3 (fulfilment.pol:14): 5 points.',
-    'zh': '商责取消率(SFCR) 为 {SFCR},不低于 25% 且低于 50%;cancelled_orders 为 {cancelled_orders},至少 5。规则 seller_fault_cancellation 第 3 行(fulfilment.pol:14):5 个违规分。',
-}
-_ROW_FULFILMENT_15 = {
-    'en': 'Seller-fault cancellation rate (SFCR) is {SFCR}: at least 50%; cancelled_orders is {cancelled_orders}: at least 5 and at most 29. Rule seller_fault_cancellation, row 4 (fulfilment.pol:15): 6 points and an order volume limit for 7 days at 10% of the average daily orders over the past 4 weeks{cap}.',
-    'zh': '商责取消率(SFCR) 为 {SFCR},不低于 50%;cancelled_orders 为 {cancelled_orders},至少 5 且至多 29。规则 seller_fault_cancellation 第 4 行(fulfilment.pol:15):6 个违规分,限单 7 天,上限为平均日订单量(基于过去4周数据)的 10%{cap}。',
-}
-_ROW_FULFILMENT_16 = {
-    'en': 'Seller-fault cancellation rate (SFCR) is {SFCR}: at least 50%; cancelled_orders is {cancelled_orders}: at least 30. Rule seller_fault_cancellation, row 5 (fulfilment.pol:16): 7 points and an order volume limit for 7 days at 10% of the average daily orders over the past 4 weeks{cap}.',
-    'zh': '商责取消率(SFCR) 为 {SFCR},不低于 50%;cancelled_orders 为 {cancelled_orders},至少 30。规则 seller_fault_cancellation 第 5 行(fulfilment.pol:16):7 个违规分,限单 7 天,上限为平均日订单量(基于过去4周数据)的 10%{cap}。',
-}
 _ABSENT_LATE_ORDERS_ORDERS_7D = {
     'en': {(True, True): 'late_orders and orders_7d are not given', (True, False): 'late_orders is not given', (False, True): 'orders_7d is not given'},
     'zh': {(True, True): '未提供 late_orders、orders_7d', (True, False): '未提供 late_orders', (False, True): '未提供 orders_7d'},
@@ -281,26 +276,6 @@ _ABSENT_LATE_ORDERS_ORDERS_7D = {
 _ZERO_LDR = {
     'en': 'orders_7d is 0, so LDR is undefined',
     'zh': 'orders_7d 为 0,LDR 无定义',
-}
-_ROW_FULFILMENT_39 = {
-    'en': 'Late dispatch rate (LDR) is {LDR}: at least 4% and below 10%. Rule late_dispatch, row 1 (fulfilment.pol:39): a warning (0 points).',
-    'zh': '延迟履约率(LDR) 为 {LDR},不低于 4% 且低于 10%。规则 late_dispatch 第 1 行(fulfilment.pol:39):警告(0 个违规分)。',
-}
-_ROW_FULFILMENT_40 = {
-    'en': 'Late dispatch rate (LDR) is {LDR}: at least 10% and below 25%; late_orders is {late_orders}: at least 5. Rule late_dispatch, row 2 (fulfilment.pol:40): 3 points.',
-    'zh': '延迟履约率(LDR) 为 {LDR},不低于 10% 且低于 25%;late_orders 为 {late_orders},至少 5。规则 late_dispatch 第 2 行(fulfilment.pol:40):3 个违规分。',
-}
-_ROW_FULFILMENT_41 = {
-    'en': 'Late dispatch rate (LDR) is {LDR}: at least 25% and below 50%; late_orders is {late_orders}: at least 5. Rule late_dispatch, row 3 (fulfilment.pol:41): 5 points.',
-    'zh': '延迟履约率(LDR) 为 {LDR},不低于 25% 且低于 50%;late_orders 为 {late_orders},至少 5。规则 late_dispatch 第 3 行(fulfilment.pol:41):5 个违规分。',
-}
-_ROW_FULFILMENT_42 = {
-    'en': 'Late dispatch rate (LDR) is {LDR}: at least 50%; late_orders is {late_orders}: at least 5 and at most 29. Rule late_dispatch, row 4 (fulfilment.pol:42): 6 points and an order volume limit for 7 days at 10% of the average daily orders over the past 4 weeks{cap}.',
-    'zh': '延迟履约率(LDR) 为 {LDR},不低于 50%;late_orders 为 {late_orders},至少 5 且至多 29。规则 late_dispatch 第 4 行(fulfilment.pol:42):6 个违规分,限单 7 天,上限为平均日订单量(基于过去4周数据)的 10%{cap}。',
-}
-_ROW_FULFILMENT_43 = {
-    'en': 'Late dispatch rate (LDR) is {LDR}: at least 50%; late_orders is {late_orders}: at least 30. Rule late_dispatch, row 5 (fulfilment.pol:43): 7 points and an order volume limit for 7 days at 10% of the average daily orders over the past 4 weeks{cap}.',
-    'zh': '延迟履约率(LDR) 为 {LDR},不低于 50%;late_orders 为 {late_orders},至少 30。规则 late_dispatch 第 5 行(fulfilment.pol:43):7 个违规分,限单 7 天,上限为平均日订单量(基于过去4周数据)的 10%{cap}。',
 }
 _ABSENT_DEFECT_RETURNS_30D_ORDERS_30D = {
     'en': {(True, True): 'defect_returns_30d and orders_30d are not given', (True, False): 'defect_returns_30d is not given', (False, True): 'orders_30d is not given'},
@@ -354,93 +329,186 @@ _ZERO_RRR = {
     'en': 'seller_fault_return_requests_30d is 0, so RRR is undefined',
     'zh': 'seller_fault_return_requests_30d 为 0,RRR 无定义',
 }
-_ROW_FULFILMENT_27 = {
-    'en': 'Seller-fault cancellation rate (SFCR) is {SFCR}: at least 2.5%. Rule seller_fault_cancellation, row 1 (fulfilment.pol:27): 1 point.',
-    'zh': '商责取消率(SFCR) 为 {SFCR},不低于 2.5%。规则 seller_fault_cancellation 第 1 行(fulfilment.pol:27):1 个违规分。',
-}
-_ROW_FULFILMENT_56 = {
-    'en': 'Late dispatch rate (LDR) is {LDR}: at least 4% and below 10%. Rule late_dispatch, table points, row 1 (fulfilment.pol:56): a warning and 2 points.',
-    'zh': '延迟履约率(LDR) 为 {LDR},不低于 4% 且低于 10%。规则 late_dispatch 表 points 第 1 行(fulfilment.pol:56):警告,2 个违规分。',
-}
-_ROW_FULFILMENT_57 = {
-    'en': 'Late dispatch rate (LDR) is {LDR}: at least 10% and below 25%. Rule late_dispatch, table points, row 2 (fulfilment.pol:57): 4 points and an order volume limit for 7 days at 80% of the average daily orders over the past 4 weeks{cap}.',
-    'zh': '延迟履约率(LDR) 为 {LDR},不低于 10% 且低于 25%。规则 late_dispatch 表 points 第 2 行(fulfilment.pol:57):4 个违规分,限单 7 天,上限为平均日订单量(基于过去4周数据)的 80%{cap}。',
-}
-_ROW_FULFILMENT_58 = {
-    'en': 'Late dispatch rate (LDR) is {LDR}: at least 25% and below 50%. Rule late_dispatch, table points, row 3 (fulfilment.pol:58): 6 points and an order volume limit for 7 days at 30% of the average daily orders over the past 4 weeks{cap}.',
-    'zh': '延迟履约率(LDR) 为 {LDR},不低于 25% 且低于 50%。规则 late_dispatch 表 points 第 3 行(fulfilment.pol:58):6 个违规分,限单 7 天,上限为平均日订单量(基于过去4周数据)的 30%{cap}。',
-}
-_ROW_FULFILMENT_59 = {
-    'en': 'Late dispatch rate (LDR) is {LDR}: at least 50%. Rule late_dispatch, table points, row 4 (fulfilment.pol:59): 8 points.',
-    'zh': '延迟履约率(LDR) 为 {LDR},不低于 50%。规则 late_dispatch 表 points 第 4 行(fulfilment.pol:59):8 个违规分。',
-}
-_ROW_FULFILMENT_62 = {
-    'en': 'Late dispatch rate (LDR) is {LDR}: at least 50% and below 60%. Rule late_dispatch, table limits, row 1 (fulfilment.pol:62): an order volume limit for 7 days at 30% of the average daily orders over the past 4 weeks{cap}.',
-    'zh': '延迟履约率(LDR) 为 {LDR},不低于 50% 且低于 60%。规则 late_dispatch 表 limits 第 1 行(fulfilment.pol:62):限单 7 天,上限为平均日订单量(基于过去4周数据)的 30%{cap}。',
-}
-_ROW_FULFILMENT_63 = {
-    'en': 'Late dispatch rate (LDR) is {LDR}: at least 60%. Rule late_dispatch, table limits, row 2 (fulfilment.pol:63): an order volume limit for 7 days at 10% of the average daily orders over the past 4 weeks{cap}.',
-    'zh': '延迟履约率(LDR) 为 {LDR},不低于 60%。规则 late_dispatch 表 limits 第 2 行(fulfilment.pol:63):限单 7 天,上限为平均日订单量(基于过去4周数据)的 10%{cap}。',
-}
+
+
+def _because_fulfilment_12(lang, cancelled_orders, orders_7d):
+    """row 1 of seller_fault_cancellation (fulfilment.pol:12): when 2.5% <= SFCR < 10% and cancelled_orders >= 5 then points 2"""
+    if lang == 'zh':
+        return f'商责取消率(SFCR) 为 {_rate_text(cancelled_orders, orders_7d)},不低于 2.5% 且低于 10%;cancelled_orders 为 {cancelled_orders},至少 5。规则 seller_fault_cancellation 第 1 行(fulfilment.pol:12):2 个违规分。'
+    return f'Seller-fault cancellation rate (SFCR) is {_rate_text(cancelled_orders, orders_7d)}: at least 2.5% and below 10%; cancelled_orders is {cancelled_orders}: at least 5. Rule seller_fault_cancellation, row 1 (fulfilment.pol:12): 2 points.'
+
+
+def _because_fulfilment_13(lang, cancelled_orders, orders_7d):
+    """row 2 of seller_fault_cancellation (fulfilment.pol:13): when 10% <= SFCR < 25% and cancelled_orders >= 5 then points 4"""
+    if lang == 'zh':
+        return f'商责取消率(SFCR) 为 {_rate_text(cancelled_orders, orders_7d)},不低于 10% 且低于 25%;cancelled_orders 为 {cancelled_orders},至少 5。规则 seller_fault_cancellation 第 2 行(fulfilment.pol:13):4 个违规分。'
+    return f'Seller-fault cancellation rate (SFCR) is {_rate_text(cancelled_orders, orders_7d)}: at least 10% and below 25%; cancelled_orders is {cancelled_orders}: at least 5. Rule seller_fault_cancellation, row 2 (fulfilment.pol:13): 4 points.'
+
+
+def _because_fulfilment_14(lang, cancelled_orders, orders_7d):
+    """row 3 of seller_fault_cancellation (fulfilment.pol:14): when 25% <= SFCR < 50% and cancelled_orders >= 5 then points 5"""
+    if lang == 'zh':
+        return f'商责取消率(SFCR) 为 {_rate_text(cancelled_orders, orders_7d)},不低于 25% 且低于 50%;cancelled_orders 为 {cancelled_orders},至少 5。规则 seller_fault_cancellation 第 3 行(fulfilment.pol:14):5 个违规分。'
+    return f'Seller-fault cancellation rate (SFCR) is {_rate_text(cancelled_orders, orders_7d)}: at least 25% and below 50%; cancelled_orders is {cancelled_orders}: at least 5. Rule seller_fault_cancellation, row 3 (fulfilment.pol:14): 5 points.'
+
+
+def _because_fulfilment_15(lang, cancelled_orders, orders_7d, cap):
+    """row 4 of seller_fault_cancellation (fulfilment.pol:15): when 50% <= SFCR and 5 <= cancelled_orders < 30 then points 6, limit 7d at 10% avg4w"""
+    if lang == 'zh':
+        return f'商责取消率(SFCR) 为 {_rate_text(cancelled_orders, orders_7d)},不低于 50%;cancelled_orders 为 {cancelled_orders},至少 5 且至多 29。规则 seller_fault_cancellation 第 4 行(fulfilment.pol:15):6 个违规分,限单 7 天,上限为平均日订单量(基于过去4周数据)的 10%{cap}。'
+    return f'Seller-fault cancellation rate (SFCR) is {_rate_text(cancelled_orders, orders_7d)}: at least 50%; cancelled_orders is {cancelled_orders}: at least 5 and at most 29. Rule seller_fault_cancellation, row 4 (fulfilment.pol:15): 6 points and an order volume limit for 7 days at 10% of the average daily orders over the past 4 weeks{cap}.'
+
+
+def _because_fulfilment_16(lang, cancelled_orders, orders_7d, cap):
+    """row 5 of seller_fault_cancellation (fulfilment.pol:16): when 50% <= SFCR and cancelled_orders >= 30 then points 7, limit 7d at 10% avg4w"""
+    if lang == 'zh':
+        return f'商责取消率(SFCR) 为 {_rate_text(cancelled_orders, orders_7d)},不低于 50%;cancelled_orders 为 {cancelled_orders},至少 30。规则 seller_fault_cancellation 第 5 行(fulfilment.pol:16):7 个违规分,限单 7 天,上限为平均日订单量(基于过去4周数据)的 10%{cap}。'
+    return f'Seller-fault cancellation rate (SFCR) is {_rate_text(cancelled_orders, orders_7d)}: at least 50%; cancelled_orders is {cancelled_orders}: at least 30. Rule seller_fault_cancellation, row 5 (fulfilment.pol:16): 7 points and an order volume limit for 7 days at 10% of the average daily orders over the past 4 weeks{cap}.'
+
+
+def _because_fulfilment_39(lang, late_orders, orders_7d):
+    """row 1 of late_dispatch (fulfilment.pol:39): when 4% <= LDR < 10% then warning"""
+    if lang == 'zh':
+        return f'延迟履约率(LDR) 为 {_rate_text(late_orders, orders_7d)},不低于 4% 且低于 10%。规则 late_dispatch 第 1 行(fulfilment.pol:39):警告(0 个违规分)。'
+    return f'Late dispatch rate (LDR) is {_rate_text(late_orders, orders_7d)}: at least 4% and below 10%. Rule late_dispatch, row 1 (fulfilment.pol:39): a warning (0 points).'
+
+
+def _because_fulfilment_40(lang, late_orders, orders_7d):
+    """row 2 of late_dispatch (fulfilment.pol:40): when 10% <= LDR < 25% and late_orders >= 5 then points 3"""
+    if lang == 'zh':
+        return f'延迟履约率(LDR) 为 {_rate_text(late_orders, orders_7d)},不低于 10% 且低于 25%;late_orders 为 {late_orders},至少 5。规则 late_dispatch 第 2 行(fulfilment.pol:40):3 个违规分。'
+    return f'Late dispatch rate (LDR) is {_rate_text(late_orders, orders_7d)}: at least 10% and below 25%; late_orders is {late_orders}: at least 5. Rule late_dispatch, row 2 (fulfilment.pol:40): 3 points.'
+
+
+def _because_fulfilment_41(lang, late_orders, orders_7d):
+    """row 3 of late_dispatch (fulfilment.pol:41): when 25% <= LDR < 50% and late_orders >= 5 then points 5"""
+    if lang == 'zh':
+        return f'延迟履约率(LDR) 为 {_rate_text(late_orders, orders_7d)},不低于 25% 且低于 50%;late_orders 为 {late_orders},至少 5。规则 late_dispatch 第 3 行(fulfilment.pol:41):5 个违规分。'
+    return f'Late dispatch rate (LDR) is {_rate_text(late_orders, orders_7d)}: at least 25% and below 50%; late_orders is {late_orders}: at least 5. Rule late_dispatch, row 3 (fulfilment.pol:41): 5 points.'
+
+
+def _because_fulfilment_42(lang, late_orders, orders_7d, cap):
+    """row 4 of late_dispatch (fulfilment.pol:42): when 50% <= LDR and 5 <= late_orders < 30 then points 6, limit 7d at 10% avg4w"""
+    if lang == 'zh':
+        return f'延迟履约率(LDR) 为 {_rate_text(late_orders, orders_7d)},不低于 50%;late_orders 为 {late_orders},至少 5 且至多 29。规则 late_dispatch 第 4 行(fulfilment.pol:42):6 个违规分,限单 7 天,上限为平均日订单量(基于过去4周数据)的 10%{cap}。'
+    return f'Late dispatch rate (LDR) is {_rate_text(late_orders, orders_7d)}: at least 50%; late_orders is {late_orders}: at least 5 and at most 29. Rule late_dispatch, row 4 (fulfilment.pol:42): 6 points and an order volume limit for 7 days at 10% of the average daily orders over the past 4 weeks{cap}.'
+
+
+def _because_fulfilment_43(lang, late_orders, orders_7d, cap):
+    """row 5 of late_dispatch (fulfilment.pol:43): when 50% <= LDR and late_orders >= 30 then points 7, limit 7d at 10% avg4w"""
+    if lang == 'zh':
+        return f'延迟履约率(LDR) 为 {_rate_text(late_orders, orders_7d)},不低于 50%;late_orders 为 {late_orders},至少 30。规则 late_dispatch 第 5 行(fulfilment.pol:43):7 个违规分,限单 7 天,上限为平均日订单量(基于过去4周数据)的 10%{cap}。'
+    return f'Late dispatch rate (LDR) is {_rate_text(late_orders, orders_7d)}: at least 50%; late_orders is {late_orders}: at least 30. Rule late_dispatch, row 5 (fulfilment.pol:43): 7 points and an order volume limit for 7 days at 10% of the average daily orders over the past 4 weeks{cap}.'
+
+
+def _because_fulfilment_27(lang, cancelled_orders, orders_7d):
+    """row 1 of seller_fault_cancellation (fulfilment.pol:27): when 2.5% <= SFCR then points 1"""
+    if lang == 'zh':
+        return f'商责取消率(SFCR) 为 {_rate_text(cancelled_orders, orders_7d)},不低于 2.5%。规则 seller_fault_cancellation 第 1 行(fulfilment.pol:27):1 个违规分。'
+    return f'Seller-fault cancellation rate (SFCR) is {_rate_text(cancelled_orders, orders_7d)}: at least 2.5%. Rule seller_fault_cancellation, row 1 (fulfilment.pol:27): 1 point.'
+
+
+def _because_fulfilment_56(lang, late_orders, orders_7d):
+    """row 1 of late_dispatch (fulfilment.pol:56): when 4% <= LDR < 10% then warning, points 2"""
+    if lang == 'zh':
+        return f'延迟履约率(LDR) 为 {_rate_text(late_orders, orders_7d)},不低于 4% 且低于 10%。规则 late_dispatch 表 points 第 1 行(fulfilment.pol:56):警告,2 个违规分。'
+    return f'Late dispatch rate (LDR) is {_rate_text(late_orders, orders_7d)}: at least 4% and below 10%. Rule late_dispatch, table points, row 1 (fulfilment.pol:56): a warning and 2 points.'
+
+
+def _because_fulfilment_57(lang, late_orders, orders_7d, cap):
+    """row 2 of late_dispatch (fulfilment.pol:57): when 10% <= LDR < 25% then points 4, limit 7d at 80% avg4w"""
+    if lang == 'zh':
+        return f'延迟履约率(LDR) 为 {_rate_text(late_orders, orders_7d)},不低于 10% 且低于 25%。规则 late_dispatch 表 points 第 2 行(fulfilment.pol:57):4 个违规分,限单 7 天,上限为平均日订单量(基于过去4周数据)的 80%{cap}。'
+    return f'Late dispatch rate (LDR) is {_rate_text(late_orders, orders_7d)}: at least 10% and below 25%. Rule late_dispatch, table points, row 2 (fulfilment.pol:57): 4 points and an order volume limit for 7 days at 80% of the average daily orders over the past 4 weeks{cap}.'
+
+
+def _because_fulfilment_58(lang, late_orders, orders_7d, cap):
+    """row 3 of late_dispatch (fulfilment.pol:58): when 25% <= LDR < 50% then points 6, limit 7d at 30% avg4w"""
+    if lang == 'zh':
+        return f'延迟履约率(LDR) 为 {_rate_text(late_orders, orders_7d)},不低于 25% 且低于 50%。规则 late_dispatch 表 points 第 3 行(fulfilment.pol:58):6 个违规分,限单 7 天,上限为平均日订单量(基于过去4周数据)的 30%{cap}。'
+    return f'Late dispatch rate (LDR) is {_rate_text(late_orders, orders_7d)}: at least 25% and below 50%. Rule late_dispatch, table points, row 3 (fulfilment.pol:58): 6 points and an order volume limit for 7 days at 30% of the average daily orders over the past 4 weeks{cap}.'
+
+
+def _because_fulfilment_59(lang, late_orders, orders_7d):
+    """row 4 of late_dispatch (fulfilment.pol:59): when 50% <= LDR then points 8"""
+    if lang == 'zh':
+        return f'延迟履约率(LDR) 为 {_rate_text(late_orders, orders_7d)},不低于 50%。规则 late_dispatch 表 points 第 4 行(fulfilment.pol:59):8 个违规分。'
+    return f'Late dispatch rate (LDR) is {_rate_text(late_orders, orders_7d)}: at least 50%. Rule late_dispatch, table points, row 4 (fulfilment.pol:59): 8 points.'
+
+
+def _because_fulfilment_62(lang, late_orders, orders_7d, cap):
+    """row 1 of late_dispatch (fulfilment.pol:62): when 50% <= LDR < 60% then limit 7d at 30% avg4w"""
+    if lang == 'zh':
+        return f'延迟履约率(LDR) 为 {_rate_text(late_orders, orders_7d)},不低于 50% 且低于 60%。规则 late_dispatch 表 limits 第 1 行(fulfilment.pol:62):限单 7 天,上限为平均日订单量(基于过去4周数据)的 30%{cap}。'
+    return f'Late dispatch rate (LDR) is {_rate_text(late_orders, orders_7d)}: at least 50% and below 60%. Rule late_dispatch, table limits, row 1 (fulfilment.pol:62): an order volume limit for 7 days at 30% of the average daily orders over the past 4 weeks{cap}.'
+
+
+def _because_fulfilment_63(lang, late_orders, orders_7d, cap):
+    """row 2 of late_dispatch (fulfilment.pol:63): when 60% <= LDR then limit 7d at 10% avg4w"""
+    if lang == 'zh':
+        return f'延迟履约率(LDR) 为 {_rate_text(late_orders, orders_7d)},不低于 60%。规则 late_dispatch 表 limits 第 2 行(fulfilment.pol:63):限单 7 天,上限为平均日订单量(基于过去4周数据)的 10%{cap}。'
+    return f'Late dispatch rate (LDR) is {_rate_text(late_orders, orders_7d)}: at least 60%. Rule late_dispatch, table limits, row 2 (fulfilment.pol:63): an order volume limit for 7 days at 10% of the average daily orders over the past 4 weeks{cap}.'
 
 
 _INPUT_NAMES = frozenset(INPUTS)
+_INFINITY = math.inf
 
 
 def _read(metrics):
-    """Every input's exact value (None when not given), or MetricsError."""
+    """Every input's value, checked (None when not given), or MetricsError."""
     if type(metrics) is not dict and not isinstance(metrics, _Mapping):
         raise _not_an_object(metrics)
+    get = metrics.get
     if not _INPUT_NAMES.issuperset(metrics):
         for key in metrics:
             if key not in _INPUT_NAMES:
                 raise _unknown_input(key, INPUTS)
-    orders_7d = metrics.get('orders_7d')
+    orders_7d = get('orders_7d')
     if orders_7d is not None and (type(orders_7d) is not int or orders_7d < 0):
         orders_7d = _count('orders_7d', orders_7d)
-    cancelled_orders = metrics.get('cancelled_orders')
+    cancelled_orders = get('cancelled_orders')
     if cancelled_orders is not None and (type(cancelled_orders) is not int or cancelled_orders < 0):
         cancelled_orders = _count('cancelled_orders', cancelled_orders)
-    late_orders = metrics.get('late_orders')
+    late_orders = get('late_orders')
     if late_orders is not None and (type(late_orders) is not int or late_orders < 0):
         late_orders = _count('late_orders', late_orders)
-    avg_daily_orders_4w = metrics.get('avg_daily_orders_4w')
-    if avg_daily_orders_4w is not None and (type(avg_daily_orders_4w) is not int or avg_daily_orders_4w < 0):
+    avg_daily_orders_4w = get('avg_daily_orders_4w')
+    if avg_daily_orders_4w is not None and (type(avg_daily_orders_4w) is not int or avg_daily_orders_4w < 0) and not (type(avg_daily_orders_4w) is float and 0 <= avg_daily_orders_4w < _INFINITY):
         avg_daily_orders_4w = _amount('avg_daily_orders_4w', avg_daily_orders_4w)
-    orders_30d = metrics.get('orders_30d')
+    orders_30d = get('orders_30d')
     if orders_30d is not None and (type(orders_30d) is not int or orders_30d < 0):
         orders_30d = _count('orders_30d', orders_30d)
-    non_cancelled_orders_30d = metrics.get('non_cancelled_orders_30d')
+    non_cancelled_orders_30d = get('non_cancelled_orders_30d')
     if non_cancelled_orders_30d is not None and (type(non_cancelled_orders_30d) is not int or non_cancelled_orders_30d < 0):
         non_cancelled_orders_30d = _count('non_cancelled_orders_30d', non_cancelled_orders_30d)
-    negative_reviews_30d = metrics.get('negative_reviews_30d')
+    negative_reviews_30d = get('negative_reviews_30d')
     if negative_reviews_30d is not None and (type(negative_reviews_30d) is not int or negative_reviews_30d < 0):
         negative_reviews_30d = _count('negative_reviews_30d', negative_reviews_30d)
-    buyer_disputes_30d = metrics.get('buyer_disputes_30d')
+    buyer_disputes_30d = get('buyer_disputes_30d')
     if buyer_disputes_30d is not None and (type(buyer_disputes_30d) is not int or buyer_disputes_30d < 0):
         buyer_disputes_30d = _count('buyer_disputes_30d', buyer_disputes_30d)
-    seller_fault_disputes_30d = metrics.get('seller_fault_disputes_30d')
+    seller_fault_disputes_30d = get('seller_fault_disputes_30d')
     if seller_fault_disputes_30d is not None and (type(seller_fault_disputes_30d) is not int or seller_fault_disputes_30d < 0):
         seller_fault_disputes_30d = _count('seller_fault_disputes_30d', seller_fault_disputes_30d)
-    seller_fault_return_requests_30d = metrics.get('seller_fault_return_requests_30d')
+    seller_fault_return_requests_30d = get('seller_fault_return_requests_30d')
     if seller_fault_return_requests_30d is not None and (type(seller_fault_return_requests_30d) is not int or seller_fault_return_requests_30d < 0):
         seller_fault_return_requests_30d = _count('seller_fault_return_requests_30d', seller_fault_return_requests_30d)
-    resolved_return_requests_30d = metrics.get('resolved_return_requests_30d')
+    resolved_return_requests_30d = get('resolved_return_requests_30d')
     if resolved_return_requests_30d is not None and (type(resolved_return_requests_30d) is not int or resolved_return_requests_30d < 0):
         resolved_return_requests_30d = _count('resolved_return_requests_30d', resolved_return_requests_30d)
-    defect_returns_30d = metrics.get('defect_returns_30d')
+    defect_returns_30d = get('defect_returns_30d')
     if defect_returns_30d is not None and (type(defect_returns_30d) is not int or defect_returns_30d < 0):
         defect_returns_30d = _count('defect_returns_30d', defect_returns_30d)
-    avg_first_response_minutes = metrics.get('avg_first_response_minutes')
-    if avg_first_response_minutes is not None and (type(avg_first_response_minutes) is not int or avg_first_response_minutes < 0):
+    avg_first_response_minutes = get('avg_first_response_minutes')
+    if avg_first_response_minutes is not None and (type(avg_first_response_minutes) is not int or avg_first_response_minutes < 0) and not (type(avg_first_response_minutes) is float and 0 <= avg_first_response_minutes < _INFINITY):
         avg_first_response_minutes = _amount('avg_first_response_minutes', avg_first_response_minutes)
-    buyer_messages = metrics.get('buyer_messages')
+    buyer_messages = get('buyer_messages')
     if buyer_messages is not None and (type(buyer_messages) is not int or buyer_messages < 0):
         buyer_messages = _count('buyer_messages', buyer_messages)
-    replied_within_24h = metrics.get('replied_within_24h')
+    replied_within_24h = get('replied_within_24h')
     if replied_within_24h is not None and (type(replied_within_24h) is not int or replied_within_24h < 0):
         replied_within_24h = _count('replied_within_24h', replied_within_24h)
-    replied_within_48h = metrics.get('replied_within_48h')
+    replied_within_48h = get('replied_within_48h')
     if replied_within_48h is not None and (type(replied_within_48h) is not int or replied_within_48h < 0):
         replied_within_48h = _count('replied_within_48h', replied_within_48h)
     # a part is never more than its total
@@ -489,7 +557,7 @@ def _decide_US(values, lang):
             violations.append({
                 'rule': 'seller_fault_cancellation', 'table': None, 'row': 1, 'points': 2, 'warning': False,
                 'limit': None, 'measures': [], 'where': 'fulfilment.pol:12',
-                'because': _ROW_FULFILMENT_12[lang].format_map({'SFCR': _rate_text(cancelled_orders, orders_7d), 'cancelled_orders': cancelled_orders}),
+                'because': _because_fulfilment_12(lang, cancelled_orders, orders_7d),
             })
         # row 2 (fulfilment.pol:13): when 10% <= SFCR < 25% and cancelled_orders >= 5 then points 4
         elif cancelled_orders * 100 >= 10 * orders_7d and cancelled_orders * 100 < 25 * orders_7d and cancelled_orders >= 5:
@@ -498,7 +566,7 @@ def _decide_US(values, lang):
             violations.append({
                 'rule': 'seller_fault_cancellation', 'table': None, 'row': 2, 'points': 4, 'warning': False,
                 'limit': None, 'measures': [], 'where': 'fulfilment.pol:13',
-                'because': _ROW_FULFILMENT_13[lang].format_map({'SFCR': _rate_text(cancelled_orders, orders_7d), 'cancelled_orders': cancelled_orders}),
+                'because': _because_fulfilment_13(lang, cancelled_orders, orders_7d),
             })
         # row 3 (fulfilment.pol:14): when 25% <= SFCR < 50% and cancelled_orders >= 5 then points 5
         elif cancelled_orders * 100 >= 25 * orders_7d and cancelled_orders * 100 < 50 * orders_7d and cancelled_orders >= 5:
@@ -507,7 +575,7 @@ def _decide_US(values, lang):
             violations.append({
                 'rule': 'seller_fault_cancellation', 'table': None, 'row': 3, 'points': 5, 'warning': False,
                 'limit': None, 'measures': [], 'where': 'fulfilment.pol:14',
-                'because': _ROW_FULFILMENT_14[lang].format_map({'SFCR': _rate_text(cancelled_orders, orders_7d), 'cancelled_orders': cancelled_orders}),
+                'because': _because_fulfilment_14(lang, cancelled_orders, orders_7d),
             })
         # row 4 (fulfilment.pol:15): when 50% <= SFCR and 5 <= cancelled_orders < 30 then points 6, limit 7d at 10% avg4w
         elif cancelled_orders * 100 >= 50 * orders_7d and cancelled_orders >= 5 and cancelled_orders <= 29:
@@ -517,12 +585,12 @@ def _decide_US(values, lang):
             if avg_daily_orders_4w is None:
                 cap = ''
             else:
-                limit['daily_cap'] = _rational(avg_daily_orders_4w) * 10 // 100  # D9: 10% of avg4w, rounded down
+                limit['daily_cap'] = _share(avg_daily_orders_4w, 10, 100, False)  # D9: 10% of avg4w, rounded down
                 cap = _CAP[lang].format(limit['daily_cap'])
             violations.append({
                 'rule': 'seller_fault_cancellation', 'table': None, 'row': 4, 'points': 6, 'warning': False,
                 'limit': limit, 'measures': [], 'where': 'fulfilment.pol:15',
-                'because': _ROW_FULFILMENT_15[lang].format_map({'SFCR': _rate_text(cancelled_orders, orders_7d), 'cancelled_orders': cancelled_orders, 'cap': cap}),
+                'because': _because_fulfilment_15(lang, cancelled_orders, orders_7d, cap),
             })
         # row 5 (fulfilment.pol:16): when 50% <= SFCR and cancelled_orders >= 30 then points 7, limit 7d at 10% avg4w
         elif cancelled_orders * 100 >= 50 * orders_7d and cancelled_orders >= 30:
@@ -532,12 +600,12 @@ def _decide_US(values, lang):
             if avg_daily_orders_4w is None:
                 cap = ''
             else:
-                limit['daily_cap'] = _rational(avg_daily_orders_4w) * 10 // 100  # D9: 10% of avg4w, rounded down
+                limit['daily_cap'] = _share(avg_daily_orders_4w, 10, 100, False)  # D9: 10% of avg4w, rounded down
                 cap = _CAP[lang].format(limit['daily_cap'])
             violations.append({
                 'rule': 'seller_fault_cancellation', 'table': None, 'row': 5, 'points': 7, 'warning': False,
                 'limit': limit, 'measures': [], 'where': 'fulfilment.pol:16',
-                'because': _ROW_FULFILMENT_16[lang].format_map({'SFCR': _rate_text(cancelled_orders, orders_7d), 'cancelled_orders': cancelled_orders, 'cap': cap}),
+                'because': _because_fulfilment_16(lang, cancelled_orders, orders_7d, cap),
             })
     if fired:
         discretionary.append({'rule': 'seller_fault_cancellation', 'measures': ['extend_settlement', 'deduct_funds']})
@@ -560,7 +628,7 @@ def _decide_US(values, lang):
             violations.append({
                 'rule': 'late_dispatch', 'table': None, 'row': 1, 'points': 0, 'warning': True,
                 'limit': None, 'measures': [], 'where': 'fulfilment.pol:39',
-                'because': _ROW_FULFILMENT_39[lang].format_map({'LDR': _rate_text(late_orders, orders_7d)}),
+                'because': _because_fulfilment_39(lang, late_orders, orders_7d),
             })
         # row 2 (fulfilment.pol:40): when 10% <= LDR < 25% and late_orders >= 5 then points 3
         elif late_orders * 100 >= 10 * orders_7d and late_orders * 100 < 25 * orders_7d and late_orders >= 5:
@@ -569,7 +637,7 @@ def _decide_US(values, lang):
             violations.append({
                 'rule': 'late_dispatch', 'table': None, 'row': 2, 'points': 3, 'warning': False,
                 'limit': None, 'measures': [], 'where': 'fulfilment.pol:40',
-                'because': _ROW_FULFILMENT_40[lang].format_map({'LDR': _rate_text(late_orders, orders_7d), 'late_orders': late_orders}),
+                'because': _because_fulfilment_40(lang, late_orders, orders_7d),
             })
         # row 3 (fulfilment.pol:41): when 25% <= LDR < 50% and late_orders >= 5 then points 5
         elif late_orders * 100 >= 25 * orders_7d and late_orders * 100 < 50 * orders_7d and late_orders >= 5:
@@ -578,7 +646,7 @@ def _decide_US(values, lang):
             violations.append({
                 'rule': 'late_dispatch', 'table': None, 'row': 3, 'points': 5, 'warning': False,
                 'limit': None, 'measures': [], 'where': 'fulfilment.pol:41',
-                'because': _ROW_FULFILMENT_41[lang].format_map({'LDR': _rate_text(late_orders, orders_7d), 'late_orders': late_orders}),
+                'because': _because_fulfilment_41(lang, late_orders, orders_7d),
             })
         # row 4 (fulfilment.pol:42): when 50% <= LDR and 5 <= late_orders < 30 then points 6, limit 7d at 10% avg4w
         elif late_orders * 100 >= 50 * orders_7d and late_orders >= 5 and late_orders <= 29:
@@ -588,12 +656,12 @@ def _decide_US(values, lang):
             if avg_daily_orders_4w is None:
                 cap = ''
             else:
-                limit['daily_cap'] = _rational(avg_daily_orders_4w) * 10 // 100  # D9: 10% of avg4w, rounded down
+                limit['daily_cap'] = _share(avg_daily_orders_4w, 10, 100, False)  # D9: 10% of avg4w, rounded down
                 cap = _CAP[lang].format(limit['daily_cap'])
             violations.append({
                 'rule': 'late_dispatch', 'table': None, 'row': 4, 'points': 6, 'warning': False,
                 'limit': limit, 'measures': [], 'where': 'fulfilment.pol:42',
-                'because': _ROW_FULFILMENT_42[lang].format_map({'LDR': _rate_text(late_orders, orders_7d), 'late_orders': late_orders, 'cap': cap}),
+                'because': _because_fulfilment_42(lang, late_orders, orders_7d, cap),
             })
         # row 5 (fulfilment.pol:43): when 50% <= LDR and late_orders >= 30 then points 7, limit 7d at 10% avg4w
         elif late_orders * 100 >= 50 * orders_7d and late_orders >= 30:
@@ -603,12 +671,12 @@ def _decide_US(values, lang):
             if avg_daily_orders_4w is None:
                 cap = ''
             else:
-                limit['daily_cap'] = _rational(avg_daily_orders_4w) * 10 // 100  # D9: 10% of avg4w, rounded down
+                limit['daily_cap'] = _share(avg_daily_orders_4w, 10, 100, False)  # D9: 10% of avg4w, rounded down
                 cap = _CAP[lang].format(limit['daily_cap'])
             violations.append({
                 'rule': 'late_dispatch', 'table': None, 'row': 5, 'points': 7, 'warning': False,
                 'limit': limit, 'measures': [], 'where': 'fulfilment.pol:43',
-                'because': _ROW_FULFILMENT_43[lang].format_map({'LDR': _rate_text(late_orders, orders_7d), 'late_orders': late_orders, 'cap': cap}),
+                'because': _because_fulfilment_43(lang, late_orders, orders_7d, cap),
             })
     if fired:
         discretionary.append({'rule': 'late_dispatch', 'measures': ['extend_settlement', 'deduct_funds']})
@@ -728,7 +796,7 @@ def _decide_SEA(values, lang):
             violations.append({
                 'rule': 'seller_fault_cancellation', 'table': None, 'row': 1, 'points': 2, 'warning': False,
                 'limit': None, 'measures': [], 'where': 'fulfilment.pol:12',
-                'because': _ROW_FULFILMENT_12[lang].format_map({'SFCR': _rate_text(cancelled_orders, orders_7d), 'cancelled_orders': cancelled_orders}),
+                'because': _because_fulfilment_12(lang, cancelled_orders, orders_7d),
             })
         # row 2 (fulfilment.pol:13): when 10% <= SFCR < 25% and cancelled_orders >= 5 then points 4
         elif cancelled_orders * 100 >= 10 * orders_7d and cancelled_orders * 100 < 25 * orders_7d and cancelled_orders >= 5:
@@ -737,7 +805,7 @@ def _decide_SEA(values, lang):
             violations.append({
                 'rule': 'seller_fault_cancellation', 'table': None, 'row': 2, 'points': 4, 'warning': False,
                 'limit': None, 'measures': [], 'where': 'fulfilment.pol:13',
-                'because': _ROW_FULFILMENT_13[lang].format_map({'SFCR': _rate_text(cancelled_orders, orders_7d), 'cancelled_orders': cancelled_orders}),
+                'because': _because_fulfilment_13(lang, cancelled_orders, orders_7d),
             })
         # row 3 (fulfilment.pol:14): when 25% <= SFCR < 50% and cancelled_orders >= 5 then points 5
         elif cancelled_orders * 100 >= 25 * orders_7d and cancelled_orders * 100 < 50 * orders_7d and cancelled_orders >= 5:
@@ -746,7 +814,7 @@ def _decide_SEA(values, lang):
             violations.append({
                 'rule': 'seller_fault_cancellation', 'table': None, 'row': 3, 'points': 5, 'warning': False,
                 'limit': None, 'measures': [], 'where': 'fulfilment.pol:14',
-                'because': _ROW_FULFILMENT_14[lang].format_map({'SFCR': _rate_text(cancelled_orders, orders_7d), 'cancelled_orders': cancelled_orders}),
+                'because': _because_fulfilment_14(lang, cancelled_orders, orders_7d),
             })
         # row 4 (fulfilment.pol:15): when 50% <= SFCR and 5 <= cancelled_orders < 30 then points 6, limit 7d at 10% avg4w
         elif cancelled_orders * 100 >= 50 * orders_7d and cancelled_orders >= 5 and cancelled_orders <= 29:
@@ -756,12 +824,12 @@ def _decide_SEA(values, lang):
             if avg_daily_orders_4w is None:
                 cap = ''
             else:
-                limit['daily_cap'] = _rational(avg_daily_orders_4w) * 10 // 100  # D9: 10% of avg4w, rounded down
+                limit['daily_cap'] = _share(avg_daily_orders_4w, 10, 100, False)  # D9: 10% of avg4w, rounded down
                 cap = _CAP[lang].format(limit['daily_cap'])
             violations.append({
                 'rule': 'seller_fault_cancellation', 'table': None, 'row': 4, 'points': 6, 'warning': False,
                 'limit': limit, 'measures': [], 'where': 'fulfilment.pol:15',
-                'because': _ROW_FULFILMENT_15[lang].format_map({'SFCR': _rate_text(cancelled_orders, orders_7d), 'cancelled_orders': cancelled_orders, 'cap': cap}),
+                'because': _because_fulfilment_15(lang, cancelled_orders, orders_7d, cap),
             })
         # row 5 (fulfilment.pol:16): when 50% <= SFCR and cancelled_orders >= 30 then points 7, limit 7d at 10% avg4w
         elif cancelled_orders * 100 >= 50 * orders_7d and cancelled_orders >= 30:
@@ -771,12 +839,12 @@ def _decide_SEA(values, lang):
             if avg_daily_orders_4w is None:
                 cap = ''
             else:
-                limit['daily_cap'] = _rational(avg_daily_orders_4w) * 10 // 100  # D9: 10% of avg4w, rounded down
+                limit['daily_cap'] = _share(avg_daily_orders_4w, 10, 100, False)  # D9: 10% of avg4w, rounded down
                 cap = _CAP[lang].format(limit['daily_cap'])
             violations.append({
                 'rule': 'seller_fault_cancellation', 'table': None, 'row': 5, 'points': 7, 'warning': False,
                 'limit': limit, 'measures': [], 'where': 'fulfilment.pol:16',
-                'because': _ROW_FULFILMENT_16[lang].format_map({'SFCR': _rate_text(cancelled_orders, orders_7d), 'cancelled_orders': cancelled_orders, 'cap': cap}),
+                'because': _because_fulfilment_16(lang, cancelled_orders, orders_7d, cap),
             })
     if fired:
         discretionary.append({'rule': 'seller_fault_cancellation', 'measures': ['extend_settlement', 'deduct_funds']})
@@ -799,7 +867,7 @@ def _decide_SEA(values, lang):
             violations.append({
                 'rule': 'late_dispatch', 'table': None, 'row': 1, 'points': 0, 'warning': True,
                 'limit': None, 'measures': [], 'where': 'fulfilment.pol:39',
-                'because': _ROW_FULFILMENT_39[lang].format_map({'LDR': _rate_text(late_orders, orders_7d)}),
+                'because': _because_fulfilment_39(lang, late_orders, orders_7d),
             })
         # row 2 (fulfilment.pol:40): when 10% <= LDR < 25% and late_orders >= 5 then points 3
         elif late_orders * 100 >= 10 * orders_7d and late_orders * 100 < 25 * orders_7d and late_orders >= 5:
@@ -808,7 +876,7 @@ def _decide_SEA(values, lang):
             violations.append({
                 'rule': 'late_dispatch', 'table': None, 'row': 2, 'points': 3, 'warning': False,
                 'limit': None, 'measures': [], 'where': 'fulfilment.pol:40',
-                'because': _ROW_FULFILMENT_40[lang].format_map({'LDR': _rate_text(late_orders, orders_7d), 'late_orders': late_orders}),
+                'because': _because_fulfilment_40(lang, late_orders, orders_7d),
             })
         # row 3 (fulfilment.pol:41): when 25% <= LDR < 50% and late_orders >= 5 then points 5
         elif late_orders * 100 >= 25 * orders_7d and late_orders * 100 < 50 * orders_7d and late_orders >= 5:
@@ -817,7 +885,7 @@ def _decide_SEA(values, lang):
             violations.append({
                 'rule': 'late_dispatch', 'table': None, 'row': 3, 'points': 5, 'warning': False,
                 'limit': None, 'measures': [], 'where': 'fulfilment.pol:41',
-                'because': _ROW_FULFILMENT_41[lang].format_map({'LDR': _rate_text(late_orders, orders_7d), 'late_orders': late_orders}),
+                'because': _because_fulfilment_41(lang, late_orders, orders_7d),
             })
         # row 4 (fulfilment.pol:42): when 50% <= LDR and 5 <= late_orders < 30 then points 6, limit 7d at 10% avg4w
         elif late_orders * 100 >= 50 * orders_7d and late_orders >= 5 and late_orders <= 29:
@@ -827,12 +895,12 @@ def _decide_SEA(values, lang):
             if avg_daily_orders_4w is None:
                 cap = ''
             else:
-                limit['daily_cap'] = _rational(avg_daily_orders_4w) * 10 // 100  # D9: 10% of avg4w, rounded down
+                limit['daily_cap'] = _share(avg_daily_orders_4w, 10, 100, False)  # D9: 10% of avg4w, rounded down
                 cap = _CAP[lang].format(limit['daily_cap'])
             violations.append({
                 'rule': 'late_dispatch', 'table': None, 'row': 4, 'points': 6, 'warning': False,
                 'limit': limit, 'measures': [], 'where': 'fulfilment.pol:42',
-                'because': _ROW_FULFILMENT_42[lang].format_map({'LDR': _rate_text(late_orders, orders_7d), 'late_orders': late_orders, 'cap': cap}),
+                'because': _because_fulfilment_42(lang, late_orders, orders_7d, cap),
             })
         # row 5 (fulfilment.pol:43): when 50% <= LDR and late_orders >= 30 then points 7, limit 7d at 10% avg4w
         elif late_orders * 100 >= 50 * orders_7d and late_orders >= 30:
@@ -842,12 +910,12 @@ def _decide_SEA(values, lang):
             if avg_daily_orders_4w is None:
                 cap = ''
             else:
-                limit['daily_cap'] = _rational(avg_daily_orders_4w) * 10 // 100  # D9: 10% of avg4w, rounded down
+                limit['daily_cap'] = _share(avg_daily_orders_4w, 10, 100, False)  # D9: 10% of avg4w, rounded down
                 cap = _CAP[lang].format(limit['daily_cap'])
             violations.append({
                 'rule': 'late_dispatch', 'table': None, 'row': 5, 'points': 7, 'warning': False,
                 'limit': limit, 'measures': [], 'where': 'fulfilment.pol:43',
-                'because': _ROW_FULFILMENT_43[lang].format_map({'LDR': _rate_text(late_orders, orders_7d), 'late_orders': late_orders, 'cap': cap}),
+                'because': _because_fulfilment_43(lang, late_orders, orders_7d, cap),
             })
     if fired:
         discretionary.append({'rule': 'late_dispatch', 'measures': ['extend_settlement', 'deduct_funds']})
@@ -967,7 +1035,7 @@ def _decide_UK(values, lang):
             violations.append({
                 'rule': 'seller_fault_cancellation', 'table': None, 'row': 1, 'points': 1, 'warning': False,
                 'limit': None, 'measures': [], 'where': 'fulfilment.pol:27',
-                'because': _ROW_FULFILMENT_27[lang].format_map({'SFCR': _rate_text(cancelled_orders, orders_7d)}),
+                'because': _because_fulfilment_27(lang, cancelled_orders, orders_7d),
             })
     if fired:
         discretionary.append({'rule': 'seller_fault_cancellation', 'measures': ['extend_settlement', 'deduct_funds']})
@@ -991,7 +1059,7 @@ def _decide_UK(values, lang):
             violations.append({
                 'rule': 'late_dispatch', 'table': 'points', 'row': 1, 'points': 2, 'warning': True,
                 'limit': None, 'measures': [], 'where': 'fulfilment.pol:56',
-                'because': _ROW_FULFILMENT_56[lang].format_map({'LDR': _rate_text(late_orders, orders_7d)}),
+                'because': _because_fulfilment_56(lang, late_orders, orders_7d),
             })
         # row 2 (fulfilment.pol:57): when 10% <= LDR < 25% then points 4, limit 7d at 80% avg4w
         elif late_orders * 100 >= 10 * orders_7d and late_orders * 100 < 25 * orders_7d:
@@ -1001,12 +1069,12 @@ def _decide_UK(values, lang):
             if avg_daily_orders_4w is None:
                 cap = ''
             else:
-                limit['daily_cap'] = _rational(avg_daily_orders_4w) * 80 // 100  # D9: 80% of avg4w, rounded down
+                limit['daily_cap'] = _share(avg_daily_orders_4w, 80, 100, False)  # D9: 80% of avg4w, rounded down
                 cap = _CAP[lang].format(limit['daily_cap'])
             violations.append({
                 'rule': 'late_dispatch', 'table': 'points', 'row': 2, 'points': 4, 'warning': False,
                 'limit': limit, 'measures': [], 'where': 'fulfilment.pol:57',
-                'because': _ROW_FULFILMENT_57[lang].format_map({'LDR': _rate_text(late_orders, orders_7d), 'cap': cap}),
+                'because': _because_fulfilment_57(lang, late_orders, orders_7d, cap),
             })
         # row 3 (fulfilment.pol:58): when 25% <= LDR < 50% then points 6, limit 7d at 30% avg4w
         elif late_orders * 100 >= 25 * orders_7d and late_orders * 100 < 50 * orders_7d:
@@ -1016,12 +1084,12 @@ def _decide_UK(values, lang):
             if avg_daily_orders_4w is None:
                 cap = ''
             else:
-                limit['daily_cap'] = _rational(avg_daily_orders_4w) * 30 // 100  # D9: 30% of avg4w, rounded down
+                limit['daily_cap'] = _share(avg_daily_orders_4w, 30, 100, False)  # D9: 30% of avg4w, rounded down
                 cap = _CAP[lang].format(limit['daily_cap'])
             violations.append({
                 'rule': 'late_dispatch', 'table': 'points', 'row': 3, 'points': 6, 'warning': False,
                 'limit': limit, 'measures': [], 'where': 'fulfilment.pol:58',
-                'because': _ROW_FULFILMENT_58[lang].format_map({'LDR': _rate_text(late_orders, orders_7d), 'cap': cap}),
+                'because': _because_fulfilment_58(lang, late_orders, orders_7d, cap),
             })
         # row 4 (fulfilment.pol:59): when 50% <= LDR then points 8
         elif late_orders * 100 >= 50 * orders_7d:
@@ -1030,7 +1098,7 @@ def _decide_UK(values, lang):
             violations.append({
                 'rule': 'late_dispatch', 'table': 'points', 'row': 4, 'points': 8, 'warning': False,
                 'limit': None, 'measures': [], 'where': 'fulfilment.pol:59',
-                'because': _ROW_FULFILMENT_59[lang].format_map({'LDR': _rate_text(late_orders, orders_7d)}),
+                'because': _because_fulfilment_59(lang, late_orders, orders_7d),
             })
         # table limits, all: every row that matches fires
         # row 1 (fulfilment.pol:62): when 50% <= LDR < 60% then limit 7d at 30% avg4w
@@ -1040,12 +1108,12 @@ def _decide_UK(values, lang):
             if avg_daily_orders_4w is None:
                 cap = ''
             else:
-                limit['daily_cap'] = _rational(avg_daily_orders_4w) * 30 // 100  # D9: 30% of avg4w, rounded down
+                limit['daily_cap'] = _share(avg_daily_orders_4w, 30, 100, False)  # D9: 30% of avg4w, rounded down
                 cap = _CAP[lang].format(limit['daily_cap'])
             violations.append({
                 'rule': 'late_dispatch', 'table': 'limits', 'row': 1, 'points': 0, 'warning': False,
                 'limit': limit, 'measures': [], 'where': 'fulfilment.pol:62',
-                'because': _ROW_FULFILMENT_62[lang].format_map({'LDR': _rate_text(late_orders, orders_7d), 'cap': cap}),
+                'because': _because_fulfilment_62(lang, late_orders, orders_7d, cap),
             })
         # row 2 (fulfilment.pol:63): when 60% <= LDR then limit 7d at 10% avg4w
         if late_orders * 100 >= 60 * orders_7d:
@@ -1054,12 +1122,12 @@ def _decide_UK(values, lang):
             if avg_daily_orders_4w is None:
                 cap = ''
             else:
-                limit['daily_cap'] = _rational(avg_daily_orders_4w) * 10 // 100  # D9: 10% of avg4w, rounded down
+                limit['daily_cap'] = _share(avg_daily_orders_4w, 10, 100, False)  # D9: 10% of avg4w, rounded down
                 cap = _CAP[lang].format(limit['daily_cap'])
             violations.append({
                 'rule': 'late_dispatch', 'table': 'limits', 'row': 2, 'points': 0, 'warning': False,
                 'limit': limit, 'measures': [], 'where': 'fulfilment.pol:63',
-                'because': _ROW_FULFILMENT_63[lang].format_map({'LDR': _rate_text(late_orders, orders_7d), 'cap': cap}),
+                'because': _because_fulfilment_63(lang, late_orders, orders_7d, cap),
             })
     if fired:
         discretionary.append({'rule': 'late_dispatch', 'measures': ['extend_settlement', 'deduct_funds']})
