@@ -469,6 +469,13 @@ class _RuleAnalysis:
         self.tables = [t for t in rule.tables if t.rows]
         self.masks = {id(t): self.grid.cell_masks(self.grid.row_masks([r.box for r in t.rows]))
                       for t in self.tables}
+        self.metric_axis = self.grid.index.get(rule.metric)
+        self.standard_pieces = None  # pieces of the metric's axis that meet its standard
+        if self.metric_axis is not None:
+            axis = self.grid.axes[self.metric_axis]
+            if axis.quantity.standard is not None:
+                self.standard_pieces = set(axis.span(axis.quantity.standard))
+        self._penalties: dict[tuple[int, ...], object] = {}
 
     # -- who fires where
     def fired(self, table: ir.TableIR, mask: int) -> list[int]:
@@ -517,12 +524,7 @@ class _RuleAnalysis:
         return areas
 
     def meets_standard(self, cell: tuple[int, ...]) -> bool:
-        metric = self.rule.metric
-        if metric not in self.grid.index:
-            return False
-        axis = self.grid.axes[self.grid.index[metric]]
-        standard = axis.quantity.standard
-        return standard is not None and cell[self.grid.index[metric]] in axis.span(standard)
+        return self.standard_pieces is not None and cell[self.metric_axis] in self.standard_pieces
 
     def hole_cells(self, table: ir.TableIR) -> set[tuple[int, ...]]:
         """Uncovered cells in a run, along some axis, with covered cells on both sides."""
@@ -652,10 +654,12 @@ class _RuleAnalysis:
 
     # -- monotonicity
     def penalty(self, cell: tuple[int, ...]) -> tuple[Penalty, list[tuple[ir.TableIR, ir.RowIR]]] | None:
-        fired = [(t, t.rows[i]) for t in self.tables for i in self.fired(t, self.masks[id(t)][cell])]
-        if not fired:
-            return None
-        return Penalty(sum(r.points for _, r in fired), tuple(r.limit for _, r in fired if r.limit)), fired
+        if cell not in self._penalties:
+            fired = [(t, t.rows[i]) for t in self.tables for i in self.fired(t, self.masks[id(t)][cell])]
+            self._penalties[cell] = (Penalty(sum(r.points for _, r in fired), tuple(r.limit for _, r in fired
+                                                                                   if r.limit)), fired) \
+                if fired else None
+        return self._penalties[cell]
 
     def monotonicity(self) -> list[Problem]:
         out, reported = [], set()
