@@ -12,6 +12,7 @@ comparison (and the reason tspol exists). It is not part of tspol.
 
 from __future__ import annotations
 
+import math
 from decimal import Decimal
 from fractions import Fraction
 
@@ -35,24 +36,27 @@ class BadMetrics(ValueError):
 
 
 def _number(key, value, whole):
+    """The value as given (a float or a Decimal stays one), after the checks."""
     if type(value) is bool or not isinstance(value, (int, float, Decimal, Fraction)):
         raise BadMetrics(f"{key}: expected a number")
-    if isinstance(value, float):
-        if value != value or value in (float("inf"), float("-inf")):
-            raise BadMetrics(f"{key}: not finite")
-        value = Fraction(repr(value))
-    elif isinstance(value, Decimal):
-        if not value.is_finite():
-            raise BadMetrics(f"{key}: not finite")
-        value = Fraction(value)
+    if isinstance(value, (float, Decimal)) and not math.isfinite(value):
+        raise BadMetrics(f"{key}: not finite")
     if value < 0:
         raise BadMetrics(f"{key}: negative")
-    if isinstance(value, Fraction):
-        if value.denominator == 1:
-            return value.numerator
-        if whole:
+    if whole:
+        exact = _exact(value)
+        if type(exact) is not int:
             raise BadMetrics(f"{key}: not a whole number")
+        return exact
     return value
+
+
+def _exact(value):
+    """The decimal a float prints as, exactly; ints stay ints."""
+    if type(value) is int:
+        return value
+    exact = Fraction(repr(value)) if type(value) is float else Fraction(value)
+    return exact.numerator if exact.denominator == 1 else exact
 
 
 def _percent(n, d):
@@ -67,9 +71,10 @@ def _percent(n, d):
 
 
 def _minutes(value):
-    if type(value) is int:
-        return f"{value}min"
-    return format(Decimal(value.numerator) / Decimal(value.denominator), "f") + "min"
+    exact = _exact(value)
+    if type(exact) is int:
+        return f"{exact}min"
+    return format(Decimal(exact.numerator) / Decimal(exact.denominator), "f") + "min"
 
 
 def _absent(names):
@@ -90,7 +95,7 @@ def decide_us(metrics, lang="en"):
         v[key] = x
     for key in AMOUNTS:
         x = get(key)
-        if x is not None and (type(x) is not int or x < 0):
+        if x is not None and (type(x) is not int or x < 0) and not (type(x) is float and 0 <= x < math.inf):
             x = _number(key, x, False)
         v[key] = x
     for part, whole in PARTS:
@@ -108,7 +113,8 @@ def decide_us(metrics, lang="en"):
     def limit_and_cap():
         if avg is None:
             return {"days": 7, "percent": 10, "basis": "avg4w"}, ""
-        cap = avg * 10 // 100
+        exact = _exact(avg)
+        cap = exact * 10 // 100 if type(exact) is int else exact.numerator * 10 // (exact.denominator * 100)
         return {"days": 7, "percent": 10, "basis": "avg4w", "daily_cap": cap}, f" (at most {cap} orders a day)"
 
     # seller-fault cancellation rate
