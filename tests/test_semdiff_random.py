@@ -70,7 +70,7 @@ def edit_metrics(text: str, rnd: random.Random) -> str:
         text = text.replace("only if orders_30d > 100",
                             f"only if orders_30d {rnd.choice(['>', '>='])} {rnd.choice([50, 100, 150])}")
     if rnd.random() < 0.15:
-        text = text.replace("metric DFR = defect_returns_30d / orders_30d", "metric DFR = defect_returns_30d / orders_7d")
+        text = text.replace("DFR = defect_returns_30d / orders_30d", "DFR = defect_returns_30d / orders_7d")
     return text
 
 

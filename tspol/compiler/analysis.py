@@ -174,7 +174,7 @@ class Grid:
 
     def seller_in(self, ranges: Ranges, cells: Iterable[tuple[int, ...]] | None = None) -> dict | None:
         """A seller in the first cell of `ranges` (or of `cells`) that has one."""
-        candidates = cells if cells is not None else itertools.product(*(range(f, l + 1) for f, l in ranges))
+        candidates = cells if cells is not None else itertools.product(*(range(f, last + 1) for f, last in ranges))
         for cell in candidates:
             seller = self.seller(cell)
             if seller is not None:
@@ -216,12 +216,12 @@ class Grid:
                     else:
                         break
             ranges = tuple(zip(lo, hi))
-            taken.update(itertools.product(*(range(f, l + 1) for f, l in ranges)))
+            taken.update(itertools.product(*(range(f, last + 1) for f, last in ranges)))
             out.append((label, ranges))
         return out
 
     def cells_in(self, ranges: Ranges) -> Iterable[tuple[int, ...]]:
-        return itertools.product(*(range(f, l + 1) for f, l in ranges))
+        return itertools.product(*(range(f, last + 1) for f, last in ranges))
 
 
 _MISSING = object()
@@ -447,12 +447,12 @@ class Penalty:
 def _strictest(limits: Iterable[ir.LimitIR]) -> tuple[int, str, Fraction]:
     """(longest days, basis, lowest percent): a lower cap or a longer limit is harsher."""
     limits = list(limits)
-    return (max(l.days for l in limits), limits[0].basis, min(l.percent for l in limits))
+    return (max(x.days for x in limits), limits[0].basis, min(x.percent for x in limits))
 
 
 def penalty_text(points: int, limits: Iterable[ir.LimitIR]) -> str:
     parts = [f"{points} point{'s' * (points != 1)}"]
-    parts += [limit_text(l) for l in limits]
+    parts += [limit_text(x) for x in limits]
     return ", ".join(parts)
 
 

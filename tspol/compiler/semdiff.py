@@ -362,8 +362,7 @@ def _facts(program: ir.Program) -> dict[str, dict[str, str]]:
     for b in program.bases:
         facts[f"basis {b.name}"] = {"input": b.input, "round": b.rounding, **_texts(b.names)}
     for region in program.regions:
-        facts[f"region {region.name}"] = {
-            **_texts(region.names), "rules": ", ".join(r.name for r in region.rules)}
+        facts[f"region {region.name}"] = _texts(region.names)
         for r in region.rules:
             facts[f"rule {r.name} in {region.name}"] = {
                 "reason": r.reason or "", "on": r.metric or "", "may": ", ".join(r.may), **_texts(r.names)}

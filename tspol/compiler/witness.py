@@ -203,7 +203,7 @@ class _Problem:
                 q = self.vocabulary[name]
                 if q.part_of in fixed:
                     interval = interval.intersect(Interval(hi=fixed[q.part_of], hi_closed=True))
-                for part, whole in self._parts_of(name):
+                for part in self._parts_of(name):
                     if part in fixed:
                         interval = interval.intersect(Interval.at_least(fixed[part]))
                 value = _simple_value(interval, q.whole)
@@ -212,8 +212,8 @@ class _Problem:
                 fixed[name] = value
         return fixed
 
-    def _parts_of(self, name: str) -> list[tuple[str, str]]:
-        return [(n, name) for n in self.need if self.vocabulary[n].part_of == name]
+    def _parts_of(self, whole: str) -> list[str]:
+        return [n for n in self.need if self.vocabulary[n].part_of == whole]
 
 
 def _parts_first(vocabulary: Vocabulary, names: Iterable[str]) -> list[str]:
