@@ -229,13 +229,16 @@ class _Checker:
             for extra in items[1:]:
                 self.report(DUPLICATE, f"the policy has more than one `{keyword}`", extra.span)
         for effective in policy.items_of(ast.Effective):
-            try:
-                datetime.date.fromisoformat(effective.date)
-            except ValueError:
-                end = effective.span  # the date is the last ten characters of the item
-                span = Span(end.path, end.end_line, end.end_column - len(effective.date), end.end_line, end.end_column)
-                self.report(BAD_VALUE, f"`{effective.date}` is not a calendar date", span,
-                            help="write the date as YYYY-MM-DD, such as 2024-07-15")
+            self.check_date(effective)
+
+    def check_date(self, effective: ast.Effective) -> None:
+        try:
+            datetime.date.fromisoformat(effective.date)
+        except ValueError:
+            end = effective.span  # the date is the last ten characters of the item
+            span = Span(end.path, end.end_line, end.end_column - len(effective.date), end.end_line, end.end_column)
+            self.report(BAD_VALUE, f"`{effective.date}` is not a calendar date", span,
+                        help="write the date as YYYY-MM-DD, such as 2024-07-15")
 
     def check_texts(self, decl) -> None:
         seen: dict[tuple[str, str], ast.Text] = {}
