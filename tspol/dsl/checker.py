@@ -112,6 +112,12 @@ class _Checker:
         self.report(UNKNOWN_NAME, f"unknown {what} `{name.value}`", name.span,
                     suggestion(name.value, candidates) or help)
 
+    def once(self, items, message: str) -> None:
+        """Report every item after the first: a block says each of these once."""
+        for extra in items[1:]:
+            self.report(DUPLICATE, message, extra.span, related=(Related(items[0].span, "first here"),),
+                        help="keep one of them")
+
     def missing(self, message: str, span: Span, help: str | None = None) -> None:
         """Something the pack lacks: only known when every file of the pack parsed."""
         if self.complete:
@@ -226,8 +232,7 @@ class _Checker:
             if not items:
                 self.report(MISSING, f"the policy has no `{keyword}`", policy.name.span,
                             help=f"add `{example}` to the policy block")
-            for extra in items[1:]:
-                self.report(DUPLICATE, f"the policy has more than one `{keyword}`", extra.span)
+            self.once(items, f"the policy has more than one `{keyword}`")
         for effective in policy.items_of(ast.Effective):
             self.check_date(effective)
 
@@ -278,8 +283,7 @@ class _Checker:
             self.quantities[decl.name.value] = Quantity(decl.name.value, kind, unit.value if unit else None, decl)
         self.check_direction(decl)
         parts = decl.items_of(ast.PartOf)
-        for extra in parts[1:]:
-            self.report(DUPLICATE, "an input is part of one total only", extra.span)
+        self.once(parts, "an input is part of one total only")
         for part in parts[:1]:
             whole = self.input_named(part.whole)
             if whole is None:
@@ -305,8 +309,7 @@ class _Checker:
 
     def check_direction(self, decl) -> None:
         directions = decl.items_of(ast.Direction)
-        for extra in directions[1:]:
-            self.report(DUPLICATE, "say once whether higher or lower is worse", extra.span)
+        self.once(directions, "say once whether higher or lower is worse")
 
     def check_metric_type(self, decl: ast.Metric) -> None:
         names = [decl.numerator] + ([decl.denominator] if decl.denominator else [])
@@ -338,8 +341,7 @@ class _Checker:
         if not roundings:
             self.report(MISSING, f"basis `{decl.name.value}` does not say how a cap is rounded",
                         decl.name.span, help="add `round down` or `round up` to its block")
-        for extra in roundings[1:]:
-            self.report(DUPLICATE, "say once how the basis is rounded", extra.span)
+        self.once(roundings, "say once how the basis is rounded")
 
     def check_metric(self, decl: ast.Metric) -> None:
         self.check_direction(decl)
@@ -507,7 +509,8 @@ class _Checker:
                                  help="declare it with `region NAME { ... }`")
                     continue
                 if region.value in seen_regions:
-                    self.report(DUPLICATE, f"region `{region.value}` is listed twice", region.span)
+                    self.report(DUPLICATE, f"region `{region.value}` is listed twice", region.span,
+                                help="remove one of them")
                     continue
                 seen_regions.add(region.value)
                 key = (rule.name.value, region.value)
@@ -522,8 +525,7 @@ class _Checker:
     def check_rule(self, rule: ast.Rule) -> None:
         for kind, keyword in ((ast.ReasonRef, "reason"), (ast.OnMetric, "on")):
             items = rule.items_of(kind)
-            for extra in items[1:]:
-                self.report(DUPLICATE, f"a rule has one `{keyword}`", extra.span)
+            self.once(items, f"a rule has one `{keyword}`")
         for ref in rule.items_of(ast.ReasonRef)[:1]:
             if ref.name.value not in self.reasons:
                 self.unknown("reason", ref.name, self.reasons)
@@ -552,7 +554,7 @@ class _Checker:
         seen: set[str] = set()
         for name in may.names:
             if name.value in seen:
-                self.report(DUPLICATE, f"`{name.value}` is listed twice", name.span)
+                self.report(DUPLICATE, f"`{name.value}` is listed twice", name.span, help="remove one of them")
             seen.add(name.value)
             if name.value != "points" and name.value not in self.measures:
                 self.unknown("measure", name, list(self.measures) + ["points"])
@@ -584,8 +586,7 @@ class _Checker:
         for kind, keyword in ((ast.Expiry, "points expire after"), (ast.Deactivation, "deactivate at"),
                               (ast.WarningMargin, "warn"), (ast.Crossing, "multiple thresholds apply"),
                               (ast.Freeze, "points freeze"), (ast.Linked, "linked accounts")):
-            for extra in ledger.items_of(kind)[1:]:
-                self.report(DUPLICATE, f"the ledger says `{keyword}` twice", extra.span)
+            self.once(ledger.items_of(kind), f"the ledger says `{keyword}` twice")
         if not ledger.items_of(ast.Expiry):
             self.report(MISSING, "the ledger does not say when points expire", keyword_span(ledger, "ledger"),
                         help="add `points expire after 180d`")
@@ -628,7 +629,7 @@ class _Checker:
                 self.unknown("measure", item.measure, self.measures)
             elif item.measure.value in seen:
                 self.report(DUPLICATE, f"measure `{item.measure.value}` is listed twice in this threshold",
-                            item.measure.span)
+                            item.measure.span, help="remove one of them")
             seen.add(item.measure.value)
             if item.duration is not None:
                 self.expect(item.duration, "duration", "the length of a measure", "no_campaigns for 7d")
@@ -651,8 +652,7 @@ class _Checker:
             if not items:
                 self.report(MISSING, f"the appeals block does not say `{keyword}`", keyword_span(appeals, "appeals"),
                             help=f"add `{example}`")
-            for extra in items[1:]:
-                self.report(DUPLICATE, f"the appeals block says `{keyword}` twice", extra.span)
+            self.once(items, f"the appeals block says `{keyword}` twice")
         for item in appeals.items_of(ast.Attempts):
             self.expect(item.count, "number", "the number of appeals", "at most 2 per violation")
         for item in appeals.items_of(ast.FirstWindow) + appeals.items_of(ast.NextWindow):
@@ -667,8 +667,7 @@ class _Checker:
         if not periods:
             self.report(MISSING, f"hold `{hold.name.value}` has no period", hold.name.span,
                         help="add `period 90d to 180d`")
-        for extra in periods[1:]:
-            self.report(DUPLICATE, "a hold has one period", extra.span)
+        self.once(periods, "a hold has one period")
         for period in periods[:1]:
             ok = self.expect(period.shortest, "duration", "a hold period", "period 90d to 180d")
             ok = self.expect(period.longest, "duration", "a hold period", "period 90d to 180d") and ok
@@ -676,8 +675,7 @@ class _Checker:
                 self.report(OUT_OF_ORDER, f"the hold period runs backwards: from {_literal_text(period.shortest)} "
                             f"to {_literal_text(period.longest)}", period.span,
                             help="write the shorter period first")
-        for extra in hold.items_of(ast.HoldEnd)[1:]:
-            self.report(DUPLICATE, "a hold says once when it ends", extra.span)
+        self.once(hold.items_of(ast.HoldEnd), "a hold says once when it ends")
         outcomes: dict[str, ast.HoldOutcome] = {}
         for item in hold.items_of(ast.HoldOutcome):
             if item.outcome in outcomes:
@@ -695,8 +693,7 @@ class _Checker:
         for may in reason.items_of(ast.May):
             self.check_may(may)
         sources = reason.items_of(ast.ReasonPoints)
-        for extra in sources[1:]:
-            self.report(DUPLICATE, "a reason says once where its points come from", extra.span)
+        self.once(sources, "a reason says once where its points come from")
         if not sources or not self.complete:
             return  # without every file, the rules that score this reason are not all known
         scoring = [r for r in rules
