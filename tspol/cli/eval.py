@@ -12,8 +12,8 @@ it may also carry `seller_id` (a string or a whole number, echoed first in its
 decision) and `region`, which wins over `--region` (so one file can mix
 regions; `--region` is the region of the lines that name none). The values
 may instead sit under a `metrics` key, beside `seller_id` and `region`.
-Numbers are read exactly (`0.1` is 1/10, never a binary float); a key given
-twice in one object is an error.
+Numbers are read exactly (`0.1` is 1/10, whatever binary float is nearest); a
+key given twice in one object is an error.
 
 The policy is compiled once and cached by the hash of its source, so on a
 cache hit this command never loads the policy parser.
@@ -21,6 +21,7 @@ cache hit this command never loads the policy parser.
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import sys
@@ -58,15 +59,54 @@ def _object(pairs: list) -> dict:
     return record
 
 
-def _parse(raw: bytes):
-    if not raw.strip():
-        raise _LineError(MALFORMED, None, "empty line: expected a JSON object")
+def _json_number(text: str):
+    """A JSON number with a fraction or an exponent, read exactly: a float when the float
+    is that very decimal (at most 15 digits, no exponent: Python prints it back the same),
+    else a Decimal."""
+    if len(text) <= 15 and "e" not in text and "E" not in text:
+        return float(text)
+    return Decimal(text)
+
+
+FAST = json.JSONDecoder(parse_float=_json_number)
+CHECKING = json.JSONDecoder(parse_float=_json_number, object_pairs_hook=_object)
+_scan = FAST.scan_once
+
+
+def _decode(text: str):
+    """Parse, and make sure no key is given twice in an object.
+
+    The quick test: each key is followed by a colon, so when the text has exactly
+    as many colons as the keys parsed (at the top and in `metrics`), no key was
+    dropped and no other object holds any; otherwise parse again, checking every
+    object. A line that does not parse is parsed again for the error message."""
     try:
-        return json.loads(raw, parse_float=Decimal, object_pairs_hook=_object)
+        record, end = _scan(text, 0)
+    except StopIteration:
+        return FAST.decode(text)
+    if end != len(text) and not text[end:].isspace():
+        return FAST.decode(text)
+    if type(record) is dict:
+        keys = len(record)
+        metrics = record.get("metrics")
+        if type(metrics) is dict:
+            keys += len(metrics)
+        if text.count(":") != keys:
+            return CHECKING.decode(text)
+    return record
+
+
+def _parse(raw: bytes):
+    try:
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise _LineError(MALFORMED, None, f"this is not UTF-8 text ({exc.reason} at byte {exc.start + 1})") from None
+    if not text or text.isspace():
+        raise _LineError(MALFORMED, None, "empty line: expected a JSON object")
+    try:
+        return _decode(text)
     except json.JSONDecodeError as exc:
-        where = f"line {exc.lineno}, column {exc.colno}" if raw.count(b"\n", 0, exc.pos) else f"column {exc.colno}"
+        where = f"line {exc.lineno}, column {exc.colno}" if text.count("\n", 0, exc.pos) else f"column {exc.colno}"
         raise _LineError(MALFORMED, None, f"malformed JSON: {exc.msg} at {where}") from None
     except (ValueError, RecursionError) as exc:
         raise _LineError(MALFORMED, None, f"malformed JSON: {exc}") from None
@@ -129,7 +169,6 @@ class Decider:
 
     def answer(self, raw: bytes, line: int, document: bool = False) -> tuple[str, Diagnostic | None]:
         """The output for one record (one line of JSON, or text), and its diagnostic if it failed."""
-        seller_id = None
         try:
             decision, seller_id = self.decide(raw)
         except (_LineError, self.error_type) as exc:
@@ -142,10 +181,12 @@ class Decider:
         self.decided += 1
         if self.fmt == "text":
             return self.report(decision, self.names, self.lang, seller_id), None
-        if seller_id is not None:
-            decision = {"seller_id": seller_id, **decision}
         if document:
+            if seller_id is not None:
+                decision = {"seller_id": seller_id, **decision}
             return json.dumps(decision, ensure_ascii=False, indent=2) + "\n", None
+        if seller_id is not None:  # `{"seller_id": ..., ` then the decision's own keys
+            return f'{{"seller_id": {self.encode(seller_id)}, {self.encode(decision)[1:]}\n', None
         return self.encode(decision) + "\n", None
 
     def error_output(self, d: Diagnostic, seller_id, document: bool) -> str:
@@ -212,6 +253,8 @@ def run(decider: Decider, stream, out, errors, size: int | None = None) -> None:
     first = stream.readline()
     if not first:
         return
+    if first.startswith(codecs.BOM_UTF8):
+        first = first[len(codecs.BOM_UTF8):]
     buffered = [first]
     try:
         json.loads(first)
