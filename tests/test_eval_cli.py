@@ -9,6 +9,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import tspol
 from tspol.cli import eval as eval_cli
@@ -166,3 +168,45 @@ def test_no_traceback_for_a_missing_file(cli, tmp_path):
     result = cli("eval", "--region", "US", tmp_path / "missing.jsonl")
     assert result.exit_code == 2
     assert "does not exist" in result.stderr
+
+
+LINES = st.one_of(
+    st.dictionaries(st.sampled_from(["orders_7d", "late_orders", "cancelled_orders", "avg_daily_orders_4w",
+                                     "seller_id", "region", "metrics", "nope"]),
+                    st.one_of(st.integers(-3, 80), st.floats(allow_nan=True), st.booleans(), st.none(),
+                              st.text(max_size=4), st.sampled_from(["US", "UK", "EU"])),
+                    max_size=5).map(json.dumps),
+    st.text(alphabet=st.characters(blacklist_characters="\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"), max_size=30),
+    st.binary(max_size=20).map(lambda b: b.replace(b"\n", b"").decode("latin-1")),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(lines=st.lists(LINES, min_size=1, max_size=8), fmt=st.sampled_from(["json", "text"]))
+def test_any_lines_get_one_answer_each_and_no_traceback(lines, fmt):
+    module = tspol.load().module
+    raw = ("{}\n" + "".join(line + "\n" for line in lines)).encode("utf-8", "surrogatepass")
+    out = io.BytesIO()
+    decider = eval_cli.Decider(module, "US", fmt, "en", "<test>")
+    eval_cli.run(decider, io.BytesIO(raw), out, errors=lambda text: None)
+    assert decider.decided + decider.failed == len(lines) + 1
+    if fmt == "json":
+        answers = out.getvalue().decode("utf-8").splitlines()
+        assert len(answers) == len(lines) + 1
+        for number, answer in enumerate(answers, start=1):
+            record = json.loads(answer)
+            assert "points" in record or record["line"] == number
+
+
+def test_progress_on_a_terminal(monkeypatch):
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    decider = eval_cli.Decider(tspol.load().module, "US", "json", "en", "<test>")
+    eval_cli.run(decider, io.BytesIO(b'{"orders_7d": 1}\n' * (2 * eval_cli.CHUNK)), io.BytesIO(),
+                 errors=lambda text: None, size=17 * 2 * eval_cli.CHUNK)
+    assert "tspol eval: 512 sellers (50%)" in terminal.getvalue()
+    assert terminal.getvalue().endswith("\r\033[K")
