@@ -120,3 +120,22 @@ def test_module_file_names(name, file):
     from tspol.cli.compile import module_file
 
     assert module_file(name) == file
+
+
+def test_texts_with_quotes_braces_and_backslashes(pack_copy):
+    """Policy texts reach f-strings and format templates: they must come out as written."""
+    metrics = pack_copy / "metrics.pol"
+    text = metrics.read_text(encoding="utf-8")
+    edited = text.replace('name en "average daily orders over the past 4 weeks"',
+                          'name en "seller\'s {avg} \\\\ \\"orders\\" }{"')
+    edited = edited.replace('name en "Late dispatch rate"', 'name en "it\'s {LDR}"')
+    assert edited.count("{avg}") == 1 and edited.count("{LDR}") == 1
+    metrics.write_text(edited, encoding="utf-8")
+    program = lower(load_pack(pack_copy))
+    module = load_source(generate(program), "<texts>")
+    seller = {"orders_7d": 40, "late_orders": 25, "avg_daily_orders_4w": 50}
+    decision = module.evaluate(seller, "US")
+    assert decision == interpreted(program)(seller, "US")
+    because = decision["violations"][0]["because"]
+    assert because.startswith("it's {LDR} (LDR) is 62.5% (25/40)")
+    assert 'of the seller\'s {avg} \\ "orders" }{ (at most 5 orders a day).' in because
