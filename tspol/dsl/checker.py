@@ -152,7 +152,23 @@ class _Checker:
 
     # ---- the run
     def run(self, sources, relpaths, root) -> Pack | None:
-        policies = [d for d in self.decls if isinstance(d, ast.Policy)]
+        self.collect_names()
+        self.check_declarations()
+        if any(d.is_error for d in self.diagnostics) or not self.policies:
+            return None
+        return Pack(
+            root=root, files=self.files, sources=dict(sources), relpaths=dict(relpaths),
+            policy=self.policies[0], regions=self.regions, inputs=self.inputs, bases=self.bases,
+            metrics=self.metrics, measures=self.measures, categories=self.categories,
+            reasons=self.reasons, holds=self.holds, rules=self.rules, ledger=self.ledger,
+            appeals=self.appeals, quantities=self.quantities,
+            warnings=tuple(d for d in self.diagnostics if not d.is_error),
+        )
+
+    def collect_names(self) -> None:
+        """The symbol tables of the pack; a name declared twice is reported here."""
+        self.policies = [d for d in self.decls if isinstance(d, ast.Policy)]
+        self.rules = tuple(d for d in self.decls if isinstance(d, ast.Rule))
         self.regions = self.table(ast.Region, "region")
         self.measures = self.table(ast.Measure, "measure")
         self.categories = self.table(ast.Category, "category")
@@ -164,11 +180,13 @@ class _Checker:
         self.quantity_names()
         self.ledger = self.single(ast.Ledger, "ledger")
         self.appeals = self.single(ast.Appeals, "appeals")
+        self.quantities: dict[str, Quantity] = {}  # filled as inputs and metrics are typed
 
-        self.check_policy(policies)
+    def check_declarations(self) -> None:
+        """Inputs before the metrics that divide them, metrics before the rules that compare them."""
+        self.check_policy(self.policies)
         for decl in self.decls:
             self.check_texts(decl)
-        self.quantities: dict[str, Quantity] = {}
         for decl in self.inputs.values():
             self.check_input(decl)
         for decl in self.metrics.values():
@@ -177,8 +195,7 @@ class _Checker:
             self.check_basis(decl)
         for decl in self.metrics.values():
             self.check_metric(decl)
-        rules = tuple(d for d in self.decls if isinstance(d, ast.Rule))
-        self.check_rules(rules)
+        self.check_rules(self.rules)
         if self.ledger:
             self.check_ledger(self.ledger)
         if self.appeals:
@@ -186,18 +203,7 @@ class _Checker:
         for hold in self.holds.values():
             self.check_hold(hold)
         for reason in self.reasons.values():
-            self.check_reason(reason, rules)
-
-        if any(d.is_error for d in self.diagnostics) or not policies:
-            return None
-        return Pack(
-            root=root, files=self.files, sources=dict(sources), relpaths=dict(relpaths),
-            policy=policies[0], regions=self.regions, inputs=self.inputs, bases=self.bases,
-            metrics=self.metrics, measures=self.measures, categories=self.categories,
-            reasons=self.reasons, holds=self.holds, rules=rules, ledger=self.ledger,
-            appeals=self.appeals, quantities=self.quantities,
-            warnings=tuple(d for d in self.diagnostics if not d.is_error),
-        )
+            self.check_reason(reason, self.rules)
 
     def quantity_names(self) -> None:
         """Inputs, metrics and bases share one namespace: conditions name them alike."""
@@ -263,25 +269,31 @@ class _Checker:
 
     # ---- inputs, metrics, bases
     def check_input(self, decl: ast.Input) -> None:
+        unit = self.input_unit(decl)
+        if unit is not None or decl.type.kind not in ("duration", "money"):
+            # An input whose type is in error has no quantity: what compares it is not checked again.
+            self.quantities[decl.name.value] = Quantity(decl.name.value, decl.type.kind, unit, decl)
+        self.check_direction(decl)
+        self.check_part_of(decl)
+
+    def input_unit(self, decl: ast.Input) -> str | None:
+        """The unit of a duration or money input; None when it has none, or a wrong one."""
         kind, unit = decl.type.kind, decl.type.unit
-        if kind == "duration":
-            if unit is None or unit.value not in MINUTES:
-                self.report(BAD_VALUE, "a duration input needs its unit", (unit or decl.type).span,
-                            help="write `duration in minutes`, `duration in hours` or `duration in days`")
-                unit = None
-        elif kind == "money":
-            if unit is None or not (len(unit.value) == 3 and unit.value.isupper()):
-                self.report(BAD_VALUE, "a money input needs its currency", (unit or decl.type).span,
-                            help="write `money in USD` (a three-letter currency code)")
-                unit = None
-        elif unit is not None:
+        if kind == "duration" and (unit is None or unit.value not in MINUTES):
+            self.report(BAD_VALUE, "a duration input needs its unit", (unit or decl.type).span,
+                        help="write `duration in minutes`, `duration in hours` or `duration in days`")
+        elif kind == "money" and (unit is None or not (len(unit.value) == 3 and unit.value.isupper())):
+            self.report(BAD_VALUE, "a money input needs its currency", (unit or decl.type).span,
+                        help="write `money in USD` (a three-letter currency code)")
+        elif kind not in ("duration", "money") and unit is not None:
             self.report(BAD_VALUE, f"{_say(kind)} has no unit", unit.span,
                         help=f"write `{decl.name.value}: {kind}`")
-            unit = None
-        if unit is not None or kind not in ("duration", "money"):
-            # An input whose type is in error has no quantity: what compares it is not checked again.
-            self.quantities[decl.name.value] = Quantity(decl.name.value, kind, unit.value if unit else None, decl)
-        self.check_direction(decl)
+        else:
+            return unit.value if unit is not None else None
+        return None
+
+    def check_part_of(self, decl: ast.Input) -> None:
+        kind = decl.type.kind
         parts = decl.items_of(ast.PartOf)
         self.once(parts, "an input is part of one total only")
         for part in parts[:1]:
