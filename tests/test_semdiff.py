@@ -201,3 +201,18 @@ def test_diff_git_outside_a_repository(cli, tmp_path, monkeypatch):
     result = cli("diff", "--git", "HEAD")
     assert result.exit_code == 2
     assert "not inside a git repository" in result.stderr
+
+
+def test_a_broken_pack_at_the_revision_is_named_by_the_revision(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(PACK, tmp_path / "policies", ignore=shutil.ignore_patterns("examples"))
+    fulfilment = tmp_path / "policies" / "fulfilment.pol"
+    good = fulfilment.read_text("utf-8")
+    fulfilment.write_text(good + "rule x {\n", "utf-8")
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "add", "policies")
+    _git(tmp_path, "commit", "-q", "-m", "broken pack")
+    fulfilment.write_text(good, "utf-8")
+    result = cli("diff", "--git", "HEAD")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("HEAD:policies/fulfilment.pol:")

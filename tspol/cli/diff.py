@@ -43,7 +43,7 @@ def command(paths, rev, fmt):
         path = Path(paths[0]) if paths else default_pack_path()
         with tempfile.TemporaryDirectory(prefix="tspol-diff-") as tmp:
             old_path = _checkout(path, rev, Path(tmp))
-            old = _program(old_path, rename=(f"{tmp}/", f"{rev}:"))
+            old = _program(old_path, rename=(f"{Path(tmp) / 'tree'}/", f"{rev}:"))
         new = _program(path)
         names = (f"{path}@{rev}", str(path))
     else:
