@@ -24,7 +24,7 @@ SAME, DIFFERENT = 0, 1
 
 
 @click.command("diff")
-@click.argument("paths", nargs=-1, type=click.Path(exists=True))
+@click.argument("paths", nargs=-1, metavar="[OLD NEW | PATH]", type=click.Path(exists=True))
 @click.option("--git", "rev", metavar="REV", help="Compare the working tree's pack with the pack at this git revision.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text",
               show_default=True, help="text for people, json for tools, markdown for a pull-request comment.")
