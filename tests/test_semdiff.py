@@ -97,6 +97,10 @@ EDITS = [
     ("ledger.pol", "first within 30d of penalty", "first within 20d of penalty"),
     ("holds.pol", "  for significantly_not_as_described\n  period 90d to 180d",
      "  for significantly_not_as_described\n  period 60d to 180d"),
+    ("holds.pol", "  for fake_or_fraudulent_orders\n  period 90d to 180d\n  ends at later of period and investigation\n"
+                  "  on accepted appeal release within 1d",
+     "  for fake_or_fraudulent_orders\n  period 90d to 180d\n  ends at later of period and investigation\n"
+     "  on accepted appeal release within 2d"),
     ("metrics.pol", "standard LDR < 4%", "standard LDR < 5%"),
 ]
 
@@ -118,6 +122,7 @@ def test_other_changes_are_stated_plainly(tmp_path, program):
         "ledger: threshold 12: no_campaigns for 7d -> no_campaigns for 10d",
         "appeals: first within: 30d of penalty -> 20d of penalty",
         "hold snad: period: 90d to 180d -> 60d to 180d",
+        "hold fake_orders: on accepted appeal: release within 1d -> release within 2d",
     ]
     assert {(c.region, c.where) for c in diff.changes} == {
         ("US", "4% <= LDR < 5%"), ("SEA", "4% <= LDR < 5%"), ("UK", "4% <= LDR < 5%")}

@@ -345,6 +345,17 @@ def _days(days: int | None) -> str:
     return "permanently" if days is None else f"{days}d"
 
 
+def _outcome_item(outcome) -> str:
+    return "on no appeal" if outcome.outcome == "none" else f"on {outcome.outcome} appeal"
+
+
+def _outcome_text(outcome) -> str:
+    within = f"within {outcome.appeal_within_days}d, " if outcome.appeal_within_days is not None else ""
+    if outcome.release_within_days is None:
+        return within + "keep until period end"
+    return within + f"release within {outcome.release_within_days}d"
+
+
 def _facts(program: ir.Program) -> dict[str, dict[str, str]]:
     """Each declaration as a flat list of facts, to compare item by item."""
     facts: dict[str, dict[str, str]] = {
@@ -388,11 +399,7 @@ def _facts(program: ir.Program) -> dict[str, dict[str, str]]:
         facts[f"hold {h.name}"] = {
             "for": ", ".join(h.reasons), "period": f"{h.shortest_days}d to {h.longest_days}d",
             "ends at": f"{h.ends_at} of period and investigation",
-            "on accepted appeal": f"release within {h.release_within_days}d" if h.release_within_days is not None
-            else "",
-            "on rejected appeal": "keep until period end" if h.keep_on_rejection else "",
-            "on no appeal": f"within {h.appeal_within_days}d keep until period end"
-            if h.appeal_within_days is not None else "",
+            **{_outcome_item(o): _outcome_text(o) for o in h.outcomes},
             **_texts(h.names)}
     for name, texts in program.measures:
         facts[f"measure {name}"] = _texts(texts)
