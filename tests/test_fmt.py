@@ -166,3 +166,11 @@ def test_fmt_of_a_file_that_is_not_utf8(cli, tmp_path):
     result = cli("fmt", file)
     assert result.exit_code == 1
     assert "is not UTF-8 text" in result.stdout
+
+
+def test_fmt_never_rewrites_the_bundled_pack(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # no ./policies here: the default is the bundled pack
+    result = cli("fmt")
+    assert result.exit_code == 2
+    assert "not rewritten in place" in result.stderr
+    assert cli("fmt", "--check").exit_code == 0

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from tspol.cli.common import FAILED, PolPath, render
+from tspol.cli.common import FAILED, USAGE, CliError, PolPath, render
 
 
 @click.command("fmt")
@@ -18,16 +18,20 @@ from tspol.cli.common import FAILED, PolPath, render
 @click.option("--diff", "show_diff", is_flag=True,
               help="Change nothing; show the changes as a diff, and exit 1 if there are any.")
 def command(paths, check_only, show_diff):
-    """Format .pol files in place (default: ./policies, or the bundled pack).
+    """Format .pol files in place (default: ./policies).
 
     Comments stay where they are; formatting twice changes nothing. `-` reads
-    standard input and writes the result to standard output.
+    standard input and writes the result to standard output. The bundled
+    pack is formatted only with --check or --diff: it is never rewritten.
     """
-    from tspol.dsl.sources import default_pack_path, pol_files
+    from tspol.dsl.sources import bundled_pack_path, default_pack_path, pol_files
 
     if paths == ("-",):
         _format_stdin()
         return
+    if not paths and not (check_only or show_diff) and default_pack_path() == bundled_pack_path():
+        raise CliError("no ./policies folder here, and the bundled pack is not rewritten in place: "
+                       "name the .pol files or folders to format", USAGE)
     files = [f for p in (paths or (str(default_pack_path()),)) for f in pol_files(Path(p))]
     changed, problems, sources = [], [], {}
     for file in files:
