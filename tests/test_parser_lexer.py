@@ -13,10 +13,16 @@ from hypothesis import strategies as st
 from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 
+import lark
+import pytest
+
 from tspol.dsl.lexer import RootFirstLexer
 from tspol.dsl.parser import GRAMMAR, _lark
 
 from conftest import PACK
+
+pytestmark = pytest.mark.skipif(not lark.__version__.startswith("1.3."),
+                                reason="the quick lexer is used with Lark 1.3 only")
 
 SOURCES = {path.name: path.read_text(encoding="utf-8") for path in sorted(PACK.glob("*.pol"))}
 

@@ -11,6 +11,7 @@ import re
 from fractions import Fraction
 from pathlib import Path
 
+import lark
 from lark import Lark, Token, Transformer, v_args
 from lark.exceptions import UnexpectedInput
 
@@ -22,6 +23,13 @@ from tspol.dsl.syntax_errors import BAD_TEXT, SCAN, brace_problems, position, sy
 GRAMMAR = Path(__file__).with_name("grammar.lark")
 
 
+def _lexer_plugins() -> dict:
+    """The quick-starting lexer reads Lark internals of the 1.3 series, where a test
+    proves it equal to Lark's own; any other Lark uses its own contextual lexer."""
+    series = tuple(int(part) for part in lark.__version__.split(".")[:2])
+    return {"ContextualLexer": RootFirstLexer} if series == (1, 3) else {}
+
+
 @functools.lru_cache(maxsize=None)
 def _lark() -> Lark:
     return Lark(
@@ -31,7 +39,7 @@ def _lark() -> Lark:
         propagate_positions=True,
         maybe_placeholders=False,
         cache=True,
-        _plugins={"ContextualLexer": RootFirstLexer},
+        _plugins=_lexer_plugins(),
     )
 
 
