@@ -210,3 +210,29 @@ def test_progress_on_a_terminal(monkeypatch):
                  errors=lambda text: None, size=17 * 2 * eval_cli.CHUNK)
     assert "tspol eval: 512 sellers (50%)" in terminal.getvalue()
     assert terminal.getvalue().endswith("\r\033[K")
+
+
+def test_helper_processes_answer_alike_and_in_order(cli, monkeypatch):
+    monkeypatch.setattr(eval_cli, "PARALLEL_AFTER", 10)
+    monkeypatch.setattr(eval_cli, "BATCH", 7)
+    shared_runs = []
+    real = eval_cli._run_in_helpers
+    monkeypatch.setattr(eval_cli, "_run_in_helpers", lambda *args: shared_runs.append(args[-1]) or real(*args))
+    lines = []
+    for i in range(60):
+        seller = {"seller_id": i, "orders_7d": 40 + i, "late_orders": i % 41, "cancelled_orders": (3 * i) % 40}
+        lines.append(json.dumps(seller) if i % 13 else '{"orders_7d": -1}')
+    text = "\n".join(lines) + "\n"
+    for fmt in ("json", "text"):
+        alone = cli("eval", "--region", "US", "--format", fmt, "--jobs", "1", input=text)
+        shared = cli("eval", "--region", "US", "--format", fmt, "--jobs", "2", input=text)
+        assert (shared.exit_code, shared.stdout) == (alone.exit_code, alone.stdout) == (1, alone.stdout)
+        assert sorted(shared.stderr.splitlines()) == sorted(alone.stderr.splitlines())
+        assert "<stdin>:53: error[E604]: key `orders_7d`" in shared.stderr
+    assert shared_runs == [2, 2]
+    answers = [json.loads(line) for line in shared_json(cli, text)]
+    assert [a.get("seller_id", a.get("line")) for a in answers] == [i if i % 13 else i + 1 for i in range(60)]
+
+
+def shared_json(cli, text):
+    return cli("eval", "--region", "US", "--format", "json", "--jobs", "2", input=text).stdout.splitlines()

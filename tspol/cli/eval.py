@@ -3,7 +3,9 @@
 Input (FILE, or standard input for `-`, the default), read as UTF-8:
 - one JSON object (it may span lines): one decision out;
 - JSON Lines: one decision per line out, in order, streamed in constant
-  memory. Output line N answers input line N: a line that cannot be decided
+  memory; past PARALLEL_AFTER lines, helper processes (`--jobs`) share the
+  work in bounded batches, and the answers stay in input order.
+  Output line N answers input line N: a line that cannot be decided
   gets an error record in its place, `{"line": N, "error": {...}}`, the good
   lines are still decided, and the exit code is 1.
 
@@ -22,6 +24,8 @@ cache hit this command never loads the policy parser.
 from __future__ import annotations
 
 import codecs
+import collections
+import itertools
 import json
 import os
 import sys
@@ -40,6 +44,9 @@ DUPLICATE_KEY = "E613"
 NOT_AN_OBJECT = "E600"
 DOCUMENT_LIMIT = 16 * 2**20  # bytes: past this, input that is not JSON Lines is not one seller either
 CHUNK = 512  # output lines written at once
+PARALLEL_AFTER = 20_000  # lines decided here before helper processes share the rest
+BATCH = 2_000  # lines per batch sent to a helper
+WINDOW = 4  # batches in flight per helper
 
 
 class _LineError(Exception):
@@ -115,7 +122,8 @@ def _parse(raw: bytes):
 class Decider:
     """Decides one input record at a time; counts what failed."""
 
-    def __init__(self, module, region: str | None, fmt: str, lang: str, path: str):
+    def __init__(self, module, region: str | None, fmt: str, lang: str, path: str, policy: str | None = None):
+        self.recipe = (policy, region, fmt, lang, path)  # what a helper process needs to decide alike
         self.evaluate = module.evaluate
         self.error_type = module.MetricsError
         self.names = module.NAMES
@@ -126,6 +134,7 @@ class Decider:
         self.failed = 0
         self.decided = 0
         self.encode = json.JSONEncoder(ensure_ascii=False).encode
+        self.separator = "\n" if fmt == "text" else ""  # text reports are parted by a blank line
         if fmt == "text":
             from tspol.runtime.explain import report
 
@@ -248,7 +257,7 @@ class Progress:
             sys.stderr.flush()
 
 
-def run(decider: Decider, stream, out, errors, size: int | None = None) -> None:
+def run(decider: Decider, stream, out, errors, size: int | None = None, jobs: int = 1) -> None:
     """Read `stream` (binary), write answers to `out` (binary), diagnostics via `errors(text)`."""
     first = stream.readline()
     if not first:
@@ -266,7 +275,7 @@ def run(decider: Decider, stream, out, errors, size: int | None = None) -> None:
             if diagnostic is not None:
                 errors(render_text([diagnostic]))
             return
-    _run_lines(decider, buffered, stream, out, errors, size)
+    _run_lines(decider, buffered, stream, out, errors, size, jobs)
 
 
 def _read_document(stream, buffered: list[bytes]) -> bytes | None:
@@ -287,28 +296,102 @@ def _read_document(stream, buffered: list[bytes]) -> bytes | None:
     return None
 
 
-def _run_lines(decider: Decider, buffered: list[bytes], stream, out, errors, size: int | None) -> None:
+def _run_lines(decider: Decider, buffered: list[bytes], stream, out, errors, size: int | None,
+               jobs: int = 1) -> None:
+    """Decide line by line, writing answers in order. A long input (more than
+    PARALLEL_AFTER lines) is shared, in batches, among `jobs` helper processes;
+    at most WINDOW batches per helper are in flight, so memory stays bounded."""
     progress = Progress(size) if sys.stderr.isatty() else None
+    lines = itertools.chain(buffered, stream)
+    limit = PARALLEL_AFTER if jobs > 1 and decider.recipe[0] is not None else None
     pending: list[str] = []
     line = 0
-    separator = "\n" if decider.fmt == "text" else ""
-    for source in (buffered, stream):
-        for raw in source:
-            line += 1
-            text, diagnostic = decider.answer(raw, line)
-            pending.append(separator + text if separator and line > 1 else text)
-            if diagnostic is not None:
-                out.write("".join(pending).encode("utf-8"))
-                pending.clear()
-                errors(render_text([diagnostic]))
-            elif len(pending) >= CHUNK:
-                out.write("".join(pending).encode("utf-8"))
-                pending.clear()
-                if progress is not None:
-                    progress.tick(line, _position(stream))
+    for raw in lines:
+        line += 1
+        text, diagnostic = decider.answer(raw, line)
+        pending.append(text if line == 1 else decider.separator + text)
+        if diagnostic is not None:
+            out.write("".join(pending).encode("utf-8"))
+            pending.clear()
+            errors(render_text([diagnostic]))
+        elif len(pending) >= CHUNK:
+            out.write("".join(pending).encode("utf-8"))
+            pending.clear()
+            if progress is not None:
+                progress.tick(line, _position(stream))
+        if line == limit:
+            break
     out.write("".join(pending).encode("utf-8"))
+    if line == limit:
+        _run_in_helpers(decider, lines, line + 1, out, errors, progress, stream, jobs)
     if progress is not None:
         progress.done()
+
+
+def _batches(lines, first: int):
+    batch: list[bytes] = []
+    for raw in lines:
+        batch.append(raw)
+        if len(batch) == BATCH:
+            yield first, batch
+            first, batch = first + BATCH, []
+    if batch:
+        yield first, batch
+
+
+def _run_in_helpers(decider: Decider, lines, first: int, out, errors, progress, stream, jobs: int) -> None:
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(jobs, initializer=_start_helper, initargs=decider.recipe)
+    in_flight: collections.deque = collections.deque()
+
+    def write(result) -> None:
+        text, diagnostics, decided, failed, last = result
+        out.write(text.encode("utf-8"))
+        if diagnostics:
+            errors(render_text(diagnostics))
+        decider.decided += decided
+        decider.failed += failed
+        if progress is not None:
+            progress.tick(last, _position(stream))
+
+    try:
+        for start, batch in _batches(lines, first):
+            in_flight.append(pool.submit(_decide_batch, start, batch))
+            if len(in_flight) >= WINDOW * jobs:
+                write(in_flight.popleft().result())
+        while in_flight:
+            write(in_flight.popleft().result())
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+_HELPER: Decider | None = None
+
+
+def _start_helper(policy, region, fmt, lang, path) -> None:
+    """In a helper process: load the same compiled policy (from the cache) once."""
+    import signal
+
+    from tspol.compiler.cache import compiled
+
+    global _HELPER
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process answers Ctrl-C
+    _HELPER = Decider(compiled(policy).module, region, fmt, lang, path)
+
+
+def _decide_batch(first: int, batch: list[bytes]):
+    """In a helper process: the answers to lines first, first+1, ... as one text."""
+    decider = _HELPER
+    pieces, diagnostics = [], []
+    for offset, raw in enumerate(batch):
+        text, diagnostic = decider.answer(raw, first + offset)
+        pieces.append(decider.separator + text)
+        if diagnostic is not None:
+            diagnostics.append(diagnostic)
+    decided, failed = decider.decided, decider.failed
+    decider.decided = decider.failed = 0
+    return "".join(pieces), diagnostics, decided, failed, first + len(batch) - 1
 
 
 def _position(stream) -> int | None:
@@ -327,7 +410,10 @@ def _position(stream) -> int | None:
               help="text: a short report a seller can read; json: the decision of DESIGN.md.")
 @click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True,
               help="The language of explanations.")
-def command(file, policy_path, region, fmt, lang):
+@click.option("--jobs", type=click.IntRange(min=1), default=None,
+              help=f"Processes deciding a long input (past {PARALLEL_AFTER:,} lines); "
+                   "default: the number of CPUs, at most 4.")
+def command(file, policy_path, region, fmt, lang, jobs):
     """Decide sellers: one JSON object in, one decision out; JSON Lines in,
     one decision per line out (FILE, or standard input when FILE is `-`).
 
@@ -349,15 +435,16 @@ def command(file, policy_path, region, fmt, lang):
         click.echo(f"tspol: unknown region `{region}` for --region; this policy has {', '.join(regions)}", err=True)
         raise click.exceptions.Exit(USAGE)
     display = "<stdin>" if file == "-" else file
-    decider = Decider(module, region, fmt, lang, display)
+    decider = Decider(module, region, fmt, lang, display, policy=path)
+    jobs = jobs or min(4, os.cpu_count() or 1)
     out = sys.stdout.buffer
     errors = lambda text: click.echo(text, err=True, nl=False)  # noqa: E731
     try:
         if file == "-":
-            run(decider, sys.stdin.buffer, out, errors)
+            run(decider, sys.stdin.buffer, out, errors, jobs=jobs)
         else:
             with open(file, "rb") as stream:
-                run(decider, stream, out, errors, size=os.fstat(stream.fileno()).st_size)
+                run(decider, stream, out, errors, size=os.fstat(stream.fileno()).st_size, jobs=jobs)
         out.flush()
     except BrokenPipeError:  # `tspol eval big.jsonl | head`: the reader left
         _silence_stdout()
