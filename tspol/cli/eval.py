@@ -418,8 +418,9 @@ def command(file, policy_path, region, fmt, lang, jobs):
     one decision per line out (FILE, or standard input when FILE is `-`).
 
     A line may carry `seller_id` (echoed in its decision) and `region` (which
-    wins over --region). A line that cannot be decided gets an error record in
-    its place; the exit code is then 1.
+    wins over --region). Numbers are exact; a count is a whole number (5 or
+    5.0, never 5.5); null means not given. A line that cannot be decided gets
+    an error record in its place; the exit code is then 1.
     """
     from tspol.compiler.cache import compiled
     from tspol.dsl.sources import default_pack_path
