@@ -199,6 +199,19 @@ def _decimal_text(value):
     return f"{sign}{digits[:-scale]}.{digits[-scale:]}" if scale else f"{sign}{digits}"
 
 
+def _value_text(value):
+    """A checked number as an exact decimal: `45.5`, `30`; what `_decimal_text` says of
+    its exact value, without building a Fraction for a plain float."""
+    kind = type(value)
+    if kind is int:
+        return str(value)
+    if kind is float:
+        text = repr(value)
+        if "e" not in text:
+            return str(int(value)) if text.endswith(".0") else text
+    return _decimal_text(_rational(value))
+
+
 def _percent_text(numerator, denominator):
     """`12/40` as `30%`; a percentage with more than two decimals is rounded (half to
     even) and marked: `1/3` as `≈33.33%`. Integers only: hundredths of a percent."""
@@ -230,7 +243,7 @@ def _absent_text(lang, names):
 
 PORTABLE = (
     MetricsError, _shown, _number, _rational, _share, _count, _amount, _money, _ratio, _unknown_input, _above_total,
-    _not_an_object, _unknown_region, _decimal_text, _percent_text, _rate_text, _absent_text,
+    _not_an_object, _unknown_region, _decimal_text, _value_text, _percent_text, _rate_text, _absent_text,
 )
 CODES = ("NOT_AN_OBJECT", "UNKNOWN_INPUT", "NOT_A_NUMBER", "NOT_FINITE", "NEGATIVE", "NOT_WHOLE",
          "ABOVE_TOTAL", "UNKNOWN_REGION", "OUT_OF_RANGE")

@@ -173,7 +173,7 @@ class CodeGenerator:
         suffix = explain.value_suffix(self.program, quantity)
         if self.program.kind(quantity) == "count":
             return (f"_decimal_text({value})" if suffix else value), suffix
-        return f"_decimal_text(_rational({value}))", suffix
+        return f"_value_text({value})", suffix
 
     def shown(self, quantity: str) -> str:
         expression, suffix = self.shown_parts(quantity)

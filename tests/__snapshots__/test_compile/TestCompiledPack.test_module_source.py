@@ -229,6 +229,19 @@ def _decimal_text(value):
     return f"{sign}{digits[:-scale]}.{digits[-scale:]}" if scale else f"{sign}{digits}"
 
 
+def _value_text(value):
+    """A checked number as an exact decimal: `45.5`, `30`; what `_decimal_text` says of
+    its exact value, without building a Fraction for a plain float."""
+    kind = type(value)
+    if kind is int:
+        return str(value)
+    if kind is float:
+        text = repr(value)
+        if "e" not in text:
+            return str(int(value)) if text.endswith(".0") else text
+    return _decimal_text(_rational(value))
+
+
 def _percent_text(numerator, denominator):
     """`12/40` as `30%`; a percentage with more than two decimals is rounded (half to
     even) and marked: `1/3` as `≈33.33%`. Integers only: hundredths of a percent."""
@@ -699,7 +712,7 @@ def _decide_US(values, lang):
     else:
         # standard: FRT <= 30min
         if not (avg_first_response_minutes <= 30):
-            findings.append({'rule': 'first_response_time', 'metric': 'FRT', 'value': _decimal_text(_rational(avg_first_response_minutes)) + 'min', 'standard': '<= 30min'})
+            findings.append({'rule': 'first_response_time', 'metric': 'FRT', 'value': _value_text(avg_first_response_minutes) + 'min', 'standard': '<= 30min'})
             discretionary.append({'rule': 'first_response_time', 'measures': ['points']})
 
     # rule response_rate_24h (service.pol:13): RR24 = replied_within_24h / buyer_messages
@@ -938,7 +951,7 @@ def _decide_SEA(values, lang):
     else:
         # standard: FRT <= 30min
         if not (avg_first_response_minutes <= 30):
-            findings.append({'rule': 'first_response_time', 'metric': 'FRT', 'value': _decimal_text(_rational(avg_first_response_minutes)) + 'min', 'standard': '<= 30min'})
+            findings.append({'rule': 'first_response_time', 'metric': 'FRT', 'value': _value_text(avg_first_response_minutes) + 'min', 'standard': '<= 30min'})
             discretionary.append({'rule': 'first_response_time', 'measures': ['points']})
 
     # rule response_rate_24h (service.pol:13): RR24 = replied_within_24h / buyer_messages
@@ -1150,7 +1163,7 @@ def _decide_UK(values, lang):
     else:
         # standard: FRT <= 30min
         if not (avg_first_response_minutes <= 30):
-            findings.append({'rule': 'first_response_time', 'metric': 'FRT', 'value': _decimal_text(_rational(avg_first_response_minutes)) + 'min', 'standard': '<= 30min'})
+            findings.append({'rule': 'first_response_time', 'metric': 'FRT', 'value': _value_text(avg_first_response_minutes) + 'min', 'standard': '<= 30min'})
             discretionary.append({'rule': 'first_response_time', 'measures': ['points']})
 
     # rule response_rate_24h (service.pol:13): RR24 = replied_within_24h / buyer_messages
