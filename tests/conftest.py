@@ -27,6 +27,23 @@ def program(pack):
     return lower(pack)
 
 
+def edited_pack(root: Path, replacements=(), additions=(), removals=()) -> Path:
+    """A copy of the bundled pack (without its examples) at `root/policies`, edited:
+    each (file, old, new) replacement must match exactly once."""
+    target = root / "policies"
+    shutil.copytree(PACK, target, ignore=shutil.ignore_patterns("*.jsonl", "examples"))
+    for name, old, new in replacements:
+        file = target / name
+        text = file.read_text(encoding="utf-8")
+        assert text.count(old) == 1, f"the text to replace occurs {text.count(old)} times in {name}:\n{old}"
+        file.write_text(text.replace(old, new), encoding="utf-8")
+    for name, text in additions:
+        (target / name).write_text(text, encoding="utf-8")
+    for name in removals:
+        (target / name).unlink()
+    return target
+
+
 @pytest.fixture
 def pack_copy(tmp_path) -> Path:
     """A writable copy of the bundled pack, for tests that edit policy text."""

@@ -23,13 +23,12 @@ snapshot-tested (tests/__snapshots__/test_check_fixtures.ambr).
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import attrs
 import pytest
 
-from conftest import FIXTURES, PACK
+from conftest import FIXTURES, edited_pack
 
 CASES = FIXTURES / "broken"
 
@@ -71,18 +70,7 @@ def read_case(path: Path) -> Case:
 
 
 def build_pack(case: Case, root: Path) -> Path:
-    target = root / "policies"
-    shutil.copytree(PACK, target, ignore=shutil.ignore_patterns("*.jsonl", "examples"))
-    for name, old, new in case.replacements:
-        file = target / name
-        text = file.read_text(encoding="utf-8")
-        assert text.count(old) == 1, f"the text to replace occurs {text.count(old)} times in {name}:\n{old}"
-        file.write_text(text.replace(old, new), encoding="utf-8")
-    for name, text in case.additions:
-        (target / name).write_text(text, encoding="utf-8")
-    for name in case.removals:
-        (target / name).unlink()
-    return target
+    return edited_pack(root, case.replacements, case.additions, case.removals)
 
 
 def where(record: dict) -> str:

@@ -23,13 +23,12 @@ Every case is checked here through the Python API; test_simulate.py snapshots
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import attrs
 import pytest
 
-from conftest import FIXTURES, PACK
+from conftest import FIXTURES, edited_pack
 
 CASES = FIXTURES / "ledger"
 CASE_FILES = sorted(CASES.glob("*.case"))
@@ -91,16 +90,7 @@ def read_case(path: Path) -> Case:
 
 def build_pack(case: Case, root: Path) -> Path | None:
     """A copy of the bundled pack with the case's edits, or None when it has none."""
-    if not case.replacements:
-        return None
-    target = root / "policies"
-    shutil.copytree(PACK, target, ignore=shutil.ignore_patterns("*.jsonl", "examples"))
-    for name, old, new in case.replacements:
-        file = target / name
-        text = file.read_text(encoding="utf-8")
-        assert text.count(old) == 1, f"the text to replace occurs {text.count(old)} times in {name}:\n{old}"
-        file.write_text(text.replace(old, new), encoding="utf-8")
-    return target
+    return edited_pack(root, case.replacements) if case.replacements else None
 
 
 def assert_contains(actual, expected, where: str = "state") -> None:
