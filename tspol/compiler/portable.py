@@ -7,7 +7,8 @@ compiled module needs only the standard library), and the interpreter calls
 the same functions, so the two cannot drift apart on these.
 
 Rules for this file: standard library only; each function uses nothing but
-its arguments, the imports below, and the other names in `PORTABLE`.
+its arguments, the imports below, the other names in `PORTABLE` and the
+constants in `CONSTANTS` (each assigned on one line, which is copied as it is).
 
 Values (D3: exact numbers, never binary floats):
 - a count is a whole number of 0 or more: `5`, `5.0` and `Decimal("5")` are
@@ -212,19 +213,21 @@ def _value_text(value):
     return _decimal_text(_rational(value))
 
 
+# The hundredths of a percentage as written after its whole part: "" for 0, ".5" for 50, ".05" for 5.
+_CENTS = tuple(f".{cents:02d}".rstrip("0") if cents else "" for cents in range(100))
+
+
 def _percent_text(numerator, denominator):
     """`12/40` as `30%`; a percentage with more than two decimals is rounded (half to
     even) and marked: `1/3` as `≈33.33%`. Integers only: hundredths of a percent."""
-    hundredths, rest = divmod(numerator * 10000, denominator)
-    mark = ""
+    scaled = numerator * 10000
+    hundredths = scaled // denominator
+    rest = scaled - hundredths * denominator
     if rest:
-        mark = "≈"
-        if 2 * rest > denominator or (2 * rest == denominator and hundredths % 2):
+        if rest * 2 > denominator or (rest * 2 == denominator and hundredths % 2):
             hundredths += 1
-    whole, cents = divmod(hundredths, 100)
-    if cents:
-        return f"{mark}{whole}.{cents:02d}".rstrip("0") + "%"
-    return f"{mark}{whole}%"
+        return f"≈{hundredths // 100}{_CENTS[hundredths % 100]}%"
+    return f"{hundredths // 100}{_CENTS[hundredths % 100]}%"
 
 
 def _rate_text(numerator, denominator):
@@ -245,6 +248,7 @@ PORTABLE = (
     MetricsError, _shown, _number, _rational, _share, _count, _amount, _money, _ratio, _unknown_input, _above_total,
     _not_an_object, _unknown_region, _decimal_text, _value_text, _percent_text, _rate_text, _absent_text,
 )
+CONSTANTS = ("_CENTS",)  # module constants the functions above use, copied as written
 CODES = ("NOT_AN_OBJECT", "UNKNOWN_INPUT", "NOT_A_NUMBER", "NOT_FINITE", "NEGATIVE", "NOT_WHOLE",
          "ABOVE_TOTAL", "UNKNOWN_REGION", "OUT_OF_RANGE")
 READERS = {"count": "_count", "number": "_amount", "duration": "_amount", "money": "_money", "rate": "_ratio"}

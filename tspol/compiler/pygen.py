@@ -42,7 +42,7 @@ RESERVED = {
     "metrics", "region", "lang", "values", "decide", "evaluate", "math", "Decimal", "Fraction",
     "violations", "findings", "not_applicable", "discretionary", "points", "warning", "fired",
     "cap", "limit", "key", "name", "value", "get", "POLICY", "INPUTS", "NAMES",
-    *(item.__name__ for item in portable.PORTABLE), *portable.CODES, *dir(builtins),
+    *(item.__name__ for item in portable.PORTABLE), *portable.CODES, *portable.CONSTANTS, *dir(builtins),
 }
 FLIPPED = {">=": "<=", ">": "<", "<=": ">=", "<": ">"}
 
@@ -175,6 +175,17 @@ class CodeGenerator:
             return (f"_decimal_text({value})" if suffix else value), suffix
         return f"_value_text({value})", suffix
 
+    def shown_fstring(self, quantity: str) -> str:
+        """A defined quantity's value in words as a piece of an f-string: a rate as
+        `{_percent_text(late_orders, orders_7d)} ({late_orders}/{orders_7d})`, which
+        says what `_rate_text` says with one call fewer."""
+        metric = self.program.metric(quantity)
+        if metric is not None and metric.denominator is not None:
+            numerator, denominator = self.variables[metric.numerator], self.variables[metric.denominator]
+            return f"{{_percent_text({numerator}, {denominator})}} ({{{numerator}}}/{{{denominator}}})"
+        expression, suffix = self.shown_parts(quantity)
+        return "{" + expression + "}" + _fstring_literal(suffix)
+
     def shown(self, quantity: str) -> str:
         expression, suffix = self.shown_parts(quantity)
         return f"{expression} + {suffix!r}" if suffix else expression
@@ -223,6 +234,7 @@ class CodeGenerator:
         self.writeline("from collections.abc import Mapping as _Mapping")
         self.writeline("from decimal import Decimal")
         self.writeline("from fractions import Fraction")
+        self.writeline("from operator import itemgetter as _itemgetter")
         self.newline()
         self.writeline("POLICY = {")
         self.indent()
@@ -289,16 +301,26 @@ class CodeGenerator:
         self.newline()
         for code in portable.CODES:
             self.writeline(f"{code} = {getattr(portable, code)!r}")
+        for line in _constant_lines(portable.CONSTANTS):
+            self.newline()
+            self.stream.write(line)
         for item in portable.PORTABLE:
             self.newline(2)
             self.stream.write(inspect.getsource(item))
 
     def visit_Inputs(self, program: ir.Program) -> None:
+        fast = len(program.inputs) >= 2  # itemgetter of one name returns a value, not a tuple
         self.writeline("_INPUT_NAMES = frozenset(INPUTS)")
+        if fast:
+            self.writeline("_EVERY_INPUT = _itemgetter(*INPUTS)")
         self.writeline("_INFINITY = math.inf")
+        if fast:
+            self.newline(2)
+            self.visit_QuickRead(program)
         self.newline(2)
-        with self.block("def _read(metrics):"):
-            self.writeline('"""Every input\'s value, checked (None when not given), or MetricsError."""')
+        with self.block(f"def {'_read_each' if fast else '_read'}(metrics):"):
+            self.writeline('"""Every input\'s value, checked (None when not given), or MetricsError '
+                           'naming the first bad one."""')
             with self.block("if type(metrics) is not dict and not isinstance(metrics, _Mapping):"):
                 self.writeline("raise _not_an_object(metrics)")
             self.writeline("get = metrics.get")
@@ -317,6 +339,43 @@ class CodeGenerator:
                     self.writeline(f"raise _above_total({spec.name!r}, {part}, {spec.part_of!r}, {whole})")
             names = ", ".join(self.variables[spec.name] for spec in program.inputs)
             self.writeline(f"return ({names}{',' if len(program.inputs) == 1 else ''})")
+
+    def visit_QuickRead(self, program: ir.Program) -> None:
+        """`_read`: the common case in a few tests, every input given as a plain int or
+        float that is plainly valid; anything else is read by `_read_each`, which also
+        says what is wrong. Both accept the same values and return the same tuple."""
+        names = ", ".join(self.variables[spec.name] for spec in program.inputs)
+        with self.block("def _read(metrics):"):
+            self.writeline('"""Every input\'s value, checked (None when not given), or MetricsError."""')
+            with self.block(f"if type(metrics) is dict and len(metrics) == {len(program.inputs)}:"):
+                with self.block("try:"):
+                    self.writeline("values = _EVERY_INPUT(metrics)")
+                with self.block("except KeyError:  # some input is not given"):
+                    self.writeline("return _read_each(metrics)")
+                self.writeline(f"({names}) = values")
+                self.writeline("if (")
+                self.indent()
+                tests = [self.plainly_valid(spec) for spec in program.inputs]
+                tests += [f"{self.variables[spec.name]} <= {self.variables[spec.part_of]}  # part of a total"
+                          for spec in program.inputs if spec.part_of]
+                for position, test in enumerate(tests):
+                    self.writeline(("and " if position else "") + test)
+                self.outdent()
+                with self.block("):"):
+                    self.writeline("return values")
+            self.writeline("return _read_each(metrics)")
+
+    def plainly_valid(self, spec: ir.InputIR) -> str:
+        """A test that holds only for a value `_read_each` keeps exactly as it is."""
+        var = self.variables[spec.name]
+        if spec.kind == "count":
+            return f"type({var}) is int and {var} >= 0"
+        plain = f"(type({var}) is int or type({var}) is float)"
+        if spec.kind in ("number", "duration"):
+            return f"{plain} and 0 <= {var} < _INFINITY"
+        if spec.kind == "rate":
+            return f"{plain} and 0 <= {var} <= 1"
+        return f"{plain} and -_INFINITY < {var} < _INFINITY"  # money
 
     def visit_InputIR(self, spec: ir.InputIR) -> None:
         var = self.variables[spec.name]
@@ -374,11 +433,14 @@ class CodeGenerator:
             self.undefined_chain(rule, metric.name)
             with self.block("else:"):
                 known = {metric.name, *self.program.needs(metric.name)}
-                self.visit_Standard(rule, metric)
-                if rows_need_metric:
-                    for table in rule.tables:
+                tables = rule.tables if rows_need_metric else ()
+                if tables and _rows_outside_standard(rule, metric):
+                    self.visit_Standard(rule, metric, tables, known)
+                else:
+                    self.visit_Standard(rule, metric)
+                    for table in tables:
                         self.visit_TableIR(rule, table, known)
-                if metric.standard is None and not (rows_need_metric and rule.tables):
+                if metric.standard is None and not tables:
                     self.writeline("pass")
         for name in quantities:
             if name != rule.metric:
@@ -439,7 +501,10 @@ class CodeGenerator:
         pairs = ", ".join(f"({n!r}, {self.variables[n]})" for n in needs)
         return f"_absent_text(lang, [name for name, value in ({pairs}) if value is None])"
 
-    def visit_Standard(self, rule: ir.RuleIR, metric: ir.MetricIR) -> None:
+    def visit_Standard(self, rule: ir.RuleIR, metric: ir.MetricIR, tables=(), known=frozenset()) -> None:
+        """The finding of a metric outside its standard; `tables` whose rows all lie
+        outside the standard are tested only then (a seller who meets the standard,
+        most sellers, skips them with one comparison)."""
         if metric.standard is None:
             return
         tests = self.inside(metric.name, metric.standard)
@@ -455,6 +520,10 @@ class CodeGenerator:
                            f"'value': {value}, 'standard': {metric.standard_text!r}}})")
             if rule.may and not rule.tables:
                 self.writeline(f"discretionary.append({self.discretionary(rule)})")
+            if tables:
+                self.writeline(f"# every row below has {metric.name} outside the standard")
+            for table in tables:
+                self.visit_TableIR(rule, table, known)
 
     def visit_TableIR(self, rule: ir.RuleIR, table: ir.TableIR, known: set[str]) -> None:
         label = f"table {table.name}" if table.name else "table"
@@ -497,13 +566,14 @@ class CodeGenerator:
         """A module function returning why a row fired, one f-string per language made
         from the `explain` templates; its name and the arguments to call it with."""
         key = ("because", row.where, rule.name, table.name, row.index)
-        fields = {name: self.shown_parts(name) for name in row.quantities}
+        fields = {name: self.shown_fstring(name) for name in row.quantities}
         if row.limit is not None:
-            fields["cap"] = ("cap", "")
+            fields["cap"] = "{cap}"
         arguments = ["lang"]
-        for expression, _ in fields.values():
-            arguments += [v for v in re.findall(r"\b[A-Za-z_]\w*\b", expression)
-                          if v not in arguments and (v in self.variables.values() or v == "cap")]
+        for piece in fields.values():
+            for word in re.findall(r"\b[A-Za-z_]\w*\b", piece):
+                if word not in arguments and (word in self.variables.values() or word == "cap"):
+                    arguments.append(word)
         if key not in self.text_names:
             name = "_" + self.unique(f"because_{row.where.replace('.pol', '')}").lower()
             lines = [f"def {name}({', '.join(arguments)}):",
@@ -549,26 +619,56 @@ class CodeGenerator:
             self.writeline("return decide(_read(metrics), lang)")
 
 
+def _rows_outside_standard(rule: ir.RuleIR, metric: ir.MetricIR) -> bool:
+    """Whether every row of the rule's tables bounds the metric to values outside its
+    standard, so that no row can fire for a seller who meets the standard."""
+    standard = metric.standard
+    if standard is None or (standard.lo is None) == (standard.hi is None):
+        return False  # no standard, or one whose outside is not a single interval
+    if standard.hi is not None:  # meets it below `hi`: outside is from `hi` up
+        outside = Interval(lo=standard.hi, lo_closed=not standard.hi_closed)
+    else:
+        outside = Interval(hi=standard.lo, hi_closed=not standard.lo_closed)
+    for table in rule.tables:
+        for row in table.rows:
+            interval = dict(row.box).get(metric.name)
+            if interval is None or interval.intersect(outside) != interval:
+                return False
+    return True
+
+
 def _fields(pairs) -> str:
     """A dict display of template fields: `{'LDR': _rate_text(late_orders, orders_7d)}`."""
     return "{" + ", ".join(f"{name!r}: {expression}" for name, expression in pairs) + "}"
 
 
-def _fstring(template: str, fields: dict[str, tuple[str, str]]) -> str:
+def _fstring(template: str, fields: dict[str, str]) -> str:
     """The source of an f-string equal to `template.format_map(...)` of the fields'
-    values; each field is (an expression without quotes, literal text after it)."""
+    values; each field is a piece of f-string source (see `shown_fstring`)."""
     parts = []
     for literal, field, _, _ in string.Formatter().parse(template):
         parts.append(_fstring_literal(literal))
         if field is not None:
-            expression, suffix = fields[field]
-            parts.append("{" + expression + "}" + _fstring_literal(suffix))
+            parts.append(fields[field])
     return "f'" + "".join(parts) + "'"
 
 
 def _fstring_literal(text: str) -> str:
     escapes = {"\\": "\\\\", "'": "\\'", "{": "{{", "}": "}}", "\n": "\\n"}
     return "".join(escapes.get(c, c if c.isprintable() else c.encode("unicode_escape").decode()) for c in text)
+
+
+def _constant_lines(names) -> list[str]:
+    """The source of each named constant of `portable`: its comment and its one-line assignment."""
+    lines = inspect.getsource(portable).splitlines(keepends=True)
+    found = []
+    for name in names:
+        index = next(i for i, line in enumerate(lines) if line.startswith(f"{name} = "))
+        start = index
+        while start and lines[start - 1].startswith("#"):
+            start -= 1
+        found.append("".join(lines[start:index + 1]))
+    return found
 
 
 def _docstring(text: str) -> str:

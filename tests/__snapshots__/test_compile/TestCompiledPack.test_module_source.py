@@ -10,6 +10,7 @@ import math
 from collections.abc import Mapping as _Mapping
 from decimal import Decimal
 from fractions import Fraction
+from operator import itemgetter as _itemgetter
 
 POLICY = {
     'name': 'tiktok_shop_crossborder',
@@ -66,6 +67,9 @@ NOT_WHOLE = 'E605'
 ABOVE_TOTAL = 'E606'
 UNKNOWN_REGION = 'E607'
 OUT_OF_RANGE = 'E608'
+
+# The hundredths of a percentage as written after its whole part: "" for 0, ".5" for 50, ".05" for 5.
+_CENTS = tuple(f".{cents:02d}".rstrip("0") if cents else "" for cents in range(100))
 
 
 class MetricsError(ValueError):
@@ -245,16 +249,14 @@ def _value_text(value):
 def _percent_text(numerator, denominator):
     """`12/40` as `30%`; a percentage with more than two decimals is rounded (half to
     even) and marked: `1/3` as `≈33.33%`. Integers only: hundredths of a percent."""
-    hundredths, rest = divmod(numerator * 10000, denominator)
-    mark = ""
+    scaled = numerator * 10000
+    hundredths = scaled // denominator
+    rest = scaled - hundredths * denominator
     if rest:
-        mark = "≈"
-        if 2 * rest > denominator or (2 * rest == denominator and hundredths % 2):
+        if rest * 2 > denominator or (rest * 2 == denominator and hundredths % 2):
             hundredths += 1
-    whole, cents = divmod(hundredths, 100)
-    if cents:
-        return f"{mark}{whole}.{cents:02d}".rstrip("0") + "%"
-    return f"{mark}{whole}%"
+        return f"≈{hundredths // 100}{_CENTS[hundredths % 100]}%"
+    return f"{hundredths // 100}{_CENTS[hundredths % 100]}%"
 
 
 def _rate_text(numerator, denominator):
@@ -347,128 +349,166 @@ _ZERO_RRR = {
 def _because_fulfilment_12(lang, cancelled_orders, orders_7d):
     """row 1 of seller_fault_cancellation (fulfilment.pol:12): when 2.5% <= SFCR < 10% and cancelled_orders >= 5 then points 2"""
     if lang == 'zh':
-        return f'商责取消率(SFCR) 为 {_rate_text(cancelled_orders, orders_7d)},不低于 2.5% 且低于 10%;cancelled_orders 为 {cancelled_orders},至少 5。规则 seller_fault_cancellation 第 1 行(fulfilment.pol:12):2 个违规分。'
-    return f'Seller-fault cancellation rate (SFCR) is {_rate_text(cancelled_orders, orders_7d)}: at least 2.5% and below 10%; cancelled_orders is {cancelled_orders}: at least 5. Rule seller_fault_cancellation, row 1 (fulfilment.pol:12): 2 points.'
+        return f'商责取消率(SFCR) 为 {_percent_text(cancelled_orders, orders_7d)} ({cancelled_orders}/{orders_7d}),不低于 2.5% 且低于 10%;cancelled_orders 为 {cancelled_orders},至少 5。规则 seller_fault_cancellation 第 1 行(fulfilment.pol:12):2 个违规分。'
+    return f'Seller-fault cancellation rate (SFCR) is {_percent_text(cancelled_orders, orders_7d)} ({cancelled_orders}/{orders_7d}): at least 2.5% and below 10%; cancelled_orders is {cancelled_orders}: at least 5. Rule seller_fault_cancellation, row 1 (fulfilment.pol:12): 2 points.'
 
 
 def _because_fulfilment_13(lang, cancelled_orders, orders_7d):
     """row 2 of seller_fault_cancellation (fulfilment.pol:13): when 10% <= SFCR < 25% and cancelled_orders >= 5 then points 4"""
     if lang == 'zh':
-        return f'商责取消率(SFCR) 为 {_rate_text(cancelled_orders, orders_7d)},不低于 10% 且低于 25%;cancelled_orders 为 {cancelled_orders},至少 5。规则 seller_fault_cancellation 第 2 行(fulfilment.pol:13):4 个违规分。'
-    return f'Seller-fault cancellation rate (SFCR) is {_rate_text(cancelled_orders, orders_7d)}: at least 10% and below 25%; cancelled_orders is {cancelled_orders}: at least 5. Rule seller_fault_cancellation, row 2 (fulfilment.pol:13): 4 points.'
+        return f'商责取消率(SFCR) 为 {_percent_text(cancelled_orders, orders_7d)} ({cancelled_orders}/{orders_7d}),不低于 10% 且低于 25%;cancelled_orders 为 {cancelled_orders},至少 5。规则 seller_fault_cancellation 第 2 行(fulfilment.pol:13):4 个违规分。'
+    return f'Seller-fault cancellation rate (SFCR) is {_percent_text(cancelled_orders, orders_7d)} ({cancelled_orders}/{orders_7d}): at least 10% and below 25%; cancelled_orders is {cancelled_orders}: at least 5. Rule seller_fault_cancellation, row 2 (fulfilment.pol:13): 4 points.'
 
 
 def _because_fulfilment_14(lang, cancelled_orders, orders_7d):
     """row 3 of seller_fault_cancellation (fulfilment.pol:14): when 25% <= SFCR < 50% and cancelled_orders >= 5 then points 5"""
     if lang == 'zh':
-        return f'商责取消率(SFCR) 为 {_rate_text(cancelled_orders, orders_7d)},不低于 25% 且低于 50%;cancelled_orders 为 {cancelled_orders},至少 5。规则 seller_fault_cancellation 第 3 行(fulfilment.pol:14):5 个违规分。'
-    return f'Seller-fault cancellation rate (SFCR) is {_rate_text(cancelled_orders, orders_7d)}: at least 25% and below 50%; cancelled_orders is {cancelled_orders}: at least 5. Rule seller_fault_cancellation, row 3 (fulfilment.pol:14): 5 points.'
+        return f'商责取消率(SFCR) 为 {_percent_text(cancelled_orders, orders_7d)} ({cancelled_orders}/{orders_7d}),不低于 25% 且低于 50%;cancelled_orders 为 {cancelled_orders},至少 5。规则 seller_fault_cancellation 第 3 行(fulfilment.pol:14):5 个违规分。'
+    return f'Seller-fault cancellation rate (SFCR) is {_percent_text(cancelled_orders, orders_7d)} ({cancelled_orders}/{orders_7d}): at least 25% and below 50%; cancelled_orders is {cancelled_orders}: at least 5. Rule seller_fault_cancellation, row 3 (fulfilment.pol:14): 5 points.'
 
 
 def _because_fulfilment_15(lang, cancelled_orders, orders_7d, cap):
     """row 4 of seller_fault_cancellation (fulfilment.pol:15): when 50% <= SFCR and 5 <= cancelled_orders < 30 then points 6, limit 7d at 10% avg4w"""
     if lang == 'zh':
-        return f'商责取消率(SFCR) 为 {_rate_text(cancelled_orders, orders_7d)},不低于 50%;cancelled_orders 为 {cancelled_orders},至少 5 且至多 29。规则 seller_fault_cancellation 第 4 行(fulfilment.pol:15):6 个违规分,限单 7 天,上限为平均日订单量(基于过去4周数据)的 10%{cap}。'
-    return f'Seller-fault cancellation rate (SFCR) is {_rate_text(cancelled_orders, orders_7d)}: at least 50%; cancelled_orders is {cancelled_orders}: at least 5 and at most 29. Rule seller_fault_cancellation, row 4 (fulfilment.pol:15): 6 points and an order volume limit for 7 days at 10% of the average daily orders over the past 4 weeks{cap}.'
+        return f'商责取消率(SFCR) 为 {_percent_text(cancelled_orders, orders_7d)} ({cancelled_orders}/{orders_7d}),不低于 50%;cancelled_orders 为 {cancelled_orders},至少 5 且至多 29。规则 seller_fault_cancellation 第 4 行(fulfilment.pol:15):6 个违规分,限单 7 天,上限为平均日订单量(基于过去4周数据)的 10%{cap}。'
+    return f'Seller-fault cancellation rate (SFCR) is {_percent_text(cancelled_orders, orders_7d)} ({cancelled_orders}/{orders_7d}): at least 50%; cancelled_orders is {cancelled_orders}: at least 5 and at most 29. Rule seller_fault_cancellation, row 4 (fulfilment.pol:15): 6 points and an order volume limit for 7 days at 10% of the average daily orders over the past 4 weeks{cap}.'
 
 
 def _because_fulfilment_16(lang, cancelled_orders, orders_7d, cap):
     """row 5 of seller_fault_cancellation (fulfilment.pol:16): when 50% <= SFCR and cancelled_orders >= 30 then points 7, limit 7d at 10% avg4w"""
     if lang == 'zh':
-        return f'商责取消率(SFCR) 为 {_rate_text(cancelled_orders, orders_7d)},不低于 50%;cancelled_orders 为 {cancelled_orders},至少 30。规则 seller_fault_cancellation 第 5 行(fulfilment.pol:16):7 个违规分,限单 7 天,上限为平均日订单量(基于过去4周数据)的 10%{cap}。'
-    return f'Seller-fault cancellation rate (SFCR) is {_rate_text(cancelled_orders, orders_7d)}: at least 50%; cancelled_orders is {cancelled_orders}: at least 30. Rule seller_fault_cancellation, row 5 (fulfilment.pol:16): 7 points and an order volume limit for 7 days at 10% of the average daily orders over the past 4 weeks{cap}.'
+        return f'商责取消率(SFCR) 为 {_percent_text(cancelled_orders, orders_7d)} ({cancelled_orders}/{orders_7d}),不低于 50%;cancelled_orders 为 {cancelled_orders},至少 30。规则 seller_fault_cancellation 第 5 行(fulfilment.pol:16):7 个违规分,限单 7 天,上限为平均日订单量(基于过去4周数据)的 10%{cap}。'
+    return f'Seller-fault cancellation rate (SFCR) is {_percent_text(cancelled_orders, orders_7d)} ({cancelled_orders}/{orders_7d}): at least 50%; cancelled_orders is {cancelled_orders}: at least 30. Rule seller_fault_cancellation, row 5 (fulfilment.pol:16): 7 points and an order volume limit for 7 days at 10% of the average daily orders over the past 4 weeks{cap}.'
 
 
 def _because_fulfilment_39(lang, late_orders, orders_7d):
     """row 1 of late_dispatch (fulfilment.pol:39): when 4% <= LDR < 10% then warning"""
     if lang == 'zh':
-        return f'延迟履约率(LDR) 为 {_rate_text(late_orders, orders_7d)},不低于 4% 且低于 10%。规则 late_dispatch 第 1 行(fulfilment.pol:39):警告(0 个违规分)。'
-    return f'Late dispatch rate (LDR) is {_rate_text(late_orders, orders_7d)}: at least 4% and below 10%. Rule late_dispatch, row 1 (fulfilment.pol:39): a warning (0 points).'
+        return f'延迟履约率(LDR) 为 {_percent_text(late_orders, orders_7d)} ({late_orders}/{orders_7d}),不低于 4% 且低于 10%。规则 late_dispatch 第 1 行(fulfilment.pol:39):警告(0 个违规分)。'
+    return f'Late dispatch rate (LDR) is {_percent_text(late_orders, orders_7d)} ({late_orders}/{orders_7d}): at least 4% and below 10%. Rule late_dispatch, row 1 (fulfilment.pol:39): a warning (0 points).'
 
 
 def _because_fulfilment_40(lang, late_orders, orders_7d):
     """row 2 of late_dispatch (fulfilment.pol:40): when 10% <= LDR < 25% and late_orders >= 5 then points 3"""
     if lang == 'zh':
-        return f'延迟履约率(LDR) 为 {_rate_text(late_orders, orders_7d)},不低于 10% 且低于 25%;late_orders 为 {late_orders},至少 5。规则 late_dispatch 第 2 行(fulfilment.pol:40):3 个违规分。'
-    return f'Late dispatch rate (LDR) is {_rate_text(late_orders, orders_7d)}: at least 10% and below 25%; late_orders is {late_orders}: at least 5. Rule late_dispatch, row 2 (fulfilment.pol:40): 3 points.'
+        return f'延迟履约率(LDR) 为 {_percent_text(late_orders, orders_7d)} ({late_orders}/{orders_7d}),不低于 10% 且低于 25%;late_orders 为 {late_orders},至少 5。规则 late_dispatch 第 2 行(fulfilment.pol:40):3 个违规分。'
+    return f'Late dispatch rate (LDR) is {_percent_text(late_orders, orders_7d)} ({late_orders}/{orders_7d}): at least 10% and below 25%; late_orders is {late_orders}: at least 5. Rule late_dispatch, row 2 (fulfilment.pol:40): 3 points.'
 
 
 def _because_fulfilment_41(lang, late_orders, orders_7d):
     """row 3 of late_dispatch (fulfilment.pol:41): when 25% <= LDR < 50% and late_orders >= 5 then points 5"""
     if lang == 'zh':
-        return f'延迟履约率(LDR) 为 {_rate_text(late_orders, orders_7d)},不低于 25% 且低于 50%;late_orders 为 {late_orders},至少 5。规则 late_dispatch 第 3 行(fulfilment.pol:41):5 个违规分。'
-    return f'Late dispatch rate (LDR) is {_rate_text(late_orders, orders_7d)}: at least 25% and below 50%; late_orders is {late_orders}: at least 5. Rule late_dispatch, row 3 (fulfilment.pol:41): 5 points.'
+        return f'延迟履约率(LDR) 为 {_percent_text(late_orders, orders_7d)} ({late_orders}/{orders_7d}),不低于 25% 且低于 50%;late_orders 为 {late_orders},至少 5。规则 late_dispatch 第 3 行(fulfilment.pol:41):5 个违规分。'
+    return f'Late dispatch rate (LDR) is {_percent_text(late_orders, orders_7d)} ({late_orders}/{orders_7d}): at least 25% and below 50%; late_orders is {late_orders}: at least 5. Rule late_dispatch, row 3 (fulfilment.pol:41): 5 points.'
 
 
 def _because_fulfilment_42(lang, late_orders, orders_7d, cap):
     """row 4 of late_dispatch (fulfilment.pol:42): when 50% <= LDR and 5 <= late_orders < 30 then points 6, limit 7d at 10% avg4w"""
     if lang == 'zh':
-        return f'延迟履约率(LDR) 为 {_rate_text(late_orders, orders_7d)},不低于 50%;late_orders 为 {late_orders},至少 5 且至多 29。规则 late_dispatch 第 4 行(fulfilment.pol:42):6 个违规分,限单 7 天,上限为平均日订单量(基于过去4周数据)的 10%{cap}。'
-    return f'Late dispatch rate (LDR) is {_rate_text(late_orders, orders_7d)}: at least 50%; late_orders is {late_orders}: at least 5 and at most 29. Rule late_dispatch, row 4 (fulfilment.pol:42): 6 points and an order volume limit for 7 days at 10% of the average daily orders over the past 4 weeks{cap}.'
+        return f'延迟履约率(LDR) 为 {_percent_text(late_orders, orders_7d)} ({late_orders}/{orders_7d}),不低于 50%;late_orders 为 {late_orders},至少 5 且至多 29。规则 late_dispatch 第 4 行(fulfilment.pol:42):6 个违规分,限单 7 天,上限为平均日订单量(基于过去4周数据)的 10%{cap}。'
+    return f'Late dispatch rate (LDR) is {_percent_text(late_orders, orders_7d)} ({late_orders}/{orders_7d}): at least 50%; late_orders is {late_orders}: at least 5 and at most 29. Rule late_dispatch, row 4 (fulfilment.pol:42): 6 points and an order volume limit for 7 days at 10% of the average daily orders over the past 4 weeks{cap}.'
 
 
 def _because_fulfilment_43(lang, late_orders, orders_7d, cap):
     """row 5 of late_dispatch (fulfilment.pol:43): when 50% <= LDR and late_orders >= 30 then points 7, limit 7d at 10% avg4w"""
     if lang == 'zh':
-        return f'延迟履约率(LDR) 为 {_rate_text(late_orders, orders_7d)},不低于 50%;late_orders 为 {late_orders},至少 30。规则 late_dispatch 第 5 行(fulfilment.pol:43):7 个违规分,限单 7 天,上限为平均日订单量(基于过去4周数据)的 10%{cap}。'
-    return f'Late dispatch rate (LDR) is {_rate_text(late_orders, orders_7d)}: at least 50%; late_orders is {late_orders}: at least 30. Rule late_dispatch, row 5 (fulfilment.pol:43): 7 points and an order volume limit for 7 days at 10% of the average daily orders over the past 4 weeks{cap}.'
+        return f'延迟履约率(LDR) 为 {_percent_text(late_orders, orders_7d)} ({late_orders}/{orders_7d}),不低于 50%;late_orders 为 {late_orders},至少 30。规则 late_dispatch 第 5 行(fulfilment.pol:43):7 个违规分,限单 7 天,上限为平均日订单量(基于过去4周数据)的 10%{cap}。'
+    return f'Late dispatch rate (LDR) is {_percent_text(late_orders, orders_7d)} ({late_orders}/{orders_7d}): at least 50%; late_orders is {late_orders}: at least 30. Rule late_dispatch, row 5 (fulfilment.pol:43): 7 points and an order volume limit for 7 days at 10% of the average daily orders over the past 4 weeks{cap}.'
 
 
 def _because_fulfilment_27(lang, cancelled_orders, orders_7d):
     """row 1 of seller_fault_cancellation (fulfilment.pol:27): when 2.5% <= SFCR then points 1"""
     if lang == 'zh':
-        return f'商责取消率(SFCR) 为 {_rate_text(cancelled_orders, orders_7d)},不低于 2.5%。规则 seller_fault_cancellation 第 1 行(fulfilment.pol:27):1 个违规分。'
-    return f'Seller-fault cancellation rate (SFCR) is {_rate_text(cancelled_orders, orders_7d)}: at least 2.5%. Rule seller_fault_cancellation, row 1 (fulfilment.pol:27): 1 point.'
+        return f'商责取消率(SFCR) 为 {_percent_text(cancelled_orders, orders_7d)} ({cancelled_orders}/{orders_7d}),不低于 2.5%。规则 seller_fault_cancellation 第 1 行(fulfilment.pol:27):1 个违规分。'
+    return f'Seller-fault cancellation rate (SFCR) is {_percent_text(cancelled_orders, orders_7d)} ({cancelled_orders}/{orders_7d}): at least 2.5%. Rule seller_fault_cancellation, row 1 (fulfilment.pol:27): 1 point.'
 
 
 def _because_fulfilment_56(lang, late_orders, orders_7d):
     """row 1 of late_dispatch (fulfilment.pol:56): when 4% <= LDR < 10% then warning, points 2"""
     if lang == 'zh':
-        return f'延迟履约率(LDR) 为 {_rate_text(late_orders, orders_7d)},不低于 4% 且低于 10%。规则 late_dispatch 表 points 第 1 行(fulfilment.pol:56):警告,2 个违规分。'
-    return f'Late dispatch rate (LDR) is {_rate_text(late_orders, orders_7d)}: at least 4% and below 10%. Rule late_dispatch, table points, row 1 (fulfilment.pol:56): a warning and 2 points.'
+        return f'延迟履约率(LDR) 为 {_percent_text(late_orders, orders_7d)} ({late_orders}/{orders_7d}),不低于 4% 且低于 10%。规则 late_dispatch 表 points 第 1 行(fulfilment.pol:56):警告,2 个违规分。'
+    return f'Late dispatch rate (LDR) is {_percent_text(late_orders, orders_7d)} ({late_orders}/{orders_7d}): at least 4% and below 10%. Rule late_dispatch, table points, row 1 (fulfilment.pol:56): a warning and 2 points.'
 
 
 def _because_fulfilment_57(lang, late_orders, orders_7d, cap):
     """row 2 of late_dispatch (fulfilment.pol:57): when 10% <= LDR < 25% then points 4, limit 7d at 80% avg4w"""
     if lang == 'zh':
-        return f'延迟履约率(LDR) 为 {_rate_text(late_orders, orders_7d)},不低于 10% 且低于 25%。规则 late_dispatch 表 points 第 2 行(fulfilment.pol:57):4 个违规分,限单 7 天,上限为平均日订单量(基于过去4周数据)的 80%{cap}。'
-    return f'Late dispatch rate (LDR) is {_rate_text(late_orders, orders_7d)}: at least 10% and below 25%. Rule late_dispatch, table points, row 2 (fulfilment.pol:57): 4 points and an order volume limit for 7 days at 80% of the average daily orders over the past 4 weeks{cap}.'
+        return f'延迟履约率(LDR) 为 {_percent_text(late_orders, orders_7d)} ({late_orders}/{orders_7d}),不低于 10% 且低于 25%。规则 late_dispatch 表 points 第 2 行(fulfilment.pol:57):4 个违规分,限单 7 天,上限为平均日订单量(基于过去4周数据)的 80%{cap}。'
+    return f'Late dispatch rate (LDR) is {_percent_text(late_orders, orders_7d)} ({late_orders}/{orders_7d}): at least 10% and below 25%. Rule late_dispatch, table points, row 2 (fulfilment.pol:57): 4 points and an order volume limit for 7 days at 80% of the average daily orders over the past 4 weeks{cap}.'
 
 
 def _because_fulfilment_58(lang, late_orders, orders_7d, cap):
     """row 3 of late_dispatch (fulfilment.pol:58): when 25% <= LDR < 50% then points 6, limit 7d at 30% avg4w"""
     if lang == 'zh':
-        return f'延迟履约率(LDR) 为 {_rate_text(late_orders, orders_7d)},不低于 25% 且低于 50%。规则 late_dispatch 表 points 第 3 行(fulfilment.pol:58):6 个违规分,限单 7 天,上限为平均日订单量(基于过去4周数据)的 30%{cap}。'
-    return f'Late dispatch rate (LDR) is {_rate_text(late_orders, orders_7d)}: at least 25% and below 50%. Rule late_dispatch, table points, row 3 (fulfilment.pol:58): 6 points and an order volume limit for 7 days at 30% of the average daily orders over the past 4 weeks{cap}.'
+        return f'延迟履约率(LDR) 为 {_percent_text(late_orders, orders_7d)} ({late_orders}/{orders_7d}),不低于 25% 且低于 50%。规则 late_dispatch 表 points 第 3 行(fulfilment.pol:58):6 个违规分,限单 7 天,上限为平均日订单量(基于过去4周数据)的 30%{cap}。'
+    return f'Late dispatch rate (LDR) is {_percent_text(late_orders, orders_7d)} ({late_orders}/{orders_7d}): at least 25% and below 50%. Rule late_dispatch, table points, row 3 (fulfilment.pol:58): 6 points and an order volume limit for 7 days at 30% of the average daily orders over the past 4 weeks{cap}.'
 
 
 def _because_fulfilment_59(lang, late_orders, orders_7d):
     """row 4 of late_dispatch (fulfilment.pol:59): when 50% <= LDR then points 8"""
     if lang == 'zh':
-        return f'延迟履约率(LDR) 为 {_rate_text(late_orders, orders_7d)},不低于 50%。规则 late_dispatch 表 points 第 4 行(fulfilment.pol:59):8 个违规分。'
-    return f'Late dispatch rate (LDR) is {_rate_text(late_orders, orders_7d)}: at least 50%. Rule late_dispatch, table points, row 4 (fulfilment.pol:59): 8 points.'
+        return f'延迟履约率(LDR) 为 {_percent_text(late_orders, orders_7d)} ({late_orders}/{orders_7d}),不低于 50%。规则 late_dispatch 表 points 第 4 行(fulfilment.pol:59):8 个违规分。'
+    return f'Late dispatch rate (LDR) is {_percent_text(late_orders, orders_7d)} ({late_orders}/{orders_7d}): at least 50%. Rule late_dispatch, table points, row 4 (fulfilment.pol:59): 8 points.'
 
 
 def _because_fulfilment_62(lang, late_orders, orders_7d, cap):
     """row 1 of late_dispatch (fulfilment.pol:62): when 50% <= LDR < 60% then limit 7d at 30% avg4w"""
     if lang == 'zh':
-        return f'延迟履约率(LDR) 为 {_rate_text(late_orders, orders_7d)},不低于 50% 且低于 60%。规则 late_dispatch 表 limits 第 1 行(fulfilment.pol:62):限单 7 天,上限为平均日订单量(基于过去4周数据)的 30%{cap}。'
-    return f'Late dispatch rate (LDR) is {_rate_text(late_orders, orders_7d)}: at least 50% and below 60%. Rule late_dispatch, table limits, row 1 (fulfilment.pol:62): an order volume limit for 7 days at 30% of the average daily orders over the past 4 weeks{cap}.'
+        return f'延迟履约率(LDR) 为 {_percent_text(late_orders, orders_7d)} ({late_orders}/{orders_7d}),不低于 50% 且低于 60%。规则 late_dispatch 表 limits 第 1 行(fulfilment.pol:62):限单 7 天,上限为平均日订单量(基于过去4周数据)的 30%{cap}。'
+    return f'Late dispatch rate (LDR) is {_percent_text(late_orders, orders_7d)} ({late_orders}/{orders_7d}): at least 50% and below 60%. Rule late_dispatch, table limits, row 1 (fulfilment.pol:62): an order volume limit for 7 days at 30% of the average daily orders over the past 4 weeks{cap}.'
 
 
 def _because_fulfilment_63(lang, late_orders, orders_7d, cap):
     """row 2 of late_dispatch (fulfilment.pol:63): when 60% <= LDR then limit 7d at 10% avg4w"""
     if lang == 'zh':
-        return f'延迟履约率(LDR) 为 {_rate_text(late_orders, orders_7d)},不低于 60%。规则 late_dispatch 表 limits 第 2 行(fulfilment.pol:63):限单 7 天,上限为平均日订单量(基于过去4周数据)的 10%{cap}。'
-    return f'Late dispatch rate (LDR) is {_rate_text(late_orders, orders_7d)}: at least 60%. Rule late_dispatch, table limits, row 2 (fulfilment.pol:63): an order volume limit for 7 days at 10% of the average daily orders over the past 4 weeks{cap}.'
+        return f'延迟履约率(LDR) 为 {_percent_text(late_orders, orders_7d)} ({late_orders}/{orders_7d}),不低于 60%。规则 late_dispatch 表 limits 第 2 行(fulfilment.pol:63):限单 7 天,上限为平均日订单量(基于过去4周数据)的 10%{cap}。'
+    return f'Late dispatch rate (LDR) is {_percent_text(late_orders, orders_7d)} ({late_orders}/{orders_7d}): at least 60%. Rule late_dispatch, table limits, row 2 (fulfilment.pol:63): an order volume limit for 7 days at 10% of the average daily orders over the past 4 weeks{cap}.'
 
 
 _INPUT_NAMES = frozenset(INPUTS)
+_EVERY_INPUT = _itemgetter(*INPUTS)
 _INFINITY = math.inf
 
 
 def _read(metrics):
     """Every input's value, checked (None when not given), or MetricsError."""
+    if type(metrics) is dict and len(metrics) == 16:
+        try:
+            values = _EVERY_INPUT(metrics)
+        except KeyError:  # some input is not given
+            return _read_each(metrics)
+        (orders_7d, cancelled_orders, late_orders, avg_daily_orders_4w, orders_30d, non_cancelled_orders_30d, negative_reviews_30d, buyer_disputes_30d, seller_fault_disputes_30d, seller_fault_return_requests_30d, resolved_return_requests_30d, defect_returns_30d, avg_first_response_minutes, buyer_messages, replied_within_24h, replied_within_48h) = values
+        if (
+            type(orders_7d) is int and orders_7d >= 0
+            and type(cancelled_orders) is int and cancelled_orders >= 0
+            and type(late_orders) is int and late_orders >= 0
+            and (type(avg_daily_orders_4w) is int or type(avg_daily_orders_4w) is float) and 0 <= avg_daily_orders_4w < _INFINITY
+            and type(orders_30d) is int and orders_30d >= 0
+            and type(non_cancelled_orders_30d) is int and non_cancelled_orders_30d >= 0
+            and type(negative_reviews_30d) is int and negative_reviews_30d >= 0
+            and type(buyer_disputes_30d) is int and buyer_disputes_30d >= 0
+            and type(seller_fault_disputes_30d) is int and seller_fault_disputes_30d >= 0
+            and type(seller_fault_return_requests_30d) is int and seller_fault_return_requests_30d >= 0
+            and type(resolved_return_requests_30d) is int and resolved_return_requests_30d >= 0
+            and type(defect_returns_30d) is int and defect_returns_30d >= 0
+            and (type(avg_first_response_minutes) is int or type(avg_first_response_minutes) is float) and 0 <= avg_first_response_minutes < _INFINITY
+            and type(buyer_messages) is int and buyer_messages >= 0
+            and type(replied_within_24h) is int and replied_within_24h >= 0
+            and type(replied_within_48h) is int and replied_within_48h >= 0
+            and cancelled_orders <= orders_7d  # part of a total
+            and late_orders <= orders_7d  # part of a total
+            and seller_fault_disputes_30d <= buyer_disputes_30d  # part of a total
+            and resolved_return_requests_30d <= seller_fault_return_requests_30d  # part of a total
+            and defect_returns_30d <= orders_30d  # part of a total
+            and replied_within_24h <= buyer_messages  # part of a total
+            and replied_within_48h <= buyer_messages  # part of a total
+        ):
+            return values
+    return _read_each(metrics)
+
+
+def _read_each(metrics):
+    """Every input's value, checked (None when not given), or MetricsError naming the first bad one."""
     if type(metrics) is not dict and not isinstance(metrics, _Mapping):
         raise _not_an_object(metrics)
     get = metrics.get
@@ -562,64 +602,65 @@ def _decide_US(values, lang):
         # standard: SFCR < 2.5%
         if not (cancelled_orders * 1000 < 25 * orders_7d):
             findings.append({'rule': 'seller_fault_cancellation', 'metric': 'SFCR', 'value': f'{cancelled_orders}/{orders_7d}', 'standard': '< 2.5%'})
-        # table, exclusive: the first row that matches fires
-        # row 1 (fulfilment.pol:12): when 2.5% <= SFCR < 10% and cancelled_orders >= 5 then points 2
-        if cancelled_orders * 1000 >= 25 * orders_7d and cancelled_orders * 100 < 10 * orders_7d and cancelled_orders >= 5:
-            points += 2
-            fired = True
-            violations.append({
-                'rule': 'seller_fault_cancellation', 'table': None, 'row': 1, 'points': 2, 'warning': False,
-                'limit': None, 'measures': [], 'where': 'fulfilment.pol:12',
-                'because': _because_fulfilment_12(lang, cancelled_orders, orders_7d),
-            })
-        # row 2 (fulfilment.pol:13): when 10% <= SFCR < 25% and cancelled_orders >= 5 then points 4
-        elif cancelled_orders * 100 >= 10 * orders_7d and cancelled_orders * 100 < 25 * orders_7d and cancelled_orders >= 5:
-            points += 4
-            fired = True
-            violations.append({
-                'rule': 'seller_fault_cancellation', 'table': None, 'row': 2, 'points': 4, 'warning': False,
-                'limit': None, 'measures': [], 'where': 'fulfilment.pol:13',
-                'because': _because_fulfilment_13(lang, cancelled_orders, orders_7d),
-            })
-        # row 3 (fulfilment.pol:14): when 25% <= SFCR < 50% and cancelled_orders >= 5 then points 5
-        elif cancelled_orders * 100 >= 25 * orders_7d and cancelled_orders * 100 < 50 * orders_7d and cancelled_orders >= 5:
-            points += 5
-            fired = True
-            violations.append({
-                'rule': 'seller_fault_cancellation', 'table': None, 'row': 3, 'points': 5, 'warning': False,
-                'limit': None, 'measures': [], 'where': 'fulfilment.pol:14',
-                'because': _because_fulfilment_14(lang, cancelled_orders, orders_7d),
-            })
-        # row 4 (fulfilment.pol:15): when 50% <= SFCR and 5 <= cancelled_orders < 30 then points 6, limit 7d at 10% avg4w
-        elif cancelled_orders * 100 >= 50 * orders_7d and cancelled_orders >= 5 and cancelled_orders <= 29:
-            points += 6
-            fired = True
-            limit = {'days': 7, 'percent': 10, 'basis': 'avg4w'}
-            if avg_daily_orders_4w is None:
-                cap = ''
-            else:
-                limit['daily_cap'] = _share(avg_daily_orders_4w, 10, 100, False)  # D9: 10% of avg4w, rounded down
-                cap = _CAP[lang].format(limit['daily_cap'])
-            violations.append({
-                'rule': 'seller_fault_cancellation', 'table': None, 'row': 4, 'points': 6, 'warning': False,
-                'limit': limit, 'measures': [], 'where': 'fulfilment.pol:15',
-                'because': _because_fulfilment_15(lang, cancelled_orders, orders_7d, cap),
-            })
-        # row 5 (fulfilment.pol:16): when 50% <= SFCR and cancelled_orders >= 30 then points 7, limit 7d at 10% avg4w
-        elif cancelled_orders * 100 >= 50 * orders_7d and cancelled_orders >= 30:
-            points += 7
-            fired = True
-            limit = {'days': 7, 'percent': 10, 'basis': 'avg4w'}
-            if avg_daily_orders_4w is None:
-                cap = ''
-            else:
-                limit['daily_cap'] = _share(avg_daily_orders_4w, 10, 100, False)  # D9: 10% of avg4w, rounded down
-                cap = _CAP[lang].format(limit['daily_cap'])
-            violations.append({
-                'rule': 'seller_fault_cancellation', 'table': None, 'row': 5, 'points': 7, 'warning': False,
-                'limit': limit, 'measures': [], 'where': 'fulfilment.pol:16',
-                'because': _because_fulfilment_16(lang, cancelled_orders, orders_7d, cap),
-            })
+            # every row below has SFCR outside the standard
+            # table, exclusive: the first row that matches fires
+            # row 1 (fulfilment.pol:12): when 2.5% <= SFCR < 10% and cancelled_orders >= 5 then points 2
+            if cancelled_orders * 1000 >= 25 * orders_7d and cancelled_orders * 100 < 10 * orders_7d and cancelled_orders >= 5:
+                points += 2
+                fired = True
+                violations.append({
+                    'rule': 'seller_fault_cancellation', 'table': None, 'row': 1, 'points': 2, 'warning': False,
+                    'limit': None, 'measures': [], 'where': 'fulfilment.pol:12',
+                    'because': _because_fulfilment_12(lang, cancelled_orders, orders_7d),
+                })
+            # row 2 (fulfilment.pol:13): when 10% <= SFCR < 25% and cancelled_orders >= 5 then points 4
+            elif cancelled_orders * 100 >= 10 * orders_7d and cancelled_orders * 100 < 25 * orders_7d and cancelled_orders >= 5:
+                points += 4
+                fired = True
+                violations.append({
+                    'rule': 'seller_fault_cancellation', 'table': None, 'row': 2, 'points': 4, 'warning': False,
+                    'limit': None, 'measures': [], 'where': 'fulfilment.pol:13',
+                    'because': _because_fulfilment_13(lang, cancelled_orders, orders_7d),
+                })
+            # row 3 (fulfilment.pol:14): when 25% <= SFCR < 50% and cancelled_orders >= 5 then points 5
+            elif cancelled_orders * 100 >= 25 * orders_7d and cancelled_orders * 100 < 50 * orders_7d and cancelled_orders >= 5:
+                points += 5
+                fired = True
+                violations.append({
+                    'rule': 'seller_fault_cancellation', 'table': None, 'row': 3, 'points': 5, 'warning': False,
+                    'limit': None, 'measures': [], 'where': 'fulfilment.pol:14',
+                    'because': _because_fulfilment_14(lang, cancelled_orders, orders_7d),
+                })
+            # row 4 (fulfilment.pol:15): when 50% <= SFCR and 5 <= cancelled_orders < 30 then points 6, limit 7d at 10% avg4w
+            elif cancelled_orders * 100 >= 50 * orders_7d and cancelled_orders >= 5 and cancelled_orders <= 29:
+                points += 6
+                fired = True
+                limit = {'days': 7, 'percent': 10, 'basis': 'avg4w'}
+                if avg_daily_orders_4w is None:
+                    cap = ''
+                else:
+                    limit['daily_cap'] = _share(avg_daily_orders_4w, 10, 100, False)  # D9: 10% of avg4w, rounded down
+                    cap = _CAP[lang].format(limit['daily_cap'])
+                violations.append({
+                    'rule': 'seller_fault_cancellation', 'table': None, 'row': 4, 'points': 6, 'warning': False,
+                    'limit': limit, 'measures': [], 'where': 'fulfilment.pol:15',
+                    'because': _because_fulfilment_15(lang, cancelled_orders, orders_7d, cap),
+                })
+            # row 5 (fulfilment.pol:16): when 50% <= SFCR and cancelled_orders >= 30 then points 7, limit 7d at 10% avg4w
+            elif cancelled_orders * 100 >= 50 * orders_7d and cancelled_orders >= 30:
+                points += 7
+                fired = True
+                limit = {'days': 7, 'percent': 10, 'basis': 'avg4w'}
+                if avg_daily_orders_4w is None:
+                    cap = ''
+                else:
+                    limit['daily_cap'] = _share(avg_daily_orders_4w, 10, 100, False)  # D9: 10% of avg4w, rounded down
+                    cap = _CAP[lang].format(limit['daily_cap'])
+                violations.append({
+                    'rule': 'seller_fault_cancellation', 'table': None, 'row': 5, 'points': 7, 'warning': False,
+                    'limit': limit, 'measures': [], 'where': 'fulfilment.pol:16',
+                    'because': _because_fulfilment_16(lang, cancelled_orders, orders_7d, cap),
+                })
     if fired:
         discretionary.append({'rule': 'seller_fault_cancellation', 'measures': ['extend_settlement', 'deduct_funds']})
 
@@ -633,64 +674,65 @@ def _decide_US(values, lang):
         # standard: LDR < 4%
         if not (late_orders * 100 < 4 * orders_7d):
             findings.append({'rule': 'late_dispatch', 'metric': 'LDR', 'value': f'{late_orders}/{orders_7d}', 'standard': '< 4%'})
-        # table, exclusive: the first row that matches fires
-        # row 1 (fulfilment.pol:39): when 4% <= LDR < 10% then warning
-        if late_orders * 100 >= 4 * orders_7d and late_orders * 100 < 10 * orders_7d:
-            warning = True
-            fired = True
-            violations.append({
-                'rule': 'late_dispatch', 'table': None, 'row': 1, 'points': 0, 'warning': True,
-                'limit': None, 'measures': [], 'where': 'fulfilment.pol:39',
-                'because': _because_fulfilment_39(lang, late_orders, orders_7d),
-            })
-        # row 2 (fulfilment.pol:40): when 10% <= LDR < 25% and late_orders >= 5 then points 3
-        elif late_orders * 100 >= 10 * orders_7d and late_orders * 100 < 25 * orders_7d and late_orders >= 5:
-            points += 3
-            fired = True
-            violations.append({
-                'rule': 'late_dispatch', 'table': None, 'row': 2, 'points': 3, 'warning': False,
-                'limit': None, 'measures': [], 'where': 'fulfilment.pol:40',
-                'because': _because_fulfilment_40(lang, late_orders, orders_7d),
-            })
-        # row 3 (fulfilment.pol:41): when 25% <= LDR < 50% and late_orders >= 5 then points 5
-        elif late_orders * 100 >= 25 * orders_7d and late_orders * 100 < 50 * orders_7d and late_orders >= 5:
-            points += 5
-            fired = True
-            violations.append({
-                'rule': 'late_dispatch', 'table': None, 'row': 3, 'points': 5, 'warning': False,
-                'limit': None, 'measures': [], 'where': 'fulfilment.pol:41',
-                'because': _because_fulfilment_41(lang, late_orders, orders_7d),
-            })
-        # row 4 (fulfilment.pol:42): when 50% <= LDR and 5 <= late_orders < 30 then points 6, limit 7d at 10% avg4w
-        elif late_orders * 100 >= 50 * orders_7d and late_orders >= 5 and late_orders <= 29:
-            points += 6
-            fired = True
-            limit = {'days': 7, 'percent': 10, 'basis': 'avg4w'}
-            if avg_daily_orders_4w is None:
-                cap = ''
-            else:
-                limit['daily_cap'] = _share(avg_daily_orders_4w, 10, 100, False)  # D9: 10% of avg4w, rounded down
-                cap = _CAP[lang].format(limit['daily_cap'])
-            violations.append({
-                'rule': 'late_dispatch', 'table': None, 'row': 4, 'points': 6, 'warning': False,
-                'limit': limit, 'measures': [], 'where': 'fulfilment.pol:42',
-                'because': _because_fulfilment_42(lang, late_orders, orders_7d, cap),
-            })
-        # row 5 (fulfilment.pol:43): when 50% <= LDR and late_orders >= 30 then points 7, limit 7d at 10% avg4w
-        elif late_orders * 100 >= 50 * orders_7d and late_orders >= 30:
-            points += 7
-            fired = True
-            limit = {'days': 7, 'percent': 10, 'basis': 'avg4w'}
-            if avg_daily_orders_4w is None:
-                cap = ''
-            else:
-                limit['daily_cap'] = _share(avg_daily_orders_4w, 10, 100, False)  # D9: 10% of avg4w, rounded down
-                cap = _CAP[lang].format(limit['daily_cap'])
-            violations.append({
-                'rule': 'late_dispatch', 'table': None, 'row': 5, 'points': 7, 'warning': False,
-                'limit': limit, 'measures': [], 'where': 'fulfilment.pol:43',
-                'because': _because_fulfilment_43(lang, late_orders, orders_7d, cap),
-            })
+            # every row below has LDR outside the standard
+            # table, exclusive: the first row that matches fires
+            # row 1 (fulfilment.pol:39): when 4% <= LDR < 10% then warning
+            if late_orders * 100 >= 4 * orders_7d and late_orders * 100 < 10 * orders_7d:
+                warning = True
+                fired = True
+                violations.append({
+                    'rule': 'late_dispatch', 'table': None, 'row': 1, 'points': 0, 'warning': True,
+                    'limit': None, 'measures': [], 'where': 'fulfilment.pol:39',
+                    'because': _because_fulfilment_39(lang, late_orders, orders_7d),
+                })
+            # row 2 (fulfilment.pol:40): when 10% <= LDR < 25% and late_orders >= 5 then points 3
+            elif late_orders * 100 >= 10 * orders_7d and late_orders * 100 < 25 * orders_7d and late_orders >= 5:
+                points += 3
+                fired = True
+                violations.append({
+                    'rule': 'late_dispatch', 'table': None, 'row': 2, 'points': 3, 'warning': False,
+                    'limit': None, 'measures': [], 'where': 'fulfilment.pol:40',
+                    'because': _because_fulfilment_40(lang, late_orders, orders_7d),
+                })
+            # row 3 (fulfilment.pol:41): when 25% <= LDR < 50% and late_orders >= 5 then points 5
+            elif late_orders * 100 >= 25 * orders_7d and late_orders * 100 < 50 * orders_7d and late_orders >= 5:
+                points += 5
+                fired = True
+                violations.append({
+                    'rule': 'late_dispatch', 'table': None, 'row': 3, 'points': 5, 'warning': False,
+                    'limit': None, 'measures': [], 'where': 'fulfilment.pol:41',
+                    'because': _because_fulfilment_41(lang, late_orders, orders_7d),
+                })
+            # row 4 (fulfilment.pol:42): when 50% <= LDR and 5 <= late_orders < 30 then points 6, limit 7d at 10% avg4w
+            elif late_orders * 100 >= 50 * orders_7d and late_orders >= 5 and late_orders <= 29:
+                points += 6
+                fired = True
+                limit = {'days': 7, 'percent': 10, 'basis': 'avg4w'}
+                if avg_daily_orders_4w is None:
+                    cap = ''
+                else:
+                    limit['daily_cap'] = _share(avg_daily_orders_4w, 10, 100, False)  # D9: 10% of avg4w, rounded down
+                    cap = _CAP[lang].format(limit['daily_cap'])
+                violations.append({
+                    'rule': 'late_dispatch', 'table': None, 'row': 4, 'points': 6, 'warning': False,
+                    'limit': limit, 'measures': [], 'where': 'fulfilment.pol:42',
+                    'because': _because_fulfilment_42(lang, late_orders, orders_7d, cap),
+                })
+            # row 5 (fulfilment.pol:43): when 50% <= LDR and late_orders >= 30 then points 7, limit 7d at 10% avg4w
+            elif late_orders * 100 >= 50 * orders_7d and late_orders >= 30:
+                points += 7
+                fired = True
+                limit = {'days': 7, 'percent': 10, 'basis': 'avg4w'}
+                if avg_daily_orders_4w is None:
+                    cap = ''
+                else:
+                    limit['daily_cap'] = _share(avg_daily_orders_4w, 10, 100, False)  # D9: 10% of avg4w, rounded down
+                    cap = _CAP[lang].format(limit['daily_cap'])
+                violations.append({
+                    'rule': 'late_dispatch', 'table': None, 'row': 5, 'points': 7, 'warning': False,
+                    'limit': limit, 'measures': [], 'where': 'fulfilment.pol:43',
+                    'because': _because_fulfilment_43(lang, late_orders, orders_7d, cap),
+                })
     if fired:
         discretionary.append({'rule': 'late_dispatch', 'measures': ['extend_settlement', 'deduct_funds']})
 
@@ -801,64 +843,65 @@ def _decide_SEA(values, lang):
         # standard: SFCR < 2.5%
         if not (cancelled_orders * 1000 < 25 * orders_7d):
             findings.append({'rule': 'seller_fault_cancellation', 'metric': 'SFCR', 'value': f'{cancelled_orders}/{orders_7d}', 'standard': '< 2.5%'})
-        # table, exclusive: the first row that matches fires
-        # row 1 (fulfilment.pol:12): when 2.5% <= SFCR < 10% and cancelled_orders >= 5 then points 2
-        if cancelled_orders * 1000 >= 25 * orders_7d and cancelled_orders * 100 < 10 * orders_7d and cancelled_orders >= 5:
-            points += 2
-            fired = True
-            violations.append({
-                'rule': 'seller_fault_cancellation', 'table': None, 'row': 1, 'points': 2, 'warning': False,
-                'limit': None, 'measures': [], 'where': 'fulfilment.pol:12',
-                'because': _because_fulfilment_12(lang, cancelled_orders, orders_7d),
-            })
-        # row 2 (fulfilment.pol:13): when 10% <= SFCR < 25% and cancelled_orders >= 5 then points 4
-        elif cancelled_orders * 100 >= 10 * orders_7d and cancelled_orders * 100 < 25 * orders_7d and cancelled_orders >= 5:
-            points += 4
-            fired = True
-            violations.append({
-                'rule': 'seller_fault_cancellation', 'table': None, 'row': 2, 'points': 4, 'warning': False,
-                'limit': None, 'measures': [], 'where': 'fulfilment.pol:13',
-                'because': _because_fulfilment_13(lang, cancelled_orders, orders_7d),
-            })
-        # row 3 (fulfilment.pol:14): when 25% <= SFCR < 50% and cancelled_orders >= 5 then points 5
-        elif cancelled_orders * 100 >= 25 * orders_7d and cancelled_orders * 100 < 50 * orders_7d and cancelled_orders >= 5:
-            points += 5
-            fired = True
-            violations.append({
-                'rule': 'seller_fault_cancellation', 'table': None, 'row': 3, 'points': 5, 'warning': False,
-                'limit': None, 'measures': [], 'where': 'fulfilment.pol:14',
-                'because': _because_fulfilment_14(lang, cancelled_orders, orders_7d),
-            })
-        # row 4 (fulfilment.pol:15): when 50% <= SFCR and 5 <= cancelled_orders < 30 then points 6, limit 7d at 10% avg4w
-        elif cancelled_orders * 100 >= 50 * orders_7d and cancelled_orders >= 5 and cancelled_orders <= 29:
-            points += 6
-            fired = True
-            limit = {'days': 7, 'percent': 10, 'basis': 'avg4w'}
-            if avg_daily_orders_4w is None:
-                cap = ''
-            else:
-                limit['daily_cap'] = _share(avg_daily_orders_4w, 10, 100, False)  # D9: 10% of avg4w, rounded down
-                cap = _CAP[lang].format(limit['daily_cap'])
-            violations.append({
-                'rule': 'seller_fault_cancellation', 'table': None, 'row': 4, 'points': 6, 'warning': False,
-                'limit': limit, 'measures': [], 'where': 'fulfilment.pol:15',
-                'because': _because_fulfilment_15(lang, cancelled_orders, orders_7d, cap),
-            })
-        # row 5 (fulfilment.pol:16): when 50% <= SFCR and cancelled_orders >= 30 then points 7, limit 7d at 10% avg4w
-        elif cancelled_orders * 100 >= 50 * orders_7d and cancelled_orders >= 30:
-            points += 7
-            fired = True
-            limit = {'days': 7, 'percent': 10, 'basis': 'avg4w'}
-            if avg_daily_orders_4w is None:
-                cap = ''
-            else:
-                limit['daily_cap'] = _share(avg_daily_orders_4w, 10, 100, False)  # D9: 10% of avg4w, rounded down
-                cap = _CAP[lang].format(limit['daily_cap'])
-            violations.append({
-                'rule': 'seller_fault_cancellation', 'table': None, 'row': 5, 'points': 7, 'warning': False,
-                'limit': limit, 'measures': [], 'where': 'fulfilment.pol:16',
-                'because': _because_fulfilment_16(lang, cancelled_orders, orders_7d, cap),
-            })
+            # every row below has SFCR outside the standard
+            # table, exclusive: the first row that matches fires
+            # row 1 (fulfilment.pol:12): when 2.5% <= SFCR < 10% and cancelled_orders >= 5 then points 2
+            if cancelled_orders * 1000 >= 25 * orders_7d and cancelled_orders * 100 < 10 * orders_7d and cancelled_orders >= 5:
+                points += 2
+                fired = True
+                violations.append({
+                    'rule': 'seller_fault_cancellation', 'table': None, 'row': 1, 'points': 2, 'warning': False,
+                    'limit': None, 'measures': [], 'where': 'fulfilment.pol:12',
+                    'because': _because_fulfilment_12(lang, cancelled_orders, orders_7d),
+                })
+            # row 2 (fulfilment.pol:13): when 10% <= SFCR < 25% and cancelled_orders >= 5 then points 4
+            elif cancelled_orders * 100 >= 10 * orders_7d and cancelled_orders * 100 < 25 * orders_7d and cancelled_orders >= 5:
+                points += 4
+                fired = True
+                violations.append({
+                    'rule': 'seller_fault_cancellation', 'table': None, 'row': 2, 'points': 4, 'warning': False,
+                    'limit': None, 'measures': [], 'where': 'fulfilment.pol:13',
+                    'because': _because_fulfilment_13(lang, cancelled_orders, orders_7d),
+                })
+            # row 3 (fulfilment.pol:14): when 25% <= SFCR < 50% and cancelled_orders >= 5 then points 5
+            elif cancelled_orders * 100 >= 25 * orders_7d and cancelled_orders * 100 < 50 * orders_7d and cancelled_orders >= 5:
+                points += 5
+                fired = True
+                violations.append({
+                    'rule': 'seller_fault_cancellation', 'table': None, 'row': 3, 'points': 5, 'warning': False,
+                    'limit': None, 'measures': [], 'where': 'fulfilment.pol:14',
+                    'because': _because_fulfilment_14(lang, cancelled_orders, orders_7d),
+                })
+            # row 4 (fulfilment.pol:15): when 50% <= SFCR and 5 <= cancelled_orders < 30 then points 6, limit 7d at 10% avg4w
+            elif cancelled_orders * 100 >= 50 * orders_7d and cancelled_orders >= 5 and cancelled_orders <= 29:
+                points += 6
+                fired = True
+                limit = {'days': 7, 'percent': 10, 'basis': 'avg4w'}
+                if avg_daily_orders_4w is None:
+                    cap = ''
+                else:
+                    limit['daily_cap'] = _share(avg_daily_orders_4w, 10, 100, False)  # D9: 10% of avg4w, rounded down
+                    cap = _CAP[lang].format(limit['daily_cap'])
+                violations.append({
+                    'rule': 'seller_fault_cancellation', 'table': None, 'row': 4, 'points': 6, 'warning': False,
+                    'limit': limit, 'measures': [], 'where': 'fulfilment.pol:15',
+                    'because': _because_fulfilment_15(lang, cancelled_orders, orders_7d, cap),
+                })
+            # row 5 (fulfilment.pol:16): when 50% <= SFCR and cancelled_orders >= 30 then points 7, limit 7d at 10% avg4w
+            elif cancelled_orders * 100 >= 50 * orders_7d and cancelled_orders >= 30:
+                points += 7
+                fired = True
+                limit = {'days': 7, 'percent': 10, 'basis': 'avg4w'}
+                if avg_daily_orders_4w is None:
+                    cap = ''
+                else:
+                    limit['daily_cap'] = _share(avg_daily_orders_4w, 10, 100, False)  # D9: 10% of avg4w, rounded down
+                    cap = _CAP[lang].format(limit['daily_cap'])
+                violations.append({
+                    'rule': 'seller_fault_cancellation', 'table': None, 'row': 5, 'points': 7, 'warning': False,
+                    'limit': limit, 'measures': [], 'where': 'fulfilment.pol:16',
+                    'because': _because_fulfilment_16(lang, cancelled_orders, orders_7d, cap),
+                })
     if fired:
         discretionary.append({'rule': 'seller_fault_cancellation', 'measures': ['extend_settlement', 'deduct_funds']})
 
@@ -872,64 +915,65 @@ def _decide_SEA(values, lang):
         # standard: LDR < 4%
         if not (late_orders * 100 < 4 * orders_7d):
             findings.append({'rule': 'late_dispatch', 'metric': 'LDR', 'value': f'{late_orders}/{orders_7d}', 'standard': '< 4%'})
-        # table, exclusive: the first row that matches fires
-        # row 1 (fulfilment.pol:39): when 4% <= LDR < 10% then warning
-        if late_orders * 100 >= 4 * orders_7d and late_orders * 100 < 10 * orders_7d:
-            warning = True
-            fired = True
-            violations.append({
-                'rule': 'late_dispatch', 'table': None, 'row': 1, 'points': 0, 'warning': True,
-                'limit': None, 'measures': [], 'where': 'fulfilment.pol:39',
-                'because': _because_fulfilment_39(lang, late_orders, orders_7d),
-            })
-        # row 2 (fulfilment.pol:40): when 10% <= LDR < 25% and late_orders >= 5 then points 3
-        elif late_orders * 100 >= 10 * orders_7d and late_orders * 100 < 25 * orders_7d and late_orders >= 5:
-            points += 3
-            fired = True
-            violations.append({
-                'rule': 'late_dispatch', 'table': None, 'row': 2, 'points': 3, 'warning': False,
-                'limit': None, 'measures': [], 'where': 'fulfilment.pol:40',
-                'because': _because_fulfilment_40(lang, late_orders, orders_7d),
-            })
-        # row 3 (fulfilment.pol:41): when 25% <= LDR < 50% and late_orders >= 5 then points 5
-        elif late_orders * 100 >= 25 * orders_7d and late_orders * 100 < 50 * orders_7d and late_orders >= 5:
-            points += 5
-            fired = True
-            violations.append({
-                'rule': 'late_dispatch', 'table': None, 'row': 3, 'points': 5, 'warning': False,
-                'limit': None, 'measures': [], 'where': 'fulfilment.pol:41',
-                'because': _because_fulfilment_41(lang, late_orders, orders_7d),
-            })
-        # row 4 (fulfilment.pol:42): when 50% <= LDR and 5 <= late_orders < 30 then points 6, limit 7d at 10% avg4w
-        elif late_orders * 100 >= 50 * orders_7d and late_orders >= 5 and late_orders <= 29:
-            points += 6
-            fired = True
-            limit = {'days': 7, 'percent': 10, 'basis': 'avg4w'}
-            if avg_daily_orders_4w is None:
-                cap = ''
-            else:
-                limit['daily_cap'] = _share(avg_daily_orders_4w, 10, 100, False)  # D9: 10% of avg4w, rounded down
-                cap = _CAP[lang].format(limit['daily_cap'])
-            violations.append({
-                'rule': 'late_dispatch', 'table': None, 'row': 4, 'points': 6, 'warning': False,
-                'limit': limit, 'measures': [], 'where': 'fulfilment.pol:42',
-                'because': _because_fulfilment_42(lang, late_orders, orders_7d, cap),
-            })
-        # row 5 (fulfilment.pol:43): when 50% <= LDR and late_orders >= 30 then points 7, limit 7d at 10% avg4w
-        elif late_orders * 100 >= 50 * orders_7d and late_orders >= 30:
-            points += 7
-            fired = True
-            limit = {'days': 7, 'percent': 10, 'basis': 'avg4w'}
-            if avg_daily_orders_4w is None:
-                cap = ''
-            else:
-                limit['daily_cap'] = _share(avg_daily_orders_4w, 10, 100, False)  # D9: 10% of avg4w, rounded down
-                cap = _CAP[lang].format(limit['daily_cap'])
-            violations.append({
-                'rule': 'late_dispatch', 'table': None, 'row': 5, 'points': 7, 'warning': False,
-                'limit': limit, 'measures': [], 'where': 'fulfilment.pol:43',
-                'because': _because_fulfilment_43(lang, late_orders, orders_7d, cap),
-            })
+            # every row below has LDR outside the standard
+            # table, exclusive: the first row that matches fires
+            # row 1 (fulfilment.pol:39): when 4% <= LDR < 10% then warning
+            if late_orders * 100 >= 4 * orders_7d and late_orders * 100 < 10 * orders_7d:
+                warning = True
+                fired = True
+                violations.append({
+                    'rule': 'late_dispatch', 'table': None, 'row': 1, 'points': 0, 'warning': True,
+                    'limit': None, 'measures': [], 'where': 'fulfilment.pol:39',
+                    'because': _because_fulfilment_39(lang, late_orders, orders_7d),
+                })
+            # row 2 (fulfilment.pol:40): when 10% <= LDR < 25% and late_orders >= 5 then points 3
+            elif late_orders * 100 >= 10 * orders_7d and late_orders * 100 < 25 * orders_7d and late_orders >= 5:
+                points += 3
+                fired = True
+                violations.append({
+                    'rule': 'late_dispatch', 'table': None, 'row': 2, 'points': 3, 'warning': False,
+                    'limit': None, 'measures': [], 'where': 'fulfilment.pol:40',
+                    'because': _because_fulfilment_40(lang, late_orders, orders_7d),
+                })
+            # row 3 (fulfilment.pol:41): when 25% <= LDR < 50% and late_orders >= 5 then points 5
+            elif late_orders * 100 >= 25 * orders_7d and late_orders * 100 < 50 * orders_7d and late_orders >= 5:
+                points += 5
+                fired = True
+                violations.append({
+                    'rule': 'late_dispatch', 'table': None, 'row': 3, 'points': 5, 'warning': False,
+                    'limit': None, 'measures': [], 'where': 'fulfilment.pol:41',
+                    'because': _because_fulfilment_41(lang, late_orders, orders_7d),
+                })
+            # row 4 (fulfilment.pol:42): when 50% <= LDR and 5 <= late_orders < 30 then points 6, limit 7d at 10% avg4w
+            elif late_orders * 100 >= 50 * orders_7d and late_orders >= 5 and late_orders <= 29:
+                points += 6
+                fired = True
+                limit = {'days': 7, 'percent': 10, 'basis': 'avg4w'}
+                if avg_daily_orders_4w is None:
+                    cap = ''
+                else:
+                    limit['daily_cap'] = _share(avg_daily_orders_4w, 10, 100, False)  # D9: 10% of avg4w, rounded down
+                    cap = _CAP[lang].format(limit['daily_cap'])
+                violations.append({
+                    'rule': 'late_dispatch', 'table': None, 'row': 4, 'points': 6, 'warning': False,
+                    'limit': limit, 'measures': [], 'where': 'fulfilment.pol:42',
+                    'because': _because_fulfilment_42(lang, late_orders, orders_7d, cap),
+                })
+            # row 5 (fulfilment.pol:43): when 50% <= LDR and late_orders >= 30 then points 7, limit 7d at 10% avg4w
+            elif late_orders * 100 >= 50 * orders_7d and late_orders >= 30:
+                points += 7
+                fired = True
+                limit = {'days': 7, 'percent': 10, 'basis': 'avg4w'}
+                if avg_daily_orders_4w is None:
+                    cap = ''
+                else:
+                    limit['daily_cap'] = _share(avg_daily_orders_4w, 10, 100, False)  # D9: 10% of avg4w, rounded down
+                    cap = _CAP[lang].format(limit['daily_cap'])
+                violations.append({
+                    'rule': 'late_dispatch', 'table': None, 'row': 5, 'points': 7, 'warning': False,
+                    'limit': limit, 'measures': [], 'where': 'fulfilment.pol:43',
+                    'because': _because_fulfilment_43(lang, late_orders, orders_7d, cap),
+                })
     if fired:
         discretionary.append({'rule': 'late_dispatch', 'measures': ['extend_settlement', 'deduct_funds']})
 
@@ -1040,16 +1084,17 @@ def _decide_UK(values, lang):
         # standard: SFCR < 2.5%
         if not (cancelled_orders * 1000 < 25 * orders_7d):
             findings.append({'rule': 'seller_fault_cancellation', 'metric': 'SFCR', 'value': f'{cancelled_orders}/{orders_7d}', 'standard': '< 2.5%'})
-        # table, exclusive: the first row that matches fires
-        # row 1 (fulfilment.pol:27): when 2.5% <= SFCR then points 1
-        if cancelled_orders * 1000 >= 25 * orders_7d:
-            points += 1
-            fired = True
-            violations.append({
-                'rule': 'seller_fault_cancellation', 'table': None, 'row': 1, 'points': 1, 'warning': False,
-                'limit': None, 'measures': [], 'where': 'fulfilment.pol:27',
-                'because': _because_fulfilment_27(lang, cancelled_orders, orders_7d),
-            })
+            # every row below has SFCR outside the standard
+            # table, exclusive: the first row that matches fires
+            # row 1 (fulfilment.pol:27): when 2.5% <= SFCR then points 1
+            if cancelled_orders * 1000 >= 25 * orders_7d:
+                points += 1
+                fired = True
+                violations.append({
+                    'rule': 'seller_fault_cancellation', 'table': None, 'row': 1, 'points': 1, 'warning': False,
+                    'limit': None, 'measures': [], 'where': 'fulfilment.pol:27',
+                    'because': _because_fulfilment_27(lang, cancelled_orders, orders_7d),
+                })
     if fired:
         discretionary.append({'rule': 'seller_fault_cancellation', 'measures': ['extend_settlement', 'deduct_funds']})
 
@@ -1063,85 +1108,86 @@ def _decide_UK(values, lang):
         # standard: LDR < 4%
         if not (late_orders * 100 < 4 * orders_7d):
             findings.append({'rule': 'late_dispatch', 'metric': 'LDR', 'value': f'{late_orders}/{orders_7d}', 'standard': '< 4%'})
-        # table points, exclusive: the first row that matches fires
-        # row 1 (fulfilment.pol:56): when 4% <= LDR < 10% then warning, points 2
-        if late_orders * 100 >= 4 * orders_7d and late_orders * 100 < 10 * orders_7d:
-            points += 2
-            warning = True
-            fired = True
-            violations.append({
-                'rule': 'late_dispatch', 'table': 'points', 'row': 1, 'points': 2, 'warning': True,
-                'limit': None, 'measures': [], 'where': 'fulfilment.pol:56',
-                'because': _because_fulfilment_56(lang, late_orders, orders_7d),
-            })
-        # row 2 (fulfilment.pol:57): when 10% <= LDR < 25% then points 4, limit 7d at 80% avg4w
-        elif late_orders * 100 >= 10 * orders_7d and late_orders * 100 < 25 * orders_7d:
-            points += 4
-            fired = True
-            limit = {'days': 7, 'percent': 80, 'basis': 'avg4w'}
-            if avg_daily_orders_4w is None:
-                cap = ''
-            else:
-                limit['daily_cap'] = _share(avg_daily_orders_4w, 80, 100, False)  # D9: 80% of avg4w, rounded down
-                cap = _CAP[lang].format(limit['daily_cap'])
-            violations.append({
-                'rule': 'late_dispatch', 'table': 'points', 'row': 2, 'points': 4, 'warning': False,
-                'limit': limit, 'measures': [], 'where': 'fulfilment.pol:57',
-                'because': _because_fulfilment_57(lang, late_orders, orders_7d, cap),
-            })
-        # row 3 (fulfilment.pol:58): when 25% <= LDR < 50% then points 6, limit 7d at 30% avg4w
-        elif late_orders * 100 >= 25 * orders_7d and late_orders * 100 < 50 * orders_7d:
-            points += 6
-            fired = True
-            limit = {'days': 7, 'percent': 30, 'basis': 'avg4w'}
-            if avg_daily_orders_4w is None:
-                cap = ''
-            else:
-                limit['daily_cap'] = _share(avg_daily_orders_4w, 30, 100, False)  # D9: 30% of avg4w, rounded down
-                cap = _CAP[lang].format(limit['daily_cap'])
-            violations.append({
-                'rule': 'late_dispatch', 'table': 'points', 'row': 3, 'points': 6, 'warning': False,
-                'limit': limit, 'measures': [], 'where': 'fulfilment.pol:58',
-                'because': _because_fulfilment_58(lang, late_orders, orders_7d, cap),
-            })
-        # row 4 (fulfilment.pol:59): when 50% <= LDR then points 8
-        elif late_orders * 100 >= 50 * orders_7d:
-            points += 8
-            fired = True
-            violations.append({
-                'rule': 'late_dispatch', 'table': 'points', 'row': 4, 'points': 8, 'warning': False,
-                'limit': None, 'measures': [], 'where': 'fulfilment.pol:59',
-                'because': _because_fulfilment_59(lang, late_orders, orders_7d),
-            })
-        # table limits, all: every row that matches fires
-        # row 1 (fulfilment.pol:62): when 50% <= LDR < 60% then limit 7d at 30% avg4w
-        if late_orders * 100 >= 50 * orders_7d and late_orders * 100 < 60 * orders_7d:
-            fired = True
-            limit = {'days': 7, 'percent': 30, 'basis': 'avg4w'}
-            if avg_daily_orders_4w is None:
-                cap = ''
-            else:
-                limit['daily_cap'] = _share(avg_daily_orders_4w, 30, 100, False)  # D9: 30% of avg4w, rounded down
-                cap = _CAP[lang].format(limit['daily_cap'])
-            violations.append({
-                'rule': 'late_dispatch', 'table': 'limits', 'row': 1, 'points': 0, 'warning': False,
-                'limit': limit, 'measures': [], 'where': 'fulfilment.pol:62',
-                'because': _because_fulfilment_62(lang, late_orders, orders_7d, cap),
-            })
-        # row 2 (fulfilment.pol:63): when 60% <= LDR then limit 7d at 10% avg4w
-        if late_orders * 100 >= 60 * orders_7d:
-            fired = True
-            limit = {'days': 7, 'percent': 10, 'basis': 'avg4w'}
-            if avg_daily_orders_4w is None:
-                cap = ''
-            else:
-                limit['daily_cap'] = _share(avg_daily_orders_4w, 10, 100, False)  # D9: 10% of avg4w, rounded down
-                cap = _CAP[lang].format(limit['daily_cap'])
-            violations.append({
-                'rule': 'late_dispatch', 'table': 'limits', 'row': 2, 'points': 0, 'warning': False,
-                'limit': limit, 'measures': [], 'where': 'fulfilment.pol:63',
-                'because': _because_fulfilment_63(lang, late_orders, orders_7d, cap),
-            })
+            # every row below has LDR outside the standard
+            # table points, exclusive: the first row that matches fires
+            # row 1 (fulfilment.pol:56): when 4% <= LDR < 10% then warning, points 2
+            if late_orders * 100 >= 4 * orders_7d and late_orders * 100 < 10 * orders_7d:
+                points += 2
+                warning = True
+                fired = True
+                violations.append({
+                    'rule': 'late_dispatch', 'table': 'points', 'row': 1, 'points': 2, 'warning': True,
+                    'limit': None, 'measures': [], 'where': 'fulfilment.pol:56',
+                    'because': _because_fulfilment_56(lang, late_orders, orders_7d),
+                })
+            # row 2 (fulfilment.pol:57): when 10% <= LDR < 25% then points 4, limit 7d at 80% avg4w
+            elif late_orders * 100 >= 10 * orders_7d and late_orders * 100 < 25 * orders_7d:
+                points += 4
+                fired = True
+                limit = {'days': 7, 'percent': 80, 'basis': 'avg4w'}
+                if avg_daily_orders_4w is None:
+                    cap = ''
+                else:
+                    limit['daily_cap'] = _share(avg_daily_orders_4w, 80, 100, False)  # D9: 80% of avg4w, rounded down
+                    cap = _CAP[lang].format(limit['daily_cap'])
+                violations.append({
+                    'rule': 'late_dispatch', 'table': 'points', 'row': 2, 'points': 4, 'warning': False,
+                    'limit': limit, 'measures': [], 'where': 'fulfilment.pol:57',
+                    'because': _because_fulfilment_57(lang, late_orders, orders_7d, cap),
+                })
+            # row 3 (fulfilment.pol:58): when 25% <= LDR < 50% then points 6, limit 7d at 30% avg4w
+            elif late_orders * 100 >= 25 * orders_7d and late_orders * 100 < 50 * orders_7d:
+                points += 6
+                fired = True
+                limit = {'days': 7, 'percent': 30, 'basis': 'avg4w'}
+                if avg_daily_orders_4w is None:
+                    cap = ''
+                else:
+                    limit['daily_cap'] = _share(avg_daily_orders_4w, 30, 100, False)  # D9: 30% of avg4w, rounded down
+                    cap = _CAP[lang].format(limit['daily_cap'])
+                violations.append({
+                    'rule': 'late_dispatch', 'table': 'points', 'row': 3, 'points': 6, 'warning': False,
+                    'limit': limit, 'measures': [], 'where': 'fulfilment.pol:58',
+                    'because': _because_fulfilment_58(lang, late_orders, orders_7d, cap),
+                })
+            # row 4 (fulfilment.pol:59): when 50% <= LDR then points 8
+            elif late_orders * 100 >= 50 * orders_7d:
+                points += 8
+                fired = True
+                violations.append({
+                    'rule': 'late_dispatch', 'table': 'points', 'row': 4, 'points': 8, 'warning': False,
+                    'limit': None, 'measures': [], 'where': 'fulfilment.pol:59',
+                    'because': _because_fulfilment_59(lang, late_orders, orders_7d),
+                })
+            # table limits, all: every row that matches fires
+            # row 1 (fulfilment.pol:62): when 50% <= LDR < 60% then limit 7d at 30% avg4w
+            if late_orders * 100 >= 50 * orders_7d and late_orders * 100 < 60 * orders_7d:
+                fired = True
+                limit = {'days': 7, 'percent': 30, 'basis': 'avg4w'}
+                if avg_daily_orders_4w is None:
+                    cap = ''
+                else:
+                    limit['daily_cap'] = _share(avg_daily_orders_4w, 30, 100, False)  # D9: 30% of avg4w, rounded down
+                    cap = _CAP[lang].format(limit['daily_cap'])
+                violations.append({
+                    'rule': 'late_dispatch', 'table': 'limits', 'row': 1, 'points': 0, 'warning': False,
+                    'limit': limit, 'measures': [], 'where': 'fulfilment.pol:62',
+                    'because': _because_fulfilment_62(lang, late_orders, orders_7d, cap),
+                })
+            # row 2 (fulfilment.pol:63): when 60% <= LDR then limit 7d at 10% avg4w
+            if late_orders * 100 >= 60 * orders_7d:
+                fired = True
+                limit = {'days': 7, 'percent': 10, 'basis': 'avg4w'}
+                if avg_daily_orders_4w is None:
+                    cap = ''
+                else:
+                    limit['daily_cap'] = _share(avg_daily_orders_4w, 10, 100, False)  # D9: 10% of avg4w, rounded down
+                    cap = _CAP[lang].format(limit['daily_cap'])
+                violations.append({
+                    'rule': 'late_dispatch', 'table': 'limits', 'row': 2, 'points': 0, 'warning': False,
+                    'limit': limit, 'measures': [], 'where': 'fulfilment.pol:63',
+                    'because': _because_fulfilment_63(lang, late_orders, orders_7d, cap),
+                })
     if fired:
         discretionary.append({'rule': 'late_dispatch', 'measures': ['extend_settlement', 'deduct_funds']})
 
