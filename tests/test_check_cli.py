@@ -73,7 +73,8 @@ def test_a_file_that_is_not_utf8_exits_1(cli, pack_copy):
     result = cli("check", pack_copy, "--format", "json")
     assert result.exit_code == 1
     [record] = json.loads(result.stdout)
-    assert (record["path"], record["code"], record["line"]) == (str(pack_copy / "bad.pol"), "E002", None)
+    assert (record["path"], record["code"], record["line"], record["column"]) == (
+        str(pack_copy / "bad.pol"), "E002", 1, 8)
 
 
 def test_warnings_exit_0_unless_strict(cli, pack_copy):
@@ -159,3 +160,22 @@ def test_json_of_a_diagnostic_without_a_span():
     assert json.loads(render_json([d])) == [{"path": "p.pol", "line": None, "column": None, "end_line": None,
                                              "end_column": None, "severity": "error", "code": "E002",
                                              "message": "unreadable"}]
+
+
+def test_a_byte_order_mark_is_not_an_error(cli, pack_copy):
+    policy = pack_copy / "policy.pol"
+    policy.write_bytes(b"\xef\xbb\xbf" + policy.read_bytes())
+    result = cli("check", pack_copy)
+    assert result.exit_code == 0, result.output
+
+
+def test_a_byte_that_is_not_utf8_is_located(cli, pack_copy):
+    policy = pack_copy / "policy.pol"
+    lines = policy.read_bytes().split(b"\n")
+    lines[5] = lines[5][:4] + b"\xff" + lines[5][4:]
+    policy.write_bytes(b"\n".join(lines))
+    result = cli("check", pack_copy, "--format", "json")
+    assert result.exit_code == 1
+    [record] = json.loads(result.stdout)
+    assert (record["line"], record["column"], record["code"]) == (6, 5, "E002")
+    assert "0xff" in record["message"]

@@ -14,7 +14,7 @@ import importlib.util
 from collections.abc import Mapping
 from pathlib import Path
 
-from tspol.diagnostics import Diagnostic, TspolError
+from tspol.diagnostics import Diagnostic, Span, TspolError
 
 NO_FILES = "E001"
 UNREADABLE = "E002"
@@ -52,10 +52,9 @@ def read_sources(path: Path) -> tuple[dict[str, str], dict[str, str]]:
     for file in files:
         display = str(file)
         try:
-            sources[display] = file.read_text(encoding="utf-8")
-        except UnicodeDecodeError as exc:
-            problems.append(Diagnostic(UNREADABLE, f"this file is not UTF-8 text ({exc.reason} at byte {exc.start})",
-                                       path=display))
+            sources[display] = _utf8_text(file.read_bytes(), display)
+        except TspolError as exc:
+            problems.extend(exc.diagnostics)
             continue
         except OSError as exc:
             problems.append(Diagnostic(UNREADABLE, f"cannot read this file: {exc.strerror}", path=display))
@@ -64,6 +63,20 @@ def read_sources(path: Path) -> tuple[dict[str, str], dict[str, str]]:
     if problems:
         raise TspolError(problems)
     return sources, relpaths
+
+
+def _utf8_text(raw: bytes, path: str) -> str:
+    """The text of a file, without a leading byte-order mark; an error at the line
+    and column of the first byte that is not UTF-8."""
+    try:
+        return raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = len(raw[raw.rfind(b"\n", 0, exc.start) + 1: exc.start].decode("utf-8", "replace")) + 1
+        raise TspolError(Diagnostic(
+            UNREADABLE, f"this file is not UTF-8 text: byte 0x{raw[exc.start]:02x} ({exc.reason})",
+            span=Span(path, line, column, line, column + 1),
+            help="save the file as UTF-8")) from None
 
 
 def source_hash(sources: Mapping[str, str], relpaths: Mapping[str, str]) -> str:

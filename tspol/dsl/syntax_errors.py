@@ -130,6 +130,12 @@ CHARACTER_HELP = {
     "≤": "write `<=`",
     "，": "write the comma as `,`",
     "：": "write the colon as `:`",
+    "％": "write the percent sign as `%`",
+    "＜": "write `<`",
+    "＞": "write `>`",
+    "＝": "write `==`",
+    "“": 'texts go inside straight double quotes: "..."',
+    "”": 'texts go inside straight double quotes: "..."',
 }
 
 # Labelled bad examples, in the manner of Lark's `match_examples`: an error
@@ -250,6 +256,9 @@ def syntax_diagnostic(exc: UnexpectedInput, text: str, path: str, lark: Lark, st
     if special is not None:
         message, help = special
         return Diagnostic(SYNTAX, message, span=span, help=help)
+    after_word = _after_word(text, token, path)
+    if after_word is not None:
+        return after_word
     message = f"expected {_expected_text(expected, lark)}, but found {found}"
     return Diagnostic(SYNTAX, message, span=span, help=_example_help(exc, lark) if start == "start" else None)
 
@@ -281,6 +290,31 @@ def _special_token(value: str, type_: str, expected: set[str], lark: Lark) -> tu
         if close and close[0] != value:
             return f"unknown keyword `{value}`", f"did you mean `{close[0]}`?"
     return None
+
+
+ACTIONS = ("points", "warning", "limit")
+_WORD_BEFORE = re.compile(r"(,?)\s*([A-Za-z_][A-Za-z0-9_]*)\s*$")
+
+
+def _after_word(text: str, token, path: str) -> Diagnostic | None:
+    """A value after a word read as a measure: a misspelt action (`pionts 3`), or a
+    row ending in a comma, so that the next row's `when` was read as a measure."""
+    before = _WORD_BEFORE.search(text, 0, token.start_pos)
+    if before is None:
+        return None
+    comma, word = before.groups()
+    line, column = position(text, before.start(2))
+    if word == "when" and comma and token.type in ("NAME", "NUMBER", "PERCENT", "DURATION"):
+        line, column = position(text, before.start(1))
+        return Diagnostic(SYNTAX, "a row ends with a comma", span=Span(path, line, column, line, column + 1),
+                          help="remove the `,` after the last action of the row")
+    if token.type not in ("NUMBER", "PERCENT", "DURATION", "MONEY"):
+        return None
+    close = difflib.get_close_matches(word, ACTIONS, n=1, cutoff=0.6)
+    if not close or close[0] == word:
+        return None
+    return Diagnostic(SYNTAX, f"unknown action `{word}`", span=Span(path, line, column, line, column + len(word)),
+                      help=f"did you mean `{close[0]}`?")
 
 
 def _example_help(exc: UnexpectedInput, lark: Lark) -> str | None:
