@@ -18,12 +18,13 @@ def command(paths, fmt, strict):
     PATH is a .pol file or a folder of them (default: ./policies, or the
     bundled pack when there is none). Every problem of the run is reported.
     """
+    from tspol.compiler.cache import checked
     from tspol.dsl.sources import default_pack_path
 
     targets = paths or (str(default_pack_path()),)
     diagnostics, sources = [], {}
     for path in targets:
-        found, texts = check_pack(path)
+        found, texts = checked(path, check_pack)  # a pack checked before is not checked again
         diagnostics.extend(found)
         sources.update(texts)
     click.echo(render(diagnostics, fmt, sources), nl=False)

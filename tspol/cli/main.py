@@ -24,10 +24,35 @@ COMMANDS = {
     "simulate": "tspol.cli.simulate",
     "test": "tspol.cli.test",
 }
+# What `tspol --help` says of each command without importing it: the first
+# sentence of the command's help (a test keeps the two the same).
+SUMMARIES = {
+    "analyze": "Show which sellers each row of each table decides, and which no row does.",
+    "cases": "Write boundary sellers for every tier edge, as JSON Lines.",
+    "check": "Check policy packs: syntax, names, types, units, ranges, tables.",
+    "compile": "Compile policy packs to Python modules that need only the standard library.",
+    "diff": "Show how two versions of a policy pack decide differently.",
+    "eval": "Decide sellers: one JSON object in, one decision out; JSON Lines in, one decision per line out "
+            "(FILE, or standard input when FILE is `-`).",
+    "fmt": "Format .pol files in place (default: ./policies).",
+    "simulate": "Simulate a seller's points ledger from EVENTS, a JSON Lines file (- for stdin).",
+    "test": "Decide every example seller in PATH/examples/*.jsonl and compare.",
+}
 
 
 def _available(module: str) -> bool:
     return importlib.util.find_spec(module) is not None
+
+
+def short_help(summary: str, limit: int) -> str:
+    """A summary cut to `limit` characters at a word, as click cuts a command's help."""
+    if len(summary) <= limit:
+        return summary
+    if limit < len("..."):
+        return "..."
+    import textwrap
+
+    return textwrap.shorten(summary, limit, placeholder="...", break_on_hyphens=False)
 
 
 class LazyGroup(click.Group):
@@ -39,6 +64,16 @@ class LazyGroup(click.Group):
         if module is None or not _available(module):
             return None
         return importlib.import_module(module).command
+
+    def format_commands(self, ctx, formatter):
+        """The command list of `tspol --help`, as click writes it, from `SUMMARIES`:
+        importing every command to ask would double the time `--help` takes."""
+        names = self.list_commands(ctx)
+        if not names:
+            return
+        limit = formatter.width - 6 - max(len(name) for name in names)
+        with formatter.section("Commands"):
+            formatter.write_dl([(name, short_help(SUMMARIES[name], limit)) for name in names])
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

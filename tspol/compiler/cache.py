@@ -13,12 +13,19 @@ the module is kept in memory for the life of the process instead; setting
 A cached file's name carries the source hash and a fingerprint of the
 compiler itself (sizes and modification times of its modules), so editing
 tspol never runs a module an older tspol generated.
+
+`checked(path, run)` keeps what `tspol check` found in a pack the same way,
+in `check/` under the same folder: the diagnostics of the pack, keyed by its
+files (paths as shown and text), the path as given, and a fingerprint of all
+of tspol, of Lark and of Python. A hit renders them again without loading
+Lark, the checker or the table analysis.
 """
 
 from __future__ import annotations
 
 import hashlib
 import importlib.util
+import json
 import os
 import sys
 import types
@@ -26,7 +33,7 @@ from pathlib import Path
 
 import attrs
 
-from tspol.diagnostics import TspolError
+from tspol.diagnostics import Diagnostic, Related, Span, TspolError
 from tspol.dsl.sources import read_sources, source_hash
 
 CACHE_ENV = "TSPOL_CACHE_DIR"
@@ -57,16 +64,23 @@ def cache_dir() -> Path | None:
     return Path(base) / "tspol"
 
 
-def fingerprint() -> str:
-    """Changes whenever a module of the compiler or the language changes."""
+def fingerprint(parts: tuple[str, ...] = COMPILER_PARTS) -> str:
+    """Changes whenever a module of the compiler or the language changes (or of the
+    other folders of the package named in `parts`; "" is the package folder itself)."""
     digest = hashlib.sha256()
-    for part in COMPILER_PARTS:
+    for part in parts:
         folder = PACKAGE / part
         for entry in sorted(os.scandir(folder), key=lambda e: e.name):
             if entry.name.endswith((".py", ".lark")):
                 stat = entry.stat()
                 digest.update(f"{part}/{entry.name}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
     return digest.hexdigest()[:16]
+
+
+def package_parts() -> tuple[str, ...]:
+    """The package folder and each of its subpackages: all of tspol's code."""
+    folders = sorted(e.name for e in os.scandir(PACKAGE) if e.is_dir() and not e.name.startswith(("_", ".")))
+    return ("", *folders)
 
 
 def compiled(path: str | Path) -> Compiled:
@@ -143,7 +157,7 @@ def _store(file: Path, source: str) -> Path | None:
 
     try:
         file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        handle, temporary = tempfile.mkstemp(dir=file.parent, prefix=".tmp-", suffix=".py")
+        handle, temporary = tempfile.mkstemp(dir=file.parent, prefix=".tmp-", suffix=file.suffix)
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as out:
                 out.write(source)
@@ -161,3 +175,78 @@ def clear_memory() -> None:
     _memory.clear()
     for name in [n for n in sys.modules if n.startswith("tspol_policy_")]:
         del sys.modules[name]
+
+
+# ---- what `tspol check` found in a pack
+
+CHECK_FORMAT = 1  # the layout of a stored check; a new layout never reads an old one
+
+
+def checked(path: str, run) -> tuple[list[Diagnostic], dict[str, str]]:
+    """`run(path)`: the diagnostics of the pack at `path` and its sources, stored
+    after a first run and read back on the next one while nothing they depend on
+    has changed. Any trouble with the cache (no folder, a damaged file) means
+    running `run` as if there were none."""
+    folder = cache_dir()
+    try:
+        sources, relpaths = read_sources(Path(path))
+    except TspolError:  # nothing to key by: `run` says what is wrong
+        return run(path)
+    if folder is None:
+        return run(path)
+    file = folder / "check" / f"{check_key(path, sources, relpaths)}.json"
+    found = _read_check(file)
+    if found is not None:
+        return found, sources
+    diagnostics, run_sources = run(path)
+    if run_sources == sources:  # the files did not change while `run` read them again
+        _store(file, json.dumps({"format": CHECK_FORMAT, "diagnostics": [_record(d) for d in diagnostics]}))
+    return diagnostics, run_sources
+
+
+def check_key(path: str, sources: dict[str, str], relpaths: dict[str, str]) -> str:
+    """Everything a check's diagnostics depend on: the pack's files as shown and
+    read, the path as given, tspol's code, Lark's and Python's versions."""
+    digest = hashlib.sha256()
+    for part in (f"check {CHECK_FORMAT}", str(path), json.dumps(sorted(relpaths.items())),
+                 source_hash(sources, relpaths), fingerprint(package_parts()), _lark_stamp(), sys.version):
+        digest.update(part.encode() + b"\0")
+    return digest.hexdigest()[:40]
+
+
+def _lark_stamp() -> str:
+    """Lark's installed files, without importing Lark (an upgrade changes its messages)."""
+    spec = importlib.util.find_spec("lark")
+    if spec is None or not spec.origin:
+        return "no lark"
+    stat = os.stat(spec.origin)
+    return f"{spec.origin}:{stat.st_size}:{stat.st_mtime_ns}"
+
+
+def _read_check(file: Path) -> list[Diagnostic] | None:
+    try:
+        stored = json.loads(file.read_text(encoding="utf-8"))
+        if stored["format"] != CHECK_FORMAT:
+            return None
+        return [_diagnostic(record) for record in stored["diagnostics"]]
+    except Exception:  # absent, unreadable or damaged: checked again, never trusted
+        return None
+
+
+def _record(d: Diagnostic) -> dict:
+    return {"code": d.code, "message": d.message, "severity": d.severity, "span": _span_record(d.span),
+            "help": d.help, "related": [[_span_record(r.span), r.message] for r in d.related],
+            "path": d.path, "line": d.line, "key": d.key}
+
+
+def _span_record(span: Span | None) -> list | None:
+    return None if span is None else [span.path, span.line, span.column, span.end_line, span.end_column]
+
+
+def _diagnostic(record: dict) -> Diagnostic:
+    def span(fields):
+        return None if fields is None else Span(*fields)
+
+    return Diagnostic(record["code"], record["message"], record["severity"], span(record["span"]), record["help"],
+                      tuple(Related(span(s), message) for s, message in record["related"]),
+                      record["path"], record["line"], record["key"])

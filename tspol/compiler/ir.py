@@ -23,11 +23,24 @@ from tspol.dsl.intervals import Interval
 Box = tuple[tuple[str, Interval], ...]  # (quantity name, interval), in source order
 
 
+def _frozen(cls):
+    """`attrs.frozen`, with one `__repr__` shared by every IR class (the same text
+    attrs writes) instead of one generated for each: generating them took a
+    third of the time importing this module takes, on every `tspol check`."""
+    cls.__repr__ = _repr
+    return attrs.frozen(cls, repr=False)
+
+
+def _repr(self) -> str:
+    fields = ", ".join(f"{f.name}={getattr(self, f.name)!r}" for f in attrs.fields(type(self)) if f.repr)
+    return f"{type(self).__name__}({fields})"
+
+
 def box_dict(box: Box) -> dict[str, Interval]:
     return dict(box)
 
 
-@attrs.frozen
+@_frozen
 class Texts:
     """Bilingual texts of a declaration: {"en": ..., "zh": ...}."""
 
@@ -38,7 +51,7 @@ class Texts:
         return getattr(self, lang, None) or self.en or self.zh or default
 
 
-@attrs.frozen
+@_frozen
 class InputIR:
     name: str
     kind: str  # count, number, rate, duration, money
@@ -49,7 +62,7 @@ class InputIR:
     span: Span = attrs.field(eq=False, repr=False)
 
 
-@attrs.frozen
+@_frozen
 class MetricIR:
     name: str
     kind: str  # "rate" for a ratio, else the kind of its input
@@ -69,7 +82,7 @@ class MetricIR:
         return (self.numerator,) + ((self.denominator,) if self.denominator else ())
 
 
-@attrs.frozen
+@_frozen
 class BasisIR:
     name: str
     input: str
@@ -77,7 +90,7 @@ class BasisIR:
     names: Texts
 
 
-@attrs.frozen
+@_frozen
 class LimitIR:
     """An order volume limit: `days` long, daily orders capped at `percent`% of the basis."""
 
@@ -86,7 +99,7 @@ class LimitIR:
     basis: str
 
 
-@attrs.frozen
+@_frozen
 class RowIR:
     index: int  # 1-based within its table
     box: Box
@@ -103,7 +116,7 @@ class RowIR:
         return tuple(name for name, _ in self.box)
 
 
-@attrs.frozen
+@_frozen
 class TableIR:
     name: str | None
     hit: str  # "exclusive" (at most one row fires) or "all" (every matching row fires)
@@ -111,7 +124,7 @@ class TableIR:
     span: Span = attrs.field(eq=False, repr=False)
 
 
-@attrs.frozen
+@_frozen
 class RuleIR:
     name: str
     region: str
@@ -124,20 +137,20 @@ class RuleIR:
     where: str = attrs.field(eq=False, default="")
 
 
-@attrs.frozen
+@_frozen
 class RegionIR:
     name: str
     names: Texts
     rules: tuple[RuleIR, ...]
 
 
-@attrs.frozen
+@_frozen
 class ThresholdIR:
     points: int
     measures: tuple[tuple[str, int | None], ...]  # (measure, days); None days: permanent
 
 
-@attrs.frozen
+@_frozen
 class LedgerIR:
     expiry_days: int | None
     deactivate_at: int | None
@@ -148,14 +161,14 @@ class LedgerIR:
     thresholds: tuple[ThresholdIR, ...]
 
 
-@attrs.frozen
+@_frozen
 class AppealsIR:
     attempts: int
     first_within_days: int
     next_within_days: int
 
 
-@attrs.frozen
+@_frozen
 class HoldOutcomeIR:
     """What happens to held funds on an appeal outcome (§7.2)."""
 
@@ -164,7 +177,7 @@ class HoldOutcomeIR:
     release_within_days: int | None  # None: kept until the hold ends
 
 
-@attrs.frozen
+@_frozen
 class HoldIR:
     name: str
     reasons: tuple[str, ...]
@@ -194,7 +207,7 @@ class HoldIR:
         return none.appeal_within_days if none else None
 
 
-@attrs.frozen
+@_frozen
 class ReasonIR:
     name: str
     category: str
@@ -204,7 +217,7 @@ class ReasonIR:
     descriptions: Texts
 
 
-@attrs.frozen
+@_frozen
 class Program:
     name: str
     version: str

@@ -1,0 +1,38 @@
+"""`tspol --help` lists the commands from their summaries, without importing them,
+and says exactly what click would say after importing every one."""
+
+from __future__ import annotations
+
+import importlib
+import subprocess
+import sys
+
+import click
+import pytest
+
+from tspol.cli.main import COMMANDS, SUMMARIES, cli
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_each_summary_is_the_first_sentence_of_the_command_help(name):
+    command = importlib.import_module(COMMANDS[name]).command
+    assert SUMMARIES[name] == command.get_short_help_str(limit=10**6)
+
+
+@pytest.mark.parametrize("width", [30, 50, 60, 80, 120])
+def test_the_command_list_is_what_click_writes(width):
+    ctx = click.Context(cli, terminal_width=width, max_content_width=width)
+    lazy, eager = ctx.make_formatter(), ctx.make_formatter()
+    cli.format_commands(ctx, lazy)
+    click.Group.format_commands(cli, ctx, eager)
+    assert lazy.getvalue() == eager.getvalue()
+    assert "check" in lazy.getvalue()
+
+
+def test_help_imports_no_command():
+    script = ("import sys\nfrom tspol.cli.main import cli\n"
+              "try:\n    cli.main(['--help'], prog_name='tspol')\nexcept SystemExit:\n    pass\n"
+              "print(sorted(m for m in sys.modules if m.startswith('tspol.cli.') and m != 'tspol.cli.main'))")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert "Check policy packs" in done.stdout
+    assert done.stdout.splitlines()[-1] == "[]"
