@@ -144,10 +144,11 @@ def _share(value, numerator, denominator, up):
     """`value * numerator / denominator` rounded down (or up) to a whole number, exactly,
     in integers: the daily cap of an order volume limit (D9)."""
     kind = type(value)
+    text = repr(value) if kind is float else ""
     if kind is int:
         top, bottom = value * numerator, denominator
-    elif kind is float and "e" not in repr(value):
-        whole, _, decimals = repr(value).partition(".")
+    elif text and "e" not in text:
+        whole, _, decimals = text.partition(".")
         top, bottom = int(whole + decimals) * numerator, 10 ** len(decimals) * denominator
     else:
         exact = _rational(value)
