@@ -10,11 +10,10 @@ import shutil
 import subprocess
 import sys
 import textwrap
-from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, PACK, ROOT, edited_pack
+from conftest import PACK, ROOT, edited_pack
 from tspol.cli import check as check_cli
 from tspol.compiler import cache
 
@@ -56,14 +55,14 @@ def run(cli, *args):
 @pytest.mark.parametrize("edits", [[], WARNING, BROKEN, SYNTAX, BROKEN + WARNING],
                          ids=["clean", "warning", "errors", "syntax", "errors-and-warning"])
 @pytest.mark.parametrize("fmt", ["text", "json", "github"])
-def test_a_hit_says_what_the_miss_said(cli, tmp_path, cache_folder, calls, edits, fmt):
+def test_a_hit_says_what_the_miss_said(cli, tmp_path, cache_folder, calls, monkeypatch, edits, fmt):
     pack = edited_pack(tmp_path, replacements=edits)
     miss = run(cli, pack, "--format", fmt)
     hit = run(cli, pack, "--format", fmt)
     assert hit == miss
     assert len(calls) == 1  # the second run was answered from the cache
     assert miss[0] == (1 if edits in (BROKEN, SYNTAX, BROKEN + WARNING) else 0)
-    os.environ["TSPOL_CACHE_DIR"] = ""  # and no cache at all says the same
+    monkeypatch.setenv("TSPOL_CACHE_DIR", "")  # and no cache at all says the same
     assert run(cli, pack, "--format", fmt) == miss
 
 

@@ -19,7 +19,10 @@ How it stays fast and exact: one function per region with every rule inlined
 as straight-line `if`s; rates compared by integer cross-multiplication
 (`late_orders * 100 >= 4 * orders_7d`), never divided; values read once,
 strictly, by the same rules as the interpreter (`tspol.compiler.portable`,
-copied in verbatim).
+copied in verbatim), with a quick path for the common case (a dict giving
+every input as a plainly valid int or float); a tier table whose rows all lie
+outside the metric's standard tested only under that finding, so a seller who
+meets the standard pays one comparison for the whole table.
 """
 
 from __future__ import annotations
