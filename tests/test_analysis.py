@@ -122,7 +122,7 @@ def test_analyze_json(cli):
     assert result.exit_code == 0
     data = json.loads(result.stdout)
     assert [(t["regions"], t["table"], t["hit"]) for t in data["tables"]] == [
-        (["US", "SEA"], None, "exclusive"), (["UK"], "points", "exclusive"), (["UK"], "limits", "all")]
+        (["US", "SEA"], None, "exclusive"), (["UK"], "points", "exclusive"), (["UK"], "limits", "exclusive")]
     us = data["tables"][0]
     assert [r["owns"][0]["where"] for r in us["rows"]] == [
         "4% <= LDR < 10%", "10% <= LDR < 25% and late_orders >= 5", "25% <= LDR < 50% and late_orders >= 5",

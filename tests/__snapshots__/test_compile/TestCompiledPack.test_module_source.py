@@ -16,7 +16,7 @@ POLICY = {
     'name': 'tiktok_shop_crossborder',
     'version': '2025-11-11',
     'effective': '2024-07-15',
-    'source_hash': '58e1e4747b74b946a54602951f0f97c157b1e6ef9434427b2e04340f04263bb9',
+    'source_hash': 'faa4775422c08eef771c2f1de2be2a1ee0c381345dba3f723000733b86da4b31',
     'regions': ('US', 'SEA', 'UK'),
     'languages': ('en', 'zh'),
 }
@@ -46,7 +46,7 @@ NAMES = {
         'RR48': {'en': '48-hour response rate', 'zh': '48小时回复率'},
         'NRR': {'en': 'Negative review rate', 'zh': '店铺/商品差评率'},
         'DRR': {'en': 'Dispute responsibility rate', 'zh': '纠纷责任率'},
-        'RRR': {'en': 'Seller-fault return and refund resolution rate', 'zh': '商责退款/退货解决率'},
+        'RRR': {'en': 'Seller-fault return and refund resolution rate', 'zh': '商责退款/退货率'},
         'DFR': {'en': 'Defective return order rate', 'zh': '缺陷退货订单率'},
     },
     'measures': {
@@ -1160,7 +1160,7 @@ def _decide_UK(values, lang):
                     'limit': None, 'measures': [], 'where': 'fulfilment.pol:59',
                     'because': _because_fulfilment_59(lang, late_orders, orders_7d),
                 })
-            # table limits, all: every row that matches fires
+            # table limits, exclusive: the first row that matches fires
             # row 1 (fulfilment.pol:62): when 50% <= LDR < 60% then limit 7d at 30% avg4w
             if late_orders * 100 >= 50 * orders_7d and late_orders * 100 < 60 * orders_7d:
                 fired = True
@@ -1176,7 +1176,7 @@ def _decide_UK(values, lang):
                     'because': _because_fulfilment_62(lang, late_orders, orders_7d, cap),
                 })
             # row 2 (fulfilment.pol:63): when 60% <= LDR then limit 7d at 10% avg4w
-            if late_orders * 100 >= 60 * orders_7d:
+            elif late_orders * 100 >= 60 * orders_7d:
                 fired = True
                 limit = {'days': 7, 'percent': 10, 'basis': 'avg4w'}
                 if avg_daily_orders_4w is None:
