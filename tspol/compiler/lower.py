@@ -105,7 +105,7 @@ def _standard_text(condition: ast.Condition, name: str) -> str:
 
 def _basis(decl: ast.Basis) -> ir.BasisIR:
     rounding = decl.first(ast.Rounding)
-    return ir.BasisIR(decl.name.value, decl.source.value, rounding.mode if rounding else "down", _texts(decl))
+    return ir.BasisIR(decl.name.value, decl.source.value, rounding.mode, _texts(decl))
 
 
 def _rule(pack: Pack, rule: ast.Rule, region: str, only_ifs: dict[str, ir.Box]) -> ir.RuleIR:
@@ -151,7 +151,7 @@ def _ledger(ledger: ast.Ledger) -> ir.LedgerIR:
         deactivate_at=_whole(deactivation.points) if deactivation else None,
         freeze_when_deactivated=ledger.first(ast.Freeze) is not None,
         warning_margin=_whole(margin.points) if margin else None,
-        crossing=crossing.mode if crossing else "highest",
+        crossing=crossing.mode if crossing else "highest",  # required by the checker with 2+ thresholds
         linked_accounts_share=ledger.first(ast.Linked) is not None,
         thresholds=tuple(
             ir.ThresholdIR(_whole(t.points),
@@ -176,7 +176,7 @@ def _hold(hold: ast.Hold) -> ir.HoldIR:
         name=hold.name.value,
         reasons=tuple(n.value for f in hold.items_of(ast.HoldFor) for n in f.reasons),
         shortest_days=_days(period.shortest), longest_days=_days(period.longest),
-        ends_at=end.mode if end else "later",
+        ends_at=end.mode,
         outcomes=tuple(
             ir.HoldOutcomeIR(o.outcome, _days(o.appeal_within) if o.appeal_within is not None else None,
                              _days(o.release_within) if o.action == "release" else None)

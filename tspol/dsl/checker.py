@@ -602,6 +602,10 @@ class _Checker:
         if not ledger.items_of(ast.Expiry):
             self.report(MISSING, "the ledger does not say when points expire", keyword_span(ledger, "ledger"),
                         help="add `points expire after 180d`")
+        if len(ledger.items_of(ast.Threshold)) > 1 and not ledger.items_of(ast.Crossing):
+            self.report(MISSING, "the ledger does not say which measures apply when one scoring "
+                        "crosses several thresholds", keyword_span(ledger, "ledger"),
+                        help="add `multiple thresholds apply highest` (or `... apply all`)")
         for expiry in ledger.items_of(ast.Expiry):
             self.expect(expiry.after, "duration", "the life of points", "points expire after 180d")
         for item in ledger.items_of(ast.Deactivation):
@@ -679,6 +683,9 @@ class _Checker:
         if not periods:
             self.report(MISSING, f"hold `{hold.name.value}` has no period", hold.name.span,
                         help="add `period 90d to 180d`")
+        if not hold.items_of(ast.HoldEnd):
+            self.report(MISSING, f"hold `{hold.name.value}` does not say when it ends", hold.name.span,
+                        help="add `ends at later of period and investigation` (or `earlier`)")
         self.once(periods, "a hold has one period")
         for period in periods[:1]:
             ok = self.expect(period.shortest, "duration", "a hold period", "period 90d to 180d")
