@@ -1,7 +1,7 @@
 """Every tier boundary of US, SEA and UK, from the case table tests/cases/boundaries.jsonl.
 
-Each case states the points, the rows that fire and the metrics outside their
-standard; both engines must agree on the whole decision, and the decisions
+Each case states the points, the rows that fire, the warning, the metrics outside
+their standard and, where a limit fires, its daily cap; both engines must agree on the whole decision, and the decisions
 (English and Chinese) are pinned in a snapshot.
 """
 
@@ -36,6 +36,9 @@ def test_boundary_case(engines, engine, case):
     assert decision["points"] == expect["points"]
     assert fired(decision) == expect["fires"]
     assert [f["metric"] for f in decision["findings"]] == expect["findings"]
+    assert decision["warning"] is expect["warning"]
+    if "caps" in expect:  # the daily cap of each limit, worked out by hand (D9)
+        assert [v["limit"]["daily_cap"] for v in decision["violations"] if v["limit"]] == expect["caps"]
     assert decision["points"] == sum(v["points"] for v in decision["violations"])
 
 
