@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,15 @@ from click.testing import CliRunner
 ROOT = Path(__file__).resolve().parents[1]
 PACK = ROOT / "policies"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def pytest_configure(config):
+    """Compiled modules and check results go to a cache of this run, not the user's."""
+    os.environ["TSPOL_CACHE_DIR"] = tempfile.mkdtemp(prefix="tspol-test-cache-")
+
+
+def pytest_unconfigure(config):
+    shutil.rmtree(os.environ.get("TSPOL_CACHE_DIR", ""), ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -179,3 +179,33 @@ def test_a_byte_that_is_not_utf8_is_located(cli, pack_copy):
     [record] = json.loads(result.stdout)
     assert (record["line"], record["column"], record["code"]) == (6, 5, "E002")
     assert "0xff" in record["message"]
+
+
+def test_a_file_is_checked_as_part_of_its_pack(cli, pack_copy):
+    result = cli("check", pack_copy / "fulfilment.pol")
+    assert result.exit_code == 0, result.output
+    assert f"checking {pack_copy / 'fulfilment.pol'} as part of the pack in {pack_copy}" in result.stderr
+
+
+def test_errors_anywhere_in_the_pack_of_a_file_are_reported(cli, pack_copy):
+    metrics = pack_copy / "metrics.pol"
+    metrics.write_text(metrics.read_text(encoding="utf-8").replace("standard LDR < 4%", "standard LDR < 4"),
+                       encoding="utf-8")
+    result = cli("check", pack_copy / "fulfilment.pol", pack_copy / "service.pol", "--format", "json")
+    assert result.exit_code == 1
+    assert [(r["path"], r["code"]) for r in json.loads(result.stdout)] == [(str(metrics), "E301")]
+
+
+def test_a_file_outside_any_pack_is_a_pack_alone(cli, tmp_path):
+    lone = tmp_path / "lone.pol"
+    lone.write_text('policy p {\n  version "1"\n  effective 2024-01-01\n}\n', encoding="utf-8")
+    result = cli("check", lone)
+    assert result.exit_code == 0, result.output
+    assert "as part of the pack" not in result.stderr
+
+
+def test_the_bundled_pack_is_named_when_used_by_default(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = cli("check")
+    assert result.exit_code == 0
+    assert "no ./policies folder here; using the bundled pack" in result.stderr

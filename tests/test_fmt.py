@@ -121,7 +121,7 @@ def test_fmt_diff_shows_how(cli, pack_copy):
     result = cli("fmt", "--diff", file)
     assert result.exit_code == 1
     assert result.stdout == (
-        f"--- a/{file}\n+++ b/{file}\n@@ -6,7 +6,7 @@\n"
+        f"--- a/{str(file).lstrip('/')}\n+++ b/{str(file).lstrip('/')}\n@@ -6,7 +6,7 @@\n"
         '   name en "TikTok Shop cross-border seller performance policy (US, SEA, UK)"\n'
         '   name zh "跨境卖家绩效评估规则(美国、东南亚、英国)"\n'
         '   version "2025-11-11"\n'

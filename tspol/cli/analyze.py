@@ -13,7 +13,7 @@ import json
 
 import click
 
-from tspol.cli.common import FAILED, USAGE, CliError, render, summary
+from tspol.cli.common import FAILED, USAGE, CliError, pack_or_default, render, summary
 from tspol.diagnostics import TspolError
 
 UNCOVERED = {"hole": "a hole", "edge": "open to the edge of the range"}
@@ -33,9 +33,9 @@ def command(path, rule, region, fmt):
     """
     from tspol.compiler.analysis import analyze_program
     from tspol.compiler.lower import lower
-    from tspol.dsl.loader import default_pack_path, load_pack
+    from tspol.dsl.loader import load_pack
 
-    path = path or str(default_pack_path())
+    path = pack_or_default(path)
     try:
         pack = load_pack(path)
     except TspolError as exc:

@@ -12,7 +12,7 @@ import json
 
 import click
 
-from tspol.cli.common import FAILED, USAGE, CliError, render
+from tspol.cli.common import FAILED, USAGE, CliError, pack_or_default, render
 from tspol.diagnostics import TspolError
 
 
@@ -27,9 +27,9 @@ def command(path, region):
     """
     from tspol.compiler.cases import boundary_cases
     from tspol.compiler.lower import lower
-    from tspol.dsl.loader import default_pack_path, load_pack
+    from tspol.dsl.loader import load_pack
 
-    path = path or str(default_pack_path())
+    path = pack_or_default(path)
     try:
         program = lower(load_pack(path))
     except TspolError as exc:

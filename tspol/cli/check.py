@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from tspol.cli.common import FAILED, FORMAT_OPTION, POL_PATHS, render, summary
+from tspol.cli.common import FAILED, FORMAT_OPTION, POL_PATHS, pack_or_default, packs_of, render, summary
 from tspol.diagnostics import Diagnostic, TspolError
 
 
@@ -15,13 +15,13 @@ from tspol.diagnostics import Diagnostic, TspolError
 def command(paths, fmt, strict):
     """Check policy packs: syntax, names, types, units, ranges, tables.
 
-    PATH is a .pol file or a folder of them (default: ./policies, or the
-    bundled pack when there is none). Every problem of the run is reported.
+    PATH is a folder of .pol files (default: ./policies, or the bundled pack
+    when there is none), or a .pol file: a file is checked as part of the pack
+    it belongs to. Every problem of the run is reported.
     """
     from tspol.compiler.cache import checked
-    from tspol.dsl.sources import default_pack_path
 
-    targets = paths or (str(default_pack_path()),)
+    targets = packs_of(paths) if paths else [pack_or_default(None)]
     diagnostics, sources = [], {}
     for path in targets:
         found, texts = checked(path, check_pack)  # a pack checked before is not checked again

@@ -33,6 +33,37 @@ class PolPath(click.Path):
 POL_PATHS = PolPath()
 
 
+def pack_or_default(path: str | None) -> str:
+    """The pack a command works on: PATH, else ./policies, else the bundled pack,
+    which is said on stderr so that a command run in the wrong folder is noticed."""
+    from pathlib import Path
+
+    from tspol.dsl.sources import default_pack_path
+
+    if path:
+        return path
+    default = default_pack_path()
+    if default != Path("policies"):
+        click.echo(f"tspol: no ./policies folder here; using the bundled pack at {default}", err=True)
+    return str(default)
+
+
+def packs_of(paths) -> list[str]:
+    """Each pack once: a .pol file given alone stands for the pack it belongs to."""
+    from pathlib import Path
+
+    from tspol.dsl.sources import pack_root
+
+    packs = []
+    for path in paths:
+        root = str(pack_root(Path(path)))
+        if root != path and Path(root) != Path(path):
+            click.echo(f"tspol: checking {path} as part of the pack in {root}", err=True)
+        if root not in packs:
+            packs.append(root)
+    return packs
+
+
 class CliError(click.ClickException):
     """A failure the user can act on, with the exit code it deserves."""
 

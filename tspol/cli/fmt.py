@@ -79,7 +79,7 @@ def _report_change(file: Path, text: str, formatted: str, check_only: bool, show
     display = str(file)
     if show_diff:
         click.echo("".join(difflib.unified_diff(
-            _lines(text), _lines(formatted), f"a/{display}", f"b/{display}")), nl=False)
+            _lines(text), _lines(formatted), f"a/{display.lstrip('/')}", f"b/{display.lstrip('/')}")), nl=False)
     if check_only:
         click.echo(f"would reformat {display}")
     if not (check_only or show_diff):

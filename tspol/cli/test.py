@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from tspol.cli.common import FAILED, CliError
+from tspol.cli.common import FAILED, CliError, pack_or_default
 
 
 @click.command("test")
@@ -25,10 +25,9 @@ def command(path, update, junit_path, verbose):
     """
     import tspol
     from tspol.diagnostics import TspolError
-    from tspol.dsl.sources import default_pack_path
     from tspol.runtime.examples import example_files, junit_xml, run_file, update_file
 
-    pack = Path(path) if path else default_pack_path()
+    pack = Path(pack_or_default(path))
     files = example_files(pack)
     if not files:
         raise CliError(f"no examples in {pack}: put JSON Lines files in {pack}/examples/")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -32,6 +33,26 @@ def default_pack_path() -> Path:
     """`./policies` when the working folder has one, else the bundled pack."""
     local = Path("policies")
     return local if local.is_dir() else bundled_pack_path()
+
+
+_POLICY_DECLARATION = re.compile(r"^[ \t]*policy[ \t]+[A-Za-z_]\w*[ \t]*\{", re.MULTILINE)
+
+
+def pack_root(path: Path) -> Path:
+    """The pack a path belongs to. A folder is a pack. A file is checked as part of
+    the nearest folder around it (a folder with .pol files directly in it) whose
+    files declare the policy; a file with no such folder around it is a pack alone."""
+    if path.is_dir():
+        return path
+    folder = path.parent
+    while any(folder.glob("*.pol")):
+        files = pol_files(folder)
+        if any(_POLICY_DECLARATION.search(f.read_text(encoding="utf-8", errors="replace")) for f in files):
+            return path if files == [path] else folder
+        if folder.parent == folder:
+            break
+        folder = folder.parent
+    return path
 
 
 def pol_files(path: Path) -> list[Path]:
