@@ -5,7 +5,7 @@ One JSON object per line; blank lines are skipped (line numbers still count them
 | kind | keys |
 |---|---|
 | `violation` | `date`, `id`, `rule` (a rule or a catalogue reason), `points` (a whole number >= 0) |
-| `metrics` | `date`, `id`, `metrics` (an object: the inputs of the decision on that day) |
+| `metrics` | `date`, `id`, `metrics` (an object: the inputs of the decision on that day), optional `region` (the seller's region, as on a line of `tspol eval`) |
 | `appeal` | `date`, `violation` (the id of a violation or metrics event), `outcome` (`accepted` or `rejected`) |
 | `hold` | `date`, `id`, `violation`, `days` (the chosen hold period), optional `scenario` (a hold of the policy) |
 | `investigation_closed` | `date`, `hold` (the id of a hold event) |
@@ -68,6 +68,7 @@ class ViolationEvent(Event):
 class MetricsEvent(Event):
     id: str
     metrics: Mapping
+    region: str | None = None
 
 
 @attrs.frozen
@@ -172,7 +173,7 @@ def _shown(value) -> str:
 # kind -> (event class, required keys and their readers, optional keys and their readers)
 KINDS = {
     "violation": (ViolationEvent, {"id": _identifier, "rule": _identifier, "points": _points}, {}),
-    "metrics": (MetricsEvent, {"id": _identifier, "metrics": _metrics}, {}),
+    "metrics": (MetricsEvent, {"id": _identifier, "metrics": _metrics}, {"region": _identifier}),
     "appeal": (AppealEvent, {"violation": _identifier, "outcome": _outcome}, {}),
     "hold": (HoldEvent, {"id": _identifier, "violation": _identifier, "days": _days},
              {"scenario": _identifier}),

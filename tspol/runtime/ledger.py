@@ -43,7 +43,7 @@ from fractions import Fraction
 
 import attrs
 
-from tspol.compiler import ir
+from tspol.compiler import ir, portable
 from tspol.diagnostics import Diagnostic, TspolError
 from tspol.runtime import events as ev
 
@@ -51,12 +51,12 @@ UNKNOWN_RULE = "E710"
 UNKNOWN_REGION = "E711"
 HOLD_PERIOD = "E712"
 HOLD_SCENARIO = "E713"
-NO_EVALUATOR = "E714"
-BAD_METRICS = "E715"
+NO_EVALUATOR = "E714"  # also: no region to evaluate a metrics event in
 NO_LEDGER = "E716"
 HOLD_AFTER_REVOCATION = "E717"
 NO_DATE = "E718"
 TOO_LATE = "E719"
+OTHER_REGION = "E720"
 
 Evaluate = Callable[[Mapping, str], Mapping]
 
@@ -289,18 +289,30 @@ class Ledger:
     N is line N) or of `tspol.runtime.events.Event`. `evaluate(metrics, region)`
     returns the decision dict of a metrics event; it is needed only if there are
     metrics events. Bad events raise `TspolError` naming their line and key.
+
+    The seller's region is `region`; else the policy's only region; else the one
+    its metrics events name (`"region"`, as on a line of `tspol eval`). A metrics
+    event naming another region is an error; so is a metrics event when none of
+    these says the region.
+
+    Bad metrics are what `evaluate` raises as a `TspolError` (tspol's evaluators),
+    a `tspol.compiler.portable.MetricsError`, or `metrics_error`: the MetricsError
+    class of a compiled module, found by itself when `evaluate` is that module's
+    `evaluate`. Anything else `evaluate` raises is a bug and is left to propagate.
     """
 
     def __init__(self, program: ir.Program, events, region: str | None = None,
-                 evaluate: Evaluate | None = None, path: str | None = None):
+                 evaluate: Evaluate | None = None, path: str | None = None,
+                 metrics_error: type[Exception] | None = None):
         self.program = program
-        self.region = region
         self.events = _as_events(events, path or "<events>")
         self.path = path or self.events.path
         _check_policy(program, region, self.path)
         self.thresholds = tuple(sorted(program.ledger.thresholds, key=lambda t: t.points))
-        self._reasons = _reasons_by_name(program, region)
         problems: list[Diagnostic] = list(self._date_problems())
+        self.region = self._seller_region(region, problems)
+        self._reasons = _reasons_by_name(program, self.region)
+        self._metrics_errors = _metrics_errors(evaluate, metrics_error)
         self._scored = self._score(evaluate, problems)
         if problems:
             raise TspolError(problems)
@@ -328,6 +340,28 @@ class Ledger:
             if record is not None:
                 scored[record.id] = record
         return scored
+
+    def _seller_region(self, given: str | None, problems: list) -> str | None:
+        """The region given, else the policy's only one, else the first a metrics event names;
+        every metrics event naming another (or an unknown) region is a problem."""
+        known = self.program.region_names
+        only = known[0] if len(known) == 1 else None
+        chosen, source = (given, "given") if given is not None else (only, "only")
+        for event in self.events:
+            if not isinstance(event, ev.MetricsEvent) or event.region is None:
+                continue
+            if event.region not in known:
+                problems.append(self._diagnostic(UNKNOWN_REGION, f"unknown region {event.region!r}; expected one of "
+                                                 + ", ".join(known), event, "region"))
+            elif chosen is None:
+                chosen, source = event.region, event.line
+            elif event.region != chosen:
+                why = {"given": "(the region given)", "only": "(the policy's only region)"}.get(
+                    source, f"(line {source} names {chosen})")
+                problems.append(self._diagnostic(
+                    OTHER_REGION, f"this ledger is for region {chosen} {why}, not {event.region}: "
+                    "a seller's ledger has one region", event, "region"))
+        return chosen
 
     def _date_problems(self):
         """Dates so late that the policy's periods would run past the calendar's end."""
@@ -363,9 +397,15 @@ class Ledger:
 
     def _score_metrics(self, event: ev.MetricsEvent, evaluate, problems: list) -> _Scored | None:
         """The decision of the day as a violation; None when it scored nothing (or on a problem)."""
-        if evaluate is None or self.region is None:
-            need = "an evaluator of the policy" if evaluate is None else "a region"
-            problems.append(self._diagnostic(NO_EVALUATOR, f"a metrics event needs {need}", event, "metrics"))
+        if evaluate is None:
+            problems.append(self._diagnostic(NO_EVALUATOR, "a metrics event needs an evaluator of the policy",
+                                             event, "metrics"))
+            return None
+        if self.region is None:
+            problems.append(self._diagnostic(
+                NO_EVALUATOR, "a metrics event is decided in the seller's region: which region is it?", event,
+                "region", help="give the region to the ledger (`region=\"US\"`, `--region US`) or on the event "
+                "(`\"region\": \"US\"`); regions: " + ", ".join(self.program.region_names)))
             return None
         try:
             decision = evaluate(event.metrics, self.region)
@@ -373,9 +413,8 @@ class Ledger:
             problems.extend(self._diagnostic(d.code, d.message, event, _metrics_key(d.key), d.help)
                             for d in exc.diagnostics)
             return None
-        except ValueError as exc:  # the compiled module's MetricsError carries .key and .message
-            message = getattr(exc, "message", None) or str(exc)
-            problems.append(self._diagnostic(BAD_METRICS, message, event, _metrics_key(getattr(exc, "key", None))))
+        except self._metrics_errors as exc:  # a ValueError with the stable .code, the .key and the .message
+            problems.append(self._diagnostic(exc.code, exc.message, event, _metrics_key(exc.key)))
             return None
         violations = decision.get("violations", ())
         limits = tuple(v["limit"] for v in violations if v.get("limit"))
@@ -812,6 +851,18 @@ def _horizon(program: ir.Program) -> int:
     if program.appeals is not None:
         days += [program.appeals.first_within_days + program.appeals.next_within_days * program.appeals.attempts]
     return sum(days)
+
+
+def _metrics_errors(evaluate, given: type[Exception] | None) -> tuple[type[Exception], ...]:
+    """The errors of `evaluate` that mean bad metrics, besides TspolError: the portable
+    MetricsError, and a compiled module's own (given, or the one beside its `evaluate`)."""
+    errors = [portable.MetricsError]
+    if given is None:
+        module = getattr(evaluate, "__globals__", {})
+        given = module.get("MetricsError") if module.get("evaluate") is evaluate else None
+    if isinstance(given, type) and issubclass(given, Exception):
+        errors.append(given)
+    return tuple(errors)
 
 
 def _metrics_key(key: str | None) -> str:
