@@ -102,7 +102,11 @@ def test_stdin_errors_name_stdin(in_tmp, cli):
     (["--until", "2024-03-01", "--every", "7"], "expected a number of days such as 7d"),
     (["--until", "2024-03-01", "--every", "0d"], "expected a number of days such as 7d"),
     (["--every", "7d"], "--every needs --until"),
-    (["--region", "EU"], "unknown region 'EU'; expected one of US, SEA, UK"),
+    (["--region", "EU"], "tspol: unknown region `EU`; this policy has US, SEA, UK"),
+    (["--until", "2023-12-31"], "tspol: --until 2023-12-31 is before the first day to show, 2024-01-01 "
+                                "(the first event's date)"),
+    (["--on", "2024-01-10", "--until", "2024-01-09"], "tspol: --until 2024-01-09 is before the first day to "
+                                                      "show, 2024-01-10 (--on)"),
     (["--format", "xml"], "'xml' is not one of"),
 ])
 def test_bad_arguments_are_usage_errors(in_tmp, cli, args, message):
@@ -124,7 +128,15 @@ def test_not_utf8_events(in_tmp, cli):
     (in_tmp / "e.jsonl").write_bytes(b'{"date": "2024-01-01", "kind": "\xff"}\n')
     result = cli("simulate", "--region", "US", "e.jsonl")
     assert result.exit_code == 1
-    assert "not UTF-8" in result.stderr
+    assert result.stderr.startswith("tspol: e.jsonl: this file is not UTF-8 text")
+
+
+def test_suggestions_quote_names_as_the_rest_of_tspol(in_tmp, cli):
+    name = write_events(in_tmp / "e.jsonl", {**violation("2024-01-01", "v1", 7), "rule": "late_dispatching"})
+    result = cli("simulate", "--region", "US", name)
+    assert "`late_dispatching` is neither a rule nor a reason" in result.stderr
+    assert "did you mean `late_dispatch`?" in result.stderr
+    assert "'" not in result.stderr
 
 
 def test_broken_policy_is_reported_with_its_place(in_tmp, cli):

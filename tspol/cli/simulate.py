@@ -7,7 +7,7 @@ import re
 
 import click
 
-from tspol.cli.common import FAILED, render
+from tspol.cli.common import FAILED, USAGE, CliError, render
 from tspol.runtime.ledger import points_text
 
 
@@ -25,7 +25,7 @@ def _date_option(ctx, param, value):
 def _days_option(ctx, param, value):
     match = re.fullmatch(r"([1-9][0-9]*)d", value)
     if not match:
-        raise click.BadParameter(f"expected a number of days such as 7d, got {value!r}")
+        raise click.BadParameter(f"expected a number of days such as 7d, got `{value}`")
     return int(match.group(1))
 
 
@@ -37,7 +37,8 @@ def _days_option(ctx, param, value):
 @click.option("--on", callback=_date_option, metavar="DATE",
               help="The day of the state (default: the last event's date); with --until, the first step.")
 @click.option("--until", callback=_date_option, metavar="DATE",
-              help="Print the state at each step from --on (default: the first event's date) to DATE.")
+              help="Print the state at each step from --on (default: the first event's date) to DATE, "
+                   "which is not before that first day.")
 @click.option("--every", default="1d", show_default=True, callback=_days_option, metavar="DAYS",
               help="The step of --until, such as 7d.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
@@ -46,13 +47,17 @@ def command(events, policy_path, region, on, until, every, fmt):
     """Simulate a seller's points ledger from EVENTS, a JSON Lines file (- for stdin).
 
     One event a line, in date order: violation {date, kind, id, rule, points},
-    metrics {date, kind, id, metrics}, appeal {date, kind, violation, outcome},
+    metrics {date, kind, id, metrics[, region]}, appeal {date, kind, violation, outcome},
     hold {date, kind, id, violation, days[, scenario]}, investigation_closed
     {date, kind, hold}, link {date, kind, account}.
 
     Dates in the output: a violation `expires` on the first day it no longer
     counts; a restriction runs `from` its first day `until` its first day no
     longer in effect (null: permanent).
+
+    With --until, the states from --on (or the first event's date) to --until,
+    both included, every --every days; an --until before that first day is a
+    usage error (exit 2), not an empty chart.
     """
     from tspol.diagnostics import TspolError
     from tspol.runtime.events import parse_events
@@ -62,13 +67,13 @@ def command(events, policy_path, region, on, until, every, fmt):
         raise click.UsageError("--every needs --until")
     program, evaluate, sources = _load_policy(policy_path)
     if region not in program.region_names:
-        raise click.BadParameter(f"unknown region {region!r}; expected one of {', '.join(program.region_names)}",
-                                 param_hint="'--region'")
+        raise CliError(f"unknown region `{region}`; this policy has {', '.join(program.region_names)}", USAGE)
     display = "<stdin>" if events == "-" else events
     try:
         text = click.open_file(events, encoding="utf-8").read()
         ledger = Ledger(program, parse_events(text, display), region=region, evaluate=evaluate, path=display)
         if until is not None:
+            _check_steps(ledger, on, until)
             _print_steps(ledger.states(on, until, every), fmt)
         elif fmt == "json":
             click.echo(json.dumps(ledger.state(on).to_dict(), ensure_ascii=False, indent=2))
@@ -77,7 +82,14 @@ def command(events, policy_path, region, on, until, every, fmt):
     except TspolError as exc:
         _fail(exc.diagnostics, sources)
     except UnicodeDecodeError as exc:
-        raise click.ClickException(f"{display}: this file is not UTF-8 text ({exc.reason} at byte {exc.start})")
+        raise CliError(f"{display}: this file is not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+
+
+def _check_steps(ledger, on, until) -> None:
+    """--until must not come before the first day of the steps: that would print nothing."""
+    first, which = (on, "--on") if on is not None else (ledger.first_date, "the first event's date")
+    if first is not None and until < first:
+        raise CliError(f"--until {until} is before the first day to show, {first} ({which})", USAGE)
 
 
 def _load_policy(path):

@@ -351,7 +351,7 @@ class Ledger:
             if not isinstance(event, ev.MetricsEvent) or event.region is None:
                 continue
             if event.region not in known:
-                problems.append(self._diagnostic(UNKNOWN_REGION, f"unknown region {event.region!r}; expected one of "
+                problems.append(self._diagnostic(UNKNOWN_REGION, f"unknown region `{event.region}`; this policy has "
                                                  + ", ".join(known), event, "region"))
             elif chosen is None:
                 chosen, source = event.region, event.line
@@ -387,13 +387,13 @@ class Ledger:
         rules = sorted({rule.name for r in regions for rule in r.rules})
         elsewhere = sorted({r.name for r in self.program.regions for rule in r.rules if rule.name == event.rule})
         if elsewhere:
-            message = f"rule {event.rule!r} does not apply in {self.region} (only in {', '.join(elsewhere)})"
+            message = f"rule `{event.rule}` does not apply in {self.region} (only in {', '.join(elsewhere)})"
         else:
-            message = f"{event.rule!r} is neither a rule nor a reason of the policy"
+            message = f"`{event.rule}` is neither a rule nor a reason of the policy"
         close = [] if elsewhere else difflib.get_close_matches(
             event.rule, rules + [r.name for r in self.program.reasons], n=1)
         return self._diagnostic(UNKNOWN_RULE, message, event, "rule",
-                                help=f"did you mean {close[0]!r}?" if close else None)
+                                help=f"did you mean `{close[0]}`?" if close else None)
 
     def _score_metrics(self, event: ev.MetricsEvent, evaluate, problems: list) -> _Scored | None:
         """The decision of the day as a violation; None when it scored nothing (or on a problem)."""
@@ -502,7 +502,7 @@ class Ledger:
             named = next((h for h in self.program.holds if h.name == event.scenario), None)
             if named is None:
                 problems.append(self._diagnostic(
-                    HOLD_SCENARIO, f"unknown hold scenario {event.scenario!r}; expected one of "
+                    HOLD_SCENARIO, f"unknown hold scenario `{event.scenario}`; expected one of "
                     + ", ".join(h.name for h in self.program.holds), event, "scenario"))
             elif named not in covering:
                 problems.append(self._diagnostic(
@@ -828,7 +828,7 @@ def _check_policy(program: ir.Program, region: str | None, path: str) -> None:
         raise TspolError(Diagnostic(NO_LEDGER, "the policy has no `ledger { ... }` block", path=path,
                                     help="declare point expiry and thresholds in a `ledger` block"))
     if region is not None and region not in program.region_names:
-        raise TspolError(Diagnostic(UNKNOWN_REGION, f"unknown region {region!r}; expected one of "
+        raise TspolError(Diagnostic(UNKNOWN_REGION, f"unknown region `{region}`; this policy has "
                                     + ", ".join(program.region_names), key="region"))
 
 
