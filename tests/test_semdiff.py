@@ -13,7 +13,7 @@ import subprocess
 
 import pytest
 
-from conftest import FIXTURES, PACK
+from conftest import FIXTURES, PACK, edited_pack
 from test_check_fixtures import build_pack, read_case
 from tspol.compiler.lower import lower
 from tspol.compiler.semdiff import diff_programs
@@ -127,6 +127,123 @@ def test_other_changes_are_stated_plainly(tmp_path, program):
     assert {(c.region, c.where) for c in diff.changes} == {
         ("US", "4% <= LDR < 5%"), ("SEA", "4% <= LDR < 5%"), ("UK", "4% <= LDR < 5%")}
     assert_witnesses_are_real(program, new, diff)
+
+
+def test_an_edited_catalogue_example_is_stated(cli, tmp_path, monkeypatch):
+    """Issue 4: catalogue changes are stated; an example is part of the catalogue."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(PACK, tmp_path / "old", ignore=shutil.ignore_patterns("examples"))
+    edited_pack(tmp_path, [("catalogue.pol", 'example en "The seller\'s business licence has expired."',
+                            'example en "The seller\'s business licence expired last year."')])
+    result = cli("diff", "old", "policies")
+    assert result.exit_code == 1
+    assert ("reason expired_seller_qualification: example en 1: The seller's business licence has expired. -> "
+            "The seller's business licence expired last year.") in result.stdout
+
+
+# Every declaration of the language that takes texts; each gets a description and two
+# examples in test_every_text_the_language_takes_reaches_the_diff.
+TEXT_DECLARATIONS = ("Policy", "Region", "Measure", "Category", "Input", "Basis", "Metric", "Rule", "Hold", "Reason")
+
+
+def _add_texts(source: str, decl, label: str) -> str:
+    """The source with `description en` and two `example` texts added to one declaration."""
+    lines = source.splitlines(keepends=True)
+    end = sum(len(line) for line in lines[:decl.span.end_line - 1]) + decl.span.end_column - 1
+    texts = (f'description en "described {label}"\n  example en "{label} example 1"\n'
+             f'  example zh "{label} example 2"\n')
+    if source[end - 1] == "}":
+        return source[:end - 1] + "  " + texts + source[end - 1:]
+    return source[:end] + " {\n  " + texts + "}" + source[end:]
+
+
+def test_every_text_the_language_takes_reaches_the_diff(tmp_path, program):
+    from tspol.dsl.parser import parse
+
+    copy = tmp_path / "policies"
+    shutil.copytree(PACK, copy, ignore=shutil.ignore_patterns("examples"))
+    added, seen = [], set()
+    for file in sorted(copy.glob("*.pol")):
+        source = file.read_text("utf-8")
+        firsts: dict = {}  # the first declaration of each kind not edited yet, without a description
+        for decl in parse(source, str(file)).decls:
+            kind = type(decl).__name__
+            if kind in TEXT_DECLARATIONS and kind not in seen and decl.text("description", "en") is None:
+                firsts.setdefault(kind, decl)
+        for kind, decl in sorted(firsts.items(), key=lambda item: -item[1].span.line):  # from the end
+            label = f"{kind} {decl.name}"
+            source = _add_texts(source, decl, label)
+            added.append(label)
+        seen.update(firsts)
+        file.write_text(source, "utf-8")
+    assert sorted(kind.split()[0] for kind in added) == sorted(TEXT_DECLARATIONS)
+    diff = diff_programs(program, lower(load_pack(copy)))
+    stated = {(p.item.rstrip("0123456789"), p.after) for p in diff.parameters if p.before is None}
+    for label in added:
+        assert {("description en", f"described {label}"), ("example en ", f"{label} example 1"),
+                ("example zh ", f"{label} example 2")} <= stated, label
+    assert not diff.changes
+
+
+def test_every_field_of_the_ir_is_stated_or_left_out_with_a_reason():
+    """A field added to the IR must be stated by the diff (semdiff.STATED) or left out
+    on purpose (semdiff.UNSTATED); the tables of rows are the semantic diff's."""
+    import attrs
+
+    from tspol.compiler import ir, semdiff
+
+    tables = {ir.TableIR, ir.RowIR, ir.LimitIR, ir.Texts}
+    classes = {c for c in vars(ir).values() if isinstance(c, type) and attrs.has(c) and c.__module__ == ir.__name__}
+    assert classes - tables == set(semdiff.STATED)
+    for cls in semdiff.STATED:
+        stated = [name for fields in semdiff.STATED[cls] for name in fields]
+        unstated = list(semdiff.UNSTATED.get(cls, {}))
+        compared = [f.name for f in attrs.fields(cls) if f.eq]
+        assert sorted(stated + unstated) == sorted(compared), cls.__name__
+
+
+def _other(value, name: str = ""):
+    """A value of the same kind as `value` (of a field called `name`), different from it."""
+    import attrs
+
+    from tspol.compiler import ir
+
+    if isinstance(value, bool):
+        return not value
+    if isinstance(value, int) or value is None:
+        return (value or 0) + 1
+    if isinstance(value, str):
+        return value + " changed"
+    if isinstance(value, ir.Texts):
+        return attrs.evolve(value, en=(value.en or "") + " changed")
+    if isinstance(value, tuple) and value and attrs.has(type(value[0])):
+        first = value[0]
+        name = next(f.name for f in attrs.fields(type(first)) if f.eq)
+        return (attrs.evolve(first, **{name: _other(getattr(first, name))}),) + value[1:]
+    if name == "examples":
+        return value + (("en", "another"),)
+    if isinstance(value, tuple):
+        return value + (("another", 1) if value and isinstance(value[0], tuple) else "another",)
+    raise AssertionError(f"no other value for {value!r}")
+
+
+def test_a_change_of_any_stated_field_is_stated(program):
+    import attrs
+
+    from tspol.compiler import ir, semdiff
+
+    examples = {ir.Program: program, ir.InputIR: program.inputs[0], ir.MetricIR: program.metrics[0],
+                ir.BasisIR: program.bases[0], ir.RegionIR: program.regions[0], ir.RuleIR: program.regions[0].rules[0],
+                ir.LedgerIR: program.ledger, ir.ThresholdIR: program.ledger.thresholds[0],
+                ir.AppealsIR: program.appeals, ir.HoldIR: program.holds[0], ir.HoldOutcomeIR: program.holds[0].outcomes[0],
+                ir.ReasonIR: program.reasons[0], ir.DocsIR: program.measure_docs[0]}
+    assert set(examples) == set(semdiff.STATED)
+    for cls, example in examples.items():
+        facts = semdiff.stated(example)
+        for fields in semdiff.STATED[cls]:
+            for name in fields:
+                changed = attrs.evolve(example, **{name: _other(getattr(example, name), name)})
+                assert semdiff.stated(changed) != facts, f"{cls.__name__}.{name}"
 
 
 # ---- the command ---------------------------------------------------------------------

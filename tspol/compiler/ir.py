@@ -21,6 +21,7 @@ from tspol.diagnostics import Span
 from tspol.dsl.intervals import Interval
 
 Box = tuple[tuple[str, Interval], ...]  # (quantity name, interval), in source order
+Examples = tuple[tuple[str, str], ...]  # (language, text) of each `example` text, in source order
 
 
 def _frozen(cls):
@@ -60,6 +61,8 @@ class InputIR:
     worse: str | None  # "higher", "lower" or None
     names: Texts
     span: Span = attrs.field(eq=False, repr=False)
+    descriptions: Texts = Texts()
+    examples: Examples = ()
 
 
 @_frozen
@@ -76,6 +79,8 @@ class MetricIR:
     only_if_text: str
     names: Texts
     span: Span = attrs.field(eq=False, repr=False)
+    descriptions: Texts = Texts()
+    examples: Examples = ()
 
     @property
     def inputs(self) -> tuple[str, ...]:
@@ -88,6 +93,8 @@ class BasisIR:
     input: str
     rounding: str  # "down" or "up"
     names: Texts
+    descriptions: Texts = Texts()
+    examples: Examples = ()
 
 
 @_frozen
@@ -135,6 +142,8 @@ class RuleIR:
     names: Texts
     span: Span = attrs.field(eq=False, repr=False)
     where: str = attrs.field(eq=False, default="")
+    descriptions: Texts = Texts()
+    examples: Examples = ()
 
 
 @_frozen
@@ -142,6 +151,8 @@ class RegionIR:
     name: str
     names: Texts
     rules: tuple[RuleIR, ...]
+    descriptions: Texts = Texts()
+    examples: Examples = ()
 
 
 @_frozen
@@ -186,6 +197,8 @@ class HoldIR:
     ends_at: str  # "later" or "earlier" of the period and the investigation
     outcomes: tuple[HoldOutcomeIR, ...]
     names: Texts
+    descriptions: Texts = Texts()
+    examples: Examples = ()
 
     def on(self, outcome: str) -> HoldOutcomeIR | None:
         return next((o for o in self.outcomes if o.outcome == outcome), None)
@@ -215,6 +228,17 @@ class ReasonIR:
     may: tuple[str, ...]
     names: Texts
     descriptions: Texts
+    examples: Examples = ()
+
+
+@_frozen
+class DocsIR:
+    """What a measure or a category says beyond its name (`Program.measures` and
+    `Program.categories` keep the names)."""
+
+    name: str
+    descriptions: Texts = Texts()
+    examples: Examples = ()
 
 
 @_frozen
@@ -234,6 +258,10 @@ class Program:
     measures: tuple[tuple[str, Texts], ...]
     reasons: tuple[ReasonIR, ...]
     categories: tuple[tuple[str, Texts], ...]
+    descriptions: Texts = Texts()  # of the policy block
+    examples: Examples = ()
+    measure_docs: tuple[DocsIR, ...] = ()  # one for each of `measures`, in the same order
+    category_docs: tuple[DocsIR, ...] = ()  # one for each of `categories`, in the same order
 
     def region(self, name: str) -> RegionIR:
         for region in self.regions:

@@ -31,7 +31,7 @@ def lower(pack: Pack) -> ir.Program:
         bases=tuple(_basis(b) for b in pack.bases.values()),
         regions=tuple(
             ir.RegionIR(name, _texts(region),
-                        tuple(_rule(pack, rule, name, only_ifs) for rule in pack.rules_in(name)))
+                        tuple(_rule(pack, rule, name, only_ifs) for rule in pack.rules_in(name)), **_docs(region))
             for name, region in pack.regions.items()
         ),
         ledger=_ledger(pack.ledger) if pack.ledger else None,
@@ -40,11 +40,20 @@ def lower(pack: Pack) -> ir.Program:
         measures=tuple((name, _texts(m)) for name, m in pack.measures.items()),
         reasons=tuple(_reason(r) for r in pack.reasons.values()),
         categories=tuple((name, _texts(c)) for name, c in pack.categories.items()),
+        **_docs(pack.policy),
+        measure_docs=tuple(ir.DocsIR(name, **_docs(m)) for name, m in pack.measures.items()),
+        category_docs=tuple(ir.DocsIR(name, **_docs(c)) for name, c in pack.categories.items()),
     )
 
 
 def _texts(decl, kind: str = "name") -> ir.Texts:
     return ir.Texts(en=decl.text(kind, "en"), zh=decl.text(kind, "zh"))
+
+
+def _docs(decl) -> dict:
+    """A declaration's description and example texts, as IR fields."""
+    return {"descriptions": _texts(decl, "description"),
+            "examples": tuple((t.lang.value, t.value) for t in decl.texts if t.kind == "example")}
 
 
 def _direction(decl) -> str | None:
@@ -66,7 +75,7 @@ def _input(pack: Pack, decl: ast.Input) -> ir.InputIR:
         name=decl.name.value, kind=decl.type.kind,
         unit=decl.type.unit.value if decl.type.unit else None,
         part_of=part.whole.value if part else None, worse=_direction(decl),
-        names=_texts(decl), span=decl.span)
+        names=_texts(decl), span=decl.span, **_docs(decl))
 
 
 def _only_if_box(pack: Pack, decl: ast.Metric) -> ir.Box:
@@ -89,7 +98,7 @@ def _metric(pack: Pack, decl: ast.Metric, only_if: ir.Box) -> ir.MetricIR:
         denominator=decl.denominator.value if decl.denominator else None, unit=quantity.unit,
         worse=_direction(decl), standard=interval, standard_text=text, only_if=only_if,
         only_if_text=" and ".join(condition_text(o.condition) for o in decl.items_of(ast.OnlyIf)),
-        names=_texts(decl), span=decl.span)
+        names=_texts(decl), span=decl.span, **_docs(decl))
 
 
 def _standard_text(condition: ast.Condition, name: str) -> str:
@@ -105,7 +114,7 @@ def _standard_text(condition: ast.Condition, name: str) -> str:
 
 def _basis(decl: ast.Basis) -> ir.BasisIR:
     rounding = decl.first(ast.Rounding)
-    return ir.BasisIR(decl.name.value, decl.source.value, rounding.mode, _texts(decl))
+    return ir.BasisIR(decl.name.value, decl.source.value, rounding.mode, _texts(decl), **_docs(decl))
 
 
 def _rule(pack: Pack, rule: ast.Rule, region: str, only_ifs: dict[str, ir.Box]) -> ir.RuleIR:
@@ -119,7 +128,7 @@ def _rule(pack: Pack, rule: ast.Rule, region: str, only_ifs: dict[str, ir.Box]) 
     return ir.RuleIR(
         name=rule.name.value, region=region, metric=on.name.value if on else None,
         reason=reason.name.value if reason else None, tables=tables, may=may,
-        names=_texts(rule), span=rule.span, where=pack.where(rule.span))
+        names=_texts(rule), span=rule.span, where=pack.where(rule.span), **_docs(rule))
 
 
 def _row(pack: Pack, row: ast.Row, index: int, only_ifs: dict[str, ir.Box]) -> ir.RowIR:
@@ -181,7 +190,7 @@ def _hold(hold: ast.Hold) -> ir.HoldIR:
             ir.HoldOutcomeIR(o.outcome, _days(o.appeal_within) if o.appeal_within is not None else None,
                              _days(o.release_within) if o.action == "release" else None)
             for o in hold.items_of(ast.HoldOutcome)),
-        names=_texts(hold))
+        names=_texts(hold), **_docs(hold))
 
 
 def _reason(reason: ast.Reason) -> ir.ReasonIR:
@@ -190,4 +199,4 @@ def _reason(reason: ast.Reason) -> ir.ReasonIR:
         name=reason.name.value, category=reason.category.value,
         points=points.source if points else None,
         may=tuple(n.value for m in reason.items_of(ast.May) for n in m.names),
-        names=_texts(reason), descriptions=_texts(reason, "description"))
+        names=_texts(reason), **_docs(reason))

@@ -14,12 +14,15 @@ metric is outside its standard, the points, warning, limit and measures of
 each row that fired, and the discretionary measures that may follow.
 
 Everything else that differs (ledger, appeals, holds, thresholds, standards,
-measures, the catalogue) is listed as a `ParameterChange`, stated plainly.
+measures, the catalogue with its descriptions and examples, every name,
+description and example text) is listed as a `ParameterChange`, stated
+plainly; every field of the IR is either stated or left out with a reason
+(`STATED`, `UNSTATED`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from fractions import Fraction
 
 import attrs
@@ -319,6 +322,14 @@ class _RuleDiff:
 
 
 # ---- everything else, stated plainly ---------------------------------------------------
+#
+# Each declaration is a section of facts (item -> text), compared item by item. How each
+# field of an IR class is stated is in STATED; a field that is not is in UNSTATED with the
+# reason. A field in neither (one added to the IR later) is still stated, by its name and
+# value, and a test fails until it is put in one of the two.
+
+Facts = dict[str, str]
+
 
 def parameter_changes(old: ir.Program, new: ir.Program) -> list[ParameterChange]:
     before, after = _facts(old), _facts(new)
@@ -337,75 +348,177 @@ def parameter_changes(old: ir.Program, new: ir.Program) -> list[ParameterChange]
     return out
 
 
-def _texts(texts: ir.Texts, what: str = "name") -> dict[str, str]:
+def _facts(program: ir.Program) -> dict[str, Facts]:
+    """Each declaration as a section of facts, to compare item by item."""
+    facts: dict[str, Facts] = {"policy": stated(program)}
+    facts.update((f"input {i.name}", stated(i)) for i in program.inputs)
+    facts.update((f"metric {m.name}", stated(m)) for m in program.metrics)
+    facts.update((f"basis {b.name}", stated(b)) for b in program.bases)
+    for region in program.regions:
+        facts[f"region {region.name}"] = stated(region)
+        facts.update((f"rule {r.name} in {region.name}", stated(r)) for r in region.rules)
+    if program.ledger is not None:
+        facts["ledger"] = stated(program.ledger)
+    if program.appeals is not None:
+        facts["appeals"] = stated(program.appeals)
+    facts.update((f"hold {h.name}", stated(h)) for h in program.holds)
+    for kind, names, docs in (("measure", program.measures, program.measure_docs),
+                              ("category", program.categories, program.category_docs)):
+        about = {d.name: stated(d) for d in docs}
+        facts.update((f"{kind} {name}", {**_texts(texts, "name"), **about.get(name, {})}) for name, texts in names)
+    facts.update((f"reason {r.name}", stated(r)) for r in program.reasons)
+    return facts
+
+
+def stated(declaration) -> Facts:
+    """The facts of one IR object: its fields as STATED says, then any field neither
+    stated nor left out on purpose, by its name."""
+    cls = type(declaration)
+    facts: Facts = {}
+    for state in STATED.get(cls, {}).values():
+        facts.update(state(declaration))
+    claimed = {name for fields in STATED.get(cls, {}) for name in fields} | set(UNSTATED.get(cls, {}))
+    for field in attrs.fields(cls):
+        if field.eq and field.name not in claimed:
+            facts[field.name.replace("_", " ")] = _plain(getattr(declaration, field.name))
+    return facts
+
+
+def _plain(value) -> str:
+    if isinstance(value, tuple):
+        return ", ".join(_plain(v) for v in value)
+    if attrs.has(type(value)):
+        return "; ".join(f"{k}: {v}" for k, v in stated(value).items())
+    return "" if value is None else str(value)
+
+
+def _texts(texts: ir.Texts, what: str) -> Facts:
     return {f"{what} {lang}": value for lang in ("en", "zh") if (value := getattr(texts, lang))}
+
+
+def _examples(examples: ir.Examples) -> Facts:
+    """`example en 1`, `example en 2`, `example zh 1`, ...: the examples of each language in order."""
+    facts: Facts = {}
+    for lang, text in examples:
+        count = sum(item.startswith(f"example {lang} ") for item in facts) + 1
+        facts[f"example {lang} {count}"] = text
+    return facts
 
 
 def _days(days: int | None) -> str:
     return "permanently" if days is None else f"{days}d"
 
 
-def _outcome_item(outcome) -> str:
-    return "on no appeal" if outcome.outcome == "none" else f"on {outcome.outcome} appeal"
+def _merged(parts: Iterable[Facts]) -> Facts:
+    return {item: value for part in parts for item, value in part.items()}
 
 
-def _outcome_text(outcome) -> str:
+def _outcome_facts(outcome: ir.HoldOutcomeIR) -> Facts:
+    item = "on no appeal" if outcome.outcome == "none" else f"on {outcome.outcome} appeal"
     within = f"within {outcome.appeal_within_days}d, " if outcome.appeal_within_days is not None else ""
     if outcome.release_within_days is None:
-        return within + "keep until period end"
-    return within + f"release within {outcome.release_within_days}d"
+        return {item: within + "keep until period end"}
+    return {item: within + f"release within {outcome.release_within_days}d"}
 
 
-def _facts(program: ir.Program) -> dict[str, dict[str, str]]:
-    """Each declaration as a flat list of facts, to compare item by item."""
-    facts: dict[str, dict[str, str]] = {
-        "policy": {"name": program.name, "version": program.version, "effective": program.effective,
-                   **_texts(program.titles)},
-    }
-    for i in program.inputs:
-        facts[f"input {i.name}"] = {
-            "type": i.kind + (f" in {i.unit}" if i.unit else ""), "part of": i.part_of or "",
-            "worse": i.worse or "", **_texts(i.names)}
-    for m in program.metrics:
-        facts[f"metric {m.name}"] = {
-            "definition": m.numerator + (f" / {m.denominator}" if m.denominator else ""),
-            "standard": m.standard_text, "only if": m.only_if_text, "worse": m.worse or "", **_texts(m.names)}
-    for b in program.bases:
-        facts[f"basis {b.name}"] = {"input": b.input, "round": b.rounding, **_texts(b.names)}
-    for region in program.regions:
-        facts[f"region {region.name}"] = _texts(region.names)
-        for r in region.rules:
-            facts[f"rule {r.name} in {region.name}"] = {
-                "reason": r.reason or "", "on": r.metric or "", "may": ", ".join(r.may), **_texts(r.names)}
-    if program.ledger is not None:
-        ledger = program.ledger
-        facts["ledger"] = {
-            "points expire after": _days(ledger.expiry_days) if ledger.expiry_days else "never",
-            "deactivate at": f"{ledger.deactivate_at} points" if ledger.deactivate_at else "never",
-            "points freeze while deactivated": "yes" if ledger.freeze_when_deactivated else "no",
-            "warn before each threshold": f"{ledger.warning_margin} points" if ledger.warning_margin else "no",
-            "multiple thresholds apply": ledger.crossing,
-            "linked accounts share enforcement": "yes" if ledger.linked_accounts_share else "no",
-        }
-        for t in ledger.thresholds:
-            facts["ledger"][f"threshold {t.points}"] = ", ".join(
-                f"{measure} {'permanently' if days is None else f'for {days}d'}" for measure, days in t.measures)
-    if program.appeals is not None:
-        a = program.appeals
-        facts["appeals"] = {"attempts per violation": str(a.attempts),
-                            "first within": f"{a.first_within_days}d of penalty",
-                            "next within": f"{a.next_within_days}d of rejection"}
-    for h in program.holds:
-        facts[f"hold {h.name}"] = {
-            "for": ", ".join(h.reasons), "period": f"{h.shortest_days}d to {h.longest_days}d",
-            "ends at": f"{h.ends_at} of period and investigation",
-            **{_outcome_item(o): _outcome_text(o) for o in h.outcomes},
-            **_texts(h.names)}
-    for name, texts in program.measures:
-        facts[f"measure {name}"] = _texts(texts)
-    for name, texts in program.categories:
-        facts[f"category {name}"] = _texts(texts)
-    for r in program.reasons:
-        facts[f"reason {r.name}"] = {"category": r.category, "points": r.points or "", "may": ", ".join(r.may),
-                                     **_texts(r.names), **_texts(r.descriptions, "description")}
-    return {section: {k: v for k, v in items.items()} for section, items in facts.items()}
+def _threshold_facts(threshold: ir.ThresholdIR) -> Facts:
+    return {f"threshold {threshold.points}": ", ".join(
+        f"{measure} {'permanently' if days is None else f'for {days}d'}" for measure, days in threshold.measures)}
+
+
+TEXTS = {
+    ("names",): lambda d: _texts(d.names, "name"),
+    ("descriptions",): lambda d: _texts(d.descriptions, "description"),
+    ("examples",): lambda d: _examples(d.examples),
+}
+LEDGER = {
+    ("expiry_days",): lambda l: {"points expire after": _days(l.expiry_days) if l.expiry_days else "never"},
+    ("deactivate_at",): lambda l: {"deactivate at": f"{l.deactivate_at} points" if l.deactivate_at else "never"},
+    ("freeze_when_deactivated",): lambda l: {
+        "points freeze while deactivated": "yes" if l.freeze_when_deactivated else "no"},
+    ("warning_margin",): lambda l: {
+        "warn before each threshold": f"{l.warning_margin} points" if l.warning_margin else "no"},
+    ("crossing",): lambda l: {"multiple thresholds apply": l.crossing},
+    ("linked_accounts_share",): lambda l: {
+        "linked accounts share enforcement": "yes" if l.linked_accounts_share else "no"},
+    ("thresholds",): lambda l: _merged(stated(t) for t in l.thresholds),
+}
+
+# IR class -> {fields: what they state}
+STATED: dict[type, dict[tuple[str, ...], Callable[[object], Facts]]] = {
+    ir.Program: {
+        ("name",): lambda p: {"name": p.name},
+        ("version",): lambda p: {"version": p.version},
+        ("effective",): lambda p: {"effective": p.effective},
+        ("titles",): lambda p: _texts(p.titles, "name"),
+        ("descriptions",): TEXTS[("descriptions",)],
+        ("examples",): TEXTS[("examples",)],
+    },
+    ir.InputIR: {
+        ("kind", "unit"): lambda i: {"type": i.kind + (f" in {i.unit}" if i.unit else "")},
+        ("part_of",): lambda i: {"part of": i.part_of or ""},
+        ("worse",): lambda i: {"worse": i.worse or ""},
+        **TEXTS,
+    },
+    ir.MetricIR: {
+        ("numerator", "denominator"): lambda m: {
+            "definition": m.numerator + (f" / {m.denominator}" if m.denominator else "")},
+        ("standard_text",): lambda m: {"standard": m.standard_text},
+        ("only_if_text",): lambda m: {"only if": m.only_if_text},
+        ("worse",): lambda m: {"worse": m.worse or ""},
+        **TEXTS,
+    },
+    ir.BasisIR: {
+        ("input",): lambda b: {"input": b.input},
+        ("rounding",): lambda b: {"round": b.rounding},
+        **TEXTS,
+    },
+    ir.RegionIR: TEXTS,
+    ir.RuleIR: {
+        ("reason",): lambda r: {"reason": r.reason or ""},
+        ("metric",): lambda r: {"on": r.metric or ""},
+        ("may",): lambda r: {"may": ", ".join(r.may)},
+        **TEXTS,
+    },
+    ir.LedgerIR: LEDGER,
+    ir.ThresholdIR: {("points", "measures"): _threshold_facts},
+    ir.AppealsIR: {
+        ("attempts",): lambda a: {"attempts per violation": str(a.attempts)},
+        ("first_within_days",): lambda a: {"first within": f"{a.first_within_days}d of penalty"},
+        ("next_within_days",): lambda a: {"next within": f"{a.next_within_days}d of rejection"},
+    },
+    ir.HoldIR: {
+        ("reasons",): lambda h: {"for": ", ".join(h.reasons)},
+        ("shortest_days", "longest_days"): lambda h: {"period": f"{h.shortest_days}d to {h.longest_days}d"},
+        ("ends_at",): lambda h: {"ends at": f"{h.ends_at} of period and investigation"},
+        ("outcomes",): lambda h: _merged(stated(o) for o in h.outcomes),
+        **TEXTS,
+    },
+    ir.HoldOutcomeIR: {("outcome", "appeal_within_days", "release_within_days"): _outcome_facts},
+    ir.ReasonIR: {
+        ("category",): lambda r: {"category": r.category},
+        ("points",): lambda r: {"points": r.points or ""},
+        ("may",): lambda r: {"may": ", ".join(r.may)},
+        **TEXTS,
+    },
+    ir.DocsIR: {("descriptions",): TEXTS[("descriptions",)], ("examples",): TEXTS[("examples",)]},
+}
+
+SECTION = "names the section"
+UNSTATED: dict[type, dict[str, str]] = {
+    ir.Program: {
+        "source_hash": "changes with any edit of the text, a comment too",
+        **dict.fromkeys(("inputs", "metrics", "bases", "regions", "ledger", "appeals", "holds", "measures",
+                         "reasons", "categories", "measure_docs", "category_docs"), "sections of their own"),
+    },
+    ir.InputIR: {"name": SECTION},
+    ir.MetricIR: {"name": SECTION, "kind": "follows from the definition and the inputs",
+                  "unit": "follows from the definition and the inputs",
+                  "standard": "stated as written (standard_text)", "only_if": "stated as written (only_if_text)"},
+    ir.BasisIR: {"name": SECTION},
+    ir.RegionIR: {"name": SECTION, "rules": "sections of their own"},
+    ir.RuleIR: {"name": SECTION, "region": SECTION, "tables": "compared seller by seller: the changes"},
+    ir.HoldIR: {"name": SECTION},
+    ir.ReasonIR: {"name": SECTION},
+    ir.DocsIR: {"name": SECTION},
+}
