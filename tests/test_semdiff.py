@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 
+import attrs
 import pytest
 
 from conftest import FIXTURES, PACK, edited_pack
@@ -79,6 +80,39 @@ def test_a_hole_loses_the_points_and_the_measures(tmp_path, program):
     assert change.after.to_dict() | {"rows": []} == {
         "exists": True, "points": 0, "warning": False, "limits": [], "measures": [], "finding": True,
         "standard": "< 4%", "not_applicable": [], "discretionary": [], "rows": []}
+
+
+def test_the_diff_decides_with_the_irs_own_semantics(monkeypatch, tmp_path, program):
+    """One copy of the decision semantics: the diff asks the IR which quantities a rule
+    reports, which rows of a table fire and which measures may follow."""
+    from collections import Counter
+
+    from tspol.compiler import ir
+
+    new = edited(tmp_path, "overlap_ldr_widened")
+    calls = Counter()
+    for cls, name in ((ir.Program, "rule_quantities"), (ir.TableIR, "fired"), (ir.RuleIR, "may_follow")):
+        def spy(*args, _original=getattr(cls, name), _name=name):
+            calls[_name] += 1
+            return _original(*args)
+
+        monkeypatch.setattr(cls, name, spy)
+    assert diff_programs(program, new).changes
+    assert set(calls) == {"rule_quantities", "fired", "may_follow"}
+
+
+def test_which_rows_fire_and_what_may_follow():
+    from tspol.compiler import ir
+
+    rows = tuple(ir.RowIR(i, (), i, False, None, (), f"row {i}", span=None) for i in (1, 2, 3))
+    exclusive, every = (ir.TableIR(None, hit, rows, span=None) for hit in ("exclusive", "all"))
+    assert exclusive.fired(lambda row: row.index >= 2) == rows[1:2]
+    assert every.fired(lambda row: row.index >= 2) == rows[1:]
+    assert exclusive.fired(lambda row: False) == every.fired(lambda row: False) == ()
+    rule = ir.RuleIR("r", "US", "M", None, (exclusive,), ("deduct_funds",), ir.Texts(), span=None)
+    assert (rule.may_follow(True, False), rule.may_follow(False, True)) == (("deduct_funds",), ())
+    no_tables = attrs.evolve(rule, tables=())
+    assert (no_tables.may_follow(False, True), no_tables.may_follow(False, False)) == (("deduct_funds",), ())
 
 
 def test_a_pack_decides_like_itself_and_like_a_reformatted_copy(tmp_path, program):

@@ -13,6 +13,7 @@ A row fires only when every quantity it names is defined and inside its box.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from fractions import Fraction
 
 import attrs
@@ -130,6 +131,15 @@ class TableIR:
     rows: tuple[RowIR, ...]
     span: Span = attrs.field(eq=False, repr=False)
 
+    def fired(self, matches: Callable[[RowIR], bool]) -> tuple[RowIR, ...]:
+        """The rows that fire, given which rows match a seller: the first match of an
+        exclusive table (D5), every match of an `all` table."""
+        matching = (row for row in self.rows if matches(row))
+        if self.hit == "exclusive":
+            first = next(matching, None)
+            return () if first is None else (first,)
+        return tuple(matching)
+
 
 @_frozen
 class RuleIR:
@@ -144,6 +154,11 @@ class RuleIR:
     where: str = attrs.field(eq=False, default="")
     descriptions: Texts = Texts()
     examples: Examples = ()
+
+    def may_follow(self, fired: bool, outside: bool) -> tuple[str, ...]:
+        """The discretionary measures that may follow a decision: when one of the rule's
+        rows fired, or, for a rule without tables, when its metric is outside its standard."""
+        return self.may if fired or (not self.tables and outside) else ()
 
 
 @_frozen

@@ -189,7 +189,7 @@ def diff_programs(old: ir.Program, new: ir.Program, old_name: str = "old", new_n
     changes = []
     for region in _union(old.region_names, new.region_names):
         old_rules = _rules(old, region)
-        new_rules = {name: _rename_rule(rule, renames) for name, rule in _rules(new, region).items()}
+        new_rules = _rules(new, region)
         for rule in _union(old_rules, new_rules):
             changes.extend(_RuleDiff(vocabulary, region, rule, (old, old_rules.get(rule)),
                                      (new, new_rules.get(rule)), renames).changes())
@@ -234,77 +234,51 @@ def _rename_rule(rule: ir.RuleIR, renames: Mapping[str, str]) -> ir.RuleIR:
 
 
 class _RuleDiff:
+    """One rule of one region in both versions, cut into the cells of one grid.
+
+    In each cell a version decides the rule as the interpreter does, with the IR's own
+    semantics (`Program.rule_quantities`, `TableIR.fired`, `RuleIR.may_follow`); the
+    grid only says which quantities are undefined, which rows match and whether the
+    metric is outside its standard, for every seller of the cell at once."""
+
     def __init__(self, vocabulary: Vocabulary, region: str, rule: str, old, new, renames):
         self.vocabulary = vocabulary
         self.region = region
         self.rule = rule
-        self.versions = [old, new]  # (program, RuleIR | None)
-        self.renames = renames
-        rules = [r for _, r in self.versions if r is not None]
-        self.original = {now: was for was, now in renames.items()}
+        # (program, its RuleIR or None, its metrics' names on the grid)
+        self.versions = [(*old, {}), (*new, renames)]
+        rules = [_rename_rule(r, names) for _, r, names in self.versions if r is not None]
         standards: dict[str, list[Interval]] = {}
-        for program, r in self.versions:
-            if r is not None and r.metric:
-                metric = self._metric(program, r)
-                if metric is not None and metric.standard is not None:
-                    standards.setdefault(r.metric, []).append(metric.standard)
+        for program, r, names in self.versions:
+            metric = program.metric(r.metric) if r is not None and r.metric else None
+            if metric is not None and metric.standard is not None:
+                standards.setdefault(names.get(r.metric, r.metric), []).append(metric.standard)
         self.grid = Grid(vocabulary, rule_axes(vocabulary, rules, undefined=True,
                                                extra=[r.metric for r in rules if r.metric], cuts=standards))
 
-    def _metric(self, program: ir.Program, rule: ir.RuleIR) -> ir.MetricIR | None:
-        return program.metric(self.original.get(rule.metric, rule.metric))
-
     def outcomes(self, index: int) -> dict[tuple, Outcome]:
-        program, rule = self.versions[index]
+        program, rule, names = self.versions[index]
         cells = list(self.grid.cells())
         if rule is None:
             return {cell: Outcome(False) for cell in cells}
         grid = self.grid
-        metric = self._metric(program, rule)
+        axis = {q: grid.index[names.get(q, q)] for q in program.rule_quantities(rule)}
+        metric = program.metric(rule.metric) if rule.metric else None
         standard = metric.standard if metric is not None else None
-        metric_axis = grid.index.get(rule.metric) if rule.metric else None
-        standard_span = set(grid.axes[metric_axis].span(standard)) if standard is not None else set()
-        quantities = self._rule_quantities(rule)
-        masks = [(t, grid.cell_masks(grid.row_masks([r.box for r in t.rows]))) for t in rule.tables]
+        standard_span = set(grid.axes[axis[rule.metric]].span(standard)) if standard is not None else set()
+        tables = _rename_rule(rule, names).tables
+        masks = [(table, grid.cell_masks(grid.row_masks([r.box for r in table.rows]))) for table in tables]
         out = {}
         for cell in cells:
-            missing = tuple(self.original.get(q, q) for q in quantities
-                            if cell[grid.index[q]] == grid.axes[grid.index[q]].undefined)
-            defined = metric_axis is not None and cell[metric_axis] != grid.axes[metric_axis].undefined
-            finding = defined and standard is not None and cell[metric_axis] not in standard_span
-            fired, rows = [], []
-            for table, table_masks in masks:
-                mask = table_masks[cell]
-                picked = [i for i in range(len(table.rows)) if mask >> i & 1]
-                if table.hit == "exclusive":
-                    picked = picked[:1]
-                for i in picked:
-                    row = table.rows[i]
-                    fired.append(Fired(row.points, row.warning, row.limit, row.measures))
-                    rows.append(row.where)
-            may = rule.may if rule.may and (fired or (not rule.tables and finding)) else ()
-            out[cell] = Outcome(True, missing, finding, metric.standard_text if finding else "",
-                                tuple(sorted(fired, key=Fired.sort_key)), tuple(may), tuple(rows))
+            missing = tuple(q for q, i in axis.items() if cell[i] == grid.axes[i].undefined)
+            finding = (metric is not None and rule.metric not in missing and standard is not None
+                       and cell[axis[rule.metric]] not in standard_span)
+            rows = [row for table, table_masks in masks
+                    for row in table.fired(lambda row, mask=table_masks[cell]: mask >> (row.index - 1) & 1)]
+            fired = tuple(sorted((Fired(r.points, r.warning, r.limit, r.measures) for r in rows), key=Fired.sort_key))
+            out[cell] = Outcome(True, missing, finding, metric.standard_text if finding else "", fired,
+                                rule.may_follow(bool(rows), finding), tuple(r.where for r in rows))
         return out
-
-    def _rule_quantities(self, rule: ir.RuleIR) -> list[str]:
-        """The quantities a decision reports as not applicable (Program.rule_quantities)."""
-        names = [rule.metric] if rule.metric else []
-        covered = set(self._needs(rule.metric)) if rule.metric else set()
-        for table in rule.tables:
-            for row in table.rows:
-                for name in row.quantities:
-                    if name not in names and name not in covered:
-                        names.append(name)
-                        covered.update(self._needs(name))
-        return names
-
-    def _needs(self, name: str) -> list[str]:
-        q = self.vocabulary[name]
-        if not q.is_metric:
-            return [name]
-        names = [q.numerator] + ([q.denominator] if q.denominator else [])
-        return names + [n for n, _ in q.only_if if n not in names]
 
     def changes(self) -> list[Change]:
         before, after = self.outcomes(0), self.outcomes(1)
