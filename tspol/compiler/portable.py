@@ -18,7 +18,14 @@ Values (D3: exact numbers, never binary floats):
 - `true`/`false`, strings, lists, objects, NaN and infinities are errors;
 - a binary float is read as the decimal Python prints for it (`0.1` is 1/10),
   which is what its JSON text says, so a dict and its JSON decide alike;
-- `None` (JSON `null`) means the input is not given, like a missing key.
+- `None` (JSON `null`) means the input is not given, like a missing key;
+- in range (E608 otherwise): a value is less than 10**18 in size (at most 18
+  digits before the decimal point) and has at most 30 decimal places (trailing
+  zeros do not count; a Fraction's denominator is at most 10**30). Every
+  count a shop can have fits, every float from 1e-13 up fits, and an exact
+  value never needs more than 48 digits, so arithmetic on it stays cheap. The
+  bounds are checked before an exact value is built: `1e1000000000` is an
+  error at once, not a number with a billion digits.
 """
 
 from __future__ import annotations
@@ -39,6 +46,14 @@ UNKNOWN_REGION = "E607"
 OUT_OF_RANGE = "E608"
 
 
+# Values are less than 10**18 in size and have at most 30 decimal places (else OUT_OF_RANGE).
+_DIGITS = 18
+_MAGNITUDE = 10**_DIGITS
+_PLACES = 30
+# A float from this size up has at most 30 decimal places (it has at most 17 significant digits).
+_PLAIN_FLOAT = 10 ** (17 - _PLACES)
+
+
 class MetricsError(ValueError):
     """Bad metrics: `code` (E6xx), the `key` at fault, and what was expected."""
 
@@ -50,7 +65,7 @@ class MetricsError(ValueError):
 
 
 def _shown(value):
-    """A bad value as the user wrote it, in JSON words."""
+    """A bad value as the user wrote it, in JSON words (a very long number by its size)."""
     if value is True or value is False:
         return "true" if value else "false"
     if value is None:
@@ -66,31 +81,78 @@ def _shown(value):
         return "NaN"
     if isinstance(value, float) and math.isinf(value):
         return "Infinity" if value > 0 else "-Infinity"
-    if isinstance(value, Decimal) and not value.is_finite():
-        return str(value)
+    if type(value) is int and value.bit_length() > 128:  # str() of a huge int is slow, or refused
+        return f"a whole number of {len(Decimal(value).as_tuple().digits)} digits"
+    if type(value) is Decimal and value.is_finite() and len(value.as_tuple().digits) > 40:
+        return f"a number of {len(value.as_tuple().digits)} digits"
     return str(value)
 
 
+def _out_of_range(key, value, places):
+    """MetricsError for a value too big in size, or with too many decimal places."""
+    if places:
+        return MetricsError(OUT_OF_RANGE, key, f"out of range: a value has at most {_PLACES} decimal places, "
+                                               f"got {_shown(value)}")
+    return MetricsError(OUT_OF_RANGE, key, f"out of range: a value is less than 10^{_DIGITS} in size (at most "
+                                           f"{_DIGITS} digits before the decimal point), got {_shown(value)}")
+
+
 def _number(key, value, expected):
-    """`value` itself when it is a finite number (int, float, Decimal, Fraction), else
-    MetricsError. Booleans are not numbers."""
+    """A finite number in range (see above), or MetricsError. Booleans are not numbers.
+    An int, a float or a Fraction is returned as it is; a Decimal as its exact value
+    (an int or a Fraction), built only once it is known to be in range."""
     kind = type(value)
-    if kind is int or kind is Fraction:
-        return value
+    if kind is int:
+        if -_MAGNITUDE < value < _MAGNITUDE:
+            return value
+        raise _out_of_range(key, value, False)
     if kind is float:
         if value != value or value in (math.inf, -math.inf):
             raise MetricsError(NOT_FINITE, key, f"expected {expected}, got {_shown(value)}")
+        if not -_MAGNITUDE < value < _MAGNITUDE:
+            raise _out_of_range(key, value, False)
+        if value and -_PLAIN_FLOAT < value < _PLAIN_FLOAT:  # 1.5e-40: count its places
+            mantissa, _, power = repr(value).partition("e")
+            if len(mantissa.partition(".")[2]) - int(power or 0) > _PLACES:
+                raise _out_of_range(key, value, True)
         return value
     if kind is Decimal:
         if not value.is_finite():
             raise MetricsError(NOT_FINITE, key, f"expected {expected}, got {_shown(value)}")
+        return _decimal_value(key, value)
+    if kind is Fraction:
+        if not -_MAGNITUDE < value < _MAGNITUDE:
+            raise _out_of_range(key, value, False)
+        if value.denominator > 10**_PLACES:
+            raise _out_of_range(key, value, True)
         return value
     raise MetricsError(NOT_A_NUMBER, key, f"expected {expected}, got {_shown(value)}")
 
 
+def _decimal_value(key, value):
+    """The exact value of a finite Decimal as an int or a Fraction, or MetricsError when
+    it is out of range; the checks read its exponent and digits, so `1e1000000000` and
+    a thousand trailing zeros cost no more than the text that wrote them."""
+    if not value:
+        return 0  # zero, whatever its exponent
+    if value.adjusted() >= _DIGITS:  # its first digit is worth 10**18 or more
+        raise _out_of_range(key, value, False)
+    sign, digits, exponent = value.as_tuple()
+    end = len(digits)
+    while not digits[end - 1]:  # trailing zeros
+        end -= 1
+    exponent += len(digits) - end
+    if exponent < -_PLACES:
+        raise _out_of_range(key, value, True)
+    coefficient = int("".join(map(str, digits[:end])))  # at most 48 digits by now
+    if sign:
+        coefficient = -coefficient
+    return coefficient * 10**exponent if exponent >= 0 else Fraction(coefficient, 10**-exponent)
+
+
 def _rational(value):
     """The exact value of a checked number as an int or a Fraction. A float is the
-    decimal Python prints for it (0.1 is 1/10); a Decimal is exact already."""
+    decimal Python prints for it (0.1 is 1/10)."""
     kind = type(value)
     if kind is int or kind is Fraction:
         return value
@@ -101,10 +163,10 @@ def _rational(value):
         whole, dot, decimals = text.partition(".")
         if "e" in text or not dot:
             exact = Fraction(text)
-            return exact.numerator if exact.denominator == 1 else exact
-        return Fraction(int(whole + decimals), 10 ** len(decimals))
-    numerator, denominator = value.as_integer_ratio()
-    return numerator if denominator == 1 else Fraction(numerator, denominator)
+        else:
+            exact = Fraction(int(whole + decimals), 10 ** len(decimals))
+        return exact.numerator if exact.denominator == 1 else exact
+    return _decimal_value(None, value)
 
 
 def _share(value, numerator, denominator, up):
@@ -134,24 +196,26 @@ def _count(key, value):
 
 
 def _amount(key, value):
-    """A number or a duration: 0 or more, fractions allowed. Returned as given
-    (`_rational` makes it exact where arithmetic needs it)."""
-    if _number(key, value, "a number (0 or more)") < 0:
+    """A number or a duration: 0 or more, fractions allowed. Returned as `_number`
+    returns it (`_rational` makes it exact where arithmetic needs it)."""
+    checked = _number(key, value, "a number (0 or more)")
+    if checked < 0:
         raise MetricsError(NEGATIVE, key, f"this cannot be negative, got {_shown(value)}")
-    return value
+    return checked
 
 
 def _money(key, value):
-    """An amount of money: any finite number, returned as given."""
+    """An amount of money: any finite number in range, returned as `_number` returns it."""
     return _number(key, value, "an amount of money (a number)")
 
 
 def _ratio(key, value):
-    """A rate given as an input: a number from 0 to 1 (0.04 is 4%), returned as given."""
+    """A rate given as an input: a number from 0 to 1 (0.04 is 4%), returned as `_number`
+    returns it."""
     checked = _number(key, value, "a rate (a number from 0 to 1)")
     if checked < 0 or checked > 1:
         raise MetricsError(OUT_OF_RANGE, key, f"a rate is a number from 0 to 1 (0.04 is 4%), got {_shown(value)}")
-    return value
+    return checked
 
 
 def _unknown_input(key, known):
@@ -246,10 +310,11 @@ def _absent_text(lang, names):
 
 
 PORTABLE = (
-    MetricsError, _shown, _number, _rational, _share, _count, _amount, _money, _ratio, _unknown_input, _above_total,
-    _not_an_object, _unknown_region, _decimal_text, _value_text, _percent_text, _rate_text, _absent_text,
+    MetricsError, _shown, _out_of_range, _number, _decimal_value, _rational, _share, _count, _amount, _money,
+    _ratio, _unknown_input, _above_total, _not_an_object, _unknown_region, _decimal_text,
+    _value_text, _percent_text, _rate_text, _absent_text,
 )
-CONSTANTS = ("_CENTS",)  # module constants the functions above use, copied as written
+CONSTANTS = ("_DIGITS", "_MAGNITUDE", "_PLACES", "_PLAIN_FLOAT", "_CENTS")  # copied as written, in this order
 CODES = ("NOT_AN_OBJECT", "UNKNOWN_INPUT", "NOT_A_NUMBER", "NOT_FINITE", "NEGATIVE", "NOT_WHOLE",
          "ABOVE_TOTAL", "UNKNOWN_REGION", "OUT_OF_RANGE")
 READERS = {"count": "_count", "number": "_amount", "duration": "_amount", "money": "_money", "rate": "_ratio"}

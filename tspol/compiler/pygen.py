@@ -316,7 +316,6 @@ class CodeGenerator:
         self.writeline("_INPUT_NAMES = frozenset(INPUTS)")
         if fast:
             self.writeline("_EVERY_INPUT = _itemgetter(*INPUTS)")
-        self.writeline("_INFINITY = math.inf")
         if fast:
             self.newline(2)
             self.visit_QuickRead(program)
@@ -358,7 +357,7 @@ class CodeGenerator:
                 self.writeline(f"({names}) = values")
                 self.writeline("if (")
                 self.indent()
-                tests = [self.plainly_valid(spec) for spec in program.inputs]
+                tests = [self.plainly_valid(spec, quick=True) for spec in program.inputs]
                 tests += [f"{self.variables[spec.name]} <= {self.variables[spec.part_of]}  # part of a total"
                           for spec in program.inputs if spec.part_of]
                 for position, test in enumerate(tests):
@@ -368,32 +367,30 @@ class CodeGenerator:
                     self.writeline("return values")
             self.writeline("return _read_each(metrics)")
 
-    def plainly_valid(self, spec: ir.InputIR) -> str:
-        """A test that holds only for a value `_read_each` keeps exactly as it is."""
+    def plainly_valid(self, spec: ir.InputIR, quick: bool = False) -> str:
+        """A test that holds only for a value `_read_each` keeps exactly as it is: a plain
+        int or float in range (`_PLAIN_FLOAT` and up has few enough decimal places). In
+        the quick read, which also tests that a part is at most its total, a part needs
+        no bound of its own: its total has one."""
         var = self.variables[spec.name]
         if spec.kind == "count":
-            return f"type({var}) is int and {var} >= 0"
+            if quick and spec.part_of:
+                return f"type({var}) is int and {var} >= 0"
+            return f"type({var}) is int and 0 <= {var} < _MAGNITUDE"
         plain = f"(type({var}) is int or type({var}) is float)"
         if spec.kind in ("number", "duration"):
-            return f"{plain} and 0 <= {var} < _INFINITY"
+            return f"{plain} and (_PLAIN_FLOAT <= {var} < _MAGNITUDE or {var} == 0)"
         if spec.kind == "rate":
-            return f"{plain} and 0 <= {var} <= 1"
-        return f"{plain} and -_INFINITY < {var} < _INFINITY"  # money
+            return f"{plain} and (_PLAIN_FLOAT <= {var} <= 1 or {var} == 0)"
+        return f"{plain} and (_PLAIN_FLOAT <= abs({var}) < _MAGNITUDE or {var} == 0)"  # money
 
     def visit_InputIR(self, spec: ir.InputIR) -> None:
+        """Read one input: a plainly valid value is kept as it is, any other is checked
+        (and made exact, or refused) by its reader."""
         var = self.variables[spec.name]
         self.writeline(f"{var} = get({spec.name!r})")
         reader = portable.READERS[spec.kind]
-        if spec.kind == "count":
-            test = f"{var} is not None and (type({var}) is not int or {var} < 0)"
-        elif spec.kind in ("number", "duration"):  # a finite float of 0 or more is kept as it is
-            test = (f"{var} is not None and (type({var}) is not int or {var} < 0) "
-                    f"and not (type({var}) is float and 0 <= {var} < _INFINITY)")
-        elif spec.kind == "money":
-            test = f"{var} is not None and type({var}) is not int"
-        else:
-            test = f"{var} is not None"
-        with self.block(f"if {test}:"):
+        with self.block(f"if {var} is not None and not ({self.plainly_valid(spec)}):"):
             self.writeline(f"{var} = {reader}({spec.name!r}, {var})")
 
     def visit_RegionIR(self, region: ir.RegionIR) -> None:

@@ -12,6 +12,8 @@ module makes (both use `tspol.compiler.portable`):
    5.0 are the count 5; 5.5 is a fraction of an order and an error); numbers
    and durations are 0 or more; a rate input is from 0 to 1; booleans,
    strings, lists, NaN and infinities are errors; `null` means not given;
+   every value is less than 10**18 in size with at most 30 decimal places
+   (E608, out of range), checked before its exact value is built;
 4. a part is never more than its total (`late_orders` <= `orders_7d`).
 """
 

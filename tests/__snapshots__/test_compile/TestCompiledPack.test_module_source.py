@@ -68,6 +68,16 @@ ABOVE_TOTAL = 'E606'
 UNKNOWN_REGION = 'E607'
 OUT_OF_RANGE = 'E608'
 
+# Values are less than 10**18 in size and have at most 30 decimal places (else OUT_OF_RANGE).
+_DIGITS = 18
+
+_MAGNITUDE = 10**_DIGITS
+
+_PLACES = 30
+
+# A float from this size up has at most 30 decimal places (it has at most 17 significant digits).
+_PLAIN_FLOAT = 10 ** (17 - _PLACES)
+
 # The hundredths of a percentage as written after its whole part: "" for 0, ".5" for 50, ".05" for 5.
 _CENTS = tuple(f".{cents:02d}".rstrip("0") if cents else "" for cents in range(100))
 
@@ -83,7 +93,7 @@ class MetricsError(ValueError):
 
 
 def _shown(value):
-    """A bad value as the user wrote it, in JSON words."""
+    """A bad value as the user wrote it, in JSON words (a very long number by its size)."""
     if value is True or value is False:
         return "true" if value else "false"
     if value is None:
@@ -99,31 +109,78 @@ def _shown(value):
         return "NaN"
     if isinstance(value, float) and math.isinf(value):
         return "Infinity" if value > 0 else "-Infinity"
-    if isinstance(value, Decimal) and not value.is_finite():
-        return str(value)
+    if type(value) is int and value.bit_length() > 128:  # str() of a huge int is slow, or refused
+        return f"a whole number of {len(Decimal(value).as_tuple().digits)} digits"
+    if type(value) is Decimal and value.is_finite() and len(value.as_tuple().digits) > 40:
+        return f"a number of {len(value.as_tuple().digits)} digits"
     return str(value)
 
 
+def _out_of_range(key, value, places):
+    """MetricsError for a value too big in size, or with too many decimal places."""
+    if places:
+        return MetricsError(OUT_OF_RANGE, key, f"out of range: a value has at most {_PLACES} decimal places, "
+                                               f"got {_shown(value)}")
+    return MetricsError(OUT_OF_RANGE, key, f"out of range: a value is less than 10^{_DIGITS} in size (at most "
+                                           f"{_DIGITS} digits before the decimal point), got {_shown(value)}")
+
+
 def _number(key, value, expected):
-    """`value` itself when it is a finite number (int, float, Decimal, Fraction), else
-    MetricsError. Booleans are not numbers."""
+    """A finite number in range (see above), or MetricsError. Booleans are not numbers.
+    An int, a float or a Fraction is returned as it is; a Decimal as its exact value
+    (an int or a Fraction), built only once it is known to be in range."""
     kind = type(value)
-    if kind is int or kind is Fraction:
-        return value
+    if kind is int:
+        if -_MAGNITUDE < value < _MAGNITUDE:
+            return value
+        raise _out_of_range(key, value, False)
     if kind is float:
         if value != value or value in (math.inf, -math.inf):
             raise MetricsError(NOT_FINITE, key, f"expected {expected}, got {_shown(value)}")
+        if not -_MAGNITUDE < value < _MAGNITUDE:
+            raise _out_of_range(key, value, False)
+        if value and -_PLAIN_FLOAT < value < _PLAIN_FLOAT:  # 1.5e-40: count its places
+            mantissa, _, power = repr(value).partition("e")
+            if len(mantissa.partition(".")[2]) - int(power or 0) > _PLACES:
+                raise _out_of_range(key, value, True)
         return value
     if kind is Decimal:
         if not value.is_finite():
             raise MetricsError(NOT_FINITE, key, f"expected {expected}, got {_shown(value)}")
+        return _decimal_value(key, value)
+    if kind is Fraction:
+        if not -_MAGNITUDE < value < _MAGNITUDE:
+            raise _out_of_range(key, value, False)
+        if value.denominator > 10**_PLACES:
+            raise _out_of_range(key, value, True)
         return value
     raise MetricsError(NOT_A_NUMBER, key, f"expected {expected}, got {_shown(value)}")
 
 
+def _decimal_value(key, value):
+    """The exact value of a finite Decimal as an int or a Fraction, or MetricsError when
+    it is out of range; the checks read its exponent and digits, so `1e1000000000` and
+    a thousand trailing zeros cost no more than the text that wrote them."""
+    if not value:
+        return 0  # zero, whatever its exponent
+    if value.adjusted() >= _DIGITS:  # its first digit is worth 10**18 or more
+        raise _out_of_range(key, value, False)
+    sign, digits, exponent = value.as_tuple()
+    end = len(digits)
+    while not digits[end - 1]:  # trailing zeros
+        end -= 1
+    exponent += len(digits) - end
+    if exponent < -_PLACES:
+        raise _out_of_range(key, value, True)
+    coefficient = int("".join(map(str, digits[:end])))  # at most 48 digits by now
+    if sign:
+        coefficient = -coefficient
+    return coefficient * 10**exponent if exponent >= 0 else Fraction(coefficient, 10**-exponent)
+
+
 def _rational(value):
     """The exact value of a checked number as an int or a Fraction. A float is the
-    decimal Python prints for it (0.1 is 1/10); a Decimal is exact already."""
+    decimal Python prints for it (0.1 is 1/10)."""
     kind = type(value)
     if kind is int or kind is Fraction:
         return value
@@ -134,10 +191,10 @@ def _rational(value):
         whole, dot, decimals = text.partition(".")
         if "e" in text or not dot:
             exact = Fraction(text)
-            return exact.numerator if exact.denominator == 1 else exact
-        return Fraction(int(whole + decimals), 10 ** len(decimals))
-    numerator, denominator = value.as_integer_ratio()
-    return numerator if denominator == 1 else Fraction(numerator, denominator)
+        else:
+            exact = Fraction(int(whole + decimals), 10 ** len(decimals))
+        return exact.numerator if exact.denominator == 1 else exact
+    return _decimal_value(None, value)
 
 
 def _share(value, numerator, denominator, up):
@@ -167,24 +224,26 @@ def _count(key, value):
 
 
 def _amount(key, value):
-    """A number or a duration: 0 or more, fractions allowed. Returned as given
-    (`_rational` makes it exact where arithmetic needs it)."""
-    if _number(key, value, "a number (0 or more)") < 0:
+    """A number or a duration: 0 or more, fractions allowed. Returned as `_number`
+    returns it (`_rational` makes it exact where arithmetic needs it)."""
+    checked = _number(key, value, "a number (0 or more)")
+    if checked < 0:
         raise MetricsError(NEGATIVE, key, f"this cannot be negative, got {_shown(value)}")
-    return value
+    return checked
 
 
 def _money(key, value):
-    """An amount of money: any finite number, returned as given."""
+    """An amount of money: any finite number in range, returned as `_number` returns it."""
     return _number(key, value, "an amount of money (a number)")
 
 
 def _ratio(key, value):
-    """A rate given as an input: a number from 0 to 1 (0.04 is 4%), returned as given."""
+    """A rate given as an input: a number from 0 to 1 (0.04 is 4%), returned as `_number`
+    returns it."""
     checked = _number(key, value, "a rate (a number from 0 to 1)")
     if checked < 0 or checked > 1:
         raise MetricsError(OUT_OF_RANGE, key, f"a rate is a number from 0 to 1 (0.04 is 4%), got {_shown(value)}")
-    return value
+    return checked
 
 
 def _unknown_input(key, known):
@@ -468,7 +527,6 @@ def _because_fulfilment_63(lang, late_orders, orders_7d, cap):
 
 _INPUT_NAMES = frozenset(INPUTS)
 _EVERY_INPUT = _itemgetter(*INPUTS)
-_INFINITY = math.inf
 
 
 def _read(metrics):
@@ -480,20 +538,20 @@ def _read(metrics):
             return _read_each(metrics)
         (orders_7d, cancelled_orders, late_orders, avg_daily_orders_4w, orders_30d, non_cancelled_orders_30d, negative_reviews_30d, buyer_disputes_30d, seller_fault_disputes_30d, seller_fault_return_requests_30d, resolved_return_requests_30d, defect_returns_30d, avg_first_response_minutes, buyer_messages, replied_within_24h, replied_within_48h) = values
         if (
-            type(orders_7d) is int and orders_7d >= 0
+            type(orders_7d) is int and 0 <= orders_7d < _MAGNITUDE
             and type(cancelled_orders) is int and cancelled_orders >= 0
             and type(late_orders) is int and late_orders >= 0
-            and (type(avg_daily_orders_4w) is int or type(avg_daily_orders_4w) is float) and 0 <= avg_daily_orders_4w < _INFINITY
-            and type(orders_30d) is int and orders_30d >= 0
-            and type(non_cancelled_orders_30d) is int and non_cancelled_orders_30d >= 0
-            and type(negative_reviews_30d) is int and negative_reviews_30d >= 0
-            and type(buyer_disputes_30d) is int and buyer_disputes_30d >= 0
+            and (type(avg_daily_orders_4w) is int or type(avg_daily_orders_4w) is float) and (_PLAIN_FLOAT <= avg_daily_orders_4w < _MAGNITUDE or avg_daily_orders_4w == 0)
+            and type(orders_30d) is int and 0 <= orders_30d < _MAGNITUDE
+            and type(non_cancelled_orders_30d) is int and 0 <= non_cancelled_orders_30d < _MAGNITUDE
+            and type(negative_reviews_30d) is int and 0 <= negative_reviews_30d < _MAGNITUDE
+            and type(buyer_disputes_30d) is int and 0 <= buyer_disputes_30d < _MAGNITUDE
             and type(seller_fault_disputes_30d) is int and seller_fault_disputes_30d >= 0
-            and type(seller_fault_return_requests_30d) is int and seller_fault_return_requests_30d >= 0
+            and type(seller_fault_return_requests_30d) is int and 0 <= seller_fault_return_requests_30d < _MAGNITUDE
             and type(resolved_return_requests_30d) is int and resolved_return_requests_30d >= 0
             and type(defect_returns_30d) is int and defect_returns_30d >= 0
-            and (type(avg_first_response_minutes) is int or type(avg_first_response_minutes) is float) and 0 <= avg_first_response_minutes < _INFINITY
-            and type(buyer_messages) is int and buyer_messages >= 0
+            and (type(avg_first_response_minutes) is int or type(avg_first_response_minutes) is float) and (_PLAIN_FLOAT <= avg_first_response_minutes < _MAGNITUDE or avg_first_response_minutes == 0)
+            and type(buyer_messages) is int and 0 <= buyer_messages < _MAGNITUDE
             and type(replied_within_24h) is int and replied_within_24h >= 0
             and type(replied_within_48h) is int and replied_within_48h >= 0
             and cancelled_orders <= orders_7d  # part of a total
@@ -518,52 +576,52 @@ def _read_each(metrics):
             if key not in _INPUT_NAMES:
                 raise _unknown_input(key, INPUTS)
     orders_7d = get('orders_7d')
-    if orders_7d is not None and (type(orders_7d) is not int or orders_7d < 0):
+    if orders_7d is not None and not (type(orders_7d) is int and 0 <= orders_7d < _MAGNITUDE):
         orders_7d = _count('orders_7d', orders_7d)
     cancelled_orders = get('cancelled_orders')
-    if cancelled_orders is not None and (type(cancelled_orders) is not int or cancelled_orders < 0):
+    if cancelled_orders is not None and not (type(cancelled_orders) is int and 0 <= cancelled_orders < _MAGNITUDE):
         cancelled_orders = _count('cancelled_orders', cancelled_orders)
     late_orders = get('late_orders')
-    if late_orders is not None and (type(late_orders) is not int or late_orders < 0):
+    if late_orders is not None and not (type(late_orders) is int and 0 <= late_orders < _MAGNITUDE):
         late_orders = _count('late_orders', late_orders)
     avg_daily_orders_4w = get('avg_daily_orders_4w')
-    if avg_daily_orders_4w is not None and (type(avg_daily_orders_4w) is not int or avg_daily_orders_4w < 0) and not (type(avg_daily_orders_4w) is float and 0 <= avg_daily_orders_4w < _INFINITY):
+    if avg_daily_orders_4w is not None and not ((type(avg_daily_orders_4w) is int or type(avg_daily_orders_4w) is float) and (_PLAIN_FLOAT <= avg_daily_orders_4w < _MAGNITUDE or avg_daily_orders_4w == 0)):
         avg_daily_orders_4w = _amount('avg_daily_orders_4w', avg_daily_orders_4w)
     orders_30d = get('orders_30d')
-    if orders_30d is not None and (type(orders_30d) is not int or orders_30d < 0):
+    if orders_30d is not None and not (type(orders_30d) is int and 0 <= orders_30d < _MAGNITUDE):
         orders_30d = _count('orders_30d', orders_30d)
     non_cancelled_orders_30d = get('non_cancelled_orders_30d')
-    if non_cancelled_orders_30d is not None and (type(non_cancelled_orders_30d) is not int or non_cancelled_orders_30d < 0):
+    if non_cancelled_orders_30d is not None and not (type(non_cancelled_orders_30d) is int and 0 <= non_cancelled_orders_30d < _MAGNITUDE):
         non_cancelled_orders_30d = _count('non_cancelled_orders_30d', non_cancelled_orders_30d)
     negative_reviews_30d = get('negative_reviews_30d')
-    if negative_reviews_30d is not None and (type(negative_reviews_30d) is not int or negative_reviews_30d < 0):
+    if negative_reviews_30d is not None and not (type(negative_reviews_30d) is int and 0 <= negative_reviews_30d < _MAGNITUDE):
         negative_reviews_30d = _count('negative_reviews_30d', negative_reviews_30d)
     buyer_disputes_30d = get('buyer_disputes_30d')
-    if buyer_disputes_30d is not None and (type(buyer_disputes_30d) is not int or buyer_disputes_30d < 0):
+    if buyer_disputes_30d is not None and not (type(buyer_disputes_30d) is int and 0 <= buyer_disputes_30d < _MAGNITUDE):
         buyer_disputes_30d = _count('buyer_disputes_30d', buyer_disputes_30d)
     seller_fault_disputes_30d = get('seller_fault_disputes_30d')
-    if seller_fault_disputes_30d is not None and (type(seller_fault_disputes_30d) is not int or seller_fault_disputes_30d < 0):
+    if seller_fault_disputes_30d is not None and not (type(seller_fault_disputes_30d) is int and 0 <= seller_fault_disputes_30d < _MAGNITUDE):
         seller_fault_disputes_30d = _count('seller_fault_disputes_30d', seller_fault_disputes_30d)
     seller_fault_return_requests_30d = get('seller_fault_return_requests_30d')
-    if seller_fault_return_requests_30d is not None and (type(seller_fault_return_requests_30d) is not int or seller_fault_return_requests_30d < 0):
+    if seller_fault_return_requests_30d is not None and not (type(seller_fault_return_requests_30d) is int and 0 <= seller_fault_return_requests_30d < _MAGNITUDE):
         seller_fault_return_requests_30d = _count('seller_fault_return_requests_30d', seller_fault_return_requests_30d)
     resolved_return_requests_30d = get('resolved_return_requests_30d')
-    if resolved_return_requests_30d is not None and (type(resolved_return_requests_30d) is not int or resolved_return_requests_30d < 0):
+    if resolved_return_requests_30d is not None and not (type(resolved_return_requests_30d) is int and 0 <= resolved_return_requests_30d < _MAGNITUDE):
         resolved_return_requests_30d = _count('resolved_return_requests_30d', resolved_return_requests_30d)
     defect_returns_30d = get('defect_returns_30d')
-    if defect_returns_30d is not None and (type(defect_returns_30d) is not int or defect_returns_30d < 0):
+    if defect_returns_30d is not None and not (type(defect_returns_30d) is int and 0 <= defect_returns_30d < _MAGNITUDE):
         defect_returns_30d = _count('defect_returns_30d', defect_returns_30d)
     avg_first_response_minutes = get('avg_first_response_minutes')
-    if avg_first_response_minutes is not None and (type(avg_first_response_minutes) is not int or avg_first_response_minutes < 0) and not (type(avg_first_response_minutes) is float and 0 <= avg_first_response_minutes < _INFINITY):
+    if avg_first_response_minutes is not None and not ((type(avg_first_response_minutes) is int or type(avg_first_response_minutes) is float) and (_PLAIN_FLOAT <= avg_first_response_minutes < _MAGNITUDE or avg_first_response_minutes == 0)):
         avg_first_response_minutes = _amount('avg_first_response_minutes', avg_first_response_minutes)
     buyer_messages = get('buyer_messages')
-    if buyer_messages is not None and (type(buyer_messages) is not int or buyer_messages < 0):
+    if buyer_messages is not None and not (type(buyer_messages) is int and 0 <= buyer_messages < _MAGNITUDE):
         buyer_messages = _count('buyer_messages', buyer_messages)
     replied_within_24h = get('replied_within_24h')
-    if replied_within_24h is not None and (type(replied_within_24h) is not int or replied_within_24h < 0):
+    if replied_within_24h is not None and not (type(replied_within_24h) is int and 0 <= replied_within_24h < _MAGNITUDE):
         replied_within_24h = _count('replied_within_24h', replied_within_24h)
     replied_within_48h = get('replied_within_48h')
-    if replied_within_48h is not None and (type(replied_within_48h) is not int or replied_within_48h < 0):
+    if replied_within_48h is not None and not (type(replied_within_48h) is int and 0 <= replied_within_48h < _MAGNITUDE):
         replied_within_48h = _count('replied_within_48h', replied_within_48h)
     # a part is never more than its total
     if cancelled_orders is not None and orders_7d is not None and cancelled_orders > orders_7d:

@@ -1,0 +1,166 @@
+"""Values are bounded before they are made exact: no hang, no crash, an error of the key.
+
+A value is less than 10**18 in size and has at most 30 decimal places
+(`tspol.compiler.portable`); anything else is E608 "out of range", from the
+interpreter, the compiled module, the Python API and `tspol eval` alike. The
+values that used to hang (`1e1000000000` built as a billion-digit integer) are
+tried in a subprocess with a timeout, so a regression fails instead of hanging.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import subprocess
+import sys
+import textwrap
+from decimal import Decimal
+from fractions import Fraction
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import tspol
+from eval_engines import compiled_module
+from tspol.compiler import portable
+from tspol.runtime import interpreter
+from tspol.runtime.metrics import MetricsError
+
+TIMEOUT = 60  # seconds; each case takes milliseconds when the bounds hold
+
+
+@pytest.fixture(scope="module")
+def module(program):
+    return compiled_module(program)
+
+
+def outcome(run, metrics, region="US", lang="en"):
+    """The decision, or the error it raised as (code, key)."""
+    try:
+        return run(metrics, region, lang)
+    except (MetricsError, ValueError) as exc:  # of the interpreter, or of a compiled module
+        return (exc.code, exc.key)
+
+
+def both(program, module, metrics, region="US", lang="en"):
+    expected = outcome(lambda m, r, l: interpreter.evaluate(program, m, r, l), metrics, region, lang)
+    assert outcome(module.evaluate, metrics, region, lang) == expected, metrics
+    return expected
+
+
+@pytest.mark.parametrize("metrics, key", [
+    ({"orders_7d": Decimal("1e5000"), "late_orders": Decimal("1e4999")}, "orders_7d"),
+    ({"avg_daily_orders_4w": Decimal("1e5000")}, "avg_daily_orders_4w"),
+    ({"orders_7d": 10**5000}, "orders_7d"),
+    ({"orders_7d": 10**18}, "orders_7d"),
+    ({"orders_7d": -(10**18)}, "orders_7d"),
+    ({"avg_daily_orders_4w": Decimal("1" * 5000)}, "avg_daily_orders_4w"),
+    ({"avg_daily_orders_4w": Decimal("1e-31")}, "avg_daily_orders_4w"),
+    ({"avg_daily_orders_4w": Decimal("0." + "0" * 30 + "1")}, "avg_daily_orders_4w"),
+    ({"avg_daily_orders_4w": 1e-40}, "avg_daily_orders_4w"),
+    ({"avg_daily_orders_4w": Fraction(1, 10**30 + 1)}, "avg_daily_orders_4w"),
+    ({"avg_daily_orders_4w": Fraction(10**18)}, "avg_daily_orders_4w"),
+    ({"avg_first_response_minutes": 1e18}, "avg_first_response_minutes"),
+])
+def test_out_of_range_is_an_error_of_its_key(program, module, metrics, key):
+    assert both(program, module, metrics) == ("E608", key)
+    with pytest.raises(tspol.MetricsError) as caught:
+        tspol.load().evaluate(metrics, "US")
+    assert (caught.value.code, caught.value.key) == ("E608", key)
+    assert "out of range" in caught.value.message
+    assert "sys.set_int_max_str_digits" not in caught.value.message
+
+
+@pytest.mark.parametrize("metrics, same_as", [
+    ({"orders_7d": Decimal("40." + "0" * 5000), "late_orders": 12}, {"orders_7d": 40, "late_orders": 12}),
+    ({"orders_7d": Decimal("0e1000000"), "late_orders": 0}, {"orders_7d": 0, "late_orders": 0}),
+    ({"orders_7d": 40, "late_orders": 12, "avg_daily_orders_4w": Decimal("1e-30")},
+     {"orders_7d": 40, "late_orders": 12, "avg_daily_orders_4w": Fraction(1, 10**30)}),
+    ({"orders_7d": 40, "late_orders": 12, "avg_daily_orders_4w": Decimal("999999999999999999.999999999999999999")},
+     {"orders_7d": 40, "late_orders": 12, "avg_daily_orders_4w": Fraction(10**36 - 1, 10**18)}),
+    ({"orders_7d": 9007199254740994.0, "late_orders": 2.0**53}, {"orders_7d": 2**53 + 2, "late_orders": 2**53}),
+    ({"orders_7d": 1e16, "late_orders": 1e15}, {"orders_7d": 10**16, "late_orders": 10**15}),
+])
+def test_in_range_however_written(program, module, metrics, same_as):
+    decision = both(program, module, metrics)
+    assert isinstance(decision, dict), decision
+    assert decision == both(program, module, same_as)
+
+
+def test_a_whole_float_count_above_2_to_the_53_is_a_count():
+    """`_rational` once returned Fraction(n, 1) for these: "not a whole number"."""
+    for value in (2.0**53 + 2, 1e16 - 2, 123456789012345680.0):
+        assert portable._rational(value) == int(value) and type(portable._rational(value)) is int
+        assert portable._count("orders_7d", value) == int(value)
+
+
+# The values that hung or crashed, each read by every engine, in a process that may be
+# stopped: `Decimal("1e1000000000").as_integer_ratio()` builds a billion-digit integer.
+HANG_PRONE = [
+    ('{"orders_7d": 1e1000000000, "late_orders": 1}', "orders_7d"),
+    ('{"avg_daily_orders_4w": 1e-1000000000}', "avg_daily_orders_4w"),
+    ('{"avg_first_response_minutes": -1e1000000000}', "avg_first_response_minutes"),
+    ('{"orders_7d": 4' + "0" * 5000 + ', "late_orders": 1}', "orders_7d"),
+]
+
+ENGINES_SCRIPT = textwrap.dedent("""
+    import json, sys
+    from decimal import Decimal
+    import tspol
+    from tspol.compiler.pygen import generate
+    from tspol.compiler.cache import load_source
+    from tspol.runtime import interpreter
+
+    policy = tspol.load()
+    module = load_source(generate(policy.program), "<bounds>")
+    results = []
+    for line in sys.stdin:
+        metrics = json.loads(line, parse_float=Decimal, parse_int=Decimal)
+        found = []
+        for run in (lambda m: interpreter.evaluate(policy.program, m, "US"), lambda m: module.evaluate(m, "US"),
+                    lambda m: policy.evaluate(m, "US")):
+            try:
+                run(metrics)
+                found.append(None)
+            except Exception as exc:
+                found.append([getattr(exc, "code", type(exc).__name__), getattr(exc, "key", str(exc))])
+        results.append(found)
+    print(json.dumps(results))
+""")
+
+
+def _run(args, stdin, env=None):
+    return subprocess.run([sys.executable, *args], input=stdin, capture_output=True, text=True,
+                          timeout=TIMEOUT, env=env)
+
+
+def test_huge_exponents_do_not_hang_any_engine(tmp_path):
+    env = {**os.environ, "TSPOL_CACHE_DIR": str(tmp_path / "cache")}
+    done = _run(["-c", ENGINES_SCRIPT], "".join(line + "\n" for line, _ in HANG_PRONE), env)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == [[["E608", key]] * 3 for _, key in HANG_PRONE]
+
+
+# ---- the quick read of a compiled module keeps exactly what the checked read keeps
+
+NEAR_BOUNDS = st.one_of(
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.floats(min_value=0, max_value=1e-12),
+    st.floats(min_value=1e17, max_value=1e19),
+    st.integers(min_value=10**18 - 3, max_value=10**18 + 3),
+    st.sampled_from([portable._PLAIN_FLOAT, math.nextafter(portable._PLAIN_FLOAT, 0), 1e-30, 1e-31,
+                     math.nextafter(1e-30, 0), 1e18, math.nextafter(1e18, 0), 0.0, -0.0, 5e-324]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(average=NEAR_BOUNDS, minutes=NEAR_BOUNDS, orders=NEAR_BOUNDS)
+def test_quick_and_checked_reads_agree_near_the_bounds(program, module, average, minutes, orders):
+    """Every input given (the compiled module's quick read) or one left out (its checked
+    read): the same answer as the interpreter, which only has the checked read."""
+    full = {spec.name: 0 for spec in program.inputs}
+    full.update(avg_daily_orders_4w=average, avg_first_response_minutes=minutes, orders_7d=orders)
+    both(program, module, full)
+    both(program, module, {k: v for k, v in full.items() if k != "buyer_messages"})
