@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import inspect
 import json
 import subprocess
 import sys
@@ -139,3 +140,39 @@ def test_texts_with_quotes_braces_and_backslashes(pack_copy):
     because = decision["violations"][0]["because"]
     assert because.startswith("it's {LDR} (LDR) is 62.5% (25/40)")
     assert 'of the seller\'s {avg} \\ "orders" }{ (at most 5 orders a day).' in because
+
+
+def _global_names(code) -> set[str]:
+    """The global names a function's code reads, with those of the code nested in it."""
+    import dis
+
+    names = {i.argval for i in dis.get_instructions(code) if i.opname in ("LOAD_GLOBAL", "LOAD_NAME")}
+    for constant in code.co_consts:
+        if hasattr(constant, "co_code"):
+            names |= _global_names(constant)
+    return names
+
+
+def test_portable_code_needs_only_what_is_copied_with_it(program):
+    """What `portable` copies into a module (its functions and classes, CODES, CONSTANTS)
+    uses nothing but itself, the module's imports and builtins: a name missing here is
+    a NameError in every compiled module (once: `_CENTS`), found only when that line runs."""
+    import builtins
+
+    from tspol.compiler import portable
+    from tspol.compiler.pygen import _constant_lines
+
+    tree = ast.parse(generate(program))
+    imported = {alias.asname or alias.name.split(".")[0] for node in tree.body
+                if isinstance(node, (ast.Import, ast.ImportFrom)) for alias in node.names}
+    copied = {item.__name__ for item in portable.PORTABLE} | set(portable.CODES) | set(portable.CONSTANTS)
+    known = copied | imported | set(dir(builtins))
+    used = {}
+    for item in portable.PORTABLE:
+        functions = [item] if inspect.isfunction(item) else [f for f in vars(item).values() if inspect.isfunction(f)]
+        for function in functions:
+            used[item.__name__] = used.get(item.__name__, set()) | _global_names(function.__code__)
+    for line in _constant_lines(portable.CONSTANTS):
+        used[line.strip().splitlines()[-1]] = _global_names(compile(line, "<constant>", "exec"))
+    assert {name: sorted(names - known) for name, names in used.items() if names - known} == {}
+    assert used["_number"] >= {"_MAGNITUDE", "_PLAIN_FLOAT", "_decimal_value"}  # the walk sees what it should

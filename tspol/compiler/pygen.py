@@ -56,12 +56,6 @@ def generate(program: ir.Program) -> str:
     return generator.source()
 
 
-def module_name(program: ir.Program) -> str:
-    """The file name stem of a compiled policy: a Python identifier."""
-    name = re.sub(r"\W", "_", program.name)
-    return f"policy_{name}"
-
-
 def _percent_scale(bound: Fraction) -> tuple[int, int] | None:
     """4% -> (100, 4); 2.5% -> (1000, 25): `n * scale OP amount * d` compares n/d with the bound."""
     percent = bound * 100
