@@ -29,6 +29,8 @@ POSITIVE = Interval(lo=Fraction(0), lo_closed=False)
 UNIT = Interval(Fraction(0), True, Fraction(1), True)
 SEARCH_LIMIT = 20_000  # numerators or denominators tried before a box is called impossible
 BACKTRACK_LIMIT = 2_000  # choices tried across rates that share an input
+FLOAT_DIGITS = 15  # significant digits of a decimal that a float holds and prints back exactly
+DECIMAL_PLACES = 400  # past this, a decimal is finer than any float: no JSON number says it
 
 
 @attrs.frozen
@@ -124,7 +126,9 @@ def seller_for(vocabulary: Vocabulary, box: Mapping[str, Interval],
             problem.apply(name, way)
         values = problem.solve()
         if values is not None and _holds(vocabulary, values, box, undefined):
-            return {name: _json_number(values[name]) for name in sorted(values)}
+            seller = {name: _json_number(values[name]) for name in sorted(values)}
+            if exact(seller) == values:  # every number reads back as the value solved for
+                return seller
     return None
 
 
@@ -359,19 +363,38 @@ def _scaled(rate: Interval, factor: Fraction) -> Interval:
 
 
 def _simple_value(interval: Interval, whole: bool) -> Fraction | None:
-    """The smallest whole number in the interval, else the shortest decimal in it."""
-    if interval.whole().is_empty():
-        if whole:
-            return None
-    else:
-        w = interval.whole()
+    """The smallest whole number in the interval, else the shortest decimal in it; None
+    when that decimal has more than FLOAT_DIGITS significant digits (no JSON number
+    that every reader reads as that very value says it) or when there is none."""
+    w = interval.whole()
+    if not w.is_empty():
         return w.lo if w.lo is not None else (w.hi if w.hi is not None and w.hi < 0 else Fraction(0))
-    for digits in range(1, 10):
-        scale = 10**digits
+    if whole or interval.is_empty():
+        return None
+    # No whole number inside: the interval lies between two, 0 <= lo < hi <= lo + 1.
+    for places in range(1, DECIMAL_PLACES):
+        if interval.lo and places + _magnitude(interval.lo) >= FLOAT_DIGITS:
+            return None  # every decimal inside with this many places has too many digits
+        scale = 10**places
         scaled = _scaled(interval, Fraction(scale)).whole()
         if not scaled.is_empty():
-            return scaled.lo / scale
+            value = scaled.lo / scale
+            return value if _float_exact(value) else None
     return None
+
+
+def _magnitude(value: Fraction) -> int:
+    """floor(log10(value)) of a positive value: 0 for 5, -1 for 0.5, 2 for 100."""
+    guess = len(str(value.numerator)) - len(str(value.denominator))
+    return guess if Fraction(10) ** guess <= value else guess - 1
+
+
+def _float_exact(value: Fraction) -> bool:
+    """Whether the float nearest `value` prints as `value` itself."""
+    try:
+        return Fraction(repr(float(value))) == value
+    except OverflowError:
+        return False
 
 
 def _holds(vocabulary: Vocabulary, values: Mapping[str, Fraction], box, undefined) -> bool:
@@ -409,9 +432,12 @@ def value_of(vocabulary: Vocabulary, name: str, values: Mapping[str, Fraction]) 
 
 
 def _json_number(value: Fraction) -> int | float:
+    """A whole number as an int; a decimal of at most FLOAT_DIGITS significant digits
+    (what `_simple_value` chooses) as the float that JSON writes as that decimal, digit
+    for digit, and that `tspol eval` and `exact` read back as the same value."""
     if value.denominator == 1:
         return int(value)
-    return float(value)  # a short decimal: its repr is exactly the decimal
+    return float(value)
 
 
 def exact(values: Mapping[str, int | float]) -> dict[str, Fraction]:
