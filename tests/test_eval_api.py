@@ -127,3 +127,12 @@ def test_the_ledger_gets_the_program_and_the_evaluator():
     policy = tspol.load()
     ledger = policy.ledger([], region="US")
     assert ledger.program is policy.program
+
+
+def test_an_unknown_language_is_a_tspol_error():
+    policy = tspol.load()
+    with pytest.raises(tspol.MetricsError) as caught:
+        policy.evaluate({"orders_7d": 40}, "US", lang="fr")
+    assert isinstance(caught.value, tspol.TspolError)
+    assert (caught.value.code, caught.value.key) == ("E609", "lang")
+    assert "en, zh" in caught.value.message

@@ -164,3 +164,16 @@ def test_quick_and_checked_reads_agree_near_the_bounds(program, module, average,
     full.update(avg_daily_orders_4w=average, avg_first_response_minutes=minutes, orders_7d=orders)
     both(program, module, full)
     both(program, module, {k: v for k, v in full.items() if k != "buyer_messages"})
+
+
+# ---- an unknown language is an error of the same family, from every engine
+
+def test_an_unknown_language_is_a_metrics_error(program, module):
+    assert both(program, module, {"orders_7d": 1}, lang="fr") == ("E609", "lang")
+    with pytest.raises(tspol.TspolError) as caught:
+        tspol.load().evaluate({"orders_7d": 1}, "US", lang="fr")
+    assert isinstance(caught.value, MetricsError)
+    assert (caught.value.code, caught.value.key) == ("E609", "lang")
+    assert caught.value.message == "unknown language 'fr'; choose one of en, zh"
+    with pytest.raises(ValueError):  # what a caller of a compiled module caught before still works
+        module.evaluate({"orders_7d": 1}, "US", lang="fr")

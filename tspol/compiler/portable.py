@@ -44,6 +44,7 @@ NOT_WHOLE = "E605"
 ABOVE_TOTAL = "E606"
 UNKNOWN_REGION = "E607"
 OUT_OF_RANGE = "E608"
+UNKNOWN_LANGUAGE = "E609"
 
 
 # Values are less than 10**18 in size and have at most 30 decimal places (else OUT_OF_RANGE).
@@ -247,6 +248,11 @@ def _unknown_region(region, regions):
     return MetricsError(UNKNOWN_REGION, "region", f"unknown region `{region}`; this policy has {known}")
 
 
+def _unknown_language(lang, languages):
+    known = ", ".join(languages)
+    return MetricsError(UNKNOWN_LANGUAGE, "lang", f"unknown language {lang!r}; choose one of {known}")
+
+
 def _decimal_text(value):
     """An exact decimal, `2.5`; a value that is no finite decimal stays a fraction, `1/3`."""
     if type(value) is int:
@@ -311,10 +317,10 @@ def _absent_text(lang, names):
 
 PORTABLE = (
     MetricsError, _shown, _out_of_range, _number, _decimal_value, _rational, _share, _count, _amount, _money,
-    _ratio, _unknown_input, _above_total, _not_an_object, _unknown_region, _decimal_text,
+    _ratio, _unknown_input, _above_total, _not_an_object, _unknown_region, _unknown_language, _decimal_text,
     _value_text, _percent_text, _rate_text, _absent_text,
 )
 CONSTANTS = ("_DIGITS", "_MAGNITUDE", "_PLACES", "_PLAIN_FLOAT", "_CENTS")  # copied as written, in this order
 CODES = ("NOT_AN_OBJECT", "UNKNOWN_INPUT", "NOT_A_NUMBER", "NOT_FINITE", "NEGATIVE", "NOT_WHOLE",
-         "ABOVE_TOTAL", "UNKNOWN_REGION", "OUT_OF_RANGE")
+         "ABOVE_TOTAL", "UNKNOWN_REGION", "OUT_OF_RANGE", "UNKNOWN_LANGUAGE")
 READERS = {"count": "_count", "number": "_amount", "duration": "_amount", "money": "_money", "rate": "_ratio"}

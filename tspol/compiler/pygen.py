@@ -6,7 +6,7 @@ standard library and exposes
     POLICY                      name, version, effective date, source hash, regions
     INPUTS                      the input names, in declaration order
     NAMES                       display names (en/zh) of regions, rules, metrics, measures
-    MetricsError(ValueError)    bad metrics: .code, .key, .message
+    MetricsError(ValueError)    bad metrics, region or language: .code, .key, .message
     evaluate(metrics, region, lang="en") -> dict   the decision (DESIGN.md)
 
 It returns the same dict as `tspol.runtime.interpreter.evaluate` for the same
@@ -605,8 +605,7 @@ class CodeGenerator:
         with self.block('def evaluate(metrics, region, lang="en"):'):
             self.writeline('"""The decision for one seller: `metrics` maps input names to values."""')
             with self.block(f"if lang not in {explain.LANGS!r}:"):
-                self.writeline("raise ValueError(f\"unknown language {lang!r}; choose one of "
-                               f"{', '.join(explain.LANGS)}\")")
+                self.writeline("raise _unknown_language(lang, POLICY['languages'])")
             self.writeline("decide = _REGIONS.get(region) if type(region) is str else None")
             with self.block("if decide is None:"):
                 self.writeline("raise _unknown_region(region, POLICY['regions'])")

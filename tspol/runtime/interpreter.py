@@ -25,8 +25,8 @@ from collections.abc import Mapping
 from fractions import Fraction
 
 from tspol.compiler import explain, ir
-from tspol.compiler.portable import _absent_text, _decimal_text, _rate_text
-from tspol.runtime.metrics import Value, check_region, read_metrics
+from tspol.compiler.portable import _absent_text, _decimal_text, _rate_text, _unknown_language
+from tspol.runtime.metrics import MetricsError, Value, check_region, read_metrics
 
 ABSENT, ONLY_IF, ZERO = "absent", "only_if", "zero_denominator"
 
@@ -39,8 +39,9 @@ def evaluate(program: ir.Program, metrics: Mapping, region: str, lang: str = "en
 
 
 def check_language(lang: object) -> None:
+    """MetricsError (code E609, key `lang`) naming the languages, as a compiled module raises."""
     if lang not in explain.LANGS:
-        raise ValueError(f"unknown language {lang!r}; choose one of {', '.join(explain.LANGS)}")
+        raise MetricsError.from_portable(_unknown_language(lang, explain.LANGS))
 
 
 def percent_json(percent: Fraction) -> int | str:

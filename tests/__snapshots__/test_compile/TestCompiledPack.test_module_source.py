@@ -67,6 +67,7 @@ NOT_WHOLE = 'E605'
 ABOVE_TOTAL = 'E606'
 UNKNOWN_REGION = 'E607'
 OUT_OF_RANGE = 'E608'
+UNKNOWN_LANGUAGE = 'E609'
 
 # Values are less than 10**18 in size and have at most 30 decimal places (else OUT_OF_RANGE).
 _DIGITS = 18
@@ -273,6 +274,11 @@ def _unknown_region(region, regions):
     if not isinstance(region, str):
         return MetricsError(UNKNOWN_REGION, "region", f"expected a region name ({known}), got {_shown(region)}")
     return MetricsError(UNKNOWN_REGION, "region", f"unknown region `{region}`; this policy has {known}")
+
+
+def _unknown_language(lang, languages):
+    known = ", ".join(languages)
+    return MetricsError(UNKNOWN_LANGUAGE, "lang", f"unknown language {lang!r}; choose one of {known}")
 
 
 def _decimal_text(value):
@@ -1343,7 +1349,7 @@ _REGIONS = {'US': _decide_US, 'SEA': _decide_SEA, 'UK': _decide_UK}
 def evaluate(metrics, region, lang="en"):
     """The decision for one seller: `metrics` maps input names to values."""
     if lang not in ('en', 'zh'):
-        raise ValueError(f"unknown language {lang!r}; choose one of en, zh")
+        raise _unknown_language(lang, POLICY['languages'])
     decide = _REGIONS.get(region) if type(region) is str else None
     if decide is None:
         raise _unknown_region(region, POLICY['regions'])
