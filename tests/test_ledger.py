@@ -92,8 +92,8 @@ def test_without_a_region_the_error_says_how_to_give_one(program):
         tspol.load().ledger([metrics(0, "m1", {"orders_7d": 40})])
     (problem,) = raised.value.diagnostics
     assert (problem.line, problem.key, problem.code) == (1, "region", "E714")
-    assert "which region" in problem.message
-    assert "region=" in problem.help and '"region"' in problem.help
+    assert "region=" in str(raised.value) and '`"region"` key' in str(raised.value)
+    assert problem.help == "the regions of this policy: US, SEA, UK"
 
 
 def test_the_region_of_a_metrics_event_must_fit_the_ledger(program):

@@ -403,9 +403,9 @@ class Ledger:
             return None
         if self.region is None:
             problems.append(self._diagnostic(
-                NO_EVALUATOR, "a metrics event is decided in the seller's region: which region is it?", event,
-                "region", help="give the region to the ledger (`region=\"US\"`, `--region US`) or on the event "
-                "(`\"region\": \"US\"`); regions: " + ", ".join(self.program.region_names)))
+                NO_EVALUATOR, "no region to decide this metrics event in: give the ledger one (`region=\"US\"`, "
+                "`--region US`) or the event a `\"region\"` key", event, "region",
+                help="the regions of this policy: " + ", ".join(self.program.region_names)))
             return None
         try:
             decision = evaluate(event.metrics, self.region)
