@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 import tspol
 from eval_engines import compiled_module
 from tspol.compiler import portable
-from tspol.runtime import interpreter
+from tspol.runtime import interpreter, jsonnum
 from tspol.runtime.metrics import MetricsError
 
 TIMEOUT = 60  # seconds; each case takes milliseconds when the bounds hold
@@ -143,6 +143,53 @@ def test_huge_exponents_do_not_hang_any_engine(tmp_path):
     assert json.loads(done.stdout) == [[["E608", key]] * 3 for _, key in HANG_PRONE]
 
 
+def test_huge_exponents_do_not_hang_eval(tmp_path):
+    env = {**os.environ, "TSPOL_CACHE_DIR": str(tmp_path / "cache")}
+    lines = [line for line, _ in HANG_PRONE] + ['{"orders_7d": 40, "late_orders": 12}']
+    done = _run(["-m", "tspol.cli.main", "eval", "--region", "US", "--format", "json"], "\n".join(lines) + "\n", env)
+    assert done.returncode == 1
+    out = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [o.get("error", {}).get("key") for o in out] == [key for _, key in HANG_PRONE] + [None]
+    assert {o["error"]["code"] for o in out[:-1]} == {"E608"} and out[-1]["points"] == 5
+    assert "internal error" not in done.stderr and "Traceback" not in done.stderr
+    assert "4 of 5 sellers not decided" in done.stderr
+
+
+def test_a_long_batch_with_huge_numbers_keeps_every_line(tmp_path):
+    """Once, a line of 1e5000 past the first 20,000 lines (decided by helper processes)
+    ended the run: the lines after its batch were never written."""
+    env = {**os.environ, "TSPOL_CACHE_DIR": str(tmp_path / "cache")}
+    good = '{"orders_7d": 40, "late_orders": 12}'
+    lines = [good] * 21_000
+    lines[20_500] = '{"orders_7d": 1e5000, "late_orders": 1e4999}'
+    lines[20_600] = '{"avg_daily_orders_4w": 1e5000, "orders_7d": 5, "late_orders": 5}'
+    path = tmp_path / "sellers.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    done = _run(["-m", "tspol.cli.main", "eval", "--region", "US", "--format", "json", "--jobs", "2", str(path)],
+                "", env)
+    assert done.returncode == 1, done.stderr
+    out = done.stdout.splitlines()
+    assert len(out) == 21_000
+    assert json.loads(out[20_500])["error"] == {
+        "code": "E608", "key": "orders_7d",
+        "message": "out of range: a value is less than 10^18 in size (at most 18 digits before the decimal "
+                   "point), got 1E+5000"}
+    assert json.loads(out[20_600])["error"]["key"] == "avg_daily_orders_4w"
+    assert json.loads(out[-1])["points"] == 5
+    assert f"{path}: 2 of 21000 sellers not decided" in done.stderr
+
+
+def test_a_long_integer_is_out_of_range_not_malformed(cli):
+    line = '{"seller_id": "s-9", "orders_7d": ' + "1" * 5000 + "}"
+    result = cli("eval", "--region", "US", "--format", "json", input=line + "\n")
+    assert result.exit_code == 1
+    record = json.loads(result.stdout)
+    assert record["seller_id"] == "s-9"
+    assert (record["error"]["code"], record["error"]["key"]) == ("E608", "orders_7d")
+    assert record["error"]["message"].endswith("got a number of 5000 digits")
+    assert "malformed" not in result.stderr and "set_int_max_str_digits" not in result.stderr
+
+
 # ---- the quick read of a compiled module keeps exactly what the checked read keeps
 
 NEAR_BOUNDS = st.one_of(
@@ -164,6 +211,13 @@ def test_quick_and_checked_reads_agree_near_the_bounds(program, module, average,
     full.update(avg_daily_orders_4w=average, avg_first_response_minutes=minutes, orders_7d=orders)
     both(program, module, full)
     both(program, module, {k: v for k, v in full.items() if k != "buyer_messages"})
+
+
+@settings(max_examples=200, deadline=None)
+@given(value=st.floats(min_value=0, allow_infinity=False, allow_nan=False))
+def test_a_float_and_its_json_text_decide_alike(program, module, value):
+    metrics = {"orders_7d": 60, "late_orders": 30, "avg_daily_orders_4w": value}
+    assert both(program, module, metrics) == both(program, module, jsonnum.loads(json.dumps(metrics)))
 
 
 # ---- an unknown language is an error of the same family, from every engine

@@ -14,8 +14,10 @@ it may also carry `seller_id` (a string or a whole number, echoed first in its
 decision) and `region`, which wins over `--region` (so one file can mix
 regions; `--region` is the region of the lines that name none). The values
 may instead sit under a `metrics` key, beside `seller_id` and `region`.
-Numbers are read exactly (`0.1` is 1/10, whatever binary float is nearest); a
-key given twice in one object is an error.
+Numbers are read exactly (`0.1` is 1/10, whatever binary float is nearest;
+`tspol.runtime.jsonnum`), and a value out of range (10**18 or more in size,
+more than 30 decimal places) is an error of its key; a key given twice in one
+object is an error.
 
 The policy is compiled once and cached by the hash of its source, so on a
 cache hit this command never loads the policy parser.
@@ -36,6 +38,7 @@ import click
 
 from tspol.cli.common import FAILED, USAGE
 from tspol.diagnostics import Diagnostic, TspolError, render_text
+from tspol.runtime import jsonnum
 
 MALFORMED = "E610"
 NO_REGION = "E611"
@@ -66,24 +69,24 @@ def _object(pairs: list) -> dict:
     return record
 
 
-def _json_number(text: str):
-    """A JSON number with a fraction or an exponent, read exactly: a float when the float
-    is that very decimal (at most 15 digits, no exponent: Python prints it back the same),
-    else a Decimal."""
-    if len(text) <= 15 and "e" not in text and "E" not in text:
-        return float(text)
-    return Decimal(text)
-
-
-FAST = json.JSONDecoder(parse_float=_json_number)
-CHECKING = json.JSONDecoder(parse_float=_json_number, object_pairs_hook=_object)
+FAST = jsonnum.FAST
+CHECKING = jsonnum.decoder(_object)
+CHECKING_LONG = jsonnum.decoder(_object, long_integers=True)
 _scan = FAST.scan_once
 
 
 def _decode(text: str):
-    """Parse, and make sure no key is given twice in an object.
+    """Parse with exact numbers (`jsonnum`), and make sure no key is given twice."""
+    try:
+        return _decode_quickly(text)
+    except json.JSONDecodeError:
+        raise
+    except ValueError:  # an integer too long for int(): read as a Decimal, an error of its key
+        return CHECKING_LONG.decode(text)
 
-    The quick test: each key is followed by a colon, so when the text has exactly
+
+def _decode_quickly(text: str):
+    """The quick test: each key is followed by a colon, so when the text has exactly
     as many colons as the keys parsed (at the top and in `metrics`), no key was
     dropped and no other object holds any; otherwise parse again, checking every
     object. A line that does not parse is parsed again for the error message."""
@@ -115,8 +118,8 @@ def _parse(raw: bytes):
     except json.JSONDecodeError as exc:
         where = f"line {exc.lineno}, column {exc.colno}" if text.count("\n", 0, exc.pos) else f"column {exc.colno}"
         raise _LineError(MALFORMED, None, f"malformed JSON: {exc.msg} at {where}") from None
-    except (ValueError, RecursionError) as exc:
-        raise _LineError(MALFORMED, None, f"malformed JSON: {exc}") from None
+    except RecursionError:
+        raise _LineError(MALFORMED, None, "malformed JSON: objects or lists nested too deeply") from None
 
 
 class Decider:
@@ -266,7 +269,7 @@ def run(decider: Decider, stream, out, errors, size: int | None = None, jobs: in
         first = first[len(codecs.BOM_UTF8):]
     buffered = [first]
     try:
-        json.loads(first)
+        jsonnum.loads(first)
     except (ValueError, RecursionError):
         document = _read_document(stream, buffered)
         if document is not None:
@@ -287,7 +290,7 @@ def _read_document(stream, buffered: list[bytes]) -> bytes | None:
         if not chunk:
             text = b"".join(buffered)
             try:
-                json.loads(text)
+                jsonnum.loads(text)
             except (ValueError, RecursionError):
                 return None
             return text

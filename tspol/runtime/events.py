@@ -28,7 +28,6 @@ Every problem of a file is reported, each naming its line and key, in one
 from __future__ import annotations
 
 import datetime
-import json
 import os
 import re
 from collections.abc import Iterable, Mapping
@@ -37,6 +36,7 @@ from pathlib import Path
 import attrs
 
 from tspol.diagnostics import Diagnostic, TspolError
+from tspol.runtime import jsonnum
 
 BAD_JSON = "E700"
 BAD_KIND = "E701"
@@ -166,7 +166,7 @@ def _note(value) -> str:
 
 
 def _shown(value) -> str:
-    text = json.dumps(value, ensure_ascii=False)
+    text = jsonnum.dumps(value)
     return text if len(text) <= 40 else text[:37] + "..."
 
 
@@ -294,7 +294,7 @@ def _records_of_text(text: str, path: str):
         if not line.strip():
             continue
         try:
-            yield number, json.loads(line)
+            yield number, jsonnum.loads(line)  # numbers exactly, as `tspol eval` reads them
         except ValueError as exc:
             yield number, _Unparsable(f"not valid JSON: {getattr(exc, 'msg', exc)}"
                                       + (f" (column {exc.colno})" if hasattr(exc, "colno") else ""))

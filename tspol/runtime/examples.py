@@ -13,6 +13,9 @@ moving a row to another line does not break examples; a policy change does.
 Only the keys written in `expect` are compared, so an author may pin just
 `{"points": 3}`; `--update` writes every key. Metrics a policy rejects give
 `{"error": {"code", "key"}}`, which an example can expect too.
+
+Numbers are read exactly, as `tspol eval` reads them (`tspol.runtime.jsonnum`),
+and `--update` writes them back digit for digit.
 """
 
 from __future__ import annotations
@@ -20,13 +23,13 @@ from __future__ import annotations
 import difflib
 import json
 from collections.abc import Callable, Iterator
-from decimal import Decimal
 from pathlib import Path
 from xml.etree import ElementTree
 
 import attrs
 
 from tspol.diagnostics import TspolError
+from tspol.runtime import jsonnum
 
 EXAMPLES_FOLDER = "examples"
 EXPLANATIONS = {"violations": ("because", "where"), "not_applicable": ("reason",)}
@@ -64,15 +67,23 @@ def example_files(pack: Path) -> list[Path]:
 
 def read_examples(path: Path) -> Iterator[Example | Outcome]:
     """Each line as an `Example`, or as a failed `Outcome` saying what is wrong with it."""
-    with path.open(encoding="utf-8") as lines:
-        for number, text in enumerate(lines, 1):
-            if not text.strip():
-                continue
+    with path.open("rb") as lines:
+        for number, raw in enumerate(lines, 1):
             placeholder = Example(str(path), number, {})
             try:
-                record = json.loads(text, parse_float=Decimal)
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                yield Outcome(placeholder, None, f"this line is not UTF-8 text: {jsonnum.utf8_problem(raw, exc)}")
+                continue
+            if not text.strip():
+                continue
+            try:
+                record = jsonnum.loads(text)
             except json.JSONDecodeError as exc:
                 yield Outcome(placeholder, None, f"malformed JSON: {exc.msg} at column {exc.colno}")
+                continue
+            except RecursionError:
+                yield Outcome(placeholder, None, "malformed JSON: objects or lists nested too deeply")
                 continue
             if not isinstance(record, dict):
                 yield Outcome(placeholder, None, "expected a JSON object")
@@ -137,19 +148,22 @@ def update_file(path: Path, outcomes: list[Outcome]) -> int:
     by_line = {o.example.line: o for o in outcomes if o.actual is not None and not o.passed}
     changed = 0
     out = []
-    for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    lines = path.read_bytes().split(b"\n")  # the lines `read_examples` numbered; others stay byte for byte
+    if lines and not lines[-1]:
+        lines.pop()
+    for number, raw in enumerate(lines, 1):
         outcome = by_line.get(number)
         if outcome is None:
-            out.append(text)
+            out.append(raw)
             continue
         record = {**outcome.example.record, "expect": _expectation(outcome)}
         ordered = {k: record[k] for k in KEY_ORDER if k in record}
         ordered.update((k, v) for k, v in record.items() if k not in ordered)
-        new = json.dumps(ordered, ensure_ascii=False, default=_number)
-        changed += new != text
+        new = jsonnum.dumps(ordered).encode("utf-8")  # metrics digit for digit, as they were read
+        changed += new != raw.rstrip(b"\r")
         out.append(new)
     if changed:
-        path.write_text("\n".join(out) + "\n", encoding="utf-8")
+        path.write_bytes(b"\n".join(out) + b"\n")
     return changed
 
 
@@ -159,12 +173,6 @@ def _expectation(outcome: Outcome) -> dict:
     if expect is None or "error" in outcome.actual or "error" in expect:
         return outcome.actual
     return {key: outcome.actual.get(key) for key in expect}
-
-
-def _number(value):
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
 
 def junit_xml(results: dict[str, list[Outcome]]) -> str:
