@@ -176,3 +176,64 @@ def test_portable_code_needs_only_what_is_copied_with_it(program):
         used[line.strip().splitlines()[-1]] = _global_names(compile(line, "<constant>", "exec"))
     assert {name: sorted(names - known) for name, names in used.items() if names - known} == {}
     assert used["_number"] >= {"_MAGNITUDE", "_PLAIN_FLOAT", "_decimal_value"}  # the walk sees what it should
+
+
+OVERLAP = ("fulfilment.pol", "    when 10% <= LDR < 25% and late_orders >= 5 then points 3",
+           "    when 10% <= LDR < 30% and late_orders >= 5 then points 3")  # overlaps the 25-50% row (E501)
+HOLE = ("fulfilment.pol", "when 50% <= SFCR and cancelled_orders >= 30 then points 7",
+        "when 50% <= SFCR and cancelled_orders >= 31 then points 7")  # leaves 30 cancellations uncovered (W501)
+
+
+def _commands(pack, tmp_path):
+    """Every way to run a pack, as CLI arguments; `tspol.load` separately."""
+    events = tmp_path / "events.jsonl"
+    events.write_text('{"date": "2024-08-01", "kind": "violation", "id": "v1", "rule": "late_dispatch", '
+                      '"points": 1}\n', encoding="utf-8")
+    (pack / "examples").mkdir(exist_ok=True)
+    (pack / "examples" / "one.jsonl").write_text(
+        '{"name": "one", "region": "US", "metrics": {"orders_7d": 40, "late_orders": 12}, "expect": {"points": 5}}\n',
+        encoding="utf-8")
+    return {
+        "compile": ["compile", pack, "-o", tmp_path / "out"],
+        "eval": ["eval", "--policy", pack, "--region", "US", "--format", "json", "-"],
+        "test": ["test", pack],
+        "simulate": ["simulate", "--policy", pack, "--region", "US", events],
+    }
+
+
+@pytest.mark.parametrize("command", ["compile", "eval", "test", "simulate"])
+def test_a_pack_check_rejects_is_refused_by_every_command(cli, tmp_path, command):
+    from conftest import edited_pack
+
+    pack = edited_pack(tmp_path, [OVERLAP])
+    result = cli(*_commands(pack, tmp_path)[command], input='{"orders_7d": 40, "late_orders": 12}\n')
+    assert result.exit_code == 1, result.output
+    assert "fulfilment.pol:41:5: error[E501]" in result.stderr
+    assert "Traceback" not in result.output and not (tmp_path / "out").exists()
+
+
+def test_a_pack_check_rejects_does_not_load(tmp_path):
+    import tspol
+    from conftest import edited_pack
+
+    with pytest.raises(tspol.TspolError) as caught:
+        tspol.load(edited_pack(tmp_path, [OVERLAP]))
+    assert [(d.code, d.span.line) for d in caught.value.diagnostics] == [("E501", 41)]
+
+
+@pytest.mark.parametrize("command", ["compile", "eval", "test", "simulate"])
+def test_table_warnings_do_not_block(cli, tmp_path, command):
+    from conftest import edited_pack
+
+    pack = edited_pack(tmp_path, [HOLE])
+    assert cli("check", pack).exit_code == 0  # W501 only
+    result = cli(*_commands(pack, tmp_path)[command], input='{"orders_7d": 40, "late_orders": 12}\n')
+    assert result.exit_code == 0, result.output
+
+
+def test_two_packs_of_one_name_write_nothing(cli, tmp_path, pack_copy):
+    out = tmp_path / "out"
+    result = cli("compile", "policies", pack_copy, "-o", out)
+    assert result.exit_code == 1
+    assert "are both policy `tiktok_shop_crossborder`" in result.stderr
+    assert not out.exists()

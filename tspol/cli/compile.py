@@ -28,37 +28,40 @@ def command(paths, output):
 
     PATH is a .pol file or a folder of them (default: ./policies, or the
     bundled pack). Each module exposes `evaluate(metrics, region, lang="en")`
-    and a `POLICY` header; the same source always gives the same bytes.
+    and a `POLICY` header; the same source always gives the same bytes. A
+    pack with errors (those `tspol check` reports) is not compiled, and then
+    nothing is written.
     """
-    from tspol.compiler.lower import lower
+    from tspol.compiler.cache import program_of
     from tspol.compiler.pygen import generate
     from tspol.dsl.loader import default_pack_path, load_pack
 
     targets = paths or (str(default_pack_path()),)
     failed = False
-    written: dict[str, str] = {}
-    for path in targets:
+    modules: dict[str, tuple[str, str]] = {}  # file name -> (path, module source)
+    for path in targets:  # every pack is compiled before anything is written
         try:
-            program = lower(load_pack(path))
+            program = program_of(load_pack(path))
         except TspolError as exc:
             click.echo(render_text(exc.diagnostics, exc.sources), err=True, nl=False)
             failed = True
             continue
         name = module_file(program.name)
-        if name in written:
-            click.echo(f"tspol: {path} and {written[name]} are both policy `{program.name}`; "
+        if name in modules:
+            click.echo(f"tspol: {path} and {modules[name][0]} are both policy `{program.name}`; "
                        f"compile them into different folders", err=True)
             failed = True
             continue
-        written[name] = path
+        modules[name] = (path, generate(program))
+    if failed:
+        click.echo("tspol: nothing written", err=True)
+        raise click.exceptions.Exit(FAILED)
+    for name, (path, source) in modules.items():
         target = Path(output) / name
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(generate(program).encode("utf-8"))
+            target.write_bytes(source.encode("utf-8"))
         except OSError as exc:
             click.echo(f"tspol: cannot write {target}: {exc.strerror}", err=True)
-            failed = True
-            continue
+            raise click.exceptions.Exit(FAILED) from None
         click.echo(f"{path}: wrote {target}", err=True)
-    if failed:
-        raise click.exceptions.Exit(FAILED)

@@ -2,8 +2,11 @@
 
 `compiled(path)` reads the pack's files and hashes them (`tspol.dsl.sources`,
 which imports no parser). On a hit it runs the cached module without loading
-Lark or the checker; on a miss it parses, checks, lowers and generates, then
-stores the module for next time.
+Lark or the checker; on a miss it parses, checks, lowers, analyses the tables
+and generates, then stores the module for next time. A pack `tspol check`
+rejects is never compiled: the errors of the table analysis (an overlap in an
+exclusive table, a dead row) stop the build as syntax errors do, located in
+the .pol text; its warnings do not.
 
 Where: `$TSPOL_CACHE_DIR`, else `$XDG_CACHE_HOME/tspol`, else `~/.cache/tspol`.
 When that folder cannot be created or written (a read-only home, a sandbox),
@@ -108,15 +111,29 @@ def compiled(path: str | Path) -> Compiled:
 
 
 def build_program(sources: dict, relpaths: dict, root: str):
-    """Parse, check and lower pack text already read (this is where Lark is loaded)."""
-    from tspol.compiler.lower import lower
+    """Parse, check, lower and analyse pack text already read (this is where Lark is loaded)."""
     from tspol.dsl.checker import check
     from tspol.dsl.loader import parse_sources
 
     try:
-        return lower(check(parse_sources(sources), sources, relpaths, root=root))
+        pack = check(parse_sources(sources), sources, relpaths, root=root)
     except TspolError as exc:
         raise TspolError(exc.diagnostics, sources) from None
+    return program_of(pack)
+
+
+def program_of(pack):
+    """The IR of a checked pack, or TspolError with the errors the analysis of its tables
+    finds (the ones `tspol check` reports, at the rows in question); warnings pass."""
+    from tspol.compiler.analysis import analyze_program
+    from tspol.compiler.lower import lower
+    from tspol.diagnostics import sort_diagnostics
+
+    program = lower(pack)
+    errors = [d for d in analyze_program(program).diagnostics if d.is_error]
+    if errors:
+        raise TspolError(sort_diagnostics(errors), pack.sources)
+    return program
 
 
 def generate_source(program) -> str:
