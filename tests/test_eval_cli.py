@@ -236,3 +236,8 @@ def test_helper_processes_answer_alike_and_in_order(cli, monkeypatch):
 
 def shared_json(cli, text):
     return cli("eval", "--region", "US", "--format", "json", "--jobs", "2", input=text).stdout.splitlines()
+
+
+def test_the_text_report_writes_a_rate_finding_as_the_explanations_do(cli):
+    result = cli("eval", "--region", "US", input='{"orders_7d": 40, "late_orders": 12}\n')
+    assert "Late dispatch rate (LDR): 30% (12/40), standard < 4%" in result.stdout

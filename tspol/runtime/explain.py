@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from tspol.compiler.portable import _rate_text
+
 WORDS = {
     "en": {
         "seller": "Seller {}",
@@ -74,6 +76,16 @@ def _outcome(violation: Mapping, words: Mapping) -> list[str]:
     return parts
 
 
+def _finding_value(finding: Mapping) -> str:
+    """A finding's value as the explanations write it: a rate (its standard is a
+    percentage, its value `12/40`) as `30% (12/40)`; any other value as it is."""
+    value = finding["value"]
+    numerator, slash, denominator = value.partition("/")
+    if finding["standard"].endswith("%") and slash and numerator.isdecimal() and denominator.isdecimal():
+        return _rate_text(int(numerator), int(denominator))
+    return value
+
+
 def headline(decision: Mapping, names: Mapping, lang: str, seller_id=None) -> str:
     words = WORDS[lang]
     region = decision["region"]
@@ -106,7 +118,8 @@ def report(decision: Mapping, names: Mapping, lang: str = "en", seller_id=None) 
             metric = _name(names, "metrics", f["metric"], lang)
             label = f["metric"] if metric == f["metric"] else (
                 f"{metric}({f['metric']})" if lang == "zh" else f"{metric} ({f['metric']})")
-            lines.append(f"  - {label}{words['colon']}{f['value']}{words['sep']}{words['standard']} {f['standard']}")
+            lines.append(f"  - {label}{words['colon']}{_finding_value(f)}{words['sep']}{words['standard']} "
+                         f"{f['standard']}")
     if decision["not_applicable"]:
         lines.append(words["not_applicable"])
         for n in decision["not_applicable"]:
