@@ -145,13 +145,10 @@ class _Evaluation:
                                      "value": self.finding_value(metric), "standard": metric.standard_text})
             fired = False
             for table in rule.tables:
-                for row in table.rows:
-                    if self.matches(row):
-                        violations.append(self.violation(rule, table, row))
-                        fired = True
-                        if table.hit == "exclusive":
-                            break
-            if rule.may and (fired or (not rule.tables and outside)):
+                for row in table.fired(self.matches):
+                    violations.append(self.violation(rule, table, row))
+                    fired = True
+            if rule.may_follow(fired, outside):
                 discretionary.append({"rule": rule.name, "measures": list(rule.may)})
         return {
             "region": region.name,
