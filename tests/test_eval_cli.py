@@ -238,6 +238,122 @@ def shared_json(cli, text):
     return cli("eval", "--region", "US", "--format", "json", "--jobs", "2", input=text).stdout.splitlines()
 
 
+# ---- one line failing for an unexpected reason (a bug) fails alone
+
+class Boom(ValueError):
+    pass
+
+
+def _failing_module(module, when):
+    """The compiled module, except that `evaluate` raises Boom (no MetricsError) for `when`."""
+    import types
+
+    def evaluate(metrics, region, lang="en"):
+        if when(metrics):
+            raise Boom("deciding this seller went wrong")
+        return module.evaluate(metrics, region, lang)
+
+    return types.SimpleNamespace(evaluate=evaluate, MetricsError=module.MetricsError, NAMES=module.NAMES,
+                                 POLICY=module.POLICY)
+
+
+@pytest.mark.parametrize("fmt", ["json", "text"])
+def test_a_bug_on_one_line_fails_that_line_only(fmt):
+    module = _failing_module(tspol.load().module, lambda metrics: metrics.get("orders_7d") == 13)
+    lines = [json.dumps({"seller_id": n, "orders_7d": 10 + n, "late_orders": 1}) for n in range(6)]
+    out, reported = io.BytesIO(), []
+    decider = eval_cli.Decider(module, "US", fmt, "en", "<test>")
+    eval_cli.run(decider, io.BytesIO("\n".join(lines).encode() + b"\n"), out, errors=reported.append)
+    assert (decider.decided, decider.failed) == (5, 1)
+    assert "<test>:4: error[E619]: internal error: Boom: deciding this seller went wrong" in "".join(reported)
+    if fmt == "json":
+        answers = [json.loads(line) for line in out.getvalue().decode().splitlines()]
+        assert [a.get("points", a.get("error", {}).get("code")) for a in answers] == [0, 0, 0, "E619", 0, 0]
+        assert answers[3]["line"] == 4
+
+
+def test_a_bug_in_a_helper_process_fails_that_line_only(monkeypatch):
+    monkeypatch.setattr(eval_cli, "PARALLEL_AFTER", 10)
+    monkeypatch.setattr(eval_cli, "BATCH", 7)
+    policy = tspol.load()
+    source = policy._compiled.module_source() + (
+        "\n\n_evaluate = evaluate\n\n\ndef evaluate(metrics, region, lang='en'):\n"
+        "    if metrics.get('orders_7d') == 33:\n        raise RuntimeError('boom')\n"
+        "    return _evaluate(metrics, region, lang)\n")
+    out, reported = io.BytesIO(), []
+    decider = eval_cli.Decider(policy.module, "US", "json", "en", "<test>", compiled=_Source(source))
+    lines = "".join(json.dumps({"orders_7d": n, "late_orders": 0}) + "\n" for n in range(60))
+    eval_cli.run(decider, io.BytesIO(lines.encode()), out, errors=reported.append, jobs=2)
+    answers = [json.loads(line) for line in out.getvalue().decode().splitlines()]
+    assert len(answers) == 60 and (decider.decided, decider.failed) == (59, 1)
+    assert answers[33] == {"line": 34, "error": {"code": "E619", "key": None, "message": (
+        "internal error: RuntimeError: boom; this is a bug in tspol, please report it")}}
+    assert all(a["points"] == 0 for n, a in enumerate(answers) if n != 33)
+
+
+class _Source:
+    """A stand-in for `cache.Compiled`: the source helper processes are given."""
+
+    def __init__(self, source):
+        self.source = source
+
+    def module_source(self):
+        return self.source
+
+
+def test_helpers_that_cannot_start_leave_the_lines_to_the_main_process(monkeypatch):
+    monkeypatch.setattr(eval_cli, "PARALLEL_AFTER", 10)
+    monkeypatch.setattr(eval_cli, "BATCH", 7)
+    policy = tspol.load()
+    other = policy._compiled.module_source().replace(policy.source_hash, "0" * len(policy.source_hash))
+    out, reported = io.BytesIO(), []
+    decider = eval_cli.Decider(policy.module, "US", "json", "en", "<test>", compiled=_Source(other))
+    lines = "".join(json.dumps({"seller_id": n, "orders_7d": 40, "late_orders": 12}) + "\n" for n in range(40))
+    eval_cli.run(decider, io.BytesIO(lines.encode()), out, errors=reported.append, jobs=2)
+    answers = [json.loads(line) for line in out.getvalue().decode().splitlines()]
+    assert [(a["seller_id"], a["points"]) for a in answers] == [(n, 5) for n in range(40)]
+    assert (decider.decided, decider.failed) == (40, 0)
+    assert "a helper process failed; deciding its lines in this one" in "".join(reported)
+
+
+def test_helpers_decide_by_the_policy_as_it_was_when_the_run_began(monkeypatch, pack_copy):
+    """Helper processes start after 20,000 lines; an edit of the pack by then must not
+    reach them: they run the very module the main process compiled."""
+    from tspol.compiler.cache import compiled
+
+    monkeypatch.setattr(eval_cli, "PARALLEL_AFTER", 10)
+    monkeypatch.setattr(eval_cli, "BATCH", 7)
+    pack = compiled(pack_copy)
+    fulfilment = pack_copy / "fulfilment.pol"
+    fulfilment.write_text(fulfilment.read_text(encoding="utf-8").replace(
+        "when 25% <= LDR < 50% and late_orders >= 5 then points 5",
+        "when 25% <= LDR < 50% and late_orders >= 5 then points 6"), encoding="utf-8")
+    out = io.BytesIO()
+    decider = eval_cli.Decider(pack.module, "US", "json", "en", "<test>", compiled=pack)
+    lines = b'{"orders_7d": 40, "late_orders": 12}\n' * 40
+    eval_cli.run(decider, io.BytesIO(lines), out, errors=lambda text: None, jobs=2)
+    assert [json.loads(line)["points"] for line in out.getvalue().splitlines()] == [5] * 40
+
+
+# ---- what a line says of itself comes back with its answer
+
+def test_a_null_seller_id_is_echoed(cli):
+    result = cli("eval", "--region", "US", "--format", "json", input='{"seller_id": null, "orders_7d": 4}\n')
+    assert result.exit_code == 0
+    assert result.stdout.startswith('{"seller_id": null, "region": "US", ')
+
+
+def test_the_error_record_of_a_key_given_twice_keeps_the_seller_id(cli):
+    lines = ('{"seller_id": "s-1", "orders_7d": 4, "orders_7d": 5}\n'
+             '{"seller_id": "s-2", "seller_id": "s-3", "orders_7d": 4}\n'
+             '{"seller_id": 7, "metrics": {"late_orders": 1, "late_orders": 2}}\n')
+    result = cli("eval", "--region", "US", "--format", "json", input=lines)
+    answers = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(a.get("seller_id"), a["error"]["key"]) for a in answers] == [
+        ("s-1", "orders_7d"), (None, "seller_id"), (7, "late_orders")]
+    assert "seller_id" not in answers[1]  # given twice: which one is unknown
+
+
 def test_the_text_report_writes_a_rate_finding_as_the_explanations_do(cli):
     result = cli("eval", "--region", "US", input='{"orders_7d": 40, "late_orders": 12}\n')
     assert "Late dispatch rate (LDR): 30% (12/40), standard < 4%" in result.stdout

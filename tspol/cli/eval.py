@@ -17,7 +17,8 @@ may instead sit under a `metrics` key, beside `seller_id` and `region`.
 Numbers are read exactly (`0.1` is 1/10, whatever binary float is nearest;
 `tspol.runtime.jsonnum`), and a value out of range (10**18 or more in size,
 more than 30 decimal places) is an error of its key; a key given twice in one
-object is an error.
+object is an error. Should deciding a line fail for any other reason (a bug
+in tspol), that line gets an error record too and the others are decided.
 
 The policy is compiled once and cached by the hash of its source, so on a
 cache hit this command never loads the policy parser.
@@ -44,6 +45,7 @@ MALFORMED = "E610"
 NO_REGION = "E611"
 BAD_FIELD = "E612"
 DUPLICATE_KEY = "E613"
+INTERNAL = "E619"  # a bug in tspol while deciding one line
 NOT_AN_OBJECT = "E600"
 DOCUMENT_LIMIT = 16 * 2**20  # bytes: past this, input that is not JSON Lines is not one seller either
 CHUNK = 512  # output lines written at once
@@ -122,11 +124,30 @@ def _parse(raw: bytes):
         raise _LineError(MALFORMED, None, "malformed JSON: objects or lists nested too deeply") from None
 
 
+NO_ID = object()  # a line that gives no seller_id (`"seller_id": null` is echoed as null)
+
+
+def _given_seller_id(raw: bytes, duplicated: str):
+    """The seller_id of a line whose key `duplicated` is given twice, when it can be
+    told: the line read without the duplicate-key check (NO_ID if not)."""
+    if duplicated == "seller_id":
+        return NO_ID
+    try:
+        record = jsonnum.decode(raw.decode("utf-8"), FAST, jsonnum.LONG)
+    except (ValueError, RecursionError):
+        return NO_ID
+    if type(record) is not dict or "seller_id" not in record:
+        return NO_ID
+    seller_id = record["seller_id"]
+    return seller_id if seller_id is None or type(seller_id) in (str, int) else NO_ID
+
+
 class Decider:
     """Decides one input record at a time; counts what failed."""
 
-    def __init__(self, module, region: str | None, fmt: str, lang: str, path: str, policy: str | None = None):
-        self.recipe = (policy, region, fmt, lang, path)  # what a helper process needs to decide alike
+    def __init__(self, module, region: str | None, fmt: str, lang: str, path: str, compiled=None):
+        self.module = module
+        self.compiled = compiled  # the `Compiled` pack: helper processes run its module's very source
         self.evaluate = module.evaluate
         self.error_type = module.MetricsError
         self.names = module.NAMES
@@ -143,20 +164,42 @@ class Decider:
 
             self.report = report
 
-    def decide(self, raw: bytes) -> tuple[dict, object]:
-        """(decision, seller_id); raises _LineError or the module's MetricsError."""
-        record = _parse(raw)
-        if type(record) is not dict:
-            raise _LineError(NOT_AN_OBJECT, None, f"expected a JSON object, got {_json_kind(record)}")
-        seller_id = record.pop("seller_id", None)
+    def helper_recipe(self) -> tuple:
+        """What a helper process needs to decide alike: the source of this very module
+        (never the pack's files, which may have changed since) and its hash to verify."""
+        source = self.compiled.module_source()
+        return (source, self.module.POLICY["source_hash"], self.region, self.fmt, self.lang, self.path)
+
+    def answer(self, raw: bytes, line: int, document: bool = False) -> tuple[str, Diagnostic | None]:
+        """The output for one record (one line of JSON, or text), and its diagnostic if it
+        failed. Never raises for a bad record, nor for a bug met deciding it."""
+        seller_id = NO_ID
+        try:
+            record = _parse(raw)
+            if type(record) is not dict:
+                raise _LineError(NOT_AN_OBJECT, None, f"expected a JSON object, got {_json_kind(record)}")
+            seller_id = self.seller_id(record)
+            region = self.region_of(record)
+            decision = self.evaluate(self.metrics(record), region, self.lang)
+            text = self.output(decision, seller_id, document)
+        except (_LineError, self.error_type) as exc:
+            if exc.code == DUPLICATE_KEY:
+                seller_id = _given_seller_id(raw, exc.key)
+            return self.failure(exc.code, exc.key, exc.message, raw, line, seller_id, document)
+        except Exception as exc:  # a bug in tspol: this line fails, the others are still decided
+            message = f"internal error: {type(exc).__name__}: {exc}; this is a bug in tspol, please report it"
+            return self.failure(INTERNAL, None, message, raw, line, NO_ID, document)
+        self.decided += 1
+        return text, None
+
+    @staticmethod
+    def seller_id(record: dict):
+        if "seller_id" not in record:
+            return NO_ID
+        seller_id = record.pop("seller_id")
         if seller_id is not None and type(seller_id) not in (str, int):
             raise _LineError(BAD_FIELD, "seller_id", f"a seller_id is a string or a whole number, got {_json_kind(seller_id)}")
-        try:
-            region = self.region_of(record)
-            return self.evaluate(self.metrics(record), region, self.lang), seller_id
-        except (_LineError, self.error_type) as exc:
-            exc.seller_id = seller_id
-            raise
+        return seller_id
 
     def region_of(self, record: dict):
         region = record.pop("region", None)
@@ -179,35 +222,31 @@ class Decider:
             raise _LineError(NOT_AN_OBJECT, "metrics", f"expected an object of input values, got {_json_kind(metrics)}")
         return metrics
 
-    def answer(self, raw: bytes, line: int, document: bool = False) -> tuple[str, Diagnostic | None]:
-        """The output for one record (one line of JSON, or text), and its diagnostic if it failed."""
-        try:
-            decision, seller_id = self.decide(raw)
-        except (_LineError, self.error_type) as exc:
-            seller_id = getattr(exc, "seller_id", None)
-            key = exc.key
-            at = _key_line(raw, key) if document and key else line
-            diagnostic = Diagnostic(exc.code, exc.message, path=self.path, line=at, key=key)
-            self.failed += 1
-            return self.error_output(diagnostic, seller_id, document), diagnostic
-        self.decided += 1
+    def output(self, decision: dict, seller_id, document: bool) -> str:
         if self.fmt == "text":
-            return self.report(decision, self.names, self.lang, seller_id), None
+            return self.report(decision, self.names, self.lang, None if seller_id is NO_ID else seller_id)
         if document:
-            if seller_id is not None:
+            if seller_id is not NO_ID:
                 decision = {"seller_id": seller_id, **decision}
-            return json.dumps(decision, ensure_ascii=False, indent=2) + "\n", None
-        if seller_id is not None:  # `{"seller_id": ..., ` then the decision's own keys
-            return f'{{"seller_id": {self.encode(seller_id)}, {self.encode(decision)[1:]}\n', None
-        return self.encode(decision) + "\n", None
+            return json.dumps(decision, ensure_ascii=False, indent=2) + "\n"
+        if seller_id is not NO_ID:  # `{"seller_id": ..., ` then the decision's own keys
+            return f'{{"seller_id": {self.encode(seller_id)}, {self.encode(decision)[1:]}\n'
+        return self.encode(decision) + "\n"
+
+    def failure(self, code: str, key: str | None, message: str, raw: bytes, line: int, seller_id,
+                document: bool) -> tuple[str, Diagnostic]:
+        at = _key_line(raw, key) if document and key else line
+        diagnostic = Diagnostic(code, message, path=self.path, line=at, key=key)
+        self.failed += 1
+        return self.error_output(diagnostic, seller_id, document), diagnostic
 
     def error_output(self, d: Diagnostic, seller_id, document: bool) -> str:
         if self.fmt == "text":
             where = "" if document else f"line {d.line}: "
             key = f"key `{d.key}`: " if d.key else ""
-            seller = f"seller {seller_id}: " if seller_id is not None else ""
+            seller = f"seller {seller_id}: " if seller_id is not NO_ID and seller_id is not None else ""
             return f"{where}{seller}not decided: error[{d.code}]: {key}{d.message}\n"
-        record = {} if seller_id is None else {"seller_id": seller_id}
+        record = {} if seller_id is NO_ID else {"seller_id": seller_id}
         record["line"] = d.line
         record["error"] = {"code": d.code, "key": d.key, "message": d.message}
         if document:
@@ -306,7 +345,7 @@ def _run_lines(decider: Decider, buffered: list[bytes], stream, out, errors, siz
     at most WINDOW batches per helper are in flight, so memory stays bounded."""
     progress = Progress(size) if sys.stderr.isatty() else None
     lines = itertools.chain(buffered, stream)
-    limit = PARALLEL_AFTER if jobs > 1 and decider.recipe[0] is not None else None
+    limit = PARALLEL_AFTER if jobs > 1 and decider.compiled is not None else None
     pending: list[str] = []
     line = 0
     for raw in lines:
@@ -345,11 +384,21 @@ def _batches(lines, first: int):
 def _run_in_helpers(decider: Decider, lines, first: int, out, errors, progress, stream, jobs: int) -> None:
     from concurrent.futures import ProcessPoolExecutor
 
-    pool = ProcessPoolExecutor(jobs, initializer=_start_helper, initargs=decider.recipe)
+    pool = ProcessPoolExecutor(jobs, initializer=_start_helper, initargs=decider.helper_recipe())
     in_flight: collections.deque = collections.deque()
+    lost = False
 
-    def write(result) -> None:
-        text, diagnostics, decided, failed, last = result
+    def write(start: int, batch: list[bytes], future) -> None:
+        nonlocal lost
+        try:
+            text, diagnostics, decided, failed, last = future.result()
+        except Exception:  # a helper failed (or never started): its lines are decided here
+            if not lost:
+                errors("tspol eval: a helper process failed; deciding its lines in this one\n")
+                lost = True
+            text, diagnostics = _answers(decider, start, batch)
+            decided = failed = 0  # `decider` counted them
+            last = start + len(batch) - 1
         out.write(text.encode("utf-8"))
         if diagnostics:
             errors(render_text(diagnostics))
@@ -360,41 +409,62 @@ def _run_in_helpers(decider: Decider, lines, first: int, out, errors, progress, 
 
     try:
         for start, batch in _batches(lines, first):
-            in_flight.append(pool.submit(_decide_batch, start, batch))
+            in_flight.append((start, batch, _submit(pool, start, batch)))
             if len(in_flight) >= WINDOW * jobs:
-                write(in_flight.popleft().result())
+                write(*in_flight.popleft())
         while in_flight:
-            write(in_flight.popleft().result())
+            write(*in_flight.popleft())
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _submit(pool, start: int, batch: list[bytes]):
+    """A future of the batch's answers; once the pool is broken, a future of its failure."""
+    from concurrent.futures import Future
+
+    try:
+        return pool.submit(_decide_batch, start, batch)
+    except Exception as exc:  # BrokenProcessPool: `write` decides the batch here
+        failed: Future = Future()
+        failed.set_exception(exc)
+        return failed
 
 
 _HELPER: Decider | None = None
 
 
-def _start_helper(policy, region, fmt, lang, path) -> None:
-    """In a helper process: load the same compiled policy (from the cache) once."""
+def _start_helper(source: str, source_hash: str, region, fmt, lang, path) -> None:
+    """In a helper process: run the main process's compiled module, from its source, once."""
     import signal
 
-    from tspol.compiler.cache import compiled
+    from tspol.compiler.cache import load_source
 
     global _HELPER
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process answers Ctrl-C
-    _HELPER = Decider(compiled(policy).module, region, fmt, lang, path)
+    module = load_source(source, f"<tspol policy {source_hash[:12]}>")
+    if module.POLICY["source_hash"] != source_hash:
+        raise RuntimeError("the compiled policy a helper received is not the one being run")
+    _HELPER = Decider(module, region, fmt, lang, path)
 
 
-def _decide_batch(first: int, batch: list[bytes]):
-    """In a helper process: the answers to lines first, first+1, ... as one text."""
-    decider = _HELPER
+def _answers(decider: Decider, first: int, batch: list[bytes]) -> tuple[str, list[Diagnostic]]:
+    """The answers to lines first, first+1, ... as one text, and their diagnostics."""
     pieces, diagnostics = [], []
     for offset, raw in enumerate(batch):
         text, diagnostic = decider.answer(raw, first + offset)
         pieces.append(decider.separator + text)
         if diagnostic is not None:
             diagnostics.append(diagnostic)
+    return "".join(pieces), diagnostics
+
+
+def _decide_batch(first: int, batch: list[bytes]):
+    """In a helper process: the answers to a batch, and how many lines were decided and failed."""
+    decider = _HELPER
+    text, diagnostics = _answers(decider, first, batch)
     decided, failed = decider.decided, decider.failed
     decider.decided = decider.failed = 0
-    return "".join(pieces), diagnostics, decided, failed, first + len(batch) - 1
+    return text, diagnostics, decided, failed, first + len(batch) - 1
 
 
 def _position(stream) -> int | None:
@@ -430,16 +500,17 @@ def command(file, policy_path, region, fmt, lang, jobs):
 
     path = policy_path or str(default_pack_path())
     try:
-        module = compiled(path).module
+        pack = compiled(path)
     except TspolError as exc:
         click.echo(render_text(exc.diagnostics, exc.sources), err=True, nl=False)
         raise click.exceptions.Exit(FAILED)
+    module = pack.module
     regions = module.POLICY["regions"]
     if region is not None and region not in regions:
         click.echo(f"tspol: unknown region `{region}` for --region; this policy has {', '.join(regions)}", err=True)
         raise click.exceptions.Exit(USAGE)
     display = "<stdin>" if file == "-" else file
-    decider = Decider(module, region, fmt, lang, display, policy=path)
+    decider = Decider(module, region, fmt, lang, display, compiled=pack)
     jobs = jobs or min(4, os.cpu_count() or 1)
     out = sys.stdout.buffer
     errors = lambda text: click.echo(text, err=True, nl=False)  # noqa: E731

@@ -57,6 +57,14 @@ class Compiled:
     root: str
     program: object = None  # ir.Program when compiled in this process, else None (built on demand)
     cache_file: Path | None = None
+    source: str | None = None  # the generated source, when generated in this process
+
+    def module_source(self) -> str:
+        """The source of `module`: as generated, or as read from its cache file (helper
+        processes of `tspol eval` run exactly this, never the pack's files again)."""
+        if self.source is not None:
+            return self.source
+        return self.cache_file.read_text(encoding="utf-8")
 
 
 def cache_dir() -> Path | None:
@@ -94,11 +102,12 @@ def compiled(path: str | Path) -> Compiled:
     digest = key.partition("-")[0]
     found = dict(sources=sources, relpaths=relpaths, root=str(path), source_hash=digest)
     if key in _memory:
-        return Compiled(_memory[key], **found)
+        module, file, source = _memory[key]
+        return Compiled(module, cache_file=file, source=source, **found)
     folder = cache_dir()
     file = folder / f"policy-{digest[:32]}-{key.partition('-')[2]}.py" if folder else None
     module = _load_file(file, digest) if file is not None and file.is_file() else None
-    program = None
+    program = source = None
     if module is None:
         program = build_program(sources, relpaths, str(path))
         source = generate_source(program)
@@ -106,8 +115,8 @@ def compiled(path: str | Path) -> Compiled:
         module = _load_file(file, digest) if file is not None else None
         if module is None:
             module = load_source(source, f"<tspol policy {digest[:12]}>")
-    _memory[key] = module
-    return Compiled(module, program=program, cache_file=file, **found)
+    _memory[key] = (module, file, source)
+    return Compiled(module, program=program, cache_file=file, source=source, **found)
 
 
 def build_program(sources: dict, relpaths: dict, root: str):
