@@ -128,7 +128,8 @@ def test_not_utf8_events(in_tmp, cli):
     (in_tmp / "e.jsonl").write_bytes(b'{"date": "2024-01-01", "kind": "\xff"}\n')
     result = cli("simulate", "--region", "US", "e.jsonl")
     assert result.exit_code == 1
-    assert result.stderr.startswith("tspol: e.jsonl: this file is not UTF-8 text")
+    assert result.stderr == ("tspol: e.jsonl: this file is not UTF-8 text: byte 0xff at column 33 "
+                             "(invalid start byte)\n")
 
 
 def test_suggestions_quote_names_as_the_rest_of_tspol(in_tmp, cli):

@@ -70,7 +70,7 @@ def command(events, policy_path, region, on, until, every, fmt):
         raise CliError(f"unknown region `{region}`; this policy has {', '.join(program.region_names)}", USAGE)
     display = "<stdin>" if events == "-" else events
     try:
-        text = click.open_file(events, encoding="utf-8").read()
+        text = _read_text(events, display)
         ledger = Ledger(program, parse_events(text, display), region=region, evaluate=evaluate, path=display)
         if until is not None:
             _check_steps(ledger, on, until)
@@ -81,8 +81,18 @@ def command(events, policy_path, region, on, until, every, fmt):
             click.echo(_report(ledger, on, region, display), nl=False)
     except TspolError as exc:
         _fail(exc.diagnostics, sources)
+
+
+def _read_text(events: str, display: str) -> str:
+    """The events file (or standard input) as text; a CliError where it is not UTF-8."""
+    from tspol.runtime.jsonnum import utf8_problem
+
+    with click.open_file(events, "rb") as stream:
+        raw = stream.read()
+    try:
+        return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise CliError(f"{display}: this file is not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+        raise CliError(f"{display}: this file is not UTF-8 text: {utf8_problem(raw, exc)}") from None
 
 
 def _check_steps(ledger, on, until) -> None:
