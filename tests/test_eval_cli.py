@@ -89,10 +89,12 @@ def test_empty_input_decides_nothing(cli):
     assert (result.exit_code, result.stdout) == (0, "")
 
 
-def test_unknown_region_option_is_a_usage_error(cli):
+def test_an_unknown_region_option_is_bad_input(cli):
+    """DESIGN.md, Errors: unknown regions are bad input (exit 1), as on a line, not a usage error."""
     result = cli("eval", "--region", "EU", input="{}")
-    assert result.exit_code == 2
+    assert result.exit_code == 1
     assert "unknown region `EU`" in result.stderr and "US, SEA, UK" in result.stderr
+    assert result.stdout == ""
 
 
 def test_a_broken_policy_is_reported_where_it_is_wrong(cli, pack_copy):
@@ -352,6 +354,32 @@ def test_the_error_record_of_a_key_given_twice_keeps_the_seller_id(cli):
     assert [(a.get("seller_id"), a["error"]["key"]) for a in answers] == [
         ("s-1", "orders_7d"), (None, "seller_id"), (7, "late_orders")]
     assert "seller_id" not in answers[1]  # given twice: which one is unknown
+
+
+def test_bytes_that_are_not_utf8_are_located_from_1(cli, tmp_path):
+    path = tmp_path / "sellers.jsonl"
+    path.write_bytes(b'{"orders_7d": "\xff"}\n')
+    result = cli("eval", "--region", "US", "--format", "json", path)
+    assert json.loads(result.stdout)["error"]["message"] == (
+        "this is not UTF-8 text: byte 0xff at column 16 (invalid start byte)")
+    path.write_bytes('{"seller_id": "é", "orders_7d": "'.encode() + b'\xc3("}\n')  # columns count characters
+    result = cli("eval", "--region", "US", "--format", "json", path)
+    assert f"{path}:1: error[E610]: this is not UTF-8 text: byte 0xc3 at column 34 (invalid continuation byte)" \
+        in result.stderr
+
+
+def test_a_terminal_on_standard_input_gets_a_hint(cli, monkeypatch):
+    monkeypatch.setattr(eval_cli, "_is_terminal", lambda stream: True)
+    result = cli("eval", "--region", "US", input="")
+    assert "reading sellers from the terminal" in result.stderr and "Ctrl-D" in result.stderr
+    monkeypatch.setattr(eval_cli, "_is_terminal", lambda stream: False)
+    assert cli("eval", "--region", "US", input="").stderr == ""
+
+
+def test_help_describes_the_decision_without_pointing_at_unshipped_files(cli):
+    result = cli("eval", "--help")
+    assert "DESIGN.md" not in result.stdout
+    assert "not_applicable" in result.stdout
 
 
 def test_the_text_report_writes_a_rate_finding_as_the_explanations_do(cli):

@@ -37,7 +37,7 @@ from decimal import Decimal
 
 import click
 
-from tspol.cli.common import FAILED, USAGE
+from tspol.cli.common import FAILED
 from tspol.diagnostics import Diagnostic, TspolError, render_text
 from tspol.runtime import jsonnum
 
@@ -112,7 +112,7 @@ def _parse(raw: bytes):
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise _LineError(MALFORMED, None, f"this is not UTF-8 text ({exc.reason} at byte {exc.start + 1})") from None
+        raise _LineError(MALFORMED, None, f"this is not UTF-8 text: {jsonnum.utf8_problem(raw, exc)}") from None
     if not text or text.isspace():
         raise _LineError(MALFORMED, None, "empty line: expected a JSON object")
     try:
@@ -480,7 +480,8 @@ def _position(stream) -> int | None:
               help="A .pol file or a folder of them (default: ./policies, or the bundled pack).")
 @click.option("--region", help="The region of sellers whose input names none (a line's `region` wins).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="text: a short report a seller can read; json: the decision of DESIGN.md.")
+              help="text: a short report a seller can read; json: one decision object per seller "
+                   "(region, points, warning, violations, findings, not_applicable, discretionary).")
 @click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True,
               help="The language of explanations.")
 @click.option("--jobs", type=click.IntRange(min=1), default=None,
@@ -506,11 +507,14 @@ def command(file, policy_path, region, fmt, lang, jobs):
         raise click.exceptions.Exit(FAILED)
     module = pack.module
     regions = module.POLICY["regions"]
-    if region is not None and region not in regions:
+    if region is not None and region not in regions:  # bad input, as an unknown region on a line is
         click.echo(f"tspol: unknown region `{region}` for --region; this policy has {', '.join(regions)}", err=True)
-        raise click.exceptions.Exit(USAGE)
+        raise click.exceptions.Exit(FAILED)
     display = "<stdin>" if file == "-" else file
     decider = Decider(module, region, fmt, lang, display, compiled=pack)
+    if file == "-" and _is_terminal(sys.stdin):
+        click.echo("tspol eval: reading sellers from the terminal, one JSON object per line; "
+                   "end with Ctrl-D (or give a FILE)", err=True)
     jobs = jobs or min(4, os.cpu_count() or 1)
     out = sys.stdout.buffer
     errors = lambda text: click.echo(text, err=True, nl=False)  # noqa: E731
@@ -531,6 +535,13 @@ def command(file, policy_path, region, fmt, lang, jobs):
         total = decider.failed + decider.decided
         click.echo(f"{display}: {decider.failed} of {total} seller{'s' * (total != 1)} not decided", err=True)
         raise click.exceptions.Exit(FAILED)
+
+
+def _is_terminal(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def _silence_stdout() -> None:
