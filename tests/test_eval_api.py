@@ -129,6 +129,13 @@ def test_the_ledger_gets_the_program_and_the_evaluator():
     assert ledger.program is policy.program
 
 
+def test_dir_lists_each_name_once():
+    assert tspol.load and tspol.TspolError  # loaded: now in the module's globals as well as in __all__
+    names = dir(tspol)
+    assert len(names) == len(set(names))
+    assert set(tspol.__all__) <= set(names)
+
+
 def test_an_unknown_language_is_a_tspol_error():
     policy = tspol.load()
     with pytest.raises(tspol.MetricsError) as caught:

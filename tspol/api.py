@@ -7,7 +7,10 @@
 
 `load` compiles the pack to a standalone Python module once and caches it by
 the hash of its source (`tspol.compiler.cache`); evaluating runs that module.
-Bad metrics raise `tspol.runtime.metrics.MetricsError`, a `TspolError`.
+Bad metrics, an unknown region or an unknown language raise
+`tspol.runtime.metrics.MetricsError`, a `TspolError` with a stable code (E6xx)
+and the key at fault (an input name, `region` or `lang`). A pack that `tspol
+check` rejects does not load: `TspolError` with the located diagnostics.
 """
 
 from __future__ import annotations
