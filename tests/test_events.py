@@ -140,3 +140,22 @@ def test_any_text_gives_events_or_a_tspol_error(text_lines):
         parse_events("\n".join(text_lines))
     except TspolError as exc:
         assert exc.diagnostics
+
+
+def test_deeply_nested_json_is_a_located_error():
+    from tspol.runtime.events import parse_events
+
+    with pytest.raises(TspolError) as raised:
+        parse_events('{"date": "2024-01-01", "kind": "violation", "id": "v1", "rule": "late_dispatch", '
+                     '"points": 3}\n' + "[" * 100000 + "\n", "e.jsonl")
+    assert [(d.line, "nested too deeply" in d.message) for d in raised.value.diagnostics] == [(2, True)]
+
+
+def test_a_file_that_is_not_utf8_names_line_and_column(tmp_path):
+    from tspol.runtime.events import read_events
+
+    path = tmp_path / "e.jsonl"
+    path.write_bytes(b'{"date": "2024-01-01"}\n{"kind": "\xff"}\n')
+    with pytest.raises(TspolError) as raised:
+        read_events(path)
+    assert "byte 0xff at line 2, column 11" in raised.value.diagnostics[0].message

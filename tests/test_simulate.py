@@ -102,7 +102,6 @@ def test_stdin_errors_name_stdin(in_tmp, cli):
     (["--until", "2024-03-01", "--every", "7"], "expected a number of days such as 7d"),
     (["--until", "2024-03-01", "--every", "0d"], "expected a number of days such as 7d"),
     (["--every", "7d"], "--every needs --until"),
-    (["--region", "EU"], "tspol: unknown region `EU`; this policy has US, SEA, UK"),
     (["--until", "2023-12-31"], "tspol: --until 2023-12-31 is before the first day to show, 2024-01-01 "
                                 "(the first event's date)"),
     (["--on", "2024-01-10", "--until", "2024-01-09"], "tspol: --until 2024-01-09 is before the first day to "
@@ -116,6 +115,14 @@ def test_bad_arguments_are_usage_errors(in_tmp, cli, args, message):
     assert result.exit_code == 2
     assert message in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_an_unknown_region_is_bad_input_exit_1(in_tmp, cli):
+    """DESIGN.md's Errors: unknown regions are errors like bad metrics (exit 1), as in tspol eval."""
+    name = write_events(in_tmp / "e.jsonl", violation("2024-01-01", "v1", 7))
+    result = cli("simulate", name, "--region", "EU")
+    assert result.exit_code == 1
+    assert "tspol: unknown region `EU`; this policy has US, SEA, UK" in result.stderr
 
 
 def test_missing_events_file_is_a_usage_error(in_tmp, cli):

@@ -67,7 +67,7 @@ def command(events, policy_path, region, on, until, every, fmt):
         raise click.UsageError("--every needs --until")
     program, evaluate, sources = _load_policy(policy_path)
     if region not in program.region_names:
-        raise CliError(f"unknown region `{region}`; this policy has {', '.join(program.region_names)}", USAGE)
+        raise CliError(f"unknown region `{region}`; this policy has {', '.join(program.region_names)}")
     display = "<stdin>" if events == "-" else events
     try:
         text = _read_text(events, display)

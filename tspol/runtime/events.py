@@ -275,9 +275,10 @@ def parse_events(text: str, path: str = "<events>") -> EventLog:
 def read_events(path: str | os.PathLike) -> EventLog:
     display = str(path)
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        raw = Path(path).read_bytes()
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise TspolError(_diagnostic(UNREADABLE, f"this file is not UTF-8 text ({exc.reason} at byte {exc.start})",
+        raise TspolError(_diagnostic(UNREADABLE, f"this file is not UTF-8 text: {jsonnum.utf8_problem(raw, exc)}",
                                      display, None)) from None
     except OSError as exc:
         raise TspolError(_diagnostic(UNREADABLE, f"cannot read this file: {exc.strerror}", display, None)) from None
@@ -295,6 +296,8 @@ def _records_of_text(text: str, path: str):
             continue
         try:
             yield number, jsonnum.loads(line)  # numbers exactly, as `tspol eval` reads them
+        except RecursionError:
+            yield number, _Unparsable("not valid JSON: nested too deeply")
         except ValueError as exc:
             yield number, _Unparsable(f"not valid JSON: {getattr(exc, 'msg', exc)}"
                                       + (f" (column {exc.colno})" if hasattr(exc, "colno") else ""))
