@@ -88,16 +88,22 @@ def test_update_rewrites_only_failing_examples_and_then_passes(cli, pack_with_ex
     assert cli("test", pack_with_examples).exit_code == 0
 
 
-def test_partial_expectations_compare_only_their_keys(cli, tmp_path):
-    (tmp_path / "policies").mkdir()
+def pack_with_examples_file(root, name: str, text: str):
+    """The bundled pack's .pol files with one examples file of our own; its examples folder."""
+    (root / "policies").mkdir()
     for pol in PACK.glob("*.pol"):
-        shutil.copy(pol, tmp_path / "policies")
-    folder = tmp_path / "policies" / "examples"
+        shutil.copy(pol, root / "policies")
+    folder = root / "policies" / "examples"
     folder.mkdir()
+    (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_partial_expectations_compare_only_their_keys(cli, tmp_path):
     case = {"name": "just the points", "region": "UK", "metrics": {"orders_7d": 25, "late_orders": 1},
             "expect": {"points": 2, "warning": True}}
     missing = {"name": "not yet decided", "region": "UK", "metrics": {"orders_7d": 25, "late_orders": 3}}
-    (folder / "uk.jsonl").write_text(json.dumps(case) + "\n" + json.dumps(missing) + "\n", encoding="utf-8")
+    folder = pack_with_examples_file(tmp_path, "uk.jsonl", json.dumps(case) + "\n" + json.dumps(missing) + "\n")
     result = cli("test", tmp_path / "policies")
     assert result.exit_code == 1
     assert "uk.jsonl:2: FAIL not yet decided" in result.stdout
@@ -109,17 +115,12 @@ def test_partial_expectations_compare_only_their_keys(cli, tmp_path):
 
 
 def test_malformed_examples_are_failures_that_name_the_line(cli, tmp_path):
-    (tmp_path / "policies").mkdir()
-    for pol in PACK.glob("*.pol"):
-        shutil.copy(pol, tmp_path / "policies")
-    folder = tmp_path / "policies" / "examples"
-    folder.mkdir()
-    (folder / "bad.jsonl").write_text(
+    pack_with_examples_file(
+        tmp_path, "bad.jsonl",
         '{"name": "ok", "region": "US", "metrics": {}, "expect": {"points": 0}}\n'
         "{not json\n"
         '{"name": "no region", "metrics": {}}\n'
-        '{"name": "bad metrics", "region": "US", "metrics": {"late_orders": -1}, "expect": {"points": 0}}\n',
-        encoding="utf-8")
+        '{"name": "bad metrics", "region": "US", "metrics": {"late_orders": -1}, "expect": {"points": 0}}\n')
     result = cli("test", tmp_path / "policies")
     assert result.exit_code == 1
     assert "bad.jsonl:2: FAIL" in result.stdout and "malformed JSON" in result.stdout

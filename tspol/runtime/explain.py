@@ -53,6 +53,14 @@ WORDS = {
 }
 
 
+def _metric_label(names, metric: str, lang: str) -> str:
+    """`Late dispatch rate (LDR)`, `延迟履约率(LDR)`, or the bare id when it has no name."""
+    name = _name(names, "metrics", metric, lang)
+    if name == metric:
+        return metric
+    return f"{name}({metric})" if lang == "zh" else f"{name} ({metric})"
+
+
 def _name(names: Mapping, group: str, key: str, lang: str) -> str:
     return names.get(group, {}).get(key, {}).get(lang) or key
 
@@ -115,18 +123,12 @@ def report(decision: Mapping, names: Mapping, lang: str = "en", seller_id=None) 
     if decision["findings"]:
         lines.append(words["findings"])
         for f in decision["findings"]:
-            metric = _name(names, "metrics", f["metric"], lang)
-            label = f["metric"] if metric == f["metric"] else (
-                f"{metric}({f['metric']})" if lang == "zh" else f"{metric} ({f['metric']})")
-            lines.append(f"  - {label}{words['colon']}{_finding_value(f)}{words['sep']}{words['standard']} "
-                         f"{f['standard']}")
+            lines.append(f"  - {_metric_label(names, f['metric'], lang)}{words['colon']}{_finding_value(f)}"
+                         f"{words['sep']}{words['standard']} {f['standard']}")
     if decision["not_applicable"]:
         lines.append(words["not_applicable"])
         for n in decision["not_applicable"]:
-            metric = _name(names, "metrics", n["metric"], lang)
-            label = n["metric"] if metric == n["metric"] else (
-                f"{metric}({n['metric']})" if lang == "zh" else f"{metric} ({n['metric']})")
-            lines.append(f"  - {label}{words['colon']}{n['reason']}")
+            lines.append(f"  - {_metric_label(names, n['metric'], lang)}{words['colon']}{n['reason']}")
     if decision["discretionary"]:
         lines.append(words["discretionary"])
         for d in decision["discretionary"]:
