@@ -19,30 +19,18 @@ from fractions import Fraction
 import attrs
 
 from tspol.diagnostics import Span
+from tspol.records import frozen
 from tspol.dsl.intervals import Interval
 
 Box = tuple[tuple[str, Interval], ...]  # (quantity name, interval), in source order
 Examples = tuple[tuple[str, str], ...]  # (language, text) of each `example` text, in source order
 
 
-def _frozen(cls):
-    """`attrs.frozen`, with one `__repr__` shared by every IR class (the same text
-    attrs writes) instead of one generated for each: generating them took a
-    third of the time importing this module takes, on every `tspol check`."""
-    cls.__repr__ = _repr
-    return attrs.frozen(cls, repr=False)
-
-
-def _repr(self) -> str:
-    fields = ", ".join(f"{f.name}={getattr(self, f.name)!r}" for f in attrs.fields(type(self)) if f.repr)
-    return f"{type(self).__name__}({fields})"
-
-
 def box_dict(box: Box) -> dict[str, Interval]:
     return dict(box)
 
 
-@_frozen
+@frozen
 class Texts:
     """Bilingual texts of a declaration: {"en": ..., "zh": ...}."""
 
@@ -53,7 +41,7 @@ class Texts:
         return getattr(self, lang, None) or self.en or self.zh or default
 
 
-@_frozen
+@frozen
 class InputIR:
     name: str
     kind: str  # count, number, rate, duration, money
@@ -66,7 +54,7 @@ class InputIR:
     examples: Examples = ()
 
 
-@_frozen
+@frozen
 class MetricIR:
     name: str
     kind: str  # "rate" for a ratio, else the kind of its input
@@ -88,7 +76,7 @@ class MetricIR:
         return (self.numerator,) + ((self.denominator,) if self.denominator else ())
 
 
-@_frozen
+@frozen
 class BasisIR:
     name: str
     input: str
@@ -98,7 +86,7 @@ class BasisIR:
     examples: Examples = ()
 
 
-@_frozen
+@frozen
 class LimitIR:
     """An order volume limit: `days` long, daily orders capped at `percent`% of the basis."""
 
@@ -107,7 +95,7 @@ class LimitIR:
     basis: str
 
 
-@_frozen
+@frozen
 class RowIR:
     index: int  # 1-based within its table
     box: Box
@@ -124,7 +112,7 @@ class RowIR:
         return tuple(name for name, _ in self.box)
 
 
-@_frozen
+@frozen
 class TableIR:
     name: str | None
     hit: str  # "exclusive" (at most one row fires) or "all" (every matching row fires)
@@ -141,7 +129,7 @@ class TableIR:
         return tuple(matching)
 
 
-@_frozen
+@frozen
 class RuleIR:
     name: str
     region: str
@@ -161,7 +149,7 @@ class RuleIR:
         return self.may if fired or (not self.tables and outside) else ()
 
 
-@_frozen
+@frozen
 class RegionIR:
     name: str
     names: Texts
@@ -170,13 +158,13 @@ class RegionIR:
     examples: Examples = ()
 
 
-@_frozen
+@frozen
 class ThresholdIR:
     points: int
     measures: tuple[tuple[str, int | None], ...]  # (measure, days); None days: permanent
 
 
-@_frozen
+@frozen
 class LedgerIR:
     expiry_days: int | None
     deactivate_at: int | None
@@ -187,14 +175,14 @@ class LedgerIR:
     thresholds: tuple[ThresholdIR, ...]
 
 
-@_frozen
+@frozen
 class AppealsIR:
     attempts: int
     first_within_days: int
     next_within_days: int
 
 
-@_frozen
+@frozen
 class HoldOutcomeIR:
     """What happens to held funds on an appeal outcome (§7.2)."""
 
@@ -203,7 +191,7 @@ class HoldOutcomeIR:
     release_within_days: int | None  # None: kept until the hold ends
 
 
-@_frozen
+@frozen
 class HoldIR:
     name: str
     reasons: tuple[str, ...]
@@ -235,7 +223,7 @@ class HoldIR:
         return none.appeal_within_days if none else None
 
 
-@_frozen
+@frozen
 class ReasonIR:
     name: str
     category: str
@@ -246,7 +234,7 @@ class ReasonIR:
     examples: Examples = ()
 
 
-@_frozen
+@frozen
 class DocsIR:
     """What a measure or a category says beyond its name (`Program.measures` and
     `Program.categories` keep the names)."""
@@ -256,7 +244,7 @@ class DocsIR:
     examples: Examples = ()
 
 
-@_frozen
+@frozen
 class Program:
     name: str
     version: str

@@ -8,12 +8,12 @@ order (the formatter writes them back in that order); typed views such as
 
 from __future__ import annotations
 
-import functools
 from fractions import Fraction
 from typing import Union
 
 import attrs
 
+from tspol import records
 from tspol.diagnostics import Span
 
 NO_SPAN = Span("<none>", 0, 0, 0, 0)
@@ -24,41 +24,10 @@ def _span():
 
 
 def node(cls):
-    """A frozen AST class whose last field is its span.
-
-    `__repr__`, `__eq__` and `__hash__` are shared by every node class rather
-    than generated for each: generating them was a fifth of the time
-    `tspol check` takes to start.
-    """
+    """A frozen AST class (see `tspol.records`) whose last field is its span."""
     cls.__annotations__ = {**cls.__annotations__, "span": "Span"}
     cls.span = _span()
-    cls.__repr__, cls.__eq__, cls.__hash__ = _repr, _eq, _hash
-    return attrs.frozen(cls, repr=False, eq=False)
-
-
-@functools.lru_cache(maxsize=None)
-def _compared(cls) -> tuple[str, ...]:
-    """The names of the fields that take part in equality (all but the span)."""
-    return tuple(f.name for f in attrs.fields(cls) if f.eq)
-
-
-def _values(node) -> tuple:
-    return tuple(getattr(node, name) for name in _compared(type(node)))
-
-
-def _eq(self, other) -> bool:
-    if type(other) is not type(self):
-        return NotImplemented
-    return _values(self) == _values(other)
-
-
-def _hash(self) -> int:
-    return hash((type(self).__name__, _values(self)))
-
-
-def _repr(self) -> str:
-    fields = ", ".join(f"{f.name}={getattr(self, f.name)!r}" for f in attrs.fields(type(self)) if f.repr)
-    return f"{type(self).__name__}({fields})"
+    return records.frozen(cls)
 
 
 # ---- leaves ------------------------------------------------------------------
