@@ -209,3 +209,60 @@ def test_the_bundled_pack_is_named_when_used_by_default(cli, tmp_path, monkeypat
     result = cli("check")
     assert result.exit_code == 0
     assert "no ./policies folder here; using the bundled pack" in result.stderr
+
+
+# ---- standard input: an editor's unsaved buffer ----------------------------------------------------
+
+def test_stdin_text_is_checked_as_the_named_file_of_its_pack(cli, pack_copy):
+    file = pack_copy / "fulfilment.pol"
+    buffer = file.read_text(encoding="utf-8").replace(*BROKEN[0][1:])
+    result = cli("check", "-", "--stdin-filename", file, "--format", "json", input=buffer)
+    assert result.exit_code == 1
+    assert [(r["path"], r["line"], r["column"], r["code"]) for r in json.loads(result.stdout)] == [
+        (str(file), 43, 40, "E301")]
+    assert "late_orders >= 30 then" in file.read_text(encoding="utf-8")  # the file on disk is untouched
+
+
+def test_stdin_text_replaces_the_file_on_disk(cli, pack_copy):
+    break_pack(pack_copy, BROKEN[0])
+    fixed = (pack_copy / "fulfilment.pol").read_text(encoding="utf-8").replace(*BROKEN[0][:0:-1])
+    result = cli("check", "-", "--stdin-filename", pack_copy / "fulfilment.pol", input=fixed)
+    assert result.exit_code == 0, result.output
+    assert cli("check", pack_copy).exit_code == 1  # while the saved file is broken
+
+
+def test_stdin_text_of_a_new_file_joins_its_pack(cli, pack_copy):
+    # more.pol sorts before policy.pol: its region US comes first, and policy.pol's is the duplicate.
+    result = cli("check", "-", "--stdin-filename", pack_copy / "more.pol", "--format", "json",
+                 input="region US {\n}\n")
+    assert result.exit_code == 1
+    [record] = json.loads(result.stdout)
+    assert (record["path"], record["line"], record["code"]) == (str(pack_copy / "policy.pol"), 13, "E201")
+    assert (record["related"][0]["path"], record["related"][0]["line"]) == (str(pack_copy / "more.pol"), 1)
+    assert not (pack_copy / "more.pol").exists()
+
+
+def test_stdin_without_a_name_is_a_pack_of_its_own(cli):
+    text = (PACK / "policy.pol").read_text(encoding="utf-8")
+    result = cli("check", "-", input=text)
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "checked <stdin>: no problems\n")
+    result = cli("check", "-", input=text.replace("effective 2024-07-15", "effective 2024-13-15"))
+    assert result.exit_code == 1
+    assert result.stdout.startswith("<stdin>:")
+
+
+def test_stdin_that_is_not_utf8_is_located(cli, pack_copy):
+    result = cli("check", "-", "--stdin-filename", pack_copy / "fulfilment.pol", "--format", "json",
+                 input=b"rule \xff\n")
+    assert result.exit_code == 1
+    [record] = json.loads(result.stdout)
+    assert (record["path"], record["code"], record["line"], record["column"]) == (
+        str(pack_copy / "fulfilment.pol"), "E002", 1, 6)
+
+
+@pytest.mark.parametrize("args", [["-", "policies"], ["--stdin-filename", "a.pol"], ["policies", "--stdin-filename",
+                                                                                      "a.pol"]])
+def test_stdin_usage_errors_exit_2(cli, args):
+    result = cli("check", *args, input="")
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output

@@ -2,31 +2,49 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
-from tspol.cli.common import FAILED, FORMAT_OPTION, POL_PATHS, pack_or_default, packs_of, render, summary
+from tspol.cli.common import FAILED, FORMAT_OPTION, USAGE, CliError, PolPath, pack_or_default, packs_of, render, \
+    summary
 from tspol.diagnostics import Diagnostic, TspolError
 
 
 @click.command("check")
-@click.argument("paths", nargs=-1, type=POL_PATHS)
+@click.argument("paths", nargs=-1, type=PolPath(allow_dash=True))
 @FORMAT_OPTION
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-def command(paths, fmt, strict):
+@click.option("--stdin-filename", type=click.Path(dir_okay=False),
+              help="With `-`: the .pol file whose text is on standard input, checked as part of its pack.")
+def command(paths, fmt, strict, stdin_filename):
     """Check policy packs: syntax, names, types, units, ranges, tables.
 
     PATH is a folder of .pol files (default: ./policies, or the bundled pack
     when there is none), or a .pol file: a file is checked as part of the pack
     it belongs to. Every problem of the run is reported.
-    """
-    from tspol.compiler.cache import checked
 
-    targets = packs_of(paths) if paths else [pack_or_default(None)]
-    diagnostics, sources = [], {}
-    for path in targets:
-        found, texts = checked(path, check_pack)  # a pack checked before is not checked again
-        diagnostics.extend(found)
-        sources.update(texts)
+    `-` reads one file's text from standard input, as an editor has it before
+    it is saved: with --stdin-filename it is checked as that file, in that
+    file's pack; without, as a pack of its own named <stdin>.
+    """
+    if "-" in paths:
+        if paths != ("-",):
+            raise CliError("`-` (standard input) is checked on its own: give no other PATH with it", USAGE)
+        targets, (diagnostics, sources) = ["<stdin>"], check_stdin(stdin_filename)
+        if stdin_filename:
+            targets = [stdin_filename]
+    else:
+        if stdin_filename:
+            raise CliError("--stdin-filename names the text read from `-`: give `-` as the PATH", USAGE)
+        from tspol.compiler.cache import checked
+
+        targets = packs_of(paths) if paths else [pack_or_default(None)]
+        diagnostics, sources = [], {}
+        for path in targets:
+            found, texts = checked(path, check_pack)  # a pack checked before is not checked again
+            diagnostics.extend(found)
+            sources.update(texts)
     click.echo(render(diagnostics, fmt, sources), nl=False)
     if fmt == "text":
         click.echo(f"checked {', '.join(targets)}: {summary(diagnostics)}", err=True)
@@ -36,10 +54,44 @@ def command(paths, fmt, strict):
 
 def check_pack(path: str) -> tuple[list[Diagnostic], dict[str, str]]:
     """The diagnostics of one pack, and its sources (to show the lines in error)."""
-    from tspol.dsl.loader import load_pack
+    from pathlib import Path
+
+    from tspol.dsl.sources import read_sources
 
     try:
-        pack = load_pack(path)
+        sources, relpaths = read_sources(Path(path))
+    except TspolError as exc:
+        return list(exc.diagnostics), dict(exc.sources)
+    return check_sources(sources, relpaths, path)
+
+
+def check_stdin(filename: str | None) -> tuple[list[Diagnostic], dict[str, str]]:
+    """`check_pack` of the pack of `filename`, that file's text read from standard
+    input (not cached: the text is nowhere else); without a name, the text alone."""
+    from pathlib import Path
+
+    from tspol.dsl.sources import pack_root, read_sources, utf8_text
+
+    name = filename or "<stdin>"
+    try:
+        text = utf8_text(sys.stdin.buffer.read(), name)
+        if filename is None:
+            return check_sources({name: text}, {name: "stdin.pol"}, name)
+        root = pack_root(Path(filename))
+        if root != Path(filename):
+            click.echo(f"tspol: checking {filename} as part of the pack in {root}", err=True)
+        sources, relpaths = read_sources(root, unsaved=(Path(filename), text))
+    except TspolError as exc:
+        return list(exc.diagnostics), dict(exc.sources)
+    return check_sources(sources, relpaths, str(root))
+
+
+def check_sources(sources: dict[str, str], relpaths: dict[str, str], root: str):
+    """The diagnostics of a pack's texts, and the texts."""
+    from tspol.dsl.loader import load_sources
+
+    try:
+        pack = load_sources(sources, relpaths, root)
     except TspolError as exc:
         return list(exc.diagnostics), dict(exc.sources)
     diagnostics = list(pack.warnings)

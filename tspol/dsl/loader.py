@@ -11,7 +11,8 @@ from tspol.dsl.pack import Pack
 from tspol.dsl.parser import parse
 from tspol.dsl.sources import bundled_pack_path, default_pack_path, pol_files, read_sources
 
-__all__ = ["bundled_pack_path", "default_pack_path", "load_pack", "parse_sources", "pol_files", "read_sources"]
+__all__ = ["bundled_pack_path", "default_pack_path", "load_pack", "load_sources", "parse_sources", "pol_files",
+           "read_sources"]
 
 
 def parse_sources(sources: dict[str, str]) -> list[ast.File]:
@@ -40,9 +41,15 @@ def load_pack(path: str | Path | None = None) -> Pack:
     """
     path = Path(path) if path is not None else default_pack_path()
     sources, relpaths = read_sources(path)
+    return load_sources(sources, relpaths, str(path))
+
+
+def load_sources(sources: dict[str, str], relpaths: dict[str, str], root: str) -> Pack:
+    """`load_pack` of texts already read (display path -> text, and -> path inside
+    the pack): one of them may be a file's unsaved text, given on standard input."""
     files, problems = _parse_each(sources)
     try:
-        pack = check(files, sources, relpaths, root=str(path), complete=not problems)
+        pack = check(files, sources, relpaths, root=root, complete=not problems)
     except TspolError as exc:
         problems.extend(exc.diagnostics)
     if problems:

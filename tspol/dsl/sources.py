@@ -61,9 +61,16 @@ def pol_files(path: Path) -> list[Path]:
     return [path]
 
 
-def read_sources(path: Path) -> tuple[dict[str, str], dict[str, str]]:
-    """Display path -> text, and display path -> path inside the pack."""
+def read_sources(path: Path, unsaved: tuple[Path, str] | None = None) -> tuple[dict[str, str], dict[str, str]]:
+    """Display path -> text, and display path -> path inside the pack.
+
+    `unsaved` is (file, text): that file of the pack reads as `text` whatever is
+    on disk (an editor's unsaved buffer); a file not on disk yet joins the pack."""
     files = pol_files(path)
+    if unsaved is not None:
+        unsaved = (_inside(path, unsaved[0]), unsaved[1])
+        if unsaved[0] not in files:
+            files = sorted([*files, unsaved[0]])
     if not files:
         raise TspolError(Diagnostic(NO_FILES, f"no .pol files in {path}", path=str(path),
                                     help="a pack is a .pol file or a folder of them"))
@@ -73,7 +80,10 @@ def read_sources(path: Path) -> tuple[dict[str, str], dict[str, str]]:
     for file in files:
         display = str(file)
         try:
-            sources[display] = _utf8_text(file.read_bytes(), display)
+            if unsaved is not None and file == unsaved[0]:
+                sources[display] = unsaved[1]
+            else:
+                sources[display] = utf8_text(file.read_bytes(), display)
         except TspolError as exc:
             problems.extend(exc.diagnostics)
             continue
@@ -86,7 +96,14 @@ def read_sources(path: Path) -> tuple[dict[str, str], dict[str, str]]:
     return sources, relpaths
 
 
-def _utf8_text(raw: bytes, path: str) -> str:
+def _inside(pack: Path, file: Path) -> Path:
+    """`file` written as the files of `pack` are (from the pack's path on)."""
+    if not pack.is_dir():
+        return pack
+    return pack / file.resolve().relative_to(pack.resolve())
+
+
+def utf8_text(raw: bytes, path: str) -> str:
     """The text of a file, without a leading byte-order mark; an error at the line
     and column of the first byte that is not UTF-8."""
     try:
