@@ -204,13 +204,6 @@ def test_a_file_outside_any_pack_is_a_pack_alone(cli, tmp_path):
     assert "as part of the pack" not in result.stderr
 
 
-def test_the_bundled_pack_is_named_when_used_by_default(cli, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    result = cli("check")
-    assert result.exit_code == 0
-    assert "no ./policies folder here; using the bundled pack" in result.stderr
-
-
 # ---- standard input: an editor's unsaved buffer ----------------------------------------------------
 
 def test_stdin_text_is_checked_as_the_named_file_of_its_pack(cli, pack_copy):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from tspol.cli.common import FAILED
+from tspol.cli.common import FAILED, pack_or_default
 from tspol.diagnostics import TspolError, render_text
 
 
@@ -34,9 +34,9 @@ def command(paths, output):
     """
     from tspol.compiler.cache import program_of
     from tspol.compiler.pygen import generate
-    from tspol.dsl.loader import default_pack_path, load_pack
+    from tspol.dsl.loader import load_pack
 
-    targets = paths or (str(default_pack_path()),)
+    targets = paths or (pack_or_default(None),)
     failed = False
     modules: dict[str, tuple[str, str]] = {}  # file name -> (path, module source)
     for path in targets:  # every pack is compiled before anything is written

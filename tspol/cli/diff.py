@@ -17,7 +17,7 @@ from pathlib import Path
 
 import click
 
-from tspol.cli.common import USAGE, CliError, render
+from tspol.cli.common import USAGE, CliError, pack_or_default, render
 from tspol.diagnostics import TspolError
 
 SAME, DIFFERENT = 0, 1
@@ -35,12 +35,11 @@ def command(paths, rev, fmt):
     ./policies, or the bundled pack) is compared with itself at revision REV.
     """
     from tspol.compiler.semdiff import diff_programs
-    from tspol.dsl.loader import default_pack_path
 
     if rev is not None:
         if len(paths) > 1:
             raise CliError("with --git REV, give at most one PATH (the pack in the working tree)", USAGE)
-        path = Path(paths[0]) if paths else default_pack_path()
+        path = Path(pack_or_default(paths[0] if paths else None))
         with tempfile.TemporaryDirectory(prefix="tspol-diff-") as tmp:
             old_path = _checkout(path, rev, Path(tmp))
             old = _program(old_path, rename=(f"{Path(tmp) / 'tree'}/", f"{rev}:"))

@@ -37,7 +37,7 @@ from decimal import Decimal
 
 import click
 
-from tspol.cli.common import FAILED
+from tspol.cli.common import FAILED, pack_or_default
 from tspol.diagnostics import Diagnostic, TspolError, render_text
 from tspol.runtime import jsonnum
 
@@ -497,9 +497,8 @@ def command(file, policy_path, region, fmt, lang, jobs):
     an error record in its place; the exit code is then 1.
     """
     from tspol.compiler.cache import compiled
-    from tspol.dsl.sources import default_pack_path
 
-    path = policy_path or str(default_pack_path())
+    path = pack_or_default(policy_path)
     try:
         pack = compiled(path)
     except TspolError as exc:

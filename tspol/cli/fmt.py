@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from tspol.cli.common import FAILED, USAGE, CliError, PolPath, render
+from tspol.cli.common import FAILED, USAGE, CliError, PolPath, pack_or_default, render
 
 
 @click.command("fmt")
@@ -32,7 +32,7 @@ def command(paths, check_only, show_diff):
     if not paths and not (check_only or show_diff) and default_pack_path() == bundled_pack_path():
         raise CliError("no ./policies folder here, and the bundled pack is not rewritten in place: "
                        "name the .pol files or folders to format", USAGE)
-    files = [f for p in (paths or (str(default_pack_path()),)) for f in pol_files(Path(p))]
+    files = [f for p in (paths or (pack_or_default(None),)) for f in pol_files(Path(p))]
     changed, problems, sources = [], [], {}
     for file in files:
         text, formatted, diagnostics = _format_file(file)

@@ -7,7 +7,7 @@ import re
 
 import click
 
-from tspol.cli.common import FAILED, USAGE, CliError, render
+from tspol.cli.common import FAILED, USAGE, CliError, pack_or_default, render
 from tspol.runtime.ledger import points_text
 
 
@@ -106,10 +106,9 @@ def _load_policy(path):
     """The program, the evaluator of metrics events, and the pack's sources (for error excerpts)."""
     import tspol
     from tspol.diagnostics import TspolError
-    from tspol.dsl.loader import default_pack_path
 
     try:
-        policy = tspol.load(path or default_pack_path())
+        policy = tspol.load(pack_or_default(path))
     except TspolError as exc:
         _fail(exc.diagnostics, exc.sources)
     return policy.program, policy.evaluate_dict, {}
