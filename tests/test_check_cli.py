@@ -204,6 +204,17 @@ def test_a_file_outside_any_pack_is_a_pack_alone(cli, tmp_path):
     assert "as part of the pack" not in result.stderr
 
 
+def test_a_policy_file_beside_a_pack_folder_is_a_pack_alone(cli, pack_copy):
+    # ./mine.pol and ./policies/ declare two policies: the folder around mine.pol is no one pack.
+    mine = pack_copy.parent / "mine.pol"
+    mine.write_text('policy mine {\n  version "1"\n  effective 2024-01-01\n}\n', encoding="utf-8")
+    result = cli("check", mine)
+    assert (result.exit_code, result.stderr) == (0, f"checked {mine}: no problems\n")
+    result = cli("check", pack_copy / "fulfilment.pol")
+    assert result.exit_code == 0
+    assert result.stderr.startswith(f"tspol: checking {pack_copy / 'fulfilment.pol'} as part of the pack in {pack_copy}")
+
+
 # ---- standard input: an editor's unsaved buffer ----------------------------------------------------
 
 def test_stdin_text_is_checked_as_the_named_file_of_its_pack(cli, pack_copy):
@@ -225,13 +236,13 @@ def test_stdin_text_replaces_the_file_on_disk(cli, pack_copy):
 
 
 def test_stdin_text_of_a_new_file_joins_its_pack(cli, pack_copy):
-    # more.pol sorts before policy.pol: its region US comes first, and policy.pol's is the duplicate.
+    # A region defined again: the definition being edited is the one reported, whatever the file order.
     result = cli("check", "-", "--stdin-filename", pack_copy / "more.pol", "--format", "json",
                  input="region US {\n}\n")
     assert result.exit_code == 1
     [record] = json.loads(result.stdout)
-    assert (record["path"], record["line"], record["code"]) == (str(pack_copy / "policy.pol"), 13, "E201")
-    assert (record["related"][0]["path"], record["related"][0]["line"]) == (str(pack_copy / "more.pol"), 1)
+    assert (record["path"], record["line"], record["code"]) == (str(pack_copy / "more.pol"), 1, "E201")
+    assert (record["related"][0]["path"], record["related"][0]["line"]) == (str(pack_copy / "policy.pol"), 13)
     assert not (pack_copy / "more.pol").exists()
 
 
@@ -242,6 +253,8 @@ def test_stdin_without_a_name_is_a_pack_of_its_own(cli):
     result = cli("check", "-", input=text.replace("effective 2024-07-15", "effective 2024-13-15"))
     assert result.exit_code == 1
     assert result.stdout.startswith("<stdin>:")
+    assert result.stderr.endswith("tspol: <stdin> was checked as a pack of its own; to check it as a file of a "
+                                  "pack, give --stdin-filename FILE\n")
 
 
 def test_stdin_that_is_not_utf8_is_located(cli, pack_copy):

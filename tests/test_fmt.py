@@ -155,7 +155,26 @@ def test_fmt_reads_standard_input(cli):
     assert result.stdout == 'region US {\n  name en "x"\n}  # the US\n'
 
 
-@pytest.mark.parametrize("args", [["fmt", "no/such/pack"], ["fmt", "--nope"]])
+def test_fmt_check_and_diff_of_standard_input(cli):
+    messy, tidy = 'region   US{name en "x"}\n', 'region US {\n  name en "x"\n}\n'
+    result = cli("fmt", "-", "--check", input=messy)
+    assert (result.exit_code, result.stdout) == (1, "would reformat <stdin>\n")
+    result = cli("fmt", "-", "--diff", input=messy)
+    assert result.exit_code == 1
+    assert result.stdout.startswith("--- a/<stdin>\n+++ b/<stdin>\n")
+    assert "+region US {\n" in result.stdout
+    for option in ("--check", "--diff"):
+        result = cli("fmt", "-", option, input=tidy)
+        assert (result.exit_code, result.stdout) == (0, "")
+
+
+def test_fmt_of_standard_input_that_is_not_utf8(cli):
+    result = cli("fmt", "-", input=b"region \xff\n")
+    assert result.exit_code == 1
+    assert result.stdout.startswith("<stdin>:1:8: error[E002]: this file is not UTF-8 text: byte 0xff")
+
+
+@pytest.mark.parametrize("args", [["fmt", "no/such/pack"], ["fmt", "--nope"], ["fmt", "-", "policies"]])
 def test_fmt_usage_errors_exit_2(cli, args):
     assert cli(*args).exit_code == 2
 

@@ -48,6 +48,9 @@ def command(paths, fmt, strict, stdin_filename):
     click.echo(render(diagnostics, fmt, sources), nl=False)
     if fmt == "text":
         click.echo(f"checked {', '.join(targets)}: {summary(diagnostics)}", err=True)
+        if paths == ("-",) and not stdin_filename and any(d.is_error for d in diagnostics):
+            click.echo("tspol: <stdin> was checked as a pack of its own; to check it as a file of a pack, "
+                       "give --stdin-filename FILE", err=True)
     if any(d.is_error for d in diagnostics) or (strict and diagnostics):
         raise click.exceptions.Exit(FAILED)
 

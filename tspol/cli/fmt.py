@@ -21,13 +21,16 @@ def command(paths, check_only, show_diff):
     """Format .pol files in place (default: ./policies).
 
     Comments stay where they are; formatting twice changes nothing. `-` reads
-    standard input and writes the result to standard output. The bundled
+    standard input and writes the result to standard output (with --check or
+    --diff, it is checked or diffed as a file is). The bundled
     pack is formatted only with --check or --diff: it is never rewritten.
     """
     from tspol.dsl.sources import bundled_pack_path, default_pack_path, pol_files
 
-    if paths == ("-",):
-        _format_stdin()
+    if "-" in paths:
+        if paths != ("-",):
+            raise CliError("`-` (standard input) is formatted on its own: give no other PATH with it", USAGE)
+        _format_stdin(check_only, show_diff)
         return
     if not paths and not (check_only or show_diff) and default_pack_path() == bundled_pack_path():
         raise CliError("no ./policies folder here, and the bundled pack is not rewritten in place: "
@@ -49,15 +52,23 @@ def command(paths, check_only, show_diff):
         raise click.exceptions.Exit(FAILED)
 
 
-def _format_stdin() -> None:
+def _format_stdin(check_only: bool, show_diff: bool) -> None:
+    """Standard input formatted to standard output; with --check or --diff, as for a file."""
     from tspol.diagnostics import TspolError
     from tspol.dsl.formatter import format_source
+    from tspol.dsl.sources import utf8_text
 
-    text = sys.stdin.read()
+    text = ""
     try:
-        click.echo(format_source(text, "<stdin>"), nl=False)
+        text = utf8_text(sys.stdin.buffer.read(), "<stdin>")
+        formatted = format_source(text, "<stdin>")
     except TspolError as exc:
         click.echo(render(exc.diagnostics, "text", {"<stdin>": text}), nl=False)
+        raise click.exceptions.Exit(FAILED)
+    if not (check_only or show_diff):
+        click.echo(formatted, nl=False)
+    elif formatted != text:
+        _report_change(Path("<stdin>"), text, formatted, check_only, show_diff)
         raise click.exceptions.Exit(FAILED)
 
 

@@ -41,14 +41,18 @@ _POLICY_DECLARATION = re.compile(r"^[ \t]*policy[ \t]+[A-Za-z_]\w*[ \t]*\{", re.
 def pack_root(path: Path) -> Path:
     """The pack a path belongs to. A folder is a pack. A file is checked as part of
     the nearest folder around it (a folder with .pol files directly in it) whose
-    files declare the policy; a file with no such folder around it is a pack alone."""
+    files declare the policy. A file with no such folder around it is a pack alone,
+    and so is a file in a folder whose files declare more than one policy (a
+    policy file beside a pack's folder: which pack it would belong to is unclear)."""
     if path.is_dir():
         return path
     folder = path.parent
     while any(folder.glob("*.pol")):
         files = pol_files(folder)
-        if any(_POLICY_DECLARATION.search(f.read_text(encoding="utf-8", errors="replace")) for f in files):
-            return path if files == [path] else folder
+        declarations = sum(len(_POLICY_DECLARATION.findall(f.read_text(encoding="utf-8", errors="replace")))
+                           for f in files)
+        if declarations:
+            return folder if declarations == 1 and files != [path] else path
         if folder.parent == folder:
             break
         folder = folder.parent
@@ -65,7 +69,9 @@ def read_sources(path: Path, unsaved: tuple[Path, str] | None = None) -> tuple[d
     """Display path -> text, and display path -> path inside the pack.
 
     `unsaved` is (file, text): that file of the pack reads as `text` whatever is
-    on disk (an editor's unsaved buffer); a file not on disk yet joins the pack."""
+    on disk (an editor's unsaved buffer); a file not on disk yet joins the pack.
+    It comes last, so that of two clashing definitions (a region defined twice)
+    the one being edited is the one reported."""
     files = pol_files(path)
     if unsaved is not None:
         unsaved = (_inside(path, unsaved[0]), unsaved[1])
@@ -93,6 +99,8 @@ def read_sources(path: Path, unsaved: tuple[Path, str] | None = None) -> tuple[d
         relpaths[display] = file.relative_to(root).as_posix()
     if problems:
         raise TspolError(problems)
+    if unsaved is not None:
+        sources[str(unsaved[0])] = sources.pop(str(unsaved[0]))
     return sources, relpaths
 
 
