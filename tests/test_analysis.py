@@ -147,6 +147,9 @@ def test_every_area_of_the_map_has_a_seller_that_lands_there(program):
 def test_analyze_errors(cli, in_tmp):
     assert cli("analyze", "policies", "--region", "XX").exit_code == 2
     assert cli("analyze", "policies", "--rule", "nope").exit_code == 2
+    result = cli("analyze", "policies", "--rule", "late_dispach")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("tspol: unknown rule `late_dispach`; did you mean `late_dispatch`? (this policy has ")
     build_pack(read_case(FIXTURES / "analysis" / "overlap_ldr_widened.case"), in_tmp)
     result = cli("analyze", "policies", "--region", "US", "--rule", "late_dispatch")
     assert result.exit_code == 1

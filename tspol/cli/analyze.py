@@ -60,7 +60,11 @@ def command(path, rule, region, fmt):
 
 def _check_choice(what: str, value: str | None, known) -> None:
     if value is not None and value not in known:
-        raise CliError(f"unknown {what} `{value}`; this policy has {', '.join(known)}", USAGE)
+        import difflib
+
+        close = difflib.get_close_matches(value, known, n=1)
+        hint = f"; did you mean `{close[0]}`?" if close else ""
+        raise CliError(f"unknown {what} `{value}`{hint} (this policy has {', '.join(known)})", USAGE)
 
 
 def coverage_text(analysis, program) -> str:
