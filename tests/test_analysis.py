@@ -13,7 +13,7 @@ from fractions import Fraction
 import attrs
 import pytest
 
-from conftest import FIXTURES
+from conftest import FIXTURES, PACK
 from test_check_fixtures import build_pack, read_case, where
 from tspol.compiler.analysis import (DEAD_ROW, HOLE, MONOTONICITY, OVERLAP, analyze_program)
 from tspol.compiler.lower import lower
@@ -145,9 +145,10 @@ def test_every_area_of_the_map_has_a_seller_that_lands_there(program):
 
 
 def test_analyze_errors(cli, in_tmp):
-    assert cli("analyze", "policies", "--region", "XX").exit_code == 2
-    assert cli("analyze", "policies", "--rule", "nope").exit_code == 2
-    result = cli("analyze", "policies", "--rule", "late_dispach")
+    result = cli("analyze", PACK, "--region", "XX")
+    assert (result.exit_code, result.stderr) == (2, "tspol: unknown region `XX` (this policy has US, SEA, UK)\n")
+    assert cli("analyze", PACK, "--rule", "nope").exit_code == 2
+    result = cli("analyze", PACK, "--rule", "late_dispach")
     assert result.exit_code == 2
     assert result.stderr.startswith("tspol: unknown rule `late_dispach`; did you mean `late_dispatch`? (this policy has ")
     build_pack(read_case(FIXTURES / "analysis" / "overlap_ldr_widened.case"), in_tmp)
