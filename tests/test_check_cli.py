@@ -272,3 +272,43 @@ def test_stdin_usage_errors_exit_2(cli, args):
     result = cli("check", *args, input="")
     assert result.exit_code == 2
     assert "Traceback" not in result.output
+
+
+def test_stdin_name_relative_from_inside_a_subfolder_of_the_pack(cli, pack_copy, monkeypatch):
+    sub = pack_copy / "sub"
+    sub.mkdir()
+    (pack_copy / "service.pol").rename(sub / "service.pol")
+    monkeypatch.chdir(sub)
+    text = (sub / "service.pol").read_text(encoding="utf-8")
+    result = cli("check", "-", "--stdin-filename", "service.pol", input=text)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith("tspol: checking service.pol as part of the pack in ..\n")
+    assert cli("check", "service.pol").exit_code == 0  # a saved file is found in its pack the same way
+
+
+def test_stdin_name_through_a_symbolic_link(cli, pack_copy, tmp_path):
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (pack_copy / "service.pol").rename(outside / "service.pol")
+    (pack_copy / "service.pol").symlink_to(outside / "service.pol")
+    text = (outside / "service.pol").read_text(encoding="utf-8")
+    result = cli("check", "-", "--stdin-filename", pack_copy / "service.pol", input=text)
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("name, message", [
+    ("", "--stdin-filename names a .pol file; got ''"),
+    ("notes.txt", "--stdin-filename names a .pol file; got 'notes.txt'"),
+    ("no/such/folder/x.pol", "--stdin-filename no/such/folder/x.pol: there is no folder no/such/folder"),
+])
+def test_stdin_names_that_cannot_be_a_pol_file(cli, tmp_path, monkeypatch, name, message):
+    monkeypatch.chdir(tmp_path)
+    result = cli("check", "-", "--stdin-filename", name, input="region US {\n}\n")
+    assert (result.exit_code, result.stderr) == (2, f"tspol: {message}\n")
+
+
+def test_stdin_name_under_a_file(cli, pack_copy):
+    name = pack_copy / "policy.pol" / "x.pol"
+    result = cli("check", "-", "--stdin-filename", name, input="")
+    assert (result.exit_code, result.stderr) == (2, f"tspol: --stdin-filename {name}: there is no folder "
+                                                   f"{pack_copy / 'policy.pol'}\n")

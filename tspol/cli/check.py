@@ -31,11 +31,10 @@ def command(paths, fmt, strict, stdin_filename):
     if "-" in paths:
         if paths != ("-",):
             raise CliError("`-` (standard input) is checked on its own: give no other PATH with it", USAGE)
-        targets, (diagnostics, sources) = ["<stdin>"], check_stdin(stdin_filename)
-        if stdin_filename:
-            targets = [stdin_filename]
+        diagnostics, sources = check_stdin(stdin_filename)
+        targets = ["<stdin>" if stdin_filename is None else stdin_filename]
     else:
-        if stdin_filename:
+        if stdin_filename is not None:
             raise CliError("--stdin-filename names the text read from `-`: give `-` as the PATH", USAGE)
         from tspol.compiler.cache import checked
 
@@ -48,7 +47,7 @@ def command(paths, fmt, strict, stdin_filename):
     click.echo(render(diagnostics, fmt, sources), nl=False)
     if fmt == "text":
         click.echo(f"checked {', '.join(targets)}: {summary(diagnostics)}", err=True)
-        if paths == ("-",) and not stdin_filename and any(d.is_error for d in diagnostics):
+        if paths == ("-",) and stdin_filename is None and any(d.is_error for d in diagnostics):
             click.echo("tspol: <stdin> was checked as a pack of its own; to check it as a file of a pack, "
                        "give --stdin-filename FILE", err=True)
     if any(d.is_error for d in diagnostics) or (strict and diagnostics):
@@ -75,7 +74,9 @@ def check_stdin(filename: str | None) -> tuple[list[Diagnostic], dict[str, str]]
 
     from tspol.dsl.sources import pack_root, read_sources, utf8_text
 
-    name = filename or "<stdin>"
+    if filename is not None:
+        _check_stdin_filename(filename)
+    name = "<stdin>" if filename is None else filename
     try:
         text = utf8_text(sys.stdin.buffer.read(), name)
         if filename is None:
@@ -87,6 +88,17 @@ def check_stdin(filename: str | None) -> tuple[list[Diagnostic], dict[str, str]]
     except TspolError as exc:
         return list(exc.diagnostics), dict(exc.sources)
     return check_sources(sources, relpaths, str(root))
+
+
+def _check_stdin_filename(filename: str) -> None:
+    """A usage error unless `filename` could be a .pol file: a name ending in .pol,
+    in a folder that exists (the file itself need not)."""
+    from pathlib import Path
+
+    if not filename.endswith(".pol"):
+        raise CliError(f"--stdin-filename names a .pol file; got {filename!r}", USAGE)
+    if not Path(filename).parent.is_dir():
+        raise CliError(f"--stdin-filename {filename}: there is no folder {Path(filename).parent}", USAGE)
 
 
 def check_sources(sources: dict[str, str], relpaths: dict[str, str], root: str):

@@ -18,7 +18,7 @@ from lark.exceptions import UnexpectedInput
 from tspol.diagnostics import Diagnostic, Span, TspolError
 from tspol.dsl import ast
 from tspol.dsl.lexer import RootFirstLexer
-from tspol.dsl.syntax_errors import BAD_TEXT, SCAN, brace_problems, position, syntax_diagnostic
+from tspol.dsl.syntax_errors import BAD_TEXT, SCAN, brace_problems, syntax_diagnostic
 
 GRAMMAR = Path(__file__).with_name("grammar.lark")
 
@@ -351,10 +351,17 @@ def _unquote(token: Token, path: str, problems: list) -> str:
 # ---- comments ------------------------------------------------------------------------
 
 def _comments(text: str, path: str) -> tuple[ast.Comment, ...]:
-    found = []
+    """Every comment with its span; lines are counted once, from one comment to the next."""
+    found, line, line_start, counted = [], 1, 0, 0
     for match in SCAN.finditer(text):
         if match.group().startswith("#"):
-            line, column = position(text, match.start())
+            start = match.start()
+            newlines = text.count("\n", counted, start)
+            if newlines:
+                line += newlines
+                line_start = text.rfind("\n", counted, start) + 1
+            counted = start
+            column = start - line_start + 1
             body = match.group().rstrip()
             found.append(ast.Comment(body, span=Span(path, line, column, line, column + len(body))))
     return tuple(found)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import os
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -46,17 +47,32 @@ def pack_root(path: Path) -> Path:
     policy file beside a pack's folder: which pack it would belong to is unclear)."""
     if path.is_dir():
         return path
-    folder = path.parent
+    absolute = Path(os.path.abspath(path))  # `..` taken away, symbolic links kept
+    folder = absolute.parent
     while any(folder.glob("*.pol")):
-        files = pol_files(folder)
-        declarations = sum(len(_POLICY_DECLARATION.findall(f.read_text(encoding="utf-8", errors="replace")))
-                           for f in files)
+        declarations, others = _declarations(folder, absolute)
         if declarations:
-            return folder if declarations == 1 and files != [path] else path
+            if declarations == 1 and others:
+                return folder if path.is_absolute() else Path(os.path.relpath(folder))
+            return path
         if folder.parent == folder:
             break
         folder = folder.parent
     return path
+
+
+def _declarations(folder: Path, path: Path) -> tuple[int, bool]:
+    """How many policies the .pol files under `folder` declare (counted up to 2, so
+    that a big folder is not read to the end), and whether it holds other files
+    than `path`."""
+    count, others = 0, False
+    for file in folder.rglob("*.pol"):
+        if file.is_file():
+            others = others or file != path
+            count += len(_POLICY_DECLARATION.findall(file.read_text(encoding="utf-8", errors="replace")))
+            if count > 1 and others:
+                break
+    return count, others
 
 
 def pol_files(path: Path) -> list[Path]:
@@ -108,7 +124,10 @@ def _inside(pack: Path, file: Path) -> Path:
     """`file` written as the files of `pack` are (from the pack's path on)."""
     if not pack.is_dir():
         return pack
-    return pack / file.resolve().relative_to(pack.resolve())
+    inside = os.path.relpath(os.path.abspath(file), os.path.abspath(pack))
+    if inside.startswith(".."):
+        raise ValueError(f"{file} is not in the pack {pack}")
+    return pack / inside
 
 
 def utf8_text(raw: bytes, path: str) -> str:
