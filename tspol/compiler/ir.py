@@ -19,8 +19,8 @@ from fractions import Fraction
 import attrs
 
 from tspol.diagnostics import Span
-from tspol.records import frozen
 from tspol.dsl.intervals import Interval
+from tspol.records import frozen
 
 Box = tuple[tuple[str, Interval], ...]  # (quantity name, interval), in source order
 Examples = tuple[tuple[str, str], ...]  # (language, text) of each `example` text, in source order
