@@ -69,6 +69,13 @@ def test_load_a_pack_by_path(pack_copy):
     assert policy.source_hash != tspol.load().source_hash
 
 
+def test_load_of_a_path_that_does_not_exist(tmp_path):
+    with pytest.raises(tspol.TspolError) as caught:
+        tspol.load(tmp_path / "nowhere")
+    [diagnostic] = caught.value.diagnostics
+    assert (diagnostic.code, diagnostic.message) == ("E001", f"there is no file or folder {tmp_path / 'nowhere'}")
+
+
 def test_compiled_once_and_cached_by_source_hash(private_cache):
     policy = tspol.load()
     files = sorted(p.name for p in private_cache.glob("*.py"))

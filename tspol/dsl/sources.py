@@ -88,6 +88,9 @@ def read_sources(path: Path, unsaved: tuple[Path, str] | None = None) -> tuple[d
     on disk (an editor's unsaved buffer); a file not on disk yet joins the pack.
     It comes last, so that of two clashing definitions (a region defined twice)
     the one being edited is the one reported."""
+    if not path.exists() and unsaved is None:
+        raise TspolError(Diagnostic(NO_FILES, f"there is no file or folder {path}", path=str(path),
+                                    help="a pack is a .pol file or a folder of them"))
     files = pol_files(path)
     if unsaved is not None:
         unsaved = (_inside(path, unsaved[0]), unsaved[1])
