@@ -174,6 +174,13 @@ def test_steps_include_both_ends_when_they_fall_on_a_step(in_tmp, cli):
         ["2024-01-01", "2024-01-08", "2024-01-15"]
 
 
+def test_until_is_the_last_step_even_between_two(in_tmp, cli):
+    name = write_events(in_tmp / "e.jsonl", violation("2024-01-01", "v1", 7))
+    result = cli("simulate", "--region", "US", name, "--until", "2024-01-18", "--every", "7d", "--format", "json")
+    assert [json.loads(line)["on"] for line in result.stdout.splitlines()] == \
+        ["2024-01-01", "2024-01-08", "2024-01-15", "2024-01-18"]
+
+
 def test_output_is_deterministic(in_tmp, cli):
     case = read_case(CASE_FILES[0])
     (in_tmp / "events.jsonl").write_text(case.events, encoding="utf-8")

@@ -661,10 +661,14 @@ class Ledger:
     # ---- many days -------------------------------------------------------
 
     def states(self, start=None, until=None, every: int = 1) -> Iterable[State]:
-        """The state on `start`, `start + every` days, ... up to `until` inclusive."""
+        """The state on `start`, `start + every` days, ... and on `until`, the last
+        step even when it falls between two (both ends are always shown)."""
         first = as_date(start, "from") if start is not None else self._on(self.first_date)
         last = as_date(until, "until") if until is not None else self._on(None)
-        for day in range(first.toordinal(), last.toordinal() + 1, every):
+        days = list(range(first.toordinal(), last.toordinal() + 1, every))
+        if days and days[-1] != last.toordinal():
+            days.append(last.toordinal())
+        for day in days:
             yield self.state(_date(day))
 
     def timeline(self, on=None) -> tuple[TimelineRow, ...]:
