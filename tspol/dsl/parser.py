@@ -89,7 +89,7 @@ def _meta_span(meta, path: str) -> Span:
 
 UNITS = {"min", "h", "d"}
 _DURATION = re.compile(r"(\d+(?:\.\d+)?)(min|h|d)$")
-_MONEY = re.compile(r"(\d+(?:\.\d+)?) ([A-Z]{3})$")
+_MONEY = re.compile(r"(\d+(?:\.\d+)?)[ \t]+([A-Z]{3})$")
 
 
 @v_args(meta=True)
