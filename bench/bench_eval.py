@@ -9,16 +9,18 @@ Prints, with ratios against a baseline of the same run:
    compiled module, the interpreter, a hand-written Python function returning
    the same dict (bench/handwritten.py, checked equal first), and the per-call
    engines a user might pick instead, where they install (zen-engine,
-   rule-engine: `pip install -e '.[bench]'`), each given the same job as tspol,
-   translated from the IR, two ways: the two US tier tables, beside tspol
-   compiling the policy cut down to those two rules; and every US rule (its
-   tier rows and its standard), beside tspol's full decision. zen-engine is
-   called the way its documentation gives for speed (a loader of pre-compiled
-   ZenDecisionContent); the slower create_decision call is timed too. Each
-   engine is first checked to decide as tspol does on every timed seller,
-   sellers with a zero denominator and the boundary sellers of `tspol cases`.
-   A tspol decision does more (explanations in plain words, daily caps,
-   metrics not applicable, discretionary measures);
+   rule-engine: `pip install -e '.[bench]'`), each given the same job as tspol
+   two ways: the two US tier tables, beside tspol compiling the policy cut
+   down to those two rules; and every US rule (its tier rows and the finding
+   of its standard), beside tspol's full decision. Each engine gets one
+   expression per table translated from the IR, the quickest way found to
+   use it (for zen: an expression node, called through a loader of
+   pre-compiled ZenDecisionContent, as its documentation advises for speed;
+   a decision-table node per table, or create_decision().evaluate, is several
+   times slower), and is first checked to decide as tspol does on every timed
+   seller, sellers with a zero denominator and the boundary sellers of
+   `tspol cases`. A tspol decision does more: it validates its input and
+   carries explanations, daily caps, metrics not applicable and measures;
 2. throughput of `tspol eval --format json` on JSON Lines (with its default
    helper processes, and with `--jobs 1`), beside a bare
    `json.loads`/`json.dumps` loop over the same file;
@@ -143,11 +145,12 @@ def outside(standard: Interval) -> list[Interval]:
     return pieces
 
 
-def engine_tables(program, whole: bool, denominator_guards: bool) -> list[tuple[str, str, list]]:
-    """The US decision tables an engine is given: (name, hit policy, rows), a row being
-    (row number, box). Each box carries the conditions for its metrics to be
-    evaluated (`only if`, and with `denominator_guards` the denominator above 0 where
-    the box could hold without it), as the compiled module tests them.
+def engine_tables(program, whole: bool) -> list[tuple[str, str, tuple, list]]:
+    """The US decision tables an engine is given: (name, hit policy, gate, rows), a row
+    being (row number, box) and the gate a box that must hold before any row is tried.
+    The boxes carry the conditions for their metrics to be evaluated (`only if`, and
+    the denominator above 0 where the box could hold without it). A tier table whose rows all lie outside the rule's standard is
+    gated by that (most sellers meet it), as tspol's module does.
 
     Without `whole`: the two tier tables. With `whole`: every US rule, each metric's
     standard included as a one-row table `<rule>_standard` that matches when the
@@ -156,18 +159,27 @@ def engine_tables(program, whole: bool, denominator_guards: bool) -> list[tuple[
     tables = []
     for rule in program.region("US").rules:
         metric = program.metric(rule.metric) if rule.metric else None
-        if whole and metric is not None and metric.standard is not None:
-            boxes = [((metric.name, piece),) for piece in outside(metric.standard)]
-            rows = [(1, guarded(program, rule, box, denominator_guards)) for box in boxes]
-            tables.append((f"{rule.name}_standard", "exclusive", rows))
+        pieces = outside(metric.standard) if metric is not None and metric.standard is not None else []
+        if whole and pieces:
+            rows = [(1, guarded(program, rule, ((metric.name, piece),))) for piece in pieces]
+            tables.append((f"{rule.name}_standard", "exclusive", (), rows))
         for table in rule.tables:
             name = rule.name + (f"_{table.name}" if table.name else "")
-            rows = [(row.index, guarded(program, rule, row.box, denominator_guards)) for row in table.rows]
-            tables.append((name, table.hit, rows))
+            gate = ()
+            if len(pieces) == 1 and all(_within(row.box, metric.name, pieces[0]) for row in table.rows):
+                gate = guarded(program, rule, ((metric.name, pieces[0]),))
+            rows = [(row.index, row.box if gate else guarded(program, rule, row.box))
+                    for row in table.rows]
+            tables.append((name, table.hit, gate, rows))
     return tables
 
 
-def guarded(program, rule, box, denominator_guards: bool):
+def _within(box, quantity: str, interval: Interval) -> bool:
+    bound = dict(box).get(quantity)
+    return bound is not None and bound.intersect(interval) == bound
+
+
+def guarded(program, rule, box):
     """`box` with the conditions for the rule's metric, and each metric the box
     names, to be defined (a row fires only where its rule's metric is defined)."""
     conditions = ()
@@ -176,7 +188,7 @@ def guarded(program, rule, box, denominator_guards: bool):
         if metric is None:
             continue
         conditions += tuple(metric.only_if)
-        if denominator_guards and metric.denominator is not None and holds_at_zero(program, metric, box + conditions):
+        if metric.denominator is not None and holds_at_zero(program, metric, box + conditions):
             conditions += ((metric.denominator, Interval(lo=Fraction(0), lo_closed=False)),)
     return conditions + tuple(box)
 
@@ -201,84 +213,64 @@ def engine_view(decision: dict, whole: bool) -> list:
     return sorted(rows)
 
 
-def zen_decision(program, tables, create_decision=False):
+def table_expressions(program, tables) -> dict[str, str]:
+    """One expression per table, in the syntax zen-engine and rule-engine share: the
+    number of the row that fires, else null (`gate ? (c1 ? 1 : c2 ? 2 : null) : null`),
+    conditions compared by integer cross-multiplication as tspol's module does."""
+    generator = CodeGenerator(program)
+
+    def tests(box) -> str:
+        found = [test for quantity, interval in box for test in generator.inside(quantity, interval)]
+        assert not any("_rational" in test for test in found), found  # plain arithmetic only
+        return " and ".join(found) or "true"
+
+    expressions = {}
+    for name, hit, gate, rows in tables:
+        if hit != "exclusive":
+            raise SystemExit(f"the engines' translation decides exclusive tables only; {name} is `{hit}`")
+        expression = "null"
+        for index, box in reversed(rows):
+            expression = f"{tests(box)} ? {index} : {expression}"
+        expressions[name] = f"{tests(gate)} ? ({expression}) : null" if gate else expression
+    return expressions
+
+
+def zen_decision(program, tables):
+    """zen-engine, called the way its documentation gives for speed (a loader of
+    pre-compiled ZenDecisionContent), on a graph of one expression node with one
+    expression per table (a table node per table, or one collect table, is slower)."""
     import zen
 
-    from tspol.dsl.formatter import decimal_text
-
-    def field(name):
-        metric = program.metric(name)
-        if metric is None:
-            return name
-        return f"{metric.numerator} / {metric.denominator}" if metric.denominator else metric.numerator
-
-    def cell(interval):
-        lo, hi = (decimal_text(b) if b is not None else None for b in (interval.lo, interval.hi))
-        if lo is not None and hi is not None:
-            return f"{'[' if interval.lo_closed else '('}{lo}..{hi}{']' if interval.hi_closed else ')'}"
-        if lo is not None:
-            return f"{'>=' if interval.lo_closed else '>'} {lo}"
-        return f"{'<=' if interval.hi_closed else '<'} {hi}" if hi is not None else ""
-
+    expressions = [{"id": f"e{i}", "key": name, "value": value}
+                   for i, (name, value) in enumerate(table_expressions(program, tables).items())]
     nodes = [{"id": "in", "type": "inputNode", "name": "Request", "position": {"x": 0, "y": 0}},
+             {"id": "rows", "type": "expressionNode", "name": "rows", "position": {"x": 0, "y": 0},
+              "content": {"expressions": expressions}},
              {"id": "out", "type": "outputNode", "name": "Response", "position": {"x": 0, "y": 0}}]
-    edges = []
-    for t, (name, hit, rows) in enumerate(tables):
-        node = f"t{t}"
-        columns = list(dict.fromkeys(q for _, box in rows for q, _ in box))
-        rules = []
-        for index, box in rows:
-            cells = {}
-            for quantity, interval in box:  # a quantity bounded twice: one cell, both bounds
-                cells[quantity] = cells[quantity].intersect(interval) if quantity in cells else interval
-            entry = {"_id": f"{node}r{len(rules)}", f"{node}-row": str(index)}
-            entry.update({f"{node}-{i}": cell(cells[q]) if q in cells else "" for i, q in enumerate(columns)})
-            rules.append(entry)
-        nodes.append({"id": node, "type": "decisionTableNode", "name": name, "position": {"x": 0, "y": 0},
-                      "content": {"hitPolicy": "first" if hit == "exclusive" else "collect",
-                                  "inputs": [{"id": f"{node}-{i}", "name": q, "field": field(q)}
-                                             for i, q in enumerate(columns)],
-                                  "outputs": [{"id": f"{node}-row", "name": "row", "field": f"{name}.row"}],
-                                  "rules": rules}})
-        edges += [{"id": f"{node}a", "sourceId": "in", "targetId": node, "type": "edge"},
-                  {"id": f"{node}b", "sourceId": node, "targetId": "out", "type": "edge"}]
+    edges = [{"id": "a", "sourceId": "in", "targetId": "rows", "type": "edge"},
+             {"id": "b", "sourceId": "rows", "targetId": "out", "type": "edge"}]
     content = zen.ZenDecisionContent(json.dumps({"nodes": nodes, "edges": edges}))
-    if create_decision:  # ZenEngine().create_decision(content).evaluate: a slower call
-        evaluate = zen.ZenEngine().create_decision(content).evaluate
-    else:  # zen's documented path for speed: a loader of pre-compiled ZenDecisionContent
-        engine = zen.ZenEngine({"loader": lambda key: content})
-        evaluate = functools.partial(engine.evaluate, "us")
+    evaluate = functools.partial(zen.ZenEngine({"loader": lambda key: content}).evaluate, "us")
 
     def run(metrics):
         result = evaluate(metrics)["result"]
-        return sorted((name, int(hit["row"])) for name, hit in result.items() if hit)
+        return sorted((name, int(row)) for name, row in result.items() if row is not None)
 
     return run
 
 
 def rule_engine_decision(program, tables):
+    """rule-engine: one Rule per table, whose `evaluate` gives the row that fires
+    (a Rule per row, tried with `matches`, is slower)."""
     import rule_engine
 
-    generator = CodeGenerator(program)
     context = rule_engine.Context(default_value=None)
-    compiled = []
-    for name, hit, rows in tables:
-        matchers = []
-        for index, box in rows:
-            tests = [test for quantity, interval in box for test in generator.inside(quantity, interval)]
-            assert not any("_rational" in test for test in tests), tests  # plain arithmetic only
-            matchers.append((index, rule_engine.Rule(" and ".join(tests), context=context)))
-        compiled.append((name, hit == "exclusive", matchers))
+    rules = [(name, rule_engine.Rule(expression, context=context))
+             for name, expression in table_expressions(program, tables).items()]
 
     def run(metrics):
-        hits = []
-        for name, first_only, matchers in compiled:
-            for index, rule in matchers:
-                if rule.matches(metrics):
-                    hits.append((name, index))
-                    if first_only:
-                        break
-        return sorted(hits)
+        rows = ((name, rule.evaluate(metrics)) for name, rule in rules)
+        return sorted((name, int(row)) for name, row in rows if row is not None)
 
     return run
 
@@ -355,54 +347,52 @@ def bench_decisions(args) -> None:
     inputs["interpreter"] = few
     inputs["compiled, tier rules only"] = tiers_only
     checked = data + zero_denominator_sellers(program, data[0]) + boundary_sellers(program, data[0])
-    others = (  # (name, whole policy or the tier tables, make the engine's run)
-        ("zen-engine, tier tables", False, lambda tables: zen_decision(program, tables)),
-        ("zen-engine, every rule", True, lambda tables: zen_decision(program, tables)),
-        ("zen-engine, every rule, create_decision", True,
-         lambda tables: zen_decision(program, tables, create_decision=True)),
-        ("rule-engine, tier tables", False, lambda tables: rule_engine_decision(program, tables)),
-        ("rule-engine, every rule", True, lambda tables: rule_engine_decision(program, tables)),
-    )
-    missing = set()
-    for name, whole, make in others:
-        try:  # zen divides by 0 to null, which matches no row: it needs no denominator guards
-            run = make(engine_tables(program, whole, denominator_guards=name.startswith("rule-engine")))
-        except ImportError:
-            missing.add(name.split(",")[0])
-            continue
-        wrong = [m for m in checked
-                 if run(m if whole else {k: m[k] for k in tier_inputs}) != engine_view(compiled(m, "US"), whole)]
-        if wrong:
-            raise SystemExit(f"{name} decides {len(wrong)} of {len(checked)} sellers otherwise than tspol, "
-                             f"such as {wrong[0]}")
-        engines[name] = run
-        inputs[name] = data if whole else tiers_only
+    others = (("zen-engine", zen_decision), ("rule-engine", rule_engine_decision))
+    missing = []
+    for label, make in others:
+        for whole, job in ((False, "the two tier tables"), (True, "every rule")):
+            name = f"{label}, {job}"
+            try:
+                run = make(program, engine_tables(program, whole))
+            except ImportError:
+                missing.append(label)
+                break
+            wrong = [m for m in checked
+                     if run(m if whole else {k: m[k] for k in tier_inputs}) != engine_view(compiled(m, "US"), whole)]
+            if wrong:
+                raise SystemExit(f"{name} decides {len(wrong)} of {len(checked)} sellers otherwise than tspol, "
+                                 f"such as {wrong[0]}")
+            engines[name] = run
+            inputs[name] = data if whole else tiers_only
     times = per_decision(engines, inputs, args.rounds)
-    base = times["compiled module"]
+    base, cut_time = times["compiled module"], times["compiled, tier rules only"]
+    hand = base / times["hand-written function"]
+    notes = {
+        "compiled module": "tspol's full US decision",
+        "compiled, tier rules only": "tspol compiling the policy cut to the two US tier rules",
+        "hand-written function": f"the same dict; compiled / hand-written = {hand:.2f} "
+                                 f"(target <= 1.5: {'met' if hand <= 1.5 else 'missed'})",
+        "interpreter": f"{times['interpreter'] / base:.0f}x the compiled module (timed on {len(few)} sellers)",
+        "bare if-chain (tuple)": "scale only: two comparisons of one rate, no validation, no decision",
+    }
     print(f"\n1. Per decision: {len(data)} US sellers, best of {args.rounds} rounds")
-    print(f"   {'engine':<40} {'us/decision':>12} {'vs compiled':>12}")
     for name, seconds in times.items():
-        print(f"   {name:<40} {seconds * 1e6:12.2f} {seconds / base:11.2f}x")
-    for label in sorted(missing):
-        print(f"   {label:<40} {'-':>12} {'-':>12}  not installed (pip install -e '.[bench]')")
-    print(f"   compiled / hand-written = {base / times['hand-written function']:.2f} (target <= 1.5)")
-    same_job = times["compiled, tier rules only"]
-    for label in ("zen-engine", "rule-engine"):
+        print(f"   {name:<34} {seconds * 1e6:9.2f} us  {notes.get(name, '')}")
+    for label in missing:
+        print(f"   {label:<34} {'-':>9}     not installed (pip install -e '.[bench]')")
+    for label, _ in others:
         if label in missing:
             continue
-        tiers, every = times[f"{label}, tier tables"], times[f"{label}, every rule"]
-        print(f"   tspol is faster than {label} at the same job by (target >= 30x):")
-        print(f"     deciding the two US tier tables (tspol: the policy cut to those two rules)  {tiers / same_job:4.0f}x")
-        print(f"     deciding every US rule's rows and findings (tspol: its full decision)       {every / base:4.0f}x")
-    if "zen-engine" not in missing:
-        slow = times["zen-engine, every rule, create_decision"]
-        print("   (zen-engine timed through ZenEngine({'loader': ...}).evaluate, the path its documentation gives")
-        print(f"    for speed; ZenEngine().create_decision(content).evaluate takes {slow * 1e6:.0f} us, {slow / base:.0f}x)")
-    print("   Each engine is first checked to find exactly the rows (and, given every rule, the findings)")
-    print(f"   of tspol's decision for {len(checked)} sellers: these {len(data)}, sellers with a zero denominator,")
-    print("   and the boundary sellers of `tspol cases` (just below, on and just above every edge). A tspol")
-    print("   decision also carries explanations in plain words, daily caps, metrics not applicable and")
-    print("   discretionary measures; the engines do not.")
+        tiers = times[f"{label}, the two tier tables"] / cut_time
+        every = times[f"{label}, every rule"] / base
+        verdict = "met" if min(tiers, every) >= 30 else "missed"
+        print(f"   tspol is faster than {label} at the same job: the two tier tables {tiers:.1f}x, "
+              f"every rule {every:.1f}x (target >= 30x: {verdict})")
+    print("   Each engine is given one expression per table, translated from the IR, and checked to find")
+    print(f"   exactly the rows (and, given every rule, the findings) of tspol's decision for {len(checked)} sellers:")
+    print(f"   these {len(data)}, sellers with a zero denominator, and the boundary sellers of `tspol cases`.")
+    print("   A tspol decision also validates its input and carries explanations in plain words, daily caps,")
+    print("   metrics not applicable and discretionary measures; the engines do not.")
 
 
 # ---- subprocesses --------------------------------------------------------------------
