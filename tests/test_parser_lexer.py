@@ -17,7 +17,7 @@ import lark
 import pytest
 
 from tspol.dsl.lexer import RootFirstLexer
-from tspol.dsl.parser import GRAMMAR, _lark
+from tspol.dsl.parser import GRAMMAR, _lark, _WholeWords
 
 from conftest import PACK
 
@@ -30,7 +30,7 @@ SOURCES = {path.name: path.read_text(encoding="utf-8") for path in sorted(PACK.g
 @functools.lru_cache(maxsize=None)
 def lark_contextual() -> Lark:
     return Lark(GRAMMAR.read_text(encoding="utf-8"), parser="lalr", start=["start", "row"],
-                propagate_positions=True, maybe_placeholders=False)
+                propagate_positions=True, maybe_placeholders=False, postlex=_WholeWords())
 
 
 def outcome(lark: Lark, text: str):
@@ -49,7 +49,18 @@ def tokens(tree: Tree) -> list[tuple]:
 
 
 def test_the_parser_uses_the_root_first_lexer():
-    assert isinstance(_lark().parser.lexer, RootFirstLexer)
+    assert isinstance(_lark().parser.lexer.lexer, RootFirstLexer)  # inside the postlexer's connector
+
+
+@pytest.mark.parametrize("text", [
+    "input v: count {\n  part oforders_7d\n}\n",
+    "rule r inUS {\n}\n",
+    "input v: count {\n  higher isworse\n}\n",
+    "rule r in US {\n  table {\n    when80% <= LDR then points 2\n  }\n}\n",
+])
+def test_same_errors_for_a_keyword_run_into_the_next_word(text):
+    assert outcome(_lark(), text)[0] == "UnexpectedToken"
+    assert outcome(_lark(), text) == outcome(lark_contextual(), text)
 
 
 def test_same_tokens_on_the_pack():

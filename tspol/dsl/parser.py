@@ -30,6 +30,18 @@ def _lexer_plugins() -> dict:
     return {"ContextualLexer": RootFirstLexer} if series == (1, 3) else {}
 
 
+class _WholeWords:
+    """A postlexer that changes no token. Its `always_accept` makes the lexer of
+    every parser state match names too, so that a keyword run into the next word
+    (`part ofshipped_orders`, `inUS`, `when80%`) is read as the whole word, and
+    reported as out of place, rather than as the keyword and the rest."""
+
+    always_accept = ("NAME",)
+
+    def process(self, stream):
+        return stream
+
+
 @functools.lru_cache(maxsize=None)
 def _lark() -> Lark:
     return Lark(
@@ -38,6 +50,7 @@ def _lark() -> Lark:
         start=["start", "row"],
         propagate_positions=True,
         maybe_placeholders=False,
+        postlex=_WholeWords(),
         cache=True,
         _plugins=_lexer_plugins(),
     )

@@ -286,10 +286,23 @@ def _special_token(value: str, type_: str, expected: set[str], lark: Lark) -> tu
     if type_ == "NAME":
         if value == "or" and "AND" in expected:
             return "conditions combine with `and` only", "write one row for each alternative"
-        close = difflib.get_close_matches(value, _expected_keywords(expected, lark), n=1, cutoff=0.6)
+        keywords = _expected_keywords(expected, lark)
+        glued = [k for k in keywords if _runs_into(value, k)]
+        if glued:  # `ofshipped_orders`, `when80`: a keyword run into what follows it
+            keyword = max(glued, key=len)
+            return (f"`{keyword}` runs into the next word: `{value}`",
+                    f"put a space after `{keyword}`: `{keyword} {value[len(keyword):]}`")
+        close = difflib.get_close_matches(value, keywords, n=1, cutoff=0.6)
         if close and close[0] != value:
             return f"unknown keyword `{value}`", f"did you mean `{close[0]}`?"
     return None
+
+
+def _runs_into(value: str, keyword: str) -> bool:
+    """Whether `value` is `keyword` with a number or a word of two letters or more
+    run into it (`when80`, `inUS`), not a misspelling of it (`tables`)."""
+    rest = value[len(keyword):]
+    return value.startswith(keyword) and (rest[:1].isdigit() or len(rest) >= 2)
 
 
 ACTIONS = ("points", "warning", "limit")
