@@ -129,6 +129,36 @@ def test_malformed_examples_are_failures_that_name_the_line(cli, tmp_path):
     assert "1 passed, 3 failed" in result.stderr
 
 
+def test_rejected_metrics_are_shown_and_never_recorded_by_update(cli, tmp_path):
+    typo = {"name": "a typo in an input name", "region": "US", "metrics": {"orders_7d": 40, "late_order": 12},
+            "expect": {"points": 5}}
+    expected = {"name": "an expected error", "region": "US", "metrics": {"orders_7d": 40, "late_orders": 50},
+                "expect": {"error": {"code": "E606", "key": "late_orders"}}}
+    text = json.dumps(typo) + "\n" + json.dumps(expected) + "\n"
+    folder = pack_with_examples_file(tmp_path, "us.jsonl", text)
+    result = cli("test", tmp_path / "policies")
+    assert result.exit_code == 1
+    assert ("us.jsonl:1: FAIL a typo in an input name\n"
+            "  the policy rejects these metrics: unknown input `late_order`; did you mean `late_orders`?\n"
+            in result.stdout)
+    assert "us.jsonl:2" not in result.stdout  # an error expected by hand passes
+    result = cli("test", tmp_path / "policies", "--update")
+    assert result.exit_code == 1
+    assert result.stderr.endswith("2 examples: 1 passed, 0 updated, 1 still failing\n")
+    assert (folder / "us.jsonl").read_text(encoding="utf-8") == text
+
+
+def test_an_expect_key_no_decision_has_is_named(cli, tmp_path):
+    case = {"name": "points misspelt", "region": "UK", "metrics": {"orders_7d": 25, "late_orders": 1},
+            "expect": {"point": 2}}
+    folder = pack_with_examples_file(tmp_path, "uk.jsonl", json.dumps(case) + "\n")
+    result = cli("test", tmp_path / "policies")
+    assert result.exit_code == 1
+    assert "  key `expect` has keys no decision has: point (a decision has region, points, warning," in result.stdout
+    assert cli("test", tmp_path / "policies", "--update").exit_code == 1
+    assert json.loads((folder / "uk.jsonl").read_text(encoding="utf-8"))["expect"] == {"point": 2}
+
+
 def test_junit_report(cli, pack_with_examples, tmp_path):
     edit_expect(pack_with_examples / "examples" / "us.jsonl", NAME, points=4)
     report = tmp_path / "junit.xml"

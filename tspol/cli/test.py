@@ -25,7 +25,7 @@ def command(path, update, junit_path, verbose):
     """
     import tspol
     from tspol.diagnostics import TspolError
-    from tspol.runtime.examples import example_files, junit_xml, run_file, update_file
+    from tspol.runtime.examples import example_files, junit_xml, run_file, updatable, update_file
 
     pack = Path(pack_or_default(path))
     files = example_files(pack)
@@ -61,6 +61,13 @@ def command(path, update, junit_path, verbose):
         Path(junit_path).write_text(junit_xml(results), encoding="utf-8")
     everything = [o for outcomes in results.values() for o in outcomes]
     failed = [o for o in everything if not o.passed]
-    click.echo(f"{len(everything)} examples: {len(everything) - len(failed)} passed, {len(failed)} failed", err=True)
-    if failed and not update:
+    if update:
+        left = [o for o in failed if not updatable(o)]
+        click.echo(f"{len(everything)} examples: {len(everything) - len(failed)} passed, "
+                   f"{len(failed) - len(left)} updated, {len(left)} still failing", err=True)
+        failed = left
+    else:
+        click.echo(f"{len(everything)} examples: {len(everything) - len(failed)} passed, {len(failed)} failed",
+                   err=True)
+    if failed:
         raise click.exceptions.Exit(FAILED)

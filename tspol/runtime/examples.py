@@ -12,7 +12,9 @@ the wording of `not_applicable` reasons), so rewording an explanation or
 moving a row to another line does not break examples; a policy change does.
 Only the keys written in `expect` are compared, so an author may pin just
 `{"points": 3}`; `--update` writes every key. Metrics a policy rejects give
-`{"error": {"code", "key"}}`, which an example can expect too.
+`{"error": {"code", "key"}}`, which an example can expect too, written by hand:
+`--update` never turns an example into one expecting an error, so a typo in
+its metrics cannot pass from then on.
 
 Numbers are read exactly, as `tspol eval` reads them (`tspol.runtime.jsonnum`),
 and `--update` writes them back digit for digit.
@@ -112,24 +114,44 @@ def project(decision: dict) -> dict:
     return projected
 
 
-def decide(evaluate: Callable[[dict, str], dict], example: Example) -> dict:
+def decide(evaluate: Callable[[dict, str], dict], example: Example) -> tuple[dict, str | None]:
+    """The decision without explanations; for metrics the policy rejects,
+    `{"error": {"code", "key"}}` and the error's message."""
     try:
-        return project(evaluate(example.record["metrics"], example.record["region"]))
+        return project(evaluate(example.record["metrics"], example.record["region"])), None
     except TspolError as exc:
         first = exc.diagnostics[0]
-        return {"error": {"code": first.code, "key": first.key}}
+        return {"error": {"code": first.code, "key": first.key}}, first.message
 
 
 def run_example(evaluate: Callable[[dict, str], dict], example: Example) -> Outcome:
-    actual = decide(evaluate, example)
+    actual, message = decide(evaluate, example)
     expect = example.record.get("expect")
+    rejected = f"the policy rejects these metrics: {message}" if message else None
     if expect is None:
-        return Outcome(example, actual, "no expected decision yet: run `tspol test --update` and review it")
+        return Outcome(example, actual, rejected or "no expected decision yet: run `tspol test --update` and review it")
     both_decisions = "error" not in actual and "error" not in expect
+    unknown = [key for key in expect if key not in actual] if both_decisions else []
+    if unknown:
+        return Outcome(example, actual, f"key `expect` has keys no decision has: {', '.join(unknown)} "
+                                        f"(a decision has {', '.join(actual)})")
     compared = {key: actual.get(key) for key in expect} if both_decisions else actual
     if compared == expect:
         return Outcome(example, actual, passed=True)
-    return Outcome(example, actual, diff=_diff(expect, compared))
+    return Outcome(example, actual, None if "error" in expect else rejected, diff=_diff(expect, compared))
+
+
+def updatable(outcome: Outcome) -> bool:
+    """Whether `--update` may rewrite a failing example's expectation: not when the
+    example is malformed or its `expect` has keys no decision has, and never to
+    expect an error it did not already expect (a typo in the metrics would pass
+    from then on)."""
+    if outcome.passed or outcome.actual is None:
+        return False
+    expect = outcome.example.record.get("expect")
+    if "error" in outcome.actual:
+        return expect is not None and "error" in expect
+    return expect is None or "error" in expect or all(key in outcome.actual for key in expect)
 
 
 def _diff(expected: dict, actual: dict) -> str:
@@ -145,7 +167,7 @@ def run_file(evaluate: Callable[[dict, str], dict], path: Path) -> list[Outcome]
 
 def update_file(path: Path, outcomes: list[Outcome]) -> int:
     """Rewrite the file with each example expecting what it got; return how many changed."""
-    by_line = {o.example.line: o for o in outcomes if o.actual is not None and not o.passed}
+    by_line = {o.example.line: o for o in outcomes if updatable(o)}
     changed = 0
     out = []
     lines = path.read_bytes().split(b"\n")  # the lines `read_examples` numbered; others stay byte for byte
