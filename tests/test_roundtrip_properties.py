@@ -90,7 +90,7 @@ may = st.builds(ast.May, name_list)
 
 declaration = st.one_of(
     st.builds(ast.Policy, name, items(text, st.builds(ast.Version, strings),
-                                      st.builds(ast.Effective, st.from_regex(r"\d{4}-\d{2}-\d{2}", fullmatch=True)))),
+                                      st.builds(ast.Effective, st.from_regex(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", fullmatch=True)))),
     st.builds(ast.Region, name, items(text)),
     st.builds(ast.Measure, name, items(text)),
     st.builds(ast.Category, name, items(text)),

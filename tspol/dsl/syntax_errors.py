@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import functools
 import re
+import unicodedata
 
 from lark import Lark
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
@@ -25,7 +26,10 @@ BAD_TEXT = "E103"
 # ---- braces --------------------------------------------------------------------------
 
 # Quoted texts first, so that `#` and braces inside them are not seen.
-SCAN = re.compile(r'"(?:[^"\\\n]|\\.)*"?|#[^\n]*|[{}]')
+SCAN = re.compile(r'"(?:[^"\\\n]|\\.)*"?|#[^\n]*|[{}｛｝]')
+# Braces typed with a Chinese input method count as braces, so that they are
+# reported as the characters to retype rather than as a block left open.
+_BRACES = {"{": "{", "}": "}", "｛": "{", "｝": "}"}
 
 
 def position(text: str, offset: int) -> tuple[int, int]:
@@ -42,7 +46,7 @@ def brace_problems(text: str, path: str) -> list[Diagnostic]:
     same indentation; blocks opened inside it that are still open are the ones
     missing their `}`.
     """
-    braces = [(match.group(), match.start()) for match in SCAN.finditer(text) if match.group() in ("{", "}")]
+    braces = [(_BRACES[match.group()], match.start()) for match in SCAN.finditer(text) if match.group() in _BRACES]
     if _balanced(brace for brace, _ in braces):
         return []
     lines = text.split("\n")
@@ -134,6 +138,10 @@ CHARACTER_HELP = {
     "＜": "write `<`",
     "＞": "write `>`",
     "＝": "write `==`",
+    "（": "tspol has no parentheses: combine comparisons with `and`",
+    "）": "tspol has no parentheses: combine comparisons with `and`",
+    "；": "a statement ends at the end of its line; remove the `；`",
+    "。": "a statement ends at the end of its line; remove the `。`",
     "“": 'texts go inside straight double quotes: "..."',
     "”": 'texts go inside straight double quotes: "..."',
 }
@@ -278,7 +286,16 @@ def _character_diagnostic(exc: UnexpectedCharacters, text: str, path: str) -> Di
         char = "!="
     shown = repr(char)[1:-1] if not char.isprintable() else char
     return Diagnostic(SYNTAX, f"unexpected character `{shown}`", span=Span(path, line, column, line, column + len(char)),
-                      help=CHARACTER_HELP.get(char, "remove it; `#` starts a comment, and texts go inside double quotes"))
+                      help=CHARACTER_HELP.get(char) or _lookalike_help(char)
+                      or "remove it; `#` starts a comment, and texts go inside double quotes")
+
+
+def _lookalike_help(char: str) -> str | None:
+    """For a full-width character typed with an input method (`４`, `｛`), its ASCII form."""
+    plain = unicodedata.normalize("NFKC", char)
+    if plain != char and plain.isascii() and plain.isprintable():
+        return f"write it as `{plain}`"
+    return None
 
 
 def _special_token(value: str, type_: str, expected: set[str], lark: Lark) -> tuple[str, str] | None:
