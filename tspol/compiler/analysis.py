@@ -548,9 +548,11 @@ class _RuleAnalysis:
     def problems(self) -> list[Problem]:
         out: list[Problem] = []
         for table in self.tables:
-            if table.hit == "exclusive":
-                out.extend(self.overlaps(table))
-            out.extend(self.dead_rows(table))
+            dead = self.dead_rows(table)
+            if table.hit == "exclusive":  # a row that never fires is that one problem, not an overlap too
+                never = {id(problem.rows[0]) for problem in dead}
+                out.extend(p for p in self.overlaps(table) if id(p.rows[1]) not in never)
+            out.extend(dead)
             out.extend(self.holes(table))
         out.extend(self.monotonicity())
         return out
