@@ -137,6 +137,20 @@ def test_the_fingerprint_covers_every_module_of_tspol(tmp_path, monkeypatch):
         assert cache.fingerprint(cache.package_parts()) != before, name
 
 
+def test_the_fingerprint_sees_an_edit_that_keeps_size_and_time(tmp_path, monkeypatch):
+    """Builds that give every file the same time (Nix) must not hide a same-size edit."""
+    copy = tmp_path / "tspol"
+    shutil.copytree(cache.PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(cache, "PACKAGE", copy)
+    file = copy / "compiler" / "pygen.py"
+    before, stat = cache.fingerprint(), file.stat()
+    text = file.read_text(encoding="utf-8")
+    file.write_text(text.replace("points += ", "points -= ", 1), encoding="utf-8")
+    os.utime(file, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert file.stat().st_size == stat.st_size
+    assert cache.fingerprint() != before
+
+
 def test_every_part_of_the_key_matters(monkeypatch):
     sources = {"p/a.pol": "region US {}\n"}
     relpaths = {"p/a.pol": "a.pol"}

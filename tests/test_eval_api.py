@@ -96,6 +96,21 @@ def test_a_damaged_cache_file_is_rebuilt(private_cache):
     assert "def evaluate" in file.read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("damage", ["cut short", "edited"])
+def test_a_cache_file_cut_short_or_edited_is_rebuilt(private_cache, damage):
+    tspol.load()
+    (file,) = private_cache.glob("*.py")
+    text = file.read_text(encoding="utf-8")
+    if damage == "cut short":  # still has its POLICY header, but no evaluate
+        file.write_text(text[: text.index("\ndef _read")], encoding="utf-8")
+    else:  # a seller would get 9 points instead of 5
+        assert text.count("points += 5\n") > 1
+        file.write_text(text.replace("points += 5\n", "points += 9\n"), encoding="utf-8")
+    cache.clear_memory()
+    assert tspol.load().evaluate({"orders_7d": 40, "late_orders": 12}, "US").points == 5
+    assert file.read_text(encoding="utf-8") == text
+
+
 def test_an_unusable_cache_folder_falls_back_to_memory(tmp_path, monkeypatch):
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("", encoding="utf-8")

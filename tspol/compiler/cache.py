@@ -77,14 +77,18 @@ def cache_dir() -> Path | None:
 
 def fingerprint(parts: tuple[str, ...] = COMPILER_PARTS) -> str:
     """Changes whenever a module of the compiler or the language changes (or of the
-    other folders of the package named in `parts`; "" is the package folder itself)."""
+    other folders of the package named in `parts`; "" is the package folder itself).
+    It hashes their text, not sizes and times: builds that set every file's time
+    alike (Nix, reproducible images) would hide an edit that keeps a file's size."""
     digest = hashlib.sha256()
     for part in parts:
         folder = PACKAGE / part
         for entry in sorted(os.scandir(folder), key=lambda e: e.name):
             if entry.name.endswith((".py", ".lark")):
-                stat = entry.stat()
-                digest.update(f"{part}/{entry.name}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
+                with open(entry.path, "rb") as file:
+                    text = file.read()
+                digest.update(f"{part}/{entry.name}:{len(text)}\n".encode())
+                digest.update(text)
     return digest.hexdigest()[:16]
 
 
@@ -111,7 +115,7 @@ def compiled(path: str | Path) -> Compiled:
     if module is None:
         program = build_program(sources, relpaths, str(path))
         source = generate_source(program)
-        file = _store(file, source) if file is not None else None
+        file = _store(file, _sealed(source)) if file is not None else None
         module = _load_file(file, digest) if file is not None else None
         if module is None:
             module = load_source(source, f"<tspol policy {digest[:12]}>")
@@ -163,9 +167,25 @@ def _module_name(digest: str) -> str:
     return f"tspol_policy_{digest[:16]}"
 
 
+SEAL = "# tspol cache seal: sha256 "  # the last line of a cache file: the hash of all before it
+
+
+def _sealed(source: str) -> str:
+    return f"{source}{SEAL}{hashlib.sha256(source.encode()).hexdigest()}\n"
+
+
+def _intact(text: str) -> bool:
+    """Whether a cache file's text is whole and unchanged: its seal matches the rest."""
+    body, seal, digest = text.rpartition(SEAL)
+    return bool(seal) and digest == hashlib.sha256(body.encode()).hexdigest() + "\n"
+
+
 def _load_file(file: Path, digest: str) -> types.ModuleType | None:
-    """The module in a cache file, or None when it is unreadable or not the one expected."""
+    """The module in a cache file, or None when it is unreadable, cut short, changed,
+    or not the one expected."""
     try:
+        if not _intact(file.read_text(encoding="utf-8")):
+            return None
         spec = importlib.util.spec_from_file_location(_module_name(digest), file)
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
@@ -185,7 +205,7 @@ def _store(file: Path, source: str) -> Path | None:
         file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         handle, temporary = tempfile.mkstemp(dir=file.parent, prefix=".tmp-", suffix=file.suffix)
         try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
+            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
                 out.write(source)
             os.replace(temporary, file)
         except BaseException:
