@@ -31,6 +31,7 @@ Values (D3: exact numbers, never binary floats):
 from __future__ import annotations
 
 import math
+import operator
 from decimal import Decimal
 from fractions import Fraction
 
@@ -82,11 +83,23 @@ def _shown(value):
         return "NaN"
     if isinstance(value, float) and math.isinf(value):
         return "Infinity" if value > 0 else "-Infinity"
+    if type(value) is Fraction and value.denominator == 1:
+        value = value.numerator
     if type(value) is int and value.bit_length() > 128:  # str() of a huge int is slow, or refused
-        return f"a whole number of {len(Decimal(value).as_tuple().digits)} digits"
+        return f"a whole number of about {_digits(value)} digits"
+    if type(value) is Fraction and max(value.numerator.bit_length(), value.denominator.bit_length()) > 128:
+        parts = [str(n) if n.bit_length() <= 128 else f"a number of about {_digits(n)} digits"
+                 for n in (value.numerator, value.denominator)]
+        return f"the fraction {parts[0]} over {parts[1]}"
     if type(value) is Decimal and value.is_finite() and len(value.as_tuple().digits) > 40:
         return f"a number of {len(value.as_tuple().digits)} digits"
     return str(value)
+
+
+def _digits(whole):
+    """How many digits a huge whole number has, give or take one, in time linear in
+    its size (counting them exactly, by writing it out, takes quadratic time)."""
+    return int(math.log10(abs(whole))) + 1
 
 
 def _out_of_range(key, value, places):
@@ -100,8 +113,10 @@ def _out_of_range(key, value, places):
 
 def _number(key, value, expected):
     """A finite number in range (see above), or MetricsError. Booleans are not numbers.
-    An int, a float or a Fraction is returned as it is; a Decimal as its exact value
-    (an int or a Fraction), built only once it is known to be in range."""
+    An int or a float is returned as it is, a whole Fraction as an int; a Decimal as
+    its exact value (an int or a Fraction), built only once it is known to be in
+    range. A float subclass (numpy.float64) is read as a float, and any other
+    whole-number type but bool (numpy.int64, an IntEnum) as the int it stands for."""
     kind = type(value)
     if kind is int:
         if -_MAGNITUDE < value < _MAGNITUDE:
@@ -126,7 +141,16 @@ def _number(key, value, expected):
             raise _out_of_range(key, value, False)
         if value.denominator > 10**_PLACES:
             raise _out_of_range(key, value, True)
-        return value
+        return value.numerator if value.denominator == 1 else value
+    if isinstance(value, float):
+        return _number(key, float(value), expected)
+    if not isinstance(value, bool) and hasattr(type(value), "__index__"):
+        try:
+            whole = operator.index(value)
+        except Exception:  # an __index__ that refuses (numpy.bool_): not a number
+            whole = None
+        if type(whole) is int:
+            return _number(key, whole, expected)
     raise MetricsError(NOT_A_NUMBER, key, f"expected {expected}, got {_shown(value)}")
 
 
@@ -316,7 +340,7 @@ def _absent_text(lang, names):
 
 
 PORTABLE = (
-    MetricsError, _shown, _out_of_range, _number, _decimal_value, _rational, _share, _count, _amount, _money,
+    MetricsError, _shown, _digits, _out_of_range, _number, _decimal_value, _rational, _share, _count, _amount, _money,
     _ratio, _unknown_input, _above_total, _not_an_object, _unknown_region, _unknown_language, _decimal_text,
     _value_text, _percent_text, _rate_text, _absent_text,
 )

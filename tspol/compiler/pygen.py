@@ -228,6 +228,7 @@ class CodeGenerator:
         self.writeline('"""')
         self.newline()
         self.writeline("import math")
+        self.writeline("import operator")
         self.writeline("from collections.abc import Mapping as _Mapping")
         self.writeline("from decimal import Decimal")
         self.writeline("from fractions import Fraction")
@@ -606,7 +607,7 @@ class CodeGenerator:
             self.writeline('"""The decision for one seller: `metrics` maps input names to values."""')
             with self.block(f"if lang not in {explain.LANGS!r}:"):
                 self.writeline("raise _unknown_language(lang, POLICY['languages'])")
-            self.writeline("decide = _REGIONS.get(region) if type(region) is str else None")
+            self.writeline("decide = _REGIONS.get(region) if isinstance(region, str) else None")
             with self.block("if decide is None:"):
                 self.writeline("raise _unknown_region(region, POLICY['regions'])")
             self.writeline("return decide(_read(metrics), lang)")
