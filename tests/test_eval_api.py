@@ -165,3 +165,21 @@ def test_an_unknown_language_is_a_tspol_error():
     assert isinstance(caught.value, tspol.TspolError)
     assert (caught.value.code, caught.value.key) == ("E609", "lang")
     assert "en, zh" in caught.value.message
+
+
+def test_a_policy_pickles_as_its_text_for_process_pools(pack_copy):
+    import pickle
+    from concurrent.futures import ProcessPoolExecutor
+
+    file = pack_copy / "fulfilment.pol"
+    file.write_text(file.read_text(encoding="utf-8").replace(
+        "when 2.5% <= SFCR then points 1", "when 2.5% <= SFCR then points 3"), encoding="utf-8")
+    policy = tspol.load(pack_copy)
+    sent = pickle.dumps(policy)
+    file.write_text("this pack is now broken\n", encoding="utf-8")  # the pickle carries the text it was loaded from
+    again = pickle.loads(sent)
+    seller = {"orders_7d": 40, "cancelled_orders": 1}
+    assert again.source_hash == policy.source_hash
+    assert again.evaluate(seller, "UK").points == 3
+    with ProcessPoolExecutor(2) as pool:
+        assert list(pool.map(policy.evaluate_dict, [seller] * 3, ["UK"] * 3)) == [policy.evaluate_dict(seller, "UK")] * 3

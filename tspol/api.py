@@ -19,7 +19,7 @@ import functools
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from tspol.compiler.cache import Compiled, build_program, compiled
+from tspol.compiler.cache import Compiled, build_program, compiled, compiled_sources
 from tspol.dsl.sources import bundled_pack_path
 from tspol.runtime.decision import Decision
 from tspol.runtime.metrics import MetricsError
@@ -41,6 +41,12 @@ class Policy:
 
     def __repr__(self) -> str:
         return f"<Policy {self.name} {self.version} ({self._compiled.root})>"
+
+    def __reduce__(self):
+        """Pickled as the text of its pack, not its path: a worker process (a process
+        pool's) gets the very policy it was sent, even if the files change meanwhile."""
+        c = self._compiled
+        return _policy_of_sources, (c.sources, c.relpaths, c.root)
 
     @property
     def name(self) -> str:
@@ -75,7 +81,7 @@ class Policy:
         return build_program(c.sources, c.relpaths, c.root)
 
     def evaluate_dict(self, metrics: Mapping, region: str, lang: str = "en") -> dict:
-        """The decision as the dict of DESIGN.md (what `tspol eval --format json` prints)."""
+        """The decision as a dict: what `tspol eval --format json` prints for a seller."""
         try:
             return self._evaluate(metrics, region, lang)
         except self._error as exc:
@@ -89,3 +95,7 @@ class Policy:
         from tspol.runtime.ledger import Ledger
 
         return Ledger(program=self.program, events=events, region=region, evaluate=self.evaluate_dict)
+
+
+def _policy_of_sources(sources: dict, relpaths: dict, root: str) -> Policy:
+    return Policy(compiled_sources(sources, relpaths, root))

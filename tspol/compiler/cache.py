@@ -102,9 +102,15 @@ def compiled(path: str | Path) -> Compiled:
     """The compiled module of the pack at `path`: from memory, from the disk cache, or built now."""
     path = Path(path)
     sources, relpaths = read_sources(path)
+    return compiled_sources(sources, relpaths, str(path))
+
+
+def compiled_sources(sources: dict, relpaths: dict, root: str) -> Compiled:
+    """`compiled` of a pack's texts already read (display path -> text, and -> path
+    inside the pack; `root` is the pack's path as given)."""
     key = f"{source_hash(sources, relpaths)}-{fingerprint()}"
     digest = key.partition("-")[0]
-    found = dict(sources=sources, relpaths=relpaths, root=str(path), source_hash=digest)
+    found = dict(sources=sources, relpaths=relpaths, root=root, source_hash=digest)
     if key in _memory:
         module, file, source = _memory[key]
         return Compiled(module, cache_file=file, source=source, **found)
@@ -113,7 +119,7 @@ def compiled(path: str | Path) -> Compiled:
     module = _load_file(file, digest) if file is not None and file.is_file() else None
     program = source = None
     if module is None:
-        program = build_program(sources, relpaths, str(path))
+        program = build_program(sources, relpaths, root)
         source = generate_source(program)
         file = _store(file, _sealed(source)) if file is not None else None
         module = _load_file(file, digest) if file is not None else None

@@ -7,7 +7,7 @@ standard library and exposes
     INPUTS                      the input names, in declaration order
     NAMES                       display names (en/zh) of regions, rules, metrics, measures
     MetricsError(ValueError)    bad metrics, region or language: .code, .key, .message
-    evaluate(metrics, region, lang="en") -> dict   the decision (DESIGN.md)
+    evaluate(metrics, region, lang="en") -> dict   the decision (as `tspol eval --format json` prints it)
 
 It returns the same dict as `tspol.runtime.interpreter.evaluate` for the same
 arguments. The emitter works like Jinja2's compiler: a `CodeGenerator` with

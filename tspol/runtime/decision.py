@@ -1,8 +1,9 @@
 """A decision as attrs objects, built from (and turned back into) the decision dict.
 
-The dict is the contract (DESIGN.md, CONTRACTS.md): what `tspol eval` prints,
-what a compiled module's `evaluate` returns. `Decision.from_dict(d).to_dict()
-== d`, key order included.
+The dict is the contract: what a compiled module's `evaluate` returns, and what
+`tspol eval --format json` prints (with the line's `seller_id` first, which is
+not part of a decision). `Decision.from_dict(d).to_dict() == d` for a decision
+dict, key order included.
 """
 
 from __future__ import annotations

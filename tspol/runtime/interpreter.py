@@ -1,7 +1,7 @@
 """The reference semantics: a decision straight from the IR, in exact rationals.
 
-`evaluate(program, metrics, region, lang)` returns the decision dict of
-DESIGN.md and CONTRACTS.md. A compiled module must return the same dict for
+`evaluate(program, metrics, region, lang)` returns the decision dict (the one
+`tspol eval --format json` prints). A compiled module must return the same dict for
 the same arguments (the differential tests hold it to that); this module is
 written for obviousness, not speed.
 
