@@ -15,7 +15,8 @@ import pytest
 
 from conftest import FIXTURES, PACK
 from test_check_fixtures import build_pack, read_case, where
-from tspol.compiler.analysis import (DEAD_ROW, HOLE, MONOTONICITY, OVERLAP, analyze_program)
+from tspol.compiler.analysis import (DEAD_ROW, HOLE, INSIDE_STANDARD, MONOTONICITY, OVERLAP,
+                                     analyze_program)
 from tspol.compiler.lower import lower
 from tspol.dsl.loader import load_pack
 from tspol.runtime.interpreter import evaluate
@@ -107,8 +108,15 @@ def _confirm_dead(program, problem):
             assert row.where not in _rows_fired(decision, problem.rule)
 
 
+def _confirm_inside_standard(program, problem):
+    (row,) = problem.rows
+    decision = evaluate(program, problem.sellers[0], problem.rule.region)
+    assert row.where in _rows_fired(decision, problem.rule)
+    assert problem.rule.name not in {f["rule"] for f in decision["findings"]}  # meets the standard
+
+
 CONFIRM = {OVERLAP: _confirm_overlap, HOLE: _confirm_hole, MONOTONICITY: _confirm_monotonicity,
-           DEAD_ROW: _confirm_dead}
+           DEAD_ROW: _confirm_dead, INSIDE_STANDARD: _confirm_inside_standard}
 
 
 def test_analyze_shows_the_coverage_map(cli, snapshot):

@@ -18,7 +18,10 @@ question exactly. A cell is only reported when a real seller lies in it
   too few orders to count) are deliberate, as are cells meeting the standard;
 - monotonicity (W502): along a quantity marked `higher is worse` (or `lower is
   worse`), a cell on the worse side scoring fewer points or a milder order
-  volume limit than its covered neighbour; tables of one rule add up.
+  volume limit than its covered neighbour; tables of one rule add up;
+- inside the standard (W503): a row that fires for a seller who meets the
+  rule's standard (a comparison written the wrong way round, or an upper bound
+  left out), so a seller who does all the policy asks is penalised.
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ OVERLAP = "E501"
 DEAD_ROW = "E502"
 HOLE = "W501"
 MONOTONICITY = "W502"
+INSIDE_STANDARD = "W503"
 
 Cut = tuple  # (value, side): side 0 is just before the value, 1 just after it
 END = (math.inf, 0)
@@ -554,6 +558,7 @@ class _RuleAnalysis:
                 out.extend(p for p in self.overlaps(table) if id(p.rows[1]) not in never)
             out.extend(dead)
             out.extend(self.holes(table))
+            out.extend(self.inside_standard(table))
         out.extend(self.monotonicity())
         return out
 
@@ -638,6 +643,32 @@ class _RuleAnalysis:
                 help="make the neighbouring rows meet (a row ending `< X` and the next starting `X <=`), "
                      "or cover the gap with a row"),
                 self.rule, table, tuple(r for r in (before, after) if r is not None), (seller,)))
+        return out
+
+    def inside_standard(self, table: ir.TableIR) -> list[Problem]:
+        """The rows that fire for a seller who meets the standard, each with one such seller."""
+        if self.standard_pieces is None:
+            return []
+        metric = self.grid.axes[self.metric_axis].quantity
+        standard = metric.standard
+        if (metric.worse == "higher" and standard.hi is None) or (metric.worse == "lower" and standard.lo is None):
+            return []  # the standard points the wrong way itself: that is the one problem (W300)
+        owned = self.owned(table)
+        out = []
+        for i, row in enumerate(table.rows):
+            meeting = {c: True for c in owned[i] if self.meets_standard(c)}
+            seller, ranges = self._first_seller(meeting)
+            if seller is None:
+                continue
+            out.append(Problem(Diagnostic(
+                INSIDE_STANDARD,
+                f"this row of {self.where_regions()} fires for sellers who meet the standard "
+                f"{metric.name} {metric.standard_text}, where {self.grid.text(ranges)}; for example the seller "
+                f"{seller_text(seller, self.grid)}",
+                severity=WARNING, span=row.span,
+                help="a row acts on sellers outside the standard: check which way its comparisons point, "
+                     "and that it has both its bounds"),
+                self.rule, table, (row,), (seller,)))
         return out
 
     def _neighbours(self, table: ir.TableIR, ranges: Ranges) -> tuple[ir.RowIR | None, ir.RowIR | None]:
