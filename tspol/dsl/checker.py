@@ -340,6 +340,13 @@ class _Checker:
                 self.report(TYPE_MISMATCH, f"a rate divides counts, but `{name.value}` is {_say(quantity.kind)}",
                             name.span, help="declare the metric as a ratio of two count inputs")
                 return
+        wholes = {part.whole.value for part in self.inputs[decl.denominator.value].items_of(ast.PartOf)}
+        if decl.numerator.value in wholes:
+            self.report(INCONSISTENT, f"`{decl.name.value}` divides `{decl.numerator.value}` by "
+                        f"`{decl.denominator.value}`, which is part of it: the rate is never below 100%",
+                        decl.denominator.span,
+                        help=f"write the part over the whole: "
+                             f"`{decl.denominator.value} / {decl.numerator.value}`")
         self.quantities[decl.name.value] = Quantity(decl.name.value, "rate", None, decl)
 
     def check_basis(self, decl: ast.Basis) -> None:
