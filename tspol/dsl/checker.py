@@ -756,9 +756,11 @@ def _literal_text(literal: ast.Quantity) -> str:
 
 
 def _compare_help(quantity: Quantity, literal: ast.Quantity, comparison: ast.Comparison) -> str:
-    """The comparison as it was probably meant: the same number in the right unit."""
+    """The comparison as it was probably meant: the same number in the right unit (a
+    plain number between 0 and 1 against a rate is a fraction: 0.95 is 95%)."""
+    fraction = literal.kind == "number" and 0 < literal.value < 1
     fixed = {"count": ast.Quantity("number", literal.value), "number": ast.Quantity("number", literal.value),
-             "rate": ast.Quantity("percent", literal.value),
+             "rate": ast.Quantity("percent", literal.value * 100 if fraction else literal.value),
              "duration": ast.Quantity("duration", literal.value, "min"),
              "money": ast.Quantity("money", literal.value, quantity.unit or "USD")}[quantity.kind]
     operands = tuple(fixed if o is literal else o for o in comparison.operands)
