@@ -35,6 +35,11 @@ INCONSISTENT = "E403"
 DIRECTION = "W300"
 UNUSED = "W200"
 
+# Bounds that keep every date of the ledger a real date and every sum an ordinary
+# number: no policy needs more.
+MOST_DAYS = 36_500
+MOST_WHOLE = 1_000_000
+
 LANGUAGES = ("en", "zh")
 LITERAL_WORDS = {
     "number": "a plain number",
@@ -512,6 +517,12 @@ class _Checker:
             return False
         if positive and literal.value <= 0:
             self.report(BAD_VALUE, f"{what} must be more than zero", literal.span, help=f"write it like `{example}`")
+            return False
+        largest = MOST_DAYS if kind == "duration" and literal.unit == "d" else MOST_WHOLE if whole else None
+        if largest is not None and literal.value > largest:
+            self.report(BAD_VALUE, f"{what} can be at most {largest:,}"
+                        f"{' days (100 years)' if largest == MOST_DAYS else ''}, not `{_literal_text(literal)}`",
+                        literal.span, help=f"write it like `{example}`")
             return False
         if kind == "percent":
             return self.check_percent(literal, f"{what} is a share: at most 100%")
