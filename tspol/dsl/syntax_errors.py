@@ -267,8 +267,27 @@ def syntax_diagnostic(exc: UnexpectedInput, text: str, path: str, lark: Lark, st
     after_word = _after_word(text, token, path)
     if after_word is not None:
         return after_word
+    early = _line_ends_early(text, token, expected, path, lark)
+    if early is not None:
+        return early
     message = f"expected {_expected_text(expected, lark)}, but found {found}"
     return Diagnostic(SYNTAX, message, span=span, help=_example_help(exc, lark) if start == "start" else None)
+
+
+def _line_ends_early(text: str, token, expected: set[str], path: str, lark: Lark) -> Diagnostic | None:
+    """A statement cut off at the end of its line (`then points`, `limit 7d`): the
+    next line's first word is not what is wrong, the missing value is. Not when a
+    `}` could come next, where the next line may well begin a new statement."""
+    before = text[:token.start_pos].rstrip()
+    if "RBRACE" in expected or not before or "\n" not in text[len(before):token.start_pos]:
+        return None
+    words = before.split()
+    last = words[-1]
+    line, column = position(text, len(before) - len(last))
+    help = ("write it like `points 3`" if last == "points" else
+            "write it like `limit 7d at 10% avg4w`" if "limit" in words[-3:] else None)
+    return Diagnostic(SYNTAX, f"this line ends too early: after `{last}`, expected {_expected_text(expected, lark)}",
+                      span=Span(path, line, column, line, column + len(last)), help=help)
 
 
 def _expected(exc: UnexpectedInput) -> set[str]:
