@@ -312,3 +312,20 @@ def test_stdin_name_under_a_file(cli, pack_copy):
     result = cli("check", "-", "--stdin-filename", name, input="")
     assert (result.exit_code, result.stderr) == (2, f"tspol: --stdin-filename {name}: there is no folder "
                                                    f"{pack_copy / 'policy.pol'}\n")
+
+
+def test_a_link_to_nowhere_is_reported_not_skipped(cli, pack_copy):
+    (pack_copy / "gone.pol").symlink_to(pack_copy / "no" / "such.pol")
+    result = cli("check", pack_copy, "--format", "json")
+    assert result.exit_code == 1
+    [record] = json.loads(result.stdout)
+    assert (record["path"], record["code"]) == (str(pack_copy / "gone.pol"), "E002")
+
+
+def test_a_utf16_file_is_named_as_such(cli, pack_copy):
+    (pack_copy / "wide.pol").write_bytes("region XX {\n}\n".encode("utf-16"))
+    result = cli("check", pack_copy, "--format", "json")
+    assert result.exit_code == 1
+    [record] = json.loads(result.stdout)
+    assert (record["path"], record["code"], record["line"]) == (str(pack_copy / "wide.pol"), "E002", 1)
+    assert record["message"].startswith("this file is UTF-16 text")

@@ -558,7 +558,8 @@ class _Checker:
             self.once(items, f"a rule has one `{keyword}`")
         for ref in rule.items_of(ast.ReasonRef)[:1]:
             if ref.name.value not in self.reasons:
-                self.unknown("reason", ref.name, self.reasons)
+                self.unknown("reason", ref.name, self.reasons, help=f"declare it in the catalogue: "
+                             f"`reason {ref.name.value} in CATEGORY {{ name en \"...\" }}`")
         for on in rule.items_of(ast.OnMetric)[:1]:
             if on.name.value not in self.metrics:
                 self.unknown("metric", on.name, self.metrics)

@@ -76,8 +76,9 @@ def _declarations(folder: Path, path: Path) -> tuple[int, bool]:
 
 
 def pol_files(path: Path) -> list[Path]:
+    """The .pol files of a pack; a link to nowhere is one too, so that it is reported."""
     if path.is_dir():
-        return sorted(p for p in path.rglob("*.pol") if p.is_file())
+        return sorted(p for p in path.rglob("*.pol") if p.is_file() or (p.is_symlink() and not p.exists()))
     return [path]
 
 
@@ -136,6 +137,10 @@ def _inside(pack: Path, file: Path) -> Path:
 def utf8_text(raw: bytes, path: str) -> str:
     """The text of a file, without a leading byte-order mark; an error at the line
     and column of the first byte that is not UTF-8."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise TspolError(Diagnostic(UNREADABLE, "this file is UTF-16 text (it starts with a UTF-16 byte-order "
+                                                "mark), not UTF-8", span=Span(path, 1, 1, 1, 2),
+                                    help="save the file as UTF-8"))
     try:
         return raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
