@@ -57,11 +57,15 @@ def _lark() -> Lark:
 
 
 def parse(text: str, path: str = "<string>") -> ast.File:
-    """Parse one `.pol` file."""
+    """Parse one `.pol` file; every syntax error of it, one per declaration."""
     problems = brace_problems(text, path)
     if problems:
         raise TspolError(problems)
-    decls = _transform(_parse_tree(text, path, "start"), path)
+    try:
+        tree = _parse_tree(text, path, "start")
+    except TspolError as first:
+        raise TspolError(_syntax_errors_of_each_declaration(text, path) or first.diagnostics) from None
+    decls = _transform(tree, path)
     return ast.File(path, tuple(decls), _comments(text, path),
                     span=Span(path, 1, 1, text.count("\n") + 1, 1))
 
@@ -76,6 +80,41 @@ def _parse_tree(text: str, path: str, start: str):
         return _lark().parse(text, start=start)
     except UnexpectedInput as exc:
         raise TspolError(syntax_diagnostic(exc, text, path, _lark(), start)) from None
+
+
+def _syntax_errors_of_each_declaration(text: str, path: str) -> list[Diagnostic]:
+    """The first syntax error of every top-level declaration, not only of the file:
+    each is parsed alone, the rest of the text blanked so that positions stay."""
+    problems = []
+    for start, end in _declarations(text):
+        alone = re.sub(r"[^\n]", " ", text[:start]) + text[start:end] + re.sub(r"[^\n]", " ", text[end:])
+        try:
+            _lark().parse(alone, start="start")
+        except UnexpectedInput as exc:
+            problems.append(syntax_diagnostic(exc, alone, path, _lark(), "start"))
+    return problems
+
+
+def _declarations(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of each top-level declaration: from a line that begins, at
+    its first column and outside every block, with a word, to the next such line."""
+    depth_at = {}  # offset of a brace -> depth after it
+    depth = 0
+    for match in SCAN.finditer(text):
+        if match.group() in ("{", "}", "｛", "｝"):  # braces typed with an input method count too
+            depth += 1 if match.group() in ("{", "｛") else -1
+            depth_at[match.start()] = depth
+    starts, depth, braces = [], 0, iter(sorted(depth_at))
+    next_brace = next(braces, None)
+    offset = 0
+    for line in text.split("\n"):
+        while next_brace is not None and next_brace < offset:
+            depth = depth_at[next_brace]
+            next_brace = next(braces, None)
+        if depth == 0 and line[:1].isalpha():
+            starts.append(offset)
+        offset += len(line) + 1
+    return list(zip(starts, starts[1:] + [len(text)]))
 
 
 def _transform(tree, path: str):
