@@ -171,3 +171,23 @@ def test_analyze_a_pack_with_errors(cli, in_tmp):
     result = cli("analyze", "bad.pol")
     assert result.exit_code == 1
     assert "bad.pol:1" in result.stderr
+
+
+def test_a_row_that_only_warns_inside_the_standard_is_left_alone(program):
+    """W503 is about points and limits for sellers who meet the standard, not an early warning."""
+    import attrs
+
+    from tspol.dsl.intervals import Interval
+
+    region = program.region("US")
+    rule = next(r for r in region.rules if r.name == "late_dispatch")
+    table = rule.tables[0]
+    near = attrs.evolve(table.rows[0], index=len(table.rows) + 1, points=0, warning=True, limit=None,
+                        box=(("LDR", Interval(lo=Fraction(3, 100), lo_closed=True, hi=Fraction(4, 100))),))
+    scoring = attrs.evolve(near, index=len(table.rows) + 2, points=1)
+    for row, flagged in ((near, False), (scoring, True)):
+        edited = attrs.evolve(rule, tables=(attrs.evolve(table, hit="all", rows=table.rows + (row,)),))
+        us = attrs.evolve(region, rules=tuple(edited if r is rule else r for r in region.rules))
+        changed = attrs.evolve(program, regions=tuple(us if r is region else r for r in program.regions))
+        problems = analyze_program(changed, rule="late_dispatch", region="US").problems
+        assert any(p.diagnostic.code == INSIDE_STANDARD for p in problems) is flagged

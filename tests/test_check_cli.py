@@ -329,3 +329,20 @@ def test_a_utf16_file_is_named_as_such(cli, pack_copy):
     [record] = json.loads(result.stdout)
     assert (record["path"], record["code"], record["line"]) == (str(pack_copy / "wide.pol"), "E002", 1)
     assert record["message"].startswith("this file is UTF-16 text")
+
+
+def test_stdin_names_in_a_new_subfolder_and_odd_names(cli, pack_copy, monkeypatch):
+    (pack_copy / "sub").mkdir()
+    result = cli("check", "-", "--stdin-filename", pack_copy / "sub" / "new.pol", input="")
+    assert result.exit_code == 0, result.output  # an empty new file, checked in its pack
+    assert f"as part of the pack in {pack_copy}" in result.stderr
+    monkeypatch.chdir(pack_copy)
+    result = cli("check", "-", "--stdin-filename", "..draft.pol", input="")
+    assert result.exit_code == 0, result.output
+
+
+def test_stdin_diagnostics_name_the_buffer_as_given(cli, pack_copy, monkeypatch):
+    monkeypatch.chdir(pack_copy)
+    buffer = (pack_copy / "fulfilment.pol").read_text(encoding="utf-8").replace(*BROKEN[0][1:])
+    result = cli("check", "-", "--stdin-filename", "./fulfilment.pol", "--format", "json", input=buffer)
+    assert [r["path"] for r in json.loads(result.stdout)] == ["./fulfilment.pol"]

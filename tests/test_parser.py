@@ -148,6 +148,19 @@ def test_braces_in_texts_and_comments_do_not_count():
     ("region US { name en 'x' }", "unexpected character `'`", 'texts go inside double quotes: "..."'),
     ("region US { name en \"x\" \x00 }", "unexpected character `\\x00`",
      "remove it; `#` starts a comment, and texts go inside double quotes"),
+    ("rule r in US { table { when x > 4%\u3000then warning } }", "unexpected character `\\u3000`",
+     "a full-width space: write an ordinary space"),
+    ("rule r in US { table { when x > 4% then points 1\uff10 } }", "unexpected character `\uff10`",
+     "write it as `0`"),
+    ("region US { name en \"x\" \u2026 }", "unexpected character `\u2026`",
+     "remove it; `#` starts a comment, and texts go inside double quotes"),
+    ("rule r in US {\n  on_metric LDR\n}", "expected `description`, `example`, `may`, `name`, `on`, `reason`, "
+                                          "`table` or `}`, but found `on_metric`", None),
+    ("rule r in US {\n  table {\n    when x > 4% then points  # two\n    when x > 5% then points 2\n  }\n}",
+     "this line ends too early: after `points`, expected a duration such as 7d, 24h or 30min, a number, a "
+     "percentage such as 4% or an amount such as 100 USD", "write it like `points 3`"),
+    ("region US {\n}\n42\nrule r in US {\n}", "expected a declaration (`rule`, `metric`, `input`, `region`, ...) "
+                                             "or the end of the file, but found `42`", None),
 ])
 def test_syntax_errors_in_words(text, message, help):
     if message is None:

@@ -97,5 +97,13 @@ class Policy:
         return Ledger(program=self.program, events=events, region=region, evaluate=self.evaluate_dict)
 
 
+_unpickled: dict[tuple, Policy] = {}
+
+
 def _policy_of_sources(sources: dict, relpaths: dict, root: str) -> Policy:
-    return Policy(compiled_sources(sources, relpaths, root))
+    """A pickled Policy again; once per process for the same text (a pool sends it
+    with every task)."""
+    key = (root, tuple(sorted(sources.items())), tuple(sorted(relpaths.items())))
+    if key not in _unpickled:
+        _unpickled[key] = Policy(compiled_sources(sources, relpaths, root))
+    return _unpickled[key]

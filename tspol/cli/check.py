@@ -87,6 +87,8 @@ def check_stdin(filename: str | None) -> tuple[list[Diagnostic], dict[str, str]]
         sources, relpaths = read_sources(root, unsaved=(Path(filename), text))
     except TspolError as exc:
         return list(exc.diagnostics), dict(exc.sources)
+    buffer = list(sources)[-1]  # read_sources puts it last; its name as given, for an editor to match
+    sources[filename], relpaths[filename] = sources.pop(buffer), relpaths.pop(buffer)
     return check_sources(sources, relpaths, str(root))
 
 

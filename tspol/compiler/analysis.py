@@ -19,9 +19,10 @@ question exactly. A cell is only reported when a real seller lies in it
 - monotonicity (W502): along a quantity marked `higher is worse` (or `lower is
   worse`), a cell on the worse side scoring fewer points or a milder order
   volume limit than its covered neighbour; tables of one rule add up;
-- inside the standard (W503): a row that fires for a seller who meets the
-  rule's standard (a comparison written the wrong way round, or an upper bound
-  left out), so a seller who does all the policy asks is penalised.
+- inside the standard (W503): a row with points or a limit that fires for a
+  seller who meets the rule's standard (a comparison written the wrong way
+  round, or an upper bound left out), so a seller who does all the policy asks
+  is penalised; a row that only warns there is left alone.
 """
 
 from __future__ import annotations
@@ -656,6 +657,8 @@ class _RuleAnalysis:
         owned = self.owned(table)
         out = []
         for i, row in enumerate(table.rows):
+            if not (row.points or row.limit):
+                continue  # a warning as a seller nears the standard is a policy's choice
             meeting = {c: True for c in owned[i] if self.meets_standard(c)}
             seller, ranges = self._first_seller(meeting)
             if seller is None:
@@ -666,8 +669,8 @@ class _RuleAnalysis:
                 f"{metric.name} {metric.standard_text}, where {self.grid.text(ranges)}; for example the seller "
                 f"{seller_text(seller, self.grid)}",
                 severity=WARNING, span=row.span,
-                help="a row acts on sellers outside the standard: check which way its comparisons point, "
-                     "and that it has both its bounds"),
+                help="points and limits are for sellers outside the standard: check which way the row's "
+                     "comparisons point, and that it has both its bounds"),
                 self.rule, table, (row,), (seller,)))
         return out
 

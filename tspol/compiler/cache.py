@@ -14,8 +14,9 @@ the module is kept in memory for the life of the process instead; setting
 `TSPOL_CACHE_DIR` to an empty string does the same on purpose.
 
 A cached file's name carries the source hash and a fingerprint of the
-compiler itself (sizes and modification times of its modules), so editing
-tspol never runs a module an older tspol generated.
+compiler itself (a hash of its modules' text), so editing tspol never runs a
+module an older tspol generated. The file ends with a seal, the hash of all
+before it: a file cut short or changed is rebuilt, never run.
 
 `checked(path, run)` keeps what `tspol check` found in a pack the same way,
 in `check/` under the same folder: the diagnostics of the pack, keyed by its
@@ -85,11 +86,23 @@ def fingerprint(parts: tuple[str, ...] = COMPILER_PARTS) -> str:
         folder = PACKAGE / part
         for entry in sorted(os.scandir(folder), key=lambda e: e.name):
             if entry.name.endswith((".py", ".lark")):
-                with open(entry.path, "rb") as file:
-                    text = file.read()
-                digest.update(f"{part}/{entry.name}:{len(text)}\n".encode())
-                digest.update(text)
+                digest.update(f"{part}/{entry.name}:{_text_hash(entry)}\n".encode())
     return digest.hexdigest()[:16]
+
+
+_text_hashes: dict[tuple, str] = {}
+
+
+def _text_hash(entry: os.DirEntry) -> str:
+    """The hash of a file's text, read again only when the file may have changed
+    (another inode, size, time or change time: an edit moves its change time, which
+    no tool sets back), so that a process compiling many packs reads tspol once."""
+    stat = entry.stat()
+    state = (entry.path, stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
+    if state not in _text_hashes:
+        with open(entry.path, "rb") as file:
+            _text_hashes[state] = hashlib.sha256(file.read()).hexdigest()
+    return _text_hashes[state]
 
 
 def package_parts() -> tuple[str, ...]:

@@ -93,6 +93,8 @@ def _shown(value):
         return f"the fraction {parts[0]} over {parts[1]}"
     if type(value) is Decimal and value.is_finite() and len(value.as_tuple().digits) > 40:
         return f"a number of {len(value.as_tuple().digits)} digits"
+    if type(value) not in (int, float, Decimal, Fraction):  # say what it is: 5 may be a numpy.float32
+        return f"{value!r} (a {type(value).__module__}.{type(value).__qualname__})"
     return str(value)
 
 
@@ -144,6 +146,8 @@ def _number(key, value, expected):
         return value.numerator if value.denominator == 1 else value
     if isinstance(value, float):
         return _number(key, float(value), expected)
+    if isinstance(value, Decimal):
+        return _number(key, Decimal(value), expected)
     if not isinstance(value, bool) and hasattr(type(value), "__index__"):
         try:
             whole = operator.index(value)

@@ -49,7 +49,7 @@ def pack_root(path: Path) -> Path:
         return path
     absolute = Path(os.path.abspath(path))  # `..` taken away, symbolic links kept
     folder = absolute.parent
-    while any(folder.glob("*.pol")):
+    while any(folder.glob("*.pol")) or folder == absolute.parent:  # its own folder may hold no file yet
         declarations, others = _declarations(folder, absolute)
         if declarations:
             if declarations == 1 and others:
@@ -89,7 +89,7 @@ def read_sources(path: Path, unsaved: tuple[Path, str] | None = None) -> tuple[d
     on disk (an editor's unsaved buffer); a file not on disk yet joins the pack.
     It comes last, so that of two clashing definitions (a region defined twice)
     the one being edited is the one reported."""
-    if not path.exists() and unsaved is None:
+    if not path.exists() and not path.is_symlink() and unsaved is None:
         raise TspolError(Diagnostic(NO_FILES, f"there is no file or folder {path}", path=str(path),
                                     help="a pack is a .pol file or a folder of them"))
     files = pol_files(path)
@@ -114,7 +114,9 @@ def read_sources(path: Path, unsaved: tuple[Path, str] | None = None) -> tuple[d
             problems.extend(exc.diagnostics)
             continue
         except OSError as exc:
-            problems.append(Diagnostic(UNREADABLE, f"cannot read this file: {exc.strerror}", path=display))
+            reason = (f"it is a link to {os.readlink(file)}, which does not exist"
+                      if file.is_symlink() and not file.exists() else exc.strerror)
+            problems.append(Diagnostic(UNREADABLE, f"cannot read this file: {reason}", path=display))
             continue
         relpaths[display] = file.relative_to(root).as_posix()
     if problems:
@@ -129,7 +131,7 @@ def _inside(pack: Path, file: Path) -> Path:
     if not pack.is_dir():
         return pack
     inside = os.path.relpath(os.path.abspath(file), os.path.abspath(pack))
-    if inside.startswith(".."):
+    if Path(inside).parts[0] == "..":
         raise ValueError(f"{file} is not in the pack {pack}")
     return pack / inside
 

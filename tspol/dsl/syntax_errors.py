@@ -138,6 +138,7 @@ CHARACTER_HELP = {
     "＜": "write `<`",
     "＞": "write `>`",
     "＝": "write `==`",
+    "\u3000": "a full-width space: write an ordinary space",
     "（": "tspol has no parentheses: combine comparisons with `and`",
     "）": "tspol has no parentheses: combine comparisons with `and`",
     "；": "a statement ends at the end of its line; remove the `；`",
@@ -260,7 +261,8 @@ def syntax_diagnostic(exc: UnexpectedInput, text: str, path: str, lark: Lark, st
                           help=_expected_text(expected, lark))
     span = Span(path, token.line, token.column, token.end_line, token.end_column)
     found = "a quoted text" if token.type == "STRING" else f"`{token}`"
-    special = _special_token(str(token), token.type, expected, lark)
+    written = re.match(r"\S*", text[token.start_pos:]).group()  # the word as written, `when2.5%`
+    special = _special_token(str(token), token.type, expected, lark, written)
     if special is not None:
         message, help = special
         return Diagnostic(SYNTAX, message, span=span, help=help)
@@ -278,8 +280,12 @@ def _line_ends_early(text: str, token, expected: set[str], path: str, lark: Lark
     """A statement cut off at the end of its line (`then points`, `limit 7d`): the
     next line's first word is not what is wrong, the missing value is. Not when a
     `}` could come next, where the next line may well begin a new statement."""
-    before = text[:token.start_pos].rstrip()
-    if "RBRACE" in expected or not before or "\n" not in text[len(before):token.start_pos]:
+    if "RBRACE" in expected or "$END" in expected:
+        return None
+    code = SCAN.sub(lambda m: " " * len(m.group()) if m.group().startswith("#") else m.group(),
+                    text[:token.start_pos])  # comments blanked
+    before = code.rstrip()
+    if not before or "\n" not in code[len(before):]:
         return None
     words = before.split()
     last = words[-1]
@@ -311,13 +317,14 @@ def _character_diagnostic(exc: UnexpectedCharacters, text: str, path: str) -> Di
 
 def _lookalike_help(char: str) -> str | None:
     """For a full-width character typed with an input method (`４`, `｛`), its ASCII form."""
+    if not unicodedata.decomposition(char).startswith("<wide>"):
+        return None
     plain = unicodedata.normalize("NFKC", char)
-    if plain != char and plain.isascii() and plain.isprintable():
-        return f"write it as `{plain}`"
-    return None
+    return f"write it as `{plain}`" if plain.isascii() and plain.isprintable() else None
 
 
-def _special_token(value: str, type_: str, expected: set[str], lark: Lark) -> tuple[str, str] | None:
+def _special_token(value: str, type_: str, expected: set[str], lark: Lark,
+                   written: str = "") -> tuple[str, str] | None:
     """A misspelt keyword, `or`: errors better named than by what was expected."""
     if type_ == "NAME":
         if value == "or" and "AND" in expected:
@@ -327,7 +334,7 @@ def _special_token(value: str, type_: str, expected: set[str], lark: Lark) -> tu
         if glued:  # `ofshipped_orders`, `when80`: a keyword run into what follows it
             keyword = max(glued, key=len)
             return (f"`{keyword}` runs into the next word: `{value}`",
-                    f"put a space after `{keyword}`: `{keyword} {value[len(keyword):]}`")
+                    f"put a space after `{keyword}`: `{keyword} {(written or value)[len(keyword):]}`")
         close = difflib.get_close_matches(value, keywords, n=1, cutoff=0.6)
         if close and close[0] != value:
             return f"unknown keyword `{value}`", f"did you mean `{close[0]}`?"
@@ -336,9 +343,10 @@ def _special_token(value: str, type_: str, expected: set[str], lark: Lark) -> tu
 
 def _runs_into(value: str, keyword: str) -> bool:
     """Whether `value` is `keyword` with a number or a word of two letters or more
-    run into it (`when80`, `inUS`), not a misspelling of it (`tables`)."""
+    run into it (`when80`, `inUS`), not a misspelling of it (`tables`) nor a name
+    of its own (`on_metric`)."""
     rest = value[len(keyword):]
-    return value.startswith(keyword) and (rest[:1].isdigit() or len(rest) >= 2)
+    return value.startswith(keyword) and rest[:1] != "_" and (rest[:1].isdigit() or len(rest) >= 2)
 
 
 ACTIONS = ("points", "warning", "limit")
