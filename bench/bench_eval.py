@@ -57,7 +57,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import tspol  # noqa: E402
 from handwritten import decide_us  # noqa: E402
 from tspol.compiler.cache import load_source  # noqa: E402
-from tspol.compiler.pygen import CodeGenerator, generate  # noqa: E402
+from tspol.compiler.pygen import CodeGenerator, generate, rows_outside_standard  # noqa: E402
 from tspol.dsl.intervals import Interval  # noqa: E402
 from tspol.runtime import interpreter  # noqa: E402
 
@@ -135,16 +135,6 @@ def tier_tables(program):
     return [(rule, table) for rule in program.region("US").rules for table in rule.tables]
 
 
-def outside(standard: Interval) -> list[Interval]:
-    """The values outside a standard, as intervals (one per side the standard bounds)."""
-    pieces = []
-    if standard.lo is not None:
-        pieces.append(Interval(hi=standard.lo, hi_closed=not standard.lo_closed))
-    if standard.hi is not None:
-        pieces.append(Interval(lo=standard.hi, lo_closed=not standard.hi_closed))
-    return pieces
-
-
 def engine_tables(program, whole: bool) -> list[tuple[str, str, tuple, list]]:
     """The US decision tables an engine is given: (name, hit policy, gate, rows), a row
     being (row number, box) and the gate a box that must hold before any row is tried.
@@ -159,24 +149,19 @@ def engine_tables(program, whole: bool) -> list[tuple[str, str, tuple, list]]:
     tables = []
     for rule in program.region("US").rules:
         metric = program.metric(rule.metric) if rule.metric else None
-        pieces = outside(metric.standard) if metric is not None and metric.standard is not None else []
+        pieces = metric.standard.complement() if metric is not None and metric.standard is not None else []
         if whole and pieces:
             rows = [(1, guarded(program, rule, ((metric.name, piece),))) for piece in pieces]
             tables.append((f"{rule.name}_standard", "exclusive", (), rows))
         for table in rule.tables:
             name = rule.name + (f"_{table.name}" if table.name else "")
             gate = ()
-            if len(pieces) == 1 and all(_within(row.box, metric.name, pieces[0]) for row in table.rows):
+            if metric is not None and rows_outside_standard(rule, metric):  # as the module is gated
                 gate = guarded(program, rule, ((metric.name, pieces[0]),))
             rows = [(row.index, row.box if gate else guarded(program, rule, row.box))
                     for row in table.rows]
             tables.append((name, table.hit, gate, rows))
     return tables
-
-
-def _within(box, quantity: str, interval: Interval) -> bool:
-    bound = dict(box).get(quantity)
-    return bound is not None and bound.intersect(interval) == bound
 
 
 def guarded(program, rule, box):

@@ -429,7 +429,7 @@ class CodeGenerator:
             with self.block("else:"):
                 known = {metric.name, *self.program.needs(metric.name)}
                 tables = rule.tables if rows_need_metric else ()
-                if tables and _rows_outside_standard(rule, metric):
+                if tables and rows_outside_standard(rule, metric):
                     self.visit_Standard(rule, metric, tables, known)
                 else:
                     self.visit_Standard(rule, metric)
@@ -613,16 +613,13 @@ class CodeGenerator:
             self.writeline("return decide(_read(metrics), lang)")
 
 
-def _rows_outside_standard(rule: ir.RuleIR, metric: ir.MetricIR) -> bool:
+def rows_outside_standard(rule: ir.RuleIR, metric: ir.MetricIR) -> bool:
     """Whether every row of the rule's tables bounds the metric to values outside its
     standard, so that no row can fire for a seller who meets the standard."""
-    standard = metric.standard
-    if standard is None or (standard.lo is None) == (standard.hi is None):
+    pieces = metric.standard.complement() if metric.standard is not None else []
+    if len(pieces) != 1:
         return False  # no standard, or one whose outside is not a single interval
-    if standard.hi is not None:  # meets it below `hi`: outside is from `hi` up
-        outside = Interval(lo=standard.hi, lo_closed=not standard.hi_closed)
-    else:
-        outside = Interval(hi=standard.lo, hi_closed=not standard.lo_closed)
+    (outside,) = pieces
     for table in rule.tables:
         for row in table.rows:
             interval = dict(row.box).get(metric.name)

@@ -142,18 +142,9 @@ def _ways_undefined(q: Quantity) -> list[tuple]:
         ways += [("absent", q.denominator), ("zero", q.denominator)]
     for name, interval in q.only_if:
         ways.append(("absent", name))
-        for outside in _complement(interval):
+        for outside in interval.complement():
             ways.append(("within", name, outside))
     return ways
-
-
-def _complement(interval: Interval) -> list[Interval]:
-    parts = []
-    if interval.lo is not None:
-        parts.append(Interval(hi=interval.lo, hi_closed=not interval.lo_closed))
-    if interval.hi is not None:
-        parts.append(Interval(lo=interval.hi, lo_closed=not interval.hi_closed))
-    return parts
 
 
 class _Problem:

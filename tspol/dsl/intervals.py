@@ -57,6 +57,15 @@ class Interval:
             hi, hi_closed = other.hi, other.hi_closed
         return Interval(lo, lo_closed, hi, hi_closed)
 
+    def complement(self) -> list[Interval]:
+        """The values outside this interval: one interval for each end it has."""
+        parts = []
+        if self.lo is not None:
+            parts.append(Interval(hi=self.lo, hi_closed=not self.lo_closed))
+        if self.hi is not None:
+            parts.append(Interval(lo=self.hi, lo_closed=not self.hi_closed))
+        return parts
+
     def is_empty(self) -> bool:
         if self.lo is None or self.hi is None:
             return False

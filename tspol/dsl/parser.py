@@ -18,7 +18,7 @@ from lark.exceptions import UnexpectedInput
 from tspol.diagnostics import Diagnostic, Span, TspolError
 from tspol.dsl import ast
 from tspol.dsl.lexer import RootFirstLexer
-from tspol.dsl.syntax_errors import BAD_TEXT, SCAN, brace_problems, syntax_diagnostic
+from tspol.dsl.syntax_errors import BAD_TEXT, BRACES, SCAN, brace_problems, syntax_diagnostic
 
 GRAMMAR = Path(__file__).with_name("grammar.lark")
 
@@ -98,19 +98,12 @@ def _syntax_errors_of_each_declaration(text: str, path: str) -> list[Diagnostic]
 def _declarations(text: str) -> list[tuple[int, int]]:
     """(start, end) offsets of each top-level declaration: from a line that begins, at
     its first column and outside every block, with a word, to the next such line."""
-    depth_at = {}  # offset of a brace -> depth after it
-    depth = 0
-    for match in SCAN.finditer(text):
-        if match.group() in ("{", "}", "｛", "｝"):  # braces typed with an input method count too
-            depth += 1 if match.group() in ("{", "｛") else -1
-            depth_at[match.start()] = depth
-    starts, depth, braces = [], 0, iter(sorted(depth_at))
-    next_brace = next(braces, None)
-    offset = 0
+    braces = [(m.start(), BRACES[m.group()]) for m in SCAN.finditer(text) if m.group() in BRACES]
+    starts, depth, seen, offset = [], 0, 0, 0
     for line in text.split("\n"):
-        while next_brace is not None and next_brace < offset:
-            depth = depth_at[next_brace]
-            next_brace = next(braces, None)
+        while seen < len(braces) and braces[seen][0] < offset:  # the braces before this line
+            depth += 1 if braces[seen][1] == "{" else -1
+            seen += 1
         if depth == 0 and line[:1].isalpha():
             starts.append(offset)
         offset += len(line) + 1

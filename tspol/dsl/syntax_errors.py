@@ -29,7 +29,7 @@ BAD_TEXT = "E103"
 SCAN = re.compile(r'"(?:[^"\\\n]|\\.)*"?|#[^\n]*|[{}｛｝]')
 # Braces typed with a Chinese input method count as braces, so that they are
 # reported as the characters to retype rather than as a block left open.
-_BRACES = {"{": "{", "}": "}", "｛": "{", "｝": "}"}
+BRACES = {"{": "{", "}": "}", "｛": "{", "｝": "}"}
 
 
 def position(text: str, offset: int) -> tuple[int, int]:
@@ -46,7 +46,7 @@ def brace_problems(text: str, path: str) -> list[Diagnostic]:
     same indentation; blocks opened inside it that are still open are the ones
     missing their `}`.
     """
-    braces = [(_BRACES[match.group()], match.start()) for match in SCAN.finditer(text) if match.group() in _BRACES]
+    braces = [(BRACES[match.group()], match.start()) for match in SCAN.finditer(text) if match.group() in BRACES]
     if _balanced(brace for brace, _ in braces):
         return []
     lines = text.split("\n")
