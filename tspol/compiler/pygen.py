@@ -84,6 +84,10 @@ class CodeGenerator:
     def writeline(self, line: str = "") -> None:
         self.stream.write(("    " * self.depth + line).rstrip() + "\n")
 
+    def comment(self, text: str) -> None:
+        """A comment line; text from the pack (a file name, a row) can never end it."""
+        self.writeline(f"# {_inert(text)}")
+
     def newline(self, count: int = 1) -> None:
         for _ in range(count):
             self.stream.write("\n")
@@ -111,7 +115,11 @@ class CodeGenerator:
     # ---- names and expressions
     @staticmethod
     def _variable(name: str) -> str:
-        if keyword.iskeyword(name) or keyword.issoftkeyword(name) or name.startswith("_") or name in RESERVED:
+        """The local holding an input: its own name where that is safe, else `in_` and
+        the name. No plain name starts with `in_`, so two inputs never share a local
+        (`len` is `in_len`, `in_len` is `in_in_len`), and none is a name the module uses."""
+        if (keyword.iskeyword(name) or keyword.issoftkeyword(name) or name.startswith(("_", "in_"))
+                or name in RESERVED):
             return f"in_{name}"
         return name
 
@@ -187,19 +195,21 @@ class CodeGenerator:
         expression, suffix = self.shown_parts(quantity)
         return f"{expression} + {suffix!r}" if suffix else expression
 
-    def unique(self, stem: str) -> str:
-        """A new module-level name made from `stem`."""
-        name = re.sub(r"\W+", "_", stem).strip("_")
-        base, n = name, 2
-        while name in self.names_used:
+    def unique(self, stem: str, case=str.lower) -> str:
+        """A new module-level name made from `stem`: `_` and its ASCII letters and digits
+        in `case`, numbered when another name would be the same whatever the case (so
+        `ab` and `AB`, or files `A.pol` and `a.pol`, never share one)."""
+        base = "_" + case(re.sub(r"[^A-Za-z0-9]+", "_", stem).strip("_"))
+        name, n = base, 2
+        while name.casefold() in self.names_used:
             name, n = f"{base}_{n}", n + 1
-        self.names_used.add(name)
+        self.names_used.add(name.casefold())
         return name
 
     def text(self, key: tuple, stem: str, templates: dict) -> str:
         """A module constant holding one template per language; one constant per distinct key."""
         if key not in self.text_names:
-            name = "_" + self.unique(stem).upper()
+            name = self.unique(stem, str.upper)
             self.texts[name] = templates
             self.text_names[key] = name
         return self.text_names[key]
@@ -221,7 +231,7 @@ class CodeGenerator:
         title = program.titles.get("en", program.name)
         self.writeline(f'"""Seller performance decisions: {_docstring(title)}.')
         self.newline()
-        self.writeline(f"Policy `{program.name}`, version {program.version or '-'}, "
+        self.writeline(f"Policy `{program.name}`, version {_docstring(program.version or '-')}, "
                        f"effective {program.effective or '-'}.")
         self.writeline('`evaluate(metrics, region, lang="en")` returns the decision as a dict.')
         self.writeline("Standard library only; exact integer arithmetic, no floats.")
@@ -417,7 +427,7 @@ class CodeGenerator:
         if metric is not None:
             definition = f": {metric.name} = {metric.numerator}" + (
                 f" / {metric.denominator}" if metric.denominator else "")
-        self.writeline(f"# rule {rule.name} ({rule.where}){definition}")
+        self.comment(f"rule {rule.name} ({rule.where}){definition}")
         quantities = self.program.rule_quantities(rule)
         rows_need_metric = metric is not None and all(
             metric.name in row.quantities for table in rule.tables for row in table.rows)
@@ -467,7 +477,7 @@ class CodeGenerator:
             templates = {lang: explain.only_if_template(self.program, metric, lang) for lang in explain.LANGS}
             constant = self.text(("only_if", metric.name), f"only_if_{metric.name}", templates)
             fields = _fields((name, self.shown(name)) for name, _ in metric.only_if)
-            self.writeline(f"# only if {metric.only_if_text}")
+            self.comment(f"only if {metric.only_if_text}")
             with self.block(f"elif not ({' and '.join(tests) or 'True'}):"):
                 self.writeline(f"not_applicable.append({{{record}, 'cause': 'only_if', "
                                f"'reason': {constant}[lang].format_map({fields})}})")
@@ -509,30 +519,30 @@ class CodeGenerator:
             value = self.shown(metric.name)
             if value == self.var(metric.name):  # a count alias: written as a plain number
                 value = f"str({value})"
-        self.writeline(f"# standard: {metric.name} {metric.standard_text}")
+        self.comment(f"standard: {metric.name} {metric.standard_text}")
         with self.block(f"if not ({' and '.join(tests) or 'True'}):"):
             self.writeline(f"findings.append({{'rule': {rule.name!r}, 'metric': {metric.name!r}, "
                            f"'value': {value}, 'standard': {metric.standard_text!r}}})")
             if rule.may and not rule.tables:
                 self.writeline(f"discretionary.append({self.discretionary(rule)})")
             if tables:
-                self.writeline(f"# every row below has {metric.name} outside the standard")
+                self.comment(f"every row below has {metric.name} outside the standard")
             for table in tables:
                 self.visit_TableIR(rule, table, known)
 
     def visit_TableIR(self, rule: ir.RuleIR, table: ir.TableIR, known: set[str]) -> None:
         label = f"table {table.name}" if table.name else "table"
         if table.hit == "exclusive":
-            self.writeline(f"# {label}, exclusive: the first row that matches fires")
+            self.comment(f"{label}, exclusive: the first row that matches fires")
         else:
-            self.writeline(f"# {label}, all: every row that matches fires")
+            self.comment(f"{label}, all: every row that matches fires")
         for position, row in enumerate(table.rows):
             tests = []
             for name, interval in row.box:
                 tests.extend(self.defined(name, known))
                 tests.extend(self.inside(name, interval))
             keyword_ = "elif" if table.hit == "exclusive" and position else "if"
-            self.writeline(f"# row {row.index} ({row.where}): {row.text}")
+            self.comment(f"row {row.index} ({row.where}): {row.text}")
             with self.block(f"{keyword_} {' and '.join(tests) or 'True'}:"):
                 self.visit_RowIR(rule, table, row)
 
@@ -570,7 +580,7 @@ class CodeGenerator:
                 if word not in arguments and (word in self.variables.values() or word == "cap"):
                     arguments.append(word)
         if key not in self.text_names:
-            name = "_" + self.unique(f"because_{row.where.replace('.pol', '')}").lower()
+            name = self.unique(f"because_{row.where.replace('.pol', '')}")
             lines = [f"def {name}({', '.join(arguments)}):",
                      f'    """{_docstring(f"row {row.index} of {rule.name} ({row.where}): {row.text}")}"""']
             for position, lang in enumerate(reversed(explain.LANGS)):
@@ -662,5 +672,14 @@ def _constant_lines(names) -> list[str]:
     return found
 
 
+def _inert(text: str) -> str:
+    """Text that stays one line of a comment: whatever Python or a reader could take
+    for the end of a line (a line break, NUL, a lone surrogate, any character that is
+    not printable) is written as its escape, `\\n`, `\\x00`, `\\ud800`."""
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
+
+
 def _docstring(text: str) -> str:
-    return text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    """Text inside a `\"\"\"` docstring that reads back as itself and can never end the
+    docstring: backslashes and quotes escaped, everything unprintable as its escape."""
+    return _inert(text.replace("\\", "\\\\").replace('"', '\\"'))
