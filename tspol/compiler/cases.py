@@ -20,7 +20,10 @@ import attrs
 
 from tspol.compiler import ir
 from tspol.compiler.analysis import value_text
-from tspol.compiler.witness import NONNEGATIVE, Quantity, Vocabulary, seller_for
+from tspol.compiler.boxes import Space
+from tspol.compiler.meaning import Meaning
+from tspol.compiler.solver import Oracle
+from tspol.compiler.witness import NONNEGATIVE, Quantity, Vocabulary
 from tspol.dsl.intervals import Interval
 
 RATE_STEP = Fraction(1, 1000)  # 0.1 percentage points
@@ -37,7 +40,9 @@ class Case:
 
 
 def boundary_cases(program: ir.Program, region: str | None = None) -> list[Case]:
-    vocabulary = Vocabulary.of(program)
+    meaning = Meaning(program)
+    space = Space(meaning, Oracle(meaning))
+    vocabulary = space.oracle.vocabulary
     cases: list[Case] = []
     for region_ir in program.regions:
         if region is not None and region_ir.name != region:
@@ -46,7 +51,7 @@ def boundary_cases(program: ir.Program, region: str | None = None) -> list[Case]
         for rule in region_ir.rules:
             for label, box, name, edge in _edges(vocabulary, rule):
                 for side, near in _probes(vocabulary[name], edge):
-                    seller = _seller(vocabulary, rule, box, name, near)
+                    seller = _seller(space, rule, box, name, near)
                     if seller is None:
                         continue
                     key = tuple(sorted(seller.items()))
@@ -100,17 +105,22 @@ def _probes(q: Quantity, edge: Fraction) -> list[tuple[str, Interval]]:
             ("just above", Interval(edge, False, edge + step, True))]
 
 
-def _seller(vocabulary: Vocabulary, rule: ir.RuleIR, box: Mapping[str, Interval], name: str,
+def _seller(space: Space, rule: ir.RuleIR, box: Mapping[str, Interval], name: str,
             near: Interval) -> dict | None:
     """A seller at the probe with the row's other bounds kept; failing that, one at the
     probe with the rule metric's inputs given (the metric may then not apply)."""
-    seller = seller_for(vocabulary, {**box, name: near})
+    seller = _in(space, {**box, name: near})
     if seller is not None:
         return seller
     fallback = {name: near}
     if rule.metric:
-        metric = vocabulary[rule.metric]
+        metric = space.meaning.metrics[rule.metric]
         for input_name in (metric.numerator, metric.denominator):
             if input_name is not None and input_name != name:
                 fallback.setdefault(input_name, NONNEGATIVE)
-    return seller_for(vocabulary, fallback)
+    return _in(space, fallback)
+
+
+def _in(space: Space, box: Mapping[str, Interval]) -> dict | None:
+    found = space.box(box)
+    return None if found is None else space.seller(found)

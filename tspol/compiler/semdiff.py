@@ -28,8 +28,12 @@ from fractions import Fraction
 import attrs
 
 from tspol.compiler import ir
-from tspol.compiler.analysis import Grid, limit_text, rule_axes, seller_text
-from tspol.compiler.witness import Vocabulary, exact, value_of
+from tspol.compiler.analysis import limit_text
+from tspol.compiler.boxes import Space
+from tspol.compiler.grid import Grid, rule_axes, seller_text
+from tspol.compiler.meaning import Meaning
+from tspol.compiler.solver import Oracle
+from tspol.compiler.witness import exact
 from tspol.dsl.formatter import decimal_text
 from tspol.dsl.intervals import Interval
 
@@ -122,17 +126,18 @@ class Change:
     after: Outcome
     box: Mapping[str, Interval] = attrs.field(eq=False, repr=False)
     undefined: frozenset[str] = attrs.field(eq=False, repr=False)
-    vocabulary: Vocabulary = attrs.field(eq=False, repr=False)
+    meaning: Meaning = attrs.field(eq=False, repr=False)  # of both versions (`merged_program`)
     described: str = attrs.field(default="", eq=False)  # the witness with its rates
 
     def contains(self, seller: Mapping) -> bool:
         """Whether a seller (input name -> number) lies in this box."""
         values = exact({k: v for k, v in seller.items() if v is not None})
+        everyone = {name: values.get(name) for name in self.meaning.inputs}
         for name, interval in self.box.items():
-            value = value_of(self.vocabulary, name, values)
+            value = self.meaning.value(name, everyone)
             if value is None or not interval.contains(value):
                 return False
-        return all(value_of(self.vocabulary, name, values) is None for name in self.undefined)
+        return all(self.meaning.value(name, everyone) is None for name in self.undefined)
 
     def to_dict(self) -> dict:
         return {"region": self.region, "rule": self.rule, "where": self.where, "witness": self.witness,
@@ -183,18 +188,35 @@ class Diff:
 
 def diff_programs(old: ir.Program, new: ir.Program, old_name: str = "old", new_name: str = "new") -> Diff:
     renames = _renamed_metrics(old, new)
-    old_vocabulary = Vocabulary.of(old)
-    new_vocabulary = Vocabulary.of(new).renamed(renames)
-    vocabulary = old_vocabulary.merged(new_vocabulary)
+    both = merged_program(old, new, renames)
+    meaning = Meaning(both)
+    space = Space(meaning, Oracle(meaning))
     changes = []
     for region in _union(old.region_names, new.region_names):
         old_rules = _rules(old, region)
         new_rules = _rules(new, region)
         for rule in _union(old_rules, new_rules):
-            changes.extend(_RuleDiff(vocabulary, region, rule, (old, old_rules.get(rule)),
+            changes.extend(_RuleDiff(space, region, rule, (old, old_rules.get(rule)),
                                      (new, new_rules.get(rule)), renames).changes())
     return Diff(old_name, new_name, tuple(changes), tuple(parameter_changes(old, new)),
                 tuple(sorted(renames.items())))
+
+
+def merged_program(old: ir.Program, new: ir.Program, renames: Mapping[str, str]) -> ir.Program:
+    """One program with the inputs of both versions (a part-of relation of either
+    holds: a seller must suit both) and the metrics of both, a metric defined anew
+    under its new name (`renames`), so that one meaning reads both versions' rows."""
+    inputs = {i.name: i for i in new.inputs}
+    for spec in old.inputs:
+        theirs = inputs.get(spec.name)
+        if theirs is not None and theirs.part_of and not spec.part_of:
+            spec = attrs.evolve(spec, part_of=theirs.part_of)
+        inputs[spec.name] = spec
+    metrics = {m.name: m for m in old.metrics}
+    for metric in new.metrics:
+        name = renames.get(metric.name, metric.name)
+        metrics.setdefault(name, attrs.evolve(metric, name=name))
+    return attrs.evolve(old, inputs=tuple(inputs.values()), metrics=tuple(metrics.values()))
 
 
 def _union(first: Iterable[str], second: Iterable[str]) -> list[str]:
@@ -241,8 +263,9 @@ class _RuleDiff:
     grid only says which quantities are undefined, which rows match and whether the
     metric is outside its standard, for every seller of the cell at once."""
 
-    def __init__(self, vocabulary: Vocabulary, region: str, rule: str, old, new, renames):
-        self.vocabulary = vocabulary
+    def __init__(self, space: Space, region: str, rule: str, old, new, renames):
+        self.space = space
+        vocabulary = self.vocabulary = space.oracle.vocabulary
         self.region = region
         self.rule = rule
         # (program, its RuleIR or None, its metrics' names on the grid)
@@ -254,7 +277,7 @@ class _RuleDiff:
             if metric is not None and metric.standard is not None:
                 standards.setdefault(names.get(r.metric, r.metric), []).append(metric.standard)
         self.grid = Grid(vocabulary, rule_axes(vocabulary, rules, undefined=True,
-                                               extra=[r.metric for r in rules if r.metric], cuts=standards))
+                                               extra=[r.metric for r in rules if r.metric], cuts=standards), space)
 
     def outcomes(self, index: int) -> dict[tuple, Outcome]:
         program, rule, names = self.versions[index]
@@ -291,7 +314,7 @@ class _RuleDiff:
                 continue
             box, undefined = self.grid.box_of(ranges)
             out.append(Change(self.region, self.rule, self.grid.text(ranges), seller, was, now,
-                              box, frozenset(undefined), self.vocabulary, seller_text(seller, self.grid)))
+                              box, frozenset(undefined), self.space.meaning, seller_text(seller, self.grid)))
         return out
 
 

@@ -1,12 +1,12 @@
-"""Concrete sellers: turn a box of quantities into the inputs of one real seller.
+"""A quick search for a seller in a box of quantities, one that reads well.
 
 Analysis and diff reason about boxes (one exact interval per quantity); a person
-and `tspol eval` want a seller: `{"late_orders": 5, "orders_7d": 20}`. A box is
-only worth reporting when such a seller exists, so `seller_for` is also the
-test of whether a box can happen at all: counts are whole numbers, a rate is
-`numerator / denominator` of two counts with a denominator above 0, a part is
-never more than its whole, and a metric with `only if` is defined only when its
-condition holds.
+and `tspol eval` want a seller: `{"late_orders": 5, "orders_7d": 20}`. This
+search tries the simple sellers first (small whole numbers, rates at their
+bounds, parts within their wholes) and finds one for most boxes at once. It is
+neither complete nor the judge: the oracle (`tspol.compiler.solver`) checks
+every seller it offers against the meaning of the pack, and decides exactly,
+with a solver, where this search finds nothing.
 
 `Vocabulary` is what the quantities of a program are, independent of the rules:
 their kind, unit, domain, direction and definition.
@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from fractions import Fraction
 
 import attrs
 
 from tspol.compiler import ir
+from tspol.dsl.domains import DOMAINS, ratio_interval
 from tspol.dsl.intervals import Interval
 
 NONNEGATIVE = Interval.at_least(Fraction(0))
@@ -94,18 +95,14 @@ class Vocabulary:
 
 
 def _input_domain(i: ir.InputIR) -> Interval:
-    """What `tspol eval` accepts (runtime.metrics): money may be negative, a rate
-    input is from 0 to 1, anything else is 0 or more."""
-    return {"money": Interval.everything(), "rate": UNIT}.get(i.kind, NONNEGATIVE)
+    return DOMAINS[i.kind].interval
 
 
 def _metric_quantity(m: ir.MetricIR, inputs: Mapping[str, Quantity]) -> Quantity:
     if m.denominator is None:
         domain = inputs[m.numerator].domain
-    elif inputs[m.numerator].part_of == m.denominator:
-        domain = UNIT
     else:
-        domain = NONNEGATIVE
+        domain = ratio_interval(inputs[m.numerator].part_of == m.denominator)
     return Quantity(m.name, m.kind, m.unit, domain, m.worse, numerator=m.numerator,
                     denominator=m.denominator, only_if=m.only_if, standard=m.standard,
                     standard_text=m.standard_text)
@@ -113,10 +110,13 @@ def _metric_quantity(m: ir.MetricIR, inputs: Mapping[str, Quantity]) -> Quantity
 
 # ---- realising a box -------------------------------------------------------------
 
-def seller_for(vocabulary: Vocabulary, box: Mapping[str, Interval],
-               undefined: Iterable[str] = ()) -> dict | None:
-    """A seller (input name -> JSON number) whose quantities lie in `box` and for whom
-    every quantity in `undefined` has no value; None when there is no such seller."""
+def seller_for(vocabulary: Vocabulary, box: Mapping[str, Interval], undefined: Iterable[str] = (),
+               accept: Callable[[dict], bool] = lambda seller: True) -> dict | None:
+    """A seller (input name -> JSON number) meant to have its quantities in `box` and no
+    value for each quantity in `undefined`, which `accept` takes; None when the search
+    finds none. The search is quick, not complete, and not the judge: the oracle
+    (`tspol.compiler.solver`) passes `accept`, which checks a seller against the
+    meaning of the pack, and decides exactly where this finds nothing."""
     undefined = tuple(sorted(set(undefined)))
     for choice in itertools.product(*(_ways_undefined(vocabulary[q]) for q in undefined)):
         problem = _Problem(vocabulary)
@@ -125,9 +125,9 @@ def seller_for(vocabulary: Vocabulary, box: Mapping[str, Interval],
         for name, way in zip(undefined, choice):
             problem.apply(name, way)
         values = problem.solve()
-        if values is not None and _holds(vocabulary, values, box, undefined):
+        if values is not None:
             seller = {name: _json_number(values[name]) for name in sorted(values)}
-            if exact(seller) == values:  # every number reads back as the value solved for
+            if exact(seller) == values and accept(seller):  # every number reads back as the value solved for
                 return seller
     return None
 
@@ -386,40 +386,6 @@ def _float_exact(value: Fraction) -> bool:
         return Fraction(repr(float(value))) == value
     except OverflowError:
         return False
-
-
-def _holds(vocabulary: Vocabulary, values: Mapping[str, Fraction], box, undefined) -> bool:
-    """Check a seller against the box exactly, as the interpreter would read it."""
-    for name, value in values.items():
-        q = vocabulary[name]
-        if value < 0 or (q.whole and value.denominator != 1):
-            return False
-        if q.part_of in values and value > values[q.part_of]:
-            return False
-    for name, interval in box.items():
-        value = value_of(vocabulary, name, values)
-        if value is None or not interval.contains(value):
-            return False
-    return all(value_of(vocabulary, name, values) is None for name in undefined)
-
-
-def value_of(vocabulary: Vocabulary, name: str, values: Mapping[str, Fraction]) -> Fraction | None:
-    """The exact value of a quantity for a seller, or None where it has none."""
-    q = vocabulary[name]
-    if not q.is_metric:
-        return values.get(name)
-    for input_name, condition in q.only_if:
-        if input_name not in values or not condition.contains(Fraction(values[input_name])):
-            return None
-    numerator = values.get(q.numerator)
-    if numerator is None:
-        return None
-    if q.denominator is None:
-        return Fraction(numerator)
-    denominator = values.get(q.denominator)
-    if denominator is None or denominator == 0:
-        return None
-    return Fraction(numerator) / Fraction(denominator)
 
 
 def _json_number(value: Fraction) -> int | float:

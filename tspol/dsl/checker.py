@@ -16,6 +16,7 @@ from fractions import Fraction
 
 from tspol.diagnostics import ERROR, WARNING, Diagnostic, Related, Span, TspolError
 from tspol.dsl import ast
+from tspol.dsl.domains import ratio_interval
 from tspol.dsl.formatter import comparison_text, quantity_text
 from tspol.dsl.intervals import Interval
 from tspol.dsl.pack import KIND_WORDS, MINUTES, Pack, Quantity, comparison_bounds
@@ -338,7 +339,8 @@ class _Checker:
             return
         if decl.denominator is None:
             source = resolved[0]
-            self.quantities[decl.name.value] = Quantity(decl.name.value, source.kind, source.unit, decl)
+            self.quantities[decl.name.value] = Quantity(decl.name.value, source.kind, source.unit, decl,
+                                                        source.domain)
             return
         for name, quantity in zip(names, resolved):
             if quantity.kind != "count":
@@ -352,7 +354,9 @@ class _Checker:
                         decl.denominator.span,
                         help=f"write the part over the whole: "
                              f"`{decl.denominator.value} / {decl.numerator.value}`")
-        self.quantities[decl.name.value] = Quantity(decl.name.value, "rate", None, decl)
+        parts = {part.whole.value for part in self.inputs[decl.numerator.value].items_of(ast.PartOf)}
+        self.quantities[decl.name.value] = Quantity(decl.name.value, "rate", None, decl,
+                                                    ratio_interval(decl.denominator.value in parts))
 
     def check_basis(self, decl: ast.Basis) -> None:
         source = self.quantities.get(decl.source.value)
@@ -749,18 +753,25 @@ class _Checker:
 
 
 def _empty_help(comparison: ast.Comparison, quantity: Quantity) -> str:
-    """Why a range is empty: its bounds cross, no whole number fits, or it is below zero."""
+    """Why a range is empty: its bounds cross, no whole number fits, or it lies outside
+    the values the quantity can take."""
     rational = comparison_bounds(comparison, {quantity.name: quantity}, whole=False)[1]
     if rational.lo is not None and rational.hi is not None and rational.is_empty():
         return "the lower bound must be below the upper bound"
     if not _empty_in_domain(rational, quantity):
         return f"`{quantity.name}` counts whole items, and no whole number lies in this range"
-    return f"`{quantity.name}` is never below zero"
+    domain = quantity.domain
+    if rational.intersect(Interval(hi=domain.lo, hi_closed=False)) == rational:
+        return f"`{quantity.name}` is never below {_domain_end(quantity, domain.lo)}"
+    return f"`{quantity.name}` is never above {_domain_end(quantity, domain.hi)}"
+
+
+def _domain_end(quantity: Quantity, value: Fraction) -> str:
+    return "zero" if value == 0 else (f"{value * 100}%" if quantity.kind == "rate" else str(value))
 
 
 def _empty_in_domain(interval: Interval, quantity: Quantity) -> bool:
-    domain = Interval.at_least(Fraction(0))
-    return interval.intersect(domain).is_empty()
+    return interval.intersect(quantity.domain).is_empty()
 
 
 def _literal_text(literal: ast.Quantity) -> str:

@@ -13,6 +13,7 @@ import attrs
 
 from tspol.diagnostics import Diagnostic, Span
 from tspol.dsl import ast
+from tspol.dsl.domains import DOMAINS
 from tspol.dsl.intervals import FLIP, Interval
 from tspol.dsl.sources import source_hash
 
@@ -34,6 +35,11 @@ class Quantity:
     kind: str  # count, number, rate, duration, money
     unit: str | None = None  # minutes/hours/days for durations, a currency for money
     decl: object = None  # ast.Input or ast.Metric
+    domain: Interval = attrs.field(default=None)  # the values it can take (tspol.dsl.domains)
+
+    def __attrs_post_init__(self):
+        if self.domain is None:
+            object.__setattr__(self, "domain", DOMAINS[self.kind].interval)
 
 
 @attrs.frozen(eq=False)

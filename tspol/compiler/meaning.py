@@ -1,0 +1,309 @@
+"""What a pack means, as formulas over a seller's inputs: the one statement of it.
+
+Every engine reads the meaning from here: the interpreter evaluates these
+formulas (`holds`), the Python generator prints them, the analysis hands them
+to a solver, and so will the SQL backends. None of them restates when a
+quantity has a value or when a row matches.
+
+A seller is a value (an exact int or Fraction) or None for each input. The
+formulas are built from four atoms, each about given inputs only:
+
+- `Given(x)`: input `x` is given;
+- `NonZero(x)`: `x` is given and not 0;
+- `Bound(x, op, v)`: `x` is given and `x op v` (`late_orders >= 5`);
+- `Ratio(n, d, op, v)`: `n` and `d` are given and `n * v.denominator op
+  v.numerator * d`, which is `n / d op v` wherever `d` is above 0 (a ratio
+  is only ever compared where its denominator is known not to be 0);
+
+joined by `And`, `Or` and `Not`. What a quantity is:
+
+- an input has a value when it is given, within its domain (`tspol.dsl.domains`);
+- a metric `n / d` has a value when `n` and `d` are given, its `only if`
+  holds, and `d` is not 0 (D4); the value is `n / d`, exactly;
+- a metric that is an alias of an input has that input's value, when its
+  `only if` holds;
+- a row matches when every quantity it names has a value inside the row's
+  interval for it; an exclusive table fires its first matching row (D5), an
+  `all` table every matching row.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Iterable, Mapping
+from fractions import Fraction
+
+from tspol.compiler import ir
+from tspol.dsl.domains import DOMAINS, ratio_interval
+from tspol.dsl.intervals import Interval
+from tspol.records import frozen
+
+OPS = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge, "==": operator.eq}
+ABSENT, ONLY_IF, ZERO = "absent", "only_if", "zero_denominator"
+
+
+# ---- formulas -----------------------------------------------------------------------
+
+@frozen
+class Given:
+    input: str
+
+
+@frozen
+class NonZero:
+    input: str
+
+
+@frozen
+class Bound:
+    input: str
+    op: str
+    value: Fraction
+
+
+@frozen
+class Ratio:
+    numerator: str
+    denominator: str
+    op: str
+    value: Fraction
+
+
+@frozen
+class And:
+    items: tuple
+
+
+@frozen
+class Or:
+    items: tuple
+
+
+@frozen
+class Not:
+    item: object
+
+
+Atom = Given | NonZero | Bound | Ratio
+TRUE = And(())
+FALSE = Or(())
+
+
+def conj(*items) -> object:
+    """The conjunction of formulas, flattened, each atom once, in order."""
+    out: list = []
+    for item in items:
+        for part in (item.items if isinstance(item, And) else (item,)):
+            if part == FALSE:
+                return FALSE
+            if part not in out:
+                out.append(part)
+    return out[0] if len(out) == 1 else And(tuple(out))
+
+
+def disj(*items) -> object:
+    out: list = []
+    for item in items:
+        for part in (item.items if isinstance(item, Or) else (item,)):
+            if part == TRUE:
+                return TRUE
+            if part not in out:
+                out.append(part)
+    return out[0] if len(out) == 1 else Or(tuple(out))
+
+
+def neg(item) -> object:
+    if item == TRUE:
+        return FALSE
+    if item == FALSE:
+        return TRUE
+    return item.item if isinstance(item, Not) else Not(item)
+
+
+def atoms(formula) -> Iterable:
+    """Every atom of a formula, in order."""
+    if isinstance(formula, (And, Or)):
+        for item in formula.items:
+            yield from atoms(item)
+    elif isinstance(formula, Not):
+        yield from atoms(formula.item)
+    else:
+        yield formula
+
+
+def inputs_of(formula) -> set[str]:
+    names = set()
+    for atom in atoms(formula):
+        names.update((atom.numerator, atom.denominator) if isinstance(atom, Ratio) else (atom.input,))
+    return names
+
+
+Values = Mapping[str, "int | Fraction | None"]
+
+
+def holds(formula, values: Values) -> bool:
+    """Whether a seller meets a formula; `values` maps every input to its exact value or None."""
+    kind = type(formula)
+    if kind is And:
+        return all(holds(item, values) for item in formula.items)
+    if kind is Or:
+        return any(holds(item, values) for item in formula.items)
+    if kind is Not:
+        return not holds(formula.item, values)
+    if kind is Given:
+        return values[formula.input] is not None
+    if kind is NonZero:
+        value = values[formula.input]
+        return value is not None and value != 0
+    if kind is Bound:
+        value = values[formula.input]
+        return value is not None and OPS[formula.op](value, formula.value)
+    numerator, denominator = values[formula.numerator], values[formula.denominator]
+    if numerator is None or denominator is None:
+        return False
+    bound = formula.value
+    return OPS[formula.op](numerator * bound.denominator, bound.numerator * denominator)
+
+
+# ---- the meaning of a program -------------------------------------------------------
+
+class Meaning:
+    """The formulas of one program's quantities, rows and tables."""
+
+    def __init__(self, program: ir.Program):
+        self.program = program
+        self.inputs = {i.name: i for i in program.inputs}
+        self.metrics = {m.name: m for m in program.metrics}
+
+    # -- quantities
+    def is_rate(self, quantity: str) -> bool:
+        metric = self.metrics.get(quantity)
+        return metric is not None and metric.denominator is not None
+
+    def source(self, quantity: str) -> str:
+        """The input holding a quantity's value (a rate has two: its numerator is named)."""
+        metric = self.metrics.get(quantity)
+        return metric.numerator if metric is not None else quantity
+
+    def kind(self, quantity: str) -> str:
+        metric = self.metrics.get(quantity)
+        return metric.kind if metric is not None else self.inputs[quantity].kind
+
+    def domain(self, quantity: str) -> Interval:
+        """The values a quantity can take, when it has one."""
+        metric = self.metrics.get(quantity)
+        if metric is None:
+            return DOMAINS[self.inputs[quantity].kind].interval
+        if metric.denominator is None:
+            return self.domain(metric.numerator)
+        return ratio_interval(self.inputs[metric.numerator].part_of == metric.denominator)
+
+    def needs(self, quantity: str) -> tuple[str, ...]:
+        return self.program.needs(quantity)
+
+    def only_if(self, quantity: str):
+        metric = self.metrics.get(quantity)
+        if metric is None:
+            return TRUE
+        return conj(*(self.inside(name, interval) for name, interval in metric.only_if))
+
+    def undefined_causes(self, quantity: str) -> tuple[tuple[str, object], ...]:
+        """Why a quantity may have no value, in the order a decision says it: each cause
+        with the formula of its happening (given that no cause before it happens)."""
+        causes = [(ABSENT, disj(*(neg(Given(name)) for name in self.needs(quantity))))]
+        metric = self.metrics.get(quantity)
+        if metric is not None:
+            if metric.only_if:
+                causes.append((ONLY_IF, neg(self.only_if(quantity))))
+            if metric.denominator is not None and dict(metric.only_if).get(metric.denominator,
+                                                                            Interval()).contains(0):
+                causes.append((ZERO, neg(NonZero(metric.denominator))))
+        return tuple(causes)
+
+    def defined(self, quantity: str):
+        """The formula of a quantity having a value."""
+        parts = [Given(name) for name in self.needs(quantity)]
+        metric = self.metrics.get(quantity)
+        if metric is not None:
+            parts.append(self.only_if(quantity))
+            if metric.denominator is not None:
+                parts.append(NonZero(metric.denominator))
+        return conj(*parts)
+
+    def inside(self, quantity: str, interval: Interval):
+        """The atoms that put a quantity with a value inside an interval."""
+        parts = []
+        if interval.lo is not None:
+            parts.append(self.compare(quantity, ">=" if interval.lo_closed else ">", interval.lo))
+        if interval.hi is not None:
+            parts.append(self.compare(quantity, "<=" if interval.hi_closed else "<", interval.hi))
+        return conj(*parts)
+
+    def compare(self, quantity: str, op: str, value: Fraction):
+        metric = self.metrics.get(quantity)
+        if metric is not None and metric.denominator is not None:
+            return Ratio(metric.numerator, metric.denominator, op, Fraction(value))
+        return Bound(self.source(quantity), op, Fraction(value))
+
+    def within(self, quantity: str, interval: Interval):
+        """A quantity has a value, inside the interval."""
+        return conj(self.defined(quantity), self.inside(quantity, interval))
+
+    def value(self, quantity: str, values: Values) -> Fraction | int | None:
+        """A quantity's exact value for a seller, or None when it has none."""
+        if not holds(self.defined(quantity), values):
+            return None
+        metric = self.metrics.get(quantity)
+        if metric is not None and metric.denominator is not None:
+            return Fraction(values[metric.numerator], values[metric.denominator])
+        return values[self.source(quantity)]
+
+    def cause(self, quantity: str, values: Values) -> str | None:
+        """Why a quantity has no value for a seller (the first cause that holds), or None."""
+        for cause, formula in self.undefined_causes(quantity):
+            if holds(formula, values):
+                return cause
+        return None
+
+    # -- rows and tables
+    def box(self, box: ir.Box):
+        """A box: every quantity it names has a value inside its interval."""
+        return conj(*(self.within(name, interval) for name, interval in box))
+
+    def row(self, row: ir.RowIR):
+        return self.box(row.box)
+
+    def fires(self, table: ir.TableIR, position: int):
+        """The row at `position` (0-based) fires: it matches and, in an exclusive table,
+        no row before it does."""
+        mine = self.row(table.rows[position])
+        if table.hit != "exclusive":
+            return mine
+        return conj(mine, *(neg(self.row(before)) for before in table.rows[:position]))
+
+    def outside_standard(self, metric: ir.MetricIR):
+        """The metric has a value and it is outside its standard (a finding)."""
+        if metric.standard is None:
+            return FALSE
+        return conj(self.defined(metric.name), neg(self.inside(metric.name, metric.standard)))
+
+    # -- which sellers exist
+    def valid(self, names: Iterable[str] | None = None):
+        """The inputs (all, or `names` and the totals they are part of) within their
+        domains, and every part at most its total, wherever given."""
+        names = list(self.inputs if names is None else names)
+        for name in list(names):
+            whole = self.inputs[name].part_of
+            while whole is not None and whole not in names:
+                names.append(whole)
+                whole = self.inputs[whole].part_of
+        parts = []
+        for name in names:
+            spec = self.inputs[name]
+            bounds = self.inside(name, DOMAINS[spec.kind].interval)
+            if bounds != TRUE:
+                parts.append(disj(neg(Given(name)), bounds))
+            if spec.part_of is not None:
+                parts.append(disj(neg(Given(name)), neg(Given(spec.part_of)),
+                                  Ratio(name, spec.part_of, "<=", Fraction(1))))
+        return conj(*parts)

@@ -1,0 +1,87 @@
+"""What a value may be: the one statement of it that every stage reads.
+
+- a `count` is a whole number, 0 or more;
+- a `number` or a `duration` is a decimal, 0 or more;
+- `money` is a decimal, negative too (a balance, a refund owed);
+- a `rate` given as an input is a decimal from 0 to 1 (0.04 is 4%);
+- every value keeps to the numeric contract: less than 10**18 in size (at most
+  18 digits before the decimal point) and at most 30 decimal places.
+
+A metric's domain follows from its definition: an alias of one input has that
+input's domain; a ratio of two counts is a rate of 0 or more, and at most 1
+when its numerator is part of its denominator.
+
+The checker reads this for ranges no value can meet (E400), the metric readers
+and the generated modules for what they accept (E604, E605, E608), the witness
+search and the analysis for which sellers exist.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import attrs
+
+from tspol.dsl.intervals import Interval
+
+DIGITS = 18  # a value is less than 10**DIGITS in size
+MAGNITUDE = 10**DIGITS
+PLACES = 30  # and has at most PLACES decimal places
+
+# The codes of a value outside its domain (tspol.codes): negative where it may not be, or out of range.
+NEGATIVE = "E604"
+NOT_WHOLE = "E605"
+OUT_OF_RANGE = "E608"
+
+
+@attrs.frozen
+class Domain:
+    """The values of one kind, and what a reader says of a value outside them."""
+
+    kind: str
+    whole: bool
+    lo: Fraction | None  # the lowest value, included; None: no lower bound but the contract's
+    hi: Fraction | None  # the highest value, included
+    expected: str  # what a value of this kind is, for a value that is no number at all
+    below: tuple[str, str] | None = None  # (code, message) for a value below `lo`
+    above: tuple[str, str] | None = None  # (code, message) for a value above `hi`
+
+    @property
+    def interval(self) -> Interval:
+        return Interval(self.lo, self.lo is not None, self.hi, self.hi is not None)
+
+    def contains(self, value: Fraction) -> bool:
+        """Whether an exact value is one of this kind (within the numeric contract too)."""
+        if not -MAGNITUDE < value < MAGNITUDE or not self.interval.contains(value):
+            return False
+        if self.whole:
+            return Fraction(value).denominator == 1
+        return within_places(Fraction(value))
+
+
+def within_places(value: Fraction) -> bool:
+    """Whether a value has at most PLACES decimal places."""
+    return (10**PLACES) % value.denominator == 0
+
+
+_RATE = (OUT_OF_RANGE, "a rate is a number from 0 to 1 (0.04 is 4%)")
+DOMAINS = {
+    "count": Domain("count", True, Fraction(0), None, "a count (a whole number, 0 or more)",
+                    below=(NEGATIVE, "a count cannot be negative")),
+    "number": Domain("number", False, Fraction(0), None, "a number (0 or more)",
+                     below=(NEGATIVE, "this cannot be negative")),
+    "duration": Domain("duration", False, Fraction(0), None, "a number (0 or more)",
+                       below=(NEGATIVE, "this cannot be negative")),
+    "money": Domain("money", False, None, None, "an amount of money (a number)"),
+    "rate": Domain("rate", False, Fraction(0), Fraction(1), "a rate (a number from 0 to 1)", below=_RATE,
+                   above=_RATE),
+}
+NOT_WHOLE_TEXT = "a count is a whole number"
+
+RATIO = Interval.at_least(Fraction(0))  # a ratio of two counts
+PART_RATIO = Interval(Fraction(0), True, Fraction(1), True)  # a part over its whole
+
+
+def ratio_interval(part_of_denominator: bool) -> Interval:
+    """The values a ratio of two counts can take."""
+    return PART_RATIO if part_of_denominator else RATIO
