@@ -9,6 +9,7 @@ import sys
 
 import click
 import pytest
+from click.testing import CliRunner
 
 from tspol.cli.main import COMMANDS, SUMMARIES, cli
 
@@ -36,3 +37,22 @@ def test_help_imports_no_command():
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert "Check policy packs" in done.stdout
     assert done.stdout.splitlines()[-1] == "[]"
+
+
+@pytest.mark.parametrize("typed, hint", [("chek", "did you mean `check`?"), ("evl", "did you mean `eval`?"),
+                                         ("explian", "did you mean `explain`?")])
+def test_a_mistyped_command_is_a_usage_error_with_a_did_you_mean(typed, hint):
+    result = CliRunner().invoke(cli, [typed, "policies"])
+    assert result.exit_code == 2
+    assert f"No such command `{typed}`; {hint}" in result.output and "Traceback" not in result.output
+
+
+def test_a_command_like_no_other_gets_no_guess():
+    result = CliRunner().invoke(cli, ["frobnicate"])
+    assert result.exit_code == 2 and "No such command `frobnicate`." in result.output
+    assert "did you mean" not in result.output
+
+
+def test_options_before_a_command_still_work():
+    assert CliRunner().invoke(cli, ["--version"]).exit_code == 0
+    assert "Commands:" in CliRunner().invoke(cli, ["--help"]).output

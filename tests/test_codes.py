@@ -169,3 +169,76 @@ def test_only_a_bug_and_a_timeout_have_examples_that_do_not_run():
     """No input reproduces them; every other example is run above, so that each shows
     what tspol really says."""
     assert {e.code for e in codes.REGISTRY if not e.example.runs} == {"E619", "W504"}
+
+
+# ---- tspol explain ----------------------------------------------------------------------
+
+def explain(*args):
+    return CliRunner().invoke(cli, ["explain", *args], catch_exceptions=False)
+
+
+@pytest.mark.parametrize("entry", codes.REGISTRY, ids=lambda e: e.code)
+def test_explain_prints_each_code(entry):
+    result = explain(entry.code)
+    assert result.exit_code == 0, result.output
+    text = result.output
+    assert text.startswith(f"{entry.severity}[{entry.code}]: {entry.summary}\n")
+    assert " ".join(entry.explanation.split()) in " ".join(text.split())
+    assert f"$ {entry.example.command}\n" in text
+    assert all(line.strip() in text for line in entry.example.output.splitlines())
+    markdown = explain(entry.code, "--format", "markdown").output
+    assert markdown.startswith(f"## {entry.code}: {entry.summary}\n") and entry.explanation in markdown
+
+
+def test_explain_reads_a_code_as_tspol_prints_it():
+    assert explain("e502").output == explain("E502").output == explain("error[E502]").output
+
+
+def test_explain_wraps_the_explanation_but_never_the_example():
+    text = explain("E501").output
+    before, _, example = text.partition("Example:\n")
+    assert max(len(line) for line in before.splitlines()) <= codes.WIDTH
+    assert codes.CODES["E501"].example.output.splitlines()[0] in example  # a long line, whole
+
+
+@pytest.mark.parametrize("typed, hint", [
+    ("E503", "did you mean `W503`?"),  # the other letter
+    ("E530", "did you mean `W503`?"),  # digits swapped
+    ("502", "did you mean `E502` or `W502`?"),  # no letter
+    ("E999", None),
+    ("E" + "1234567890" * 3, None),  # not every order of its digits
+    ("nonsense", None),
+])
+def test_an_unknown_code_is_a_usage_error_with_a_did_you_mean(typed, hint):
+    result = explain(typed)
+    assert result.exit_code == 2
+    assert f"unknown code `{typed}`" in result.output and "Traceback" not in result.output
+    assert (hint in result.output) if hint else "did you mean" not in result.output
+
+
+def test_explain_without_a_code_lists_every_code():
+    listing = explain().output
+    assert listing == explain("--list").output == codes.list_text()
+    assert [line.split()[0] for line in listing.splitlines()] == [e.code for e in codes.REGISTRY]
+    assert "E502  error    A row that can never fire\n" in listing
+
+
+def test_explain_a_code_and_the_list_at_once_is_a_usage_error():
+    result = explain("E502", "--list")
+    assert result.exit_code == 2 and "not both" in result.output
+
+
+def test_the_markdown_list_is_a_table_of_every_code():
+    rows = explain("--list", "--format", "markdown").output.splitlines()
+    assert rows[:2] == ["| code | severity | summary |", "|---|---|---|"]
+    assert [row.split(" | ")[0].lstrip("| ") for row in rows[2:]] == [e.code for e in codes.REGISTRY]
+    assert all(row.count(" | ") == 2 for row in rows[2:])  # no `|` of a summary splits a cell
+
+
+def test_the_readme_lists_the_codes_of_the_registry():
+    text = README.read_text(encoding="utf-8")
+    assert text.count(START) == 1 and text.count(END) == 1, "README.md needs the markers of its list of codes"
+    listed = text.split(START)[1].split(END)[0]
+    assert listed == explain("--list", "--format", "markdown").output, (
+        "the list of codes in README.md is not the registry's: replace the lines between "
+        f"{START.strip()} and {END} with the output of `tspol explain --list --format markdown`")

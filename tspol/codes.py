@@ -23,6 +23,7 @@ Standard library and attrs only: importing this module loads no parser.
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 import textwrap
 
@@ -952,18 +953,27 @@ def _normalised(text: str) -> str:
 
 
 def suggestions(text: str) -> list[str]:
-    """Codes close to one that is not registered: the same number with the other letter
-    (E503 for W503) first, then the nearest by spelling."""
+    """Registered codes close to one that is not: the same digits with the other letter
+    (W503 for E503, or for 503), else the same digits in another order (W503 for E530),
+    else the nearest by spelling in the same family (E61 -> E610...)."""
     text = _normalised(text)
-    other = {"E": "W", "W": "E"}.get(text[:1], "") + text[1:]
-    if other in CODES:
-        return [other]
-    return difflib.get_close_matches(text, list(CODES), n=3, cutoff=0.75)
+    if len(text) > 8:
+        return []  # nothing registered is close, and trying every order of many digits takes forever
+    digits = text[1:] if text[:1] in ("E", "W") else text
+    for candidates in ([letter + digits for letter in "EW"],
+                       [letter + "".join(order) for letter in "EW"
+                        for order in sorted(set(itertools.permutations(digits)))]):
+        found = [c for c in candidates if c in CODES and c != text]
+        if found:
+            return found[:3]
+    scores = {c: difflib.SequenceMatcher(None, text, c).ratio() for c in CODES if c[:2] == text[:2]}
+    return sorted((c for c in scores if scores[c] >= 0.75), key=lambda c: (-scores[c], c))[:3]
 
 
 # ---- text for people ------------------------------------------------------------------
 
 WIDTH = 79
+ILLUSTRATION = "an illustration: no input gives this message every time"
 
 
 def _wrapped(paragraphs: str, indent: str = "") -> str:
@@ -984,7 +994,7 @@ def explain_text(entry: Code) -> str:
     for path, text in example.files:
         saved = "" if example.encoding == "utf-8" else f" (saved as {example.encoding}, not UTF-8)"
         parts.append(f"  {path}{saved}:\n{_indented(text, '    ')}")
-    shown = "" if example.runs else "  (an illustration: no input gives this message)\n"
+    shown = "" if example.runs else f"  ({ILLUSTRATION})\n"
     parts.append(f"{shown}  $ {example.command}\n{_indented(example.output, '  ')}")
     return "\n".join(parts)
 
@@ -996,7 +1006,9 @@ def explain_markdown(entry: Code) -> str:
              entry.explanation + "\n", "Example:\n"]
     for path, text in example.files:
         saved = "" if example.encoding == "utf-8" else f" (saved as {example.encoding}, not UTF-8)"
-        parts.append(f"`{path}`{saved}:\n\n{_fence(text)}")
+        parts.append(f"`{path}`{saved}:\n\n{_fence(text, 'python' if path.endswith('.py') else '')}")
+    if not example.runs:
+        parts.append(f"{ILLUSTRATION}:\n")
     parts.append(_fence(f"$ {example.command}\n{example.output}", "console"))
     return "\n".join(parts)
 

@@ -20,6 +20,7 @@ COMMANDS = {
     "compile": "tspol.cli.compile",
     "diff": "tspol.cli.diff",
     "eval": "tspol.cli.eval",
+    "explain": "tspol.cli.explain",
     "fmt": "tspol.cli.fmt",
     "simulate": "tspol.cli.simulate",
     "test": "tspol.cli.test",
@@ -34,6 +35,7 @@ SUMMARIES = {
     "diff": "Show how two versions of a policy pack decide differently.",
     "eval": "Decide sellers: one JSON object in, one decision out; JSON Lines in, one decision per line out "
             "(FILE, or standard input when FILE is `-`).",
+    "explain": "Explain a diagnostic code: what it means, why tspol reports it, how to fix it.",
     "fmt": "Format .pol files in place (default: ./policies).",
     "simulate": "Simulate a seller's points ledger from EVENTS, a JSON Lines file (- for stdin).",
     "test": "Decide every example seller in PATH/examples/*.jsonl and compare.",
@@ -55,6 +57,15 @@ def short_help(summary: str, limit: int) -> str:
     return textwrap.shorten(summary, limit, placeholder="...", break_on_hyphens=False)
 
 
+def unknown_command(name: str, commands: list[str]) -> str:
+    """What to say of a command that does not exist: the closest ones, if any are close."""
+    import difflib
+
+    close = difflib.get_close_matches(name, commands, n=3, cutoff=0.6) if len(name) <= 100 else []
+    hint = f"; did you mean {' or '.join(f'`{c}`' for c in close)}?" if close else "."
+    return f"No such command `{name}`{hint}"
+
+
 class LazyGroup(click.Group):
     def list_commands(self, ctx):
         return sorted(name for name, module in COMMANDS.items() if _available(module))
@@ -64,6 +75,14 @@ class LazyGroup(click.Group):
         if module is None or not _available(module):
             return None
         return importlib.import_module(module).command
+
+    def resolve_command(self, ctx, args):
+        """A command that does not exist is a usage error (exit 2) naming the closest
+        commands: `tspol chek` asks "did you mean `check`?"."""
+        name = click.utils.make_str(args[0])
+        if self.get_command(ctx, name) is None and not ctx.resilient_parsing and not name.startswith("-"):
+            ctx.fail(unknown_command(name, self.list_commands(ctx)))
+        return super().resolve_command(ctx, args)
 
     def format_commands(self, ctx, formatter):
         """The command list of `tspol --help`, as click writes it, from `SUMMARIES`:
