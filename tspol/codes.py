@@ -14,7 +14,7 @@ warnings of the checker.
 The constants below name the codes; each is today's name of the constant in
 the module that reports it (where two modules use one name for two codes, the
 later stage's name has a prefix: `VALUE_NOT_WHOLE`, `EVENT_BAD_VALUE`,
-`EVENT_DUPLICATE_KEY`), so a
+`EVENT_DUPLICATE_KEY`; `NUMBER_OUT_OF_RANGE`, a literal, beside `OUT_OF_RANGE`, a value), so a
 module can take its codes from here: `from tspol.codes import UNKNOWN_NAME`.
 
 Standard library and attrs only: importing this module loads no parser.
@@ -41,6 +41,7 @@ SYNTAX = "E100"
 UNCLOSED = "E101"
 UNMATCHED = "E102"
 BAD_TEXT = "E103"
+NUMBER_OUT_OF_RANGE = "E104"
 # E2xx, W2xx: names and declarations (tspol.dsl.checker)
 UNKNOWN_NAME = "E200"
 DUPLICATE = "E201"
@@ -236,10 +237,12 @@ REGISTRY: tuple[Code, ...] = (
     ),
     Code(
         BAD_TEXT, "BAD_TEXT", ERROR,
-        "A quoted text is not closed on its line, or has an unknown escape",
+        "A bad quoted text: not closed on its line, a control character, or an unknown escape",
         'Texts (`name en "..."`, `description`, `example`, `version`) are written in double quotes '
-        "on one line. Either the closing quote is missing before the end of the line, or a "
-        "backslash starts an escape sequence tspol does not know: inside quotes, write `\\\"` for "
+        "on one line. Either the closing quote is missing before the end of the line, the text "
+        "holds a control character (a tab may be typed as it is; other control characters, line "
+        "and paragraph separators and lone surrogates only as escapes), or a backslash starts an "
+        "escape sequence tspol does not know: inside quotes, write `\\\"` for "
         "a quote, `\\\\` for a backslash, `\\n` for a new line, `\\t` for a tab and `\\r` for a "
         "carriage return.\n\n"
         "Close the text on the line it starts on; to write a backslash, double it.",
@@ -247,6 +250,24 @@ REGISTRY: tuple[Code, ...] = (
                                                                        '  4 |   name en "United Kingdom\n'
                                                                        '    |           ^^^^^^^^^^^^^^^\n'
                                                                        '  help: add the closing `"`\n')),
+    ),
+    Code(
+        NUMBER_OUT_OF_RANGE, "NUMBER_OUT_OF_RANGE", ERROR,
+        "A number in a policy too large, or with too many decimal places",
+        "A number written in a policy is below 10^18 (at most 18 digits before the decimal "
+        "point) and has at most 36 decimal places (trailing zeros do not count): no value tspol "
+        "reads is larger (E608), and no comparison needs more places. The number is refused as "
+        "it is read, before its exact value is built, so that a number of thousands of digits "
+        "costs no more than its text.\n\n"
+        "Check the number: usually digits typed twice, or a value in the wrong unit.",
+        _pol(_COUNTS + "rule r in US {\n  table {\n    when late >= 1000000000000000000000 then points 2\n"
+                       "  }\n}\n",
+             (
+            "example.pol:7:18: error[E104]: `1000000000000000000000` is too large: it has 22 digits before the "
+            "decimal point, and a number in a policy is below 10^18 (1,000,000,000,000,000,000)\n"
+            "  7 |     when late >= 1000000000000000000000 then points 2\n"
+            "    |                  ^^^^^^^^^^^^^^^^^^^^^^\n"
+            "  help: no value tspol reads is that large; check the number\n")),
     ),
     # ---- E2xx, W2xx: names and declarations
     Code(
