@@ -99,8 +99,9 @@ def test_stdin_errors_name_stdin(in_tmp, cli):
 @pytest.mark.parametrize("args, message", [
     (["--on", "2024-02-30"], "2024-02-30 is not a calendar date"),
     (["--on", "yesterday"], 'expected a date as "YYYY-MM-DD"'),
-    (["--until", "2024-03-01", "--every", "7"], "expected a number of days such as 7d"),
-    (["--until", "2024-03-01", "--every", "0d"], "expected a number of days such as 7d"),
+    (["--until", "2024-03-01", "--every", "7"], "expected a number of days or weeks such as 7d or 2w"),
+    (["--until", "2024-03-01", "--every", "0d"], "expected a number of days or weeks such as 7d or 2w"),
+    (["--until", "2024-03-01", "--every", "1m"], "expected a number of days or weeks such as 7d or 2w"),
     (["--every", "7d"], "--every needs --until"),
     (["--until", "2023-12-31"], "tspol: --until 2023-12-31 is before the first day to show, 2024-01-01 "
                                 "(the first event's date)"),
@@ -132,11 +133,12 @@ def test_missing_events_file_is_a_usage_error(in_tmp, cli):
 
 
 def test_not_utf8_events(in_tmp, cli):
-    (in_tmp / "e.jsonl").write_bytes(b'{"date": "2024-01-01", "kind": "\xff"}\n')
+    """A line that is not UTF-8 is that line's error, as in `tspol eval`; the other lines are read."""
+    (in_tmp / "e.jsonl").write_bytes(b'{"date": "2024-01-01", "kind": "\xff"}\n{"kind": "link"}\n')
     result = cli("simulate", "--region", "US", "e.jsonl")
     assert result.exit_code == 1
-    assert result.stderr == ("tspol: e.jsonl: this file is not UTF-8 text: byte 0xff at column 33 "
-                             "(invalid start byte)\n")
+    assert result.stderr.startswith("e.jsonl:1: error[E708]: this line is not UTF-8 text: byte 0xff at column 33 "
+                                    "(invalid start byte)\ne.jsonl:2: error[E702]: ")
 
 
 def test_suggestions_quote_names_as_the_rest_of_tspol(in_tmp, cli):

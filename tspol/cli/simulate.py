@@ -22,84 +22,112 @@ def _date_option(ctx, param, value):
         raise click.BadParameter(bad.message) from None
 
 
+DAYS_IN = {"d": 1, "w": 7}
+MAX_STATES = 10_000  # states --until prints unless --max-states says more: 27 years day by day
+
+
 def _days_option(ctx, param, value):
-    match = re.fullmatch(r"([1-9][0-9]*)d", value)
+    """A step in days: `7d`, or weeks, `2w`."""
+    match = re.fullmatch(r"([1-9][0-9]*)([dw])", value)
     if not match:
-        raise click.BadParameter(f"expected a number of days such as 7d, got `{value}`")
-    return int(match.group(1))
+        raise click.BadParameter(f"expected a number of days or weeks such as 7d or 2w, got `{value}`")
+    return int(match.group(1)) * DAYS_IN[match.group(2)]
 
 
 @click.command("simulate")
 @click.argument("events", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
 @click.option("--policy", "policy_path", type=click.Path(exists=True),
               help="The pack (default: ./policies, or the bundled pack).")
-@click.option("--region", required=True, help="The seller's region, such as US.")
+@click.option("--region", help="The seller's region, such as US (default: the policy's only region, "
+                               "or the region its metrics events name).")
 @click.option("--on", callback=_date_option, metavar="DATE",
               help="The day of the state (default: the last event's date); with --until, the first step.")
 @click.option("--until", callback=_date_option, metavar="DATE",
               help="Print the state at each step from --on (default: the first event's date) to DATE, "
                    "which is not before that first day.")
-@click.option("--every", default="1d", show_default=True, callback=_days_option, metavar="DAYS",
-              help="The step of --until, such as 7d.")
+@click.option("--every", default="1d", show_default=True, callback=_days_option, metavar="STEP",
+              help="The step of --until, in days or weeks, such as 7d or 2w.")
+@click.option("--max-states", type=click.IntRange(min=1), default=MAX_STATES, show_default=True,
+              help="The most states --until may print; more is a usage error that says how many.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text: a timeline and the state; json: the state (JSON Lines of states with --until).")
-def command(events, policy_path, region, on, until, every, fmt):
+def command(events, policy_path, region, on, until, every, max_states, fmt):
     """Simulate a seller's points ledger from EVENTS, a JSON Lines file (- for stdin).
 
     One event a line, in date order: violation {date, kind, id, rule, points},
     metrics {date, kind, id, metrics[, region]}, appeal {date, kind, violation, outcome},
     hold {date, kind, id, violation, days[, scenario]}, investigation_closed
-    {date, kind, hold}, link {date, kind, account}.
+    {date, kind, hold}, link {date, kind, account}. A line holds at most
+    1 MiB.
 
     Dates in the output: a violation `expires` on the first day it no longer
     counts; a restriction runs `from` its first day `until` its first day no
     longer in effect (null: permanent).
 
     With --until, the states from --on (or the first event's date) to --until,
-    both included, every --every days; an --until before that first day is a
-    usage error (exit 2), not an empty chart.
+    both included, every --every days (or weeks: 2w); an --until before that
+    first day is a usage error (exit 2), not an empty chart, and so is a chart
+    of more than --max-states states (10,000 unless given: 27 years day by
+    day), which says how many it would print.
     """
     from tspol.diagnostics import TspolError
-    from tspol.runtime.events import parse_events
     from tspol.runtime.ledger import Ledger
 
     if until is None and click.get_current_context().get_parameter_source("every").name != "DEFAULT":
         raise click.UsageError("--every needs --until")
     program, evaluate, sources = _load_policy(policy_path)
-    if region not in program.region_names:
-        raise CliError(f"unknown region `{region}`; this policy has {', '.join(program.region_names)}")
+    _check_region(region, program.region_names)
     display = "<stdin>" if events == "-" else events
     try:
-        text = _read_text(events, display)
-        ledger = Ledger(program, parse_events(text, display), region=region, evaluate=evaluate, path=display)
+        ledger = Ledger(program, _read_events(events, display), region=region, evaluate=evaluate, path=display)
+        if ledger.region is None:
+            raise CliError(f"give --region: this policy has {', '.join(program.region_names)}, "
+                           "and no metrics event names the seller's region", USAGE)
         if until is not None:
-            _check_steps(ledger, on, until)
+            _check_steps(ledger, on, until, every, max_states)
             _print_steps(ledger.states(on, until, every), fmt)
         elif fmt == "json":
             click.echo(json.dumps(ledger.state(on).to_dict(), ensure_ascii=False, indent=2))
         else:
-            click.echo(_report(ledger, on, region, display), nl=False)
+            click.echo(_report(ledger, on, display), nl=False)
     except TspolError as exc:
         _fail(exc.diagnostics, sources)
 
 
-def _read_text(events: str, display: str) -> str:
-    """The events file (or standard input) as text; a CliError where it is not UTF-8."""
-    from tspol.runtime.jsonnum import utf8_problem
+def _check_region(region, regions) -> None:
+    """An unknown --region is bad input (exit 1), as an unknown region on a line of `tspol eval`."""
+    from tspol.runtime.names import did_you_mean
+
+    if region is not None and region not in regions:
+        raise CliError(f"unknown region `{region}`; this policy has {', '.join(regions)}"
+                       + did_you_mean(region, regions))
+
+
+def _read_events(events: str, display: str):
+    """The events of the file (or of standard input), a line at a time."""
+    from tspol.runtime.events import read_event_stream
 
     with click.open_file(events, "rb") as stream:
-        raw = stream.read()
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise CliError(f"{display}: this file is not UTF-8 text: {utf8_problem(raw, exc)}") from None
+        return read_event_stream(stream, display)
 
 
-def _check_steps(ledger, on, until) -> None:
-    """--until must not come before the first day of the steps: that would print nothing."""
+def _check_steps(ledger, on, until, every: int, max_states: int) -> None:
+    """--until must not come before the first day of the steps (that would print nothing),
+    nor so far after it that more than `max_states` states would be printed."""
+    from tspol.runtime.ledger import step_count
+
     first, which = (on, "--on") if on is not None else (ledger.first_date, "the first event's date")
-    if first is not None and until < first:
+    if first is None:
+        return  # no events and no --on: the ledger says so
+    if until < first:
         raise CliError(f"--until {until} is before the first day to show, {first} ({which})", USAGE)
+    count = step_count(first, until, every)
+    if count > max_states:
+        span = (until - first).days
+        larger = f"a larger --every (such as {-(-span // (max_states - 1))}d), " if max_states > 1 else ""
+        raise CliError(f"--until {until} with --every {every}d from {first} gives {count:,} states, more than "
+                       f"--max-states ({max_states:,}): give {larger}a nearer --until, or --max-states {count} "
+                       "to print them all", USAGE)
 
 
 def _load_policy(path):
@@ -121,9 +149,9 @@ def _fail(diagnostics, sources):
 
 # ---- text --------------------------------------------------------------------
 
-def _report(ledger, on, region, display) -> str:
+def _report(ledger, on, display) -> str:
     state = ledger.state(on)
-    lines = [f"{display}: region {region}, events {ledger.first_date or '-'} .. {ledger.last_date or '-'}", ""]
+    lines = [f"{display}: region {ledger.region}, events {ledger.first_date or '-'} .. {ledger.last_date or '-'}", ""]
     rows = ledger.timeline(state.on)
     if rows:
         lines.append(f"{'date':<10}  {'points':>6}  {'level':>5}  what happens")

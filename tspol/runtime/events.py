@@ -1,6 +1,9 @@
 """A seller's dated events, read from JSON Lines and validated before any ledger sees them.
 
 One JSON object per line; blank lines are skipped (line numbers still count them).
+Lines are read as `tspol eval` reads sellers (`tspol.runtime.jsonnum`): exact numbers,
+a BOM at the start dropped, at most 1 MiB a line, JSON whitespace only, no key
+given twice in one object (E709), no unpaired surrogate in a string.
 
 | kind | keys |
 |---|---|
@@ -31,7 +34,6 @@ import datetime
 import os
 import re
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 
 import attrs
 
@@ -47,6 +49,7 @@ DUPLICATE_ID = "E705"
 UNKNOWN_REFERENCE = "E706"
 OUT_OF_ORDER = "E707"
 UNREADABLE = "E708"
+DUPLICATE_KEY = "E709"
 
 OUTCOMES = ("accepted", "rejected")
 
@@ -166,7 +169,13 @@ def _note(value) -> str:
 
 
 def _shown(value) -> str:
-    text = jsonnum.dumps(value)
+    """A value as the user wrote it, cut to 40 characters."""
+    if isinstance(value, str) and len(value) > 40:
+        return jsonnum.dumps(value[:37])[:-1] + '..."'  # `dumps` of a long text costs its length
+    try:
+        text = jsonnum.dumps(value)
+    except RecursionError:  # nested deeper than Python writes
+        return "a list" if isinstance(value, list) else "an object"
     return text if len(text) <= 40 else text[:37] + "..."
 
 
@@ -269,20 +278,23 @@ def _diagnostic(code: str, message: str, path: str, line: int, key: str | None =
 
 def parse_events(text: str, path: str = "<events>") -> EventLog:
     """JSON Lines text -> validated events, in file order."""
-    return _validated(_records_of_text(text, path), path)
+    return _validated(_records_of_lines(jsonnum.text_lines(text)), path)
 
 
 def read_events(path: str | os.PathLike) -> EventLog:
+    """The events of a JSON Lines file, read a line at a time (each at most
+    `jsonnum.MAX_LINE` bytes)."""
     display = str(path)
     try:
-        raw = Path(path).read_bytes()
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise TspolError(_diagnostic(UNREADABLE, f"this file is not UTF-8 text: {jsonnum.utf8_problem(raw, exc)}",
-                                     display, None)) from None
+        with open(path, "rb") as stream:
+            return read_event_stream(stream, display)
     except OSError as exc:
         raise TspolError(_diagnostic(UNREADABLE, f"cannot read this file: {exc.strerror}", display, None)) from None
-    return parse_events(text, display)
+
+
+def read_event_stream(stream, path: str) -> EventLog:
+    """The events of a binary stream of JSON Lines (standard input, an open file)."""
+    return _validated(_records_of_lines(jsonnum.read_lines(stream)), path)
 
 
 def events_from_records(records: Iterable, path: str = "<events>") -> EventLog:
@@ -290,29 +302,44 @@ def events_from_records(records: Iterable, path: str = "<events>") -> EventLog:
     return _validated(((i, r) for i, r in enumerate(records, 1)), path)
 
 
-def _records_of_text(text: str, path: str):
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
+def _records_of_lines(lines):
+    """(line number, record) of each line that is not blank; `_Unparsable` for a bad one."""
+    for number, line in enumerate(lines, 1):
+        record = _record_of_line(line)
+        if record is not None:
+            yield number, record
+
+
+def _record_of_line(line: str | bytes | jsonnum.LongLine):
+    if isinstance(line, jsonnum.LongLine):
+        return _Unparsable(UNREADABLE, line.message)
+    if isinstance(line, bytes):
         try:
-            yield number, jsonnum.loads(line)  # numbers exactly, as `tspol eval` reads them
-        except RecursionError:
-            yield number, _Unparsable("not valid JSON: nested too deeply")
-        except ValueError as exc:
-            yield number, _Unparsable(f"not valid JSON: {getattr(exc, 'msg', exc)}"
-                                      + (f" (column {exc.colno})" if hasattr(exc, "colno") else ""))
+            line = line.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            return _Unparsable(UNREADABLE, f"this line is not UTF-8 text: {jsonnum.utf8_problem(line, exc)}")
+    if jsonnum.is_blank(line):
+        return None
+    try:
+        return jsonnum.parse_line(line)  # numbers exactly, as `tspol eval` reads them
+    except jsonnum.KeyGivenTwice as twice:
+        return _Unparsable(DUPLICATE_KEY, twice.message, twice.key)
+    except jsonnum.BadLine as bad:
+        return _Unparsable(BAD_JSON, bad.message, bad.key)
 
 
 @attrs.frozen
 class _Unparsable:
+    code: str
     message: str
+    key: str | None = None
 
 
 def _validated(numbered_records, path: str) -> EventLog:
     events, problems = [], []
     for line, record in numbered_records:
         if isinstance(record, _Unparsable):
-            problems.append(_diagnostic(BAD_JSON, record.message, path, line))
+            problems.append(_diagnostic(record.code, record.message, path, line, record.key))
             continue
         try:
             events.append(record if isinstance(record, Event) else event_from_record(record, line, path))

@@ -1,8 +1,10 @@
-"""JSON numbers read exactly, the same way everywhere tspol reads JSON data.
+"""JSON data read the same way everywhere tspol reads it: exact numbers, strict JSON Lines.
 
 `tspol eval` (sellers), the events of `tspol simulate` and the examples of
-`tspol test` all decode with this module, so a number means the same thing in
-each of them:
+`tspol test` all read with this module, so a number and a line mean the same
+thing in each of them.
+
+Numbers:
 
 - an integer is an int, however long (one too long for Python's int() text
   limit is a Decimal, so it is an error of its key, "out of range", and not
@@ -11,6 +13,10 @@ each of them:
   back as the very same decimal (at most 15 characters, no exponent), else a
   `Decimal` holding exactly the digits written: `0.1` is 1/10, `1e400` is
   10**400 (not infinity), `0.1234567890123456789` keeps all its digits;
+- a number whose exponent is past what a Decimal holds (`1e9999999999999999999`,
+  10**18 or more either way) is a `FarNumber`: the Decimal nearest to it that
+  exists (`1E+999999999999999999`, or as tiny; zero stays zero), which every
+  reader of metrics finds out of range, and which `dumps` writes back as written;
 - `NaN` and `Infinity` are floats, as Python reads them; the metrics readers
   refuse them by name.
 
@@ -18,20 +24,68 @@ Building a Decimal reads only the text (`Decimal("1e1000000000")` is cheap);
 what a value may be is checked where it is used (`tspol.compiler.portable`
 bounds every metric before its exact value is built).
 
+Lines (`read_lines`, `parse_line`):
+
+- a line ends at `\\n` only (a `\\r` before it is JSON whitespace); a UTF-8 BOM at
+  the very start of the input is dropped, as `tspol check` drops it;
+- a line holds at most `MAX_LINE` bytes (1 MiB). A seller, an event or an
+  example takes well under 10 KB, so the limit is a hundred times what real data
+  needs, and it bounds the memory one line can take (and that of the batches
+  `tspol eval` sends to its helper processes). A longer line is not kept: it is
+  read to its end in pieces and reported as that line's error (`LongLine`); past
+  `SKIP_LIMIT` (1 GiB) without a newline the input is not JSON Lines (`/dev/zero`)
+  and reading stops there, saying so;
+- JSON whitespace is space, tab, CR and LF: any other character outside a string
+  (U+3000, `\\x1c`, a BOM inside the file) is malformed JSON at its column;
+- no key is given twice in one object, and no string holds half of a UTF-16
+  surrogate pair (`"\\ud800"`): JSON text is Unicode, and such a string can be
+  neither compared with a name nor written out as UTF-8.
+
 `dumps` writes data back, a Decimal digit for digit (`json.dumps` cannot).
 """
 
 from __future__ import annotations
 
+import codecs
 import json
-from decimal import Decimal
+import re
+import unicodedata
+from collections.abc import Iterator
+from decimal import Decimal, InvalidOperation
+
+MAX_LINE = 2**20  # bytes in one line, its newline aside
+SKIP_LIMIT = 2**30  # bytes of a line too long, read looking for its end, before the input is given up
+WHITESPACE = " \t\r\n"  # JSON whitespace, RFC 8259
+
+
+class FarNumber(Decimal):
+    """A JSON number too far from 1 for a Decimal (its exponent is 10**18 or more, either
+    way): the nearest Decimal that exists, and the `text` as written."""
+
+    __slots__ = ("text",)
+
+
+_PARTS = re.compile(r"(-?)([0-9]+)(?:\.([0-9]+))?[eE]([+-]?)[0-9]+\Z")
+
+
+def _far_number(text: str) -> Decimal:
+    sign, whole, fraction, exponent_sign = _PARTS.match(text).groups()
+    if not (whole + (fraction or "")).strip("0"):
+        return Decimal(sign + "0")
+    exponent = "-1999999999999999997" if exponent_sign == "-" else "+999999999999999999"
+    far = FarNumber(f"{sign}1E{exponent}")
+    far.text = text
+    return far
 
 
 def number(text: str) -> float | Decimal:
     """A JSON number with a fraction or an exponent, exactly as written."""
     if len(text) <= 15 and "e" not in text and "E" not in text:
         return float(text)
-    return Decimal(text)
+    try:
+        return Decimal(text)
+    except InvalidOperation:  # an exponent past what a Decimal holds
+        return _far_number(text)
 
 
 def integer(text: str) -> int | Decimal:
@@ -81,6 +135,8 @@ def dumps(value) -> str:
     is (`1E+400`, `0.1234567890123456789`), never rounded through a float."""
     if type(value) is Decimal:
         return str(value)  # a finite Decimal's text is a JSON number; NaN and Infinity as json writes them
+    if type(value) is FarNumber:
+        return value.text
     if isinstance(value, dict):
         return "{" + ", ".join(f"{_key(key)}: {dumps(item)}" for key, item in value.items()) + "}"
     if isinstance(value, (list, tuple)):
@@ -102,3 +158,197 @@ def utf8_problem(raw: bytes, exc: UnicodeDecodeError) -> str:
     line = raw.count(b"\n", 0, exc.start) + 1
     where = f"line {line}, column {column}" if line > 1 else f"column {column}"
     return f"byte 0x{raw[exc.start]:02x} at {where} ({exc.reason})"
+
+
+# ---- lines -------------------------------------------------------------------
+
+class LongLine:
+    """A line longer than MAX_LINE, not kept: how many bytes it had (as far as it was
+    read), and whether its end was found (else reading stopped within it)."""
+
+    __slots__ = ("size", "ended")
+
+    def __init__(self, size: int, ended: bool):
+        self.size, self.ended = size, ended
+
+    def __reduce__(self):  # helper processes of `tspol eval` are sent these too
+        return LongLine, (self.size, self.ended)
+
+    @property
+    def message(self) -> str:
+        limit = f"the limit of {_mebibytes(MAX_LINE)} ({MAX_LINE:,} bytes) for one line"
+        if self.ended:
+            return f"line too long: {self.size:,} bytes, more than {limit}"
+        return (f"line too long: no end of line in its first {_mebibytes(self.size)}, far more than {limit}; "
+                "the rest of the input is not read (is this JSON Lines?)")
+
+
+def _mebibytes(size: int) -> str:
+    return f"{size // 2**30} GiB" if size >= 2**30 else f"{size // 2**20} MiB"
+
+
+def read_lines(stream, limit: int = MAX_LINE, skip_limit: int = SKIP_LIMIT) -> Iterator[bytes | LongLine]:
+    """The lines of a binary stream, each with its newline; a line longer than `limit` as
+    a `LongLine`, read to its end `limit` bytes at a time and never held. A UTF-8 BOM at
+    the start is dropped. Past `skip_limit` bytes of one line, reading stops."""
+    line = _without_bom(stream.readline(limit + 1), stream, limit)
+    while True:
+        if not line:
+            return
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line
+        else:
+            long = _rest_of(line, stream, limit, skip_limit)
+            yield long
+            if not long.ended:
+                return
+        line = stream.readline(limit + 1)
+
+
+def _without_bom(line: bytes, stream, limit: int) -> bytes:
+    """The first line without a UTF-8 BOM, topped up to the length it would have had."""
+    if not line.startswith(codecs.BOM_UTF8):
+        return line
+    line = line[len(codecs.BOM_UTF8):]
+    if len(line) == limit + 1 - len(codecs.BOM_UTF8) and not line.endswith(b"\n"):
+        line += stream.readline(len(codecs.BOM_UTF8))
+    return line
+
+
+def _rest_of(start: bytes, stream, limit: int, skip_limit: int) -> LongLine:
+    """A line too long, read on to its end (or to `skip_limit` bytes) in pieces."""
+    size, piece = len(start), start
+    while not piece.endswith(b"\n"):
+        if size > skip_limit:
+            return LongLine(size, False)
+        piece = stream.readline(limit)
+        if not piece:
+            break
+        size += len(piece)
+    return LongLine(size - piece.endswith(b"\n"), True)
+
+
+def text_lines(text: str) -> Iterator[str]:
+    """The lines of a text, each with its newline, as `read_lines` splits bytes (at `\\n` only)."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end + 1
+        yield text[start:end]
+        start = end
+
+
+def is_blank(text: str) -> bool:
+    """Nothing but JSON whitespace (U+3000 or a form feed is not blank: it is malformed JSON)."""
+    return not text.strip(WHITESPACE)
+
+
+class BadLine(ValueError):
+    """A line that is not one JSON value of the kind tspol reads: what is wrong, and the key."""
+
+    def __init__(self, message: str, key: str | None = None):
+        super().__init__(message)
+        self.message, self.key = message, key
+
+
+class KeyGivenTwice(BadLine):
+    """A line with a key given twice in one object (the key is the one given twice)."""
+
+
+class _GivenTwice(Exception):  # not a ValueError: `decode` must not read the line again for it
+    def __init__(self, key):
+        self.key = key
+
+
+def _object(pairs: list) -> dict:
+    record = dict(pairs)
+    if len(record) != len(pairs):
+        seen = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _GivenTwice(key)
+            seen.add(key)
+    return record
+
+
+_STRICT_FAST = decoder(_object)
+_STRICT_LONG = decoder(_object, long_integers=True)
+
+
+def parse_line(text: str):
+    """One line of JSON Lines, read strictly (see the module's docstring); `BadLine` otherwise."""
+    try:
+        value = decode(text, _STRICT_FAST, _STRICT_LONG)
+    except _GivenTwice as twice:
+        raise given_twice(twice.key) from None
+    except json.JSONDecodeError as exc:
+        raise BadLine("malformed JSON: " + json_error(exc, text)) from None
+    except RecursionError:
+        raise BadLine("malformed JSON: objects or lists nested too deeply") from None
+    check_unicode(value)
+    return value
+
+
+def given_twice(key) -> KeyGivenTwice:
+    shown = printable(key) if isinstance(key, str) else dumps(key)
+    return KeyGivenTwice(f"`{shown}` is given twice in one object", shown)
+
+
+def json_error(exc: json.JSONDecodeError, text: str) -> str:
+    """What `json` found wrong with one line, at its column in that line: `Expecting value
+    at column 7`, `... at the end of the line`, or a character that only looks like
+    whitespace (U+3000, a form feed) named for what it is."""
+    end = len(text) - (text.endswith("\n")) - (text.endswith("\r\n"))
+    position = min(exc.pos, end)
+    if position == end:
+        return f"{exc.msg} at the end of the line (column {position + 1})"
+    char = text[position]
+    if char not in WHITESPACE and (char.isspace() or unicodedata.category(char)[0] in "CZ"):
+        kind = "JSON whitespace is only space, tab, CR and LF" if char.isspace() else "an invisible character"
+        return f"unexpected {_character(char)} at column {position + 1}: {kind}"
+    return f"{exc.msg} at column {position + 1}"
+
+
+def _character(char: str) -> str:
+    name = unicodedata.name(char, None)
+    return f"U+{ord(char):04X}" + (f" ({name})" if name else "")
+
+
+def check_unicode(value) -> None:
+    """`BadLine` naming the key of the first string (or key) that holds half of a UTF-16
+    surrogate pair, which no character is: JSON's `"\\ud800"` without its other half."""
+    found = _surrogate(value, ())
+    if found is not None:
+        path, char = found
+        key = ".".join(printable(step) for step in path if isinstance(step, str)) or None
+        raise BadLine(f"\\u{ord(char):04x} is half of a UTF-16 surrogate pair, without its other half: "
+                      "not a character (JSON text must be Unicode)", key)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _surrogate(value, path: tuple) -> tuple[tuple, str] | None:
+    """The keys (and list positions) down to the first surrogate, and the surrogate."""
+    if isinstance(value, str):
+        match = _SURROGATE.search(value)
+        return (path, match.group()) if match else None
+    if isinstance(value, dict):
+        for key, item in value.items():
+            match = _SURROGATE.search(key) if isinstance(key, str) else None
+            found = ((*path, key), match.group()) if match else _surrogate(item, (*path, key))
+            if found is not None:
+                return found
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found = _surrogate(item, (*path, index))
+            if found is not None:
+                return found
+    return None
+
+
+def printable(text: str) -> str:
+    """A text as it can be written out: each surrogate as its JSON escape, `\\ud800`."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8") if _SURROGATE.search(text) else text

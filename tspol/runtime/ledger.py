@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
-import difflib
+import heapq
 import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
@@ -46,6 +46,7 @@ import attrs
 from tspol.compiler import ir, portable
 from tspol.diagnostics import Diagnostic, TspolError
 from tspol.runtime import events as ev
+from tspol.runtime.names import did_you_mean, suggestion
 
 UNKNOWN_RULE = "E710"
 UNKNOWN_REGION = "E711"
@@ -313,10 +314,17 @@ class Ledger:
         self.region = self._seller_region(region, problems)
         self._reasons = _reasons_by_name(program, self.region)
         self._metrics_errors = _metrics_errors(evaluate, metrics_error)
+        self._warned: dict[str, tuple[str, ...]] = {}  # metrics event id -> rules whose rows warned
         self._scored = self._score(evaluate, problems)
         if problems:
             raise TspolError(problems)
         self._appeals = self._judge_appeals()
+        self._appeal_on_line = {a.event.line: a for a in self._appeals}
+        self._appeals_of: dict[str, list[_Appeal]] = defaultdict(list)  # violation id -> its valid appeals
+        for appeal in self._appeals:
+            if appeal.valid:
+                self._appeals_of[appeal.event.violation].append(appeal)
+        self._link_events = tuple(e for e in self.events if isinstance(e, ev.LinkEvent))
         accepted = [a for a in self._appeals if a.valid and a.event.outcome == "accepted"]
         self._revoked = {a.event.violation: a.day for a in accepted}
         self._holds = self._resolve_holds({a.event.violation: a.event.line for a in accepted}, problems)
@@ -352,7 +360,8 @@ class Ledger:
                 continue
             if event.region not in known:
                 problems.append(self._diagnostic(UNKNOWN_REGION, f"unknown region `{event.region}`; this policy has "
-                                                 + ", ".join(known), event, "region"))
+                                                 + ", ".join(known) + did_you_mean(event.region, known),
+                                                 event, "region"))
             elif chosen is None:
                 chosen, source = event.region, event.line
             elif event.region != chosen:
@@ -390,10 +399,9 @@ class Ledger:
             message = f"rule `{event.rule}` does not apply in {self.region} (only in {', '.join(elsewhere)})"
         else:
             message = f"`{event.rule}` is neither a rule nor a reason of the policy"
-        close = [] if elsewhere else difflib.get_close_matches(
-            event.rule, rules + [r.name for r in self.program.reasons], n=1)
+        close = None if elsewhere else suggestion(event.rule, rules + [r.name for r in self.program.reasons])
         return self._diagnostic(UNKNOWN_RULE, message, event, "rule",
-                                help=f"did you mean `{close[0]}`?" if close else None)
+                                help=f"did you mean `{close}`?" if close else None)
 
     def _score_metrics(self, event: ev.MetricsEvent, evaluate, problems: list) -> _Scored | None:
         """The decision of the day as a violation; None when it scored nothing (or on a problem)."""
@@ -417,6 +425,7 @@ class Ledger:
             problems.append(self._diagnostic(exc.code, exc.message, event, _metrics_key(exc.key)))
             return None
         violations = decision.get("violations", ())
+        self._warned[event.id] = tuple(v["rule"] for v in violations if v.get("warning"))
         limits = tuple(v["limit"] for v in violations if v.get("limit"))
         if decision.get("points", 0) <= 0 and not limits:
             return None
@@ -535,7 +544,8 @@ class Ledger:
             last = self._bounds[epoch - 1] if epoch else None
             live = [s for s in self._scored.values()
                     if last is None or self._revoked.get(s.id) is None or self._revoked[s.id] > last]
-            replay = self._replays[epoch] = replay_violations(live, self.program.ledger, self.thresholds)
+            replay = replay_violations(live, self.program.ledger, self.thresholds)
+            self._replays = {epoch: replay}  # one history is as long as the ledger: keep only the last
         return replay
 
     # ---- the state of a day ----------------------------------------------
@@ -554,8 +564,7 @@ class Ledger:
         day = on.toordinal()
         replay = self._replay(self._epoch(day))
         points = replay.points_on(day)
-        deactivated_on = replay.deactivated_on if replay.deactivated_on is not None and replay.deactivated_on <= day \
-            else None
+        deactivated_on = _deactivated_on(replay, day)
         return State(
             on=on, region=self.region, active_points=points, level=self._level(points),
             deactivated=deactivated_on is not None,
@@ -591,26 +600,24 @@ class Ledger:
                      if r.start <= day and (r.until is None or day < r.until))
 
     def _violations(self, day: int, deactivated_on: int | None) -> tuple[ViolationState, ...]:
+        return tuple(self._violation_state(s, day, deactivated_on) for s in self._scored.values() if s.day <= day)
+
+    def _violation_state(self, s: _Scored, day: int, deactivated_on: int | None) -> ViolationState:
+        """A violation scored by `day`, on that day (`deactivated_on`: the seller's, if by then)."""
         expiry = self.program.ledger.expiry_days
         freeze = deactivated_on is not None and self.program.ledger.freeze_when_deactivated
-        states = []
-        for s in self._scored.values():
-            if s.day > day:
-                continue
-            revoked = self._revoked.get(s.id)
-            expires = s.day + expiry if expiry is not None else None
-            if revoked is not None and revoked <= day:
-                status = "revoked"
-            elif freeze and (expires is None or expires > deactivated_on):
-                status, expires = "frozen", None
-            elif expires is not None and day >= expires:
-                status = "expired"
-            else:
-                status = "active"
-            states.append(ViolationState(s.id, s.rules, s.points, _date(s.day),
-                                         _date(expires) if expires is not None else None, status,
-                                         _date(revoked) if status == "revoked" else None))
-        return tuple(states)
+        revoked = self._revoked.get(s.id)
+        expires = s.day + expiry if expiry is not None else None
+        if revoked is not None and revoked <= day:
+            status = "revoked"
+        elif freeze and (expires is None or expires > deactivated_on):
+            status, expires = "frozen", None
+        elif expires is not None and day >= expires:
+            status = "expired"
+        else:
+            status = "active"
+        return ViolationState(s.id, s.rules, s.points, _date(s.day), _date(expires) if expires is not None else None,
+                              status, _date(revoked) if status == "revoked" else None)
 
     def _hold_state(self, hold: _Hold, day: int) -> HoldState:
         scenario = hold.scenario
@@ -634,7 +641,7 @@ class Ledger:
         """The days the policy releases this hold's funds, as far as is known on `day`:
         after a valid appeal whose outcome releases, or after no appeal within the window."""
         scenario, violation = hold.scenario, hold.event.violation
-        appeals = [a for a in self._appeals if a.valid and a.event.violation == violation and a.day <= day]
+        appeals = [a for a in self._appeals_of.get(violation, ()) if a.day <= day]
         releases = []
         for appeal in appeals:
             outcome = scenario.on(appeal.event.outcome)
@@ -648,7 +655,7 @@ class Ledger:
         return releases
 
     def _links(self, day: int) -> tuple[LinkState, ...]:
-        links = [e for e in self.events if isinstance(e, ev.LinkEvent) and e.date.toordinal() <= day]
+        links = [e for e in self._link_events if e.date.toordinal() <= day]
         if not links:
             return ()
         share = self.program.ledger.linked_accounts_share
@@ -665,60 +672,64 @@ class Ledger:
         step even when it falls between two (both ends are always shown)."""
         first = as_date(start, "from") if start is not None else self._on(self.first_date)
         last = as_date(until, "until") if until is not None else self._on(None)
-        days = list(range(first.toordinal(), last.toordinal() + 1, every))
-        if days and days[-1] != last.toordinal():
-            days.append(last.toordinal())
-        for day in days:
+        day = None
+        for day in range(first.toordinal(), last.toordinal() + 1, every):
             yield self.state(_date(day))
+        if day is not None and day != last.toordinal():
+            yield self.state(last)
 
     def timeline(self, on=None) -> tuple[TimelineRow, ...]:
         """One row per day on which something happens, up to `on` (default: the last event's date)."""
         on = self._on(on)
         last = on.toordinal()
         rows = []
-        previous = None
         by_day = defaultdict(list)
         for event in self.events:
             by_day[event.date.toordinal()].append(event)
+        tracker = _Tracker(self, last)
         for day in self._days_of_change(last):
-            state = self.state(_date(day))
-            changes = tuple(self._describe(e) for e in by_day.get(day, ())) + _differences(previous, state)
+            before, after = tracker.advance(day)
+            changes = tuple(self._describe(e) for e in by_day.get(day, ())) + _differences(before, after)
             if changes:
-                rows.append(TimelineRow(state.on, state.active_points, state.level, state.deactivated, changes))
-            previous = state
+                rows.append(TimelineRow(after.on, after.active_points, after.level, after.deactivated, changes))
         return tuple(rows)
 
-    def _days_of_change(self, last: int) -> list[int]:
+    def _days_of_change(self, last: int) -> Iterable[int]:
+        """The days something may change, up to `last`, in order: event days, expiries, the
+        ends of holds, and the days each history (epoch) scores, restricts or deactivates.
+        The epochs are replayed one after the other, each once."""
         days = {e.date.toordinal() for e in self.events}
+        if self.program.ledger.expiry_days is not None:
+            days.update(s.day + self.program.ledger.expiry_days for s in self._scored.values())
+        for hold in self._holds:
+            state = self._hold_state(hold, last)
+            if state.until is not None:
+                days.add(state.until.toordinal())
+        days = sorted(d for d in days if d <= last)
         bounds = [None, *self._bounds, None]
         for epoch in range(len(self._bounds) + 1):
             begin, end = bounds[epoch], bounds[epoch + 1]
+            if begin is not None and begin > last:
+                return
             replay = self._replay(epoch)
             candidates = set(replay.days)
             candidates.update(r.start for r in replay.restrictions)
             candidates.update(r.until for r in replay.restrictions if r.until is not None)
             if replay.deactivated_on is not None:
                 candidates.add(replay.deactivated_on)
-            days.update(d for d in candidates if (begin is None or d >= begin) and (end is None or d < end))
-        for s in self._scored.values():
-            if self.program.ledger.expiry_days is not None:
-                days.add(s.day + self.program.ledger.expiry_days)
-        for hold in self._holds:
-            state = self._hold_state(hold, last)
-            if state.until is not None:
-                days.add(state.until.toordinal())
-        return sorted(d for d in days if d <= last)
+            low = 0 if begin is None else bisect.bisect_left(days, begin)
+            high = len(days) if end is None else bisect.bisect_left(days, end)
+            candidates.update(days[low:high])
+            yield from sorted(d for d in candidates if d <= last and (begin is None or d >= begin)
+                              and (end is None or d < end))
 
     def _describe(self, event: ev.Event) -> str:
         if isinstance(event, ev.ViolationEvent):
             return f"violation {event.id} ({event.rule}) +{event.points}"
         if isinstance(event, ev.MetricsEvent):
-            scored = self._scored.get(event.id)
-            if scored is None:
-                return f"metrics {event.id}: no violation"
-            return f"metrics {event.id} ({', '.join(scored.rules)}) +{scored.points}"
+            return self._describe_metrics(event)
         if isinstance(event, ev.AppealEvent):
-            appeal = next(a for a in self._appeals if a.event is event)
+            appeal = self._appeal_on_line[event.line]
             if not appeal.valid:
                 return f"appeal on {event.violation} invalid: {appeal.reason}"
             return f"appeal {appeal.attempt} on {event.violation} {event.outcome}"
@@ -727,6 +738,200 @@ class Ledger:
         if isinstance(event, ev.InvestigationClosedEvent):
             return f"investigation of {event.hold} closed"
         return f"linked to {event.account}"
+
+    def _describe_metrics(self, event: ev.MetricsEvent) -> str:
+        """`metrics m1 (late_dispatch) +5`; a decision that warns says so: `metrics m2
+        (late_dispatch): warning, no points`, `metrics m3 (late_dispatch) +2 with a warning`."""
+        scored, warned = self._scored.get(event.id), self._warned.get(event.id, ())
+        if scored is None:
+            return f"metrics {event.id} ({', '.join(warned)}): warning, no points" if warned \
+                else f"metrics {event.id}: no violation"
+        text = f"metrics {event.id} ({', '.join(scored.rules)}) +{scored.points}"
+        if not warned:
+            return text
+        return text + (" with a warning" if set(warned) <= set(scored.rules) else f", warning for {', '.join(warned)}")
+
+
+def step_count(first: datetime.date, last: datetime.date, every: int) -> int:
+    """How many states `Ledger.states(first, last, every)` gives: each step, and `last` itself."""
+    span = last.toordinal() - first.toordinal()
+    if span < 0:
+        return 0
+    return span // every + 1 + (span % every != 0)
+
+
+def _deactivated_on(replay: _Replay, day: int) -> int | None:
+    """The day the seller was deactivated, if it is `day` or before."""
+    return replay.deactivated_on if replay.deactivated_on is not None and replay.deactivated_on <= day else None
+
+
+class _Tracker:
+    """What `Ledger.timeline` compares from one day of change to the next, in time linear
+    in the days and events: `advance(day)` gives the state of the previous day and of
+    this one, each holding only what can have changed in between, so `_differences`
+    reads a few items a day rather than every violation, restriction, hold and link.
+
+    From one day to the next, a violation changes only when it expires or is revoked,
+    unless the day of deactivation changes in between (points may freeze or thaw: then
+    every violation is compared); a restriction only when it starts or ends, or on a new
+    epoch (a revocation replays the history: then all are compared); a hold only on or
+    after the day it ends as known on the timeline's last day (what is known of a hold
+    only moves that day earlier); a link only gains the penalties scored in between and
+    loses those revoked."""
+
+    def __init__(self, ledger: Ledger, last: int):
+        self.ledger = ledger
+        self.last = last
+        self.scored = list(ledger._scored.values())  # in date order, as the events are
+        self.scored_days = [s.day for s in self.scored]
+        expiry = ledger.program.ledger.expiry_days
+        self.expiring = sorted((s.day + expiry, i) for i, s in enumerate(self.scored)) if expiry is not None else []
+        self.expiring_days = [day for day, _ in self.expiring]
+        position = {s.id: i for i, s in enumerate(self.scored)}
+        self.revoking = sorted((day, position[id]) for id, day in ledger._revoked.items() if id in position)
+        self.revoking_days = [day for day, _ in self.revoking]
+        self.freeze = ledger.program.ledger.freeze_when_deactivated
+        self.share = ledger.program.ledger.linked_accounts_share
+        self.links = ledger._link_events
+        self.day: int | None = None  # the previous day of change
+        self.epoch: int | None = None
+        self.deactivated_on: int | None = None
+        self.active: list[int] = []  # positions in the epoch's replay.restrictions in effect
+        self.started = 0  # replay.restrictions[:started] have started
+        self.restrictions: tuple[Restriction, ...] = ()
+        self.warnings: tuple[Warning, ...] = ()
+        self.due: list[tuple[int, int]] = []  # heap of (day to look again, position in ledger._holds)
+        self.held: dict[int, HoldState] = {}  # holds held when last looked at
+        self.holds_started = 0  # ledger._holds[:holds_started] have started
+
+    def advance(self, day: int) -> tuple[State | None, State]:
+        ledger, previous = self.ledger, self.day
+        epoch = ledger._epoch(day)
+        replay = ledger._replay(epoch)
+        new_epoch = epoch != self.epoch
+        deactivated_on = _deactivated_on(replay, day)
+        points = replay.points_on(day)
+        restrictions = self._restrictions(replay, day, new_epoch)
+        warnings = ledger._warnings(points)
+        violations = self._violations(day, deactivated_on, self.freeze and deactivated_on != self.deactivated_on)
+        holds = self._holds(day)
+        links = self._links(day)
+        after = _view(day, points, ledger._level(points), deactivated_on, restrictions, warnings,
+                      tuple(v for _, v in violations), tuple(h for _, h in holds), tuple(a for _, a in links))
+        before = None
+        if previous is not None:
+            before = _view(previous, 0, 0, self.deactivated_on, self.restrictions, self.warnings,
+                           tuple(v for v, _ in violations if v is not None), tuple(h for h, _ in holds),
+                           tuple(b for b, _ in links))
+        self.day, self.epoch, self.deactivated_on = day, epoch, deactivated_on
+        self.restrictions, self.warnings = restrictions, warnings
+        return before, after
+
+    def _violations(self, day: int, deactivated_on: int | None,
+                    everything: bool) -> list[tuple[ViolationState, ViolationState]]:
+        """(before, after) of each violation that may have changed (before None: scored since):
+        all of them when `everything` (`_differences` tells frozen points by them all)."""
+        previous = self.day
+        if previous is None:
+            return []
+        if everything:
+            chosen = range(bisect.bisect_right(self.scored_days, day))
+        else:
+            chosen = sorted({i for _, i in _between(self.expiring, self.expiring_days, previous, day)
+                             + _between(self.revoking, self.revoking_days, previous, day)
+                             if self.scored[i].day <= previous})
+        state = self.ledger._violation_state
+        return [(state(self.scored[i], previous, self.deactivated_on) if self.scored[i].day <= previous else None,
+                 state(self.scored[i], day, deactivated_on)) for i in chosen]
+
+    def _restrictions(self, replay: _Replay, day: int, new_epoch: bool) -> tuple[Restriction, ...]:
+        """The restrictions in effect on `day`, kept up to date as days go by."""
+        items = replay.restrictions
+
+        def in_effect(i):
+            return items[i].start <= day and (items[i].until is None or day < items[i].until)
+
+        if new_epoch:
+            self.active = [i for i in range(len(items)) if in_effect(i)]
+        else:
+            self.active = [i for i in self.active if in_effect(i)]
+            self.active += [i for i in range(self.started, len(items)) if items[i].start <= day and in_effect(i)]
+        self.started = next((i for i in range(self.started if not new_epoch else 0, len(items))
+                             if items[i].start > day), len(items))
+        return tuple(items[i].restriction() for i in self.active)
+
+    def _holds(self, day: int) -> list[tuple[HoldState | None, HoldState]]:
+        """(before, after) of each hold held before that may no longer be held."""
+        ledger = self.ledger
+        looked = []
+        while self.due and self.due[0][0] <= day:
+            looked.append(heapq.heappop(self.due)[1])
+        changed = []
+        for i in sorted(looked):
+            state = ledger._hold_state(ledger._holds[i], day)
+            if state.status == "held":
+                heapq.heappush(self.due, (day + 1, i))
+            else:
+                changed.append((self.held.pop(i), state))
+        while self.holds_started < len(ledger._holds) and ledger._holds[self.holds_started].day <= day:
+            self._start_hold(self.holds_started, day)
+            self.holds_started += 1
+        return changed
+
+    def _start_hold(self, i: int, day: int) -> None:
+        hold = self.ledger._holds[i]
+        state = self.ledger._hold_state(hold, day)
+        ends = self.ledger._hold_state(hold, self.last).until
+        if state.status == "held" and ends is not None:
+            self.held[i] = state
+            heapq.heappush(self.due, (max(ends.toordinal(), day + 1), i))
+
+    def _links(self, day: int) -> list[tuple[LinkState | None, LinkState]]:
+        """(before, after) of each link that changed: the penalties it gains (scored since the
+        previous day and not revoked) and those it loses (revoked since); a new link with
+        all of its penalties."""
+        if not self.share or not self.links:
+            return []
+        previous = self.day
+        revoked = {i for _, i in _between(self.revoking, self.revoking_days, previous, day)} \
+            if previous is not None else set()
+        gained = [self.scored[i] for i in self._scored_between(previous, day) if i not in revoked]
+        pairs = []
+        for link in self.links:
+            linked = link.date.toordinal()
+            if linked > day:
+                break
+            if previous is None or linked > previous:  # new: every penalty from its day on
+                penalties = [s for s in self.scored[bisect.bisect_left(self.scored_days, linked):
+                                                    bisect.bisect_right(self.scored_days, day)]
+                             if self.ledger._revoked.get(s.id, day + 1) > day]
+                pairs.append((None, LinkState(link.account, link.date, True, tuple(s.id for s in penalties))))
+                continue
+            lost = [self.scored[i].id for i in sorted(revoked) if linked <= self.scored[i].day <= previous]
+            if gained or lost:
+                pairs.append((LinkState(link.account, link.date, True, tuple(lost)),
+                              LinkState(link.account, link.date, True, tuple(s.id for s in gained))))
+        return pairs
+
+    def _scored_between(self, previous: int | None, day: int) -> range:
+        """Positions of the violations scored after `previous` (None: ever) up to `day`."""
+        start = 0 if previous is None else bisect.bisect_right(self.scored_days, previous)
+        return range(start, bisect.bisect_right(self.scored_days, day))
+
+
+def _between(pairs: list[tuple[int, int]], days: list[int], previous: int, day: int) -> list[tuple[int, int]]:
+    """The (day, position) pairs, sorted by day, of the days after `previous` up to `day`."""
+    return pairs[bisect.bisect_right(days, previous):bisect.bisect_right(days, day)]
+
+
+def _view(day: int, points: int, level: int, deactivated_on: int | None, restrictions, warnings, violations, holds,
+          links) -> State:
+    """A state holding only some of its violations, holds and links: what `_Tracker` compares."""
+    return State(on=_date(day), region=None, active_points=points, level=level,
+                 deactivated=deactivated_on is not None,
+                 deactivated_on=_date(deactivated_on) if deactivated_on is not None else None,
+                 restrictions=restrictions, warnings=warnings, violations=violations, appeals=(), holds=holds,
+                 linked=tuple(link for link in links if link is not None))
 
 
 def replay_violations(live: Iterable[_Scored], ledger: ir.LedgerIR,
@@ -833,7 +1038,8 @@ def _check_policy(program: ir.Program, region: str | None, path: str) -> None:
                                     help="declare point expiry and thresholds in a `ledger` block"))
     if region is not None and region not in program.region_names:
         raise TspolError(Diagnostic(UNKNOWN_REGION, f"unknown region `{region}`; this policy has "
-                                    + ", ".join(program.region_names), key="region"))
+                                    + ", ".join(program.region_names) + did_you_mean(region, program.region_names),
+                                    key="region"))
 
 
 def _reasons_by_name(program: ir.Program, region: str | None) -> dict[str, str]:

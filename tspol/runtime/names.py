@@ -1,0 +1,32 @@
+"""Did you mean: the known name a mistyped one most likely stands for, in bounded time."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+
+def suggestion(word: object, names: Iterable[str]) -> str | None:
+    """The name `word` most likely means: one equal to it but for case (`us` -> `US`),
+    else the closest by difflib (ratio 0.6 or more), else None.
+
+    difflib's ratio is 2M / (len(a) + len(b)), and M is at most the shorter length, so a
+    word more than 7/3 times as long as every name can never reach 0.6: it is not
+    compared at all, and a 100 MB typo costs nothing."""
+    names = sorted(set(names))
+    if not isinstance(word, str) or not names:
+        return None
+    folded = word.casefold()
+    for name in names:
+        if name.casefold() == folded:
+            return name
+    if 3 * len(word) > 7 * max(map(len, names)):
+        return None
+    close = difflib.get_close_matches(word, names, n=1)
+    return close[0] if close else None
+
+
+def did_you_mean(word: object, names: Iterable[str]) -> str:
+    """`; did you mean `US`?`, or nothing."""
+    close = suggestion(word, names)
+    return f"; did you mean `{close}`?" if close else ""
