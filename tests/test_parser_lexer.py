@@ -17,7 +17,7 @@ import lark
 import pytest
 
 from tspol.dsl.lexer import RootFirstLexer
-from tspol.dsl.parser import GRAMMAR, _lark, _WholeWords
+from tspol.dsl.parser import GRAMMAR, BadToken, _lark, _WholeWords
 
 from conftest import PACK
 
@@ -36,6 +36,8 @@ def lark_contextual() -> Lark:
 def outcome(lark: Lark, text: str):
     try:
         return "tree", tokens(lark.parse(text, start="start"))
+    except BadToken as exc:  # from the postlexer, the same for both
+        return "BadToken", exc.token.type, str(exc.token), exc.token.line, exc.token.column
     except UnexpectedInput as exc:
         token = getattr(exc, "token", None)
         found = (token.type, str(token)) if isinstance(exc, UnexpectedToken) else None
@@ -68,7 +70,8 @@ def test_same_tokens_on_the_pack():
         assert outcome(_lark(), text) == outcome(lark_contextual(), text)
 
 
-WORDS = sorted({w for text in SOURCES.values() for w in text.split()} | {"{", "}", ",", "7 d", "1.5", "\"x"})
+WORDS = sorted({w for text in SOURCES.values() for w in text.split()}
+               | {"{", "}", ",", "7 d", "1.5", "\"x", "\"a\x00b\"", "\"\\q\"", "1" * 5000 + "%"})
 
 
 @settings(max_examples=150, deadline=None)

@@ -41,7 +41,9 @@ quantity = st.one_of(
     st.builds(ast.Quantity, st.just("money"), decimals, st.from_regex(r"[A-Z]{3}", fullmatch=True)),
 )
 operand = st.one_of(name, quantity)
-strings = st.text(max_size=20)
+# What a text can hold: any character but control characters, which only escapes write.
+strings = st.text(st.one_of(st.characters(exclude_categories=("Cc", "Cs", "Zl", "Zp")), st.sampled_from("\t\n\r")),
+                  max_size=20)
 text = st.builds(ast.Text, st.sampled_from(["name", "description", "example"]), name, strings)
 
 # ---- conditions and actions ------------------------------------------------------------

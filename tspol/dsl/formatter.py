@@ -28,17 +28,29 @@ def format_file(file: ast.File, source: str) -> str:
 # ---- expressions, shared with explanations ------------------------------------------
 
 def decimal_text(value: Fraction) -> str:
-    """An exact decimal: 5/2 -> "2.5". Literals are decimals, so this always ends."""
+    """An exact decimal: 5/2 -> "2.5", with as many places as it takes, so that the
+    text of a literal reads back as the same literal. A value that no decimal writes
+    (a rate such as 1/3, in an explanation) is written as a fraction."""
     if value.denominator == 1:
         return str(value.numerator)
-    scale = 0
-    while (value * 10**scale).denominator != 1:
-        scale += 1
-        if scale > 30:  # not a decimal literal; keep it exact as a fraction
-            return f"{value.numerator}/{value.denominator}"
-    digits = str(abs((value * 10**scale).numerator)).rjust(scale + 1, "0")
+    scale = _decimal_places(value.denominator)
+    if scale is None:
+        return f"{value.numerator}/{value.denominator}"
+    digits = str(abs(value.numerator * 10**scale // value.denominator)).rjust(scale + 1, "0")
     sign = "-" if value < 0 else ""
     return f"{sign}{digits[:-scale]}.{digits[-scale:]}"
+
+
+def _decimal_places(denominator: int) -> int | None:
+    """How many decimal places a fraction with this (reduced) denominator takes:
+    the larger power of 2 or 5 in it; None if it has another prime factor."""
+    twos = (denominator & -denominator).bit_length() - 1
+    rest = denominator >> twos
+    fives = 0
+    while rest % 5 == 0:
+        rest //= 5
+        fives += 1
+    return max(twos, fives) if rest == 1 else None
 
 
 def quantity_text(q: ast.Quantity) -> str:

@@ -1,24 +1,42 @@
 """Parse `.pol` text into the syntax tree, with errors a policy author can act on.
 
-`parse(text, path)` returns an `ast.File` or raises `TspolError`. The Lark
-parser is built once per process (and cached on disk by Lark between runs).
+`parse(text, path)` returns an `ast.File` or raises `TspolError` with every
+syntax error of the file; `parse_partial` also gives, beside the errors, the
+tree of everything around them, for the checker to check. The Lark parser is
+built once per process (and cached on disk by Lark between runs).
+
+A file without errors is parsed by Lark in one go. A file with errors is read
+once more by `_Recovery`, in the manner of a yacc `error` rule: at each error
+the parser goes back to the start of the statement in error (the last line
+that began where a block could have ended instead), skips to the next line of
+the same block that can begin a statement (or to the end of the block), and
+goes on. Each bad statement is reported once, at its first error, and the text
+skipped is blanked out of a copy of the file, which then parses cleanly into
+the tree of the rest. Every step looks only at the lines it skips, so a file
+with errors is read in time linear in its size.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
+import lark
 import re
-from fractions import Fraction
+from copy import copy
 from pathlib import Path
 
-import lark
+import attrs
 from lark import Lark, Token, Transformer, v_args
-from lark.exceptions import UnexpectedInput
+from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
+from lark.lexer import LexerThread
 
 from tspol.diagnostics import Diagnostic, Span, TspolError
 from tspol.dsl import ast
 from tspol.dsl.lexer import RootFirstLexer
-from tspol.dsl.syntax_errors import BAD_TEXT, BRACES, SCAN, brace_problems, syntax_diagnostic
+from tspol.dsl.syntax_errors import (
+    LITERALS, MOST_SYNTAX_ERRORS, SCAN, LineStarts, brace_problems, braces_of, capped, literal_value, more_errors,
+    syntax_diagnostic, token_problems, unquote,
+)
 
 GRAMMAR = Path(__file__).with_name("grammar.lark")
 
@@ -30,16 +48,32 @@ def _lexer_plugins() -> dict:
     return {"ContextualLexer": RootFirstLexer} if series == (1, 3) else {}
 
 
+class BadToken(Exception):
+    """A literal or text that is wrong as written (`token_problems`), met by the lexer."""
+
+    def __init__(self, token: Token):
+        super().__init__(str(token))
+        self.token = token
+
+
 class _WholeWords:
     """A postlexer that changes no token. Its `always_accept` makes the lexer of
     every parser state match names too, so that a keyword run into the next word
     (`part ofshipped_orders`, `inUS`, `when80%`) is read as the whole word, and
-    reported as out of place, rather than as the keyword and the rest."""
+    reported as out of place, rather than as the keyword and the rest.
+
+    It also stops at a literal or text that is wrong whatever its place (a number
+    too large, a control character in a text): `BadToken`, an error of the
+    statement it is in, before any of it reaches the tree."""
 
     always_accept = ("NAME",)
+    checked = frozenset(LITERALS) | {"STRING"}
 
     def process(self, stream):
-        return stream
+        for token in stream:
+            if token.type in self.checked and token_problems(token, ""):
+                raise BadToken(token)
+            yield token
 
 
 @functools.lru_cache(maxsize=None)
@@ -56,66 +90,295 @@ def _lark() -> Lark:
     )
 
 
+@attrs.frozen
+class Parsed:
+    """A file as far as it parses: its tree, its syntax errors, and the lines where
+    a statement inside a declaration was left out (the declarations there are
+    incomplete: what they lack is not known)."""
+
+    file: ast.File
+    problems: tuple[Diagnostic, ...]
+    damaged_lines: tuple[int, ...] = ()
+
+
 def parse(text: str, path: str = "<string>") -> ast.File:
-    """Parse one `.pol` file; every syntax error of it, one per declaration."""
-    problems = brace_problems(text, path)
+    """Parse one `.pol` file; raise `TspolError` with every syntax error of it."""
+    tree, problems, _ = _syntax(text, path)
     if problems:
         raise TspolError(problems)
-    try:
-        tree = _parse_tree(text, path, "start")
-    except TspolError as first:
-        raise TspolError(_syntax_errors_of_each_declaration(text, path) or first.diagnostics) from None
-    decls = _transform(tree, path)
-    return ast.File(path, tuple(decls), _comments(text, path),
-                    span=Span(path, 1, 1, text.count("\n") + 1, 1))
+    return _file(tree, text, path)
+
+
+def parse_partial(text: str, path: str = "<string>") -> Parsed:
+    """Parse one `.pol` file with its syntax errors: the tree of everything but the
+    statements in error. With unbalanced braces nothing is kept: no block can be
+    trusted to end where it should."""
+    tree, problems, recovery = _syntax(text, path)
+    if not problems:
+        return Parsed(_file(tree, text, path), ())
+    if recovery is None:
+        return Parsed(ast.File(path, (), span=Span(path, 1, 1, text.count("\n") + 1, 1)), tuple(problems))
+    blanked = recovery.blanked()
+    return Parsed(_file(_lark().parse(blanked, start="start"), blanked, path), tuple(problems),
+                  recovery.damaged_lines())
 
 
 def parse_row(text: str, path: str = "<string>") -> ast.Row:
     """Parse one tier-table row: `when ... then ...`."""
-    return _transform(_parse_tree(text, path, "row"), path)
-
-
-def _parse_tree(text: str, path: str, start: str):
     try:
-        return _lark().parse(text, start=start)
+        tree = _lark().parse(text, start="row")
+    except BadToken as exc:
+        raise TspolError(token_problems(exc.token, path)) from None
     except UnexpectedInput as exc:
-        raise TspolError(syntax_diagnostic(exc, text, path, _lark(), start)) from None
+        raise TspolError(syntax_diagnostic(exc, text, path, _lark(), "row")) from None
+    return _transform(tree, path)
 
 
-def _syntax_errors_of_each_declaration(text: str, path: str) -> list[Diagnostic]:
-    """The first syntax error of every top-level declaration, not only of the file:
-    each is parsed alone, the rest of the text blanked so that positions stay."""
-    problems = []
-    for start, end in _declarations(text):
-        alone = re.sub(r"[^\n]", " ", text[:start]) + text[start:end] + re.sub(r"[^\n]", " ", text[end:])
+def _syntax(text: str, path: str):
+    """(tree, problems, recovery): the tree when there are no problems; the
+    recovery that found them when the braces balance."""
+    problems = brace_problems(text, path)
+    if problems:
+        return None, capped(problems), None
+    try:
+        return _lark().parse(text, start="start"), [], None
+    except (UnexpectedInput, BadToken):
+        recovery = _Recovery(text, path)
+        return None, recovery.run(), recovery
+
+
+def _file(tree, text: str, path: str) -> ast.File:
+    return ast.File(path, tuple(_transform(tree, path)), _comments(text, path),
+                    span=Span(path, 1, 1, text.count("\n") + 1, 1))
+
+
+# ---- error recovery ------------------------------------------------------------------
+
+class _Blocks:
+    """The lines of a file whose braces balance, by block: for each line, the block it
+    starts in (the offset of the innermost open `{`, -1 at the top level), its
+    indentation and whether code starts it; for each block, where it closes."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.starts = LineStarts(text).starts
+        self.close = {-1: len(text)}  # offset of a `{` -> offset of its `}`
+        self.open_of: dict[int, int] = {}  # offset of a `}` -> offset of its `{`
+        self.block: list[int] = []
+        self.indent: list[int] = []
+        self.lines_of: dict[int, list[int]] = {}  # block -> its lines that begin with code
+        braces, seen, stack = braces_of(text), 0, []
+        for index, start in enumerate(self.starts):
+            while seen < len(braces) and braces[seen][1] < start:
+                brace, offset = braces[seen]
+                if brace == "{":
+                    stack.append(offset)
+                else:
+                    opened = stack.pop()
+                    self.close[opened], self.open_of[offset] = offset, opened
+                seen += 1
+            self.block.append(stack[-1] if stack else -1)
+            code = re.compile(r"[ \t]*").match(text, start).end()
+            self.indent.append(code - start)
+            if code < len(text) and text[code] not in "\n#":
+                self.lines_of.setdefault(self.block[-1], []).append(index)
+        for brace, offset in braces[seen:]:  # braces of the last line
+            if brace == "{":
+                stack.append(offset)
+            else:
+                opened = stack.pop()
+                self.close[opened], self.open_of[offset] = offset, opened
+
+    def line_of(self, offset: int) -> int:
+        return bisect.bisect_right(self.starts, offset) - 1
+
+    def lines_after(self, block: int, line: int) -> list[int]:
+        lines = self.lines_of.get(block, [])
+        return lines[bisect.bisect_right(lines, line):]
+
+
+@attrs.define
+class _Checkpoint:
+    """The parser's states just before the first token of a line, where the block
+    it is in could also have ended: going back here drops only whole statements."""
+
+    states: list
+    line: int
+    offset: int
+
+
+class _Recovery:
+    """One reading of a file with syntax errors: every error, and the text to skip."""
+
+    def __init__(self, text: str, path: str):
+        self.text, self.path = text, path
+        self.blocks = _Blocks(text)
+        self.interactive = _lark().parse_interactive("", start="start")
+        self.lexer = self.interactive.lexer_thread.lexer
+        self.conf = copy(self.interactive.parser_state.parse_conf)
+        self.conf.callbacks = {}  # no tree: values are plain lists, and only their number matters
+        self.problems: list[Diagnostic] = []
+        self.errors = 0
+        self.first_not_shown: Span | None = None
+        self.seen: set[int] = set()  # offsets of the errors met
+        self.skipped: list[tuple[int, int, int]] = []  # (start, end, block) of the text left out
+
+    # -- the parser and the lexer, anywhere
+    def state(self, states: list):
+        """A parser in these states (Lark's own ParserState class)."""
+        return type(self.interactive.parser_state)(self.conf, None, list(states), [None] * (len(states) - 1))
+
+    def accepts(self, states: list, type_: str) -> bool:
         try:
-            _lark().parse(alone, start="start")
-        except UnexpectedInput as exc:
-            problems.append(syntax_diagnostic(exc, alone, path, _lark(), "start"))
-    return problems
+            self.state(states).feed_token(Token(type_, ""), type_ == "$END")
+        except UnexpectedToken:
+            return False
+        return True
 
+    def lexer_at(self, offset: int):
+        """A lexer that reads on from `offset`."""
+        state = LexerThread.from_text(self.lexer, self.text).state
+        counter, line = state.line_ctr, self.blocks.line_of(offset)
+        counter.char_pos, counter.line, counter.line_start_pos = offset, line + 1, self.blocks.starts[line]
+        counter.column = offset - counter.line_start_pos + 1
+        return state
 
-def _declarations(text: str) -> list[tuple[int, int]]:
-    """(start, end) offsets of each top-level declaration: from a line that begins, at
-    its first column and outside every block, with a word, to the next such line."""
-    braces = [(m.start(), BRACES[m.group()]) for m in SCAN.finditer(text) if m.group() in BRACES]
-    starts, depth, seen, offset = [], 0, 0, 0
-    for line in text.split("\n"):
-        while seen < len(braces) and braces[seen][0] < offset:  # the braces before this line
-            depth += 1 if braces[seen][1] == "{" else -1
-            seen += 1
-        if depth == 0 and line[:1].isalpha():
-            starts.append(offset)
-        offset += len(line) + 1
-    return list(zip(starts, starts[1:] + [len(text)]))
+    def first_token(self, line: int, states: list) -> Token | None:
+        """The token a line begins with, as the lexer reads it in these parser states."""
+        try:
+            return next(iter(self.lexer.lex(self.lexer_at(self.blocks.starts[line]), self.state(states))))
+        except (UnexpectedInput, BadToken, StopIteration):
+            return None
+
+    # -- the reading
+    def run(self) -> list[Diagnostic]:
+        start = [self.conf.start_state]
+        state, checkpoints = self.state(start), [_Checkpoint(start, 0, 0)]
+        offset = floor = 0
+        while True:
+            before, previous_line, token = state.state_stack, None, None
+            try:
+                for token in self.lexer.lex(self.lexer_at(offset), state):
+                    if token.line != previous_line:
+                        self.checkpoint(state, token, checkpoints)
+                    previous_line = token.end_line
+                    before = list(state.state_stack)  # a failed feed leaves its reductions behind
+                    state.feed_token(token)
+                    before = state.state_stack
+                    if token.type == "RBRACE":
+                        self.leave_block(token.start_pos, checkpoints)
+                end = Token.new_borrow_pos("$END", "", token) if token else Token("$END", "", 0, 1, 1)
+                state.feed_token(end, True)
+                return self.diagnostics()
+            except (UnexpectedInput, BadToken) as exc:
+                at = self.error_offset(exc)
+                self.report(exc, at, state)
+                state, offset = self.resume(checkpoints, at, list(before), floor)
+                floor = offset
+
+    def checkpoint(self, state, token: Token, checkpoints: list[_Checkpoint]) -> None:
+        line = token.line - 1
+        last = checkpoints[-1]
+        if last.line == line and last.states == state.state_stack:
+            return  # the line resumed at
+        closing = "$END" if self.blocks.block[line] == -1 else "RBRACE"
+        if self.accepts(state.state_stack, closing):
+            checkpoints.append(_Checkpoint(list(state.state_stack), line, token.start_pos))
+
+    def leave_block(self, offset: int, checkpoints: list[_Checkpoint]) -> None:
+        """A `}` read: the checkpoints inside its block are of no more use."""
+        opened = self.blocks.open_of.get(offset, -1)
+        while len(checkpoints) > 1 and checkpoints[-1].offset > opened:
+            checkpoints.pop()
+
+    def resume(self, checkpoints: list[_Checkpoint], at: int, before: list, floor: int):
+        """Back to the last checkpoint, on at the next line of its block that can
+        begin a statement, else at the end of its block: (parser, offset). Always
+        past `floor`, where the last resumption was, so that the reading ends."""
+        checkpoint = checkpoints.pop()
+        block = self.blocks.block[checkpoint.line]
+        line = self.resume_line(checkpoint, at, before, max(checkpoint.line, self.blocks.line_of(floor)))
+        if line is None:
+            end = self.blocks.close[block]
+        else:
+            end = self.blocks.starts[line]
+            checkpoints.append(_Checkpoint(checkpoint.states, line, end))
+        self.skipped.append((checkpoint.offset, end, block))
+        return self.state(checkpoint.states), end
+
+    def resume_line(self, checkpoint: _Checkpoint, at: int, before: list, after: int) -> int | None:
+        """The first line of the checkpoint's block after line `after` to go on at:
+        one whose first token can begin a statement there; or, past the error, one
+        that is not a continuation of the statement in error (indented further, or
+        going on with it), which is then an error of its own."""
+        blocks, first_past_error = self.blocks, True
+        for line in blocks.lines_after(blocks.block[checkpoint.line], after):
+            token = self.first_token(line, checkpoint.states)
+            if token is not None and self.accepts(checkpoint.states, token.type):
+                return line
+            if blocks.starts[line] + blocks.indent[line] < at:
+                continue  # a line the statement in error went on over
+            if first_past_error:
+                first_past_error = False
+                following = self.first_token(line, before)
+                if following is not None and self.accepts(before, following.type):
+                    continue  # the statement in error could go on here
+            if blocks.indent[line] <= blocks.indent[checkpoint.line]:
+                return line
+        return None
+
+    def error_offset(self, exc) -> int:
+        if isinstance(exc, BadToken):
+            return exc.token.start_pos
+        if isinstance(exc, UnexpectedCharacters):
+            return exc.pos_in_stream
+        return len(self.text) if exc.token.type == "$END" else exc.token.start_pos
+
+    def report(self, exc, at: int, state) -> None:
+        """Each error once; past MOST_SYNTAX_ERRORS, only counted."""
+        if at in self.seen:
+            return
+        self.seen.add(at)
+        self.errors += 1
+        if self.errors > MOST_SYNTAX_ERRORS:
+            if self.first_not_shown is None:
+                line = self.blocks.line_of(at)
+                column = at - self.blocks.starts[line] + 1
+                self.first_not_shown = Span(self.path, line + 1, column, line + 1, column + 1)
+            return
+        if isinstance(exc, BadToken):
+            self.problems.extend(token_problems(exc.token, self.path))
+            return
+        if isinstance(exc, UnexpectedToken):  # as Lark's parser does, for the exact `accepts`
+            exc.interactive_parser = type(self.interactive)(self.interactive.parser, state,
+                                                            LexerThread(self.lexer, None))
+        self.problems.append(syntax_diagnostic(exc, self.text, self.path, _lark(), "start"))
+
+    def diagnostics(self) -> list[Diagnostic]:
+        problems = sorted(self.problems, key=Diagnostic.sort_key)
+        if self.errors > MOST_SYNTAX_ERRORS:
+            problems.append(more_errors(self.errors - MOST_SYNTAX_ERRORS, self.first_not_shown))
+        return problems
+
+    # -- what is left
+    def blanked(self) -> str:
+        """The text with every part skipped made blank (new lines kept, so positions stay)."""
+        pieces, done = [], 0
+        for start, end, _ in sorted(self.skipped):
+            start = max(start, done)
+            if end <= start:
+                continue
+            pieces += [self.text[done:start], re.sub(r"[^\n]", " ", self.text[start:end])]
+            done = end
+        return "".join(pieces) + self.text[done:]
+
+    def damaged_lines(self) -> tuple[int, ...]:
+        """The lines, 1-based, where a statement inside a block was left out."""
+        return tuple(sorted({self.blocks.line_of(start) + 1 for start, _, block in self.skipped if block != -1}))
 
 
 def _transform(tree, path: str):
-    transformer = _ToAst(path)
-    result = transformer.transform(tree)
-    if transformer.problems:
-        raise TspolError(transformer.problems)
-    return result
+    return _ToAst(path).transform(tree)
 
 
 # ---- spans --------------------------------------------------------------------
@@ -142,7 +405,6 @@ class _ToAst(Transformer):
     def __init__(self, path: str):
         super().__init__(visit_tokens=False)
         self.path = path
-        self.problems: list[Diagnostic] = []  # bad escapes in texts, reported together
 
     def _span(self, meta) -> Span:
         return _meta_span(meta, self.path)
@@ -161,22 +423,22 @@ class _ToAst(Transformer):
         return self._name(children[0])
 
     def number(self, meta, children):
-        return ast.Quantity("number", Fraction(str(children[0])), span=self._span(meta))
+        return ast.Quantity("number", literal_value(str(children[0])), span=self._span(meta))
 
     def percent(self, meta, children):
-        return ast.Quantity("percent", Fraction(str(children[0])[:-1]), span=self._span(meta))
+        return ast.Quantity("percent", literal_value(str(children[0])), span=self._span(meta))
 
     def duration(self, meta, children):
         value, unit = _DURATION.match(str(children[0])).groups()
-        return ast.Quantity("duration", Fraction(value), unit, span=self._span(meta))
+        return ast.Quantity("duration", literal_value(value), unit, span=self._span(meta))
 
     def money(self, meta, children):
         value, currency = _MONEY.match(str(children[0])).groups()
-        return ast.Quantity("money", Fraction(value), currency, span=self._span(meta))
+        return ast.Quantity("money", literal_value(value), currency, span=self._span(meta))
 
     def text(self, meta, children):
         kind, lang, string = children
-        return ast.Text(kind, self._name(lang), _unquote(string, self.path, self.problems), span=self._span(meta))
+        return ast.Text(kind, self._name(lang), unquote(string), span=self._span(meta))
 
     def text_kind(self, meta, children):
         return str(children[0])
@@ -186,7 +448,7 @@ class _ToAst(Transformer):
         return ast.Policy(self._name(children[0]), tuple(children[1:]), span=self._span(meta))
 
     def version(self, meta, children):
-        return ast.Version(_unquote(children[0], self.path, self.problems), span=self._span(meta))
+        return ast.Version(unquote(children[0]), span=self._span(meta))
 
     def effective(self, meta, children):
         return ast.Effective(str(children[0]), span=self._span(meta))
@@ -372,25 +634,6 @@ class _ToAst(Transformer):
     def reason_points(self, meta, children):
         source = "discretionary" if str(children[1]) == "discretionary" else "rule"
         return ast.ReasonPoints(source, span=self._span(meta))
-
-
-ESCAPES = {'"': '"', "\\": "\\", "n": "\n", "t": "\t", "r": "\r"}
-_ESCAPE = re.compile(r"\\(.)")
-
-
-def _unquote(token: Token, path: str, problems: list) -> str:
-    """The text between the quotes, with `\\"`, `\\\\`, `\\n`, `\\t` and `\\r` read."""
-    def escape(match: re.Match) -> str:
-        if match.group(1) in ESCAPES:
-            return ESCAPES[match.group(1)]
-        column = token.column + 1 + match.start()
-        problems.append(Diagnostic(
-            BAD_TEXT, f"`{match.group()}` is not an escape sequence tspol knows",
-            span=Span(path, token.line, column, token.line, column + 2),
-            help='inside quotes, write \\" for a quote, \\\\ for a backslash, \\n for a new line and \\t for a tab'))
-        return match.group()
-
-    return _ESCAPE.sub(escape, str(token)[1:-1])
 
 
 # ---- comments ------------------------------------------------------------------------

@@ -1,19 +1,29 @@
 """Syntax errors in words a policy author can act on.
 
-Two sources: braces are matched before parsing (so an unclosed block is
-reported where it opens, not at the end of the file), and Lark's parse errors
-are turned into diagnostics that say what was expected, in words, and, where a
-labelled bad example fails the same way, how to fix it.
+Three sources: braces are matched before parsing (so an unclosed block is
+reported where it opens, not at the end of the file); each literal and text is
+checked as it is read (a number out of range, a control character or an
+unknown escape in a text); and Lark's parse errors are turned into diagnostics
+that say what was expected, in words, and, where a labelled bad example fails
+the same way, how to fix it.
+
+Everything here looks only near the place in error (its line, the words just
+before it), never at the whole text again, so that reporting many errors of a
+large file stays linear; and no message quotes more than a few dozen
+characters of the author's text.
 """
 
 from __future__ import annotations
 
+import bisect
+import collections
 import difflib
 import functools
 import re
 import unicodedata
+from fractions import Fraction
 
-from lark import Lark
+from lark import Lark, Token
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 
 from tspol.diagnostics import Diagnostic, Span
@@ -22,6 +32,44 @@ SYNTAX = "E100"
 UNCLOSED = "E101"
 UNMATCHED = "E102"
 BAD_TEXT = "E103"
+OUT_OF_RANGE = "E104"
+
+# A file reports at most this many syntax errors; the rest are counted in one more.
+MOST_SYNTAX_ERRORS = 20
+
+
+def shorten(text: str, most: int = 40) -> str:
+    """The author's text as a message quotes it: at most `most` characters."""
+    return text if len(text) <= most else text[: most - 3] + "..."
+
+
+def more_errors(count: int, span: Span) -> Diagnostic:
+    """The one diagnostic that stands for the syntax errors not shown."""
+    errors = "syntax error" if count == 1 else "syntax errors"
+    return Diagnostic(SYNTAX, f"{count:,} more {errors} from here to the end of the file, not shown",
+                      span=span, help="fix the errors above, then check again")
+
+
+def capped(problems: list[Diagnostic]) -> list[Diagnostic]:
+    """At most MOST_SYNTAX_ERRORS of a file's syntax errors, in order, and one more that counts the rest."""
+    problems = sorted(problems, key=Diagnostic.sort_key)
+    if len(problems) <= MOST_SYNTAX_ERRORS:
+        return problems
+    rest = problems[MOST_SYNTAX_ERRORS:]
+    return problems[:MOST_SYNTAX_ERRORS] + [more_errors(len(rest), rest[0].span)]
+
+
+class LineStarts:
+    """Where each line of a text starts: the line and column of any offset, quickly."""
+
+    def __init__(self, text: str):
+        self.starts = [0] + [match.end() for match in re.finditer("\n", text)]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of an offset."""
+        index = bisect.bisect_right(self.starts, offset) - 1
+        return index + 1, offset - self.starts[index] + 1
+
 
 # ---- braces --------------------------------------------------------------------------
 
@@ -32,10 +80,9 @@ SCAN = re.compile(r'"(?:[^"\\\n]|\\.)*"?|#[^\n]*|[{}｛｝]')
 BRACES = {"{": "{", "}": "}", "｛": "{", "｝": "}"}
 
 
-def position(text: str, offset: int) -> tuple[int, int]:
-    """1-based line and column of an offset."""
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+def braces_of(text: str) -> list[tuple[str, int]]:
+    """Each brace outside texts and comments, `{` or `}`, and its offset."""
+    return [(BRACES[match.group()], match.start()) for match in SCAN.finditer(text) if match.group() in BRACES]
 
 
 def brace_problems(text: str, path: str) -> list[Diagnostic]:
@@ -44,24 +91,25 @@ def brace_problems(text: str, path: str) -> list[Diagnostic]:
     Only when the braces do not balance is indentation used to find where:
     a `}` that starts a line closes the open block whose opening line has the
     same indentation; blocks opened inside it that are still open are the ones
-    missing their `}`.
+    missing their `}`. A run of braces with the same problem (`{{{{`, `}}}}`) is
+    one problem.
     """
-    braces = [(BRACES[match.group()], match.start()) for match in SCAN.finditer(text) if match.group() in BRACES]
+    braces = braces_of(text)
     if _balanced(brace for brace, _ in braces):
         return []
-    lines = text.split("\n")
-    stack: list[tuple[int, int]] = []  # (line, column) of each open `{`
-    problems = []
+    lines, starts = text.split("\n"), LineStarts(text)
+    blocks = _OpenBlocks(lines)
+    found = []  # (kind, offset)
     for brace, offset in braces:
-        line, column = position(text, offset)
+        line, column = starts.position(offset)
         if brace == "{":
-            stack.append((line, column))
-        elif not stack:
-            problems.append(_unmatched(path, line, column))
+            blocks.open(line, column, offset)
+        elif not blocks:
+            found.append((UNMATCHED, offset))
         else:
-            problems.extend(_unclosed(opened, lines, path) for opened in _closed_by(stack, lines, line, column))
-    problems.extend(_unclosed(opened, lines, path) for opened in reversed(stack))
-    return problems
+            found.extend((UNCLOSED, opened) for opened in blocks.closed_by(line, column))
+    found.extend((UNCLOSED, opened) for opened in blocks.offsets())
+    return [_brace_diagnostic(kind, run, text, starts, path) for kind, run in _runs(sorted(found, key=lambda f: f[1]), text)]
 
 
 def _balanced(braces) -> bool:
@@ -77,30 +125,158 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" \t"))
 
 
-def _closed_by(stack: list[tuple[int, int]], lines: list[str], line: int, column: int) -> list[tuple[int, int]]:
-    """Pop the block this `}` closes; return the blocks it proves unclosed."""
-    starts_line = not lines[line - 1][: column - 1].strip()
-    indent = column - 1
-    unclosed = []
-    if starts_line and any(_indent(lines[opened - 1]) == indent for opened, _ in stack):
-        while _indent(lines[stack[-1][0] - 1]) != indent:
-            unclosed.append(stack.pop())
-    stack.pop()
-    return unclosed
+class _OpenBlocks:
+    """The open `{` of the brace check, with the indentation of the line each opens on."""
+
+    def __init__(self, lines: list[str]):
+        self.lines = lines
+        self.stack: list[tuple[int, int]] = []  # (indentation of its line, offset) of each open `{`
+        self.indents: collections.Counter = collections.Counter()
+
+    def __bool__(self) -> bool:
+        return bool(self.stack)
+
+    def open(self, line: int, column: int, offset: int) -> None:
+        indent = _indent(self.lines[line - 1])
+        self.stack.append((indent, offset))
+        self.indents[indent] += 1
+
+    def pop(self) -> int:
+        indent, offset = self.stack.pop()
+        self.indents[indent] -= 1
+        return offset
+
+    def closed_by(self, line: int, column: int) -> list[int]:
+        """Pop the block this `}` closes; return the blocks it proves unclosed."""
+        starts_line = not self.lines[line - 1][: column - 1].strip()
+        indent = column - 1
+        unclosed = []
+        if starts_line and self.indents[indent]:
+            while self.stack[-1][0] != indent:
+                unclosed.append(self.pop())
+        self.pop()
+        return unclosed
+
+    def offsets(self) -> list[int]:
+        return [offset for _, offset in self.stack]
 
 
-def _unmatched(path: str, line: int, column: int) -> Diagnostic:
-    return Diagnostic(UNMATCHED, "this `}` closes no block", span=Span(path, line, column, line, column + 1),
-                      help="remove it, or add the `{` it was meant to close")
+def _runs(found: list[tuple[str, int]], text: str) -> list[tuple[str, list[int]]]:
+    """Problems of one kind on braces next to each other (only spaces between) as one."""
+    runs: list[tuple[str, list[int]]] = []
+    for kind, offset in found:
+        if runs and runs[-1][0] == kind and not text[runs[-1][1][-1] + 1: offset].strip(" \t"):
+            runs[-1][1].append(offset)
+        else:
+            runs.append((kind, [offset]))
+    return runs
 
 
-def _unclosed(opened: tuple[int, int], lines: list[str], path: str) -> Diagnostic:
-    line, column = opened
-    head = lines[line - 1][: column - 1].strip()
-    opening = f"{head} {{" if head else "{"
-    return Diagnostic(UNCLOSED, f"this block is never closed: `{opening}` has no matching `}}`",
-                      span=Span(path, line, column, line, column + 1),
+def _brace_diagnostic(kind: str, run: list[int], text: str, starts: LineStarts, path: str) -> Diagnostic:
+    line, column = starts.position(run[0])
+    end_column = column + (run[-1] - run[0]) + 1
+    span = Span(path, line, column, line, end_column)
+    if kind == UNMATCHED:
+        if len(run) == 1:
+            return Diagnostic(UNMATCHED, "this `}` closes no block", span=span,
+                              help="remove it, or add the `{` it was meant to close")
+        return Diagnostic(UNMATCHED, f"these {len(run):,} `}}` close no block", span=span,
+                          help="remove them, or add the `{` they were meant to close")
+    if len(run) > 1:
+        return Diagnostic(UNCLOSED, f"these {len(run):,} blocks are never closed: no `{{` here has a matching `}}`",
+                          span=span, help="add a `}` where each block ends, or remove the `{` that are not needed")
+    head = text[starts.starts[line - 1]: run[0]].strip()
+    opening = f"{shorten(head)} {{" if head else "{"
+    return Diagnostic(UNCLOSED, f"this block is never closed: `{opening}` has no matching `}}`", span=span,
                       help="add `}` where the block ends")
+
+
+# ---- literals and texts, checked as they are read -----------------------------------
+
+LITERALS = ("NUMBER", "PERCENT", "DURATION", "MONEY")
+# Every value tspol reads is below 10**18 (the runtime refuses more, E608), so no
+# literal needs to be; and 36 places tell apart any two rates of counts below
+# 10**18. Both are far below the 4,300 digits past which Python refuses to read a
+# number: a literal is checked on its text, before its value is built.
+LARGEST = 10**18
+MOST_PLACES = 36
+_DIGITS = re.compile(r"([0-9]+)(?:\.([0-9]+))?")
+
+
+def _significant(literal: str) -> tuple[str, str]:
+    """The digits of a literal's value: before the point without leading zeros,
+    after it without trailing zeros."""
+    whole, places = _DIGITS.match(literal).groups()
+    return whole.lstrip("0"), (places or "").rstrip("0")
+
+
+def literal_value(literal: str) -> Fraction:
+    """The exact value of a literal's number (`2.50` of `2.50%`), checked by `literal_problems`."""
+    whole, places = _significant(literal)
+    return Fraction(int(whole + places or "0"), 10 ** len(places))
+
+
+def literal_problems(token: Token, path: str) -> list[Diagnostic]:
+    """A number too large, or with too many places, for any policy."""
+    whole, places = _significant(str(token))
+    span = Span(path, token.line, token.column, token.end_line, token.end_column)
+    shown = shorten(str(token))
+    if len(whole) > len(str(LARGEST - 1)):
+        return [Diagnostic(OUT_OF_RANGE, f"`{shown}` is too large: it has {len(whole):,} digits before the decimal "
+                           "point, and a number in a policy is below 10^18 (1,000,000,000,000,000,000)", span=span,
+                           help="no value tspol reads is that large; check the number")]
+    if len(places) > MOST_PLACES:
+        return [Diagnostic(OUT_OF_RANGE, f"`{shown}` has {len(places):,} decimal places, and a number in a policy "
+                           f"has at most {MOST_PLACES}", span=span, help="round it: no comparison needs more places")]
+    return []
+
+
+ESCAPES = {'"': '"', "\\": "\\", "n": "\n", "t": "\t", "r": "\r"}
+# Control characters (a tab may be typed as it is), line and paragraph separators
+# and lone surrogates: a text holds none of them; a new line or a carriage return
+# is written as its escape.
+_CONTROL = "\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff"
+_TEXT_PROBLEM = re.compile(rf"\\(.)|[{_CONTROL}]", re.DOTALL)
+_IS_CONTROL = re.compile(rf"[{_CONTROL}]")
+
+
+def text_problems(token: Token, path: str) -> list[Diagnostic]:
+    """Unknown escapes and control characters in a quoted text, each where it is."""
+    problems = []
+    for match in _TEXT_PROBLEM.finditer(str(token), 1, len(token) - 1):
+        escaped = match.group(1)
+        if escaped in ESCAPES:
+            continue
+        column = token.column + match.start()
+        if escaped is None or _IS_CONTROL.match(escaped):
+            char = match.group()[-1]
+            column += len(match.group()) - 1
+            problems.append(Diagnostic(
+                BAD_TEXT, f"this text holds a control character, U+{ord(char):04X}, which a text may not hold",
+                span=Span(path, token.line, column, token.line, column + 1),
+                help="write it as `\\r`" if char == "\r" else
+                     "remove it; inside quotes, write \\n for a new line and \\t for a tab"))
+        else:
+            problems.append(Diagnostic(
+                BAD_TEXT, f"`{match.group()}` is not an escape sequence tspol knows",
+                span=Span(path, token.line, column, token.line, column + 2),
+                help='inside quotes, write \\" for a quote, \\\\ for a backslash, \\n for a new line and \\t for a tab'))
+    return problems
+
+
+def token_problems(token: Token, path: str) -> list[Diagnostic]:
+    """What is wrong with a literal or a text as written, whatever its place."""
+    if token.type == "STRING":
+        return text_problems(token, path)
+    if token.type in LITERALS:
+        return literal_problems(token, path)
+    return []
+
+
+def unquote(token: Token) -> str:
+    """The text between the quotes, with `\\"`, `\\\\`, `\\n`, `\\t` and `\\r` read
+    (a text with any other escape never gets here: `text_problems`)."""
+    return re.sub(r"\\(.)", lambda match: ESCAPES[match.group(1)], str(token)[1:-1])
 
 
 # ---- Lark's errors in words ------------------------------------------------------------
@@ -260,8 +436,8 @@ def syntax_diagnostic(exc: UnexpectedInput, text: str, path: str, lark: Lark, st
                           span=Span(path, line, column, line, column + 1),
                           help=_expected_text(expected, lark))
     span = Span(path, token.line, token.column, token.end_line, token.end_column)
-    found = "a quoted text" if token.type == "STRING" else f"`{token}`"
-    written = re.match(r"\S*", text[token.start_pos:]).group()  # the word as written, `when2.5%`
+    found = "a quoted text" if token.type == "STRING" else f"`{shorten(str(token))}`"
+    written = _WRITTEN.match(text, token.start_pos).group()  # the word as written, `when2.5%`
     special = _special_token(str(token), token.type, expected, lark, written)
     if special is not None:
         message, help = special
@@ -276,24 +452,47 @@ def syntax_diagnostic(exc: UnexpectedInput, text: str, path: str, lark: Lark, st
     return Diagnostic(SYNTAX, message, span=span, help=_example_help(exc, lark) if start == "start" else None)
 
 
+_WRITTEN = re.compile(r"\S*")
+
+
 def _line_ends_early(text: str, token, expected: set[str], path: str, lark: Lark) -> Diagnostic | None:
     """A statement cut off at the end of its line (`then points`, `limit 7d`): the
     next line's first word is not what is wrong, the missing value is. Not when a
     `}` could come next, where the next line may well begin a new statement."""
     if "RBRACE" in expected or "$END" in expected:
         return None
-    code = SCAN.sub(lambda m: " " * len(m.group()) if m.group().startswith("#") else m.group(),
-                    text[:token.start_pos])  # comments blanked
-    before = code.rstrip()
-    if not before or "\n" not in code[len(before):]:
+    end = _code_end_before(text, token.start_pos)
+    if end is None or "\n" not in text[end:token.start_pos]:
         return None
-    words = before.split()
+    line_start = text.rfind("\n", 0, end) + 1
+    words = text[line_start:end].split()
     last = words[-1]
-    line, column = position(text, len(before) - len(last))
+    column = end - len(last) - line_start + 1
+    line = token.line - text.count("\n", end, token.start_pos)
     help = ("write it like `points 3`" if last == "points" else
             "write it like `limit 7d at 10% avg4w`" if "limit" in words[-3:] else None)
-    return Diagnostic(SYNTAX, f"this line ends too early: after `{last}`, expected {_expected_text(expected, lark)}",
+    return Diagnostic(SYNTAX, f"this line ends too early: after `{shorten(last)}`, expected "
+                      f"{_expected_text(expected, lark)}",
                       span=Span(path, line, column, line, column + len(last)), help=help)
+
+
+def _code_end_before(text: str, offset: int) -> int | None:
+    """Where the code before `offset` ends, past spaces, blank lines and comments;
+    None when there is none. Reads back one line at a time, only as far as it must."""
+    end = offset
+    while True:
+        line_start = text.rfind("\n", 0, end) + 1
+        code = _without_comment(text[line_start:end]).rstrip()
+        if code:
+            return line_start + len(code)
+        if line_start == 0:
+            return None
+        end = line_start - 1
+
+
+def _without_comment(line: str) -> str:
+    comment = next((m for m in SCAN.finditer(line) if m.group().startswith("#")), None)
+    return line if comment is None else line[: comment.start()]
 
 
 def _expected(exc: UnexpectedInput) -> set[str]:
@@ -304,7 +503,8 @@ def _expected(exc: UnexpectedInput) -> set[str]:
 def _character_diagnostic(exc: UnexpectedCharacters, text: str, path: str) -> Diagnostic:
     line, column, char = exc.line, exc.column, text[exc.pos_in_stream]
     if char == '"':
-        end = len(text.split("\n")[line - 1]) + 1
+        line_end = text.find("\n", exc.pos_in_stream)
+        end = (len(text) if line_end < 0 else line_end) - exc.pos_in_stream + column
         return Diagnostic(BAD_TEXT, "this text is not closed: a quoted text must end on the same line",
                           span=Span(path, line, column, line, end), help='add the closing `"`')
     if text.startswith("!=", exc.pos_in_stream):
@@ -333,9 +533,9 @@ def _special_token(value: str, type_: str, expected: set[str], lark: Lark,
         glued = [k for k in keywords if _runs_into(value, k)]
         if glued:  # `ofshipped_orders`, `when80`: a keyword run into what follows it
             keyword = max(glued, key=len)
-            return (f"`{keyword}` runs into the next word: `{value}`",
-                    f"put a space after `{keyword}`: `{keyword} {(written or value)[len(keyword):]}`")
-        close = difflib.get_close_matches(value, keywords, n=1, cutoff=0.6)
+            return (f"`{keyword}` runs into the next word: `{shorten(value)}`",
+                    f"put a space after `{keyword}`: `{keyword} {shorten((written or value)[len(keyword):])}`")
+        close = difflib.get_close_matches(value, keywords, n=1, cutoff=0.6) if len(value) <= 40 else []
         if close and close[0] != value:
             return f"unknown keyword `{value}`", f"did you mean `{close[0]}`?"
     return None
@@ -350,28 +550,55 @@ def _runs_into(value: str, keyword: str) -> bool:
 
 
 ACTIONS = ("points", "warning", "limit")
-_WORD_BEFORE = re.compile(r"(,?)\s*([A-Za-z_][A-Za-z0-9_]*)\s*$")
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
+
+
+def _word_before(text: str, offset: int) -> tuple[int | None, int, str] | None:
+    """The word just before `offset` (past spaces and line breaks), where it starts,
+    and where the comma right before it is, if there is one: what the pattern
+    `(,?)\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*$` finds, read backwards from `offset`."""
+    end = offset
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start > 0 and text[start - 1] in _WORD_CHARS:
+        start -= 1
+    while start < end and text[start].isdigit():
+        start += 1
+    if start == end:
+        return None
+    before = start
+    while before > 0 and text[before - 1].isspace():
+        before -= 1
+    comma = before - 1 if before > 0 and text[before - 1] == "," else None
+    return comma, start, text[start:end]
 
 
 def _after_word(text: str, token, path: str) -> Diagnostic | None:
     """A value after a word read as a measure: a misspelt action (`pionts 3`), or a
     row ending in a comma, so that the next row's `when` was read as a measure."""
-    before = _WORD_BEFORE.search(text, 0, token.start_pos)
+    before = _word_before(text, token.start_pos)
     if before is None:
         return None
-    comma, word = before.groups()
-    line, column = position(text, before.start(2))
-    if word == "when" and comma and token.type in ("NAME", "NUMBER", "PERCENT", "DURATION"):
-        line, column = position(text, before.start(1))
+    comma, start, word = before
+    if word == "when" and comma is not None and token.type in ("NAME", "NUMBER", "PERCENT", "DURATION"):
+        line, column = _position_before(text, token, comma)
         return Diagnostic(SYNTAX, "a row ends with a comma", span=Span(path, line, column, line, column + 1),
                           help="remove the `,` after the last action of the row")
-    if token.type not in ("NUMBER", "PERCENT", "DURATION", "MONEY"):
+    if token.type not in ("NUMBER", "PERCENT", "DURATION", "MONEY") or len(word) > 40:
         return None
     close = difflib.get_close_matches(word, ACTIONS, n=1, cutoff=0.6)
     if not close or close[0] == word:
         return None
+    line, column = _position_before(text, token, start)
     return Diagnostic(SYNTAX, f"unknown action `{word}`", span=Span(path, line, column, line, column + len(word)),
                       help=f"did you mean `{close[0]}`?")
+
+
+def _position_before(text: str, token, offset: int) -> tuple[int, int]:
+    """Line and column of an offset a little before a token, counted from the token."""
+    line = token.line - text.count("\n", offset, token.start_pos)
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 def _example_help(exc: UnexpectedInput, lark: Lark) -> str | None:
