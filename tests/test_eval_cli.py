@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -385,3 +386,82 @@ def test_help_describes_the_decision_without_pointing_at_unshipped_files(cli):
 def test_the_text_report_writes_a_rate_finding_as_the_explanations_do(cli):
     result = cli("eval", "--region", "US", input='{"orders_7d": 40, "late_orders": 12}\n')
     assert "Late dispatch rate (LDR): 30% (12/40), standard < 4%" in result.stdout
+
+
+# ---- reading lines: a BOM, a line too long, an input with no end of line
+
+def test_a_bom_at_the_start_is_dropped_as_check_drops_it(cli, tmp_path):
+    path = tmp_path / "sellers.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + b'{"orders_7d": 40, "late_orders": 12}\n' * 2)
+    result = cli("eval", "--region", "US", "--format", "json", path)
+    assert result.exit_code == 0, result.stderr
+    assert [json.loads(line)["points"] for line in result.stdout.splitlines()] == [5, 5]
+
+
+def test_a_line_too_long_is_its_own_error_and_not_held(monkeypatch):
+    from tspol.runtime import jsonnum
+
+    monkeypatch.setattr(jsonnum, "MAX_LINE", 64)
+    good = b'{"orders_7d": 40, "late_orders": 12}\n'
+    long = b'{"seller_id": "' + b"x" * 200 + b'", "orders_7d": 4}\n'
+    out, reported = io.BytesIO(), []
+    decider = eval_cli.Decider(tspol.load().module, "US", "json", "en", "<test>")
+    eval_cli.run(decider, io.BytesIO(long + good + long + good), out, errors=reported.append)
+    answers = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [a.get("points", a.get("line")) for a in answers] == [1, 5, 3, 5]
+    assert answers[0]["error"] == {"code": "E610", "key": None, "message": (
+        "line too long: 233 bytes, more than the limit of 64 bytes for one line")}
+
+
+def test_an_input_without_an_end_of_line_stops_with_a_located_error(monkeypatch):
+    """`tspol eval /dev/zero` grew without limit: past SKIP_LIMIT bytes of one line it stops."""
+    from tspol.runtime import jsonnum
+
+    monkeypatch.setattr(jsonnum, "MAX_LINE", 64)
+    monkeypatch.setattr(jsonnum, "SKIP_LIMIT", 1000)
+
+    class Zeros(io.RawIOBase):
+        def readable(self):
+            return True
+
+        def readinto(self, buffer):
+            buffer[:] = bytes(len(buffer))
+            return len(buffer)
+
+    out, reported = io.BytesIO(), []
+    decider = eval_cli.Decider(tspol.load().module, "US", "json", "en", "<zeros>")
+    eval_cli.run(decider, io.BufferedReader(Zeros()), out, errors=reported.append)
+    (answer,) = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert answer["line"] == 1 and "the rest of the input is not read" in answer["error"]["message"]
+    assert (decider.decided, decider.failed) == (0, 1)
+
+
+def test_batches_for_helpers_are_bounded_in_bytes(monkeypatch):
+    monkeypatch.setattr(eval_cli, "BATCH_BYTES", 100)
+    lines = [b'{"orders_7d": 40}\n'] * 20  # 18 bytes each: 6 lines make 108 bytes
+    batches = list(eval_cli._batches(iter(lines), 5))
+    assert [(first, len(batch)) for first, batch in batches] == [(5, 6), (11, 6), (17, 6), (23, 2)]
+
+
+# ---- regions: the only one by default, and a region in the wrong case
+
+ONE_REGION = Path(__file__).resolve().parent / "fixtures" / "one_region"
+
+
+def test_region_may_be_left_out_when_the_policy_has_one(cli):
+    result = cli("eval", "--policy", ONE_REGION, "--format", "json", input='{"orders_7d": 10, "late_orders": 5}\n')
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["region"] == "DE" and json.loads(result.stdout)["points"] == 3
+
+
+def test_a_missing_region_names_the_regions(cli):
+    result = cli("eval", "--format", "json", input='{"orders_7d": 10}\n')
+    assert json.loads(result.stdout)["error"]["message"] == (
+        "no region: give --region, or a `region` key on the line (this policy has US, SEA, UK)")
+
+
+def test_a_region_in_the_wrong_case_gets_a_did_you_mean(cli):
+    result = cli("eval", "--region", "us", input="{}")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert "tspol: unknown region `us` for --region; this policy has US, SEA, UK; did you mean `US`?" \
+        in result.stderr

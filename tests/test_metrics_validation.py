@@ -1,7 +1,8 @@
 """Bad metrics are errors naming the key (and, from `tspol eval`, the JSON line).
 
 The cases are data: tests/fixtures/metrics/bad.jsonl (metrics objects),
-bad_lines.jsonl (raw input lines) and good.jsonl (unusual but valid values
+bad_lines.jsonl (raw input lines, each with the code and key of its error, and
+optionally words its message must hold) and good.jsonl (unusual but valid values
 that must decide exactly like their plain form).
 """
 
@@ -117,11 +118,29 @@ def test_batch_answers_every_line_in_place(cli, tmp_path, cases, line_of):
         assert good["points"] == 5
         assert bad["line"] == 2 * number
         assert (bad["error"]["code"], bad["error"]["key"]) == (case["code"], case["key"]), case["name"]
+        assert case.get("message", "") in bad["error"]["message"], case["name"]
         key = f"key `{case['key']}`: " if case["key"] else ""
         assert f"{path}:{2 * number}: error[{case['code']}]: {key}" in result.stderr
     assert json.loads(out[-1])["points"] == 5
     assert f"{len(cases)} of {len(lines)} sellers not decided" in result.stderr
     assert "Traceback" not in result.output
+
+
+# First, a blank line and the next make one JSON document, and a BOM is where it belongs.
+FIRST_LINES = [c for c in BAD_LINES if c["line"].strip(" ") and not c["line"].startswith("\ufeff")]
+
+
+@pytest.mark.parametrize("case", FIRST_LINES, ids=[c["name"] for c in FIRST_LINES])
+def test_a_bad_first_line_fails_alone(cli, tmp_path, case):
+    """The first line is read twice (is the input one JSON document?): a bad one must
+    still be that line's error, and the lines after it decided."""
+    path = tmp_path / "sellers.jsonl"
+    path.write_text(case["line"] + "\n" + json.dumps(GOOD_SELLER) + "\n", encoding="utf-8")
+    result = cli("eval", "--region", "US", "--format", "json", path)
+    assert result.exit_code == 1
+    first, second = [json.loads(line) for line in result.stdout.splitlines()]
+    assert (first["line"], first["error"]["code"], first["error"]["key"]) == (1, case["code"], case["key"])
+    assert second["points"] == 5
 
 
 def test_a_line_that_is_not_utf8(cli, tmp_path):

@@ -17,8 +17,13 @@ may instead sit under a `metrics` key, beside `seller_id` and `region`.
 Numbers are read exactly (`0.1` is 1/10, whatever binary float is nearest;
 `tspol.runtime.jsonnum`), and a value out of range (10**18 or more in size,
 more than 30 decimal places) is an error of its key; a key given twice in one
-object is an error. Should deciding a line fail for any other reason (a bug
+object is an error. Lines are read as `tspol.runtime.jsonnum` reads JSON Lines
+for every command: at most 1 MiB a line (a longer one is that line's error,
+read without being held), JSON whitespace only, no unpaired surrogate, a BOM at
+the start dropped. Should deciding a line fail for any other reason (a bug
 in tspol), that line gets an error record too and the others are decided.
+
+`--region` may be left out when the policy has one region.
 
 The policy is compiled once and cached by the hash of its source, so on a
 cache hit this command never loads the policy parser.
@@ -26,7 +31,6 @@ cache hit this command never loads the policy parser.
 
 from __future__ import annotations
 
-import codecs
 import collections
 import itertools
 import json
@@ -47,10 +51,12 @@ BAD_FIELD = "E612"
 DUPLICATE_KEY = "E613"
 INTERNAL = "E619"  # a bug in tspol while deciding one line
 NOT_AN_OBJECT = "E600"
+UNKNOWN_REGION = "E607"  # as a compiled module says it, with a did-you-mean
 DOCUMENT_LIMIT = 16 * 2**20  # bytes: past this, input that is not JSON Lines is not one seller either
 CHUNK = 512  # output lines written at once
 PARALLEL_AFTER = 20_000  # lines decided here before helper processes share the rest
 BATCH = 2_000  # lines per batch sent to a helper
+BATCH_BYTES = 8 * 2**20  # ... or fewer, so that a batch of long lines stays this small
 WINDOW = 4  # batches in flight per helper
 
 
@@ -66,7 +72,8 @@ def _object(pairs: list) -> dict:
         seen = set()
         for key, _ in pairs:
             if key in seen:
-                raise _LineError(DUPLICATE_KEY, key, f"`{key}` is given twice in one object")
+                twice = jsonnum.given_twice(key)
+                raise _LineError(DUPLICATE_KEY, twice.key, twice.message)
             seen.add(key)
     return record
 
@@ -96,7 +103,7 @@ def _decode_quickly(text: str):
         record, end = _scan(text, 0)
     except StopIteration:
         return FAST.decode(text)
-    if end != len(text) and not text[end:].isspace():
+    if end != len(text) and not jsonnum.is_blank(text[end:]):
         return FAST.decode(text)
     if type(record) is dict:
         keys = len(record)
@@ -108,20 +115,29 @@ def _decode_quickly(text: str):
     return record
 
 
-def _parse(raw: bytes):
+def _parse(raw: bytes | jsonnum.LongLine, document: bool = False):
+    if isinstance(raw, jsonnum.LongLine):
+        raise _LineError(MALFORMED, None, raw.message)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise _LineError(MALFORMED, None, f"this is not UTF-8 text: {jsonnum.utf8_problem(raw, exc)}") from None
-    if not text or text.isspace():
+    if jsonnum.is_blank(text):
         raise _LineError(MALFORMED, None, "empty line: expected a JSON object")
     try:
-        return _decode(text)
+        record = _decode(text)
     except json.JSONDecodeError as exc:
-        where = f"line {exc.lineno}, column {exc.colno}" if text.count("\n", 0, exc.pos) else f"column {exc.colno}"
-        raise _LineError(MALFORMED, None, f"malformed JSON: {exc.msg} at {where}") from None
+        where = f"line {exc.lineno}, column {exc.colno}" if document else jsonnum.json_error(exc, text)
+        raise _LineError(MALFORMED, None, f"malformed JSON: {exc.msg} at {where}" if document
+                         else f"malformed JSON: {where}") from None
     except RecursionError:
         raise _LineError(MALFORMED, None, "malformed JSON: objects or lists nested too deeply") from None
+    if "\\u" in text:  # bytes read as UTF-8 hold no surrogate: only an escape can write one
+        try:
+            jsonnum.check_unicode(record)
+        except jsonnum.BadLine as bad:  # named by its own key, as eval names inputs, under `metrics` or not
+            raise _LineError(MALFORMED, bad.path[-1] if bad.path else None, bad.message) from None
+    return record
 
 
 NO_ID = object()  # a line that gives no seller_id (`"seller_id": null` is echoed as null)
@@ -147,6 +163,7 @@ class Decider:
 
     def __init__(self, module, region: str | None, fmt: str, lang: str, path: str, compiled=None):
         self.module = module
+        self.regions = tuple(module.POLICY["regions"])
         self.compiled = compiled  # the `Compiled` pack: helper processes run its module's very source
         self.evaluate = module.evaluate
         self.error_type = module.MetricsError
@@ -175,7 +192,7 @@ class Decider:
         failed. Never raises for a bad record, nor for a bug met deciding it."""
         seller_id = NO_ID
         try:
-            record = _parse(raw)
+            record = _parse(raw, document)
             if type(record) is not dict:
                 raise _LineError(NOT_AN_OBJECT, None, f"expected a JSON object, got {_json_kind(record)}")
             seller_id = self.seller_id(record)
@@ -206,7 +223,10 @@ class Decider:
         if region is None:
             region = self.region
             if region is None:
-                raise _LineError(NO_REGION, "region", "no region: give --region, or a `region` key on the line")
+                raise _LineError(NO_REGION, "region", f"no region: give --region, or a `region` key on the line "
+                                 f"(this policy has {', '.join(self.regions)})")
+        elif type(region) is str and region not in self.regions:
+            raise _LineError(UNKNOWN_REGION, "region", unknown_region(region, self.regions))
         return region
 
     @staticmethod
@@ -252,6 +272,14 @@ class Decider:
         if document:
             return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
         return self.encode(record) + "\n"
+
+
+def unknown_region(region: str, regions, where: str = "") -> str:
+    """`unknown region `us`; this policy has US, SEA, UK; did you mean `US`?`"""
+    from tspol.runtime.names import did_you_mean
+
+    return f"unknown region `{jsonnum.printable(region)}`{where}; this policy has {', '.join(regions)}" \
+        + did_you_mean(region, regions)
 
 
 def _json_kind(value) -> str:
@@ -301,50 +329,57 @@ class Progress:
 
 def run(decider: Decider, stream, out, errors, size: int | None = None, jobs: int = 1) -> None:
     """Read `stream` (binary), write answers to `out` (binary), diagnostics via `errors(text)`."""
-    first = stream.readline()
-    if not first:
+    lines = jsonnum.read_lines(stream)
+    first = next(lines, None)
+    if first is None:
         return
-    if first.startswith(codecs.BOM_UTF8):
-        first = first[len(codecs.BOM_UTF8):]
     buffered = [first]
-    try:
-        jsonnum.loads(first)
-    except (ValueError, RecursionError):
-        document = _read_document(stream, buffered)
+    if not _is_json(first):
+        document = _read_document(lines, buffered)
         if document is not None:
             text, diagnostic = decider.answer(document, 1, document=True)
             out.write(text.encode("utf-8"))
             if diagnostic is not None:
                 errors(render_text([diagnostic]))
             return
-    _run_lines(decider, buffered, stream, out, errors, size, jobs)
+    _run_lines(decider, buffered, lines, stream, out, errors, size, jobs)
 
 
-def _read_document(stream, buffered: list[bytes]) -> bytes | None:
+def _is_json(raw: bytes | jsonnum.LongLine) -> bool:
+    if isinstance(raw, jsonnum.LongLine):
+        return False
+    try:
+        jsonnum.loads(raw)
+    except (ValueError, RecursionError):
+        return False
+    return True
+
+
+def _read_document(lines, buffered: list) -> bytes | None:
     """The whole input when it is one JSON document (it may span lines), else None;
     what was read stays in `buffered` to be decided as JSON Lines."""
+    if isinstance(buffered[0], jsonnum.LongLine):
+        return None
     size = len(buffered[0])
     while size <= DOCUMENT_LIMIT:
-        chunk = stream.readline()
-        if not chunk:
+        chunk = next(lines, None)
+        if chunk is None:
             text = b"".join(buffered)
-            try:
-                jsonnum.loads(text)
-            except (ValueError, RecursionError):
-                return None
-            return text
+            return text if _is_json(text) else None
         buffered.append(chunk)
+        if isinstance(chunk, jsonnum.LongLine):
+            return None
         size += len(chunk)
     return None
 
 
-def _run_lines(decider: Decider, buffered: list[bytes], stream, out, errors, size: int | None,
+def _run_lines(decider: Decider, buffered: list, lines, stream, out, errors, size: int | None,
                jobs: int = 1) -> None:
     """Decide line by line, writing answers in order. A long input (more than
     PARALLEL_AFTER lines) is shared, in batches, among `jobs` helper processes;
     at most WINDOW batches per helper are in flight, so memory stays bounded."""
     progress = Progress(size) if sys.stderr.isatty() else None
-    lines = itertools.chain(buffered, stream)
+    lines = itertools.chain(buffered, lines)
     limit = PARALLEL_AFTER if jobs > 1 and decider.compiled is not None else None
     pending: list[str] = []
     line = 0
@@ -371,12 +406,15 @@ def _run_lines(decider: Decider, buffered: list[bytes], stream, out, errors, siz
 
 
 def _batches(lines, first: int):
-    batch: list[bytes] = []
+    """Batches of at most BATCH lines and about BATCH_BYTES bytes (a line is at most 1 MiB)."""
+    batch: list = []
+    size = 0
     for raw in lines:
         batch.append(raw)
-        if len(batch) == BATCH:
+        size += len(raw) if isinstance(raw, bytes) else 0
+        if len(batch) == BATCH or size >= BATCH_BYTES:
             yield first, batch
-            first, batch = first + BATCH, []
+            first, batch, size = first + len(batch), [], 0
     if batch:
         yield first, batch
 
@@ -478,7 +516,8 @@ def _position(stream) -> int | None:
 @click.argument("file", default="-", type=click.Path(allow_dash=True, dir_okay=False, exists=True))
 @click.option("--policy", "policy_path", type=click.Path(exists=True),
               help="A .pol file or a folder of them (default: ./policies, or the bundled pack).")
-@click.option("--region", help="The region of sellers whose input names none (a line's `region` wins).")
+@click.option("--region", help="The region of sellers whose input names none (a line's `region` wins); "
+                               "default: the policy's only region.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text: a short report a seller can read; json: one decision object per seller "
                    "(region, points, warning, violations, findings, not_applicable, discretionary).")
@@ -493,8 +532,9 @@ def command(file, policy_path, region, fmt, lang, jobs):
 
     A line may carry `seller_id` (echoed in its decision) and `region` (which
     wins over --region). Numbers are exact; a count is a whole number (5 or
-    5.0, never 5.5); null means not given. A line that cannot be decided gets
-    an error record in its place; the exit code is then 1.
+    5.0, never 5.5); null means not given. A line holds at most 1 MiB. A line
+    that cannot be decided gets an error record in its place; the exit code is
+    then 1.
     """
     from tspol.compiler.cache import compiled
 
@@ -507,8 +547,10 @@ def command(file, policy_path, region, fmt, lang, jobs):
     module = pack.module
     regions = module.POLICY["regions"]
     if region is not None and region not in regions:  # bad input, as an unknown region on a line is
-        click.echo(f"tspol: unknown region `{region}` for --region; this policy has {', '.join(regions)}", err=True)
+        click.echo(f"tspol: {unknown_region(region, regions, ' for --region')}", err=True)
         raise click.exceptions.Exit(FAILED)
+    if region is None and len(regions) == 1:
+        region = regions[0]
     display = "<stdin>" if file == "-" else file
     decider = Decider(module, region, fmt, lang, display, compiled=pack)
     if file == "-" and _is_terminal(sys.stdin):

@@ -176,21 +176,28 @@ class LongLine:
 
     @property
     def message(self) -> str:
-        limit = f"the limit of {_mebibytes(MAX_LINE)} ({MAX_LINE:,} bytes) for one line"
+        limit = f"the limit of {_size(MAX_LINE)} for one line"
         if self.ended:
             return f"line too long: {self.size:,} bytes, more than {limit}"
-        return (f"line too long: no end of line in its first {_mebibytes(self.size)}, far more than {limit}; "
+        return (f"line too long: no end of line in its first {_size(self.size)}, far more than {limit}; "
                 "the rest of the input is not read (is this JSON Lines?)")
 
 
-def _mebibytes(size: int) -> str:
-    return f"{size // 2**30} GiB" if size >= 2**30 else f"{size // 2**20} MiB"
+def _size(size: int) -> str:
+    """`1 MiB (1,048,576 bytes)`, `1 GiB (...)`, `64 bytes`."""
+    for unit, name in ((2**30, "GiB"), (2**20, "MiB")):
+        if size >= unit:
+            return f"{size // unit} {name} ({size:,} bytes)"
+    return f"{size:,} bytes"
 
 
-def read_lines(stream, limit: int = MAX_LINE, skip_limit: int = SKIP_LIMIT) -> Iterator[bytes | LongLine]:
-    """The lines of a binary stream, each with its newline; a line longer than `limit` as
-    a `LongLine`, read to its end `limit` bytes at a time and never held. A UTF-8 BOM at
-    the start is dropped. Past `skip_limit` bytes of one line, reading stops."""
+def read_lines(stream, limit: int | None = None, skip_limit: int | None = None) -> Iterator[bytes | LongLine]:
+    """The lines of a binary stream, each with its newline; a line longer than `limit`
+    (MAX_LINE) as a `LongLine`, read to its end `limit` bytes at a time and never held. A
+    UTF-8 BOM at the start is dropped. Past `skip_limit` (SKIP_LIMIT) bytes of one line,
+    reading stops."""
+    limit = MAX_LINE if limit is None else limit
+    skip_limit = SKIP_LIMIT if skip_limit is None else skip_limit
     line = _without_bom(stream.readline(limit + 1), stream, limit)
     while True:
         if not line:
@@ -246,11 +253,12 @@ def is_blank(text: str) -> bool:
 
 
 class BadLine(ValueError):
-    """A line that is not one JSON value of the kind tspol reads: what is wrong, and the key."""
+    """A line that is not one JSON value of the kind tspol reads: what is wrong, the key
+    (`metrics.orders_7d`), and the keys down to it."""
 
-    def __init__(self, message: str, key: str | None = None):
+    def __init__(self, message: str, key: str | None = None, path: tuple[str, ...] = ()):
         super().__init__(message)
-        self.message, self.key = message, key
+        self.message, self.key, self.path = message, key, path
 
 
 class KeyGivenTwice(BadLine):
@@ -293,7 +301,7 @@ def parse_line(text: str):
 
 def given_twice(key) -> KeyGivenTwice:
     shown = printable(key) if isinstance(key, str) else dumps(key)
-    return KeyGivenTwice(f"`{shown}` is given twice in one object", shown)
+    return KeyGivenTwice(f"`{shown}` is given twice in one object", shown, (shown,))
 
 
 def json_error(exc: json.JSONDecodeError, text: str) -> str:
@@ -322,9 +330,9 @@ def check_unicode(value) -> None:
     found = _surrogate(value, ())
     if found is not None:
         path, char = found
-        key = ".".join(printable(step) for step in path if isinstance(step, str)) or None
+        keys = tuple(printable(step) for step in path if isinstance(step, str))
         raise BadLine(f"\\u{ord(char):04x} is half of a UTF-16 surrogate pair, without its other half: "
-                      "not a character (JSON text must be Unicode)", key)
+                      "not a character (JSON text must be Unicode)", ".".join(keys) or None, keys)
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

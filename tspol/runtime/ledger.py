@@ -409,6 +409,8 @@ class Ledger:
             problems.append(self._diagnostic(NO_EVALUATOR, "a metrics event needs an evaluator of the policy",
                                              event, "metrics"))
             return None
+        if self.region is None and event.region is not None:
+            return None  # its unknown region is already a problem of this event
         if self.region is None:
             problems.append(self._diagnostic(
                 NO_EVALUATOR, "no region to decide this metrics event in: give the ledger one (`region=\"US\"`, "
