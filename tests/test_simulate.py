@@ -188,3 +188,100 @@ def test_output_is_deterministic(in_tmp, cli):
     (in_tmp / "events.jsonl").write_text(case.events, encoding="utf-8")
     runs = {cli(*case.cli_args("events.jsonl"), "--format", fmt).stdout for fmt in ("json",) * 2}
     assert len(runs) == 1
+
+
+# ---- regions, weeks, the size of a chart, and how lines are read
+
+ONE_REGION = Path(__file__).resolve().parent / "fixtures" / "one_region"
+
+
+def test_region_may_be_left_out_when_the_policy_has_one(in_tmp, cli):
+    name = write_events(in_tmp / "e.jsonl", violation("2024-01-01", "v1", 7),
+                        {"date": "2024-01-02", "kind": "metrics", "id": "m1",
+                         "metrics": {"orders_7d": 10, "late_orders": 5}})
+    result = cli("simulate", "--policy", ONE_REGION, name, "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert (json.loads(result.stdout)["region"], json.loads(result.stdout)["active_points"]) == ("DE", 10)
+    assert cli("simulate", "--policy", ONE_REGION, name).stdout.startswith("e.jsonl: region DE, events ")
+
+
+def test_a_region_named_by_metrics_events_is_the_sellers(in_tmp, cli):
+    name = write_events(in_tmp / "e.jsonl", {"date": "2024-01-01", "kind": "metrics", "id": "m1", "region": "UK",
+                                             "metrics": {"orders_7d": 100, "late_orders": 4}})
+    assert json.loads(cli("simulate", name, "--format", "json").stdout)["region"] == "UK"
+
+
+def test_a_region_is_needed_when_the_policy_has_several(in_tmp, cli):
+    name = write_events(in_tmp / "e.jsonl", violation("2024-01-01", "v1", 7))
+    result = cli("simulate", name)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert "tspol: give --region: this policy has US, SEA, UK, and no metrics event names the seller's region" \
+        in result.stderr
+
+
+def test_a_region_in_the_wrong_case_gets_a_did_you_mean(in_tmp, cli):
+    name = write_events(in_tmp / "e.jsonl", violation("2024-01-01", "v1", 7),
+                        {"date": "2024-01-02", "kind": "metrics", "id": "m1", "region": "sea", "metrics": {}})
+    result = cli("simulate", name, "--region", "us")
+    assert result.exit_code == 1
+    assert "tspol: unknown region `us`; this policy has US, SEA, UK; did you mean `US`?" in result.stderr
+    result = cli("simulate", name, "--region", "SEA")
+    assert "e.jsonl:2: error[E711]: key `region`: unknown region `sea`; this policy has US, SEA, UK; " \
+           "did you mean `SEA`?" in result.stderr
+
+
+def test_every_takes_weeks(in_tmp, cli):
+    name = write_events(in_tmp / "e.jsonl", violation("2024-01-01", "v1", 7))
+    weeks, days = (cli("simulate", "--region", "US", name, "--until", "2024-02-01", "--every", step,
+                       "--format", "json").stdout for step in ("2w", "14d"))
+    assert weeks == days
+    assert [json.loads(line)["on"] for line in weeks.splitlines()] == [
+        "2024-01-01", "2024-01-15", "2024-01-29", "2024-02-01"]
+
+
+def test_a_chart_past_max_states_is_a_usage_error_saying_how_many(in_tmp, cli):
+    name = write_events(in_tmp / "e.jsonl", violation("2024-01-01", "v1", 7))
+    result = cli("simulate", "--region", "US", name, "--until", "9999-12-31", "--every", "1d")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "tspol: --until 9999-12-31 with --every 1d from 2024-01-01 gives 2,913,174 states, more than --max-states "
+        "(10,000): give a larger --every (such as 292d), a nearer --until, or --max-states 2913174 to print them "
+        "all\n")
+    fits = cli("simulate", "--region", "US", name, "--until", "9999-12-31", "--every", "292d", "--format", "json")
+    assert fits.exit_code == 0 and len(fits.stdout.splitlines()) <= 10_000
+    allowed = cli("simulate", "--region", "US", name, "--until", "2024-01-10", "--max-states", "10")
+    assert allowed.exit_code == 0 and len(allowed.stdout.splitlines()) == 11  # the header and ten days
+    assert cli("simulate", "--region", "US", name, "--until", "2024-01-11", "--max-states", "10").exit_code == 2
+
+
+def test_the_help_says_the_bound(cli):
+    result = cli("simulate", "--help")
+    assert "--max-states" in result.stdout and "10,000" in result.stdout and "2w" in result.stdout
+
+
+def test_a_bom_at_the_start_is_read_as_eval_and_check_read_it(in_tmp, cli):
+    (in_tmp / "e.jsonl").write_bytes(b"\xef\xbb\xbf" + json.dumps(violation("2024-01-01", "v1", 7)).encode() + b"\n")
+    result = cli("simulate", "--region", "US", "e.jsonl", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["active_points"] == 7
+
+
+def test_a_line_too_long_is_its_error_and_the_others_are_read(in_tmp, cli, monkeypatch):
+    from tspol.runtime import jsonnum
+
+    monkeypatch.setattr(jsonnum, "MAX_LINE", 200)
+    long = {**violation("2024-01-02", "v2", 1), "note": "x" * 300}
+    name = write_events(in_tmp / "e.jsonl", violation("2024-01-01", "v1", 7), long, {"kind": "link"})
+    result = cli("simulate", "--region", "US", name)
+    assert result.exit_code == 1
+    assert "e.jsonl:2: error[E708]: line too long: 405 bytes, more than the limit of 200 bytes for one line" \
+        in result.stderr
+    assert "e.jsonl:3: error[E702]: key `date`" in result.stderr
+
+
+def test_malformed_json_names_the_files_line_and_the_column_in_it(in_tmp, cli):
+    (in_tmp / "e.jsonl").write_text(json.dumps(violation("2024-01-01", "v1", 7)) + '\n\n{"date": "2024-01-02",\n',
+                                    encoding="utf-8")
+    result = cli("simulate", "--region", "US", "e.jsonl")
+    assert result.stderr == ("e.jsonl:3: error[E700]: malformed JSON: Expecting property name enclosed in double "
+                             "quotes at the end of the line (column 23)\n")
