@@ -175,3 +175,96 @@ def test_no_examples_is_an_error(cli, tmp_path):
     result = cli("test", tmp_path)
     assert result.exit_code == 1
     assert "no examples" in result.stderr
+
+
+# ---- example lines are read as `tspol eval` reads sellers
+
+OK = '{"name": "ok", "region": "US", "metrics": {}, "expect": {"points": 0}}'
+BAD_LINES = [  # (line, what its failure says)
+    ('{"name": "cut short", "region": "US",', "malformed JSON: Expecting property name enclosed in double quotes "
+                                              "at the end of the line (column 38)"),
+    (OK + "\u3000", "malformed JSON: unexpected U+3000 (IDEOGRAPHIC SPACE) at column 71: JSON whitespace is only "
+                    "space, tab, CR and LF"),
+    (OK + "\x1e", "malformed JSON: unexpected U+001E at column 71"),
+    ("\ufeff" + OK, "malformed JSON: unexpected U+FEFF (ZERO WIDTH NO-BREAK SPACE) at column 1"),
+    ('{"name": "twice", "region": "US", "metrics": {"orders_7d": 4, "orders_7d": 5}}',
+     "key `orders_7d`: `orders_7d` is given twice in one object"),
+    ('{"name": "\\ud800", "region": "US", "metrics": {}}',
+     "key `name`: \\ud800 is half of a UTF-16 surrogate pair, without its other half"),
+    ('{"name": "far", "region": "US", "metrics": {"orders_7d": 1e9999999999999999999}, "expect": {"points": 0}}',
+     "the policy rejects these metrics: out of range"),
+]
+
+
+@pytest.mark.parametrize("line, problem", BAD_LINES, ids=[p.split(":")[0][:30] for _, p in BAD_LINES])
+def test_a_bad_example_line_is_a_located_failure(cli, tmp_path, line, problem):
+    pack_with_examples_file(tmp_path, "us.jsonl", OK + "\n\n" + line + "\n" + OK + "\n")
+    result = cli("test", tmp_path / "policies")
+    assert result.exit_code == 1
+    assert f"us.jsonl:3: FAIL " in result.stdout and f"  {problem}" in result.stdout, result.stdout
+    assert result.stderr.endswith("3 examples: 2 passed, 1 failed\n")
+
+
+def test_a_bom_at_the_start_is_read_and_kept_by_update(cli, tmp_path):
+    missing = {"name": "not yet decided", "region": "UK", "metrics": {"orders_7d": 25, "late_orders": 3}}
+    folder = pack_with_examples_file(tmp_path, "uk.jsonl", "")
+    (folder / "uk.jsonl").write_bytes(b"\xef\xbb\xbf" + json.dumps(missing).encode() + b"\n")
+    assert cli("test", tmp_path / "policies", "--update").exit_code == 0
+    text = (folder / "uk.jsonl").read_bytes()
+    assert text.startswith(b"\xef\xbb\xbf{") and json.loads(text[3:])["expect"]["points"] == 4
+    assert cli("test", tmp_path / "policies").exit_code == 0
+
+
+def test_a_line_too_long_is_its_own_failure(cli, tmp_path, monkeypatch):
+    from tspol.runtime import jsonnum
+
+    monkeypatch.setattr(jsonnum, "MAX_LINE", 100)
+    long = json.dumps({"name": "x" * 200, "region": "US", "metrics": {}})
+    pack_with_examples_file(tmp_path, "us.jsonl", OK + "\n" + long + "\n" + OK + "\n")
+    result = cli("test", tmp_path / "policies")
+    assert "us.jsonl:2: FAIL line 2\n  line too long: 243 bytes, more than the limit of 100 bytes for one line" \
+        in result.stdout
+    assert result.stderr.endswith("3 examples: 2 passed, 1 failed\n")
+
+
+# ---- what `tspol test` writes
+
+def test_junit_to_a_folder_not_there_yet_creates_it(cli, pack_with_examples, tmp_path):
+    report = tmp_path / "reports" / "ci" / "junit.xml"
+    assert cli("test", pack_with_examples, "--junit", report).exit_code == 0
+    assert ElementTree.parse(report).getroot().tag == "testsuites"
+
+
+def test_junit_that_cannot_be_written_is_a_clear_error(cli, pack_with_examples, tmp_path):
+    (tmp_path / "file").write_text("", encoding="utf-8")
+    result = cli("test", pack_with_examples, "--junit", tmp_path / "file" / "junit.xml")
+    assert result.exit_code == 1
+    assert f"tspol: cannot write {tmp_path / 'file' / 'junit.xml'}: {tmp_path / 'file'} is not a folder" \
+        in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_update_of_a_file_that_cannot_be_written_says_so(cli, tmp_path, monkeypatch):
+    from pathlib import Path
+
+    missing = {"name": "not yet decided", "region": "UK", "metrics": {"orders_7d": 25, "late_orders": 3}}
+    folder = pack_with_examples_file(tmp_path, "uk.jsonl", json.dumps(missing) + "\n")
+    write_bytes = Path.write_bytes
+
+    def read_only(path, data):
+        if path.name == "uk.jsonl":
+            raise PermissionError(13, "Permission denied")
+        return write_bytes(path, data)
+
+    monkeypatch.setattr(Path, "write_bytes", read_only)
+    result = cli("test", tmp_path / "policies", "--update")
+    assert result.exit_code == 1
+    assert f"tspol: cannot write {folder / 'uk.jsonl'}: Permission denied" in result.stderr
+    assert result.stderr.endswith("1 examples: 0 passed, 0 updated, 1 still failing\n")
+
+
+def test_an_examples_file_that_is_a_folder_is_named(cli, pack_with_examples):
+    (pack_with_examples / "examples" / "odd.jsonl").mkdir()
+    result = cli("test", pack_with_examples)
+    assert result.exit_code == 1
+    assert "odd.jsonl: not a regular file" in result.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 import click
@@ -14,7 +15,7 @@ from tspol.cli.common import FAILED, CliError, pack_or_default
 @click.option("--update", is_flag=True,
               help="Rewrite the expected decisions of failing examples with what the policy decides now.")
 @click.option("--junit", "junit_path", type=click.Path(dir_okay=False, writable=True),
-              help="Also write the results as JUnit XML to this file, for CI.")
+              help="Also write the results as JUnit XML to this file, for CI (its folder is created if needed).")
 @click.option("-v", "--verbose", is_flag=True, help="List every example, not only the failures.")
 def command(path, update, junit_path, verbose):
     """Decide every example seller in PATH/examples/*.jsonl and compare.
@@ -39,9 +40,17 @@ def command(path, update, junit_path, verbose):
         click.echo(render(exc.diagnostics, "text", exc.sources), nl=False, err=True)
         raise click.exceptions.Exit(FAILED)
 
-    results = {}
+    results, unwritten, unreadable = {}, [], 0
     for file in files:
-        results[str(file)] = outcomes = run_file(policy.evaluate_dict, file)
+        try:
+            if not file.is_file():  # a folder, or a FIFO that would never end
+                raise OSError(0, "not a regular file")
+            outcomes = run_file(policy.evaluate_dict, file)
+        except OSError as exc:
+            click.echo(f"tspol: cannot read {file}: {exc.strerror}", err=True)
+            unreadable += 1
+            continue
+        results[str(file)] = outcomes
         for outcome in outcomes:
             if outcome.passed:
                 if verbose:
@@ -53,21 +62,42 @@ def command(path, update, junit_path, verbose):
             if outcome.diff:
                 click.echo("\n".join("  " + line for line in outcome.diff.splitlines()))
         if update:
-            changed = update_file(file, outcomes)
+            changed = _write(file, lambda: update_file(file, outcomes), unwritten) or 0
             if changed:
                 click.echo(f"updated {changed} example{'s' * (changed != 1)} in {file}: review the diff", err=True)
 
     if junit_path:
-        Path(junit_path).write_text(junit_xml(results), encoding="utf-8")
+        _write(Path(junit_path), lambda: _write_junit(Path(junit_path), junit_xml(results)), unwritten)
     everything = [o for outcomes in results.values() for o in outcomes]
     failed = [o for o in everything if not o.passed]
     if update:
-        left = [o for o in failed if not updatable(o)]
+        left = [o for o in failed if not updatable(o) or Path(o.example.path) in unwritten]
         click.echo(f"{len(everything)} examples: {len(everything) - len(failed)} passed, "
                    f"{len(failed) - len(left)} updated, {len(left)} still failing", err=True)
         failed = left
     else:
         click.echo(f"{len(everything)} examples: {len(everything) - len(failed)} passed, {len(failed)} failed",
                    err=True)
-    if failed:
+    if failed or unreadable or unwritten:
         raise click.exceptions.Exit(FAILED)
+
+
+def _write_junit(path: Path, xml: str) -> None:
+    """The report, in a folder created if needed (as `tspol compile -o` creates its folder)."""
+    for folder in path.parents:
+        if folder.exists():
+            if not folder.is_dir():
+                raise NotADirectoryError(errno.ENOTDIR, f"{folder} is not a folder")
+            break
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(xml, encoding="utf-8")
+
+
+def _write(path: Path, write, unwritten: list):
+    """`write()`; when `path` cannot be written, say so and add it to `unwritten`."""
+    try:
+        return write()
+    except OSError as exc:
+        click.echo(f"tspol: cannot write {path}: {exc.strerror}", err=True)
+        unwritten.append(path)
+        return None

@@ -16,12 +16,15 @@ Only the keys written in `expect` are compared, so an author may pin just
 `--update` never turns an example into one expecting an error, so a typo in
 its metrics cannot pass from then on.
 
-Numbers are read exactly, as `tspol eval` reads them (`tspol.runtime.jsonnum`),
-and `--update` writes them back digit for digit.
+Lines are read as `tspol eval` reads them (`tspol.runtime.jsonnum`): numbers
+exactly, at most 1 MiB a line, strict JSON (no key given twice, no unpaired
+surrogate, JSON whitespace only), a BOM at the start dropped; `--update` writes
+numbers back digit for digit.
 """
 
 from __future__ import annotations
 
+import codecs
 import difflib
 import json
 from collections.abc import Callable, Iterator
@@ -68,31 +71,37 @@ def example_files(pack: Path) -> list[Path]:
 
 
 def read_examples(path: Path) -> Iterator[Example | Outcome]:
-    """Each line as an `Example`, or as a failed `Outcome` saying what is wrong with it."""
+    """Each line as an `Example`, or as a failed `Outcome` saying what is wrong with it.
+    Lines are read as `tspol eval` reads sellers (`jsonnum.read_lines`, `jsonnum.parse_line`):
+    at most 1 MiB each, a BOM at the start dropped, strict JSON, no key given twice."""
     with path.open("rb") as lines:
-        for number, raw in enumerate(lines, 1):
-            placeholder = Example(str(path), number, {})
-            try:
-                text = raw.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                yield Outcome(placeholder, None, f"this line is not UTF-8 text: {jsonnum.utf8_problem(raw, exc)}")
+        for number, raw in enumerate(jsonnum.read_lines(lines), 1):
+            record = _record(raw)
+            if record is None:
                 continue
-            if not text.strip():
-                continue
-            try:
-                record = jsonnum.loads(text)
-            except json.JSONDecodeError as exc:
-                yield Outcome(placeholder, None, f"malformed JSON: {exc.msg} at column {exc.colno}")
-                continue
-            except RecursionError:
-                yield Outcome(placeholder, None, "malformed JSON: objects or lists nested too deeply")
-                continue
-            if not isinstance(record, dict):
-                yield Outcome(placeholder, None, "expected a JSON object")
+            if isinstance(record, str):
+                yield Outcome(Example(str(path), number, {}), None, record)
                 continue
             example = Example(str(path), number, record)
             problem = _shape_problem(record)
             yield Outcome(example, None, problem) if problem else example
+
+
+def _record(raw: bytes | jsonnum.LongLine) -> dict | str | None:
+    """The object of one line, None for a blank line, or what is wrong with the line."""
+    if isinstance(raw, jsonnum.LongLine):
+        return raw.message
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return f"this line is not UTF-8 text: {jsonnum.utf8_problem(raw, exc)}"
+    if jsonnum.is_blank(text):
+        return None
+    try:
+        record = jsonnum.parse_line(text)
+    except jsonnum.BadLine as bad:
+        return f"key `{bad.key}`: {bad.message}" if bad.key else bad.message
+    return record if isinstance(record, dict) else "expected a JSON object"
 
 
 def _shape_problem(record: dict) -> str | None:
@@ -173,6 +182,7 @@ def update_file(path: Path, outcomes: list[Outcome]) -> int:
     lines = path.read_bytes().split(b"\n")  # the lines `read_examples` numbered; others stay byte for byte
     if lines and not lines[-1]:
         lines.pop()
+    bom = codecs.BOM_UTF8 if lines and lines[0].startswith(codecs.BOM_UTF8) else b""
     for number, raw in enumerate(lines, 1):
         outcome = by_line.get(number)
         if outcome is None:
@@ -181,7 +191,7 @@ def update_file(path: Path, outcomes: list[Outcome]) -> int:
         record = {**outcome.example.record, "expect": _expectation(outcome)}
         ordered = {k: record[k] for k in KEY_ORDER if k in record}
         ordered.update((k, v) for k, v in record.items() if k not in ordered)
-        new = jsonnum.dumps(ordered).encode("utf-8")  # metrics digit for digit, as they were read
+        new = (bom if number == 1 else b"") + jsonnum.dumps(ordered).encode("utf-8")  # digit for digit
         changed += new != raw.rstrip(b"\r")
         out.append(new)
     if changed:
