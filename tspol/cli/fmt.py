@@ -36,7 +36,7 @@ def command(paths, check_only, show_diff):
         raise CliError("no ./policies folder here, and the bundled pack is not rewritten in place: "
                        "name the .pol files or folders to format", USAGE)
     files = [f for p in (paths or (pack_or_default(None),)) for f in pol_files(Path(p))]
-    changed, problems, sources = [], [], {}
+    changed, problems, sources, unwritten = [], [], {}, []
     for file in files:
         text, formatted, diagnostics = _format_file(file)
         if diagnostics:
@@ -44,11 +44,12 @@ def command(paths, check_only, show_diff):
             sources[str(file)] = text
         elif formatted != text:
             changed.append(file)
-            _report_change(file, text, formatted, check_only, show_diff)
+            if not _report_change(file, text, formatted, check_only, show_diff):
+                unwritten.append(file)
     click.echo(render(problems, "text", sources), nl=False)
     if not changed and not problems:
         click.echo(f"{len(files)} file{'s' * (len(files) != 1)} already formatted", err=True)
-    if problems or (changed and (check_only or show_diff)):
+    if problems or unwritten or (changed and (check_only or show_diff)):
         raise click.exceptions.Exit(FAILED)
 
 
@@ -86,7 +87,8 @@ def _format_file(file: Path) -> tuple[str | None, str | None, tuple]:
         return text, None, exc.diagnostics
 
 
-def _report_change(file: Path, text: str, formatted: str, check_only: bool, show_diff: bool) -> None:
+def _report_change(file: Path, text: str, formatted: str, check_only: bool, show_diff: bool) -> bool:
+    """Show, name or write the change; False when the file cannot be written (said on stderr)."""
     display = str(file)
     if show_diff:
         click.echo("".join(difflib.unified_diff(
@@ -94,8 +96,13 @@ def _report_change(file: Path, text: str, formatted: str, check_only: bool, show
     if check_only:
         click.echo(f"would reformat {display}")
     if not (check_only or show_diff):
-        file.write_text(formatted, encoding="utf-8")
+        try:
+            file.write_text(formatted, encoding="utf-8")
+        except OSError as exc:
+            click.echo(f"tspol: cannot write {display}: {exc.strerror}; it is left as it was", err=True)
+            return False
         click.echo(f"reformatted {display}", err=True)
+    return True
 
 
 def _lines(text: str) -> list[str]:
