@@ -24,6 +24,7 @@ import pytest
 from eval_engines import interpreted
 from tspol.compiler.cache import build_program, load_source
 from tspol.compiler.pygen import generate
+from tspol.diagnostics import TspolError
 from tspol.dsl.sources import read_sources
 
 CANARY = "TSPOL_CANARY_RAN"
@@ -34,13 +35,14 @@ HOSTILE_TEXTS = (
     f"'''\\n{PAYLOAD}\\n'''",
     f"\\\\\\n{PAYLOAD}\\n#",  # a backslash at the end of a line, then a statement
     f"\\r{PAYLOAD}\\r",
-    f"\x00 NUL \x00",
     f"{{{PAYLOAD}}} {{0}} {{lang}} %s %(x)s",  # braces of f-strings and str.format
-    "\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85 breaks that are not newlines",
     "ends in a quote\\\"",
     "ends in a backslash \\\\",
     "中文 emoji 🎉 \u200b zero width",
 )
+# Control characters the language refuses in a text (E103), so no module is built at all.
+REFUSED_TEXTS = ("\x00 NUL \x00", "\x0b\x0c\x1c\x1d\x1e vertical tab, form feed, separators",
+                 "\u2028\u2029\x85 breaks that are not newlines")
 HOSTILE_FILES = (
     f"a\n{PAYLOAD.replace('/', '_')}\n.pol",
     'q"""x.pol',
@@ -102,6 +104,17 @@ def hostile(request, tmp_path):
     sources, relpaths = read_sources(pack)
     program = build_program(sources, relpaths, str(pack))
     return tmp_path, generate(program), program
+
+
+@pytest.mark.parametrize("text", REFUSED_TEXTS)
+def test_control_characters_in_a_text_are_refused_where_written(tmp_path, text):
+    pack = hostile_pack(tmp_path, text)
+    sources, relpaths = read_sources(pack)
+    with pytest.raises(TspolError) as refused:
+        build_program(sources, relpaths, str(pack))
+    codes = {d.code for d in refused.value.diagnostics}
+    assert "E103" in codes and codes <= {"E103", "E100"}  # E100: "N more syntax errors, not shown"
+    assert all(d.span is not None for d in refused.value.diagnostics)
 
 
 def test_the_module_decides_as_the_interpreter(hostile, monkeypatch):

@@ -140,6 +140,7 @@ class Area:
     seller: dict | None
     kind: str = ""  # uncovered areas: "hole", "standard" (meets it) or "edge"
     described: str = attrs.field(default="", eq=False)  # the seller with its rates
+    box: Box | None = attrs.field(default=None, eq=False, repr=False)  # the sellers, exactly
 
     def to_dict(self) -> dict:
         record = {"where": self.where, "witness": self.seller}
@@ -312,7 +313,7 @@ class _RuleAnalysis:
         for box in self.space.merged(list(boxes)):
             seller = self.seller(box)
             if seller is not None:
-                out.append(Area(self.text(box), seller, kind, self.described(seller)))
+                out.append(Area(self.text(box), seller, kind, self.described(seller), box))
         return out
 
     def text(self, box: Box) -> str:
@@ -552,15 +553,23 @@ class _RuleAnalysis:
 
     # -- monotonicity
     def outcomes(self) -> list[tuple[Box, Fired]]:
-        """Every seller's area by the rows that fire for them, over all the rule's tables."""
+        """Every seller's area by the rows that fire for them, over all the rule's tables:
+        each row splits the areas it meets, unless a row before it in its exclusive table
+        already fires there."""
         regions: list[tuple[Box, Fired]] = [(EVERYONE, ())]
         for table in self.tables:
-            parts = [(piece, ((table, row),)) for row, pieces in zip(table.rows, self.owned[id(table)])
-                     for piece in pieces]
-            boxes = [b for b in self.boxes[id(table)] if b is not None]
-            parts += [(piece, ()) for piece in self.space.subtract_all(EVERYONE, boxes)]
-            regions = [(met, fired + more) for box, fired in regions for part, more in parts
-                       if (met := self.space.intersect(box, part)) is not None]
+            for row, box in zip(table.rows, self.boxes[id(table)]):
+                if box is None:
+                    continue
+                split = []
+                for region, fired in regions:
+                    met = self.space.intersect(region, box)
+                    if met is None or (table.hit == "exclusive" and any(t is table for t, _ in fired)):
+                        split.append((region, fired))
+                        continue
+                    split.append((met, fired + ((table, row),)))
+                    split.extend((piece, fired) for piece in self.space.subtract(region, box))
+                regions = split
         return [(box, fired) for box, fired in regions if fired]
 
     def monotonicity(self) -> list[Problem]:

@@ -313,6 +313,12 @@ class _Checker:
                             help=f"`{decl.name.value}` is {_say(kind)} and "
                                  f"`{whole.name.value}` is {_say(whole.type.kind)}")
 
+    def total_of(self, name: str) -> str | None:
+        """The total an input is declared part of, or None."""
+        decl = self.inputs.get(name)
+        part = decl.first(ast.PartOf) if decl is not None else None
+        return part.whole.value if part is not None else None
+
     def input_named(self, name: ast.Name) -> ast.Input | None:
         """The input a name stands for; when there is none, say so."""
         if name.value in self.inputs:
@@ -354,9 +360,8 @@ class _Checker:
                         decl.denominator.span,
                         help=f"write the part over the whole: "
                              f"`{decl.denominator.value} / {decl.numerator.value}`")
-        parts = {part.whole.value for part in self.inputs[decl.numerator.value].items_of(ast.PartOf)}
-        self.quantities[decl.name.value] = Quantity(decl.name.value, "rate", None, decl,
-                                                    ratio_interval(decl.denominator.value in parts))
+        self.quantities[decl.name.value] = Quantity(decl.name.value, "rate", None, decl, ratio_interval(
+            self.total_of(decl.numerator.value) == decl.denominator.value))
 
     def check_basis(self, decl: ast.Basis) -> None:
         source = self.quantities.get(decl.source.value)

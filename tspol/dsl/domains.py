@@ -9,7 +9,9 @@
 
 A metric's domain follows from its definition: an alias of one input has that
 input's domain; a ratio of two counts is a rate of 0 or more, and at most 1
-when its numerator is part of its denominator.
+when its numerator is declared part of its denominator (a part of a part may
+exceed the total when the part between them is not given, so only the direct
+relation bounds the ratio).
 
 The checker reads this for ranges no value can meet (E400), the metric readers
 and the generated modules for what they accept (E604, E605, E608), the witness
@@ -85,3 +87,4 @@ PART_RATIO = Interval(Fraction(0), True, Fraction(1), True)  # a part over its w
 def ratio_interval(part_of_denominator: bool) -> Interval:
     """The values a ratio of two counts can take."""
     return PART_RATIO if part_of_denominator else RATIO
+

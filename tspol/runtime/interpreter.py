@@ -3,7 +3,8 @@
 `evaluate(program, metrics, region, lang)` returns the decision dict (the one
 `tspol eval --format json` prints). A compiled module must return the same dict for
 the same arguments (the differential tests hold it to that); this module is
-written for obviousness, not speed.
+written for obviousness, not speed. When a quantity has a value and when a row
+matches is read from `tspol.compiler.meaning`, as every engine reads it.
 
 For each rule of the region, in order:
 - each quantity the rule depends on is defined, or reported in
@@ -25,10 +26,21 @@ from collections.abc import Mapping
 from fractions import Fraction
 
 from tspol.compiler import explain, ir
+from tspol.compiler.meaning import ABSENT, ONLY_IF, Meaning, holds
 from tspol.compiler.portable import _absent_text, _decimal_text, _rate_text, _unknown_language
 from tspol.runtime.metrics import MetricsError, Value, check_region, read_metrics
 
-ABSENT, ONLY_IF, ZERO = "absent", "only_if", "zero_denominator"
+_meanings: dict[int, tuple[ir.Program, Meaning]] = {}
+
+
+def _meaning(program: ir.Program) -> Meaning:
+    """The meaning of a program, built once per program (a batch decides many sellers)."""
+    found = _meanings.get(id(program))
+    if found is None or found[0] is not program:
+        if len(_meanings) >= 16:
+            _meanings.clear()
+        found = _meanings[id(program)] = (program, Meaning(program))
+    return found[1]
 
 
 def evaluate(program: ir.Program, metrics: Mapping, region: str, lang: str = "en") -> dict:
@@ -52,27 +64,19 @@ def percent_json(percent: Fraction) -> int | str:
 class _Evaluation:
     def __init__(self, program: ir.Program, values: dict[str, Value], lang: str):
         self.program = program
+        self.meaning = _meaning(program)
         self.values = values
         self.lang = lang
 
     # ---- quantities
     def status(self, name: str) -> tuple[str | None, object]:
-        """(None, value) when defined, else (why not, detail)."""
-        absent = [n for n in self.program.needs(name) if self.values[n] is None]
-        if absent:
-            return ABSENT, absent
-        metric = self.program.metric(name)
-        if metric is None:
-            return None, self.values[name]
-        if not all(interval.contains(self.values[n]) for n, interval in metric.only_if):
-            return ONLY_IF, None
-        numerator = self.values[metric.numerator]
-        if metric.denominator is None:
-            return None, numerator
-        denominator = self.values[metric.denominator]
-        if denominator == 0:
-            return ZERO, None
-        return None, Fraction(numerator, denominator)
+        """(None, value) when defined, else (why not, detail): the meaning's first cause."""
+        why = self.meaning.cause(name, self.values)
+        if why == ABSENT:
+            return ABSENT, [n for n in self.program.needs(name) if self.values[n] is None]
+        if why is not None:
+            return why, None
+        return None, self.meaning.value(name, self.values)
 
     def shown(self, name: str) -> str:
         """A defined quantity's value as a decision writes it: `30% (12/40)`, `45min`."""
@@ -100,11 +104,7 @@ class _Evaluation:
 
     # ---- rows
     def matches(self, row: ir.RowIR) -> bool:
-        for name, interval in row.box:
-            why, value = self.status(name)
-            if why is not None or not interval.contains(value):
-                return False
-        return True
+        return holds(self.meaning.row(row), self.values)
 
     def limit(self, limit: ir.LimitIR) -> dict:
         out = {"days": limit.days, "percent": percent_json(limit.percent), "basis": limit.basis}
@@ -139,7 +139,7 @@ class _Evaluation:
             outside = False
             metric = self.program.metric(rule.metric) if rule.metric else None
             if metric is not None and defined and metric.standard is not None:
-                outside = not metric.standard.contains(self.status(metric.name)[1])
+                outside = holds(self.meaning.outside_standard(metric), self.values)
                 if outside:
                     findings.append({"rule": rule.name, "metric": metric.name,
                                      "value": self.finding_value(metric), "standard": metric.standard_text})

@@ -1,0 +1,222 @@
+"""Random small packs for property tests: part-of trees, rates, `only if`, short tables.
+
+`packs()` draws the text of a one-file pack with one region `X` and one rule `r`
+on the metric `R`, over count inputs `c`, `b`, `a` and `x` (some parts of others),
+the rates `R = a / c` and `S = b / c` (either may have an `only if`) and the alias
+`N = x`. `Brute` decides every seller of small counts from the pack's own numbers,
+by plain fractions, without any of tspol's machinery, for tests to compare with.
+"""
+
+from __future__ import annotations
+
+import itertools
+from fractions import Fraction
+
+from hypothesis import strategies as st
+
+RATES = (0, 10, 20, 25, 50, 60, 100)
+COUNTS = (0, 1, 2, 3, 5)
+QUANTITIES = ("R", "S", "N", "a", "b", "c", "x")
+INPUTS = ("c", "b", "a", "x")
+OPS = ("<", "<=", ">", ">=")
+
+
+def _value_text(name: str, value: int) -> str:
+    return f"{value}%" if name in ("R", "S") else str(value)
+
+
+@st.composite
+def comparisons(draw, name: str):
+    values = RATES if name in ("R", "S") else COUNTS
+    if draw(st.booleans()):
+        lo, hi = sorted(draw(st.lists(st.sampled_from(values), min_size=2, max_size=2, unique=True)))
+        return (name, ">=" if draw(st.booleans()) else ">", lo, "<" if draw(st.booleans()) else "<=", hi)
+    return (name, draw(st.sampled_from(OPS)), draw(st.sampled_from(values)))
+
+
+def comparison_text(comparison) -> str:
+    if len(comparison) == 5:
+        name, lo_op, lo, hi_op, hi = comparison
+        return f"{_value_text(name, lo)} {'<=' if lo_op == '>=' else '<'} {name} {hi_op} {_value_text(name, hi)}"
+    name, op, value = comparison
+    return f"{name} {op} {_value_text(name, value)}"
+
+
+@st.composite
+def packs(draw):
+    """(pack text, description) of a random pack, and the facts `Brute` needs."""
+    b_parent = draw(st.sampled_from(["c", None]))
+    a_parent = draw(st.sampled_from(["b", "c", None] if b_parent else ["c", None]))
+    only_if = {name: draw(st.sampled_from([None, ("c", ">", 2), ("c", "<=", 2), ("x", ">=", 1)]))
+               for name in ("R", "S")}
+    standard = draw(st.sampled_from([None, ("<", 10), ("<", 25)]))
+    hit = draw(st.sampled_from(["exclusive", "all"]))
+    rows = []
+    for _ in range(draw(st.integers(1, 4))):
+        names = draw(st.lists(st.sampled_from(QUANTITIES), min_size=1, max_size=3, unique=True))
+        rows.append(([draw(comparisons(name)) for name in names], draw(st.integers(0, 5))))
+    facts = {"parents": {"b": b_parent, "a": a_parent}, "only_if": only_if, "standard": standard,
+             "hit": hit, "rows": rows}
+    return pack_text(facts), facts
+
+
+def pack_text(facts) -> str:
+    parents = facts["parents"]
+    lines = ['policy p { version "1" effective 2024-01-01 }', "region X"]
+    for name in INPUTS:
+        parent = parents.get(name)
+        items = ([f"part of {parent}"] if parent else []) + ["higher is worse"]
+        lines.append(f"input {name}: count {{ {' '.join(items)} }}")
+    for name, numerator in (("R", "a"), ("S", "b")):
+        items = ["higher is worse"]
+        if name == "R" and facts["standard"]:
+            items.append(f"standard R {facts['standard'][0]} {facts['standard'][1]}%")
+        if facts["only_if"][name]:
+            quantity, op, value = facts["only_if"][name]
+            items.append(f"only if {quantity} {op} {value}")
+        lines.append(f"metric {name} = {numerator} / c {{ {' '.join(items)} }}")
+    lines.append("metric N = x { higher is worse }")
+    lines.append("rule r in X {")
+    lines.append("  on R")
+    lines.append(f"  table {facts['hit']} {{")
+    for conditions, points in facts["rows"]:
+        action = f"points {points}" if points else "warning"
+        lines.append(f"    when {' and '.join(comparison_text(c) for c in conditions)} then {action}")
+    lines.append("  }")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+_CHECK = {"<": lambda v, b: v < b, "<=": lambda v, b: v <= b, ">": lambda v, b: v > b, ">=": lambda v, b: v >= b}
+
+
+class Brute:
+    """Decides sellers of small counts from the facts, by plain fractions."""
+
+    def __init__(self, facts, largest: int = 6):
+        self.facts = facts
+        self.largest = largest
+
+    def sellers(self):
+        choices = [None, *range(self.largest + 1)]
+        for values in itertools.product(choices, repeat=len(INPUTS)):
+            seller = dict(zip(INPUTS, values))
+            if all(seller[part] is None or seller[whole] is None or seller[part] <= seller[whole]
+                   for part, whole in self.facts["parents"].items() if whole):
+                yield seller
+
+    def value(self, name: str, seller) -> Fraction | int | None:
+        if name in INPUTS:
+            return seller[name]
+        if name == "N":
+            return seller["x"]
+        condition = self.facts["only_if"][name]
+        if condition is not None:
+            quantity, op, bound = condition
+            if seller[quantity] is None or not _CHECK[op](seller[quantity], bound):
+                return None
+        numerator = seller["a" if name == "R" else "b"]
+        if numerator is None or not seller["c"]:
+            return None
+        return Fraction(numerator, seller["c"])
+
+    def holds(self, comparison, seller) -> bool:
+        value = self.value(comparison[0], seller)
+        if value is None:
+            return False
+        scale = Fraction(1, 100) if comparison[0] in ("R", "S") else 1
+        if len(comparison) == 5:
+            _, lo_op, lo, hi_op, hi = comparison
+            return _CHECK[lo_op](value, lo * scale) and _CHECK[hi_op](value, hi * scale)
+        _, op, bound = comparison
+        return _CHECK[op](value, bound * scale)
+
+    def matches(self, seller) -> list[int]:
+        """The 1-based rows whose every comparison holds."""
+        return [i for i, (conditions, _) in enumerate(self.facts["rows"], 1)
+                if all(self.holds(c, seller) for c in conditions)]
+
+    def fired(self, seller) -> list[int]:
+        rows = self.matches(seller)
+        return rows[:1] if self.facts["hit"] == "exclusive" else rows
+
+    def points(self, seller) -> int | None:
+        fired = self.fired(seller)
+        return sum(self.facts["rows"][i - 1][1] for i in fired) if fired else None
+
+    def meets_standard(self, seller) -> bool | None:
+        """None when R has no value or there is no standard."""
+        standard, value = self.facts["standard"], self.value("R", seller)
+        if standard is None or value is None:
+            return None
+        return _CHECK[standard[0]](value, Fraction(standard[1], 100))
+
+    # -- the quantity space: each quantity named by a row is a coordinate
+    def axes(self) -> list[str]:
+        names = ["R"]
+        for conditions, _ in self.facts["rows"]:
+            names += [c[0] for c in conditions if c[0] not in names]
+        return names
+
+    def bounds(self, name: str) -> list[tuple]:
+        """Each row's comparisons on `name`, as (lower, upper) pairs of (op, value)."""
+        out = []
+        for conditions, _ in self.facts["rows"]:
+            mine = [c for c in conditions if c[0] == name]
+            out.append(mine)
+        return out
+
+    def is_hole(self, seller) -> bool:
+        """Uncovered, R with a value outside its standard, and along some quantity of the
+        rows (the others held) a row covers lower values and a row higher ones."""
+        if self.matches(seller) or self.value("R", seller) is None or self.meets_standard(seller):
+            return False
+        for name in self.axes():
+            value = self.value(name, seller)
+            if value is None:
+                continue
+            below = above = False
+            for conditions, _ in self.facts["rows"]:
+                rest = [c for c in conditions if c[0] != name]
+                mine = [c for c in conditions if c[0] == name]
+                if not mine or not all(self.holds(c, seller) for c in rest):
+                    continue
+                side = self._side(mine, value, name)
+                below, above = below or side == "below", above or side == "above"
+            if below and above:
+                return True
+        return False
+
+    def _side(self, comparisons, value, name) -> str | None:
+        """Where the row's range on `name` lies from `value`: "below" it, "above" it, or
+        None (it contains the value, or holds no value the quantity can take)."""
+        scale = Fraction(1, 100) if name in ("R", "S") else 1
+        lo, lo_closed, hi, hi_closed = Fraction(0), True, None, False
+        for c in comparisons:
+            for op, bound in ([(c[1], c[2]), (c[3], c[4])] if len(c) == 5 else [(c[1], c[2])]):
+                bound = bound * scale
+                if op in (">", ">=") and (bound > lo or (bound == lo and op == ">")):
+                    lo, lo_closed = bound, op == ">="
+                elif op in ("<", "<=") and (hi is None or bound < hi or (bound == hi and op == "<")):
+                    hi, hi_closed = bound, op == "<="
+        if name == "R" and self.rate_at_most_one("R") or name == "S" and self.rate_at_most_one("S"):
+            if hi is None or hi > 1:
+                hi, hi_closed = Fraction(1), True
+        if name not in ("R", "S"):  # whole numbers
+            first = lo if lo_closed and lo.denominator == 1 else (lo // 1) + 1
+            last = None if hi is None else (hi if hi_closed and hi.denominator == 1 else -(-hi // 1) - 1)
+            if last is not None and first > last:
+                return None
+            lo, lo_closed, hi, hi_closed = Fraction(first), True, None if last is None else Fraction(last), True
+        elif hi is not None and (lo > hi or (lo == hi and not (lo_closed and hi_closed))):
+            return None
+        if hi is not None and (value > hi or (value == hi and not hi_closed)):
+            return "below"
+        if value < lo or (value == lo and not lo_closed):
+            return "above"
+        return None
+
+    def rate_at_most_one(self, name: str) -> bool:
+        """Whether the rate's numerator is declared part of `c` (a part of `b` is not bounded
+        by `c` when `b` is not given)."""
+        return self.facts["parents"].get("a" if name == "R" else "b") == "c"
