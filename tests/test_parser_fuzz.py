@@ -5,13 +5,16 @@ its neighbour or replaced by another token of the pack; random characters
 inserted; a line deleted, duplicated or moved; the file cut short) either
 check clean or raise `TspolError` with located diagnostics that every
 renderer can write; text that parses also formats, and the formatted text
-parses to an equal tree.
+parses to an equal tree. A file with syntax errors reports each at most once,
+and what is kept of it is a tree the formatter writes as text that parses.
 """
 
 from __future__ import annotations
 
 import os
 import re
+
+import attrs
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -20,7 +23,8 @@ from tspol.diagnostics import RENDERERS, TspolError, render_text
 from tspol.dsl.checker import check
 from tspol.dsl.formatter import format_file, format_source
 from tspol.dsl.loader import read_sources
-from tspol.dsl.parser import parse
+from tspol.dsl.parser import parse, parse_partial
+from tspol.dsl.syntax_errors import MOST_SYNTAX_ERRORS
 
 from conftest import PACK
 
@@ -79,12 +83,11 @@ def check_and_format(path: str, text: str) -> None:
     it reports in every format, and format the file if it parses."""
     sources = {**SOURCES, path: text}
     files = [tree for other, tree in PARSED.items() if other != path]
-    problems, tree = [], None
-    try:
-        tree = parse(text, path)
-        files.append(tree)
-    except TspolError as exc:
-        problems.extend(exc.diagnostics)
+    partial = parse_partial(text, path)
+    files.append(partial.file)
+    problems = list(partial.problems)
+    tree = None if problems else partial.file
+    check_partial_parse(partial, text, path)
     try:
         check(files, sources, RELPATHS, complete=tree is not None)
     except TspolError as exc:
@@ -98,6 +101,19 @@ def check_and_format(path: str, text: str) -> None:
         formatted = format_file(tree, text)
         assert parse(formatted, path) == tree
         assert format_source(formatted, path) == formatted
+
+
+def check_partial_parse(partial, text: str, path: str) -> None:
+    """The errors of `parse_partial` are those `parse` raises, each place once, at
+    most MOST_SYNTAX_ERRORS and a count; the tree kept is one the formatter writes."""
+    try:
+        assert parse(text, path) == partial.file and not partial.problems
+    except TspolError as exc:
+        assert exc.diagnostics == partial.problems
+    places = [(d.span.line, d.span.column, d.message) for d in partial.problems]
+    assert len(places) == len(set(places)) and len(places) <= MOST_SYNTAX_ERRORS + 1
+    kept = attrs.evolve(partial.file, comments=())
+    assert parse(format_file(kept, text), path) == kept
 
 
 @settings(max_examples=150 * SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow])

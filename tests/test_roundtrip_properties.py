@@ -33,7 +33,9 @@ name = names.map(ast.Name)
 name_list = st.lists(name, min_size=1, max_size=3).map(tuple)
 decimals = st.builds(
     lambda whole, digits: Fraction(f"{whole}.{digits}") if digits else Fraction(whole),
-    st.integers(0, 10**6), st.one_of(st.just(""), st.from_regex(r"[0-9]{1,3}", fullmatch=True)))
+    st.one_of(st.integers(0, 10**6), st.integers(0, 10**18 - 1)),
+    # up to the 36 places a literal may have: `0.0000000000000000000000000000001%` once came back as a fraction
+    st.one_of(st.just(""), st.from_regex(r"[0-9]{1,3}", fullmatch=True), st.from_regex(r"[0-9]{4,36}", fullmatch=True)))
 quantity = st.one_of(
     st.builds(ast.Quantity, st.just("number"), decimals),
     st.builds(ast.Quantity, st.just("percent"), decimals),

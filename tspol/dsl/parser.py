@@ -164,18 +164,14 @@ class _Blocks:
         self.starts = LineStarts(text).starts
         self.close = {-1: len(text)}  # offset of a `{` -> offset of its `}`
         self.open_of: dict[int, int] = {}  # offset of a `}` -> offset of its `{`
+        self.parent: dict[int, int] = {}  # offset of a `{` -> the block it is in
         self.block: list[int] = []
         self.indent: list[int] = []
         self.lines_of: dict[int, list[int]] = {}  # block -> its lines that begin with code
         braces, seen, stack = braces_of(text), 0, []
         for index, start in enumerate(self.starts):
             while seen < len(braces) and braces[seen][1] < start:
-                brace, offset = braces[seen]
-                if brace == "{":
-                    stack.append(offset)
-                else:
-                    opened = stack.pop()
-                    self.close[opened], self.open_of[offset] = offset, opened
+                self.brace(*braces[seen], stack)
                 seen += 1
             self.block.append(stack[-1] if stack else -1)
             code = re.compile(r"[ \t]*").match(text, start).end()
@@ -183,11 +179,15 @@ class _Blocks:
             if code < len(text) and text[code] not in "\n#":
                 self.lines_of.setdefault(self.block[-1], []).append(index)
         for brace, offset in braces[seen:]:  # braces of the last line
-            if brace == "{":
-                stack.append(offset)
-            else:
-                opened = stack.pop()
-                self.close[opened], self.open_of[offset] = offset, opened
+            self.brace(brace, offset, stack)
+
+    def brace(self, brace: str, offset: int, stack: list[int]) -> None:
+        if brace == "{":
+            self.parent[offset] = stack[-1] if stack else -1
+            stack.append(offset)
+        else:
+            opened = stack.pop()
+            self.close[opened], self.open_of[offset] = offset, opened
 
     def line_of(self, offset: int) -> int:
         return bisect.bisect_right(self.starts, offset) - 1
@@ -199,12 +199,16 @@ class _Blocks:
 
 @attrs.define
 class _Checkpoint:
-    """The parser's states just before the first token of a line, where the block
-    it is in could also have ended: going back here drops only whole statements."""
+    """The parser's states where the block it is in could also end: before the first
+    token of a line, or after a `}`. Going back here drops only whole statements.
+    `indent` is that of the statements of the block (of the line, or of the line
+    that opened the block just closed)."""
 
     states: list
+    block: int
     line: int
     offset: int
+    indent: int
 
 
 class _Recovery:
@@ -253,7 +257,7 @@ class _Recovery:
     # -- the reading
     def run(self) -> list[Diagnostic]:
         start = [self.conf.start_state]
-        state, checkpoints = self.state(start), [_Checkpoint(start, 0, 0)]
+        state, checkpoints = self.state(start), [_Checkpoint(start, -1, 0, 0, 0)]
         offset = floor = 0
         while True:
             before, previous_line, token = state.state_stack, None, None
@@ -266,7 +270,7 @@ class _Recovery:
                     state.feed_token(token)
                     before = state.state_stack
                     if token.type == "RBRACE":
-                        self.leave_block(token.start_pos, checkpoints)
+                        self.leave_block(state, token, checkpoints)
                 end = Token.new_borrow_pos("$END", "", token) if token else Token("$END", "", 0, 1, 1)
                 state.feed_token(end, True)
                 return self.diagnostics()
@@ -281,29 +285,36 @@ class _Recovery:
         last = checkpoints[-1]
         if last.line == line and last.states == state.state_stack:
             return  # the line resumed at
-        closing = "$END" if self.blocks.block[line] == -1 else "RBRACE"
-        if self.accepts(state.state_stack, closing):
-            checkpoints.append(_Checkpoint(list(state.state_stack), line, token.start_pos))
+        self.add_checkpoint(state, self.blocks.block[line], line, token.start_pos, self.blocks.indent[line],
+                            checkpoints)
 
-    def leave_block(self, offset: int, checkpoints: list[_Checkpoint]) -> None:
-        """A `}` read: the checkpoints inside its block are of no more use."""
-        opened = self.blocks.open_of.get(offset, -1)
+    def add_checkpoint(self, state, block: int, line: int, offset: int, indent: int,
+                       checkpoints: list[_Checkpoint]) -> None:
+        if self.accepts(state.state_stack, "$END" if block == -1 else "RBRACE"):
+            checkpoints.append(_Checkpoint(list(state.state_stack), block, line, offset, indent))
+
+    def leave_block(self, state, token: Token, checkpoints: list[_Checkpoint]) -> None:
+        """A `}` read: the checkpoints inside its block are of no more use, and
+        right after it is one of the block around it."""
+        opened = self.blocks.open_of.get(token.start_pos, -1)
         while len(checkpoints) > 1 and checkpoints[-1].offset > opened:
             checkpoints.pop()
+        if opened != -1:
+            self.add_checkpoint(state, self.blocks.parent[opened], token.end_line - 1, token.end_pos,
+                                self.blocks.indent[self.blocks.line_of(opened)], checkpoints)
 
     def resume(self, checkpoints: list[_Checkpoint], at: int, before: list, floor: int):
         """Back to the last checkpoint, on at the next line of its block that can
         begin a statement, else at the end of its block: (parser, offset). Always
         past `floor`, where the last resumption was, so that the reading ends."""
         checkpoint = checkpoints.pop()
-        block = self.blocks.block[checkpoint.line]
         line = self.resume_line(checkpoint, at, before, max(checkpoint.line, self.blocks.line_of(floor)))
         if line is None:
-            end = self.blocks.close[block]
+            end = self.blocks.close[checkpoint.block]
         else:
             end = self.blocks.starts[line]
-            checkpoints.append(_Checkpoint(checkpoint.states, line, end))
-        self.skipped.append((checkpoint.offset, end, block))
+            checkpoints.append(_Checkpoint(checkpoint.states, checkpoint.block, line, end, self.blocks.indent[line]))
+        self.skipped.append((checkpoint.offset, end, checkpoint.block))
         return self.state(checkpoint.states), end
 
     def resume_line(self, checkpoint: _Checkpoint, at: int, before: list, after: int) -> int | None:
@@ -312,7 +323,7 @@ class _Recovery:
         that is not a continuation of the statement in error (indented further, or
         going on with it), which is then an error of its own."""
         blocks, first_past_error = self.blocks, True
-        for line in blocks.lines_after(blocks.block[checkpoint.line], after):
+        for line in blocks.lines_after(checkpoint.block, after):
             token = self.first_token(line, checkpoint.states)
             if token is not None and self.accepts(checkpoint.states, token.type):
                 return line
@@ -323,7 +334,7 @@ class _Recovery:
                 following = self.first_token(line, before)
                 if following is not None and self.accepts(before, following.type):
                     continue  # the statement in error could go on here
-            if blocks.indent[line] <= blocks.indent[checkpoint.line]:
+            if blocks.indent[line] <= checkpoint.indent:
                 return line
         return None
 
