@@ -276,9 +276,9 @@ class Decider:
 
 def unknown_region(region: str, regions, where: str = "") -> str:
     """`unknown region `us`; this policy has US, SEA, UK; did you mean `US`?`"""
-    from tspol.runtime.names import did_you_mean
+    from tspol.runtime.names import did_you_mean, shown
 
-    return f"unknown region `{jsonnum.printable(region)}`{where}; this policy has {', '.join(regions)}" \
+    return f"unknown region `{shown(region)}`{where}; this policy has {', '.join(regions)}" \
         + did_you_mean(region, regions)
 
 

@@ -39,6 +39,7 @@ import attrs
 
 from tspol.diagnostics import Diagnostic, TspolError
 from tspol.runtime import jsonnum
+from tspol.runtime.names import shown
 
 BAD_JSON = "E700"
 BAD_KIND = "E701"
@@ -258,7 +259,7 @@ def _record_problems(record: dict, line: int, path: str, kind, spec) -> list[Dia
         if key not in _ALLOWED[cls]:
             allowed = ", ".join(f"`{k}`" for k in ("date", "kind", *required, *optional, "note"))
             problems.append(_diagnostic(UNKNOWN_KEY, f"unknown key for {_a(kind)} event; expected {allowed}",
-                                        path, line, key))
+                                        path, line, shown(key) if isinstance(key, str) else key))
     return problems
 
 

@@ -46,7 +46,7 @@ import attrs
 from tspol.compiler import ir, portable
 from tspol.diagnostics import Diagnostic, TspolError
 from tspol.runtime import events as ev
-from tspol.runtime.names import did_you_mean, suggestion
+from tspol.runtime.names import did_you_mean, shown, suggestion
 
 UNKNOWN_RULE = "E710"
 UNKNOWN_REGION = "E711"
@@ -359,7 +359,7 @@ class Ledger:
             if not isinstance(event, ev.MetricsEvent) or event.region is None:
                 continue
             if event.region not in known:
-                problems.append(self._diagnostic(UNKNOWN_REGION, f"unknown region `{event.region}`; this policy has "
+                problems.append(self._diagnostic(UNKNOWN_REGION, f"unknown region `{shown(event.region)}`; this policy has "
                                                  + ", ".join(known) + did_you_mean(event.region, known),
                                                  event, "region"))
             elif chosen is None:
@@ -398,7 +398,7 @@ class Ledger:
         if elsewhere:
             message = f"rule `{event.rule}` does not apply in {self.region} (only in {', '.join(elsewhere)})"
         else:
-            message = f"`{event.rule}` is neither a rule nor a reason of the policy"
+            message = f"`{shown(event.rule)}` is neither a rule nor a reason of the policy"
         close = None if elsewhere else suggestion(event.rule, rules + [r.name for r in self.program.reasons])
         return self._diagnostic(UNKNOWN_RULE, message, event, "rule",
                                 help=f"did you mean `{close}`?" if close else None)
@@ -513,7 +513,7 @@ class Ledger:
             named = next((h for h in self.program.holds if h.name == event.scenario), None)
             if named is None:
                 problems.append(self._diagnostic(
-                    HOLD_SCENARIO, f"unknown hold scenario `{event.scenario}`; expected one of "
+                    HOLD_SCENARIO, f"unknown hold scenario `{shown(event.scenario)}`; expected one of "
                     + ", ".join(h.name for h in self.program.holds), event, "scenario"))
             elif named not in covering:
                 problems.append(self._diagnostic(
@@ -1039,7 +1039,7 @@ def _check_policy(program: ir.Program, region: str | None, path: str) -> None:
         raise TspolError(Diagnostic(NO_LEDGER, "the policy has no `ledger { ... }` block", path=path,
                                     help="declare point expiry and thresholds in a `ledger` block"))
     if region is not None and region not in program.region_names:
-        raise TspolError(Diagnostic(UNKNOWN_REGION, f"unknown region `{region}`; this policy has "
+        raise TspolError(Diagnostic(UNKNOWN_REGION, f"unknown region `{shown(region)}`; this policy has "
                                     + ", ".join(program.region_names) + did_you_mean(region, program.region_names),
                                     key="region"))
 

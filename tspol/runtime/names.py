@@ -30,3 +30,11 @@ def did_you_mean(word: object, names: Iterable[str]) -> str:
     """`; did you mean `US`?`, or nothing."""
     close = suggestion(word, names)
     return f"; did you mean `{close}`?" if close else ""
+
+
+def shown(name: str, limit: int = 60) -> str:
+    """A name as a message quotes it: cut to `limit` characters (a 100 MB typo is not
+    written out), each surrogate as its JSON escape (`\\ud800`), so it can be printed."""
+    if len(name) > limit:
+        name = name[:limit - 3] + "..."
+    return name.encode("utf-8", "backslashreplace").decode("utf-8")
