@@ -11,6 +11,7 @@ from decimal import Decimal
 
 import pytest
 
+import tspol
 from tspol.cli import eval as eval_cli
 from tspol.runtime import jsonnum
 from tspol.runtime.events import parse_events
@@ -103,3 +104,40 @@ def test_a_line_that_is_not_utf8_is_a_failed_example(tmp_path):
     path.write_bytes(b'{"name": "\xff", "region": "US", "metrics": {}}\n')
     (outcome,) = read_examples(path)
     assert outcome.problem == "this line is not UTF-8 text: byte 0xff at column 11 (invalid start byte)"
+
+
+# ---- an exponent past what a Decimal holds: 1e9999999999999999999 was an internal error
+
+FAR = ["1e9999999999999999999", "-2.5E+99999999999999999999", "1e-9999999999999999999", "-7E-1000000000000000000000"]
+
+
+@pytest.mark.parametrize("text", FAR)
+def test_a_far_number_is_out_of_range_for_every_reader(text, program):
+    from tspol.runtime.interpreter import evaluate
+    from tspol.runtime.metrics import MetricsError
+
+    value = jsonnum.loads(text)
+    assert isinstance(value, Decimal) and jsonnum.dumps(value) == text
+    assert (value > 0) == (not text.startswith("-")) and (value > 1 or value < -1) == ("e-" not in text.lower())
+    with pytest.raises(MetricsError) as raised:
+        evaluate(program, {"avg_daily_orders_4w": value}, "US")
+    assert (raised.value.code, raised.value.key) == ("E608", "avg_daily_orders_4w")
+    module = tspol.load().module
+    with pytest.raises(module.MetricsError) as raised:
+        module.evaluate({"avg_daily_orders_4w": value}, "US")
+    assert raised.value.code == "E608"
+
+
+def test_zero_with_a_far_exponent_is_zero():
+    assert jsonnum.loads("0e9999999999999999999") == 0 and jsonnum.loads("-0.000E-99999999999999999999") == 0
+
+
+def test_update_writes_a_far_number_back_as_written(tmp_path):
+    path = tmp_path / "examples.jsonl"
+    path.write_text('{"name": "far", "region": "US", "metrics": {"orders_7d": 1e9999999999999999999}, '
+                    '"expect": {"error": {"code": "E600", "key": null}}}\n', encoding="utf-8")
+    policy = tspol.load()
+    assert update_file(path, run_file(policy.evaluate_dict, path)) == 1
+    written = path.read_text(encoding="utf-8")
+    assert '"orders_7d": 1e9999999999999999999}' in written
+    assert '"expect": {"error": {"code": "E608", "key": "orders_7d"}}' in written
