@@ -225,6 +225,7 @@ class _Recovery:
         self.errors = 0
         self.first_not_shown: Span | None = None
         self.seen: set[int] = set()  # offsets of the errors met
+        self.misplaced: int | None = None  # the line resumed at by its place, after an error at a line's start
         self.skipped: list[tuple[int, int, int]] = []  # (start, end, block) of the text left out
 
     # -- the parser and the lexer, anywhere
@@ -320,8 +321,9 @@ class _Recovery:
     def resume_line(self, checkpoint: _Checkpoint, at: int, before: list, after: int) -> int | None:
         """The first line of the checkpoint's block after line `after` to go on at:
         one whose first token can begin a statement there; or, past the error, one
-        that is not a continuation of the statement in error (indented further, or
-        going on with it), which is then an error of its own."""
+        indented as the block's statements are that cannot go on with the statement
+        in error, which is then an error of its own. Other lines are taken to go on
+        with the statement in error (a row over two lines), and are skipped with it."""
         blocks, first_past_error = self.blocks, True
         for line in blocks.lines_after(checkpoint.block, after):
             token = self.first_token(line, checkpoint.states)
@@ -334,8 +336,10 @@ class _Recovery:
                 following = self.first_token(line, before)
                 if following is not None and self.accepts(before, following.type):
                     continue  # the statement in error could go on here
-            if blocks.indent[line] <= checkpoint.indent:
-                return line
+            if blocks.indent[line] == checkpoint.indent:
+                if self.starts_line(at):
+                    self.misplaced = line
+                return line  # a statement of the block, by its place
         return None
 
     def error_offset(self, exc) -> int:
@@ -345,11 +349,20 @@ class _Recovery:
             return exc.pos_in_stream
         return len(self.text) if exc.token.type == "$END" else exc.token.start_pos
 
+    def starts_line(self, offset: int) -> bool:
+        line = self.blocks.line_of(offset)
+        return offset == self.blocks.starts[line] + self.blocks.indent[line]
+
     def report(self, exc, at: int, state) -> None:
-        """Each error once; past MOST_SYNTAX_ERRORS, only counted."""
+        """Each error once; past MOST_SYNTAX_ERRORS, only counted. Lines one after
+        the other that none can begin a statement where they are (the items of a
+        block whose header is missing) are one error, at the first of them."""
+        misplaced, self.misplaced = self.misplaced, None
         if at in self.seen:
             return
         self.seen.add(at)
+        if misplaced is not None and at == self.blocks.starts[misplaced] + self.blocks.indent[misplaced]:
+            return
         self.errors += 1
         if self.errors > MOST_SYNTAX_ERRORS:
             if self.first_not_shown is None:
