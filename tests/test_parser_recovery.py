@@ -32,7 +32,8 @@ class Case:
 
 
 def read_cases() -> list[Case]:
-    body = "\n".join(line for line in CASES_FILE.read_text(encoding="utf-8").split("\n") if not line.startswith("#"))
+    text = re.sub(r"<U\+([0-9A-F]{4})>", lambda m: chr(int(m.group(1), 16)), CASES_FILE.read_text(encoding="utf-8"))
+    body = "\n".join(line for line in text.split("\n") if not line.startswith("#"))
     cases = []
     for block in re.split(r"^=== ", body, flags=re.M)[1:]:
         name, _, rest = block.partition("\n")
