@@ -154,13 +154,14 @@ def _file(tree, text: str, path: str) -> ast.File:
 
 # ---- error recovery ------------------------------------------------------------------
 
+_INDENT = re.compile(r"[ \t]*")
+
 class _Blocks:
     """The lines of a file whose braces balance, by block: for each line, the block it
     starts in (the offset of the innermost open `{`, -1 at the top level), its
     indentation and whether code starts it; for each block, where it closes."""
 
     def __init__(self, text: str):
-        self.text = text
         self.starts = LineStarts(text).starts
         self.close = {-1: len(text)}  # offset of a `{` -> offset of its `}`
         self.open_of: dict[int, int] = {}  # offset of a `}` -> offset of its `{`
@@ -174,7 +175,7 @@ class _Blocks:
                 self.brace(*braces[seen], stack)
                 seen += 1
             self.block.append(stack[-1] if stack else -1)
-            code = re.compile(r"[ \t]*").match(text, start).end()
+            code = _INDENT.match(text, start).end()
             self.indent.append(code - start)
             if code < len(text) and text[code] not in "\n#":
                 self.lines_of.setdefault(self.block[-1], []).append(index)
@@ -191,6 +192,11 @@ class _Blocks:
 
     def line_of(self, offset: int) -> int:
         return bisect.bisect_right(self.starts, offset) - 1
+
+    def starts_line(self, offset: int) -> bool:
+        """Whether the code of a line starts at `offset`."""
+        line = self.line_of(offset)
+        return offset == self.starts[line] + self.indent[line]
 
     def lines_after(self, block: int, line: int) -> list[int]:
         lines = self.lines_of.get(block, [])
@@ -337,7 +343,7 @@ class _Recovery:
                 if following is not None and self.accepts(before, following.type):
                     continue  # the statement in error could go on here
             if blocks.indent[line] == checkpoint.indent:
-                if self.starts_line(at):
+                if blocks.starts_line(at):
                     self.misplaced = line
                 return line  # a statement of the block, by its place
         return None
@@ -349,10 +355,6 @@ class _Recovery:
             return exc.pos_in_stream
         return len(self.text) if exc.token.type == "$END" else exc.token.start_pos
 
-    def starts_line(self, offset: int) -> bool:
-        line = self.blocks.line_of(offset)
-        return offset == self.blocks.starts[line] + self.blocks.indent[line]
-
     def report(self, exc, at: int, state) -> None:
         """Each error once; past MOST_SYNTAX_ERRORS, only counted. Lines one after
         the other that none can begin a statement where they are (the items of a
@@ -361,7 +363,7 @@ class _Recovery:
         if at in self.seen:
             return
         self.seen.add(at)
-        if misplaced is not None and at == self.blocks.starts[misplaced] + self.blocks.indent[misplaced]:
+        if misplaced == self.blocks.line_of(at) and self.blocks.starts_line(at):
             return
         self.errors += 1
         if self.errors > MOST_SYNTAX_ERRORS:

@@ -252,7 +252,7 @@ def text_problems(token: Token, path: str) -> list[Diagnostic]:
             char = match.group()[-1]
             column += len(match.group()) - 1
             problems.append(Diagnostic(
-                BAD_TEXT, f"this text holds a control character, U+{ord(char):04X}, which a text may not hold",
+                BAD_TEXT, f"this text holds {_kind_of(char)}, U+{ord(char):04X}, which a text may not hold",
                 span=Span(path, token.line, column, token.line, column + 1),
                 help="write it as `\\r`" if char == "\r" else
                      "remove it; inside quotes, write \\n for a new line and \\t for a tab"))
@@ -262,6 +262,11 @@ def text_problems(token: Token, path: str) -> list[Diagnostic]:
                 span=Span(path, token.line, column, token.line, column + 2),
                 help='inside quotes, write \\" for a quote, \\\\ for a backslash, \\n for a new line and \\t for a tab'))
     return problems
+
+
+def _kind_of(char: str) -> str:
+    return {"Cs": "an unpaired surrogate", "Zl": "a line separator", "Zp": "a paragraph separator"}.get(
+        unicodedata.category(char), "a control character")
 
 
 def token_problems(token: Token, path: str) -> list[Diagnostic]:
