@@ -32,10 +32,10 @@ def test_the_bound_never_changes_a_suggestion():
 
 
 def test_a_huge_name_costs_nothing():
+    huge, longer = "x" * 50_000_000, "late_dispatch" * 4_000_000
     began = time.perf_counter()
-    assert suggestion("x" * 50_000_000, NAMES) is None
-    assert did_you_mean("late_dispatch" * 4_000_000, NAMES) == ""
-    assert time.perf_counter() - began < 0.5
+    assert suggestion(huge, NAMES) is None and did_you_mean(longer, NAMES) == ""
+    assert time.perf_counter() - began < 0.01  # compared, 50 MB would take seconds
 
 
 def test_names_are_quoted_short_and_printable():

@@ -10,17 +10,21 @@ def suggestion(word: object, names: Iterable[str]) -> str | None:
     """The name `word` most likely means: one equal to it but for case (`us` -> `US`),
     else the closest by difflib (ratio 0.6 or more), else None.
 
-    difflib's ratio is 2M / (len(a) + len(b)), and M is at most the shorter length, so a
-    word more than 7/3 times as long as every name can never reach 0.6: it is not
-    compared at all, and a 100 MB typo costs nothing."""
+    A word more than 3 times as long as every name is not compared at all, so a 100 MB
+    typo costs nothing: case folding turns one character into at most 3, and difflib's
+    ratio, 2M / (len(a) + len(b)) with M at most the shorter length, cannot reach 0.6
+    for a word more than 7/3 times as long as the name."""
     names = sorted(set(names))
     if not isinstance(word, str) or not names:
+        return None
+    longest = max(map(len, names))
+    if len(word) > 3 * longest:
         return None
     folded = word.casefold()
     for name in names:
         if name.casefold() == folded:
             return name
-    if 3 * len(word) > 7 * max(map(len, names)):
+    if 3 * len(word) > 7 * longest:
         return None
     close = difflib.get_close_matches(word, names, n=1)
     return close[0] if close else None
