@@ -799,6 +799,7 @@ class _Tracker:
         self.epoch: int | None = None
         self.deactivated_on: int | None = None
         self.active: list[int] = []  # positions in the epoch's replay.restrictions in effect
+        self.starts: list[int] = []  # the day each of them starts
         self.started = 0  # replay.restrictions[:started] have started
         self.restrictions: tuple[Restriction, ...] = ()
         self.warnings: tuple[Warning, ...] = ()
@@ -847,19 +848,19 @@ class _Tracker:
                  state(self.scored[i], day, deactivated_on)) for i in chosen]
 
     def _restrictions(self, replay: _Replay, day: int, new_epoch: bool) -> tuple[Restriction, ...]:
-        """The restrictions in effect on `day`, kept up to date as days go by."""
+        """The restrictions in effect on `day`: those still in effect, and those started
+        since the previous day (replay.restrictions is in order of start)."""
         items = replay.restrictions
 
         def in_effect(i):
-            return items[i].start <= day and (items[i].until is None or day < items[i].until)
+            return items[i].until is None or day < items[i].until
 
         if new_epoch:
-            self.active = [i for i in range(len(items)) if in_effect(i)]
-        else:
-            self.active = [i for i in self.active if in_effect(i)]
-            self.active += [i for i in range(self.started, len(items)) if items[i].start <= day and in_effect(i)]
-        self.started = next((i for i in range(self.started if not new_epoch else 0, len(items))
-                             if items[i].start > day), len(items))
+            self.starts = [r.start for r in items]
+        started = bisect.bisect_right(self.starts, day)
+        kept = [] if new_epoch else [i for i in self.active if in_effect(i)]
+        self.active = kept + [i for i in range(0 if new_epoch else self.started, started) if in_effect(i)]
+        self.started = started
         return tuple(items[i].restriction() for i in self.active)
 
     def _holds(self, day: int) -> list[tuple[HoldState | None, HoldState]]:
