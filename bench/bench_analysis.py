@@ -21,6 +21,7 @@ the test run.
 from __future__ import annotations
 
 import argparse
+import itertools
 import sys
 import time
 from fractions import Fraction
@@ -62,6 +63,24 @@ def generated_table(rows: int, staircase: bool) -> ir.TableIR:
     return ir.TableIR(None, "exclusive", tuple(out), span=Span("generated.pol", 1, 1, 1, 1))
 
 
+def three_metric_table() -> ir.TableIR:
+    """80 rows: every band of LDR (4) by every band of SFCR (4) by every band of NRR (5),
+    points adding up the bands, so that the table covers its space without overlap."""
+    def bands(cuts):
+        cuts = [Fraction(c, 1000) for c in cuts]
+        return [Interval(lo, True, hi, False) for lo, hi in zip(cuts, cuts[1:])] + [Interval.at_least(cuts[-1])]
+
+    axes = (("LDR", bands([0, 100, 250, 500])), ("SFCR", bands([0, 25, 100, 500])),
+            ("NRR", bands([0, 7, 20, 50, 100])))
+    out = []
+    for index, choice in enumerate(itertools.product(*(range(len(b)) for _, b in axes)), 1):
+        box = tuple((name, b[i]) for (name, b), i in zip(axes, choice))
+        span = Span("generated.pol", index, 5, index, 60)
+        out.append(ir.RowIR(index=index, box=box, points=sum(choice), warning=False, limit=None, measures=(),
+                            text=f"row {index}", span=span, where=f"generated.pol:{index}"))
+    return ir.TableIR(None, "exclusive", tuple(out), span=Span("generated.pol", 1, 1, 1, 1))
+
+
 def with_table(program: ir.Program, table: ir.TableIR) -> ir.Program:
     region = program.region("US")
     rules = tuple(attrs.evolve(r, tables=(table,)) if r.name == "late_dispatch" else r for r in region.rules)
@@ -96,7 +115,12 @@ def main() -> None:
     results.append(("analysis of the pack (tspol check's tables)", best(args.repeat, lambda: analyze_program(program))))
     results.append(("diff of the pack with an edited copy", best(args.repeat, lambda: diff_programs(program, edited))))
     results.append(("boundary sellers of the pack", best(args.repeat, lambda: boundary_cases(program))))
-    sizes = sorted({50, 100, args.rows})
+    three = with_table(program, three_metric_table())
+    results.append(("analysis of an 80-row table over three metrics",
+                     best(max(1, args.repeat // 2), lambda: analyze_program(three, rule="late_dispatch",
+                                                                           region="US"))))
+    sizes = sorted({50, 100, args.rows, 2 * args.rows})
+    growth = {}
     for staircase in (False, True):
         for rows in sizes:
             generated = with_table(program, generated_table(rows, staircase))
@@ -104,12 +128,18 @@ def main() -> None:
             seconds = best(max(1, args.repeat // 2),
                            lambda: analyze_program(generated, rule="late_dispatch", region="US"))
             results.append((f"analysis of {rows} generated rows ({shape})", seconds))
+            growth[(staircase, rows)] = seconds
 
     baseline = results[0][1]
     width = max(len(name) for name, _ in results)
     print(f"{'':{width}}  {'time':>10}  {'x baseline':>10}")
     for name, seconds in results:
         print(f"{name:{width}}  {seconds * 1000:>8.1f}ms  {seconds / baseline:>10.2f}")
+    for staircase in (False, True):
+        shape = "staircase" if staircase else "bands"
+        print(f"growth, {shape}: {args.rows} -> {2 * args.rows} rows takes "
+              f"{growth[(staircase, 2 * args.rows)] / growth[(staircase, args.rows)]:.2f}x the time "
+              "(2x is linear, 4x quadratic)")
     print(f"\nproblems found in the {args.rows}-row staircase:",
           len(analyze_program(with_table(program, generated_table(args.rows, True)),
                               rule="late_dispatch", region="US").problems))

@@ -37,7 +37,7 @@ import attrs
 
 from tspol.compiler import ir
 from tspol.compiler.boxes import EVERYONE, NONE, Axis, Box, Space
-from tspol.compiler.lower import lower
+from tspol.compiler.lower import lower as lower_pack
 from tspol.compiler.meaning import Meaning
 from tspol.compiler.portable import _percent_text
 from tspol.compiler.solver import Oracle, Undecided, json_text
@@ -208,7 +208,7 @@ class Analysis:
 
 def analyze_pack(pack) -> list[Diagnostic]:
     """The diagnostics of a checked pack's tables (what `tspol check` adds)."""
-    return list(analyze_program(lower(pack)).diagnostics)
+    return list(analyze_program(lower_pack(pack)).diagnostics)
 
 
 def analyze_program(program: ir.Program, rule: str | None = None, region: str | None = None) -> Analysis:
@@ -259,6 +259,10 @@ class _RuleAnalysis:
         self.tables = [t for t in rule.tables if t.rows]
         self.names = self._names()
         self.boxes = {id(t): [space.box(r.box) for r in t.rows] for t in self.tables}
+        self.axes = {name: self.axis(name) for name in self.names}
+        self.lead = self.names[0] if self.names else None  # the quantity the slabs cut
+        self.slabs = self._slabs()
+        self.active = {id(t): self._active(t) for t in self.tables}
         self.owned = {id(t): [self._owned(t, i) for i in range(len(t.rows))] for t in self.tables}
         metric = space.meaning.metrics.get(rule.metric) if rule.metric else None
         self.metric = metric
@@ -278,6 +282,35 @@ class _RuleAnalysis:
                 names += [name for name, _ in row.box if name not in names]
         return names
 
+    # -- slabs: the pieces of the lead quantity, and the rows that cover each
+    #
+    # Every computation below is done slab by slab, with only the rows of that slab:
+    # a row covers each slab it meets whole (the slabs are cut by every bound of the
+    # rows on the lead quantity), so a table of bands costs time in proportion to its rows.
+
+    def _slabs(self) -> list[Box]:
+        """The lead quantity's pieces (in order), then its having no value."""
+        if self.lead is None:
+            return [EVERYONE]
+        axis = self.axes[self.lead]
+        return [Box(((self.lead, axis.interval(p, p)),)) for p in range(axis.defined)] + [Box(((self.lead, NONE),))]
+
+    def _active(self, table: ir.TableIR) -> list[list[int]]:
+        """For each slab, the positions of the table's rows that meet it (in order)."""
+        active: list[list[int]] = [[] for _ in self.slabs]
+        for position, box in enumerate(self.boxes[id(table)]):
+            if box is None:
+                continue
+            part = box.get(self.lead) if self.lead else None
+            slabs = range(len(self.slabs)) if part is None else self.axes[self.lead].span(part)
+            for k in slabs:
+                active[k].append(position)
+        return active
+
+    def defined_slabs(self) -> range:
+        """The slabs where the lead quantity has a value."""
+        return range(len(self.slabs) - (1 if self.lead else 0))
+
     def _owned(self, table: ir.TableIR, position: int) -> list[Box]:
         """Where a row fires: its box, less the boxes of the rows before it in an exclusive table."""
         boxes = self.boxes[id(table)]
@@ -286,8 +319,15 @@ class _RuleAnalysis:
             return []
         if table.hit != "exclusive":
             return [mine]
-        before = [b for b in boxes[:position] if b is not None and self.space.intersect(mine, b) is not None]
-        return self.space.subtract_all(mine, before)
+        pieces = []
+        for k, rows in enumerate(self.active[id(table)]):
+            if position not in rows:
+                continue
+            part = self.space.intersect(mine, self.slabs[k])
+            before = [b for j in rows if j < position and (b := boxes[j]) is not None
+                      and self.space.intersect(part, b) is not None]
+            pieces.extend(self.space.subtract_all(part, before))
+        return self.space.merged(pieces)
 
     # -- sellers and texts
     def seller(self, box: Box | None) -> dict | None:
@@ -371,51 +411,95 @@ class _RuleAnalysis:
         (meeting the standard, holes each with the rows below and above it, the rest)."""
         if id(table) in self._uncovered:
             return self._uncovered[id(table)]
-        boxes = [b for b in self.boxes[id(table)] if b is not None]
-        pieces = self.space.subtract_all(self.scope, boxes)
-        standard, outside = [], []
-        for piece in pieces:
-            if self.standard is None:
-                outside.append(piece)
+        boxes, active = self.boxes[id(table)], self.active[id(table)]
+        standard, outside = [], {}
+        slabs = self.defined_slabs() if self.metric is not None else range(len(self.slabs))
+        for k in slabs:
+            scope = self.space.intersect(self.scope, self.slabs[k])
+            if scope is None:
                 continue
-            meets = self.space.intersect(piece, self.standard)
-            if meets is not None:
-                standard.append(meets)
-            outside.extend(self.space.subtract(piece, self.standard))
+            for piece in self.space.subtract_all(scope, [boxes[j] for j in active[k]]):
+                meets = self.space.intersect(piece, self.standard) if self.standard is not None else None
+                if meets is not None:
+                    standard.append(meets)
+                rest = self.space.subtract(piece, self.standard) if self.standard is not None else [piece]
+                outside.setdefault(k, []).extend(rest)
         holes = self.holes_in(table, outside)
-        edges = [edge for piece in outside for edge in self.space.subtract_all(piece, [h for h, _ in holes])]
-        self._uncovered[id(table)] = (standard, holes, edges)
+        taken = [h for h, _ in holes]
+        edges = [edge for pieces in outside.values() for piece in pieces
+                 for edge in self.space.subtract_all(piece, [h for h in taken if self.space.intersect(piece, h)])]
+        self._uncovered[id(table)] = (self.space.merged(standard), holes, self.space.merged(edges))
         return self._uncovered[id(table)]
 
-    def holes_in(self, table: ir.TableIR, pieces: list[Box]) -> list[tuple[Box, tuple]]:
+    def holes_in(self, table: ir.TableIR, outside: dict[int, list[Box]]) -> list[tuple[Box, tuple]]:
         """The parts of uncovered pieces with covered sellers on both sides along one
         quantity (the others held), each with the nearest row below and above it."""
         found: list[tuple[Box, tuple]] = []
-        for name in self.names:
-            sides = self._sides(table, name)
-            if not sides:
-                continue
-            below, above = sides
-            for piece in pieces:
-                if piece.get(name) == NONE:
+
+        def add(box: Box, rows: tuple) -> None:
+            for part in self.space.subtract_all(box, [h for h, _ in found if self.space.intersect(box, h)]):
+                found.append((part, rows))
+
+        if self.lead is not None:
+            below, above = self._covered_rests(table)
+            for k, pieces in outside.items():
+                for piece in pieces:
+                    for low, high in itertools.product(below[k], above[k]):
+                        rest = self.space.intersect(low, high)
+                        both = self.space.intersect(piece, rest) if rest is not None else None
+                        if both is not None:
+                            add(both, self._nearest(table, k, both))
+        for k, pieces in outside.items():
+            rows = [table.rows[j] for j in self.active[id(table)][k]]
+            boxes = [self.boxes[id(table)][j] for j in self.active[id(table)][k]]
+            for name in self.names[1:]:
+                sides = self._sides(rows, boxes, name)
+                if not sides:
                     continue
-                lows = [(row, met) for row, box in below if (met := self.space.intersect(piece, box)) is not None]
-                highs = [(row, met) for row, box in above if (met := self.space.intersect(piece, box)) is not None]
-                for (low, low_box), (high, high_box) in itertools.product(lows, highs):
-                    both = self.space.intersect(low_box, high_box)
-                    if both is None:
+                lower, upper = sides
+                for piece in pieces:
+                    if piece.get(name) == NONE:
                         continue
-                    taken = [h for h, _ in found]
-                    for part in self.space.subtract_all(both, taken):
-                        found.append((part, (low, high)))
+                    lows = [(row, met) for row, box in lower if (met := self.space.intersect(piece, box)) is not None]
+                    highs = [(row, met) for row, box in upper if (met := self.space.intersect(piece, box)) is not None]
+                    for (low, low_box), (high, high_box) in itertools.product(lows, highs):
+                        both = self.space.intersect(low_box, high_box)
+                        if both is not None:
+                            add(both, (low, high))
         return found
 
-    def _sides(self, table: ir.TableIR, name: str):
+    def _covered_rests(self, table: ir.TableIR) -> tuple[list[list[Box]], list[list[Box]]]:
+        """For each slab of the lead quantity, the other quantities of sellers some row
+        covers in a slab below it (as disjoint boxes), and in a slab above it."""
+        slabs = list(self.defined_slabs())
+        rests = [[self.boxes[id(table)][j].without(self.lead) for j in self.active[id(table)][k]] for k in slabs]
+        below, above = [[] for _ in self.slabs], [[] for _ in self.slabs]
+        for order, out in ((slabs, below), (slabs[::-1], above)):
+            union: list[Box] = []
+            for k in order:
+                out[k] = union
+                more = [piece for rest in rests[k] for piece in self.space.subtract_all(rest, union)]
+                if more:
+                    union = self.space.merged(union + self.space.disjoint(more))
+        return below, above
+
+    def _nearest(self, table: ir.TableIR, slab: int, box: Box) -> tuple:
+        """The rows nearest a hole along the lead quantity: the first below it and the first
+        above it that cover sellers with its other quantities."""
+        rest = box.without(self.lead)
+        found = []
+        for order in (range(slab - 1, -1, -1), range(slab + 1, len(self.defined_slabs()))):
+            row = next((table.rows[j] for k in order for j in self.active[id(table)][k]
+                        if self.space.intersect(rest, self.boxes[id(table)][j].without(self.lead))), None)
+            found.append(row)
+        return tuple(found)
+
+    def _sides(self, rows, boxes, name: str):
         """For each row bounding `name`: the sellers above its range (the other bounds
         held), nearest first; and those below it."""
         below, above = [], []
-        for row, box in zip(table.rows, self.boxes[id(table)]):
-            part = box.get(name) if box is not None else None
+        for row, box in zip(rows, boxes):
+            part = box.get(name)
             if not isinstance(part, Interval):
                 continue
             rest = box.without(name)
@@ -457,9 +541,8 @@ class _RuleAnalysis:
     def overlaps(self, table: ir.TableIR) -> list[Problem]:
         out = []
         boxes = self.boxes[id(table)]
-        for i, j in itertools.combinations(range(len(table.rows)), 2):
-            if boxes[i] is None or boxes[j] is None:
-                continue
+        pairs = sorted({pair for rows in self.active[id(table)] for pair in itertools.combinations(rows, 2)})
+        for i, j in pairs:
             shared = self.space.intersect(boxes[i], boxes[j])
             seller = self.seller(shared)
             if seller is None:
@@ -552,15 +635,14 @@ class _RuleAnalysis:
         return out
 
     # -- monotonicity
-    def outcomes(self) -> list[tuple[Box, Fired]]:
-        """Every seller's area by the rows that fire for them, over all the rule's tables:
+    def outcomes(self, slab: int) -> list[tuple[Box, Fired]]:
+        """The sellers of a slab by the rows that fire for them, over all the rule's tables:
         each row splits the areas it meets, unless a row before it in its exclusive table
         already fires there."""
-        regions: list[tuple[Box, Fired]] = [(EVERYONE, ())]
+        regions: list[tuple[Box, Fired]] = [(self.slabs[slab], ())]
         for table in self.tables:
-            for row, box in zip(table.rows, self.boxes[id(table)]):
-                if box is None:
-                    continue
+            for position in self.active[id(table)][slab]:
+                row, box = table.rows[position], self.boxes[id(table)][position]
                 split = []
                 for region, fired in regions:
                     met = self.space.intersect(region, box)
@@ -573,31 +655,42 @@ class _RuleAnalysis:
         return [(box, fired) for box, fired in regions if fired]
 
     def monotonicity(self) -> list[Problem]:
-        outcomes = self.outcomes()
-        axes = {name: self.axis(name) for name in self.names}
+        """Neighbouring pieces along a quantity with a direction: along the lead quantity,
+        the areas of one slab and the next; along another, within one slab."""
+        outcomes = [self.outcomes(k) for k in range(len(self.slabs))]
         out, reported = [], set()
         for name in self.names:
             direction = self.vocabulary[name].worse
             if direction not in ("higher", "lower"):
                 continue
-            axis = axes[name]
+            for lower, upper in self._neighbouring(name, outcomes):
+                worse, better = (upper, lower) if direction == "higher" else (lower, upper)
+                problem = self._compare(self.axes, name, worse, better, reported)
+                if problem is not None:
+                    out.append(problem)
+        return out
+
+    def _neighbouring(self, name: str, outcomes: list[list[tuple[Box, Fired]]]):
+        """Pairs of areas ((box, fired, piece) below, the same above) whose pieces of `name`
+        are neighbours."""
+        axis = self.axes[name]
+        if name == self.lead:
+            for k in range(len(self.defined_slabs()) - 1):
+                for (low, low_fired), (high, high_fired) in itertools.product(outcomes[k], outcomes[k + 1]):
+                    yield (low, low_fired, k), (high, high_fired, k + 1)
+            return
+        for regions in outcomes:
             ends: dict[int, list] = {}  # the last piece of each area along `name` -> the areas
-            for box, fired in outcomes:
+            for box, fired in regions:
                 part = box.get(name)
                 if isinstance(part, Interval) and (span := axis.span(part)):
                     ends.setdefault(span[-1], []).append((box, fired))
-            for box, fired in outcomes:
+            for box, fired in regions:
                 part = box.get(name)
                 if not isinstance(part, Interval) or not (span := axis.span(part)) or span[0] == 0:
                     continue
-                upper = (box, fired, span[0])
                 for below, below_fired in ends.get(span[0] - 1, ()):
-                    lower_side = (below, below_fired, span[0] - 1)
-                    worse, better = (upper, lower_side) if direction == "higher" else (lower_side, upper)
-                    problem = self._compare(axes, name, worse, better, reported)
-                    if problem is not None:
-                        out.append(problem)
-        return out
+                    yield (below, below_fired, span[0] - 1), (box, fired, span[0])
 
     def axis(self, name: str) -> Axis:
         """The pieces of a quantity: cut by every bound of the rule's rows and its standard."""

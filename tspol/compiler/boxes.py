@@ -167,32 +167,49 @@ class Space:
                 break
         return pieces
 
+    def disjoint(self, boxes: Iterable[Box]) -> list[Box]:
+        """The union of some boxes as disjoint boxes."""
+        out: list[Box] = []
+        for box in boxes:
+            out.extend(self.subtract_all(box, [b for b in out if self.intersect(box, b) is not None]))
+        return out
+
     def merged(self, boxes: Sequence[Box]) -> list[Box]:
-        """Disjoint boxes joined where two differ in one quantity whose intervals meet."""
-        boxes = list(boxes)
+        """Disjoint boxes joined where two differ in one quantity only, and their intervals
+        of it meet: a pass per quantity over the boxes alike in every other, in order,
+        until nothing joins."""
+        boxes = list(dict.fromkeys(boxes))
         changed = True
-        while changed:
+        while changed and len(boxes) > 1:
             changed = False
-            for i, j in ((i, j) for i in range(len(boxes)) for j in range(i + 1, len(boxes))):
-                joined = self._join(boxes[i], boxes[j])
-                if joined is not None:
-                    boxes[i] = joined
-                    del boxes[j]
-                    changed = True
-                    break
+            for name in sorted({n for box in boxes for n in box.names()}):
+                alike: dict[Box, list[Box]] = {}
+                for box in boxes:
+                    alike.setdefault(box.without(name), []).append(box)
+                joined = []
+                for group in alike.values():
+                    if len(group) == 1:
+                        joined.extend(group)
+                        continue
+                    run = self._join_along(name, group)
+                    changed = changed or len(run) < len(group)
+                    joined.extend(run)
+                boxes = joined
         return boxes
 
-    def _join(self, a: Box, b: Box) -> Box | None:
-        if a.names() != b.names():
-            return None
-        differ = [(name, pa, pb) for (name, pa), (_, pb) in zip(a.parts, b.parts) if pa != pb]
-        if len(differ) != 1:
-            return None
-        name, pa, pb = differ[0]
-        if pa == NONE or pb == NONE:
-            return None
-        joined = _union(pa, pb, self.whole(name))
-        return None if joined is None else a.with_part(name, joined)
+    def _join_along(self, name: str, group: list[Box]) -> list[Box]:
+        """Boxes alike but for `name`, joined where their intervals of it meet."""
+        fixed = [b for b in group if not isinstance(b.get(name), Interval)]
+        ranged = sorted((b for b in group if isinstance(b.get(name), Interval)), key=lambda b: _start(b.get(name)))
+        out: list[Box] = []
+        for box in ranged:
+            if out:
+                joined = _union(out[-1].get(name), box.get(name), self.whole(name))
+                if joined is not None:
+                    out[-1] = out[-1].with_part(name, joined)
+                    continue
+            out.append(box)
+        return fixed + out
 
     # -- sellers
     def formula(self, box: Box):
@@ -202,6 +219,11 @@ class Space:
     def seller(self, box: Box) -> dict | None:
         """A seller in the box, or None when there is none."""
         return self.oracle.seller(self.formula(box), box=box.intervals(), undefined=box.nones())
+
+
+def _start(interval: Interval) -> tuple:
+    """Orders intervals by where they start: unbounded first, then by value, closed first."""
+    return (0,) if interval.lo is None else (1, interval.lo, not interval.lo_closed)
 
 
 def _union(a: Interval, b: Interval, whole: bool) -> Interval | None:
