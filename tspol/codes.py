@@ -655,10 +655,10 @@ REGISTRY: tuple[Code, ...] = (
         "A region the policy does not have",
         "A seller's region (the `region` key of a line of `tspol eval`, or `region=` in Python) "
         "must be one the policy declares; names are compared exactly, so `us` is not `US`. The "
-        "message lists the policy's regions. (An unknown `--region` is a usage error of the "
-        "command.)\n\n"
+        "message lists the policy's regions, and a region in the wrong case gets a did you "
+        "mean. (An unknown `--region` is bad input too: exit 1.)\n\n"
         "Use one of the regions listed.",
-        _seller('{"region": "us", "orders_7d": 40}', 'seller.json:1: error[E607]: key `region`: unknown region `us`; this policy has US, SEA, UK\n'),
+        _seller('{"region": "us", "orders_7d": 40}', 'seller.json:1: error[E607]: key `region`: unknown region `us`; this policy has US, SEA, UK; did you mean `US`?\n'),
     ),
     Code(
         OUT_OF_RANGE, "OUT_OF_RANGE", ERROR,
@@ -685,12 +685,14 @@ REGISTRY: tuple[Code, ...] = (
         MALFORMED, "MALFORMED", ERROR,
         "A line of input that is not JSON",
         "Each line of `tspol eval` input (or the whole input, when it is one object) is UTF-8 "
-        "JSON. This one is not UTF-8, is empty, is not valid JSON (the message says where), or "
-        "nests objects too deeply. In JSON Lines input, the line gets an error record in its "
+        "JSON. This one is not UTF-8, is empty, is not valid JSON (the message says where), "
+        "nests objects too deeply, is longer than 1 MiB, has a character outside strings that "
+        "only looks like whitespace (JSON's are space, tab, CR and LF), or holds an unpaired "
+        "surrogate (`\\ud800`). In JSON Lines input, the line gets an error record in its "
         "place and the other lines are still decided; the exit code is 1.\n\n"
         "Fix the line. A blank line is an error too, so that output line N answers input "
         "line N.",
-        _seller('{"orders_7d": 40', "seller.json:1: error[E610]: malformed JSON: Expecting ',' delimiter at line 2, column 1\n"),
+        _seller('{"orders_7d": 40', "seller.json:1: error[E610]: malformed JSON: Expecting ',' delimiter at the end of the line (column 17)\n"),
     ),
     Code(
         NO_REGION, "NO_REGION", ERROR,
@@ -699,7 +701,7 @@ REGISTRY: tuple[Code, ...] = (
         "eval` input takes the region of its `region` key, else `--region`. This one has "
         "neither.\n\n"
         "Give `--region`, or a `region` key on the line.",
-        _seller('{"orders_7d": 40}', 'seller.json:1: error[E611]: key `region`: no region: give --region, or a `region` key on the line\n', options=""),
+        _seller('{"orders_7d": 40}', 'seller.json:1: error[E611]: key `region`: no region: give --region, or a `region` key on the line (this policy has US, SEA, UK)\n', options=""),
     ),
     Code(
         BAD_FIELD, "BAD_FIELD", ERROR,
