@@ -102,6 +102,15 @@ def test_a_keyword_is_a_name_where_only_a_name_fits():
     assert [n.value for n in rule.first(ast.May).names] == ["points", "all"]
 
 
+def test_a_row_alone_reports_a_literal_out_of_range():
+    from tspol.dsl.parser import parse_row
+
+    with pytest.raises(TspolError) as caught:
+        parse_row("when x >= " + "9" * 5000 + " then warning", "t.pol")
+    [d] = caught.value.diagnostics
+    assert where(d) == ("E104", 1, 11, 5011)
+
+
 def test_the_brief_line():
     from tspol.dsl.parser import parse_row
 

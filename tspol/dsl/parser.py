@@ -198,9 +198,12 @@ class _Blocks:
         line = self.line_of(offset)
         return offset == self.starts[line] + self.indent[line]
 
-    def lines_after(self, block: int, line: int) -> list[int]:
+    def lines_after(self, block: int, line: int):
+        """The lines of a block after `line` that begin with code, one by one (not a
+        copy of the rest: a resumption reads only the lines it passes)."""
         lines = self.lines_of.get(block, [])
-        return lines[bisect.bisect_right(lines, line):]
+        for index in range(bisect.bisect_right(lines, line), len(lines)):
+            yield lines[index]
 
 
 @attrs.define
