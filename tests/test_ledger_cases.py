@@ -1,7 +1,7 @@
 """The table of ledger scenarios: each case in tests/fixtures/ledger/ is a seller's
 events with the state expected on given days, written as data:
 
-    One or more lines saying what the case pins and why (the decision of READING.md).
+    One or more lines saying what the case pins and why (the decision of docs/policy/README.md).
     @@ region US                    the seller's region (default US)
     @@ replace ledger.pol           optional: edit a copy of the bundled pack, the text below
     points expire after 180d        (exactly once in the file) ...
