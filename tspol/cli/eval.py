@@ -45,13 +45,17 @@ from tspol.cli.common import FAILED, pack_or_default
 from tspol.diagnostics import Diagnostic, TspolError, render_text
 from tspol.runtime import jsonnum
 
-MALFORMED = "E610"
-NO_REGION = "E611"
-BAD_FIELD = "E612"
-DUPLICATE_KEY = "E613"
-INTERNAL = "E619"  # a bug in tspol while deciding one line
-NOT_AN_OBJECT = "E600"
-UNKNOWN_REGION = "E607"  # as a compiled module says it, with a did-you-mean
+# INTERNAL: a bug in tspol while deciding one line
+# UNKNOWN_REGION: as a compiled module says it, with a did-you-mean
+from tspol.codes import (
+    MALFORMED,
+    NO_REGION,
+    BAD_FIELD,
+    DUPLICATE_KEY,
+    INTERNAL,
+    NOT_AN_OBJECT,
+    UNKNOWN_REGION,
+)
 DOCUMENT_LIMIT = 16 * 2**20  # bytes: past this, input that is not JSON Lines is not one seller either
 CHUNK = 512  # output lines written at once
 PARALLEL_AFTER = 20_000  # lines decided here before helper processes share the rest

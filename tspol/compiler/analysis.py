@@ -46,12 +46,7 @@ from tspol.diagnostics import ERROR, WARNING, Diagnostic, Related
 from tspol.dsl.formatter import decimal_text
 from tspol.dsl.intervals import Interval
 
-OVERLAP = "E501"
-DEAD_ROW = "E502"
-HOLE = "W501"
-MONOTONICITY = "W502"
-INSIDE_STANDARD = "W503"
-UNDECIDED = "W504"
+from tspol.codes import OVERLAP, DEAD_ROW, HOLE, MONOTONICITY, INSIDE_STANDARD, UNDECIDED
 
 DURATION_SUFFIX = {"minutes": "min", "hours": "h", "days": "d"}
 

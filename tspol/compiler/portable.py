@@ -35,17 +35,19 @@ import operator
 from decimal import Decimal
 from fractions import Fraction
 
-# Stable diagnostic codes of bad metrics (tspol.diagnostics: E6xx).
-NOT_AN_OBJECT = "E600"
-UNKNOWN_INPUT = "E601"
-NOT_A_NUMBER = "E602"
-NOT_FINITE = "E603"
-NEGATIVE = "E604"
-NOT_WHOLE = "E605"
-ABOVE_TOTAL = "E606"
-UNKNOWN_REGION = "E607"
-OUT_OF_RANGE = "E608"
-UNKNOWN_LANGUAGE = "E609"
+# Stable diagnostic codes of bad metrics (E6xx, registered in tspol.codes; a compiled module gets their values).
+from tspol.codes import (
+    NOT_AN_OBJECT,
+    UNKNOWN_INPUT,
+    NOT_A_NUMBER,
+    NOT_FINITE,
+    NEGATIVE,
+    VALUE_NOT_WHOLE as NOT_WHOLE,
+    ABOVE_TOTAL,
+    UNKNOWN_REGION,
+    OUT_OF_RANGE,
+    UNKNOWN_LANGUAGE,
+)
 
 
 # Values are less than 10**18 in size and have at most 30 decimal places (else OUT_OF_RANGE).

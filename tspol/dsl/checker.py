@@ -21,20 +21,22 @@ from tspol.dsl.formatter import comparison_text, quantity_text
 from tspol.dsl.intervals import Interval
 from tspol.dsl.pack import KIND_WORDS, MINUTES, Pack, Quantity, comparison_bounds
 
-UNKNOWN_NAME = "E200"
-DUPLICATE = "E201"
-MISSING = "E202"
-BAD_VALUE = "E203"
-TYPE_MISMATCH = "E300"
-UNIT_MISMATCH = "E301"
-NOT_WHOLE = "E302"
-BAD_COMPARISON = "E303"
-EMPTY_RANGE = "E400"
-PERCENT_RANGE = "E401"
-OUT_OF_ORDER = "E402"
-INCONSISTENT = "E403"
-DIRECTION = "W300"
-UNUSED = "W200"
+from tspol.codes import (
+    UNKNOWN_NAME,
+    DUPLICATE,
+    MISSING,
+    BAD_VALUE,
+    TYPE_MISMATCH,
+    UNIT_MISMATCH,
+    NOT_WHOLE,
+    BAD_COMPARISON,
+    EMPTY_RANGE,
+    PERCENT_RANGE,
+    OUT_OF_ORDER,
+    INCONSISTENT,
+    DIRECTION,
+    UNUSED,
+)
 
 # Bounds that keep every date of the ledger a real date and every sum an ordinary
 # number: no policy needs more.

@@ -31,9 +31,7 @@ MAGNITUDE = 10**DIGITS
 PLACES = 30  # and has at most PLACES decimal places
 
 # The codes of a value outside its domain (tspol.codes): negative where it may not be, or out of range.
-NEGATIVE = "E604"
-NOT_WHOLE = "E605"
-OUT_OF_RANGE = "E608"
+from tspol.codes import NEGATIVE, VALUE_NOT_WHOLE as NOT_WHOLE, OUT_OF_RANGE
 
 
 @attrs.frozen

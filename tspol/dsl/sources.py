@@ -18,8 +18,7 @@ from pathlib import Path
 
 from tspol.diagnostics import Diagnostic, Span, TspolError
 
-NO_FILES = "E001"
-UNREADABLE = "E002"
+from tspol.codes import NO_FILES, UNREADABLE
 
 
 def bundled_pack_path() -> Path:

@@ -41,16 +41,18 @@ from tspol.diagnostics import Diagnostic, TspolError
 from tspol.runtime import jsonnum
 from tspol.runtime.names import shown
 
-BAD_JSON = "E700"
-BAD_KIND = "E701"
-MISSING_KEY = "E702"
-BAD_VALUE = "E703"
-UNKNOWN_KEY = "E704"
-DUPLICATE_ID = "E705"
-UNKNOWN_REFERENCE = "E706"
-OUT_OF_ORDER = "E707"
-UNREADABLE = "E708"
-DUPLICATE_KEY = "E709"
+from tspol.codes import (
+    BAD_JSON,
+    BAD_KIND,
+    MISSING_KEY,
+    EVENT_BAD_VALUE as BAD_VALUE,
+    UNKNOWN_KEY,
+    DUPLICATE_ID,
+    UNKNOWN_REFERENCE,
+    EVENT_OUT_OF_ORDER as OUT_OF_ORDER,
+    EVENTS_UNREADABLE as UNREADABLE,
+    EVENT_DUPLICATE_KEY as DUPLICATE_KEY,
+)
 
 OUTCOMES = ("accepted", "rejected")
 

@@ -48,16 +48,19 @@ from tspol.diagnostics import Diagnostic, TspolError
 from tspol.runtime import events as ev
 from tspol.runtime.names import did_you_mean, shown, suggestion
 
-UNKNOWN_RULE = "E710"
-UNKNOWN_REGION = "E711"
-HOLD_PERIOD = "E712"
-HOLD_SCENARIO = "E713"
-NO_EVALUATOR = "E714"  # also: no region to evaluate a metrics event in
-NO_LEDGER = "E716"
-HOLD_AFTER_REVOCATION = "E717"
-NO_DATE = "E718"
-TOO_LATE = "E719"
-OTHER_REGION = "E720"
+# NO_EVALUATOR: also: no region to evaluate a metrics event in
+from tspol.codes import (
+    UNKNOWN_RULE,
+    LEDGER_UNKNOWN_REGION as UNKNOWN_REGION,
+    HOLD_PERIOD,
+    HOLD_SCENARIO,
+    NO_EVALUATOR,
+    NO_LEDGER,
+    HOLD_AFTER_REVOCATION,
+    NO_DATE,
+    TOO_LATE,
+    OTHER_REGION,
+)
 
 Evaluate = Callable[[Mapping, str], Mapping]
 

@@ -17,7 +17,7 @@ POLICY = {
     'name': 'tiktok_shop_crossborder',
     'version': '2025-11-11',
     'effective': '2024-07-15',
-    'source_hash': 'faa4775422c08eef771c2f1de2be2a1ee0c381345dba3f723000733b86da4b31',
+    'source_hash': '7cbdaf7e35f34e31e4f88870fcbf3cbaf9a619ad91ad52ac1342f31327975d5a',
     'regions': ('US', 'SEA', 'UK'),
     'languages': ('en', 'zh'),
 }
