@@ -26,13 +26,9 @@ from fractions import Fraction
 from lark import Lark, Token
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 
+from tspol.codes import BAD_TEXT, SYNTAX, UNCLOSED, UNMATCHED
+from tspol.codes import NUMBER_OUT_OF_RANGE as OUT_OF_RANGE
 from tspol.diagnostics import Diagnostic, Span
-
-SYNTAX = "E100"
-UNCLOSED = "E101"
-UNMATCHED = "E102"
-BAD_TEXT = "E103"
-OUT_OF_RANGE = "E104"
 
 # A file reports at most this many syntax errors; the rest are counted in one more.
 MOST_SYNTAX_ERRORS = 20
