@@ -154,16 +154,18 @@ class Brute:
     # -- the quantity space: each quantity named by a row is a coordinate
     def axes(self) -> list[str]:
         names = ["R"]
-        for conditions, _ in self.facts["rows"]:
+        for conditions in self.lowered_rows():
             names += [c[0] for c in conditions if c[0] not in names]
         return names
 
-    def bounds(self, name: str) -> list[tuple]:
-        """Each row's comparisons on `name`, as (lower, upper) pairs of (op, value)."""
+    def lowered_rows(self) -> list[list[tuple]]:
+        """Each row's comparisons with the `only if` of every rate it names (as tspol's
+        lowering writes a row: naming a rate names the condition it has a value under)."""
         out = []
         for conditions, _ in self.facts["rows"]:
-            mine = [c for c in conditions if c[0] == name]
-            out.append(mine)
+            extra = [self.facts["only_if"][c[0]] for c in conditions
+                     if c[0] in ("R", "S") and self.facts["only_if"][c[0]] is not None]
+            out.append(list(conditions) + [c for c in extra if c not in conditions])
         return out
 
     def is_hole(self, seller) -> bool:
@@ -176,7 +178,7 @@ class Brute:
             if value is None:
                 continue
             below = above = False
-            for conditions, _ in self.facts["rows"]:
+            for conditions in self.lowered_rows():
                 rest = [c for c in conditions if c[0] != name]
                 mine = [c for c in conditions if c[0] == name]
                 if not mine or not all(self.holds(c, seller) for c in rest):
