@@ -7,6 +7,7 @@ Only the CLI prints; it uses one of the renderers below.
 
 from __future__ import annotations
 
+import functools
 import json
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -139,22 +140,39 @@ def render_text(diagnostics: Iterable[Diagnostic], sources: Mapping[str, str] = 
     return "\n".join(blocks) + ("\n" if blocks else "")
 
 
+EXCERPT_WIDTH = 100  # characters of a source line shown; a longer line is cut around the span
+
+
 def _excerpt(span: Span, source: str | None) -> list[str]:
     """The line of the span, and carets under the span (to the end of the line
-    when it goes on), aligned for wide characters such as Chinese."""
+    when it goes on), aligned for wide characters such as Chinese. A line longer
+    than EXCERPT_WIDTH is shown from a little before the span, with `...` where
+    it is cut, so one diagnostic stays one screen line however long the line."""
     if source is None:
         return []
-    lines = source.split("\n")  # lines as the parser counts them: a `\r` or form feed ends none
+    lines = _lines(source)
     if not 1 <= span.line <= len(lines):
         return []
-    line = "".join(c if c.isprintable() else " " for c in lines[span.line - 1].rstrip("\r"))
-    end = span.end_column if span.end_line == span.line else len(line) + 1
-    before, inside = line[: span.column - 1], line[span.column - 1: end - 1]
+    text = lines[span.line - 1].rstrip("\r")
+    end = span.end_column if span.end_line == span.line else len(text) + 1
+    first = max(0, min(span.column - 1 - EXCERPT_WIDTH // 5, len(text) - EXCERPT_WIDTH))
+    last = first + EXCERPT_WIDTH
+    left = "..." if first > 0 else ""
+    right = "..." if last < len(text) else ""
+    shown = "".join(c if c.isprintable() else " " for c in text[first:last])
+    before = shown[: span.column - 1 - first]
+    inside = shown[span.column - 1 - first: end - 1 - first]
     gutter = len(str(span.line))
     return [
-        f"  {span.line} | {line}",
-        f"  {' ' * gutter} | {' ' * _width(before)}{'^' * max(1, _width(inside))}",
+        f"  {span.line} | {left}{shown}{right}",
+        f"  {' ' * gutter} | {' ' * (len(left) + _width(before))}{'^' * max(1, _width(inside))}",
     ]
+
+
+@functools.lru_cache(maxsize=8)
+def _lines(source: str) -> list[str]:
+    """The source's lines as the parser counts them: a `\r` or form feed ends none."""
+    return source.split("\n")
 
 
 def _width(text: str) -> int:
