@@ -124,7 +124,7 @@ def test_a_whole_float_count_above_2_to_the_53_is_a_count():
     """`_rational` once returned Fraction(n, 1) for these: "not a whole number"."""
     for value in (2.0**53 + 2, 1e16 - 2, 123456789012345680.0):
         assert portable._rational(value) == int(value) and type(portable._rational(value)) is int
-        assert portable._count("orders_7d", value) == int(value)
+        assert portable._within("orders_7d", value, "count") == int(value)
 
 
 # The values that hung or crashed, each read by every engine, in a process that may be

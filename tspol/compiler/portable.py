@@ -8,9 +8,11 @@ the same functions, so the two cannot drift apart on these.
 
 Rules for this file: standard library only; each function uses nothing but
 its arguments, the imports below, the other names in `PORTABLE` and the
-constants in `CONSTANTS` (each assigned on one line, which is copied as it is).
+constants in `CONSTANTS` (each assigned on one line, which is copied as it is,
+except the ones in `FROM_DOMAINS`, which a module gets as their values).
 
-Values (D3: exact numbers, never binary floats):
+Values (D3: exact numbers, never binary floats), as `tspol.dsl.domains` states them
+(this file reads its table, `DOMAINS`, and restates none of it):
 - a count is a whole number of 0 or more: `5`, `5.0` and `Decimal("5")` are
   the count 5; `5.5` is an error (a fraction of an order);
 - a number or a duration is 0 or more; money may be negative; a rate input is
@@ -35,6 +37,8 @@ import operator
 from decimal import Decimal
 from fractions import Fraction
 
+from tspol.dsl.domains import DIGITS, DOMAINS, NOT_WHOLE_TEXT, PLACES
+
 # Stable diagnostic codes of bad metrics (E6xx, registered in tspol.codes; a compiled module gets their values).
 from tspol.codes import (
     NOT_AN_OBJECT,
@@ -50,10 +54,10 @@ from tspol.codes import (
 )
 
 
-# Values are less than 10**18 in size and have at most 30 decimal places (else OUT_OF_RANGE).
-_DIGITS = 18
+# Values are less than 10**_DIGITS in size and have at most _PLACES decimal places (else OUT_OF_RANGE).
+_DIGITS = DIGITS
 _MAGNITUDE = 10**_DIGITS
-_PLACES = 30
+_PLACES = PLACES
 # A float from this size up has at most 30 decimal places (it has at most 17 significant digits).
 _PLAIN_FLOAT = 10 ** (17 - _PLACES)
 
@@ -216,48 +220,36 @@ def _share(value, numerator, denominator, up):
     return -(-top // bottom) if up else top // bottom
 
 
-def _count(key, value):
-    """A count: a whole number of 0 or more, returned as an int."""
-    exact = _rational(_number(key, value, "a count (a whole number, 0 or more)"))
-    if exact < 0:
-        raise MetricsError(NEGATIVE, key, f"a count cannot be negative, got {_shown(value)}")
-    if type(exact) is not int:
-        raise MetricsError(NOT_WHOLE, key, f"a count is a whole number, got {_shown(value)}")
-    return exact
-
-
-def _amount(key, value):
-    """A number or a duration: 0 or more, fractions allowed. Returned as `_number`
-    returns it (`_rational` makes it exact where arithmetic needs it)."""
-    checked = _number(key, value, "a number (0 or more)")
-    if checked < 0:
-        raise MetricsError(NEGATIVE, key, f"this cannot be negative, got {_shown(value)}")
-    return checked
-
-
-def _money(key, value):
-    """An amount of money: any finite number in range, returned as `_number` returns it."""
-    return _number(key, value, "an amount of money (a number)")
-
-
-def _ratio(key, value):
-    """A rate given as an input: a number from 0 to 1 (0.04 is 4%), returned as `_number`
-    returns it."""
-    checked = _number(key, value, "a rate (a number from 0 to 1)")
-    if checked < 0 or checked > 1:
-        raise MetricsError(OUT_OF_RANGE, key, f"a rate is a number from 0 to 1 (0.04 is 4%), got {_shown(value)}")
+def _within(key, value, kind):
+    """A value of a kind of input (`_DOMAINS`): a number `_number` accepts, then within
+    the kind's bounds and, for a whole kind, whole. Returned as `_number` returns it,
+    a whole kind's as an int."""
+    not_whole, lowest, highest, expected, below, above = _DOMAINS[kind]
+    checked = _number(key, value, expected)
+    if not_whole is not None:
+        checked = _rational(checked)
+    if lowest is not None and checked < lowest:
+        raise MetricsError(below[0], key, f"{below[1]}, got {_shown(value)}")
+    if highest is not None and checked > highest:
+        raise MetricsError(above[0], key, f"{above[1]}, got {_shown(value)}")
+    if not_whole is not None and type(checked) is not int:
+        raise MetricsError(not_whole[0], key, f"{not_whole[1]}, got {_shown(value)}")
     return checked
 
 
 def _unknown_input(key, known):
-    """MetricsError for a key that names no input, with the closest input name."""
+    """MetricsError for a key that names no input, with the closest input name. A key
+    more than 3 times as long as every name is compared with none (a 100 MB typo costs
+    nothing) and is quoted cut short, its surrogates escaped, so it can be printed."""
     import difflib
 
     if not isinstance(key, str):
         return MetricsError(UNKNOWN_INPUT, str(key), f"input names are strings, got {key!r}")
-    close = difflib.get_close_matches(key, sorted(known), n=1)
+    names = sorted(known)
+    close = difflib.get_close_matches(key, names, n=1) if len(key) <= 3 * max(map(len, names), default=0) else []
     hint = f"; did you mean `{close[0]}`?" if close else "; see the inputs the policy declares"
-    return MetricsError(UNKNOWN_INPUT, key, f"unknown input `{key}`{hint}")
+    quoted = (key if len(key) <= 60 else key[:57] + "...").encode("utf-8", "backslashreplace").decode("utf-8")
+    return MetricsError(UNKNOWN_INPUT, key, f"unknown input `{quoted}`{hint}")
 
 
 def _above_total(part, part_value, whole, whole_value):
@@ -345,12 +337,20 @@ def _absent_text(lang, names):
     return ", ".join(names[:-1]) + f" and {names[-1]} are not given"
 
 
+def _bound(value):
+    return None if value is None else value.numerator if value.denominator == 1 else value
+
+
+# What each kind of input may be, from tspol.dsl.domains: (code, text) for a fraction of a whole kind,
+# the lowest and highest value, what a value of it is, and (code, text) for a value below and above.
+_DOMAINS = {kind: ((NOT_WHOLE, NOT_WHOLE_TEXT) if d.whole else None, _bound(d.lo), _bound(d.hi), d.expected, d.below,
+                   d.above) for kind, d in DOMAINS.items()}
+
 PORTABLE = (
-    MetricsError, _shown, _digits, _out_of_range, _number, _decimal_value, _rational, _share, _count, _amount, _money,
-    _ratio, _unknown_input, _above_total, _not_an_object, _unknown_region, _unknown_language, _decimal_text,
+    MetricsError, _shown, _digits, _out_of_range, _number, _decimal_value, _rational, _share, _within, _unknown_input, _above_total, _not_an_object, _unknown_region, _unknown_language, _decimal_text,
     _value_text, _percent_text, _rate_text, _absent_text,
 )
-CONSTANTS = ("_DIGITS", "_MAGNITUDE", "_PLACES", "_PLAIN_FLOAT", "_CENTS")  # copied as written, in this order
+CONSTANTS = ("_DIGITS", "_MAGNITUDE", "_PLACES", "_PLAIN_FLOAT", "_CENTS", "_DOMAINS")  # in this order
+FROM_DOMAINS = ("_DIGITS", "_PLACES", "_DOMAINS")  # written into a module as their values
 CODES = ("NOT_AN_OBJECT", "UNKNOWN_INPUT", "NOT_A_NUMBER", "NOT_FINITE", "NEGATIVE", "NOT_WHOLE",
          "ABOVE_TOTAL", "UNKNOWN_REGION", "OUT_OF_RANGE", "UNKNOWN_LANGUAGE")
-READERS = {"count": "_count", "number": "_amount", "duration": "_amount", "money": "_money", "rate": "_ratio"}

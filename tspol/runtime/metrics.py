@@ -27,8 +27,6 @@ from tspol.diagnostics import Diagnostic, TspolError
 
 Value = int | Fraction | None
 
-READERS = {kind: getattr(portable, name) for kind, name in portable.READERS.items()}
-
 
 class MetricsError(TspolError):
     """Bad metrics; its diagnostic carries the stable code and the `key` at fault."""
@@ -73,7 +71,7 @@ def _read(program: ir.Program, metrics: object) -> dict[str, Value]:
     values: dict[str, Value] = {}
     for spec in program.inputs:
         value = metrics.get(spec.name)
-        values[spec.name] = None if value is None else portable._rational(READERS[spec.kind](spec.name, value))
+        values[spec.name] = None if value is None else portable._rational(portable._within(spec.name, value, spec.kind))
     for spec in program.inputs:
         part, whole = values[spec.name], values.get(spec.part_of) if spec.part_of else None
         if part is not None and whole is not None and part > whole:

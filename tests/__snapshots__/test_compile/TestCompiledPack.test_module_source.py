@@ -70,7 +70,7 @@ UNKNOWN_REGION = 'E607'
 OUT_OF_RANGE = 'E608'
 UNKNOWN_LANGUAGE = 'E609'
 
-# Values are less than 10**18 in size and have at most 30 decimal places (else OUT_OF_RANGE).
+# Values are less than 10**_DIGITS in size and have at most _PLACES decimal places (else OUT_OF_RANGE).
 _DIGITS = 18
 
 _MAGNITUDE = 10**_DIGITS
@@ -82,6 +82,16 @@ _PLAIN_FLOAT = 10 ** (17 - _PLACES)
 
 # The hundredths of a percentage as written after its whole part: "" for 0, ".5" for 50, ".05" for 5.
 _CENTS = tuple(f".{cents:02d}".rstrip("0") if cents else "" for cents in range(100))
+
+# What each kind of input may be, from tspol.dsl.domains: (code, text) for a fraction of a whole kind,
+# the lowest and highest value, what a value of it is, and (code, text) for a value below and above.
+_DOMAINS = {
+    'count': (('E605', 'a count is a whole number'), 0, None, 'a count (a whole number, 0 or more)', ('E604', 'a count cannot be negative'), None),
+    'number': (None, 0, None, 'a number (0 or more)', ('E604', 'this cannot be negative'), None),
+    'duration': (None, 0, None, 'a number (0 or more)', ('E604', 'this cannot be negative'), None),
+    'money': (None, None, None, 'an amount of money (a number)', None, None),
+    'rate': (None, 0, 1, 'a rate (a number from 0 to 1)', ('E608', 'a rate is a number from 0 to 1 (0.04 is 4%)'), ('E608', 'a rate is a number from 0 to 1 (0.04 is 4%)')),
+}
 
 
 class MetricsError(ValueError):
@@ -242,48 +252,36 @@ def _share(value, numerator, denominator, up):
     return -(-top // bottom) if up else top // bottom
 
 
-def _count(key, value):
-    """A count: a whole number of 0 or more, returned as an int."""
-    exact = _rational(_number(key, value, "a count (a whole number, 0 or more)"))
-    if exact < 0:
-        raise MetricsError(NEGATIVE, key, f"a count cannot be negative, got {_shown(value)}")
-    if type(exact) is not int:
-        raise MetricsError(NOT_WHOLE, key, f"a count is a whole number, got {_shown(value)}")
-    return exact
-
-
-def _amount(key, value):
-    """A number or a duration: 0 or more, fractions allowed. Returned as `_number`
-    returns it (`_rational` makes it exact where arithmetic needs it)."""
-    checked = _number(key, value, "a number (0 or more)")
-    if checked < 0:
-        raise MetricsError(NEGATIVE, key, f"this cannot be negative, got {_shown(value)}")
-    return checked
-
-
-def _money(key, value):
-    """An amount of money: any finite number in range, returned as `_number` returns it."""
-    return _number(key, value, "an amount of money (a number)")
-
-
-def _ratio(key, value):
-    """A rate given as an input: a number from 0 to 1 (0.04 is 4%), returned as `_number`
-    returns it."""
-    checked = _number(key, value, "a rate (a number from 0 to 1)")
-    if checked < 0 or checked > 1:
-        raise MetricsError(OUT_OF_RANGE, key, f"a rate is a number from 0 to 1 (0.04 is 4%), got {_shown(value)}")
+def _within(key, value, kind):
+    """A value of a kind of input (`_DOMAINS`): a number `_number` accepts, then within
+    the kind's bounds and, for a whole kind, whole. Returned as `_number` returns it,
+    a whole kind's as an int."""
+    not_whole, lowest, highest, expected, below, above = _DOMAINS[kind]
+    checked = _number(key, value, expected)
+    if not_whole is not None:
+        checked = _rational(checked)
+    if lowest is not None and checked < lowest:
+        raise MetricsError(below[0], key, f"{below[1]}, got {_shown(value)}")
+    if highest is not None and checked > highest:
+        raise MetricsError(above[0], key, f"{above[1]}, got {_shown(value)}")
+    if not_whole is not None and type(checked) is not int:
+        raise MetricsError(not_whole[0], key, f"{not_whole[1]}, got {_shown(value)}")
     return checked
 
 
 def _unknown_input(key, known):
-    """MetricsError for a key that names no input, with the closest input name."""
+    """MetricsError for a key that names no input, with the closest input name. A key
+    more than 3 times as long as every name is compared with none (a 100 MB typo costs
+    nothing) and is quoted cut short, its surrogates escaped, so it can be printed."""
     import difflib
 
     if not isinstance(key, str):
         return MetricsError(UNKNOWN_INPUT, str(key), f"input names are strings, got {key!r}")
-    close = difflib.get_close_matches(key, sorted(known), n=1)
+    names = sorted(known)
+    close = difflib.get_close_matches(key, names, n=1) if len(key) <= 3 * max(map(len, names), default=0) else []
     hint = f"; did you mean `{close[0]}`?" if close else "; see the inputs the policy declares"
-    return MetricsError(UNKNOWN_INPUT, key, f"unknown input `{key}`{hint}")
+    quoted = (key if len(key) <= 60 else key[:57] + "...").encode("utf-8", "backslashreplace").decode("utf-8")
+    return MetricsError(UNKNOWN_INPUT, key, f"unknown input `{quoted}`{hint}")
 
 
 def _above_total(part, part_value, whole, whole_value):
@@ -611,52 +609,52 @@ def _read_each(metrics):
                 raise _unknown_input(key, INPUTS)
     orders_7d = get('orders_7d')
     if orders_7d is not None and not (type(orders_7d) is int and 0 <= orders_7d < _MAGNITUDE):
-        orders_7d = _count('orders_7d', orders_7d)
+        orders_7d = _within('orders_7d', orders_7d, 'count')
     cancelled_orders = get('cancelled_orders')
     if cancelled_orders is not None and not (type(cancelled_orders) is int and 0 <= cancelled_orders < _MAGNITUDE):
-        cancelled_orders = _count('cancelled_orders', cancelled_orders)
+        cancelled_orders = _within('cancelled_orders', cancelled_orders, 'count')
     late_orders = get('late_orders')
     if late_orders is not None and not (type(late_orders) is int and 0 <= late_orders < _MAGNITUDE):
-        late_orders = _count('late_orders', late_orders)
+        late_orders = _within('late_orders', late_orders, 'count')
     avg_daily_orders_4w = get('avg_daily_orders_4w')
     if avg_daily_orders_4w is not None and not ((type(avg_daily_orders_4w) is int or type(avg_daily_orders_4w) is float) and (_PLAIN_FLOAT <= avg_daily_orders_4w < _MAGNITUDE or avg_daily_orders_4w == 0)):
-        avg_daily_orders_4w = _amount('avg_daily_orders_4w', avg_daily_orders_4w)
+        avg_daily_orders_4w = _within('avg_daily_orders_4w', avg_daily_orders_4w, 'number')
     orders_30d = get('orders_30d')
     if orders_30d is not None and not (type(orders_30d) is int and 0 <= orders_30d < _MAGNITUDE):
-        orders_30d = _count('orders_30d', orders_30d)
+        orders_30d = _within('orders_30d', orders_30d, 'count')
     non_cancelled_orders_30d = get('non_cancelled_orders_30d')
     if non_cancelled_orders_30d is not None and not (type(non_cancelled_orders_30d) is int and 0 <= non_cancelled_orders_30d < _MAGNITUDE):
-        non_cancelled_orders_30d = _count('non_cancelled_orders_30d', non_cancelled_orders_30d)
+        non_cancelled_orders_30d = _within('non_cancelled_orders_30d', non_cancelled_orders_30d, 'count')
     negative_reviews_30d = get('negative_reviews_30d')
     if negative_reviews_30d is not None and not (type(negative_reviews_30d) is int and 0 <= negative_reviews_30d < _MAGNITUDE):
-        negative_reviews_30d = _count('negative_reviews_30d', negative_reviews_30d)
+        negative_reviews_30d = _within('negative_reviews_30d', negative_reviews_30d, 'count')
     buyer_disputes_30d = get('buyer_disputes_30d')
     if buyer_disputes_30d is not None and not (type(buyer_disputes_30d) is int and 0 <= buyer_disputes_30d < _MAGNITUDE):
-        buyer_disputes_30d = _count('buyer_disputes_30d', buyer_disputes_30d)
+        buyer_disputes_30d = _within('buyer_disputes_30d', buyer_disputes_30d, 'count')
     seller_fault_disputes_30d = get('seller_fault_disputes_30d')
     if seller_fault_disputes_30d is not None and not (type(seller_fault_disputes_30d) is int and 0 <= seller_fault_disputes_30d < _MAGNITUDE):
-        seller_fault_disputes_30d = _count('seller_fault_disputes_30d', seller_fault_disputes_30d)
+        seller_fault_disputes_30d = _within('seller_fault_disputes_30d', seller_fault_disputes_30d, 'count')
     seller_fault_return_requests_30d = get('seller_fault_return_requests_30d')
     if seller_fault_return_requests_30d is not None and not (type(seller_fault_return_requests_30d) is int and 0 <= seller_fault_return_requests_30d < _MAGNITUDE):
-        seller_fault_return_requests_30d = _count('seller_fault_return_requests_30d', seller_fault_return_requests_30d)
+        seller_fault_return_requests_30d = _within('seller_fault_return_requests_30d', seller_fault_return_requests_30d, 'count')
     resolved_return_requests_30d = get('resolved_return_requests_30d')
     if resolved_return_requests_30d is not None and not (type(resolved_return_requests_30d) is int and 0 <= resolved_return_requests_30d < _MAGNITUDE):
-        resolved_return_requests_30d = _count('resolved_return_requests_30d', resolved_return_requests_30d)
+        resolved_return_requests_30d = _within('resolved_return_requests_30d', resolved_return_requests_30d, 'count')
     defect_returns_30d = get('defect_returns_30d')
     if defect_returns_30d is not None and not (type(defect_returns_30d) is int and 0 <= defect_returns_30d < _MAGNITUDE):
-        defect_returns_30d = _count('defect_returns_30d', defect_returns_30d)
+        defect_returns_30d = _within('defect_returns_30d', defect_returns_30d, 'count')
     avg_first_response_minutes = get('avg_first_response_minutes')
     if avg_first_response_minutes is not None and not ((type(avg_first_response_minutes) is int or type(avg_first_response_minutes) is float) and (_PLAIN_FLOAT <= avg_first_response_minutes < _MAGNITUDE or avg_first_response_minutes == 0)):
-        avg_first_response_minutes = _amount('avg_first_response_minutes', avg_first_response_minutes)
+        avg_first_response_minutes = _within('avg_first_response_minutes', avg_first_response_minutes, 'duration')
     buyer_messages = get('buyer_messages')
     if buyer_messages is not None and not (type(buyer_messages) is int and 0 <= buyer_messages < _MAGNITUDE):
-        buyer_messages = _count('buyer_messages', buyer_messages)
+        buyer_messages = _within('buyer_messages', buyer_messages, 'count')
     replied_within_24h = get('replied_within_24h')
     if replied_within_24h is not None and not (type(replied_within_24h) is int and 0 <= replied_within_24h < _MAGNITUDE):
-        replied_within_24h = _count('replied_within_24h', replied_within_24h)
+        replied_within_24h = _within('replied_within_24h', replied_within_24h, 'count')
     replied_within_48h = get('replied_within_48h')
     if replied_within_48h is not None and not (type(replied_within_48h) is int and 0 <= replied_within_48h < _MAGNITUDE):
-        replied_within_48h = _count('replied_within_48h', replied_within_48h)
+        replied_within_48h = _within('replied_within_48h', replied_within_48h, 'count')
     # a part is never more than its total
     if cancelled_orders is not None and orders_7d is not None and cancelled_orders > orders_7d:
         raise _above_total('cancelled_orders', cancelled_orders, 'orders_7d', orders_7d)
