@@ -33,15 +33,14 @@ from hypothesis import HealthCheck, assume, given, settings
 from packgen import Brute, packs
 from tspol.compiler.analysis import DEAD_ROW, HOLE, INSIDE_STANDARD, MONOTONICITY, OVERLAP, analyze_program
 from tspol.compiler.boxes import NONE
-from tspol.compiler.lower import lower
 from tspol.diagnostics import TspolError
-from tspol.dsl.loader import load_sources
 from tspol.runtime.interpreter import evaluate
+from tspol.workspace import Workspace
 
 
 def program_of(text: str):
     try:
-        return lower(load_sources({"p.pol": text}, {"p.pol": "p.pol"}, "."))
+        return Workspace.of({"p.pol": text}, {"p.pol": "p.pol"}, ".").lowered()
     except TspolError:
         return None
 

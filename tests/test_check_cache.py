@@ -14,8 +14,8 @@ import textwrap
 import pytest
 
 from conftest import PACK, ROOT, edited_pack
-from tspol.cli import check as check_cli
 from tspol.compiler import cache
+from tspol.workspace import Sources, Workspace
 
 BROKEN = [  # errors with related places and help
     ("fulfilment.pol", "late_orders >= 30 then", "late_orders >= 30% then"),
@@ -37,13 +37,13 @@ def cache_folder(tmp_path, monkeypatch):
 def calls(monkeypatch):
     """How many times a pack was really checked (parsed, checked, analysed)."""
     counted = []
-    real = check_cli.check_pack
+    real = Workspace.diagnostics
 
-    def counting(path):
-        counted.append(path)
-        return real(path)
+    def counting(workspace):
+        counted.append(workspace.root)
+        return real(workspace)
 
-    monkeypatch.setattr(check_cli, "check_pack", counting)
+    monkeypatch.setattr(Workspace, "diagnostics", counting)
     return counted
 
 
@@ -152,15 +152,19 @@ def test_the_fingerprint_sees_an_edit_that_keeps_size_and_time(tmp_path, monkeyp
 
 
 def test_every_part_of_the_key_matters(monkeypatch):
+    def key(path, texts, relpaths):
+        return cache.check_key(path, relpaths, Sources(texts, relpaths, path).hash)
+
     sources = {"p/a.pol": "region US {}\n"}
     relpaths = {"p/a.pol": "a.pol"}
-    key = cache.check_key("p", sources, relpaths)
-    assert cache.check_key("p", sources, relpaths) == key
-    assert cache.check_key("./p", sources, relpaths) != key
-    assert cache.check_key("p", {"p/a.pol": "region UK {}\n"}, relpaths) != key
-    assert cache.check_key("p", {"q/a.pol": sources["p/a.pol"]}, {"q/a.pol": "a.pol"}) != key
+    first = key("p", sources, relpaths)
+    assert key("p", sources, relpaths) == first
+    assert key("./p", sources, relpaths) != first
+    assert key("p", {"p/a.pol": "region UK {}\n"}, relpaths) != first
+    assert key("p", {"q/a.pol": sources["p/a.pol"]}, {"q/a.pol": "a.pol"}) != first
+    assert key("p", sources, {"p/a.pol": "b.pol"}) != first
     monkeypatch.setattr(cache, "_lark_stamp", lambda: "another lark")
-    assert cache.check_key("p", sources, relpaths) != key
+    assert key("p", sources, relpaths) != first
 
 
 def test_a_damaged_stored_check_is_checked_again(cli, tmp_path, cache_folder, calls):

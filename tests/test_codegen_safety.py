@@ -22,7 +22,8 @@ from pathlib import Path
 import pytest
 
 from eval_engines import interpreted
-from tspol.compiler.cache import build_program, load_source
+from tspol.compiler.cache import load_source
+from tspol.workspace import Workspace
 from tspol.compiler.pygen import generate
 from tspol.diagnostics import TspolError
 from tspol.dsl.sources import read_sources
@@ -102,7 +103,7 @@ SELLERS = (
 def hostile(request, tmp_path):
     pack = hostile_pack(tmp_path, HOSTILE_TEXTS[request.param])
     sources, relpaths = read_sources(pack)
-    program = build_program(sources, relpaths, str(pack))
+    program = Workspace.of(sources, relpaths, str(pack)).program()
     return tmp_path, generate(program), program
 
 
@@ -111,7 +112,7 @@ def test_control_characters_in_a_text_are_refused_where_written(tmp_path, text):
     pack = hostile_pack(tmp_path, text)
     sources, relpaths = read_sources(pack)
     with pytest.raises(TspolError) as refused:
-        build_program(sources, relpaths, str(pack))
+        Workspace.of(sources, relpaths, str(pack)).program()
     codes = {d.code for d in refused.value.diagnostics}
     assert "E103" in codes and codes <= {"E103", "E100"}  # E100: "N more syntax errors, not shown"
     assert all(d.span is not None for d in refused.value.diagnostics)

@@ -322,11 +322,11 @@ def test_helpers_that_cannot_start_leave_the_lines_to_the_main_process(monkeypat
 def test_helpers_decide_by_the_policy_as_it_was_when_the_run_began(monkeypatch, pack_copy):
     """Helper processes start after 20,000 lines; an edit of the pack by then must not
     reach them: they run the very module the main process compiled."""
-    from tspol.compiler.cache import compiled
+    from tspol.workspace import Workspace
 
     monkeypatch.setattr(eval_cli, "PARALLEL_AFTER", 10)
     monkeypatch.setattr(eval_cli, "BATCH", 7)
-    pack = compiled(pack_copy)
+    pack = Workspace.open(pack_copy).compiled()
     fulfilment = pack_copy / "fulfilment.pol"
     fulfilment.write_text(fulfilment.read_text(encoding="utf-8").replace(
         "when 25% <= LDR < 50% and late_orders >= 5 then points 5",

@@ -221,10 +221,10 @@ def test_metrics_errors_name_the_line_and_key(program):
 def test_a_compiled_modules_metrics_errors_are_mapped(program, tmp_path):
     """`module.evaluate` itself raises the module's own MetricsError (a ValueError
     with .code, .key, .message): bad metrics, with the module's code."""
-    from tspol.compiler.cache import generate_source
+    from tspol.compiler.pygen import generate
 
     path = tmp_path / "compiled_policy.py"
-    path.write_text(generate_source(program), encoding="utf-8")
+    path.write_text(generate(program), encoding="utf-8")
     namespace = {"__name__": "compiled_policy"}
     exec(compile(path.read_text(encoding="utf-8"), str(path), "exec"), namespace)
     events = [metrics(0, "m1", {"orders_7d": 4, "late_orders": 5})]

@@ -1,10 +1,6 @@
 """The README's language example (the block under "## The language") checks on
-its own, as printed: a new user copies it into a file and runs `tspol check`.
-
-It does not yet: it names inputs, a region, a reason and measures it does not
-declare, and its table has a gap (W501). The README change that makes it check
-clean is in the report of the foundation issue's parser work; when it is made,
-this test passes and its `xfail` marker must go (it is strict).
+its own, as printed: a new user copies it into a file and runs `tspol check`,
+and it must declare every input, region, measure and reason it names.
 """
 
 from __future__ import annotations
@@ -22,7 +18,6 @@ def language_example() -> str:
     return BLOCK.search((ROOT / "README.md").read_text(encoding="utf-8")).group(1)
 
 
-@pytest.mark.xfail(strict=True, reason="README.md's example declares too little (see the module docstring)")
 def test_the_language_example_checks_clean_on_its_own(cli, tmp_path, monkeypatch):
     (tmp_path / "example.pol").write_text(language_example(), encoding="utf-8")
     monkeypatch.chdir(tmp_path)

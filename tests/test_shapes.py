@@ -15,9 +15,8 @@ import pytest
 
 from conftest import FIXTURES
 from tspol.compiler.analysis import DEAD_ROW, analyze_program
-from tspol.compiler.lower import lower
-from tspol.dsl.loader import load_sources
 from tspol.runtime.interpreter import evaluate
+from tspol.workspace import Workspace
 
 CASES = sorted((FIXTURES / "shapes").glob("*.case"))
 
@@ -35,7 +34,7 @@ def read(path: Path) -> tuple[str, list[tuple[int, str, dict | None]]]:
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
 def test_every_row_gets_its_verdict(path):
     pack, rows = read(path)
-    program = lower(load_sources({"p.pol": pack}, {"p.pol": "p.pol"}, "."))
+    program = Workspace.of({"p.pol": pack}, {"p.pol": "p.pol"}, ".").lowered()
     analysis = analyze_program(program)
     dead = {p.rows[0].index for p in analysis.problems if p.diagnostic.code == DEAD_ROW}
     (table,) = analysis.tables

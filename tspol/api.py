@@ -6,7 +6,9 @@
     decision.points, decision.violations, decision.to_dict()
 
 `load` compiles the pack to a standalone Python module once and caches it by
-the hash of its source (`tspol.compiler.cache`); evaluating runs that module.
+the hash of its source (`tspol.workspace`, `tspol.compiler.cache`); evaluating
+runs that module. A `.pol` file of a pack loads the whole pack, and `region` may
+be left out when the policy has one region.
 Bad metrics, an unknown region or an unknown language raise
 `tspol.runtime.metrics.MetricsError`, a `TspolError` with a stable code (E6xx)
 and the key at fault (an input name, `region` or `lang`). A pack that `tspol
@@ -15,19 +17,21 @@ check` rejects does not load: `TspolError` with the located diagnostics.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from tspol.compiler.cache import Compiled, build_program, compiled, compiled_sources
+from tspol.codes import NO_REGION
+from tspol.compiler.cache import Compiled
 from tspol.dsl.sources import bundled_pack_path
 from tspol.runtime.decision import Decision
 from tspol.runtime.metrics import MetricsError
+from tspol.workspace import Workspace
 
 
 def load(path: str | Path | None = None) -> Policy:
-    """The pack at `path` (a .pol file or a folder of them), or the bundled pack."""
-    return Policy(compiled(Path(path) if path is not None else bundled_pack_path()))
+    """The pack at `path` (a folder of .pol files, or one of them standing for its
+    pack), or the bundled pack."""
+    return Policy(Workspace.open(path if path is not None else bundled_pack_path()).compiled())
 
 
 class Policy:
@@ -40,13 +44,18 @@ class Policy:
         self._error = compiled_pack.module.MetricsError
 
     def __repr__(self) -> str:
-        return f"<Policy {self.name} {self.version} ({self._compiled.root})>"
+        return f"<Policy {self.name} {self.version} ({self.workspace.root})>"
 
     def __reduce__(self):
         """Pickled as the text of its pack, not its path: a worker process (a process
         pool's) gets the very policy it was sent, even if the files change meanwhile."""
-        c = self._compiled
-        return _policy_of_sources, (c.sources, c.relpaths, c.root)
+        s = self.workspace.sources
+        return _policy_of_sources, (s.texts, s.relpaths, s.root)
+
+    @property
+    def workspace(self) -> Workspace:
+        """The pipeline of the pack's text (`tspol.workspace.Workspace`)."""
+        return self._compiled.workspace
 
     @property
     def name(self) -> str:
@@ -72,23 +81,28 @@ class Policy:
     def inputs(self) -> tuple[str, ...]:
         return tuple(self.module.INPUTS)
 
-    @functools.cached_property
+    @property
     def program(self):
         """The IR (`tspol.compiler.ir.Program`) of the same source text the module came from."""
-        if self._compiled.program is not None:
-            return self._compiled.program
-        c = self._compiled
-        return build_program(c.sources, c.relpaths, c.root)
+        return self.workspace.program()
 
-    def evaluate_dict(self, metrics: Mapping, region: str, lang: str = "en") -> dict:
-        """The decision as a dict: what `tspol eval --format json` prints for a seller."""
+    def evaluate_dict(self, metrics: Mapping, region: str | None = None, lang: str = "en") -> dict:
+        """The decision as a dict: what `tspol eval --format json` prints for a seller.
+        `region` may be left out when the policy has one region."""
+        if region is None:
+            region = self._only_region()
         try:
             return self._evaluate(metrics, region, lang)
         except self._error as exc:
             raise MetricsError.from_portable(exc) from None
 
-    def evaluate(self, metrics: Mapping, region: str, lang: str = "en") -> Decision:
+    def evaluate(self, metrics: Mapping, region: str | None = None, lang: str = "en") -> Decision:
         return Decision.from_dict(self.evaluate_dict(metrics, region, lang))
+
+    def _only_region(self) -> str:
+        if len(self.regions) == 1:
+            return self.regions[0]
+        raise MetricsError(NO_REGION, "region", f"no region: give region=, one of {', '.join(self.regions)}")
 
     def ledger(self, events: Iterable, region: str | None = None):
         """A seller's points ledger over dated events (`tspol.runtime.ledger`)."""
@@ -105,5 +119,5 @@ def _policy_of_sources(sources: dict, relpaths: dict, root: str) -> Policy:
     with every task)."""
     key = (root, tuple(sorted(sources.items())), tuple(sorted(relpaths.items())))
     if key not in _unpickled:
-        _unpickled[key] = Policy(compiled_sources(sources, relpaths, root))
+        _unpickled[key] = Policy(Workspace.of(sources, relpaths, root).compiled())
     return _unpickled[key]

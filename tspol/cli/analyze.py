@@ -13,7 +13,7 @@ import json
 
 import click
 
-from tspol.cli.common import FAILED, USAGE, CliError, pack_or_default, render, summary
+from tspol.cli.common import FAILED, USAGE, CliError, fail, open_pack, render, summary
 from tspol.diagnostics import TspolError
 
 UNCOVERED = {"hole": "a hole", "edge": "open to the edge of the range"}
@@ -31,28 +31,22 @@ def command(path, rule, region, fmt):
     PATH is a .pol file or a folder of them (default: ./policies, or the
     bundled pack).
     """
-    from tspol.compiler.analysis import analyze_program
-    from tspol.compiler.lower import lower
-    from tspol.dsl.loader import load_pack
-
-    path = pack_or_default(path)
+    workspace = open_pack(path)
     try:
-        pack = load_pack(path)
+        program = workspace.lowered()
     except TspolError as exc:
-        click.echo(render(exc.diagnostics, "text", exc.sources), nl=False, err=True)
-        raise click.exceptions.Exit(FAILED)
-    program = lower(pack)
+        fail(exc)
     _check_choice("region", region, program.region_names)
     _check_choice("rule", rule, sorted({r.name for g in program.regions for r in g.rules}))
-    analysis = analyze_program(program, rule=rule, region=region)
+    analysis = workspace.analysis(rule=rule, region=region)
     if fmt == "json":
         click.echo(json.dumps(analysis.to_dict(), ensure_ascii=False, indent=2))
     else:
         click.echo(coverage_text(analysis, program), nl=False)
         if analysis.diagnostics:
             click.echo()
-            click.echo(render(analysis.diagnostics, "text", pack.sources), nl=False)
-        click.echo(f"analyzed {path}: {len(analysis.tables)} table{'s' * (len(analysis.tables) != 1)}, "
+            click.echo(render(analysis.diagnostics, "text", workspace.sources.texts), nl=False)
+        click.echo(f"analyzed {workspace.root}: {len(analysis.tables)} table{'s' * (len(analysis.tables) != 1)}, "
                    f"{summary(list(analysis.diagnostics))}", err=True)
     if any(d.is_error for d in analysis.diagnostics):
         raise click.exceptions.Exit(FAILED)

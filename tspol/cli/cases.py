@@ -12,7 +12,7 @@ import json
 
 import click
 
-from tspol.cli.common import FAILED, USAGE, CliError, pack_or_default, render
+from tspol.cli.common import USAGE, CliError, fail, open_pack
 from tspol.diagnostics import TspolError
 
 
@@ -26,15 +26,11 @@ def command(path, region):
     bundled pack).
     """
     from tspol.compiler.cases import boundary_cases
-    from tspol.compiler.lower import lower
-    from tspol.dsl.loader import load_pack
 
-    path = pack_or_default(path)
     try:
-        program = lower(load_pack(path))
+        program = open_pack(path).lowered()
     except TspolError as exc:
-        click.echo(render(exc.diagnostics, "text", exc.sources), nl=False, err=True)
-        raise click.exceptions.Exit(FAILED)
+        fail(exc)
     if region is not None and region not in program.region_names:
         raise CliError(f"unknown region `{region}`; this policy has {', '.join(program.region_names)}", USAGE)
     for case in boundary_cases(program, region):

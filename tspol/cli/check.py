@@ -36,12 +36,14 @@ def command(paths, fmt, strict, stdin_filename):
     else:
         if stdin_filename is not None:
             raise CliError("--stdin-filename names the text read from `-`: give `-` as the PATH", USAGE)
-        from tspol.compiler.cache import checked
-
-        targets = packs_of(paths) if paths else [pack_or_default(None)]
+        examples = [p for p in paths if _is_examples_file(p)]
+        if examples:
+            return _check_examples(examples, paths)
+        _refuse_other_files(paths)
+        targets = packs_of(paths) if paths else packs_of([pack_or_default(None)])
         diagnostics, sources = [], {}
         for path in targets:
-            found, texts = checked(path, check_pack)  # a pack checked before is not checked again
+            found, texts = check_pack(path)
             diagnostics.extend(found)
             sources.update(texts)
     click.echo(render(diagnostics, fmt, sources), nl=False)
@@ -55,16 +57,50 @@ def command(paths, fmt, strict, stdin_filename):
 
 
 def check_pack(path: str) -> tuple[list[Diagnostic], dict[str, str]]:
-    """The diagnostics of one pack, and its sources (to show the lines in error)."""
-    from pathlib import Path
-
-    from tspol.dsl.sources import read_sources
+    """The diagnostics of one pack (from the check cache when it was checked before),
+    and its sources (to show the lines in error)."""
+    from tspol.workspace import Workspace
 
     try:
-        sources, relpaths = read_sources(Path(path))
+        workspace = Workspace.open(path)
     except TspolError as exc:
         return list(exc.diagnostics), dict(exc.sources)
-    return check_sources(sources, relpaths, path)
+    return workspace.checked(), dict(workspace.sources.texts)
+
+
+def _is_examples_file(path: str) -> bool:
+    """A file of example sellers beside a pack: `PACK/examples/*.jsonl`, as `tspol test` runs them."""
+    from pathlib import Path
+
+    from tspol.runtime.examples import EXAMPLES_FOLDER
+
+    path = Path(path)
+    return path.suffix == ".jsonl" and path.parent.name == EXAMPLES_FOLDER and not path.is_dir()
+
+
+def _check_examples(examples: list[str], paths) -> None:
+    """`tspol check PACK/examples/x.jsonl`: run those examples as `tspol test` does."""
+    from pathlib import Path
+
+    from tspol.cli.test import run_examples
+
+    if len(paths) != len(examples) or len({str(Path(p).parent.parent) for p in examples}) != 1:
+        raise CliError("give example files of one pack on their own, without other PATHs", USAGE)
+    pack = Path(examples[0]).parent.parent
+    click.echo(f"tspol: {', '.join(examples)}: example sellers; running them against {pack} as `tspol test` does",
+               err=True)
+    run_examples(pack, [Path(p) for p in examples])
+
+
+def _refuse_other_files(paths) -> None:
+    """A usage error for a PATH that is a file but not a .pol file (README.md, a JSON file)."""
+    from pathlib import Path
+
+    for path in paths:
+        if Path(path).is_file() and not path.endswith(".pol"):
+            raise CliError(f"{path} is not a .pol file: `tspol check` reads .pol files, or folders of them"
+                           + ("; example sellers go in PACK/examples/*.jsonl" if path.endswith((".jsonl", ".json"))
+                              else ""), USAGE)
 
 
 def check_stdin(filename: str | None) -> tuple[list[Diagnostic], dict[str, str]]:
@@ -105,16 +141,6 @@ def _check_stdin_filename(filename: str) -> None:
 
 def check_sources(sources: dict[str, str], relpaths: dict[str, str], root: str):
     """The diagnostics of a pack's texts, and the texts."""
-    from tspol.dsl.loader import load_sources
+    from tspol.workspace import Workspace
 
-    try:
-        pack = load_sources(sources, relpaths, root)
-    except TspolError as exc:
-        return list(exc.diagnostics), dict(exc.sources)
-    diagnostics = list(pack.warnings)
-    # Checks of a well-formed pack go here (for example the analysis of its
-    # tier tables): each adds its diagnostics to `diagnostics`.
-    from tspol.compiler.analysis import analyze_pack
-
-    diagnostics.extend(analyze_pack(pack))
-    return diagnostics, dict(pack.sources)
+    return Workspace.of(sources, relpaths, root).diagnostics(), dict(sources)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from tspol.diagnostics import RENDERERS, Diagnostic, render_text, sort_diagnostics
+from tspol.diagnostics import RENDERERS, Diagnostic, TspolError, render_text, sort_diagnostics
 
 OK, FAILED, USAGE = 0, 1, 2
 
@@ -48,20 +48,52 @@ def pack_or_default(path: str | None) -> str:
     return str(default)
 
 
-def packs_of(paths) -> list[str]:
-    """Each pack once: a .pol file given alone stands for the pack it belongs to."""
+def packs_of(paths, verb: str = "checking") -> list[str]:
+    """Each pack once: a .pol file given alone stands for the pack it belongs to, and a
+    folder of several packs (each with its own `policy`) for each of them."""
     from pathlib import Path
 
-    from tspol.dsl.sources import pack_root
+    from tspol.dsl.sources import pack_root, packs_in
 
     packs = []
     for path in paths:
         root = str(pack_root(Path(path)))
         if root != path and Path(root) != Path(path):
-            click.echo(f"tspol: checking {path} as part of the pack in {root}", err=True)
-        if root not in packs:
-            packs.append(root)
+            click.echo(f"tspol: {verb} {path} as part of the pack in {root}", err=True)
+        for pack in map(str, packs_in(Path(root))):
+            if pack not in packs:
+                packs.append(pack)
     return packs
+
+
+def open_pack(path: str | None):
+    """The pack a command works on, as a `tspol.workspace.Workspace`: PATH, else
+    ./policies, else the bundled pack. A .pol file stands for the pack it belongs to
+    (said on stderr); a folder of several packs is a usage error (a command other
+    than check, compile and fmt works on one pack); files that cannot be read are
+    reported, exit 1."""
+    from pathlib import Path
+
+    from tspol.dsl.sources import pack_root, packs_in
+    from tspol.workspace import Workspace
+
+    given = pack_or_default(path)
+    root = pack_root(Path(given))
+    if root != Path(given):
+        click.echo(f"tspol: reading {given} as part of the pack in {root}", err=True)
+    packs = packs_in(root)
+    if len(packs) > 1:
+        raise CliError(f"{root} holds {len(packs)} packs ({', '.join(map(str, packs))}); name one of them", USAGE)
+    try:
+        return Workspace.open(given)
+    except TspolError as exc:
+        fail(exc)
+
+
+def fail(exc: TspolError):
+    """Print the diagnostics of a pack that does not load, on stderr, and exit 1."""
+    click.echo(render(exc.diagnostics, "text", exc.sources), nl=False, err=True)
+    raise Failed(FAILED)
 
 
 class CliError(click.ClickException):

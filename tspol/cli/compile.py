@@ -1,4 +1,4 @@
-"""`tspol compile [PATH...] -o DIR`: one standalone Python module per policy pack."""
+"""`tspol compile [PATH...] --target python|ir -o DIR`: one file per policy pack."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ from pathlib import Path
 
 import click
 
-from tspol.cli.common import FAILED, pack_or_default
+from tspol.cli.common import FAILED, pack_or_default, packs_of
 from tspol.diagnostics import TspolError, render_text
+from tspol.workspace import BACKENDS
 
 
 def module_file(name: str) -> str:
@@ -19,49 +20,56 @@ def module_file(name: str) -> str:
     return f"{stem}.py"
 
 
+def output_file(name: str, target: str) -> str:
+    """`tiktok_shop_crossborder.py`, `tiktok_shop_crossborder.ir.json`: the file of a target."""
+    return module_file(name).removesuffix(".py") + "." + BACKENDS[target].suffix
+
+
 @click.command("compile")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True))
 @click.option("-o", "--output", "output", required=True, type=click.Path(file_okay=False),
-              help="The folder to write the modules to (created if needed).")
-def command(paths, output):
+              help="The folder to write to (created if needed).")
+@click.option("--target", type=click.Choice(list(BACKENDS)), default="python", show_default=True,
+              help="; ".join(f"{b.name}: {b.summary}" for b in BACKENDS.values()) + ".")
+def command(paths, output, target):
     """Compile policy packs to Python modules that need only the standard library.
 
-    PATH is a .pol file or a folder of them (default: ./policies, or the
-    bundled pack). Each module exposes `evaluate(metrics, region, lang="en")`
-    and a `POLICY` header; the same source always gives the same bytes. A
-    pack with errors (those `tspol check` reports) is not compiled, and then
-    nothing is written.
+    PATH is a folder of .pol files or one of them, standing for its pack
+    (default: ./policies, or the bundled pack); a folder of several packs
+    compiles each. A module exposes `evaluate(metrics, region, lang="en")` and
+    a `POLICY` header; `--target ir` writes the IR as JSON instead. The same
+    source always gives the same bytes. A pack with errors (those `tspol check`
+    reports) is not compiled, and then nothing is written.
     """
-    from tspol.compiler.cache import program_of
-    from tspol.compiler.pygen import generate
-    from tspol.dsl.loader import load_pack
+    from tspol.workspace import Workspace
 
-    targets = paths or (pack_or_default(None),)
+    targets = packs_of(paths or (pack_or_default(None),), verb="compiling")
     failed = False
-    modules: dict[str, tuple[str, str]] = {}  # file name -> (path, module source)
+    outputs: dict[str, tuple[str, str]] = {}  # file name -> (path, text)
     for path in targets:  # every pack is compiled before anything is written
         try:
-            program = program_of(load_pack(path))
+            workspace = Workspace.open(path)
+            text = workspace.generate(target)
+            name = output_file(workspace.program().name, target)
         except TspolError as exc:
             click.echo(render_text(exc.diagnostics, exc.sources), err=True, nl=False)
             failed = True
             continue
-        name = module_file(program.name)
-        if name in modules:
-            click.echo(f"tspol: {path} and {modules[name][0]} are both policy `{program.name}`; "
+        if name in outputs:
+            click.echo(f"tspol: {path} and {outputs[name][0]} are both policy `{workspace.program().name}`; "
                        f"compile them into different folders", err=True)
             failed = True
             continue
-        modules[name] = (path, generate(program))
+        outputs[name] = (path, text)
     if failed:
         click.echo("tspol: nothing written", err=True)
         raise click.exceptions.Exit(FAILED)
-    for name, (path, source) in modules.items():
-        target = Path(output) / name
+    for name, (path, text) in outputs.items():
+        target_file = Path(output) / name
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(source.encode("utf-8"))
+            target_file.parent.mkdir(parents=True, exist_ok=True)
+            target_file.write_bytes(text.encode("utf-8"))
         except OSError as exc:
-            click.echo(f"tspol: cannot write {target}: {exc.strerror}", err=True)
+            click.echo(f"tspol: cannot write {target_file}: {exc.strerror}", err=True)
             raise click.exceptions.Exit(FAILED) from None
-        click.echo(f"{path}: wrote {target}", err=True)
+        click.echo(f"{path}: wrote {target_file}", err=True)

@@ -39,7 +39,9 @@ def command(paths, rev, fmt):
     if rev is not None:
         if len(paths) > 1:
             raise CliError("with --git REV, give at most one PATH (the pack in the working tree)", USAGE)
-        path = Path(pack_or_default(paths[0] if paths else None))
+        from tspol.dsl.sources import pack_root
+
+        path = pack_root(Path(pack_or_default(paths[0] if paths else None)))
         with tempfile.TemporaryDirectory(prefix="tspol-diff-") as tmp:
             old_path = _checkout(path, rev, Path(tmp))
             old = _program(old_path, rename=(f"{Path(tmp) / 'tree'}/", f"{rev}:"))
@@ -61,11 +63,11 @@ def command(paths, rev, fmt):
 
 
 def _program(path, rename: tuple[str, str] | None = None):
-    from tspol.compiler.lower import lower
-    from tspol.dsl.loader import load_pack
+    """The IR of the pack at `path` (a .pol file stands for its pack); exit 2 when it does not load."""
+    from tspol.workspace import Workspace
 
     try:
-        return lower(load_pack(path))
+        return Workspace.open(path).lowered()
     except TspolError as exc:
         report = render(exc.diagnostics, "text", exc.sources)
         if rename is not None:

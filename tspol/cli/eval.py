@@ -41,7 +41,7 @@ from decimal import Decimal
 
 import click
 
-from tspol.cli.common import FAILED, pack_or_default
+from tspol.cli.common import FAILED, fail, open_pack
 from tspol.diagnostics import Diagnostic, TspolError, render_text
 from tspol.runtime import jsonnum
 
@@ -540,14 +540,10 @@ def command(file, policy_path, region, fmt, lang, jobs):
     that cannot be decided gets an error record in its place; the exit code is
     then 1.
     """
-    from tspol.compiler.cache import compiled
-
-    path = pack_or_default(policy_path)
     try:
-        pack = compiled(path)
+        pack = open_pack(policy_path).compiled()
     except TspolError as exc:
-        click.echo(render_text(exc.diagnostics, exc.sources), err=True, nl=False)
-        raise click.exceptions.Exit(FAILED)
+        fail(exc)
     module = pack.module
     regions = module.POLICY["regions"]
     if region is not None and region not in regions:  # bad input, as an unknown region on a line is

@@ -7,7 +7,7 @@ import re
 
 import click
 
-from tspol.cli.common import FAILED, USAGE, CliError, pack_or_default, render
+from tspol.cli.common import FAILED, USAGE, CliError, open_pack, render
 from tspol.runtime.ledger import points_text
 
 
@@ -132,11 +132,11 @@ def _check_steps(ledger, on, until, every: int, max_states: int) -> None:
 
 def _load_policy(path):
     """The program, the evaluator of metrics events, and the pack's sources (for error excerpts)."""
-    import tspol
+    from tspol.api import Policy
     from tspol.diagnostics import TspolError
 
     try:
-        policy = tspol.load(pack_or_default(path))
+        policy = Policy(open_pack(path).compiled())
     except TspolError as exc:
         _fail(exc.diagnostics, exc.sources)
     return policy.program, policy.evaluate_dict, {}

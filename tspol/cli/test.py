@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from tspol.cli.common import FAILED, CliError, pack_or_default
+from tspol.cli.common import FAILED, CliError, fail, open_pack
 
 
 @click.command("test")
@@ -24,21 +24,27 @@ def command(path, update, junit_path, verbose):
     line has a name, a region, metrics and the expected decision (without
     its explanations). Exit 0 when every example passes, 1 otherwise.
     """
-    import tspol
-    from tspol.diagnostics import TspolError
-    from tspol.runtime.examples import example_files, junit_xml, run_file, updatable, update_file
+    from tspol.runtime.examples import example_files
 
-    pack = Path(pack_or_default(path))
+    workspace = open_pack(path)
+    pack = Path(workspace.root)
     files = example_files(pack)
     if not files:
         raise CliError(f"no examples in {pack}: put JSON Lines files in {pack}/examples/")
-    try:
-        policy = tspol.load(pack)
-    except TspolError as exc:
-        from tspol.cli.common import render
+    run_examples(pack, files, update, junit_path, verbose, workspace)
 
-        click.echo(render(exc.diagnostics, "text", exc.sources), nl=False, err=True)
-        raise click.exceptions.Exit(FAILED)
+
+def run_examples(pack: Path, files: list[Path], update: bool = False, junit_path: str | None = None,
+                 verbose: bool = False, workspace=None) -> None:
+    """Decide the examples of `files` by the pack and report; exit 1 when one fails."""
+    from tspol.api import Policy
+    from tspol.diagnostics import TspolError
+    from tspol.runtime.examples import junit_xml, run_file, updatable, update_file
+
+    try:
+        policy = Policy((workspace or open_pack(str(pack))).compiled())
+    except TspolError as exc:
+        fail(exc)
 
     results, unwritten, unreadable = {}, [], 0
     for file in files:

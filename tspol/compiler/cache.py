@@ -1,9 +1,10 @@
 """Compile a pack once; keep its module on disk, keyed by the hash of its source.
 
-`compiled(path)` reads the pack's files and hashes them (`tspol.dsl.sources`,
-which imports no parser). On a hit it runs the cached module without loading
-Lark or the checker; on a miss it parses, checks, lowers, analyses the tables
-and generates, then stores the module for next time. A pack `tspol check`
+`compiled_workspace(workspace)` (what `Workspace.compiled()` calls) hashes the
+pack's files, which the workspace has read without loading a parser. On a hit it
+runs the cached module without loading Lark or the checker; on a miss the
+workspace parses, checks, lowers, analyses the tables and generates, and the
+module is stored for next time. A pack `tspol check`
 rejects is never compiled: the errors of the table analysis (an overlap in an
 exclusive table, a dead row) stop the build as syntax errors do, located in
 the .pol text; its warnings do not.
@@ -18,7 +19,7 @@ compiler itself (a hash of its modules' text), so editing tspol never runs a
 module an older tspol generated. The file ends with a seal, the hash of all
 before it: a file cut short or changed is rebuilt, never run.
 
-`checked(path, run)` keeps what `tspol check` found in a pack the same way,
+`checked_workspace(workspace)` keeps what `tspol check` found in a pack the same way,
 in `check/` under the same folder: the diagnostics of the pack, keyed by its
 files (paths as shown and text), the path as given, and a fingerprint of all
 of tspol, of Lark and of Python. A hit renders them again without loading
@@ -37,28 +38,27 @@ from pathlib import Path
 
 import attrs
 
-from tspol.diagnostics import Diagnostic, Related, Span, TspolError
-from tspol.dsl.sources import read_sources, source_hash
+from tspol.diagnostics import Diagnostic, Related, Span
 
 CACHE_ENV = "TSPOL_CACHE_DIR"
 PACKAGE = Path(__file__).resolve().parents[1]
-COMPILER_PARTS = ("compiler", "dsl")
+COMPILER_PARTS = ("", "compiler", "dsl")  # "": the package's own modules (codes, workspace, ...)
 
 _memory: dict[str, types.ModuleType] = {}
 
 
 @attrs.frozen
 class Compiled:
-    """A pack's compiled module, the text it came from, and its IR when it was just built."""
+    """A pack's compiled module and the workspace of the text it came from."""
 
     module: types.ModuleType
-    source_hash: str
-    sources: dict
-    relpaths: dict
-    root: str
-    program: object = None  # ir.Program when compiled in this process, else None (built on demand)
+    workspace: object  # tspol.workspace.Workspace
     cache_file: Path | None = None
     source: str | None = None  # the generated source, when generated in this process
+
+    @property
+    def source_hash(self) -> str:
+        return self.workspace.sources.hash
 
     def module_source(self) -> str:
         """The source of `module`: as generated, or as read from its cache file (helper
@@ -111,67 +111,26 @@ def package_parts() -> tuple[str, ...]:
     return ("", *folders)
 
 
-def compiled(path: str | Path) -> Compiled:
-    """The compiled module of the pack at `path`: from memory, from the disk cache, or built now."""
-    path = Path(path)
-    sources, relpaths = read_sources(path)
-    return compiled_sources(sources, relpaths, str(path))
-
-
-def compiled_sources(sources: dict, relpaths: dict, root: str) -> Compiled:
-    """`compiled` of a pack's texts already read (display path -> text, and -> path
-    inside the pack; `root` is the pack's path as given)."""
-    key = f"{source_hash(sources, relpaths)}-{fingerprint()}"
-    digest = key.partition("-")[0]
-    found = dict(sources=sources, relpaths=relpaths, root=root, source_hash=digest)
+def compiled_workspace(workspace) -> Compiled:
+    """The compiled module of a workspace's pack: from memory, from the disk cache, or
+    generated now (TspolError with the errors `tspol check` reports when it has any)."""
+    digest = workspace.sources.hash
+    key = f"{digest}-{fingerprint()}"
     if key in _memory:
         module, file, source = _memory[key]
-        return Compiled(module, cache_file=file, source=source, **found)
+        return Compiled(module, workspace, cache_file=file, source=source)
     folder = cache_dir()
     file = folder / f"policy-{digest[:32]}-{key.partition('-')[2]}.py" if folder else None
     module = _load_file(file, digest) if file is not None and file.is_file() else None
-    program = source = None
+    source = None
     if module is None:
-        program = build_program(sources, relpaths, root)
-        source = generate_source(program)
+        source = workspace.generate("python")
         file = _store(file, _sealed(source)) if file is not None else None
         module = _load_file(file, digest) if file is not None else None
         if module is None:
             module = load_source(source, f"<tspol policy {digest[:12]}>")
     _memory[key] = (module, file, source)
-    return Compiled(module, program=program, cache_file=file, source=source, **found)
-
-
-def build_program(sources: dict, relpaths: dict, root: str):
-    """Parse, check, lower and analyse pack text already read (this is where Lark is loaded)."""
-    from tspol.dsl.checker import check
-    from tspol.dsl.loader import parse_sources
-
-    try:
-        pack = check(parse_sources(sources), sources, relpaths, root=root)
-    except TspolError as exc:
-        raise TspolError(exc.diagnostics, sources) from None
-    return program_of(pack)
-
-
-def program_of(pack):
-    """The IR of a checked pack, or TspolError with the errors the analysis of its tables
-    finds (the ones `tspol check` reports, at the rows in question); warnings pass."""
-    from tspol.compiler.analysis import analyze_program
-    from tspol.compiler.lower import lower
-    from tspol.diagnostics import sort_diagnostics
-
-    program = lower(pack)
-    errors = [d for d in analyze_program(program).diagnostics if d.is_error]
-    if errors:
-        raise TspolError(sort_diagnostics(errors), pack.sources)
-    return program
-
-
-def generate_source(program) -> str:
-    from tspol.compiler.pygen import generate
-
-    return generate(program)
+    return Compiled(module, workspace, cache_file=file, source=source)
 
 
 def load_source(source: str, name: str) -> types.ModuleType:
@@ -247,34 +206,28 @@ def clear_memory() -> None:
 CHECK_FORMAT = 1  # the layout of a stored check; a new layout never reads an old one
 
 
-def checked(path: str, run) -> tuple[list[Diagnostic], dict[str, str]]:
-    """`run(path)`: the diagnostics of the pack at `path` and its sources, stored
-    after a first run and read back on the next one while nothing they depend on
-    has changed. Any trouble with the cache (no folder, a damaged file) means
-    running `run` as if there were none."""
+def checked_workspace(workspace) -> list[Diagnostic]:
+    """`workspace.diagnostics()`, stored after a first run and read back on the next
+    one while nothing they depend on has changed. Any trouble with the cache (no
+    folder, a damaged file) means checking as if there were none."""
     folder = cache_dir()
-    try:
-        sources, relpaths = read_sources(Path(path))
-    except TspolError:  # nothing to key by: `run` says what is wrong
-        return run(path)
     if folder is None:
-        return run(path)
-    file = folder / "check" / f"{check_key(path, sources, relpaths)}.json"
+        return workspace.diagnostics()
+    sources = workspace.sources
+    file = folder / "check" / f"{check_key(workspace.given, sources.relpaths, sources.hash)}.json"
     found = _read_check(file)
-    if found is not None:
-        return found, sources
-    diagnostics, run_sources = run(path)
-    if run_sources == sources:  # the files did not change while `run` read them again
-        _store(file, json.dumps({"format": CHECK_FORMAT, "diagnostics": [_record(d) for d in diagnostics]}))
-    return diagnostics, run_sources
+    if found is None:
+        found = workspace.diagnostics()
+        _store(file, json.dumps({"format": CHECK_FORMAT, "diagnostics": [_record(d) for d in found]}))
+    return found
 
 
-def check_key(path: str, sources: dict[str, str], relpaths: dict[str, str]) -> str:
+def check_key(path: str, relpaths: dict[str, str], source_digest: str) -> str:
     """Everything a check's diagnostics depend on: the pack's files as shown and
     read, the path as given, tspol's code, Lark's and Python's versions."""
     digest = hashlib.sha256()
     for part in (f"check {CHECK_FORMAT}", str(path), json.dumps(sorted(relpaths.items())),
-                 source_hash(sources, relpaths), fingerprint(package_parts()), _lark_stamp(), sys.version):
+                 source_digest, fingerprint(package_parts()), _lark_stamp(), sys.version):
         digest.update(part.encode() + b"\0")
     return digest.hexdigest()[:40]
 

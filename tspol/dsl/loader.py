@@ -2,43 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
-from tspol.diagnostics import Diagnostic, TspolError, sort_diagnostics
+import attrs
+
+from tspol.diagnostics import Diagnostic, Span, TspolError, sort_diagnostics
 from tspol.dsl import ast
 from tspol.dsl.checker import MISSING, OUT_OF_ORDER, UNUSED, check
 from tspol.dsl.pack import Pack
 from tspol.dsl.parser import parse_partial
 from tspol.dsl.sources import bundled_pack_path, default_pack_path, pol_files, read_sources
 
-__all__ = ["bundled_pack_path", "default_pack_path", "load_pack", "load_sources", "parse_sources", "pol_files",
+__all__ = ["bundled_pack_path", "default_pack_path", "load_pack", "load_sources", "model_of", "pol_files",
            "read_sources"]
 
 # What the checker says of a block as a whole: what it lacks (E202, W200), how its
 # items stand to each other (E402, a warning margin against the lowest threshold).
 # Of a declaration that lost a statement to a syntax error, that is not known.
 ABOUT_THE_WHOLE_BLOCK = {MISSING, UNUSED, OUT_OF_ORDER}
-
-
-def parse_sources(sources: dict[str, str]) -> list[ast.File]:
-    """Parse every file, reporting the syntax errors of all files together."""
-    files, problems, _ = _parse_each(sources)
-    if problems:
-        raise TspolError(problems)
-    return files
-
-
-def _parse_each(sources: dict[str, str]) -> tuple[list[ast.File], list[Diagnostic], list]:
-    """Every file as far as it parses, every syntax error, and the declarations that
-    lost a statement to one."""
-    files, problems, damaged = [], [], []
-    for display, text in sources.items():
-        parsed = parse_partial(text, display)
-        files.append(parsed.file)
-        problems.extend(parsed.problems)
-        lines = set(parsed.damaged_lines)
-        damaged += [decl for decl in parsed.file.decls if any(decl.span.line <= n <= decl.span.end_line for n in lines)]
-    return files, problems, damaged
 
 
 def load_pack(path: str | Path | None = None) -> Pack:
@@ -56,14 +38,85 @@ def load_pack(path: str | Path | None = None) -> Pack:
 def load_sources(sources: dict[str, str], relpaths: dict[str, str], root: str) -> Pack:
     """`load_pack` of texts already read (display path -> text, and -> path inside
     the pack): one of them may be a file's unsaved text, given on standard input."""
-    files, problems, damaged = _parse_each(sources)
+    model = model_of([parse_partial(text, display) for display, text in sources.items()], sources, relpaths, root)
+    if model["pack"] is None:
+        raise TspolError(sort_diagnostics([d for d in model["diagnostics"] if d.is_error]), sources)
+    return model["pack"]
+
+
+def model_of(parsed, sources: Mapping[str, str], relpaths: Mapping[str, str], root: str) -> dict:
+    """What the checker makes of parsed files (tspol.workspace.Model's fields): every
+    diagnostic; the pack when there is no error; else the partial pack, checked without
+    the declarations and table rows in error, and the spans of the rules that lost rows."""
+    files = [p.file for p in parsed]
+    syntax = [d for p in parsed for d in p.problems]
+    damaged = [decl for p in parsed for decl in p.file.decls
+               if any(decl.span.line <= n <= decl.span.end_line for n in p.damaged_lines)]
     try:
-        pack = check(files, sources, relpaths, root=root, complete=not problems)
+        pack = check(files, sources, relpaths, root=root, complete=not syntax)
+        found = list(pack.warnings) if pack is not None else []  # None: files with nothing left to check
     except TspolError as exc:
-        problems.extend(d for d in exc.diagnostics if not _about_a_damaged_block(d, damaged))
-    if problems:
-        raise TspolError(sort_diagnostics(problems), sources)
-    return pack
+        pack, found = None, list(exc.diagnostics)
+    found = syntax + [d for d in found if not _about_a_damaged_block(d, damaged)]
+    if pack is not None and not syntax:
+        return dict(diagnostics=tuple(sort_diagnostics(found)), pack=pack, partial=None, cut_rules=frozenset())
+    partial, cut = _partial(files, sources, relpaths, root, {d.span for d in damaged if isinstance(d, ast.Rule)})
+    return dict(diagnostics=tuple(sort_diagnostics(found)), pack=None, partial=partial, cut_rules=cut)
+
+
+PRUNING_ROUNDS = 8  # each round takes out what the one before left in error; a cascade is short
+
+
+def _partial(files, sources, relpaths, root, cut: set) -> tuple[Pack | None, frozenset]:
+    """The pack checked without what is in error: each round takes out the table rows and
+    declarations an error lies in, until the rest checks (a round may find new errors: a
+    rule naming an input taken out). None when an error lies in nothing that can go."""
+    for _ in range(PRUNING_ROUNDS):
+        try:
+            pack = check(files, sources, relpaths, root=root, complete=True)
+            return pack, frozenset(cut) if pack is not None else frozenset()
+        except TspolError as exc:
+            errors = [d.span for d in exc.diagnostics if d.is_error and d.span is not None]
+        files, changed = _without(files, errors, cut)
+        if not changed:
+            break
+    return None, frozenset()
+
+
+def _without(files, errors: list[Span], cut: set) -> tuple[list, bool]:
+    """`files` without the rows and declarations the `errors` lie in (a row when the error
+    is inside one, else its whole declaration); adds the rules that lost rows to `cut`."""
+    changed, kept_files = False, []
+    for file in files:
+        decls = []
+        for decl in file.decls:
+            hits = [span for span in errors if _inside(span, decl.span)]
+            if not hits:
+                decls.append(decl)
+                continue
+            changed = True
+            if isinstance(decl, ast.Rule):
+                rule = _without_rows(decl, hits)
+                if rule is not None:
+                    cut.add(decl.span)
+                    decls.append(rule)
+        kept_files.append(attrs.evolve(file, decls=tuple(decls)))
+    return kept_files, changed
+
+
+def _without_rows(rule: ast.Rule, hits: list[Span]) -> ast.Rule | None:
+    """The rule without the rows the errors lie in; None when an error lies outside its rows."""
+    tables = [item for item in rule.items if isinstance(item, ast.Table)]
+    if not all(any(_inside(span, row.span) for table in tables for row in table.rows) for span in hits):
+        return None
+    items = tuple(attrs.evolve(item, rows=tuple(r for r in item.rows if not any(_inside(s, r.span) for s in hits)))
+                  if isinstance(item, ast.Table) else item for item in rule.items)
+    return attrs.evolve(rule, items=items)
+
+
+def _inside(span: Span, outer: Span) -> bool:
+    return span.path == outer.path and \
+        (outer.line, outer.column) <= (span.line, span.column) <= (outer.end_line, outer.end_column)
 
 
 def _about_a_damaged_block(diagnostic: Diagnostic, damaged: list) -> bool:

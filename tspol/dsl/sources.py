@@ -68,17 +68,49 @@ def _declarations(folder: Path, path: Path) -> tuple[int, bool]:
     for file in folder.rglob("*.pol"):
         if file.is_file():
             others = others or file != path
-            count += len(_POLICY_DECLARATION.findall(file.read_text(encoding="utf-8", errors="replace")))
+            try:
+                count += len(_POLICY_DECLARATION.findall(file.read_text(encoding="utf-8", errors="replace")))
+            except OSError:  # unreadable: reading the pack reports it
+                continue
             if count > 1 and others:
                 break
     return count, others
 
 
+def packs_in(path: Path) -> list[Path]:
+    """The packs a path holds. A file is one pack, and so is a folder whose files declare
+    at most one policy. A folder whose files declare several is split: each sub-folder
+    into its own packs, and each .pol file directly in it is a pack alone (as `pack_root`
+    says of such a file)."""
+    if not path.is_dir() or _declarations(path, path)[0] <= 1:
+        return [path]
+    packs = []
+    for entry in sorted(path.iterdir()):
+        if entry.is_dir() and pol_files(entry):
+            packs += packs_in(entry)
+        elif entry.suffix == ".pol" and entry in pol_files(path):
+            packs.append(entry)
+    return packs
+
+
 def pol_files(path: Path) -> list[Path]:
-    """The .pol files of a pack; a link to nowhere is one too, so that it is reported."""
-    if path.is_dir():
-        return sorted(p for p in path.rglob("*.pol") if p.is_file() or (p.is_symlink() and not p.exists()))
-    return [path]
+    """The .pol files of a pack, and what stands in the way of reading them all, so that
+    `read_sources` reports it rather than a pack short of a file: a link to nowhere, a
+    `.pol` that is no regular file (a FIFO would never end), a folder that cannot be
+    listed. Links to folders are followed, each folder once."""
+    if not path.is_dir():
+        return [path]
+    found, seen = [], set()
+    for folder, subfolders, names in os.walk(path, followlinks=True,
+                                             onerror=lambda error: found.append(Path(error.filename))):
+        here = os.stat(folder)
+        if (here.st_dev, here.st_ino) in seen:  # a link back to a folder already listed
+            subfolders.clear()
+            continue
+        seen.add((here.st_dev, here.st_ino))
+        found += [Path(folder, name) for name in names if name.endswith(".pol")]
+        found += [Path(folder, name) for name in subfolders if name.endswith(".pol")]  # a folder named x.pol
+    return sorted(set(found))
 
 
 def read_sources(path: Path, unsaved: tuple[Path, str] | None = None) -> tuple[dict[str, str], dict[str, str]]:
@@ -108,14 +140,15 @@ def read_sources(path: Path, unsaved: tuple[Path, str] | None = None) -> tuple[d
             if unsaved is not None and file == unsaved[0]:
                 sources[display] = unsaved[1]
             else:
-                sources[display] = utf8_text(file.read_bytes(), display)
+                sources[display] = utf8_text(_regular_file_bytes(file), display)
         except TspolError as exc:
             problems.extend(exc.diagnostics)
             continue
         except OSError as exc:
             reason = (f"it is a link to {os.readlink(file)}, which does not exist"
                       if file.is_symlink() and not file.exists() else exc.strerror)
-            problems.append(Diagnostic(UNREADABLE, f"cannot read this file: {reason}", path=display))
+            what = "folder" if file.is_dir() else "file"
+            problems.append(Diagnostic(UNREADABLE, f"cannot read this {what}: {reason}", path=display))
             continue
         relpaths[display] = file.relative_to(root).as_posix()
     if problems:
@@ -123,6 +156,18 @@ def read_sources(path: Path, unsaved: tuple[Path, str] | None = None) -> tuple[d
     if unsaved is not None:
         sources[str(unsaved[0])] = sources.pop(str(unsaved[0]))
     return sources, relpaths
+
+
+def _regular_file_bytes(file: Path) -> bytes:
+    """The bytes of a regular file; OSError for anything else (a folder, a FIFO, a
+    device), said in words, before it is opened: opening a FIFO waits for a writer."""
+    if file.is_dir():
+        if not os.access(file, os.R_OK | os.X_OK):
+            raise PermissionError(0, "it is a folder that cannot be listed, so the .pol files in it are unknown")
+        raise IsADirectoryError(0, "it is a folder, not a file")
+    if file.exists() and not file.is_file():
+        raise OSError(0, "it is not a regular file (a FIFO, a socket or a device)")
+    return file.read_bytes()
 
 
 def _inside(pack: Path, file: Path) -> Path:

@@ -1,0 +1,80 @@
+"""The IR as JSON, for tools in other languages: `tspol compile --target ir`.
+
+    {"format": "tspol-ir", "version": 1, "program": {"node": "Program", "name": ..., ...}}
+
+Every IR record is an object with `node` (its class in `tspol.compiler.ir`, or
+`Interval`, `Span`, `Texts`) and its fields in declaration order; a tuple is an
+array; an exact rational is `{"rational": "1/10"}` (numerator and denominator as
+decimal digits, so no reader loses precision to binary floats); an interval's
+missing end is null. Spans carry the file's path inside the pack, never where
+the pack sits, so the same pack gives the same bytes anywhere. `loads` reads the
+text back into the same Program (spans included).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from fractions import Fraction
+
+import attrs
+
+from tspol.compiler import ir
+from tspol.diagnostics import Span
+from tspol.dsl.intervals import Interval
+
+FORMAT, VERSION = "tspol-ir", 1
+NODES = {cls.__name__: cls for cls in (*(v for v in vars(ir).values() if isinstance(v, type) and attrs.has(v)),
+                                       Interval, Span)}
+
+
+def dumps(program: ir.Program, relpaths: Mapping[str, str] | None = None) -> str:
+    """The JSON text of a program; `relpaths` maps the display paths of its spans to
+    paths inside the pack."""
+    document = {"format": FORMAT, "version": VERSION, "program": _encode(program, relpaths or {})}
+    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+
+
+def _encode(value, relpaths: Mapping[str, str]):
+    if isinstance(value, Span):
+        return {"node": "Span", "path": relpaths.get(value.path, value.path), "line": value.line,
+                "column": value.column, "end_line": value.end_line, "end_column": value.end_column}
+    if attrs.has(type(value)):
+        record = {"node": type(value).__name__}
+        for field in attrs.fields(type(value)):
+            record[field.name] = _encode(getattr(value, field.name), relpaths)
+        return record
+    if isinstance(value, Fraction):
+        return {"rational": str(value)}
+    if isinstance(value, tuple):
+        return [_encode(item, relpaths) for item in value]
+    if value is None or isinstance(value, (bool, int, str)):
+        return value
+    raise TypeError(f"no JSON form for {type(value).__name__} in the IR")
+
+
+class IRFormatError(ValueError):
+    """Text that is not the JSON of a tspol IR."""
+
+
+def loads(text: str) -> ir.Program:
+    document = json.loads(text)
+    if not isinstance(document, dict) or (document.get("format"), document.get("version")) != (FORMAT, VERSION):
+        raise IRFormatError(f"not a {FORMAT} document of version {VERSION}")
+    program = _decode(document["program"])
+    if not isinstance(program, ir.Program):
+        raise IRFormatError("the document's `program` is not a Program")
+    return program
+
+
+def _decode(value):
+    if isinstance(value, list):
+        return tuple(_decode(item) for item in value)
+    if isinstance(value, dict):
+        if set(value) == {"rational"}:
+            return Fraction(value["rational"])
+        cls = NODES.get(value.get("node"))
+        if cls is None:
+            raise IRFormatError(f"unknown node {value.get('node')!r}")
+        return cls(**{name: _decode(item) for name, item in value.items() if name != "node"})
+    return value

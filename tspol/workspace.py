@@ -1,0 +1,243 @@
+"""The pipeline from a pack's text to everything tspol makes of it.
+
+    workspace = Workspace.open("policies")  # a member .pol file means its pack
+    workspace.diagnostics()                 # what `tspol check` reports, every problem at once
+    workspace.program()                     # the IR; TspolError with check's errors
+    workspace.generate("python")            # a backend's output (BACKENDS names them)
+
+Stages, each run at most once per workspace and only when asked for:
+
+    read      tspol.dsl.sources   the pack's files (imports no parser)
+    parse     tspol.dsl.parser    each file, cached by its text across workspaces
+    check     tspol.dsl.checker   the model: a Pack, and a partial one while files have errors
+    lower     tspol.compiler.lower     the IR
+    analyse   tspol.compiler.analysis  the tier tables
+    generate  BACKENDS            python (tspol.compiler.pygen), ir (tspol.compiler.irjson)
+
+Reading imports no parser, so the compile and check caches (tspol.compiler.cache)
+find what they keep without loading Lark. Every command, both caches and
+`tspol.load` go through a Workspace; nothing else wires the stages together.
+
+While a pack has errors, the model is partial: the declarations and table rows in
+error are taken out and the rest is checked again, so that the analysis of the
+other tables still runs (a type error in one rule does not hide an overlap in
+another). A rule that lost a row is reported only for what a missing row
+cannot change: two remaining rows that overlap (E501), a row no seller reaches
+(E502).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from pathlib import Path
+
+import attrs
+
+from tspol.codes import DEAD_ROW, OVERLAP
+from tspol.diagnostics import Diagnostic, Span, TspolError, sort_diagnostics
+from tspol.dsl.sources import pack_root, read_sources, source_hash
+
+@attrs.frozen
+class Sources:
+    """A pack's text: display path -> text, display path -> path inside the pack, and
+    the pack's path as given (what every stage used to be handed as three arguments)."""
+
+    texts: dict
+    relpaths: dict
+    root: str
+
+    @functools.cached_property
+    def hash(self) -> str:
+        return source_hash(self.texts, self.relpaths)
+
+    @classmethod
+    def read(cls, path: str | Path, unsaved: tuple[Path, str] | None = None) -> Sources:
+        texts, relpaths = read_sources(Path(path), unsaved=unsaved)
+        return cls(texts, relpaths, str(path))
+
+
+@attrs.frozen
+class Backend:
+    """What a pack compiles to: `generate(program, sources)` gives the text of a file
+    named `<stem>.<suffix>`."""
+
+    name: str
+    suffix: str
+    generate: Callable
+    summary: str
+
+
+def _python(program, sources: Sources) -> str:
+    from tspol.compiler.pygen import generate
+
+    return generate(program)
+
+
+def _ir(program, sources: Sources) -> str:
+    from tspol.compiler.irjson import dumps
+
+    return dumps(program, sources.relpaths)
+
+
+BACKENDS = {backend.name: backend for backend in (
+    Backend("python", "py", _python, "a Python module that needs only the standard library"),
+    Backend("ir", "ir.json", _ir, "the IR as JSON, for tools in other languages"),
+)}
+
+
+@attrs.frozen
+class Model:
+    """What the checker makes of a pack (tspol.dsl.loader.model_of): the pack when it is
+    free of errors; else `partial`, the pack without the declarations and rows in error
+    (None when even that does not check), and the spans of the rules that lost rows."""
+
+    diagnostics: tuple[Diagnostic, ...]
+    pack: object = None
+    partial: object = None
+    cut_rules: frozenset = frozenset()
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.is_error]
+
+
+class Workspace:
+    """One pack, from its text to its IR, analysis and generated code."""
+
+    def __init__(self, sources: Sources, given: str | None = None):
+        self.sources = sources
+        self.given = given if given is not None else sources.root  # the path the user named
+
+    @classmethod
+    def open(cls, path: str | Path, unsaved: tuple[Path, str] | None = None) -> Workspace:
+        """The pack at `path`: a folder, or a .pol file standing for the pack it belongs
+        to (`root` differs from `given` then). `unsaved` is (file, text): that file reads
+        as `text`, an editor's unsaved buffer. TspolError when the files cannot be read."""
+        root = pack_root(Path(path))
+        return cls(Sources.read(root, unsaved), given=str(path))
+
+    @classmethod
+    def of(cls, texts: dict, relpaths: dict, root: str) -> Workspace:
+        return cls(Sources(texts, relpaths, root))
+
+    @property
+    def root(self) -> str:
+        return self.sources.root
+
+    def __repr__(self) -> str:
+        return f"<Workspace {self.root} {self.sources.hash[:12]}>"
+
+    # ---- parse and check
+
+    @functools.cached_property
+    def parsed(self) -> tuple:
+        """Each file as far as it parses (tspol.dsl.parser.Parsed), in the pack's order."""
+        return tuple(_parse(display, text) for display, text in self.sources.texts.items())
+
+    @functools.cached_property
+    def model(self) -> Model:
+        from tspol.dsl.loader import model_of
+
+        return Model(**model_of(self.parsed, self.sources.texts, self.sources.relpaths, self.root))
+
+    def pack(self):
+        """The checked pack; TspolError with every problem when it has errors."""
+        model = self.model
+        if model.pack is None:
+            raise TspolError(sort_diagnostics(model.errors), self.sources.texts)
+        return model.pack
+
+    def diagnostics(self) -> list[Diagnostic]:
+        """Everything `tspol check` reports: syntax, names, types, units, ranges, and the
+        analysis of the tables, of the partial model while the pack has errors."""
+        model = self.model
+        found = list(model.diagnostics)
+        if model.pack is not None:
+            found += self.analysis().diagnostics
+        elif model.partial is not None:
+            found += _partial_analysis(model)
+        return sort_diagnostics(found)
+
+    # ---- lower, analyse, generate
+
+    @functools.cached_property
+    def _lowered(self):
+        from tspol.compiler.lower import lower
+
+        return lower(self.pack())
+
+    def lowered(self):
+        """The IR of the checked pack, whatever its table analysis finds."""
+        return self._lowered
+
+    @functools.cached_property
+    def _analysis(self):
+        from tspol.compiler.analysis import analyze_program
+
+        return analyze_program(self.lowered())
+
+    def analysis(self, rule: str | None = None, region: str | None = None):
+        """The table analysis (tspol.compiler.analysis.Analysis), of one rule or region if named."""
+        if rule is None and region is None:
+            return self._analysis
+        from tspol.compiler.analysis import analyze_program
+
+        return analyze_program(self.lowered(), rule=rule, region=region)
+
+    def program(self):
+        """The IR of a pack `tspol check` accepts: TspolError with the errors it reports
+        otherwise, the table analysis's included; its warnings pass."""
+        errors = [d for d in self.analysis().diagnostics if d.is_error]
+        if errors:
+            raise TspolError(sort_diagnostics(errors), self.sources.texts)
+        return self.lowered()
+
+    def generate(self, target: str = "python") -> str:
+        return BACKENDS[target].generate(self.program(), self.sources)
+
+    def compiled(self):
+        """The pack's Python module, from the compile cache or built now (tspol.compiler.cache)."""
+        from tspol.compiler.cache import compiled_workspace
+
+        return compiled_workspace(self)
+
+    def checked(self) -> list[Diagnostic]:
+        """`diagnostics()`, kept in the check cache (tspol.compiler.cache)."""
+        from tspol.compiler.cache import checked_workspace
+
+        return checked_workspace(self)
+
+
+def _partial_analysis(model: Model) -> list[Diagnostic]:
+    """The table analysis of the pack without what is in error: all of it for the tables
+    of the rules that are whole, and of a rule that lost rows what they cannot change."""
+    from tspol.compiler.analysis import analyze_pack
+
+    found = []
+    for d in analyze_pack(model.partial):
+        if d.code in (OVERLAP, DEAD_ROW) or not any(_inside(d.span, rule) for rule in model.cut_rules):
+            found.append(d)
+    return found
+
+
+def _inside(span: Span | None, outer: Span) -> bool:
+    return span is not None and span.path == outer.path and \
+        (outer.line, outer.column) <= (span.line, span.column) <= (outer.end_line, outer.end_column)
+
+
+_PARSES: dict = {}
+PARSE_CACHE_SIZE = 256  # files; an editor's workspace re-parses only the file that changed
+
+
+def _parse(display: str, text: str):
+    from tspol.dsl.parser import parse_partial
+
+    key = (display, text)
+    found = _PARSES.pop(key, None)
+    if found is None:
+        found = parse_partial(text, display)
+    _PARSES[key] = found  # most recently used last
+    while len(_PARSES) > PARSE_CACHE_SIZE:
+        del _PARSES[next(iter(_PARSES))]
+    return found
