@@ -31,6 +31,11 @@ class Span:
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.column}"
 
+    def encloses(self, other: Span | None) -> bool:
+        """Whether `other` starts inside this span (of the same file)."""
+        return other is not None and other.path == self.path and \
+            (self.line, self.column) <= (other.line, other.column) <= (self.end_line, self.end_column)
+
 
 @attrs.frozen
 class Related:

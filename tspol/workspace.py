@@ -35,7 +35,7 @@ from pathlib import Path
 import attrs
 
 from tspol.codes import DEAD_ROW, OVERLAP
-from tspol.diagnostics import Diagnostic, Span, TspolError, sort_diagnostics
+from tspol.diagnostics import Diagnostic, TspolError, sort_diagnostics
 from tspol.dsl.sources import pack_root, read_sources, source_hash
 
 @attrs.frozen
@@ -216,14 +216,9 @@ def _partial_analysis(model: Model) -> list[Diagnostic]:
 
     found = []
     for d in analyze_pack(model.partial):
-        if d.code in (OVERLAP, DEAD_ROW) or not any(_inside(d.span, rule) for rule in model.cut_rules):
+        if d.code in (OVERLAP, DEAD_ROW) or not any(rule.encloses(d.span) for rule in model.cut_rules):
             found.append(d)
     return found
-
-
-def _inside(span: Span | None, outer: Span) -> bool:
-    return span is not None and span.path == outer.path and \
-        (outer.line, outer.column) <= (span.line, span.column) <= (outer.end_line, outer.end_column)
 
 
 _PARSES: dict = {}

@@ -90,7 +90,7 @@ def _without(files, errors: list[Span], cut: set) -> tuple[list, bool]:
     for file in files:
         decls = []
         for decl in file.decls:
-            hits = [span for span in errors if _inside(span, decl.span)]
+            hits = [span for span in errors if decl.span.encloses(span)]
             if not hits:
                 decls.append(decl)
                 continue
@@ -107,16 +107,11 @@ def _without(files, errors: list[Span], cut: set) -> tuple[list, bool]:
 def _without_rows(rule: ast.Rule, hits: list[Span]) -> ast.Rule | None:
     """The rule without the rows the errors lie in; None when an error lies outside its rows."""
     tables = [item for item in rule.items if isinstance(item, ast.Table)]
-    if not all(any(_inside(span, row.span) for table in tables for row in table.rows) for span in hits):
+    if not all(any(row.span.encloses(span) for table in tables for row in table.rows) for span in hits):
         return None
-    items = tuple(attrs.evolve(item, rows=tuple(r for r in item.rows if not any(_inside(s, r.span) for s in hits)))
+    items = tuple(attrs.evolve(item, rows=tuple(r for r in item.rows if not any(r.span.encloses(s) for s in hits)))
                   if isinstance(item, ast.Table) else item for item in rule.items)
     return attrs.evolve(rule, items=items)
-
-
-def _inside(span: Span, outer: Span) -> bool:
-    return span.path == outer.path and \
-        (outer.line, outer.column) <= (span.line, span.column) <= (outer.end_line, outer.end_column)
 
 
 def _about_a_damaged_block(diagnostic: Diagnostic, damaged: list) -> bool:
