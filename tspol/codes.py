@@ -36,6 +36,7 @@ from tspol.diagnostics import ERROR, WARNING
 # E0xx: the files of a pack (tspol.dsl.sources)
 NO_FILES = "E001"
 UNREADABLE = "E002"
+NEEDS_EXTRA = "E003"
 # E1xx: syntax (tspol.dsl.syntax_errors, tspol.dsl.parser)
 SYNTAX = "E100"
 UNCLOSED = "E101"
@@ -190,6 +191,20 @@ REGISTRY: tuple[Code, ...] = (
         Example((("example.pol", _POLICY + 'region CH { name en "Zürich" }\n'),),
                 "tspol check example.pol", ('example.pol:3:23: error[E002]: this file is not UTF-8 text: byte 0xfc (invalid start byte)\n'
                                             '  help: save the file as UTF-8\n'), encoding="latin-1"),
+    ),
+    Code(
+        NEEDS_EXTRA, "NEEDS_EXTRA", ERROR,
+        "A command needs an optional part of tspol that is not installed",
+        "The compiled Python module needs nothing but the standard library, so the heavier parts "
+        "of tspol are extras: `tspol[duckdb]` (DuckDB and sqlglot, for the SQL backend and "
+        "`--target duckdb`). A command that needs one says which.\n\n"
+        "Install the extra it names, for example `pip install 'tspol[duckdb]'`.",
+        Example((("example.pol", _POLICY),
+                 ("example.py", 'import sys\n\nsys.modules["sqlglot"] = None  # as if tspol[duckdb] were not installed\n'
+                                + _REPORT.format(before="from tspol.workspace import Workspace\n\n",
+                                                 call='    Workspace.open("example.pol").generate("duckdb")\n'))),
+                "python example.py",
+                "E003: `--target duckdb` needs sqlglot: pip install 'tspol[duckdb]' (sqlglot is missing)\n"),
     ),
     # ---- E1xx: syntax
     Code(

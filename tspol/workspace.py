@@ -34,7 +34,7 @@ from pathlib import Path
 
 import attrs
 
-from tspol.codes import DEAD_ROW, OVERLAP
+from tspol.codes import DEAD_ROW, NEEDS_EXTRA, OVERLAP
 from tspol.diagnostics import Diagnostic, TspolError, sort_diagnostics
 from tspol.dsl.sources import pack_root, read_sources, source_hash
 
@@ -80,9 +80,22 @@ def _ir(program, sources: Sources) -> str:
     return dumps(program, sources.relpaths)
 
 
+def _sql(dialect: str):
+    def generate(program, sources: Sources) -> str:
+        try:
+            from tspol.compiler import sqlgen
+        except ImportError as exc:  # sqlglot: the `duckdb` extra
+            raise TspolError(Diagnostic(NEEDS_EXTRA, f"`--target {dialect}` needs sqlglot: "
+                                                     f"pip install 'tspol[duckdb]' ({exc.name} is missing)")) from None
+        return sqlgen.generate(program, dialect)
+
+    return generate
+
+
 BACKENDS = {backend.name: backend for backend in (
     Backend("python", "py", _python, "a Python module that needs only the standard library"),
     Backend("ir", "ir.json", _ir, "the IR as JSON, for tools in other languages"),
+    Backend("duckdb", "duckdb.sql", _sql("duckdb"), "a DuckDB query over a table `metrics`"),
 )}
 
 

@@ -1,0 +1,125 @@
+"""Deciding sellers in DuckDB (the `duckdb` extra): the pack's SQL (`tspol.compiler.sqlgen`)
+run over a relation of metrics, embedded in this process.
+
+    import duckdb, tspol, tspol.duckdb
+    policy = tspol.load()
+    decided = tspol.duckdb.evaluate(policy, duckdb.sql("FROM 'metrics.parquet'"))
+    decided.write_parquet("decisions.parquet")
+
+The relation has a column per input (any may be missing: it is not given), and
+may have `seller_id` and `region`; another column is an error (E601), as an
+unknown key is. `decisions(policy, records)` decides Python dicts the same way
+and gives what `Policy.evaluate_dict` gives, or an `error` record for a bad one.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+
+import duckdb
+
+from tspol.codes import UNKNOWN_INPUT
+from tspol.compiler import sqlgen
+from tspol.runtime.metrics import MetricsError
+from tspol.runtime.names import did_you_mean
+
+FIELDS = ("seller_id", "region")
+
+
+_queries: dict[tuple, str] = {}
+
+
+def query(policy, table: str = "metrics", lang: str = "en", region: str | None = None,
+          columns: dict | None = None) -> str:
+    """The DuckDB query deciding every row of `table` (generated once per pack text)."""
+    key = (policy.source_hash, table, lang, region, tuple(sorted((columns or {}).items())))
+    if key not in _queries:
+        _queries[key] = sqlgen.generate(policy.program, "duckdb", table=table, lang=lang, region=region,
+                                        columns=columns)
+    return _queries[key]
+
+
+def evaluate(policy, relation: duckdb.DuckDBPyRelation, lang: str = "en", region: str | None = None,
+             connection: duckdb.DuckDBPyConnection | None = None) -> duckdb.DuckDBPyRelation:
+    """The decisions of every row of `relation`, in its order, as a relation."""
+    connection = connection or duckdb.default_connection()
+    inputs = [spec.name for spec in policy.program.inputs]
+    for name in relation.columns:
+        if name not in inputs and name not in FIELDS:
+            raise MetricsError(UNKNOWN_INPUT, name, f"unknown input `{name}`" + (
+                did_you_mean(name, inputs) or "; see the inputs the policy declares"))
+    present = set(relation.columns)
+    columns = [f'"{name}"' for name in relation.columns]
+    columns += [f'NULL::VARCHAR AS "{name}"' for name in (*FIELDS, *inputs) if name not in present]
+    view = f"tspol_metrics_{id(relation):x}"
+    connection.register(view + "_given", relation)
+    connection.execute(f'CREATE OR REPLACE TEMP VIEW "{view}" AS SELECT {", ".join(columns)} FROM "{view}_given"')
+    return connection.sql(query(policy, view, lang, region))
+
+
+def decisions(policy, records: Iterable[Mapping], lang: str = "en", region: str | None = None) -> list[dict]:
+    """Decide dicts of metrics (with `seller_id` and `region` if any): for each, the
+    decision `Policy.evaluate_dict` gives (with its `seller_id`), or {"error": ...}."""
+    records = list(records)
+    inputs = [spec.name for spec in policy.program.inputs]
+    names = [*FIELDS, *inputs]
+    connection = duckdb.connect()
+    positional = {name: f"input_{position}" for position, name in enumerate(inputs)}  # names may differ in case only
+    columns = ", ".join(f'"{name}" VARCHAR' for name in [*FIELDS, *positional.values()])
+    connection.execute(f"CREATE TEMP TABLE metrics ({columns})")
+    for record in records:
+        for key in record:
+            if key not in names:
+                raise MetricsError(UNKNOWN_INPUT, key, f"unknown input `{key}`")
+    if records:
+        rows = [[None if record.get("seller_id") is None else str(record["seller_id"]), record.get("region"),
+                 *(_text(record.get(name)) for name in inputs)] for record in records]
+        connection.executemany(f"INSERT INTO metrics VALUES ({', '.join('?' for _ in names)})", rows)
+    result = connection.execute(query(policy, "metrics", lang, region, positional))
+    header = [d[0] for d in result.description]
+    decided = []
+    for record, row in zip(records, result.fetchall()):
+        found = decision(dict(zip(header, row)))
+        if "seller_id" in found:  # as given: a whole number stays one
+            found["seller_id"] = record["seller_id"]
+        decided.append(found)
+    return decided
+
+
+def _text(value) -> str | None:
+    """A value as the text a SQL column of it holds: a number as Python writes it, anything
+    else as its JSON (a string in quotes: the Python engine takes no string for a number)."""
+    if value is None:
+        return None
+    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+        return str(value)
+    try:
+        return json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return repr(value)
+
+
+def decision(row: Mapping) -> dict:
+    """One output row as the JSON decision of the Python engine."""
+    out = {} if row.get("seller_id") is None else {"seller_id": row["seller_id"]}
+    if row["error"] is not None:
+        return out | {"error": dict(row["error"])}
+    out |= {"region": row["region"], "points": row["points"], "warning": row["warning"]}
+    out["violations"] = [_violation(v) for v in row["violations"]]
+    for key in ("findings", "not_applicable", "discretionary"):
+        out[key] = [dict(item) for item in row[key]]
+    return out
+
+
+def _violation(v: Mapping) -> dict:
+    out = dict(v)
+    limit = v["limit"]
+    if limit is not None:
+        percent = limit["percent"]
+        out["limit"] = {"days": limit["days"], "percent": int(percent) if percent.isdigit() else percent,
+                        "basis": limit["basis"]}
+        if limit["daily_cap"] is not None:
+            out["limit"]["daily_cap"] = int(limit["daily_cap"])
+    return out
