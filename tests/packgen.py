@@ -2,8 +2,8 @@
 
 `packs()` draws the text of a one-file pack with one region `X` and one rule `r`
 on the metric `R`, over count inputs `c`, `b`, `a` and `x` (some parts of others),
-the rates `R = a / c` and `S = b / c` (either may have an `only if`) and the alias
-`N = x`. `Brute` decides every seller of small counts from the pack's own numbers,
+the rates `R = a / c` and `S = b / c` or `S = a / b` (a rate over a part; either rate
+may have an `only if`) and the alias `N = x`. `Brute` decides every seller of small counts from the pack's own numbers,
 by plain fractions, without any of tspol's machinery, for tests to compare with.
 """
 
@@ -56,7 +56,7 @@ def packs(draw):
         names = draw(st.lists(st.sampled_from(QUANTITIES), min_size=1, max_size=3, unique=True))
         rows.append(([draw(comparisons(name)) for name in names], draw(st.integers(0, 5))))
     facts = {"parents": {"b": b_parent, "a": a_parent}, "only_if": only_if, "standard": standard,
-             "hit": hit, "rows": rows}
+             "hit": hit, "rows": rows, "S": draw(st.sampled_from([("b", "c"), ("a", "b")]))}
     return pack_text(facts), facts
 
 
@@ -67,14 +67,14 @@ def pack_text(facts) -> str:
         parent = parents.get(name)
         items = ([f"part of {parent}"] if parent else []) + ["higher is worse"]
         lines.append(f"input {name}: count {{ {' '.join(items)} }}")
-    for name, numerator in (("R", "a"), ("S", "b")):
+    for name, (numerator, denominator) in (("R", ("a", "c")), ("S", facts["S"])):
         items = ["higher is worse"]
         if name == "R" and facts["standard"]:
             items.append(f"standard R {facts['standard'][0]} {facts['standard'][1]}%")
         if facts["only_if"][name]:
             quantity, op, value = facts["only_if"][name]
             items.append(f"only if {quantity} {op} {value}")
-        lines.append(f"metric {name} = {numerator} / c {{ {' '.join(items)} }}")
+        lines.append(f"metric {name} = {numerator} / {denominator} {{ {' '.join(items)} }}")
     lines.append("metric N = x { higher is worse }")
     lines.append("rule r in X {")
     lines.append("  on R")
@@ -115,10 +115,10 @@ class Brute:
             quantity, op, bound = condition
             if seller[quantity] is None or not _CHECK[op](seller[quantity], bound):
                 return None
-        numerator = seller["a" if name == "R" else "b"]
-        if numerator is None or not seller["c"]:
+        numerator, denominator = ("a", "c") if name == "R" else self.facts["S"]
+        if seller[numerator] is None or not seller[denominator]:
             return None
-        return Fraction(numerator, seller["c"])
+        return Fraction(seller[numerator], seller[denominator])
 
     def holds(self, comparison, seller) -> bool:
         value = self.value(comparison[0], seller)

@@ -241,3 +241,69 @@ def test_python_callers_may_leave_out_the_only_region(tmp_path):
     with pytest.raises(tspol.TspolError) as refused:
         tspol.load().evaluate({"orders_7d": 10, "late_orders": 1})
     assert refused.value.code == "E611" and "US, SEA, UK" in str(refused.value)
+
+
+# ---- what a cold review found
+
+
+def test_three_rates_over_three_counts_get_an_answer():
+    """R = S * T: a row asking S >= 40%, T >= 50% and R < 20% is dead. The witness search
+    used to scan for minutes before the solver was asked; it now stops after a fixed
+    number of steps (the same every run) and the solver decides."""
+    pack = POLICY + ("input c: count\ninput b: count { part of c }\ninput a: count { part of b }\n"
+                     "metric R = a / c\nmetric S = a / b\nmetric T = b / c\n"
+                     "rule r in US { on R table { when S >= 40% and T >= 50% and R < 20% then points 4 } }\n")
+    assert codes(Workspace.of({"p.pol": pack}, {"p.pol": "p.pol"}, ".")) == ["E502"]
+
+
+def test_rows_keep_their_numbers_while_a_row_before_them_is_in_error():
+    rule = """rule r in US {
+  on LDR
+  table {
+    when LDR >= 10% and late >= 5 then points 3 days
+    when LDR >= 10% and late < 5 then points 1
+    when LDR >= 10% and late >= 4 then points 2
+  }
+}
+"""
+    found = Workspace.of({"p.pol": COUNTS + rule}, {"p.pol": "p.pol"}, ".").diagnostics()
+    (overlap,) = [d for d in found if d.code == "E501"]
+    assert overlap.message.startswith("rows 2 (p.pol:10) and 3 (p.pol:11)"), overlap.message
+
+
+def test_a_policy_declared_over_two_lines_still_makes_a_pack(cli, tmp_path):
+    pack = tmp_path / "pk"
+    (pack / "sub").mkdir(parents=True)
+    (pack / "main.pol").write_text('policy p\n{ version "1" effective 2024-01-01 }\nregion US\n', encoding="utf-8")
+    (pack / "sub" / "rules.pol").write_text("input orders: count\n", encoding="utf-8")
+    result = cli("check", pack / "sub" / "rules.pol")
+    assert result.exit_code == 0 and "as part of the pack in" in result.stderr, result.output
+
+
+def test_two_policies_in_the_files_of_one_folder_are_one_error(cli, tmp_path):
+    flat = tmp_path / "flat"
+    shutil.copytree(PACK, flat, ignore=shutil.ignore_patterns("examples"))
+    text = (flat / "policy.pol").read_text(encoding="utf-8")
+    (flat / "policy2.pol").write_text(text.replace("policy tiktok_shop_crossborder", "policy other"),
+                                      encoding="utf-8")
+    result = cli("check", "--format", "json", flat)
+    found = [(r["code"], r["message"]) for r in json.loads(result.stdout)]
+    assert ("E201", "the pack declares more than one policy") in found
+    assert all(code == "E201" for code, _ in found), found  # and no cascade of unknown names
+
+
+def test_a_hook_may_pass_policy_files_and_example_files_together(cli, tmp_path):
+    pack = tmp_path / "policies"
+    shutil.copytree(PACK, pack)
+    examples = sorted((pack / "examples").glob("*.jsonl"))[0]
+    result = cli("check", pack / "fulfilment.pol", examples)
+    assert result.exit_code == 0 and "examples:" in result.stderr and "checked" in result.stderr, result.output
+    assert cli("check", "--format", "json", examples).exit_code == 2
+
+
+def test_a_jsonl_file_in_an_examples_folder_of_no_pack_is_not_policy_text(cli, tmp_path):
+    events = tmp_path / "examples" / "events.jsonl"
+    events.parent.mkdir()
+    events.write_text("{}\n", encoding="utf-8")
+    result = cli("check", events)
+    assert result.exit_code == 2 and "is not a .pol file" in result.stderr

@@ -37,6 +37,7 @@ from tspol.diagnostics import ERROR, WARNING
 NO_FILES = "E001"
 UNREADABLE = "E002"
 NEEDS_EXTRA = "E003"
+SQL_UNSUPPORTED = "E004"
 # E1xx: syntax (tspol.dsl.syntax_errors, tspol.dsl.parser)
 SYNTAX = "E100"
 UNCLOSED = "E101"
@@ -199,12 +200,25 @@ REGISTRY: tuple[Code, ...] = (
         "of tspol are extras: `tspol[duckdb]` (DuckDB and sqlglot, for the SQL backend and "
         "`--target duckdb`). A command that needs one says which.\n\n"
         "Install the extra it names, for example `pip install 'tspol[duckdb]'`.",
-        Example((("example.pol", _POLICY),
-                 ("example.py", 'import sys\n\nsys.modules["sqlglot"] = None  # as if tspol[duckdb] were not installed\n'
-                                + _REPORT.format(before="from tspol.workspace import Workspace\n\n",
-                                                 call='    Workspace.open("example.pol").generate("duckdb")\n'))),
-                "python example.py",
-                "E003: `--target duckdb` needs sqlglot: pip install 'tspol[duckdb]' (sqlglot is missing)\n"),
+        Example((("example.pol", _POLICY),), "tspol compile --target duckdb -o out example.pol",
+                "example.pol: error[E003]: `--target duckdb` needs sqlglot: pip install 'tspol[duckdb]' "
+                "(sqlglot is missing)\n",
+                runs=False),  # only where the extra is not installed
+    ),
+    Code(
+        SQL_UNSUPPORTED, "SQL_UNSUPPORTED", ERROR,
+        "A pack the SQL backend cannot decide exactly",
+        "The SQL backend decides in whole numbers and DECIMAL(38, 18): a rate is compared by "
+        "cross-multiplying its counts with the bound's numerator and denominator, which must "
+        "each have fewer than 20 digits, and names that differ only in case are one name to SQL. "
+        "A pack past either gets this error rather than a query that could answer wrongly or "
+        "fail. The Python module and `tspol eval` decide it as before.\n\n"
+        "Write the bound with fewer decimal places, or give the inputs names that differ by more "
+        "than case.",
+        Example((("example.pol", _RATE + "rule r in US {\n  on LDR\n  table {\n"
+                                  "    when LDR >= 0.000000000000000000001% then points 1\n  }\n}\n"),),
+                "tspol compile --target duckdb -o out example.pol",
+                "example.pol: error[E004]: the bound 1/100000000000000000000000 has too many digits for exact SQL\n"),
     ),
     # ---- E1xx: syntax
     Code(

@@ -34,7 +34,7 @@ from pathlib import Path
 
 import attrs
 
-from tspol.codes import DEAD_ROW, NEEDS_EXTRA, OVERLAP
+from tspol.codes import DEAD_ROW, NEEDS_EXTRA, OVERLAP, SQL_UNSUPPORTED
 from tspol.diagnostics import Diagnostic, TspolError, sort_diagnostics
 from tspol.dsl.sources import pack_root, read_sources, source_hash
 
@@ -86,8 +86,12 @@ def _sql(dialect: str):
             from tspol.compiler import sqlgen
         except ImportError as exc:  # sqlglot: the `duckdb` extra
             raise TspolError(Diagnostic(NEEDS_EXTRA, f"`--target {dialect}` needs sqlglot: "
-                                                     f"pip install 'tspol[duckdb]' ({exc.name} is missing)")) from None
-        return sqlgen.generate(program, dialect)
+                                                     f"pip install 'tspol[duckdb]' ({exc.name} is missing)",
+                                        path=sources.root)) from None
+        try:
+            return sqlgen.generate(program, dialect)
+        except sqlgen.SqlUnsupported as exc:
+            raise TspolError(Diagnostic(SQL_UNSUPPORTED, str(exc), path=sources.root)) from None
 
     return generate
 

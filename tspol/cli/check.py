@@ -28,6 +28,7 @@ def command(paths, fmt, strict, stdin_filename):
     it is saved: with --stdin-filename it is checked as that file, in that
     file's pack; without, as a pack of its own named <stdin>.
     """
+    examples: list[str] = []
     if "-" in paths:
         if paths != ("-",):
             raise CliError("`-` (standard input) is checked on its own: give no other PATH with it", USAGE)
@@ -37,9 +38,12 @@ def command(paths, fmt, strict, stdin_filename):
         if stdin_filename is not None:
             raise CliError("--stdin-filename names the text read from `-`: give `-` as the PATH", USAGE)
         examples = [p for p in paths if _is_examples_file(p)]
-        if examples:
-            return _check_examples(examples, paths)
+        if examples and fmt != "text":
+            raise CliError(f"--format {fmt} is for .pol files: example files report as `tspol test` does", USAGE)
+        paths = tuple(p for p in paths if p not in examples)
         _refuse_other_files(paths)
+        if examples and not paths:
+            return _check_examples(examples)
         targets = packs_of(paths) if paths else packs_of([pack_or_default(None)])
         diagnostics, sources = [], {}
         for path in targets:
@@ -52,6 +56,8 @@ def command(paths, fmt, strict, stdin_filename):
         if paths == ("-",) and stdin_filename is None and any(d.is_error for d in diagnostics):
             click.echo("tspol: <stdin> was checked as a pack of its own; to check it as a file of a pack, "
                        "give --stdin-filename FILE", err=True)
+    if examples:  # the .pol files a hook passes with the examples it changed, then the examples
+        _check_examples(examples, failed=any(d.is_error for d in diagnostics) or (strict and bool(diagnostics)))
     if any(d.is_error for d in diagnostics) or (strict and diagnostics):
         raise click.exceptions.Exit(FAILED)
 
@@ -69,27 +75,39 @@ def check_pack(path: str) -> tuple[list[Diagnostic], dict[str, str]]:
 
 
 def _is_examples_file(path: str) -> bool:
-    """A file of example sellers beside a pack: `PACK/examples/*.jsonl`, as `tspol test` runs them."""
+    """A file of example sellers beside a pack: `PACK/examples/*.jsonl` (a folder with .pol
+    files around its `examples` folder), as `tspol test` runs them."""
     from pathlib import Path
 
+    from tspol.dsl.sources import pol_files
     from tspol.runtime.examples import EXAMPLES_FOLDER
 
     path = Path(path)
-    return path.suffix == ".jsonl" and path.parent.name == EXAMPLES_FOLDER and not path.is_dir()
+    if path.suffix != ".jsonl" or path.parent.name != EXAMPLES_FOLDER or path.is_dir():
+        return False
+    pack = path.parent.parent
+    return any(p.parent == pack for p in pol_files(pack) if p.suffix == ".pol")
 
 
-def _check_examples(examples: list[str], paths) -> None:
-    """`tspol check PACK/examples/x.jsonl`: run those examples as `tspol test` does."""
+def _check_examples(examples: list[str], failed: bool = False) -> None:
+    """`tspol check PACK/examples/x.jsonl`: run those examples as `tspol test` does (exit 1
+    when one fails, or when `failed` already)."""
     from pathlib import Path
 
     from tspol.cli.test import run_examples
 
-    if len(paths) != len(examples) or len({str(Path(p).parent.parent) for p in examples}) != 1:
-        raise CliError("give example files of one pack on their own, without other PATHs", USAGE)
-    pack = Path(examples[0]).parent.parent
-    click.echo(f"tspol: {', '.join(examples)}: example sellers; running them against {pack} as `tspol test` does",
-               err=True)
-    run_examples(pack, [Path(p) for p in examples])
+    packs: dict[Path, list[Path]] = {}
+    for example in examples:
+        packs.setdefault(Path(example).parent.parent, []).append(Path(example))
+    for pack, files in packs.items():
+        click.echo(f"tspol: {', '.join(map(str, files))}: example sellers; running them against {pack} as "
+                   "`tspol test` does", err=True)
+        try:
+            run_examples(pack, files)
+        except click.exceptions.Exit as exit_:
+            failed = failed or exit_.exit_code != 0
+    if failed:
+        raise click.exceptions.Exit(FAILED)
 
 
 def _refuse_other_files(paths) -> None:

@@ -122,7 +122,7 @@ def _rule(pack: Pack, rule: ast.Rule, region: str, only_ifs: dict[str, ir.Box]) 
     reason = rule.first(ast.ReasonRef)
     tables = tuple(
         ir.TableIR(t.name.value if t.name else None, t.hit_policy,
-                   tuple(_row(pack, row, i, only_ifs) for i, row in enumerate(t.rows, 1)), span=t.span)
+                   tuple(_row(pack, row, row.number or i, only_ifs) for i, row in enumerate(t.rows, 1)), span=t.span)
         for t in rule.tables)
     may = tuple(n.value for m in rule.items_of(ast.May) for n in m.names)
     return ir.RuleIR(

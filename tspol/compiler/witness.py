@@ -30,6 +30,22 @@ POSITIVE = Interval(lo=Fraction(0), lo_closed=False)
 UNIT = Interval(Fraction(0), True, Fraction(1), True)
 SEARCH_LIMIT = 20_000  # numerators or denominators tried before a box is called impossible
 BACKTRACK_LIMIT = 2_000  # choices tried across rates that share an input
+STEP_LIMIT = 3_000  # steps of all the scans of one search: past it the search gives up (the oracle decides)
+
+
+class _OutOfSteps(Exception):
+    pass
+
+
+_steps = [0]  # what the search in progress may still spend
+
+
+def _step() -> None:
+    """One step of a scan; a search that has spent STEP_LIMIT stops (deterministically,
+    unlike a time limit, so the same pack always gets the same witness)."""
+    _steps[0] -= 1
+    if _steps[0] < 0:
+        raise _OutOfSteps
 FLOAT_DIGITS = 15  # significant digits of a decimal that a float holds and prints back exactly
 DECIMAL_PLACES = 400  # past this, a decimal is finer than any float: no JSON number says it
 
@@ -118,7 +134,16 @@ def seller_for(vocabulary: Vocabulary, box: Mapping[str, Interval], undefined: I
     (`tspol.compiler.solver`) passes `accept`, which checks a seller against the
     meaning of the pack, and decides exactly where this finds nothing."""
     undefined = tuple(sorted(set(undefined)))
+    _steps[0] = STEP_LIMIT
+    try:
+        return _search(vocabulary, box, undefined, accept)
+    except _OutOfSteps:
+        return None
+
+
+def _search(vocabulary, box, undefined, accept) -> dict | None:
     for choice in itertools.product(*(_ways_undefined(vocabulary[q]) for q in undefined)):
+        _step()
         problem = _Problem(vocabulary)
         for name, interval in box.items():
             problem.require(name, interval)
@@ -297,6 +322,7 @@ def _one_rate(counts: Interval, totals: Interval, rate: Interval):
         first = math.ceil(first / step) * step
     n = Fraction(first)
     for _ in range(SEARCH_LIMIT):
+        _step()
         if last is not None and n > last:
             return
         d_range = Interval(
@@ -317,6 +343,7 @@ def _shared_denominator(need, denominator, rates):
         return
     d = totals.lo
     for _ in range(min(SEARCH_LIMIT, _enough_denominators(need, rates, d))):
+        _step()
         if totals.hi is not None and d > totals.hi:
             return
         spans = {denominator: Interval.point(d)}

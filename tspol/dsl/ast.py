@@ -123,6 +123,8 @@ Action = Union[Points, WarningAction, Limit, MeasureAction]
 class Row:
     condition: Condition
     actions: tuple[Action, ...]
+    # its number in its table when rows before it were taken out (a pack's partial model)
+    number: int | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
 
 
 @node

@@ -399,7 +399,17 @@ class _Checker:
                 if quantity is not None:
                     self.check_standard_direction(decl, standard)
         for only_if in decl.items_of(ast.OnlyIf):
-            self.check_condition(only_if.condition)
+            if self.check_condition(only_if.condition):
+                self.check_only_if_inputs(decl, only_if)
+
+    def check_only_if_inputs(self, decl: ast.Metric, only_if: ast.OnlyIf) -> None:
+        """An `only if` is a condition on inputs: a metric in it (itself or another) is an error."""
+        for comparison in only_if.condition.comparisons:
+            named = next(o for o in comparison.operands if isinstance(o, ast.Name))
+            if named.value in self.metrics:
+                self.report(TYPE_MISMATCH, f"`only if` of `{decl.name.value}` names the metric `{named.value}`; "
+                            "an `only if` is a condition on inputs", named.span,
+                            help="write the condition on the inputs the metric is made of")
 
     def check_standard_direction(self, decl: ast.Metric, standard: ast.Standard) -> None:
         direction = decl.first(ast.Direction)

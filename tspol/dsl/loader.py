@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -60,8 +61,36 @@ def model_of(parsed, sources: Mapping[str, str], relpaths: Mapping[str, str], ro
     found = syntax + [d for d in found if not _about_a_damaged_block(d, damaged)]
     if pack is not None and not syntax:
         return dict(diagnostics=tuple(sort_diagnostics(found)), pack=pack, partial=None, cut_rules=frozenset())
-    partial, cut = _partial(files, sources, relpaths, root, {d.span for d in damaged if isinstance(d, ast.Rule)})
+    damaged_rules = {d.span for d in damaged if isinstance(d, ast.Rule)}
+    files = [_renumbered(file, damaged_rules, sources.get(file.path, "")) for file in files]
+    partial, cut = _partial(files, sources, relpaths, root, damaged_rules)
     return dict(diagnostics=tuple(sort_diagnostics(found)), pack=None, partial=partial, cut_rules=cut)
+
+
+_ROW_START = re.compile(r"^[ \t]*when\b", re.MULTILINE)
+
+
+def _renumbered(file: ast.File, rules: set, text: str) -> ast.File:
+    """A file whose damaged rules' rows keep the numbers they have as written: a row lost
+    to a syntax error still counts (rows are counted by the `when` lines of the table)."""
+    if not any(decl.span in rules for decl in file.decls):
+        return file
+    starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+
+    def offset(line: int, column: int) -> int:
+        return starts[line - 1] + column - 1 if line <= len(starts) else len(text)
+
+    def table(item):
+        if not isinstance(item, ast.Table):
+            return item
+        begin = offset(item.span.line, item.span.column)
+        rows = tuple(attrs.evolve(row, number=len(_ROW_START.findall(text, begin, offset(row.span.line, 1))) + 1)
+                     for row in item.rows)
+        return attrs.evolve(item, rows=rows)
+
+    decls = tuple(attrs.evolve(decl, items=tuple(table(i) for i in decl.items)) if decl.span in rules else decl
+                  for decl in file.decls)
+    return attrs.evolve(file, decls=decls)
 
 
 PRUNING_ROUNDS = 8  # each round takes out what the one before left in error; a cascade is short
@@ -109,9 +138,12 @@ def _without_rows(rule: ast.Rule, hits: list[Span]) -> ast.Rule | None:
     tables = [item for item in rule.items if isinstance(item, ast.Table)]
     if not all(any(row.span.encloses(span) for table in tables for row in table.rows) for span in hits):
         return None
-    items = tuple(attrs.evolve(item, rows=tuple(r for r in item.rows if not any(r.span.encloses(s) for s in hits)))
-                  if isinstance(item, ast.Table) else item for item in rule.items)
-    return attrs.evolve(rule, items=items)
+    def kept(table: ast.Table) -> ast.Table:  # each row keeps its number in the table as written
+        rows = tuple(attrs.evolve(row, number=row.number or number) for number, row in enumerate(table.rows, 1)
+                     if not any(row.span.encloses(s) for s in hits))
+        return attrs.evolve(table, rows=rows)
+
+    return attrs.evolve(rule, items=tuple(kept(item) if isinstance(item, ast.Table) else item for item in rule.items))
 
 
 def _about_a_damaged_block(diagnostic: Diagnostic, damaged: list) -> bool:

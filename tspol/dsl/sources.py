@@ -35,7 +35,7 @@ def default_pack_path() -> Path:
     return local if local.is_dir() else bundled_pack_path()
 
 
-_POLICY_DECLARATION = re.compile(r"^[ \t]*policy[ \t]+[A-Za-z_]\w*[ \t]*\{", re.MULTILINE)
+_POLICY_DECLARATION = re.compile(r"^[ \t]*policy\s+[A-Za-z_]\w*\s*\{", re.MULTILINE)  # over lines too
 
 
 def pack_root(path: Path) -> Path:
@@ -51,7 +51,7 @@ def pack_root(path: Path) -> Path:
     while any(folder.glob("*.pol")) or folder == absolute.parent:  # its own folder may hold no file yet
         declarations, others = _declarations(folder, absolute)
         if declarations:
-            if declarations == 1 and others:
+            if (declarations == 1 and others) or (declarations > 1 and _declares_here(folder)):
                 return folder if path.is_absolute() else Path(os.path.relpath(folder))
             return path
         if folder.parent == folder:
@@ -79,10 +79,11 @@ def _declarations(folder: Path, path: Path) -> tuple[int, bool]:
 
 def packs_in(path: Path) -> list[Path]:
     """The packs a path holds. A file is one pack, and so is a folder whose files declare
-    at most one policy. A folder whose files declare several is split: each sub-folder
-    into its own packs, and each .pol file directly in it is a pack alone (as `pack_root`
-    says of such a file)."""
-    if not path.is_dir() or _declarations(path, path)[0] <= 1:
+    at most one policy, or whose own files (not its sub-folders') declare more than one:
+    that is one pack declaring its policy twice (E201). Another folder whose files declare
+    several is split: each sub-folder into its own packs, and each .pol file directly in
+    it is a pack alone (as `pack_root` says of such a file)."""
+    if not path.is_dir() or _declarations(path, path)[0] <= 1 or _declares_here(path):
         return [path]
     packs = []
     for entry in sorted(path.iterdir()):
@@ -91,6 +92,19 @@ def packs_in(path: Path) -> list[Path]:
         elif entry.suffix == ".pol" and entry in pol_files(path):
             packs.append(entry)
     return packs
+
+
+def _declares_here(folder: Path) -> bool:
+    """Whether the .pol files directly in `folder` declare more than one policy: one
+    pack's files with a policy declared twice (E201), not a policy file beside a pack."""
+    count = 0
+    for file in sorted(folder.glob("*.pol")):
+        try:
+            if file.is_file():
+                count += len(_POLICY_DECLARATION.findall(file.read_text(encoding="utf-8", errors="replace")))
+        except OSError:  # unreadable: reading the pack reports it
+            continue
+    return count > 1
 
 
 def pol_files(path: Path) -> list[Path]:
