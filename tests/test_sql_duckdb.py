@@ -174,3 +174,42 @@ def test_hostile_policy_text_stays_data_in_sql(tmp_path):
         policy = Policy(Workspace.open(hostile_pack(tmp_path / str(number), text)).compiled())
         records = [{"region": region, **seller} for seller in SELLERS for region in policy.regions]
         assert_agree(policy, records)
+
+
+# ---- tspol eval --engine duckdb: the same bytes as --engine python
+
+
+def eval_lines() -> str:
+    import json
+
+    from conftest import PACK
+
+    lines = []
+    for file in sorted((PACK / "examples").glob("*.jsonl")):
+        for text in file.read_text(encoding="utf-8").splitlines():
+            example = json.loads(text)
+            lines.append(json.dumps({"seller_id": example["name"], "region": example["region"], **example["metrics"]},
+                                    ensure_ascii=False))
+    lines += ['{"orders_7d": -1}', '{"region": "us"}', "not json", '{"orders_7d": 40, "late_ordrs": 1}',
+              '{"orders_7d": 40, "late_orders": 2.5, "region": "UK", "seller_id": 7}', '[1]',
+              '{"seller_id": {"a": 1}}', '{"metrics": {"orders_7d": 40, "late_orders": 20}, "region": "SEA"}']
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("options", [["--format", "json"], ["--format", "text", "--lang", "zh"],
+                                     ["--format", "json", "--region", "UK"]])
+def test_eval_with_duckdb_prints_what_python_prints(cli, tmp_path, options):
+    file = tmp_path / "sellers.jsonl"
+    file.write_text(eval_lines(), encoding="utf-8")
+    python = cli("eval", *options, "--engine", "python", file)
+    duck = cli("eval", *options, "--engine", "duckdb", file)
+    assert (duck.exit_code, duck.stdout, duck.stderr) == (python.exit_code, python.stdout, python.stderr)
+    assert python.exit_code == 1 and python.stdout.count("\n") >= 90
+
+
+def test_eval_with_duckdb_decides_a_document_as_python_does(cli, tmp_path):
+    file = tmp_path / "seller.json"
+    file.write_text('{\n  "orders_7d": 40,\n  "late_orders": 12\n}\n', encoding="utf-8")
+    python = cli("eval", "--region", "US", "--format", "json", file)
+    duck = cli("eval", "--region", "US", "--format", "json", "--engine", "duckdb", file)
+    assert (duck.exit_code, duck.stdout) == (python.exit_code, python.stdout) == (0, python.stdout)

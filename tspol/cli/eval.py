@@ -346,6 +346,8 @@ def run(decider: Decider, stream, out, errors, size: int | None = None, jobs: in
             if diagnostic is not None:
                 errors(render_text([diagnostic]))
             return
+    if isinstance(decider, DuckDBDecider):
+        return _run_batches(decider, itertools.chain(buffered, lines), out, errors)
     _run_lines(decider, buffered, lines, stream, out, errors, size, jobs)
 
 
@@ -530,7 +532,10 @@ def _position(stream) -> int | None:
 @click.option("--jobs", type=click.IntRange(min=1), default=None,
               help=f"Processes deciding a long input (past {PARALLEL_AFTER:,} lines); "
                    "default: the number of CPUs, at most 4.")
-def command(file, policy_path, region, fmt, lang, jobs):
+@click.option("--engine", type=click.Choice(["python", "duckdb"]), default="python", show_default=True,
+              help="python: the compiled module; duckdb: the pack's SQL on embedded DuckDB, in batches "
+                   "(the `duckdb` extra), the same answers to the byte.")
+def command(file, policy_path, region, fmt, lang, jobs, engine):
     """Decide sellers: one JSON object in, one decision out; JSON Lines in,
     one decision per line out (FILE, or standard input when FILE is `-`).
 
@@ -552,7 +557,11 @@ def command(file, policy_path, region, fmt, lang, jobs):
     if region is None and len(regions) == 1:
         region = regions[0]
     display = "<stdin>" if file == "-" else file
-    decider = Decider(module, region, fmt, lang, display, compiled=pack)
+    if engine == "duckdb":
+        decider = _duckdb_decider(pack, region, fmt, lang, display)
+        jobs = 1
+    else:
+        decider = Decider(module, region, fmt, lang, display, compiled=pack)
     if file == "-" and _is_terminal(sys.stdin):
         click.echo("tspol eval: reading sellers from the terminal, one JSON object per line; "
                    "end with Ctrl-D (or give a FILE)", err=True)
@@ -576,6 +585,107 @@ def command(file, policy_path, region, fmt, lang, jobs):
         total = decider.failed + decider.decided
         click.echo(f"{display}: {decider.failed} of {total} seller{'s' * (total != 1)} not decided", err=True)
         raise click.exceptions.Exit(FAILED)
+
+
+def _duckdb_decider(pack, region, fmt, lang, display) -> Decider:
+    try:
+        import duckdb  # noqa: F401
+        import sqlglot  # noqa: F401
+    except ImportError as exc:
+        click.echo(f"tspol: error[E003]: --engine duckdb needs {exc.name}: pip install 'tspol[duckdb]'", err=True)
+        raise click.exceptions.Exit(FAILED) from None
+    from tspol.api import Policy
+
+    return DuckDBDecider(Policy(pack), region, fmt, lang, display)
+
+
+class _Deferred(BaseException):
+    """A record checked as far as the module checks it before deciding: its turn comes in
+    the next batch. A BaseException, so that `answer`'s own handlers let it through."""
+
+    def __init__(self, metrics: dict, region: str):
+        self.metrics, self.region = metrics, region
+
+
+class DuckDBDecider(Decider):
+    """Decides records in batches with the pack's SQL on DuckDB: each line is read and
+    checked as `Decider.answer` does (JSON, seller_id, region, keys), then the batch is
+    one query, and every answer is written as the Python engine writes it."""
+
+    BATCH = 50_000
+
+    def __init__(self, policy, region, fmt, lang, path):
+        super().__init__(policy.module, region, fmt, lang, path)
+        self.policy = policy
+        self.inputs = list(policy.inputs)
+        self.evaluate = self._defer
+        self.last_id = NO_ID
+
+    def seller_id(self, record: dict):
+        self.last_id = Decider.seller_id(record)
+        return self.last_id
+
+    def _defer(self, metrics, region, lang):
+        for key in metrics:
+            if key not in self.inputs:
+                from tspol.compiler import portable
+
+                exc = portable._unknown_input(key, self.inputs)
+                raise self.error_type(exc.code, exc.key, exc.message)
+        raise _Deferred(dict(metrics), region)
+
+    def answer(self, raw: bytes, line: int, document: bool = False) -> tuple[str, Diagnostic | None]:
+        return self.answers([(raw, line)], document)[0]
+
+    def answers(self, lines: list[tuple[bytes, int]], document: bool = False) -> list[tuple[str, Diagnostic | None]]:
+        """The answer of each line (or of one whole document), in order."""
+        import tspol.duckdb as engine
+
+        out: list = [None] * len(lines)
+        jobs: list[tuple[int, object, dict]] = []
+        for position, (raw, line) in enumerate(lines):
+            self.last_id = NO_ID
+            try:
+                out[position] = Decider.answer(self, raw, line, document)
+            except _Deferred as deferred:
+                jobs.append((position, self.last_id, {"region": deferred.region, **deferred.metrics}))
+        decided = engine.decisions(self.policy, [record for _, _, record in jobs], lang=self.lang)
+        for (position, seller_id, _), decision in zip(jobs, decided):
+            raw, line = lines[position]
+            if "error" in decision:
+                error = decision["error"]
+                out[position] = self.failure(error["code"], error["key"], error["message"], raw, line, seller_id,
+                                             document)
+            else:
+                self.decided += 1
+                decision.pop("seller_id", None)  # written by `output`, as given
+                out[position] = (self.output(decision, seller_id, document), None)
+        return out
+
+
+def _run_batches(decider: DuckDBDecider, lines, out, errors) -> None:
+    """JSON Lines through `decider.answers`, a batch at a time, answers in order."""
+    line = 0
+    batch: list = []
+
+    def flush():
+        texts = []
+        for number, (text, diagnostic) in enumerate(decider.answers(batch)):
+            texts.append(text if batch[number][1] == 1 else decider.separator + text)
+            if diagnostic is not None:
+                out.write("".join(texts).encode("utf-8"))
+                texts.clear()
+                errors(render_text([diagnostic]))
+        out.write("".join(texts).encode("utf-8"))
+        batch.clear()
+
+    for raw in lines:
+        line += 1
+        batch.append((raw, line))
+        if len(batch) == decider.BATCH:
+            flush()
+    if batch:
+        flush()
 
 
 def _is_terminal(stream) -> bool:
