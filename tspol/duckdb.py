@@ -66,17 +66,19 @@ def decisions(policy, records: Iterable[Mapping], lang: str = "en", region: str 
     inputs = [spec.name for spec in policy.program.inputs]
     names = [*FIELDS, *inputs]
     connection = duckdb.connect()
+    connection.execute("SET enable_progress_bar = false")  # it would write over the terminal's output
     positional = {name: f"input_{position}" for position, name in enumerate(inputs)}  # names may differ in case only
-    columns = ", ".join(f'"{name}" VARCHAR' for name in [*FIELDS, *positional.values()])
-    connection.execute(f"CREATE TEMP TABLE metrics ({columns})")
     for record in records:
         for key in record:
             if key not in names:
                 raise MetricsError(UNKNOWN_INPUT, key, f"unknown input `{key}`")
-    if records:
-        rows = [[None if record.get("seller_id") is None else str(record["seller_id"]), record.get("region"),
-                 *(_text(record.get(name)) for name in inputs)] for record in records]
-        connection.executemany(f"INSERT INTO metrics VALUES ({', '.join('?' for _ in names)})", rows)
+    columns = [[None if r.get("seller_id") is None else str(r["seller_id"]) for r in records],
+               [r.get("region") for r in records],
+               *([_text(r.get(name)) for r in records] for name in inputs)]
+    # one list parameter per column, unnested side by side: a table in one call (executemany
+    # inserts a row at a time, a thousand times slower)
+    unnested = ", ".join(f'unnest(?::VARCHAR[]) AS "{name}"' for name in [*FIELDS, *positional.values()])
+    connection.execute(f"CREATE TEMP TABLE metrics AS SELECT {unnested}", columns)
     result = connection.execute(query(policy, "metrics", lang, region, positional))
     header = [d[0] for d in result.description]
     decided = []
