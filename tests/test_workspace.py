@@ -307,3 +307,25 @@ def test_a_jsonl_file_in_an_examples_folder_of_no_pack_is_not_policy_text(cli, t
     events.write_text("{}\n", encoding="utf-8")
     result = cli("check", events)
     assert result.exit_code == 2 and "is not a .pol file" in result.stderr
+
+
+def test_no_gap_is_reported_beside_a_row_that_never_fires():
+    pack = POLICY + """input c: count
+input b: count { part of c }
+input a: count { part of b higher is worse }
+metric R = a / c { higher is worse standard R < 4% }
+metric S = b / c { higher is worse }
+rule r in US {
+  on R
+  table {
+    when R >= 50% and S >= 50% then points 3
+    when 10% <= R < 50% and S >= 90% then points 2
+    when R >= 50% and S < 50% and b >= 1 then points 9
+    when 4% <= R < 10% then points 1
+  }
+}
+"""
+    found = Workspace.of({"p.pol": pack}, {"p.pol": "p.pol"}, ".").diagnostics()
+    assert [d.code for d in found if d.code == "E502"] == ["E502"]  # row 3: R >= 50% needs S >= 50%
+    gaps = [d.message for d in found if d.code == "W501"]
+    assert gaps and not any("S < 50%" in message for message in gaps), gaps  # that gap lay beside row 3 alone

@@ -584,7 +584,14 @@ class _RuleAnalysis:
         by_rows: dict[tuple, list[Box]] = {}
         for box, rows in holes:
             by_rows.setdefault(rows, []).append(box)
+        position = {id(row): i for i, row in enumerate(table.rows)}
+
+        def live(row) -> bool:  # a row that fires for no seller covers nobody: no gap lies beside it
+            return row is None or self.first_seller(self.owned[id(table)][position[id(row)]])[0] is not None
+
         for (before, after), boxes in by_rows.items():
+            if not (live(before) and live(after)):
+                continue
             for box in self.space.merged(boxes):
                 seller = self.seller(box)
                 if seller is None:
