@@ -213,3 +213,47 @@ def test_eval_with_duckdb_decides_a_document_as_python_does(cli, tmp_path):
     python = cli("eval", "--region", "US", "--format", "json", file)
     duck = cli("eval", "--region", "US", "--format", "json", "--engine", "duckdb", file)
     assert (duck.exit_code, duck.stdout) == (python.exit_code, python.stdout) == (0, python.stdout)
+
+
+# ---- what a cold review of the SQL found
+
+
+def test_odd_values_and_regions_get_the_python_engines_answer(policy):
+    records = [{"region": "US", "orders_7d": 40, "late_orders": 12, "avg_daily_orders_4w": Decimal(text)}
+               for text in ("0E-40", "0E-19", "-0.0", "0")]
+    records += [{"region": "US", "orders_7d": value} for value in
+                ('a"b', "a\nb", "ab\\cdefghijklmnopqrstuvwxyz", Decimal("sNaN"), Decimal("-NaN"), Decimal("-sNaN"))]
+    records += [{"region": region, "orders_7d": 40} for region in (5, True, ["US"], {"a": 1})]
+    records.append({"region": "US", "orders_7d": 40})  # and the good row beside them is still decided
+    assert_agree(policy, records)
+
+
+def test_an_ordinary_limit_percentage_runs_in_sql(tmp_path):
+    pack = tmp_path / "p.pol"
+    pack.write_text("""policy p { version "1" effective 2024-01-01 }
+region US
+input orders: count
+input late: count { part of orders }
+input base: number
+metric R = late / orders
+basis avg = base { round up }
+rule r in US {
+  on R
+  table {
+    when 10% <= R < 50% then limit 7d at 33.3% avg
+    when 50% <= R then limit 7d at 1.01% avg
+  }
+}
+""", encoding="utf-8")
+    policy = tspol.load(pack)
+    records = [{"region": "US", "orders": 10, "late": late, "base": base}
+               for late in (1, 6) for base in (0, 1, 3, Decimal("299.99"), 10**17 + 1, Decimal("0.000000000000000001"))]
+    assert_agree(policy, records)
+
+
+def test_eval_with_duckdb_answers_a_line_with_a_list_for_region_in_place(cli, tmp_path):
+    file = tmp_path / "sellers.jsonl"
+    file.write_text('{"region": "US", "orders_7d": 40}\n{"region": ["US"]}\n{"region": 5}\n', encoding="utf-8")
+    python = cli("eval", "--format", "json", file)
+    duck = cli("eval", "--format", "json", "--engine", "duckdb", file)
+    assert (duck.exit_code, duck.stdout) == (python.exit_code, python.stdout) and python.stdout.count("\n") == 3

@@ -21,7 +21,7 @@ from decimal import Decimal
 import duckdb
 
 from tspol.codes import UNKNOWN_INPUT
-from tspol.compiler import sqlgen
+from tspol.compiler import portable, sqlgen
 from tspol.runtime.metrics import MetricsError
 from tspol.runtime.names import did_you_mean
 
@@ -73,7 +73,7 @@ def decisions(policy, records: Iterable[Mapping], lang: str = "en", region: str 
             if key not in names:
                 raise MetricsError(UNKNOWN_INPUT, key, f"unknown input `{key}`")
     columns = [[None if r.get("seller_id") is None else str(r["seller_id"]) for r in records],
-               [r.get("region") for r in records],
+               [r.get("region") if isinstance(r.get("region"), str) else None for r in records],
                *([_text(r.get(name)) for r in records] for name in inputs)]
     # one list parameter per column, unnested side by side: a table in one call (executemany
     # inserts a row at a time, a thousand times slower)
@@ -82,8 +82,14 @@ def decisions(policy, records: Iterable[Mapping], lang: str = "en", region: str 
     result = connection.execute(query(policy, "metrics", lang, region, positional))
     header = [d[0] for d in result.description]
     decided = []
+    regions = list(policy.regions)
     for record, row in zip(records, result.fetchall()):
         found = decision(dict(zip(header, row)))
+        given = record.get("region")
+        if given is not None and not isinstance(given, str):  # not a region name at all: as the module says
+            wrong = portable._unknown_region(given, regions)
+            found = {"error": {"code": wrong.code, "key": wrong.key, "message": wrong.message}} | (
+                {"seller_id": found["seller_id"]} if "seller_id" in found else {})
         if "seller_id" in found:  # as given: a whole number stays one
             found["seller_id"] = record["seller_id"]
         decided.append(found)
@@ -97,6 +103,8 @@ def _text(value) -> str | None:
         return None
     if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
         return str(value)
+    if isinstance(value, str):  # in quotes as written, so that an error shows it as the Python engine does
+        return f'"{value}"'
     try:
         return json.dumps(value, ensure_ascii=False)
     except (TypeError, ValueError):

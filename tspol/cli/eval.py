@@ -594,9 +594,17 @@ def _duckdb_decider(pack, region, fmt, lang, display) -> Decider:
     except ImportError as exc:
         click.echo(f"tspol: error[E003]: --engine duckdb needs {exc.name}: pip install 'tspol[duckdb]'", err=True)
         raise click.exceptions.Exit(FAILED) from None
+    import tspol.duckdb as engine
     from tspol.api import Policy
+    from tspol.compiler.sqlgen import SqlUnsupported
 
-    return DuckDBDecider(Policy(pack), region, fmt, lang, display)
+    policy = Policy(pack)
+    try:
+        engine.query(policy, lang=lang)
+    except SqlUnsupported as exc:
+        click.echo(f"tspol: error[E004]: {exc}; --engine python decides this pack", err=True)
+        raise click.exceptions.Exit(FAILED) from None
+    return DuckDBDecider(policy, region, fmt, lang, display)
 
 
 class _Deferred(BaseException):
@@ -626,6 +634,11 @@ class DuckDBDecider(Decider):
         return self.last_id
 
     def _defer(self, metrics, region, lang):
+        from tspol.compiler import portable
+
+        if not isinstance(region, str):
+            exc = portable._unknown_region(region, self.regions)
+            raise self.error_type(exc.code, exc.key, exc.message)
         for key in metrics:
             if key not in self.inputs:
                 from tspol.compiler import portable

@@ -52,7 +52,8 @@ TEXTS = exp.DataType.build("ARRAY<VARCHAR>", dialect="spark")
 NUMBER = r"^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$"  # a number as JSON and Python write it
 # Texts of a value that is a number but not finite, and how the Python engine shows them.
 NOT_FINITE_WORDS = {"nan": "NaN", "NaN": "NaN", "-nan": "NaN", "inf": "Infinity", "Infinity": "Infinity",
-                    "-inf": "-Infinity", "-Infinity": "-Infinity"}
+                    "-inf": "-Infinity", "-Infinity": "-Infinity", "sNaN": "sNaN", "-NaN": "-NaN", "-sNaN": "-sNaN"}
+ZERO = r"^-?0+(\.0+)?([eE][-+]?[0-9]+)?$"  # zero, however written: it has no decimal places
 
 
 class SqlUnsupported(ValueError):
@@ -230,7 +231,8 @@ class _Query:
         power = exp.RegexpExtract(this=text, expression=lit(r"[eE]([-+]?[0-9]+)$"), group=lit(1))
         power = exp.Coalesce(this=exp.TryCast(this=exp.Nullif(this=power, expression=lit("")),
                                               to=_type("INT")), expressions=[lit(0)])
-        return exp.Sub(this=significant, expression=exp.paren(power))
+        return case((exp.RegexpLike(this=col(self.inner("t", name)), expression=lit(ZERO)), lit(0)),
+                    default=exp.Sub(this=significant, expression=exp.paren(power)))
 
     def number_ok(self, name: str) -> exp.Expression:
         """The text is a number of the SQL range (see the module docstring)."""
@@ -595,20 +597,26 @@ class _Query:
         base = self.v(basis.input)
         share = limit.percent / 100
         scale = 10**SQL_PLACES
-        if share.numerator * scale * scale >= 10**38 or share.denominator * scale >= 10**38:
-            raise SqlUnsupported(f"the percentage {limit.percent} has too many digits for exact SQL")
-        # base * share = (whole part * p * 10^18 + fraction * 10^18 * p) / (q * 10^18), in whole numbers
-        value = cast(base, DECIMAL)
-        whole_part = cast(exp.Floor(this=value), WHOLE)
-        fraction = cast(exp.Mul(this=exp.Sub(this=value, expression=exp.Floor(this=value)),
-                                    expression=whole(scale)), WHOLE)
-        top = exp.Add(this=exp.Mul(this=whole_part, expression=whole(share.numerator * scale)),
-                      expression=exp.Mul(this=fraction, expression=whole(share.numerator)))
-        bottom = whole(share.denominator * scale)
+        p, q = share.numerator, share.denominator
+        if p >= 10**19 or q >= 10**19:
+            raise SqlUnsupported(f"the percentage {portable._decimal_text(limit.percent)}% has too many digits "
+                                 "for exact SQL")
+        # base * p / q with base = w + f / 10^18 (w whole, 0 <= f < 10^18), in whole numbers below 10^38:
+        # w * p = k * q + r, so base * p / q = k + (r * 10^18 + f * p) / (q * 10^18)
+        value = lambda: cast(base, DECIMAL)  # noqa: E731
+        w = lambda: cast(exp.Floor(this=value()), WHOLE)  # noqa: E731
+        f = cast(exp.Mul(this=exp.Sub(this=value(), expression=exp.Floor(this=value())), expression=whole(scale)),
+                 WHOLE)
+        wp = lambda: exp.Mul(this=w(), expression=whole(p))  # noqa: E731
+        k = self.int_div(wp(), whole(q))
+        r = exp.Mod(this=wp(), expression=whole(q))
+        top = exp.Add(this=exp.Mul(this=r, expression=whole(scale)), expression=exp.Mul(this=f, expression=whole(p)))
+        bottom = whole(q * scale)
         if basis.rounding == "down":
-            cap = self.int_div(top, bottom)
-        else:  # up: the quotient of top + bottom - 1
-            cap = self.int_div(exp.Sub(this=exp.Add(this=top, expression=bottom), expression=whole(1)), bottom)
+            cap = exp.Add(this=k, expression=self.int_div(top, bottom))
+        else:  # up: the quotient of top + bottom - 1 (every part is 0 or more)
+            cap = exp.Add(this=k, expression=self.int_div(
+                exp.Sub(this=exp.Add(this=top, expression=bottom), expression=whole(1)), whole(q * scale)))
         cap = cast(cap, WHOLE)
         percent = portable._decimal_text(limit.percent)
         value = struct(days=lit(limit.days), percent=lit(percent), basis=lit(limit.basis), daily_cap=cap)

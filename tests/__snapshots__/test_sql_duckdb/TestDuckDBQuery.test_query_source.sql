@@ -46,14 +46,16 @@ WITH given AS (
             REGEXP_MATCHES("t_orders_7d", '^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$')
           )
           AND (
-            (
-              LENGTH(RTRIM(REGEXP_EXTRACT("t_orders_7d", '\.([0-9]+)', 1), '0')) - (
+            CASE
+              WHEN REGEXP_MATCHES("t_orders_7d", '^-?0+(\.0+)?([eE][-+]?[0-9]+)?$')
+              THEN 0
+              ELSE LENGTH(RTRIM(REGEXP_EXTRACT("t_orders_7d", '\.([0-9]+)', 1), '0')) - (
                 COALESCE(
                   TRY_CAST(NULLIF(REGEXP_EXTRACT("t_orders_7d", '[eE]([-+]?[0-9]+)$', 1), '') AS INT),
                   0
                 )
               )
-            ) <= 18
+            END <= 18
           )
         )
         AND NOT (
@@ -72,14 +74,16 @@ WITH given AS (
             REGEXP_MATCHES("t_cancelled_orders", '^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$')
           )
           AND (
-            (
-              LENGTH(RTRIM(REGEXP_EXTRACT("t_cancelled_orders", '\.([0-9]+)', 1), '0')) - (
+            CASE
+              WHEN REGEXP_MATCHES("t_cancelled_orders", '^-?0+(\.0+)?([eE][-+]?[0-9]+)?$')
+              THEN 0
+              ELSE LENGTH(RTRIM(REGEXP_EXTRACT("t_cancelled_orders", '\.([0-9]+)', 1), '0')) - (
                 COALESCE(
                   TRY_CAST(NULLIF(REGEXP_EXTRACT("t_cancelled_orders", '[eE]([-+]?[0-9]+)$', 1), '') AS INT),
                   0
                 )
               )
-            ) <= 18
+            END <= 18
           )
         )
         AND NOT (
@@ -98,14 +102,16 @@ WITH given AS (
             REGEXP_MATCHES("t_late_orders", '^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$')
           )
           AND (
-            (
-              LENGTH(RTRIM(REGEXP_EXTRACT("t_late_orders", '\.([0-9]+)', 1), '0')) - (
+            CASE
+              WHEN REGEXP_MATCHES("t_late_orders", '^-?0+(\.0+)?([eE][-+]?[0-9]+)?$')
+              THEN 0
+              ELSE LENGTH(RTRIM(REGEXP_EXTRACT("t_late_orders", '\.([0-9]+)', 1), '0')) - (
                 COALESCE(
                   TRY_CAST(NULLIF(REGEXP_EXTRACT("t_late_orders", '[eE]([-+]?[0-9]+)$', 1), '') AS INT),
                   0
                 )
               )
-            ) <= 18
+            END <= 18
           )
         )
         AND NOT (
@@ -124,14 +130,16 @@ WITH given AS (
             REGEXP_MATCHES("t_avg_daily_orders_4w", '^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$')
           )
           AND (
-            (
-              LENGTH(RTRIM(REGEXP_EXTRACT("t_avg_daily_orders_4w", '\.([0-9]+)', 1), '0')) - (
+            CASE
+              WHEN REGEXP_MATCHES("t_avg_daily_orders_4w", '^-?0+(\.0+)?([eE][-+]?[0-9]+)?$')
+              THEN 0
+              ELSE LENGTH(RTRIM(REGEXP_EXTRACT("t_avg_daily_orders_4w", '\.([0-9]+)', 1), '0')) - (
                 COALESCE(
                   TRY_CAST(NULLIF(REGEXP_EXTRACT("t_avg_daily_orders_4w", '[eE]([-+]?[0-9]+)$', 1), '') AS INT),
                   0
                 )
               )
-            ) <= 18
+            END <= 18
           )
         )
         AND NOT (
@@ -150,14 +158,16 @@ WITH given AS (
             REGEXP_MATCHES("t_orders_30d", '^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$')
           )
           AND (
-            (
-              LENGTH(RTRIM(REGEXP_EXTRACT("t_orders_30d", '\.([0-9]+)', 1), '0')) - (
+            CASE
+              WHEN REGEXP_MATCHES("t_orders_30d", '^-?0+(\.0+)?([eE][-+]?[0-9]+)?$')
+              THEN 0
+              ELSE LENGTH(RTRIM(REGEXP_EXTRACT("t_orders_30d", '\.([0-9]+)', 1), '0')) - (
                 COALESCE(
                   TRY_CAST(NULLIF(REGEXP_EXTRACT("t_orders_30d", '[eE]([-+]?[0-9]+)$', 1), '') AS INT),
                   0
                 )
               )
-            ) <= 18
+            END <= 18
           )
         )
         AND NOT (
@@ -176,14 +186,16 @@ WITH given AS (
             REGEXP_MATCHES("t_non_cancelled_orders_30d", '^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$')
           )
           AND (
-            (
-              LENGTH(RTRIM(REGEXP_EXTRACT("t_non_cancelled_orders_30d", '\.([0-9]+)', 1), '0')) - (
+            CASE
+              WHEN REGEXP_MATCHES("t_non_cancelled_orders_30d", '^-?0+(\.0+)?([eE][-+]?[0-9]+)?$')
+              THEN 0
+              ELSE LENGTH(RTRIM(REGEXP_EXTRACT("t_non_cancelled_orders_30d", '\.([0-9]+)', 1), '0')) - (
                 COALESCE(
                   TRY_CAST(NULLIF(REGEXP_EXTRACT("t_non_cancelled_orders_30d", '[eE]([-+]?[0-9]+)$', 1), '') AS INT),
                   0
                 )
               )
-            ) <= 18
+            END <= 18
           )
         )
         AND NOT (
@@ -202,14 +214,16 @@ WITH given AS (
             REGEXP_MATCHES("t_negative_reviews_30d", '^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$')
           )
           AND (
-            (
-              LENGTH(RTRIM(REGEXP_EXTRACT("t_negative_reviews_30d", '\.([0-9]+)', 1), '0')) - (
+            CASE
+              WHEN REGEXP_MATCHES("t_negative_reviews_30d", '^-?0+(\.0+)?([eE][-+]?[0-9]+)?$')
+              THEN 0
+              ELSE LENGTH(RTRIM(REGEXP_EXTRACT("t_negative_reviews_30d", '\.([0-9]+)', 1), '0')) - (
                 COALESCE(
                   TRY_CAST(NULLIF(REGEXP_EXTRACT("t_negative_reviews_30d", '[eE]([-+]?[0-9]+)$', 1), '') AS INT),
                   0
                 )
               )
-            ) <= 18
+            END <= 18
           )
         )
         AND NOT (
@@ -228,14 +242,16 @@ WITH given AS (
             REGEXP_MATCHES("t_buyer_disputes_30d", '^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$')
           )
           AND (
-            (
-              LENGTH(RTRIM(REGEXP_EXTRACT("t_buyer_disputes_30d", '\.([0-9]+)', 1), '0')) - (
+            CASE
+              WHEN REGEXP_MATCHES("t_buyer_disputes_30d", '^-?0+(\.0+)?([eE][-+]?[0-9]+)?$')
+              THEN 0
+              ELSE LENGTH(RTRIM(REGEXP_EXTRACT("t_buyer_disputes_30d", '\.([0-9]+)', 1), '0')) - (
                 COALESCE(
                   TRY_CAST(NULLIF(REGEXP_EXTRACT("t_buyer_disputes_30d", '[eE]([-+]?[0-9]+)$', 1), '') AS INT),
                   0
                 )
               )
-            ) <= 18
+            END <= 18
           )
         )
         AND NOT (
@@ -254,14 +270,16 @@ WITH given AS (
             REGEXP_MATCHES("t_seller_fault_disputes_30d", '^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$')
           )
           AND (
-            (
-              LENGTH(RTRIM(REGEXP_EXTRACT("t_seller_fault_disputes_30d", '\.([0-9]+)', 1), '0')) - (
+            CASE
+              WHEN REGEXP_MATCHES("t_seller_fault_disputes_30d", '^-?0+(\.0+)?([eE][-+]?[0-9]+)?$')
+              THEN 0
+              ELSE LENGTH(RTRIM(REGEXP_EXTRACT("t_seller_fault_disputes_30d", '\.([0-9]+)', 1), '0')) - (
                 COALESCE(
                   TRY_CAST(NULLIF(REGEXP_EXTRACT("t_seller_fault_disputes_30d", '[eE]([-+]?[0-9]+)$', 1), '') AS INT),
                   0
                 )
               )
-            ) <= 18
+            END <= 18
           )
         )
         AND NOT (
@@ -280,8 +298,10 @@ WITH given AS (
             REGEXP_MATCHES("t_seller_fault_return_requests_30d", '^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$')
           )
           AND (
-            (
-              LENGTH(
+            CASE
+              WHEN REGEXP_MATCHES("t_seller_fault_return_requests_30d", '^-?0+(\.0+)?([eE][-+]?[0-9]+)?$')
+              THEN 0
+              ELSE LENGTH(
                 RTRIM(REGEXP_EXTRACT("t_seller_fault_return_requests_30d", '\.([0-9]+)', 1), '0')
               ) - (
                 COALESCE(
@@ -289,7 +309,7 @@ WITH given AS (
                   0
                 )
               )
-            ) <= 18
+            END <= 18
           )
         )
         AND NOT (
@@ -308,14 +328,16 @@ WITH given AS (
             REGEXP_MATCHES("t_resolved_return_requests_30d", '^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$')
           )
           AND (
-            (
-              LENGTH(RTRIM(REGEXP_EXTRACT("t_resolved_return_requests_30d", '\.([0-9]+)', 1), '0')) - (
+            CASE
+              WHEN REGEXP_MATCHES("t_resolved_return_requests_30d", '^-?0+(\.0+)?([eE][-+]?[0-9]+)?$')
+              THEN 0
+              ELSE LENGTH(RTRIM(REGEXP_EXTRACT("t_resolved_return_requests_30d", '\.([0-9]+)', 1), '0')) - (
                 COALESCE(
                   TRY_CAST(NULLIF(REGEXP_EXTRACT("t_resolved_return_requests_30d", '[eE]([-+]?[0-9]+)$', 1), '') AS INT),
                   0
                 )
               )
-            ) <= 18
+            END <= 18
           )
         )
         AND NOT (
@@ -334,14 +356,16 @@ WITH given AS (
             REGEXP_MATCHES("t_defect_returns_30d", '^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$')
           )
           AND (
-            (
-              LENGTH(RTRIM(REGEXP_EXTRACT("t_defect_returns_30d", '\.([0-9]+)', 1), '0')) - (
+            CASE
+              WHEN REGEXP_MATCHES("t_defect_returns_30d", '^-?0+(\.0+)?([eE][-+]?[0-9]+)?$')
+              THEN 0
+              ELSE LENGTH(RTRIM(REGEXP_EXTRACT("t_defect_returns_30d", '\.([0-9]+)', 1), '0')) - (
                 COALESCE(
                   TRY_CAST(NULLIF(REGEXP_EXTRACT("t_defect_returns_30d", '[eE]([-+]?[0-9]+)$', 1), '') AS INT),
                   0
                 )
               )
-            ) <= 18
+            END <= 18
           )
         )
         AND NOT (
@@ -360,14 +384,16 @@ WITH given AS (
             REGEXP_MATCHES("t_avg_first_response_minutes", '^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$')
           )
           AND (
-            (
-              LENGTH(RTRIM(REGEXP_EXTRACT("t_avg_first_response_minutes", '\.([0-9]+)', 1), '0')) - (
+            CASE
+              WHEN REGEXP_MATCHES("t_avg_first_response_minutes", '^-?0+(\.0+)?([eE][-+]?[0-9]+)?$')
+              THEN 0
+              ELSE LENGTH(RTRIM(REGEXP_EXTRACT("t_avg_first_response_minutes", '\.([0-9]+)', 1), '0')) - (
                 COALESCE(
                   TRY_CAST(NULLIF(REGEXP_EXTRACT("t_avg_first_response_minutes", '[eE]([-+]?[0-9]+)$', 1), '') AS INT),
                   0
                 )
               )
-            ) <= 18
+            END <= 18
           )
         )
         AND NOT (
@@ -386,14 +412,16 @@ WITH given AS (
             REGEXP_MATCHES("t_buyer_messages", '^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$')
           )
           AND (
-            (
-              LENGTH(RTRIM(REGEXP_EXTRACT("t_buyer_messages", '\.([0-9]+)', 1), '0')) - (
+            CASE
+              WHEN REGEXP_MATCHES("t_buyer_messages", '^-?0+(\.0+)?([eE][-+]?[0-9]+)?$')
+              THEN 0
+              ELSE LENGTH(RTRIM(REGEXP_EXTRACT("t_buyer_messages", '\.([0-9]+)', 1), '0')) - (
                 COALESCE(
                   TRY_CAST(NULLIF(REGEXP_EXTRACT("t_buyer_messages", '[eE]([-+]?[0-9]+)$', 1), '') AS INT),
                   0
                 )
               )
-            ) <= 18
+            END <= 18
           )
         )
         AND NOT (
@@ -412,14 +440,16 @@ WITH given AS (
             REGEXP_MATCHES("t_replied_within_24h", '^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$')
           )
           AND (
-            (
-              LENGTH(RTRIM(REGEXP_EXTRACT("t_replied_within_24h", '\.([0-9]+)', 1), '0')) - (
+            CASE
+              WHEN REGEXP_MATCHES("t_replied_within_24h", '^-?0+(\.0+)?([eE][-+]?[0-9]+)?$')
+              THEN 0
+              ELSE LENGTH(RTRIM(REGEXP_EXTRACT("t_replied_within_24h", '\.([0-9]+)', 1), '0')) - (
                 COALESCE(
                   TRY_CAST(NULLIF(REGEXP_EXTRACT("t_replied_within_24h", '[eE]([-+]?[0-9]+)$', 1), '') AS INT),
                   0
                 )
               )
-            ) <= 18
+            END <= 18
           )
         )
         AND NOT (
@@ -438,14 +468,16 @@ WITH given AS (
             REGEXP_MATCHES("t_replied_within_48h", '^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$')
           )
           AND (
-            (
-              LENGTH(RTRIM(REGEXP_EXTRACT("t_replied_within_48h", '\.([0-9]+)', 1), '0')) - (
+            CASE
+              WHEN REGEXP_MATCHES("t_replied_within_48h", '^-?0+(\.0+)?([eE][-+]?[0-9]+)?$')
+              THEN 0
+              ELSE LENGTH(RTRIM(REGEXP_EXTRACT("t_replied_within_48h", '\.([0-9]+)', 1), '0')) - (
                 COALESCE(
                   TRY_CAST(NULLIF(REGEXP_EXTRACT("t_replied_within_48h", '[eE]([-+]?[0-9]+)$', 1), '') AS INT),
                   0
                 )
               )
-            ) <= 18
+            END <= 18
           )
         )
         AND NOT (
@@ -471,7 +503,18 @@ WITH given AS (
       WHEN NOT (
         "t_orders_7d" IS NULL
       )
-      AND "t_orders_7d" IN ('nan', 'NaN', '-nan', 'inf', 'Infinity', '-inf', '-Infinity')
+      AND "t_orders_7d" IN (
+        'nan',
+        'NaN',
+        '-nan',
+        'inf',
+        'Infinity',
+        '-inf',
+        '-Infinity',
+        'sNaN',
+        '-NaN',
+        '-sNaN'
+      )
       THEN {'code': 'E603', 'key': 'orders_7d', 'message': 'expected a count (a whole number, 0 or more), got ' || CASE
         WHEN "t_orders_7d" = 'nan'
         THEN 'NaN'
@@ -487,6 +530,12 @@ WITH given AS (
         THEN '-Infinity'
         WHEN "t_orders_7d" = '-Infinity'
         THEN '-Infinity'
+        WHEN "t_orders_7d" = 'sNaN'
+        THEN 'sNaN'
+        WHEN "t_orders_7d" = '-NaN'
+        THEN '-NaN'
+        WHEN "t_orders_7d" = '-sNaN'
+        THEN '-sNaN'
       END}
       WHEN NOT (
         "t_orders_7d" IS NULL
@@ -525,28 +574,32 @@ WITH given AS (
         "t_orders_7d" IS NULL
       )
       AND (
-        (
-          LENGTH(RTRIM(REGEXP_EXTRACT("t_orders_7d", '\.([0-9]+)', 1), '0')) - (
+        CASE
+          WHEN REGEXP_MATCHES("t_orders_7d", '^-?0+(\.0+)?([eE][-+]?[0-9]+)?$')
+          THEN 0
+          ELSE LENGTH(RTRIM(REGEXP_EXTRACT("t_orders_7d", '\.([0-9]+)', 1), '0')) - (
             COALESCE(
               TRY_CAST(NULLIF(REGEXP_EXTRACT("t_orders_7d", '[eE]([-+]?[0-9]+)$', 1), '') AS INT),
               0
             )
           )
-        ) > 30
+        END > 30
       )
       THEN {'code': 'E608', 'key': 'orders_7d', 'message': 'out of range: a value has at most 30 decimal places, got ' || "t_orders_7d"}
       WHEN NOT (
         "t_orders_7d" IS NULL
       )
       AND (
-        (
-          LENGTH(RTRIM(REGEXP_EXTRACT("t_orders_7d", '\.([0-9]+)', 1), '0')) - (
+        CASE
+          WHEN REGEXP_MATCHES("t_orders_7d", '^-?0+(\.0+)?([eE][-+]?[0-9]+)?$')
+          THEN 0
+          ELSE LENGTH(RTRIM(REGEXP_EXTRACT("t_orders_7d", '\.([0-9]+)', 1), '0')) - (
             COALESCE(
               TRY_CAST(NULLIF(REGEXP_EXTRACT("t_orders_7d", '[eE]([-+]?[0-9]+)$', 1), '') AS INT),
               0
             )
           )
-        ) > 18
+        END > 18
       )
       THEN {'code': 'E608', 'key': 'orders_7d', 'message': 'out of range: in SQL a value has at most 18 decimal places, got ' || "t_orders_7d"}
       WHEN NOT (
@@ -566,7 +619,18 @@ WITH given AS (
       WHEN NOT (
         "t_cancelled_orders" IS NULL
       )
-      AND "t_cancelled_orders" IN ('nan', 'NaN', '-nan', 'inf', 'Infinity', '-inf', '-Infinity')
+      AND "t_cancelled_orders" IN (
+        'nan',
+        'NaN',
+        '-nan',
+        'inf',
+        'Infinity',
+        '-inf',
+        '-Infinity',
+        'sNaN',
+        '-NaN',
+        '-sNaN'
+      )
       THEN {'code': 'E603', 'key': 'cancelled_orders', 'message': 'expected a count (a whole number, 0 or more), got ' || CASE
         WHEN "t_cancelled_orders" = 'nan'
         THEN 'NaN'
@@ -582,6 +646,12 @@ WITH given AS (
         THEN '-Infinity'
         WHEN "t_cancelled_orders" = '-Infinity'
         THEN '-Infinity'
+        WHEN "t_cancelled_orders" = 'sNaN'
+        THEN 'sNaN'
+        WHEN "t_cancelled_orders" = '-NaN'
+        THEN '-NaN'
+        WHEN "t_cancelled_orders" = '-sNaN'
+        THEN '-sNaN'
       END}
       WHEN NOT (
         "t_cancelled_orders" IS NULL
@@ -620,28 +690,32 @@ WITH given AS (
         "t_cancelled_orders" IS NULL
       )
       AND (
-        (
-          LENGTH(RTRIM(REGEXP_EXTRACT("t_cancelled_orders", '\.([0-9]+)', 1), '0')) - (
+        CASE
+          WHEN REGEXP_MATCHES("t_cancelled_orders", '^-?0+(\.0+)?([eE][-+]?[0-9]+)?$')
+          THEN 0
+          ELSE LENGTH(RTRIM(REGEXP_EXTRACT("t_cancelled_orders", '\.([0-9]+)', 1), '0')) - (
             COALESCE(
               TRY_CAST(NULLIF(REGEXP_EXTRACT("t_cancelled_orders", '[eE]([-+]?[0-9]+)$', 1), '') AS INT),
               0
             )
           )
-        ) > 30
+        END > 30
       )
       THEN {'code': 'E608', 'key': 'cancelled_orders', 'message': 'out of range: a value has at most 30 decimal places, got ' || "t_cancelled_orders"}
       WHEN NOT (
         "t_cancelled_orders" IS NULL
       )
       AND (
-        (
-          LENGTH(RTRIM(REGEXP_EXTRACT("t_cancelled_orders", '\.([0-9]+)', 1), '0')) - (
+        CASE
+          WHEN REGEXP_MATCHES("t_cancelled_orders", '^-?0+(\.0+)?([eE][-+]?[0-9]+)?$')
+          THEN 0
+          ELSE LENGTH(RTRIM(REGEXP_EXTRACT("t_cancelled_orders", '\.([0-9]+)', 1), '0')) - (
             COALESCE(
               TRY_CAST(NULLIF(REGEXP_EXTRACT("t_cancelled_orders", '[eE]([-+]?[0-9]+)$', 1), '') AS INT),
               0
             )
           )
-        ) > 18
+        END > 18
       )
       THEN {'code': 'E608', 'key': 'cancelled_orders', 'message': 'out of range: in SQL a value has at most 18 decimal places, got ' || "t_cancelled_orders"}
       WHEN NOT (
@@ -661,7 +735,18 @@ WITH given AS (
       WHEN NOT (
         "t_late_orders" IS NULL
       )
-      AND "t_late_orders" IN ('nan', 'NaN', '-nan', 'inf', 'Infinity', '-inf', '-Infinity')
+      AND "t_late_orders" IN (
+        'nan',
+        'NaN',
+        '-nan',
+        'inf',
+        'Infinity',
+        '-inf',
+        '-Infinity',
+        'sNaN',
+        '-NaN',
+        '-sNaN'
+      )
       THEN {'code': 'E603', 'key': 'late_orders', 'message': 'expected a count (a whole number, 0 or more), got ' || CASE
         WHEN "t_late_orders" = 'nan'
         THEN 'NaN'
@@ -677,6 +762,12 @@ WITH given AS (
         THEN '-Infinity'
         WHEN "t_late_orders" = '-Infinity'
         THEN '-Infinity'
+        WHEN "t_late_orders" = 'sNaN'
+        THEN 'sNaN'
+        WHEN "t_late_orders" = '-NaN'
+        THEN '-NaN'
+        WHEN "t_late_orders" = '-sNaN'
+        THEN '-sNaN'
       END}
       WHEN NOT (
         "t_late_orders" IS NULL
@@ -715,28 +806,32 @@ WITH given AS (
         "t_late_orders" IS NULL
       )
       AND (
-        (
-          LENGTH(RTRIM(REGEXP_EXTRACT("t_late_orders", '\.([0-9]+)', 1), '0')) - (
+        CASE
+          WHEN REGEXP_MATCHES("t_late_orders", '^-?0+(\.0+)?([eE][-+]?[0-9]+)?$')
+          THEN 0
+          ELSE LENGTH(RTRIM(REGEXP_EXTRACT("t_late_orders", '\.([0-9]+)', 1), '0')) - (
             COALESCE(
               TRY_CAST(NULLIF(REGEXP_EXTRACT("t_late_orders", '[eE]([-+]?[0-9]+)$', 1), '') AS INT),
               0
             )
           )
-        ) > 30
+        END > 30
       )
       THEN {'code': 'E608', 'key': 'late_orders', 'message': 'out of range: a value has at most 30 decimal places, got ' || "t_late_orders"}
       WHEN NOT (
         "t_late_orders" IS NULL
       )
       AND (
-        (
-          LENGTH(RTRIM(REGEXP_EXTRACT("t_late_orders", '\.([0-9]+)', 1), '0')) - (
+        CASE
+          WHEN REGEXP_MATCHES("t_late_orders", '^-?0+(\.0+)?([eE][-+]?[0-9]+)?$')
+          THEN 0
+          ELSE LENGTH(RTRIM(REGEXP_EXTRACT("t_late_orders", '\.([0-9]+)', 1), '0')) - (
             COALESCE(
               TRY_CAST(NULLIF(REGEXP_EXTRACT("t_late_orders", '[eE]([-+]?[0-9]+)$', 1), '') AS INT),
               0
             )
           )
-        ) > 18
+        END > 18
       )
       THEN {'code': 'E608', 'key': 'late_orders', 'message': 'out of range: in SQL a value has at most 18 decimal places, got ' || "t_late_orders"}
       WHEN NOT (
@@ -756,7 +851,18 @@ WITH given AS (
       WHEN NOT (
         "t_avg_daily_orders_4w" IS NULL
       )
-      AND "t_avg_daily_orders_4w" IN ('nan', 'NaN', '-nan', 'inf', 'Infinity', '-inf', '-Infinity')
+      AND "t_avg_daily_orders_4w" IN (
+        'nan',
+        'NaN',
+        '-nan',
+        'inf',
+        'Infinity',
+        '-inf',
+        '-Infinity',
+        'sNaN',
+        '-NaN',
+        '-sNaN'
+      )
       THEN {'code': 'E603', 'key': 'avg_daily_orders_4w', 'message': 'expected a number (0 or more), got ' || CASE
         WHEN "t_avg_daily_orders_4w" = 'nan'
         THEN 'NaN'
@@ -772,6 +878,12 @@ WITH given AS (
         THEN '-Infinity'
         WHEN "t_avg_daily_orders_4w" = '-Infinity'
         THEN '-Infinity'
+        WHEN "t_avg_daily_orders_4w" = 'sNaN'
+        THEN 'sNaN'
+        WHEN "t_avg_daily_orders_4w" = '-NaN'
+        THEN '-NaN'
+        WHEN "t_avg_daily_orders_4w" = '-sNaN'
+        THEN '-sNaN'
       END}
       WHEN NOT (
         "t_avg_daily_orders_4w" IS NULL
@@ -810,28 +922,32 @@ WITH given AS (
         "t_avg_daily_orders_4w" IS NULL
       )
       AND (
-        (
-          LENGTH(RTRIM(REGEXP_EXTRACT("t_avg_daily_orders_4w", '\.([0-9]+)', 1), '0')) - (
+        CASE
+          WHEN REGEXP_MATCHES("t_avg_daily_orders_4w", '^-?0+(\.0+)?([eE][-+]?[0-9]+)?$')
+          THEN 0
+          ELSE LENGTH(RTRIM(REGEXP_EXTRACT("t_avg_daily_orders_4w", '\.([0-9]+)', 1), '0')) - (
             COALESCE(
               TRY_CAST(NULLIF(REGEXP_EXTRACT("t_avg_daily_orders_4w", '[eE]([-+]?[0-9]+)$', 1), '') AS INT),
               0
             )
           )
-        ) > 30
+        END > 30
       )
       THEN {'code': 'E608', 'key': 'avg_daily_orders_4w', 'message': 'out of range: a value has at most 30 decimal places, got ' || "t_avg_daily_orders_4w"}
       WHEN NOT (
         "t_avg_daily_orders_4w" IS NULL
       )
       AND (
-        (
-          LENGTH(RTRIM(REGEXP_EXTRACT("t_avg_daily_orders_4w", '\.([0-9]+)', 1), '0')) - (
+        CASE
+          WHEN REGEXP_MATCHES("t_avg_daily_orders_4w", '^-?0+(\.0+)?([eE][-+]?[0-9]+)?$')
+          THEN 0
+          ELSE LENGTH(RTRIM(REGEXP_EXTRACT("t_avg_daily_orders_4w", '\.([0-9]+)', 1), '0')) - (
             COALESCE(
               TRY_CAST(NULLIF(REGEXP_EXTRACT("t_avg_daily_orders_4w", '[eE]([-+]?[0-9]+)$', 1), '') AS INT),
               0
             )
           )
-        ) > 18
+        END > 18
       )
       THEN {'code': 'E608', 'key': 'avg_daily_orders_4w', 'message': 'out of range: in SQL a value has at most 18 decimal places, got ' || "t_avg_daily_orders_4w"}
       WHEN NOT (
@@ -844,7 +960,18 @@ WITH given AS (
       WHEN NOT (
         "t_orders_30d" IS NULL
       )
-      AND "t_orders_30d" IN ('nan', 'NaN', '-nan', 'inf', 'Infinity', '-inf', '-Infinity')
+      AND "t_orders_30d" IN (
+        'nan',
+        'NaN',
+        '-nan',
+        'inf',
+        'Infinity',
+        '-inf',
+        '-Infinity',
+        'sNaN',
+        '-NaN',
+        '-sNaN'
+      )
       THEN {'code': 'E603', 'key': 'orders_30d', 'message': 'expected a count (a whole number, 0 or more), got ' || CASE
         WHEN "t_orders_30d" = 'nan'
         THEN 'NaN'
@@ -860,6 +987,12 @@ WITH given AS (
         THEN '-Infinity'
         WHEN "t_orders_30d" = '-Infinity'
         THEN '-Infinity'
+        WHEN "t_orders_30d" = 'sNaN'
+        THEN 'sNaN'
+        WHEN "t_orders_30d" = '-NaN'
+        THEN '-NaN'
+        WHEN "t_orders_30d" = '-sNaN'
+        THEN '-sNaN'
       END}
       WHEN NOT (
         "t_orders_30d" IS NULL
@@ -898,28 +1031,32 @@ WITH given AS (
         "t_orders_30d" IS NULL
       )
       AND (
-        (
-          LENGTH(RTRIM(REGEXP_EXTRACT("t_orders_30d", '\.([0-9]+)', 1), '0')) - (
+        CASE
+          WHEN REGEXP_MATCHES("t_orders_30d", '^-?0+(\.0+)?([eE][-+]?[0-9]+)?$')
+          THEN 0
+          ELSE LENGTH(RTRIM(REGEXP_EXTRACT("t_orders_30d", '\.([0-9]+)', 1), '0')) - (
             COALESCE(
               TRY_CAST(NULLIF(REGEXP_EXTRACT("t_orders_30d", '[eE]([-+]?[0-9]+)$', 1), '') AS INT),
               0
             )
           )
-        ) > 30
+        END > 30
       )
       THEN {'code': 'E608', 'key': 'orders_30d', 'message': 'out of range: a value has at most 30 decimal places, got ' || "t_orders_30d"}
       WHEN NOT (
         "t_orders_30d" IS NULL
       )
       AND (
-        (
-          LENGTH(RTRIM(REGEXP_EXTRACT("t_orders_30d", '\.([0-9]+)', 1), '0')) - (
+        CASE
+          WHEN REGEXP_MATCHES("t_orders_30d", '^-?0+(\.0+)?([eE][-+]?[0-9]+)?$')
+          THEN 0
+          ELSE LENGTH(RTRIM(REGEXP_EXTRACT("t_orders_30d", '\.([0-9]+)', 1), '0')) - (
             COALESCE(
               TRY_CAST(NULLIF(REGEXP_EXTRACT("t_orders_30d", '[eE]([-+]?[0-9]+)$', 1), '') AS INT),
               0
             )
           )
-        ) > 18
+        END > 18
       )
       THEN {'code': 'E608', 'key': 'orders_30d', 'message': 'out of range: in SQL a value has at most 18 decimal places, got ' || "t_orders_30d"}
       WHEN NOT (
@@ -939,7 +1076,18 @@ WITH given AS (
       WHEN NOT (
         "t_non_cancelled_orders_30d" IS NULL
       )
-      AND "t_non_cancelled_orders_30d" IN ('nan', 'NaN', '-nan', 'inf', 'Infinity', '-inf', '-Infinity')
+      AND "t_non_cancelled_orders_30d" IN (
+        'nan',
+        'NaN',
+        '-nan',
+        'inf',
+        'Infinity',
+        '-inf',
+        '-Infinity',
+        'sNaN',
+        '-NaN',
+        '-sNaN'
+      )
       THEN {'code': 'E603', 'key': 'non_cancelled_orders_30d', 'message': 'expected a count (a whole number, 0 or more), got ' || CASE
         WHEN "t_non_cancelled_orders_30d" = 'nan'
         THEN 'NaN'
@@ -955,6 +1103,12 @@ WITH given AS (
         THEN '-Infinity'
         WHEN "t_non_cancelled_orders_30d" = '-Infinity'
         THEN '-Infinity'
+        WHEN "t_non_cancelled_orders_30d" = 'sNaN'
+        THEN 'sNaN'
+        WHEN "t_non_cancelled_orders_30d" = '-NaN'
+        THEN '-NaN'
+        WHEN "t_non_cancelled_orders_30d" = '-sNaN'
+        THEN '-sNaN'
       END}
       WHEN NOT (
         "t_non_cancelled_orders_30d" IS NULL
@@ -999,28 +1153,32 @@ WITH given AS (
         "t_non_cancelled_orders_30d" IS NULL
       )
       AND (
-        (
-          LENGTH(RTRIM(REGEXP_EXTRACT("t_non_cancelled_orders_30d", '\.([0-9]+)', 1), '0')) - (
+        CASE
+          WHEN REGEXP_MATCHES("t_non_cancelled_orders_30d", '^-?0+(\.0+)?([eE][-+]?[0-9]+)?$')
+          THEN 0
+          ELSE LENGTH(RTRIM(REGEXP_EXTRACT("t_non_cancelled_orders_30d", '\.([0-9]+)', 1), '0')) - (
             COALESCE(
               TRY_CAST(NULLIF(REGEXP_EXTRACT("t_non_cancelled_orders_30d", '[eE]([-+]?[0-9]+)$', 1), '') AS INT),
               0
             )
           )
-        ) > 30
+        END > 30
       )
       THEN {'code': 'E608', 'key': 'non_cancelled_orders_30d', 'message': 'out of range: a value has at most 30 decimal places, got ' || "t_non_cancelled_orders_30d"}
       WHEN NOT (
         "t_non_cancelled_orders_30d" IS NULL
       )
       AND (
-        (
-          LENGTH(RTRIM(REGEXP_EXTRACT("t_non_cancelled_orders_30d", '\.([0-9]+)', 1), '0')) - (
+        CASE
+          WHEN REGEXP_MATCHES("t_non_cancelled_orders_30d", '^-?0+(\.0+)?([eE][-+]?[0-9]+)?$')
+          THEN 0
+          ELSE LENGTH(RTRIM(REGEXP_EXTRACT("t_non_cancelled_orders_30d", '\.([0-9]+)', 1), '0')) - (
             COALESCE(
               TRY_CAST(NULLIF(REGEXP_EXTRACT("t_non_cancelled_orders_30d", '[eE]([-+]?[0-9]+)$', 1), '') AS INT),
               0
             )
           )
-        ) > 18
+        END > 18
       )
       THEN {'code': 'E608', 'key': 'non_cancelled_orders_30d', 'message': 'out of range: in SQL a value has at most 18 decimal places, got ' || "t_non_cancelled_orders_30d"}
       WHEN NOT (
@@ -1040,7 +1198,18 @@ WITH given AS (
       WHEN NOT (
         "t_negative_reviews_30d" IS NULL
       )
-      AND "t_negative_reviews_30d" IN ('nan', 'NaN', '-nan', 'inf', 'Infinity', '-inf', '-Infinity')
+      AND "t_negative_reviews_30d" IN (
+        'nan',
+        'NaN',
+        '-nan',
+        'inf',
+        'Infinity',
+        '-inf',
+        '-Infinity',
+        'sNaN',
+        '-NaN',
+        '-sNaN'
+      )
       THEN {'code': 'E603', 'key': 'negative_reviews_30d', 'message': 'expected a count (a whole number, 0 or more), got ' || CASE
         WHEN "t_negative_reviews_30d" = 'nan'
         THEN 'NaN'
@@ -1056,6 +1225,12 @@ WITH given AS (
         THEN '-Infinity'
         WHEN "t_negative_reviews_30d" = '-Infinity'
         THEN '-Infinity'
+        WHEN "t_negative_reviews_30d" = 'sNaN'
+        THEN 'sNaN'
+        WHEN "t_negative_reviews_30d" = '-NaN'
+        THEN '-NaN'
+        WHEN "t_negative_reviews_30d" = '-sNaN'
+        THEN '-sNaN'
       END}
       WHEN NOT (
         "t_negative_reviews_30d" IS NULL
@@ -1094,28 +1269,32 @@ WITH given AS (
         "t_negative_reviews_30d" IS NULL
       )
       AND (
-        (
-          LENGTH(RTRIM(REGEXP_EXTRACT("t_negative_reviews_30d", '\.([0-9]+)', 1), '0')) - (
+        CASE
+          WHEN REGEXP_MATCHES("t_negative_reviews_30d", '^-?0+(\.0+)?([eE][-+]?[0-9]+)?$')
+          THEN 0
+          ELSE LENGTH(RTRIM(REGEXP_EXTRACT("t_negative_reviews_30d", '\.([0-9]+)', 1), '0')) - (
             COALESCE(
               TRY_CAST(NULLIF(REGEXP_EXTRACT("t_negative_reviews_30d", '[eE]([-+]?[0-9]+)$', 1), '') AS INT),
               0
             )
           )
-        ) > 30
+        END > 30
       )
       THEN {'code': 'E608', 'key': 'negative_reviews_30d', 'message': 'out of range: a value has at most 30 decimal places, got ' || "t_negative_reviews_30d"}
       WHEN NOT (
         "t_negative_reviews_30d" IS NULL
       )
       AND (
-        (
-          LENGTH(RTRIM(REGEXP_EXTRACT("t_negative_reviews_30d", '\.([0-9]+)', 1), '0')) - (
+        CASE
+          WHEN REGEXP_MATCHES("t_negative_reviews_30d", '^-?0+(\.0+)?([eE][-+]?[0-9]+)?$')
+          THEN 0
+          ELSE LENGTH(RTRIM(REGEXP_EXTRACT("t_negative_reviews_30d", '\.([0-9]+)', 1), '0')) - (
             COALESCE(
               TRY_CAST(NULLIF(REGEXP_EXTRACT("t_negative_reviews_30d", '[eE]([-+]?[0-9]+)$', 1), '') AS INT),
               0
             )
           )
-        ) > 18
+        END > 18
       )
       THEN {'code': 'E608', 'key': 'negative_reviews_30d', 'message': 'out of range: in SQL a value has at most 18 decimal places, got ' || "t_negative_reviews_30d"}
       WHEN NOT (
@@ -1135,7 +1314,18 @@ WITH given AS (
       WHEN NOT (
         "t_buyer_disputes_30d" IS NULL
       )
-      AND "t_buyer_disputes_30d" IN ('nan', 'NaN', '-nan', 'inf', 'Infinity', '-inf', '-Infinity')
+      AND "t_buyer_disputes_30d" IN (
+        'nan',
+        'NaN',
+        '-nan',
+        'inf',
+        'Infinity',
+        '-inf',
+        '-Infinity',
+        'sNaN',
+        '-NaN',
+        '-sNaN'
+      )
       THEN {'code': 'E603', 'key': 'buyer_disputes_30d', 'message': 'expected a count (a whole number, 0 or more), got ' || CASE
         WHEN "t_buyer_disputes_30d" = 'nan'
         THEN 'NaN'
@@ -1151,6 +1341,12 @@ WITH given AS (
         THEN '-Infinity'
         WHEN "t_buyer_disputes_30d" = '-Infinity'
         THEN '-Infinity'
+        WHEN "t_buyer_disputes_30d" = 'sNaN'
+        THEN 'sNaN'
+        WHEN "t_buyer_disputes_30d" = '-NaN'
+        THEN '-NaN'
+        WHEN "t_buyer_disputes_30d" = '-sNaN'
+        THEN '-sNaN'
       END}
       WHEN NOT (
         "t_buyer_disputes_30d" IS NULL
@@ -1189,28 +1385,32 @@ WITH given AS (
         "t_buyer_disputes_30d" IS NULL
       )
       AND (
-        (
-          LENGTH(RTRIM(REGEXP_EXTRACT("t_buyer_disputes_30d", '\.([0-9]+)', 1), '0')) - (
+        CASE
+          WHEN REGEXP_MATCHES("t_buyer_disputes_30d", '^-?0+(\.0+)?([eE][-+]?[0-9]+)?$')
+          THEN 0
+          ELSE LENGTH(RTRIM(REGEXP_EXTRACT("t_buyer_disputes_30d", '\.([0-9]+)', 1), '0')) - (
             COALESCE(
               TRY_CAST(NULLIF(REGEXP_EXTRACT("t_buyer_disputes_30d", '[eE]([-+]?[0-9]+)$', 1), '') AS INT),
               0
             )
           )
-        ) > 30
+        END > 30
       )
       THEN {'code': 'E608', 'key': 'buyer_disputes_30d', 'message': 'out of range: a value has at most 30 decimal places, got ' || "t_buyer_disputes_30d"}
       WHEN NOT (
         "t_buyer_disputes_30d" IS NULL
       )
       AND (
-        (
-          LENGTH(RTRIM(REGEXP_EXTRACT("t_buyer_disputes_30d", '\.([0-9]+)', 1), '0')) - (
+        CASE
+          WHEN REGEXP_MATCHES("t_buyer_disputes_30d", '^-?0+(\.0+)?([eE][-+]?[0-9]+)?$')
+          THEN 0
+          ELSE LENGTH(RTRIM(REGEXP_EXTRACT("t_buyer_disputes_30d", '\.([0-9]+)', 1), '0')) - (
             COALESCE(
               TRY_CAST(NULLIF(REGEXP_EXTRACT("t_buyer_disputes_30d", '[eE]([-+]?[0-9]+)$', 1), '') AS INT),
               0
             )
           )
-        ) > 18
+        END > 18
       )
       THEN {'code': 'E608', 'key': 'buyer_disputes_30d', 'message': 'out of range: in SQL a value has at most 18 decimal places, got ' || "t_buyer_disputes_30d"}
       WHEN NOT (
@@ -1230,7 +1430,18 @@ WITH given AS (
       WHEN NOT (
         "t_seller_fault_disputes_30d" IS NULL
       )
-      AND "t_seller_fault_disputes_30d" IN ('nan', 'NaN', '-nan', 'inf', 'Infinity', '-inf', '-Infinity')
+      AND "t_seller_fault_disputes_30d" IN (
+        'nan',
+        'NaN',
+        '-nan',
+        'inf',
+        'Infinity',
+        '-inf',
+        '-Infinity',
+        'sNaN',
+        '-NaN',
+        '-sNaN'
+      )
       THEN {'code': 'E603', 'key': 'seller_fault_disputes_30d', 'message': 'expected a count (a whole number, 0 or more), got ' || CASE
         WHEN "t_seller_fault_disputes_30d" = 'nan'
         THEN 'NaN'
@@ -1246,6 +1457,12 @@ WITH given AS (
         THEN '-Infinity'
         WHEN "t_seller_fault_disputes_30d" = '-Infinity'
         THEN '-Infinity'
+        WHEN "t_seller_fault_disputes_30d" = 'sNaN'
+        THEN 'sNaN'
+        WHEN "t_seller_fault_disputes_30d" = '-NaN'
+        THEN '-NaN'
+        WHEN "t_seller_fault_disputes_30d" = '-sNaN'
+        THEN '-sNaN'
       END}
       WHEN NOT (
         "t_seller_fault_disputes_30d" IS NULL
@@ -1290,28 +1507,32 @@ WITH given AS (
         "t_seller_fault_disputes_30d" IS NULL
       )
       AND (
-        (
-          LENGTH(RTRIM(REGEXP_EXTRACT("t_seller_fault_disputes_30d", '\.([0-9]+)', 1), '0')) - (
+        CASE
+          WHEN REGEXP_MATCHES("t_seller_fault_disputes_30d", '^-?0+(\.0+)?([eE][-+]?[0-9]+)?$')
+          THEN 0
+          ELSE LENGTH(RTRIM(REGEXP_EXTRACT("t_seller_fault_disputes_30d", '\.([0-9]+)', 1), '0')) - (
             COALESCE(
               TRY_CAST(NULLIF(REGEXP_EXTRACT("t_seller_fault_disputes_30d", '[eE]([-+]?[0-9]+)$', 1), '') AS INT),
               0
             )
           )
-        ) > 30
+        END > 30
       )
       THEN {'code': 'E608', 'key': 'seller_fault_disputes_30d', 'message': 'out of range: a value has at most 30 decimal places, got ' || "t_seller_fault_disputes_30d"}
       WHEN NOT (
         "t_seller_fault_disputes_30d" IS NULL
       )
       AND (
-        (
-          LENGTH(RTRIM(REGEXP_EXTRACT("t_seller_fault_disputes_30d", '\.([0-9]+)', 1), '0')) - (
+        CASE
+          WHEN REGEXP_MATCHES("t_seller_fault_disputes_30d", '^-?0+(\.0+)?([eE][-+]?[0-9]+)?$')
+          THEN 0
+          ELSE LENGTH(RTRIM(REGEXP_EXTRACT("t_seller_fault_disputes_30d", '\.([0-9]+)', 1), '0')) - (
             COALESCE(
               TRY_CAST(NULLIF(REGEXP_EXTRACT("t_seller_fault_disputes_30d", '[eE]([-+]?[0-9]+)$', 1), '') AS INT),
               0
             )
           )
-        ) > 18
+        END > 18
       )
       THEN {'code': 'E608', 'key': 'seller_fault_disputes_30d', 'message': 'out of range: in SQL a value has at most 18 decimal places, got ' || "t_seller_fault_disputes_30d"}
       WHEN NOT (
@@ -1331,7 +1552,18 @@ WITH given AS (
       WHEN NOT (
         "t_seller_fault_return_requests_30d" IS NULL
       )
-      AND "t_seller_fault_return_requests_30d" IN ('nan', 'NaN', '-nan', 'inf', 'Infinity', '-inf', '-Infinity')
+      AND "t_seller_fault_return_requests_30d" IN (
+        'nan',
+        'NaN',
+        '-nan',
+        'inf',
+        'Infinity',
+        '-inf',
+        '-Infinity',
+        'sNaN',
+        '-NaN',
+        '-sNaN'
+      )
       THEN {'code': 'E603', 'key': 'seller_fault_return_requests_30d', 'message': 'expected a count (a whole number, 0 or more), got ' || CASE
         WHEN "t_seller_fault_return_requests_30d" = 'nan'
         THEN 'NaN'
@@ -1347,6 +1579,12 @@ WITH given AS (
         THEN '-Infinity'
         WHEN "t_seller_fault_return_requests_30d" = '-Infinity'
         THEN '-Infinity'
+        WHEN "t_seller_fault_return_requests_30d" = 'sNaN'
+        THEN 'sNaN'
+        WHEN "t_seller_fault_return_requests_30d" = '-NaN'
+        THEN '-NaN'
+        WHEN "t_seller_fault_return_requests_30d" = '-sNaN'
+        THEN '-sNaN'
       END}
       WHEN NOT (
         "t_seller_fault_return_requests_30d" IS NULL
@@ -1403,8 +1641,10 @@ WITH given AS (
         "t_seller_fault_return_requests_30d" IS NULL
       )
       AND (
-        (
-          LENGTH(
+        CASE
+          WHEN REGEXP_MATCHES("t_seller_fault_return_requests_30d", '^-?0+(\.0+)?([eE][-+]?[0-9]+)?$')
+          THEN 0
+          ELSE LENGTH(
             RTRIM(REGEXP_EXTRACT("t_seller_fault_return_requests_30d", '\.([0-9]+)', 1), '0')
           ) - (
             COALESCE(
@@ -1412,15 +1652,17 @@ WITH given AS (
               0
             )
           )
-        ) > 30
+        END > 30
       )
       THEN {'code': 'E608', 'key': 'seller_fault_return_requests_30d', 'message': 'out of range: a value has at most 30 decimal places, got ' || "t_seller_fault_return_requests_30d"}
       WHEN NOT (
         "t_seller_fault_return_requests_30d" IS NULL
       )
       AND (
-        (
-          LENGTH(
+        CASE
+          WHEN REGEXP_MATCHES("t_seller_fault_return_requests_30d", '^-?0+(\.0+)?([eE][-+]?[0-9]+)?$')
+          THEN 0
+          ELSE LENGTH(
             RTRIM(REGEXP_EXTRACT("t_seller_fault_return_requests_30d", '\.([0-9]+)', 1), '0')
           ) - (
             COALESCE(
@@ -1428,7 +1670,7 @@ WITH given AS (
               0
             )
           )
-        ) > 18
+        END > 18
       )
       THEN {'code': 'E608', 'key': 'seller_fault_return_requests_30d', 'message': 'out of range: in SQL a value has at most 18 decimal places, got ' || "t_seller_fault_return_requests_30d"}
       WHEN NOT (
@@ -1448,7 +1690,18 @@ WITH given AS (
       WHEN NOT (
         "t_resolved_return_requests_30d" IS NULL
       )
-      AND "t_resolved_return_requests_30d" IN ('nan', 'NaN', '-nan', 'inf', 'Infinity', '-inf', '-Infinity')
+      AND "t_resolved_return_requests_30d" IN (
+        'nan',
+        'NaN',
+        '-nan',
+        'inf',
+        'Infinity',
+        '-inf',
+        '-Infinity',
+        'sNaN',
+        '-NaN',
+        '-sNaN'
+      )
       THEN {'code': 'E603', 'key': 'resolved_return_requests_30d', 'message': 'expected a count (a whole number, 0 or more), got ' || CASE
         WHEN "t_resolved_return_requests_30d" = 'nan'
         THEN 'NaN'
@@ -1464,6 +1717,12 @@ WITH given AS (
         THEN '-Infinity'
         WHEN "t_resolved_return_requests_30d" = '-Infinity'
         THEN '-Infinity'
+        WHEN "t_resolved_return_requests_30d" = 'sNaN'
+        THEN 'sNaN'
+        WHEN "t_resolved_return_requests_30d" = '-NaN'
+        THEN '-NaN'
+        WHEN "t_resolved_return_requests_30d" = '-sNaN'
+        THEN '-sNaN'
       END}
       WHEN NOT (
         "t_resolved_return_requests_30d" IS NULL
@@ -1508,28 +1767,32 @@ WITH given AS (
         "t_resolved_return_requests_30d" IS NULL
       )
       AND (
-        (
-          LENGTH(RTRIM(REGEXP_EXTRACT("t_resolved_return_requests_30d", '\.([0-9]+)', 1), '0')) - (
+        CASE
+          WHEN REGEXP_MATCHES("t_resolved_return_requests_30d", '^-?0+(\.0+)?([eE][-+]?[0-9]+)?$')
+          THEN 0
+          ELSE LENGTH(RTRIM(REGEXP_EXTRACT("t_resolved_return_requests_30d", '\.([0-9]+)', 1), '0')) - (
             COALESCE(
               TRY_CAST(NULLIF(REGEXP_EXTRACT("t_resolved_return_requests_30d", '[eE]([-+]?[0-9]+)$', 1), '') AS INT),
               0
             )
           )
-        ) > 30
+        END > 30
       )
       THEN {'code': 'E608', 'key': 'resolved_return_requests_30d', 'message': 'out of range: a value has at most 30 decimal places, got ' || "t_resolved_return_requests_30d"}
       WHEN NOT (
         "t_resolved_return_requests_30d" IS NULL
       )
       AND (
-        (
-          LENGTH(RTRIM(REGEXP_EXTRACT("t_resolved_return_requests_30d", '\.([0-9]+)', 1), '0')) - (
+        CASE
+          WHEN REGEXP_MATCHES("t_resolved_return_requests_30d", '^-?0+(\.0+)?([eE][-+]?[0-9]+)?$')
+          THEN 0
+          ELSE LENGTH(RTRIM(REGEXP_EXTRACT("t_resolved_return_requests_30d", '\.([0-9]+)', 1), '0')) - (
             COALESCE(
               TRY_CAST(NULLIF(REGEXP_EXTRACT("t_resolved_return_requests_30d", '[eE]([-+]?[0-9]+)$', 1), '') AS INT),
               0
             )
           )
-        ) > 18
+        END > 18
       )
       THEN {'code': 'E608', 'key': 'resolved_return_requests_30d', 'message': 'out of range: in SQL a value has at most 18 decimal places, got ' || "t_resolved_return_requests_30d"}
       WHEN NOT (
@@ -1549,7 +1812,18 @@ WITH given AS (
       WHEN NOT (
         "t_defect_returns_30d" IS NULL
       )
-      AND "t_defect_returns_30d" IN ('nan', 'NaN', '-nan', 'inf', 'Infinity', '-inf', '-Infinity')
+      AND "t_defect_returns_30d" IN (
+        'nan',
+        'NaN',
+        '-nan',
+        'inf',
+        'Infinity',
+        '-inf',
+        '-Infinity',
+        'sNaN',
+        '-NaN',
+        '-sNaN'
+      )
       THEN {'code': 'E603', 'key': 'defect_returns_30d', 'message': 'expected a count (a whole number, 0 or more), got ' || CASE
         WHEN "t_defect_returns_30d" = 'nan'
         THEN 'NaN'
@@ -1565,6 +1839,12 @@ WITH given AS (
         THEN '-Infinity'
         WHEN "t_defect_returns_30d" = '-Infinity'
         THEN '-Infinity'
+        WHEN "t_defect_returns_30d" = 'sNaN'
+        THEN 'sNaN'
+        WHEN "t_defect_returns_30d" = '-NaN'
+        THEN '-NaN'
+        WHEN "t_defect_returns_30d" = '-sNaN'
+        THEN '-sNaN'
       END}
       WHEN NOT (
         "t_defect_returns_30d" IS NULL
@@ -1603,28 +1883,32 @@ WITH given AS (
         "t_defect_returns_30d" IS NULL
       )
       AND (
-        (
-          LENGTH(RTRIM(REGEXP_EXTRACT("t_defect_returns_30d", '\.([0-9]+)', 1), '0')) - (
+        CASE
+          WHEN REGEXP_MATCHES("t_defect_returns_30d", '^-?0+(\.0+)?([eE][-+]?[0-9]+)?$')
+          THEN 0
+          ELSE LENGTH(RTRIM(REGEXP_EXTRACT("t_defect_returns_30d", '\.([0-9]+)', 1), '0')) - (
             COALESCE(
               TRY_CAST(NULLIF(REGEXP_EXTRACT("t_defect_returns_30d", '[eE]([-+]?[0-9]+)$', 1), '') AS INT),
               0
             )
           )
-        ) > 30
+        END > 30
       )
       THEN {'code': 'E608', 'key': 'defect_returns_30d', 'message': 'out of range: a value has at most 30 decimal places, got ' || "t_defect_returns_30d"}
       WHEN NOT (
         "t_defect_returns_30d" IS NULL
       )
       AND (
-        (
-          LENGTH(RTRIM(REGEXP_EXTRACT("t_defect_returns_30d", '\.([0-9]+)', 1), '0')) - (
+        CASE
+          WHEN REGEXP_MATCHES("t_defect_returns_30d", '^-?0+(\.0+)?([eE][-+]?[0-9]+)?$')
+          THEN 0
+          ELSE LENGTH(RTRIM(REGEXP_EXTRACT("t_defect_returns_30d", '\.([0-9]+)', 1), '0')) - (
             COALESCE(
               TRY_CAST(NULLIF(REGEXP_EXTRACT("t_defect_returns_30d", '[eE]([-+]?[0-9]+)$', 1), '') AS INT),
               0
             )
           )
-        ) > 18
+        END > 18
       )
       THEN {'code': 'E608', 'key': 'defect_returns_30d', 'message': 'out of range: in SQL a value has at most 18 decimal places, got ' || "t_defect_returns_30d"}
       WHEN NOT (
@@ -1644,7 +1928,18 @@ WITH given AS (
       WHEN NOT (
         "t_avg_first_response_minutes" IS NULL
       )
-      AND "t_avg_first_response_minutes" IN ('nan', 'NaN', '-nan', 'inf', 'Infinity', '-inf', '-Infinity')
+      AND "t_avg_first_response_minutes" IN (
+        'nan',
+        'NaN',
+        '-nan',
+        'inf',
+        'Infinity',
+        '-inf',
+        '-Infinity',
+        'sNaN',
+        '-NaN',
+        '-sNaN'
+      )
       THEN {'code': 'E603', 'key': 'avg_first_response_minutes', 'message': 'expected a number (0 or more), got ' || CASE
         WHEN "t_avg_first_response_minutes" = 'nan'
         THEN 'NaN'
@@ -1660,6 +1955,12 @@ WITH given AS (
         THEN '-Infinity'
         WHEN "t_avg_first_response_minutes" = '-Infinity'
         THEN '-Infinity'
+        WHEN "t_avg_first_response_minutes" = 'sNaN'
+        THEN 'sNaN'
+        WHEN "t_avg_first_response_minutes" = '-NaN'
+        THEN '-NaN'
+        WHEN "t_avg_first_response_minutes" = '-sNaN'
+        THEN '-sNaN'
       END}
       WHEN NOT (
         "t_avg_first_response_minutes" IS NULL
@@ -1704,28 +2005,32 @@ WITH given AS (
         "t_avg_first_response_minutes" IS NULL
       )
       AND (
-        (
-          LENGTH(RTRIM(REGEXP_EXTRACT("t_avg_first_response_minutes", '\.([0-9]+)', 1), '0')) - (
+        CASE
+          WHEN REGEXP_MATCHES("t_avg_first_response_minutes", '^-?0+(\.0+)?([eE][-+]?[0-9]+)?$')
+          THEN 0
+          ELSE LENGTH(RTRIM(REGEXP_EXTRACT("t_avg_first_response_minutes", '\.([0-9]+)', 1), '0')) - (
             COALESCE(
               TRY_CAST(NULLIF(REGEXP_EXTRACT("t_avg_first_response_minutes", '[eE]([-+]?[0-9]+)$', 1), '') AS INT),
               0
             )
           )
-        ) > 30
+        END > 30
       )
       THEN {'code': 'E608', 'key': 'avg_first_response_minutes', 'message': 'out of range: a value has at most 30 decimal places, got ' || "t_avg_first_response_minutes"}
       WHEN NOT (
         "t_avg_first_response_minutes" IS NULL
       )
       AND (
-        (
-          LENGTH(RTRIM(REGEXP_EXTRACT("t_avg_first_response_minutes", '\.([0-9]+)', 1), '0')) - (
+        CASE
+          WHEN REGEXP_MATCHES("t_avg_first_response_minutes", '^-?0+(\.0+)?([eE][-+]?[0-9]+)?$')
+          THEN 0
+          ELSE LENGTH(RTRIM(REGEXP_EXTRACT("t_avg_first_response_minutes", '\.([0-9]+)', 1), '0')) - (
             COALESCE(
               TRY_CAST(NULLIF(REGEXP_EXTRACT("t_avg_first_response_minutes", '[eE]([-+]?[0-9]+)$', 1), '') AS INT),
               0
             )
           )
-        ) > 18
+        END > 18
       )
       THEN {'code': 'E608', 'key': 'avg_first_response_minutes', 'message': 'out of range: in SQL a value has at most 18 decimal places, got ' || "t_avg_first_response_minutes"}
       WHEN NOT (
@@ -1738,7 +2043,18 @@ WITH given AS (
       WHEN NOT (
         "t_buyer_messages" IS NULL
       )
-      AND "t_buyer_messages" IN ('nan', 'NaN', '-nan', 'inf', 'Infinity', '-inf', '-Infinity')
+      AND "t_buyer_messages" IN (
+        'nan',
+        'NaN',
+        '-nan',
+        'inf',
+        'Infinity',
+        '-inf',
+        '-Infinity',
+        'sNaN',
+        '-NaN',
+        '-sNaN'
+      )
       THEN {'code': 'E603', 'key': 'buyer_messages', 'message': 'expected a count (a whole number, 0 or more), got ' || CASE
         WHEN "t_buyer_messages" = 'nan'
         THEN 'NaN'
@@ -1754,6 +2070,12 @@ WITH given AS (
         THEN '-Infinity'
         WHEN "t_buyer_messages" = '-Infinity'
         THEN '-Infinity'
+        WHEN "t_buyer_messages" = 'sNaN'
+        THEN 'sNaN'
+        WHEN "t_buyer_messages" = '-NaN'
+        THEN '-NaN'
+        WHEN "t_buyer_messages" = '-sNaN'
+        THEN '-sNaN'
       END}
       WHEN NOT (
         "t_buyer_messages" IS NULL
@@ -1792,28 +2114,32 @@ WITH given AS (
         "t_buyer_messages" IS NULL
       )
       AND (
-        (
-          LENGTH(RTRIM(REGEXP_EXTRACT("t_buyer_messages", '\.([0-9]+)', 1), '0')) - (
+        CASE
+          WHEN REGEXP_MATCHES("t_buyer_messages", '^-?0+(\.0+)?([eE][-+]?[0-9]+)?$')
+          THEN 0
+          ELSE LENGTH(RTRIM(REGEXP_EXTRACT("t_buyer_messages", '\.([0-9]+)', 1), '0')) - (
             COALESCE(
               TRY_CAST(NULLIF(REGEXP_EXTRACT("t_buyer_messages", '[eE]([-+]?[0-9]+)$', 1), '') AS INT),
               0
             )
           )
-        ) > 30
+        END > 30
       )
       THEN {'code': 'E608', 'key': 'buyer_messages', 'message': 'out of range: a value has at most 30 decimal places, got ' || "t_buyer_messages"}
       WHEN NOT (
         "t_buyer_messages" IS NULL
       )
       AND (
-        (
-          LENGTH(RTRIM(REGEXP_EXTRACT("t_buyer_messages", '\.([0-9]+)', 1), '0')) - (
+        CASE
+          WHEN REGEXP_MATCHES("t_buyer_messages", '^-?0+(\.0+)?([eE][-+]?[0-9]+)?$')
+          THEN 0
+          ELSE LENGTH(RTRIM(REGEXP_EXTRACT("t_buyer_messages", '\.([0-9]+)', 1), '0')) - (
             COALESCE(
               TRY_CAST(NULLIF(REGEXP_EXTRACT("t_buyer_messages", '[eE]([-+]?[0-9]+)$', 1), '') AS INT),
               0
             )
           )
-        ) > 18
+        END > 18
       )
       THEN {'code': 'E608', 'key': 'buyer_messages', 'message': 'out of range: in SQL a value has at most 18 decimal places, got ' || "t_buyer_messages"}
       WHEN NOT (
@@ -1833,7 +2159,18 @@ WITH given AS (
       WHEN NOT (
         "t_replied_within_24h" IS NULL
       )
-      AND "t_replied_within_24h" IN ('nan', 'NaN', '-nan', 'inf', 'Infinity', '-inf', '-Infinity')
+      AND "t_replied_within_24h" IN (
+        'nan',
+        'NaN',
+        '-nan',
+        'inf',
+        'Infinity',
+        '-inf',
+        '-Infinity',
+        'sNaN',
+        '-NaN',
+        '-sNaN'
+      )
       THEN {'code': 'E603', 'key': 'replied_within_24h', 'message': 'expected a count (a whole number, 0 or more), got ' || CASE
         WHEN "t_replied_within_24h" = 'nan'
         THEN 'NaN'
@@ -1849,6 +2186,12 @@ WITH given AS (
         THEN '-Infinity'
         WHEN "t_replied_within_24h" = '-Infinity'
         THEN '-Infinity'
+        WHEN "t_replied_within_24h" = 'sNaN'
+        THEN 'sNaN'
+        WHEN "t_replied_within_24h" = '-NaN'
+        THEN '-NaN'
+        WHEN "t_replied_within_24h" = '-sNaN'
+        THEN '-sNaN'
       END}
       WHEN NOT (
         "t_replied_within_24h" IS NULL
@@ -1887,28 +2230,32 @@ WITH given AS (
         "t_replied_within_24h" IS NULL
       )
       AND (
-        (
-          LENGTH(RTRIM(REGEXP_EXTRACT("t_replied_within_24h", '\.([0-9]+)', 1), '0')) - (
+        CASE
+          WHEN REGEXP_MATCHES("t_replied_within_24h", '^-?0+(\.0+)?([eE][-+]?[0-9]+)?$')
+          THEN 0
+          ELSE LENGTH(RTRIM(REGEXP_EXTRACT("t_replied_within_24h", '\.([0-9]+)', 1), '0')) - (
             COALESCE(
               TRY_CAST(NULLIF(REGEXP_EXTRACT("t_replied_within_24h", '[eE]([-+]?[0-9]+)$', 1), '') AS INT),
               0
             )
           )
-        ) > 30
+        END > 30
       )
       THEN {'code': 'E608', 'key': 'replied_within_24h', 'message': 'out of range: a value has at most 30 decimal places, got ' || "t_replied_within_24h"}
       WHEN NOT (
         "t_replied_within_24h" IS NULL
       )
       AND (
-        (
-          LENGTH(RTRIM(REGEXP_EXTRACT("t_replied_within_24h", '\.([0-9]+)', 1), '0')) - (
+        CASE
+          WHEN REGEXP_MATCHES("t_replied_within_24h", '^-?0+(\.0+)?([eE][-+]?[0-9]+)?$')
+          THEN 0
+          ELSE LENGTH(RTRIM(REGEXP_EXTRACT("t_replied_within_24h", '\.([0-9]+)', 1), '0')) - (
             COALESCE(
               TRY_CAST(NULLIF(REGEXP_EXTRACT("t_replied_within_24h", '[eE]([-+]?[0-9]+)$', 1), '') AS INT),
               0
             )
           )
-        ) > 18
+        END > 18
       )
       THEN {'code': 'E608', 'key': 'replied_within_24h', 'message': 'out of range: in SQL a value has at most 18 decimal places, got ' || "t_replied_within_24h"}
       WHEN NOT (
@@ -1928,7 +2275,18 @@ WITH given AS (
       WHEN NOT (
         "t_replied_within_48h" IS NULL
       )
-      AND "t_replied_within_48h" IN ('nan', 'NaN', '-nan', 'inf', 'Infinity', '-inf', '-Infinity')
+      AND "t_replied_within_48h" IN (
+        'nan',
+        'NaN',
+        '-nan',
+        'inf',
+        'Infinity',
+        '-inf',
+        '-Infinity',
+        'sNaN',
+        '-NaN',
+        '-sNaN'
+      )
       THEN {'code': 'E603', 'key': 'replied_within_48h', 'message': 'expected a count (a whole number, 0 or more), got ' || CASE
         WHEN "t_replied_within_48h" = 'nan'
         THEN 'NaN'
@@ -1944,6 +2302,12 @@ WITH given AS (
         THEN '-Infinity'
         WHEN "t_replied_within_48h" = '-Infinity'
         THEN '-Infinity'
+        WHEN "t_replied_within_48h" = 'sNaN'
+        THEN 'sNaN'
+        WHEN "t_replied_within_48h" = '-NaN'
+        THEN '-NaN'
+        WHEN "t_replied_within_48h" = '-sNaN'
+        THEN '-sNaN'
       END}
       WHEN NOT (
         "t_replied_within_48h" IS NULL
@@ -1982,28 +2346,32 @@ WITH given AS (
         "t_replied_within_48h" IS NULL
       )
       AND (
-        (
-          LENGTH(RTRIM(REGEXP_EXTRACT("t_replied_within_48h", '\.([0-9]+)', 1), '0')) - (
+        CASE
+          WHEN REGEXP_MATCHES("t_replied_within_48h", '^-?0+(\.0+)?([eE][-+]?[0-9]+)?$')
+          THEN 0
+          ELSE LENGTH(RTRIM(REGEXP_EXTRACT("t_replied_within_48h", '\.([0-9]+)', 1), '0')) - (
             COALESCE(
               TRY_CAST(NULLIF(REGEXP_EXTRACT("t_replied_within_48h", '[eE]([-+]?[0-9]+)$', 1), '') AS INT),
               0
             )
           )
-        ) > 30
+        END > 30
       )
       THEN {'code': 'E608', 'key': 'replied_within_48h', 'message': 'out of range: a value has at most 30 decimal places, got ' || "t_replied_within_48h"}
       WHEN NOT (
         "t_replied_within_48h" IS NULL
       )
       AND (
-        (
-          LENGTH(RTRIM(REGEXP_EXTRACT("t_replied_within_48h", '\.([0-9]+)', 1), '0')) - (
+        CASE
+          WHEN REGEXP_MATCHES("t_replied_within_48h", '^-?0+(\.0+)?([eE][-+]?[0-9]+)?$')
+          THEN 0
+          ELSE LENGTH(RTRIM(REGEXP_EXTRACT("t_replied_within_48h", '\.([0-9]+)', 1), '0')) - (
             COALESCE(
               TRY_CAST(NULLIF(REGEXP_EXTRACT("t_replied_within_48h", '[eE]([-+]?[0-9]+)$', 1), '') AS INT),
               0
             )
           )
-        ) > 18
+        END > 18
       )
       THEN {'code': 'E608', 'key': 'replied_within_48h', 'message': 'out of range: in SQL a value has at most 18 decimal places, got ' || "t_replied_within_48h"}
       WHEN NOT (
@@ -3062,8 +3430,12 @@ WITH given AS (
               "v_cancelled_orders" >= CAST(5 AS DECIMAL(38, 0))
             )
           )
-          THEN CAST({'rule': 'seller_fault_cancellation', 'table': CAST(NULL AS TEXT), 'row': 4, 'points': 6, 'warning': FALSE, 'limit': CAST({'days': 7, 'percent': '10', 'basis': 'avg4w', 'daily_cap': CAST(CAST(CAST((
-            CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(1000000000000000000 AS DECIMAL(38, 0))
+          THEN CAST({'rule': 'seller_fault_cancellation', 'table': CAST(NULL AS TEXT), 'row': 4, 'points': 6, 'warning': FALSE, 'limit': CAST({'days': 7, 'percent': '10', 'basis': 'avg4w', 'daily_cap': CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
+            (
+              (
+                CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+              ) % CAST(10 AS DECIMAL(38, 0))
+            ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
           ) + (
             CAST((
               CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18)))
@@ -3077,8 +3449,12 @@ WITH given AS (
                       WHEN "v_avg_daily_orders_4w" IS NULL
                       THEN ''
                       ELSE ' (at most ' || (
-                        CAST(CAST(CAST(CAST((
-                          CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(1000000000000000000 AS DECIMAL(38, 0))
+                        CAST(CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
+                          (
+                            (
+                              CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                            ) % CAST(10 AS DECIMAL(38, 0))
+                          ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
                         ) + (
                           CAST((
                             CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18)))
@@ -3271,8 +3647,12 @@ WITH given AS (
               "v_cancelled_orders" <= CAST(29 AS DECIMAL(38, 0))
             )
           )
-          THEN CAST({'rule': 'seller_fault_cancellation', 'table': CAST(NULL AS TEXT), 'row': 5, 'points': 7, 'warning': FALSE, 'limit': CAST({'days': 7, 'percent': '10', 'basis': 'avg4w', 'daily_cap': CAST(CAST(CAST((
-            CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(1000000000000000000 AS DECIMAL(38, 0))
+          THEN CAST({'rule': 'seller_fault_cancellation', 'table': CAST(NULL AS TEXT), 'row': 5, 'points': 7, 'warning': FALSE, 'limit': CAST({'days': 7, 'percent': '10', 'basis': 'avg4w', 'daily_cap': CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
+            (
+              (
+                CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+              ) % CAST(10 AS DECIMAL(38, 0))
+            ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
           ) + (
             CAST((
               CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18)))
@@ -3286,8 +3666,12 @@ WITH given AS (
                       WHEN "v_avg_daily_orders_4w" IS NULL
                       THEN ''
                       ELSE ' (at most ' || (
-                        CAST(CAST(CAST(CAST((
-                          CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(1000000000000000000 AS DECIMAL(38, 0))
+                        CAST(CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
+                          (
+                            (
+                              CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                            ) % CAST(10 AS DECIMAL(38, 0))
+                          ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
                         ) + (
                           CAST((
                             CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18)))
@@ -4875,8 +5259,12 @@ WITH given AS (
               "v_late_orders" >= CAST(5 AS DECIMAL(38, 0))
             )
           )
-          THEN CAST({'rule': 'late_dispatch', 'table': CAST(NULL AS TEXT), 'row': 4, 'points': 6, 'warning': FALSE, 'limit': CAST({'days': 7, 'percent': '10', 'basis': 'avg4w', 'daily_cap': CAST(CAST(CAST((
-            CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(1000000000000000000 AS DECIMAL(38, 0))
+          THEN CAST({'rule': 'late_dispatch', 'table': CAST(NULL AS TEXT), 'row': 4, 'points': 6, 'warning': FALSE, 'limit': CAST({'days': 7, 'percent': '10', 'basis': 'avg4w', 'daily_cap': CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
+            (
+              (
+                CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+              ) % CAST(10 AS DECIMAL(38, 0))
+            ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
           ) + (
             CAST((
               CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18)))
@@ -4890,8 +5278,12 @@ WITH given AS (
                       WHEN "v_avg_daily_orders_4w" IS NULL
                       THEN ''
                       ELSE ' (at most ' || (
-                        CAST(CAST(CAST(CAST((
-                          CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(1000000000000000000 AS DECIMAL(38, 0))
+                        CAST(CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
+                          (
+                            (
+                              CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                            ) % CAST(10 AS DECIMAL(38, 0))
+                          ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
                         ) + (
                           CAST((
                             CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18)))
@@ -5079,8 +5471,12 @@ WITH given AS (
               "v_late_orders" <= CAST(29 AS DECIMAL(38, 0))
             )
           )
-          THEN CAST({'rule': 'late_dispatch', 'table': CAST(NULL AS TEXT), 'row': 5, 'points': 7, 'warning': FALSE, 'limit': CAST({'days': 7, 'percent': '10', 'basis': 'avg4w', 'daily_cap': CAST(CAST(CAST((
-            CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(1000000000000000000 AS DECIMAL(38, 0))
+          THEN CAST({'rule': 'late_dispatch', 'table': CAST(NULL AS TEXT), 'row': 5, 'points': 7, 'warning': FALSE, 'limit': CAST({'days': 7, 'percent': '10', 'basis': 'avg4w', 'daily_cap': CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
+            (
+              (
+                CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+              ) % CAST(10 AS DECIMAL(38, 0))
+            ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
           ) + (
             CAST((
               CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18)))
@@ -5094,8 +5490,12 @@ WITH given AS (
                       WHEN "v_avg_daily_orders_4w" IS NULL
                       THEN ''
                       ELSE ' (at most ' || (
-                        CAST(CAST(CAST(CAST((
-                          CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(1000000000000000000 AS DECIMAL(38, 0))
+                        CAST(CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
+                          (
+                            (
+                              CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                            ) % CAST(10 AS DECIMAL(38, 0))
+                          ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
                         ) + (
                           CAST((
                             CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18)))
@@ -7467,8 +7867,12 @@ WITH given AS (
               )
             )
           )
-          THEN CAST({'rule': 'late_dispatch', 'table': 'points', 'row': 2, 'points': 4, 'warning': FALSE, 'limit': CAST({'days': 7, 'percent': '80', 'basis': 'avg4w', 'daily_cap': CAST(CAST(CAST((
-            CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(4000000000000000000 AS DECIMAL(38, 0))
+          THEN CAST({'rule': 'late_dispatch', 'table': 'points', 'row': 2, 'points': 4, 'warning': FALSE, 'limit': CAST({'days': 7, 'percent': '80', 'basis': 'avg4w', 'daily_cap': CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(4 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(5 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
+            (
+              (
+                CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(4 AS DECIMAL(38, 0))
+              ) % CAST(5 AS DECIMAL(38, 0))
+            ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
           ) + (
             CAST((
               CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18)))
@@ -7480,8 +7884,12 @@ WITH given AS (
                   WHEN "v_avg_daily_orders_4w" IS NULL
                   THEN ''
                   ELSE ' (at most ' || (
-                    CAST(CAST(CAST(CAST((
-                      CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(4000000000000000000 AS DECIMAL(38, 0))
+                    CAST(CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(4 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(5 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
+                      (
+                        (
+                          CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(4 AS DECIMAL(38, 0))
+                        ) % CAST(5 AS DECIMAL(38, 0))
+                      ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
                     ) + (
                       CAST((
                         CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18)))
@@ -7596,8 +8004,12 @@ WITH given AS (
               )
             )
           )
-          THEN CAST({'rule': 'late_dispatch', 'table': 'points', 'row': 3, 'points': 6, 'warning': FALSE, 'limit': CAST({'days': 7, 'percent': '30', 'basis': 'avg4w', 'daily_cap': CAST(CAST(CAST((
-            CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(3000000000000000000 AS DECIMAL(38, 0))
+          THEN CAST({'rule': 'late_dispatch', 'table': 'points', 'row': 3, 'points': 6, 'warning': FALSE, 'limit': CAST({'days': 7, 'percent': '30', 'basis': 'avg4w', 'daily_cap': CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
+            (
+              (
+                CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
+              ) % CAST(10 AS DECIMAL(38, 0))
+            ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
           ) + (
             CAST((
               CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18)))
@@ -7609,8 +8021,12 @@ WITH given AS (
                   WHEN "v_avg_daily_orders_4w" IS NULL
                   THEN ''
                   ELSE ' (at most ' || (
-                    CAST(CAST(CAST(CAST((
-                      CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(3000000000000000000 AS DECIMAL(38, 0))
+                    CAST(CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
+                      (
+                        (
+                          CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
+                        ) % CAST(10 AS DECIMAL(38, 0))
+                      ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
                     ) + (
                       CAST((
                         CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18)))
@@ -7791,8 +8207,12 @@ WITH given AS (
               CAST(3 AS DECIMAL(38, 0)) * "v_orders_7d"
             )
           )
-          THEN CAST({'rule': 'late_dispatch', 'table': 'limits', 'row': 1, 'points': 0, 'warning': FALSE, 'limit': CAST({'days': 7, 'percent': '30', 'basis': 'avg4w', 'daily_cap': CAST(CAST(CAST((
-            CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(3000000000000000000 AS DECIMAL(38, 0))
+          THEN CAST({'rule': 'late_dispatch', 'table': 'limits', 'row': 1, 'points': 0, 'warning': FALSE, 'limit': CAST({'days': 7, 'percent': '30', 'basis': 'avg4w', 'daily_cap': CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
+            (
+              (
+                CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
+              ) % CAST(10 AS DECIMAL(38, 0))
+            ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
           ) + (
             CAST((
               CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18)))
@@ -7804,8 +8224,12 @@ WITH given AS (
                   WHEN "v_avg_daily_orders_4w" IS NULL
                   THEN ''
                   ELSE ' (at most ' || (
-                    CAST(CAST(CAST(CAST((
-                      CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(3000000000000000000 AS DECIMAL(38, 0))
+                    CAST(CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
+                      (
+                        (
+                          CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
+                        ) % CAST(10 AS DECIMAL(38, 0))
+                      ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
                     ) + (
                       CAST((
                         CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18)))
@@ -7879,8 +8303,12 @@ WITH given AS (
               )
             )
           )
-          THEN CAST({'rule': 'late_dispatch', 'table': 'limits', 'row': 2, 'points': 0, 'warning': FALSE, 'limit': CAST({'days': 7, 'percent': '10', 'basis': 'avg4w', 'daily_cap': CAST(CAST(CAST((
-            CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(1000000000000000000 AS DECIMAL(38, 0))
+          THEN CAST({'rule': 'late_dispatch', 'table': 'limits', 'row': 2, 'points': 0, 'warning': FALSE, 'limit': CAST({'days': 7, 'percent': '10', 'basis': 'avg4w', 'daily_cap': CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
+            (
+              (
+                CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+              ) % CAST(10 AS DECIMAL(38, 0))
+            ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
           ) + (
             CAST((
               CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18)))
@@ -7892,8 +8320,12 @@ WITH given AS (
                   WHEN "v_avg_daily_orders_4w" IS NULL
                   THEN ''
                   ELSE ' (at most ' || (
-                    CAST(CAST(CAST(CAST((
-                      CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(1000000000000000000 AS DECIMAL(38, 0))
+                    CAST(CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
+                      (
+                        (
+                          CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                        ) % CAST(10 AS DECIMAL(38, 0))
+                      ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
                     ) + (
                       CAST((
                         CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18)))
