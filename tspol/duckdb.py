@@ -20,10 +20,8 @@ from decimal import Decimal
 
 import duckdb
 
-from tspol.codes import UNKNOWN_INPUT
 from tspol.compiler import portable, sqlgen
 from tspol.runtime.metrics import MetricsError
-from tspol.runtime.names import did_you_mean
 
 FIELDS = ("seller_id", "region")
 
@@ -41,6 +39,17 @@ def query(policy, table: str = "metrics", lang: str = "en", region: str | None =
     return _queries[key]
 
 
+def _positional(policy) -> dict[str, str]:
+    """The column of each input in the table `decisions` builds: by position, since input
+    names may differ in case only."""
+    return {spec.name: f"input_{position}" for position, spec in enumerate(policy.program.inputs)}
+
+
+def records_query(policy, lang: str = "en", region: str | None = None) -> str:
+    """The query `decisions` runs (generated once; SqlUnsupported for a pack SQL cannot decide)."""
+    return query(policy, "metrics", lang, region, _positional(policy))
+
+
 def evaluate(policy, relation: duckdb.DuckDBPyRelation, lang: str = "en", region: str | None = None,
              connection: duckdb.DuckDBPyConnection | None = None) -> duckdb.DuckDBPyRelation:
     """The decisions of every row of `relation`, in its order, as a relation."""
@@ -48,8 +57,7 @@ def evaluate(policy, relation: duckdb.DuckDBPyRelation, lang: str = "en", region
     inputs = [spec.name for spec in policy.program.inputs]
     for name in relation.columns:
         if name not in inputs and name not in FIELDS:
-            raise MetricsError(UNKNOWN_INPUT, name, f"unknown input `{name}`" + (
-                did_you_mean(name, inputs) or "; see the inputs the policy declares"))
+            raise MetricsError.from_portable(portable._unknown_input(name, inputs))
     present = set(relation.columns)
     columns = [f'"{name}"' for name in relation.columns]
     columns += [f'NULL::VARCHAR AS "{name}"' for name in (*FIELDS, *inputs) if name not in present]
@@ -67,11 +75,11 @@ def decisions(policy, records: Iterable[Mapping], lang: str = "en", region: str 
     names = [*FIELDS, *inputs]
     connection = duckdb.connect()
     connection.execute("SET enable_progress_bar = false")  # it would write over the terminal's output
-    positional = {name: f"input_{position}" for position, name in enumerate(inputs)}  # names may differ in case only
+    positional = _positional(policy)
     for record in records:
         for key in record:
             if key not in names:
-                raise MetricsError(UNKNOWN_INPUT, key, f"unknown input `{key}`")
+                raise MetricsError.from_portable(portable._unknown_input(key, inputs))
     columns = [[None if r.get("seller_id") is None else str(r["seller_id"]) for r in records],
                [r.get("region") if isinstance(r.get("region"), str) else None for r in records],
                *([_text(r.get(name)) for r in records] for name in inputs)]
@@ -79,7 +87,7 @@ def decisions(policy, records: Iterable[Mapping], lang: str = "en", region: str 
     # inserts a row at a time, a thousand times slower)
     unnested = ", ".join(f'unnest(?::VARCHAR[]) AS "{name}"' for name in [*FIELDS, *positional.values()])
     connection.execute(f"CREATE TEMP TABLE metrics AS SELECT {unnested}", columns)
-    result = connection.execute(query(policy, "metrics", lang, region, positional))
+    result = connection.execute(records_query(policy, lang, region))
     header = [d[0] for d in result.description]
     decided = []
     regions = list(policy.regions)

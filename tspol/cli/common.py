@@ -75,7 +75,7 @@ def open_pack(path: str | None):
     from pathlib import Path
 
     from tspol.dsl.sources import pack_root, packs_in
-    from tspol.workspace import Workspace
+    from tspol.workspace import Sources, Workspace
 
     given = pack_or_default(path)
     root = pack_root(Path(given))
@@ -85,7 +85,7 @@ def open_pack(path: str | None):
     if len(packs) > 1:
         raise CliError(f"{root} holds {len(packs)} packs ({', '.join(map(str, packs))}); name one of them", USAGE)
     try:
-        return Workspace.open(given)
+        return Workspace(Sources.read(root), given=given)  # the root found above, not looked for again
     except TspolError as exc:
         fail(exc)
 

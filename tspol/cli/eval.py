@@ -600,7 +600,7 @@ def _duckdb_decider(pack, region, fmt, lang, display) -> Decider:
 
     policy = Policy(pack)
     try:
-        engine.query(policy, lang=lang)
+        engine.records_query(policy, lang=lang)
     except SqlUnsupported as exc:
         click.echo(f"tspol: error[E004]: {exc}; --engine python decides this pack", err=True)
         raise click.exceptions.Exit(FAILED) from None
