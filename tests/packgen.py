@@ -168,9 +168,10 @@ class Brute:
             out.append(list(conditions) + [c for c in extra if c not in conditions])
         return out
 
-    def is_hole(self, seller) -> bool:
+    def is_hole(self, seller, live) -> bool:
         """Uncovered, R with a value outside its standard, and along some quantity of the
-        rows (the others held) a row covers lower values and a row higher ones."""
+        rows (the others held) a row covers lower values and a row higher ones, both
+        among the `live` rows (1-based: those that fire for some seller)."""
         if self.matches(seller) or self.value("R", seller) is None or self.meets_standard(seller):
             return False
         for name in self.axes():
@@ -178,10 +179,10 @@ class Brute:
             if value is None:
                 continue
             below = above = False
-            for conditions in self.lowered_rows():
+            for index, conditions in enumerate(self.lowered_rows(), 1):
                 rest = [c for c in conditions if c[0] != name]
                 mine = [c for c in conditions if c[0] == name]
-                if not mine or not all(self.holds(c, seller) for c in rest):
+                if index not in live or not mine or not all(self.holds(c, seller) for c in rest):
                     continue
                 side = self._side(mine, value, name)
                 below, above = below or side == "below", above or side == "above"

@@ -28,7 +28,7 @@ import itertools
 import os
 from fractions import Fraction
 
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 
 from packgen import Brute, packs
 from tspol.compiler.analysis import DEAD_ROW, HOLE, INSIDE_STANDARD, MONOTONICITY, OVERLAP, analyze_program
@@ -94,9 +94,27 @@ def piece(value, points: set[tuple]) -> int | None:
     return sum(1 for at, side in points if value > at or (value == at and side == 0))
 
 
+# a gap beside a row that fires for nobody (row 3: a <= 0 leaves R no room above 0%) is no gap
+# between rows: found by CI when the analysis and the coverage areas disagreed about it
+_DEAD_NEIGHBOUR = (
+    'policy p { version "1" effective 2024-01-01 }\nregion X\ninput c: count { higher is worse }\n'
+    'input b: count { part of c higher is worse }\ninput a: count { part of b higher is worse }\n'
+    'input x: count { higher is worse }\nmetric R = a / c { higher is worse }\n'
+    'metric S = b / c { higher is worse }\nmetric N = x { higher is worse }\nrule r in X {\n  on R\n'
+    '  table exclusive {\n    when 0 < x <= 5 and 1 < a <= 3 then warning\n    when R < 25% then warning\n'
+    '    when a <= 0 and 0% < R <= 25% and 0% < S <= 25% then warning\n'
+    '    when 0% < R <= 10% then warning\n  }\n}\n',
+    {"parents": {"b": "c", "a": "b"}, "only_if": {"R": None, "S": None}, "standard": None, "hit": "exclusive",
+     "rows": [([("x", ">", 0, "<=", 5), ("a", ">", 1, "<=", 3)], 0), ([("R", "<", 25)], 0),
+              ([("a", "<=", 0), ("R", ">", 0, "<=", 25), ("S", ">", 0, "<=", 25)], 0),
+              ([("R", ">", 0, "<=", 10)], 0)],
+     "S": ("b", "c")})
+
+
 # TSPOL_BRUTE_EXAMPLES=2000 for a longer search than the suite's
 @settings(max_examples=int(os.environ.get("TSPOL_BRUTE_EXAMPLES", 40)), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(packs())
+@example(_DEAD_NEIGHBOUR)
 def test_the_analysis_agrees_with_brute_force(drawn):
     text, facts = drawn
     program = program_of(text)
@@ -139,12 +157,13 @@ def test_the_analysis_agrees_with_brute_force(drawn):
 
     # holes, both ways
     holes = [area for area in coverage.uncovered if area.kind == "hole"]
+    live = set(rows) - dead  # each such row fires for a seller brute force confirmed above
     for s in sellers:
-        if brute.is_hole(s):
+        if brute.is_hole(s, live):
             assert any(in_box(brute, area.box, s) for area in holes), (text, s)
     for p in by_code.get(HOLE, []):
         confirm(p.sellers[0])
-        assert brute.is_hole(full(p.sellers[0])), (text, p.sellers[0])
+        assert brute.is_hole(full(p.sellers[0]), live), (text, p.sellers[0])
     assert bool(holes) == bool(by_code.get(HOLE))
 
     # monotonicity, both ways (points only: the tables here have no limits)

@@ -268,6 +268,7 @@ class _RuleAnalysis:
             self.standard = Box(((metric.name, standard),)) if standard is not None else None
         self._areas: dict[Box, dict | None] = {}
         self._uncovered: dict[int, tuple] = {}
+        self._live: dict[int, set[int]] = {}
 
     def _names(self) -> list[str]:
         """The quantities of the rule, its metric first, then as its rows name them."""
@@ -445,8 +446,8 @@ class _RuleAnalysis:
                         if both is not None:
                             add(both, self._nearest(table, k, both))
         for k, pieces in outside.items():
-            rows = [table.rows[j] for j in self.active[id(table)][k]]
-            boxes = [self.boxes[id(table)][j] for j in self.active[id(table)][k]]
+            rows = [table.rows[j] for j in self.anchors(table, k)]
+            boxes = [self.boxes[id(table)][j] for j in self.anchors(table, k)]
             for name in self.names[1:]:
                 sides = self._sides(rows, boxes, name)
                 if not sides:
@@ -463,11 +464,19 @@ class _RuleAnalysis:
                             add(both, (low, high))
         return found
 
+    def anchors(self, table: ir.TableIR, slab: int) -> list[int]:
+        """The rows of a slab a gap can lie beside: those that fire for some seller.
+        A row that fires for nobody covers nobody, so nothing lies between it and another."""
+        if id(table) not in self._live:
+            owned = self.owned[id(table)]
+            self._live[id(table)] = {j for j in range(len(table.rows)) if self.first_seller(owned[j])[0] is not None}
+        return [j for j in self.active[id(table)][slab] if j in self._live[id(table)]]
+
     def _covered_rests(self, table: ir.TableIR) -> tuple[list[list[Box]], list[list[Box]]]:
         """For each slab of the lead quantity, the other quantities of sellers some row
         covers in a slab below it (as disjoint boxes), and in a slab above it."""
         slabs = list(self.defined_slabs())
-        rests = [[self.boxes[id(table)][j].without(self.lead) for j in self.active[id(table)][k]] for k in slabs]
+        rests = [[self.boxes[id(table)][j].without(self.lead) for j in self.anchors(table, k)] for k in slabs]
         below, above = [[] for _ in self.slabs], [[] for _ in self.slabs]
         for order, out in ((slabs, below), (slabs[::-1], above)):
             union: list[Box] = []
@@ -484,7 +493,7 @@ class _RuleAnalysis:
         rest = box.without(self.lead)
         found = []
         for order in (range(slab - 1, -1, -1), range(slab + 1, len(self.defined_slabs()))):
-            row = next((table.rows[j] for k in order for j in self.active[id(table)][k]
+            row = next((table.rows[j] for k in order for j in self.anchors(table, k)
                         if self.space.intersect(rest, self.boxes[id(table)][j].without(self.lead))), None)
             found.append(row)
         return tuple(found)
@@ -584,14 +593,7 @@ class _RuleAnalysis:
         by_rows: dict[tuple, list[Box]] = {}
         for box, rows in holes:
             by_rows.setdefault(rows, []).append(box)
-        position = {id(row): i for i, row in enumerate(table.rows)}
-
-        def live(row) -> bool:  # a row that fires for no seller covers nobody: no gap lies beside it
-            return row is None or self.first_seller(self.owned[id(table)][position[id(row)]])[0] is not None
-
         for (before, after), boxes in by_rows.items():
-            if not (live(before) and live(after)):
-                continue
             for box in self.space.merged(boxes):
                 seller = self.seller(box)
                 if seller is None:
