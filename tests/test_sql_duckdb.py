@@ -10,8 +10,6 @@ numbers, decimals and floats, not Python's Fraction.
 
 from __future__ import annotations
 
-from decimal import Decimal
-from fractions import Fraction
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -21,8 +19,9 @@ pytest.importorskip("sqlglot")
 
 import tspol  # noqa: E402
 import tspol.duckdb as tspol_duckdb  # noqa: E402
-from test_differential import boundary_sellers, plan, sellers  # noqa: E402
-from tspol.runtime import interpreter  # noqa: E402
+from sql_cases import (BAD_ROWS, BAD_VALUES, LIMIT_PACK, LIMIT_RECORDS, ODD_ROWS, PAST_SQL_RANGE,  # noqa: E402
+                       TYPES_PACK, TYPES_RECORDS, boundary_records, disagreements, eval_lines, in_sql_range)
+from test_differential import plan, sellers  # noqa: E402
 from tspol.runtime.metrics import MetricsError  # noqa: E402
 
 
@@ -31,43 +30,13 @@ def policy():
     return tspol.load()
 
 
-def expected(program, record: dict, lang: str) -> dict:
-    metrics = {k: v for k, v in record.items() if k not in ("seller_id", "region")}
-    out = {} if record.get("seller_id") is None else {"seller_id": record["seller_id"]}
-    try:
-        return out | interpreter.evaluate(program, metrics, record["region"], lang)
-    except MetricsError as exc:
-        return out | {"error": {"code": exc.code, "key": exc.key, "message": exc.message}}
-
-
 def assert_agree(policy, records: list[dict], lang: str = "en") -> None:
-    got = tspol_duckdb.decisions(policy, records, lang=lang)
-    assert len(got) == len(records)
-    for record, decision in zip(records, got):
-        assert decision == expected(policy.program, record, lang), record
-
-
-def in_sql_range(seller: dict) -> bool:
-    """No Fraction (a SQL table has none) and at most 18 decimal places (the SQL range)."""
-    for value in seller.values():
-        if isinstance(value, Fraction):
-            return False
-        if isinstance(value, (float, Decimal)) and Decimal(repr(value) if isinstance(value, float) else value) \
-                .normalize().as_tuple().exponent < -18:
-            return False
-    return True
+    assert disagreements(policy, records, tspol_duckdb.decisions(policy, records, lang=lang), lang) == []
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_every_exact_boundary_in_every_region(policy, lang):
-    program = policy.program
-    caps = (None, 0, 9, 10, 123, Decimal("129.99"), 130.5, 0.1)
-    records = []
-    for i, seller in enumerate(boundary_sellers(program)):
-        if caps[i % len(caps)] is not None:
-            seller = {**seller, "avg_daily_orders_4w": caps[i % len(caps)]}
-        for region in program.region_names:
-            records.append({"seller_id": f"s{i}", "region": region, **seller})
+    records = boundary_records(policy.program)
     assert len(records) > 900
     assert_agree(policy, records, lang)
 
@@ -82,34 +51,15 @@ def test_hypothesis_sellers_in_one_query(policy, data):
     assert_agree(policy, records)
 
 
-BAD_ROWS = [  # each with the error the Python engine gives it, in its own row
-    {"region": "US", "orders_7d": -1},
-    {"region": "US", "orders_7d": 10, "late_orders": 2.5},
-    {"region": "US", "orders_7d": 10, "late_orders": 11},
-    {"region": "US", "orders_7d": 10**18},
-    {"region": "US", "orders_7d": "12"},
-    {"region": "us", "orders_7d": 10},
-    {"region": "XX", "orders_7d": 10},
-    {"region": "UK", "avg_daily_orders_4w": -0.5},
-    {"region": "SEA", "avg_first_response_minutes": Decimal("-3")},
-    {"region": "US", "orders_7d": 40, "late_orders": 12, "avg_daily_orders_4w": Decimal("12.000000000000000001")},
-    {"region": "US", "orders_7d": Decimal("4E+1"), "late_orders": 12},
-]
-BAD_VALUES = [{"region": "US", "orders_7d": value} for value in
-              (True, False, "", "x" * 30, [1], {"a": 1}, float("nan"), float("inf"), -float("inf"), -0.5)]
-
-
 def test_bad_rows_get_the_python_engines_errors_in_place(policy):
     records = [{"seller_id": n, **r} for n, r in enumerate(BAD_ROWS + BAD_VALUES)] + [{"region": "US", "orders_7d": 40}]
     got = tspol_duckdb.decisions(policy, records)
     assert sum("error" in d for d in got) >= len(BAD_ROWS) + len(BAD_VALUES) - 2  # two of them are fine
-    for record, decision in zip(records, got):
-        assert decision == expected(policy.program, record, "en"), record
+    assert disagreements(policy, records, got) == []
 
 
 def test_a_value_past_the_sql_range_is_that_rows_error_not_a_wrong_answer(policy):
-    (decision,) = tspol_duckdb.decisions(policy, [{"region": "US", "orders_7d": 40,
-                                                   "avg_daily_orders_4w": Decimal("1." + "1" * 19)}])
+    (decision,) = tspol_duckdb.decisions(policy, [PAST_SQL_RANGE])
     assert decision["error"]["code"] == "E608" and "18 decimal places" in decision["error"]["message"]
 
 
@@ -136,16 +86,8 @@ def test_a_relation_in_a_relation_out_in_order(policy):
 
 # ---- the query itself: reviewed as a snapshot, the same bytes anywhere, policy text as data
 
-from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode  # noqa: E402
-
+from sql_cases import SqlSnapshot  # noqa: E402
 from tspol.compiler import sqlgen  # noqa: E402
-
-
-class SqlSnapshot(SingleFileSnapshotExtension):
-    """The DuckDB query of the bundled pack as a .sql file, so a policy edit reviews as a diff."""
-
-    _write_mode = WriteMode.TEXT
-    file_extension = "sql"
 
 
 class TestDuckDBQuery:
@@ -179,23 +121,6 @@ def test_hostile_policy_text_stays_data_in_sql(tmp_path):
 # ---- tspol eval --engine duckdb: the same bytes as --engine python
 
 
-def eval_lines() -> str:
-    import json
-
-    from conftest import PACK
-
-    lines = []
-    for file in sorted((PACK / "examples").glob("*.jsonl")):
-        for text in file.read_text(encoding="utf-8").splitlines():
-            example = json.loads(text)
-            lines.append(json.dumps({"seller_id": example["name"], "region": example["region"], **example["metrics"]},
-                                    ensure_ascii=False))
-    lines += ['{"orders_7d": -1}', '{"region": "us"}', "not json", '{"orders_7d": 40, "late_ordrs": 1}',
-              '{"orders_7d": 40, "late_orders": 2.5, "region": "UK", "seller_id": 7}', '[1]',
-              '{"seller_id": {"a": 1}}', '{"metrics": {"orders_7d": 40, "late_orders": 20}, "region": "SEA"}']
-    return "\n".join(lines) + "\n"
-
-
 @pytest.mark.parametrize("options", [["--format", "json"], ["--format", "text", "--lang", "zh"],
                                      ["--format", "json", "--region", "UK"]])
 def test_eval_with_duckdb_prints_what_python_prints(cli, tmp_path, options):
@@ -219,36 +144,19 @@ def test_eval_with_duckdb_decides_a_document_as_python_does(cli, tmp_path):
 
 
 def test_odd_values_and_regions_get_the_python_engines_answer(policy):
-    records = [{"region": "US", "orders_7d": 40, "late_orders": 12, "avg_daily_orders_4w": Decimal(text)}
-               for text in ("0E-40", "0E-19", "-0.0", "0")]
-    records += [{"region": "US", "orders_7d": value} for value in
-                ('a"b', "a\nb", "ab\\cdefghijklmnopqrstuvwxyz", Decimal("sNaN"), Decimal("-NaN"), Decimal("-sNaN"))]
-    records += [{"region": region, "orders_7d": 40} for region in (5, True, ["US"], {"a": 1})]
-    records.append({"region": "US", "orders_7d": 40})  # and the good row beside them is still decided
-    assert_agree(policy, records)
+    assert_agree(policy, ODD_ROWS)
 
 
 def test_an_ordinary_limit_percentage_runs_in_sql(tmp_path):
     pack = tmp_path / "p.pol"
-    pack.write_text("""policy p { version "1" effective 2024-01-01 }
-region US
-input orders: count
-input late: count { part of orders }
-input base: number
-metric R = late / orders
-basis avg = base { round up }
-rule r in US {
-  on R
-  table {
-    when 10% <= R < 50% then limit 7d at 33.3% avg
-    when 50% <= R then limit 7d at 1.01% avg
-  }
-}
-""", encoding="utf-8")
-    policy = tspol.load(pack)
-    records = [{"region": "US", "orders": 10, "late": late, "base": base}
-               for late in (1, 6) for base in (0, 1, 3, Decimal("299.99"), 10**17 + 1, Decimal("0.000000000000000001"))]
-    assert_agree(policy, records)
+    pack.write_text(LIMIT_PACK, encoding="utf-8")
+    assert_agree(tspol.load(pack), LIMIT_RECORDS)
+
+
+def test_each_kind_of_value_against_constants_with_and_without_places(tmp_path):
+    pack = tmp_path / "p.pol"
+    pack.write_text(TYPES_PACK, encoding="utf-8")
+    assert_agree(tspol.load(pack), TYPES_RECORDS)
 
 
 def test_eval_with_duckdb_answers_a_line_with_a_list_for_region_in_place(cli, tmp_path):

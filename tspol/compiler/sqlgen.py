@@ -41,10 +41,14 @@ from tspol.dsl.domains import DIGITS, DOMAINS, NOT_WHOLE_TEXT, PLACES
 
 SQL_PLACES = 18  # decimal places a value may have in SQL (DECIMAL(38, 18))
 DIALECTS = ("duckdb", "spark")
-TESTED = ("duckdb",)  # printed by sqlglot for the others too, but run and tested only for these
+TESTED = ("duckdb", "spark")  # printed by sqlglot for the others too, but run and tested only for these
 
 DECIMAL = exp.DataType.build(f"DECIMAL(38, {SQL_PLACES})")
 WHOLE = exp.DataType.build("DECIMAL(38, 0)")
+NARROW = exp.DataType.build(f"DECIMAL(36, {SQL_PLACES})")  # a value of the SQL range, with room to subtract
+FRACTION = exp.DataType.build(f"DECIMAL({SQL_PLACES}, {SQL_PLACES})")  # 0 <= f < 1
+SCALE = exp.DataType.build(f"DECIMAL({SQL_PLACES + 1}, 0)")  # 10^18
+SHARE_DIGITS = 13  # a limit's share of its basis is below 10^13, so that each quotient is below 10^32
 TEXT = exp.DataType.build("VARCHAR")
 LIMIT = exp.DataType.build("STRUCT<days INT, percent VARCHAR, basis VARCHAR, daily_cap DECIMAL(38, 0)>",
                            dialect="duckdb")
@@ -81,6 +85,12 @@ def _type(text: str) -> exp.DataType:
 def cast(value: exp.Expression, to) -> exp.Cast:
     """CAST without the copies sqlglot's builder makes (a query has thousands)."""
     return exp.Cast(this=value, to=(to if isinstance(to, exp.DataType) else _type(to)).copy())
+
+
+def try_cast(this: exp.Expression, to) -> exp.TryCast:
+    """TRY_CAST: NULL where the value does not convert (`safe`, or sqlglot prints Spark's
+    CAST, which raises in ANSI mode)."""
+    return exp.TryCast(this=this, to=(to if isinstance(to, exp.DataType) else _type(to)).copy(), safe=True)
 
 
 def alias(value: exp.Expression, name: str, quoted: bool = True) -> exp.Alias:
@@ -130,6 +140,16 @@ def present(items: list[exp.Expression]) -> exp.Expression:
 
 def whole(value: int) -> exp.Expression:
     return cast(lit(value), WHOLE)
+
+
+def number(value: Fraction, to: exp.DataType) -> exp.Expression:
+    """A constant of type `to` (WHOLE or DECIMAL), for comparing with a value of that type:
+    Spark compares a DECIMAL(38, 18) with a DECIMAL(38, 0) as two DECIMAL(38, 0), rounding
+    the places away (30.48 > 30 is false), so the two sides of a comparison have one type."""
+    if to is WHOLE:
+        assert value.denominator == 1, value
+        return whole(value.numerator)
+    return cast(lit(portable._decimal_text(value)), DECIMAL)
 
 
 class _Query:
@@ -193,7 +213,7 @@ class _Query:
         columns = [col(self.inner("t", spec.name)) for spec in self.program.inputs]
         for spec in self.program.inputs:
             text = col(self.inner("t", spec.name))
-            value = exp.TryCast(this=text, to=WHOLE if DOMAINS[spec.kind].whole else DECIMAL)
+            value = try_cast(this=text, to=WHOLE if DOMAINS[spec.kind].whole else DECIMAL)
             columns.append(alias(case((self.number_ok(spec.name), value)), self.inner("v", spec.name), quoted=True))
         return columns
 
@@ -229,7 +249,7 @@ class _Query:
         fraction = exp.RegexpExtract(this=text, expression=lit(r"\.([0-9]+)"), group=lit(1))
         significant = exp.Length(this=exp.Trim(this=fraction, expression=lit("0"), position="TRAILING"))
         power = exp.RegexpExtract(this=text, expression=lit(r"[eE]([-+]?[0-9]+)$"), group=lit(1))
-        power = exp.Coalesce(this=exp.TryCast(this=exp.Nullif(this=power, expression=lit("")),
+        power = exp.Coalesce(this=try_cast(this=exp.Nullif(this=power, expression=lit("")),
                                               to=_type("INT")), expressions=[lit(0)])
         return case((exp.RegexpLike(this=col(self.inner("t", name)), expression=lit(ZERO)), lit(0)),
                     default=exp.Sub(this=significant, expression=exp.paren(power)))
@@ -237,7 +257,7 @@ class _Query:
     def number_ok(self, name: str) -> exp.Expression:
         """The text is a number of the SQL range (see the module docstring)."""
         text = col(self.inner("t", name))
-        exact = exp.TryCast(this=text, to=DECIMAL)
+        exact = try_cast(this=text, to=DECIMAL)
         return exp.and_(exp.RegexpLike(this=text, expression=lit(NUMBER)),
                         exp.LTE(this=self.places(name), expression=lit(SQL_PLACES)),
                         exp.Not(this=exp.Is(this=exact, expression=exp.Null())),
@@ -280,16 +300,16 @@ class _Query:
         text = col(self.inner("t", spec.name))
         domain = DOMAINS[spec.kind]
         given = exp.Not(this=exp.Is(this=text, expression=exp.Null()))
-        number = exp.RegexpLike(this=text, expression=lit(NUMBER))
+        numeric = exp.RegexpLike(this=text, expression=lit(NUMBER))
         shown = text
         infinite = [(lit(word), lit(said)) for word, said in NOT_FINITE_WORDS.items()]
         finite = exp.In(this=text, expressions=[lit(word) for word in NOT_FINITE_WORDS])
         whens = [(exp.and_(given, finite, copy=False), self.error_struct(NOT_FINITE, spec.name, concat(
                      f"expected {domain.expected}, got ", case(*((exp.EQ(this=text, expression=w), s)
                                                                 for w, s in infinite))))),
-                 (exp.and_(given, exp.Not(this=number), copy=False), self.error_struct(
+                 (exp.and_(given, exp.Not(this=numeric), copy=False), self.error_struct(
                      NOT_A_NUMBER, spec.name, concat(f"expected {domain.expected}, got ", self.json_shown(text))))]
-        value = exp.TryCast(this=text, to=DECIMAL)
+        value = try_cast(this=text, to=DECIMAL)
         too_large = exp.or_(exp.Is(this=value, expression=exp.Null()),
                             exp.GTE(this=exp.Abs(this=value), expression=cast(lit(f"1e{DIGITS}"), DECIMAL)), copy=False)
         whens.append((exp.and_(given, too_large, copy=False), self.error_struct(OUT_OF_RANGE, spec.name, concat(
@@ -302,13 +322,13 @@ class _Query:
                       self.error_struct(OUT_OF_RANGE, spec.name, concat(
                           f"out of range: in SQL a value has at most {SQL_PLACES} decimal places, got ", shown))))
         if domain.lo is not None:
-            whens.append((exp.and_(given, exp.LT(this=value, expression=self.number(domain.lo)), copy=False),
+            whens.append((exp.and_(given, exp.LT(this=value, expression=number(domain.lo, DECIMAL)), copy=False),
                           self.error_struct(domain.below[0], spec.name, concat(f"{domain.below[1]}, got ", shown))))
         if domain.hi is not None:
-            whens.append((exp.and_(given, exp.GT(this=value, expression=self.number(domain.hi)), copy=False),
+            whens.append((exp.and_(given, exp.GT(this=value, expression=number(domain.hi, DECIMAL)), copy=False),
                           self.error_struct(domain.above[0], spec.name, concat(f"{domain.above[1]}, got ", shown))))
         if domain.whole:
-            fractional = exp.NEQ(this=value, expression=exp.Floor(this=value))
+            fractional = exp.NEQ(this=value, expression=cast(exp.Floor(this=value), DECIMAL))
             whens.append((exp.and_(given, fractional, copy=False), self.error_struct(
                 portable.NOT_WHOLE, spec.name, concat(f"{NOT_WHOLE_TEXT}, got ", shown))))
         return whens
@@ -324,16 +344,10 @@ class _Query:
         return case((starts('"'), string), (starts("["), lit("a list")), (starts("{"), lit("an object")),
                     default=text)
 
-    @staticmethod
-    def number(value: Fraction) -> exp.Expression:
-        if value.denominator == 1:
-            return whole(value.numerator)
-        return cast(lit(portable._decimal_text(value)), DECIMAL)
-
     def int_div(self, top: exp.Expression, bottom: exp.Expression) -> exp.Expression:
         """`top // bottom` of whole numbers, 0 or more, exactly: DuckDB divides DECIMALs in
         binary floats, so in HUGEINT; Spark's DIV gives a BIGINT, so the exact quotient of
-        `top` less its remainder."""
+        `top` less its remainder (a DECIMAL(38, 6): every quotient here is below 10^32)."""
         if self.dialect == "duckdb":
             huge = exp.DataType.build("HUGEINT", dialect="duckdb")
             return cast(exp.IntDiv(this=cast(top, huge), expression=cast(bottom, huge)), WHOLE)
@@ -373,7 +387,8 @@ class _Query:
         if kind is Given:
             return [given]
         if kind is NonZero:
-            return [given, exp.NEQ(this=self.v(formula.input), expression=whole(0))]
+            zero = number(Fraction(0), self.type(formula.input))
+            return [given, exp.NEQ(this=self.v(formula.input), expression=zero)]
         if kind is Ratio:
             bound = formula.value
             if max(bound.numerator, bound.denominator) >= 10**19:
@@ -385,19 +400,26 @@ class _Query:
         assert kind is Bound
         return [given, self.bound(formula)]
 
+    def type(self, name: str) -> exp.DataType:
+        """The type of an input's value: WHOLE for a count, else DECIMAL."""
+        return WHOLE if DOMAINS[self.program.input(name).kind].whole else DECIMAL
+
     def bound(self, formula: Bound) -> exp.Expression:
-        """`x op v` for an x of at most SQL_PLACES places: against v itself when it has no
-        more places, else against the neighbour of v on the side that keeps the meaning."""
-        value, op, x = formula.value, formula.op, self.v(formula.input)
-        scale = 10**SQL_PLACES
+        """`x op v` for an x of at most SQL_PLACES places (none for a count): against v itself
+        when it has no more places, else against the neighbour of v on the side that keeps
+        the meaning. Always against a constant of x's own type (see `number`)."""
+        value, op, x, to = formula.value, formula.op, self.v(formula.input), self.type(formula.input)
+        scale = 1 if to is WHOLE else 10**SQL_PLACES
+        if abs(value) >= 10**DIGITS:  # beyond every value of the SQL range: the same for each of them
+            return exp.true() if (op in ("<", "<=")) == (value > 0) and op != "==" else exp.false()
         if (value * scale).denominator == 1:
-            return _compare(op, x, self.number(value))
+            return _compare(op, x, number(value, to))
         below, above = Fraction(int(value * scale // 1), scale), Fraction(-int(-value * scale // 1), scale)
         if op == "==":
             return exp.false()
         if op in (">=", ">"):
-            return exp.GTE(this=x, expression=self.number(above))
-        return exp.LTE(this=x, expression=self.number(below))
+            return exp.GTE(this=x, expression=number(above, to))
+        return exp.LTE(this=x, expression=number(below, to))
 
     # ---- values in words
     def plain(self, name: str) -> exp.Expression:
@@ -413,7 +435,7 @@ class _Query:
         text = cast(value, TEXT)
         trimmed = exp.Trim(this=exp.Trim(this=text, expression=lit("0"), position="TRAILING"), expression=lit("."),
                            position="TRAILING")
-        return case((exp.EQ(this=value, expression=whole(0)), lit("0")), default=trimmed)
+        return case((exp.EQ(this=value, expression=number(Fraction(0), DECIMAL)), lit("0")), default=trimmed)
 
     def percent_text(self, metric: str) -> exp.Expression:
         """`_percent_text` of a rate from its columns (`rate_columns`): `30%`, `≈33.33%`."""
@@ -598,15 +620,17 @@ class _Query:
         share = limit.percent / 100
         scale = 10**SQL_PLACES
         p, q = share.numerator, share.denominator
-        if p >= 10**19 or q >= 10**19:
+        if share >= 10**SHARE_DIGITS or q >= 10**19:
             raise SqlUnsupported(f"the percentage {portable._decimal_text(limit.percent)}% has too many digits "
                                  "for exact SQL")
         # base * p / q with base = w + f / 10^18 (w whole, 0 <= f < 10^18), in whole numbers below 10^38:
-        # w * p = k * q + r, so base * p / q = k + (r * 10^18 + f * p) / (q * 10^18)
-        value = lambda: cast(base, DECIMAL)  # noqa: E731
-        w = lambda: cast(exp.Floor(this=value()), WHOLE)  # noqa: E731
-        f = cast(exp.Mul(this=exp.Sub(this=value(), expression=exp.Floor(this=value())), expression=whole(scale)),
-                 WHOLE)
+        # w * p = k * q + r, so base * p / q = k + (r * 10^18 + f * p) / (q * 10^18). Each operation's
+        # type holds its exact result (DECIMAL(36, 18) - DECIMAL(19, 0) fits 38 digits, the fraction
+        # DECIMAL(18, 18) times 10^18 too): Spark would round a result type wider than 38 digits.
+        narrow = lambda: cast(base, NARROW)  # noqa: E731
+        w = lambda: cast(exp.Floor(this=narrow()), WHOLE)  # noqa: E731
+        fraction = cast(exp.Sub(this=narrow(), expression=exp.Floor(this=narrow())), FRACTION)
+        f = cast(exp.Mul(this=fraction, expression=cast(lit(scale), SCALE)), WHOLE)
         wp = lambda: exp.Mul(this=w(), expression=whole(p))  # noqa: E731
         k = self.int_div(wp(), whole(q))
         r = exp.Mod(this=wp(), expression=whole(q))

@@ -606,14 +606,14 @@ WITH given AS (
         "t_orders_7d" IS NULL
       )
       AND (
-        TRY_CAST("t_orders_7d" AS DECIMAL(38, 18)) < CAST(0 AS DECIMAL(38, 0))
+        TRY_CAST("t_orders_7d" AS DECIMAL(38, 18)) < CAST('0' AS DECIMAL(38, 18))
       )
       THEN {'code': 'E604', 'key': 'orders_7d', 'message': 'a count cannot be negative, got ' || "t_orders_7d"}
       WHEN NOT (
         "t_orders_7d" IS NULL
       )
       AND (
-        TRY_CAST("t_orders_7d" AS DECIMAL(38, 18)) <> FLOOR(TRY_CAST("t_orders_7d" AS DECIMAL(38, 18)))
+        TRY_CAST("t_orders_7d" AS DECIMAL(38, 18)) <> CAST(FLOOR(TRY_CAST("t_orders_7d" AS DECIMAL(38, 18))) AS DECIMAL(38, 18))
       )
       THEN {'code': 'E605', 'key': 'orders_7d', 'message': 'a count is a whole number, got ' || "t_orders_7d"}
       WHEN NOT (
@@ -722,14 +722,14 @@ WITH given AS (
         "t_cancelled_orders" IS NULL
       )
       AND (
-        TRY_CAST("t_cancelled_orders" AS DECIMAL(38, 18)) < CAST(0 AS DECIMAL(38, 0))
+        TRY_CAST("t_cancelled_orders" AS DECIMAL(38, 18)) < CAST('0' AS DECIMAL(38, 18))
       )
       THEN {'code': 'E604', 'key': 'cancelled_orders', 'message': 'a count cannot be negative, got ' || "t_cancelled_orders"}
       WHEN NOT (
         "t_cancelled_orders" IS NULL
       )
       AND (
-        TRY_CAST("t_cancelled_orders" AS DECIMAL(38, 18)) <> FLOOR(TRY_CAST("t_cancelled_orders" AS DECIMAL(38, 18)))
+        TRY_CAST("t_cancelled_orders" AS DECIMAL(38, 18)) <> CAST(FLOOR(TRY_CAST("t_cancelled_orders" AS DECIMAL(38, 18))) AS DECIMAL(38, 18))
       )
       THEN {'code': 'E605', 'key': 'cancelled_orders', 'message': 'a count is a whole number, got ' || "t_cancelled_orders"}
       WHEN NOT (
@@ -838,14 +838,14 @@ WITH given AS (
         "t_late_orders" IS NULL
       )
       AND (
-        TRY_CAST("t_late_orders" AS DECIMAL(38, 18)) < CAST(0 AS DECIMAL(38, 0))
+        TRY_CAST("t_late_orders" AS DECIMAL(38, 18)) < CAST('0' AS DECIMAL(38, 18))
       )
       THEN {'code': 'E604', 'key': 'late_orders', 'message': 'a count cannot be negative, got ' || "t_late_orders"}
       WHEN NOT (
         "t_late_orders" IS NULL
       )
       AND (
-        TRY_CAST("t_late_orders" AS DECIMAL(38, 18)) <> FLOOR(TRY_CAST("t_late_orders" AS DECIMAL(38, 18)))
+        TRY_CAST("t_late_orders" AS DECIMAL(38, 18)) <> CAST(FLOOR(TRY_CAST("t_late_orders" AS DECIMAL(38, 18))) AS DECIMAL(38, 18))
       )
       THEN {'code': 'E605', 'key': 'late_orders', 'message': 'a count is a whole number, got ' || "t_late_orders"}
       WHEN NOT (
@@ -954,7 +954,7 @@ WITH given AS (
         "t_avg_daily_orders_4w" IS NULL
       )
       AND (
-        TRY_CAST("t_avg_daily_orders_4w" AS DECIMAL(38, 18)) < CAST(0 AS DECIMAL(38, 0))
+        TRY_CAST("t_avg_daily_orders_4w" AS DECIMAL(38, 18)) < CAST('0' AS DECIMAL(38, 18))
       )
       THEN {'code': 'E604', 'key': 'avg_daily_orders_4w', 'message': 'this cannot be negative, got ' || "t_avg_daily_orders_4w"}
       WHEN NOT (
@@ -1063,14 +1063,14 @@ WITH given AS (
         "t_orders_30d" IS NULL
       )
       AND (
-        TRY_CAST("t_orders_30d" AS DECIMAL(38, 18)) < CAST(0 AS DECIMAL(38, 0))
+        TRY_CAST("t_orders_30d" AS DECIMAL(38, 18)) < CAST('0' AS DECIMAL(38, 18))
       )
       THEN {'code': 'E604', 'key': 'orders_30d', 'message': 'a count cannot be negative, got ' || "t_orders_30d"}
       WHEN NOT (
         "t_orders_30d" IS NULL
       )
       AND (
-        TRY_CAST("t_orders_30d" AS DECIMAL(38, 18)) <> FLOOR(TRY_CAST("t_orders_30d" AS DECIMAL(38, 18)))
+        TRY_CAST("t_orders_30d" AS DECIMAL(38, 18)) <> CAST(FLOOR(TRY_CAST("t_orders_30d" AS DECIMAL(38, 18))) AS DECIMAL(38, 18))
       )
       THEN {'code': 'E605', 'key': 'orders_30d', 'message': 'a count is a whole number, got ' || "t_orders_30d"}
       WHEN NOT (
@@ -1185,14 +1185,14 @@ WITH given AS (
         "t_non_cancelled_orders_30d" IS NULL
       )
       AND (
-        TRY_CAST("t_non_cancelled_orders_30d" AS DECIMAL(38, 18)) < CAST(0 AS DECIMAL(38, 0))
+        TRY_CAST("t_non_cancelled_orders_30d" AS DECIMAL(38, 18)) < CAST('0' AS DECIMAL(38, 18))
       )
       THEN {'code': 'E604', 'key': 'non_cancelled_orders_30d', 'message': 'a count cannot be negative, got ' || "t_non_cancelled_orders_30d"}
       WHEN NOT (
         "t_non_cancelled_orders_30d" IS NULL
       )
       AND (
-        TRY_CAST("t_non_cancelled_orders_30d" AS DECIMAL(38, 18)) <> FLOOR(TRY_CAST("t_non_cancelled_orders_30d" AS DECIMAL(38, 18)))
+        TRY_CAST("t_non_cancelled_orders_30d" AS DECIMAL(38, 18)) <> CAST(FLOOR(TRY_CAST("t_non_cancelled_orders_30d" AS DECIMAL(38, 18))) AS DECIMAL(38, 18))
       )
       THEN {'code': 'E605', 'key': 'non_cancelled_orders_30d', 'message': 'a count is a whole number, got ' || "t_non_cancelled_orders_30d"}
       WHEN NOT (
@@ -1301,14 +1301,14 @@ WITH given AS (
         "t_negative_reviews_30d" IS NULL
       )
       AND (
-        TRY_CAST("t_negative_reviews_30d" AS DECIMAL(38, 18)) < CAST(0 AS DECIMAL(38, 0))
+        TRY_CAST("t_negative_reviews_30d" AS DECIMAL(38, 18)) < CAST('0' AS DECIMAL(38, 18))
       )
       THEN {'code': 'E604', 'key': 'negative_reviews_30d', 'message': 'a count cannot be negative, got ' || "t_negative_reviews_30d"}
       WHEN NOT (
         "t_negative_reviews_30d" IS NULL
       )
       AND (
-        TRY_CAST("t_negative_reviews_30d" AS DECIMAL(38, 18)) <> FLOOR(TRY_CAST("t_negative_reviews_30d" AS DECIMAL(38, 18)))
+        TRY_CAST("t_negative_reviews_30d" AS DECIMAL(38, 18)) <> CAST(FLOOR(TRY_CAST("t_negative_reviews_30d" AS DECIMAL(38, 18))) AS DECIMAL(38, 18))
       )
       THEN {'code': 'E605', 'key': 'negative_reviews_30d', 'message': 'a count is a whole number, got ' || "t_negative_reviews_30d"}
       WHEN NOT (
@@ -1417,14 +1417,14 @@ WITH given AS (
         "t_buyer_disputes_30d" IS NULL
       )
       AND (
-        TRY_CAST("t_buyer_disputes_30d" AS DECIMAL(38, 18)) < CAST(0 AS DECIMAL(38, 0))
+        TRY_CAST("t_buyer_disputes_30d" AS DECIMAL(38, 18)) < CAST('0' AS DECIMAL(38, 18))
       )
       THEN {'code': 'E604', 'key': 'buyer_disputes_30d', 'message': 'a count cannot be negative, got ' || "t_buyer_disputes_30d"}
       WHEN NOT (
         "t_buyer_disputes_30d" IS NULL
       )
       AND (
-        TRY_CAST("t_buyer_disputes_30d" AS DECIMAL(38, 18)) <> FLOOR(TRY_CAST("t_buyer_disputes_30d" AS DECIMAL(38, 18)))
+        TRY_CAST("t_buyer_disputes_30d" AS DECIMAL(38, 18)) <> CAST(FLOOR(TRY_CAST("t_buyer_disputes_30d" AS DECIMAL(38, 18))) AS DECIMAL(38, 18))
       )
       THEN {'code': 'E605', 'key': 'buyer_disputes_30d', 'message': 'a count is a whole number, got ' || "t_buyer_disputes_30d"}
       WHEN NOT (
@@ -1539,14 +1539,14 @@ WITH given AS (
         "t_seller_fault_disputes_30d" IS NULL
       )
       AND (
-        TRY_CAST("t_seller_fault_disputes_30d" AS DECIMAL(38, 18)) < CAST(0 AS DECIMAL(38, 0))
+        TRY_CAST("t_seller_fault_disputes_30d" AS DECIMAL(38, 18)) < CAST('0' AS DECIMAL(38, 18))
       )
       THEN {'code': 'E604', 'key': 'seller_fault_disputes_30d', 'message': 'a count cannot be negative, got ' || "t_seller_fault_disputes_30d"}
       WHEN NOT (
         "t_seller_fault_disputes_30d" IS NULL
       )
       AND (
-        TRY_CAST("t_seller_fault_disputes_30d" AS DECIMAL(38, 18)) <> FLOOR(TRY_CAST("t_seller_fault_disputes_30d" AS DECIMAL(38, 18)))
+        TRY_CAST("t_seller_fault_disputes_30d" AS DECIMAL(38, 18)) <> CAST(FLOOR(TRY_CAST("t_seller_fault_disputes_30d" AS DECIMAL(38, 18))) AS DECIMAL(38, 18))
       )
       THEN {'code': 'E605', 'key': 'seller_fault_disputes_30d', 'message': 'a count is a whole number, got ' || "t_seller_fault_disputes_30d"}
       WHEN NOT (
@@ -1677,14 +1677,14 @@ WITH given AS (
         "t_seller_fault_return_requests_30d" IS NULL
       )
       AND (
-        TRY_CAST("t_seller_fault_return_requests_30d" AS DECIMAL(38, 18)) < CAST(0 AS DECIMAL(38, 0))
+        TRY_CAST("t_seller_fault_return_requests_30d" AS DECIMAL(38, 18)) < CAST('0' AS DECIMAL(38, 18))
       )
       THEN {'code': 'E604', 'key': 'seller_fault_return_requests_30d', 'message': 'a count cannot be negative, got ' || "t_seller_fault_return_requests_30d"}
       WHEN NOT (
         "t_seller_fault_return_requests_30d" IS NULL
       )
       AND (
-        TRY_CAST("t_seller_fault_return_requests_30d" AS DECIMAL(38, 18)) <> FLOOR(TRY_CAST("t_seller_fault_return_requests_30d" AS DECIMAL(38, 18)))
+        TRY_CAST("t_seller_fault_return_requests_30d" AS DECIMAL(38, 18)) <> CAST(FLOOR(TRY_CAST("t_seller_fault_return_requests_30d" AS DECIMAL(38, 18))) AS DECIMAL(38, 18))
       )
       THEN {'code': 'E605', 'key': 'seller_fault_return_requests_30d', 'message': 'a count is a whole number, got ' || "t_seller_fault_return_requests_30d"}
       WHEN NOT (
@@ -1799,14 +1799,14 @@ WITH given AS (
         "t_resolved_return_requests_30d" IS NULL
       )
       AND (
-        TRY_CAST("t_resolved_return_requests_30d" AS DECIMAL(38, 18)) < CAST(0 AS DECIMAL(38, 0))
+        TRY_CAST("t_resolved_return_requests_30d" AS DECIMAL(38, 18)) < CAST('0' AS DECIMAL(38, 18))
       )
       THEN {'code': 'E604', 'key': 'resolved_return_requests_30d', 'message': 'a count cannot be negative, got ' || "t_resolved_return_requests_30d"}
       WHEN NOT (
         "t_resolved_return_requests_30d" IS NULL
       )
       AND (
-        TRY_CAST("t_resolved_return_requests_30d" AS DECIMAL(38, 18)) <> FLOOR(TRY_CAST("t_resolved_return_requests_30d" AS DECIMAL(38, 18)))
+        TRY_CAST("t_resolved_return_requests_30d" AS DECIMAL(38, 18)) <> CAST(FLOOR(TRY_CAST("t_resolved_return_requests_30d" AS DECIMAL(38, 18))) AS DECIMAL(38, 18))
       )
       THEN {'code': 'E605', 'key': 'resolved_return_requests_30d', 'message': 'a count is a whole number, got ' || "t_resolved_return_requests_30d"}
       WHEN NOT (
@@ -1915,14 +1915,14 @@ WITH given AS (
         "t_defect_returns_30d" IS NULL
       )
       AND (
-        TRY_CAST("t_defect_returns_30d" AS DECIMAL(38, 18)) < CAST(0 AS DECIMAL(38, 0))
+        TRY_CAST("t_defect_returns_30d" AS DECIMAL(38, 18)) < CAST('0' AS DECIMAL(38, 18))
       )
       THEN {'code': 'E604', 'key': 'defect_returns_30d', 'message': 'a count cannot be negative, got ' || "t_defect_returns_30d"}
       WHEN NOT (
         "t_defect_returns_30d" IS NULL
       )
       AND (
-        TRY_CAST("t_defect_returns_30d" AS DECIMAL(38, 18)) <> FLOOR(TRY_CAST("t_defect_returns_30d" AS DECIMAL(38, 18)))
+        TRY_CAST("t_defect_returns_30d" AS DECIMAL(38, 18)) <> CAST(FLOOR(TRY_CAST("t_defect_returns_30d" AS DECIMAL(38, 18))) AS DECIMAL(38, 18))
       )
       THEN {'code': 'E605', 'key': 'defect_returns_30d', 'message': 'a count is a whole number, got ' || "t_defect_returns_30d"}
       WHEN NOT (
@@ -2037,7 +2037,7 @@ WITH given AS (
         "t_avg_first_response_minutes" IS NULL
       )
       AND (
-        TRY_CAST("t_avg_first_response_minutes" AS DECIMAL(38, 18)) < CAST(0 AS DECIMAL(38, 0))
+        TRY_CAST("t_avg_first_response_minutes" AS DECIMAL(38, 18)) < CAST('0' AS DECIMAL(38, 18))
       )
       THEN {'code': 'E604', 'key': 'avg_first_response_minutes', 'message': 'this cannot be negative, got ' || "t_avg_first_response_minutes"}
       WHEN NOT (
@@ -2146,14 +2146,14 @@ WITH given AS (
         "t_buyer_messages" IS NULL
       )
       AND (
-        TRY_CAST("t_buyer_messages" AS DECIMAL(38, 18)) < CAST(0 AS DECIMAL(38, 0))
+        TRY_CAST("t_buyer_messages" AS DECIMAL(38, 18)) < CAST('0' AS DECIMAL(38, 18))
       )
       THEN {'code': 'E604', 'key': 'buyer_messages', 'message': 'a count cannot be negative, got ' || "t_buyer_messages"}
       WHEN NOT (
         "t_buyer_messages" IS NULL
       )
       AND (
-        TRY_CAST("t_buyer_messages" AS DECIMAL(38, 18)) <> FLOOR(TRY_CAST("t_buyer_messages" AS DECIMAL(38, 18)))
+        TRY_CAST("t_buyer_messages" AS DECIMAL(38, 18)) <> CAST(FLOOR(TRY_CAST("t_buyer_messages" AS DECIMAL(38, 18))) AS DECIMAL(38, 18))
       )
       THEN {'code': 'E605', 'key': 'buyer_messages', 'message': 'a count is a whole number, got ' || "t_buyer_messages"}
       WHEN NOT (
@@ -2262,14 +2262,14 @@ WITH given AS (
         "t_replied_within_24h" IS NULL
       )
       AND (
-        TRY_CAST("t_replied_within_24h" AS DECIMAL(38, 18)) < CAST(0 AS DECIMAL(38, 0))
+        TRY_CAST("t_replied_within_24h" AS DECIMAL(38, 18)) < CAST('0' AS DECIMAL(38, 18))
       )
       THEN {'code': 'E604', 'key': 'replied_within_24h', 'message': 'a count cannot be negative, got ' || "t_replied_within_24h"}
       WHEN NOT (
         "t_replied_within_24h" IS NULL
       )
       AND (
-        TRY_CAST("t_replied_within_24h" AS DECIMAL(38, 18)) <> FLOOR(TRY_CAST("t_replied_within_24h" AS DECIMAL(38, 18)))
+        TRY_CAST("t_replied_within_24h" AS DECIMAL(38, 18)) <> CAST(FLOOR(TRY_CAST("t_replied_within_24h" AS DECIMAL(38, 18))) AS DECIMAL(38, 18))
       )
       THEN {'code': 'E605', 'key': 'replied_within_24h', 'message': 'a count is a whole number, got ' || "t_replied_within_24h"}
       WHEN NOT (
@@ -2378,14 +2378,14 @@ WITH given AS (
         "t_replied_within_48h" IS NULL
       )
       AND (
-        TRY_CAST("t_replied_within_48h" AS DECIMAL(38, 18)) < CAST(0 AS DECIMAL(38, 0))
+        TRY_CAST("t_replied_within_48h" AS DECIMAL(38, 18)) < CAST('0' AS DECIMAL(38, 18))
       )
       THEN {'code': 'E604', 'key': 'replied_within_48h', 'message': 'a count cannot be negative, got ' || "t_replied_within_48h"}
       WHEN NOT (
         "t_replied_within_48h" IS NULL
       )
       AND (
-        TRY_CAST("t_replied_within_48h" AS DECIMAL(38, 18)) <> FLOOR(TRY_CAST("t_replied_within_48h" AS DECIMAL(38, 18)))
+        TRY_CAST("t_replied_within_48h" AS DECIMAL(38, 18)) <> CAST(FLOOR(TRY_CAST("t_replied_within_48h" AS DECIMAL(38, 18))) AS DECIMAL(38, 18))
       )
       THEN {'code': 'E605', 'key': 'replied_within_48h', 'message': 'a count is a whole number, got ' || "t_replied_within_48h"}
       WHEN (
@@ -2853,7 +2853,7 @@ WITH given AS (
       WHEN "v_avg_first_response_minutes" IS NULL
       THEN NULL
       ELSE CASE
-        WHEN "v_avg_first_response_minutes" = CAST(0 AS DECIMAL(38, 0))
+        WHEN "v_avg_first_response_minutes" = CAST('0' AS DECIMAL(38, 18))
         THEN '0'
         ELSE RTRIM(RTRIM(CAST("v_avg_first_response_minutes" AS TEXT), '0'), '.')
       END
@@ -2991,7 +2991,7 @@ WITH given AS (
       WHEN "v_avg_daily_orders_4w" IS NULL
       THEN NULL
       ELSE CASE
-        WHEN "v_avg_daily_orders_4w" = CAST(0 AS DECIMAL(38, 0))
+        WHEN "v_avg_daily_orders_4w" = CAST('0' AS DECIMAL(38, 18))
         THEN '0'
         ELSE RTRIM(RTRIM(CAST("v_avg_daily_orders_4w" AS TEXT), '0'), '.')
       END
@@ -3008,7 +3008,7 @@ WITH given AS (
       WHEN "v_avg_first_response_minutes" IS NULL
       THEN NULL
       ELSE CASE
-        WHEN "v_avg_first_response_minutes" = CAST(0 AS DECIMAL(38, 0))
+        WHEN "v_avg_first_response_minutes" = CAST('0' AS DECIMAL(38, 18))
         THEN '0'
         ELSE RTRIM(RTRIM(CAST("v_avg_first_response_minutes" AS TEXT), '0'), '.')
       END
@@ -3430,16 +3430,14 @@ WITH given AS (
               "v_cancelled_orders" >= CAST(5 AS DECIMAL(38, 0))
             )
           )
-          THEN CAST({'rule': 'seller_fault_cancellation', 'table': CAST(NULL AS TEXT), 'row': 4, 'points': 6, 'warning': FALSE, 'limit': CAST({'days': 7, 'percent': '10', 'basis': 'avg4w', 'daily_cap': CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
+          THEN CAST({'rule': 'seller_fault_cancellation', 'table': CAST(NULL AS TEXT), 'row': 4, 'points': 6, 'warning': FALSE, 'limit': CAST({'days': 7, 'percent': '10', 'basis': 'avg4w', 'daily_cap': CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
             (
               (
-                CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
               ) % CAST(10 AS DECIMAL(38, 0))
             ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
           ) + (
-            CAST((
-              CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18)))
-            ) * CAST(1000000000000000000 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+            CAST(CAST(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
           ) AS INT128) // CAST(CAST(10000000000000000000 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) AS DECIMAL(38, 0))} AS STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0))), 'measures': CAST([] AS TEXT[]), 'where': 'fulfilment.pol:15', 'because': 'Seller-fault cancellation rate (SFCR) is ' || (
             "s_SFCR" || (
               ': at least 50%; cancelled_orders is ' || (
@@ -3449,16 +3447,14 @@ WITH given AS (
                       WHEN "v_avg_daily_orders_4w" IS NULL
                       THEN ''
                       ELSE ' (at most ' || (
-                        CAST(CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
+                        CAST(CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
                           (
                             (
-                              CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                              CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
                             ) % CAST(10 AS DECIMAL(38, 0))
                           ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
                         ) + (
-                          CAST((
-                            CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18)))
-                          ) * CAST(1000000000000000000 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                          CAST(CAST(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
                         ) AS INT128) // CAST(CAST(10000000000000000000 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS TEXT) || ' orders a day)'
                       )
                     END || '.'
@@ -3647,16 +3643,14 @@ WITH given AS (
               "v_cancelled_orders" <= CAST(29 AS DECIMAL(38, 0))
             )
           )
-          THEN CAST({'rule': 'seller_fault_cancellation', 'table': CAST(NULL AS TEXT), 'row': 5, 'points': 7, 'warning': FALSE, 'limit': CAST({'days': 7, 'percent': '10', 'basis': 'avg4w', 'daily_cap': CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
+          THEN CAST({'rule': 'seller_fault_cancellation', 'table': CAST(NULL AS TEXT), 'row': 5, 'points': 7, 'warning': FALSE, 'limit': CAST({'days': 7, 'percent': '10', 'basis': 'avg4w', 'daily_cap': CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
             (
               (
-                CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
               ) % CAST(10 AS DECIMAL(38, 0))
             ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
           ) + (
-            CAST((
-              CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18)))
-            ) * CAST(1000000000000000000 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+            CAST(CAST(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
           ) AS INT128) // CAST(CAST(10000000000000000000 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) AS DECIMAL(38, 0))} AS STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0))), 'measures': CAST([] AS TEXT[]), 'where': 'fulfilment.pol:16', 'because': 'Seller-fault cancellation rate (SFCR) is ' || (
             "s_SFCR" || (
               ': at least 50%; cancelled_orders is ' || (
@@ -3666,16 +3660,14 @@ WITH given AS (
                       WHEN "v_avg_daily_orders_4w" IS NULL
                       THEN ''
                       ELSE ' (at most ' || (
-                        CAST(CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
+                        CAST(CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
                           (
                             (
-                              CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                              CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
                             ) % CAST(10 AS DECIMAL(38, 0))
                           ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
                         ) + (
-                          CAST((
-                            CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18)))
-                          ) * CAST(1000000000000000000 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                          CAST(CAST(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
                         ) AS INT128) // CAST(CAST(10000000000000000000 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS TEXT) || ' orders a day)'
                       )
                     END || '.'
@@ -5259,16 +5251,14 @@ WITH given AS (
               "v_late_orders" >= CAST(5 AS DECIMAL(38, 0))
             )
           )
-          THEN CAST({'rule': 'late_dispatch', 'table': CAST(NULL AS TEXT), 'row': 4, 'points': 6, 'warning': FALSE, 'limit': CAST({'days': 7, 'percent': '10', 'basis': 'avg4w', 'daily_cap': CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
+          THEN CAST({'rule': 'late_dispatch', 'table': CAST(NULL AS TEXT), 'row': 4, 'points': 6, 'warning': FALSE, 'limit': CAST({'days': 7, 'percent': '10', 'basis': 'avg4w', 'daily_cap': CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
             (
               (
-                CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
               ) % CAST(10 AS DECIMAL(38, 0))
             ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
           ) + (
-            CAST((
-              CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18)))
-            ) * CAST(1000000000000000000 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+            CAST(CAST(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
           ) AS INT128) // CAST(CAST(10000000000000000000 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) AS DECIMAL(38, 0))} AS STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0))), 'measures': CAST([] AS TEXT[]), 'where': 'fulfilment.pol:42', 'because': 'Late dispatch rate (LDR) is ' || (
             "s_LDR" || (
               ': at least 50%; late_orders is ' || (
@@ -5278,16 +5268,14 @@ WITH given AS (
                       WHEN "v_avg_daily_orders_4w" IS NULL
                       THEN ''
                       ELSE ' (at most ' || (
-                        CAST(CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
+                        CAST(CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
                           (
                             (
-                              CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                              CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
                             ) % CAST(10 AS DECIMAL(38, 0))
                           ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
                         ) + (
-                          CAST((
-                            CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18)))
-                          ) * CAST(1000000000000000000 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                          CAST(CAST(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
                         ) AS INT128) // CAST(CAST(10000000000000000000 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS TEXT) || ' orders a day)'
                       )
                     END || '.'
@@ -5471,16 +5459,14 @@ WITH given AS (
               "v_late_orders" <= CAST(29 AS DECIMAL(38, 0))
             )
           )
-          THEN CAST({'rule': 'late_dispatch', 'table': CAST(NULL AS TEXT), 'row': 5, 'points': 7, 'warning': FALSE, 'limit': CAST({'days': 7, 'percent': '10', 'basis': 'avg4w', 'daily_cap': CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
+          THEN CAST({'rule': 'late_dispatch', 'table': CAST(NULL AS TEXT), 'row': 5, 'points': 7, 'warning': FALSE, 'limit': CAST({'days': 7, 'percent': '10', 'basis': 'avg4w', 'daily_cap': CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
             (
               (
-                CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
               ) % CAST(10 AS DECIMAL(38, 0))
             ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
           ) + (
-            CAST((
-              CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18)))
-            ) * CAST(1000000000000000000 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+            CAST(CAST(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
           ) AS INT128) // CAST(CAST(10000000000000000000 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) AS DECIMAL(38, 0))} AS STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0))), 'measures': CAST([] AS TEXT[]), 'where': 'fulfilment.pol:43', 'because': 'Late dispatch rate (LDR) is ' || (
             "s_LDR" || (
               ': at least 50%; late_orders is ' || (
@@ -5490,16 +5476,14 @@ WITH given AS (
                       WHEN "v_avg_daily_orders_4w" IS NULL
                       THEN ''
                       ELSE ' (at most ' || (
-                        CAST(CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
+                        CAST(CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
                           (
                             (
-                              CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                              CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
                             ) % CAST(10 AS DECIMAL(38, 0))
                           ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
                         ) + (
-                          CAST((
-                            CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18)))
-                          ) * CAST(1000000000000000000 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                          CAST(CAST(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
                         ) AS INT128) // CAST(CAST(10000000000000000000 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS TEXT) || ' orders a day)'
                       )
                     END || '.'
@@ -6812,7 +6796,7 @@ WITH given AS (
               "v_avg_first_response_minutes" IS NULL
             )
             AND (
-              "v_avg_first_response_minutes" <= CAST(30 AS DECIMAL(38, 0))
+              "v_avg_first_response_minutes" <= CAST('30' AS DECIMAL(38, 18))
             )
           )
           THEN CAST({'rule': 'first_response_time', 'metric': 'FRT', 'value': "s_FRT", 'standard': '<= 30min'} AS STRUCT(rule TEXT, metric TEXT, value TEXT, standard TEXT))
@@ -6851,7 +6835,7 @@ WITH given AS (
               "v_avg_first_response_minutes" IS NULL
             )
             AND (
-              "v_avg_first_response_minutes" <= CAST(30 AS DECIMAL(38, 0))
+              "v_avg_first_response_minutes" <= CAST('30' AS DECIMAL(38, 18))
             )
           )
           THEN CAST({'rule': 'first_response_time', 'measures': CAST(['points'] AS TEXT[])} AS STRUCT(rule TEXT, measures TEXT[]))
@@ -7867,16 +7851,14 @@ WITH given AS (
               )
             )
           )
-          THEN CAST({'rule': 'late_dispatch', 'table': 'points', 'row': 2, 'points': 4, 'warning': FALSE, 'limit': CAST({'days': 7, 'percent': '80', 'basis': 'avg4w', 'daily_cap': CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(4 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(5 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
+          THEN CAST({'rule': 'late_dispatch', 'table': 'points', 'row': 2, 'points': 4, 'warning': FALSE, 'limit': CAST({'days': 7, 'percent': '80', 'basis': 'avg4w', 'daily_cap': CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(4 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(5 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
             (
               (
-                CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(4 AS DECIMAL(38, 0))
+                CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(4 AS DECIMAL(38, 0))
               ) % CAST(5 AS DECIMAL(38, 0))
             ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
           ) + (
-            CAST((
-              CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18)))
-            ) * CAST(1000000000000000000 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) * CAST(4 AS DECIMAL(38, 0))
+            CAST(CAST(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(4 AS DECIMAL(38, 0))
           ) AS INT128) // CAST(CAST(5000000000000000000 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) AS DECIMAL(38, 0))} AS STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0))), 'measures': CAST([] AS TEXT[]), 'where': 'fulfilment.pol:57', 'because': 'Late dispatch rate (LDR) is ' || (
             "s_LDR" || (
               ': at least 10% and below 25%. Rule late_dispatch, table points, row 2 (fulfilment.pol:57): 4 points and an order volume limit for 7 days at 80% of the average daily orders over the past 4 weeks' || (
@@ -7884,16 +7866,14 @@ WITH given AS (
                   WHEN "v_avg_daily_orders_4w" IS NULL
                   THEN ''
                   ELSE ' (at most ' || (
-                    CAST(CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(4 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(5 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
+                    CAST(CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(4 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(5 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
                       (
                         (
-                          CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(4 AS DECIMAL(38, 0))
+                          CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(4 AS DECIMAL(38, 0))
                         ) % CAST(5 AS DECIMAL(38, 0))
                       ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
                     ) + (
-                      CAST((
-                        CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18)))
-                      ) * CAST(1000000000000000000 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) * CAST(4 AS DECIMAL(38, 0))
+                      CAST(CAST(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(4 AS DECIMAL(38, 0))
                     ) AS INT128) // CAST(CAST(5000000000000000000 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS TEXT) || ' orders a day)'
                   )
                 END || '.'
@@ -8004,16 +7984,14 @@ WITH given AS (
               )
             )
           )
-          THEN CAST({'rule': 'late_dispatch', 'table': 'points', 'row': 3, 'points': 6, 'warning': FALSE, 'limit': CAST({'days': 7, 'percent': '30', 'basis': 'avg4w', 'daily_cap': CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
+          THEN CAST({'rule': 'late_dispatch', 'table': 'points', 'row': 3, 'points': 6, 'warning': FALSE, 'limit': CAST({'days': 7, 'percent': '30', 'basis': 'avg4w', 'daily_cap': CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
             (
               (
-                CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
+                CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
               ) % CAST(10 AS DECIMAL(38, 0))
             ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
           ) + (
-            CAST((
-              CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18)))
-            ) * CAST(1000000000000000000 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
+            CAST(CAST(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
           ) AS INT128) // CAST(CAST(10000000000000000000 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) AS DECIMAL(38, 0))} AS STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0))), 'measures': CAST([] AS TEXT[]), 'where': 'fulfilment.pol:58', 'because': 'Late dispatch rate (LDR) is ' || (
             "s_LDR" || (
               ': at least 25% and below 50%. Rule late_dispatch, table points, row 3 (fulfilment.pol:58): 6 points and an order volume limit for 7 days at 30% of the average daily orders over the past 4 weeks' || (
@@ -8021,16 +7999,14 @@ WITH given AS (
                   WHEN "v_avg_daily_orders_4w" IS NULL
                   THEN ''
                   ELSE ' (at most ' || (
-                    CAST(CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
+                    CAST(CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
                       (
                         (
-                          CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
+                          CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
                         ) % CAST(10 AS DECIMAL(38, 0))
                       ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
                     ) + (
-                      CAST((
-                        CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18)))
-                      ) * CAST(1000000000000000000 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
+                      CAST(CAST(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
                     ) AS INT128) // CAST(CAST(10000000000000000000 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS TEXT) || ' orders a day)'
                   )
                 END || '.'
@@ -8207,16 +8183,14 @@ WITH given AS (
               CAST(3 AS DECIMAL(38, 0)) * "v_orders_7d"
             )
           )
-          THEN CAST({'rule': 'late_dispatch', 'table': 'limits', 'row': 1, 'points': 0, 'warning': FALSE, 'limit': CAST({'days': 7, 'percent': '30', 'basis': 'avg4w', 'daily_cap': CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
+          THEN CAST({'rule': 'late_dispatch', 'table': 'limits', 'row': 1, 'points': 0, 'warning': FALSE, 'limit': CAST({'days': 7, 'percent': '30', 'basis': 'avg4w', 'daily_cap': CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
             (
               (
-                CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
+                CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
               ) % CAST(10 AS DECIMAL(38, 0))
             ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
           ) + (
-            CAST((
-              CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18)))
-            ) * CAST(1000000000000000000 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
+            CAST(CAST(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
           ) AS INT128) // CAST(CAST(10000000000000000000 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) AS DECIMAL(38, 0))} AS STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0))), 'measures': CAST([] AS TEXT[]), 'where': 'fulfilment.pol:62', 'because': 'Late dispatch rate (LDR) is ' || (
             "s_LDR" || (
               ': at least 50% and below 60%. Rule late_dispatch, table limits, row 1 (fulfilment.pol:62): an order volume limit for 7 days at 30% of the average daily orders over the past 4 weeks' || (
@@ -8224,16 +8198,14 @@ WITH given AS (
                   WHEN "v_avg_daily_orders_4w" IS NULL
                   THEN ''
                   ELSE ' (at most ' || (
-                    CAST(CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
+                    CAST(CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
                       (
                         (
-                          CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
+                          CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
                         ) % CAST(10 AS DECIMAL(38, 0))
                       ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
                     ) + (
-                      CAST((
-                        CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18)))
-                      ) * CAST(1000000000000000000 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
+                      CAST(CAST(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
                     ) AS INT128) // CAST(CAST(10000000000000000000 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS TEXT) || ' orders a day)'
                   )
                 END || '.'
@@ -8303,16 +8275,14 @@ WITH given AS (
               )
             )
           )
-          THEN CAST({'rule': 'late_dispatch', 'table': 'limits', 'row': 2, 'points': 0, 'warning': FALSE, 'limit': CAST({'days': 7, 'percent': '10', 'basis': 'avg4w', 'daily_cap': CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
+          THEN CAST({'rule': 'late_dispatch', 'table': 'limits', 'row': 2, 'points': 0, 'warning': FALSE, 'limit': CAST({'days': 7, 'percent': '10', 'basis': 'avg4w', 'daily_cap': CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
             (
               (
-                CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
               ) % CAST(10 AS DECIMAL(38, 0))
             ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
           ) + (
-            CAST((
-              CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18)))
-            ) * CAST(1000000000000000000 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+            CAST(CAST(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
           ) AS INT128) // CAST(CAST(10000000000000000000 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) AS DECIMAL(38, 0))} AS STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0))), 'measures': CAST([] AS TEXT[]), 'where': 'fulfilment.pol:63', 'because': 'Late dispatch rate (LDR) is ' || (
             "s_LDR" || (
               ': at least 60%. Rule late_dispatch, table limits, row 2 (fulfilment.pol:63): an order volume limit for 7 days at 10% of the average daily orders over the past 4 weeks' || (
@@ -8320,16 +8290,14 @@ WITH given AS (
                   WHEN "v_avg_daily_orders_4w" IS NULL
                   THEN ''
                   ELSE ' (at most ' || (
-                    CAST(CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
+                    CAST(CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
                       (
                         (
-                          CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                          CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
                         ) % CAST(10 AS DECIMAL(38, 0))
                       ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
                     ) + (
-                      CAST((
-                        CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(38, 18)))
-                      ) * CAST(1000000000000000000 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                      CAST(CAST(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
                     ) AS INT128) // CAST(CAST(10000000000000000000 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS TEXT) || ' orders a day)'
                   )
                 END || '.'

@@ -1,0 +1,93 @@
+"""What the SQL engines share (`tspol.duckdb`, `tspol.spark`): the columns a table of
+metrics may have, a Python value as the text its column holds, and an output row of
+the pack's query as the JSON decision of the Python engine."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+
+from tspol.compiler import portable
+from tspol.runtime.metrics import MetricsError
+
+FIELDS = ("seller_id", "region")
+
+
+def check_columns(policy, columns: Iterable[str]) -> None:
+    """MetricsError (E601) for a column that is neither an input nor one of FIELDS."""
+    inputs = [spec.name for spec in policy.program.inputs]
+    for name in columns:
+        if name not in inputs and name not in FIELDS:
+            raise MetricsError.from_portable(portable._unknown_input(name, inputs))
+
+
+def positional(policy) -> dict[str, str]:
+    """The column of each input in a table built from records: by position, since input
+    names may differ in case only."""
+    return {spec.name: f"input_{position}" for position, spec in enumerate(policy.program.inputs)}
+
+
+def record_columns(policy, records: list[Mapping]) -> list[list[str | None]]:
+    """The columns of a table of records (FIELDS, then each input by position), as texts."""
+    check_columns(policy, (key for record in records for key in record))
+    inputs = [spec.name for spec in policy.program.inputs]
+    return [[None if r.get("seller_id") is None else str(r["seller_id"]) for r in records],
+            [r.get("region") if isinstance(r.get("region"), str) else None for r in records],
+            *([text(r.get(name)) for r in records] for name in inputs)]
+
+
+def text(value) -> str | None:
+    """A value as the text a SQL column of it holds: a number as Python writes it, anything
+    else as its JSON (a string in quotes: the Python engine takes no string for a number)."""
+    if value is None:
+        return None
+    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, str):  # in quotes as written, so that an error shows it as the Python engine does
+        return f'"{value}"'
+    try:
+        return json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return repr(value)
+
+
+def record_decisions(policy, records: list[Mapping], rows: Iterable[Mapping]) -> list[dict]:
+    """The decision of each record from its output row, as `Policy.evaluate_dict` gives it."""
+    decided = []
+    regions = list(policy.regions)
+    for record, row in zip(records, rows):
+        found = decision(row)
+        given = record.get("region")
+        if given is not None and not isinstance(given, str):  # not a region name at all: as the module says
+            wrong = portable._unknown_region(given, regions)
+            found = {"error": {"code": wrong.code, "key": wrong.key, "message": wrong.message}} | (
+                {"seller_id": found["seller_id"]} if "seller_id" in found else {})
+        if "seller_id" in found:  # as given: a whole number stays one
+            found["seller_id"] = record["seller_id"]
+        decided.append(found)
+    return decided
+
+
+def decision(row: Mapping) -> dict:
+    """One output row as the JSON decision of the Python engine."""
+    out = {} if row.get("seller_id") is None else {"seller_id": row["seller_id"]}
+    if row["error"] is not None:
+        return out | {"error": dict(row["error"])}
+    out |= {"region": row["region"], "points": row["points"], "warning": row["warning"]}
+    out["violations"] = [_violation(v) for v in row["violations"]]
+    for key in ("findings", "not_applicable", "discretionary"):
+        out[key] = [dict(item) for item in row[key]]
+    return out
+
+
+def _violation(v: Mapping) -> dict:
+    out = dict(v)
+    limit = v["limit"]
+    if limit is not None:
+        percent = limit["percent"]
+        out["limit"] = {"days": limit["days"], "percent": int(percent) if percent.isdigit() else percent,
+                        "basis": limit["basis"]}
+        if limit["daily_cap"] is not None:
+            out["limit"]["daily_cap"] = int(limit["daily_cap"])
+    return out
