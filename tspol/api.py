@@ -99,6 +99,17 @@ class Policy:
     def evaluate(self, metrics: Mapping, region: str | None = None, lang: str = "en") -> Decision:
         return Decision.from_dict(self.evaluate_dict(metrics, region, lang))
 
+    def to_sql(self, dialect: str = "duckdb", table: str = "metrics", lang: str = "en") -> str:
+        """The query deciding every row of `table`, for `dialect` ("duckdb" or "spark", the
+        tested ones; sqlglot prints it): what `tspol compile --target DIALECT` writes.
+        TspolError E003 without sqlglot, E004 for a pack SQL cannot decide exactly."""
+        from tspol.workspace import BACKENDS
+
+        if dialect not in BACKENDS or "table" not in BACKENDS[dialect].options:
+            sql = [name for name, backend in BACKENDS.items() if "table" in backend.options]
+            raise ValueError(f"no SQL dialect {dialect!r}; choose one of {', '.join(sql)}")
+        return self.workspace.generate(dialect, table=table, lang=lang)
+
     def _only_region(self) -> str:
         if len(self.regions) == 1:
             return self.regions[0]

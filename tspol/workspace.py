@@ -59,13 +59,15 @@ class Sources:
 
 @attrs.frozen
 class Backend:
-    """What a pack compiles to: `generate(program, sources)` gives the text of a file
-    named `<stem>.<suffix>`."""
+    """What a pack compiles to: `generate(program, sources, **options)` gives the text of a
+    file named `<stem>.<suffix>`; `options` are those the backend lists (a SQL query's
+    `table` and `lang`)."""
 
     name: str
     suffix: str
     generate: Callable
     summary: str
+    options: tuple[str, ...] = ()
 
 
 def _python(program, sources: Sources) -> str:
@@ -81,15 +83,15 @@ def _ir(program, sources: Sources) -> str:
 
 
 def _sql(dialect: str):
-    def generate(program, sources: Sources) -> str:
+    def generate(program, sources: Sources, table: str = "metrics", lang: str = "en") -> str:
         try:
             from tspol.compiler import sqlgen
-        except ImportError as exc:  # sqlglot: the `duckdb` extra
+        except ImportError as exc:  # sqlglot: the `duckdb` and `spark` extras
             raise TspolError(Diagnostic(NEEDS_EXTRA, f"`--target {dialect}` needs sqlglot: "
-                                                     f"pip install 'tspol[duckdb]' ({exc.name} is missing)",
+                                                     f"pip install 'tspol[{dialect}]' ({exc.name} is missing)",
                                         path=sources.root)) from None
         try:
-            return sqlgen.generate(program, dialect)
+            return sqlgen.generate(program, dialect, table=table, lang=lang)
         except sqlgen.SqlUnsupported as exc:
             raise TspolError(Diagnostic(SQL_UNSUPPORTED, str(exc), path=sources.root)) from None
 
@@ -99,7 +101,8 @@ def _sql(dialect: str):
 BACKENDS = {backend.name: backend for backend in (
     Backend("python", "py", _python, "a Python module that needs only the standard library"),
     Backend("ir", "ir.json", _ir, "the IR as JSON, for tools in other languages"),
-    Backend("duckdb", "duckdb.sql", _sql("duckdb"), "a DuckDB query over a table `metrics`"),
+    Backend("duckdb", "duckdb.sql", _sql("duckdb"), "a DuckDB query over a table `metrics`", ("table", "lang")),
+    Backend("spark", "spark.sql", _sql("spark"), "a Spark SQL query over a table `metrics`", ("table", "lang")),
 )}
 
 
@@ -210,8 +213,12 @@ class Workspace:
             raise TspolError(sort_diagnostics(errors), self.sources.texts)
         return self.lowered()
 
-    def generate(self, target: str = "python") -> str:
-        return BACKENDS[target].generate(self.program(), self.sources)
+    def generate(self, target: str = "python", **options) -> str:
+        backend = BACKENDS[target]
+        unknown = sorted(set(options) - set(backend.options))
+        if unknown:
+            raise ValueError(f"the {target} backend takes no option {', '.join(unknown)}")
+        return backend.generate(self.program(), self.sources, **options)
 
     def compiled(self):
         """The pack's Python module, from the compile cache or built now (tspol.compiler.cache)."""

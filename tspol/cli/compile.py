@@ -1,4 +1,4 @@
-"""`tspol compile [PATH...] --target python|ir -o DIR`: one file per policy pack."""
+"""`tspol compile [PATH...] --target python|ir|duckdb|spark -o DIR`: one file per policy pack."""
 
 from __future__ import annotations
 
@@ -31,25 +31,36 @@ def output_file(name: str, target: str) -> str:
               help="The folder to write to (created if needed).")
 @click.option("--target", type=click.Choice(list(BACKENDS)), default="python", show_default=True,
               help="; ".join(f"{b.name}: {b.summary}" for b in BACKENDS.values()) + ".")
-def command(paths, output, target):
+@click.option("--table", default=None, metavar="NAME",
+              help="The table a SQL query reads (duckdb, spark; default: metrics).")
+@click.option("--lang", type=click.Choice(["en", "zh"]), default=None,
+              help="The language of a SQL query's `because` texts (duckdb, spark; default: en).")
+def command(paths, output, target, table, lang):
     """Compile policy packs to Python modules that need only the standard library.
 
     PATH is a folder of .pol files or one of them, standing for its pack
     (default: ./policies, or the bundled pack); a folder of several packs
     compiles each. A module exposes `evaluate(metrics, region, lang="en")` and
-    a `POLICY` header; `--target ir` writes the IR as JSON instead. The same
+    a `POLICY` header; `--target ir` writes the IR as JSON instead, and
+    `--target duckdb` or `spark` one SQL query over a table of metrics. The same
     source always gives the same bytes. A pack with errors (those `tspol check`
     reports) is not compiled, and then nothing is written.
     """
     from tspol.workspace import Workspace
 
+    options = {key: value for key, value in (("table", table), ("lang", lang)) if value is not None}
+    for key in options:
+        if key not in BACKENDS[target].options:
+            raise click.UsageError(f"--{key} is for a SQL target (duckdb, spark), not --target {target}")
+    if table is not None and not table.strip():
+        raise click.UsageError("--table needs a table name")
     targets = packs_of(paths or (pack_or_default(None),), verb="compiling")
     failed = False
     outputs: dict[str, tuple[str, str]] = {}  # file name -> (path, text)
     for path in targets:  # every pack is compiled before anything is written
         try:
             workspace = Workspace.open(path)
-            text = workspace.generate(target)
+            text = workspace.generate(target, **options)
             name = output_file(workspace.program().name, target)
         except TspolError as exc:
             click.echo(render_text(exc.diagnostics, exc.sources), err=True, nl=False)

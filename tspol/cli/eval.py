@@ -32,6 +32,7 @@ cache hit this command never loads the policy parser.
 from __future__ import annotations
 
 import collections
+import importlib
 import itertools
 import json
 import os
@@ -346,7 +347,7 @@ def run(decider: Decider, stream, out, errors, size: int | None = None, jobs: in
             if diagnostic is not None:
                 errors(render_text([diagnostic]))
             return
-    if isinstance(decider, DuckDBDecider):
+    if isinstance(decider, SqlDecider):
         return _run_batches(decider, itertools.chain(buffered, lines), out, errors)
     _run_lines(decider, buffered, lines, stream, out, errors, size, jobs)
 
@@ -518,6 +519,12 @@ def _position(stream) -> int | None:
         return None
 
 
+SQL_ENGINES = {  # engine -> (the modules it needs, the extra that brings them)
+    "duckdb": (("duckdb", "sqlglot"), "duckdb"),
+    "spark": (("pyspark", "sqlglot"), "spark"),
+}
+
+
 @click.command("eval")
 @click.argument("file", default="-", type=click.Path(allow_dash=True, dir_okay=False, exists=True))
 @click.option("--policy", "policy_path", type=click.Path(exists=True),
@@ -532,9 +539,10 @@ def _position(stream) -> int | None:
 @click.option("--jobs", type=click.IntRange(min=1), default=None,
               help=f"Processes deciding a long input (past {PARALLEL_AFTER:,} lines); "
                    "default: the number of CPUs, at most 4.")
-@click.option("--engine", type=click.Choice(["python", "duckdb"]), default="python", show_default=True,
-              help="python: the compiled module; duckdb: the pack's SQL on embedded DuckDB, in batches "
-                   "(the `duckdb` extra), the same answers to the byte.")
+@click.option("--engine", type=click.Choice(["python", *SQL_ENGINES]), default="python", show_default=True,
+              help="python: the compiled module; duckdb: the pack's SQL on embedded DuckDB (the `duckdb` "
+                   "extra); spark: on Spark (the `spark` extra, Java 17), local unless PYSPARK_SUBMIT_ARGS "
+                   "names a master. In batches, the same answers to the byte.")
 def command(file, policy_path, region, fmt, lang, jobs, engine):
     """Decide sellers: one JSON object in, one decision out; JSON Lines in,
     one decision per line out (FILE, or standard input when FILE is `-`).
@@ -557,8 +565,8 @@ def command(file, policy_path, region, fmt, lang, jobs, engine):
     if region is None and len(regions) == 1:
         region = regions[0]
     display = "<stdin>" if file == "-" else file
-    if engine == "duckdb":
-        decider = _duckdb_decider(pack, region, fmt, lang, display)
+    if engine in SQL_ENGINES:
+        decider = _sql_decider(pack, region, fmt, lang, display, engine)
         jobs = 1
     else:
         decider = Decider(module, region, fmt, lang, display, compiled=pack)
@@ -587,14 +595,15 @@ def command(file, policy_path, region, fmt, lang, jobs, engine):
         raise click.exceptions.Exit(FAILED)
 
 
-def _duckdb_decider(pack, region, fmt, lang, display) -> Decider:
+def _sql_decider(pack, region, fmt, lang, display, name: str) -> Decider:
+    modules, extra = SQL_ENGINES[name]
     try:
-        import duckdb  # noqa: F401
-        import sqlglot  # noqa: F401
+        for module in modules:
+            importlib.import_module(module)
     except ImportError as exc:
-        click.echo(f"tspol: error[E003]: --engine duckdb needs {exc.name}: pip install 'tspol[duckdb]'", err=True)
+        click.echo(f"tspol: error[E003]: --engine {name} needs {exc.name}: pip install 'tspol[{extra}]'", err=True)
         raise click.exceptions.Exit(FAILED) from None
-    import tspol.duckdb as engine
+    engine = importlib.import_module(f"tspol.{name}")
     from tspol.api import Policy
     from tspol.compiler.sqlgen import SqlUnsupported
 
@@ -604,7 +613,23 @@ def _duckdb_decider(pack, region, fmt, lang, display) -> Decider:
     except SqlUnsupported as exc:
         click.echo(f"tspol: error[E004]: {exc}; --engine python decides this pack", err=True)
         raise click.exceptions.Exit(FAILED) from None
-    return DuckDBDecider(policy, region, fmt, lang, display)
+    if name == "spark":
+        _start_spark(engine)
+    return SqlDecider(engine, policy, region, fmt, lang, display)
+
+
+def _start_spark(engine) -> None:
+    """The Spark session, started before any line is read: a machine without Java is told
+    so once, plainly."""
+    from pyspark.errors import PySparkException
+
+    try:
+        engine.session()
+    except (PySparkException, OSError) as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        click.echo(f"tspol: --engine spark could not start Spark ({first}); it needs Java 17 or later "
+                   "(`java` on PATH or JAVA_HOME)", err=True)
+        raise click.exceptions.Exit(FAILED) from None
 
 
 class _Deferred(BaseException):
@@ -615,15 +640,18 @@ class _Deferred(BaseException):
         self.metrics, self.region = metrics, region
 
 
-class DuckDBDecider(Decider):
-    """Decides records in batches with the pack's SQL on DuckDB: each line is read and
-    checked as `Decider.answer` does (JSON, seller_id, region, keys), then the batch is
-    one query, and every answer is written as the Python engine writes it."""
+class SqlDecider(Decider):
+    """Decides records in batches with the pack's SQL on a SQL engine (`tspol.duckdb`,
+    `tspol.spark`): each line is read and checked as `Decider.answer` does (JSON,
+    seller_id, region, keys), then the batch is one query, and every answer is written
+    as the Python engine writes it."""
 
-    BATCH = 50_000
+    BATCHES = {"tspol.duckdb": 50_000, "tspol.spark": 1_000_000}  # Spark plans a query in seconds
 
-    def __init__(self, policy, region, fmt, lang, path):
+    def __init__(self, engine, policy, region, fmt, lang, path):
         super().__init__(policy.module, region, fmt, lang, path)
+        self.engine = engine
+        self.batch = self.BATCHES[engine.__name__]
         self.policy = policy
         self.inputs = list(policy.inputs)
         self.evaluate = self._defer
@@ -652,8 +680,6 @@ class DuckDBDecider(Decider):
 
     def answers(self, lines: list[tuple[bytes, int]], document: bool = False) -> list[tuple[str, Diagnostic | None]]:
         """The answer of each line (or of one whole document), in order."""
-        import tspol.duckdb as engine
-
         out: list = [None] * len(lines)
         jobs: list[tuple[int, object, dict]] = []
         for position, (raw, line) in enumerate(lines):
@@ -662,7 +688,7 @@ class DuckDBDecider(Decider):
                 out[position] = Decider.answer(self, raw, line, document)
             except _Deferred as deferred:
                 jobs.append((position, self.last_id, {"region": deferred.region, **deferred.metrics}))
-        decided = engine.decisions(self.policy, [record for _, _, record in jobs], lang=self.lang)
+        decided = self.engine.decisions(self.policy, [record for _, _, record in jobs], lang=self.lang)
         for (position, seller_id, _), decision in zip(jobs, decided):
             raw, line = lines[position]
             if "error" in decision:
@@ -676,7 +702,7 @@ class DuckDBDecider(Decider):
         return out
 
 
-def _run_batches(decider: DuckDBDecider, lines, out, errors) -> None:
+def _run_batches(decider: SqlDecider, lines, out, errors) -> None:
     """JSON Lines through `decider.answers`, a batch at a time, answers in order."""
     line = 0
     batch: list = []
@@ -695,7 +721,7 @@ def _run_batches(decider: DuckDBDecider, lines, out, errors) -> None:
     for raw in lines:
         line += 1
         batch.append((raw, line))
-        if len(batch) == decider.BATCH:
+        if len(batch) == decider.batch:
             flush()
     if batch:
         flush()

@@ -1,0 +1,194 @@
+"""The SQL backend on Spark decides as the interpreter does, to the byte.
+
+The tier `pytest -q -m spark` (left out of `pytest -q`: it starts a JVM). One local
+SparkSession for the module, as `tspol.spark.session()` makes it; each test is a few
+queries over many rows, since Spark plans a query in seconds and decides its rows in
+milliseconds. The sellers and their expected answers are those of the DuckDB tests
+(`tests/sql_cases.py`): every boundary in every region in English and Chinese, bad
+rows, odd values, hypothesis sellers; and the same again with ANSI mode off, since the
+query must not lean on either mode's handling of casts, overflow or division.
+
+Without pyspark or Java these tests are skipped with the reason; with
+TSPOL_REQUIRE_SPARK=1 (as `.ci/run` sets it) they fail instead.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import sys
+
+import pytest
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+
+import tspol
+from sql_cases import (BAD_ROWS, BAD_VALUES, LIMIT_PACK, LIMIT_RECORDS, ODD_ROWS, PAST_SQL_RANGE, TYPES_PACK,
+                       TYPES_RECORDS, boundary_records, disagreements, eval_lines, in_sql_range)
+from test_differential import plan, sellers
+from tspol.runtime.metrics import MetricsError
+
+spark_tier = pytest.mark.spark
+
+
+def _missing() -> str | None:
+    try:
+        import pyspark  # noqa: F401
+        import sqlglot  # noqa: F401
+    except ImportError as exc:
+        return f"needs {exc.name}: pip install -e '.[dev,spark]'"
+    if not (shutil.which("java") or os.environ.get("JAVA_HOME")):
+        return "needs Java 17: apt-get install openjdk-17-jre-headless"
+    return None
+
+
+@pytest.fixture(scope="module")
+def spark():
+    reason = _missing()
+    if reason:
+        if os.environ.get("TSPOL_REQUIRE_SPARK"):
+            pytest.fail(f"TSPOL_REQUIRE_SPARK is set and Spark cannot run: {reason}")
+        pytest.skip(reason)
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+    import tspol.spark
+
+    session = tspol.spark.session()
+    assert session.conf.get("spark.sql.shuffle.partitions") == "1"
+    assert session.conf.get("spark.ui.enabled") == "false"
+    yield session
+    session.stop()
+
+
+@pytest.fixture(scope="module")
+def policy():
+    return tspol.load()
+
+
+def decide(policy, records, lang="en"):
+    import tspol.spark
+
+    return tspol.spark.decisions(policy, records, lang=lang)
+
+
+@spark_tier
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_boundary_bad_row_and_odd_value_in_one_query(spark, policy, lang):
+    records = boundary_records(policy.program)
+    records += [{"seller_id": f"bad{n}", **r} for n, r in enumerate(BAD_ROWS + BAD_VALUES)] + ODD_ROWS
+    assert len(records) > 900
+    got = decide(policy, records, lang)
+    assert sum("error" in d for d in got) >= len(BAD_ROWS) + len(BAD_VALUES) - 2
+    assert disagreements(policy, records, got, lang) == []
+
+
+@spark_tier
+def test_the_answers_do_not_depend_on_ansi_mode(spark, policy):
+    assert spark.conf.get("spark.sql.ansi.enabled") == "true"  # Spark 4's default
+    records = [{"seller_id": f"bad{n}", **r} for n, r in enumerate(BAD_ROWS + BAD_VALUES)] + ODD_ROWS
+    records += boundary_records(policy.program)[::7]
+    spark.conf.set("spark.sql.ansi.enabled", "false")
+    try:
+        assert disagreements(policy, records, decide(policy, records)) == []
+    finally:
+        spark.conf.set("spark.sql.ansi.enabled", "true")
+
+
+@spark_tier
+# no shrinking: each try is a Spark query of seconds; a failure lists every disagreeing seller
+@settings(max_examples=3, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate],
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_hypothesis_sellers_batched_into_one_query(spark, policy, data):
+    batch = data.draw(st.lists(sellers(plan(policy.program)), min_size=50, max_size=200))
+    records = [{"region": policy.regions[i % 3], **s} for i, s in enumerate(batch) if in_sql_range(s)]
+    assert disagreements(policy, records, decide(policy, records)) == []
+
+
+@spark_tier
+def test_a_value_past_the_sql_range_is_that_rows_error(spark, policy):
+    (decision, good) = decide(policy, [PAST_SQL_RANGE, {"region": "US", "orders_7d": 40}])
+    assert decision["error"]["code"] == "E608" and "18 decimal places" in decision["error"]["message"]
+    assert good == policy.evaluate_dict({"orders_7d": 40}, "US")
+
+
+@spark_tier
+def test_limits_kinds_of_value_and_hostile_policy_text(spark, tmp_path):
+    from test_codegen_safety import HOSTILE_TEXTS, SELLERS, hostile_pack
+
+    from tspol.api import Policy
+    from tspol.workspace import Workspace
+
+    (tmp_path / "limit").mkdir()
+    (tmp_path / "limit" / "p.pol").write_text(LIMIT_PACK, encoding="utf-8")
+    limit = tspol.load(tmp_path / "limit" / "p.pol")
+    assert disagreements(limit, LIMIT_RECORDS, decide(limit, LIMIT_RECORDS)) == []
+    (tmp_path / "types").mkdir()
+    (tmp_path / "types" / "p.pol").write_text(TYPES_PACK, encoding="utf-8")
+    types = tspol.load(tmp_path / "types" / "p.pol")
+    assert disagreements(types, TYPES_RECORDS, decide(types, TYPES_RECORDS)) == []
+    for number, text in enumerate(HOSTILE_TEXTS):
+        (tmp_path / str(number)).mkdir()
+        policy = Policy(Workspace.open(hostile_pack(tmp_path / str(number), text)).compiled())
+        records = [{"region": region, **seller} for seller in SELLERS for region in policy.regions]
+        assert disagreements(policy, records, decide(policy, records)) == [], text
+
+
+@spark_tier
+def test_a_dataframe_in_a_dataframe_out_in_order(spark, policy):
+    import tspol.spark
+
+    frame = spark.range(0, 41).selectExpr("concat('s', id) AS seller_id", "'US' AS region",
+                                          "40 AS orders_7d", "CAST(id AS INT) AS late_orders")
+    rows = tspol.spark.evaluate(policy, frame).collect()
+    assert [row.seller_id for row in rows] == [f"s{i}" for i in range(41)]
+    assert [row.points for row in rows] == [policy.evaluate({"orders_7d": 40, "late_orders": i}, "US").points
+                                            for i in range(41)]
+    assert all(row.error is None for row in rows)
+
+
+@spark_tier
+def test_an_unknown_column_is_refused(spark, policy):
+    import tspol.spark
+
+    with pytest.raises(MetricsError) as refused:
+        tspol.spark.evaluate(policy, spark.sql("SELECT 40 AS orders_7d, 1 AS late_ordres"))
+    assert refused.value.code == "E601" and "late_orders" in str(refused.value)
+
+
+@spark_tier
+@pytest.mark.parametrize("options", [["--format", "json"], ["--format", "text", "--lang", "zh"]])
+def test_eval_with_spark_prints_what_python_prints(spark, cli, tmp_path, options):
+    file = tmp_path / "sellers.jsonl"
+    file.write_text(eval_lines(), encoding="utf-8")
+    python = cli("eval", *options, "--engine", "python", file)
+    on_spark = cli("eval", *options, "--engine", "spark", file)
+    assert (on_spark.exit_code, on_spark.stdout, on_spark.stderr) == (python.exit_code, python.stdout, python.stderr)
+    assert python.exit_code == 1 and python.stdout.count("\n") >= 90
+
+
+# ---- the query itself (needs sqlglot only): reviewed as a snapshot, the same bytes anywhere
+
+
+def test_query_source(policy, snapshot):
+    pytest.importorskip("sqlglot")
+    from sql_cases import SqlSnapshot
+
+    from tspol.compiler import sqlgen
+
+    query = sqlgen.generate(policy.program, "spark")
+    assert query == snapshot(extension_class=SqlSnapshot)
+    # no binary float and no DECIMAL of the engine's default precision, anywhere
+    assert not re.search(r"DOUBLE|FLOAT|REAL|DECIMAL(?!\(\d+, \d+\))", query)
+
+
+def test_compile_target_spark_writes_the_same_query_wherever_the_pack_sits(cli, tmp_path, pack_copy):
+    pytest.importorskip("sqlglot")
+    from conftest import PACK
+
+    assert cli("compile", "--target", "spark", "-o", tmp_path / "a", PACK).exit_code == 0
+    assert cli("compile", "--target", "spark", "-o", tmp_path / "b", pack_copy).exit_code == 0
+    name = "tiktok_shop_crossborder.spark.sql"
+    first, second = (tmp_path / "a" / name).read_bytes(), (tmp_path / "b" / name).read_bytes()
+    assert first == second and str(tmp_path).encode() not in first

@@ -1,0 +1,104 @@
+"""Deciding sellers on Spark (the `spark` extra): the pack's SQL (`tspol.compiler.sqlgen`,
+printed for Spark) run over a DataFrame of metrics, in Spark SQL only (no Python UDF).
+
+    import tspol, tspol.spark
+    policy = tspol.load()
+    spark = tspol.spark.session()  # local, or the cluster that PYSPARK_SUBMIT_ARGS names
+    decided = tspol.spark.evaluate(policy, spark.read.parquet("metrics.parquet"))
+    decided.write.parquet("decisions.parquet")
+
+The DataFrame has a column per input (any may be missing: it is not given), and
+may have `seller_id` and `region`; another column is an error (E601), as an
+unknown key is. `decisions(policy, records)` decides Python dicts the same way and
+gives what `Policy.evaluate_dict` gives, or an `error` record for a bad one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from pyspark.sql import DataFrame, SparkSession
+from pyspark.sql import functions as F
+from pyspark.sql.types import StringType, StructField, StructType
+
+from tspol import tables
+from tspol.compiler import sqlgen
+
+FIELDS = tables.FIELDS
+
+# What a session of tspol's own sets; a session the caller made is used as it is.
+CONFIG = {
+    "spark.ui.enabled": "false",
+    "spark.ui.showConsoleProgress": "false",
+    "spark.sql.shuffle.partitions": "1",
+    # the query is one wide projection: its generated Java is too large to compile, and
+    # Spark then interprets it; trying first costs seconds a query and a page of log
+    "spark.sql.codegen.wholeStage": "false",
+    "spark.sql.codegen.maxFields": "0",
+}
+
+# Spark's own log: errors only (it warns about the host and Hadoop's libraries on every start)
+LOG_CONFIG = Path(__file__).with_name("spark-log4j2.properties")
+
+_queries: dict[tuple, str] = {}
+VIEW = "tspol_metrics"  # the temporary view a query reads: Spark resolves it when the query is made
+
+
+def session(**config: str) -> SparkSession:
+    """The active SparkSession, or a new one with CONFIG (and `config`) on the master that
+    `spark-submit` or PYSPARK_SUBMIT_ARGS gives (`local[*]` when none does)."""
+    active = SparkSession.getActiveSession()
+    if active is not None:
+        return active
+    builder = SparkSession.builder.appName("tspol")
+    log = f"-Dlog4j2.configurationFile={LOG_CONFIG.as_uri()}"
+    defaults = {**CONFIG, "spark.driver.extraJavaOptions": log, "spark.executor.extraJavaOptions": log}
+    for key, value in {**defaults, **config}.items():
+        builder = builder.config(key, value)
+    spark = builder.getOrCreate()
+    spark.sparkContext.setLogLevel("ERROR")
+    return spark
+
+
+def query(policy, table: str = "metrics", lang: str = "en", region: str | None = None,
+          columns: dict | None = None) -> str:
+    """The Spark SQL query deciding every row of `table` (generated once per pack text)."""
+    key = (policy.source_hash, table, lang, region, tuple(sorted((columns or {}).items())))
+    if key not in _queries:
+        _queries[key] = sqlgen.generate(policy.program, "spark", table=table, lang=lang, region=region,
+                                        columns=columns)
+    return _queries[key]
+
+
+def records_query(policy, lang: str = "en", region: str | None = None) -> str:
+    """The query `decisions` runs (generated once; SqlUnsupported for a pack SQL cannot decide)."""
+    return query(policy, VIEW, lang, region, tables.positional(policy))
+
+
+def evaluate(policy, dataframe: DataFrame, lang: str = "en", region: str | None = None) -> DataFrame:
+    """The decisions of every row of `dataframe`, in its order, as a DataFrame."""
+    tables.check_columns(policy, dataframe.columns)
+    inputs = [spec.name for spec in policy.program.inputs]
+    present = set(dataframe.columns)
+    given = dataframe.select(*(F.col("`" + name.replace("`", "``") + "`") for name in dataframe.columns),
+                             *(F.lit(None).cast("string").alias(name) for name in (*FIELDS, *inputs)
+                               if name not in present))
+    given.createOrReplaceTempView(VIEW)
+    return given.sparkSession.sql(query(policy, VIEW, lang, region))
+
+
+def decisions(policy, records: Iterable[Mapping], lang: str = "en", region: str | None = None,
+              spark: SparkSession | None = None) -> list[dict]:
+    """Decide dicts of metrics (with `seller_id` and `region` if any): for each, the
+    decision `Policy.evaluate_dict` gives (with its `seller_id`), or {"error": ...}."""
+    records = list(records)
+    columns = tables.record_columns(policy, records)
+    names = [*FIELDS, *tables.positional(policy).values()]
+    schema = StructType([StructField(name, StringType()) for name in names])
+    spark = spark or session()
+    table = spark.createDataFrame(list(zip(*columns)) if records else [], schema)
+    table.createOrReplaceTempView(VIEW)
+    rows = spark.sql(records_query(policy, lang, region)).collect()
+    return tables.record_decisions(policy, records, (row.asDict(recursive=True) for row in rows))
+
