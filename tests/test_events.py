@@ -85,15 +85,20 @@ def test_every_problem_of_a_file_in_line_order():
         {"date": "2024-01-06", "kind": {"nested": 1}},
         {"date": "2024-01-06", "kind": "appeal", "violation": "v9", "outcome": "rejected", "extra": 1},
     )
-    assert problems(text) == [(2, None, "E700"), (3, "date", "E707"), (3, "id", "E705"), (4, "kind", "E701"),
-                              (5, "extra", "E704")]
+    assert problems(text) == [(2, None, "E700"), (3, "id", "E705"), (4, "kind", "E701"), (5, "extra", "E704")]
 
 
 def test_an_appeal_may_follow_its_violation_on_the_same_day_but_not_precede_it():
+    """D12: within a day the file's order is the order of events."""
     violation = {"date": "2024-01-01", "kind": "violation", "id": "v1", "rule": "x", "points": 1}
     early = {"date": "2024-01-01", "kind": "appeal", "violation": "v1", "outcome": "accepted"}
     assert len(parse_events(lines(violation, early))) == 2
-    assert problems(lines(early, violation)) == [(1, "violation", "E706")]
+    assert problems(lines(early, violation)) == [(1, "violation", "E707")]
+    with pytest.raises(TspolError) as raised:
+        parse_events(lines(early, violation), "e.jsonl")
+    assert raised.value.diagnostics[0].message == (
+        '"v1" is the violation on line 2, later on the same day (2024-01-01): events of one day keep the '
+        "file's order, so expected the violation on a line above this appeal")
 
 
 def test_records_are_numbered_from_one():
@@ -162,3 +167,20 @@ def test_a_file_that_is_not_utf8_names_line_and_column(tmp_path):
     assert [(d.line, d.message) for d in bad] == [(2, "this line is not UTF-8 text: byte 0xff at column 11 "
                                                       "(invalid start byte)")]
     assert any(d.line == 1 and d.key == "kind" for d in raised.value.diagnostics)  # the other lines are read
+
+
+def test_sellers_in_the_order_they_first_appear_and_their_events_in_ledger_order():
+    """D12: a file of many sellers; `seller_ids` in the order of their first lines, though
+    a later line of another seller comes first by date."""
+    events = parse_events(lines(
+        {"seller_id": "b", "date": "2024-01-05", "kind": "violation", "id": "v1", "rule": "x", "points": 1},
+        {"seller_id": 3, "date": "2024-01-04", "kind": "link", "account": "a"},
+        {"seller_id": "b", "date": "2024-01-02", "kind": "link", "account": "a"},
+        {"seller_id": "a", "date": "2024-01-01", "kind": "violation", "id": "v1", "rule": "x", "points": 1},
+    ), "e.jsonl")
+    assert [e.line for e in events] == [4, 3, 2, 1]
+    assert events.seller_ids == ("b", 3, "a")
+    groups = events.by_seller()
+    assert {seller: [e.line for e in log] for seller, log in groups.items()} == {"b": [3, 1], 3: [2], "a": [4]}
+    assert all(log.path == "e.jsonl" for log in groups.values())
+    assert parse_events("").seller_ids == (None,)

@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tspol.diagnostics import Diagnostic, TspolError
-from tspol.runtime.events import ViolationEvent
+from tspol.runtime.events import AppealEvent, ViolationEvent
 from tspol.runtime.ledger import Ledger
 
 DAY0 = datetime.date(2024, 1, 1)
@@ -134,12 +134,21 @@ def test_events_from_a_file(program, tmp_path):
     assert Ledger(program, str(path), region="US").state().active_points == 7
 
 
-def test_event_objects_are_checked_in_sequence(program):
+def test_event_objects_are_taken_in_date_order(program):
+    """D12: events given out of order are ordered by date, not refused."""
     events = [ViolationEvent(1, DAY0 + datetime.timedelta(days=3), "v1", "late_dispatch", 7),
               ViolationEvent(2, DAY0, "v2", "late_dispatch", 1)]
+    ledger = Ledger(program, events, region="US")
+    assert [e.line for e in ledger.events] == [2, 1]
+    assert (ledger.first_date, ledger.state(DAY0).active_points) == (DAY0, 1)
+
+
+def test_event_objects_are_checked_in_sequence(program):
+    events = [AppealEvent(1, DAY0, "v1", "accepted"),
+              ViolationEvent(2, DAY0 + datetime.timedelta(days=1), "v1", "late_dispatch", 7)]
     with pytest.raises(TspolError) as raised:
         Ledger(program, events, region="US")
-    assert codes(raised) == [(2, "date", "E707")]
+    assert codes(raised) == [(1, "violation", "E707")]
 
 
 def test_unknown_region(program):

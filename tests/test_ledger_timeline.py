@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import datetime
 import json
-import time
+import sys
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import tspol.runtime.ledger as ledger_module
 from tspol.diagnostics import TspolError
 from tspol.runtime.ledger import Ledger, TimelineRow, _date, _differences
 
@@ -88,17 +90,86 @@ def test_the_timeline_is_what_full_states_say(policy, events, extra_days):
     assert ledger.timeline(on) == plain_timeline(ledger, on), json.dumps(events)
 
 
-def test_a_long_ledger_takes_linear_time(program):
-    """92,000 days of events did not finish in 120 s when every day was compared whole."""
-    def seconds(count):
-        events = [{"date": str(START + datetime.timedelta(days=i)), "kind": "violation", "id": f"v{i}",
-                   "rule": "late_dispatch", "points": i % 4} for i in range(count)]
-        ledger = Ledger(program, events, region="US")
-        began = time.perf_counter()
-        rows = ledger.timeline()
-        return time.perf_counter() - began, len(rows)
+# ---- linear work, counted -------------------------------------------------------------
 
-    small, rows = seconds(1_000)
-    large, _ = seconds(8_000)
-    assert rows >= 1_000
-    assert large < 20 * small + 0.5  # 64 times as long if quadratic, 8 times if linear
+def lines_run(function) -> int:
+    """How many lines of tspol/runtime/ledger.py `function()` runs (a comprehension's
+    once per item): its work, as no machine's speed or load changes it."""
+    module_file = ledger_module.__file__
+    count = 0
+
+    def count_lines(frame, event, arg):
+        nonlocal count
+        count += event == "line"
+        return count_lines
+
+    def trace_ledger(frame, event, arg):
+        return count_lines if frame.f_code.co_filename == module_file else None
+
+    previous = sys.gettrace()
+    sys.settrace(trace_ledger)
+    try:
+        function()
+    finally:
+        sys.settrace(previous)
+    return count
+
+
+def on_day(n: int) -> str:
+    return str(START + datetime.timedelta(days=n))
+
+
+def daily_violations(days: int) -> list[dict]:
+    return [{"date": on_day(i), "kind": "violation", "id": f"v{i}", "rule": "late_dispatch", "points": i % 4}
+            for i in range(days)]
+
+
+def appealed_violations(days: int) -> list[dict]:
+    """A violation a day, each revoked the next day: a new epoch every day."""
+    events = []
+    for i in range(days):
+        events.append({"date": on_day(i), "kind": "violation", "id": f"v{i}", "rule": "late_dispatch", "points": 3})
+        events.append({"date": on_day(i + 1), "kind": "appeal", "violation": f"v{i}", "outcome": "accepted"})
+    return events
+
+
+def deactivations(days: int) -> list[dict]:
+    """Deactivated one day (48 points), reactivated the next by an accepted appeal, again and again."""
+    events = []
+    for i in range(0, days, 2):
+        events.append({"date": on_day(i), "kind": "violation", "id": f"v{i}", "rule": "late_dispatch", "points": 48})
+        events.append({"date": on_day(i + 1), "kind": "appeal", "violation": f"v{i}", "outcome": "accepted"})
+    return events
+
+
+def linked_accounts(days: int) -> list[dict]:
+    """Many links, then many days on which no penalty is scored or lost (surplus appeals)."""
+    events = [{"date": on_day(0), "kind": "violation", "id": "v0", "rule": "late_dispatch", "points": 1}]
+    events += [{"date": on_day(i), "kind": "link", "account": f"shop-{i}"} for i in range(1, days // 2)]
+    events += [{"date": on_day(i), "kind": "appeal", "violation": "v0", "outcome": "rejected"}
+               for i in range(days // 2, days)]
+    return events
+
+
+@pytest.mark.parametrize("events_of", [daily_violations, appealed_violations, deactivations, linked_accounts])
+def test_the_text_report_takes_work_linear_in_the_days(program, events_of):
+    """Twice the days, twice the work (not four times) for `tspol simulate --format text`,
+    its timeline and its state: counted in lines of the ledger run, never timed.
+    Each of these ledgers once took work quadratic in its days: one full history per epoch
+    (appealed_violations), every violation compared at each change of deactivation
+    (deactivations), every link looked at every day (linked_accounts). Points expire after
+    30 days here, so that 400 days are many times the policy's longest period: within
+    one, work may grow with the violations that still count."""
+    program = attrs.evolve(program, ledger=attrs.evolve(program.ledger, expiry_days=30))
+
+    from tspol.cli.simulate import _report
+
+    def work(days):
+        ledger = Ledger(program, events_of(days), region="US")
+        report = []
+        count = lines_run(lambda: report.append(_report(ledger, None, "e.jsonl")))  # what --format text prints
+        assert report[0].count("\n") >= days // 2
+        return count
+
+    small, large = work(400), work(800)
+    assert large < 2.5 * small, f"{large / small:.2f} times the work for twice the days"

@@ -4,6 +4,7 @@
     policy = tspol.load()                  # the bundled pack; tspol.load(path) for others
     decision = policy.evaluate({"orders_7d": 40, "late_orders": 12}, region="US")
     decision.points, decision.violations, decision.to_dict()
+    policy.ledgers("events.jsonl", region="US").state()  # seller_id -> its ledger's state
 
 `load` compiles the pack to a standalone Python module once and caches it by
 the hash of its source (`tspol.workspace`, `tspol.compiler.cache`); evaluating
@@ -116,10 +117,20 @@ class Policy:
         raise MetricsError(NO_REGION, "region", f"no region: give region=, one of {', '.join(self.regions)}")
 
     def ledger(self, events: Iterable, region: str | None = None):
-        """A seller's points ledger over dated events (`tspol.runtime.ledger`)."""
+        """A seller's points ledger over dated events (`tspol.runtime.ledger.Ledger`)."""
         from tspol.runtime.ledger import Ledger
 
         return Ledger(program=self.program, events=events, region=region, evaluate=self.evaluate_dict)
+
+    def ledgers(self, events: Iterable, region: str | None = None):
+        """The ledgers of many sellers, from events told apart by `seller_id` (a path or an
+        iterable, as for `ledger`): seller_id -> ledger, in the order the sellers first
+        appear (`tspol.runtime.ledger.Ledgers`). `.state(on)` gives seller_id -> state,
+        `.records(on)` what `tspol simulate --format json` prints. Events without
+        `seller_id` are one seller, None."""
+        from tspol.runtime.ledger import Ledgers
+
+        return Ledgers(program=self.program, events=events, region=region, evaluate=self.evaluate_dict)
 
 
 _unpickled: dict[tuple, Policy] = {}

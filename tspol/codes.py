@@ -790,7 +790,7 @@ REGISTRY: tuple[Code, ...] = (
         "Every event has a `date` and a `kind`, and each kind its own keys: a violation `id`, "
         "`rule` and `points`; metrics `id` and `metrics`; an appeal `violation` and `outcome`; a "
         "hold `id`, `violation` and `days`; `investigation_closed` its `hold`; a link its "
-        "`account`.\n\n"
+        "`account`. In a file of many sellers' events, every event has its `seller_id`.\n\n"
         "Add the key named.",
         _events('{"date": "2024-08-01", "kind": "violation", "id": "v1", "rule": "late_dispatch"}\n',
                 'events.jsonl:1: error[E702]: key `points`: a violation event needs `points`\n'),
@@ -801,8 +801,9 @@ REGISTRY: tuple[Code, ...] = (
         "A value does not have the form its key needs: a date is `\"YYYY-MM-DD\"` and a real "
         "calendar day; ids are non-empty strings; `points` is a whole number, 0 or more; `days` a "
         "whole number, 1 or more; `metrics` an object; `outcome` `\"accepted\"` or "
-        "`\"rejected\"`; `note` text. A day asked of a ledger in Python (`state(on)`) that is no "
-        "date is E703 too.\n\n"
+        "`\"rejected\"`; `note` text; `seller_id` a non-empty string or a whole number, each "
+        "seller's written one way (`7` and `\"7\"` in one file are an error, not two sellers). A "
+        "day asked of a ledger in Python (`state(on)`) that is no date is E703 too.\n\n"
         "Write the value as the message says.",
         _events('{"date": "2024-08-01", "kind": "violation", "id": "v1", "rule": "late_dispatch", '
                 '"points": -7}\n', 'events.jsonl:1: error[E703]: key `points`: expected a whole number of points, 0 or more, got -7\n'),
@@ -820,9 +821,10 @@ REGISTRY: tuple[Code, ...] = (
     Code(
         DUPLICATE_ID, "DUPLICATE_ID", ERROR,
         "An id used twice, an investigation closed twice, or an account linked twice",
-        "Violation, metrics and hold events have ids unique in the file, since appeals and holds "
-        "name them. The code also marks a second `investigation_closed` of one hold and a second "
-        "`link` of one account. The message names the line of the first.\n\n"
+        "Violation, metrics and hold events have ids unique among the seller's events (in a file "
+        "of many sellers, each seller's ids are its own), since appeals and holds name them. The "
+        "code also marks a second `investigation_closed` of one hold and a second `link` of one "
+        "account. The message names the line of the first.\n\n"
         "Give each event an id of its own; remove the repeated event.",
         _events('{"date": "2024-08-01", "kind": "violation", "id": "v1", "rule": "late_dispatch", "points": 7}\n'
                 '{"date": "2024-08-02", "kind": "violation", "id": "v1", "rule": "late_dispatch", "points": 3}\n',
@@ -832,22 +834,25 @@ REGISTRY: tuple[Code, ...] = (
         UNKNOWN_REFERENCE, "UNKNOWN_REFERENCE", ERROR,
         "An event names an id that no event above it has",
         "An appeal or a hold names a violation or metrics event by its id, and "
-        "`investigation_closed` names a hold. The event named is on an earlier line (an appeal "
-        "before its violation means nothing), and of the right kind.\n\n"
-        "Fix the id, or move the event below the one it names.",
-        _events('{"date": "2024-08-01", "kind": "appeal", "violation": "v9", "outcome": "accepted"}\n', 'events.jsonl:1: error[E706]: key `violation`: "v9" is not the id of a violation or metrics event above\n'),
+        "`investigation_closed` names a hold. No event of the seller has that id (in a file of "
+        "many sellers, only the seller's own events count), or the event with it is of another "
+        "kind. An event that names one coming after it in the ledger's order is E707.\n\n"
+        "Fix the id.",
+        _events('{"date": "2024-08-01", "kind": "appeal", "violation": "v9", "outcome": "accepted"}\n', 'events.jsonl:1: error[E706]: key `violation`: "v9" is not the id of a violation or metrics event\n'),
     ),
     Code(
         EVENT_OUT_OF_ORDER, "EVENT_OUT_OF_ORDER", ERROR,
         "Events out of date order",
-        "A ledger is a log: events are in date order, and the events of one day keep their file "
-        "order, which is their order in the day. An event dated before the line above it is an "
-        "error, not sorted into place, since a line out of order is usually a mistake in the "
-        "data.\n\n"
-        "Sort the events by date (a stable sort keeps the order of each day).",
-        _events('{"date": "2024-08-02", "kind": "violation", "id": "v1", "rule": "late_dispatch", "points": 7}\n'
-                '{"date": "2024-08-01", "kind": "violation", "id": "v2", "rule": "late_dispatch", "points": 3}\n',
-                'events.jsonl:2: error[E707]: key `date`: 2024-08-01 is before 2024-08-02 on line 1; events must be in date order\n'),
+        "The ledger takes events by date, whatever order the file gives them in, and the events "
+        "of one day in the file's order (D12). An appeal or a hold names a violation or metrics "
+        "event, and `investigation_closed` a hold, that comes before it in that order; this one "
+        "names an event dated after it, or on the same day but on a line below it. An appeal "
+        "before its penalty means nothing: the date or the id is usually wrong.\n\n"
+        "Fix the date; on one day, put the event named on a line above the one that names it.",
+        _events('{"date": "2024-08-01", "kind": "appeal", "violation": "v1", "outcome": "accepted"}\n'
+                '{"date": "2024-08-02", "kind": "violation", "id": "v1", "rule": "late_dispatch", "points": 7}\n',
+                'events.jsonl:1: error[E707]: key `violation`: "v1" is the violation on line 2, dated 2024-08-02, '
+                'after this appeal (2024-08-01): expected an appeal dated on or after the violation it names\n'),
     ),
     Code(
         EVENTS_UNREADABLE, "EVENTS_UNREADABLE", ERROR,

@@ -37,7 +37,7 @@ SUMMARIES = {
             "(FILE, or standard input when FILE is `-`).",
     "explain": "Explain a diagnostic code: what it means, why tspol reports it, how to fix it.",
     "fmt": "Format .pol files in place (default: ./policies).",
-    "simulate": "Simulate a seller's points ledger from EVENTS, a JSON Lines file (- for stdin).",
+    "simulate": "Simulate sellers' points ledgers from EVENTS, a JSON Lines file (- for stdin).",
     "test": "Decide every example seller in PATH/examples/*.jsonl and compare.",
 }
 

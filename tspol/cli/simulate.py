@@ -1,4 +1,4 @@
-"""`tspol simulate --region R EVENTS`: a seller's points ledger, from its dated events."""
+"""`tspol simulate --region R EVENTS`: sellers' points ledgers, from their dated events."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import re
 import click
 
 from tspol.cli.common import FAILED, USAGE, CliError, open_pack, render
+from tspol.runtime.events import seller_text
 from tspol.runtime.ledger import points_text
 
 
@@ -38,40 +39,52 @@ def _days_option(ctx, param, value):
 @click.argument("events", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
 @click.option("--policy", "policy_path", type=click.Path(exists=True),
               help="The pack (default: ./policies, or the bundled pack).")
-@click.option("--region", help="The seller's region, such as US (default: the policy's only region, "
-                               "or the region its metrics events name).")
+@click.option("--region", help="The sellers' region, such as US (default: the policy's only region, "
+                               "or the region a seller's metrics events name).")
 @click.option("--on", callback=_date_option, metavar="DATE",
-              help="The day of the state (default: the last event's date); with --until, the first step.")
+              help="The day of the state (default: the last event's date, each seller's own); with --until, "
+                   "the first step.")
 @click.option("--until", callback=_date_option, metavar="DATE",
               help="Print the state at each step from --on (default: the first event's date) to DATE, "
                    "which is not before that first day.")
 @click.option("--every", default="1d", show_default=True, callback=_days_option, metavar="STEP",
               help="The step of --until, in days or weeks, such as 7d or 2w.")
 @click.option("--max-states", type=click.IntRange(min=1), default=MAX_STATES, show_default=True,
-              help="The most states --until may print; more is a usage error that says how many.")
+              help="The most states --until may print for a seller; more is a usage error that says how many.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="text: a timeline and the state; json: the state (JSON Lines of states with --until).")
+              help="text: a timeline and the state; json: the state (JSON Lines of states with --until, "
+                   "or of sellers with seller_id).")
 def command(events, policy_path, region, on, until, every, max_states, fmt):
-    """Simulate a seller's points ledger from EVENTS, a JSON Lines file (- for stdin).
+    """Simulate sellers' points ledgers from EVENTS, a JSON Lines file (- for stdin).
 
-    One event a line, in date order: violation {date, kind, id, rule, points},
-    metrics {date, kind, id, metrics[, region]}, appeal {date, kind, violation, outcome},
-    hold {date, kind, id, violation, days[, scenario]}, investigation_closed
-    {date, kind, hold}, link {date, kind, account}. A line holds at most
-    1 MiB.
+    One event a line, in any order (they are taken by date; events of one day in
+    the file's order): violation {date, kind, id, rule, points}, metrics {date,
+    kind, id, metrics[, region]}, appeal {date, kind, violation, outcome}, hold
+    {date, kind, id, violation, days[, scenario]}, investigation_closed {date,
+    kind, hold}, link {date, kind, account}. A line holds at most 1 MiB.
+
+    A file of many sellers gives every event a seller_id (a string or a whole
+    number); each seller's ids are its own. Each seller is shown in the order
+    it first appears in the file: with --format json one JSON line per seller,
+    "seller_id" first, then the keys of a state; as text, each seller's report
+    under a heading naming it. Without --on each seller's state is on its own
+    last event's date.
 
     Dates in the output: a violation `expires` on the first day it no longer
     counts; a restriction runs `from` its first day `until` its first day no
     longer in effect (null: permanent).
 
     With --until, the states from --on (or the first event's date) to --until,
-    both included, every --every days (or weeks: 2w); an --until before that
-    first day is a usage error (exit 2), not an empty chart, and so is a chart
-    of more than --max-states states (10,000 unless given: 27 years day by
-    day), which says how many it would print.
+    both included, every --every days (or weeks: 2w); with many sellers, one
+    line per seller per step: the first seller's steps in date order, then the
+    next seller's (each from its own first event's date unless --on is given).
+    An --until before that first day is a usage error (exit 2), not an empty
+    chart, and so is a chart of more than --max-states states for a seller
+    (10,000 unless given: 27 years day by day), which says how many it would
+    print.
     """
     from tspol.diagnostics import TspolError
-    from tspol.runtime.ledger import Ledger
+    from tspol.runtime.ledger import Ledgers
 
     if until is None and click.get_current_context().get_parameter_source("every").name != "DEFAULT":
         raise click.UsageError("--every needs --until")
@@ -79,19 +92,61 @@ def command(events, policy_path, region, on, until, every, max_states, fmt):
     _check_region(region, program.region_names)
     display = "<stdin>" if events == "-" else events
     try:
-        ledger = Ledger(program, _read_events(events, display), region=region, evaluate=evaluate, path=display)
-        if ledger.region is None:
-            raise CliError(f"give --region: this policy has {', '.join(program.region_names)}, "
-                           "and no metrics event names the seller's region", USAGE)
+        ledgers = Ledgers(program, _read_events(events, display), region=region, evaluate=evaluate, path=display)
+        _check_sellers_regions(ledgers, program.region_names)
         if until is not None:
-            _check_steps(ledger, on, until, every, max_states)
-            _print_steps(ledger.states(on, until, every), fmt)
+            for seller, ledger in ledgers.items():
+                _check_steps(ledger, on, until, every, max_states, _of_seller(ledgers, seller))
+            _print_steps(ledgers, on, until, every, fmt)
         elif fmt == "json":
-            click.echo(json.dumps(ledger.state(on).to_dict(), ensure_ascii=False, indent=2))
+            _print_states(ledgers, on)
         else:
-            click.echo(_report(ledger, on, display), nl=False)
+            _print_reports(ledgers, on, display)
     except TspolError as exc:
         _fail(exc.diagnostics, sources)
+
+
+def _print_reports(ledgers, on, display) -> None:
+    """The report of one seller; many sellers' one after the other, each under its heading."""
+    if not ledgers.has_seller_ids:
+        click.echo(_report(ledgers[None], on, display), nl=False)
+        return
+    for number, (seller, ledger) in enumerate(ledgers.items()):
+        click.echo(("\n" if number else "") + _heading(seller))
+        click.echo(_report(ledger, on, display), nl=False)
+
+
+def _heading(seller) -> str:
+    return f"=== seller {seller_text(seller)} ==="
+
+
+def _of_seller(ledgers, seller) -> str:
+    """` of seller "s1"` when the file names its sellers, for messages about one of them."""
+    return f" of seller {seller_text(seller)}" if ledgers.has_seller_ids else ""
+
+
+def _check_sellers_regions(ledgers, regions) -> None:
+    """Every seller needs a region: --region, the policy's only one, or its metrics events'."""
+    without = [seller for seller, ledger in ledgers.items() if ledger.region is None]
+    if not without:
+        return
+    if ledgers.has_seller_ids:
+        named = ", ".join(seller_text(seller) for seller in without[:3]) + (", ..." if len(without) > 3 else "")
+        whose = f"the region of seller{'s' * (len(without) > 1)} {named}"
+    else:
+        whose = "the seller's region"
+    raise CliError(f"give --region: this policy has {', '.join(regions)}, and no metrics event names {whose}", USAGE)
+
+
+def _print_states(ledgers, on) -> None:
+    """One seller's state as a JSON object; many sellers' as JSON Lines, `seller_id` first."""
+    from tspol.runtime.ledger import state_record
+
+    if not ledgers.has_seller_ids:
+        click.echo(json.dumps(ledgers[None].state(on).to_dict(), ensure_ascii=False, indent=2))
+        return
+    for seller, ledger in ledgers.items():
+        click.echo(json.dumps(state_record(seller, ledger.state(on)), ensure_ascii=False))
 
 
 def _check_region(region, regions) -> None:
@@ -111,12 +166,12 @@ def _read_events(events: str, display: str):
         return read_event_stream(stream, display)
 
 
-def _check_steps(ledger, on, until, every: int, max_states: int) -> None:
+def _check_steps(ledger, on, until, every: int, max_states: int, of_seller: str = "") -> None:
     """--until must not come before the first day of the steps (that would print nothing),
     nor so far after it that more than `max_states` states would be printed."""
     from tspol.runtime.ledger import step_count
 
-    first, which = (on, "--on") if on is not None else (ledger.first_date, "the first event's date")
+    first, which = (on, "--on") if on is not None else (ledger.first_date, f"the first event's date{of_seller}")
     if first is None:
         return  # no events and no --on: the ledger says so
     if until < first:
@@ -125,9 +180,9 @@ def _check_steps(ledger, on, until, every: int, max_states: int) -> None:
     if count > max_states:
         span = (until - first).days
         larger = f"a larger --every (such as {-(-span // (max_states - 1))}d), " if max_states > 1 else ""
-        raise CliError(f"--until {until} with --every {every}d from {first} gives {count:,} states, more than "
-                       f"--max-states ({max_states:,}): give {larger}a nearer --until, or --max-states {count} "
-                       "to print them all", USAGE)
+        raise CliError(f"--until {until} with --every {every}d from {first} gives {count:,} states{of_seller}, "
+                       f"more than --max-states ({max_states:,}): give {larger}a nearer --until, or --max-states "
+                       f"{count} to print them all", USAGE)
 
 
 def _load_policy(path):
@@ -220,11 +275,24 @@ def _link_text(link) -> str:
     return f"{link.account} since {link.since}: joint enforcement for {penalties}"
 
 
-def _print_steps(states, fmt) -> None:
-    if fmt == "json":
-        for state in states:
-            click.echo(json.dumps(state.to_dict(), ensure_ascii=False))
-        return
+def _print_steps(ledgers, on, until, every: int, fmt) -> None:
+    """Each seller's states from `on` to `until`, seller after seller: JSON Lines (with
+    `seller_id` first when the file names sellers), or a table under each seller's heading."""
+    from tspol.runtime.ledger import state_record
+
+    for number, (seller, ledger) in enumerate(ledgers.items()):
+        states = ledger.states(on, until, every)
+        if fmt == "json":
+            for state in states:
+                record = state_record(seller, state) if ledgers.has_seller_ids else state.to_dict()
+                click.echo(json.dumps(record, ensure_ascii=False))
+            continue
+        if ledgers.has_seller_ids:
+            click.echo(("\n" if number else "") + _heading(seller))
+        _print_chart(states)
+
+
+def _print_chart(states) -> None:
     click.echo(f"{'date':<10}  {'points':>6}  {'level':>5}  {'deactivated':<11}  {'warnings':<16}  restrictions")
     for state in states:
         warnings = ", ".join(f"{w.points_to_go} to {w.threshold}" for w in state.warnings) or "-"

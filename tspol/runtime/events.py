@@ -1,4 +1,4 @@
-"""A seller's dated events, read from JSON Lines and validated before any ledger sees them.
+"""Sellers' dated events, read from JSON Lines and validated before any ledger sees them.
 
 One JSON object per line; blank lines are skipped (line numbers still count them).
 Lines are read as `tspol eval` reads sellers (`tspol.runtime.jsonnum`): exact numbers,
@@ -14,15 +14,25 @@ given twice in one object (E709), no unpaired surrogate in a string.
 | `investigation_closed` | `date`, `hold` (the id of a hold event) |
 | `link` | `date`, `account` (another account linked to this seller from that day) |
 
-Every event may carry `note`, free text for people, which the ledger does not read.
+Every event may carry `note`, free text for people, which the ledger does not read,
+and `seller_id` (a non-empty string or a whole number), the seller whose event it is.
+A file holds one seller's events, none of them with a `seller_id`, or many sellers'
+events, every one of them with its `seller_id` (D12); the sellers are in the order
+they first appear in the file (`EventLog.seller_ids`). One seller id is written one
+way: `7` and `"7"` in one file are an error, not two sellers.
+
+Events are in ledger order (D12): by date, whatever order the file gives them in, and
+in the file's order within a day (a stable sort); `EventLog` holds them so. Each seller's
+ids are its own: seller A's violation `v1` and seller B's `v1` do not clash.
 
 What is checked here does not depend on the policy: JSON, keys and their types, the
-date (`YYYY-MM-DD`), ids unique across violation, metrics and hold events, and
-references to ids on earlier lines. Events must be in date order (equal dates keep
-their file order, which is the order of the day): an event dated before the line
-above it is an error, not silently re-sorted, because a ledger is a log and a line
-out of order is usually a mistake in the data. Whether a rule, a hold scenario or a
-hold period fits the policy is the ledger's business (`tspol.runtime.ledger`).
+date (`YYYY-MM-DD`), and, seller by seller, ids unique across violation, metrics and
+hold events, and references resolved in ledger order: an appeal or a hold names a
+violation or metrics event, `investigation_closed` a hold, of the same seller (E706 when
+there is none), that comes before it in ledger order (E707 when it is dated later, or
+later on the same day); an investigation is closed once and an account linked once.
+Whether a rule, a hold scenario or a hold period fits the policy is the ledger's
+business (`tspol.runtime.ledger`).
 
 Every problem of a file is reported, each naming its line and key, in one
 `TspolError`.
@@ -39,7 +49,7 @@ import attrs
 
 from tspol.diagnostics import Diagnostic, TspolError
 from tspol.runtime import jsonnum
-from tspol.runtime.names import shown
+from tspol.runtime.names import shown, suggestion
 
 from tspol.codes import (
     BAD_JSON,
@@ -49,7 +59,7 @@ from tspol.codes import (
     UNKNOWN_KEY,
     DUPLICATE_ID,
     UNKNOWN_REFERENCE,
-    EVENT_OUT_OF_ORDER as OUT_OF_ORDER,
+    EVENT_OUT_OF_ORDER as OUT_OF_ORDER,  # a reference to an event that comes after it
     EVENTS_UNREADABLE as UNREADABLE,
     EVENT_DUPLICATE_KEY as DUPLICATE_KEY,
 )
@@ -61,6 +71,7 @@ OUTCOMES = ("accepted", "rejected")
 class Event:
     line: int  # 1-based line of the JSON Lines file (index + 1 for a list of records)
     date: datetime.date
+    seller_id: str | int | None = attrs.field(default=None, kw_only=True)  # None: a file of one seller
 
 
 @attrs.frozen
@@ -102,12 +113,30 @@ class LinkEvent(Event):
 
 
 class EventLog(tuple):
-    """Events that passed every check of this module, in file order, and where they came from."""
+    """Events that passed every check of this module, in ledger order (by date, the
+    file's order within a day), and where they came from."""
 
     def __new__(cls, events: Iterable[Event], path: str):
         log = super().__new__(cls, events)
         log.path = path
         return log
+
+    @property
+    def seller_ids(self) -> tuple:
+        """The sellers, in the order they first appear in the file; `(None,)` for events
+        without `seller_id` (and for no events: one seller without any)."""
+        first_line: dict = {}
+        for event in self:
+            if event.seller_id not in first_line or event.line < first_line[event.seller_id]:
+                first_line[event.seller_id] = event.line
+        return tuple(sorted(first_line, key=first_line.get)) or (None,)
+
+    def by_seller(self) -> dict:
+        """seller_id -> that seller's events (an EventLog of the same path), in `seller_ids` order."""
+        groups: dict = {seller: [] for seller in self.seller_ids}
+        for event in self:
+            groups[event.seller_id].append(event)
+        return {seller: EventLog(events, self.path) for seller, events in groups.items()}
 
 
 class BadValue(Exception):
@@ -165,10 +194,22 @@ def _outcome(value) -> str:
     return value
 
 
+def _seller_id(value) -> str | int:
+    whole = isinstance(value, int) and not isinstance(value, bool) and value >= 0
+    if whole or isinstance(value, str) and value.strip():
+        return value
+    raise BadValue(f"expected a seller id: a non-empty string or a whole number, got {_shown(value)}")
+
+
 def _note(value) -> str:
     if not isinstance(value, str):
         raise BadValue(f"expected text, got {_shown(value)}")
     return value
+
+
+def seller_text(seller_id) -> str:
+    """A seller id as headings and messages write it, whole: as JSON, `"s1"` or `7`."""
+    return jsonnum.dumps(seller_id)
 
 
 def _shown(value) -> str:
@@ -192,8 +233,10 @@ KINDS = {
     "investigation_closed": (InvestigationClosedEvent, {"hold": _identifier}, {}),
     "link": (LinkEvent, {"account": _identifier}, {}),
 }
-COMMON = ("date", "kind", "note")
+COMMON = ("date", "kind", "note", "seller_id")
 _ALLOWED = {cls: frozenset((*COMMON, *required, *optional)) for cls, required, optional in KINDS.values()}
+_KIND_OF = {cls: kind for kind, (cls, _, _) in KINDS.items()}
+_DEFINES = {ViolationEvent: "violation", MetricsEvent: "metrics event", HoldEvent: "hold"}  # kinds with an id
 
 
 # ---- one record --------------------------------------------------------------
@@ -222,7 +265,8 @@ def _event(record: dict, line: int, cls, required: dict, optional: dict) -> Even
             values[key] = reader(record[key])
     if "note" in record:
         _note(record["note"])
-    return cls(line, parse_date(record["date"]), **values)
+    seller = _seller_id(record["seller_id"]) if "seller_id" in record else None
+    return cls(line, parse_date(record["date"]), **values, seller_id=seller)
 
 
 def _record_problems(record: dict, line: int, path: str, kind, spec) -> list[Diagnostic]:
@@ -246,6 +290,8 @@ def _record_problems(record: dict, line: int, path: str, kind, spec) -> list[Dia
         problems.append(_diagnostic(MISSING_KEY, "every event needs a `date` (\"YYYY-MM-DD\")", path, line, "date"))
     if "note" in record:
         read("note", _note)
+    if "seller_id" in record:
+        read("seller_id", _seller_id)
     if spec is None:
         return problems
     cls, required, optional = spec
@@ -261,8 +307,16 @@ def _record_problems(record: dict, line: int, path: str, kind, spec) -> list[Dia
         if key not in _ALLOWED[cls]:
             allowed = ", ".join(f"`{k}`" for k in ("date", "kind", *required, *optional, "note"))
             problems.append(_diagnostic(UNKNOWN_KEY, f"unknown key for {_a(kind)} event; expected {allowed}",
-                                        path, line, shown(key) if isinstance(key, str) else key))
+                                        path, line, shown(key) if isinstance(key, str) else key,
+                                        help=_seller_id_help(key)))
     return problems
+
+
+def _seller_id_help(key) -> str | None:
+    """For a misspelt `seller_id` (a key every event may carry, so not listed with the kind's)."""
+    if suggestion(key, ["seller_id"]) or isinstance(key, str) and key.lower().startswith("seller"):
+        return "did you mean `seller_id`, the seller whose event it is?"
+    return None
 
 
 def _a(word: str) -> str:
@@ -273,14 +327,15 @@ def _kinds_text() -> str:
     return ", ".join(f"\"{k}\"" for k in KINDS)
 
 
-def _diagnostic(code: str, message: str, path: str, line: int, key: str | None = None) -> Diagnostic:
-    return Diagnostic(code, message, path=path, line=line, key=key)
+def _diagnostic(code: str, message: str, path: str, line: int, key: str | None = None,
+                help: str | None = None) -> Diagnostic:
+    return Diagnostic(code, message, path=path, line=line, key=key, help=help)
 
 
 # ---- a whole file ------------------------------------------------------------
 
 def parse_events(text: str, path: str = "<events>") -> EventLog:
-    """JSON Lines text -> validated events, in file order."""
+    """JSON Lines text -> validated events, in ledger order."""
     return _validated(_records_of_lines(jsonnum.text_lines(text)), path)
 
 
@@ -340,62 +395,150 @@ class _Unparsable:
 
 def _validated(numbered_records, path: str) -> EventLog:
     events, problems = [], []
+    any_seller_id = False
     for line, record in numbered_records:
         if isinstance(record, _Unparsable):
             problems.append(_diagnostic(record.code, record.message, path, line, record.key))
             continue
+        any_seller_id = any_seller_id or _names_a_seller(record)
         try:
             events.append(record if isinstance(record, Event) else event_from_record(record, line, path))
         except TspolError as exc:
             problems.extend(exc.diagnostics)
-    problems.extend(_sequence_problems(events, path))
+    problems.extend(_seller_id_problems(events, any_seller_id, path))
+    for seller_events in _by_seller(events).values():
+        problems.extend(_sequence_problems(seller_events, path))
     if problems:
         raise TspolError(sorted(problems, key=lambda d: (d.line or 0, d.key or "")))
-    return EventLog(events, path)
+    return EventLog(in_ledger_order(events), path)
 
 
-def _sequence_problems(events: list[Event], path: str) -> list[Diagnostic]:
-    """Date order, unique ids, and references to ids defined on earlier lines."""
-    problems = []
-    defined: dict[str, Event] = {}  # id -> the event that defined it
-    closed: dict[str, int] = {}  # hold id -> line of its investigation_closed
-    linked: dict[str, int] = {}  # account -> line of its link
-    previous = None
+def in_ledger_order(events: Iterable[Event]) -> list[Event]:
+    """By date; events of one day keep their order (the file's): a stable sort (D12)."""
+    return sorted(events, key=lambda event: event.date)
+
+
+def _names_a_seller(record) -> bool:
+    if isinstance(record, Event):
+        return record.seller_id is not None
+    return isinstance(record, dict) and "seller_id" in record
+
+
+def _by_seller(events: list[Event]) -> dict:
+    groups: dict = {}
     for event in events:
-        if previous is not None and event.date < previous.date:
+        groups.setdefault(event.seller_id, []).append(event)
+    return groups
+
+
+# ---- sellers -----------------------------------------------------------------
+
+def _seller_id_problems(events: list[Event], any_seller_id: bool, path: str) -> list[Diagnostic]:
+    """When one event names its seller, every event must; and each seller id is written one way."""
+    if not any_seller_id:
+        return []
+    first = next((e for e in events if e.seller_id is not None), None)
+    example = f" (line {first.line} names seller {_shown(first.seller_id)})" if first else ""
+    problems = [_diagnostic(MISSING_KEY, f"this file holds sellers' events told apart by `seller_id`{example}: "
+                            "every event needs its `seller_id`", path, e.line, "seller_id")
+                for e in events if e.seller_id is None]
+    return problems + _seller_spelling_problems(events, path)
+
+
+def _seller_spelling_problems(events: list[Event], path: str) -> list[Diagnostic]:
+    """`7` and `"7"` name one seller in two ways, which is a mistake, not two sellers."""
+    written: dict[str, Event] = {}  # the text of an id -> the first event naming it
+    problems = []
+    for event in events:
+        if event.seller_id is None:
+            continue
+        text = str(event.seller_id)
+        other = written.setdefault(text, event)
+        if type(other.seller_id) is not type(event.seller_id):
             problems.append(_diagnostic(
-                OUT_OF_ORDER, f"{event.date} is before {previous.date} on line {previous.line}; "
-                "events must be in date order", path, event.line, "date"))
-        previous = event
-        problems.extend(_reference_problems(event, defined, closed, linked, path))
-        own_id = getattr(event, "id", None)
-        if own_id is not None:
-            if own_id in defined:
-                problems.append(_diagnostic(
-                    DUPLICATE_ID, f"id {_shown(own_id)} is already used on line {defined[own_id].line}",
-                    path, event.line, "id"))
-            else:
-                defined[own_id] = event
+                BAD_VALUE, f"seller {_shown(event.seller_id)} is written {_shown(other.seller_id)} on line "
+                f"{other.line}: write each seller's id one way, as a string or as a number", path, event.line,
+                "seller_id"))
     return problems
 
 
-def _reference_problems(event, defined, closed, linked, path) -> list[Diagnostic]:
+# ---- one seller's events in ledger order ---------------------------------------
+
+def _sequence_problems(events: list[Event], path: str) -> list[Diagnostic]:
+    """One seller's events, in file order: unique ids (the first in the file defines one),
+    then references resolved in ledger order (an event names one that comes before it)."""
+    defined, problems = _definitions(events, path)
+    events = in_ledger_order(events)
+    position = {id(event): index for index, event in enumerate(events)}
+    closed: dict[str, int] = {}  # hold id -> line of its investigation_closed
+    linked: dict[str, int] = {}  # account -> line of its link
+    for index, event in enumerate(events):
+        reference = _reference_problem(event, index, defined, position, path)
+        if reference is not None:
+            problems.append(reference)
+        elif isinstance(event, InvestigationClosedEvent):
+            problems.extend(_once(event, event.hold, closed, "the investigation of {} was already closed", path))
+        elif isinstance(event, LinkEvent):
+            problems.extend(_once(event, event.account, linked, "{} is already linked", path))
+    return problems
+
+
+def _definitions(events: list[Event], path: str) -> tuple[dict[str, Event], list[Diagnostic]]:
+    """id -> the event that defines it (the first in the file), and the ids used again."""
+    defined: dict[str, Event] = {}
+    problems = []
+    for event in events:
+        own_id = getattr(event, "id", None)
+        if own_id is None:
+            continue
+        if own_id in defined:
+            problems.append(_diagnostic(
+                DUPLICATE_ID, f"id {_shown(own_id)}{_of_seller(event)} is already used on line "
+                f"{defined[own_id].line}", path, event.line, "id"))
+        else:
+            defined[own_id] = event
+    return defined, problems
+
+
+def _reference_problem(event: Event, index: int, defined, position, path) -> Diagnostic | None:
+    """What is wrong with the id an appeal, a hold or an investigation_closed names, if anything."""
     if isinstance(event, (AppealEvent, HoldEvent)):
-        target = defined.get(event.violation)
-        if not isinstance(target, (ViolationEvent, MetricsEvent)):
-            what = "is a hold, not a violation" if target else "is not the id of a violation or metrics event above"
-            return [_diagnostic(UNKNOWN_REFERENCE, f"{_shown(event.violation)} {what}", path, event.line, "violation")]
+        key, wanted, what = "violation", (ViolationEvent, MetricsEvent), "a violation or metrics event"
     elif isinstance(event, InvestigationClosedEvent):
-        if not isinstance(defined.get(event.hold), HoldEvent):
-            return [_diagnostic(UNKNOWN_REFERENCE, f"{_shown(event.hold)} is not the id of a hold event above",
-                                path, event.line, "hold")]
-        if event.hold in closed:
-            return [_diagnostic(DUPLICATE_ID, f"the investigation of {_shown(event.hold)} was already closed "
-                                f"on line {closed[event.hold]}", path, event.line, "hold")]
-        closed[event.hold] = event.line
-    elif isinstance(event, LinkEvent):
-        if event.account in linked:
-            return [_diagnostic(DUPLICATE_ID, f"{_shown(event.account)} is already linked on line "
-                                f"{linked[event.account]}", path, event.line, "account")]
-        linked[event.account] = event.line
+        key, wanted, what = "hold", (HoldEvent,), "a hold event"
+    else:
+        return None
+    name = getattr(event, key)
+    target = defined.get(name)
+    if target is None:
+        return _diagnostic(UNKNOWN_REFERENCE, f"{_shown(name)} is not the id of {what}{_of_seller(event)}",
+                           path, event.line, key)
+    if not isinstance(target, wanted):
+        return _diagnostic(UNKNOWN_REFERENCE, f"{_shown(name)} is {_a(_DEFINES[type(target)])}, not "
+                           f"{'a hold' if key == 'hold' else 'a violation'}", path, event.line, key)
+    if position[id(target)] > index:
+        return _diagnostic(OUT_OF_ORDER, _comes_after(event, target, name), path, event.line, key)
+    return None
+
+
+def _comes_after(event: Event, target: Event, name: str) -> str:
+    kind, target_kind = _KIND_OF[type(event)], _DEFINES[type(target)]
+    if target.date > event.date:
+        return (f"{_shown(name)} is the {target_kind} on line {target.line}, dated {target.date}, after this "
+                f"{kind} ({event.date}): expected {_a(kind)} dated on or after the {target_kind} it names")
+    return (f"{_shown(name)} is the {target_kind} on line {target.line}, later on the same day ({event.date}): "
+            f"events of one day keep the file's order, so expected the {target_kind} on a line above this {kind}")
+
+
+def _once(event: Event, name: str, seen: dict[str, int], message: str, path: str) -> list[Diagnostic]:
+    """The second event (in ledger order) that closes one investigation, or links one account."""
+    key = "hold" if isinstance(event, InvestigationClosedEvent) else "account"
+    if name in seen:
+        return [_diagnostic(DUPLICATE_ID, message.format(_shown(name)) + f" on line {seen[name]}",
+                            path, event.line, key)]
+    seen[name] = event.line
     return []
+
+
+def _of_seller(event: Event) -> str:
+    return "" if event.seller_id is None else f" of seller {_shown(event.seller_id)}"

@@ -1,4 +1,5 @@
-"""The points ledger: a seller's dated events -> its state on any day.
+"""The points ledger: a seller's dated events -> its state on any day (`Ledger`);
+many sellers' events, told apart by `seller_id`, -> a ledger each (`Ledgers`, D12).
 
 Every number comes from the program (`program.ledger`, `program.appeals`,
 `program.holds`); this module knows how a ledger works, not what the policy says.
@@ -38,7 +39,7 @@ import datetime
 import heapq
 import os
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from fractions import Fraction
 
 import attrs
@@ -271,28 +272,129 @@ class _Imposed:
                            self.threshold, self.violation, self.limit)
 
 
-@attrs.frozen
-class _Replay:
-    """One history of the live violations, from the first day: a step function of
-    active points, the day of deactivation, and the restrictions it imposed."""
+class _History:
+    """One epoch's history of the live violations from the first day: active points day
+    by day, the day of deactivation and the measures of the thresholds reached.
 
-    days: list[int]
-    points: list[int]
-    deactivated_on: int | None
-    restrictions: tuple[_Imposed, ...]
+    It is swept a day at a time, only as far as asked (`to(day)`). Moving on to a later
+    epoch revokes that epoch's violations and rewinds the sweep to the first day one of
+    them scored, the first day the history can differ; as an accepted appeal comes
+    within the policy's appeal windows of its penalty, a timeline through every epoch
+    sweeps each day a bounded number of times, not once per epoch. An earlier epoch
+    takes a new history (`Ledger._history_at`)."""
+
+    def __init__(self, ledger: Ledger):
+        self.ledger = ledger
+        self.rules = ledger.program.ledger
+        self.scoring: dict[int, int] = defaultdict(int)  # day -> points the live violations score that day
+        self.expiring: dict[int, int] = defaultdict(int)  # day -> points of theirs that stop counting that day
+        for scored in ledger._scored.values():
+            self._count(scored, 1)
+        self.sweep_days = sorted(self.scoring.keys() | self.expiring.keys())
+        self.swept = 0  # sweep_days[:swept] are swept
+        self.epoch = 0
+        self.days: list[int] = []  # the days active points change ...
+        self.points: list[int] = []  # ... and the active points from each
+        self.deactivated_on: int | None = None
+        self.measures: list[_Imposed] = []  # in order of start
+        self.measure_starts: list[int] = []
+        self.rewound_to: int | None = None  # the earliest day rewound to, since `take_rewind`
+        self.new_ends: list[int] | None = None  # a list to collect the ends of new measures in
+
+    def _count(self, scored: _Scored, sign: int) -> None:
+        self.scoring[scored.day] += sign * scored.points
+        if self.rules.expiry_days is not None:
+            self.expiring[scored.day + self.rules.expiry_days] += sign * scored.points
+
+    def to(self, day: int) -> None:
+        """Move on to the epoch of `day` (not before this history's) and sweep through `day`."""
+        epoch = self.ledger._epoch(day)
+        assert epoch >= self.epoch, "an earlier epoch takes a new history"
+        while self.epoch < epoch:
+            self._revoke(self.ledger._revoked_on[self.ledger._bounds[self.epoch]])
+            self.epoch += 1
+        while self.swept < len(self.sweep_days) and self.sweep_days[self.swept] <= day:
+            self._sweep_day(self.sweep_days[self.swept])
+            self.swept += 1
+
+    def _revoke(self, revoked: list[_Scored]) -> None:
+        for scored in revoked:
+            self._count(scored, -1)
+        self._rewind(min(scored.day for scored in revoked))
+
+    def _rewind(self, day: int) -> None:
+        """Forget what was swept from `day` on."""
+        del self.points[bisect.bisect_left(self.days, day):]
+        del self.days[len(self.points):]
+        kept = bisect.bisect_left(self.measure_starts, day)
+        del self.measures[kept:], self.measure_starts[kept:]
+        if self.deactivated_on is not None and self.deactivated_on >= day:
+            self.deactivated_on = None
+        self.swept = min(self.swept, bisect.bisect_left(self.sweep_days, day))
+        self.rewound_to = day if self.rewound_to is None else min(self.rewound_to, day)
+
+    def _sweep_day(self, day: int) -> None:
+        """The active points at the end of `day` from those of the day before (no point
+        expires while deactivated, with `points freeze while deactivated`), and what the
+        thresholds reached that day impose (D7, D8)."""
+        previous = self.points[-1] if self.points else 0
+        points = previous
+        if self.deactivated_on is None or not self.rules.freeze_when_deactivated:
+            points -= self.expiring.get(day, 0)
+        points += self.scoring.get(day, 0)
+        if points == previous:
+            return
+        self.days.append(day)
+        self.points.append(points)
+        if points < previous:
+            return
+        reached = [t for t in self.ledger.thresholds if previous < t.points <= points]
+        for threshold in (reached if self.rules.crossing == "all" else reached[-1:]):
+            for measure, length in threshold.measures:
+                self._impose(_Imposed(day, day + length if length is not None else None, measure, threshold.points))
+        deactivate_at = self.rules.deactivate_at
+        if self.deactivated_on is None and deactivate_at is not None and points >= deactivate_at:
+            self.deactivated_on = day
+
+    def _impose(self, measure: _Imposed) -> None:
+        self.measures.append(measure)
+        self.measure_starts.append(measure.start)
+        if self.new_ends is not None and measure.until is not None:
+            self.new_ends.append(measure.until)
 
     def points_on(self, day: int) -> int:
         index = bisect.bisect_right(self.days, day) - 1
         return self.points[index] if index >= 0 else 0
+
+    def deactivated_by(self, day: int) -> int | None:
+        """The day the seller was deactivated, if it is `day` or before."""
+        return self.deactivated_on if self.deactivated_on is not None and self.deactivated_on <= day else None
+
+    def measures_by(self, day: int) -> list[_Imposed]:
+        """The measures started on `day` or before."""
+        return self.measures[:bisect.bisect_right(self.measure_starts, day)]
+
+    def take_rewind(self) -> int | None:
+        """The earliest day rewound to since the last call, if any."""
+        day, self.rewound_to = self.rewound_to, None
+        return day
+
+    def take_new_ends(self) -> list[int]:
+        """The ends of the measures imposed since the last call."""
+        ends, self.new_ends = self.new_ends, []
+        return ends
 
 
 class Ledger:
     """A seller's ledger under a program.
 
     `events` is a path to a JSON Lines file, or an iterable of event dicts (record
-    N is line N) or of `tspol.runtime.events.Event`. `evaluate(metrics, region)`
-    returns the decision dict of a metrics event; it is needed only if there are
-    metrics events. Bad events raise `TspolError` naming their line and key.
+    N is line N) or of `tspol.runtime.events.Event`, in any order: they are taken in
+    ledger order (D12: by date, the file's order within a day). They are one seller's:
+    events of several sellers (`seller_id`) are a ValueError, `Ledgers`' to read.
+    `evaluate(metrics, region)` returns the decision dict of a metrics event; it is
+    needed only if there are metrics events. Bad events raise `TspolError` naming their
+    line and key.
 
     The seller's region is `region`; else the policy's only region; else the one
     its metrics events name (`"region"`, as on a line of `tspol eval`). A metrics
@@ -311,6 +413,7 @@ class Ledger:
         self.program = program
         self.events = _as_events(events, path or "<events>")
         self.path = path or self.events.path
+        self.seller_id = _one_seller(self.events, self.path)
         _check_policy(program, region, self.path)
         self.thresholds = tuple(sorted(program.ledger.thresholds, key=lambda t: t.points))
         problems: list[Diagnostic] = list(self._date_problems())
@@ -330,11 +433,17 @@ class Ledger:
         self._link_events = tuple(e for e in self.events if isinstance(e, ev.LinkEvent))
         accepted = [a for a in self._appeals if a.valid and a.event.outcome == "accepted"]
         self._revoked = {a.event.violation: a.day for a in accepted}
-        self._holds = self._resolve_holds({a.event.violation: a.event.line for a in accepted}, problems)
+        self._holds = self._resolve_holds({a.event.line for a in accepted}, problems)
         if problems:
             raise TspolError(problems)
         self._bounds = sorted(set(self._revoked.values()))
-        self._replays: dict[int, _Replay] = {}
+        self._revoked_on: dict[int, list[_Scored]] = defaultdict(list)  # day -> the violations revoked that day
+        for id, day in self._revoked.items():
+            self._revoked_on[day].append(self._scored[id])
+        self._limits = sorted((_limit(s, limit) for s in self._scored.values() for limit in s.limits),
+                              key=lambda r: r.start)  # stable: on one day, in the order of the events
+        self._limit_starts = [r.start for r in self._limits]
+        self._history: _History | None = None
 
     # ---- building --------------------------------------------------------
 
@@ -486,11 +595,15 @@ class Ledger:
                     f"on {_iso(rejected)}, by {_iso(deadline)}")
         return None
 
-    def _resolve_holds(self, accepted_on_line: dict[str, int], problems: list) -> list[_Hold]:
-        """Each hold with its scenario and the day its investigation closed."""
+    def _resolve_holds(self, accepted_lines: set[int], problems: list) -> list[_Hold]:
+        """Each hold with its scenario and the day its investigation closed; a hold after
+        (in ledger order) the accepted appeal that revoked its violation is a problem."""
         closes = {e.hold: e.date.toordinal() for e in self.events if isinstance(e, ev.InvestigationClosedEvent)}
+        revoked_on_line: dict[str, int] = {}  # violation id -> line of the accepted appeal that revoked it
         holds = []
         for event in self.events:
+            if isinstance(event, ev.AppealEvent) and event.line in accepted_lines:
+                revoked_on_line[event.violation] = event.line
             if not isinstance(event, ev.HoldEvent):
                 continue
             scenario = self._hold_scenario(event, self._scored.get(event.violation), problems)
@@ -500,10 +613,10 @@ class Ledger:
                 problems.append(self._diagnostic(
                     HOLD_PERIOD, f"a {scenario.name} hold lasts {scenario.shortest_days} to "
                     f"{scenario.longest_days} days, not {event.days}", event, "days"))
-            elif accepted_on_line.get(event.violation, event.line) < event.line:
+            elif event.violation in revoked_on_line:
                 problems.append(self._diagnostic(
                     HOLD_AFTER_REVOCATION, f"{event.violation} was revoked by the appeal accepted on line "
-                    f"{accepted_on_line[event.violation]}, before this hold", event, "violation"))
+                    f"{revoked_on_line[event.violation]}, before this hold", event, "violation"))
             else:
                 holds.append(_Hold(event, scenario, event.date.toordinal(), closes.get(event.id)))
         return holds
@@ -537,21 +650,23 @@ class Ledger:
                 event, "scenario", help="name one with `scenario`"))
         return None
 
-    # ---- replays ---------------------------------------------------------
+    # ---- histories -------------------------------------------------------
 
     def _epoch(self, day: int) -> int:
         """How many distinct revocation days are on or before `day`."""
         return bisect.bisect_right(self._bounds, day)
 
-    def _replay(self, epoch: int) -> _Replay:
-        replay = self._replays.get(epoch)
-        if replay is None:
-            last = self._bounds[epoch - 1] if epoch else None
-            live = [s for s in self._scored.values()
-                    if last is None or self._revoked.get(s.id) is None or self._revoked[s.id] > last]
-            replay = replay_violations(live, self.program.ledger, self.thresholds)
-            self._replays = {epoch: replay}  # one history is as long as the ledger: keep only the last
-        return replay
+    def _history_at(self, day: int) -> _History:
+        """The history of the epoch of `day`, swept through `day`: the one kept, moved on,
+        unless `day` is of an earlier epoch (one history is as long as the ledger: one is kept)."""
+        if self._history is None or self._epoch(day) < self._history.epoch:
+            self._history = _History(self)
+        self._history.to(day)
+        return self._history
+
+    def _live(self, violation: str, day: int) -> bool:
+        """Whether a violation is not revoked on `day`."""
+        return self._revoked.get(violation, day + 1) > day
 
     # ---- the state of a day ----------------------------------------------
 
@@ -567,14 +682,14 @@ class Ledger:
         """The state at the end of day `on` (a date or "YYYY-MM-DD"; default: the last event's date)."""
         on = self._on(on)
         day = on.toordinal()
-        replay = self._replay(self._epoch(day))
-        points = replay.points_on(day)
-        deactivated_on = _deactivated_on(replay, day)
+        history = self._history_at(day)
+        points = history.points_on(day)
+        deactivated_on = history.deactivated_by(day)
         return State(
             on=on, region=self.region, active_points=points, level=self._level(points),
             deactivated=deactivated_on is not None,
             deactivated_on=_date(deactivated_on) if deactivated_on is not None else None,
-            restrictions=self._restrictions(replay, day), warnings=self._warnings(points),
+            restrictions=self._restrictions(history, day), warnings=self._warnings(points),
             violations=self._violations(day, deactivated_on),
             appeals=tuple(AppealState(a.event.violation, a.event.date, a.event.outcome, a.valid, a.reason, a.attempt)
                           for a in self._appeals if a.day <= day),
@@ -600,9 +715,11 @@ class Ledger:
         return tuple(Warning(t.points, t.points - points) for t in self.thresholds
                      if t.points - margin <= points < t.points)
 
-    def _restrictions(self, replay: _Replay, day: int) -> tuple[Restriction, ...]:
-        return tuple(r.restriction() for r in replay.restrictions
-                     if r.start <= day and (r.until is None or day < r.until))
+    def _restrictions(self, history: _History, day: int) -> tuple[Restriction, ...]:
+        measures = [m for m in history.measures_by(day) if _in_effect(m, day)]
+        limits = [r for r in self._limits[:bisect.bisect_right(self._limit_starts, day)]
+                  if _in_effect(r, day) and self._live(r.violation, day)]
+        return _in_order(measures, limits)
 
     def _violations(self, day: int, deactivated_on: int | None) -> tuple[ViolationState, ...]:
         return tuple(self._violation_state(s, day, deactivated_on) for s in self._scored.values() if s.day <= day)
@@ -691,8 +808,9 @@ class Ledger:
         by_day = defaultdict(list)
         for event in self.events:
             by_day[event.date.toordinal()].append(event)
-        tracker = _Tracker(self, last)
-        for day in self._days_of_change(last):
+        days = _DaysOfChange(self, last)
+        tracker = _Tracker(self, last, days.history)
+        for day in days:
             before, after = tracker.advance(day)
             changes = tuple(self._describe(e) for e in by_day.get(day, ())) + _differences(before, after)
             if changes:
@@ -700,33 +818,8 @@ class Ledger:
         return tuple(rows)
 
     def _days_of_change(self, last: int) -> Iterable[int]:
-        """The days something may change, up to `last`, in order: event days, expiries, the
-        ends of holds, and the days each history (epoch) scores, restricts or deactivates.
-        The epochs are replayed one after the other, each once."""
-        days = {e.date.toordinal() for e in self.events}
-        if self.program.ledger.expiry_days is not None:
-            days.update(s.day + self.program.ledger.expiry_days for s in self._scored.values())
-        for hold in self._holds:
-            state = self._hold_state(hold, last)
-            if state.until is not None:
-                days.add(state.until.toordinal())
-        days = sorted(d for d in days if d <= last)
-        bounds = [None, *self._bounds, None]
-        for epoch in range(len(self._bounds) + 1):
-            begin, end = bounds[epoch], bounds[epoch + 1]
-            if begin is not None and begin > last:
-                return
-            replay = self._replay(epoch)
-            candidates = set(replay.days)
-            candidates.update(r.start for r in replay.restrictions)
-            candidates.update(r.until for r in replay.restrictions if r.until is not None)
-            if replay.deactivated_on is not None:
-                candidates.add(replay.deactivated_on)
-            low = 0 if begin is None else bisect.bisect_left(days, begin)
-            high = len(days) if end is None else bisect.bisect_left(days, end)
-            candidates.update(days[low:high])
-            yield from sorted(d for d in candidates if d <= last and (begin is None or d >= begin)
-                              and (end is None or d < end))
+        """The days something may change, up to `last`, in order (`_DaysOfChange`)."""
+        return iter(_DaysOfChange(self, last))
 
     def _describe(self, event: ev.Event) -> str:
         if isinstance(event, ev.ViolationEvent):
@@ -757,6 +850,80 @@ class Ledger:
         return text + (" with a warning" if set(warned) <= set(scored.rules) else f", warning for {', '.join(warned)}")
 
 
+class Ledgers(Mapping):
+    """The ledgers of the sellers of one file, told apart by `seller_id` (D12): a mapping
+    of seller_id -> `Ledger`, in the order the sellers first appear in the file. Events
+    without `seller_id` are one seller, None (`has_seller_ids` is False).
+
+    Arguments as `Ledger`'s. `region` is every seller's region; without it each seller's
+    is its own (the policy's only region, or the one its metrics events name). Each
+    seller's ids are its own. Every problem of every seller is reported at once, in one
+    `TspolError` (many sellers' in line order), and no ledger is made."""
+
+    def __init__(self, program: ir.Program, events, region: str | None = None,
+                 evaluate: Evaluate | None = None, path: str | None = None,
+                 metrics_error: type[Exception] | None = None):
+        log = _as_events(events, path or "<events>")
+        self.path = path or log.path
+        _check_policy(program, region, self.path)
+        self._ledgers: dict = {}
+        problems: list[list[Diagnostic]] = []
+        for seller, seller_events in log.by_seller().items():
+            try:
+                self._ledgers[seller] = Ledger(program, seller_events, region, evaluate, self.path, metrics_error)
+            except TspolError as exc:
+                problems.append(exc.diagnostics)
+        if len(problems) == 1:
+            raise TspolError(problems[0])
+        if problems:
+            raise TspolError(sorted((d for found in problems for d in found), key=lambda d: d.line or 0))
+
+    def __getitem__(self, seller_id) -> Ledger:
+        return self._ledgers[seller_id]
+
+    def __iter__(self) -> Iterator:
+        return iter(self._ledgers)
+
+    def __len__(self) -> int:
+        return len(self._ledgers)
+
+    @property
+    def has_seller_ids(self) -> bool:
+        """Whether the events name their sellers (else they are one seller's, None)."""
+        return None not in self._ledgers
+
+    def state(self, on=None) -> dict:
+        """seller_id -> the seller's state on `on` (default: that seller's last event's date)."""
+        return {seller: ledger.state(on) for seller, ledger in self._ledgers.items()}
+
+    def states(self, start=None, until=None, every: int = 1) -> Iterator[tuple[object, State]]:
+        """(seller_id, state) of each seller's `Ledger.states(start, until, every)`, seller
+        after seller: each seller's states in date order, from `start` (default: that
+        seller's first event's date) to `until` (default: its last event's date)."""
+        for seller, ledger in self._ledgers.items():
+            for state in ledger.states(start, until, every):
+                yield seller, state
+
+    def records(self, on=None) -> list[dict]:
+        """What `tspol simulate --format json` prints for many sellers: each seller's state
+        on `on` as a dict, `seller_id` first (`state_record`)."""
+        return [state_record(seller, state) for seller, state in self.state(on).items()]
+
+
+def state_record(seller_id, state: State) -> dict:
+    """A seller's state as a dict, its `seller_id` first, then the keys of `State.to_dict`."""
+    return {"seller_id": seller_id, **state.to_dict()}
+
+
+def _one_seller(events: ev.EventLog, path: str):
+    """The seller of events that are one seller's (None: they do not name it)."""
+    sellers = events.seller_ids
+    if len(sellers) > 1:
+        raise ValueError(f"{path} holds the events of {len(sellers)} sellers ({ev.seller_text(sellers[0])}, ...): "
+                         "a Ledger is one seller's; read them with Ledgers (Policy.ledgers)")
+    return sellers[0]
+
+
 def step_count(first: datetime.date, last: datetime.date, every: int) -> int:
     """How many states `Ledger.states(first, last, every)` gives: each step, and `last` itself."""
     span = last.toordinal() - first.toordinal()
@@ -765,9 +932,57 @@ def step_count(first: datetime.date, last: datetime.date, every: int) -> int:
     return span // every + 1 + (span % every != 0)
 
 
-def _deactivated_on(replay: _Replay, day: int) -> int | None:
-    """The day the seller was deactivated, if it is `day` or before."""
-    return replay.deactivated_on if replay.deactivated_on is not None and replay.deactivated_on <= day else None
+def _limit(scored: _Scored, limit: Mapping) -> _Imposed:
+    """The order volume limit of a decision, from the day its violation scored."""
+    return _Imposed(scored.day, scored.day + limit["days"], "limit", violation=scored.id, limit=tuple(limit.items()))
+
+
+def _in_effect(imposed: _Imposed, day: int) -> bool:
+    """Whether a restriction started by `day` is still in effect on it."""
+    return imposed.until is None or day < imposed.until
+
+
+def _in_order(measures: list[_Imposed], limits: list[_Imposed]) -> tuple[Restriction, ...]:
+    """Restrictions by the day they start: on one day, the measures of thresholds (in the
+    order they were imposed), then order volume limits (in the order of their events)."""
+    return tuple(r.restriction() for r in sorted(measures + limits, key=lambda r: r.start))
+
+
+class _DaysOfChange:
+    """The days something may change, up to `last`, in order (iterate over it): event
+    days, expiries, the ends of holds (as known on `last`) and of order volume limits,
+    and the ends of the measures each epoch's history imposes, found as it is swept.
+    `history` is the history of the epoch of the day last given, swept through that day,
+    which `_Tracker` reads. A day on which nothing changes may be among the days."""
+
+    def __init__(self, ledger: Ledger, last: int):
+        self.last = last
+        self.history = _History(ledger)
+        self.history.new_ends = []
+        days = {e.date.toordinal() for e in ledger.events}  # the days violations score are among them
+        expiry = ledger.program.ledger.expiry_days
+        if expiry is not None:
+            days.update(s.day + expiry for s in ledger._scored.values())
+        days.update(r.until for r in ledger._limits)
+        for hold in ledger._holds:
+            state = ledger._hold_state(hold, last)
+            if state.until is not None:
+                days.add(state.until.toordinal())
+        self.pending = [d for d in days if d <= last]
+        heapq.heapify(self.pending)
+
+    def __iter__(self) -> Iterator[int]:
+        previous = None
+        while self.pending:
+            day = heapq.heappop(self.pending)
+            if day == previous:
+                continue
+            self.history.to(day)
+            for end in self.history.take_new_ends():
+                if day < end <= self.last:
+                    heapq.heappush(self.pending, end)
+            previous = day
+            yield day
 
 
 class _Tracker:
@@ -778,18 +993,21 @@ class _Tracker:
 
     From one day to the next, a violation changes only when it expires or is revoked,
     unless the day of deactivation changes in between (points may freeze or thaw: then
-    every violation is compared); a restriction only when it starts or ends, or on a new
-    epoch (a revocation replays the history: then all are compared); a hold only on or
-    after the day it ends as known on the timeline's last day (what is known of a hold
-    only moves that day earlier); a link only gains the penalties scored in between and
-    loses those revoked."""
+    every violation that counted on either day of deactivation is compared); a
+    restriction only when it starts or ends, or when a new epoch rewinds the history
+    (`_History`): then the measures from the day rewound to are taken again; a hold only
+    on or after the day it ends as known on the timeline's last day (what is known of a
+    hold only moves that day earlier); a link only gains the penalties scored in between
+    and loses those revoked (so only links older than a revoked penalty are looked at)."""
 
-    def __init__(self, ledger: Ledger, last: int):
+    def __init__(self, ledger: Ledger, last: int, history: _History):
         self.ledger = ledger
         self.last = last
+        self.history = history  # `_DaysOfChange` moves it on to each day before `advance`
         self.scored = list(ledger._scored.values())  # in date order, as the events are
         self.scored_days = [s.day for s in self.scored]
-        expiry = ledger.program.ledger.expiry_days
+        self.expiry = ledger.program.ledger.expiry_days
+        expiry = self.expiry
         self.expiring = sorted((s.day + expiry, i) for i, s in enumerate(self.scored)) if expiry is not None else []
         self.expiring_days = [day for day, _ in self.expiring]
         position = {s.id: i for i, s in enumerate(self.scored)}
@@ -798,12 +1016,14 @@ class _Tracker:
         self.freeze = ledger.program.ledger.freeze_when_deactivated
         self.share = ledger.program.ledger.linked_accounts_share
         self.links = ledger._link_events
+        self.link_days = [link.date.toordinal() for link in self.links]
+        self.links_started = 0  # links[:links_started] are linked by the previous day
         self.day: int | None = None  # the previous day of change
-        self.epoch: int | None = None
         self.deactivated_on: int | None = None
-        self.active: list[int] = []  # positions in the epoch's replay.restrictions in effect
-        self.starts: list[int] = []  # the day each of them starts
-        self.started = 0  # replay.restrictions[:started] have started
+        self.measures: list[_Imposed] = []  # the history's measures in effect, in its order
+        self.measures_seen = 0  # history.measures[:measures_seen] have been looked at
+        self.limits: list[_Imposed] = []  # ledger._limits in effect
+        self.limits_seen = 0
         self.restrictions: tuple[Restriction, ...] = ()
         self.warnings: tuple[Warning, ...] = ()
         self.due: list[tuple[int, int]] = []  # heap of (day to look again, position in ledger._holds)
@@ -811,15 +1031,12 @@ class _Tracker:
         self.holds_started = 0  # ledger._holds[:holds_started] have started
 
     def advance(self, day: int) -> tuple[State | None, State]:
-        ledger, previous = self.ledger, self.day
-        epoch = ledger._epoch(day)
-        replay = ledger._replay(epoch)
-        new_epoch = epoch != self.epoch
-        deactivated_on = _deactivated_on(replay, day)
-        points = replay.points_on(day)
-        restrictions = self._restrictions(replay, day, new_epoch)
+        ledger, previous, history = self.ledger, self.day, self.history
+        deactivated_on = history.deactivated_by(day)
+        points = history.points_on(day)
+        restrictions = self._restrictions(day)
         warnings = ledger._warnings(points)
-        violations = self._violations(day, deactivated_on, self.freeze and deactivated_on != self.deactivated_on)
+        violations = self._violations(day, deactivated_on)
         holds = self._holds(day)
         links = self._links(day)
         after = _view(day, points, ledger._level(points), deactivated_on, restrictions, warnings,
@@ -829,42 +1046,47 @@ class _Tracker:
             before = _view(previous, 0, 0, self.deactivated_on, self.restrictions, self.warnings,
                            tuple(v for v, _ in violations if v is not None), tuple(h for h, _ in holds),
                            tuple(b for b, _ in links))
-        self.day, self.epoch, self.deactivated_on = day, epoch, deactivated_on
+        self.day, self.deactivated_on = day, deactivated_on
         self.restrictions, self.warnings = restrictions, warnings
         return before, after
 
-    def _violations(self, day: int, deactivated_on: int | None,
-                    everything: bool) -> list[tuple[ViolationState, ViolationState]]:
-        """(before, after) of each violation that may have changed (before None: scored since):
-        all of them when `everything` (`_differences` tells frozen points by them all)."""
+    def _violations(self, day: int, deactivated_on: int | None) -> list[tuple[ViolationState, ViolationState]]:
+        """(before, after) of each violation that may have changed (before None: scored since)."""
         previous = self.day
         if previous is None:
             return []
-        if everything:
-            chosen = range(bisect.bisect_right(self.scored_days, day))
-        else:
-            chosen = sorted({i for _, i in _between(self.expiring, self.expiring_days, previous, day)
-                             + _between(self.revoking, self.revoking_days, previous, day)
-                             if self.scored[i].day <= previous})
+        chosen = {i for _, i in _between(self.expiring, self.expiring_days, previous, day)
+                  + _between(self.revoking, self.revoking_days, previous, day) if self.scored[i].day <= previous}
+        if self.freeze and deactivated_on != self.deactivated_on:
+            chosen.update(self._may_freeze_or_thaw(day, deactivated_on))
         state = self.ledger._violation_state
         return [(state(self.scored[i], previous, self.deactivated_on) if self.scored[i].day <= previous else None,
-                 state(self.scored[i], day, deactivated_on)) for i in chosen]
+                 state(self.scored[i], day, deactivated_on)) for i in sorted(chosen)]
 
-    def _restrictions(self, replay: _Replay, day: int, new_epoch: bool) -> tuple[Restriction, ...]:
-        """The restrictions in effect on `day`: those still in effect, and those started
-        since the previous day (replay.restrictions is in order of start)."""
-        items = replay.restrictions
+    def _may_freeze_or_thaw(self, day: int, deactivated_on: int | None) -> range:
+        """Positions of the violations scored by `day` that count on the earlier of the two
+        days of deactivation (the previous day's and this one's): the others expired before
+        either, and are frozen by neither (`_differences` tells frozen points by them)."""
+        known = [d for d in (self.deactivated_on, deactivated_on) if d is not None]
+        first = 0 if self.expiry is None else bisect.bisect_right(self.scored_days, min(known) - self.expiry)
+        return range(first, bisect.bisect_right(self.scored_days, day))
 
-        def in_effect(i):
-            return items[i].until is None or day < items[i].until
-
-        if new_epoch:
-            self.starts = [r.start for r in items]
-        started = bisect.bisect_right(self.starts, day)
-        kept = [] if new_epoch else [i for i in self.active if in_effect(i)]
-        self.active = kept + [i for i in range(0 if new_epoch else self.started, started) if in_effect(i)]
-        self.started = started
-        return tuple(items[i].restriction() for i in self.active)
+    def _restrictions(self, day: int) -> tuple[Restriction, ...]:
+        """The restrictions in effect on `day`: those still in effect, and those started since
+        the previous day; after a rewind, the measures from the day rewound to are new."""
+        history, ledger = self.history, self.ledger
+        rewound = history.take_rewind()
+        if rewound is not None:
+            self.measures = [m for m in self.measures if m.start < rewound]
+            self.measures_seen = min(self.measures_seen, bisect.bisect_left(history.measure_starts, rewound))
+        started = history.measures_by(day)
+        self.measures = [m for m in self.measures + started[self.measures_seen:] if _in_effect(m, day)]
+        self.measures_seen = len(started)
+        limits_started = bisect.bisect_right(ledger._limit_starts, day)
+        self.limits = [r for r in self.limits + ledger._limits[self.limits_seen:limits_started]
+                       if _in_effect(r, day) and ledger._live(r.violation, day)]
+        self.limits_seen = limits_started
+        return _in_order(self.measures, self.limits)
 
     def _holds(self, day: int) -> list[tuple[HoldState | None, HoldState]]:
         """(before, after) of each hold held before that may no longer be held."""
@@ -899,25 +1121,36 @@ class _Tracker:
         if not self.share or not self.links:
             return []
         previous = self.day
-        revoked = {i for _, i in _between(self.revoking, self.revoking_days, previous, day)} \
-            if previous is not None else set()
-        gained = [self.scored[i] for i in self._scored_between(previous, day) if i not in revoked]
+        revoked = sorted(i for _, i in _between(self.revoking, self.revoking_days, previous, day)) \
+            if previous is not None else []
+        revoked_now = set(revoked)
+        gained = [self.scored[i] for i in self._scored_between(previous, day) if i not in revoked_now]
         pairs = []
-        for link in self.links:
+        for link in self.links[:self._links_that_may_change(gained, revoked)]:
             linked = link.date.toordinal()
-            if linked > day:
-                break
-            if previous is None or linked > previous:  # new: every penalty from its day on
-                penalties = [s for s in self.scored[bisect.bisect_left(self.scored_days, linked):
-                                                    bisect.bisect_right(self.scored_days, day)]
-                             if self.ledger._revoked.get(s.id, day + 1) > day]
-                pairs.append((None, LinkState(link.account, link.date, True, tuple(s.id for s in penalties))))
-                continue
-            lost = [self.scored[i].id for i in sorted(revoked) if linked <= self.scored[i].day <= previous]
+            lost = [self.scored[i].id for i in revoked if linked <= self.scored[i].day <= previous]
             if gained or lost:
                 pairs.append((LinkState(link.account, link.date, True, tuple(lost)),
                               LinkState(link.account, link.date, True, tuple(s.id for s in gained))))
+        started = bisect.bisect_right(self.link_days, day)
+        for link in self.links[self.links_started:started]:  # new: every penalty from its day on
+            linked = link.date.toordinal()
+            penalties = [s for s in self.scored[bisect.bisect_left(self.scored_days, linked):
+                                                bisect.bisect_right(self.scored_days, day)]
+                         if self.ledger._live(s.id, day)]
+            pairs.append((None, LinkState(link.account, link.date, True, tuple(s.id for s in penalties))))
+        self.links_started = started
         return pairs
+
+    def _links_that_may_change(self, gained: list[_Scored], revoked: list[int]) -> int:
+        """How many of the links made by the previous day may gain or lose a penalty: all of
+        them when one is gained, else those made by the day of the latest penalty lost."""
+        if gained:
+            return self.links_started
+        if revoked:
+            latest = max(self.scored[i].day for i in revoked)
+            return min(self.links_started, bisect.bisect_right(self.link_days, latest))
+        return 0
 
     def _scored_between(self, previous: int | None, day: int) -> range:
         """Positions of the violations scored after `previous` (None: ever) up to `day`."""
@@ -938,44 +1171,6 @@ def _view(day: int, points: int, level: int, deactivated_on: int | None, restric
                  deactivated_on=_date(deactivated_on) if deactivated_on is not None else None,
                  restrictions=restrictions, warnings=warnings, violations=violations, appeals=(), holds=holds,
                  linked=tuple(link for link in links if link is not None))
-
-
-def replay_violations(live: Iterable[_Scored], ledger: ir.LedgerIR,
-                      thresholds: tuple[ir.ThresholdIR, ...]) -> _Replay:
-    """Active points day by day, deactivation and the threshold measures, from scratch."""
-    scoring: dict[int, int] = defaultdict(int)
-    expiring: dict[int, int] = defaultdict(int)
-    measures, limits = [], []
-    expiry = ledger.expiry_days
-    for s in live:
-        scoring[s.day] += s.points
-        if expiry is not None:
-            expiring[s.day + expiry] += s.points
-        for limit in s.limits:
-            limits.append(_Imposed(s.day, s.day + limit["days"], "limit", violation=s.id,
-                                   limit=tuple(limit.items())))
-    days, points_of_day = [], []
-    points, deactivated_on = 0, None
-    freeze = ledger.freeze_when_deactivated
-    for day in sorted(scoring.keys() | expiring.keys()):
-        previous = points
-        if deactivated_on is None or not freeze:
-            points -= expiring.get(day, 0)
-        points += scoring.get(day, 0)
-        if points == previous:
-            continue
-        days.append(day)
-        points_of_day.append(points)
-        if points < previous:
-            continue
-        reached = [t for t in thresholds if previous < t.points <= points]
-        for threshold in (reached if ledger.crossing == "all" else reached[-1:]):
-            measures.extend(_Imposed(day, day + length if length is not None else None, measure, threshold.points)
-                            for measure, length in threshold.measures)
-        if deactivated_on is None and ledger.deactivate_at is not None and points >= ledger.deactivate_at:
-            deactivated_on = day
-    restrictions = sorted(measures + limits, key=lambda r: r.start)  # stable: measures in declared order first
-    return _Replay(days, points_of_day, deactivated_on, tuple(restrictions))
 
 
 def _differences(before: State | None, after: State) -> tuple[str, ...]:
