@@ -195,25 +195,9 @@ class Decider:
     def answer(self, raw: bytes, line: int, document: bool = False) -> tuple[str, Diagnostic | None]:
         """The output for one record (one line of JSON, or text), and its diagnostic if it
         failed. Never raises for a bad record, nor for a bug met deciding it."""
-        try:
-            record = _parse(raw, document)
-        except _LineError as exc:
-            seller_id = _given_seller_id(raw, exc.key) if exc.code == DUPLICATE_KEY else NO_ID
-            return self.failure(exc.code, exc.key, exc.message, raw, line, seller_id, document)
-        return self.answer_record(record, line, raw=raw, document=document)
-
-    def answer_row(self, row) -> tuple[str, Diagnostic | None]:
-        """The output for one seller of a table (`tspol.sellers.Row`)."""
-        if row.problem is not None:
-            code, message = row.problem
-            return self.failure(code, None, message, b"", row.line, NO_ID, False, row=row.row)
-        return self.answer_record(row.record, row.line, row=row.row)
-
-    def answer_record(self, record, line: int | None, row: int | None = None, raw: bytes = b"",
-                      document: bool = False) -> tuple[str, Diagnostic | None]:
-        """The output for one record read from `raw` (line `line`), or row `row` of a table."""
         seller_id = NO_ID
         try:
+            record = _parse(raw, document)
             if type(record) is not dict:
                 raise _LineError(NOT_AN_OBJECT, None, f"expected a JSON object, got {_json_kind(record)}")
             seller_id = self.seller_id(record)
@@ -221,10 +205,12 @@ class Decider:
             decision = self.evaluate(self.metrics(record), region, self.lang)
             text = self.output(decision, seller_id, document)
         except (_LineError, self.error_type) as exc:
-            return self.failure(exc.code, exc.key, exc.message, raw, line, seller_id, document, row=row)
+            if exc.code == DUPLICATE_KEY:
+                seller_id = _given_seller_id(raw, exc.key)
+            return self.failure(exc.code, exc.key, exc.message, raw, line, seller_id, document)
         except Exception as exc:  # a bug in tspol: this line fails, the others are still decided
             message = f"internal error: {type(exc).__name__}: {exc}; this is a bug in tspol, please report it"
-            return self.failure(INTERNAL, None, message, raw, line, NO_ID, document, row=row)
+            return self.failure(INTERNAL, None, message, raw, line, NO_ID, document)
         self.decided += 1
         return text, None
 
@@ -272,24 +258,21 @@ class Decider:
             return f'{{"seller_id": {self.encode(seller_id)}, {self.encode(decision)[1:]}\n'
         return self.encode(decision) + "\n"
 
-    def failure(self, code: str, key: str | None, message: str, raw: bytes, line: int | None, seller_id,
-                document: bool, row: int | None = None) -> tuple[str, Diagnostic]:
+    def failure(self, code: str, key: str | None, message: str, raw: bytes, line: int, seller_id,
+                document: bool) -> tuple[str, Diagnostic]:
         at = _key_line(raw, key) if document and key else line
-        diagnostic = Diagnostic(code, message, path=self.path, line=at, key=key, row=row)
+        diagnostic = Diagnostic(code, message, path=self.path, line=at, key=key)
         self.failed += 1
         return self.error_output(diagnostic, seller_id, document), diagnostic
 
     def error_output(self, d: Diagnostic, seller_id, document: bool) -> str:
         if self.fmt == "text":
-            where = "" if document else f"line {d.line}: " if d.row is None else f"row {d.row}: "
+            where = "" if document else f"line {d.line}: "
             key = f"key `{d.key}`: " if d.key else ""
             seller = f"seller {seller_id}: " if seller_id is not NO_ID and seller_id is not None else ""
             return f"{where}{seller}not decided: error[{d.code}]: {key}{d.message}\n"
         record = {} if seller_id is NO_ID else {"seller_id": seller_id}
-        if d.row is None:
-            record["line"] = d.line
-        else:  # a seller of a table: its row, and its line where the file has lines (CSV)
-            record["row"] = d.row
+        record["line"] = d.line
         record["error"] = {"code": d.code, "key": d.key, "message": d.message}
         if document:
             return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
@@ -365,12 +348,7 @@ def run(decider: Decider, stream, out, errors, size: int | None = None, jobs: in
                 errors(render_text([diagnostic]))
             return
     if isinstance(decider, SqlDecider):
-        numbered = ((raw, number) for number, raw in enumerate(itertools.chain(buffered, lines), 1))
-        progress = Progress(size) if sys.stderr.isatty() else None
-        _run_batches(decider, numbered, out, errors, progress)
-        if progress is not None:
-            progress.done()
-        return
+        return _run_batches(decider, itertools.chain(buffered, lines), out, errors)
     _run_lines(decider, buffered, lines, stream, out, errors, size, jobs)
 
 
@@ -700,29 +678,23 @@ class SqlDecider(Decider):
     def answer(self, raw: bytes, line: int, document: bool = False) -> tuple[str, Diagnostic | None]:
         return self.answers([(raw, line)], document)[0]
 
-    def answer_row(self, row) -> tuple[str, Diagnostic | None]:
-        return self.answers([row])[0]
-
-    def answers(self, items: list, document: bool = False) -> list[tuple[str, Diagnostic | None]]:
-        """The answer of each item, in order: a line (raw, line number), a `tspol.sellers.Row`,
-        or one whole document."""
-        out: list = [None] * len(items)
+    def answers(self, lines: list[tuple[bytes, int]], document: bool = False) -> list[tuple[str, Diagnostic | None]]:
+        """The answer of each line (or of one whole document), in order."""
+        out: list = [None] * len(lines)
         jobs: list[tuple[int, object, dict]] = []
-        for position, item in enumerate(items):
+        for position, (raw, line) in enumerate(lines):
             self.last_id = NO_ID
             try:
-                out[position] = (Decider.answer_row(self, item) if not isinstance(item, tuple)
-                                 else Decider.answer(self, *item, document))
+                out[position] = Decider.answer(self, raw, line, document)
             except _Deferred as deferred:
                 jobs.append((position, self.last_id, {"region": deferred.region, **deferred.metrics}))
         decided = self.engine.decisions(self.policy, [record for _, _, record in jobs], lang=self.lang)
         for (position, seller_id, _), decision in zip(jobs, decided):
-            item = items[position]
-            raw, line, row = item + (None,) if isinstance(item, tuple) else (b"", item.line, item.row)
+            raw, line = lines[position]
             if "error" in decision:
                 error = decision["error"]
                 out[position] = self.failure(error["code"], error["key"], error["message"], raw, line, seller_id,
-                                             document, row=row)
+                                             document)
             else:
                 self.decided += 1
                 decision.pop("seller_id", None)  # written by `output`, as given
@@ -730,75 +702,29 @@ class SqlDecider(Decider):
         return out
 
 
-def _run_batches(decider: SqlDecider, items, out, errors, progress=None) -> None:
-    """Lines (raw, number) or table rows through `decider.answers`, a batch at a time,
-    answers in order."""
+def _run_batches(decider: SqlDecider, lines, out, errors) -> None:
+    """JSON Lines through `decider.answers`, a batch at a time, answers in order."""
+    line = 0
     batch: list = []
-    count = 0
 
     def flush():
-        nonlocal count
         texts = []
-        for text, diagnostic in decider.answers(batch):
-            texts.append(text if count == 0 else decider.separator + text)
-            count += 1
+        for number, (text, diagnostic) in enumerate(decider.answers(batch)):
+            texts.append(text if batch[number][1] == 1 else decider.separator + text)
             if diagnostic is not None:
                 out.write("".join(texts).encode("utf-8"))
                 texts.clear()
                 errors(render_text([diagnostic]))
         out.write("".join(texts).encode("utf-8"))
         batch.clear()
-        if progress is not None:
-            progress.tick(count, None)
 
-    for item in items:
-        batch.append(item)
+    for raw in lines:
+        line += 1
+        batch.append((raw, line))
         if len(batch) == decider.batch:
             flush()
     if batch:
         flush()
-
-
-def run_rows(decider: Decider, rows, out, errors) -> None:
-    """Decide the sellers of a table (`tspol.sellers.Row`s), answers in order."""
-    progress = Progress(None) if sys.stderr.isatty() else None
-    if isinstance(decider, SqlDecider):
-        _run_batches(decider, rows, out, errors, progress)
-    else:
-        pending: list[str] = []
-        for count, row in enumerate(rows):
-            text, diagnostic = decider.answer_row(row)
-            pending.append(text if count == 0 else decider.separator + text)
-            if diagnostic is not None:
-                out.write("".join(pending).encode("utf-8"))
-                pending.clear()
-                errors(render_text([diagnostic]))
-            elif len(pending) >= CHUNK:
-                out.write("".join(pending).encode("utf-8"))
-                pending.clear()
-                if progress is not None:
-                    progress.tick(count + 1, None)
-        out.write("".join(pending).encode("utf-8"))
-    if progress is not None:
-        progress.done()
-
-
-def run_json(decider: Decider, raw: bytes, out, errors) -> None:
-    """A JSON file: one seller (one decision, as `run` decides a document), or a list of
-    sellers (one decision each, as JSON Lines; an item that is no object is its row's error)."""
-    from tspol.sellers import Row
-
-    try:
-        document = _parse(raw, document=True)
-    except _LineError:
-        document = None
-    if type(document) is not list:
-        text, diagnostic = decider.answer(raw, 1, document=True)
-        out.write(text.encode("utf-8"))
-        if diagnostic is not None:
-            errors(render_text([diagnostic]))
-        return
-    run_rows(decider, (Row(number, None, item) for number, item in enumerate(document, 1)), out, errors)
 
 
 def _is_terminal(stream) -> bool:

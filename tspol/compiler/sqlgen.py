@@ -698,19 +698,6 @@ def sum_(items: list) -> exp.Expression:
     return total
 
 
-OUTPUT_COLUMNS = ("seller_id", "region", "points", "warning", "violations", "findings", "not_applicable",
-                  "discretionary", "error")
-
-
-def output_types(dialect: str) -> dict[str, str]:
-    """The type of each column of decisions, printed for `dialect`: what the query returns
-    (seller_id as text), and what `tspol eval -o decisions.parquet` writes."""
-    types = {"seller_id": "STRING", "region": "STRING", "points": "INT", "warning": "BOOLEAN",
-             **{name: f"ARRAY<{item}>" for name, item in _ITEM_TYPES.items()},
-             "error": "STRUCT<code: STRING, key: STRING, message: STRING>"}
-    return {name: _type(text).sql(dialect=dialect) for name, text in types.items()}
-
-
 _ITEM_TYPES = {
     "violations": "STRUCT<rule: STRING, table: STRING, row: INT, points: INT, warning: BOOLEAN, "
                   "limit: STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>, "
