@@ -19,22 +19,16 @@ from collections.abc import Iterable, Mapping
 import duckdb
 
 from tspol import tables
-from tspol.compiler import sqlgen
 
 FIELDS = tables.FIELDS
 decision = tables.decision
 
-_queries: dict[tuple, str] = {}
 
 
 def query(policy, table: str = "metrics", lang: str = "en", region: str | None = None,
           columns: dict | None = None) -> str:
     """The DuckDB query deciding every row of `table` (generated once per pack text)."""
-    key = (policy.source_hash, table, lang, region, tuple(sorted((columns or {}).items())))
-    if key not in _queries:
-        _queries[key] = sqlgen.generate(policy.program, "duckdb", table=table, lang=lang, region=region,
-                                        columns=columns)
-    return _queries[key]
+    return tables.query(policy, "duckdb", table, lang, region, columns)
 
 
 def records_query(policy, lang: str = "en", region: str | None = None) -> str:

@@ -23,7 +23,6 @@ from pyspark.sql import functions as F
 from pyspark.sql.types import StringType, StructField, StructType
 
 from tspol import tables
-from tspol.compiler import sqlgen
 
 FIELDS = tables.FIELDS
 
@@ -41,7 +40,6 @@ CONFIG = {
 # Spark's own log: errors only (it warns about the host and Hadoop's libraries on every start)
 LOG_CONFIG = Path(__file__).with_name("spark-log4j2.properties")
 
-_queries: dict[tuple, str] = {}
 VIEW = "tspol_metrics"  # the temporary view a query reads: Spark resolves it when the query is made
 
 
@@ -64,11 +62,7 @@ def session(**config: str) -> SparkSession:
 def query(policy, table: str = "metrics", lang: str = "en", region: str | None = None,
           columns: dict | None = None) -> str:
     """The Spark SQL query deciding every row of `table` (generated once per pack text)."""
-    key = (policy.source_hash, table, lang, region, tuple(sorted((columns or {}).items())))
-    if key not in _queries:
-        _queries[key] = sqlgen.generate(policy.program, "spark", table=table, lang=lang, region=region,
-                                        columns=columns)
-    return _queries[key]
+    return tables.query(policy, "spark", table, lang, region, columns)
 
 
 def records_query(policy, lang: str = "en", region: str | None = None) -> str:

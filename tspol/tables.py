@@ -8,10 +8,22 @@ import json
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
-from tspol.compiler import portable
+from tspol.compiler import portable, sqlgen
 from tspol.runtime.metrics import MetricsError
 
 FIELDS = ("seller_id", "region")
+
+
+_queries: dict[tuple, str] = {}
+
+
+def query(policy, dialect: str, table: str, lang: str, region: str | None, columns: dict | None) -> str:
+    """The query deciding every row of `table` in `dialect`, generated once per pack text."""
+    key = (policy.source_hash, dialect, table, lang, region, tuple(sorted((columns or {}).items())))
+    if key not in _queries:
+        _queries[key] = sqlgen.generate(policy.program, dialect, table=table, lang=lang, region=region,
+                                        columns=columns)
+    return _queries[key]
 
 
 def check_columns(policy, columns: Iterable[str]) -> None:
