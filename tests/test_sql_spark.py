@@ -18,6 +18,7 @@ import os
 import re
 import shutil
 import sys
+from decimal import Decimal
 
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
@@ -166,6 +167,35 @@ def test_eval_with_spark_prints_what_python_prints(spark, cli, tmp_path, options
     on_spark = cli("eval", *options, "--engine", "spark", file)
     assert (on_spark.exit_code, on_spark.stdout, on_spark.stderr) == (python.exit_code, python.stdout, python.stderr)
     assert python.exit_code == 1 and python.stdout.count("\n") >= 90
+
+
+@spark_tier
+@pytest.mark.parametrize("name", ["sellers.csv", "sellers.parquet", "list.json"])
+def test_eval_with_spark_reads_tables_as_python(spark, cli, policy, tmp_path, name):
+    """CSV, Parquet and a JSON list through Spark: the same stdout and stderr as python,
+    and `-o decisions.parquet` the same file."""
+    from test_eval_tables import NUMERIC_BAD_ROWS, csv_text, jsonl, write_parquet
+
+    records = [r for r in boundary_records(policy.program) if in_sql_range(r)][::7]
+    records += [{"seller_id": f"bad{i}", **r} for i, r in enumerate(NUMERIC_BAD_ROWS)]
+    records = [{k: Decimal(repr(v)) if isinstance(v, float) else v for k, v in r.items()} for r in records]
+    file = tmp_path / name
+    if name.endswith(".csv"):
+        file.write_text(csv_text(policy, records), encoding="utf-8")
+    elif name.endswith(".parquet"):
+        write_parquet(policy, records, file)
+    else:
+        file.write_text("[" + ",".join(jsonl(records).splitlines()) + "]", encoding="utf-8")
+    python = cli("eval", "--format", "json", "--engine", "python", file)
+    on_spark = cli("eval", "--format", "json", "--engine", "spark", file)
+    assert (on_spark.exit_code, on_spark.stdout, on_spark.stderr) == (python.exit_code, python.stdout, python.stderr)
+    assert python.exit_code == 1 and python.stdout.count('"row": ') >= len(NUMERIC_BAD_ROWS)
+    cli("eval", "--engine", "python", file, "-o", tmp_path / "a.parquet")
+    cli("eval", "--engine", "spark", file, "-o", tmp_path / "b.parquet")
+    import duckdb
+
+    a, b = (duckdb.connect().read_parquet(str(tmp_path / f)).fetchall() for f in ("a.parquet", "b.parquet"))
+    assert a == b and len(a) == len(records)
 
 
 # ---- the query itself (needs sqlglot only): reviewed as a snapshot, the same bytes anywhere

@@ -83,6 +83,7 @@ MALFORMED = "E610"
 NO_REGION = "E611"
 BAD_FIELD = "E612"
 DUPLICATE_KEY = "E613"
+BAD_TABLE = "E614"
 INTERNAL = "E619"
 # E70x: events (tspol.runtime.events)
 BAD_JSON = "E700"
@@ -618,11 +619,12 @@ REGISTRY: tuple[Code, ...] = (
         NOT_AN_OBJECT, "NOT_AN_OBJECT", ERROR,
         "Metrics that are not an object",
         "A seller's metrics are one JSON object of input names and values: a line of `tspol eval` "
-        "input, or the object under its `metrics` key, or the mapping given to "
-        "`Policy.evaluate`. A list, a number, a string or `null` in its place cannot be "
-        "decided.\n\n"
+        "input, an item of the list a `.json` file holds, or the object under its `metrics` key, "
+        "or the mapping given to `Policy.evaluate`. A list, a number, a string or `null` in its "
+        "place cannot be decided.\n\n"
         'Write the seller as an object: `{"orders_7d": 40, "late_orders": 12}`.',
-        _seller("[40, 12]", 'seller.json:1: error[E600]: expected a JSON object, got a list\n'),
+        Example((("sellers.jsonl", '{"orders_7d": 40}\n[40, 12]\n'),), "tspol eval --region US sellers.jsonl",
+                'sellers.jsonl:2: error[E600]: expected a JSON object, got a list\n'),
     ),
     Code(
         UNKNOWN_INPUT, "UNKNOWN_INPUT", ERROR,
@@ -753,6 +755,21 @@ REGISTRY: tuple[Code, ...] = (
         _seller('{"orders_7d": 40, "orders_7d": 41}', 'seller.json:1: error[E613]: key `orders_7d`: `orders_7d` is given twice in one object\n'),
     ),
     Code(
+        BAD_TABLE, "BAD_TABLE", ERROR,
+        "A table of sellers that cannot be read as one",
+        "`tspol eval` reads a CSV file by its header row and a Parquet file by its columns: each "
+        "column names an input of the policy, `seller_id` or `region`. This table has a column "
+        "named twice or not named, a Parquet column of a type that is not a number (an input), "
+        "text (`region`) or text or a whole number (`seller_id`), or it is not UTF-8 text (CSV) "
+        "or not a Parquet file at all. Every row would fail alike, so nothing is decided. (A "
+        "column that names no input is E601; a row with more or fewer cells than the header is "
+        "that row's E610, and the other rows are still decided.)\n\n"
+        "Fix the header or the column's type.",
+        Example((("sellers.csv", "orders_7d,late_orders,orders_7d\n40,12,40\n"),),
+                "tspol eval --region US sellers.csv",
+                "sellers.csv:1: error[E614]: key `orders_7d`: the column `orders_7d` is named twice\n"),
+    ),
+    Code(
         INTERNAL, "INTERNAL", ERROR,
         "A bug in tspol while deciding one seller",
         "Deciding this line failed for a reason that is not the input's fault: a bug in tspol. "
@@ -832,7 +849,7 @@ REGISTRY: tuple[Code, ...] = (
     ),
     Code(
         UNKNOWN_REFERENCE, "UNKNOWN_REFERENCE", ERROR,
-        "An event names an id that no event above it has",
+        "An event names an id that no event of its seller has",
         "An appeal or a hold names a violation or metrics event by its id, and "
         "`investigation_closed` names a hold. No event of the seller has that id (in a file of "
         "many sellers, only the seller's own events count), or the event with it is of another "
@@ -842,7 +859,7 @@ REGISTRY: tuple[Code, ...] = (
     ),
     Code(
         EVENT_OUT_OF_ORDER, "EVENT_OUT_OF_ORDER", ERROR,
-        "Events out of date order",
+        "An event names one that comes after it in the ledger's order",
         "The ledger takes events by date, whatever order the file gives them in, and the events "
         "of one day in the file's order (D12). An appeal or a hold names a violation or metrics "
         "event, and `investigation_closed` a hold, that comes before it in that order; this one "

@@ -48,7 +48,8 @@ class Diagnostic:
     """One problem: a stable code, a severity, where, what, and how to fix it.
 
     `span` locates it in policy text; `path`/`line`/`key` locate it in data
-    (a JSON Lines file and a key of one of its objects) when there is no span.
+    (a JSON Lines file and a key of one of its objects) when there is no span,
+    and `row` the seller of a table (CSV, Parquet, a JSON list), counted from 1.
     """
 
     code: str
@@ -60,6 +61,7 @@ class Diagnostic:
     path: str | None = None
     line: int | None = None
     key: str | None = None
+    row: int | None = None
 
     @property
     def is_error(self) -> bool:
@@ -71,12 +73,14 @@ class Diagnostic:
         parts = [self.path or "<input>"]
         if self.line is not None:
             parts.append(str(self.line))
+        if self.row is not None:
+            parts.append(f" row {self.row}")
         return ":".join(parts)
 
     def sort_key(self) -> tuple:
         if self.span is not None:
             return (self.span.path, self.span.line, self.span.column, self.code, self.message)
-        return (self.path or "", self.line or 0, 0, self.code, self.message)
+        return (self.path or "", self.line or 0, self.row or 0, self.code, self.message)
 
     def to_dict(self) -> dict:
         span = self.span
@@ -92,6 +96,8 @@ class Diagnostic:
         }
         if self.key is not None:
             record["key"] = self.key
+        if self.row is not None:
+            record["row"] = self.row
         if self.help:
             record["help"] = self.help
         if self.related:

@@ -7,7 +7,12 @@ Input (FILE, or standard input for `-`, the default), read as UTF-8:
   work in bounded batches, and the answers stay in input order.
   Output line N answers input line N: a line that cannot be decided
   gets an error record in its place, `{"line": N, "error": {...}}`, the good
-  lines are still decided, and the exit code is 1.
+  lines are still decided, and the exit code is 1;
+- a JSON list, CSV or Parquet (`tspol.sellers`): one decision per row out,
+  in order, a row that cannot be decided answered by `{"row": N, "error": ...}`.
+
+`-o FILE` writes the decisions to FILE instead (`tspol.sellers.open_output`:
+JSON Lines, CSV or Parquet), whole or not at all.
 
 A seller is an object of input values, `{"orders_7d": 40, "late_orders": 12}`;
 it may also carry `seller_id` (a string or a whole number, echoed first in its
@@ -42,9 +47,10 @@ from decimal import Decimal
 
 import click
 
-from tspol.cli.common import FAILED, fail, open_pack
+from tspol.cli.common import FAILED, CliError, fail, open_pack
 from tspol.diagnostics import Diagnostic, TspolError, render_text
 from tspol.runtime import jsonnum
+from tspol.sellers import DOCUMENT_LIMIT  # bytes: past this, input that is not JSON Lines is no document
 
 # INTERNAL: a bug in tspol while deciding one line
 # UNKNOWN_REGION: as a compiled module says it, with a did-you-mean
@@ -57,7 +63,6 @@ from tspol.codes import (
     NOT_AN_OBJECT,
     UNKNOWN_REGION,
 )
-DOCUMENT_LIMIT = 16 * 2**20  # bytes: past this, input that is not JSON Lines is not one seller either
 CHUNK = 512  # output lines written at once
 PARALLEL_AFTER = 20_000  # lines decided here before helper processes share the rest
 BATCH = 2_000  # lines per batch sent to a helper
@@ -66,9 +71,10 @@ WINDOW = 4  # batches in flight per helper
 
 
 class _LineError(Exception):
-    def __init__(self, code: str, key: str | None, message: str):
+    def __init__(self, code: str, key: str | None, message: str, line: int | None = None):
         super().__init__(message)
         self.code, self.key, self.message = code, key, message
+        self.line = line  # in a document of many lines, the line of the problem
 
 
 def _object(pairs: list) -> dict:
@@ -134,7 +140,7 @@ def _parse(raw: bytes | jsonnum.LongLine, document: bool = False):
     except json.JSONDecodeError as exc:
         where = f"line {exc.lineno}, column {exc.colno}" if document else jsonnum.json_error(exc, text)
         raise _LineError(MALFORMED, None, f"malformed JSON: {exc.msg} at {where}" if document
-                         else f"malformed JSON: {where}") from None
+                         else f"malformed JSON: {where}", exc.lineno if document else None) from None
     except RecursionError:
         raise _LineError(MALFORMED, None, "malformed JSON: objects or lists nested too deeply") from None
     if "\\u" in text:  # bytes read as UTF-8 hold no surrogate: only an escape can write one
@@ -181,6 +187,7 @@ class Decider:
         self.decided = 0
         self.encode = json.JSONEncoder(ensure_ascii=False).encode
         self.separator = "\n" if fmt == "text" else ""  # text reports are parted by a blank line
+        self.indent = 2  # one seller's JSON decision is indented; None writes it as one line (`-o FILE`)
         if fmt == "text":
             from tspol.runtime.explain import report
 
@@ -195,9 +202,25 @@ class Decider:
     def answer(self, raw: bytes, line: int, document: bool = False) -> tuple[str, Diagnostic | None]:
         """The output for one record (one line of JSON, or text), and its diagnostic if it
         failed. Never raises for a bad record, nor for a bug met deciding it."""
-        seller_id = NO_ID
         try:
             record = _parse(raw, document)
+        except _LineError as exc:
+            seller_id = _given_seller_id(raw, exc.key) if exc.code == DUPLICATE_KEY else NO_ID
+            return self.failure(exc.code, exc.key, exc.message, raw, exc.line or line, seller_id, document)
+        return self.answer_record(record, line, raw=raw, document=document)
+
+    def answer_row(self, row) -> tuple[str, Diagnostic | None]:
+        """The output for one seller of a table (`tspol.sellers.Row`)."""
+        if row.problem is not None:
+            code, message = row.problem
+            return self.failure(code, None, message, b"", row.line, NO_ID, False, row=row.row)
+        return self.answer_record(row.record, row.line, row=row.row)
+
+    def answer_record(self, record, line: int | None, row: int | None = None, raw: bytes = b"",
+                      document: bool = False) -> tuple[str, Diagnostic | None]:
+        """The output for one record read from `raw` (line `line`), or row `row` of a table."""
+        seller_id = NO_ID
+        try:
             if type(record) is not dict:
                 raise _LineError(NOT_AN_OBJECT, None, f"expected a JSON object, got {_json_kind(record)}")
             seller_id = self.seller_id(record)
@@ -205,14 +228,17 @@ class Decider:
             decision = self.evaluate(self.metrics(record), region, self.lang)
             text = self.output(decision, seller_id, document)
         except (_LineError, self.error_type) as exc:
-            if exc.code == DUPLICATE_KEY:
-                seller_id = _given_seller_id(raw, exc.key)
-            return self.failure(exc.code, exc.key, exc.message, raw, line, seller_id, document)
+            return self.failure(exc.code, exc.key, exc.message, raw, line, seller_id, document, row=row)
         except Exception as exc:  # a bug in tspol: this line fails, the others are still decided
             message = f"internal error: {type(exc).__name__}: {exc}; this is a bug in tspol, please report it"
-            return self.failure(INTERNAL, None, message, raw, line, NO_ID, document)
+            return self.failure(INTERNAL, None, message, raw, line, NO_ID, document, row=row)
         self.decided += 1
         return text, None
+
+    def stream(self, items):
+        """The answers to `items` in order: lines (raw, line number) or table rows."""
+        for item in items:
+            yield self.answer(*item) if isinstance(item, tuple) else self.answer_row(item)
 
     @staticmethod
     def seller_id(record: dict):
@@ -253,29 +279,32 @@ class Decider:
         if document:
             if seller_id is not NO_ID:
                 decision = {"seller_id": seller_id, **decision}
-            return json.dumps(decision, ensure_ascii=False, indent=2) + "\n"
+            return json.dumps(decision, ensure_ascii=False, indent=self.indent) + "\n"
         if seller_id is not NO_ID:  # `{"seller_id": ..., ` then the decision's own keys
             return f'{{"seller_id": {self.encode(seller_id)}, {self.encode(decision)[1:]}\n'
         return self.encode(decision) + "\n"
 
-    def failure(self, code: str, key: str | None, message: str, raw: bytes, line: int, seller_id,
-                document: bool) -> tuple[str, Diagnostic]:
+    def failure(self, code: str, key: str | None, message: str, raw: bytes, line: int | None, seller_id,
+                document: bool, row: int | None = None) -> tuple[str, Diagnostic]:
         at = _key_line(raw, key) if document and key else line
-        diagnostic = Diagnostic(code, message, path=self.path, line=at, key=key)
+        diagnostic = Diagnostic(code, message, path=self.path, line=at, key=key, row=row)
         self.failed += 1
         return self.error_output(diagnostic, seller_id, document), diagnostic
 
     def error_output(self, d: Diagnostic, seller_id, document: bool) -> str:
         if self.fmt == "text":
-            where = "" if document else f"line {d.line}: "
+            where = "" if document else f"line {d.line}: " if d.row is None else f"row {d.row}: "
             key = f"key `{d.key}`: " if d.key else ""
             seller = f"seller {seller_id}: " if seller_id is not NO_ID and seller_id is not None else ""
             return f"{where}{seller}not decided: error[{d.code}]: {key}{d.message}\n"
         record = {} if seller_id is NO_ID else {"seller_id": seller_id}
-        record["line"] = d.line
+        if d.row is None:
+            record["line"] = d.line
+        else:  # a seller of a table: its row, and its line where the file has lines (CSV)
+            record["row"] = d.row
         record["error"] = {"code": d.code, "key": d.key, "message": d.message}
         if document:
-            return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
+            return json.dumps(record, ensure_ascii=False, indent=self.indent) + "\n"
         return self.encode(record) + "\n"
 
 
@@ -342,14 +371,15 @@ def run(decider: Decider, stream, out, errors, size: int | None = None, jobs: in
     if not _is_json(first):
         document = _read_document(lines, buffered)
         if document is not None:
-            text, diagnostic = decider.answer(document, 1, document=True)
-            out.write(text.encode("utf-8"))
-            if diagnostic is not None:
-                errors(render_text([diagnostic]))
+            run_json(decider, document, out, errors)
             return
-    if isinstance(decider, SqlDecider):
-        return _run_batches(decider, itertools.chain(buffered, lines), out, errors)
-    _run_lines(decider, buffered, lines, stream, out, errors, size, jobs)
+    elif isinstance(first, bytes) and first.lstrip()[:1] == b"[":  # a list of sellers on one line ...
+        second = next(lines, None)
+        if second is None:  # ... and nothing else: a table, as a list over many lines is
+            run_json(decider, first, out, errors)
+            return
+        buffered.append(second)
+    _run_lines(decider, itertools.chain(buffered, lines), stream, out, errors, size, jobs)
 
 
 def _is_json(raw: bytes | jsonnum.LongLine) -> bool:
@@ -380,20 +410,52 @@ def _read_document(lines, buffered: list) -> bytes | None:
     return None
 
 
-def _run_lines(decider: Decider, buffered: list, lines, stream, out, errors, size: int | None,
-               jobs: int = 1) -> None:
+def _run_lines(decider: Decider, lines, stream, out, errors, size: int | None, jobs: int = 1) -> None:
     """Decide line by line, writing answers in order. A long input (more than
     PARALLEL_AFTER lines) is shared, in batches, among `jobs` helper processes;
     at most WINDOW batches per helper are in flight, so memory stays bounded."""
-    progress = Progress(size) if sys.stderr.isatty() else None
-    lines = itertools.chain(buffered, lines)
+    progress = _progress(size)
     limit = PARALLEL_AFTER if jobs > 1 and decider.compiled is not None else None
+    head = lines if limit is None else itertools.islice(lines, limit)
+    answered = decider.stream((raw, number) for number, raw in enumerate(head, 1))
+    count = _write(decider, answered, out, errors, progress, lambda: _position(stream))
+    if count == limit:
+        _run_in_helpers(decider, lines, count + 1, out, errors, progress, stream, jobs)
+    if progress is not None:
+        progress.done()
+
+
+def run_table(decider: Decider, rows, out, errors, size: int | None = None, position=None) -> None:
+    """Decide the sellers of a table (`tspol.sellers.Row`s), answers in order."""
+    progress = _progress(size)
+    _write(decider, decider.stream(rows), out, errors, progress, position or (lambda: None))
+    if progress is not None:
+        progress.done()
+
+
+def run_json(decider: Decider, raw: bytes, out, errors) -> None:
+    """One JSON document: one seller (one decision), or a list of sellers (one decision
+    each, as JSON Lines; an item that is no object is its row's error)."""
+    from tspol.sellers import Row
+
+    try:
+        document = _parse(raw, document=True)
+    except _LineError:
+        document = None
+    if type(document) is not list:
+        _write(decider, [decider.answer(raw, 1, document=True)], out, errors)
+        return
+    run_table(decider, (Row(number, None, item) for number, item in enumerate(document, 1)), out, errors)
+
+
+def _write(decider: Decider, answered, out, errors, progress=None, position=lambda: None) -> int:
+    """Write the answers (text, diagnostic) in order, CHUNK at a time, each diagnostic
+    right after its answer; the number of answers."""
     pending: list[str] = []
-    line = 0
-    for raw in lines:
-        line += 1
-        text, diagnostic = decider.answer(raw, line)
-        pending.append(text if line == 1 else decider.separator + text)
+    count = 0
+    for text, diagnostic in answered:
+        pending.append(text if count == 0 else decider.separator + text)
+        count += 1
         if diagnostic is not None:
             out.write("".join(pending).encode("utf-8"))
             pending.clear()
@@ -402,14 +464,13 @@ def _run_lines(decider: Decider, buffered: list, lines, stream, out, errors, siz
             out.write("".join(pending).encode("utf-8"))
             pending.clear()
             if progress is not None:
-                progress.tick(line, _position(stream))
-        if line == limit:
-            break
+                progress.tick(count, position())
     out.write("".join(pending).encode("utf-8"))
-    if line == limit:
-        _run_in_helpers(decider, lines, line + 1, out, errors, progress, stream, jobs)
-    if progress is not None:
-        progress.done()
+    return count
+
+
+def _progress(size: int | None) -> Progress | None:
+    return Progress(size) if sys.stderr.isatty() else None
 
 
 def _batches(lines, first: int):
@@ -531,28 +592,54 @@ SQL_ENGINES = {  # engine -> (the modules it needs, the extra that brings them)
               help="A .pol file or a folder of them (default: ./policies, or the bundled pack).")
 @click.option("--region", help="The region of sellers whose input names none (a line's `region` wins); "
                                "default: the policy's only region.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default=None,
               help="text: a short report a seller can read; json: one decision object per seller "
-                   "(region, points, warning, violations, findings, not_applicable, discretionary).")
+                   "(region, points, warning, violations, findings, not_applicable, discretionary). "
+                   "Default: text, or json with -o.")
 @click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True,
               help="The language of explanations.")
 @click.option("--jobs", type=click.IntRange(min=1), default=None,
-              help=f"Processes deciding a long input (past {PARALLEL_AFTER:,} lines); "
+              help=f"Processes deciding a long JSON Lines input (past {PARALLEL_AFTER:,} lines); "
                    "default: the number of CPUs, at most 4.")
 @click.option("--engine", type=click.Choice(["python", *SQL_ENGINES]), default="python", show_default=True,
               help="python: the compiled module; duckdb: the pack's SQL on embedded DuckDB (the `duckdb` "
                    "extra); spark: on Spark (the `spark` extra, Java 17), local unless PYSPARK_SUBMIT_ARGS "
                    "names a master. In batches, the same answers to the byte.")
-def command(file, policy_path, region, fmt, lang, jobs, engine):
-    """Decide sellers: one JSON object in, one decision out; JSON Lines in,
-    one decision per line out (FILE, or standard input when FILE is `-`).
+@click.option("--input-format", type=click.Choice(["jsonl", "json", "csv", "parquet"]), default=None,
+              help="How FILE is written; default: by its extension (.jsonl, .ndjson, .json, .csv, "
+                   ".parquet), else JSON Lines or one JSON object.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=False), default=None,
+              help="Write the decisions to this file, by its extension: .jsonl (the bytes printed "
+                   "without -o), .csv or .parquet (a row per seller, the columns of the SQL query). "
+                   "Written whole or not at all.")
+def command(file, policy_path, region, fmt, lang, jobs, engine, input_format, output):
+    """Decide sellers: one JSON object in, one decision out; JSON Lines, a JSON
+    list, CSV or Parquet in, one decision per seller out (FILE, or standard input
+    when FILE is `-`).
 
-    A line may carry `seller_id` (echoed in its decision) and `region` (which
+    A seller may carry `seller_id` (echoed in its decision) and `region` (which
     wins over --region). Numbers are exact; a count is a whole number (5 or
-    5.0, never 5.5); null means not given. A line holds at most 1 MiB. A line
-    that cannot be decided gets an error record in its place; the exit code is
-    then 1.
+    5.0, never 5.5); null (an empty CSV cell) means not given. A line holds at
+    most 1 MiB. A seller that cannot be decided gets an error record in its
+    place; the exit code is then 1.
     """
+    from tspol import sellers
+
+    given = sellers.input_format(file, input_format)
+    if given == "parquet" and file == "-":
+        raise click.UsageError("Parquet is read from a file, not from standard input: give FILE")
+    writes = None
+    if output is not None:
+        try:
+            writes = sellers.output_format(output)
+        except ValueError as exc:
+            raise click.UsageError(str(exc)) from None
+        if fmt == "text":
+            raise click.UsageError(f"-o {output} writes decisions as data: --format text is a report for "
+                                   "people, printed without -o")
+    fmt = fmt or ("json" if output is not None else "text")
+    if "parquet" in (given, writes):
+        _needs("duckdb", "reading and writing Parquet")
     try:
         pack = open_pack(policy_path).compiled()
     except TspolError as exc:
@@ -570,29 +657,91 @@ def command(file, policy_path, region, fmt, lang, jobs, engine):
         jobs = 1
     else:
         decider = Decider(module, region, fmt, lang, display, compiled=pack)
+    if output is not None:
+        decider.indent = None
     if file == "-" and _is_terminal(sys.stdin):
         click.echo("tspol eval: reading sellers from the terminal, one JSON object per line; "
                    "end with Ctrl-D (or give a FILE)", err=True)
     jobs = jobs or min(4, os.cpu_count() or 1)
-    out = sys.stdout.buffer
     errors = lambda text: click.echo(text, err=True, nl=False)  # noqa: E731
     try:
-        if file == "-":
-            run(decider, sys.stdin.buffer, out, errors, jobs=jobs)
+        out = sys.stdout.buffer if output is None else sellers.open_output(output, writes)
+    except OSError as exc:
+        raise CliError(f"cannot write {output}: {exc.strerror}") from None
+    try:
+        _decide(decider, file, given, out, errors, jobs, pack)
+        if output is None:
+            out.flush()
         else:
-            with open(file, "rb") as stream:
-                run(decider, stream, out, errors, size=os.fstat(stream.fileno()).st_size, jobs=jobs)
-        out.flush()
+            out.commit()
     except BrokenPipeError:  # `tspol eval big.jsonl | head`: the reader left
         _silence_stdout()
         raise click.exceptions.Exit(FAILED)
+    except TspolError as exc:  # a table that is no table of sellers: nothing was decided
+        fail(exc)
     except OSError as exc:
-        click.echo(f"tspol: cannot read {display}: {exc.strerror}", err=True)
-        raise click.exceptions.Exit(FAILED)
+        raise CliError(f"cannot read {display}: {exc.strerror}") from None
+    finally:
+        if output is not None:
+            out.abort()  # after a commit, there is nothing left to take back
     if decider.failed:
         total = decider.failed + decider.decided
         click.echo(f"{display}: {decider.failed} of {total} seller{'s' * (total != 1)} not decided", err=True)
         raise click.exceptions.Exit(FAILED)
+
+
+def _decide(decider: Decider, file: str, given: str, out, errors, jobs: int, pack) -> None:
+    """Read FILE in its format and write every seller's answer to `out`."""
+    from tspol import sellers
+
+    display = decider.path
+    inputs = list(pack.module.INPUTS)
+    if given == "parquet":
+        rows, size = sellers.read_parquet(file, display, inputs)
+        direct = isinstance(out, sellers.ParquetOutput) and isinstance(decider, SqlDecider) and \
+            decider.engine.__name__ == "tspol.duckdb"
+        if not (direct and _decide_in_duckdb(decider, file, out, errors)):
+            run_table(decider, rows, out, errors, size)
+        return
+    stream = sys.stdin.buffer if file == "-" else open(file, "rb")
+    try:
+        size = None if file == "-" else os.fstat(stream.fileno()).st_size
+        if given == "jsonl":
+            run(decider, stream, out, errors, size=size, jobs=jobs)
+        elif given == "csv":
+            run_table(decider, sellers.read_csv(stream, display, inputs), out, errors, size,
+                      lambda: _position(stream))
+        else:
+            run_json(decider, sellers.read_document(stream, display), out, errors)
+    finally:
+        if file != "-":
+            stream.close()
+
+
+def _decide_in_duckdb(decider: Decider, file: str, out, errors) -> bool:
+    """Parquet to Parquet on DuckDB: the table never passes through Python; the failed
+    rows are read back from the output and told as the row-by-row path tells them.
+    False when DuckDB alone cannot (`tspol.duckdb.decide_parquet`)."""
+    done = decider.engine.decide_parquet(decider.policy, file, out.direct(), decider.lang, decider.region)
+    if done is None:
+        out.written_directly = False
+        return False
+    count, failed = done
+    for row, error in failed:
+        errors(render_text([Diagnostic(error["code"], error["message"], path=decider.path, key=error["key"],
+                                       row=row)]))
+        decider.failed += 1
+    decider.decided = count - decider.failed
+    return True
+
+
+def _needs(module: str, what: str) -> None:
+    """Exit with a plain line when an extra's module is missing."""
+    try:
+        importlib.import_module(module)
+    except ImportError:
+        click.echo(f"tspol: error[E003]: {what} needs {module}: pip install 'tspol[{module}]'", err=True)
+        raise click.exceptions.Exit(FAILED) from None
 
 
 def _sql_decider(pack, region, fmt, lang, display, name: str) -> Decider:
@@ -678,53 +827,45 @@ class SqlDecider(Decider):
     def answer(self, raw: bytes, line: int, document: bool = False) -> tuple[str, Diagnostic | None]:
         return self.answers([(raw, line)], document)[0]
 
-    def answers(self, lines: list[tuple[bytes, int]], document: bool = False) -> list[tuple[str, Diagnostic | None]]:
-        """The answer of each line (or of one whole document), in order."""
-        out: list = [None] * len(lines)
+    def answer_row(self, row) -> tuple[str, Diagnostic | None]:
+        return self.answers([row])[0]
+
+    def stream(self, items):
+        """The answers to `items` in order, decided a batch at a time."""
+        batch: list = []
+        for item in items:
+            batch.append(item)
+            if len(batch) == self.batch:
+                yield from self.answers(batch)
+                batch = []
+        if batch:
+            yield from self.answers(batch)
+
+    def answers(self, items: list, document: bool = False) -> list[tuple[str, Diagnostic | None]]:
+        """The answer of each item, in order: a line (raw, line number), a `tspol.sellers.Row`,
+        or one whole document."""
+        out: list = [None] * len(items)
         jobs: list[tuple[int, object, dict]] = []
-        for position, (raw, line) in enumerate(lines):
+        for position, item in enumerate(items):
             self.last_id = NO_ID
             try:
-                out[position] = Decider.answer(self, raw, line, document)
+                out[position] = (Decider.answer_row(self, item) if not isinstance(item, tuple)
+                                 else Decider.answer(self, *item, document))
             except _Deferred as deferred:
                 jobs.append((position, self.last_id, {"region": deferred.region, **deferred.metrics}))
         decided = self.engine.decisions(self.policy, [record for _, _, record in jobs], lang=self.lang)
         for (position, seller_id, _), decision in zip(jobs, decided):
-            raw, line = lines[position]
+            item = items[position]
+            raw, line, row = item + (None,) if isinstance(item, tuple) else (b"", item.line, item.row)
             if "error" in decision:
                 error = decision["error"]
                 out[position] = self.failure(error["code"], error["key"], error["message"], raw, line, seller_id,
-                                             document)
+                                             document, row=row)
             else:
                 self.decided += 1
                 decision.pop("seller_id", None)  # written by `output`, as given
                 out[position] = (self.output(decision, seller_id, document), None)
         return out
-
-
-def _run_batches(decider: SqlDecider, lines, out, errors) -> None:
-    """JSON Lines through `decider.answers`, a batch at a time, answers in order."""
-    line = 0
-    batch: list = []
-
-    def flush():
-        texts = []
-        for number, (text, diagnostic) in enumerate(decider.answers(batch)):
-            texts.append(text if batch[number][1] == 1 else decider.separator + text)
-            if diagnostic is not None:
-                out.write("".join(texts).encode("utf-8"))
-                texts.clear()
-                errors(render_text([diagnostic]))
-        out.write("".join(texts).encode("utf-8"))
-        batch.clear()
-
-    for raw in lines:
-        line += 1
-        batch.append((raw, line))
-        if len(batch) == decider.batch:
-            flush()
-    if batch:
-        flush()
 
 
 def _is_terminal(stream) -> bool:

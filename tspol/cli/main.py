@@ -33,8 +33,8 @@ SUMMARIES = {
     "check": "Check policy packs: syntax, names, types, units, ranges, tables.",
     "compile": "Compile policy packs to Python modules that need only the standard library.",
     "diff": "Show how two versions of a policy pack decide differently.",
-    "eval": "Decide sellers: one JSON object in, one decision out; JSON Lines in, one decision per line out "
-            "(FILE, or standard input when FILE is `-`).",
+    "eval": "Decide sellers: one JSON object in, one decision out; JSON Lines, a JSON list, CSV or Parquet in, "
+            "one decision per seller out (FILE, or standard input when FILE is `-`).",
     "explain": "Explain a diagnostic code: what it means, why tspol reports it, how to fix it.",
     "fmt": "Format .pol files in place (default: ./policies).",
     "simulate": "Simulate sellers' points ledgers from EVENTS, a JSON Lines file (- for stdin).",

@@ -346,6 +346,10 @@ def _bound(value):
 _DOMAINS = {kind: ((NOT_WHOLE, NOT_WHOLE_TEXT) if d.whole else None, _bound(d.lo), _bound(d.hi), d.expected, d.below,
                    d.above) for kind, d in DOMAINS.items()}
 
+# A decision as a row of a table: the SQL query's output columns, and `tspol eval -o x.csv`'s.
+OUTPUT_COLUMNS = ("seller_id", "region", "points", "warning", "violations", "findings", "not_applicable",
+                  "discretionary", "error")
+
 PORTABLE = (
     MetricsError, _shown, _digits, _out_of_range, _number, _decimal_value, _rational, _share, _within, _unknown_input, _above_total, _not_an_object, _unknown_region, _unknown_language, _decimal_text,
     _value_text, _percent_text, _rate_text, _absent_text,

@@ -15,7 +15,7 @@ row for each input row, in the order of the input. Per row:
   the language the query is generated for);
 - `error`: NULL, or the struct {code, key, message} of the first problem the
   Python engine would report for that row (the same code and message), and then
-  the decision's fields are NULL.
+  every column but `seller_id` and `error` is NULL, as in the JSON error record.
 
 Exact arithmetic, whatever the engine's defaults: every input is read from its
 text (`CAST(... AS VARCHAR)`, so a binary float is the shortest decimal that
@@ -527,7 +527,7 @@ class _Query:
                                        expressions=[col(f"{key}_{p}") for p in mine[1:]])
             return make
 
-        columns = [col("seller_id"), col("region")]
+        columns = [col("seller_id"), alias(case((ok, col("region"))), "region")]  # as the JSON error record
         columns.append(alias(per_region(lambda mine: cast(sum_([col(f"points_{p}") for p in mine]), "INT")
                                         if mine else cast(lit(0), "INT"), cast(exp.Null(), "INT")), "points"))
         columns.append(alias(per_region(lambda mine: exp.or_(*(col(f"warning_{p}") for p in mine), copy=False)
@@ -696,6 +696,16 @@ def sum_(items: list) -> exp.Expression:
     for item in items[1:]:
         total = exp.Add(this=total, expression=item)
     return total
+
+
+def output_types(dialect: str) -> dict[str, str]:
+    """The type of each column of decisions, printed for `dialect`: what the query returns
+    (seller_id as text), and what `tspol eval -o decisions.parquet` writes."""
+    types = {"seller_id": "STRING", "region": "STRING", "points": "INT", "warning": "BOOLEAN",
+             **{name: f"ARRAY<{item}>" for name, item in _ITEM_TYPES.items()},
+             "error": "STRUCT<code: STRING, key: STRING, message: STRING>"}
+    assert tuple(types) == portable.OUTPUT_COLUMNS
+    return {name: _type(text).sql(dialect=dialect) for name, text in types.items()}
 
 
 _ITEM_TYPES = {

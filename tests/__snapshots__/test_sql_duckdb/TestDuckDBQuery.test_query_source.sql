@@ -9156,7 +9156,7 @@ WITH given AS (
 )
 SELECT
   "seller_id",
-  "region",
+  CASE WHEN "error" IS NULL THEN "region" END AS "region",
   CASE
     WHEN (
       "error" IS NULL

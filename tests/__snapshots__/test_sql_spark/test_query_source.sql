@@ -10535,7 +10535,7 @@ WITH given AS (
 )
 SELECT
   `seller_id`,
-  `region`,
+  CASE WHEN `error` IS NULL THEN `region` END AS `region`,
   CASE
     WHEN (
       `error` IS NULL
