@@ -91,10 +91,17 @@ def test_a_mapping_that_is_not_a_dict_takes_the_long_way(engines):
 
 
 def _row_tests(source: str) -> list[str]:
-    """The `if`/`elif` tests of the tier rows of late_dispatch in `_decide_US`, with their indentation."""
-    body = source[source.index("def _decide_US"):source.index("def _decide_SEA")]
-    rule = body[body.index("# rule late_dispatch"):body.index("# rule defect_return_rate")]
-    return [line for line in rule.splitlines() if "late_orders * 100 >= 25 * orders_7d" in line]
+    """The first line of the `if`/`elif` tests of the tier rows of late_dispatch in the
+    function deciding US (and SEA), with their indentation."""
+    body = source[source.index("def _decide_US"):source.index("def _decide_UK")]
+    lines = body[body.index("# rule late_dispatch"):body.index("# rule defect_return_rate")].splitlines()
+    found = []
+    for at, line in enumerate(lines):
+        if "late_orders * 100 >= 25 * orders_7d" in line:
+            while not lines[at].lstrip().startswith(("if ", "elif ", "if (", "elif (")):
+                at -= 1  # a condition broken over lines: the line it starts on
+            found.append(lines[at])
+    return found
 
 
 def test_rows_outside_the_standard_are_tested_under_the_finding(program):

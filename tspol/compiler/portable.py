@@ -93,13 +93,15 @@ def _shown(value):
         value = value.numerator
     if type(value) is int and value.bit_length() > 128:  # str() of a huge int is slow, or refused
         return f"a whole number of about {_digits(value)} digits"
-    if type(value) is Fraction and max(value.numerator.bit_length(), value.denominator.bit_length()) > 128:
+    if type(value) is Fraction and max(value.numerator.bit_length(),
+                                       value.denominator.bit_length()) > 128:
         parts = [str(n) if n.bit_length() <= 128 else f"a number of about {_digits(n)} digits"
                  for n in (value.numerator, value.denominator)]
         return f"the fraction {parts[0]} over {parts[1]}"
     if type(value) is Decimal and value.is_finite() and len(value.as_tuple().digits) > 40:
         return f"a number of {len(value.as_tuple().digits)} digits"
-    if type(value) not in (int, float, Decimal, Fraction):  # say what it is: 5 may be a numpy.float32
+    # say what it is: 5 may be a numpy.float32
+    if type(value) not in (int, float, Decimal, Fraction):
         return f"{value!r} (a {type(value).__module__}.{type(value).__qualname__})"
     return str(value)
 
@@ -113,10 +115,12 @@ def _digits(whole):
 def _out_of_range(key, value, places):
     """MetricsError for a value too big in size, or with too many decimal places."""
     if places:
-        return MetricsError(OUT_OF_RANGE, key, f"out of range: a value has at most {_PLACES} decimal places, "
-                                               f"got {_shown(value)}")
-    return MetricsError(OUT_OF_RANGE, key, f"out of range: a value is less than 10^{_DIGITS} in size (at most "
-                                           f"{_DIGITS} digits before the decimal point), got {_shown(value)}")
+        return MetricsError(OUT_OF_RANGE, key,
+                            f"out of range: a value has at most {_PLACES} decimal places, "
+                            f"got {_shown(value)}")
+    return MetricsError(OUT_OF_RANGE, key,
+                        f"out of range: a value is less than 10^{_DIGITS} in size (at most "
+                        f"{_DIGITS} digits before the decimal point), got {_shown(value)}")
 
 
 def _number(key, value, expected):
@@ -192,7 +196,8 @@ def _rational(value):
     if kind is int or kind is Fraction:
         return value
     if kind is float:
-        if value.is_integer() and -9007199254740992 < value < 9007199254740992:  # below 2**53: exact
+        # below 2**53: exact
+        if value.is_integer() and -9007199254740992 < value < 9007199254740992:
             return int(value)
         text = repr(value)
         whole, dot, decimals = text.partition(".")
@@ -246,33 +251,39 @@ def _unknown_input(key, known):
     if not isinstance(key, str):
         return MetricsError(UNKNOWN_INPUT, str(key), f"input names are strings, got {key!r}")
     names = sorted(known)
-    close = difflib.get_close_matches(key, names, n=1) if len(key) <= 3 * max(map(len, names), default=0) else []
+    near = len(key) <= 3 * max(map(len, names), default=0)
+    close = difflib.get_close_matches(key, names, n=1) if near else []
     hint = f"; did you mean `{close[0]}`?" if close else "; see the inputs the policy declares"
-    quoted = (key if len(key) <= 60 else key[:57] + "...").encode("utf-8", "backslashreplace").decode("utf-8")
+    quoted = key if len(key) <= 60 else key[:57] + "..."
+    quoted = quoted.encode("utf-8", "backslashreplace").decode("utf-8")
     return MetricsError(UNKNOWN_INPUT, key, f"unknown input `{quoted}`{hint}")
 
 
 def _above_total(part, part_value, whole, whole_value):
     return MetricsError(ABOVE_TOTAL, part,
-                        f"{part} is {part_value} but {whole} is {whole_value}: {part} counts some of "
-                        f"the {whole}, so it cannot be more than {whole}")
+                        f"{part} is {part_value} but {whole} is {whole_value}: "
+                        f"{part} counts some of the {whole}, so it cannot be more than {whole}")
 
 
 def _not_an_object(value):
     return MetricsError(NOT_AN_OBJECT, None,
-                        f"expected the metrics as an object of input names and values, got {_shown(value)}")
+                        "expected the metrics as an object of input names and values, "
+                        f"got {_shown(value)}")
 
 
 def _unknown_region(region, regions):
     known = ", ".join(regions)
     if not isinstance(region, str):
-        return MetricsError(UNKNOWN_REGION, "region", f"expected a region name ({known}), got {_shown(region)}")
-    return MetricsError(UNKNOWN_REGION, "region", f"unknown region `{region}`; this policy has {known}")
+        return MetricsError(UNKNOWN_REGION, "region",
+                            f"expected a region name ({known}), got {_shown(region)}")
+    return MetricsError(UNKNOWN_REGION, "region",
+                        f"unknown region `{region}`; this policy has {known}")
 
 
 def _unknown_language(lang, languages):
     known = ", ".join(languages)
-    return MetricsError(UNKNOWN_LANGUAGE, "lang", f"unknown language {lang!r}; choose one of {known}")
+    return MetricsError(UNKNOWN_LANGUAGE, "lang",
+                        f"unknown language {lang!r}; choose one of {known}")
 
 
 def _decimal_text(value):

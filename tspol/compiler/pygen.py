@@ -15,7 +15,13 @@ arguments. The emitter works like Jinja2's compiler: a `CodeGenerator` with
 is deterministic (same program, same bytes): no timestamps, no absolute paths,
 no set or dict ordering that the IR does not fix.
 
-How it stays fast and exact: one function per region with every rule inlined
+How it reads as a diff: helper functions are named by what they are in the
+policy (`_because_late_dispatch_uk_points_row2`, `_decide_US_SEA`), never by
+source line; line numbers appear only in comments and `where` texts; regions
+whose rules are the same share one function; no line is longer than
+`tspol.compiler.lines.WIDTH` (tests/test_module_diff.py).
+
+How it stays fast and exact: one function per distinct region with every rule inlined
 as straight-line `if`s; rates compared by integer cross-multiplication
 (`late_orders * 100 >= 4 * orders_7d`), never divided; values read once,
 strictly, by the same rules as the interpreter (`tspol.compiler.portable`,
@@ -37,6 +43,7 @@ from fractions import Fraction
 from io import StringIO
 
 from tspol.compiler import explain, ir, portable
+from tspol.compiler.lines import wrapped
 from tspol.compiler.meaning import ABSENT, ONLY_IF, And, Given, Meaning, NonZero, Not, Or, Ratio, atoms
 from tspol.dsl.domains import DOMAINS
 
@@ -84,7 +91,9 @@ class CodeGenerator:
         return self.stream.getvalue()
 
     def writeline(self, line: str = "") -> None:
-        self.stream.write(("    " * self.depth + line).rstrip() + "\n")
+        """A line at the current indentation, broken to at most `lines.WIDTH` characters."""
+        for piece in wrapped(("    " * self.depth + line).rstrip()):
+            self.stream.write(piece + "\n")
 
     def comment(self, text: str) -> None:
         """A comment line; text from the pack (a file name, a row) can never end it."""
@@ -221,9 +230,11 @@ class CodeGenerator:
         body.texts, body.text_names, body.functions = self.texts, self.text_names, self.functions
         body.names_used = self.names_used
         body.visit_Inputs(program)
-        for region in program.regions:
+        for function, regions, source in body.region_functions(program):
             body.newline(2)
-            body.visit_RegionIR(region)
+            with body.block(f"def {function}(values, region, lang):"):
+                body.writeline(f'"""The decision for region{"s" * (len(regions) > 1)} {", ".join(regions)}."""')
+            body.stream.write(source)
         body.newline(2)
         body.visit_Evaluate(program)
 
@@ -311,7 +322,8 @@ class CodeGenerator:
             self.writeline(f"{code} = {getattr(portable, code)!r}")
         for line in _constant_lines(portable.CONSTANTS):
             self.newline()
-            self.stream.write(line)
+            for piece in line.splitlines():
+                self.writeline(piece)
         for item in portable.PORTABLE:
             self.newline(2)
             self.stream.write(inspect.getsource(item))
@@ -401,28 +413,47 @@ class CodeGenerator:
         with self.block(f"if {var} is not None and not ({self.plainly_valid(spec)}):"):
             self.writeline(f"{var} = _within({spec.name!r}, {var}, {spec.kind!r})")
 
+    def region_functions(self, program: ir.Program) -> list[tuple[str, list[str], str]]:
+        """(function name, its regions, its body) for each distinct region body: regions
+        whose rules are the same are decided by one function, named by them all."""
+        bodies: dict[str, list[str]] = {}
+        for region in program.regions:
+            body = CodeGenerator(program)
+            for shared in ("variables", "texts", "text_names", "functions", "names_used"):
+                setattr(body, shared, getattr(self, shared))
+            body.depth = 1
+            body.visit_RegionIR(region)
+            bodies.setdefault(body.source(), []).append(region.name)
+        self.decide_names = {}
+        found = []
+        for source, regions in bodies.items():
+            function = self.unique("decide_" + "_".join(regions), case=lambda text: text)
+            self.decide_names.update(dict.fromkeys(regions, function))
+            found.append((function, regions, source))
+        return found
+
     def visit_RegionIR(self, region: ir.RegionIR) -> None:
-        with self.block(f"def _decide_{region.name}(values, lang):"):
-            self.writeline(f'"""The decision for region {region.name}."""')
-            names = ", ".join(self.variables[spec.name] for spec in self.program.inputs)
-            self.writeline(f"({names}{',' if len(self.program.inputs) == 1 else ''}) = values")
-            self.writeline("points = 0")
-            self.writeline("warning = False")
-            self.writeline("violations = []")
-            self.writeline("findings = []")
-            self.writeline("not_applicable = []")
-            self.writeline("discretionary = []")
-            for rule in region.rules:
-                self.newline()
-                self.visit_RuleIR(rule)
+        """The body of a function deciding `region` (its `def` and docstring are written
+        by `visit_Program`, once for all the regions with this very body)."""
+        names = ", ".join(self.variables[spec.name] for spec in self.program.inputs)
+        self.writeline(f"({names}{',' if len(self.program.inputs) == 1 else ''}) = values")
+        self.writeline("points = 0")
+        self.writeline("warning = False")
+        self.writeline("violations = []")
+        self.writeline("findings = []")
+        self.writeline("not_applicable = []")
+        self.writeline("discretionary = []")
+        for rule in region.rules:
             self.newline()
-            self.writeline("return {")
-            self.indent()
-            self.writeline(f"'region': {region.name!r},")
-            for key in ("points", "warning", "violations", "findings", "not_applicable", "discretionary"):
-                self.writeline(f"{key!r}: {key},")
-            self.outdent()
-            self.writeline("}")
+            self.visit_RuleIR(rule)
+        self.newline()
+        self.writeline("return {")
+        self.indent()
+        self.writeline("'region': region,")
+        for key in ("points", "warning", "violations", "findings", "not_applicable", "discretionary"):
+            self.writeline(f"{key!r}: {key},")
+        self.outdent()
+        self.writeline("}")
 
     def visit_RuleIR(self, rule: ir.RuleIR) -> None:
         metric = self.program.metric(rule.metric) if rule.metric else None
@@ -571,7 +602,7 @@ class CodeGenerator:
                 if word not in arguments and (word in self.variables.values() or word == "cap"):
                     arguments.append(word)
         if key not in self.text_names:
-            name = self.unique(f"because_{row.where.replace('.pol', '')}")
+            name = self.unique(f"because_{self.declared(rule)}_{table.name or ''}_row{row.index}")
             lines = [f"def {name}({', '.join(arguments)}):",
                      f'    """{_docstring(f"row {row.index} of {rule.name} ({row.where}): {row.text}")}"""']
             for position, lang in enumerate(reversed(explain.LANGS)):
@@ -584,6 +615,16 @@ class CodeGenerator:
             self.functions[name] = lines
             self.text_names[key] = name
         return self.text_names[key], arguments
+
+    def declared(self, rule: ir.RuleIR) -> str:
+        """A rule as its declaration is named: its name, and when the pack declares that
+        name more than once (one rule for US and SEA, another for UK), its regions."""
+        regions: dict[str, list[str]] = {}
+        for region in self.program.regions:
+            for other in region.rules:
+                if other.name == rule.name:
+                    regions.setdefault(other.where, []).append(region.name)
+        return rule.name if len(regions) == 1 else "_".join([rule.name, *regions[rule.where]])
 
     def visit_LimitIR(self, limit: ir.LimitIR) -> None:
         basis = self.program.basis(limit.basis)
@@ -601,17 +642,18 @@ class CodeGenerator:
             self.writeline("cap = _CAP[lang].format(limit['daily_cap'])")
 
     def visit_Evaluate(self, program: ir.Program) -> None:
-        regions = ", ".join(f"{r.name!r}: _decide_{r.name}" for r in program.regions)
-        self.writeline(f"_REGIONS = {{{regions}}}")
+        regions = ", ".join(f"{r.name!r}: ({r.name!r}, {self.decide_names[r.name]})" for r in program.regions)
+        self.writeline(f"_REGIONS = {{{regions}}}  # region: (its name, the function deciding it)")
         self.newline(2)
         with self.block('def evaluate(metrics, region, lang="en"):'):
             self.writeline('"""The decision for one seller: `metrics` maps input names to values."""')
             with self.block(f"if lang not in {explain.LANGS!r}:"):
                 self.writeline("raise _unknown_language(lang, POLICY['languages'])")
-            self.writeline("decide = _REGIONS.get(region) if isinstance(region, str) else None")
-            with self.block("if decide is None:"):
+            self.writeline("found = _REGIONS.get(region) if isinstance(region, str) else None")
+            with self.block("if found is None:"):
                 self.writeline("raise _unknown_region(region, POLICY['regions'])")
-            self.writeline("return decide(_read(metrics), lang)")
+            self.writeline("name, decide = found")
+            self.writeline("return decide(_read(metrics), name, lang)")
 
 
 def rows_outside_standard(rule: ir.RuleIR, metric: ir.MetricIR) -> bool:

@@ -21,7 +21,24 @@ POLICY = {
     'regions': ('US', 'SEA', 'UK'),
     'languages': ('en', 'zh'),
 }
-INPUTS = ('orders_7d', 'cancelled_orders', 'late_orders', 'avg_daily_orders_4w', 'orders_30d', 'non_cancelled_orders_30d', 'negative_reviews_30d', 'buyer_disputes_30d', 'seller_fault_disputes_30d', 'seller_fault_return_requests_30d', 'resolved_return_requests_30d', 'defect_returns_30d', 'avg_first_response_minutes', 'buyer_messages', 'replied_within_24h', 'replied_within_48h')
+INPUTS = (
+    'orders_7d',
+    'cancelled_orders',
+    'late_orders',
+    'avg_daily_orders_4w',
+    'orders_30d',
+    'non_cancelled_orders_30d',
+    'negative_reviews_30d',
+    'buyer_disputes_30d',
+    'seller_fault_disputes_30d',
+    'seller_fault_return_requests_30d',
+    'resolved_return_requests_30d',
+    'defect_returns_30d',
+    'avg_first_response_minutes',
+    'buyer_messages',
+    'replied_within_24h',
+    'replied_within_48h',
+)
 NAMES = {
     'regions': {
         'US': {'en': 'United States', 'zh': '美国'},
@@ -37,7 +54,10 @@ NAMES = {
         'response_rate_48h': {'en': '48-hour response rate', 'zh': '48小时回复率'},
         'negative_review_rate': {'en': 'Negative review rate', 'zh': '店铺/商品差评率'},
         'dispute_rate': {'en': 'Dispute responsibility rate', 'zh': '纠纷责任率'},
-        'return_resolution_rate': {'en': 'Seller-fault return and refund resolution rate', 'zh': '商责退款/退货率'},
+        'return_resolution_rate': {
+            'en': 'Seller-fault return and refund resolution rate',
+            'zh': '商责退款/退货率',
+        },
     },
     'metrics': {
         'SFCR': {'en': 'Seller-fault cancellation rate', 'zh': '商责取消率'},
@@ -51,8 +71,14 @@ NAMES = {
         'DFR': {'en': 'Defective return order rate', 'zh': '缺陷退货订单率'},
     },
     'measures': {
-        'extend_settlement': {'en': 'Extended settlement period or frozen payouts', 'zh': '延长账期或冻结货款'},
-        'deduct_funds': {'en': 'Deduction from payouts, deposit or other pending amounts', 'zh': '从商家货款、保证金或其他商家与平台待结算款项中扣罚资金'},
+        'extend_settlement': {
+            'en': 'Extended settlement period or frozen payouts',
+            'zh': '延长账期或冻结货款',
+        },
+        'deduct_funds': {
+            'en': 'Deduction from payouts, deposit or other pending amounts',
+            'zh': '从商家货款、保证金或其他商家与平台待结算款项中扣罚资金',
+        },
     },
 }
 
@@ -70,7 +96,8 @@ UNKNOWN_REGION = 'E607'
 OUT_OF_RANGE = 'E608'
 UNKNOWN_LANGUAGE = 'E609'
 
-# Values are less than 10**_DIGITS in size and have at most _PLACES decimal places (else OUT_OF_RANGE).
+# Values are less than 10**_DIGITS in size and have at most _PLACES decimal places (else
+# OUT_OF_RANGE).
 _DIGITS = 18
 
 _MAGNITUDE = 10**_DIGITS
@@ -80,17 +107,33 @@ _PLACES = 30
 # A float from this size up has at most 30 decimal places (it has at most 17 significant digits).
 _PLAIN_FLOAT = 10 ** (17 - _PLACES)
 
-# The hundredths of a percentage as written after its whole part: "" for 0, ".5" for 50, ".05" for 5.
+# The hundredths of a percentage as written after its whole part: "" for 0, ".5" for 50, ".05" for
+# 5.
 _CENTS = tuple(f".{cents:02d}".rstrip("0") if cents else "" for cents in range(100))
 
-# What each kind of input may be, from tspol.dsl.domains: (code, text) for a fraction of a whole kind,
+# What each kind of input may be, from tspol.dsl.domains: (code, text) for a fraction of a whole
+# kind,
 # the lowest and highest value, what a value of it is, and (code, text) for a value below and above.
 _DOMAINS = {
-    'count': (('E605', 'a count is a whole number'), 0, None, 'a count (a whole number, 0 or more)', ('E604', 'a count cannot be negative'), None),
+    'count': (
+        ('E605', 'a count is a whole number'),
+        0,
+        None,
+        'a count (a whole number, 0 or more)',
+        ('E604', 'a count cannot be negative'),
+        None,
+    ),
     'number': (None, 0, None, 'a number (0 or more)', ('E604', 'this cannot be negative'), None),
     'duration': (None, 0, None, 'a number (0 or more)', ('E604', 'this cannot be negative'), None),
     'money': (None, None, None, 'an amount of money (a number)', None, None),
-    'rate': (None, 0, 1, 'a rate (a number from 0 to 1)', ('E608', 'a rate is a number from 0 to 1 (0.04 is 4%)'), ('E608', 'a rate is a number from 0 to 1 (0.04 is 4%)')),
+    'rate': (
+        None,
+        0,
+        1,
+        'a rate (a number from 0 to 1)',
+        ('E608', 'a rate is a number from 0 to 1 (0.04 is 4%)'),
+        ('E608', 'a rate is a number from 0 to 1 (0.04 is 4%)'),
+    ),
 }
 
 
@@ -125,13 +168,15 @@ def _shown(value):
         value = value.numerator
     if type(value) is int and value.bit_length() > 128:  # str() of a huge int is slow, or refused
         return f"a whole number of about {_digits(value)} digits"
-    if type(value) is Fraction and max(value.numerator.bit_length(), value.denominator.bit_length()) > 128:
+    if type(value) is Fraction and max(value.numerator.bit_length(),
+                                       value.denominator.bit_length()) > 128:
         parts = [str(n) if n.bit_length() <= 128 else f"a number of about {_digits(n)} digits"
                  for n in (value.numerator, value.denominator)]
         return f"the fraction {parts[0]} over {parts[1]}"
     if type(value) is Decimal and value.is_finite() and len(value.as_tuple().digits) > 40:
         return f"a number of {len(value.as_tuple().digits)} digits"
-    if type(value) not in (int, float, Decimal, Fraction):  # say what it is: 5 may be a numpy.float32
+    # say what it is: 5 may be a numpy.float32
+    if type(value) not in (int, float, Decimal, Fraction):
         return f"{value!r} (a {type(value).__module__}.{type(value).__qualname__})"
     return str(value)
 
@@ -145,10 +190,12 @@ def _digits(whole):
 def _out_of_range(key, value, places):
     """MetricsError for a value too big in size, or with too many decimal places."""
     if places:
-        return MetricsError(OUT_OF_RANGE, key, f"out of range: a value has at most {_PLACES} decimal places, "
-                                               f"got {_shown(value)}")
-    return MetricsError(OUT_OF_RANGE, key, f"out of range: a value is less than 10^{_DIGITS} in size (at most "
-                                           f"{_DIGITS} digits before the decimal point), got {_shown(value)}")
+        return MetricsError(OUT_OF_RANGE, key,
+                            f"out of range: a value has at most {_PLACES} decimal places, "
+                            f"got {_shown(value)}")
+    return MetricsError(OUT_OF_RANGE, key,
+                        f"out of range: a value is less than 10^{_DIGITS} in size (at most "
+                        f"{_DIGITS} digits before the decimal point), got {_shown(value)}")
 
 
 def _number(key, value, expected):
@@ -224,7 +271,8 @@ def _rational(value):
     if kind is int or kind is Fraction:
         return value
     if kind is float:
-        if value.is_integer() and -9007199254740992 < value < 9007199254740992:  # below 2**53: exact
+        # below 2**53: exact
+        if value.is_integer() and -9007199254740992 < value < 9007199254740992:
             return int(value)
         text = repr(value)
         whole, dot, decimals = text.partition(".")
@@ -278,33 +326,39 @@ def _unknown_input(key, known):
     if not isinstance(key, str):
         return MetricsError(UNKNOWN_INPUT, str(key), f"input names are strings, got {key!r}")
     names = sorted(known)
-    close = difflib.get_close_matches(key, names, n=1) if len(key) <= 3 * max(map(len, names), default=0) else []
+    near = len(key) <= 3 * max(map(len, names), default=0)
+    close = difflib.get_close_matches(key, names, n=1) if near else []
     hint = f"; did you mean `{close[0]}`?" if close else "; see the inputs the policy declares"
-    quoted = (key if len(key) <= 60 else key[:57] + "...").encode("utf-8", "backslashreplace").decode("utf-8")
+    quoted = key if len(key) <= 60 else key[:57] + "..."
+    quoted = quoted.encode("utf-8", "backslashreplace").decode("utf-8")
     return MetricsError(UNKNOWN_INPUT, key, f"unknown input `{quoted}`{hint}")
 
 
 def _above_total(part, part_value, whole, whole_value):
     return MetricsError(ABOVE_TOTAL, part,
-                        f"{part} is {part_value} but {whole} is {whole_value}: {part} counts some of "
-                        f"the {whole}, so it cannot be more than {whole}")
+                        f"{part} is {part_value} but {whole} is {whole_value}: "
+                        f"{part} counts some of the {whole}, so it cannot be more than {whole}")
 
 
 def _not_an_object(value):
     return MetricsError(NOT_AN_OBJECT, None,
-                        f"expected the metrics as an object of input names and values, got {_shown(value)}")
+                        "expected the metrics as an object of input names and values, "
+                        f"got {_shown(value)}")
 
 
 def _unknown_region(region, regions):
     known = ", ".join(regions)
     if not isinstance(region, str):
-        return MetricsError(UNKNOWN_REGION, "region", f"expected a region name ({known}), got {_shown(region)}")
-    return MetricsError(UNKNOWN_REGION, "region", f"unknown region `{region}`; this policy has {known}")
+        return MetricsError(UNKNOWN_REGION, "region",
+                            f"expected a region name ({known}), got {_shown(region)}")
+    return MetricsError(UNKNOWN_REGION, "region",
+                        f"unknown region `{region}`; this policy has {known}")
 
 
 def _unknown_language(lang, languages):
     known = ", ".join(languages)
-    return MetricsError(UNKNOWN_LANGUAGE, "lang", f"unknown language {lang!r}; choose one of {known}")
+    return MetricsError(UNKNOWN_LANGUAGE, "lang",
+                        f"unknown language {lang!r}; choose one of {known}")
 
 
 def _decimal_text(value):
@@ -369,24 +423,48 @@ def _absent_text(lang, names):
 
 _CAP = {'en': ' (at most {} orders a day)', 'zh': ',即每日最多 {} 单'}
 _ABSENT_CANCELLED_ORDERS_ORDERS_7D = {
-    'en': {(True, True): 'cancelled_orders and orders_7d are not given', (True, False): 'cancelled_orders is not given', (False, True): 'orders_7d is not given'},
-    'zh': {(True, True): '未提供 cancelled_orders、orders_7d', (True, False): '未提供 cancelled_orders', (False, True): '未提供 orders_7d'},
+    'en': {
+        (True, True): 'cancelled_orders and orders_7d are not given',
+        (True, False): 'cancelled_orders is not given',
+        (False, True): 'orders_7d is not given',
+    },
+    'zh': {
+        (True, True): '未提供 cancelled_orders、orders_7d',
+        (True, False): '未提供 cancelled_orders',
+        (False, True): '未提供 orders_7d',
+    },
 }
 _ZERO_SFCR = {
     'en': 'orders_7d is 0, so SFCR is undefined',
     'zh': 'orders_7d 为 0,SFCR 无定义',
 }
 _ABSENT_LATE_ORDERS_ORDERS_7D = {
-    'en': {(True, True): 'late_orders and orders_7d are not given', (True, False): 'late_orders is not given', (False, True): 'orders_7d is not given'},
-    'zh': {(True, True): '未提供 late_orders、orders_7d', (True, False): '未提供 late_orders', (False, True): '未提供 orders_7d'},
+    'en': {
+        (True, True): 'late_orders and orders_7d are not given',
+        (True, False): 'late_orders is not given',
+        (False, True): 'orders_7d is not given',
+    },
+    'zh': {
+        (True, True): '未提供 late_orders、orders_7d',
+        (True, False): '未提供 late_orders',
+        (False, True): '未提供 orders_7d',
+    },
 }
 _ZERO_LDR = {
     'en': 'orders_7d is 0, so LDR is undefined',
     'zh': 'orders_7d 为 0,LDR 无定义',
 }
 _ABSENT_DEFECT_RETURNS_30D_ORDERS_30D = {
-    'en': {(True, True): 'defect_returns_30d and orders_30d are not given', (True, False): 'defect_returns_30d is not given', (False, True): 'orders_30d is not given'},
-    'zh': {(True, True): '未提供 defect_returns_30d、orders_30d', (True, False): '未提供 defect_returns_30d', (False, True): '未提供 orders_30d'},
+    'en': {
+        (True, True): 'defect_returns_30d and orders_30d are not given',
+        (True, False): 'defect_returns_30d is not given',
+        (False, True): 'orders_30d is not given',
+    },
+    'zh': {
+        (True, True): '未提供 defect_returns_30d、orders_30d',
+        (True, False): '未提供 defect_returns_30d',
+        (False, True): '未提供 orders_30d',
+    },
 }
 _ONLY_IF_DFR = {
     'en': 'DFR applies only if orders_30d > 100; orders_30d is {orders_30d}',
@@ -397,40 +475,83 @@ _ABSENT_AVG_FIRST_RESPONSE_MINUTES = {
     'zh': '未提供 avg_first_response_minutes',
 }
 _ABSENT_REPLIED_WITHIN_24H_BUYER_MESSAGES = {
-    'en': {(True, True): 'replied_within_24h and buyer_messages are not given', (True, False): 'replied_within_24h is not given', (False, True): 'buyer_messages is not given'},
-    'zh': {(True, True): '未提供 replied_within_24h、buyer_messages', (True, False): '未提供 replied_within_24h', (False, True): '未提供 buyer_messages'},
+    'en': {
+        (True, True): 'replied_within_24h and buyer_messages are not given',
+        (True, False): 'replied_within_24h is not given',
+        (False, True): 'buyer_messages is not given',
+    },
+    'zh': {
+        (True, True): '未提供 replied_within_24h、buyer_messages',
+        (True, False): '未提供 replied_within_24h',
+        (False, True): '未提供 buyer_messages',
+    },
 }
 _ZERO_RR24 = {
     'en': 'buyer_messages is 0, so RR24 is undefined',
     'zh': 'buyer_messages 为 0,RR24 无定义',
 }
 _ABSENT_REPLIED_WITHIN_48H_BUYER_MESSAGES = {
-    'en': {(True, True): 'replied_within_48h and buyer_messages are not given', (True, False): 'replied_within_48h is not given', (False, True): 'buyer_messages is not given'},
-    'zh': {(True, True): '未提供 replied_within_48h、buyer_messages', (True, False): '未提供 replied_within_48h', (False, True): '未提供 buyer_messages'},
+    'en': {
+        (True, True): 'replied_within_48h and buyer_messages are not given',
+        (True, False): 'replied_within_48h is not given',
+        (False, True): 'buyer_messages is not given',
+    },
+    'zh': {
+        (True, True): '未提供 replied_within_48h、buyer_messages',
+        (True, False): '未提供 replied_within_48h',
+        (False, True): '未提供 buyer_messages',
+    },
 }
 _ZERO_RR48 = {
     'en': 'buyer_messages is 0, so RR48 is undefined',
     'zh': 'buyer_messages 为 0,RR48 无定义',
 }
 _ABSENT_NEGATIVE_REVIEWS_30D_NON_CANCELLED_ORDERS_30D = {
-    'en': {(True, True): 'negative_reviews_30d and non_cancelled_orders_30d are not given', (True, False): 'negative_reviews_30d is not given', (False, True): 'non_cancelled_orders_30d is not given'},
-    'zh': {(True, True): '未提供 negative_reviews_30d、non_cancelled_orders_30d', (True, False): '未提供 negative_reviews_30d', (False, True): '未提供 non_cancelled_orders_30d'},
+    'en': {
+        (True, True): 'negative_reviews_30d and non_cancelled_orders_30d are not given',
+        (True, False): 'negative_reviews_30d is not given',
+        (False, True): 'non_cancelled_orders_30d is not given',
+    },
+    'zh': {
+        (True, True): '未提供 negative_reviews_30d、non_cancelled_orders_30d',
+        (True, False): '未提供 negative_reviews_30d',
+        (False, True): '未提供 non_cancelled_orders_30d',
+    },
 }
 _ZERO_NRR = {
     'en': 'non_cancelled_orders_30d is 0, so NRR is undefined',
     'zh': 'non_cancelled_orders_30d 为 0,NRR 无定义',
 }
 _ABSENT_SELLER_FAULT_DISPUTES_30D_BUYER_DISPUTES_30D = {
-    'en': {(True, True): 'seller_fault_disputes_30d and buyer_disputes_30d are not given', (True, False): 'seller_fault_disputes_30d is not given', (False, True): 'buyer_disputes_30d is not given'},
-    'zh': {(True, True): '未提供 seller_fault_disputes_30d、buyer_disputes_30d', (True, False): '未提供 seller_fault_disputes_30d', (False, True): '未提供 buyer_disputes_30d'},
+    'en': {
+        (True, True): 'seller_fault_disputes_30d and buyer_disputes_30d are not given',
+        (True, False): 'seller_fault_disputes_30d is not given',
+        (False, True): 'buyer_disputes_30d is not given',
+    },
+    'zh': {
+        (True, True): '未提供 seller_fault_disputes_30d、buyer_disputes_30d',
+        (True, False): '未提供 seller_fault_disputes_30d',
+        (False, True): '未提供 buyer_disputes_30d',
+    },
 }
 _ZERO_DRR = {
     'en': 'buyer_disputes_30d is 0, so DRR is undefined',
     'zh': 'buyer_disputes_30d 为 0,DRR 无定义',
 }
 _ABSENT_RESOLVED_RETURN_REQUESTS_30D_SELLER_FAULT_RETURN_REQUESTS_30D = {
-    'en': {(True, True): 'resolved_return_requests_30d and seller_fault_return_requests_30d are not given', (True, False): 'resolved_return_requests_30d is not given', (False, True): 'seller_fault_return_requests_30d is not given'},
-    'zh': {(True, True): '未提供 resolved_return_requests_30d、seller_fault_return_requests_30d', (True, False): '未提供 resolved_return_requests_30d', (False, True): '未提供 seller_fault_return_requests_30d'},
+    'en': {
+        (
+            True,
+            True,
+        ): 'resolved_return_requests_30d and seller_fault_return_requests_30d are not given',
+        (True, False): 'resolved_return_requests_30d is not given',
+        (False, True): 'seller_fault_return_requests_30d is not given',
+    },
+    'zh': {
+        (True, True): '未提供 resolved_return_requests_30d、seller_fault_return_requests_30d',
+        (True, False): '未提供 resolved_return_requests_30d',
+        (False, True): '未提供 seller_fault_return_requests_30d',
+    },
 }
 _ZERO_RRR = {
     'en': 'seller_fault_return_requests_30d is 0, so RRR is undefined',
@@ -438,123 +559,294 @@ _ZERO_RRR = {
 }
 
 
-def _because_fulfilment_12(lang, cancelled_orders, orders_7d):
-    """row 1 of seller_fault_cancellation (fulfilment.pol:12): when 2.5% <= SFCR < 10% and cancelled_orders >= 5 then points 2"""
+def _because_seller_fault_cancellation_us_sea_row1(lang, cancelled_orders, orders_7d):
+    """row 1 of seller_fault_cancellation (fulfilment.pol:12): when 2.5% <= SFCR < 10% and
+    cancelled_orders >= 5 then points 2
+    """
     if lang == 'zh':
-        return f'商责取消率(SFCR) 为 {_percent_text(cancelled_orders, orders_7d)} ({cancelled_orders}/{orders_7d}),不低于 2.5% 且低于 10%;cancelled_orders 为 {cancelled_orders},至少 5。规则 seller_fault_cancellation 第 1 行(fulfilment.pol:12):2 个违规分。'
-    return f'Seller-fault cancellation rate (SFCR) is {_percent_text(cancelled_orders, orders_7d)} ({cancelled_orders}/{orders_7d}): at least 2.5% and below 10%; cancelled_orders is {cancelled_orders}: at least 5. Rule seller_fault_cancellation, row 1 (fulfilment.pol:12): 2 points.'
+        return (
+            f'商责取消率(SFCR) 为 {_percent_text(cancelled_orders, orders_7d)} '
+            f'({cancelled_orders}/{orders_7d}),不低于 2.5% 且低于 10%;cancelled_orders 为 '
+            f'{cancelled_orders},至少 5。规则 seller_fault_cancellation 第 1 行(fulfilment.pol:12):2 个违规分。'
+        )
+    return (
+        f'Seller-fault cancellation rate (SFCR) is {_percent_text(cancelled_orders, orders_7d)} '
+        f'({cancelled_orders}/{orders_7d}): at least 2.5% and below 10%; cancelled_orders is '
+        f'{cancelled_orders}: at least 5. Rule seller_fault_cancellation, row 1 '
+        f'(fulfilment.pol:12): 2 points.'
+    )
 
 
-def _because_fulfilment_13(lang, cancelled_orders, orders_7d):
-    """row 2 of seller_fault_cancellation (fulfilment.pol:13): when 10% <= SFCR < 25% and cancelled_orders >= 5 then points 4"""
+def _because_seller_fault_cancellation_us_sea_row2(lang, cancelled_orders, orders_7d):
+    """row 2 of seller_fault_cancellation (fulfilment.pol:13): when 10% <= SFCR < 25% and
+    cancelled_orders >= 5 then points 4
+    """
     if lang == 'zh':
-        return f'商责取消率(SFCR) 为 {_percent_text(cancelled_orders, orders_7d)} ({cancelled_orders}/{orders_7d}),不低于 10% 且低于 25%;cancelled_orders 为 {cancelled_orders},至少 5。规则 seller_fault_cancellation 第 2 行(fulfilment.pol:13):4 个违规分。'
-    return f'Seller-fault cancellation rate (SFCR) is {_percent_text(cancelled_orders, orders_7d)} ({cancelled_orders}/{orders_7d}): at least 10% and below 25%; cancelled_orders is {cancelled_orders}: at least 5. Rule seller_fault_cancellation, row 2 (fulfilment.pol:13): 4 points.'
+        return (
+            f'商责取消率(SFCR) 为 {_percent_text(cancelled_orders, orders_7d)} '
+            f'({cancelled_orders}/{orders_7d}),不低于 10% 且低于 25%;cancelled_orders 为 '
+            f'{cancelled_orders},至少 5。规则 seller_fault_cancellation 第 2 行(fulfilment.pol:13):4 个违规分。'
+        )
+    return (
+        f'Seller-fault cancellation rate (SFCR) is {_percent_text(cancelled_orders, orders_7d)} '
+        f'({cancelled_orders}/{orders_7d}): at least 10% and below 25%; cancelled_orders is '
+        f'{cancelled_orders}: at least 5. Rule seller_fault_cancellation, row 2 '
+        f'(fulfilment.pol:13): 4 points.'
+    )
 
 
-def _because_fulfilment_14(lang, cancelled_orders, orders_7d):
-    """row 3 of seller_fault_cancellation (fulfilment.pol:14): when 25% <= SFCR < 50% and cancelled_orders >= 5 then points 5"""
+def _because_seller_fault_cancellation_us_sea_row3(lang, cancelled_orders, orders_7d):
+    """row 3 of seller_fault_cancellation (fulfilment.pol:14): when 25% <= SFCR < 50% and
+    cancelled_orders >= 5 then points 5
+    """
     if lang == 'zh':
-        return f'商责取消率(SFCR) 为 {_percent_text(cancelled_orders, orders_7d)} ({cancelled_orders}/{orders_7d}),不低于 25% 且低于 50%;cancelled_orders 为 {cancelled_orders},至少 5。规则 seller_fault_cancellation 第 3 行(fulfilment.pol:14):5 个违规分。'
-    return f'Seller-fault cancellation rate (SFCR) is {_percent_text(cancelled_orders, orders_7d)} ({cancelled_orders}/{orders_7d}): at least 25% and below 50%; cancelled_orders is {cancelled_orders}: at least 5. Rule seller_fault_cancellation, row 3 (fulfilment.pol:14): 5 points.'
+        return (
+            f'商责取消率(SFCR) 为 {_percent_text(cancelled_orders, orders_7d)} '
+            f'({cancelled_orders}/{orders_7d}),不低于 25% 且低于 50%;cancelled_orders 为 '
+            f'{cancelled_orders},至少 5。规则 seller_fault_cancellation 第 3 行(fulfilment.pol:14):5 个违规分。'
+        )
+    return (
+        f'Seller-fault cancellation rate (SFCR) is {_percent_text(cancelled_orders, orders_7d)} '
+        f'({cancelled_orders}/{orders_7d}): at least 25% and below 50%; cancelled_orders is '
+        f'{cancelled_orders}: at least 5. Rule seller_fault_cancellation, row 3 '
+        f'(fulfilment.pol:14): 5 points.'
+    )
 
 
-def _because_fulfilment_15(lang, cancelled_orders, orders_7d, cap):
-    """row 4 of seller_fault_cancellation (fulfilment.pol:15): when 50% <= SFCR and 5 <= cancelled_orders < 30 then points 6, limit 7d at 10% avg4w"""
+def _because_seller_fault_cancellation_us_sea_row4(lang, cancelled_orders, orders_7d, cap):
+    """row 4 of seller_fault_cancellation (fulfilment.pol:15): when 50% <= SFCR and 5 <=
+    cancelled_orders < 30 then points 6, limit 7d at 10% avg4w
+    """
     if lang == 'zh':
-        return f'商责取消率(SFCR) 为 {_percent_text(cancelled_orders, orders_7d)} ({cancelled_orders}/{orders_7d}),不低于 50%;cancelled_orders 为 {cancelled_orders},至少 5 且至多 29。规则 seller_fault_cancellation 第 4 行(fulfilment.pol:15):6 个违规分,限单 7 天,上限为平均日订单量(基于过去4周数据)的 10%{cap}。'
-    return f'Seller-fault cancellation rate (SFCR) is {_percent_text(cancelled_orders, orders_7d)} ({cancelled_orders}/{orders_7d}): at least 50%; cancelled_orders is {cancelled_orders}: at least 5 and at most 29. Rule seller_fault_cancellation, row 4 (fulfilment.pol:15): 6 points and an order volume limit for 7 days at 10% of the average daily orders over the past 4 weeks{cap}.'
+        return (
+            f'商责取消率(SFCR) 为 {_percent_text(cancelled_orders, orders_7d)} '
+            f'({cancelled_orders}/{orders_7d}),不低于 50%;cancelled_orders 为 {cancelled_orders},至少 5 '
+            f'且至多 29。规则 seller_fault_cancellation 第 4 行(fulfilment.pol:15):6 个违规分,限单 7 '
+            f'天,上限为平均日订单量(基于过去4周数据)的 10%{cap}。'
+        )
+    return (
+        f'Seller-fault cancellation rate (SFCR) is {_percent_text(cancelled_orders, orders_7d)} '
+        f'({cancelled_orders}/{orders_7d}): at least 50%; cancelled_orders is {cancelled_orders}: '
+        f'at least 5 and at most 29. Rule seller_fault_cancellation, row 4 (fulfilment.pol:15): 6 '
+        f'points and an order volume limit for 7 days at 10% of the average daily orders over the '
+        f'past 4 weeks{cap}.'
+    )
 
 
-def _because_fulfilment_16(lang, cancelled_orders, orders_7d, cap):
-    """row 5 of seller_fault_cancellation (fulfilment.pol:16): when 50% <= SFCR and cancelled_orders >= 30 then points 7, limit 7d at 10% avg4w"""
+def _because_seller_fault_cancellation_us_sea_row5(lang, cancelled_orders, orders_7d, cap):
+    """row 5 of seller_fault_cancellation (fulfilment.pol:16): when 50% <= SFCR and cancelled_orders
+    >= 30 then points 7, limit 7d at 10% avg4w
+    """
     if lang == 'zh':
-        return f'商责取消率(SFCR) 为 {_percent_text(cancelled_orders, orders_7d)} ({cancelled_orders}/{orders_7d}),不低于 50%;cancelled_orders 为 {cancelled_orders},至少 30。规则 seller_fault_cancellation 第 5 行(fulfilment.pol:16):7 个违规分,限单 7 天,上限为平均日订单量(基于过去4周数据)的 10%{cap}。'
-    return f'Seller-fault cancellation rate (SFCR) is {_percent_text(cancelled_orders, orders_7d)} ({cancelled_orders}/{orders_7d}): at least 50%; cancelled_orders is {cancelled_orders}: at least 30. Rule seller_fault_cancellation, row 5 (fulfilment.pol:16): 7 points and an order volume limit for 7 days at 10% of the average daily orders over the past 4 weeks{cap}.'
+        return (
+            f'商责取消率(SFCR) 为 {_percent_text(cancelled_orders, orders_7d)} '
+            f'({cancelled_orders}/{orders_7d}),不低于 50%;cancelled_orders 为 {cancelled_orders},至少 '
+            f'30。规则 seller_fault_cancellation 第 5 行(fulfilment.pol:16):7 个违规分,限单 7 '
+            f'天,上限为平均日订单量(基于过去4周数据)的 10%{cap}。'
+        )
+    return (
+        f'Seller-fault cancellation rate (SFCR) is {_percent_text(cancelled_orders, orders_7d)} '
+        f'({cancelled_orders}/{orders_7d}): at least 50%; cancelled_orders is {cancelled_orders}: '
+        f'at least 30. Rule seller_fault_cancellation, row 5 (fulfilment.pol:16): 7 points and an '
+        f'order volume limit for 7 days at 10% of the average daily orders over the past 4 '
+        f'weeks{cap}.'
+    )
 
 
-def _because_fulfilment_39(lang, late_orders, orders_7d):
+def _because_late_dispatch_us_sea_row1(lang, late_orders, orders_7d):
     """row 1 of late_dispatch (fulfilment.pol:39): when 4% <= LDR < 10% then warning"""
     if lang == 'zh':
-        return f'延迟履约率(LDR) 为 {_percent_text(late_orders, orders_7d)} ({late_orders}/{orders_7d}),不低于 4% 且低于 10%。规则 late_dispatch 第 1 行(fulfilment.pol:39):警告(0 个违规分)。'
-    return f'Late dispatch rate (LDR) is {_percent_text(late_orders, orders_7d)} ({late_orders}/{orders_7d}): at least 4% and below 10%. Rule late_dispatch, row 1 (fulfilment.pol:39): a warning (0 points).'
+        return (
+            f'延迟履约率(LDR) 为 {_percent_text(late_orders, orders_7d)} ({late_orders}/{orders_7d}),不低于 '
+            f'4% 且低于 10%。规则 late_dispatch 第 1 行(fulfilment.pol:39):警告(0 个违规分)。'
+        )
+    return (
+        f'Late dispatch rate (LDR) is {_percent_text(late_orders, orders_7d)} '
+        f'({late_orders}/{orders_7d}): at least 4% and below 10%. Rule late_dispatch, row 1 '
+        f'(fulfilment.pol:39): a warning (0 points).'
+    )
 
 
-def _because_fulfilment_40(lang, late_orders, orders_7d):
-    """row 2 of late_dispatch (fulfilment.pol:40): when 10% <= LDR < 25% and late_orders >= 5 then points 3"""
+def _because_late_dispatch_us_sea_row2(lang, late_orders, orders_7d):
+    """row 2 of late_dispatch (fulfilment.pol:40): when 10% <= LDR < 25% and late_orders >= 5 then
+    points 3
+    """
     if lang == 'zh':
-        return f'延迟履约率(LDR) 为 {_percent_text(late_orders, orders_7d)} ({late_orders}/{orders_7d}),不低于 10% 且低于 25%;late_orders 为 {late_orders},至少 5。规则 late_dispatch 第 2 行(fulfilment.pol:40):3 个违规分。'
-    return f'Late dispatch rate (LDR) is {_percent_text(late_orders, orders_7d)} ({late_orders}/{orders_7d}): at least 10% and below 25%; late_orders is {late_orders}: at least 5. Rule late_dispatch, row 2 (fulfilment.pol:40): 3 points.'
+        return (
+            f'延迟履约率(LDR) 为 {_percent_text(late_orders, orders_7d)} ({late_orders}/{orders_7d}),不低于 '
+            f'10% 且低于 25%;late_orders 为 {late_orders},至少 5。规则 late_dispatch 第 2 '
+            f'行(fulfilment.pol:40):3 个违规分。'
+        )
+    return (
+        f'Late dispatch rate (LDR) is {_percent_text(late_orders, orders_7d)} '
+        f'({late_orders}/{orders_7d}): at least 10% and below 25%; late_orders is {late_orders}: '
+        f'at least 5. Rule late_dispatch, row 2 (fulfilment.pol:40): 3 points.'
+    )
 
 
-def _because_fulfilment_41(lang, late_orders, orders_7d):
-    """row 3 of late_dispatch (fulfilment.pol:41): when 25% <= LDR < 50% and late_orders >= 5 then points 5"""
+def _because_late_dispatch_us_sea_row3(lang, late_orders, orders_7d):
+    """row 3 of late_dispatch (fulfilment.pol:41): when 25% <= LDR < 50% and late_orders >= 5 then
+    points 5
+    """
     if lang == 'zh':
-        return f'延迟履约率(LDR) 为 {_percent_text(late_orders, orders_7d)} ({late_orders}/{orders_7d}),不低于 25% 且低于 50%;late_orders 为 {late_orders},至少 5。规则 late_dispatch 第 3 行(fulfilment.pol:41):5 个违规分。'
-    return f'Late dispatch rate (LDR) is {_percent_text(late_orders, orders_7d)} ({late_orders}/{orders_7d}): at least 25% and below 50%; late_orders is {late_orders}: at least 5. Rule late_dispatch, row 3 (fulfilment.pol:41): 5 points.'
+        return (
+            f'延迟履约率(LDR) 为 {_percent_text(late_orders, orders_7d)} ({late_orders}/{orders_7d}),不低于 '
+            f'25% 且低于 50%;late_orders 为 {late_orders},至少 5。规则 late_dispatch 第 3 '
+            f'行(fulfilment.pol:41):5 个违规分。'
+        )
+    return (
+        f'Late dispatch rate (LDR) is {_percent_text(late_orders, orders_7d)} '
+        f'({late_orders}/{orders_7d}): at least 25% and below 50%; late_orders is {late_orders}: '
+        f'at least 5. Rule late_dispatch, row 3 (fulfilment.pol:41): 5 points.'
+    )
 
 
-def _because_fulfilment_42(lang, late_orders, orders_7d, cap):
-    """row 4 of late_dispatch (fulfilment.pol:42): when 50% <= LDR and 5 <= late_orders < 30 then points 6, limit 7d at 10% avg4w"""
+def _because_late_dispatch_us_sea_row4(lang, late_orders, orders_7d, cap):
+    """row 4 of late_dispatch (fulfilment.pol:42): when 50% <= LDR and 5 <= late_orders < 30 then
+    points 6, limit 7d at 10% avg4w
+    """
     if lang == 'zh':
-        return f'延迟履约率(LDR) 为 {_percent_text(late_orders, orders_7d)} ({late_orders}/{orders_7d}),不低于 50%;late_orders 为 {late_orders},至少 5 且至多 29。规则 late_dispatch 第 4 行(fulfilment.pol:42):6 个违规分,限单 7 天,上限为平均日订单量(基于过去4周数据)的 10%{cap}。'
-    return f'Late dispatch rate (LDR) is {_percent_text(late_orders, orders_7d)} ({late_orders}/{orders_7d}): at least 50%; late_orders is {late_orders}: at least 5 and at most 29. Rule late_dispatch, row 4 (fulfilment.pol:42): 6 points and an order volume limit for 7 days at 10% of the average daily orders over the past 4 weeks{cap}.'
+        return (
+            f'延迟履约率(LDR) 为 {_percent_text(late_orders, orders_7d)} ({late_orders}/{orders_7d}),不低于 '
+            f'50%;late_orders 为 {late_orders},至少 5 且至多 29。规则 late_dispatch 第 4 '
+            f'行(fulfilment.pol:42):6 个违规分,限单 7 天,上限为平均日订单量(基于过去4周数据)的 10%{cap}。'
+        )
+    return (
+        f'Late dispatch rate (LDR) is {_percent_text(late_orders, orders_7d)} '
+        f'({late_orders}/{orders_7d}): at least 50%; late_orders is {late_orders}: at least 5 and '
+        f'at most 29. Rule late_dispatch, row 4 (fulfilment.pol:42): 6 points and an order volume '
+        f'limit for 7 days at 10% of the average daily orders over the past 4 weeks{cap}.'
+    )
 
 
-def _because_fulfilment_43(lang, late_orders, orders_7d, cap):
-    """row 5 of late_dispatch (fulfilment.pol:43): when 50% <= LDR and late_orders >= 30 then points 7, limit 7d at 10% avg4w"""
+def _because_late_dispatch_us_sea_row5(lang, late_orders, orders_7d, cap):
+    """row 5 of late_dispatch (fulfilment.pol:43): when 50% <= LDR and late_orders >= 30 then points
+    7, limit 7d at 10% avg4w
+    """
     if lang == 'zh':
-        return f'延迟履约率(LDR) 为 {_percent_text(late_orders, orders_7d)} ({late_orders}/{orders_7d}),不低于 50%;late_orders 为 {late_orders},至少 30。规则 late_dispatch 第 5 行(fulfilment.pol:43):7 个违规分,限单 7 天,上限为平均日订单量(基于过去4周数据)的 10%{cap}。'
-    return f'Late dispatch rate (LDR) is {_percent_text(late_orders, orders_7d)} ({late_orders}/{orders_7d}): at least 50%; late_orders is {late_orders}: at least 30. Rule late_dispatch, row 5 (fulfilment.pol:43): 7 points and an order volume limit for 7 days at 10% of the average daily orders over the past 4 weeks{cap}.'
+        return (
+            f'延迟履约率(LDR) 为 {_percent_text(late_orders, orders_7d)} ({late_orders}/{orders_7d}),不低于 '
+            f'50%;late_orders 为 {late_orders},至少 30。规则 late_dispatch 第 5 行(fulfilment.pol:43):7 '
+            f'个违规分,限单 7 天,上限为平均日订单量(基于过去4周数据)的 10%{cap}。'
+        )
+    return (
+        f'Late dispatch rate (LDR) is {_percent_text(late_orders, orders_7d)} '
+        f'({late_orders}/{orders_7d}): at least 50%; late_orders is {late_orders}: at least 30. '
+        f'Rule late_dispatch, row 5 (fulfilment.pol:43): 7 points and an order volume limit for 7 '
+        f'days at 10% of the average daily orders over the past 4 weeks{cap}.'
+    )
 
 
-def _because_fulfilment_27(lang, cancelled_orders, orders_7d):
+def _because_seller_fault_cancellation_uk_row1(lang, cancelled_orders, orders_7d):
     """row 1 of seller_fault_cancellation (fulfilment.pol:27): when 2.5% <= SFCR then points 1"""
     if lang == 'zh':
-        return f'商责取消率(SFCR) 为 {_percent_text(cancelled_orders, orders_7d)} ({cancelled_orders}/{orders_7d}),不低于 2.5%。规则 seller_fault_cancellation 第 1 行(fulfilment.pol:27):1 个违规分。'
-    return f'Seller-fault cancellation rate (SFCR) is {_percent_text(cancelled_orders, orders_7d)} ({cancelled_orders}/{orders_7d}): at least 2.5%. Rule seller_fault_cancellation, row 1 (fulfilment.pol:27): 1 point.'
+        return (
+            f'商责取消率(SFCR) 为 {_percent_text(cancelled_orders, orders_7d)} '
+            f'({cancelled_orders}/{orders_7d}),不低于 2.5%。规则 seller_fault_cancellation 第 1 '
+            f'行(fulfilment.pol:27):1 个违规分。'
+        )
+    return (
+        f'Seller-fault cancellation rate (SFCR) is {_percent_text(cancelled_orders, orders_7d)} '
+        f'({cancelled_orders}/{orders_7d}): at least 2.5%. Rule seller_fault_cancellation, row 1 '
+        f'(fulfilment.pol:27): 1 point.'
+    )
 
 
-def _because_fulfilment_56(lang, late_orders, orders_7d):
+def _because_late_dispatch_uk_points_row1(lang, late_orders, orders_7d):
     """row 1 of late_dispatch (fulfilment.pol:56): when 4% <= LDR < 10% then warning, points 2"""
     if lang == 'zh':
-        return f'延迟履约率(LDR) 为 {_percent_text(late_orders, orders_7d)} ({late_orders}/{orders_7d}),不低于 4% 且低于 10%。规则 late_dispatch 表 points 第 1 行(fulfilment.pol:56):警告,2 个违规分。'
-    return f'Late dispatch rate (LDR) is {_percent_text(late_orders, orders_7d)} ({late_orders}/{orders_7d}): at least 4% and below 10%. Rule late_dispatch, table points, row 1 (fulfilment.pol:56): a warning and 2 points.'
+        return (
+            f'延迟履约率(LDR) 为 {_percent_text(late_orders, orders_7d)} ({late_orders}/{orders_7d}),不低于 '
+            f'4% 且低于 10%。规则 late_dispatch 表 points 第 1 行(fulfilment.pol:56):警告,2 个违规分。'
+        )
+    return (
+        f'Late dispatch rate (LDR) is {_percent_text(late_orders, orders_7d)} '
+        f'({late_orders}/{orders_7d}): at least 4% and below 10%. Rule late_dispatch, table '
+        f'points, row 1 (fulfilment.pol:56): a warning and 2 points.'
+    )
 
 
-def _because_fulfilment_57(lang, late_orders, orders_7d, cap):
-    """row 2 of late_dispatch (fulfilment.pol:57): when 10% <= LDR < 25% then points 4, limit 7d at 80% avg4w"""
+def _because_late_dispatch_uk_points_row2(lang, late_orders, orders_7d, cap):
+    """row 2 of late_dispatch (fulfilment.pol:57): when 10% <= LDR < 25% then points 4, limit 7d at
+    80% avg4w
+    """
     if lang == 'zh':
-        return f'延迟履约率(LDR) 为 {_percent_text(late_orders, orders_7d)} ({late_orders}/{orders_7d}),不低于 10% 且低于 25%。规则 late_dispatch 表 points 第 2 行(fulfilment.pol:57):4 个违规分,限单 7 天,上限为平均日订单量(基于过去4周数据)的 80%{cap}。'
-    return f'Late dispatch rate (LDR) is {_percent_text(late_orders, orders_7d)} ({late_orders}/{orders_7d}): at least 10% and below 25%. Rule late_dispatch, table points, row 2 (fulfilment.pol:57): 4 points and an order volume limit for 7 days at 80% of the average daily orders over the past 4 weeks{cap}.'
+        return (
+            f'延迟履约率(LDR) 为 {_percent_text(late_orders, orders_7d)} ({late_orders}/{orders_7d}),不低于 '
+            f'10% 且低于 25%。规则 late_dispatch 表 points 第 2 行(fulfilment.pol:57):4 个违规分,限单 7 '
+            f'天,上限为平均日订单量(基于过去4周数据)的 80%{cap}。'
+        )
+    return (
+        f'Late dispatch rate (LDR) is {_percent_text(late_orders, orders_7d)} '
+        f'({late_orders}/{orders_7d}): at least 10% and below 25%. Rule late_dispatch, table '
+        f'points, row 2 (fulfilment.pol:57): 4 points and an order volume limit for 7 days at 80% '
+        f'of the average daily orders over the past 4 weeks{cap}.'
+    )
 
 
-def _because_fulfilment_58(lang, late_orders, orders_7d, cap):
-    """row 3 of late_dispatch (fulfilment.pol:58): when 25% <= LDR < 50% then points 6, limit 7d at 30% avg4w"""
+def _because_late_dispatch_uk_points_row3(lang, late_orders, orders_7d, cap):
+    """row 3 of late_dispatch (fulfilment.pol:58): when 25% <= LDR < 50% then points 6, limit 7d at
+    30% avg4w
+    """
     if lang == 'zh':
-        return f'延迟履约率(LDR) 为 {_percent_text(late_orders, orders_7d)} ({late_orders}/{orders_7d}),不低于 25% 且低于 50%。规则 late_dispatch 表 points 第 3 行(fulfilment.pol:58):6 个违规分,限单 7 天,上限为平均日订单量(基于过去4周数据)的 30%{cap}。'
-    return f'Late dispatch rate (LDR) is {_percent_text(late_orders, orders_7d)} ({late_orders}/{orders_7d}): at least 25% and below 50%. Rule late_dispatch, table points, row 3 (fulfilment.pol:58): 6 points and an order volume limit for 7 days at 30% of the average daily orders over the past 4 weeks{cap}.'
+        return (
+            f'延迟履约率(LDR) 为 {_percent_text(late_orders, orders_7d)} ({late_orders}/{orders_7d}),不低于 '
+            f'25% 且低于 50%。规则 late_dispatch 表 points 第 3 行(fulfilment.pol:58):6 个违规分,限单 7 '
+            f'天,上限为平均日订单量(基于过去4周数据)的 30%{cap}。'
+        )
+    return (
+        f'Late dispatch rate (LDR) is {_percent_text(late_orders, orders_7d)} '
+        f'({late_orders}/{orders_7d}): at least 25% and below 50%. Rule late_dispatch, table '
+        f'points, row 3 (fulfilment.pol:58): 6 points and an order volume limit for 7 days at 30% '
+        f'of the average daily orders over the past 4 weeks{cap}.'
+    )
 
 
-def _because_fulfilment_59(lang, late_orders, orders_7d):
+def _because_late_dispatch_uk_points_row4(lang, late_orders, orders_7d):
     """row 4 of late_dispatch (fulfilment.pol:59): when 50% <= LDR then points 8"""
     if lang == 'zh':
-        return f'延迟履约率(LDR) 为 {_percent_text(late_orders, orders_7d)} ({late_orders}/{orders_7d}),不低于 50%。规则 late_dispatch 表 points 第 4 行(fulfilment.pol:59):8 个违规分。'
-    return f'Late dispatch rate (LDR) is {_percent_text(late_orders, orders_7d)} ({late_orders}/{orders_7d}): at least 50%. Rule late_dispatch, table points, row 4 (fulfilment.pol:59): 8 points.'
+        return (
+            f'延迟履约率(LDR) 为 {_percent_text(late_orders, orders_7d)} ({late_orders}/{orders_7d}),不低于 '
+            f'50%。规则 late_dispatch 表 points 第 4 行(fulfilment.pol:59):8 个违规分。'
+        )
+    return (
+        f'Late dispatch rate (LDR) is {_percent_text(late_orders, orders_7d)} '
+        f'({late_orders}/{orders_7d}): at least 50%. Rule late_dispatch, table points, row 4 '
+        f'(fulfilment.pol:59): 8 points.'
+    )
 
 
-def _because_fulfilment_62(lang, late_orders, orders_7d, cap):
-    """row 1 of late_dispatch (fulfilment.pol:62): when 50% <= LDR < 60% then limit 7d at 30% avg4w"""
+def _because_late_dispatch_uk_limits_row1(lang, late_orders, orders_7d, cap):
+    """row 1 of late_dispatch (fulfilment.pol:62): when 50% <= LDR < 60% then limit 7d at 30% avg4w
+    """
     if lang == 'zh':
-        return f'延迟履约率(LDR) 为 {_percent_text(late_orders, orders_7d)} ({late_orders}/{orders_7d}),不低于 50% 且低于 60%。规则 late_dispatch 表 limits 第 1 行(fulfilment.pol:62):限单 7 天,上限为平均日订单量(基于过去4周数据)的 30%{cap}。'
-    return f'Late dispatch rate (LDR) is {_percent_text(late_orders, orders_7d)} ({late_orders}/{orders_7d}): at least 50% and below 60%. Rule late_dispatch, table limits, row 1 (fulfilment.pol:62): an order volume limit for 7 days at 30% of the average daily orders over the past 4 weeks{cap}.'
+        return (
+            f'延迟履约率(LDR) 为 {_percent_text(late_orders, orders_7d)} ({late_orders}/{orders_7d}),不低于 '
+            f'50% 且低于 60%。规则 late_dispatch 表 limits 第 1 行(fulfilment.pol:62):限单 7 '
+            f'天,上限为平均日订单量(基于过去4周数据)的 30%{cap}。'
+        )
+    return (
+        f'Late dispatch rate (LDR) is {_percent_text(late_orders, orders_7d)} '
+        f'({late_orders}/{orders_7d}): at least 50% and below 60%. Rule late_dispatch, table '
+        f'limits, row 1 (fulfilment.pol:62): an order volume limit for 7 days at 30% of the '
+        f'average daily orders over the past 4 weeks{cap}.'
+    )
 
 
-def _because_fulfilment_63(lang, late_orders, orders_7d, cap):
+def _because_late_dispatch_uk_limits_row2(lang, late_orders, orders_7d, cap):
     """row 2 of late_dispatch (fulfilment.pol:63): when 60% <= LDR then limit 7d at 10% avg4w"""
     if lang == 'zh':
-        return f'延迟履约率(LDR) 为 {_percent_text(late_orders, orders_7d)} ({late_orders}/{orders_7d}),不低于 60%。规则 late_dispatch 表 limits 第 2 行(fulfilment.pol:63):限单 7 天,上限为平均日订单量(基于过去4周数据)的 10%{cap}。'
-    return f'Late dispatch rate (LDR) is {_percent_text(late_orders, orders_7d)} ({late_orders}/{orders_7d}): at least 60%. Rule late_dispatch, table limits, row 2 (fulfilment.pol:63): an order volume limit for 7 days at 10% of the average daily orders over the past 4 weeks{cap}.'
+        return (
+            f'延迟履约率(LDR) 为 {_percent_text(late_orders, orders_7d)} ({late_orders}/{orders_7d}),不低于 '
+            f'60%。规则 late_dispatch 表 limits 第 2 行(fulfilment.pol:63):限单 7 天,上限为平均日订单量(基于过去4周数据)的 '
+            f'10%{cap}。'
+        )
+    return (
+        f'Late dispatch rate (LDR) is {_percent_text(late_orders, orders_7d)} '
+        f'({late_orders}/{orders_7d}): at least 60%. Rule late_dispatch, table limits, row 2 '
+        f'(fulfilment.pol:63): an order volume limit for 7 days at 10% of the average daily orders '
+        f'over the past 4 weeks{cap}.'
+    )
 
 
 _INPUT_NAMES = frozenset(INPUTS)
@@ -568,21 +860,48 @@ def _read(metrics):
             values = _EVERY_INPUT(metrics)
         except KeyError:  # some input is not given
             return _read_each(metrics)
-        (orders_7d, cancelled_orders, late_orders, avg_daily_orders_4w, orders_30d, non_cancelled_orders_30d, negative_reviews_30d, buyer_disputes_30d, seller_fault_disputes_30d, seller_fault_return_requests_30d, resolved_return_requests_30d, defect_returns_30d, avg_first_response_minutes, buyer_messages, replied_within_24h, replied_within_48h) = values
+        (
+            orders_7d,
+            cancelled_orders,
+            late_orders,
+            avg_daily_orders_4w,
+            orders_30d,
+            non_cancelled_orders_30d,
+            negative_reviews_30d,
+            buyer_disputes_30d,
+            seller_fault_disputes_30d,
+            seller_fault_return_requests_30d,
+            resolved_return_requests_30d,
+            defect_returns_30d,
+            avg_first_response_minutes,
+            buyer_messages,
+            replied_within_24h,
+            replied_within_48h,
+        ) = values
         if (
             type(orders_7d) is int and 0 <= orders_7d < _MAGNITUDE
             and type(cancelled_orders) is int and cancelled_orders >= 0
             and type(late_orders) is int and late_orders >= 0
-            and (type(avg_daily_orders_4w) is int or type(avg_daily_orders_4w) is float) and (_PLAIN_FLOAT <= avg_daily_orders_4w < _MAGNITUDE or avg_daily_orders_4w == 0)
+            and (type(avg_daily_orders_4w) is int or type(avg_daily_orders_4w) is float) and (
+                _PLAIN_FLOAT <= avg_daily_orders_4w < _MAGNITUDE or avg_daily_orders_4w == 0
+            )
             and type(orders_30d) is int and 0 <= orders_30d < _MAGNITUDE
             and type(non_cancelled_orders_30d) is int and 0 <= non_cancelled_orders_30d < _MAGNITUDE
             and type(negative_reviews_30d) is int and 0 <= negative_reviews_30d < _MAGNITUDE
             and type(buyer_disputes_30d) is int and 0 <= buyer_disputes_30d < _MAGNITUDE
             and type(seller_fault_disputes_30d) is int and seller_fault_disputes_30d >= 0
-            and type(seller_fault_return_requests_30d) is int and 0 <= seller_fault_return_requests_30d < _MAGNITUDE
+            and type(
+                seller_fault_return_requests_30d
+            ) is int and 0 <= seller_fault_return_requests_30d < _MAGNITUDE
             and type(resolved_return_requests_30d) is int and resolved_return_requests_30d >= 0
             and type(defect_returns_30d) is int and defect_returns_30d >= 0
-            and (type(avg_first_response_minutes) is int or type(avg_first_response_minutes) is float) and (_PLAIN_FLOAT <= avg_first_response_minutes < _MAGNITUDE or avg_first_response_minutes == 0)
+            and (
+                type(avg_first_response_minutes) is int or type(avg_first_response_minutes) is float
+            )
+            and (
+                _PLAIN_FLOAT <= avg_first_response_minutes < _MAGNITUDE
+                or avg_first_response_minutes == 0
+            )
             and type(buyer_messages) is int and 0 <= buyer_messages < _MAGNITUDE
             and type(replied_within_24h) is int and replied_within_24h >= 0
             and type(replied_within_48h) is int and replied_within_48h >= 0
@@ -599,7 +918,8 @@ def _read(metrics):
 
 
 def _read_each(metrics):
-    """Every input's value, checked (None when not given), or MetricsError naming the first bad one."""
+    """Every input's value, checked (None when not given), or MetricsError naming the first bad one.
+    """
     if type(metrics) is not dict and not isinstance(metrics, _Mapping):
         raise _not_an_object(metrics)
     get = metrics.get
@@ -611,71 +931,198 @@ def _read_each(metrics):
     if orders_7d is not None and not (type(orders_7d) is int and 0 <= orders_7d < _MAGNITUDE):
         orders_7d = _within('orders_7d', orders_7d, 'count')
     cancelled_orders = get('cancelled_orders')
-    if cancelled_orders is not None and not (type(cancelled_orders) is int and 0 <= cancelled_orders < _MAGNITUDE):
+    if cancelled_orders is not None and not (
+        type(cancelled_orders) is int and 0 <= cancelled_orders < _MAGNITUDE
+    ):
         cancelled_orders = _within('cancelled_orders', cancelled_orders, 'count')
     late_orders = get('late_orders')
     if late_orders is not None and not (type(late_orders) is int and 0 <= late_orders < _MAGNITUDE):
         late_orders = _within('late_orders', late_orders, 'count')
     avg_daily_orders_4w = get('avg_daily_orders_4w')
-    if avg_daily_orders_4w is not None and not ((type(avg_daily_orders_4w) is int or type(avg_daily_orders_4w) is float) and (_PLAIN_FLOAT <= avg_daily_orders_4w < _MAGNITUDE or avg_daily_orders_4w == 0)):
+    if avg_daily_orders_4w is not None and not (
+        (type(avg_daily_orders_4w) is int or type(avg_daily_orders_4w) is float) and (
+            _PLAIN_FLOAT <= avg_daily_orders_4w < _MAGNITUDE or avg_daily_orders_4w == 0
+        )
+    ):
         avg_daily_orders_4w = _within('avg_daily_orders_4w', avg_daily_orders_4w, 'number')
     orders_30d = get('orders_30d')
     if orders_30d is not None and not (type(orders_30d) is int and 0 <= orders_30d < _MAGNITUDE):
         orders_30d = _within('orders_30d', orders_30d, 'count')
     non_cancelled_orders_30d = get('non_cancelled_orders_30d')
-    if non_cancelled_orders_30d is not None and not (type(non_cancelled_orders_30d) is int and 0 <= non_cancelled_orders_30d < _MAGNITUDE):
-        non_cancelled_orders_30d = _within('non_cancelled_orders_30d', non_cancelled_orders_30d, 'count')
+    if non_cancelled_orders_30d is not None and not (
+        type(non_cancelled_orders_30d) is int and 0 <= non_cancelled_orders_30d < _MAGNITUDE
+    ):
+        non_cancelled_orders_30d = _within(
+            'non_cancelled_orders_30d',
+            non_cancelled_orders_30d,
+            'count',
+        )
     negative_reviews_30d = get('negative_reviews_30d')
-    if negative_reviews_30d is not None and not (type(negative_reviews_30d) is int and 0 <= negative_reviews_30d < _MAGNITUDE):
+    if negative_reviews_30d is not None and not (
+        type(negative_reviews_30d) is int and 0 <= negative_reviews_30d < _MAGNITUDE
+    ):
         negative_reviews_30d = _within('negative_reviews_30d', negative_reviews_30d, 'count')
     buyer_disputes_30d = get('buyer_disputes_30d')
-    if buyer_disputes_30d is not None and not (type(buyer_disputes_30d) is int and 0 <= buyer_disputes_30d < _MAGNITUDE):
+    if buyer_disputes_30d is not None and not (
+        type(buyer_disputes_30d) is int and 0 <= buyer_disputes_30d < _MAGNITUDE
+    ):
         buyer_disputes_30d = _within('buyer_disputes_30d', buyer_disputes_30d, 'count')
     seller_fault_disputes_30d = get('seller_fault_disputes_30d')
-    if seller_fault_disputes_30d is not None and not (type(seller_fault_disputes_30d) is int and 0 <= seller_fault_disputes_30d < _MAGNITUDE):
-        seller_fault_disputes_30d = _within('seller_fault_disputes_30d', seller_fault_disputes_30d, 'count')
+    if seller_fault_disputes_30d is not None and not (
+        type(seller_fault_disputes_30d) is int and 0 <= seller_fault_disputes_30d < _MAGNITUDE
+    ):
+        seller_fault_disputes_30d = _within(
+            'seller_fault_disputes_30d',
+            seller_fault_disputes_30d,
+            'count',
+        )
     seller_fault_return_requests_30d = get('seller_fault_return_requests_30d')
-    if seller_fault_return_requests_30d is not None and not (type(seller_fault_return_requests_30d) is int and 0 <= seller_fault_return_requests_30d < _MAGNITUDE):
-        seller_fault_return_requests_30d = _within('seller_fault_return_requests_30d', seller_fault_return_requests_30d, 'count')
+    if seller_fault_return_requests_30d is not None and not (
+        type(
+            seller_fault_return_requests_30d
+        ) is int and 0 <= seller_fault_return_requests_30d < _MAGNITUDE
+    ):
+        seller_fault_return_requests_30d = _within(
+            'seller_fault_return_requests_30d',
+            seller_fault_return_requests_30d,
+            'count',
+        )
     resolved_return_requests_30d = get('resolved_return_requests_30d')
-    if resolved_return_requests_30d is not None and not (type(resolved_return_requests_30d) is int and 0 <= resolved_return_requests_30d < _MAGNITUDE):
-        resolved_return_requests_30d = _within('resolved_return_requests_30d', resolved_return_requests_30d, 'count')
+    if resolved_return_requests_30d is not None and not (
+        type(resolved_return_requests_30d) is int and 0 <= resolved_return_requests_30d < _MAGNITUDE
+    ):
+        resolved_return_requests_30d = _within(
+            'resolved_return_requests_30d',
+            resolved_return_requests_30d,
+            'count',
+        )
     defect_returns_30d = get('defect_returns_30d')
-    if defect_returns_30d is not None and not (type(defect_returns_30d) is int and 0 <= defect_returns_30d < _MAGNITUDE):
+    if defect_returns_30d is not None and not (
+        type(defect_returns_30d) is int and 0 <= defect_returns_30d < _MAGNITUDE
+    ):
         defect_returns_30d = _within('defect_returns_30d', defect_returns_30d, 'count')
     avg_first_response_minutes = get('avg_first_response_minutes')
-    if avg_first_response_minutes is not None and not ((type(avg_first_response_minutes) is int or type(avg_first_response_minutes) is float) and (_PLAIN_FLOAT <= avg_first_response_minutes < _MAGNITUDE or avg_first_response_minutes == 0)):
-        avg_first_response_minutes = _within('avg_first_response_minutes', avg_first_response_minutes, 'duration')
+    if avg_first_response_minutes is not None and not (
+        (type(avg_first_response_minutes) is int or type(avg_first_response_minutes) is float) and (
+            _PLAIN_FLOAT <= avg_first_response_minutes < _MAGNITUDE
+            or avg_first_response_minutes == 0
+        )
+    ):
+        avg_first_response_minutes = _within(
+            'avg_first_response_minutes',
+            avg_first_response_minutes,
+            'duration',
+        )
     buyer_messages = get('buyer_messages')
-    if buyer_messages is not None and not (type(buyer_messages) is int and 0 <= buyer_messages < _MAGNITUDE):
+    if buyer_messages is not None and not (
+        type(buyer_messages) is int and 0 <= buyer_messages < _MAGNITUDE
+    ):
         buyer_messages = _within('buyer_messages', buyer_messages, 'count')
     replied_within_24h = get('replied_within_24h')
-    if replied_within_24h is not None and not (type(replied_within_24h) is int and 0 <= replied_within_24h < _MAGNITUDE):
+    if replied_within_24h is not None and not (
+        type(replied_within_24h) is int and 0 <= replied_within_24h < _MAGNITUDE
+    ):
         replied_within_24h = _within('replied_within_24h', replied_within_24h, 'count')
     replied_within_48h = get('replied_within_48h')
-    if replied_within_48h is not None and not (type(replied_within_48h) is int and 0 <= replied_within_48h < _MAGNITUDE):
+    if replied_within_48h is not None and not (
+        type(replied_within_48h) is int and 0 <= replied_within_48h < _MAGNITUDE
+    ):
         replied_within_48h = _within('replied_within_48h', replied_within_48h, 'count')
     # a part is never more than its total
     if cancelled_orders is not None and orders_7d is not None and cancelled_orders > orders_7d:
         raise _above_total('cancelled_orders', cancelled_orders, 'orders_7d', orders_7d)
     if late_orders is not None and orders_7d is not None and late_orders > orders_7d:
         raise _above_total('late_orders', late_orders, 'orders_7d', orders_7d)
-    if seller_fault_disputes_30d is not None and buyer_disputes_30d is not None and seller_fault_disputes_30d > buyer_disputes_30d:
-        raise _above_total('seller_fault_disputes_30d', seller_fault_disputes_30d, 'buyer_disputes_30d', buyer_disputes_30d)
-    if resolved_return_requests_30d is not None and seller_fault_return_requests_30d is not None and resolved_return_requests_30d > seller_fault_return_requests_30d:
-        raise _above_total('resolved_return_requests_30d', resolved_return_requests_30d, 'seller_fault_return_requests_30d', seller_fault_return_requests_30d)
-    if defect_returns_30d is not None and orders_30d is not None and defect_returns_30d > orders_30d:
+    if (
+        seller_fault_disputes_30d is not None
+        and buyer_disputes_30d is not None
+        and seller_fault_disputes_30d > buyer_disputes_30d
+    ):
+        raise _above_total(
+            'seller_fault_disputes_30d',
+            seller_fault_disputes_30d,
+            'buyer_disputes_30d',
+            buyer_disputes_30d,
+        )
+    if (
+        resolved_return_requests_30d is not None
+        and seller_fault_return_requests_30d is not None
+        and resolved_return_requests_30d > seller_fault_return_requests_30d
+    ):
+        raise _above_total(
+            'resolved_return_requests_30d',
+            resolved_return_requests_30d,
+            'seller_fault_return_requests_30d',
+            seller_fault_return_requests_30d,
+        )
+    if (
+        defect_returns_30d is not None
+        and orders_30d is not None
+        and defect_returns_30d > orders_30d
+    ):
         raise _above_total('defect_returns_30d', defect_returns_30d, 'orders_30d', orders_30d)
-    if replied_within_24h is not None and buyer_messages is not None and replied_within_24h > buyer_messages:
-        raise _above_total('replied_within_24h', replied_within_24h, 'buyer_messages', buyer_messages)
-    if replied_within_48h is not None and buyer_messages is not None and replied_within_48h > buyer_messages:
-        raise _above_total('replied_within_48h', replied_within_48h, 'buyer_messages', buyer_messages)
-    return (orders_7d, cancelled_orders, late_orders, avg_daily_orders_4w, orders_30d, non_cancelled_orders_30d, negative_reviews_30d, buyer_disputes_30d, seller_fault_disputes_30d, seller_fault_return_requests_30d, resolved_return_requests_30d, defect_returns_30d, avg_first_response_minutes, buyer_messages, replied_within_24h, replied_within_48h)
+    if (
+        replied_within_24h is not None
+        and buyer_messages is not None
+        and replied_within_24h > buyer_messages
+    ):
+        raise _above_total(
+            'replied_within_24h',
+            replied_within_24h,
+            'buyer_messages',
+            buyer_messages,
+        )
+    if (
+        replied_within_48h is not None
+        and buyer_messages is not None
+        and replied_within_48h > buyer_messages
+    ):
+        raise _above_total(
+            'replied_within_48h',
+            replied_within_48h,
+            'buyer_messages',
+            buyer_messages,
+        )
+    return (
+        orders_7d,
+        cancelled_orders,
+        late_orders,
+        avg_daily_orders_4w,
+        orders_30d,
+        non_cancelled_orders_30d,
+        negative_reviews_30d,
+        buyer_disputes_30d,
+        seller_fault_disputes_30d,
+        seller_fault_return_requests_30d,
+        resolved_return_requests_30d,
+        defect_returns_30d,
+        avg_first_response_minutes,
+        buyer_messages,
+        replied_within_24h,
+        replied_within_48h,
+    )
 
 
-def _decide_US(values, lang):
-    """The decision for region US."""
-    (orders_7d, cancelled_orders, late_orders, avg_daily_orders_4w, orders_30d, non_cancelled_orders_30d, negative_reviews_30d, buyer_disputes_30d, seller_fault_disputes_30d, seller_fault_return_requests_30d, resolved_return_requests_30d, defect_returns_30d, avg_first_response_minutes, buyer_messages, replied_within_24h, replied_within_48h) = values
+def _decide_US_SEA(values, region, lang):
+    """The decision for regions US, SEA."""
+    (
+        orders_7d,
+        cancelled_orders,
+        late_orders,
+        avg_daily_orders_4w,
+        orders_30d,
+        non_cancelled_orders_30d,
+        negative_reviews_30d,
+        buyer_disputes_30d,
+        seller_fault_disputes_30d,
+        seller_fault_return_requests_30d,
+        resolved_return_requests_30d,
+        defect_returns_30d,
+        avg_first_response_minutes,
+        buyer_messages,
+        replied_within_24h,
+        replied_within_48h,
+    ) = values
     points = 0
     warning = False
     violations = []
@@ -686,58 +1133,137 @@ def _decide_US(values, lang):
     # rule seller_fault_cancellation (fulfilment.pol:6): SFCR = cancelled_orders / orders_7d
     fired = False
     if cancelled_orders is None or orders_7d is None:
-        not_applicable.append({'rule': 'seller_fault_cancellation', 'metric': 'SFCR', 'cause': 'absent', 'reason': _ABSENT_CANCELLED_ORDERS_ORDERS_7D[lang][cancelled_orders is None, orders_7d is None]})
+        not_applicable.append(
+            {
+                'rule': 'seller_fault_cancellation',
+                'metric': 'SFCR',
+                'cause': 'absent',
+                'reason': _ABSENT_CANCELLED_ORDERS_ORDERS_7D[lang][
+                    cancelled_orders is None,
+                    orders_7d is None,
+                ],
+            }
+        )
     elif orders_7d == 0:
-        not_applicable.append({'rule': 'seller_fault_cancellation', 'metric': 'SFCR', 'cause': 'zero_denominator', 'reason': _ZERO_SFCR[lang]})
+        not_applicable.append(
+            {
+                'rule': 'seller_fault_cancellation',
+                'metric': 'SFCR',
+                'cause': 'zero_denominator',
+                'reason': _ZERO_SFCR[lang],
+            }
+        )
     else:
         # standard: SFCR < 2.5%
         if not (cancelled_orders * 1000 < 25 * orders_7d):
-            findings.append({'rule': 'seller_fault_cancellation', 'metric': 'SFCR', 'value': f'{cancelled_orders}/{orders_7d}', 'standard': '< 2.5%'})
+            findings.append(
+                {
+                    'rule': 'seller_fault_cancellation',
+                    'metric': 'SFCR',
+                    'value': f'{cancelled_orders}/{orders_7d}',
+                    'standard': '< 2.5%',
+                }
+            )
             # every row below has SFCR outside the standard
             # table, exclusive: the first row that matches fires
-            # row 1 (fulfilment.pol:12): when 2.5% <= SFCR < 10% and cancelled_orders >= 5 then points 2
-            if cancelled_orders * 1000 >= 25 * orders_7d and cancelled_orders * 100 < 10 * orders_7d and cancelled_orders >= 5:
+            # row 1 (fulfilment.pol:12): when 2.5% <= SFCR < 10% and cancelled_orders >= 5 then
+            # points 2
+            if (
+                cancelled_orders * 1000 >= 25 * orders_7d
+                and cancelled_orders * 100 < 10 * orders_7d
+                and cancelled_orders >= 5
+            ):
                 points += 2
                 fired = True
                 violations.append({
-                    'rule': 'seller_fault_cancellation', 'table': None, 'row': 1, 'points': 2, 'warning': False,
+                    'rule': 'seller_fault_cancellation',
+                    'table': None,
+                    'row': 1,
+                    'points': 2,
+                    'warning': False,
                     'limit': None, 'measures': [], 'where': 'fulfilment.pol:12',
-                    'because': _because_fulfilment_12(lang, cancelled_orders, orders_7d),
+                    'because': _because_seller_fault_cancellation_us_sea_row1(
+                        lang,
+                        cancelled_orders,
+                        orders_7d,
+                    ),
                 })
-            # row 2 (fulfilment.pol:13): when 10% <= SFCR < 25% and cancelled_orders >= 5 then points 4
-            elif cancelled_orders * 100 >= 10 * orders_7d and cancelled_orders * 100 < 25 * orders_7d and cancelled_orders >= 5:
+            # row 2 (fulfilment.pol:13): when 10% <= SFCR < 25% and cancelled_orders >= 5 then
+            # points 4
+            elif (
+                cancelled_orders * 100 >= 10 * orders_7d
+                and cancelled_orders * 100 < 25 * orders_7d
+                and cancelled_orders >= 5
+            ):
                 points += 4
                 fired = True
                 violations.append({
-                    'rule': 'seller_fault_cancellation', 'table': None, 'row': 2, 'points': 4, 'warning': False,
+                    'rule': 'seller_fault_cancellation',
+                    'table': None,
+                    'row': 2,
+                    'points': 4,
+                    'warning': False,
                     'limit': None, 'measures': [], 'where': 'fulfilment.pol:13',
-                    'because': _because_fulfilment_13(lang, cancelled_orders, orders_7d),
+                    'because': _because_seller_fault_cancellation_us_sea_row2(
+                        lang,
+                        cancelled_orders,
+                        orders_7d,
+                    ),
                 })
-            # row 3 (fulfilment.pol:14): when 25% <= SFCR < 50% and cancelled_orders >= 5 then points 5
-            elif cancelled_orders * 100 >= 25 * orders_7d and cancelled_orders * 100 < 50 * orders_7d and cancelled_orders >= 5:
+            # row 3 (fulfilment.pol:14): when 25% <= SFCR < 50% and cancelled_orders >= 5 then
+            # points 5
+            elif (
+                cancelled_orders * 100 >= 25 * orders_7d
+                and cancelled_orders * 100 < 50 * orders_7d
+                and cancelled_orders >= 5
+            ):
                 points += 5
                 fired = True
                 violations.append({
-                    'rule': 'seller_fault_cancellation', 'table': None, 'row': 3, 'points': 5, 'warning': False,
+                    'rule': 'seller_fault_cancellation',
+                    'table': None,
+                    'row': 3,
+                    'points': 5,
+                    'warning': False,
                     'limit': None, 'measures': [], 'where': 'fulfilment.pol:14',
-                    'because': _because_fulfilment_14(lang, cancelled_orders, orders_7d),
+                    'because': _because_seller_fault_cancellation_us_sea_row3(
+                        lang,
+                        cancelled_orders,
+                        orders_7d,
+                    ),
                 })
-            # row 4 (fulfilment.pol:15): when 50% <= SFCR and 5 <= cancelled_orders < 30 then points 6, limit 7d at 10% avg4w
-            elif cancelled_orders * 100 >= 50 * orders_7d and cancelled_orders >= 5 and cancelled_orders <= 29:
+            # row 4 (fulfilment.pol:15): when 50% <= SFCR and 5 <= cancelled_orders < 30 then points
+            # 6, limit 7d at 10% avg4w
+            elif (
+                cancelled_orders * 100 >= 50 * orders_7d
+                and cancelled_orders >= 5
+                and cancelled_orders <= 29
+            ):
                 points += 6
                 fired = True
                 limit = {'days': 7, 'percent': 10, 'basis': 'avg4w'}
                 if avg_daily_orders_4w is None:
                     cap = ''
                 else:
-                    limit['daily_cap'] = _share(avg_daily_orders_4w, 10, 100, False)  # D9: 10% of avg4w, rounded down
+                    # D9: 10% of avg4w, rounded down
+                    limit['daily_cap'] = _share(avg_daily_orders_4w, 10, 100, False)
                     cap = _CAP[lang].format(limit['daily_cap'])
                 violations.append({
-                    'rule': 'seller_fault_cancellation', 'table': None, 'row': 4, 'points': 6, 'warning': False,
+                    'rule': 'seller_fault_cancellation',
+                    'table': None,
+                    'row': 4,
+                    'points': 6,
+                    'warning': False,
                     'limit': limit, 'measures': [], 'where': 'fulfilment.pol:15',
-                    'because': _because_fulfilment_15(lang, cancelled_orders, orders_7d, cap),
+                    'because': _because_seller_fault_cancellation_us_sea_row4(
+                        lang,
+                        cancelled_orders,
+                        orders_7d,
+                        cap,
+                    ),
                 })
-            # row 5 (fulfilment.pol:16): when 50% <= SFCR and cancelled_orders >= 30 then points 7, limit 7d at 10% avg4w
+            # row 5 (fulfilment.pol:16): when 50% <= SFCR and cancelled_orders >= 30 then points 7,
+            # limit 7d at 10% avg4w
             elif cancelled_orders * 100 >= 50 * orders_7d and cancelled_orders >= 30:
                 points += 7
                 fired = True
@@ -745,26 +1271,62 @@ def _decide_US(values, lang):
                 if avg_daily_orders_4w is None:
                     cap = ''
                 else:
-                    limit['daily_cap'] = _share(avg_daily_orders_4w, 10, 100, False)  # D9: 10% of avg4w, rounded down
+                    # D9: 10% of avg4w, rounded down
+                    limit['daily_cap'] = _share(avg_daily_orders_4w, 10, 100, False)
                     cap = _CAP[lang].format(limit['daily_cap'])
                 violations.append({
-                    'rule': 'seller_fault_cancellation', 'table': None, 'row': 5, 'points': 7, 'warning': False,
+                    'rule': 'seller_fault_cancellation',
+                    'table': None,
+                    'row': 5,
+                    'points': 7,
+                    'warning': False,
                     'limit': limit, 'measures': [], 'where': 'fulfilment.pol:16',
-                    'because': _because_fulfilment_16(lang, cancelled_orders, orders_7d, cap),
+                    'because': _because_seller_fault_cancellation_us_sea_row5(
+                        lang,
+                        cancelled_orders,
+                        orders_7d,
+                        cap,
+                    ),
                 })
     if fired:
-        discretionary.append({'rule': 'seller_fault_cancellation', 'measures': ['extend_settlement', 'deduct_funds']})
+        discretionary.append(
+            {'rule': 'seller_fault_cancellation', 'measures': ['extend_settlement', 'deduct_funds']}
+        )
 
     # rule late_dispatch (fulfilment.pol:32): LDR = late_orders / orders_7d
     fired = False
     if late_orders is None or orders_7d is None:
-        not_applicable.append({'rule': 'late_dispatch', 'metric': 'LDR', 'cause': 'absent', 'reason': _ABSENT_LATE_ORDERS_ORDERS_7D[lang][late_orders is None, orders_7d is None]})
+        not_applicable.append(
+            {
+                'rule': 'late_dispatch',
+                'metric': 'LDR',
+                'cause': 'absent',
+                'reason': _ABSENT_LATE_ORDERS_ORDERS_7D[lang][
+                    late_orders is None,
+                    orders_7d is None,
+                ],
+            }
+        )
     elif orders_7d == 0:
-        not_applicable.append({'rule': 'late_dispatch', 'metric': 'LDR', 'cause': 'zero_denominator', 'reason': _ZERO_LDR[lang]})
+        not_applicable.append(
+            {
+                'rule': 'late_dispatch',
+                'metric': 'LDR',
+                'cause': 'zero_denominator',
+                'reason': _ZERO_LDR[lang],
+            }
+        )
     else:
         # standard: LDR < 4%
         if not (late_orders * 100 < 4 * orders_7d):
-            findings.append({'rule': 'late_dispatch', 'metric': 'LDR', 'value': f'{late_orders}/{orders_7d}', 'standard': '< 4%'})
+            findings.append(
+                {
+                    'rule': 'late_dispatch',
+                    'metric': 'LDR',
+                    'value': f'{late_orders}/{orders_7d}',
+                    'standard': '< 4%',
+                }
+            )
             # every row below has LDR outside the standard
             # table, exclusive: the first row that matches fires
             # row 1 (fulfilment.pol:39): when 4% <= LDR < 10% then warning
@@ -774,27 +1336,36 @@ def _decide_US(values, lang):
                 violations.append({
                     'rule': 'late_dispatch', 'table': None, 'row': 1, 'points': 0, 'warning': True,
                     'limit': None, 'measures': [], 'where': 'fulfilment.pol:39',
-                    'because': _because_fulfilment_39(lang, late_orders, orders_7d),
+                    'because': _because_late_dispatch_us_sea_row1(lang, late_orders, orders_7d),
                 })
             # row 2 (fulfilment.pol:40): when 10% <= LDR < 25% and late_orders >= 5 then points 3
-            elif late_orders * 100 >= 10 * orders_7d and late_orders * 100 < 25 * orders_7d and late_orders >= 5:
+            elif (
+                late_orders * 100 >= 10 * orders_7d
+                and late_orders * 100 < 25 * orders_7d
+                and late_orders >= 5
+            ):
                 points += 3
                 fired = True
                 violations.append({
                     'rule': 'late_dispatch', 'table': None, 'row': 2, 'points': 3, 'warning': False,
                     'limit': None, 'measures': [], 'where': 'fulfilment.pol:40',
-                    'because': _because_fulfilment_40(lang, late_orders, orders_7d),
+                    'because': _because_late_dispatch_us_sea_row2(lang, late_orders, orders_7d),
                 })
             # row 3 (fulfilment.pol:41): when 25% <= LDR < 50% and late_orders >= 5 then points 5
-            elif late_orders * 100 >= 25 * orders_7d and late_orders * 100 < 50 * orders_7d and late_orders >= 5:
+            elif (
+                late_orders * 100 >= 25 * orders_7d
+                and late_orders * 100 < 50 * orders_7d
+                and late_orders >= 5
+            ):
                 points += 5
                 fired = True
                 violations.append({
                     'rule': 'late_dispatch', 'table': None, 'row': 3, 'points': 5, 'warning': False,
                     'limit': None, 'measures': [], 'where': 'fulfilment.pol:41',
-                    'because': _because_fulfilment_41(lang, late_orders, orders_7d),
+                    'because': _because_late_dispatch_us_sea_row3(lang, late_orders, orders_7d),
                 })
-            # row 4 (fulfilment.pol:42): when 50% <= LDR and 5 <= late_orders < 30 then points 6, limit 7d at 10% avg4w
+            # row 4 (fulfilment.pol:42): when 50% <= LDR and 5 <= late_orders < 30 then points 6,
+            # limit 7d at 10% avg4w
             elif late_orders * 100 >= 50 * orders_7d and late_orders >= 5 and late_orders <= 29:
                 points += 6
                 fired = True
@@ -802,14 +1373,21 @@ def _decide_US(values, lang):
                 if avg_daily_orders_4w is None:
                     cap = ''
                 else:
-                    limit['daily_cap'] = _share(avg_daily_orders_4w, 10, 100, False)  # D9: 10% of avg4w, rounded down
+                    # D9: 10% of avg4w, rounded down
+                    limit['daily_cap'] = _share(avg_daily_orders_4w, 10, 100, False)
                     cap = _CAP[lang].format(limit['daily_cap'])
                 violations.append({
                     'rule': 'late_dispatch', 'table': None, 'row': 4, 'points': 6, 'warning': False,
                     'limit': limit, 'measures': [], 'where': 'fulfilment.pol:42',
-                    'because': _because_fulfilment_42(lang, late_orders, orders_7d, cap),
+                    'because': _because_late_dispatch_us_sea_row4(
+                        lang,
+                        late_orders,
+                        orders_7d,
+                        cap,
+                    ),
                 })
-            # row 5 (fulfilment.pol:43): when 50% <= LDR and late_orders >= 30 then points 7, limit 7d at 10% avg4w
+            # row 5 (fulfilment.pol:43): when 50% <= LDR and late_orders >= 30 then points 7, limit
+            # 7d at 10% avg4w
             elif late_orders * 100 >= 50 * orders_7d and late_orders >= 30:
                 points += 7
                 fired = True
@@ -817,94 +1395,263 @@ def _decide_US(values, lang):
                 if avg_daily_orders_4w is None:
                     cap = ''
                 else:
-                    limit['daily_cap'] = _share(avg_daily_orders_4w, 10, 100, False)  # D9: 10% of avg4w, rounded down
+                    # D9: 10% of avg4w, rounded down
+                    limit['daily_cap'] = _share(avg_daily_orders_4w, 10, 100, False)
                     cap = _CAP[lang].format(limit['daily_cap'])
                 violations.append({
                     'rule': 'late_dispatch', 'table': None, 'row': 5, 'points': 7, 'warning': False,
                     'limit': limit, 'measures': [], 'where': 'fulfilment.pol:43',
-                    'because': _because_fulfilment_43(lang, late_orders, orders_7d, cap),
+                    'because': _because_late_dispatch_us_sea_row5(
+                        lang,
+                        late_orders,
+                        orders_7d,
+                        cap,
+                    ),
                 })
     if fired:
-        discretionary.append({'rule': 'late_dispatch', 'measures': ['extend_settlement', 'deduct_funds']})
+        discretionary.append(
+            {'rule': 'late_dispatch', 'measures': ['extend_settlement', 'deduct_funds']}
+        )
 
     # rule defect_return_rate (fulfilment.pol:70): DFR = defect_returns_30d / orders_30d
     if defect_returns_30d is None or orders_30d is None:
-        not_applicable.append({'rule': 'defect_return_rate', 'metric': 'DFR', 'cause': 'absent', 'reason': _ABSENT_DEFECT_RETURNS_30D_ORDERS_30D[lang][defect_returns_30d is None, orders_30d is None]})
+        not_applicable.append(
+            {
+                'rule': 'defect_return_rate',
+                'metric': 'DFR',
+                'cause': 'absent',
+                'reason': _ABSENT_DEFECT_RETURNS_30D_ORDERS_30D[lang][
+                    defect_returns_30d is None,
+                    orders_30d is None,
+                ],
+            }
+        )
     # only if orders_30d > 100
     elif not (orders_30d >= 101):
-        not_applicable.append({'rule': 'defect_return_rate', 'metric': 'DFR', 'cause': 'only_if', 'reason': _ONLY_IF_DFR[lang].format_map({'orders_30d': orders_30d})})
+        not_applicable.append(
+            {
+                'rule': 'defect_return_rate',
+                'metric': 'DFR',
+                'cause': 'only_if',
+                'reason': _ONLY_IF_DFR[lang].format_map({'orders_30d': orders_30d}),
+            }
+        )
     else:
         # standard: DFR < 1.5%
         if not (defect_returns_30d * 1000 < 15 * orders_30d):
-            findings.append({'rule': 'defect_return_rate', 'metric': 'DFR', 'value': f'{defect_returns_30d}/{orders_30d}', 'standard': '< 1.5%'})
+            findings.append(
+                {
+                    'rule': 'defect_return_rate',
+                    'metric': 'DFR',
+                    'value': f'{defect_returns_30d}/{orders_30d}',
+                    'standard': '< 1.5%',
+                }
+            )
             discretionary.append({'rule': 'defect_return_rate', 'measures': ['points']})
 
     # rule first_response_time (service.pol:5): FRT = avg_first_response_minutes
     if avg_first_response_minutes is None:
-        not_applicable.append({'rule': 'first_response_time', 'metric': 'FRT', 'cause': 'absent', 'reason': _ABSENT_AVG_FIRST_RESPONSE_MINUTES[lang]})
+        not_applicable.append(
+            {
+                'rule': 'first_response_time',
+                'metric': 'FRT',
+                'cause': 'absent',
+                'reason': _ABSENT_AVG_FIRST_RESPONSE_MINUTES[lang],
+            }
+        )
     else:
         # standard: FRT <= 30min
         if not (avg_first_response_minutes <= 30):
-            findings.append({'rule': 'first_response_time', 'metric': 'FRT', 'value': _value_text(avg_first_response_minutes) + 'min', 'standard': '<= 30min'})
+            findings.append(
+                {
+                    'rule': 'first_response_time',
+                    'metric': 'FRT',
+                    'value': _value_text(avg_first_response_minutes) + 'min',
+                    'standard': '<= 30min',
+                }
+            )
             discretionary.append({'rule': 'first_response_time', 'measures': ['points']})
 
     # rule response_rate_24h (service.pol:13): RR24 = replied_within_24h / buyer_messages
     if replied_within_24h is None or buyer_messages is None:
-        not_applicable.append({'rule': 'response_rate_24h', 'metric': 'RR24', 'cause': 'absent', 'reason': _ABSENT_REPLIED_WITHIN_24H_BUYER_MESSAGES[lang][replied_within_24h is None, buyer_messages is None]})
+        not_applicable.append(
+            {
+                'rule': 'response_rate_24h',
+                'metric': 'RR24',
+                'cause': 'absent',
+                'reason': _ABSENT_REPLIED_WITHIN_24H_BUYER_MESSAGES[lang][
+                    replied_within_24h is None,
+                    buyer_messages is None,
+                ],
+            }
+        )
     elif buyer_messages == 0:
-        not_applicable.append({'rule': 'response_rate_24h', 'metric': 'RR24', 'cause': 'zero_denominator', 'reason': _ZERO_RR24[lang]})
+        not_applicable.append(
+            {
+                'rule': 'response_rate_24h',
+                'metric': 'RR24',
+                'cause': 'zero_denominator',
+                'reason': _ZERO_RR24[lang],
+            }
+        )
     else:
         # standard: RR24 >= 85%
         if not (replied_within_24h * 100 >= 85 * buyer_messages):
-            findings.append({'rule': 'response_rate_24h', 'metric': 'RR24', 'value': f'{replied_within_24h}/{buyer_messages}', 'standard': '>= 85%'})
+            findings.append(
+                {
+                    'rule': 'response_rate_24h',
+                    'metric': 'RR24',
+                    'value': f'{replied_within_24h}/{buyer_messages}',
+                    'standard': '>= 85%',
+                }
+            )
             discretionary.append({'rule': 'response_rate_24h', 'measures': ['points']})
 
     # rule response_rate_48h (service.pol:21): RR48 = replied_within_48h / buyer_messages
     if replied_within_48h is None or buyer_messages is None:
-        not_applicable.append({'rule': 'response_rate_48h', 'metric': 'RR48', 'cause': 'absent', 'reason': _ABSENT_REPLIED_WITHIN_48H_BUYER_MESSAGES[lang][replied_within_48h is None, buyer_messages is None]})
+        not_applicable.append(
+            {
+                'rule': 'response_rate_48h',
+                'metric': 'RR48',
+                'cause': 'absent',
+                'reason': _ABSENT_REPLIED_WITHIN_48H_BUYER_MESSAGES[lang][
+                    replied_within_48h is None,
+                    buyer_messages is None,
+                ],
+            }
+        )
     elif buyer_messages == 0:
-        not_applicable.append({'rule': 'response_rate_48h', 'metric': 'RR48', 'cause': 'zero_denominator', 'reason': _ZERO_RR48[lang]})
+        not_applicable.append(
+            {
+                'rule': 'response_rate_48h',
+                'metric': 'RR48',
+                'cause': 'zero_denominator',
+                'reason': _ZERO_RR48[lang],
+            }
+        )
     else:
         # standard: RR48 >= 95%
         if not (replied_within_48h * 100 >= 95 * buyer_messages):
-            findings.append({'rule': 'response_rate_48h', 'metric': 'RR48', 'value': f'{replied_within_48h}/{buyer_messages}', 'standard': '>= 95%'})
+            findings.append(
+                {
+                    'rule': 'response_rate_48h',
+                    'metric': 'RR48',
+                    'value': f'{replied_within_48h}/{buyer_messages}',
+                    'standard': '>= 95%',
+                }
+            )
             discretionary.append({'rule': 'response_rate_48h', 'measures': ['points']})
 
-    # rule negative_review_rate (service.pol:29): NRR = negative_reviews_30d / non_cancelled_orders_30d
+    # rule negative_review_rate (service.pol:29): NRR = negative_reviews_30d /
+    # non_cancelled_orders_30d
     if negative_reviews_30d is None or non_cancelled_orders_30d is None:
-        not_applicable.append({'rule': 'negative_review_rate', 'metric': 'NRR', 'cause': 'absent', 'reason': _ABSENT_NEGATIVE_REVIEWS_30D_NON_CANCELLED_ORDERS_30D[lang][negative_reviews_30d is None, non_cancelled_orders_30d is None]})
+        not_applicable.append(
+            {
+                'rule': 'negative_review_rate',
+                'metric': 'NRR',
+                'cause': 'absent',
+                'reason': _ABSENT_NEGATIVE_REVIEWS_30D_NON_CANCELLED_ORDERS_30D[lang][
+                    negative_reviews_30d is None,
+                    non_cancelled_orders_30d is None,
+                ],
+            }
+        )
     elif non_cancelled_orders_30d == 0:
-        not_applicable.append({'rule': 'negative_review_rate', 'metric': 'NRR', 'cause': 'zero_denominator', 'reason': _ZERO_NRR[lang]})
+        not_applicable.append(
+            {
+                'rule': 'negative_review_rate',
+                'metric': 'NRR',
+                'cause': 'zero_denominator',
+                'reason': _ZERO_NRR[lang],
+            }
+        )
     else:
         # standard: NRR <= 0.7%
         if not (negative_reviews_30d * 1000 <= 7 * non_cancelled_orders_30d):
-            findings.append({'rule': 'negative_review_rate', 'metric': 'NRR', 'value': f'{negative_reviews_30d}/{non_cancelled_orders_30d}', 'standard': '<= 0.7%'})
+            findings.append(
+                {
+                    'rule': 'negative_review_rate',
+                    'metric': 'NRR',
+                    'value': f'{negative_reviews_30d}/{non_cancelled_orders_30d}',
+                    'standard': '<= 0.7%',
+                }
+            )
             discretionary.append({'rule': 'negative_review_rate', 'measures': ['points']})
 
     # rule dispute_rate (service.pol:37): DRR = seller_fault_disputes_30d / buyer_disputes_30d
     if seller_fault_disputes_30d is None or buyer_disputes_30d is None:
-        not_applicable.append({'rule': 'dispute_rate', 'metric': 'DRR', 'cause': 'absent', 'reason': _ABSENT_SELLER_FAULT_DISPUTES_30D_BUYER_DISPUTES_30D[lang][seller_fault_disputes_30d is None, buyer_disputes_30d is None]})
+        not_applicable.append(
+            {
+                'rule': 'dispute_rate',
+                'metric': 'DRR',
+                'cause': 'absent',
+                'reason': _ABSENT_SELLER_FAULT_DISPUTES_30D_BUYER_DISPUTES_30D[lang][
+                    seller_fault_disputes_30d is None,
+                    buyer_disputes_30d is None,
+                ],
+            }
+        )
     elif buyer_disputes_30d == 0:
-        not_applicable.append({'rule': 'dispute_rate', 'metric': 'DRR', 'cause': 'zero_denominator', 'reason': _ZERO_DRR[lang]})
+        not_applicable.append(
+            {
+                'rule': 'dispute_rate',
+                'metric': 'DRR',
+                'cause': 'zero_denominator',
+                'reason': _ZERO_DRR[lang],
+            }
+        )
     else:
         # standard: DRR <= 4%
         if not (seller_fault_disputes_30d * 100 <= 4 * buyer_disputes_30d):
-            findings.append({'rule': 'dispute_rate', 'metric': 'DRR', 'value': f'{seller_fault_disputes_30d}/{buyer_disputes_30d}', 'standard': '<= 4%'})
+            findings.append(
+                {
+                    'rule': 'dispute_rate',
+                    'metric': 'DRR',
+                    'value': f'{seller_fault_disputes_30d}/{buyer_disputes_30d}',
+                    'standard': '<= 4%',
+                }
+            )
             discretionary.append({'rule': 'dispute_rate', 'measures': ['points']})
 
-    # rule return_resolution_rate (service.pol:45): RRR = resolved_return_requests_30d / seller_fault_return_requests_30d
+    # rule return_resolution_rate (service.pol:45): RRR = resolved_return_requests_30d /
+    # seller_fault_return_requests_30d
     if resolved_return_requests_30d is None or seller_fault_return_requests_30d is None:
-        not_applicable.append({'rule': 'return_resolution_rate', 'metric': 'RRR', 'cause': 'absent', 'reason': _ABSENT_RESOLVED_RETURN_REQUESTS_30D_SELLER_FAULT_RETURN_REQUESTS_30D[lang][resolved_return_requests_30d is None, seller_fault_return_requests_30d is None]})
+        not_applicable.append(
+            {
+                'rule': 'return_resolution_rate',
+                'metric': 'RRR',
+                'cause': 'absent',
+                'reason':
+                    _ABSENT_RESOLVED_RETURN_REQUESTS_30D_SELLER_FAULT_RETURN_REQUESTS_30D[lang][
+                        resolved_return_requests_30d is None,
+                        seller_fault_return_requests_30d is None,
+                    ],
+            }
+        )
     elif seller_fault_return_requests_30d == 0:
-        not_applicable.append({'rule': 'return_resolution_rate', 'metric': 'RRR', 'cause': 'zero_denominator', 'reason': _ZERO_RRR[lang]})
+        not_applicable.append(
+            {
+                'rule': 'return_resolution_rate',
+                'metric': 'RRR',
+                'cause': 'zero_denominator',
+                'reason': _ZERO_RRR[lang],
+            }
+        )
     else:
         # standard: RRR >= 98%
         if not (resolved_return_requests_30d * 100 >= 98 * seller_fault_return_requests_30d):
-            findings.append({'rule': 'return_resolution_rate', 'metric': 'RRR', 'value': f'{resolved_return_requests_30d}/{seller_fault_return_requests_30d}', 'standard': '>= 98%'})
+            findings.append(
+                {
+                    'rule': 'return_resolution_rate',
+                    'metric': 'RRR',
+                    'value': f'{resolved_return_requests_30d}/{seller_fault_return_requests_30d}',
+                    'standard': '>= 98%',
+                }
+            )
             discretionary.append({'rule': 'return_resolution_rate', 'measures': ['points']})
 
     return {
-        'region': 'US',
+        'region': region,
         'points': points,
         'warning': warning,
         'violations': violations,
@@ -914,250 +1661,26 @@ def _decide_US(values, lang):
     }
 
 
-def _decide_SEA(values, lang):
-    """The decision for region SEA."""
-    (orders_7d, cancelled_orders, late_orders, avg_daily_orders_4w, orders_30d, non_cancelled_orders_30d, negative_reviews_30d, buyer_disputes_30d, seller_fault_disputes_30d, seller_fault_return_requests_30d, resolved_return_requests_30d, defect_returns_30d, avg_first_response_minutes, buyer_messages, replied_within_24h, replied_within_48h) = values
-    points = 0
-    warning = False
-    violations = []
-    findings = []
-    not_applicable = []
-    discretionary = []
-
-    # rule seller_fault_cancellation (fulfilment.pol:6): SFCR = cancelled_orders / orders_7d
-    fired = False
-    if cancelled_orders is None or orders_7d is None:
-        not_applicable.append({'rule': 'seller_fault_cancellation', 'metric': 'SFCR', 'cause': 'absent', 'reason': _ABSENT_CANCELLED_ORDERS_ORDERS_7D[lang][cancelled_orders is None, orders_7d is None]})
-    elif orders_7d == 0:
-        not_applicable.append({'rule': 'seller_fault_cancellation', 'metric': 'SFCR', 'cause': 'zero_denominator', 'reason': _ZERO_SFCR[lang]})
-    else:
-        # standard: SFCR < 2.5%
-        if not (cancelled_orders * 1000 < 25 * orders_7d):
-            findings.append({'rule': 'seller_fault_cancellation', 'metric': 'SFCR', 'value': f'{cancelled_orders}/{orders_7d}', 'standard': '< 2.5%'})
-            # every row below has SFCR outside the standard
-            # table, exclusive: the first row that matches fires
-            # row 1 (fulfilment.pol:12): when 2.5% <= SFCR < 10% and cancelled_orders >= 5 then points 2
-            if cancelled_orders * 1000 >= 25 * orders_7d and cancelled_orders * 100 < 10 * orders_7d and cancelled_orders >= 5:
-                points += 2
-                fired = True
-                violations.append({
-                    'rule': 'seller_fault_cancellation', 'table': None, 'row': 1, 'points': 2, 'warning': False,
-                    'limit': None, 'measures': [], 'where': 'fulfilment.pol:12',
-                    'because': _because_fulfilment_12(lang, cancelled_orders, orders_7d),
-                })
-            # row 2 (fulfilment.pol:13): when 10% <= SFCR < 25% and cancelled_orders >= 5 then points 4
-            elif cancelled_orders * 100 >= 10 * orders_7d and cancelled_orders * 100 < 25 * orders_7d and cancelled_orders >= 5:
-                points += 4
-                fired = True
-                violations.append({
-                    'rule': 'seller_fault_cancellation', 'table': None, 'row': 2, 'points': 4, 'warning': False,
-                    'limit': None, 'measures': [], 'where': 'fulfilment.pol:13',
-                    'because': _because_fulfilment_13(lang, cancelled_orders, orders_7d),
-                })
-            # row 3 (fulfilment.pol:14): when 25% <= SFCR < 50% and cancelled_orders >= 5 then points 5
-            elif cancelled_orders * 100 >= 25 * orders_7d and cancelled_orders * 100 < 50 * orders_7d and cancelled_orders >= 5:
-                points += 5
-                fired = True
-                violations.append({
-                    'rule': 'seller_fault_cancellation', 'table': None, 'row': 3, 'points': 5, 'warning': False,
-                    'limit': None, 'measures': [], 'where': 'fulfilment.pol:14',
-                    'because': _because_fulfilment_14(lang, cancelled_orders, orders_7d),
-                })
-            # row 4 (fulfilment.pol:15): when 50% <= SFCR and 5 <= cancelled_orders < 30 then points 6, limit 7d at 10% avg4w
-            elif cancelled_orders * 100 >= 50 * orders_7d and cancelled_orders >= 5 and cancelled_orders <= 29:
-                points += 6
-                fired = True
-                limit = {'days': 7, 'percent': 10, 'basis': 'avg4w'}
-                if avg_daily_orders_4w is None:
-                    cap = ''
-                else:
-                    limit['daily_cap'] = _share(avg_daily_orders_4w, 10, 100, False)  # D9: 10% of avg4w, rounded down
-                    cap = _CAP[lang].format(limit['daily_cap'])
-                violations.append({
-                    'rule': 'seller_fault_cancellation', 'table': None, 'row': 4, 'points': 6, 'warning': False,
-                    'limit': limit, 'measures': [], 'where': 'fulfilment.pol:15',
-                    'because': _because_fulfilment_15(lang, cancelled_orders, orders_7d, cap),
-                })
-            # row 5 (fulfilment.pol:16): when 50% <= SFCR and cancelled_orders >= 30 then points 7, limit 7d at 10% avg4w
-            elif cancelled_orders * 100 >= 50 * orders_7d and cancelled_orders >= 30:
-                points += 7
-                fired = True
-                limit = {'days': 7, 'percent': 10, 'basis': 'avg4w'}
-                if avg_daily_orders_4w is None:
-                    cap = ''
-                else:
-                    limit['daily_cap'] = _share(avg_daily_orders_4w, 10, 100, False)  # D9: 10% of avg4w, rounded down
-                    cap = _CAP[lang].format(limit['daily_cap'])
-                violations.append({
-                    'rule': 'seller_fault_cancellation', 'table': None, 'row': 5, 'points': 7, 'warning': False,
-                    'limit': limit, 'measures': [], 'where': 'fulfilment.pol:16',
-                    'because': _because_fulfilment_16(lang, cancelled_orders, orders_7d, cap),
-                })
-    if fired:
-        discretionary.append({'rule': 'seller_fault_cancellation', 'measures': ['extend_settlement', 'deduct_funds']})
-
-    # rule late_dispatch (fulfilment.pol:32): LDR = late_orders / orders_7d
-    fired = False
-    if late_orders is None or orders_7d is None:
-        not_applicable.append({'rule': 'late_dispatch', 'metric': 'LDR', 'cause': 'absent', 'reason': _ABSENT_LATE_ORDERS_ORDERS_7D[lang][late_orders is None, orders_7d is None]})
-    elif orders_7d == 0:
-        not_applicable.append({'rule': 'late_dispatch', 'metric': 'LDR', 'cause': 'zero_denominator', 'reason': _ZERO_LDR[lang]})
-    else:
-        # standard: LDR < 4%
-        if not (late_orders * 100 < 4 * orders_7d):
-            findings.append({'rule': 'late_dispatch', 'metric': 'LDR', 'value': f'{late_orders}/{orders_7d}', 'standard': '< 4%'})
-            # every row below has LDR outside the standard
-            # table, exclusive: the first row that matches fires
-            # row 1 (fulfilment.pol:39): when 4% <= LDR < 10% then warning
-            if late_orders * 100 >= 4 * orders_7d and late_orders * 100 < 10 * orders_7d:
-                warning = True
-                fired = True
-                violations.append({
-                    'rule': 'late_dispatch', 'table': None, 'row': 1, 'points': 0, 'warning': True,
-                    'limit': None, 'measures': [], 'where': 'fulfilment.pol:39',
-                    'because': _because_fulfilment_39(lang, late_orders, orders_7d),
-                })
-            # row 2 (fulfilment.pol:40): when 10% <= LDR < 25% and late_orders >= 5 then points 3
-            elif late_orders * 100 >= 10 * orders_7d and late_orders * 100 < 25 * orders_7d and late_orders >= 5:
-                points += 3
-                fired = True
-                violations.append({
-                    'rule': 'late_dispatch', 'table': None, 'row': 2, 'points': 3, 'warning': False,
-                    'limit': None, 'measures': [], 'where': 'fulfilment.pol:40',
-                    'because': _because_fulfilment_40(lang, late_orders, orders_7d),
-                })
-            # row 3 (fulfilment.pol:41): when 25% <= LDR < 50% and late_orders >= 5 then points 5
-            elif late_orders * 100 >= 25 * orders_7d and late_orders * 100 < 50 * orders_7d and late_orders >= 5:
-                points += 5
-                fired = True
-                violations.append({
-                    'rule': 'late_dispatch', 'table': None, 'row': 3, 'points': 5, 'warning': False,
-                    'limit': None, 'measures': [], 'where': 'fulfilment.pol:41',
-                    'because': _because_fulfilment_41(lang, late_orders, orders_7d),
-                })
-            # row 4 (fulfilment.pol:42): when 50% <= LDR and 5 <= late_orders < 30 then points 6, limit 7d at 10% avg4w
-            elif late_orders * 100 >= 50 * orders_7d and late_orders >= 5 and late_orders <= 29:
-                points += 6
-                fired = True
-                limit = {'days': 7, 'percent': 10, 'basis': 'avg4w'}
-                if avg_daily_orders_4w is None:
-                    cap = ''
-                else:
-                    limit['daily_cap'] = _share(avg_daily_orders_4w, 10, 100, False)  # D9: 10% of avg4w, rounded down
-                    cap = _CAP[lang].format(limit['daily_cap'])
-                violations.append({
-                    'rule': 'late_dispatch', 'table': None, 'row': 4, 'points': 6, 'warning': False,
-                    'limit': limit, 'measures': [], 'where': 'fulfilment.pol:42',
-                    'because': _because_fulfilment_42(lang, late_orders, orders_7d, cap),
-                })
-            # row 5 (fulfilment.pol:43): when 50% <= LDR and late_orders >= 30 then points 7, limit 7d at 10% avg4w
-            elif late_orders * 100 >= 50 * orders_7d and late_orders >= 30:
-                points += 7
-                fired = True
-                limit = {'days': 7, 'percent': 10, 'basis': 'avg4w'}
-                if avg_daily_orders_4w is None:
-                    cap = ''
-                else:
-                    limit['daily_cap'] = _share(avg_daily_orders_4w, 10, 100, False)  # D9: 10% of avg4w, rounded down
-                    cap = _CAP[lang].format(limit['daily_cap'])
-                violations.append({
-                    'rule': 'late_dispatch', 'table': None, 'row': 5, 'points': 7, 'warning': False,
-                    'limit': limit, 'measures': [], 'where': 'fulfilment.pol:43',
-                    'because': _because_fulfilment_43(lang, late_orders, orders_7d, cap),
-                })
-    if fired:
-        discretionary.append({'rule': 'late_dispatch', 'measures': ['extend_settlement', 'deduct_funds']})
-
-    # rule defect_return_rate (fulfilment.pol:70): DFR = defect_returns_30d / orders_30d
-    if defect_returns_30d is None or orders_30d is None:
-        not_applicable.append({'rule': 'defect_return_rate', 'metric': 'DFR', 'cause': 'absent', 'reason': _ABSENT_DEFECT_RETURNS_30D_ORDERS_30D[lang][defect_returns_30d is None, orders_30d is None]})
-    # only if orders_30d > 100
-    elif not (orders_30d >= 101):
-        not_applicable.append({'rule': 'defect_return_rate', 'metric': 'DFR', 'cause': 'only_if', 'reason': _ONLY_IF_DFR[lang].format_map({'orders_30d': orders_30d})})
-    else:
-        # standard: DFR < 1.5%
-        if not (defect_returns_30d * 1000 < 15 * orders_30d):
-            findings.append({'rule': 'defect_return_rate', 'metric': 'DFR', 'value': f'{defect_returns_30d}/{orders_30d}', 'standard': '< 1.5%'})
-            discretionary.append({'rule': 'defect_return_rate', 'measures': ['points']})
-
-    # rule first_response_time (service.pol:5): FRT = avg_first_response_minutes
-    if avg_first_response_minutes is None:
-        not_applicable.append({'rule': 'first_response_time', 'metric': 'FRT', 'cause': 'absent', 'reason': _ABSENT_AVG_FIRST_RESPONSE_MINUTES[lang]})
-    else:
-        # standard: FRT <= 30min
-        if not (avg_first_response_minutes <= 30):
-            findings.append({'rule': 'first_response_time', 'metric': 'FRT', 'value': _value_text(avg_first_response_minutes) + 'min', 'standard': '<= 30min'})
-            discretionary.append({'rule': 'first_response_time', 'measures': ['points']})
-
-    # rule response_rate_24h (service.pol:13): RR24 = replied_within_24h / buyer_messages
-    if replied_within_24h is None or buyer_messages is None:
-        not_applicable.append({'rule': 'response_rate_24h', 'metric': 'RR24', 'cause': 'absent', 'reason': _ABSENT_REPLIED_WITHIN_24H_BUYER_MESSAGES[lang][replied_within_24h is None, buyer_messages is None]})
-    elif buyer_messages == 0:
-        not_applicable.append({'rule': 'response_rate_24h', 'metric': 'RR24', 'cause': 'zero_denominator', 'reason': _ZERO_RR24[lang]})
-    else:
-        # standard: RR24 >= 85%
-        if not (replied_within_24h * 100 >= 85 * buyer_messages):
-            findings.append({'rule': 'response_rate_24h', 'metric': 'RR24', 'value': f'{replied_within_24h}/{buyer_messages}', 'standard': '>= 85%'})
-            discretionary.append({'rule': 'response_rate_24h', 'measures': ['points']})
-
-    # rule response_rate_48h (service.pol:21): RR48 = replied_within_48h / buyer_messages
-    if replied_within_48h is None or buyer_messages is None:
-        not_applicable.append({'rule': 'response_rate_48h', 'metric': 'RR48', 'cause': 'absent', 'reason': _ABSENT_REPLIED_WITHIN_48H_BUYER_MESSAGES[lang][replied_within_48h is None, buyer_messages is None]})
-    elif buyer_messages == 0:
-        not_applicable.append({'rule': 'response_rate_48h', 'metric': 'RR48', 'cause': 'zero_denominator', 'reason': _ZERO_RR48[lang]})
-    else:
-        # standard: RR48 >= 95%
-        if not (replied_within_48h * 100 >= 95 * buyer_messages):
-            findings.append({'rule': 'response_rate_48h', 'metric': 'RR48', 'value': f'{replied_within_48h}/{buyer_messages}', 'standard': '>= 95%'})
-            discretionary.append({'rule': 'response_rate_48h', 'measures': ['points']})
-
-    # rule negative_review_rate (service.pol:29): NRR = negative_reviews_30d / non_cancelled_orders_30d
-    if negative_reviews_30d is None or non_cancelled_orders_30d is None:
-        not_applicable.append({'rule': 'negative_review_rate', 'metric': 'NRR', 'cause': 'absent', 'reason': _ABSENT_NEGATIVE_REVIEWS_30D_NON_CANCELLED_ORDERS_30D[lang][negative_reviews_30d is None, non_cancelled_orders_30d is None]})
-    elif non_cancelled_orders_30d == 0:
-        not_applicable.append({'rule': 'negative_review_rate', 'metric': 'NRR', 'cause': 'zero_denominator', 'reason': _ZERO_NRR[lang]})
-    else:
-        # standard: NRR <= 0.7%
-        if not (negative_reviews_30d * 1000 <= 7 * non_cancelled_orders_30d):
-            findings.append({'rule': 'negative_review_rate', 'metric': 'NRR', 'value': f'{negative_reviews_30d}/{non_cancelled_orders_30d}', 'standard': '<= 0.7%'})
-            discretionary.append({'rule': 'negative_review_rate', 'measures': ['points']})
-
-    # rule dispute_rate (service.pol:37): DRR = seller_fault_disputes_30d / buyer_disputes_30d
-    if seller_fault_disputes_30d is None or buyer_disputes_30d is None:
-        not_applicable.append({'rule': 'dispute_rate', 'metric': 'DRR', 'cause': 'absent', 'reason': _ABSENT_SELLER_FAULT_DISPUTES_30D_BUYER_DISPUTES_30D[lang][seller_fault_disputes_30d is None, buyer_disputes_30d is None]})
-    elif buyer_disputes_30d == 0:
-        not_applicable.append({'rule': 'dispute_rate', 'metric': 'DRR', 'cause': 'zero_denominator', 'reason': _ZERO_DRR[lang]})
-    else:
-        # standard: DRR <= 4%
-        if not (seller_fault_disputes_30d * 100 <= 4 * buyer_disputes_30d):
-            findings.append({'rule': 'dispute_rate', 'metric': 'DRR', 'value': f'{seller_fault_disputes_30d}/{buyer_disputes_30d}', 'standard': '<= 4%'})
-            discretionary.append({'rule': 'dispute_rate', 'measures': ['points']})
-
-    # rule return_resolution_rate (service.pol:45): RRR = resolved_return_requests_30d / seller_fault_return_requests_30d
-    if resolved_return_requests_30d is None or seller_fault_return_requests_30d is None:
-        not_applicable.append({'rule': 'return_resolution_rate', 'metric': 'RRR', 'cause': 'absent', 'reason': _ABSENT_RESOLVED_RETURN_REQUESTS_30D_SELLER_FAULT_RETURN_REQUESTS_30D[lang][resolved_return_requests_30d is None, seller_fault_return_requests_30d is None]})
-    elif seller_fault_return_requests_30d == 0:
-        not_applicable.append({'rule': 'return_resolution_rate', 'metric': 'RRR', 'cause': 'zero_denominator', 'reason': _ZERO_RRR[lang]})
-    else:
-        # standard: RRR >= 98%
-        if not (resolved_return_requests_30d * 100 >= 98 * seller_fault_return_requests_30d):
-            findings.append({'rule': 'return_resolution_rate', 'metric': 'RRR', 'value': f'{resolved_return_requests_30d}/{seller_fault_return_requests_30d}', 'standard': '>= 98%'})
-            discretionary.append({'rule': 'return_resolution_rate', 'measures': ['points']})
-
-    return {
-        'region': 'SEA',
-        'points': points,
-        'warning': warning,
-        'violations': violations,
-        'findings': findings,
-        'not_applicable': not_applicable,
-        'discretionary': discretionary,
-    }
-
-
-def _decide_UK(values, lang):
+def _decide_UK(values, region, lang):
     """The decision for region UK."""
-    (orders_7d, cancelled_orders, late_orders, avg_daily_orders_4w, orders_30d, non_cancelled_orders_30d, negative_reviews_30d, buyer_disputes_30d, seller_fault_disputes_30d, seller_fault_return_requests_30d, resolved_return_requests_30d, defect_returns_30d, avg_first_response_minutes, buyer_messages, replied_within_24h, replied_within_48h) = values
+    (
+        orders_7d,
+        cancelled_orders,
+        late_orders,
+        avg_daily_orders_4w,
+        orders_30d,
+        non_cancelled_orders_30d,
+        negative_reviews_30d,
+        buyer_disputes_30d,
+        seller_fault_disputes_30d,
+        seller_fault_return_requests_30d,
+        resolved_return_requests_30d,
+        defect_returns_30d,
+        avg_first_response_minutes,
+        buyer_messages,
+        replied_within_24h,
+        replied_within_48h,
+    ) = values
     points = 0
     warning = False
     violations = []
@@ -1168,13 +1691,37 @@ def _decide_UK(values, lang):
     # rule seller_fault_cancellation (fulfilment.pol:21): SFCR = cancelled_orders / orders_7d
     fired = False
     if cancelled_orders is None or orders_7d is None:
-        not_applicable.append({'rule': 'seller_fault_cancellation', 'metric': 'SFCR', 'cause': 'absent', 'reason': _ABSENT_CANCELLED_ORDERS_ORDERS_7D[lang][cancelled_orders is None, orders_7d is None]})
+        not_applicable.append(
+            {
+                'rule': 'seller_fault_cancellation',
+                'metric': 'SFCR',
+                'cause': 'absent',
+                'reason': _ABSENT_CANCELLED_ORDERS_ORDERS_7D[lang][
+                    cancelled_orders is None,
+                    orders_7d is None,
+                ],
+            }
+        )
     elif orders_7d == 0:
-        not_applicable.append({'rule': 'seller_fault_cancellation', 'metric': 'SFCR', 'cause': 'zero_denominator', 'reason': _ZERO_SFCR[lang]})
+        not_applicable.append(
+            {
+                'rule': 'seller_fault_cancellation',
+                'metric': 'SFCR',
+                'cause': 'zero_denominator',
+                'reason': _ZERO_SFCR[lang],
+            }
+        )
     else:
         # standard: SFCR < 2.5%
         if not (cancelled_orders * 1000 < 25 * orders_7d):
-            findings.append({'rule': 'seller_fault_cancellation', 'metric': 'SFCR', 'value': f'{cancelled_orders}/{orders_7d}', 'standard': '< 2.5%'})
+            findings.append(
+                {
+                    'rule': 'seller_fault_cancellation',
+                    'metric': 'SFCR',
+                    'value': f'{cancelled_orders}/{orders_7d}',
+                    'standard': '< 2.5%',
+                }
+            )
             # every row below has SFCR outside the standard
             # table, exclusive: the first row that matches fires
             # row 1 (fulfilment.pol:27): when 2.5% <= SFCR then points 1
@@ -1182,23 +1729,57 @@ def _decide_UK(values, lang):
                 points += 1
                 fired = True
                 violations.append({
-                    'rule': 'seller_fault_cancellation', 'table': None, 'row': 1, 'points': 1, 'warning': False,
+                    'rule': 'seller_fault_cancellation',
+                    'table': None,
+                    'row': 1,
+                    'points': 1,
+                    'warning': False,
                     'limit': None, 'measures': [], 'where': 'fulfilment.pol:27',
-                    'because': _because_fulfilment_27(lang, cancelled_orders, orders_7d),
+                    'because': _because_seller_fault_cancellation_uk_row1(
+                        lang,
+                        cancelled_orders,
+                        orders_7d,
+                    ),
                 })
     if fired:
-        discretionary.append({'rule': 'seller_fault_cancellation', 'measures': ['extend_settlement', 'deduct_funds']})
+        discretionary.append(
+            {'rule': 'seller_fault_cancellation', 'measures': ['extend_settlement', 'deduct_funds']}
+        )
 
     # rule late_dispatch (fulfilment.pol:50): LDR = late_orders / orders_7d
     fired = False
     if late_orders is None or orders_7d is None:
-        not_applicable.append({'rule': 'late_dispatch', 'metric': 'LDR', 'cause': 'absent', 'reason': _ABSENT_LATE_ORDERS_ORDERS_7D[lang][late_orders is None, orders_7d is None]})
+        not_applicable.append(
+            {
+                'rule': 'late_dispatch',
+                'metric': 'LDR',
+                'cause': 'absent',
+                'reason': _ABSENT_LATE_ORDERS_ORDERS_7D[lang][
+                    late_orders is None,
+                    orders_7d is None,
+                ],
+            }
+        )
     elif orders_7d == 0:
-        not_applicable.append({'rule': 'late_dispatch', 'metric': 'LDR', 'cause': 'zero_denominator', 'reason': _ZERO_LDR[lang]})
+        not_applicable.append(
+            {
+                'rule': 'late_dispatch',
+                'metric': 'LDR',
+                'cause': 'zero_denominator',
+                'reason': _ZERO_LDR[lang],
+            }
+        )
     else:
         # standard: LDR < 4%
         if not (late_orders * 100 < 4 * orders_7d):
-            findings.append({'rule': 'late_dispatch', 'metric': 'LDR', 'value': f'{late_orders}/{orders_7d}', 'standard': '< 4%'})
+            findings.append(
+                {
+                    'rule': 'late_dispatch',
+                    'metric': 'LDR',
+                    'value': f'{late_orders}/{orders_7d}',
+                    'standard': '< 4%',
+                }
+            )
             # every row below has LDR outside the standard
             # table points, exclusive: the first row that matches fires
             # row 1 (fulfilment.pol:56): when 4% <= LDR < 10% then warning, points 2
@@ -1207,9 +1788,13 @@ def _decide_UK(values, lang):
                 warning = True
                 fired = True
                 violations.append({
-                    'rule': 'late_dispatch', 'table': 'points', 'row': 1, 'points': 2, 'warning': True,
+                    'rule': 'late_dispatch',
+                    'table': 'points',
+                    'row': 1,
+                    'points': 2,
+                    'warning': True,
                     'limit': None, 'measures': [], 'where': 'fulfilment.pol:56',
-                    'because': _because_fulfilment_56(lang, late_orders, orders_7d),
+                    'because': _because_late_dispatch_uk_points_row1(lang, late_orders, orders_7d),
                 })
             # row 2 (fulfilment.pol:57): when 10% <= LDR < 25% then points 4, limit 7d at 80% avg4w
             elif late_orders * 100 >= 10 * orders_7d and late_orders * 100 < 25 * orders_7d:
@@ -1219,12 +1804,22 @@ def _decide_UK(values, lang):
                 if avg_daily_orders_4w is None:
                     cap = ''
                 else:
-                    limit['daily_cap'] = _share(avg_daily_orders_4w, 80, 100, False)  # D9: 80% of avg4w, rounded down
+                    # D9: 80% of avg4w, rounded down
+                    limit['daily_cap'] = _share(avg_daily_orders_4w, 80, 100, False)
                     cap = _CAP[lang].format(limit['daily_cap'])
                 violations.append({
-                    'rule': 'late_dispatch', 'table': 'points', 'row': 2, 'points': 4, 'warning': False,
+                    'rule': 'late_dispatch',
+                    'table': 'points',
+                    'row': 2,
+                    'points': 4,
+                    'warning': False,
                     'limit': limit, 'measures': [], 'where': 'fulfilment.pol:57',
-                    'because': _because_fulfilment_57(lang, late_orders, orders_7d, cap),
+                    'because': _because_late_dispatch_uk_points_row2(
+                        lang,
+                        late_orders,
+                        orders_7d,
+                        cap,
+                    ),
                 })
             # row 3 (fulfilment.pol:58): when 25% <= LDR < 50% then points 6, limit 7d at 30% avg4w
             elif late_orders * 100 >= 25 * orders_7d and late_orders * 100 < 50 * orders_7d:
@@ -1234,21 +1829,35 @@ def _decide_UK(values, lang):
                 if avg_daily_orders_4w is None:
                     cap = ''
                 else:
-                    limit['daily_cap'] = _share(avg_daily_orders_4w, 30, 100, False)  # D9: 30% of avg4w, rounded down
+                    # D9: 30% of avg4w, rounded down
+                    limit['daily_cap'] = _share(avg_daily_orders_4w, 30, 100, False)
                     cap = _CAP[lang].format(limit['daily_cap'])
                 violations.append({
-                    'rule': 'late_dispatch', 'table': 'points', 'row': 3, 'points': 6, 'warning': False,
+                    'rule': 'late_dispatch',
+                    'table': 'points',
+                    'row': 3,
+                    'points': 6,
+                    'warning': False,
                     'limit': limit, 'measures': [], 'where': 'fulfilment.pol:58',
-                    'because': _because_fulfilment_58(lang, late_orders, orders_7d, cap),
+                    'because': _because_late_dispatch_uk_points_row3(
+                        lang,
+                        late_orders,
+                        orders_7d,
+                        cap,
+                    ),
                 })
             # row 4 (fulfilment.pol:59): when 50% <= LDR then points 8
             elif late_orders * 100 >= 50 * orders_7d:
                 points += 8
                 fired = True
                 violations.append({
-                    'rule': 'late_dispatch', 'table': 'points', 'row': 4, 'points': 8, 'warning': False,
+                    'rule': 'late_dispatch',
+                    'table': 'points',
+                    'row': 4,
+                    'points': 8,
+                    'warning': False,
                     'limit': None, 'measures': [], 'where': 'fulfilment.pol:59',
-                    'because': _because_fulfilment_59(lang, late_orders, orders_7d),
+                    'because': _because_late_dispatch_uk_points_row4(lang, late_orders, orders_7d),
                 })
             # table limits, exclusive: the first row that matches fires
             # row 1 (fulfilment.pol:62): when 50% <= LDR < 60% then limit 7d at 30% avg4w
@@ -1258,12 +1867,22 @@ def _decide_UK(values, lang):
                 if avg_daily_orders_4w is None:
                     cap = ''
                 else:
-                    limit['daily_cap'] = _share(avg_daily_orders_4w, 30, 100, False)  # D9: 30% of avg4w, rounded down
+                    # D9: 30% of avg4w, rounded down
+                    limit['daily_cap'] = _share(avg_daily_orders_4w, 30, 100, False)
                     cap = _CAP[lang].format(limit['daily_cap'])
                 violations.append({
-                    'rule': 'late_dispatch', 'table': 'limits', 'row': 1, 'points': 0, 'warning': False,
+                    'rule': 'late_dispatch',
+                    'table': 'limits',
+                    'row': 1,
+                    'points': 0,
+                    'warning': False,
                     'limit': limit, 'measures': [], 'where': 'fulfilment.pol:62',
-                    'because': _because_fulfilment_62(lang, late_orders, orders_7d, cap),
+                    'because': _because_late_dispatch_uk_limits_row1(
+                        lang,
+                        late_orders,
+                        orders_7d,
+                        cap,
+                    ),
                 })
             # row 2 (fulfilment.pol:63): when 60% <= LDR then limit 7d at 10% avg4w
             elif late_orders * 100 >= 60 * orders_7d:
@@ -1272,94 +1891,267 @@ def _decide_UK(values, lang):
                 if avg_daily_orders_4w is None:
                     cap = ''
                 else:
-                    limit['daily_cap'] = _share(avg_daily_orders_4w, 10, 100, False)  # D9: 10% of avg4w, rounded down
+                    # D9: 10% of avg4w, rounded down
+                    limit['daily_cap'] = _share(avg_daily_orders_4w, 10, 100, False)
                     cap = _CAP[lang].format(limit['daily_cap'])
                 violations.append({
-                    'rule': 'late_dispatch', 'table': 'limits', 'row': 2, 'points': 0, 'warning': False,
+                    'rule': 'late_dispatch',
+                    'table': 'limits',
+                    'row': 2,
+                    'points': 0,
+                    'warning': False,
                     'limit': limit, 'measures': [], 'where': 'fulfilment.pol:63',
-                    'because': _because_fulfilment_63(lang, late_orders, orders_7d, cap),
+                    'because': _because_late_dispatch_uk_limits_row2(
+                        lang,
+                        late_orders,
+                        orders_7d,
+                        cap,
+                    ),
                 })
     if fired:
-        discretionary.append({'rule': 'late_dispatch', 'measures': ['extend_settlement', 'deduct_funds']})
+        discretionary.append(
+            {'rule': 'late_dispatch', 'measures': ['extend_settlement', 'deduct_funds']}
+        )
 
     # rule defect_return_rate (fulfilment.pol:70): DFR = defect_returns_30d / orders_30d
     if defect_returns_30d is None or orders_30d is None:
-        not_applicable.append({'rule': 'defect_return_rate', 'metric': 'DFR', 'cause': 'absent', 'reason': _ABSENT_DEFECT_RETURNS_30D_ORDERS_30D[lang][defect_returns_30d is None, orders_30d is None]})
+        not_applicable.append(
+            {
+                'rule': 'defect_return_rate',
+                'metric': 'DFR',
+                'cause': 'absent',
+                'reason': _ABSENT_DEFECT_RETURNS_30D_ORDERS_30D[lang][
+                    defect_returns_30d is None,
+                    orders_30d is None,
+                ],
+            }
+        )
     # only if orders_30d > 100
     elif not (orders_30d >= 101):
-        not_applicable.append({'rule': 'defect_return_rate', 'metric': 'DFR', 'cause': 'only_if', 'reason': _ONLY_IF_DFR[lang].format_map({'orders_30d': orders_30d})})
+        not_applicable.append(
+            {
+                'rule': 'defect_return_rate',
+                'metric': 'DFR',
+                'cause': 'only_if',
+                'reason': _ONLY_IF_DFR[lang].format_map({'orders_30d': orders_30d}),
+            }
+        )
     else:
         # standard: DFR < 1.5%
         if not (defect_returns_30d * 1000 < 15 * orders_30d):
-            findings.append({'rule': 'defect_return_rate', 'metric': 'DFR', 'value': f'{defect_returns_30d}/{orders_30d}', 'standard': '< 1.5%'})
+            findings.append(
+                {
+                    'rule': 'defect_return_rate',
+                    'metric': 'DFR',
+                    'value': f'{defect_returns_30d}/{orders_30d}',
+                    'standard': '< 1.5%',
+                }
+            )
             discretionary.append({'rule': 'defect_return_rate', 'measures': ['points']})
 
     # rule first_response_time (service.pol:5): FRT = avg_first_response_minutes
     if avg_first_response_minutes is None:
-        not_applicable.append({'rule': 'first_response_time', 'metric': 'FRT', 'cause': 'absent', 'reason': _ABSENT_AVG_FIRST_RESPONSE_MINUTES[lang]})
+        not_applicable.append(
+            {
+                'rule': 'first_response_time',
+                'metric': 'FRT',
+                'cause': 'absent',
+                'reason': _ABSENT_AVG_FIRST_RESPONSE_MINUTES[lang],
+            }
+        )
     else:
         # standard: FRT <= 30min
         if not (avg_first_response_minutes <= 30):
-            findings.append({'rule': 'first_response_time', 'metric': 'FRT', 'value': _value_text(avg_first_response_minutes) + 'min', 'standard': '<= 30min'})
+            findings.append(
+                {
+                    'rule': 'first_response_time',
+                    'metric': 'FRT',
+                    'value': _value_text(avg_first_response_minutes) + 'min',
+                    'standard': '<= 30min',
+                }
+            )
             discretionary.append({'rule': 'first_response_time', 'measures': ['points']})
 
     # rule response_rate_24h (service.pol:13): RR24 = replied_within_24h / buyer_messages
     if replied_within_24h is None or buyer_messages is None:
-        not_applicable.append({'rule': 'response_rate_24h', 'metric': 'RR24', 'cause': 'absent', 'reason': _ABSENT_REPLIED_WITHIN_24H_BUYER_MESSAGES[lang][replied_within_24h is None, buyer_messages is None]})
+        not_applicable.append(
+            {
+                'rule': 'response_rate_24h',
+                'metric': 'RR24',
+                'cause': 'absent',
+                'reason': _ABSENT_REPLIED_WITHIN_24H_BUYER_MESSAGES[lang][
+                    replied_within_24h is None,
+                    buyer_messages is None,
+                ],
+            }
+        )
     elif buyer_messages == 0:
-        not_applicable.append({'rule': 'response_rate_24h', 'metric': 'RR24', 'cause': 'zero_denominator', 'reason': _ZERO_RR24[lang]})
+        not_applicable.append(
+            {
+                'rule': 'response_rate_24h',
+                'metric': 'RR24',
+                'cause': 'zero_denominator',
+                'reason': _ZERO_RR24[lang],
+            }
+        )
     else:
         # standard: RR24 >= 85%
         if not (replied_within_24h * 100 >= 85 * buyer_messages):
-            findings.append({'rule': 'response_rate_24h', 'metric': 'RR24', 'value': f'{replied_within_24h}/{buyer_messages}', 'standard': '>= 85%'})
+            findings.append(
+                {
+                    'rule': 'response_rate_24h',
+                    'metric': 'RR24',
+                    'value': f'{replied_within_24h}/{buyer_messages}',
+                    'standard': '>= 85%',
+                }
+            )
             discretionary.append({'rule': 'response_rate_24h', 'measures': ['points']})
 
     # rule response_rate_48h (service.pol:21): RR48 = replied_within_48h / buyer_messages
     if replied_within_48h is None or buyer_messages is None:
-        not_applicable.append({'rule': 'response_rate_48h', 'metric': 'RR48', 'cause': 'absent', 'reason': _ABSENT_REPLIED_WITHIN_48H_BUYER_MESSAGES[lang][replied_within_48h is None, buyer_messages is None]})
+        not_applicable.append(
+            {
+                'rule': 'response_rate_48h',
+                'metric': 'RR48',
+                'cause': 'absent',
+                'reason': _ABSENT_REPLIED_WITHIN_48H_BUYER_MESSAGES[lang][
+                    replied_within_48h is None,
+                    buyer_messages is None,
+                ],
+            }
+        )
     elif buyer_messages == 0:
-        not_applicable.append({'rule': 'response_rate_48h', 'metric': 'RR48', 'cause': 'zero_denominator', 'reason': _ZERO_RR48[lang]})
+        not_applicable.append(
+            {
+                'rule': 'response_rate_48h',
+                'metric': 'RR48',
+                'cause': 'zero_denominator',
+                'reason': _ZERO_RR48[lang],
+            }
+        )
     else:
         # standard: RR48 >= 95%
         if not (replied_within_48h * 100 >= 95 * buyer_messages):
-            findings.append({'rule': 'response_rate_48h', 'metric': 'RR48', 'value': f'{replied_within_48h}/{buyer_messages}', 'standard': '>= 95%'})
+            findings.append(
+                {
+                    'rule': 'response_rate_48h',
+                    'metric': 'RR48',
+                    'value': f'{replied_within_48h}/{buyer_messages}',
+                    'standard': '>= 95%',
+                }
+            )
             discretionary.append({'rule': 'response_rate_48h', 'measures': ['points']})
 
-    # rule negative_review_rate (service.pol:29): NRR = negative_reviews_30d / non_cancelled_orders_30d
+    # rule negative_review_rate (service.pol:29): NRR = negative_reviews_30d /
+    # non_cancelled_orders_30d
     if negative_reviews_30d is None or non_cancelled_orders_30d is None:
-        not_applicable.append({'rule': 'negative_review_rate', 'metric': 'NRR', 'cause': 'absent', 'reason': _ABSENT_NEGATIVE_REVIEWS_30D_NON_CANCELLED_ORDERS_30D[lang][negative_reviews_30d is None, non_cancelled_orders_30d is None]})
+        not_applicable.append(
+            {
+                'rule': 'negative_review_rate',
+                'metric': 'NRR',
+                'cause': 'absent',
+                'reason': _ABSENT_NEGATIVE_REVIEWS_30D_NON_CANCELLED_ORDERS_30D[lang][
+                    negative_reviews_30d is None,
+                    non_cancelled_orders_30d is None,
+                ],
+            }
+        )
     elif non_cancelled_orders_30d == 0:
-        not_applicable.append({'rule': 'negative_review_rate', 'metric': 'NRR', 'cause': 'zero_denominator', 'reason': _ZERO_NRR[lang]})
+        not_applicable.append(
+            {
+                'rule': 'negative_review_rate',
+                'metric': 'NRR',
+                'cause': 'zero_denominator',
+                'reason': _ZERO_NRR[lang],
+            }
+        )
     else:
         # standard: NRR <= 0.7%
         if not (negative_reviews_30d * 1000 <= 7 * non_cancelled_orders_30d):
-            findings.append({'rule': 'negative_review_rate', 'metric': 'NRR', 'value': f'{negative_reviews_30d}/{non_cancelled_orders_30d}', 'standard': '<= 0.7%'})
+            findings.append(
+                {
+                    'rule': 'negative_review_rate',
+                    'metric': 'NRR',
+                    'value': f'{negative_reviews_30d}/{non_cancelled_orders_30d}',
+                    'standard': '<= 0.7%',
+                }
+            )
             discretionary.append({'rule': 'negative_review_rate', 'measures': ['points']})
 
     # rule dispute_rate (service.pol:37): DRR = seller_fault_disputes_30d / buyer_disputes_30d
     if seller_fault_disputes_30d is None or buyer_disputes_30d is None:
-        not_applicable.append({'rule': 'dispute_rate', 'metric': 'DRR', 'cause': 'absent', 'reason': _ABSENT_SELLER_FAULT_DISPUTES_30D_BUYER_DISPUTES_30D[lang][seller_fault_disputes_30d is None, buyer_disputes_30d is None]})
+        not_applicable.append(
+            {
+                'rule': 'dispute_rate',
+                'metric': 'DRR',
+                'cause': 'absent',
+                'reason': _ABSENT_SELLER_FAULT_DISPUTES_30D_BUYER_DISPUTES_30D[lang][
+                    seller_fault_disputes_30d is None,
+                    buyer_disputes_30d is None,
+                ],
+            }
+        )
     elif buyer_disputes_30d == 0:
-        not_applicable.append({'rule': 'dispute_rate', 'metric': 'DRR', 'cause': 'zero_denominator', 'reason': _ZERO_DRR[lang]})
+        not_applicable.append(
+            {
+                'rule': 'dispute_rate',
+                'metric': 'DRR',
+                'cause': 'zero_denominator',
+                'reason': _ZERO_DRR[lang],
+            }
+        )
     else:
         # standard: DRR <= 4%
         if not (seller_fault_disputes_30d * 100 <= 4 * buyer_disputes_30d):
-            findings.append({'rule': 'dispute_rate', 'metric': 'DRR', 'value': f'{seller_fault_disputes_30d}/{buyer_disputes_30d}', 'standard': '<= 4%'})
+            findings.append(
+                {
+                    'rule': 'dispute_rate',
+                    'metric': 'DRR',
+                    'value': f'{seller_fault_disputes_30d}/{buyer_disputes_30d}',
+                    'standard': '<= 4%',
+                }
+            )
             discretionary.append({'rule': 'dispute_rate', 'measures': ['points']})
 
-    # rule return_resolution_rate (service.pol:45): RRR = resolved_return_requests_30d / seller_fault_return_requests_30d
+    # rule return_resolution_rate (service.pol:45): RRR = resolved_return_requests_30d /
+    # seller_fault_return_requests_30d
     if resolved_return_requests_30d is None or seller_fault_return_requests_30d is None:
-        not_applicable.append({'rule': 'return_resolution_rate', 'metric': 'RRR', 'cause': 'absent', 'reason': _ABSENT_RESOLVED_RETURN_REQUESTS_30D_SELLER_FAULT_RETURN_REQUESTS_30D[lang][resolved_return_requests_30d is None, seller_fault_return_requests_30d is None]})
+        not_applicable.append(
+            {
+                'rule': 'return_resolution_rate',
+                'metric': 'RRR',
+                'cause': 'absent',
+                'reason':
+                    _ABSENT_RESOLVED_RETURN_REQUESTS_30D_SELLER_FAULT_RETURN_REQUESTS_30D[lang][
+                        resolved_return_requests_30d is None,
+                        seller_fault_return_requests_30d is None,
+                    ],
+            }
+        )
     elif seller_fault_return_requests_30d == 0:
-        not_applicable.append({'rule': 'return_resolution_rate', 'metric': 'RRR', 'cause': 'zero_denominator', 'reason': _ZERO_RRR[lang]})
+        not_applicable.append(
+            {
+                'rule': 'return_resolution_rate',
+                'metric': 'RRR',
+                'cause': 'zero_denominator',
+                'reason': _ZERO_RRR[lang],
+            }
+        )
     else:
         # standard: RRR >= 98%
         if not (resolved_return_requests_30d * 100 >= 98 * seller_fault_return_requests_30d):
-            findings.append({'rule': 'return_resolution_rate', 'metric': 'RRR', 'value': f'{resolved_return_requests_30d}/{seller_fault_return_requests_30d}', 'standard': '>= 98%'})
+            findings.append(
+                {
+                    'rule': 'return_resolution_rate',
+                    'metric': 'RRR',
+                    'value': f'{resolved_return_requests_30d}/{seller_fault_return_requests_30d}',
+                    'standard': '>= 98%',
+                }
+            )
             discretionary.append({'rule': 'return_resolution_rate', 'measures': ['points']})
 
     return {
-        'region': 'UK',
+        'region': region,
         'points': points,
         'warning': warning,
         'violations': violations,
@@ -1369,14 +2161,16 @@ def _decide_UK(values, lang):
     }
 
 
-_REGIONS = {'US': _decide_US, 'SEA': _decide_SEA, 'UK': _decide_UK}
+# region: (its name, the function deciding it)
+_REGIONS = {'US': ('US', _decide_US_SEA), 'SEA': ('SEA', _decide_US_SEA), 'UK': ('UK', _decide_UK)}
 
 
 def evaluate(metrics, region, lang="en"):
     """The decision for one seller: `metrics` maps input names to values."""
     if lang not in ('en', 'zh'):
         raise _unknown_language(lang, POLICY['languages'])
-    decide = _REGIONS.get(region) if isinstance(region, str) else None
-    if decide is None:
+    found = _REGIONS.get(region) if isinstance(region, str) else None
+    if found is None:
         raise _unknown_region(region, POLICY['regions'])
-    return decide(_read(metrics), lang)
+    name, decide = found
+    return decide(_read(metrics), name, lang)
