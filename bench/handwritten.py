@@ -537,3 +537,69 @@ def decide_us(metrics, lang="en"):
 
     return {"region": "US", "points": points, "warning": warning, "violations": violations, "findings": findings,
             "not_applicable": not_applicable, "discretionary": discretionary}
+
+
+# ---- the same tier choice in SQL, for a table of sellers ------------------------------
+#
+# What the same engineer would write to score a table of sellers in DuckDB or Spark SQL
+# (bench/bench_batch.py times it against tspol's query): the two tier tables of §5 in
+# every region of the pack (US and SEA as in `decide_us` above; UK's own tables, its
+# cancellation row and its late-dispatch `points` table), one CASE per rule, rates
+# compared by integer cross-multiplication on the columns as they are (BIGINT), as in
+# `decide_us`. It picks each rule's points and the warning, and nothing else: no
+# validation of its input (a NULL, a zero or a missing count scores 0 points), no
+# order volume limits, findings, explanations or measures. Plain SQL that DuckDB and
+# Spark both read; the hard-coded numbers go stale as `decide_us`'s do, and the
+# benchmark refuses to report a time for it once its points differ from tspol's.
+
+TIERS_SQL = """
+SELECT seller_id, region,
+       late_dispatch_points + seller_fault_cancellation_points AS points,
+       warning, late_dispatch_points, seller_fault_cancellation_points
+FROM (
+  SELECT seller_id, region,
+    CASE
+      WHEN orders_7d IS NULL OR late_orders IS NULL OR orders_7d = 0 THEN 0
+      WHEN region IN ('US', 'SEA') THEN
+        CASE
+          WHEN late_orders * 100 < 10 * orders_7d OR late_orders < 5 THEN 0
+          WHEN late_orders * 100 < 25 * orders_7d THEN 3
+          WHEN late_orders * 100 < 50 * orders_7d THEN 5
+          WHEN late_orders < 30 THEN 6
+          ELSE 7
+        END
+      WHEN region = 'UK' THEN
+        CASE
+          WHEN late_orders * 100 < 4 * orders_7d THEN 0
+          WHEN late_orders * 100 < 10 * orders_7d THEN 2
+          WHEN late_orders * 100 < 25 * orders_7d THEN 4
+          WHEN late_orders * 100 < 50 * orders_7d THEN 6
+          ELSE 8
+        END
+      ELSE 0
+    END AS late_dispatch_points,
+    CASE
+      WHEN orders_7d IS NULL OR cancelled_orders IS NULL OR orders_7d = 0 THEN 0
+      WHEN cancelled_orders * 1000 < 25 * orders_7d THEN 0
+      WHEN region IN ('US', 'SEA') THEN
+        CASE
+          WHEN cancelled_orders < 5 THEN 0
+          WHEN cancelled_orders * 100 < 10 * orders_7d THEN 2
+          WHEN cancelled_orders * 100 < 25 * orders_7d THEN 4
+          WHEN cancelled_orders * 100 < 50 * orders_7d THEN 5
+          WHEN cancelled_orders < 30 THEN 6
+          ELSE 7
+        END
+      WHEN region = 'UK' THEN 1
+      ELSE 0
+    END AS seller_fault_cancellation_points,
+    COALESCE(orders_7d > 0 AND late_orders * 100 >= 4 * orders_7d AND late_orders * 100 < 10 * orders_7d
+             AND region IN ('US', 'SEA', 'UK'), FALSE) AS warning
+  FROM {table}
+) AS tiers
+"""
+
+
+def tiers_sql(table: str) -> str:
+    """The hand-written tier choice over `table` (a table name, a view, or DuckDB's `'file.parquet'`)."""
+    return TIERS_SQL.format(table=table)

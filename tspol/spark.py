@@ -15,6 +15,7 @@ gives what `Policy.evaluate_dict` gives, or an `error` record for a bad one.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -96,3 +97,60 @@ def decisions(policy, records: Iterable[Mapping], lang: str = "en", region: str 
     rows = spark.sql(records_query(policy, lang, region)).collect()
     return tables.record_decisions(policy, records, (row.asDict(recursive=True) for row in rows))
 
+
+
+# ---- points ledgers, a seller per group ----------------------------------------
+
+LEDGER_SCHEMA = "first long, text string"  # a seller's first line in the file, and what `render` made of it
+
+_modules: dict = {}  # module source -> the module, run once per Python worker
+
+
+def ledger_texts(program, module_source: str, log, render, region: str | None = None,
+                 spark: SparkSession | None = None) -> list[str]:
+    """`render(ledger)` of each seller's `tspol.runtime.ledger.Ledger`, built and rendered on
+    Spark's executors, one group per seller (`groupBy(...).applyInPandas`), for logs of
+    more sellers than one machine simulates in good time; in the order the sellers first
+    appear in the file, as `Ledgers` gives them. `log` is an `EventLog` already checked
+    (`Ledgers` on it raised nothing): the executors meet no bad event. They run the very
+    module source and program the caller does, so each state is the one it would get;
+    `render` must pickle (a module-level function, or a partial of one). A log without
+    events has no seller to group: []."""
+    import pyarrow
+
+    from tspol.runtime import events as ev
+
+    if not log:
+        return []
+    spark = spark or session()
+    frame = spark.createDataFrame(pyarrow.table({  # Arrow: a column at a time, not a Python row each
+        "seller": [ev.seller_text(e.seller_id) for e in log], "line": pyarrow.array([e.line for e in log], "int64"),
+        "event": [ev.event_json(e) for e in log]}))
+    recipe = (program, module_source, region, log.path, render)
+    texts = (frame.repartition(spark.sparkContext.defaultParallelism, "seller").groupBy("seller")
+             .applyInPandas(functools.partial(_seller_texts, recipe), LEDGER_SCHEMA).collect())
+    return [row.text for row in sorted(texts, key=lambda row: row.first)]
+
+
+def _seller_texts(recipe, group):
+    """On an executor: one seller's events (a pandas DataFrame) -> its ledger, rendered."""
+    import pandas
+
+    from tspol.runtime import events as ev
+    from tspol.runtime import jsonnum
+    from tspol.runtime.ledger import Ledger
+
+    program, source, region, path, render = recipe
+    events = [ev.event_from_record(jsonnum.parse_line(text), int(line), path)
+              for line, text in sorted(zip(group["line"], group["event"]))]
+    ledger = Ledger(program, ev.EventLog(ev.in_ledger_order(events), path), region, _module(source).evaluate, path)
+    return pandas.DataFrame({"first": [events[0].line], "text": [render(ledger)]})
+
+
+def _module(source: str):
+    """The compiled policy module of `source`, loaded once per worker process."""
+    from tspol.compiler.cache import load_source
+
+    if source not in _modules:
+        _modules[source] = load_source(source, "<tspol policy>")
+    return _modules[source]

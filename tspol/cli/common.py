@@ -12,6 +12,10 @@ FORMAT_OPTION = click.option(
     "--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True,
     help="text for people, json for tools, github for workflow annotations.")
 
+CHECK_FORMAT_OPTION = click.option(
+    "--format", "fmt", type=click.Choice(["text", "json", "github", "sarif"]), default="text", show_default=True,
+    help="text for people, json for tools, github for workflow annotations, sarif (SARIF 2.1.0) for code scanning.")
+
 
 class PolPath(click.Path):
     """A `.pol` file, or a folder with `.pol` files in it (else a usage error, exit 2)."""
@@ -115,6 +119,10 @@ def render(diagnostics, fmt: str, sources=None) -> str:
     ordered = sort_diagnostics(diagnostics)
     if fmt == "text":
         return render_text(ordered, sources or {})
+    if fmt == "sarif":  # not one of RENDERERS: it needs the registry of codes, which imports tspol.diagnostics
+        from tspol.sarif import render_sarif
+
+        return render_sarif(ordered, sources or {})
     return RENDERERS[fmt](ordered)
 
 
@@ -127,3 +135,16 @@ def summary(diagnostics: list[Diagnostic]) -> str:
     if warnings:
         parts.append(f"{warnings} warning{'s' * (warnings != 1)}")
     return ", ".join(parts) or "no problems"
+
+
+def needs_modules(what: str, modules, extra: str) -> None:
+    """Import the modules that `what` (an option) needs, before any input is read: a
+    machine without one is told in one line which, and the extra that brings it (E003)."""
+    import importlib
+
+    try:
+        for module in modules:
+            importlib.import_module(module)
+    except ImportError as exc:
+        click.echo(f"tspol: error[E003]: {what} needs {exc.name}: pip install 'tspol[{extra}]'", err=True)
+        raise Failed(FAILED) from None

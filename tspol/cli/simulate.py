@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 import json
+import os
 import re
+import sys
+from typing import NamedTuple
 
 import click
 
-from tspol.cli.common import FAILED, USAGE, CliError, open_pack, render
+from tspol.cli.common import FAILED, USAGE, CliError, needs_modules, open_pack, render
 from tspol.runtime.events import seller_text
 from tspol.runtime.ledger import points_text
 
@@ -54,7 +58,10 @@ def _days_option(ctx, param, value):
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text: a timeline and the state; json: the state (JSON Lines of states with --until, "
                    "or of sellers with seller_id).")
-def command(events, policy_path, region, on, until, every, max_states, fmt):
+@click.option("--engine", type=click.Choice(["python", "spark"]), default="python", show_default=True,
+              help="python: here; spark: each seller's ledger on Spark's executors (the `spark` extra, "
+                   "Java 17), local unless PYSPARK_SUBMIT_ARGS names a master. The same bytes.")
+def command(events, policy_path, region, on, until, every, max_states, fmt, engine):
     """Simulate sellers' points ledgers from EVENTS, a JSON Lines file (- for stdin).
 
     One event a line, in any order (they are taken by date; events of one day in
@@ -82,38 +89,96 @@ def command(events, policy_path, region, on, until, every, max_states, fmt):
     chart, and so is a chart of more than --max-states states for a seller
     (10,000 unless given: 27 years day by day), which says how many it would
     print.
+
+    With --engine spark the events are read and checked here, as with --engine python
+    (the same errors, before Spark starts); then each seller's ledger is made and printed
+    on Spark's executors, which run this Python (PYSPARK_PYTHON names another), and the
+    output is the same, byte for byte.
     """
+    from tspol.api import Policy
     from tspol.diagnostics import TspolError
     from tspol.runtime.ledger import Ledgers
 
     if until is None and click.get_current_context().get_parameter_source("every").name != "DEFAULT":
         raise click.UsageError("--every needs --until")
-    program, evaluate, sources = _load_policy(policy_path)
+    if engine == "spark":
+        needs_modules("--engine spark", ["pyspark", "pandas", "pyarrow", "tspol.spark"], "spark")
+    compiled = _load_policy(policy_path)
+    policy = Policy(compiled)
+    program = policy.program
     _check_region(region, program.region_names)
     display = "<stdin>" if events == "-" else events
     try:
-        ledgers = Ledgers(program, _read_events(events, display), region=region, evaluate=evaluate, path=display)
+        log = _read_events(events, display)
+        ledgers = Ledgers(program, log, region=region, evaluate=policy.evaluate_dict, path=display)
         _check_sellers_regions(ledgers, program.region_names)
         if until is not None:
             for seller, ledger in ledgers.items():
                 _check_steps(ledger, on, until, every, max_states, _of_seller(ledgers, seller))
-            _print_steps(ledgers, on, until, every, fmt)
-        elif fmt == "json":
-            _print_states(ledgers, on)
-        else:
-            _print_reports(ledgers, on, display)
+        view = View(ledgers.has_seller_ids, on, until, every, fmt, display)
+        if engine == "spark" and log:
+            sellers = ([text] for text in _spark_texts(program, compiled.module_source(), log, region, view))
+        else:  # --engine python, or no events: no seller to send
+            sellers = (_seller_pieces(ledger, view) for ledger in ledgers.values())
+        _print(sellers, view.fmt)
     except TspolError as exc:
-        _fail(exc.diagnostics, sources)
+        _fail(exc.diagnostics, {})
 
 
-def _print_reports(ledgers, on, display) -> None:
-    """The report of one seller; many sellers' one after the other, each under its heading."""
-    if not ledgers.has_seller_ids:
-        click.echo(_report(ledgers[None], on, display), nl=False)
+class View(NamedTuple):
+    """What to print of each seller: the options, and whether the file names its sellers."""
+
+    named: bool
+    on: object
+    until: object
+    every: int
+    fmt: str
+    display: str
+
+
+def _print(sellers, fmt: str) -> None:
+    """Each seller's pieces of text as they come; many sellers' texts are parted by a blank line."""
+    for number, pieces in enumerate(sellers):
+        if number and fmt == "text":
+            click.echo("")
+        for piece in pieces:
+            click.echo(piece, nl=False)
+
+
+def _spark_texts(program, module_source: str, log, region, view: View) -> list[str]:
+    """Each seller's text, made on Spark's executors (started now: the events are good)."""
+    import tspol.spark
+    from tspol.cli.eval import _start_spark
+
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)  # the executors' Python: this one, with tspol
+    _start_spark(tspol.spark)
+    return tspol.spark.ledger_texts(program, module_source, log, functools.partial(_seller_text, view), region)
+
+
+def _seller_text(view: View, ledger) -> str:
+    """All that is printed of one seller (what an executor sends back)."""
+    return "".join(_seller_pieces(ledger, view))
+
+
+def _seller_pieces(ledger, view: View):
+    """What is printed of one seller, a piece at a time (a long chart is not held whole):
+    its report, state or states, under its heading when the file names its sellers."""
+    from tspol.runtime.ledger import state_record
+
+    seller, named, on = ledger.seller_id, view.named, view.on
+    if view.fmt == "json":
+        states = ledger.states(on, view.until, view.every) if view.until is not None else [ledger.state(on)]
+        indent = None if named or view.until is not None else 2
+        for state in states:
+            record = state_record(seller, state) if named else state.to_dict()
+            yield json.dumps(record, ensure_ascii=False, indent=indent) + "\n"
         return
-    for number, (seller, ledger) in enumerate(ledgers.items()):
-        click.echo(("\n" if number else "") + _heading(seller))
-        click.echo(_report(ledger, on, display), nl=False)
+    if named:
+        yield _heading(seller) + "\n"
+    if view.until is not None:
+        yield from _chart(ledger.states(on, view.until, view.every))
+    else:
+        yield _report(ledger, on, view.display)
 
 
 def _heading(seller) -> str:
@@ -136,17 +201,6 @@ def _check_sellers_regions(ledgers, regions) -> None:
     else:
         whose = "the seller's region"
     raise CliError(f"give --region: this policy has {', '.join(regions)}, and no metrics event names {whose}", USAGE)
-
-
-def _print_states(ledgers, on) -> None:
-    """One seller's state as a JSON object; many sellers' as JSON Lines, `seller_id` first."""
-    from tspol.runtime.ledger import state_record
-
-    if not ledgers.has_seller_ids:
-        click.echo(json.dumps(ledgers[None].state(on).to_dict(), ensure_ascii=False, indent=2))
-        return
-    for seller, ledger in ledgers.items():
-        click.echo(json.dumps(state_record(seller, ledger.state(on)), ensure_ascii=False))
 
 
 def _check_region(region, regions) -> None:
@@ -186,15 +240,14 @@ def _check_steps(ledger, on, until, every: int, max_states: int, of_seller: str 
 
 
 def _load_policy(path):
-    """The program, the evaluator of metrics events, and the pack's sources (for error excerpts)."""
-    from tspol.api import Policy
+    """The compiled pack (`tspol.compiler.cache.Compiled`): its module decides metrics
+    events, and its source is what Spark's executors run."""
     from tspol.diagnostics import TspolError
 
     try:
-        policy = Policy(open_pack(path).compiled())
+        return open_pack(path).compiled()
     except TspolError as exc:
         _fail(exc.diagnostics, exc.sources)
-    return policy.program, policy.evaluate_dict, {}
 
 
 def _fail(diagnostics, sources):
@@ -275,27 +328,11 @@ def _link_text(link) -> str:
     return f"{link.account} since {link.since}: joint enforcement for {penalties}"
 
 
-def _print_steps(ledgers, on, until, every: int, fmt) -> None:
-    """Each seller's states from `on` to `until`, seller after seller: JSON Lines (with
-    `seller_id` first when the file names sellers), or a table under each seller's heading."""
-    from tspol.runtime.ledger import state_record
-
-    for number, (seller, ledger) in enumerate(ledgers.items()):
-        states = ledger.states(on, until, every)
-        if fmt == "json":
-            for state in states:
-                record = state_record(seller, state) if ledgers.has_seller_ids else state.to_dict()
-                click.echo(json.dumps(record, ensure_ascii=False))
-            continue
-        if ledgers.has_seller_ids:
-            click.echo(("\n" if number else "") + _heading(seller))
-        _print_chart(states)
-
-
-def _print_chart(states) -> None:
-    click.echo(f"{'date':<10}  {'points':>6}  {'level':>5}  {'deactivated':<11}  {'warnings':<16}  restrictions")
+def _chart(states):
+    """A table of states, a line each."""
+    yield f"{'date':<10}  {'points':>6}  {'level':>5}  {'deactivated':<11}  {'warnings':<16}  restrictions\n"
     for state in states:
         warnings = ", ".join(f"{w.points_to_go} to {w.threshold}" for w in state.warnings) or "-"
         restrictions = ", ".join(r.action for r in state.restrictions) or "-"
-        click.echo(f"{state.on}  {state.active_points:>6}  {state.level:>5}  "
-                   f"{'yes' if state.deactivated else 'no':<11}  {warnings:<16}  {restrictions}")
+        yield (f"{state.on}  {state.active_points:>6}  {state.level:>5}  "
+               f"{'yes' if state.deactivated else 'no':<11}  {warnings:<16}  {restrictions}\n")

@@ -15,7 +15,8 @@ given twice in one object (E709), no unpaired surrogate in a string.
 | `link` | `date`, `account` (another account linked to this seller from that day) |
 
 Every event may carry `note`, free text for people, which the ledger does not read,
-and `seller_id` (a non-empty string or a whole number), the seller whose event it is.
+and `seller_id` (a string or a whole number, as `tspol eval` takes one), the seller whose
+event it is.
 A file holds one seller's events, none of them with a `seller_id`, or many sellers'
 events, every one of them with its `seller_id` (D12); the sellers are in the order
 they first appear in the file (`EventLog.seller_ids`). One seller id is written one
@@ -139,6 +140,18 @@ class EventLog(tuple):
         return {seller: EventLog(events, self.path) for seller, events in groups.items()}
 
 
+def event_json(event: Event) -> str:
+    """The event as one line of JSON that `event_from_record` reads back as the same event
+    (its line aside, and its `note`, which no event keeps): how events travel where their
+    file is not, such as Spark's executors (`tspol.spark.ledger_texts`)."""
+    record = {"date": event.date.isoformat(), "kind": _KIND_OF[type(event)]}
+    for field in attrs.fields(type(event)):
+        value = getattr(event, field.name)
+        if field.name not in ("line", "date") and value is not None:
+            record[field.name] = value
+    return jsonnum.dumps(record)
+
+
 class BadValue(Exception):
     def __init__(self, message: str, code: str = BAD_VALUE):
         super().__init__(message)
@@ -195,10 +208,11 @@ def _outcome(value) -> str:
 
 
 def _seller_id(value) -> str | int:
-    whole = isinstance(value, int) and not isinstance(value, bool) and value >= 0
-    if whole or isinstance(value, str) and value.strip():
+    """What `tspol eval` echoes as a seller_id, so that one id means one seller in both:
+    any string (`""` too) or whole number (negative too); not null, which is no seller."""
+    if type(value) in (str, int):
         return value
-    raise BadValue(f"expected a seller id: a non-empty string or a whole number, got {_shown(value)}")
+    raise BadValue(f"expected a seller id: a string or a whole number, got {_shown(value)}")
 
 
 def _note(value) -> str:
