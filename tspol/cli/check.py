@@ -6,14 +6,14 @@ import sys
 
 import click
 
-from tspol.cli.common import FAILED, FORMAT_OPTION, USAGE, CliError, PolPath, pack_or_default, packs_of, render, \
-    summary
+from tspol.cli.common import CHECK_FORMAT_OPTION, FAILED, USAGE, CliError, PolPath, pack_or_default, packs_of, \
+    render, summary
 from tspol.diagnostics import Diagnostic, TspolError
 
 
 @click.command("check")
 @click.argument("paths", nargs=-1, type=PolPath(allow_dash=True))
-@FORMAT_OPTION
+@CHECK_FORMAT_OPTION
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("--stdin-filename", type=click.Path(dir_okay=False),
               help="With `-`: the .pol file whose text is on standard input, checked as part of its pack.")
