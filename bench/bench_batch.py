@@ -132,39 +132,39 @@ def write_events(files: Files, sellers: int, events: int) -> int:
 def child(name: str, files: Files) -> dict:
     """Run one in-process measurement; what it prints is the parent's to read."""
     if name == "copy":
-        import duckdb
-
-        connection = duckdb.connect()
-        connection.execute("SET enable_progress_bar = false")
+        connection = _duckdb()
         start = time.perf_counter()
         connection.execute(f"COPY (FROM '{files.sellers}') TO '{files.copy}' (FORMAT parquet)")
         return {"seconds": time.perf_counter() - start}
     if name == "library":
-        import duckdb
-
         import tspol
         import tspol.duckdb
 
         policy = tspol.load()
-        connection = duckdb.connect()
-        connection.execute("SET enable_progress_bar = false")
+        connection = _duckdb()
         start = time.perf_counter()
         relation = connection.sql(f"FROM '{files.sellers}'")
         tspol.duckdb.evaluate(policy, relation, connection=connection).write_parquet(str(files.library))
         return {"seconds": time.perf_counter() - start}
     if name == "handwritten":
-        import duckdb
-
         from handwritten import tiers_sql
 
-        connection = duckdb.connect()
-        connection.execute("SET enable_progress_bar = false")
+        connection = _duckdb()
         start = time.perf_counter()
         connection.execute(f"COPY ({tiers_sql(repr(str(files.sellers)))}) TO '{files.handwritten}' (FORMAT parquet)")
         return {"seconds": time.perf_counter() - start}
     if name == "spark":
         return spark_child(files)
     raise SystemExit(f"unknown measurement {name!r}")
+
+
+def _duckdb():
+    """A DuckDB connection that draws no progress bar over the bench's output."""
+    import duckdb
+
+    connection = duckdb.connect()
+    connection.execute("SET enable_progress_bar = false")
+    return connection
 
 
 def spark_child(files: Files) -> dict:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
@@ -74,3 +75,38 @@ def cli(monkeypatch):
         return runner.invoke(group, [str(a) for a in args], input=input, catch_exceptions=False)
 
     return run
+
+
+def _spark_missing() -> str | None:
+    """Why the Spark tier cannot run here, or None."""
+    try:
+        import pandas  # noqa: F401
+        import pyarrow  # noqa: F401
+        import pyspark  # noqa: F401
+        import sqlglot  # noqa: F401
+    except ImportError as exc:
+        return f"needs {exc.name}: pip install -e '.[dev,spark]'"
+    if not (shutil.which("java") or os.environ.get("JAVA_HOME")):
+        return "needs Java 17: apt-get install openjdk-17-jre-headless"
+    return None
+
+
+@pytest.fixture(scope="session")
+def spark():
+    """The one local SparkSession of the Spark tier (`pytest -m spark`), as
+    `tspol.spark.session()` makes it; skipped with the reason where Spark cannot run,
+    failed instead with TSPOL_REQUIRE_SPARK=1 (as `.ci/run` sets it)."""
+    reason = _spark_missing()
+    if reason:
+        if os.environ.get("TSPOL_REQUIRE_SPARK"):
+            pytest.fail(f"TSPOL_REQUIRE_SPARK is set and Spark cannot run: {reason}")
+        pytest.skip(reason)
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+    import tspol.spark
+
+    session = tspol.spark.session()
+    assert session.conf.get("spark.sql.shuffle.partitions") == "1"
+    assert session.conf.get("spark.ui.enabled") == "false"
+    yield session
+    session.stop()

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 
@@ -31,34 +30,6 @@ pytestmark = pytest.mark.spark
 ENGINES = ("python", "spark")
 VIEWS = [[], ["--on", "2024-09-30"], ["--until", "2025-03-01", "--every", "7d"], ["--on", "2024-03-01",
                                                                                    "--until", "2024-04-01"]]
-
-
-def _missing() -> str | None:
-    try:
-        import pandas  # noqa: F401
-        import pyarrow  # noqa: F401
-        import pyspark  # noqa: F401
-    except ImportError as exc:
-        return f"needs {exc.name}: pip install -e '.[dev,spark]'"
-    if not (shutil.which("java") or os.environ.get("JAVA_HOME")):
-        return "needs Java 17: apt-get install openjdk-17-jre-headless"
-    return None
-
-
-@pytest.fixture(scope="module")
-def spark():
-    reason = _missing()
-    if reason:
-        if os.environ.get("TSPOL_REQUIRE_SPARK"):
-            pytest.fail(f"TSPOL_REQUIRE_SPARK is set and Spark cannot run: {reason}")
-        pytest.skip(reason)
-    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
-    import tspol.spark
-
-    session = tspol.spark.session()
-    yield session
-    session.stop()
 
 
 @pytest.fixture(scope="module")
@@ -134,14 +105,14 @@ BAD = {
 
 @pytest.mark.parametrize("lines", BAD.values(), ids=BAD.keys())
 def test_bad_events_fail_alike_without_starting_spark(spark, in_tmp, cli, monkeypatch, lines):  # noqa: F811
-    import tspol.cli.eval
+    import tspol.cli.simulate
 
     def never(engine):
         raise AssertionError("Spark was started for bad input")
 
     good = [json.dumps({"seller_id": "b", **event}) for event in seller_a()]
     (in_tmp / "bad.jsonl").write_text("\n".join(good + lines) + "\n", encoding="utf-8")
-    monkeypatch.setattr(tspol.cli.eval, "_start_spark", never)
+    monkeypatch.setattr(tspol.cli.simulate, "start_spark", never)
     python, on_spark = on_both(cli, "--region", "US", "bad.jsonl")
     assert python[:2] == (1, "") and "bad.jsonl:" in python[2]
     assert on_spark == python

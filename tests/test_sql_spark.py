@@ -14,10 +14,7 @@ TSPOL_REQUIRE_SPARK=1 (as `.ci/run` sets it) they fail instead.
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import sys
 from decimal import Decimal
 
 import pytest
@@ -31,35 +28,6 @@ from test_differential import plan, sellers
 from tspol.runtime.metrics import MetricsError
 
 spark_tier = pytest.mark.spark
-
-
-def _missing() -> str | None:
-    try:
-        import pyspark  # noqa: F401
-        import sqlglot  # noqa: F401
-    except ImportError as exc:
-        return f"needs {exc.name}: pip install -e '.[dev,spark]'"
-    if not (shutil.which("java") or os.environ.get("JAVA_HOME")):
-        return "needs Java 17: apt-get install openjdk-17-jre-headless"
-    return None
-
-
-@pytest.fixture(scope="module")
-def spark():
-    reason = _missing()
-    if reason:
-        if os.environ.get("TSPOL_REQUIRE_SPARK"):
-            pytest.fail(f"TSPOL_REQUIRE_SPARK is set and Spark cannot run: {reason}")
-        pytest.skip(reason)
-    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
-    import tspol.spark
-
-    session = tspol.spark.session()
-    assert session.conf.get("spark.sql.shuffle.partitions") == "1"
-    assert session.conf.get("spark.ui.enabled") == "false"
-    yield session
-    session.stop()
 
 
 @pytest.fixture(scope="module")

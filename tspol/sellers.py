@@ -43,14 +43,13 @@ from decimal import Decimal
 import attrs
 
 from tspol.codes import BAD_TABLE, MALFORMED, UNKNOWN_INPUT
-from tspol.compiler.portable import OUTPUT_COLUMNS
+from tspol.compiler.portable import FIELDS, OUTPUT_COLUMNS
 from tspol.diagnostics import Diagnostic, TspolError
 
 DOCUMENT_LIMIT = 16 * 2**20  # bytes of a JSON document (one seller, or a list of them)
 CELL_LIMIT = 2**20  # characters in one CSV cell, as in one JSON line
 LINE_LIMIT = 8 * 2**20  # bytes in one line of a CSV file
 PARQUET_BATCH = 10_000  # rows fetched at once
-FIELDS = ("seller_id", "region")
 # a .json file is read as JSON Lines are (one document, or a line each): many "JSON" exports are JSON Lines
 INPUT_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".csv": "csv", ".parquet": "parquet"}
 OUTPUT_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}
@@ -202,10 +201,12 @@ def read_parquet(path: str, display: str, inputs: list[str]) -> tuple[Iterator[R
             wanted = WANTED.get(name, "a number: an integer type, DECIMAL or DOUBLE")
             raise _table_error(display, BAD_TABLE, f"the column `{name}` is {kind}: it must be {wanted}",
                                key=name)
-    return _parquet_rows(connection.execute("SELECT * FROM read_parquet(?)", [path]), names), count
+    return _parquet_rows(connection, path, names), count
 
 
-def _parquet_rows(result, names: list[str]) -> Iterator[Row]:
+def _parquet_rows(connection, path: str, names: list[str]) -> Iterator[Row]:
+    """The rows, read when first asked for (the DuckDB-only path never asks)."""
+    result = connection.execute("SELECT * FROM read_parquet(?)", [path])
     number = 0
     while batch := result.fetchmany(PARQUET_BATCH):
         for values in batch:

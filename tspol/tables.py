@@ -11,7 +11,7 @@ from decimal import Decimal
 from tspol.compiler import portable, sqlgen
 from tspol.runtime.metrics import MetricsError
 
-FIELDS = ("seller_id", "region")
+FIELDS = portable.FIELDS
 
 
 _queries: dict[tuple, str] = {}

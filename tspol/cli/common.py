@@ -148,3 +148,17 @@ def needs_modules(what: str, modules, extra: str) -> None:
     except ImportError as exc:
         click.echo(f"tspol: error[E003]: {what} needs {exc.name}: pip install 'tspol[{extra}]'", err=True)
         raise Failed(FAILED) from None
+
+
+def start_spark(engine) -> None:
+    """The Spark session of `engine` (`tspol.spark`), started before any input is read: a
+    machine without Java is told so once, plainly (`eval` and `simulate --engine spark`)."""
+    from pyspark.errors import PySparkException
+
+    try:
+        engine.session()
+    except (PySparkException, OSError) as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        click.echo(f"tspol: --engine spark could not start Spark ({first}); it needs Java 17 or later "
+                   "(`java` on PATH or JAVA_HOME)", err=True)
+        raise Failed(FAILED) from None

@@ -47,7 +47,7 @@ from decimal import Decimal
 
 import click
 
-from tspol.cli.common import FAILED, CliError, fail, open_pack
+from tspol.cli.common import FAILED, CliError, fail, needs_modules, open_pack, start_spark
 from tspol.diagnostics import Diagnostic, TspolError, render_text
 from tspol.runtime import jsonnum
 from tspol.sellers import DOCUMENT_LIMIT  # bytes: past this, input that is not JSON Lines is no document
@@ -639,7 +639,7 @@ def command(file, policy_path, region, fmt, lang, jobs, engine, input_format, ou
                                    "people, printed without -o")
     fmt = fmt or ("json" if output is not None else "text")
     if "parquet" in (given, writes):
-        _needs("duckdb", "reading and writing Parquet")
+        needs_modules("reading and writing Parquet", ["duckdb"], "duckdb")
     try:
         pack = open_pack(policy_path).compiled()
     except TspolError as exc:
@@ -735,23 +735,9 @@ def _decide_in_duckdb(decider: Decider, file: str, out, errors) -> bool:
     return True
 
 
-def _needs(module: str, what: str) -> None:
-    """Exit with a plain line when an extra's module is missing."""
-    try:
-        importlib.import_module(module)
-    except ImportError:
-        click.echo(f"tspol: error[E003]: {what} needs {module}: pip install 'tspol[{module}]'", err=True)
-        raise click.exceptions.Exit(FAILED) from None
-
-
 def _sql_decider(pack, region, fmt, lang, display, name: str) -> Decider:
     modules, extra = SQL_ENGINES[name]
-    try:
-        for module in modules:
-            importlib.import_module(module)
-    except ImportError as exc:
-        click.echo(f"tspol: error[E003]: --engine {name} needs {exc.name}: pip install 'tspol[{extra}]'", err=True)
-        raise click.exceptions.Exit(FAILED) from None
+    needs_modules(f"--engine {name}", modules, extra)
     engine = importlib.import_module(f"tspol.{name}")
     from tspol.api import Policy
     from tspol.compiler.sqlgen import SqlUnsupported
@@ -763,22 +749,8 @@ def _sql_decider(pack, region, fmt, lang, display, name: str) -> Decider:
         click.echo(f"tspol: error[E004]: {exc}; --engine python decides this pack", err=True)
         raise click.exceptions.Exit(FAILED) from None
     if name == "spark":
-        _start_spark(engine)
+        start_spark(engine)
     return SqlDecider(engine, policy, region, fmt, lang, display)
-
-
-def _start_spark(engine) -> None:
-    """The Spark session, started before any line is read: a machine without Java is told
-    so once, plainly."""
-    from pyspark.errors import PySparkException
-
-    try:
-        engine.session()
-    except (PySparkException, OSError) as exc:
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        click.echo(f"tspol: --engine spark could not start Spark ({first}); it needs Java 17 or later "
-                   "(`java` on PATH or JAVA_HOME)", err=True)
-        raise click.exceptions.Exit(FAILED) from None
 
 
 class _Deferred(BaseException):
@@ -826,9 +798,6 @@ class SqlDecider(Decider):
 
     def answer(self, raw: bytes, line: int, document: bool = False) -> tuple[str, Diagnostic | None]:
         return self.answers([(raw, line)], document)[0]
-
-    def answer_row(self, row) -> tuple[str, Diagnostic | None]:
-        return self.answers([row])[0]
 
     def stream(self, items):
         """The answers to `items` in order, decided a batch at a time."""

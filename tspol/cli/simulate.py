@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 import click
 
-from tspol.cli.common import FAILED, USAGE, CliError, needs_modules, open_pack, render
+from tspol.cli.common import FAILED, USAGE, CliError, needs_modules, open_pack, render, start_spark
 from tspol.runtime.events import seller_text
 from tspol.runtime.ledger import points_text
 
@@ -148,10 +148,9 @@ def _print(sellers, fmt: str) -> None:
 def _spark_texts(program, module_source: str, log, region, view: View) -> list[str]:
     """Each seller's text, made on Spark's executors (started now: the events are good)."""
     import tspol.spark
-    from tspol.cli.eval import _start_spark
 
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)  # the executors' Python: this one, with tspol
-    _start_spark(tspol.spark)
+    start_spark(tspol.spark)
     return tspol.spark.ledger_texts(program, module_source, log, functools.partial(_seller_text, view), region)
 
 

@@ -196,18 +196,6 @@ def _top_level(tokens, wanted) -> list:
     return found
 
 
-def _depth_at(tokens, target) -> int:
-    depth = 0
-    for token in tokens:
-        if token is target:
-            return depth
-        if token.type == tokenize.OP and token.string in CLOSERS:
-            depth += 1
-        elif token.type == tokenize.OP and token.string in CLOSERS.values():
-            depth -= 1
-    return depth
-
-
 def _split_string(token: str, room: int) -> list[str]:
     """A string literal as adjacent literals of at most `room` characters, cut between
     characters, after a space where one is near, never inside an escape or a field."""

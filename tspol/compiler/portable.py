@@ -357,6 +357,8 @@ def _bound(value):
 _DOMAINS = {kind: ((NOT_WHOLE, NOT_WHOLE_TEXT) if d.whole else None, _bound(d.lo), _bound(d.hi), d.expected, d.below,
                    d.above) for kind, d in DOMAINS.items()}
 
+# The columns a table of metrics may have beside its inputs (SQL engines, CSV and Parquet input).
+FIELDS = ("seller_id", "region")
 # A decision as a row of a table: the SQL query's output columns, and `tspol eval -o x.csv`'s.
 OUTPUT_COLUMNS = ("seller_id", "region", "points", "warning", "violations", "findings", "not_applicable",
                   "discretionary", "error")
