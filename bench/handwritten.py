@@ -603,3 +603,34 @@ FROM (
 def tiers_sql(table: str) -> str:
     """The hand-written tier choice over `table` (a table name, a view, or DuckDB's `'file.parquet'`)."""
     return TIERS_SQL.format(table=table)
+
+
+def tiers_us(metrics: Mapping) -> tuple[int, bool]:
+    """The two US tier tables (seller-fault cancellation, late dispatch) as a bare
+    if-chain: (points, warning), with no validation, no rows, no daily caps. The
+    scale of the least a hot path can do; `bench_eval.py` checks it agrees."""
+    orders = metrics["orders_7d"]
+    points, warning = 0, False
+    if orders:
+        cancelled = metrics["cancelled_orders"]
+        if cancelled >= 5 and cancelled * 1000 >= 25 * orders:
+            if cancelled * 100 < 10 * orders:
+                points += 2
+            elif cancelled * 100 < 25 * orders:
+                points += 4
+            elif cancelled * 100 < 50 * orders:
+                points += 5
+            else:
+                points += 6 if cancelled < 30 else 7
+        late = metrics["late_orders"]
+        if late * 100 >= 4 * orders:
+            if late * 100 < 10 * orders:
+                warning = True
+            elif late >= 5:
+                if late * 100 < 25 * orders:
+                    points += 3
+                elif late * 100 < 50 * orders:
+                    points += 5
+                else:
+                    points += 6 if late < 30 else 7
+    return points, warning

@@ -75,8 +75,9 @@ def test_no_floats_and_no_division(program):
     floats = [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, float)]
     divisions = [n.lineno for n in ast.walk(tree) if isinstance(n, ast.BinOp) and isinstance(n.op, ast.Div)]
     assert floats == [] and divisions == []
-    assert "late_orders * 100 >= 4 * orders_7d" in ast.unparse(tree)
+    assert "late_orders * 100 < 4 * orders_7d" in ast.unparse(tree)
     assert "cancelled_orders * 1000 < 25 * orders_7d" in ast.unparse(tree)
+    assert "late_orders * 100 < 10 * orders_7d" in ast.unparse(tree)
 
 
 def test_a_policy_edit_changes_the_decision(pack_copy):

@@ -91,13 +91,13 @@ def test_a_mapping_that_is_not_a_dict_takes_the_long_way(engines):
 
 
 def _row_tests(source: str) -> list[str]:
-    """The first line of the `if`/`elif` tests of the tier rows of late_dispatch in the
-    function deciding US (and SEA), with their indentation."""
-    body = source[source.index("def _decide_US"):source.index("def _decide_UK")]
+    """The first line of the `if`/`elif` tests that late_dispatch's tier rows in the
+    function deciding US (and SEA) are sorted by: where LDR is below 50%."""
+    body = source[source.index("def _evaluate_US"):source.index("def _evaluate_UK")]
     lines = body[body.index("# rule late_dispatch"):body.index("# rule defect_return_rate")].splitlines()
     found = []
     for at, line in enumerate(lines):
-        if "late_orders * 100 >= 25 * orders_7d" in line:
+        if "late_orders * 100 < 50 * orders_7d" in line:
             while not lines[at].lstrip().startswith(("if ", "elif ", "if (", "elif (")):
                 at -= 1  # a condition broken over lines: the line it starts on
             found.append(lines[at])

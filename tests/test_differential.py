@@ -12,16 +12,20 @@ from __future__ import annotations
 
 import json
 import math
+import os
 from decimal import Decimal
 from fractions import Fraction
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from eval_engines import compiled_module
-from tspol.runtime import interpreter
+from packgen import Brute, packs
+from tspol.diagnostics import TspolError
+from tspol.runtime import decision, interpreter
 from tspol.runtime.metrics import MetricsError
+from tspol.workspace import Workspace
 
 
 @pytest.fixture(scope="module")
@@ -42,9 +46,15 @@ def outcome(run, metrics, region, lang):
 
 
 def assert_agree(program, module, metrics, region, lang="en"):
+    """Both engines decide alike, and the module's lean `decide` is what the lean
+    projection keeps of the interpreter's decision (or raises the same error)."""
     expected = outcome(lambda m, r, l: interpreter.evaluate(program, m, r, l), metrics, region, lang)
     actual = outcome(module.evaluate, metrics, region, lang)
     assert actual == expected, (metrics, region, lang)
+    lean = outcome(lambda m, r, l: module.decide(m, r), metrics, region, lang)
+    assert lean == outcome(lambda m, r, l: interpreter.decide(program, m, r), metrics, region, lang)
+    if not isinstance(expected, tuple):
+        assert lean == json.dumps(decision.lean(json.loads(expected)), ensure_ascii=False)
     return expected
 
 
@@ -239,3 +249,27 @@ def test_engines_reject_bad_sellers_alike(program, module, shape, data):
 def test_engines_reject_bad_arguments_alike(program, module, region, lang):
     result = assert_agree(program, module, {"orders_7d": 1}, region, lang)
     assert isinstance(result, tuple)
+
+
+# ---- random packs: the module's tier tables sorted by their metric decide as written
+
+@settings(max_examples=int(os.environ.get("TSPOL_BRUTE_EXAMPLES", 40)), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(drawn=packs())
+def test_engines_agree_on_random_packs(drawn):
+    """Packs with rows of every shape (open and closed ends, `all` and exclusive tables,
+    rows with and without the rule's metric, `only if`): the module fires the rows
+    brute force fires, for every small seller, and agrees with the interpreter."""
+    text, facts = drawn
+    try:
+        program = Workspace.of({"p.pol": text}, {"p.pol": "p.pol"}, ".").lowered()
+    except TspolError:
+        assume(False)
+    module, brute = compiled_module(program), Brute(facts)
+    for position, seller in enumerate(brute.sellers()):
+        given = {name: value for name, value in seller.items() if value is not None}
+        fired = [v["row"] for v in module.evaluate(given, "X")["violations"]]
+        assert fired == brute.fired(seller), (text, seller)
+        assert [v["row"] for v in module.decide(given, "X")["violations"]] == fired
+        if position % 11 == 0:
+            assert_agree(program, module, given, "X")

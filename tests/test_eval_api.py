@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 import subprocess
 import sys
 
+import attrs
 import pytest
 
 import tspol
 from eval_engines import read_cases
+from tspol import codes
 from tspol.compiler import cache
-from tspol.runtime.decision import Decision, Limit, Violation
+from tspol.runtime.decision import Decision, Limit, Violation, lean
+from tspol.runtime.metrics import MetricsError
 
 
 @pytest.fixture(autouse=True)
@@ -58,6 +62,53 @@ def test_decision_round_trips_through_its_dict():
         d = policy.evaluate_dict(case["metrics"], case["region"])
         assert Decision.from_dict(d).to_dict() == d
         assert json.dumps(Decision.from_dict(d).to_dict()) == json.dumps(d)
+
+
+def test_decide_is_the_lean_decision():
+    policy = tspol.load()
+    seller = {"orders_7d": 60, "late_orders": 30, "avg_daily_orders_4w": 125}
+    assert policy.decide(seller, "SEA") == {
+        "region": "SEA", "points": 7, "warning": False,
+        "violations": [{"rule": "late_dispatch", "table": None, "row": 5, "points": 7, "warning": False,
+                        "limit": {"days": 7, "percent": 10, "basis": "avg4w", "daily_cap": 12},
+                        "measures": []}]}
+    for case in read_cases("boundaries.jsonl"):
+        assert policy.decide(case["metrics"], case["region"]) == lean(
+            policy.evaluate_dict(case["metrics"], case["region"]))
+
+
+@pytest.mark.parametrize("metrics, region, code", [
+    ({"orders_7d": -1}, "US", codes.NEGATIVE), ({"late_orders": 5, "orders_7d": 4}, "US", codes.ABOVE_TOTAL),
+    ({"orders": 4}, "US", codes.UNKNOWN_INPUT), ({"orders_7d": 2.5}, "US", codes.VALUE_NOT_WHOLE),
+    ([], "US", codes.NOT_AN_OBJECT), ({}, "EU", codes.UNKNOWN_REGION), ({}, None, codes.NO_REGION),
+])
+def test_decide_refuses_what_evaluate_refuses(metrics, region, code):
+    policy = tspol.load()
+    with pytest.raises(MetricsError) as evaluated:
+        policy.evaluate(metrics, region)
+    with pytest.raises(MetricsError) as decided:
+        policy.decide(metrics, region)
+    assert (decided.value.code, decided.value.key, decided.value.message) == (
+        evaluated.value.code, evaluated.value.key, evaluated.value.message)
+    assert decided.value.code == code
+
+
+def test_a_decision_reads_its_lists_when_asked_and_stays_frozen():
+    policy = tspol.load()
+    seller = {"orders_7d": 40, "late_orders": 12}
+    decision = policy.evaluate(seller, "US")
+    assert decision == Decision.from_dict(policy.evaluate_dict(seller, "US"))
+    assert hash(decision) == hash(policy.evaluate(seller, "US"))
+    assert decision != policy.evaluate({"orders_7d": 40, "late_orders": 13}, "US")
+    assert pickle.loads(pickle.dumps(decision)) == decision
+    built = Decision(region="US", points=5, warning=False, violations=decision.violations,
+                     findings=decision.findings, not_applicable=decision.not_applicable,
+                     discretionary=decision.discretionary)
+    assert built == decision and built.to_dict() == decision.to_dict()
+    for name in ("points", "violations", "anything"):
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            setattr(decision, name, 0)
+    assert repr(decision).startswith("Decision(region='US', points=5, warning=False, violations=(Violation(")
 
 
 def test_load_a_pack_by_path(pack_copy):

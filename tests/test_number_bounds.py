@@ -263,3 +263,30 @@ def test_an_unknown_language_is_a_metrics_error(program, module):
     assert caught.value.message == "unknown language 'fr'; choose one of en, zh"
     with pytest.raises(ValueError):  # what a caller of a compiled module caught before still works
         module.evaluate({"orders_7d": 1}, "US", lang="fr")
+
+
+# ---- daily caps: the share of a value, rounded, exact for every float
+
+def _exact_share(value, numerator: int, denominator: int, up: bool) -> int:
+    share = Fraction(repr(value) if isinstance(value, float) else value) * numerator / denominator
+    return math.ceil(share) if up else math.floor(share)
+
+
+SHARES = st.tuples(st.integers(1, 1000), st.sampled_from([100, 1000, 3, 7]), st.booleans())
+
+
+@settings(max_examples=3000, deadline=None)
+@given(value=st.floats(min_value=0, max_value=1e17, allow_nan=False), share=SHARES)
+def test_a_share_of_any_float_is_its_decimal_share_rounded(value, share):
+    assert portable._share(value, *share) == _exact_share(value, *share)
+
+
+@pytest.mark.parametrize("value, numerator, denominator", [
+    (1.6, 625, 1000),        # 62.5% of 1.6 is 1 exactly; the float 1.6 is a little above 1.6
+    (0.7, 10, 7),            # 1 exactly; the float 0.7 is a little below 0.7
+    (2.675, 40, 107), (12.5, 80, 100), (5e-324, 10, 100), (2.2250738585072014e-308, 100, 100),
+    (1e16 + 2, 10, 100), (0.1 + 0.2, 10, 3), (123456789.123, 1, 1), (0.0, 10, 100),
+])
+def test_a_share_that_falls_on_a_whole_number_is_exact(value, numerator, denominator):
+    for up in (False, True):
+        assert portable._share(value, numerator, denominator, up) == _exact_share(value, numerator, denominator, up)

@@ -4,6 +4,7 @@
     policy = tspol.load()                  # the bundled pack; tspol.load(path) for others
     decision = policy.evaluate({"orders_7d": 40, "late_orders": 12}, region="US")
     decision.points, decision.violations, decision.to_dict()
+    policy.decide({"orders_7d": 40, "late_orders": 12}, region="US")  # points, warning, rows; no texts
     policy.ledgers("events.jsonl", region="US").state()  # seller_id -> its ledger's state
 
 `load` compiles the pack to a standalone Python module once and caches it by
@@ -42,6 +43,7 @@ class Policy:
         self._compiled = compiled_pack
         self.module = compiled_pack.module
         self._evaluate = compiled_pack.module.evaluate
+        self._decide = compiled_pack.module.decide
         self._error = compiled_pack.module.MetricsError
 
     def __repr__(self) -> str:
@@ -99,6 +101,18 @@ class Policy:
 
     def evaluate(self, metrics: Mapping, region: str | None = None, lang: str = "en") -> Decision:
         return Decision.from_dict(self.evaluate_dict(metrics, region, lang))
+
+    def decide(self, metrics: Mapping, region: str | None = None) -> dict:
+        """The lean decision, for a hot path: `region`, `points`, `warning` and the
+        `violations` (rule, table, row, points, warning, limit, measures) of the full
+        decision, validated alike, without a word of explanation, findings or entries
+        not applicable (`tspol.runtime.decision.lean` of `evaluate_dict`)."""
+        if region is None:
+            region = self._only_region()
+        try:
+            return self._decide(metrics, region)
+        except self._error as exc:
+            raise MetricsError.from_portable(exc) from None
 
     def to_sql(self, dialect: str = "duckdb", table: str = "metrics", lang: str = "en") -> str:
         """The query deciding every row of `table`, for `dialect` ("duckdb" or "spark", the

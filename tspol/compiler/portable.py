@@ -211,15 +211,21 @@ def _rational(value):
 
 def _share(value, numerator, denominator, up):
     """`value * numerator / denominator` rounded down (or up) to a whole number, exactly,
-    in integers: the daily cap of an order volume limit (D9)."""
+    in integers: the daily cap of an order volume limit (D9). A float means the decimal
+    it prints as (`_rational`), which is within 2**-53 of its own binary value (for a
+    normal float, as every float from `_PLAIN_FLOAT` up is): when that value times the
+    share is farther than that from every whole number, both round alike and the
+    binary value answers, in integers; otherwise the decimal does."""
     kind = type(value)
-    text = repr(value) if kind is float else ""
     if kind is int:
         top, bottom = value * numerator, denominator
-    elif text and "e" not in text:
-        whole, _, decimals = text.partition(".")
-        top, bottom = int(whole + decimals) * numerator, 10 ** len(decimals) * denominator
     else:
+        if kind is float and value >= _PLAIN_FLOAT:
+            binary, power = value.as_integer_ratio()
+            top, bottom = binary * numerator, power * denominator
+            whole, rest = divmod(top, bottom)
+            if rest << 53 > top and (bottom - rest) << 53 > top:
+                return whole + 1 if up else whole
         exact = _rational(value)
         top, bottom = exact.numerator * numerator, exact.denominator * denominator
     return -(-top // bottom) if up else top // bottom

@@ -3,7 +3,12 @@
 The dict is the contract: what a compiled module's `evaluate` returns, and what
 `tspol eval --format json` prints (with the line's `seller_id` first, which is
 not part of a decision). `Decision.from_dict(d).to_dict() == d` for a decision
-dict, key order included.
+dict, key order included. A `Decision` reads its lists from the dict when they
+are first asked for, so that `Policy.evaluate` costs little more than the dict.
+
+`lean(d)` is what a module's `decide` returns for the same seller: the decision
+without its words (`where`, `because`, findings, not-applicable entries,
+discretionary measures).
 """
 
 from __future__ import annotations
@@ -110,33 +115,93 @@ class Discretionary:
         return {"rule": self.rule, "measures": list(self.measures)}
 
 
-@attrs.frozen
+# What a lean decision keeps of each violation, in this order.
+LEAN_VIOLATION = ("rule", "table", "row", "points", "warning", "limit", "measures")
+
+
+def lean(decision: Mapping) -> dict:
+    """The lean decision (a module's `decide`) that a full decision dict implies."""
+    return {"region": decision["region"], "points": decision["points"], "warning": decision["warning"],
+            "violations": [{key: v[key] for key in LEAN_VIOLATION} for v in decision["violations"]]}
+
+
+_LISTS = {"violations": Violation, "findings": Finding, "not_applicable": NotApplicable,
+          "discretionary": Discretionary}
+
+
 class Decision:
-    region: str
-    points: int
-    warning: bool
-    violations: tuple[Violation, ...] = ()
-    findings: tuple[Finding, ...] = ()
-    not_applicable: tuple[NotApplicable, ...] = ()
-    discretionary: tuple[Discretionary, ...] = ()
+    """A seller's decision: `region`, `points`, `warning`, and tuples of `violations`,
+    `findings`, `not_applicable` and `discretionary` made from the decision dict the
+    first time each is read. Immutable, compared and hashed by value."""
+
+    __slots__ = ("_dict", *_LISTS)
+
+    def __init__(self, region: str, points: int, warning: bool, violations=(), findings=(),
+                 not_applicable=(), discretionary=()):
+        _set_dict(self, {"region": region, "points": points, "warning": warning})
+        for name, items in zip(_LISTS, (violations, findings, not_applicable, discretionary)):
+            object.__setattr__(self, name, tuple(items))
 
     @classmethod
     def from_dict(cls, d: Mapping) -> Decision:
-        return cls(
-            region=d["region"], points=d["points"], warning=d["warning"],
-            violations=tuple(Violation.from_dict(v) for v in d["violations"]),
-            findings=tuple(Finding.from_dict(f) for f in d["findings"]),
-            not_applicable=tuple(NotApplicable.from_dict(n) for n in d["not_applicable"]),
-            discretionary=tuple(Discretionary.from_dict(m) for m in d["discretionary"]),
-        )
+        """The decision of a decision dict, which it keeps: the dict must not change after."""
+        decision = _new(cls)
+        _set_dict(decision, d)
+        return decision
+
+    @property
+    def region(self) -> str:
+        return self._dict["region"]
+
+    @property
+    def points(self) -> int:
+        return self._dict["points"]
+
+    @property
+    def warning(self) -> bool:
+        return self._dict["warning"]
+
+    def __getattr__(self, name: str):
+        """A list not read yet (only slots that are still empty get here)."""
+        kind = _LISTS.get(name)
+        if kind is None:
+            raise AttributeError(name)
+        items = tuple(kind.from_dict(item) for item in self._dict[name])
+        object.__setattr__(self, name, items)
+        return items
+
+    def __setattr__(self, name, value):
+        raise attrs.exceptions.FrozenInstanceError()
+
+    def __delattr__(self, name):
+        raise attrs.exceptions.FrozenInstanceError()
+
+    def _key(self) -> tuple:
+        return (self.region, self.points, self.warning, *(getattr(self, name) for name in _LISTS))
+
+    def __eq__(self, other):
+        if type(other) is not Decision:
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self):
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in ("region", "points", "warning", *_LISTS))
+        return f"Decision({fields})"
+
+    def __reduce__(self):
+        return Decision, self._key()
 
     def to_dict(self) -> dict:
         return {
             "region": self.region,
             "points": self.points,
             "warning": self.warning,
-            "violations": [v.to_dict() for v in self.violations],
-            "findings": [f.to_dict() for f in self.findings],
-            "not_applicable": [n.to_dict() for n in self.not_applicable],
-            "discretionary": [m.to_dict() for m in self.discretionary],
+            **{name: [item.to_dict() for item in getattr(self, name)] for name in _LISTS},
         }
+
+
+_new = object.__new__
+_set_dict = Decision._dict.__set__  # the slot's own setter: quicker than object.__setattr__

@@ -28,6 +28,7 @@ from fractions import Fraction
 from tspol.compiler import explain, ir
 from tspol.compiler.meaning import ABSENT, ONLY_IF, Meaning, holds
 from tspol.compiler.portable import _absent_text, _decimal_text, _rate_text, _unknown_language
+from tspol.runtime.decision import lean
 from tspol.runtime.metrics import MetricsError, Value, check_region, read_metrics
 
 _meanings: dict[int, tuple[ir.Program, Meaning]] = {}
@@ -48,6 +49,11 @@ def evaluate(program: ir.Program, metrics: Mapping, region: str, lang: str = "en
     region_ir = check_region(program, region)
     values = read_metrics(program, metrics)
     return _Evaluation(program, values, lang).decide(region_ir)
+
+
+def decide(program: ir.Program, metrics: Mapping, region: str) -> dict:
+    """The lean decision: what a compiled module's `decide` returns."""
+    return lean(evaluate(program, metrics, region))
 
 
 def check_language(lang: object) -> None:

@@ -2,7 +2,8 @@
 """Seller performance decisions: TikTok Shop cross-border seller performance policy (US, SEA, UK).
 
 Policy `tiktok_shop_crossborder`, version 2025-11-11, effective 2024-07-15.
-`evaluate(metrics, region, lang="en")` returns the decision as a dict.
+`evaluate(metrics, region, lang="en")` returns the decision as a dict;
+`decide(metrics, region)` its points, warning and rows, without texts.
 Standard library only; exact integer arithmetic, no floats.
 """
 
@@ -286,15 +287,21 @@ def _rational(value):
 
 def _share(value, numerator, denominator, up):
     """`value * numerator / denominator` rounded down (or up) to a whole number, exactly,
-    in integers: the daily cap of an order volume limit (D9)."""
+    in integers: the daily cap of an order volume limit (D9). A float means the decimal
+    it prints as (`_rational`), which is within 2**-53 of its own binary value (for a
+    normal float, as every float from `_PLAIN_FLOAT` up is): when that value times the
+    share is farther than that from every whole number, both round alike and the
+    binary value answers, in integers; otherwise the decimal does."""
     kind = type(value)
-    text = repr(value) if kind is float else ""
     if kind is int:
         top, bottom = value * numerator, denominator
-    elif text and "e" not in text:
-        whole, _, decimals = text.partition(".")
-        top, bottom = int(whole + decimals) * numerator, 10 ** len(decimals) * denominator
     else:
+        if kind is float and value >= _PLAIN_FLOAT:
+            binary, power = value.as_integer_ratio()
+            top, bottom = binary * numerator, power * denominator
+            whole, rest = divmod(top, bottom)
+            if rest << 53 > top and (bottom - rest) << 53 > top:
+                return whole + 1 if up else whole
         exact = _rational(value)
         top, bottom = exact.numerator * numerator, exact.denominator * denominator
     return -(-top // bottom) if up else top // bottom
@@ -1103,7 +1110,7 @@ def _read_each(metrics):
     )
 
 
-def _decide_US_SEA(values, region, lang):
+def _evaluate_US_SEA(values, region, lang):
     """The decision for regions US, SEA."""
     (
         orders_7d,
@@ -1166,128 +1173,116 @@ def _decide_US_SEA(values, region, lang):
             )
             # every row below has SFCR outside the standard
             # table, exclusive: the first row that matches fires
-            # row 1 (fulfilment.pol:12): when 2.5% <= SFCR < 10% and cancelled_orders >= 5 then
-            # points 2
-            if (
-                cancelled_orders * 1000 >= 25 * orders_7d
-                and cancelled_orders * 100 < 10 * orders_7d
-                and cancelled_orders >= 5
-            ):
-                points += 2
-                fired = True
-                violations.append({
-                    'rule': 'seller_fault_cancellation',
-                    'table': None,
-                    'row': 1,
-                    'points': 2,
-                    'warning': False,
-                    'limit': None, 'measures': [], 'where': 'fulfilment.pol:12',
-                    'because': _because_seller_fault_cancellation_us_sea_row1(
-                        lang,
-                        cancelled_orders,
-                        orders_7d,
-                    ),
-                })
-            # row 2 (fulfilment.pol:13): when 10% <= SFCR < 25% and cancelled_orders >= 5 then
-            # points 4
-            elif (
-                cancelled_orders * 100 >= 10 * orders_7d
-                and cancelled_orders * 100 < 25 * orders_7d
-                and cancelled_orders >= 5
-            ):
-                points += 4
-                fired = True
-                violations.append({
-                    'rule': 'seller_fault_cancellation',
-                    'table': None,
-                    'row': 2,
-                    'points': 4,
-                    'warning': False,
-                    'limit': None, 'measures': [], 'where': 'fulfilment.pol:13',
-                    'because': _because_seller_fault_cancellation_us_sea_row2(
-                        lang,
-                        cancelled_orders,
-                        orders_7d,
-                    ),
-                })
-            # row 3 (fulfilment.pol:14): when 25% <= SFCR < 50% and cancelled_orders >= 5 then
-            # points 5
-            elif (
-                cancelled_orders * 100 >= 25 * orders_7d
-                and cancelled_orders * 100 < 50 * orders_7d
-                and cancelled_orders >= 5
-            ):
-                points += 5
-                fired = True
-                violations.append({
-                    'rule': 'seller_fault_cancellation',
-                    'table': None,
-                    'row': 3,
-                    'points': 5,
-                    'warning': False,
-                    'limit': None, 'measures': [], 'where': 'fulfilment.pol:14',
-                    'because': _because_seller_fault_cancellation_us_sea_row3(
-                        lang,
-                        cancelled_orders,
-                        orders_7d,
-                    ),
-                })
-            # row 4 (fulfilment.pol:15): when 50% <= SFCR and 5 <= cancelled_orders < 30 then points
-            # 6, limit 7d at 10% avg4w
-            elif (
-                cancelled_orders * 100 >= 50 * orders_7d
-                and cancelled_orders >= 5
-                and cancelled_orders <= 29
-            ):
-                points += 6
-                fired = True
-                limit = {'days': 7, 'percent': 10, 'basis': 'avg4w'}
-                if avg_daily_orders_4w is None:
-                    cap = ''
-                else:
-                    # D9: 10% of avg4w, rounded down
-                    limit['daily_cap'] = _share(avg_daily_orders_4w, 10, 100, False)
-                    cap = _CAP[lang].format(limit['daily_cap'])
-                violations.append({
-                    'rule': 'seller_fault_cancellation',
-                    'table': None,
-                    'row': 4,
-                    'points': 6,
-                    'warning': False,
-                    'limit': limit, 'measures': [], 'where': 'fulfilment.pol:15',
-                    'because': _because_seller_fault_cancellation_us_sea_row4(
-                        lang,
-                        cancelled_orders,
-                        orders_7d,
-                        cap,
-                    ),
-                })
-            # row 5 (fulfilment.pol:16): when 50% <= SFCR and cancelled_orders >= 30 then points 7,
-            # limit 7d at 10% avg4w
-            elif cancelled_orders * 100 >= 50 * orders_7d and cancelled_orders >= 30:
-                points += 7
-                fired = True
-                limit = {'days': 7, 'percent': 10, 'basis': 'avg4w'}
-                if avg_daily_orders_4w is None:
-                    cap = ''
-                else:
-                    # D9: 10% of avg4w, rounded down
-                    limit['daily_cap'] = _share(avg_daily_orders_4w, 10, 100, False)
-                    cap = _CAP[lang].format(limit['daily_cap'])
-                violations.append({
-                    'rule': 'seller_fault_cancellation',
-                    'table': None,
-                    'row': 5,
-                    'points': 7,
-                    'warning': False,
-                    'limit': limit, 'measures': [], 'where': 'fulfilment.pol:16',
-                    'because': _because_seller_fault_cancellation_us_sea_row5(
-                        lang,
-                        cancelled_orders,
-                        orders_7d,
-                        cap,
-                    ),
-                })
+            if cancelled_orders * 100 < 10 * orders_7d:
+                # row 1 (fulfilment.pol:12): when 2.5% <= SFCR < 10% and cancelled_orders >= 5 then
+                # points 2
+                if cancelled_orders >= 5:
+                    points += 2
+                    fired = True
+                    violations.append({
+                        'rule': 'seller_fault_cancellation',
+                        'table': None,
+                        'row': 1,
+                        'points': 2,
+                        'warning': False,
+                        'limit': None, 'measures': [], 'where': 'fulfilment.pol:12',
+                        'because': _because_seller_fault_cancellation_us_sea_row1(
+                            lang,
+                            cancelled_orders,
+                            orders_7d,
+                        ),
+                    })
+            elif cancelled_orders * 100 < 25 * orders_7d:
+                # row 2 (fulfilment.pol:13): when 10% <= SFCR < 25% and cancelled_orders >= 5 then
+                # points 4
+                if cancelled_orders >= 5:
+                    points += 4
+                    fired = True
+                    violations.append({
+                        'rule': 'seller_fault_cancellation',
+                        'table': None,
+                        'row': 2,
+                        'points': 4,
+                        'warning': False,
+                        'limit': None, 'measures': [], 'where': 'fulfilment.pol:13',
+                        'because': _because_seller_fault_cancellation_us_sea_row2(
+                            lang,
+                            cancelled_orders,
+                            orders_7d,
+                        ),
+                    })
+            elif cancelled_orders * 100 < 50 * orders_7d:
+                # row 3 (fulfilment.pol:14): when 25% <= SFCR < 50% and cancelled_orders >= 5 then
+                # points 5
+                if cancelled_orders >= 5:
+                    points += 5
+                    fired = True
+                    violations.append({
+                        'rule': 'seller_fault_cancellation',
+                        'table': None,
+                        'row': 3,
+                        'points': 5,
+                        'warning': False,
+                        'limit': None, 'measures': [], 'where': 'fulfilment.pol:14',
+                        'because': _because_seller_fault_cancellation_us_sea_row3(
+                            lang,
+                            cancelled_orders,
+                            orders_7d,
+                        ),
+                    })
+            else:
+                # row 4 (fulfilment.pol:15): when 50% <= SFCR and 5 <= cancelled_orders < 30 then
+                # points 6, limit 7d at 10% avg4w
+                if cancelled_orders >= 5 and cancelled_orders <= 29:
+                    points += 6
+                    fired = True
+                    limit = {'days': 7, 'percent': 10, 'basis': 'avg4w'}
+                    if avg_daily_orders_4w is None:
+                        cap = ''
+                    else:
+                        # D9: 10% of avg4w, rounded down
+                        limit['daily_cap'] = _share(avg_daily_orders_4w, 10, 100, False)
+                        cap = _CAP[lang].format(limit['daily_cap'])
+                    violations.append({
+                        'rule': 'seller_fault_cancellation',
+                        'table': None,
+                        'row': 4,
+                        'points': 6,
+                        'warning': False,
+                        'limit': limit, 'measures': [], 'where': 'fulfilment.pol:15',
+                        'because': _because_seller_fault_cancellation_us_sea_row4(
+                            lang,
+                            cancelled_orders,
+                            orders_7d,
+                            cap,
+                        ),
+                    })
+                # row 5 (fulfilment.pol:16): when 50% <= SFCR and cancelled_orders >= 30 then points
+                # 7, limit 7d at 10% avg4w
+                elif cancelled_orders >= 30:
+                    points += 7
+                    fired = True
+                    limit = {'days': 7, 'percent': 10, 'basis': 'avg4w'}
+                    if avg_daily_orders_4w is None:
+                        cap = ''
+                    else:
+                        # D9: 10% of avg4w, rounded down
+                        limit['daily_cap'] = _share(avg_daily_orders_4w, 10, 100, False)
+                        cap = _CAP[lang].format(limit['daily_cap'])
+                    violations.append({
+                        'rule': 'seller_fault_cancellation',
+                        'table': None,
+                        'row': 5,
+                        'points': 7,
+                        'warning': False,
+                        'limit': limit, 'measures': [], 'where': 'fulfilment.pol:16',
+                        'because': _because_seller_fault_cancellation_us_sea_row5(
+                            lang,
+                            cancelled_orders,
+                            orders_7d,
+                            cap,
+                        ),
+                    })
     if fired:
         discretionary.append(
             {'rule': 'seller_fault_cancellation', 'measures': ['extend_settlement', 'deduct_funds']}
@@ -1329,8 +1324,8 @@ def _decide_US_SEA(values, region, lang):
             )
             # every row below has LDR outside the standard
             # table, exclusive: the first row that matches fires
-            # row 1 (fulfilment.pol:39): when 4% <= LDR < 10% then warning
-            if late_orders * 100 >= 4 * orders_7d and late_orders * 100 < 10 * orders_7d:
+            if late_orders * 100 < 10 * orders_7d:
+                # row 1 (fulfilment.pol:39): when 4% <= LDR < 10% then warning
                 warning = True
                 fired = True
                 violations.append({
@@ -1338,76 +1333,89 @@ def _decide_US_SEA(values, region, lang):
                     'limit': None, 'measures': [], 'where': 'fulfilment.pol:39',
                     'because': _because_late_dispatch_us_sea_row1(lang, late_orders, orders_7d),
                 })
-            # row 2 (fulfilment.pol:40): when 10% <= LDR < 25% and late_orders >= 5 then points 3
-            elif (
-                late_orders * 100 >= 10 * orders_7d
-                and late_orders * 100 < 25 * orders_7d
-                and late_orders >= 5
-            ):
-                points += 3
-                fired = True
-                violations.append({
-                    'rule': 'late_dispatch', 'table': None, 'row': 2, 'points': 3, 'warning': False,
-                    'limit': None, 'measures': [], 'where': 'fulfilment.pol:40',
-                    'because': _because_late_dispatch_us_sea_row2(lang, late_orders, orders_7d),
-                })
-            # row 3 (fulfilment.pol:41): when 25% <= LDR < 50% and late_orders >= 5 then points 5
-            elif (
-                late_orders * 100 >= 25 * orders_7d
-                and late_orders * 100 < 50 * orders_7d
-                and late_orders >= 5
-            ):
-                points += 5
-                fired = True
-                violations.append({
-                    'rule': 'late_dispatch', 'table': None, 'row': 3, 'points': 5, 'warning': False,
-                    'limit': None, 'measures': [], 'where': 'fulfilment.pol:41',
-                    'because': _because_late_dispatch_us_sea_row3(lang, late_orders, orders_7d),
-                })
-            # row 4 (fulfilment.pol:42): when 50% <= LDR and 5 <= late_orders < 30 then points 6,
-            # limit 7d at 10% avg4w
-            elif late_orders * 100 >= 50 * orders_7d and late_orders >= 5 and late_orders <= 29:
-                points += 6
-                fired = True
-                limit = {'days': 7, 'percent': 10, 'basis': 'avg4w'}
-                if avg_daily_orders_4w is None:
-                    cap = ''
-                else:
-                    # D9: 10% of avg4w, rounded down
-                    limit['daily_cap'] = _share(avg_daily_orders_4w, 10, 100, False)
-                    cap = _CAP[lang].format(limit['daily_cap'])
-                violations.append({
-                    'rule': 'late_dispatch', 'table': None, 'row': 4, 'points': 6, 'warning': False,
-                    'limit': limit, 'measures': [], 'where': 'fulfilment.pol:42',
-                    'because': _because_late_dispatch_us_sea_row4(
-                        lang,
-                        late_orders,
-                        orders_7d,
-                        cap,
-                    ),
-                })
-            # row 5 (fulfilment.pol:43): when 50% <= LDR and late_orders >= 30 then points 7, limit
-            # 7d at 10% avg4w
-            elif late_orders * 100 >= 50 * orders_7d and late_orders >= 30:
-                points += 7
-                fired = True
-                limit = {'days': 7, 'percent': 10, 'basis': 'avg4w'}
-                if avg_daily_orders_4w is None:
-                    cap = ''
-                else:
-                    # D9: 10% of avg4w, rounded down
-                    limit['daily_cap'] = _share(avg_daily_orders_4w, 10, 100, False)
-                    cap = _CAP[lang].format(limit['daily_cap'])
-                violations.append({
-                    'rule': 'late_dispatch', 'table': None, 'row': 5, 'points': 7, 'warning': False,
-                    'limit': limit, 'measures': [], 'where': 'fulfilment.pol:43',
-                    'because': _because_late_dispatch_us_sea_row5(
-                        lang,
-                        late_orders,
-                        orders_7d,
-                        cap,
-                    ),
-                })
+            elif late_orders * 100 < 25 * orders_7d:
+                # row 2 (fulfilment.pol:40): when 10% <= LDR < 25% and late_orders >= 5 then points
+                # 3
+                if late_orders >= 5:
+                    points += 3
+                    fired = True
+                    violations.append({
+                        'rule': 'late_dispatch',
+                        'table': None,
+                        'row': 2,
+                        'points': 3,
+                        'warning': False,
+                        'limit': None, 'measures': [], 'where': 'fulfilment.pol:40',
+                        'because': _because_late_dispatch_us_sea_row2(lang, late_orders, orders_7d),
+                    })
+            elif late_orders * 100 < 50 * orders_7d:
+                # row 3 (fulfilment.pol:41): when 25% <= LDR < 50% and late_orders >= 5 then points
+                # 5
+                if late_orders >= 5:
+                    points += 5
+                    fired = True
+                    violations.append({
+                        'rule': 'late_dispatch',
+                        'table': None,
+                        'row': 3,
+                        'points': 5,
+                        'warning': False,
+                        'limit': None, 'measures': [], 'where': 'fulfilment.pol:41',
+                        'because': _because_late_dispatch_us_sea_row3(lang, late_orders, orders_7d),
+                    })
+            else:
+                # row 4 (fulfilment.pol:42): when 50% <= LDR and 5 <= late_orders < 30 then points
+                # 6, limit 7d at 10% avg4w
+                if late_orders >= 5 and late_orders <= 29:
+                    points += 6
+                    fired = True
+                    limit = {'days': 7, 'percent': 10, 'basis': 'avg4w'}
+                    if avg_daily_orders_4w is None:
+                        cap = ''
+                    else:
+                        # D9: 10% of avg4w, rounded down
+                        limit['daily_cap'] = _share(avg_daily_orders_4w, 10, 100, False)
+                        cap = _CAP[lang].format(limit['daily_cap'])
+                    violations.append({
+                        'rule': 'late_dispatch',
+                        'table': None,
+                        'row': 4,
+                        'points': 6,
+                        'warning': False,
+                        'limit': limit, 'measures': [], 'where': 'fulfilment.pol:42',
+                        'because': _because_late_dispatch_us_sea_row4(
+                            lang,
+                            late_orders,
+                            orders_7d,
+                            cap,
+                        ),
+                    })
+                # row 5 (fulfilment.pol:43): when 50% <= LDR and late_orders >= 30 then points 7,
+                # limit 7d at 10% avg4w
+                elif late_orders >= 30:
+                    points += 7
+                    fired = True
+                    limit = {'days': 7, 'percent': 10, 'basis': 'avg4w'}
+                    if avg_daily_orders_4w is None:
+                        cap = ''
+                    else:
+                        # D9: 10% of avg4w, rounded down
+                        limit['daily_cap'] = _share(avg_daily_orders_4w, 10, 100, False)
+                        cap = _CAP[lang].format(limit['daily_cap'])
+                    violations.append({
+                        'rule': 'late_dispatch',
+                        'table': None,
+                        'row': 5,
+                        'points': 7,
+                        'warning': False,
+                        'limit': limit, 'measures': [], 'where': 'fulfilment.pol:43',
+                        'because': _because_late_dispatch_us_sea_row5(
+                            lang,
+                            late_orders,
+                            orders_7d,
+                            cap,
+                        ),
+                    })
     if fired:
         discretionary.append(
             {'rule': 'late_dispatch', 'measures': ['extend_settlement', 'deduct_funds']}
@@ -1661,7 +1669,7 @@ def _decide_US_SEA(values, region, lang):
     }
 
 
-def _decide_UK(values, region, lang):
+def _evaluate_UK(values, region, lang):
     """The decision for region UK."""
     (
         orders_7d,
@@ -1725,22 +1733,21 @@ def _decide_UK(values, region, lang):
             # every row below has SFCR outside the standard
             # table, exclusive: the first row that matches fires
             # row 1 (fulfilment.pol:27): when 2.5% <= SFCR then points 1
-            if cancelled_orders * 1000 >= 25 * orders_7d:
-                points += 1
-                fired = True
-                violations.append({
-                    'rule': 'seller_fault_cancellation',
-                    'table': None,
-                    'row': 1,
-                    'points': 1,
-                    'warning': False,
-                    'limit': None, 'measures': [], 'where': 'fulfilment.pol:27',
-                    'because': _because_seller_fault_cancellation_uk_row1(
-                        lang,
-                        cancelled_orders,
-                        orders_7d,
-                    ),
-                })
+            points += 1
+            fired = True
+            violations.append({
+                'rule': 'seller_fault_cancellation',
+                'table': None,
+                'row': 1,
+                'points': 1,
+                'warning': False,
+                'limit': None, 'measures': [], 'where': 'fulfilment.pol:27',
+                'because': _because_seller_fault_cancellation_uk_row1(
+                    lang,
+                    cancelled_orders,
+                    orders_7d,
+                ),
+            })
     if fired:
         discretionary.append(
             {'rule': 'seller_fault_cancellation', 'measures': ['extend_settlement', 'deduct_funds']}
@@ -1782,8 +1789,8 @@ def _decide_UK(values, region, lang):
             )
             # every row below has LDR outside the standard
             # table points, exclusive: the first row that matches fires
-            # row 1 (fulfilment.pol:56): when 4% <= LDR < 10% then warning, points 2
-            if late_orders * 100 >= 4 * orders_7d and late_orders * 100 < 10 * orders_7d:
+            if late_orders * 100 < 10 * orders_7d:
+                # row 1 (fulfilment.pol:56): when 4% <= LDR < 10% then warning, points 2
                 points += 2
                 warning = True
                 fired = True
@@ -1796,8 +1803,9 @@ def _decide_UK(values, region, lang):
                     'limit': None, 'measures': [], 'where': 'fulfilment.pol:56',
                     'because': _because_late_dispatch_uk_points_row1(lang, late_orders, orders_7d),
                 })
-            # row 2 (fulfilment.pol:57): when 10% <= LDR < 25% then points 4, limit 7d at 80% avg4w
-            elif late_orders * 100 >= 10 * orders_7d and late_orders * 100 < 25 * orders_7d:
+            elif late_orders * 100 < 25 * orders_7d:
+                # row 2 (fulfilment.pol:57): when 10% <= LDR < 25% then points 4, limit 7d at 80%
+                # avg4w
                 points += 4
                 fired = True
                 limit = {'days': 7, 'percent': 80, 'basis': 'avg4w'}
@@ -1821,8 +1829,9 @@ def _decide_UK(values, region, lang):
                         cap,
                     ),
                 })
-            # row 3 (fulfilment.pol:58): when 25% <= LDR < 50% then points 6, limit 7d at 30% avg4w
-            elif late_orders * 100 >= 25 * orders_7d and late_orders * 100 < 50 * orders_7d:
+            elif late_orders * 100 < 50 * orders_7d:
+                # row 3 (fulfilment.pol:58): when 25% <= LDR < 50% then points 6, limit 7d at 30%
+                # avg4w
                 points += 6
                 fired = True
                 limit = {'days': 7, 'percent': 30, 'basis': 'avg4w'}
@@ -1846,8 +1855,8 @@ def _decide_UK(values, region, lang):
                         cap,
                     ),
                 })
-            # row 4 (fulfilment.pol:59): when 50% <= LDR then points 8
-            elif late_orders * 100 >= 50 * orders_7d:
+            else:
+                # row 4 (fulfilment.pol:59): when 50% <= LDR then points 8
                 points += 8
                 fired = True
                 violations.append({
@@ -1860,8 +1869,10 @@ def _decide_UK(values, region, lang):
                     'because': _because_late_dispatch_uk_points_row4(lang, late_orders, orders_7d),
                 })
             # table limits, exclusive: the first row that matches fires
-            # row 1 (fulfilment.pol:62): when 50% <= LDR < 60% then limit 7d at 30% avg4w
-            if late_orders * 100 >= 50 * orders_7d and late_orders * 100 < 60 * orders_7d:
+            if late_orders * 100 < 50 * orders_7d:
+                pass  # no row for LDR here
+            elif late_orders * 100 < 60 * orders_7d:
+                # row 1 (fulfilment.pol:62): when 50% <= LDR < 60% then limit 7d at 30% avg4w
                 fired = True
                 limit = {'days': 7, 'percent': 30, 'basis': 'avg4w'}
                 if avg_daily_orders_4w is None:
@@ -1884,8 +1895,8 @@ def _decide_UK(values, region, lang):
                         cap,
                     ),
                 })
-            # row 2 (fulfilment.pol:63): when 60% <= LDR then limit 7d at 10% avg4w
-            elif late_orders * 100 >= 60 * orders_7d:
+            else:
+                # row 2 (fulfilment.pol:63): when 60% <= LDR then limit 7d at 10% avg4w
                 fired = True
                 limit = {'days': 7, 'percent': 10, 'basis': 'avg4w'}
                 if avg_daily_orders_4w is None:
@@ -2161,8 +2172,373 @@ def _decide_UK(values, region, lang):
     }
 
 
-# region: (its name, the function deciding it)
-_REGIONS = {'US': ('US', _decide_US_SEA), 'SEA': ('SEA', _decide_US_SEA), 'UK': ('UK', _decide_UK)}
+def _decide_US_SEA(values, region):
+    """The lean decision for regions US, SEA."""
+    (
+        orders_7d,
+        cancelled_orders,
+        late_orders,
+        avg_daily_orders_4w,
+        orders_30d,
+        non_cancelled_orders_30d,
+        negative_reviews_30d,
+        buyer_disputes_30d,
+        seller_fault_disputes_30d,
+        seller_fault_return_requests_30d,
+        resolved_return_requests_30d,
+        defect_returns_30d,
+        avg_first_response_minutes,
+        buyer_messages,
+        replied_within_24h,
+        replied_within_48h,
+    ) = values
+    points = 0
+    warning = False
+    violations = []
+
+    # rule seller_fault_cancellation (fulfilment.pol:6)
+    if cancelled_orders is not None and orders_7d is not None and orders_7d != 0:
+        if not (cancelled_orders * 1000 < 25 * orders_7d):
+            # table, exclusive: the first row that matches fires
+            if cancelled_orders * 100 < 10 * orders_7d:
+                # row 1 (fulfilment.pol:12): when 2.5% <= SFCR < 10% and cancelled_orders >= 5 then
+                # points 2
+                if cancelled_orders >= 5:
+                    points += 2
+                    violations.append(
+                        {
+                            'rule': 'seller_fault_cancellation',
+                            'table': None,
+                            'row': 1,
+                            'points': 2,
+                            'warning': False,
+                            'limit': None,
+                            'measures': [],
+                        }
+                    )
+            elif cancelled_orders * 100 < 25 * orders_7d:
+                # row 2 (fulfilment.pol:13): when 10% <= SFCR < 25% and cancelled_orders >= 5 then
+                # points 4
+                if cancelled_orders >= 5:
+                    points += 4
+                    violations.append(
+                        {
+                            'rule': 'seller_fault_cancellation',
+                            'table': None,
+                            'row': 2,
+                            'points': 4,
+                            'warning': False,
+                            'limit': None,
+                            'measures': [],
+                        }
+                    )
+            elif cancelled_orders * 100 < 50 * orders_7d:
+                # row 3 (fulfilment.pol:14): when 25% <= SFCR < 50% and cancelled_orders >= 5 then
+                # points 5
+                if cancelled_orders >= 5:
+                    points += 5
+                    violations.append(
+                        {
+                            'rule': 'seller_fault_cancellation',
+                            'table': None,
+                            'row': 3,
+                            'points': 5,
+                            'warning': False,
+                            'limit': None,
+                            'measures': [],
+                        }
+                    )
+            else:
+                # row 4 (fulfilment.pol:15): when 50% <= SFCR and 5 <= cancelled_orders < 30 then
+                # points 6, limit 7d at 10% avg4w
+                if cancelled_orders >= 5 and cancelled_orders <= 29:
+                    points += 6
+                    limit = {'days': 7, 'percent': 10, 'basis': 'avg4w'}
+                    if avg_daily_orders_4w is not None:
+                        # D9: 10% of avg4w, rounded down
+                        limit['daily_cap'] = _share(avg_daily_orders_4w, 10, 100, False)
+                    violations.append(
+                        {
+                            'rule': 'seller_fault_cancellation',
+                            'table': None,
+                            'row': 4,
+                            'points': 6,
+                            'warning': False,
+                            'limit': limit,
+                            'measures': [],
+                        }
+                    )
+                # row 5 (fulfilment.pol:16): when 50% <= SFCR and cancelled_orders >= 30 then points
+                # 7, limit 7d at 10% avg4w
+                elif cancelled_orders >= 30:
+                    points += 7
+                    limit = {'days': 7, 'percent': 10, 'basis': 'avg4w'}
+                    if avg_daily_orders_4w is not None:
+                        # D9: 10% of avg4w, rounded down
+                        limit['daily_cap'] = _share(avg_daily_orders_4w, 10, 100, False)
+                    violations.append(
+                        {
+                            'rule': 'seller_fault_cancellation',
+                            'table': None,
+                            'row': 5,
+                            'points': 7,
+                            'warning': False,
+                            'limit': limit,
+                            'measures': [],
+                        }
+                    )
+
+    # rule late_dispatch (fulfilment.pol:32)
+    if late_orders is not None and orders_7d is not None and orders_7d != 0:
+        if not (late_orders * 100 < 4 * orders_7d):
+            # table, exclusive: the first row that matches fires
+            if late_orders * 100 < 10 * orders_7d:
+                # row 1 (fulfilment.pol:39): when 4% <= LDR < 10% then warning
+                warning = True
+                violations.append(
+                    {
+                        'rule': 'late_dispatch',
+                        'table': None,
+                        'row': 1,
+                        'points': 0,
+                        'warning': True,
+                        'limit': None,
+                        'measures': [],
+                    }
+                )
+            elif late_orders * 100 < 25 * orders_7d:
+                # row 2 (fulfilment.pol:40): when 10% <= LDR < 25% and late_orders >= 5 then points
+                # 3
+                if late_orders >= 5:
+                    points += 3
+                    violations.append(
+                        {
+                            'rule': 'late_dispatch',
+                            'table': None,
+                            'row': 2,
+                            'points': 3,
+                            'warning': False,
+                            'limit': None,
+                            'measures': [],
+                        }
+                    )
+            elif late_orders * 100 < 50 * orders_7d:
+                # row 3 (fulfilment.pol:41): when 25% <= LDR < 50% and late_orders >= 5 then points
+                # 5
+                if late_orders >= 5:
+                    points += 5
+                    violations.append(
+                        {
+                            'rule': 'late_dispatch',
+                            'table': None,
+                            'row': 3,
+                            'points': 5,
+                            'warning': False,
+                            'limit': None,
+                            'measures': [],
+                        }
+                    )
+            else:
+                # row 4 (fulfilment.pol:42): when 50% <= LDR and 5 <= late_orders < 30 then points
+                # 6, limit 7d at 10% avg4w
+                if late_orders >= 5 and late_orders <= 29:
+                    points += 6
+                    limit = {'days': 7, 'percent': 10, 'basis': 'avg4w'}
+                    if avg_daily_orders_4w is not None:
+                        # D9: 10% of avg4w, rounded down
+                        limit['daily_cap'] = _share(avg_daily_orders_4w, 10, 100, False)
+                    violations.append(
+                        {
+                            'rule': 'late_dispatch',
+                            'table': None,
+                            'row': 4,
+                            'points': 6,
+                            'warning': False,
+                            'limit': limit,
+                            'measures': [],
+                        }
+                    )
+                # row 5 (fulfilment.pol:43): when 50% <= LDR and late_orders >= 30 then points 7,
+                # limit 7d at 10% avg4w
+                elif late_orders >= 30:
+                    points += 7
+                    limit = {'days': 7, 'percent': 10, 'basis': 'avg4w'}
+                    if avg_daily_orders_4w is not None:
+                        # D9: 10% of avg4w, rounded down
+                        limit['daily_cap'] = _share(avg_daily_orders_4w, 10, 100, False)
+                    violations.append(
+                        {
+                            'rule': 'late_dispatch',
+                            'table': None,
+                            'row': 5,
+                            'points': 7,
+                            'warning': False,
+                            'limit': limit,
+                            'measures': [],
+                        }
+                    )
+    return {'region': region, 'points': points, 'warning': warning, 'violations': violations}
+
+
+def _decide_UK(values, region):
+    """The lean decision for region UK."""
+    (
+        orders_7d,
+        cancelled_orders,
+        late_orders,
+        avg_daily_orders_4w,
+        orders_30d,
+        non_cancelled_orders_30d,
+        negative_reviews_30d,
+        buyer_disputes_30d,
+        seller_fault_disputes_30d,
+        seller_fault_return_requests_30d,
+        resolved_return_requests_30d,
+        defect_returns_30d,
+        avg_first_response_minutes,
+        buyer_messages,
+        replied_within_24h,
+        replied_within_48h,
+    ) = values
+    points = 0
+    warning = False
+    violations = []
+
+    # rule seller_fault_cancellation (fulfilment.pol:21)
+    if cancelled_orders is not None and orders_7d is not None and orders_7d != 0:
+        if not (cancelled_orders * 1000 < 25 * orders_7d):
+            # table, exclusive: the first row that matches fires
+            # row 1 (fulfilment.pol:27): when 2.5% <= SFCR then points 1
+            points += 1
+            violations.append(
+                {
+                    'rule': 'seller_fault_cancellation',
+                    'table': None,
+                    'row': 1,
+                    'points': 1,
+                    'warning': False,
+                    'limit': None,
+                    'measures': [],
+                }
+            )
+
+    # rule late_dispatch (fulfilment.pol:50)
+    if late_orders is not None and orders_7d is not None and orders_7d != 0:
+        if not (late_orders * 100 < 4 * orders_7d):
+            # table points, exclusive: the first row that matches fires
+            if late_orders * 100 < 10 * orders_7d:
+                # row 1 (fulfilment.pol:56): when 4% <= LDR < 10% then warning, points 2
+                points += 2
+                warning = True
+                violations.append(
+                    {
+                        'rule': 'late_dispatch',
+                        'table': 'points',
+                        'row': 1,
+                        'points': 2,
+                        'warning': True,
+                        'limit': None,
+                        'measures': [],
+                    }
+                )
+            elif late_orders * 100 < 25 * orders_7d:
+                # row 2 (fulfilment.pol:57): when 10% <= LDR < 25% then points 4, limit 7d at 80%
+                # avg4w
+                points += 4
+                limit = {'days': 7, 'percent': 80, 'basis': 'avg4w'}
+                if avg_daily_orders_4w is not None:
+                    # D9: 80% of avg4w, rounded down
+                    limit['daily_cap'] = _share(avg_daily_orders_4w, 80, 100, False)
+                violations.append(
+                    {
+                        'rule': 'late_dispatch',
+                        'table': 'points',
+                        'row': 2,
+                        'points': 4,
+                        'warning': False,
+                        'limit': limit,
+                        'measures': [],
+                    }
+                )
+            elif late_orders * 100 < 50 * orders_7d:
+                # row 3 (fulfilment.pol:58): when 25% <= LDR < 50% then points 6, limit 7d at 30%
+                # avg4w
+                points += 6
+                limit = {'days': 7, 'percent': 30, 'basis': 'avg4w'}
+                if avg_daily_orders_4w is not None:
+                    # D9: 30% of avg4w, rounded down
+                    limit['daily_cap'] = _share(avg_daily_orders_4w, 30, 100, False)
+                violations.append(
+                    {
+                        'rule': 'late_dispatch',
+                        'table': 'points',
+                        'row': 3,
+                        'points': 6,
+                        'warning': False,
+                        'limit': limit,
+                        'measures': [],
+                    }
+                )
+            else:
+                # row 4 (fulfilment.pol:59): when 50% <= LDR then points 8
+                points += 8
+                violations.append(
+                    {
+                        'rule': 'late_dispatch',
+                        'table': 'points',
+                        'row': 4,
+                        'points': 8,
+                        'warning': False,
+                        'limit': None,
+                        'measures': [],
+                    }
+                )
+            # table limits, exclusive: the first row that matches fires
+            if late_orders * 100 < 50 * orders_7d:
+                pass  # no row for LDR here
+            elif late_orders * 100 < 60 * orders_7d:
+                # row 1 (fulfilment.pol:62): when 50% <= LDR < 60% then limit 7d at 30% avg4w
+                limit = {'days': 7, 'percent': 30, 'basis': 'avg4w'}
+                if avg_daily_orders_4w is not None:
+                    # D9: 30% of avg4w, rounded down
+                    limit['daily_cap'] = _share(avg_daily_orders_4w, 30, 100, False)
+                violations.append(
+                    {
+                        'rule': 'late_dispatch',
+                        'table': 'limits',
+                        'row': 1,
+                        'points': 0,
+                        'warning': False,
+                        'limit': limit,
+                        'measures': [],
+                    }
+                )
+            else:
+                # row 2 (fulfilment.pol:63): when 60% <= LDR then limit 7d at 10% avg4w
+                limit = {'days': 7, 'percent': 10, 'basis': 'avg4w'}
+                if avg_daily_orders_4w is not None:
+                    # D9: 10% of avg4w, rounded down
+                    limit['daily_cap'] = _share(avg_daily_orders_4w, 10, 100, False)
+                violations.append(
+                    {
+                        'rule': 'late_dispatch',
+                        'table': 'limits',
+                        'row': 2,
+                        'points': 0,
+                        'warning': False,
+                        'limit': limit,
+                        'measures': [],
+                    }
+                )
+    return {'region': region, 'points': points, 'warning': warning, 'violations': violations}
+
+
+# region: (its name, the function of its decision, the function of its lean decision)
+_REGIONS = {
+    'US': ('US', _evaluate_US_SEA, _decide_US_SEA),
+    'SEA': ('SEA', _evaluate_US_SEA, _decide_US_SEA),
+    'UK': ('UK', _evaluate_UK, _decide_UK),
+}
 
 
 def evaluate(metrics, region, lang="en"):
@@ -2172,5 +2548,14 @@ def evaluate(metrics, region, lang="en"):
     found = _REGIONS.get(region) if isinstance(region, str) else None
     if found is None:
         raise _unknown_region(region, POLICY['regions'])
-    name, decide = found
-    return decide(_read(metrics), name, lang)
+    name, decision, lean = found
+    return decision(_read(metrics), name, lang)
+
+
+def decide(metrics, region):
+    """The lean decision for one seller: what `evaluate` decides, without its texts."""
+    found = _REGIONS.get(region) if isinstance(region, str) else None
+    if found is None:
+        raise _unknown_region(region, POLICY['regions'])
+    name, decision, lean = found
+    return lean(_read(metrics), name)
