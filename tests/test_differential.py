@@ -20,7 +20,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from eval_engines import compiled_module
+from eval_engines import boundary_sellers, compiled_module, count_bounds, rate_bounds
 from packgen import Brute, packs
 from tspol.diagnostics import TspolError
 from tspol.runtime import decision, interpreter
@@ -56,60 +56,6 @@ def assert_agree(program, module, metrics, region, lang="en"):
     if not isinstance(expected, tuple):
         assert lean == json.dumps(decision.lean(json.loads(expected)), ensure_ascii=False)
     return expected
-
-
-# ---- what the policy says, read from the IR
-
-def rate_bounds(program) -> dict[str, set[Fraction]]:
-    """Every bound a rate metric is compared with, in any region."""
-    bounds: dict[str, set[Fraction]] = {m.name: set() for m in program.metrics if m.denominator}
-    for metric in program.metrics:
-        if metric.denominator and metric.standard is not None:
-            bounds[metric.name].update(b for b in (metric.standard.lo, metric.standard.hi) if b is not None)
-    for region in program.regions:
-        for rule in region.rules:
-            for table in rule.tables:
-                for row in table.rows:
-                    for name, interval in row.box:
-                        if name in bounds:
-                            bounds[name].update(b for b in (interval.lo, interval.hi) if b is not None)
-    return bounds
-
-
-def count_bounds(program) -> dict[str, set[int]]:
-    """Every whole-number bound of a count input (rows and `only if`)."""
-    counts = {i.name: set() for i in program.inputs if i.kind == "count"}
-    boxes = [m.only_if for m in program.metrics]
-    boxes += [row.box for region in program.regions for rule in region.rules
-              for table in rule.tables for row in table.rows]
-    for box in boxes:
-        for name, interval in box:
-            if name in counts:
-                counts[name].update(int(b) for b in (interval.lo, interval.hi) if b is not None)
-    return counts
-
-
-def boundary_sellers(program):
-    """For each rate bound p/q: sellers exactly on it and one count either side, at several scales."""
-    counts = count_bounds(program)
-    for metric in program.metrics:
-        if not metric.denominator:
-            continue
-        for bound in sorted(rate_bounds(program)[metric.name]):
-            for k in (1, 2, 3, 5, 7, 12, 40, 101):
-                total = bound.denominator * k
-                for part in (bound.numerator * k - 1, bound.numerator * k, bound.numerator * k + 1):
-                    if 0 <= part <= total:
-                        yield {metric.numerator: part, metric.denominator: total}
-        for edge in sorted(counts[metric.numerator]):
-            for part in (edge - 1, edge, edge + 1):
-                for total in {part, 2 * part, 4 * part, 10 * part, 40 * part + 1} - {0}:
-                    if part >= 0:
-                        yield {metric.numerator: part, metric.denominator: total}
-        for edge in sorted(counts[metric.denominator]):
-            for total in (edge - 1, edge, edge + 1):
-                if total >= 0:
-                    yield {metric.numerator: total // 50, metric.denominator: total}
 
 
 def test_engines_agree_on_every_exact_boundary(program, module):

@@ -89,18 +89,40 @@ class Policy:
         """The IR (`tspol.compiler.ir.Program`) of the same source text the module came from."""
         return self.workspace.program()
 
-    def evaluate_dict(self, metrics: Mapping, region: str | None = None, lang: str = "en") -> dict:
+    def evaluate_dict(self, metrics: Mapping, region: str | None = None, lang: str = "en",
+                      headroom: bool = False) -> dict:
         """The decision as a dict: what `tspol eval --format json` prints for a seller.
-        `region` may be left out when the policy has one region."""
+        `region` may be left out when the policy has one region. With `headroom`, also
+        how close the seller is to a worse outcome and how far from the way back
+        (`headroom` and `recovery` lists, `tspol.runtime.headroom`)."""
         if region is None:
             region = self._only_region()
         try:
-            return self._evaluate(metrics, region, lang)
+            decision = self._evaluate(metrics, region, lang)
         except self._error as exc:
             raise MetricsError.from_portable(exc) from None
+        if headroom:
+            from tspol.runtime import headroom as distances
 
-    def evaluate(self, metrics: Mapping, region: str | None = None, lang: str = "en") -> Decision:
-        return Decision.from_dict(self.evaluate_dict(metrics, region, lang))
+            decision["headroom"] = distances.headroom(self.program, metrics, region, self._evaluate_en)
+            decision["recovery"] = distances.recovery(self.program, metrics, region, self._evaluate_en)
+        return decision
+
+    def evaluate(self, metrics: Mapping, region: str | None = None, lang: str = "en",
+                 headroom: bool = False) -> Decision:
+        return Decision.from_dict(self.evaluate_dict(metrics, region, lang, headroom))
+
+    def what_if(self, metrics: Mapping, changes: Mapping, region: str | None = None, lang: str = "en") -> dict:
+        """The seller after `changes` (input -> `("+", n)`, n more of it and of the totals
+        it is part of, or `("=", n)`), and its decision: `{"metrics", "decision"}`."""
+        from tspol.runtime.headroom import what_if
+
+        if region is None:
+            region = self._only_region()
+        return what_if(self.program, metrics, region, changes, lambda m, r: self.evaluate_dict(m, r, lang))
+
+    def _evaluate_en(self, metrics: Mapping, region: str) -> dict:
+        return self.evaluate_dict(metrics, region)
 
     def decide(self, metrics: Mapping, region: str | None = None) -> dict:
         """The lean decision, for a hot path: `region`, `points`, `warning` and the

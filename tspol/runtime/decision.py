@@ -13,6 +13,7 @@ discretionary measures).
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Mapping
 
 import attrs
@@ -161,6 +162,18 @@ class Decision:
     def warning(self) -> bool:
         return self._dict["warning"]
 
+    @property
+    def headroom(self) -> tuple[dict, ...] | None:
+        """How close to a worse outcome (`evaluate(..., headroom=True)`), else None."""
+        found = self._dict.get("headroom")
+        return None if found is None else tuple(found)
+
+    @property
+    def recovery(self) -> tuple[dict, ...] | None:
+        """The way back within each standard (`evaluate(..., headroom=True)`), else None."""
+        found = self._dict.get("recovery")
+        return None if found is None else tuple(found)
+
     def __getattr__(self, name: str):
         """A list not read yet (only slots that are still empty get here)."""
         kind = _LISTS.get(name)
@@ -195,12 +208,16 @@ class Decision:
         return Decision, self._key()
 
     def to_dict(self) -> dict:
-        return {
+        out = {
             "region": self.region,
             "points": self.points,
             "warning": self.warning,
             **{name: [item.to_dict() for item in getattr(self, name)] for name in _LISTS},
         }
+        for name in ("headroom", "recovery"):
+            if name in self._dict:
+                out[name] = copy.deepcopy(self._dict[name])
+        return out
 
 
 _new = object.__new__

@@ -30,6 +30,17 @@ WORDS = {
         "sep": ", ",
         "colon": ": ",
         "list": "; ",
+        "headroom": "Headroom, before the outcome gets worse:",
+        "more": "{more} more {input}",
+        "also": " (so {more} more {wholes})",
+        "then": " and {metric} is {value}: {outcome} ({row})",
+        "never": "no number of more {input} makes it worse",
+        "recovery": "The way back, by orders that meet the standard:",
+        "back": "{more} more {input} bring it within {standard}",
+        "not_back": "no number of more {input} brings it within {standard}",
+        "below": "{row} no longer applies after {more}",
+        "row": "row {row}",
+        "table_row": "row {row} of {table}",
     },
     "zh": {
         "seller": "卖家 {}",
@@ -49,6 +60,17 @@ WORDS = {
         "sep": ",",
         "colon": ":",
         "list": ";",
+        "headroom": "距离更重的处理还有:",
+        "more": "再增加 {more} 个 {input}",
+        "also": "(即 {wholes} 也增加 {more} 个)",
+        "then": ",{metric}将为 {value}:{outcome}({row})",
+        "never": "{input} 再增加多少也不会更重",
+        "recovery": "恢复达标所需的达标订单:",
+        "back": "再有 {more} 个 {input} 即回到标准 {standard} 以内",
+        "not_back": "{input} 再增加多少也回不到标准 {standard} 以内",
+        "below": "增加 {more} 个之后,{row}不再适用",
+        "row": "第 {row} 行",
+        "table_row": "{table} 表第 {row} 行",
     },
 }
 
@@ -94,6 +116,45 @@ def _finding_value(finding: Mapping) -> str:
     return value
 
 
+def _headroom(found: Mapping, names: Mapping, words: Mapping, lang: str) -> str:
+    """`Late dispatch rate: 2 more late_orders (so 2 more orders_7d) and Late dispatch
+    rate (LDR) is 11.9% (5/42): 3 points (row 2)`."""
+    rule = _name(names, "rules", found["rule"], lang)
+    if found["more"] is None:
+        return f"  - {rule}{words['colon']}{words['never'].format(input=found['input'])}"
+    then, more = found["then"], found["more"]
+    text = words["more"].format(more=more, input=found["input"])
+    if found["with"]:
+        text += words["also"].format(more=more, wholes=words["sep"].join(found["with"]))
+    outcome = words["sep"].join(part for row in then["rows"] for part in _outcome(row, words))
+    metric = then["metric"]
+    if metric and then["value"]:
+        value = _finding_value({"value": then["value"], "standard": "%" if "/" in then["value"] else ""})
+        rows = words["sep"].join(_row_label(row, words) for row in then["rows"])
+        text += words["then"].format(metric=_metric_label(names, metric, lang), value=value, outcome=outcome, row=rows)
+    else:
+        text += words["colon"] + outcome
+    return f"  - {rule}{words['colon']}{text}"
+
+
+def _row_label(row: Mapping, words: Mapping) -> str:
+    """`row 2`, or `row 2 of limits` in a rule with named tables."""
+    if row["table"] is None:
+        return words["row"].format(row=row["row"])
+    return words["table_row"].format(row=row["row"], table=row["table"])
+
+
+def _recovery(found: Mapping, standards: Mapping, names: Mapping, words: Mapping, lang: str) -> str:
+    label = _metric_label(names, found["metric"], lang)
+    standard = standards.get(found["metric"], "")
+    parts = []
+    if standard:
+        key = "back" if found["more"] is not None else "not_back"
+        parts.append(words[key].format(more=found["more"], input=found["input"], standard=standard))
+    parts += [words["below"].format(row=_row_label(below, words), more=below["more"]) for below in found["below"]]
+    return f"  - {label}{words['colon']}{words['list'].join(parts)}"
+
+
 def headline(decision: Mapping, names: Mapping, lang: str, seller_id=None) -> str:
     words = WORDS[lang]
     region = decision["region"]
@@ -135,4 +196,11 @@ def report(decision: Mapping, names: Mapping, lang: str = "en", seller_id=None) 
             measures = [words["discretionary_points"] if m == "points" else _name(names, "measures", m, lang)
                         for m in d["measures"]]
             lines.append(f"  - {_name(names, 'rules', d['rule'], lang)}{words['colon']}{words['list'].join(measures)}")
+    if decision.get("headroom"):
+        lines.append(words["headroom"])
+        lines += [_headroom(found, names, words, lang) for found in decision["headroom"]]
+    if decision.get("recovery"):
+        lines.append(words["recovery"])
+        standards = {f["metric"]: f["standard"] for f in decision["findings"]}
+        lines += [_recovery(found, standards, names, words, lang) for found in decision["recovery"]]
     return "\n".join(lines) + "\n"

@@ -1,0 +1,242 @@
+"""How close a seller is to a worse outcome, and how far from the way back.
+
+    headroom(program, metrics, region)   for each rule and each input where more is
+        worse: the fewest further units that make the rule's outcome worse, and that
+        outcome ("2 more late orders and the late dispatch rate reaches 10%: 3 points")
+    recovery(program, metrics, region)   for each rule that fired or whose metric is
+        outside its standard: the fewest further good orders (on time, not cancelled;
+        a reply, a resolved request) that bring the metric back within its standard,
+        and below each row that fired
+    what_if(program, metrics, region, changes)   the seller changed, decided beside
+
+Exact, and found from the policy's own boundaries, not by trying one unit at a
+time: a seller with `k` more units is each input plus `k` or not, so every atom
+of the meaning (`tspol.compiler.meaning`: `late_orders >= 5`, `late_orders * 10 >=
+1 * orders_7d`) is a linear inequality in `k` and changes its truth at most once,
+at a point read off its numbers. Between two such points every row matches or not
+alike, so the outcome is the same; the decision is taken (by `evaluate`, the
+compiled module or the interpreter, which agree) at each point in order, and the
+first that is worse is the answer. One more unit of a `part of` input is one more
+of its whole too (one more late order is one more order).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping
+from fractions import Fraction
+
+from tspol.compiler import ir
+from tspol.compiler.meaning import Bound, Meaning, NonZero, Ratio, atoms, holds
+from tspol.compiler.portable import _MAGNITUDE
+from tspol.runtime import interpreter
+from tspol.runtime.metrics import check_region, read_metrics
+
+Evaluate = Callable[[Mapping, str], dict]
+
+
+def headroom(program: ir.Program, metrics: Mapping, region: str, evaluate: Evaluate | None = None) -> list[dict]:
+    """`{"rule", "input", "with", "more", "then"}` for each rule of the region and each
+    input it reads where higher is worse: `more` the fewest further units of the input
+    (and so of the totals it is part of, `with`) that make the rule's outcome worse
+    (more points, a warning where there was none, or a tighter order volume limit),
+    `then` that outcome (`outcome`, with the rule's `metric` and the `value` it then
+    has, `5/42` as a finding writes it); both None when no number does."""
+    evaluate = evaluate or _interpreted(program)
+    meaning, values = Meaning(program), read_metrics(program, metrics)
+    now = evaluate(_given(values), region)
+    found = []
+    for rule in check_region(program, region).rules:
+        if not rule.tables:
+            continue
+        needs = {name for q in program.rule_quantities(rule) for name in program.needs(q)}
+        for spec in program.inputs:
+            if spec.worse != "higher" or spec.name not in needs or values[spec.name] is None:
+                continue
+            grows = _with_wholes(program, spec.name)
+            wholes = [name for name in _chain(program, spec.name)][1:]
+            before = outcome(now, rule.name)
+            more = _first(_points(meaning, _formulas(meaning, rule), values, grows),
+                          lambda k: _worse(outcome(_decide(evaluate, values, grows, k, region), rule.name), before))
+            then = None
+            if more is not None:
+                then = outcome(_decide(evaluate, values, grows, more, region), rule.name)
+                then.update(metric=rule.metric, value=_value(program, rule, _grown(values, grows, more)))
+            found.append({"rule": rule.name, "input": spec.name, "with": wholes, "more": more, "then": then})
+    return found
+
+
+def recovery(program: ir.Program, metrics: Mapping, region: str, evaluate: Evaluate | None = None) -> list[dict]:
+    """`{"rule", "metric", "input", "more", "below"}` for each rule of the region whose
+    rate is outside its standard or one of whose rows fired: `input` the one that grows
+    with each good order (the rate's total for a rate where higher is worse; its part,
+    and so its total, where lower is worse), `more` the fewest good orders that bring
+    the rate within its standard (None when none do), `below` for each row that fired
+    `{"table", "row", "more"}`, the fewest after which it no longer does."""
+    evaluate = evaluate or _interpreted(program)
+    meaning, values = Meaning(program), read_metrics(program, metrics)
+    now = evaluate(_given(values), region)
+    found = []
+    for rule in check_region(program, region).rules:
+        metric = program.metric(rule.metric) if rule.metric else None
+        if metric is None or metric.denominator is None or metric.worse not in ("higher", "lower"):
+            continue
+        fired = [v for v in now["violations"] if v["rule"] == rule.name]
+        outside = any(f["rule"] == rule.name for f in now["findings"])
+        if not fired and not outside:
+            continue
+        grows_name = metric.denominator if metric.worse == "higher" else metric.numerator
+        grows = _with_wholes(program, grows_name)
+        more = None
+        if metric.standard is not None:
+            within = meaning.within(metric.name, metric.standard)
+            more = _first(_points(meaning, [within], values, grows),
+                          lambda k: holds(within, _grown(values, grows, k)))
+        below = []
+        for violation in fired:
+            row = _row(rule, violation["table"], violation["row"])
+            matches = meaning.row(row)
+            below.append({"table": violation["table"], "row": violation["row"],
+                          "more": _first(_points(meaning, [matches], values, grows),
+                                         lambda k: not holds(matches, _grown(values, grows, k)))})
+        found.append({"rule": rule.name, "metric": metric.name, "input": grows_name, "more": more, "below": below})
+    return found
+
+
+def what_if(program: ir.Program, metrics: Mapping, region: str, changes: Mapping[str, tuple[str, Fraction]],
+            evaluate: Evaluate | None = None) -> dict:
+    """The seller after `changes` (input -> ("+", n) for n more, a part's whole growing
+    alike, or ("=", n) for exactly n), with its decision: `{"metrics", "decision"}`."""
+    evaluate = evaluate or _interpreted(program)
+    values = dict(read_metrics(program, metrics))
+    for name, (how, amount) in changes.items():
+        if name not in values:
+            raise ValueError(f"no input `{name}` to change; the inputs are {', '.join(values)}")
+        if how == "=":
+            values[name] = amount
+            continue
+        for grown in _with_wholes(program, name):
+            if values[grown] is None:
+                raise ValueError(f"`{grown}` is not given, so it cannot grow by {amount}")
+            values[grown] += amount
+    changed = {name: _plain(value) for name, value in values.items() if value is not None}
+    return {"metrics": changed, "decision": evaluate(changed, region)}
+
+
+def outcome(decision: dict, rule: str) -> dict:
+    """A rule's part of a decision: its points, whether it warns, the rows that fired."""
+    rows = [{key: v[key] for key in ("table", "row", "points", "warning", "limit")}
+            for v in decision["violations"] if v["rule"] == rule]
+    return {"points": sum(r["points"] for r in rows), "warning": any(r["warning"] for r in rows), "rows": rows}
+
+
+# ---- the points where an atom changes ------------------------------------------------
+
+def _formulas(meaning: Meaning, rule: ir.RuleIR) -> list:
+    return [meaning.row(row) for table in rule.tables for row in table.rows]
+
+
+def _points(meaning: Meaning, formulas, values, grows: frozenset[str]) -> list[int]:
+    """Every k >= 1 where an atom of the formulas may hold otherwise than at k - 1, and 1;
+    none that would take an input out of range (a value is less than 10**18)."""
+    most = _MAGNITUDE - 1 - max(values[name] for name in grows)
+    points = {1}
+    for formula in formulas:
+        for atom in atoms(formula):
+            root = _root(atom, values, grows)
+            if root is not None:
+                points.update(k for k in (math.floor(root), math.floor(root) + 1) if k >= 1)
+    return sorted(k for k in points if k <= most)
+
+
+def _root(atom, values, grows) -> Fraction | None:
+    """Where the atom's inequality, as a line in k, crosses 0 (None: it never changes)."""
+    def line(name):  # value + slope * k
+        return values[name], int(name in grows)
+
+    if isinstance(atom, Bound) and values[atom.input] is not None:
+        value, slope = line(atom.input)
+        return Fraction(atom.value - value, slope) if slope else None
+    if isinstance(atom, NonZero) and values[atom.input] is not None:
+        value, slope = line(atom.input)
+        return Fraction(-value, slope) if slope else None
+    if isinstance(atom, Ratio) and values[atom.numerator] is not None and values[atom.denominator] is not None:
+        (n, a), (d, b) = line(atom.numerator), line(atom.denominator)
+        bound = Fraction(atom.value)
+        slope = a * bound.denominator - b * bound.numerator
+        return Fraction(bound.numerator * d - n * bound.denominator, slope) if slope else None
+    return None
+
+
+def _first(points, worse) -> int | None:
+    for k in points:
+        if worse(k):
+            return k
+    return None
+
+
+# ---- sellers ---------------------------------------------------------------------------
+
+def _chain(program: ir.Program, name: str) -> list[str]:
+    """The input and every total it is part of, nearest first."""
+    chain = []
+    while name is not None:
+        chain.append(name)
+        name = program.input(name).part_of
+    return chain
+
+
+def _with_wholes(program: ir.Program, name: str) -> frozenset[str]:
+    """The input and every total it is part of, which grow with it."""
+    return frozenset(_chain(program, name))
+
+
+def _grown(values, grows, k):
+    return {name: (value + k if name in grows and value is not None else value) for name, value in values.items()}
+
+
+def _given(values) -> dict:
+    return {name: _plain(value) for name, value in values.items() if value is not None}
+
+
+def _plain(value):
+    return value.numerator if isinstance(value, Fraction) and value.denominator == 1 else value
+
+
+def _decide(evaluate, values, grows, k, region) -> dict:
+    return evaluate(_given(_grown(values, grows, k)), region)
+
+
+def _worse(after: dict, before: dict) -> bool:
+    """More points, a warning where there was none, or a tighter order volume limit:
+    one a lower share of the basis than every limit before, or as low and longer."""
+    if after["points"] > before["points"] or (after["warning"] and not before["warning"]):
+        return True
+    limits_before = [row["limit"] for row in before["rows"] if row["limit"]]
+    return any(all(_tighter(limit, other) for other in limits_before)
+               for limit in (row["limit"] for row in after["rows"] if row["limit"]))
+
+
+def _tighter(limit: dict, other: dict) -> bool:
+    share, other_share = Fraction(str(limit["percent"])), Fraction(str(other["percent"]))
+    return share < other_share or (share == other_share and limit["days"] > other["days"])
+
+
+def _value(program: ir.Program, rule: ir.RuleIR, values) -> str | None:
+    """The rule's metric as a finding writes it (`5/42`, `12`), None without one."""
+    metric = program.metric(rule.metric) if rule.metric else None
+    if metric is None or values[metric.numerator] is None:
+        return None
+    if metric.denominator is None:
+        return str(_plain(values[metric.numerator]))
+    if values[metric.denominator] is None:
+        return None
+    return f"{_plain(values[metric.numerator])}/{_plain(values[metric.denominator])}"
+
+
+def _row(rule: ir.RuleIR, table: str | None, index: int) -> ir.RowIR:
+    return next(row for t in rule.tables if t.name == table for row in t.rows if row.index == index)
+
+
+def _interpreted(program: ir.Program) -> Evaluate:
+    return lambda metrics, region: interpreter.evaluate(program, metrics, region)
