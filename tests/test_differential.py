@@ -28,6 +28,9 @@ from tspol.runtime.metrics import MetricsError
 from tspol.workspace import Workspace
 
 
+ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+
+
 @pytest.fixture(scope="module")
 def module(program):
     return compiled_module(program)
@@ -46,11 +49,16 @@ def outcome(run, metrics, region, lang):
 
 
 def assert_agree(program, module, metrics, region, lang="en"):
-    """Both engines decide alike, and the module's lean `decide` is what the lean
-    projection keeps of the interpreter's decision (or raises the same error)."""
+    """Both engines decide alike, the module's `evaluate_json` writes its decision as
+    the JSON encoder does, and its lean `decide` is what the lean projection keeps
+    of the interpreter's decision (or each raises the same error)."""
     expected = outcome(lambda m, r, l: interpreter.evaluate(program, m, r, l), metrics, region, lang)
     actual = outcome(module.evaluate, metrics, region, lang)
     assert actual == expected, (metrics, region, lang)
+    text = outcome(lambda m, r, l: json.loads(module.evaluate_json(m, r, l)), metrics, region, lang)
+    assert text == expected, (metrics, region, lang)
+    if not isinstance(expected, tuple):  # the very bytes `tspol eval` writes
+        assert module.evaluate_json(metrics, region, lang) == ENCODE(module.evaluate(metrics, region, lang))
     lean = outcome(lambda m, r, l: module.decide(m, r), metrics, region, lang)
     assert lean == outcome(lambda m, r, l: interpreter.decide(program, m, r), metrics, region, lang)
     if not isinstance(expected, tuple):

@@ -62,9 +62,9 @@ def test_one_number_changes_only_the_lines_that_use_it(tmp_path, before):
         "when 50% <= SFCR and cancelled_orders >= 30 then points 9, limit 7d at 10% avg4w")])
     out, put = changed(before, module(pack))
     put = [line for line in put if "'source_hash'" not in line]
-    # in the full decision the row's comment, its `points +=`, its violation's points
-    # and its because texts; in the lean one its comment, `points +=` and points
-    assert 7 <= len(put) <= 11, put
+    # the row's comment, `points +=` and the points of its record, in each of the full
+    # decision, the lean one and the JSON text; and its because texts
+    assert 10 <= len(put) <= 14, put
     assert all("9" in line for line in put), put
     assert all(re.sub(r"\b9\b", "7", new) in out for new in put)
 
@@ -74,9 +74,10 @@ def test_no_line_is_longer_than_the_width(before):
 
 
 def test_regions_with_the_same_rules_share_one_function(before):
-    functions = [line for line in before if line.startswith(("def _evaluate_", "def _decide_"))]
+    functions = [line for line in before if line.startswith(("def _evaluate_", "def _decide_", "def _json_"))]
     assert functions == ["def _evaluate_US_SEA(values, region, lang):", "def _evaluate_UK(values, region, lang):",
-                         "def _decide_US_SEA(values, region):", "def _decide_UK(values, region):"]
+                         "def _decide_US_SEA(values, region):", "def _decide_UK(values, region):",
+                         "def _json_US_SEA(values, region, lang):", "def _json_UK(values, region, lang):"]
     assert "_because_seller_fault_cancellation_us_sea_row1" in "\n".join(before)
 
 

@@ -10,6 +10,8 @@ standard library and exposes
     evaluate(metrics, region, lang="en") -> dict   the decision (as `tspol eval --format json` prints it)
     decide(metrics, region) -> dict    the lean decision: region, points, warning, violations
                                        without `where` or `because`; no findings, no texts
+    evaluate_json(metrics, region, lang="en") -> str   `evaluate`'s dict as JSON text, the
+                                       bytes `json.JSONEncoder(ensure_ascii=False)` writes
 
 `evaluate` returns the same dict as `tspol.runtime.interpreter.evaluate` for the
 same arguments, and `decide` what `tspol.runtime.decision.lean` keeps of it: the
@@ -39,14 +41,17 @@ from __future__ import annotations
 import builtins
 import inspect
 import itertools
+import json
 import keyword
 import re
 import string
 from fractions import Fraction
 from io import StringIO
 
+import attrs
+
 from tspol.compiler import explain, ir, portable
-from tspol.compiler.lines import wrapped
+from tspol.compiler.lines import WIDTH, wrapped
 from tspol.compiler.meaning import ABSENT, ONLY_IF, And, Given, Meaning, NonZero, Not, Or, Ratio, atoms
 from tspol.dsl.domains import DOMAINS
 from tspol.dsl.intervals import Interval
@@ -60,6 +65,11 @@ RESERVED = {
     *(item.__name__ for item in portable.PORTABLE), *portable.CODES, *portable.CONSTANTS, *dir(builtins),
 }
 FLIPPED = {">=": "<=", ">": "<", "<=": ">=", "<": ">"}
+# The three functions of each region body: the decision as a dict (`evaluate`), the
+# lean decision (`decide`), and the decision as JSON text (`evaluate_json`), the very
+# text `json.JSONEncoder(ensure_ascii=False)` writes of the dict, with every part
+# that is the same for every seller written into the module as text.
+MODES = {"full": "evaluate_", "lean": "decide_", "json": "json_"}
 
 
 def generate(program: ir.Program) -> str:
@@ -89,12 +99,20 @@ class CodeGenerator:
         self.text_names: dict[tuple, str] = {}
         self.variables = {spec.name: self._variable(spec.name) for spec in program.inputs}
         self.meaning = Meaning(program)
-        self.lean = False  # writing the lean decision: no texts, no findings, no not-applicable entries
-        self.function_names: dict[bool, dict[str, str]] = {}  # lean -> region -> its function
+        self.mode = "full"  # what a region function writes: FULL, LEAN or JSON (see MODES)
+        self.function_names: dict[str, dict[str, str]] = {}  # mode -> region -> its function
 
     # ---- output
     def source(self) -> str:
         return self.stream.getvalue()
+
+    @property
+    def lean(self) -> bool:
+        return self.mode == "lean"
+
+    @property
+    def json(self) -> bool:
+        return self.mode == "json"
 
     def writeline(self, line: str = "") -> None:
         """A line at the current indentation, broken to at most `lines.WIDTH` characters."""
@@ -241,10 +259,16 @@ class CodeGenerator:
             with body.block(f"def {function}(values, region, lang):"):
                 body.writeline(f'"""The decision for region{"s" * (len(regions) > 1)} {", ".join(regions)}."""')
             body.stream.write(source)
-        for function, regions, source in body.region_functions(program, lean=True):
+        for function, regions, source in body.region_functions(program, "lean"):
             body.newline(2)
             with body.block(f"def {function}(values, region):"):
                 body.writeline(f'"""The lean decision for region{"s" * (len(regions) > 1)} {", ".join(regions)}."""')
+            body.stream.write(source)
+        for function, regions, source in body.region_functions(program, "json"):
+            body.newline(2)
+            with body.block(f"def {function}(values, region, lang):"):
+                body.writeline(f'"""The decision for region{"s" * (len(regions) > 1)} {", ".join(regions)}, '
+                               'as JSON text."""')
             body.stream.write(source)
         body.newline(2)
         body.visit_Evaluate(program)
@@ -256,17 +280,21 @@ class CodeGenerator:
         self.writeline(f"Policy `{program.name}`, version {_docstring(program.version or '-')}, "
                        f"effective {program.effective or '-'}.")
         self.writeline('`evaluate(metrics, region, lang="en")` returns the decision as a dict;')
-        self.writeline("`decide(metrics, region)` its points, warning and rows, without texts.")
+        self.writeline("`decide(metrics, region)` its points, warning and rows, without texts;")
+        self.writeline("`evaluate_json(metrics, region, lang=\"en\")` the decision as JSON text.")
         self.writeline("Standard library only; exact integer arithmetic, no floats.")
         self.writeline('"""')
         self.newline()
+        self.writeline("import json")
         self.writeline("import math")
         self.writeline("import operator")
         self.writeline("from collections.abc import Mapping as _Mapping")
         self.writeline("from decimal import Decimal")
         self.writeline("from fractions import Fraction")
+        self.writeline("from json.encoder import encode_basestring as _json_text")
         self.writeline("from operator import itemgetter as _itemgetter")
         self.newline()
+        self.writeline("_json = json.JSONEncoder(ensure_ascii=False).encode")
         self.writeline("POLICY = {")
         self.indent()
         for key, value in (("name", program.name), ("version", program.version),
@@ -425,24 +453,24 @@ class CodeGenerator:
         with self.block(f"if {var} is not None and not ({self.plainly_valid(spec)}):"):
             self.writeline(f"{var} = _within({spec.name!r}, {var}, {spec.kind!r})")
 
-    def region_functions(self, program: ir.Program, lean: bool = False) -> list[tuple[str, list[str], str]]:
+    def region_functions(self, program: ir.Program, mode: str = "full") -> list[tuple[str, list[str], str]]:
         """(function name, its regions, its body) for each distinct region body: regions
         whose rules are the same are decided by one function, named by them all:
-        `_evaluate_US_SEA` for the full decision, `_decide_US_SEA` for the lean one."""
+        `_evaluate_US_SEA` for the full decision, `_decide_US_SEA` for the lean one,
+        `_json_US_SEA` for the full one as JSON text."""
         bodies: dict[str, list[str]] = {}
         for region in program.regions:
             body = CodeGenerator(program)
             for shared in ("variables", "texts", "text_names", "functions", "names_used"):
                 setattr(body, shared, getattr(self, shared))
             body.depth = 1
-            body.lean = lean
+            body.mode = mode
             body.visit_RegionIR(region)
             bodies.setdefault(body.source(), []).append(region.name)
-        names = self.function_names.setdefault(lean, {})
+        names = self.function_names.setdefault(mode, {})
         found = []
         for source, regions in bodies.items():
-            stem = "decide_" if lean else "evaluate_"
-            function = self.unique(stem + "_".join(regions), case=lambda text: text)
+            function = self.unique(MODES[mode] + "_".join(regions), case=lambda text: text)
             names.update(dict.fromkeys(regions, function))
             found.append((function, regions, source))
         return found
@@ -468,6 +496,17 @@ class CodeGenerator:
             self.newline()
             self.visit_RuleIR(rule)
         self.newline()
+        if self.json:
+            self.writeline("return ''.join((")
+            self.indent()
+            self.writeline("""'{"region": ', _json_text(region), ', "points": ', str(points),""")
+            self.writeline("""', "warning": ', 'true' if warning else 'false',""")
+            for key in ("violations", "findings", "not_applicable", "discretionary"):
+                self.writeline(f"""', "{key}": [', ', '.join({key}), ']',""")
+            self.writeline("'}',")
+            self.outdent()
+            self.writeline("))")
+            return
         self.writeline("return {")
         self.indent()
         self.writeline("'region': region,")
@@ -510,7 +549,40 @@ class CodeGenerator:
                 self.visit_TableIR(rule, table)
         if uses_fired:
             with self.block("if fired:"):
-                self.writeline(f"discretionary.append({self.discretionary(rule)})")
+                self.append("discretionary", self.discretionary(rule))
+
+    def record(self, fields) -> str:
+        """The source of a record: a dict display of `fields`, (key, value) pairs whose
+        value is `Source(code)` or a constant; in JSON mode the record's JSON text."""
+        if not self.json:
+            return "{" + ", ".join(f"{key!r}: {_display(value)}" for key, value in fields) + "}"
+        return " + ".join(self.json_parts(fields))
+
+    def json_parts(self, fields) -> list[str]:
+        """A record's JSON text as sources to join with `+`: each run of constants one
+        literal (`json.dumps` of them, now), each `Source` a text encoded as the JSON
+        encoder would, a string by `_json_text`, anything else by `_json`."""
+        parts, text = [], "{"
+        for position, (key, value) in enumerate(fields):
+            text += (", " if position else "") + _json_dumps(key) + ": "
+            if isinstance(value, Source):
+                parts += [repr(text), f"{value.encoder}({value.code})"]
+                text = ""
+            else:
+                text += _json_dumps(value)
+        parts.append(repr(text + "}"))
+        return [part for part in parts if part != "''"]
+
+    def append(self, target: str, fields) -> None:
+        """`target.append(record)`; a JSON record too long for a line gets a line a part."""
+        line = f"{target}.append({self.record(fields)})"
+        if not self.json or len("    " * self.depth + line) <= WIDTH:
+            self.writeline(line)
+            return
+        with self.block(f"{target}.append("):
+            for position, part in enumerate(self.json_parts(fields)):
+                self.writeline(("+ " if position else "") + part)
+        self.writeline(")")
 
     def visit_RuleIR_lean(self, rule: ir.RuleIR) -> None:
         """A rule's rows alone: each tested where the rule's metric has a value (the
@@ -538,14 +610,13 @@ class CodeGenerator:
                 for table in rule.tables:
                     self.visit_TableIR(rule, table, known, Interval())
 
-    def discretionary(self, rule: ir.RuleIR) -> str:
-        return f"{{'rule': {rule.name!r}, 'measures': {list(rule.may)!r}}}"
+    def discretionary(self, rule: ir.RuleIR) -> tuple:
+        return (("rule", rule.name), ("measures", list(rule.may)))
 
     def undefined_chain(self, rule: ir.RuleIR, quantity: str) -> None:
         """`if absent: ... elif only-if fails: ... elif zero denominator: ...` (no final else):
         the causes of `meaning.undefined_causes`, in order."""
         metric = self.program.metric(quantity)
-        record = f"'rule': {rule.name!r}, 'metric': {quantity!r}"
         for position, (cause, formula) in enumerate(self.meaning.undefined_causes(quantity)):
             if cause == ABSENT:
                 reason = self.absent_reason(self.program.needs(quantity))
@@ -559,7 +630,8 @@ class CodeGenerator:
                 templates = {lang: explain.zero_text(metric, lang) for lang in explain.LANGS}
                 reason = f"{self.text(('zero', metric.name), f'zero_{metric.name}', templates)}[lang]"
             with self.block(f"{'elif' if position else 'if'} {self.expression(formula)}:"):
-                self.writeline(f"not_applicable.append({{{record}, 'cause': {cause!r}, 'reason': {reason}}})")
+                self.append("not_applicable", (("rule", rule.name), ("metric", quantity), ("cause", cause),
+                                               ("reason", Source(reason))))
 
     def absent_reason(self, needs: tuple[str, ...]) -> str:
         """Why a quantity is undefined when some of `needs` are not given: a text looked
@@ -594,10 +666,10 @@ class CodeGenerator:
                 value = f"str({value})"
         self.comment(f"standard: {metric.name} {metric.standard_text}")
         with self.block(f"if not ({meets}):"):
-            self.writeline(f"findings.append({{'rule': {rule.name!r}, 'metric': {metric.name!r}, "
-                           f"'value': {value}, 'standard': {metric.standard_text!r}}})")
+            self.append("findings", (("rule", rule.name), ("metric", metric.name), ("value", Source(value)),
+                                     ("standard", metric.standard_text)))
             if rule.may and not rule.tables:
-                self.writeline(f"discretionary.append({self.discretionary(rule)})")
+                self.append("discretionary", self.discretionary(rule))
             if tables:
                 self.comment(f"every row below has {metric.name} outside the standard")
             for table in tables:
@@ -676,6 +748,13 @@ class CodeGenerator:
                            f"'limit': {limit}, 'measures': {list(row.measures)!r}}})")
             return
         function, arguments = self.because_function(rule, table, row)
+        if self.json:
+            because = f"{function}({', '.join(arguments)})"
+            self.append("violations", (
+                ("rule", rule.name), ("table", table.name), ("row", row.index), ("points", row.points),
+                ("warning", row.warning), ("limit", Source(limit, "_json") if row.limit else None),
+                ("measures", list(row.measures)), ("where", row.where), ("because", Source(because))))
+            return
         self.writeline("violations.append({")
         self.indent()
         self.writeline(f"'rule': {rule.name!r}, 'table': {table.name!r}, 'row': {row.index}, "
@@ -740,12 +819,13 @@ class CodeGenerator:
                 self.writeline("cap = _CAP[lang].format(limit['daily_cap'])")
 
     def visit_Evaluate(self, program: ir.Program) -> None:
-        full, lean = self.function_names[False], self.function_names[True]
-        self.writeline("# region: (its name, the function of its decision, the function of its lean decision)")
+        full, lean, text = (self.function_names[mode] for mode in ("full", "lean", "json"))
+        self.writeline("# region: (its name, the functions of its decision, its lean decision, its decision as JSON)")
         self.writeline("_REGIONS = {")
         self.indent()
         for region in program.regions:
-            self.writeline(f"{region.name!r}: ({region.name!r}, {full[region.name]}, {lean[region.name]}),")
+            self.writeline(f"{region.name!r}: ({region.name!r}, {full[region.name]}, {lean[region.name]}, "
+                           f"{text[region.name]}),")
         self.outdent()
         self.writeline("}")
         self.newline(2)
@@ -756,15 +836,26 @@ class CodeGenerator:
             self.writeline("found = _REGIONS.get(region) if isinstance(region, str) else None")
             with self.block("if found is None:"):
                 self.writeline("raise _unknown_region(region, POLICY['regions'])")
-            self.writeline("name, decision, lean = found")
+            self.writeline("name, decision, lean, text = found")
             self.writeline("return decision(_read(metrics), name, lang)")
+        self.newline(2)
+        with self.block('def evaluate_json(metrics, region, lang="en"):'):
+            self.writeline('"""The decision for one seller as JSON text: `json.JSONEncoder(ensure_ascii=False)`')
+            self.writeline('of `evaluate`\'s dict, byte for byte, with the parts every seller shares written once."""')
+            with self.block(f"if lang not in {explain.LANGS!r}:"):
+                self.writeline("raise _unknown_language(lang, POLICY['languages'])")
+            self.writeline("found = _REGIONS.get(region) if isinstance(region, str) else None")
+            with self.block("if found is None:"):
+                self.writeline("raise _unknown_region(region, POLICY['regions'])")
+            self.writeline("name, decision, lean, text = found")
+            self.writeline("return text(_read(metrics), name, lang)")
         self.newline(2)
         with self.block("def decide(metrics, region):"):
             self.writeline('"""The lean decision for one seller: what `evaluate` decides, without its texts."""')
             self.writeline("found = _REGIONS.get(region) if isinstance(region, str) else None")
             with self.block("if found is None:"):
                 self.writeline("raise _unknown_region(region, POLICY['regions'])")
-            self.writeline("name, decision, lean = found")
+            self.writeline("name, decision, lean, text = found")
             self.writeline("return lean(_read(metrics), name)")
 
 
@@ -811,6 +902,24 @@ def rows_outside_standard(rule: ir.RuleIR, metric: ir.MetricIR) -> bool:
             if interval is None or interval.intersect(outside) != interval:
                 return False
     return True
+
+
+@attrs.frozen
+class Source:
+    """A record's value that is computed for each seller: its Python source, and the
+    function that writes it as JSON (`_json_text` for a string)."""
+
+    code: str
+    encoder: str = "_json_text"
+
+
+def _display(value) -> str:
+    return value.code if isinstance(value, Source) else repr(value)
+
+
+def _json_dumps(value) -> str:
+    """A constant as `json.JSONEncoder(ensure_ascii=False)` writes it."""
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _fields(pairs) -> str:

@@ -3,17 +3,21 @@
 
 Policy `tiktok_shop_crossborder`, version 2025-11-11, effective 2024-07-15.
 `evaluate(metrics, region, lang="en")` returns the decision as a dict;
-`decide(metrics, region)` its points, warning and rows, without texts.
+`decide(metrics, region)` its points, warning and rows, without texts;
+`evaluate_json(metrics, region, lang="en")` the decision as JSON text.
 Standard library only; exact integer arithmetic, no floats.
 """
 
+import json
 import math
 import operator
 from collections.abc import Mapping as _Mapping
 from decimal import Decimal
 from fractions import Fraction
+from json.encoder import encode_basestring as _json_text
 from operator import itemgetter as _itemgetter
 
+_json = json.JSONEncoder(ensure_ascii=False).encode
 POLICY = {
     'name': 'tiktok_shop_crossborder',
     'version': '2025-11-11',
@@ -2533,11 +2537,987 @@ def _decide_UK(values, region):
     return {'region': region, 'points': points, 'warning': warning, 'violations': violations}
 
 
-# region: (its name, the function of its decision, the function of its lean decision)
+def _json_US_SEA(values, region, lang):
+    """The decision for regions US, SEA, as JSON text."""
+    (
+        orders_7d,
+        cancelled_orders,
+        late_orders,
+        avg_daily_orders_4w,
+        orders_30d,
+        non_cancelled_orders_30d,
+        negative_reviews_30d,
+        buyer_disputes_30d,
+        seller_fault_disputes_30d,
+        seller_fault_return_requests_30d,
+        resolved_return_requests_30d,
+        defect_returns_30d,
+        avg_first_response_minutes,
+        buyer_messages,
+        replied_within_24h,
+        replied_within_48h,
+    ) = values
+    points = 0
+    warning = False
+    violations = []
+    findings = []
+    not_applicable = []
+    discretionary = []
+
+    # rule seller_fault_cancellation (fulfilment.pol:6): SFCR = cancelled_orders / orders_7d
+    fired = False
+    if cancelled_orders is None or orders_7d is None:
+        not_applicable.append(
+            '{"rule": "seller_fault_cancellation", "metric": "SFCR", "cause": "absent", "reason": '
+            + _json_text(
+                _ABSENT_CANCELLED_ORDERS_ORDERS_7D[lang][
+                    cancelled_orders is None,
+                    orders_7d is None,
+                ]
+            )
+            + '}'
+        )
+    elif orders_7d == 0:
+        not_applicable.append(
+            (
+                '{"rule": "seller_fault_cancellation", "metric": "SFCR", "cause": '
+                '"zero_denominator", "reason": '
+            )
+            + _json_text(_ZERO_SFCR[lang])
+            + '}'
+        )
+    else:
+        # standard: SFCR < 2.5%
+        if not (cancelled_orders * 1000 < 25 * orders_7d):
+            findings.append(
+                '{"rule": "seller_fault_cancellation", "metric": "SFCR", "value": '
+                + _json_text(f'{cancelled_orders}/{orders_7d}')
+                + ', "standard": "< 2.5%"}'
+            )
+            # every row below has SFCR outside the standard
+            # table, exclusive: the first row that matches fires
+            if cancelled_orders * 100 < 10 * orders_7d:
+                # row 1 (fulfilment.pol:12): when 2.5% <= SFCR < 10% and cancelled_orders >= 5 then
+                # points 2
+                if cancelled_orders >= 5:
+                    points += 2
+                    fired = True
+                    violations.append(
+                        (
+                            '{"rule": "seller_fault_cancellation", "table": null, "row": 1, '
+                            '"points": 2, "warning": false, "limit": null, "measures": [], '
+                            '"where": "fulfilment.pol:12", "because": '
+                        )
+                        + _json_text(
+                            _because_seller_fault_cancellation_us_sea_row1(
+                                lang,
+                                cancelled_orders,
+                                orders_7d,
+                            )
+                        )
+                        + '}'
+                    )
+            elif cancelled_orders * 100 < 25 * orders_7d:
+                # row 2 (fulfilment.pol:13): when 10% <= SFCR < 25% and cancelled_orders >= 5 then
+                # points 4
+                if cancelled_orders >= 5:
+                    points += 4
+                    fired = True
+                    violations.append(
+                        (
+                            '{"rule": "seller_fault_cancellation", "table": null, "row": 2, '
+                            '"points": 4, "warning": false, "limit": null, "measures": [], '
+                            '"where": "fulfilment.pol:13", "because": '
+                        )
+                        + _json_text(
+                            _because_seller_fault_cancellation_us_sea_row2(
+                                lang,
+                                cancelled_orders,
+                                orders_7d,
+                            )
+                        )
+                        + '}'
+                    )
+            elif cancelled_orders * 100 < 50 * orders_7d:
+                # row 3 (fulfilment.pol:14): when 25% <= SFCR < 50% and cancelled_orders >= 5 then
+                # points 5
+                if cancelled_orders >= 5:
+                    points += 5
+                    fired = True
+                    violations.append(
+                        (
+                            '{"rule": "seller_fault_cancellation", "table": null, "row": 3, '
+                            '"points": 5, "warning": false, "limit": null, "measures": [], '
+                            '"where": "fulfilment.pol:14", "because": '
+                        )
+                        + _json_text(
+                            _because_seller_fault_cancellation_us_sea_row3(
+                                lang,
+                                cancelled_orders,
+                                orders_7d,
+                            )
+                        )
+                        + '}'
+                    )
+            else:
+                # row 4 (fulfilment.pol:15): when 50% <= SFCR and 5 <= cancelled_orders < 30 then
+                # points 6, limit 7d at 10% avg4w
+                if cancelled_orders >= 5 and cancelled_orders <= 29:
+                    points += 6
+                    fired = True
+                    limit = {'days': 7, 'percent': 10, 'basis': 'avg4w'}
+                    if avg_daily_orders_4w is None:
+                        cap = ''
+                    else:
+                        # D9: 10% of avg4w, rounded down
+                        limit['daily_cap'] = _share(avg_daily_orders_4w, 10, 100, False)
+                        cap = _CAP[lang].format(limit['daily_cap'])
+                    violations.append(
+                        (
+                            '{"rule": "seller_fault_cancellation", "table": null, "row": 4, '
+                            '"points": 6, "warning": false, "limit": '
+                        )
+                        + _json(limit)
+                        + ', "measures": [], "where": "fulfilment.pol:15", "because": '
+                        + _json_text(
+                            _because_seller_fault_cancellation_us_sea_row4(
+                                lang,
+                                cancelled_orders,
+                                orders_7d,
+                                cap,
+                            )
+                        )
+                        + '}'
+                    )
+                # row 5 (fulfilment.pol:16): when 50% <= SFCR and cancelled_orders >= 30 then points
+                # 7, limit 7d at 10% avg4w
+                elif cancelled_orders >= 30:
+                    points += 7
+                    fired = True
+                    limit = {'days': 7, 'percent': 10, 'basis': 'avg4w'}
+                    if avg_daily_orders_4w is None:
+                        cap = ''
+                    else:
+                        # D9: 10% of avg4w, rounded down
+                        limit['daily_cap'] = _share(avg_daily_orders_4w, 10, 100, False)
+                        cap = _CAP[lang].format(limit['daily_cap'])
+                    violations.append(
+                        (
+                            '{"rule": "seller_fault_cancellation", "table": null, "row": 5, '
+                            '"points": 7, "warning": false, "limit": '
+                        )
+                        + _json(limit)
+                        + ', "measures": [], "where": "fulfilment.pol:16", "because": '
+                        + _json_text(
+                            _because_seller_fault_cancellation_us_sea_row5(
+                                lang,
+                                cancelled_orders,
+                                orders_7d,
+                                cap,
+                            )
+                        )
+                        + '}'
+                    )
+    if fired:
+        discretionary.append(
+            (
+                '{"rule": "seller_fault_cancellation", "measures": ["extend_settlement", '
+                '"deduct_funds"]}'
+            )
+        )
+
+    # rule late_dispatch (fulfilment.pol:32): LDR = late_orders / orders_7d
+    fired = False
+    if late_orders is None or orders_7d is None:
+        not_applicable.append(
+            '{"rule": "late_dispatch", "metric": "LDR", "cause": "absent", "reason": '
+            + _json_text(
+                _ABSENT_LATE_ORDERS_ORDERS_7D[lang][late_orders is None, orders_7d is None]
+            )
+            + '}'
+        )
+    elif orders_7d == 0:
+        not_applicable.append(
+            '{"rule": "late_dispatch", "metric": "LDR", "cause": "zero_denominator", "reason": '
+            + _json_text(_ZERO_LDR[lang])
+            + '}'
+        )
+    else:
+        # standard: LDR < 4%
+        if not (late_orders * 100 < 4 * orders_7d):
+            findings.append(
+                '{"rule": "late_dispatch", "metric": "LDR", "value": '
+                + _json_text(f'{late_orders}/{orders_7d}')
+                + ', "standard": "< 4%"}'
+            )
+            # every row below has LDR outside the standard
+            # table, exclusive: the first row that matches fires
+            if late_orders * 100 < 10 * orders_7d:
+                # row 1 (fulfilment.pol:39): when 4% <= LDR < 10% then warning
+                warning = True
+                fired = True
+                violations.append(
+                    (
+                        '{"rule": "late_dispatch", "table": null, "row": 1, "points": 0, '
+                        '"warning": true, "limit": null, "measures": [], "where": '
+                        '"fulfilment.pol:39", "because": '
+                    )
+                    + _json_text(_because_late_dispatch_us_sea_row1(lang, late_orders, orders_7d))
+                    + '}'
+                )
+            elif late_orders * 100 < 25 * orders_7d:
+                # row 2 (fulfilment.pol:40): when 10% <= LDR < 25% and late_orders >= 5 then points
+                # 3
+                if late_orders >= 5:
+                    points += 3
+                    fired = True
+                    violations.append(
+                        (
+                            '{"rule": "late_dispatch", "table": null, "row": 2, "points": 3, '
+                            '"warning": false, "limit": null, "measures": [], "where": '
+                            '"fulfilment.pol:40", "because": '
+                        )
+                        + _json_text(
+                            _because_late_dispatch_us_sea_row2(lang, late_orders, orders_7d)
+                        )
+                        + '}'
+                    )
+            elif late_orders * 100 < 50 * orders_7d:
+                # row 3 (fulfilment.pol:41): when 25% <= LDR < 50% and late_orders >= 5 then points
+                # 5
+                if late_orders >= 5:
+                    points += 5
+                    fired = True
+                    violations.append(
+                        (
+                            '{"rule": "late_dispatch", "table": null, "row": 3, "points": 5, '
+                            '"warning": false, "limit": null, "measures": [], "where": '
+                            '"fulfilment.pol:41", "because": '
+                        )
+                        + _json_text(
+                            _because_late_dispatch_us_sea_row3(lang, late_orders, orders_7d)
+                        )
+                        + '}'
+                    )
+            else:
+                # row 4 (fulfilment.pol:42): when 50% <= LDR and 5 <= late_orders < 30 then points
+                # 6, limit 7d at 10% avg4w
+                if late_orders >= 5 and late_orders <= 29:
+                    points += 6
+                    fired = True
+                    limit = {'days': 7, 'percent': 10, 'basis': 'avg4w'}
+                    if avg_daily_orders_4w is None:
+                        cap = ''
+                    else:
+                        # D9: 10% of avg4w, rounded down
+                        limit['daily_cap'] = _share(avg_daily_orders_4w, 10, 100, False)
+                        cap = _CAP[lang].format(limit['daily_cap'])
+                    violations.append(
+                        (
+                            '{"rule": "late_dispatch", "table": null, "row": 4, "points": 6, '
+                            '"warning": false, "limit": '
+                        )
+                        + _json(limit)
+                        + ', "measures": [], "where": "fulfilment.pol:42", "because": '
+                        + _json_text(
+                            _because_late_dispatch_us_sea_row4(lang, late_orders, orders_7d, cap)
+                        )
+                        + '}'
+                    )
+                # row 5 (fulfilment.pol:43): when 50% <= LDR and late_orders >= 30 then points 7,
+                # limit 7d at 10% avg4w
+                elif late_orders >= 30:
+                    points += 7
+                    fired = True
+                    limit = {'days': 7, 'percent': 10, 'basis': 'avg4w'}
+                    if avg_daily_orders_4w is None:
+                        cap = ''
+                    else:
+                        # D9: 10% of avg4w, rounded down
+                        limit['daily_cap'] = _share(avg_daily_orders_4w, 10, 100, False)
+                        cap = _CAP[lang].format(limit['daily_cap'])
+                    violations.append(
+                        (
+                            '{"rule": "late_dispatch", "table": null, "row": 5, "points": 7, '
+                            '"warning": false, "limit": '
+                        )
+                        + _json(limit)
+                        + ', "measures": [], "where": "fulfilment.pol:43", "because": '
+                        + _json_text(
+                            _because_late_dispatch_us_sea_row5(lang, late_orders, orders_7d, cap)
+                        )
+                        + '}'
+                    )
+    if fired:
+        discretionary.append(
+            '{"rule": "late_dispatch", "measures": ["extend_settlement", "deduct_funds"]}'
+        )
+
+    # rule defect_return_rate (fulfilment.pol:70): DFR = defect_returns_30d / orders_30d
+    if defect_returns_30d is None or orders_30d is None:
+        not_applicable.append(
+            '{"rule": "defect_return_rate", "metric": "DFR", "cause": "absent", "reason": '
+            + _json_text(
+                _ABSENT_DEFECT_RETURNS_30D_ORDERS_30D[lang][
+                    defect_returns_30d is None,
+                    orders_30d is None,
+                ]
+            )
+            + '}'
+        )
+    # only if orders_30d > 100
+    elif not (orders_30d >= 101):
+        not_applicable.append(
+            '{"rule": "defect_return_rate", "metric": "DFR", "cause": "only_if", "reason": '
+            + _json_text(_ONLY_IF_DFR[lang].format_map({'orders_30d': orders_30d}))
+            + '}'
+        )
+    else:
+        # standard: DFR < 1.5%
+        if not (defect_returns_30d * 1000 < 15 * orders_30d):
+            findings.append(
+                '{"rule": "defect_return_rate", "metric": "DFR", "value": '
+                + _json_text(f'{defect_returns_30d}/{orders_30d}')
+                + ', "standard": "< 1.5%"}'
+            )
+            discretionary.append('{"rule": "defect_return_rate", "measures": ["points"]}')
+
+    # rule first_response_time (service.pol:5): FRT = avg_first_response_minutes
+    if avg_first_response_minutes is None:
+        not_applicable.append(
+            '{"rule": "first_response_time", "metric": "FRT", "cause": "absent", "reason": '
+            + _json_text(_ABSENT_AVG_FIRST_RESPONSE_MINUTES[lang])
+            + '}'
+        )
+    else:
+        # standard: FRT <= 30min
+        if not (avg_first_response_minutes <= 30):
+            findings.append(
+                '{"rule": "first_response_time", "metric": "FRT", "value": '
+                + _json_text(_value_text(avg_first_response_minutes) + 'min')
+                + ', "standard": "<= 30min"}'
+            )
+            discretionary.append('{"rule": "first_response_time", "measures": ["points"]}')
+
+    # rule response_rate_24h (service.pol:13): RR24 = replied_within_24h / buyer_messages
+    if replied_within_24h is None or buyer_messages is None:
+        not_applicable.append(
+            '{"rule": "response_rate_24h", "metric": "RR24", "cause": "absent", "reason": '
+            + _json_text(
+                _ABSENT_REPLIED_WITHIN_24H_BUYER_MESSAGES[lang][
+                    replied_within_24h is None,
+                    buyer_messages is None,
+                ]
+            )
+            + '}'
+        )
+    elif buyer_messages == 0:
+        not_applicable.append(
+            (
+                '{"rule": "response_rate_24h", "metric": "RR24", "cause": "zero_denominator", '
+                '"reason": '
+            )
+            + _json_text(_ZERO_RR24[lang])
+            + '}'
+        )
+    else:
+        # standard: RR24 >= 85%
+        if not (replied_within_24h * 100 >= 85 * buyer_messages):
+            findings.append(
+                '{"rule": "response_rate_24h", "metric": "RR24", "value": '
+                + _json_text(f'{replied_within_24h}/{buyer_messages}')
+                + ', "standard": ">= 85%"}'
+            )
+            discretionary.append('{"rule": "response_rate_24h", "measures": ["points"]}')
+
+    # rule response_rate_48h (service.pol:21): RR48 = replied_within_48h / buyer_messages
+    if replied_within_48h is None or buyer_messages is None:
+        not_applicable.append(
+            '{"rule": "response_rate_48h", "metric": "RR48", "cause": "absent", "reason": '
+            + _json_text(
+                _ABSENT_REPLIED_WITHIN_48H_BUYER_MESSAGES[lang][
+                    replied_within_48h is None,
+                    buyer_messages is None,
+                ]
+            )
+            + '}'
+        )
+    elif buyer_messages == 0:
+        not_applicable.append(
+            (
+                '{"rule": "response_rate_48h", "metric": "RR48", "cause": "zero_denominator", '
+                '"reason": '
+            )
+            + _json_text(_ZERO_RR48[lang])
+            + '}'
+        )
+    else:
+        # standard: RR48 >= 95%
+        if not (replied_within_48h * 100 >= 95 * buyer_messages):
+            findings.append(
+                '{"rule": "response_rate_48h", "metric": "RR48", "value": '
+                + _json_text(f'{replied_within_48h}/{buyer_messages}')
+                + ', "standard": ">= 95%"}'
+            )
+            discretionary.append('{"rule": "response_rate_48h", "measures": ["points"]}')
+
+    # rule negative_review_rate (service.pol:29): NRR = negative_reviews_30d /
+    # non_cancelled_orders_30d
+    if negative_reviews_30d is None or non_cancelled_orders_30d is None:
+        not_applicable.append(
+            '{"rule": "negative_review_rate", "metric": "NRR", "cause": "absent", "reason": '
+            + _json_text(
+                _ABSENT_NEGATIVE_REVIEWS_30D_NON_CANCELLED_ORDERS_30D[lang][
+                    negative_reviews_30d is None,
+                    non_cancelled_orders_30d is None,
+                ]
+            )
+            + '}'
+        )
+    elif non_cancelled_orders_30d == 0:
+        not_applicable.append(
+            (
+                '{"rule": "negative_review_rate", "metric": "NRR", "cause": "zero_denominator", '
+                '"reason": '
+            )
+            + _json_text(_ZERO_NRR[lang])
+            + '}'
+        )
+    else:
+        # standard: NRR <= 0.7%
+        if not (negative_reviews_30d * 1000 <= 7 * non_cancelled_orders_30d):
+            findings.append(
+                '{"rule": "negative_review_rate", "metric": "NRR", "value": '
+                + _json_text(f'{negative_reviews_30d}/{non_cancelled_orders_30d}')
+                + ', "standard": "<= 0.7%"}'
+            )
+            discretionary.append('{"rule": "negative_review_rate", "measures": ["points"]}')
+
+    # rule dispute_rate (service.pol:37): DRR = seller_fault_disputes_30d / buyer_disputes_30d
+    if seller_fault_disputes_30d is None or buyer_disputes_30d is None:
+        not_applicable.append(
+            '{"rule": "dispute_rate", "metric": "DRR", "cause": "absent", "reason": '
+            + _json_text(
+                _ABSENT_SELLER_FAULT_DISPUTES_30D_BUYER_DISPUTES_30D[lang][
+                    seller_fault_disputes_30d is None,
+                    buyer_disputes_30d is None,
+                ]
+            )
+            + '}'
+        )
+    elif buyer_disputes_30d == 0:
+        not_applicable.append(
+            '{"rule": "dispute_rate", "metric": "DRR", "cause": "zero_denominator", "reason": '
+            + _json_text(_ZERO_DRR[lang])
+            + '}'
+        )
+    else:
+        # standard: DRR <= 4%
+        if not (seller_fault_disputes_30d * 100 <= 4 * buyer_disputes_30d):
+            findings.append(
+                '{"rule": "dispute_rate", "metric": "DRR", "value": '
+                + _json_text(f'{seller_fault_disputes_30d}/{buyer_disputes_30d}')
+                + ', "standard": "<= 4%"}'
+            )
+            discretionary.append('{"rule": "dispute_rate", "measures": ["points"]}')
+
+    # rule return_resolution_rate (service.pol:45): RRR = resolved_return_requests_30d /
+    # seller_fault_return_requests_30d
+    if resolved_return_requests_30d is None or seller_fault_return_requests_30d is None:
+        not_applicable.append(
+            '{"rule": "return_resolution_rate", "metric": "RRR", "cause": "absent", "reason": '
+            + _json_text(
+                _ABSENT_RESOLVED_RETURN_REQUESTS_30D_SELLER_FAULT_RETURN_REQUESTS_30D[lang][
+                    resolved_return_requests_30d is None,
+                    seller_fault_return_requests_30d is None,
+                ]
+            )
+            + '}'
+        )
+    elif seller_fault_return_requests_30d == 0:
+        not_applicable.append(
+            (
+                '{"rule": "return_resolution_rate", "metric": "RRR", "cause": "zero_denominator", '
+                '"reason": '
+            )
+            + _json_text(_ZERO_RRR[lang])
+            + '}'
+        )
+    else:
+        # standard: RRR >= 98%
+        if not (resolved_return_requests_30d * 100 >= 98 * seller_fault_return_requests_30d):
+            findings.append(
+                '{"rule": "return_resolution_rate", "metric": "RRR", "value": '
+                + _json_text(f'{resolved_return_requests_30d}/{seller_fault_return_requests_30d}')
+                + ', "standard": ">= 98%"}'
+            )
+            discretionary.append('{"rule": "return_resolution_rate", "measures": ["points"]}')
+
+    return ''.join((
+        '{"region": ', _json_text(region), ', "points": ', str(points),
+        ', "warning": ', 'true' if warning else 'false',
+        ', "violations": [', ', '.join(violations), ']',
+        ', "findings": [', ', '.join(findings), ']',
+        ', "not_applicable": [', ', '.join(not_applicable), ']',
+        ', "discretionary": [', ', '.join(discretionary), ']',
+        '}',
+    ))
+
+
+def _json_UK(values, region, lang):
+    """The decision for region UK, as JSON text."""
+    (
+        orders_7d,
+        cancelled_orders,
+        late_orders,
+        avg_daily_orders_4w,
+        orders_30d,
+        non_cancelled_orders_30d,
+        negative_reviews_30d,
+        buyer_disputes_30d,
+        seller_fault_disputes_30d,
+        seller_fault_return_requests_30d,
+        resolved_return_requests_30d,
+        defect_returns_30d,
+        avg_first_response_minutes,
+        buyer_messages,
+        replied_within_24h,
+        replied_within_48h,
+    ) = values
+    points = 0
+    warning = False
+    violations = []
+    findings = []
+    not_applicable = []
+    discretionary = []
+
+    # rule seller_fault_cancellation (fulfilment.pol:21): SFCR = cancelled_orders / orders_7d
+    fired = False
+    if cancelled_orders is None or orders_7d is None:
+        not_applicable.append(
+            '{"rule": "seller_fault_cancellation", "metric": "SFCR", "cause": "absent", "reason": '
+            + _json_text(
+                _ABSENT_CANCELLED_ORDERS_ORDERS_7D[lang][
+                    cancelled_orders is None,
+                    orders_7d is None,
+                ]
+            )
+            + '}'
+        )
+    elif orders_7d == 0:
+        not_applicable.append(
+            (
+                '{"rule": "seller_fault_cancellation", "metric": "SFCR", "cause": '
+                '"zero_denominator", "reason": '
+            )
+            + _json_text(_ZERO_SFCR[lang])
+            + '}'
+        )
+    else:
+        # standard: SFCR < 2.5%
+        if not (cancelled_orders * 1000 < 25 * orders_7d):
+            findings.append(
+                '{"rule": "seller_fault_cancellation", "metric": "SFCR", "value": '
+                + _json_text(f'{cancelled_orders}/{orders_7d}')
+                + ', "standard": "< 2.5%"}'
+            )
+            # every row below has SFCR outside the standard
+            # table, exclusive: the first row that matches fires
+            # row 1 (fulfilment.pol:27): when 2.5% <= SFCR then points 1
+            points += 1
+            fired = True
+            violations.append(
+                (
+                    '{"rule": "seller_fault_cancellation", "table": null, "row": 1, "points": 1, '
+                    '"warning": false, "limit": null, "measures": [], "where": '
+                    '"fulfilment.pol:27", "because": '
+                )
+                + _json_text(
+                    _because_seller_fault_cancellation_uk_row1(lang, cancelled_orders, orders_7d)
+                )
+                + '}'
+            )
+    if fired:
+        discretionary.append(
+            (
+                '{"rule": "seller_fault_cancellation", "measures": ["extend_settlement", '
+                '"deduct_funds"]}'
+            )
+        )
+
+    # rule late_dispatch (fulfilment.pol:50): LDR = late_orders / orders_7d
+    fired = False
+    if late_orders is None or orders_7d is None:
+        not_applicable.append(
+            '{"rule": "late_dispatch", "metric": "LDR", "cause": "absent", "reason": '
+            + _json_text(
+                _ABSENT_LATE_ORDERS_ORDERS_7D[lang][late_orders is None, orders_7d is None]
+            )
+            + '}'
+        )
+    elif orders_7d == 0:
+        not_applicable.append(
+            '{"rule": "late_dispatch", "metric": "LDR", "cause": "zero_denominator", "reason": '
+            + _json_text(_ZERO_LDR[lang])
+            + '}'
+        )
+    else:
+        # standard: LDR < 4%
+        if not (late_orders * 100 < 4 * orders_7d):
+            findings.append(
+                '{"rule": "late_dispatch", "metric": "LDR", "value": '
+                + _json_text(f'{late_orders}/{orders_7d}')
+                + ', "standard": "< 4%"}'
+            )
+            # every row below has LDR outside the standard
+            # table points, exclusive: the first row that matches fires
+            if late_orders * 100 < 10 * orders_7d:
+                # row 1 (fulfilment.pol:56): when 4% <= LDR < 10% then warning, points 2
+                points += 2
+                warning = True
+                fired = True
+                violations.append(
+                    (
+                        '{"rule": "late_dispatch", "table": "points", "row": 1, "points": 2, '
+                        '"warning": true, "limit": null, "measures": [], "where": '
+                        '"fulfilment.pol:56", "because": '
+                    )
+                    + _json_text(
+                        _because_late_dispatch_uk_points_row1(lang, late_orders, orders_7d)
+                    )
+                    + '}'
+                )
+            elif late_orders * 100 < 25 * orders_7d:
+                # row 2 (fulfilment.pol:57): when 10% <= LDR < 25% then points 4, limit 7d at 80%
+                # avg4w
+                points += 4
+                fired = True
+                limit = {'days': 7, 'percent': 80, 'basis': 'avg4w'}
+                if avg_daily_orders_4w is None:
+                    cap = ''
+                else:
+                    # D9: 80% of avg4w, rounded down
+                    limit['daily_cap'] = _share(avg_daily_orders_4w, 80, 100, False)
+                    cap = _CAP[lang].format(limit['daily_cap'])
+                violations.append(
+                    (
+                        '{"rule": "late_dispatch", "table": "points", "row": 2, "points": 4, '
+                        '"warning": false, "limit": '
+                    )
+                    + _json(limit)
+                    + ', "measures": [], "where": "fulfilment.pol:57", "because": '
+                    + _json_text(
+                        _because_late_dispatch_uk_points_row2(lang, late_orders, orders_7d, cap)
+                    )
+                    + '}'
+                )
+            elif late_orders * 100 < 50 * orders_7d:
+                # row 3 (fulfilment.pol:58): when 25% <= LDR < 50% then points 6, limit 7d at 30%
+                # avg4w
+                points += 6
+                fired = True
+                limit = {'days': 7, 'percent': 30, 'basis': 'avg4w'}
+                if avg_daily_orders_4w is None:
+                    cap = ''
+                else:
+                    # D9: 30% of avg4w, rounded down
+                    limit['daily_cap'] = _share(avg_daily_orders_4w, 30, 100, False)
+                    cap = _CAP[lang].format(limit['daily_cap'])
+                violations.append(
+                    (
+                        '{"rule": "late_dispatch", "table": "points", "row": 3, "points": 6, '
+                        '"warning": false, "limit": '
+                    )
+                    + _json(limit)
+                    + ', "measures": [], "where": "fulfilment.pol:58", "because": '
+                    + _json_text(
+                        _because_late_dispatch_uk_points_row3(lang, late_orders, orders_7d, cap)
+                    )
+                    + '}'
+                )
+            else:
+                # row 4 (fulfilment.pol:59): when 50% <= LDR then points 8
+                points += 8
+                fired = True
+                violations.append(
+                    (
+                        '{"rule": "late_dispatch", "table": "points", "row": 4, "points": 8, '
+                        '"warning": false, "limit": null, "measures": [], "where": '
+                        '"fulfilment.pol:59", "because": '
+                    )
+                    + _json_text(
+                        _because_late_dispatch_uk_points_row4(lang, late_orders, orders_7d)
+                    )
+                    + '}'
+                )
+            # table limits, exclusive: the first row that matches fires
+            if late_orders * 100 < 50 * orders_7d:
+                pass  # no row for LDR here
+            elif late_orders * 100 < 60 * orders_7d:
+                # row 1 (fulfilment.pol:62): when 50% <= LDR < 60% then limit 7d at 30% avg4w
+                fired = True
+                limit = {'days': 7, 'percent': 30, 'basis': 'avg4w'}
+                if avg_daily_orders_4w is None:
+                    cap = ''
+                else:
+                    # D9: 30% of avg4w, rounded down
+                    limit['daily_cap'] = _share(avg_daily_orders_4w, 30, 100, False)
+                    cap = _CAP[lang].format(limit['daily_cap'])
+                violations.append(
+                    (
+                        '{"rule": "late_dispatch", "table": "limits", "row": 1, "points": 0, '
+                        '"warning": false, "limit": '
+                    )
+                    + _json(limit)
+                    + ', "measures": [], "where": "fulfilment.pol:62", "because": '
+                    + _json_text(
+                        _because_late_dispatch_uk_limits_row1(lang, late_orders, orders_7d, cap)
+                    )
+                    + '}'
+                )
+            else:
+                # row 2 (fulfilment.pol:63): when 60% <= LDR then limit 7d at 10% avg4w
+                fired = True
+                limit = {'days': 7, 'percent': 10, 'basis': 'avg4w'}
+                if avg_daily_orders_4w is None:
+                    cap = ''
+                else:
+                    # D9: 10% of avg4w, rounded down
+                    limit['daily_cap'] = _share(avg_daily_orders_4w, 10, 100, False)
+                    cap = _CAP[lang].format(limit['daily_cap'])
+                violations.append(
+                    (
+                        '{"rule": "late_dispatch", "table": "limits", "row": 2, "points": 0, '
+                        '"warning": false, "limit": '
+                    )
+                    + _json(limit)
+                    + ', "measures": [], "where": "fulfilment.pol:63", "because": '
+                    + _json_text(
+                        _because_late_dispatch_uk_limits_row2(lang, late_orders, orders_7d, cap)
+                    )
+                    + '}'
+                )
+    if fired:
+        discretionary.append(
+            '{"rule": "late_dispatch", "measures": ["extend_settlement", "deduct_funds"]}'
+        )
+
+    # rule defect_return_rate (fulfilment.pol:70): DFR = defect_returns_30d / orders_30d
+    if defect_returns_30d is None or orders_30d is None:
+        not_applicable.append(
+            '{"rule": "defect_return_rate", "metric": "DFR", "cause": "absent", "reason": '
+            + _json_text(
+                _ABSENT_DEFECT_RETURNS_30D_ORDERS_30D[lang][
+                    defect_returns_30d is None,
+                    orders_30d is None,
+                ]
+            )
+            + '}'
+        )
+    # only if orders_30d > 100
+    elif not (orders_30d >= 101):
+        not_applicable.append(
+            '{"rule": "defect_return_rate", "metric": "DFR", "cause": "only_if", "reason": '
+            + _json_text(_ONLY_IF_DFR[lang].format_map({'orders_30d': orders_30d}))
+            + '}'
+        )
+    else:
+        # standard: DFR < 1.5%
+        if not (defect_returns_30d * 1000 < 15 * orders_30d):
+            findings.append(
+                '{"rule": "defect_return_rate", "metric": "DFR", "value": '
+                + _json_text(f'{defect_returns_30d}/{orders_30d}')
+                + ', "standard": "< 1.5%"}'
+            )
+            discretionary.append('{"rule": "defect_return_rate", "measures": ["points"]}')
+
+    # rule first_response_time (service.pol:5): FRT = avg_first_response_minutes
+    if avg_first_response_minutes is None:
+        not_applicable.append(
+            '{"rule": "first_response_time", "metric": "FRT", "cause": "absent", "reason": '
+            + _json_text(_ABSENT_AVG_FIRST_RESPONSE_MINUTES[lang])
+            + '}'
+        )
+    else:
+        # standard: FRT <= 30min
+        if not (avg_first_response_minutes <= 30):
+            findings.append(
+                '{"rule": "first_response_time", "metric": "FRT", "value": '
+                + _json_text(_value_text(avg_first_response_minutes) + 'min')
+                + ', "standard": "<= 30min"}'
+            )
+            discretionary.append('{"rule": "first_response_time", "measures": ["points"]}')
+
+    # rule response_rate_24h (service.pol:13): RR24 = replied_within_24h / buyer_messages
+    if replied_within_24h is None or buyer_messages is None:
+        not_applicable.append(
+            '{"rule": "response_rate_24h", "metric": "RR24", "cause": "absent", "reason": '
+            + _json_text(
+                _ABSENT_REPLIED_WITHIN_24H_BUYER_MESSAGES[lang][
+                    replied_within_24h is None,
+                    buyer_messages is None,
+                ]
+            )
+            + '}'
+        )
+    elif buyer_messages == 0:
+        not_applicable.append(
+            (
+                '{"rule": "response_rate_24h", "metric": "RR24", "cause": "zero_denominator", '
+                '"reason": '
+            )
+            + _json_text(_ZERO_RR24[lang])
+            + '}'
+        )
+    else:
+        # standard: RR24 >= 85%
+        if not (replied_within_24h * 100 >= 85 * buyer_messages):
+            findings.append(
+                '{"rule": "response_rate_24h", "metric": "RR24", "value": '
+                + _json_text(f'{replied_within_24h}/{buyer_messages}')
+                + ', "standard": ">= 85%"}'
+            )
+            discretionary.append('{"rule": "response_rate_24h", "measures": ["points"]}')
+
+    # rule response_rate_48h (service.pol:21): RR48 = replied_within_48h / buyer_messages
+    if replied_within_48h is None or buyer_messages is None:
+        not_applicable.append(
+            '{"rule": "response_rate_48h", "metric": "RR48", "cause": "absent", "reason": '
+            + _json_text(
+                _ABSENT_REPLIED_WITHIN_48H_BUYER_MESSAGES[lang][
+                    replied_within_48h is None,
+                    buyer_messages is None,
+                ]
+            )
+            + '}'
+        )
+    elif buyer_messages == 0:
+        not_applicable.append(
+            (
+                '{"rule": "response_rate_48h", "metric": "RR48", "cause": "zero_denominator", '
+                '"reason": '
+            )
+            + _json_text(_ZERO_RR48[lang])
+            + '}'
+        )
+    else:
+        # standard: RR48 >= 95%
+        if not (replied_within_48h * 100 >= 95 * buyer_messages):
+            findings.append(
+                '{"rule": "response_rate_48h", "metric": "RR48", "value": '
+                + _json_text(f'{replied_within_48h}/{buyer_messages}')
+                + ', "standard": ">= 95%"}'
+            )
+            discretionary.append('{"rule": "response_rate_48h", "measures": ["points"]}')
+
+    # rule negative_review_rate (service.pol:29): NRR = negative_reviews_30d /
+    # non_cancelled_orders_30d
+    if negative_reviews_30d is None or non_cancelled_orders_30d is None:
+        not_applicable.append(
+            '{"rule": "negative_review_rate", "metric": "NRR", "cause": "absent", "reason": '
+            + _json_text(
+                _ABSENT_NEGATIVE_REVIEWS_30D_NON_CANCELLED_ORDERS_30D[lang][
+                    negative_reviews_30d is None,
+                    non_cancelled_orders_30d is None,
+                ]
+            )
+            + '}'
+        )
+    elif non_cancelled_orders_30d == 0:
+        not_applicable.append(
+            (
+                '{"rule": "negative_review_rate", "metric": "NRR", "cause": "zero_denominator", '
+                '"reason": '
+            )
+            + _json_text(_ZERO_NRR[lang])
+            + '}'
+        )
+    else:
+        # standard: NRR <= 0.7%
+        if not (negative_reviews_30d * 1000 <= 7 * non_cancelled_orders_30d):
+            findings.append(
+                '{"rule": "negative_review_rate", "metric": "NRR", "value": '
+                + _json_text(f'{negative_reviews_30d}/{non_cancelled_orders_30d}')
+                + ', "standard": "<= 0.7%"}'
+            )
+            discretionary.append('{"rule": "negative_review_rate", "measures": ["points"]}')
+
+    # rule dispute_rate (service.pol:37): DRR = seller_fault_disputes_30d / buyer_disputes_30d
+    if seller_fault_disputes_30d is None or buyer_disputes_30d is None:
+        not_applicable.append(
+            '{"rule": "dispute_rate", "metric": "DRR", "cause": "absent", "reason": '
+            + _json_text(
+                _ABSENT_SELLER_FAULT_DISPUTES_30D_BUYER_DISPUTES_30D[lang][
+                    seller_fault_disputes_30d is None,
+                    buyer_disputes_30d is None,
+                ]
+            )
+            + '}'
+        )
+    elif buyer_disputes_30d == 0:
+        not_applicable.append(
+            '{"rule": "dispute_rate", "metric": "DRR", "cause": "zero_denominator", "reason": '
+            + _json_text(_ZERO_DRR[lang])
+            + '}'
+        )
+    else:
+        # standard: DRR <= 4%
+        if not (seller_fault_disputes_30d * 100 <= 4 * buyer_disputes_30d):
+            findings.append(
+                '{"rule": "dispute_rate", "metric": "DRR", "value": '
+                + _json_text(f'{seller_fault_disputes_30d}/{buyer_disputes_30d}')
+                + ', "standard": "<= 4%"}'
+            )
+            discretionary.append('{"rule": "dispute_rate", "measures": ["points"]}')
+
+    # rule return_resolution_rate (service.pol:45): RRR = resolved_return_requests_30d /
+    # seller_fault_return_requests_30d
+    if resolved_return_requests_30d is None or seller_fault_return_requests_30d is None:
+        not_applicable.append(
+            '{"rule": "return_resolution_rate", "metric": "RRR", "cause": "absent", "reason": '
+            + _json_text(
+                _ABSENT_RESOLVED_RETURN_REQUESTS_30D_SELLER_FAULT_RETURN_REQUESTS_30D[lang][
+                    resolved_return_requests_30d is None,
+                    seller_fault_return_requests_30d is None,
+                ]
+            )
+            + '}'
+        )
+    elif seller_fault_return_requests_30d == 0:
+        not_applicable.append(
+            (
+                '{"rule": "return_resolution_rate", "metric": "RRR", "cause": "zero_denominator", '
+                '"reason": '
+            )
+            + _json_text(_ZERO_RRR[lang])
+            + '}'
+        )
+    else:
+        # standard: RRR >= 98%
+        if not (resolved_return_requests_30d * 100 >= 98 * seller_fault_return_requests_30d):
+            findings.append(
+                '{"rule": "return_resolution_rate", "metric": "RRR", "value": '
+                + _json_text(f'{resolved_return_requests_30d}/{seller_fault_return_requests_30d}')
+                + ', "standard": ">= 98%"}'
+            )
+            discretionary.append('{"rule": "return_resolution_rate", "measures": ["points"]}')
+
+    return ''.join((
+        '{"region": ', _json_text(region), ', "points": ', str(points),
+        ', "warning": ', 'true' if warning else 'false',
+        ', "violations": [', ', '.join(violations), ']',
+        ', "findings": [', ', '.join(findings), ']',
+        ', "not_applicable": [', ', '.join(not_applicable), ']',
+        ', "discretionary": [', ', '.join(discretionary), ']',
+        '}',
+    ))
+
+
+# region: (its name, the functions of its decision, its lean decision, its decision as JSON)
 _REGIONS = {
-    'US': ('US', _evaluate_US_SEA, _decide_US_SEA),
-    'SEA': ('SEA', _evaluate_US_SEA, _decide_US_SEA),
-    'UK': ('UK', _evaluate_UK, _decide_UK),
+    'US': ('US', _evaluate_US_SEA, _decide_US_SEA, _json_US_SEA),
+    'SEA': ('SEA', _evaluate_US_SEA, _decide_US_SEA, _json_US_SEA),
+    'UK': ('UK', _evaluate_UK, _decide_UK, _json_UK),
 }
 
 
@@ -2548,8 +3528,20 @@ def evaluate(metrics, region, lang="en"):
     found = _REGIONS.get(region) if isinstance(region, str) else None
     if found is None:
         raise _unknown_region(region, POLICY['regions'])
-    name, decision, lean = found
+    name, decision, lean, text = found
     return decision(_read(metrics), name, lang)
+
+
+def evaluate_json(metrics, region, lang="en"):
+    """The decision for one seller as JSON text: `json.JSONEncoder(ensure_ascii=False)`
+    of `evaluate`'s dict, byte for byte, with the parts every seller shares written once."""
+    if lang not in ('en', 'zh'):
+        raise _unknown_language(lang, POLICY['languages'])
+    found = _REGIONS.get(region) if isinstance(region, str) else None
+    if found is None:
+        raise _unknown_region(region, POLICY['regions'])
+    name, decision, lean, text = found
+    return text(_read(metrics), name, lang)
 
 
 def decide(metrics, region):
@@ -2557,5 +3549,5 @@ def decide(metrics, region):
     found = _REGIONS.get(region) if isinstance(region, str) else None
     if found is None:
         raise _unknown_region(region, POLICY['regions'])
-    name, decision, lean = found
+    name, decision, lean, text = found
     return lean(_read(metrics), name)
