@@ -36,7 +36,7 @@ import attrs
 
 from tspol.codes import DEAD_ROW, NEEDS_EXTRA, OVERLAP, SQL_UNSUPPORTED
 from tspol.diagnostics import Diagnostic, TspolError, sort_diagnostics
-from tspol.dsl.sources import pack_root, read_sources, source_hash
+from tspol.dsl.sources import Unsaved, pack_root, read_sources, source_hash
 
 @attrs.frozen
 class Sources:
@@ -52,7 +52,7 @@ class Sources:
         return source_hash(self.texts, self.relpaths)
 
     @classmethod
-    def read(cls, path: str | Path, unsaved: tuple[Path, str] | None = None) -> Sources:
+    def read(cls, path: str | Path, unsaved: Unsaved | None = None) -> Sources:
         texts, relpaths = read_sources(Path(path), unsaved=unsaved)
         return cls(texts, relpaths, str(path))
 
@@ -130,10 +130,12 @@ class Workspace:
         self.given = given if given is not None else sources.root  # the path the user named
 
     @classmethod
-    def open(cls, path: str | Path, unsaved: tuple[Path, str] | None = None) -> Workspace:
+    def open(cls, path: str | Path, unsaved: Unsaved | None = None) -> Workspace:
         """The pack at `path`: a folder, or a .pol file standing for the pack it belongs
-        to (`root` differs from `given` then). `unsaved` is (file, text): that file reads
-        as `text`, an editor's unsaved buffer. TspolError when the files cannot be read."""
+        to (`root` differs from `given` then). `unsaved` maps files to texts, an editor's
+        unsaved buffers (or is one pair (file, text)): the pack's files among them read
+        as their texts, the others are left out (tspol.dsl.sources.read_sources).
+        TspolError when the files cannot be read."""
         root = pack_root(Path(path))
         return cls(Sources.read(root, unsaved), given=str(path))
 

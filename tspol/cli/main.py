@@ -22,6 +22,7 @@ COMMANDS = {
     "eval": "tspol.cli.eval",
     "explain": "tspol.cli.explain",
     "fmt": "tspol.cli.fmt",
+    "lsp": "tspol.cli.lsp",
     "simulate": "tspol.cli.simulate",
     "test": "tspol.cli.test",
 }
@@ -37,6 +38,7 @@ SUMMARIES = {
             "one decision per seller out (FILE, or standard input when FILE is `-`).",
     "explain": "Explain a diagnostic code: what it means, why tspol reports it, how to fix it.",
     "fmt": "Format .pol files in place (default: ./policies).",
+    "lsp": "Run the tspol language server over standard input and output.",
     "simulate": "Simulate sellers' points ledgers from EVENTS, a JSON Lines file (- for stdin).",
     "test": "Decide every example seller in PATH/examples/*.jsonl and compare.",
 }

@@ -127,21 +127,24 @@ def pol_files(path: Path) -> list[Path]:
     return sorted(set(found))
 
 
-def read_sources(path: Path, unsaved: tuple[Path, str] | None = None) -> tuple[dict[str, str], dict[str, str]]:
+Unsaved = Mapping[Path, str] | tuple[Path, str]
+
+
+def read_sources(path: Path, unsaved: Unsaved | None = None) -> tuple[dict[str, str], dict[str, str]]:
     """Display path -> text, and display path -> path inside the pack.
 
-    `unsaved` is (file, text): that file of the pack reads as `text` whatever is
-    on disk (an editor's unsaved buffer); a file not on disk yet joins the pack.
-    It comes last, so that of two clashing definitions (a region defined twice)
-    the one being edited is the one reported."""
-    if not path.exists() and not path.is_symlink() and unsaved is None:
+    `unsaved` maps files to texts (or is one pair (file, text)): a file of the pack
+    reads as its text whatever is on disk (an editor's unsaved buffers), a file not
+    on disk yet joins the pack, and a file outside the pack is left out. They come
+    last, in their order, so that of two clashing definitions (a region defined
+    twice) the one being edited is the one reported."""
+    unsaved = _unsaved_in(path, unsaved)
+    if not path.exists() and not path.is_symlink() and not unsaved:
         raise TspolError(Diagnostic(NO_FILES, f"there is no file or folder {path}", path=str(path),
                                     help="a pack is a .pol file or a folder of them"))
     files = pol_files(path)
-    if unsaved is not None:
-        unsaved = (_inside(path, unsaved[0]), unsaved[1])
-        if unsaved[0] not in files:
-            files = sorted([*files, unsaved[0]])
+    if any(file not in files for file in unsaved):
+        files = sorted({*files, *unsaved})
     if not files:
         raise TspolError(Diagnostic(NO_FILES, f"no .pol files in {path}", path=str(path),
                                     help="a pack is a .pol file or a folder of them"))
@@ -151,8 +154,8 @@ def read_sources(path: Path, unsaved: tuple[Path, str] | None = None) -> tuple[d
     for file in files:
         display = str(file)
         try:
-            if unsaved is not None and file == unsaved[0]:
-                sources[display] = unsaved[1]
+            if file in unsaved:
+                sources[display] = unsaved[file]
             else:
                 sources[display] = utf8_text(_regular_file_bytes(file), display)
         except TspolError as exc:
@@ -167,8 +170,8 @@ def read_sources(path: Path, unsaved: tuple[Path, str] | None = None) -> tuple[d
         relpaths[display] = file.relative_to(root).as_posix()
     if problems:
         raise TspolError(problems)
-    if unsaved is not None:
-        sources[str(unsaved[0])] = sources.pop(str(unsaved[0]))
+    for file in unsaved:
+        sources[str(file)] = sources.pop(str(file))
     return sources, relpaths
 
 
@@ -184,14 +187,24 @@ def _regular_file_bytes(file: Path) -> bytes:
     return file.read_bytes()
 
 
-def _inside(pack: Path, file: Path) -> Path:
-    """`file` written as the files of `pack` are (from the pack's path on)."""
-    if not pack.is_dir():
-        return pack
+def _unsaved_in(pack: Path, unsaved: Unsaved | None) -> dict[Path, str]:
+    """The unsaved texts of the files of `pack`, each file written as the pack's files are."""
+    pairs = [unsaved] if isinstance(unsaved, tuple) else (unsaved or {}).items()
+    found = {}
+    for file, text in pairs:
+        inside = _inside(pack, file)
+        if inside is not None:
+            found[inside] = text
+    return found
+
+
+def _inside(pack: Path, file: Path) -> Path | None:
+    """`file` written as the files of `pack` are (from the pack's path on); None when
+    it is not one of them."""
     inside = os.path.relpath(os.path.abspath(file), os.path.abspath(pack))
-    if Path(inside).parts[0] == "..":
-        raise ValueError(f"{file} is not in the pack {pack}")
-    return pack / inside
+    if not pack.is_dir():
+        return pack if inside == "." else None
+    return None if Path(inside).parts[0] == ".." else pack / inside
 
 
 def utf8_text(raw: bytes, path: str) -> str:

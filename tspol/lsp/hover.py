@@ -1,0 +1,177 @@
+"""What the editor shows over a name or a table row, as Markdown.
+
+Over a name: its declaration, what it is (an input's type and unit, a metric's
+ratio, standard and `only if`), its names and descriptions in English and
+Chinese, where it is declared and where it is used. Over a row: what the row
+decides, in words, as a decision explains it (tspol.compiler.explain).
+
+Texts from the policy are escaped: the editor renders them as they are written,
+never as Markdown of their own (a link, an image, HTML).
+"""
+
+from __future__ import annotations
+
+import re
+
+from tspol.compiler.explain import interval_words, outcome_text, quantity_label, row_place
+from tspol.dsl import ast
+from tspol.dsl.formatter import block_header, condition_text, names_text
+from tspol.dsl.pack import KIND_WORDS
+from tspol.lsp.index import QUANTITY
+from tspol.lsp.snapshot import Snapshot
+
+MOST_PLACES = 20  # declarations listed under "used in"; more are counted
+# A sign that starts a Markdown construct: one of these anywhere, or any ASCII punctuation
+# at the start (a heading, a list item, `1.`).
+_MARKDOWN = re.compile(r"^[0-9]*[!-/:-@\[-`{-~]|[\\`*_\[\]<>|~&]")
+
+
+def hover(snapshot: Snapshot, path: str, line: int, column: int) -> str | None:
+    index = snapshot.index
+    occurrence = index.at(path, line, column)
+    if occurrence is not None:
+        return about_name(snapshot, occurrence.namespace, occurrence.name)
+    row = index.row_at(path, line, column)
+    return about_row(snapshot, row) if row is not None else None
+
+
+# ---- names
+
+def about_name(snapshot: Snapshot, namespace: str, name: str) -> str:
+    symbols = snapshot.index.definitions(namespace, name)
+    if not symbols:
+        return f"`{name}` is declared nowhere in this pack"
+    decl = symbols[0].decl
+    parts = ["```tspol\n" + "\n".join(block_header(s.decl)[0] for s in symbols) + "\n```",
+             _summary(snapshot, symbols[0].kind, decl)]
+    parts += [line for line in (_texts(decl), _conditions(decl)) if line]
+    parts.append("Declared at " + _escape(", ".join(snapshot.where(s.span.path, s.span.line) for s in symbols)) + ".")
+    parts.append(_used_in(snapshot, namespace, name))
+    return "\n\n".join(parts)
+
+
+def _summary(snapshot: Snapshot, kind: str, decl) -> str:
+    """`**input** `late_orders`: a count, part of `orders_7d`, higher is worse`."""
+    head = f"**{kind}** `{decl.name.value}`"
+    facts = []
+    if isinstance(decl, (ast.Input, ast.Metric)):
+        facts.append(quantity_words(snapshot, decl.name.value))
+    if isinstance(decl, ast.Input):
+        facts += [f"part of `{part.whole.value}`" for part in decl.items_of(ast.PartOf)]
+    if isinstance(decl, (ast.Input, ast.Metric)):
+        facts += [f"{direction.worse} is worse" for direction in decl.items_of(ast.Direction)]
+    if isinstance(decl, ast.Basis):
+        facts.append(f"order volume limits are percentages of `{decl.source.value}`")
+        facts += [f"a cap is rounded {rounding.mode}" for rounding in decl.items_of(ast.Rounding)]
+    if isinstance(decl, ast.Rule):
+        facts.append(_rule_words(decl))
+    if isinstance(decl, ast.Reason):
+        facts.append(f"in category `{decl.category.value}`")
+        facts += [f"points {'at the platform’s discretion' if p.source == 'discretionary' else 'by rule'}"
+                  for p in decl.items_of(ast.ReasonPoints)]
+    if isinstance(decl, ast.Policy):
+        facts += [f"version {_escape(v.value)}" for v in decl.items_of(ast.Version)]
+        facts += [f"effective {e.date}" for e in decl.items_of(ast.Effective)]
+    return head + (": " + ", ".join(fact for fact in facts if fact) if any(facts) else "")
+
+
+def quantity_words(snapshot: Snapshot, name: str) -> str:
+    """`a count`, `a rate`, `a duration in minutes`, `an amount of money in USD`: what
+    the checker found, else what the declaration says (while the pack has errors)."""
+    pack = snapshot.pack
+    quantity = pack.quantities.get(name) if pack is not None else None
+    if quantity is not None:
+        kind, unit = quantity.kind, quantity.unit
+    else:
+        kind, unit = _declared_kind(snapshot, name)
+    if kind is None:
+        return ""
+    return KIND_WORDS.get(kind, kind) + (f" in {unit}" if unit else "")
+
+
+def _declared_kind(snapshot: Snapshot, name: str, seen: frozenset = frozenset()) -> tuple[str | None, str | None]:
+    symbols = snapshot.index.definitions(QUANTITY, name)
+    decl = symbols[0].decl if symbols else None
+    if isinstance(decl, ast.Input):
+        return decl.type.kind, decl.type.unit.value if decl.type.unit is not None else None
+    if isinstance(decl, ast.Metric):
+        if decl.denominator is not None:
+            return "rate", None
+        if decl.numerator.value not in seen:
+            return _declared_kind(snapshot, decl.numerator.value, seen | {name})
+    return None, None
+
+
+def _rule_words(rule: ast.Rule) -> str:
+    facts = [f"on `{on.name.value}`" for on in rule.items_of(ast.OnMetric)]
+    facts += [f"reason `{ref.name.value}`" for ref in rule.items_of(ast.ReasonRef)]
+    rows = sum(len(table.rows) for table in rule.tables)
+    if rule.tables:
+        facts.append(f"{_count(len(rule.tables), 'table')} of {_count(rows, 'row')}")
+    facts += [f"may {names_text(may.names)}" for may in rule.items_of(ast.May)]
+    return ", ".join(facts)
+
+
+def _texts(decl) -> str:
+    lines = [f"- {text.kind} ({text.lang.value}): {_escape(text.value)}"
+             for text in getattr(decl, "texts", ()) if text.kind in ("name", "description")]
+    return "\n".join(lines)
+
+
+def _conditions(decl) -> str:
+    if not isinstance(decl, ast.Metric):
+        return ""
+    lines = [f"- standard: `{condition_text(s.condition)}`" for s in decl.items_of(ast.Standard)]
+    lines += [f"- only if: `{condition_text(o.condition)}`" for o in decl.items_of(ast.OnlyIf)]
+    return "\n".join(lines)
+
+
+def _used_in(snapshot: Snapshot, namespace: str, name: str) -> str:
+    """`Used in:` each declaration that uses the name, with the lines."""
+    places: dict[int, tuple[object, list]] = {}
+    for use in snapshot.index.uses_of(namespace, name):
+        places.setdefault(id(use.within), (use.within, []))[1].append(use.span)
+    if not places:
+        return "Not used in this pack."
+    lines = []
+    for within, spans in list(places.values())[:MOST_PLACES]:
+        numbers = list(dict.fromkeys(span.line for span in spans))
+        where = snapshot.where(spans[0].path, numbers[0]) + "".join(f", {n}" for n in numbers[1:])
+        lines.append(f"- `{block_header(within)[0]}` ({_escape(where)})")
+    if len(places) > MOST_PLACES:
+        lines.append(f"- and {len(places) - MOST_PLACES} more")
+    return "Used in:\n" + "\n".join(lines)
+
+
+# ---- rows
+
+def about_row(snapshot: Snapshot, row: ast.Row) -> str:
+    found = snapshot.rows.get(row.span)
+    if found is None:
+        return "This row is not checked: it, or the pack, has an error that tspol check reports."
+    rule, table, row_ir = found
+    program = snapshot.program
+    return "\n\n".join([f"**{_escape(row_place(rule, table, row_ir, 'en').format())}**",
+                        _escape(meaning(program, row_ir, "en")),
+                        _escape(meaning(program, row_ir, "zh"))])
+
+
+def meaning(program, row, lang: str) -> str:
+    """What a row decides: `Sellers whose LDR is at least 25% and below 50%, and whose
+    late_orders is at least 5, get 5 points.`"""
+    facts = [(quantity_label(program, name, lang), interval_words(program, name, interval, lang))
+             for name, interval in row.box]
+    outcome = outcome_text(program, row, lang).format(cap="")
+    if lang == "zh":
+        return ";".join(f"{label} {words}" for label, words in facts) + f":{outcome}。"
+    return "Sellers whose " + ", and whose ".join(f"{label} is {words}" for label, words in facts) + \
+        f"{',' if len(facts) > 1 else ''} get {outcome}."
+
+
+def _escape(text: str) -> str:
+    """Policy text shown as written: every Markdown sign escaped, lines kept on one."""
+    return _MARKDOWN.sub(lambda match: match.group()[:-1] + "\\" + match.group()[-1], text.replace("\n", " "))
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'s' * (n != 1)}"

@@ -1,0 +1,155 @@
+"""Every name of a pack where it is written: each declaration and each use.
+
+Built from the syntax trees alone, so a file with a syntax error still gives the
+names of the declarations around the error (tspol.dsl.parser.parse_partial keeps
+them). Names live in namespaces: inputs, metrics and bases share one (conditions
+name them alike), and measures, reasons, regions, rules, categories, holds and
+the policy have one each. A rule declared for two sets of regions is one rule
+with two declarations; a name used but declared nowhere has uses and no symbol.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+from tspol.diagnostics import Span
+from tspol.dsl import ast
+
+KINDS = {ast.Policy: "policy", ast.Region: "region", ast.Measure: "measure", ast.Category: "category",
+         ast.Input: "input", ast.Basis: "basis", ast.Metric: "metric", ast.Rule: "rule", ast.Hold: "hold",
+         ast.Reason: "reason"}
+QUANTITY = "quantity"
+NAMESPACES = {"input": QUANTITY, "metric": QUANTITY, "basis": QUANTITY}  # every other kind is its own
+
+# The fields of syntax nodes that name a declaration, and the namespace of that name.
+USES = {
+    (ast.PartOf, "whole"): QUANTITY,
+    (ast.Basis, "source"): QUANTITY,
+    (ast.Metric, "numerator"): QUANTITY,
+    (ast.Metric, "denominator"): QUANTITY,
+    (ast.Comparison, "operands"): QUANTITY,
+    (ast.OnMetric, "name"): QUANTITY,
+    (ast.Limit, "basis"): QUANTITY,
+    (ast.Rule, "regions"): "region",
+    (ast.ReasonRef, "name"): "reason",
+    (ast.HoldFor, "reasons"): "reason",
+    (ast.May, "names"): "measure",
+    (ast.MeasureAction, "name"): "measure",
+    (ast.ThresholdMeasure, "measure"): "measure",
+    (ast.Reason, "category"): "category",
+}
+DISCRETIONARY_POINTS = "points"  # `may points`: points at the platform's discretion, not a measure
+
+
+def namespace_of(kind: str) -> str:
+    return NAMESPACES.get(kind, kind)
+
+
+@attrs.frozen
+class Symbol:
+    """A declaration: its kind, its name and where the name is written."""
+
+    kind: str
+    name: str
+    span: Span
+    decl: object = attrs.field(eq=False, repr=False)
+
+    @property
+    def namespace(self) -> str:
+        return namespace_of(self.kind)
+
+
+@attrs.frozen
+class Occurrence:
+    """A name where it is written: declared there (`symbol`) or used, inside `within`,
+    the top-level declaration around it."""
+
+    namespace: str
+    name: str
+    span: Span
+    within: object = attrs.field(eq=False, repr=False)
+    symbol: Symbol | None = None
+
+    @property
+    def declares(self) -> bool:
+        return self.symbol is not None
+
+
+class SymbolIndex:
+    """The declarations and uses of names in some files."""
+
+    def __init__(self, files: Iterable[ast.File]):
+        self.files = {file.path: file for file in files}
+        self.symbols: list[Symbol] = []
+        self.occurrences: list[Occurrence] = []
+        for file in self.files.values():
+            for decl in file.decls:
+                self._add(decl)
+
+    def _add(self, decl) -> None:
+        kind = KINDS.get(type(decl))
+        if kind is not None:
+            symbol = Symbol(kind, decl.name.value, decl.name.span, decl)
+            self.symbols.append(symbol)
+            self.occurrences.append(Occurrence(symbol.namespace, symbol.name, symbol.span, decl, symbol))
+        for namespace, name in uses(decl):
+            self.occurrences.append(Occurrence(namespace, name.value, name.span, decl))
+
+    # ---- looking up
+    def at(self, path: str, line: int, column: int) -> Occurrence | None:
+        """The name at a place (a cursor just after a name is on it)."""
+        for occurrence in self.occurrences:
+            span = occurrence.span
+            if span.path == path and span.line == line and span.column <= column <= span.end_column:
+                return occurrence
+        return None
+
+    def definitions(self, namespace: str, name: str) -> list[Symbol]:
+        return [s for s in self.symbols if s.namespace == namespace and s.name == name]
+
+    def occurrences_of(self, namespace: str, name: str) -> list[Occurrence]:
+        """Every declaration and use of a name, in the order of the files."""
+        return [o for o in self.occurrences if o.namespace == namespace and o.name == name]
+
+    def uses_of(self, namespace: str, name: str) -> list[Occurrence]:
+        return [o for o in self.occurrences_of(namespace, name) if not o.declares]
+
+    def symbols_of(self, kinds: Iterable[str]) -> list[Symbol]:
+        """The declarations of these kinds, each name once (its first declaration)."""
+        kinds, seen, found = set(kinds), set(), []
+        for symbol in self.symbols:
+            if symbol.kind in kinds and (symbol.namespace, symbol.name) not in seen:
+                seen.add((symbol.namespace, symbol.name))
+                found.append(symbol)
+        return found
+
+    def declaration_at(self, path: str, line: int, column: int):
+        """The top-level declaration a place is in, or None."""
+        file = self.files.get(path)
+        return next((decl for decl in file.decls if _inside(decl.span, line, column)), None) if file else None
+
+    def row_at(self, path: str, line: int, column: int) -> ast.Row | None:
+        """The table row a place is in, or None."""
+        decl = self.declaration_at(path, line, column)
+        if not isinstance(decl, ast.Rule):
+            return None
+        return next((row for table in decl.tables for row in table.rows if _inside(row.span, line, column)), None)
+
+
+def uses(node) -> Iterable[tuple[str, ast.Name]]:
+    """The names a syntax node uses (not those it declares), with their namespaces."""
+    for field in attrs.fields(type(node)):
+        value = getattr(node, field.name)
+        for item in value if isinstance(value, tuple) else (value,):
+            if isinstance(item, ast.Name):
+                namespace = USES.get((type(node), field.name))
+                if namespace is not None and not (isinstance(node, ast.May) and item.value == DISCRETIONARY_POINTS):
+                    yield namespace, item
+            elif attrs.has(type(item)) and not isinstance(item, Span):
+                yield from uses(item)
+
+
+def _inside(span: Span, line: int, column: int) -> bool:
+    return (span.line, span.column) <= (line, column) <= (span.end_line, span.end_column)
