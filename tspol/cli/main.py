@@ -19,6 +19,7 @@ COMMANDS = {
     "check": "tspol.cli.check",
     "compile": "tspol.cli.compile",
     "diff": "tspol.cli.diff",
+    "doc": "tspol.cli.doc",
     "eval": "tspol.cli.eval",
     "explain": "tspol.cli.explain",
     "fmt": "tspol.cli.fmt",
@@ -34,6 +35,7 @@ SUMMARIES = {
     "check": "Check policy packs: syntax, names, types, units, ranges, tables.",
     "compile": "Compile policy packs to Python modules that need only the standard library.",
     "diff": "Show how two versions of a policy pack decide differently.",
+    "doc": "Write the policy as one HTML page, with a coverage map of every tier table.",
     "eval": "Decide sellers: one JSON object in, one decision out; JSON Lines, a JSON list, CSV or Parquet in, "
             "one decision per seller out (FILE, or standard input when FILE is `-`).",
     "explain": "Explain a diagnostic code: what it means, why tspol reports it, how to fix it.",

@@ -1,0 +1,45 @@
+"""`tspol doc [PATH] -o DIR [--lang en|zh]`: the policy as one self-contained HTML page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from tspol.cli.common import CliError, fail, open_pack
+from tspol.diagnostics import TspolError
+from tspol.docgen import document
+
+
+@click.command("doc")
+@click.argument("path", required=False, type=click.Path(exists=True))
+@click.option("-o", "--output", "output", required=True, type=click.Path(file_okay=False),
+              help="The folder to write the page to (created if needed).")
+@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True,
+              help="The page's main language; the other is shown beside it.")
+def command(path, output, lang):
+    """Write the policy as one HTML page, with a coverage map of every tier table.
+
+    PATH is a .pol file or a folder of them (default: ./policies, or the
+    bundled pack). The page is DIR/<policy>.html (for the bundled pack
+    DIR/tiktok_shop_crossborder.html): every rule with its names in English
+    and Chinese, its tables with the source line of each row, a picture of the
+    sellers each row decides and of those no row does, the standards, the
+    thresholds and their measures, and the catalogue of reasons. It needs
+    nothing but a browser: no network, no scripts. The same pack always gives
+    the same bytes. A pack with errors (those `tspol check` reports) gets no
+    page.
+    """
+    workspace = open_pack(path)
+    try:
+        program = workspace.program()
+    except TspolError as exc:
+        fail(exc)
+    page = document(program, workspace.analysis(), workspace.sources.relpaths, lang)
+    target = Path(output) / f"{program.name}.html"
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(page.encode("utf-8"))
+    except OSError as exc:
+        raise CliError(f"cannot write {target}: {exc.strerror}") from None
+    click.echo(f"{workspace.root}: wrote {target}", err=True)
