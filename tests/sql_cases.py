@@ -10,7 +10,8 @@ from decimal import Decimal
 from fractions import Fraction
 
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
-from test_differential import boundary_sellers
+
+from eval_engines import boundary_sellers
 
 from tspol.runtime import interpreter
 from tspol.runtime.metrics import MetricsError

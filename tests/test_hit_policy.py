@@ -9,8 +9,7 @@ import json
 import pytest
 
 from conftest import edited_pack
-from eval_engines import compiled_module
-from test_differential import boundary_sellers
+from eval_engines import boundary_sellers, compiled_module
 from tspol.compiler.lower import lower
 from tspol.dsl.loader import load_pack
 from tspol.runtime import interpreter

@@ -19,6 +19,7 @@ pytest.importorskip("sqlglot")
 
 import tspol  # noqa: E402
 import tspol.duckdb as tspol_duckdb  # noqa: E402
+from tspol import tables  # noqa: E402
 from sql_cases import (BAD_ROWS, BAD_VALUES, LIMIT_PACK, LIMIT_RECORDS, ODD_ROWS, PAST_SQL_RANGE,  # noqa: E402
                        TYPES_PACK, TYPES_RECORDS, boundary_records, disagreements, eval_lines, in_sql_range)
 from test_differential import plan, sellers  # noqa: E402
@@ -165,3 +166,46 @@ def test_eval_with_duckdb_answers_a_line_with_a_list_for_region_in_place(cli, tm
     python = cli("eval", "--format", "json", file)
     duck = cli("eval", "--format", "json", "--engine", "duckdb", file)
     assert (duck.exit_code, duck.stdout) == (python.exit_code, python.stdout) and python.stdout.count("\n") == 3
+
+
+# ---- integer columns are read as they are: the same answers as from their text
+
+WHOLE_TYPES = ("TINYINT", "INTEGER", "BIGINT", "HUGEINT", "UBIGINT")
+
+
+@pytest.mark.parametrize("sql_type", WHOLE_TYPES)
+def test_integer_columns_decide_as_their_text_does(policy, sql_type):
+    """Every boundary seller, and bad whole numbers (negative, 10^18 and up, a part
+    above its total) from typed columns: what the Python engine says, row by row."""
+    import duckdb
+
+    counts = [spec.name for spec in policy.program.inputs if spec.kind == "count"]
+    records = [r for r in boundary_records(policy.program)
+               if all(type(r.get(name)) is int for name in counts if name in r)]
+    bad = [{"region": "US", "orders_7d": 40, "late_orders": 41}, {"region": "UK", "orders_7d": 10**18},
+           {"region": "SEA", "orders_7d": -1, "late_orders": 0}, {"region": "US", "orders_30d": 10**18 - 1}]
+    low, high = {"TINYINT": (-2**7, 2**7 - 1), "INTEGER": (-2**31, 2**31 - 1), "BIGINT": (-2**63, 2**63 - 1),
+                 "HUGEINT": (-2**127, 2**127 - 1), "UBIGINT": (0, 2**64 - 1)}[sql_type]
+    records = [r for r in records + bad if all(low <= r.get(name, 0) <= high for name in counts)]
+    connection = duckdb.connect()
+    names = sorted({name for r in records for name in r if name in counts})
+    others = sorted({name for r in records for name in r} - {*names, "seller_id", "region"})
+    columns = ", ".join([*(f'unnest(?::{sql_type}[]) AS "{name}"' for name in names),
+                         *(f'unnest(?::VARCHAR[]) AS "{name}"' for name in others)])
+    relation = connection.sql(f"SELECT unnest(?::VARCHAR[]) AS seller_id, unnest(?::VARCHAR[]) AS region, {columns}",
+                              params=[[r.get("seller_id") for r in records], [r["region"] for r in records],
+                                      *([r.get(name) for r in records] for name in names),
+                                      *([tables.text(r.get(name)) for r in records] for name in others)])
+    assert [str(kind) for kind in relation.types[2:2 + len(names)]] == [sql_type] * len(names)
+    decided = tspol_duckdb.evaluate(policy, relation, connection=connection)
+    header = decided.columns
+    got = tables.record_decisions(policy, records, (dict(zip(header, row)) for row in decided.fetchall()))
+    assert len(records) > 200 and disagreements(policy, records, got) == []
+
+
+def test_only_integer_columns_skip_the_text(policy):
+    whole = sqlgen.generate(policy.program, "duckdb", whole_columns=frozenset({"orders_7d"}))
+    text = sqlgen.generate(policy.program, "duckdb")
+    assert 'CAST("orders_7d" AS TEXT) AS "t_orders_7d"' in text
+    assert '"orders_7d" AS "t_orders_7d"' in whole and 'CAST("orders_7d" AS TEXT) AS "t_orders_7d"' not in whole
+    assert 'REGEXP_MATCHES("t_orders_7d"' not in whole and 'REGEXP_MATCHES("t_late_orders"' in whole

@@ -25,6 +25,7 @@ import tspol
 from sql_cases import (BAD_ROWS, BAD_VALUES, LIMIT_PACK, LIMIT_RECORDS, ODD_ROWS, PAST_SQL_RANGE, TYPES_PACK,
                        TYPES_RECORDS, boundary_records, disagreements, eval_lines, in_sql_range)
 from test_differential import plan, sellers
+from tspol import tables
 from tspol.runtime.metrics import MetricsError
 
 spark_tier = pytest.mark.spark
@@ -115,6 +116,30 @@ def test_a_dataframe_in_a_dataframe_out_in_order(spark, policy):
     assert [row.points for row in rows] == [policy.evaluate({"orders_7d": 40, "late_orders": i}, "US").points
                                             for i in range(41)]
     assert all(row.error is None for row in rows)
+
+
+@spark_tier
+def test_integer_columns_decide_as_their_text_does(spark, policy):
+    """Boundary sellers and bad whole numbers from BIGINT columns: what Python says."""
+    import tspol.spark
+    from pyspark.sql.types import LongType, StringType, StructField, StructType
+
+    counts = [spec.name for spec in policy.program.inputs if spec.kind == "count"]
+    records = [r for r in boundary_records(policy.program)[::4]
+               if all(type(r.get(name)) is int for name in counts if name in r)]
+    records += [{"region": "US", "orders_7d": 40, "late_orders": 41}, {"region": "UK", "orders_7d": 10**18},
+                {"region": "SEA", "orders_7d": -1, "late_orders": 0}]
+    names = sorted({name for r in records for name in r if name in counts})
+    others = sorted({name for r in records for name in r} - {*names, "seller_id", "region"})
+    schema = StructType([StructField("seller_id", StringType()), StructField("region", StringType()),
+                         *(StructField(name, LongType()) for name in names),
+                         *(StructField(name, StringType()) for name in others)])
+    rows = [(r.get("seller_id"), r["region"], *(r.get(name) for name in names),
+             *(tables.text(r.get(name)) for name in others)) for r in records]
+    frame = spark.createDataFrame(rows, schema)
+    got = tables.record_decisions(policy, records, (row.asDict(recursive=True)
+                                                    for row in tspol.spark.evaluate(policy, frame).collect()))
+    assert len(records) > 100 and disagreements(policy, records, got) == []
 
 
 @spark_tier

@@ -22,7 +22,9 @@ from tspol import tables
 
 FIELDS = tables.FIELDS
 decision = tables.decision
-
+# Columns of these types hold whole numbers exactly: the query reads them as they are.
+INTEGER_TYPES = frozenset({"TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT",
+                           "UINTEGER", "UBIGINT", "UHUGEINT"})
 
 
 def query(policy, table: str = "metrics", lang: str = "en", region: str | None = None,
@@ -48,7 +50,9 @@ def evaluate(policy, relation: duckdb.DuckDBPyRelation, lang: str = "en", region
     view = f"tspol_metrics_{id(relation):x}"
     connection.register(view + "_given", relation)
     connection.execute(f'CREATE OR REPLACE TEMP VIEW "{view}" AS SELECT {", ".join(columns)} FROM "{view}_given"')
-    return connection.sql(query(policy, view, lang, region))
+    whole = frozenset(name for name, kind in zip(relation.columns, relation.types)
+                      if name in inputs and str(kind) in INTEGER_TYPES)
+    return connection.sql(tables.query(policy, "duckdb", view, lang, region, None, whole))
 
 
 def decide_parquet(policy, source: str, target: str, lang: str = "en", region: str | None = None,

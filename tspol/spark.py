@@ -60,6 +60,10 @@ def session(**config: str) -> SparkSession:
     return spark
 
 
+# Columns of these types hold whole numbers exactly: the query reads them as they are.
+INTEGER_TYPES = frozenset({"tinyint", "smallint", "int", "bigint"})
+
+
 def query(policy, table: str = "metrics", lang: str = "en", region: str | None = None,
           columns: dict | None = None) -> str:
     """The Spark SQL query deciding every row of `table` (generated once per pack text)."""
@@ -80,7 +84,8 @@ def evaluate(policy, dataframe: DataFrame, lang: str = "en", region: str | None 
                              *(F.lit(None).cast("string").alias(name) for name in (*FIELDS, *inputs)
                                if name not in present))
     given.createOrReplaceTempView(VIEW)
-    return given.sparkSession.sql(query(policy, VIEW, lang, region))
+    whole = frozenset(name for name, kind in dataframe.dtypes if name in inputs and kind in INTEGER_TYPES)
+    return given.sparkSession.sql(tables.query(policy, "spark", VIEW, lang, region, None, whole))
 
 
 def decisions(policy, records: Iterable[Mapping], lang: str = "en", region: str | None = None,

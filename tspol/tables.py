@@ -17,12 +17,15 @@ FIELDS = portable.FIELDS
 _queries: dict[tuple, str] = {}
 
 
-def query(policy, dialect: str, table: str, lang: str, region: str | None, columns: dict | None) -> str:
-    """The query deciding every row of `table` in `dialect`, generated once per pack text."""
-    key = (policy.source_hash, dialect, table, lang, region, tuple(sorted((columns or {}).items())))
+def query(policy, dialect: str, table: str, lang: str, region: str | None, columns: dict | None,
+          whole_columns: frozenset = frozenset()) -> str:
+    """The query deciding every row of `table` in `dialect`, generated once per pack text
+    (`sqlgen.generate`: `whole_columns` are the inputs whose columns are integers)."""
+    key = (policy.source_hash, dialect, table, lang, region, tuple(sorted((columns or {}).items())),
+           tuple(sorted(whole_columns)))
     if key not in _queries:
         _queries[key] = sqlgen.generate(policy.program, dialect, table=table, lang=lang, region=region,
-                                        columns=columns)
+                                        columns=columns, whole_columns=whole_columns)
     return _queries[key]
 
 

@@ -20,7 +20,9 @@ row for each input row, in the order of the input. Per row:
 Exact arithmetic, whatever the engine's defaults: every input is read from its
 text (`CAST(... AS VARCHAR)`, so a binary float is the shortest decimal that
 reads back as it, as Python prints it), checked, and held as DECIMAL(38, 18);
-counts as DECIMAL(38, 0). A rate is compared by cross-multiplication of whole
+counts as DECIMAL(38, 0). A column the caller knows to be of an integer type
+(`whole_columns`: `tspol.duckdb.evaluate` and `tspol.spark.evaluate` tell from the
+relation's types) is exact already and read as it is, without its text. A rate is compared by cross-multiplication of whole
 numbers and no comparison divides. The numeric range the SQL supports: a value
 less than 10^18 in size (as the Python engine) with at most 18 decimal places
 (the Python engine takes 30); a value outside it is that row's error E608.
@@ -65,16 +67,19 @@ class SqlUnsupported(ValueError):
 
 
 def generate(program: ir.Program, dialect: str = "duckdb", table: str = "metrics", lang: str = "en",
-             region: str | None = None, columns: dict | None = None) -> str:
+             region: str | None = None, columns: dict | None = None, whole_columns: frozenset = frozenset()) -> str:
     """The query deciding every row of `table`, printed for `dialect`. `region`: the
     region of rows whose `region` is NULL (default: the policy's only region).
-    `columns`: the column of each input (default: the input's name)."""
-    return query(program, dialect, table, lang, region, columns).sql(dialect=dialect, pretty=True) + "\n"
+    `columns`: the column of each input (default: the input's name). `whole_columns`:
+    the inputs whose column is of an integer type, read as they are (exact already:
+    no text, no pattern); any other column is read from its text."""
+    return query(program, dialect, table, lang, region, columns, whole_columns).sql(dialect=dialect, pretty=True) + "\n"
 
 
 def query(program: ir.Program, dialect: str = "duckdb", table: str = "metrics", lang: str = "en",
-          region: str | None = None, columns: dict | None = None) -> exp.Select:
-    return _Query(program, dialect, lang, region, columns).select(table)
+          region: str | None = None, columns: dict | None = None, whole_columns: frozenset = frozenset()
+          ) -> exp.Select:
+    return _Query(program, dialect, lang, region, columns, whole_columns).select(table)
 
 
 @functools.lru_cache(maxsize=None)
@@ -153,7 +158,8 @@ def number(value: Fraction, to: exp.DataType) -> exp.Expression:
 
 
 class _Query:
-    def __init__(self, program: ir.Program, dialect: str, lang: str, region: str | None, columns=None):
+    def __init__(self, program: ir.Program, dialect: str, lang: str, region: str | None, columns=None,
+                 whole_columns: frozenset = frozenset()):
         if dialect not in DIALECTS:
             raise ValueError(f"no SQL dialect {dialect!r}; choose one of {', '.join(DIALECTS)}")
         self.dialect = dialect
@@ -164,6 +170,7 @@ class _Query:
             region = program.regions[0].name
         self.default_region = region
         self.columns = dict(columns or {spec.name: spec.name for spec in program.inputs})
+        self.whole_columns = frozenset(whole_columns)
         folded: dict[str, str] = {}
         for name in self.columns.values():
             other = folded.setdefault(name.casefold(), name)
@@ -206,16 +213,30 @@ class _Query:
                    alias(exp.Coalesce(this=col("region"), expressions=[lit(self.default_region)]),
                               "region", quoted=True)]
         for spec in self.program.inputs:
-            columns.append(alias(cast(col(self.columns[spec.name]), TEXT), self.inner("t", spec.name), quoted=True))
+            given = col(self.columns[spec.name])
+            if spec.name not in self.whole_columns:
+                given = cast(given, TEXT)
+            columns.append(alias(given, self.inner("t", spec.name), quoted=True))
         return columns
 
     def read_columns(self) -> list:
         columns = [col(self.inner("t", spec.name)) for spec in self.program.inputs]
         for spec in self.program.inputs:
             text = col(self.inner("t", spec.name))
+            if spec.name in self.whole_columns:
+                value = cast(text, WHOLE if DOMAINS[spec.kind].whole else DECIMAL)
+                columns.append(alias(case((self.in_range(text), value)), self.inner("v", spec.name), quoted=True))
+                continue
             value = try_cast(this=text, to=WHOLE if DOMAINS[spec.kind].whole else DECIMAL)
             columns.append(alias(case((self.number_ok(spec.name), value)), self.inner("v", spec.name), quoted=True))
         return columns
+
+    @staticmethod
+    def in_range(value: exp.Expression) -> exp.Expression:
+        """A whole number of an integer column is less than 10^18 in size."""
+        limit = lambda: lit(10**DIGITS)  # noqa: E731
+        return exp.and_(exp.LT(this=value, expression=limit()),
+                        exp.GT(this=value, expression=exp.Neg(this=limit())), copy=False)
 
     def rates(self) -> list[ir.MetricIR]:
         return [m for m in self.program.metrics if m.denominator is not None]
@@ -297,6 +318,8 @@ class _Query:
 
     def value_errors(self, spec: ir.InputIR) -> list:
         """The errors of one input's text, as `portable._within` finds them."""
+        if spec.name in self.whole_columns:
+            return self.whole_value_errors(spec)
         text = col(self.inner("t", spec.name))
         domain = DOMAINS[spec.kind]
         given = exp.Not(this=exp.Is(this=text, expression=exp.Null()))
@@ -331,6 +354,26 @@ class _Query:
             fractional = exp.NEQ(this=value, expression=cast(exp.Floor(this=value), DECIMAL))
             whens.append((exp.and_(given, fractional, copy=False), self.error_struct(
                 portable.NOT_WHOLE, spec.name, concat(f"{NOT_WHOLE_TEXT}, got ", shown))))
+        return whens
+
+    def whole_value_errors(self, spec: ir.InputIR) -> list:
+        """The errors of one input from an integer column: only its size and its kind's
+        bounds can be wrong (it is a number, finite and whole); said as of its text."""
+        value = col(self.inner("t", spec.name))
+        domain = DOMAINS[spec.kind]
+        given = exp.Not(this=exp.Is(this=value, expression=exp.Null()))
+        shown = lambda: cast(value, TEXT)  # noqa: E731
+        whens = [(exp.and_(given, exp.Not(this=self.in_range(value)), copy=False), self.error_struct(
+            OUT_OF_RANGE, spec.name, concat(f"out of range: a value is less than 10^{DIGITS} in size (at most "
+                                            f"{DIGITS} digits before the decimal point), got ", shown())))]
+        exact = cast(value, DECIMAL)
+        if domain.lo is not None:
+            whens.append((exp.and_(given, exp.LT(this=exact, expression=number(domain.lo, DECIMAL)), copy=False),
+                          self.error_struct(domain.below[0], spec.name, concat(f"{domain.below[1]}, got ", shown()))))
+        if domain.hi is not None:
+            whens.append((exp.and_(given, exp.GT(this=exact.copy(), expression=number(domain.hi, DECIMAL)),
+                                   copy=False),
+                          self.error_struct(domain.above[0], spec.name, concat(f"{domain.above[1]}, got ", shown()))))
         return whens
 
     @staticmethod
