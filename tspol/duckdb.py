@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator, Mapping
 import duckdb
 
 from tspol import tables
+from tspol.sellers import literal_path
 
 FIELDS = tables.FIELDS
 decision = tables.decision
@@ -59,23 +60,30 @@ def decide_parquet(policy, source: str, target: str, lang: str = "en", region: s
                    batch: int = 10_000) -> tuple[int, Iterator[tuple[int, dict]]] | None:
     """Decide every row of the Parquet file `source` into the Parquet file `target` in
     DuckDB alone (no row passes through Python): the number of rows, and the failed
-    ones as (row, error), row counted from 1, read back from `target`.
+    ones as (row, error), row counted from 1, read back from `target`. Both are paths of
+    those very files (never globs); `seller_id` is written as text, as `tspol eval -o`
+    writes it from any table.
 
     None, with nothing written, when a row names a region the pack does not have: the
     Python engine's message for it has a did-you-mean that SQL does not compute."""
     connection = duckdb.connect()
     connection.execute("SET enable_progress_bar = false")
+    source, written = literal_path(source), literal_path(target)
     given = connection.read_parquet(source)
+    tables.check_columns(policy, given.columns)  # before the names are written into SQL
     if "region" in given.columns:
         names = ", ".join("?" for _ in policy.regions)
         unknown = connection.execute(f"SELECT count(*) FROM read_parquet(?) WHERE region NOT IN ({names})",
                                      [source, *policy.regions]).fetchall()[0][0]
         if unknown:
             return None
+    if "seller_id" in given.columns:
+        given = given.project(", ".join('CAST("seller_id" AS VARCHAR) AS "seller_id"' if name == "seller_id"
+                                        else f'"{name}"' for name in given.columns))
     evaluate(policy, given, lang, region, connection).write_parquet(target)
-    count = connection.execute("SELECT count(*) FROM read_parquet(?)", [target]).fetchall()[0][0]
+    count = connection.execute("SELECT count(*) FROM read_parquet(?)", [written]).fetchall()[0][0]
     failed = connection.execute("SELECT file_row_number + 1, error FROM read_parquet(?, file_row_number = true) "
-                                "WHERE error IS NOT NULL ORDER BY file_row_number", [target])
+                                "WHERE error IS NOT NULL ORDER BY file_row_number", [written])
     return count, (row for rows in iter(lambda: failed.fetchmany(batch), []) for row in rows)
 
 

@@ -10,9 +10,14 @@ Input (FILE, or standard input for `-`, the default), read as UTF-8:
   lines are still decided, and the exit code is 1;
 - a JSON list, CSV or Parquet (`tspol.sellers`): one decision per row out,
   in order, a row that cannot be decided answered by `{"row": N, "error": ...}`.
+  An input that opens with `[` is one list when its whole text is one (at most
+  DOCUMENT_LIMIT bytes, on one line or many), each item read as a JSON line is;
+  else it is JSON Lines, whose first line is a list (that line's error).
 
 `-o FILE` writes the decisions to FILE instead (`tspol.sellers.open_output`:
-JSON Lines, CSV or Parquet), whole or not at all.
+JSON Lines, CSV or Parquet), whole or not at all; FILE may not be the input.
+While deciding, SIGTERM and SIGHUP raise on the main thread as Ctrl-C does,
+so that what was written is taken back; then the process ends by the signal.
 
 A seller is an object of input values, `{"orders_7d": 40, "late_orders": 12}`;
 it may also carry `seller_id` (a string or a whole number, echoed first in its
@@ -36,17 +41,23 @@ cache hit this command never loads the policy parser.
 
 from __future__ import annotations
 
+import codecs
 import collections
+import contextlib
 import importlib
+import io
 import itertools
 import json
 import os
+import signal
 import sys
+import threading
 import time
 from decimal import Decimal
 
 import click
 
+from tspol import sellers
 from tspol.cli.common import FAILED, CliError, fail, needs_modules, open_pack, start_spark
 from tspol.diagnostics import Diagnostic, TspolError, render_text
 from tspol.runtime import jsonnum
@@ -166,6 +177,8 @@ def _given_seller_id(raw: bytes, duplicated: str):
     if type(record) is not dict or "seller_id" not in record:
         return NO_ID
     seller_id = record["seller_id"]
+    if type(seller_id) is str and jsonnum.printable(seller_id) != seller_id:  # half a surrogate pair: not text
+        return NO_ID
     return seller_id if seller_id is None or type(seller_id) in (str, int) else NO_ID
 
 
@@ -199,21 +212,25 @@ class Decider:
         source = self.compiled.module_source()
         return (source, self.module.POLICY["source_hash"], self.region, self.fmt, self.lang, self.path)
 
-    def answer(self, raw: bytes, line: int, document: bool = False) -> tuple[str, Diagnostic | None]:
-        """The output for one record (one line of JSON, or text), and its diagnostic if it
-        failed. Never raises for a bad record, nor for a bug met deciding it."""
+    def answer(self, raw: bytes, line: int, document: bool = False, row: int | None = None
+               ) -> tuple[str, Diagnostic | None]:
+        """The output for one record (one line of JSON, or text; or the item of a JSON list
+        that is row `row`), and its diagnostic if it failed. Never raises for a bad record,
+        nor for a bug met deciding it."""
         try:
             record = _parse(raw, document)
         except _LineError as exc:
             seller_id = _given_seller_id(raw, exc.key) if exc.code == DUPLICATE_KEY else NO_ID
-            return self.failure(exc.code, exc.key, exc.message, raw, exc.line or line, seller_id, document)
-        return self.answer_record(record, line, raw=raw, document=document)
+            return self.failure(exc.code, exc.key, exc.message, raw, exc.line or line, seller_id, document, row=row)
+        return self.answer_record(record, line, row=row, raw=raw, document=document)
 
     def answer_row(self, row) -> tuple[str, Diagnostic | None]:
         """The output for one seller of a table (`tspol.sellers.Row`)."""
         if row.problem is not None:
             code, message = row.problem
             return self.failure(code, None, message, b"", row.line, NO_ID, False, row=row.row)
+        if row.raw is not None:  # an item of a JSON list, read as a JSON line is
+            return Decider.answer(self, row.raw, row.line, row=row.row)
         return self.answer_record(row.record, row.line, row=row.row)
 
     def answer_record(self, record, line: int | None, row: int | None = None, raw: bytes = b"",
@@ -362,24 +379,76 @@ class Progress:
 
 
 def run(decider: Decider, stream, out, errors, size: int | None = None, jobs: int = 1) -> None:
-    """Read `stream` (binary), write answers to `out` (binary), diagnostics via `errors(text)`."""
-    lines = jsonnum.read_lines(stream)
+    """Read `stream` (binary), write answers to `out` (binary), diagnostics via `errors(text)`:
+    JSON Lines, or one JSON document (one seller, or a list of them)."""
+    head = _head(stream)
+    lists = head.endswith(b"[")
+    if lists:  # a list of sellers, or JSON Lines whose first line is a list (a bad line)
+        head += stream.read(DOCUMENT_LIMIT + 1 - len(head))
+        if _run_list(decider, head, out, errors):
+            return
+    lines = jsonnum.read_lines(_Prefixed(head, stream))
     first = next(lines, None)
     if first is None:
         return
     buffered = [first]
-    if not _is_json(first):
+    if not lists and not _is_json(first):
         document = _read_document(lines, buffered)
         if document is not None:
             run_json(decider, document, out, errors)
             return
-    elif isinstance(first, bytes) and first.lstrip()[:1] == b"[":  # a list of sellers on one line ...
-        second = next(lines, None)
-        if second is None:  # ... and nothing else: a table, as a list over many lines is
-            run_json(decider, first, out, errors)
-            return
-        buffered.append(second)
     _run_lines(decider, itertools.chain(buffered, lines), stream, out, errors, size, jobs)
+
+
+BLANK_BYTES = tuple(char.encode() for char in jsonnum.WHITESPACE)
+
+
+def _head(stream) -> bytes:
+    """The start of an input: a BOM if any, the JSON whitespace after it and the first
+    other byte (none at the end), read a byte at a time so that no more is waited for."""
+    head = stream.read(1)
+    if head == codecs.BOM_UTF8[:1]:
+        head += stream.read(2)
+        if head != codecs.BOM_UTF8:
+            return head
+    elif head not in BLANK_BYTES:
+        return head
+    while len(head) <= DOCUMENT_LIMIT:
+        byte = stream.read(1)
+        head += byte
+        if byte not in BLANK_BYTES:
+            break
+    return head
+
+
+def _run_list(decider: Decider, start: bytes, out, errors) -> bool:
+    """Decide an input that opens with `[` (`start`: its first DOCUMENT_LIMIT + 1 bytes, or
+    all of it) when it is one JSON list of sellers; False when it is not (JSON Lines whose
+    first line is a list, or no JSON: read as JSON Lines). TspolError for a list too long."""
+    if len(start) <= DOCUMENT_LIMIT:
+        rows = sellers.json_list(start.removeprefix(codecs.BOM_UTF8))
+        if rows is None:
+            return False
+        run_table(decider, rows, out, errors)
+        return True
+    first = start[:start.find(b"\n") + 1]
+    if first and _is_json(first):
+        return False
+    raise sellers.document_too_big(decider.path)
+
+
+class _Prefixed:
+    """A binary stream whose first bytes (`head`) were read already, to be read by lines."""
+
+    def __init__(self, head: bytes, stream):
+        self.head, self.stream = io.BytesIO(head), stream
+
+    def readline(self, limit: int = -1) -> bytes:
+        line = self.head.readline(limit)
+        if line.endswith(b"\n") or len(line) == limit:
+            return line
+        self.readline = self.stream.readline  # the head is read: the stream's own from now on
+        return line + self.stream.readline(-1 if limit < 0 else limit - len(line))
 
 
 def _is_json(raw: bytes | jsonnum.LongLine) -> bool:
@@ -435,17 +504,13 @@ def run_table(decider: Decider, rows, out, errors, size: int | None = None, posi
 
 def run_json(decider: Decider, raw: bytes, out, errors) -> None:
     """One JSON document: one seller (one decision), or a list of sellers (one decision
-    each, as JSON Lines; an item that is no object is its row's error)."""
-    from tspol.sellers import Row
-
-    try:
-        document = _parse(raw, document=True)
-    except _LineError:
-        document = None
-    if type(document) is not list:
+    each, as JSON Lines; an item that is no object, or cannot be read as a JSON line, is
+    its row's error)."""
+    rows = sellers.json_list(raw)
+    if rows is None:
         _write(decider, [decider.answer(raw, 1, document=True)], out, errors)
         return
-    run_table(decider, (Row(number, None, item) for number, item in enumerate(document, 1)), out, errors)
+    run_table(decider, rows, out, errors)
 
 
 def _write(decider: Decider, answered, out, errors, progress=None, position=lambda: None) -> int:
@@ -541,12 +606,13 @@ _HELPER: Decider | None = None
 
 def _start_helper(source: str, source_hash: str, region, fmt, lang, path) -> None:
     """In a helper process: run the main process's compiled module, from its source, once."""
-    import signal
-
     from tspol.compiler.cache import load_source
 
     global _HELPER
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process answers Ctrl-C
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process answers Ctrl-C ...
+    for name in STOP_SIGNALS[1:]:  # ... and ends, having taken back its output, on the others
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
     module = load_source(source, f"<tspol policy {source_hash[:12]}>")
     if module.POLICY["source_hash"] != source_hash:
         raise RuntimeError("the compiled policy a helper received is not the one being run")
@@ -623,8 +689,6 @@ def command(file, policy_path, region, fmt, lang, jobs, engine, input_format, ou
     most 1 MiB. A seller that cannot be decided gets an error record in its
     place; the exit code is then 1.
     """
-    from tspol import sellers
-
     given = sellers.input_format(file, input_format)
     if given == "parquet" and file == "-":
         raise click.UsageError("Parquet is read from a file, not from standard input: give FILE")
@@ -637,6 +701,8 @@ def command(file, policy_path, region, fmt, lang, jobs, engine, input_format, ou
         if fmt == "text":
             raise click.UsageError(f"-o {output} writes decisions as data: --format text is a report for "
                                    "people, printed without -o")
+        if _is_input(file, output):
+            raise click.UsageError(f"-o {output} is the input file: write the decisions to another file")
     fmt = fmt or ("json" if output is not None else "text")
     if "parquet" in (given, writes):
         needs_modules("reading and writing Parquet", ["duckdb"], "duckdb")
@@ -665,35 +731,90 @@ def command(file, policy_path, region, fmt, lang, jobs, engine, input_format, ou
     jobs = jobs or min(4, os.cpu_count() or 1)
     errors = lambda text: click.echo(text, err=True, nl=False)  # noqa: E731
     try:
-        out = sys.stdout.buffer if output is None else sellers.open_output(output, writes)
-    except OSError as exc:
-        raise CliError(f"cannot write {output}: {exc.strerror}") from None
-    try:
-        _decide(decider, file, given, out, errors, jobs, pack)
-        if output is None:
-            out.flush()
-        else:
-            out.commit()
+        with _signals_raise():
+            out = sellers.StandardOutput(sys.stdout.buffer) if output is None else \
+                sellers.open_output(output, writes)
+            try:
+                _decide(decider, file, given, out, errors, jobs, pack)
+                out.commit()
+            finally:
+                out.abort()  # after a commit, there is nothing left to take back
     except BrokenPipeError:  # `tspol eval big.jsonl | head`: the reader left
         _silence_stdout()
         raise click.exceptions.Exit(FAILED)
     except TspolError as exc:  # a table that is no table of sellers: nothing was decided
         fail(exc)
+    except sellers.WriteError as exc:
+        raise CliError(str(exc)) from None
     except OSError as exc:
         raise CliError(f"cannot read {display}: {exc.strerror}") from None
-    finally:
-        if output is not None:
-            out.abort()  # after a commit, there is nothing left to take back
+    except Signalled as stop:  # the output taken back: end as the signal ends a process
+        signal.signal(stop.signum, signal.SIG_DFL)
+        os.kill(os.getpid(), stop.signum)
+        raise click.exceptions.Exit(128 + stop.signum) from None
     if decider.failed:
         total = decider.failed + decider.decided
         click.echo(f"{display}: {decider.failed} of {total} seller{'s' * (total != 1)} not decided", err=True)
         raise click.exceptions.Exit(FAILED)
 
 
+def _is_input(file: str, output: str) -> bool:
+    """Whether `-o OUTPUT` names the input FILE (or the file standard input reads), by
+    another name or a link too: writing it would lose the input."""
+    try:
+        if file != "-":
+            return os.path.samefile(file, output)
+        return os.path.samestat(os.fstat(sys.stdin.fileno()), os.stat(output))
+    except (OSError, ValueError, AttributeError):  # OUTPUT not there yet; standard input no file
+        return False
+
+
+STOP_SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP")
+
+
+class Signalled(BaseException):
+    """SIGTERM or SIGHUP while deciding, raised on the main thread as Ctrl-C raises
+    KeyboardInterrupt, so that the output is taken back before the process ends."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextlib.contextmanager
+def _signals_raise():
+    """Within: SIGINT raises KeyboardInterrupt, SIGTERM and SIGHUP `Signalled` (a signal
+    ignored, as under nohup, stays ignored). DuckDB ends a query that a signal stops with
+    an error of its own ("Query interrupted"), so an error after a signal is the signal's."""
+    caught: list[int] = []
+
+    def stop(signum: int, frame) -> None:
+        caught.append(signum)
+        raise _stopped(signum)
+
+    previous = {}
+    if threading.current_thread() is threading.main_thread():
+        for name in STOP_SIGNALS:
+            signum = getattr(signal, name, None)  # no SIGHUP on Windows
+            if signum is not None and signal.getsignal(signum) is not signal.SIG_IGN:
+                previous[signum] = signal.signal(signum, stop)
+    try:
+        yield
+    except Exception:
+        if caught:
+            raise _stopped(caught[0]) from None
+        raise
+    finally:
+        for signum, action in previous.items():
+            signal.signal(signum, signal.SIG_DFL if action is None else action)
+
+
+def _stopped(signum: int) -> BaseException:
+    return KeyboardInterrupt() if signum == signal.SIGINT else Signalled(signum)
+
+
 def _decide(decider: Decider, file: str, given: str, out, errors, jobs: int, pack) -> None:
     """Read FILE in its format and write every seller's answer to `out`."""
-    from tspol import sellers
-
     display = decider.path
     inputs = list(pack.module.INPUTS)
     if given == "parquet":
@@ -722,7 +843,13 @@ def _decide_in_duckdb(decider: Decider, file: str, out, errors) -> bool:
     """Parquet to Parquet on DuckDB: the table never passes through Python; the failed
     rows are read back from the output and told as the row-by-row path tells them.
     False when DuckDB alone cannot (`tspol.duckdb.decide_parquet`)."""
-    done = decider.engine.decide_parquet(decider.policy, file, out.direct(), decider.lang, decider.region)
+    import duckdb
+
+    try:
+        done = decider.engine.decide_parquet(decider.policy, file, out.direct(), decider.lang, decider.region)
+    except duckdb.Error as exc:  # the input was read already: most likely, the output could not be written
+        reason = f"deciding {decider.path} in DuckDB failed: {sellers.first_line(exc)}"
+        raise sellers.WriteError(out.path, reason) from None
     if done is None:
         out.written_directly = False
         return False
