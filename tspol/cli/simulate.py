@@ -55,13 +55,17 @@ def _days_option(ctx, param, value):
               help="The step of --until, in days or weeks, such as 7d or 2w.")
 @click.option("--max-states", type=click.IntRange(min=1), default=MAX_STATES, show_default=True,
               help="The most states --until may print for a seller; more is a usage error that says how many.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "svg", "html"]), default="text",
+              show_default=True,
               help="text: a timeline and the state; json: the state (JSON Lines of states with --until, "
-                   "or of sellers with seller_id).")
+                   "or of sellers with seller_id); svg: a chart of the active points against the thresholds; "
+                   "html: a page of the charts and timelines.")
+@click.option("--chart", is_flag=True,
+              help="With --format text: a small chart of the active points after each seller's report.")
 @click.option("--engine", type=click.Choice(["python", "spark"]), default="python", show_default=True,
               help="python: here; spark: each seller's ledger on Spark's executors (the `spark` extra, "
                    "Java 17), local unless PYSPARK_SUBMIT_ARGS names a master. The same bytes.")
-def command(events, policy_path, region, on, until, every, max_states, fmt, engine):
+def command(events, policy_path, region, on, until, every, max_states, fmt, chart, engine):
     """Simulate sellers' points ledgers from EVENTS, a JSON Lines file (- for stdin).
 
     One event a line, in any order (they are taken by date; events of one day in
@@ -94,13 +98,25 @@ def command(events, policy_path, region, on, until, every, max_states, fmt, engi
     (the same errors, before Spark starts); then each seller's ledger is made and printed
     on Spark's executors, which run this Python (PYSPARK_PYTHON names another), and the
     output is the same, byte for byte.
+
+    A chart (--format svg or html, or text with --chart) shows each seller's
+    active points day by day from the first event's date (or --on, with --until)
+    to --until, else to --on, else to the day nothing more is due (the points
+    expire, the restrictions and holds end): the thresholds with their measures,
+    a formal warning's band below each, a marker for each violation and appeal,
+    and a lane for each restriction, hold and deactivation. With many sellers,
+    svg stacks one picture per seller, each titled with its seller, and html has
+    a section per seller. svg and html show every change, so they take no
+    --every, and they are drawn here, with --engine python.
     """
     from tspol.api import Policy
     from tspol.diagnostics import TspolError
     from tspol.runtime.ledger import Ledgers
 
-    if until is None and click.get_current_context().get_parameter_source("every").name != "DEFAULT":
+    every_given = click.get_current_context().get_parameter_source("every").name != "DEFAULT"
+    if until is None and every_given:
         raise click.UsageError("--every needs --until")
+    _check_chart_options(fmt, chart, every_given, engine)
     if engine == "spark":
         needs_modules("--engine spark", ["pyspark", "pandas", "pyarrow", "tspol.spark"], "spark")
     compiled = _load_policy(policy_path)
@@ -114,8 +130,12 @@ def command(events, policy_path, region, on, until, every, max_states, fmt, engi
         _check_sellers_regions(ledgers, program.region_names)
         if until is not None:
             for seller, ledger in ledgers.items():
-                _check_steps(ledger, on, until, every, max_states, _of_seller(ledgers, seller))
-        view = View(ledgers.has_seller_ids, on, until, every, fmt, display)
+                _check_steps(ledger, on, until, every, max_states if fmt in ("text", "json") else None,
+                             _of_seller(ledgers, seller))
+        view = View(ledgers.has_seller_ids, on, until, every, fmt, display, chart)
+        if fmt in ("svg", "html"):
+            _print_charts([_chart_of(ledger, view) for ledger in ledgers.values()], view)
+            return
         if engine == "spark" and log:
             sellers = ([text] for text in _spark_texts(program, compiled.module_source(), log, region, view))
         else:  # --engine python, or no events: no seller to send
@@ -134,6 +154,7 @@ class View(NamedTuple):
     every: int
     fmt: str
     display: str
+    chart: bool  # a text chart after each seller's text
 
 
 def _print(sellers, fmt: str) -> None:
@@ -143,6 +164,34 @@ def _print(sellers, fmt: str) -> None:
             click.echo("")
         for piece in pieces:
             click.echo(piece, nl=False)
+
+
+def _print_charts(charts, view: View) -> None:
+    from tspol.ledgerchart import html_document, svg_document
+
+    if view.fmt == "svg":
+        click.echo(svg_document(charts), nl=False)
+    else:
+        click.echo(html_document(charts, f"Points ledger: {view.display}"), nl=False)
+
+
+def _chart_of(ledger, view: View):
+    """The chart of a seller: from --on to --until, or from its first event to --on (default: to the end)."""
+    from tspol.ledgerchart import ledger_chart
+
+    if view.until is not None:
+        return ledger_chart(ledger, start=view.on, end=view.until)
+    return ledger_chart(ledger, end=view.on)
+
+
+def _check_chart_options(fmt: str, chart: bool, every_given: bool, engine: str) -> None:
+    if chart and fmt != "text":
+        raise click.UsageError(f"--chart is for --format text; --format {fmt} "
+                               + ("is a chart itself" if fmt in ("svg", "html") else "has no chart"))
+    if fmt in ("svg", "html") and every_given:
+        raise click.UsageError(f"--format {fmt} shows every change, not steps: leave out --every")
+    if fmt in ("svg", "html") and engine == "spark":
+        raise click.UsageError(f"--format {fmt} is drawn with --engine python")
 
 
 def _spark_texts(program, module_source: str, log, region, view: View) -> list[str]:
@@ -178,6 +227,10 @@ def _seller_pieces(ledger, view: View):
         yield from _chart(ledger.states(on, view.until, view.every))
     else:
         yield _report(ledger, on, view.display)
+    if view.chart:
+        from tspol.ledgerchart import text_chart
+
+        yield "\n" + "".join(line + "\n" for line in text_chart(_chart_of(ledger, view)))
 
 
 def _heading(seller) -> str:
@@ -219,9 +272,10 @@ def _read_events(events: str, display: str):
         return read_event_stream(stream, display)
 
 
-def _check_steps(ledger, on, until, every: int, max_states: int, of_seller: str = "") -> None:
+def _check_steps(ledger, on, until, every: int, max_states: int | None, of_seller: str = "") -> None:
     """--until must not come before the first day of the steps (that would print nothing),
-    nor so far after it that more than `max_states` states would be printed."""
+    nor so far after it that more than `max_states` states would be printed (None: a chart,
+    which prints no states)."""
     from tspol.runtime.ledger import step_count
 
     first, which = (on, "--on") if on is not None else (ledger.first_date, f"the first event's date{of_seller}")
@@ -230,7 +284,7 @@ def _check_steps(ledger, on, until, every: int, max_states: int, of_seller: str 
     if until < first:
         raise CliError(f"--until {until} is before the first day to show, {first} ({which})", USAGE)
     count = step_count(first, until, every)
-    if count > max_states:
+    if max_states is not None and count > max_states:
         span = (until - first).days
         larger = f"a larger --every (such as {-(-span // (max_states - 1))}d), " if max_states > 1 else ""
         raise CliError(f"--until {until} with --every {every}d from {first} gives {count:,} states{of_seller}, "
