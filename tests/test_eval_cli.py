@@ -248,16 +248,20 @@ class Boom(ValueError):
 
 
 def _failing_module(module, when):
-    """The compiled module, except that `evaluate` raises Boom (no MetricsError) for `when`."""
+    """The compiled module, except that `evaluate` and `evaluate_json` raise Boom (no
+    MetricsError) for `when`."""
     import types
 
-    def evaluate(metrics, region, lang="en"):
-        if when(metrics):
-            raise Boom("deciding this seller went wrong")
-        return module.evaluate(metrics, region, lang)
+    def failing(function):
+        def run(metrics, region, lang="en"):
+            if when(metrics):
+                raise Boom("deciding this seller went wrong")
+            return function(metrics, region, lang)
 
-    return types.SimpleNamespace(evaluate=evaluate, MetricsError=module.MetricsError, NAMES=module.NAMES,
-                                 POLICY=module.POLICY)
+        return run
+
+    return types.SimpleNamespace(evaluate=failing(module.evaluate), evaluate_json=failing(module.evaluate_json),
+                                 MetricsError=module.MetricsError, NAMES=module.NAMES, POLICY=module.POLICY)
 
 
 @pytest.mark.parametrize("fmt", ["json", "text"])
@@ -280,9 +284,9 @@ def test_a_bug_in_a_helper_process_fails_that_line_only(monkeypatch):
     monkeypatch.setattr(eval_cli, "BATCH", 7)
     policy = tspol.load()
     source = policy._compiled.module_source() + (
-        "\n\n_evaluate = evaluate\n\n\ndef evaluate(metrics, region, lang='en'):\n"
+        "\n\n_evaluate_json = evaluate_json\n\n\ndef evaluate_json(metrics, region, lang='en'):\n"
         "    if metrics.get('orders_7d') == 33:\n        raise RuntimeError('boom')\n"
-        "    return _evaluate(metrics, region, lang)\n")
+        "    return _evaluate_json(metrics, region, lang)\n")
     out, reported = io.BytesIO(), []
     decider = eval_cli.Decider(policy.module, "US", "json", "en", "<test>", compiled=_Source(source))
     lines = "".join(json.dumps({"orders_7d": n, "late_orders": 0}) + "\n" for n in range(60))

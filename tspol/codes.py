@@ -84,6 +84,7 @@ NO_REGION = "E611"
 BAD_FIELD = "E612"
 DUPLICATE_KEY = "E613"
 BAD_TABLE = "E614"
+WHAT_IF = "E615"
 INTERNAL = "E619"
 # E70x: events (tspol.runtime.events)
 BAD_JSON = "E700"
@@ -768,6 +769,20 @@ REGISTRY: tuple[Code, ...] = (
         Example((("sellers.csv", "orders_7d,late_orders,orders_7d\n40,12,40\n"),),
                 "tspol eval --region US sellers.csv",
                 "sellers.csv:1: error[E614]: key `orders_7d`: the column `orders_7d` is named twice\n"),
+    ),
+    Code(
+        WHAT_IF, "WHAT_IF", ERROR,
+        "A --what-if change this seller cannot take",
+        "`tspol eval --what-if INPUT=+N` decides each seller again with N more of an input, and of "
+        "every total it is part of (one more late order is one more order); `INPUT=N` with exactly "
+        "N. A seller who does not give the input, or one of its totals, has nothing to add to; and a "
+        "change that leaves the seller impossible (a part above its total, a count below 0) cannot "
+        "be decided. The seller's line gets an error record; the other lines are still decided.\n\n"
+        "Give the input on the line, or change it by an amount the seller can take.",
+        Example((("seller.json", '{"orders_7d": 40}\n'),),
+                "tspol eval --region US --what-if late_orders=+3 seller.json",
+                "seller.json:1: error[E615]: key `late_orders`: --what-if: `late_orders` is not given, so it "
+                "cannot grow by 3\n"),
     ),
     Code(
         INTERNAL, "INTERNAL", ERROR,

@@ -456,11 +456,13 @@ class StandardOutput:
         pass
 
 
-def open_output(path: str, fmt: str) -> "Output":
+def open_output(path: str, fmt: str, columns: tuple[str, ...] = OUTPUT_COLUMNS) -> "Output":
     """Where `tspol eval -o FILE` writes: FILE appears, whole, at `commit`, and not at all
     if deciding stops before (a table that cannot be read, an interrupt, a write that
-    fails); WriteError when it cannot be written."""
-    return {"jsonl": Output, "csv": CsvOutput, "parquet": ParquetOutput}[fmt](path)
+    fails); WriteError when it cannot be written. `columns`: those of a CSV file."""
+    if fmt == "csv":
+        return CsvOutput(path, columns)
+    return {"jsonl": Output, "parquet": ParquetOutput}[fmt](path)
 
 
 class Output:
@@ -518,18 +520,19 @@ class CsvOutput(Output):
 
     suffix = ".csv"
 
-    def __init__(self, path: str):
+    def __init__(self, path: str, columns: tuple[str, ...] = OUTPUT_COLUMNS):
         super().__init__(path)
+        self.columns = columns
         self.text = io.StringIO()
         self.writer = csv.writer(self.text, lineterminator="\n")
         self.rest = b""
-        self.writer.writerow(OUTPUT_COLUMNS)
+        self.writer.writerow(columns)
 
     def write(self, data: bytes) -> None:
         *lines, self.rest = (self.rest + data).split(b"\n")
         for line in lines:
             decision = json.loads(line)
-            self.writer.writerow([_cell(decision.get(name)) for name in OUTPUT_COLUMNS])
+            self.writer.writerow([_cell(decision.get(name)) for name in self.columns])
         self._flush()
 
     def _flush(self) -> None:

@@ -73,6 +73,7 @@ from tspol.codes import (
     INTERNAL,
     NOT_AN_OBJECT,
     UNKNOWN_REGION,
+    WHAT_IF,
 )
 CHUNK = 512  # output lines written at once
 PARALLEL_AFTER = 20_000  # lines decided here before helper processes share the rest
@@ -199,6 +200,12 @@ class Decider:
         self.failed = 0
         self.decided = 0
         self.encode = json.JSONEncoder(ensure_ascii=False).encode
+        # JSON lines of whole decisions come straight from the module, its constant parts
+        # written into it as text; --fields, --headroom and --what-if turn this off
+        self.evaluate_json = getattr(module, "evaluate_json", None) if fmt == "json" else None
+        self.fields = None  # what --fields or --shape keeps (`tspol.runtime.shapes`), or None: all
+        self.decide = None  # the module's lean `decide`, when it holds every field kept
+        self.extras: list = []  # what --headroom and --what-if add to each decision: f(metrics, region, decision)
         self.separator = "\n" if fmt == "text" else ""  # text reports are parted by a blank line
         self.indent = 2  # one seller's JSON decision is indented; None writes it as one line (`-o FILE`)
         if fmt == "text":
@@ -242,8 +249,7 @@ class Decider:
                 raise _LineError(NOT_AN_OBJECT, None, f"expected a JSON object, got {_json_kind(record)}")
             seller_id = self.seller_id(record)
             region = self.region_of(record)
-            decision = self.evaluate(self.metrics(record), region, self.lang)
-            text = self.output(decision, seller_id, document)
+            text = self.decision_text(self.metrics(record), region, seller_id, document)
         except (_LineError, self.error_type) as exc:
             return self.failure(exc.code, exc.key, exc.message, raw, line, seller_id, document, row=row)
         except Exception as exc:  # a bug in tspol: this line fails, the others are still decided
@@ -251,6 +257,25 @@ class Decider:
             return self.failure(INTERNAL, None, message, raw, line, NO_ID, document, row=row)
         self.decided += 1
         return text, None
+
+    def decision_text(self, metrics, region: str, seller_id, document: bool) -> str:
+        """The output for a seller whose line or row was read: its decision, as asked."""
+        if self.evaluate_json is not None and not document:
+            text = self.evaluate_json(metrics, region, self.lang)
+            return text + "\n" if seller_id is NO_ID else f'{{"seller_id": {self.encode(seller_id)}, {text[1:]}\n'
+        if self.decide is not None:
+            return self.output(self.decide(metrics, region), seller_id, document)
+        decision = self.evaluate(metrics, region, self.lang)
+        for extra in self.extras:
+            extra(metrics, region, decision)
+        return self.output(decision, seller_id, document)
+
+    def keep(self, fields) -> None:
+        """Write only `fields` of each decision (`tspol.runtime.shapes`)."""
+        from tspol.runtime.shapes import lean_enough
+
+        self.fields, self.evaluate_json = fields, None
+        self.decide = self.module.decide if lean_enough(fields) and type(self) is Decider else None
 
     def stream(self, items):
         """The answers to `items` in order: lines (raw, line number) or table rows."""
@@ -293,6 +318,10 @@ class Decider:
     def output(self, decision: dict, seller_id, document: bool) -> str:
         if self.fmt == "text":
             return self.report(decision, self.names, self.lang, None if seller_id is NO_ID else seller_id)
+        if self.fields is not None:
+            from tspol.runtime.shapes import keep
+
+            decision = keep(decision, self.fields)
         if document:
             if seller_id is not NO_ID:
                 decision = {"seller_id": seller_id, **decision}
@@ -666,7 +695,8 @@ SQL_ENGINES = {  # engine -> (the modules it needs, the extra that brings them)
               help="The language of explanations.")
 @click.option("--jobs", type=click.IntRange(min=1), default=None,
               help=f"Processes deciding a long JSON Lines input (past {PARALLEL_AFTER:,} lines); "
-                   "default: the number of CPUs, at most 4.")
+                   "default: chosen from the CPUs this process may use (one below 4 CPUs, where helper "
+                   "processes cost more than they save; else half of them, at most 4); -v says.")
 @click.option("--engine", type=click.Choice(["python", *SQL_ENGINES]), default="python", show_default=True,
               help="python: the compiled module; duckdb: the pack's SQL on embedded DuckDB (the `duckdb` "
                    "extra); spark: on Spark (the `spark` extra, Java 17), local unless PYSPARK_SUBMIT_ARGS "
@@ -678,7 +708,25 @@ SQL_ENGINES = {  # engine -> (the modules it needs, the extra that brings them)
               help="Write the decisions to this file, by its extension: .jsonl (the bytes printed "
                    "without -o), .csv or .parquet (a row per seller, the columns of the SQL query). "
                    "Written whole or not at all.")
-def command(file, policy_path, region, fmt, lang, jobs, engine, input_format, output):
+@click.option("--fields", default=None, metavar="FIELD,...",
+              help="Write only these fields of each decision, in JSON Lines or CSV: keys of the decision "
+                   "(region, points, warning, violations, findings, not_applicable, discretionary) or of "
+                   "each item of its lists (violations.rule, violations.row).")
+@click.option("--shape", type=click.Choice(["full", "lean"]), default=None,  # tspol.runtime.shapes.SHAPES
+              help="lean: region, points, warning and each violation's rule, table, row, points, warning, "
+                   "limit and measures, decided without a word of explanation (the fastest); full: every "
+                   "field (the default).")
+@click.option("--headroom", is_flag=True,
+              help="Add to each decision how close the seller is to a worse outcome (`headroom`: the "
+                   "fewest more units of each input where more is worse) and the way back within each "
+                   "standard (`recovery`: the fewest orders that meet it).")
+@click.option("--what-if", "what_if", multiple=True, metavar="INPUT=+N|-N|N",
+              help="Decide each seller changed too, beside the actual one (`what_if` in JSON): N more or "
+                   "fewer of an input (a part's totals change alike: one more late order is one more "
+                   "order), or exactly N. May be given more than once.")
+@click.option("-v", "--verbose", is_flag=True, help="Say on standard error how many processes decide, and why.")
+def command(file, policy_path, region, fmt, lang, jobs, engine, input_format, output, fields, shape, headroom,
+            what_if, verbose):
     """Decide sellers: one JSON object in, one decision out; JSON Lines, a JSON
     list, CSV or Parquet in, one decision per seller out (FILE, or standard input
     when FILE is `-`).
@@ -704,6 +752,9 @@ def command(file, policy_path, region, fmt, lang, jobs, engine, input_format, ou
         if _is_input(file, output):
             raise click.UsageError(f"-o {output} is the input file: write the decisions to another file")
     fmt = fmt or ("json" if output is not None else "text")
+    kept = _fields(fields, shape, fmt, writes)
+    if (headroom or what_if) and engine in SQL_ENGINES:
+        raise click.UsageError(f"{'--headroom' if headroom else '--what-if'} is decided by --engine python")
     if "parquet" in (given, writes):
         needs_modules("reading and writing Parquet", ["duckdb"], "duckdb")
     try:
@@ -718,22 +769,32 @@ def command(file, policy_path, region, fmt, lang, jobs, engine, input_format, ou
     if region is None and len(regions) == 1:
         region = regions[0]
     display = "<stdin>" if file == "-" else file
+    changes = _changes(what_if, module.INPUTS)
     if engine in SQL_ENGINES:
         decider = _sql_decider(pack, region, fmt, lang, display, engine)
-        jobs = 1
+        jobs, why = 1, f"--engine {engine} decides in batches"
     else:
         decider = Decider(module, region, fmt, lang, display, compiled=pack)
+        jobs, why = (jobs, "--jobs") if jobs else _jobs()
+        if headroom or changes:
+            _add_extras(decider, pack.workspace.program(), headroom, changes)
+            jobs, why = 1, "--headroom and --what-if are decided here"
+    if kept is not None:
+        decider.keep(kept)
+    if verbose:
+        helpers = f"{jobs} helper processes past {PARALLEL_AFTER:,} lines" if jobs > 1 else "one process"
+        click.echo(f"tspol eval: {helpers} ({why})", err=True)
     if output is not None:
         decider.indent = None
     if file == "-" and _is_terminal(sys.stdin):
         click.echo("tspol eval: reading sellers from the terminal, one JSON object per line; "
                    "end with Ctrl-D (or give a FILE)", err=True)
-    jobs = jobs or min(4, os.cpu_count() or 1)
     errors = lambda text: click.echo(text, err=True, nl=False)  # noqa: E731
+    columns = sellers.OUTPUT_COLUMNS if kept is None else ("seller_id", *(key for key, _ in kept), "error")
     try:
         with _signals_raise():
             out = sellers.StandardOutput(sys.stdout.buffer) if output is None else \
-                sellers.open_output(output, writes)
+                sellers.open_output(output, writes, columns)
             try:
                 _decide(decider, file, given, out, errors, jobs, pack)
                 out.commit()
@@ -756,6 +817,98 @@ def command(file, policy_path, region, fmt, lang, jobs, engine, input_format, ou
         total = decider.failed + decider.decided
         click.echo(f"{display}: {decider.failed} of {total} seller{'s' * (total != 1)} not decided", err=True)
         raise click.exceptions.Exit(FAILED)
+
+
+def _fields(fields: str | None, shape: str | None, fmt: str, writes: str | None):
+    """What --fields or --shape keeps of each decision (None: all of it), or a usage error."""
+    if fields is None and shape in (None, "full"):
+        return None
+    if fields is not None and shape is not None:
+        raise click.UsageError("--fields and --shape each say what to write: give one of them")
+    if fmt == "text" or writes == "parquet":
+        raise click.UsageError(f"{'--fields' if fields else '--shape'} writes JSON Lines or CSV, not "
+                               f"{'a text report' if fmt == 'text' else 'Parquet'}")
+    from tspol.runtime.shapes import parse_fields, shape_fields
+
+    try:
+        return parse_fields(fields) if fields is not None else shape_fields(shape)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--fields") from None
+
+
+def _changes(what_if: tuple[str, ...], inputs) -> dict:
+    """--what-if INPUT=+N|-N|N as {input: ("+", n) or ("=", n)}, or a usage error."""
+    from fractions import Fraction
+
+    changes = {}
+    for given in what_if:
+        name, equals, amount = given.partition("=")
+        sign = amount[:1] if amount[:1] in "+-" and amount else ""
+        number = amount[len(sign):]
+        if not equals or not number.replace(".", "", 1).isdigit() or not number.isascii():
+            raise click.BadParameter(f"{given!r}: write INPUT=+N (N more), INPUT=-N (N fewer) or INPUT=N "
+                                     "(exactly N), N a number such as 3 or 2.5", param_hint="--what-if")
+        if name not in inputs:
+            from tspol.runtime.names import did_you_mean
+
+            raise click.BadParameter(f"{given!r}: no input `{name}`{did_you_mean(name, inputs)}",
+                                     param_hint="--what-if")
+        if name in changes:
+            raise click.BadParameter(f"`{name}` is changed twice", param_hint="--what-if")
+        value = Fraction(number)
+        changes[name] = ("=", value) if not sign else ("+", value if sign == "+" else -value)
+    return changes
+
+
+def _add_extras(decider: Decider, program, headroom: bool, changes: dict) -> None:
+    """What --headroom and --what-if add to each decision, decided by the same module."""
+    from tspol.runtime import headroom as distances
+    from tspol.runtime.metrics import MetricsError
+
+    module = decider.module
+    decider.evaluate_json = None
+
+    def evaluated(metrics, region):
+        try:
+            return module.evaluate(metrics, region)
+        except module.MetricsError as exc:
+            raise MetricsError.from_portable(exc) from None
+
+    def add_headroom(metrics, region, decision):
+        decision["headroom"] = distances.headroom(program, metrics, region, evaluated)
+        decision["recovery"] = distances.recovery(program, metrics, region, evaluated)
+
+    def add_what_if(metrics, region, decision):
+        try:
+            changed = distances.what_if(program, metrics, region, changes,
+                                        lambda m, r: module.evaluate(m, r, decider.lang))
+        except ValueError as exc:
+            key = next(iter(changes))
+            raise _LineError(WHAT_IF, key, f"--what-if: {exc}") from None
+        except module.MetricsError as exc:
+            raise _LineError(WHAT_IF, exc.key, f"--what-if: the changed seller: {exc.message}") from None
+        decision["what_if"] = {"changes": {name: _change_text(change) for name, change in changes.items()},
+                               **changed}
+
+    decider.extras = ([add_headroom] if headroom else []) + ([add_what_if] if changes else [])
+
+
+def _change_text(change: tuple) -> str:
+    how, amount = change
+    number = str(amount.numerator) if amount.denominator == 1 else str(float(amount))
+    return number if how == "=" else ("+" if amount >= 0 else "") + number
+
+
+def _jobs() -> tuple[int, str]:
+    """The processes to decide a long input with, and why: on fewer than 4 CPUs helper
+    processes cost more CPU and memory than they save; else half the CPUs, at most 4."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cpus = os.cpu_count() or 1
+    if cpus < 4:
+        return 1, f"{cpus} CPU{'s' * (cpus != 1)}: helper processes would cost more than they save"
+    return min(4, cpus // 2), f"{cpus} CPUs"
 
 
 def _is_input(file: str, output: str) -> bool:
@@ -898,6 +1051,7 @@ class SqlDecider(Decider):
 
     def __init__(self, engine, policy, region, fmt, lang, path):
         super().__init__(policy.module, region, fmt, lang, path)
+        self.evaluate_json = None  # every decision comes from the engine, as a dict
         self.engine = engine
         self.batch = self.BATCHES[engine.__name__]
         self.policy = policy

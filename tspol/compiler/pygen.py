@@ -618,6 +618,11 @@ class CodeGenerator:
         the causes of `meaning.undefined_causes`, in order."""
         metric = self.program.metric(quantity)
         for position, (cause, formula) in enumerate(self.meaning.undefined_causes(quantity)):
+            entry = self.json_entry(rule, quantity, cause) if self.json else None
+            if entry is not None:  # the whole entry is the same for every seller: written once, as text
+                with self.block(f"{'elif' if position else 'if'} {self.expression(formula)}:"):
+                    self.writeline(f"not_applicable.append({entry})")
+                continue
             if cause == ABSENT:
                 reason = self.absent_reason(self.program.needs(quantity))
             elif cause == ONLY_IF:
@@ -632,6 +637,32 @@ class CodeGenerator:
             with self.block(f"{'elif' if position else 'if'} {self.expression(formula)}:"):
                 self.append("not_applicable", (("rule", rule.name), ("metric", quantity), ("cause", cause),
                                                ("reason", Source(reason))))
+
+    def json_entry(self, rule: ir.RuleIR, quantity: str, cause: str) -> str | None:
+        """A module constant holding, per language (and per which inputs are absent), the
+        JSON text of a not-applicable entry whose reason says no seller's value: the
+        lookup of it; None for an `only if`, whose reason does, or more than 3 inputs."""
+        metric = self.program.metric(quantity)
+        needs = self.program.needs(quantity)
+        if cause == ONLY_IF or (cause == ABSENT and len(needs) > 3):
+            return None
+
+        def entry(reason: str) -> str:
+            return _json_dumps({"rule": rule.name, "metric": quantity, "cause": cause, "reason": reason})
+
+        if cause != ABSENT:
+            templates = {lang: entry(explain.zero_text(metric, lang)) for lang in explain.LANGS}
+            flags = ""
+        elif len(needs) == 1:
+            templates = {lang: entry(portable._absent_text(lang, list(needs))) for lang in explain.LANGS}
+            flags = ""
+        else:
+            combinations = [f for f in itertools.product((True, False), repeat=len(needs)) if any(f)]
+            templates = {lang: {f: entry(portable._absent_text(lang, [n for n, on in zip(needs, f) if on]))
+                                for f in combinations} for lang in explain.LANGS}
+            flags = "[" + ", ".join(f"{self.variables[n]} is None" for n in needs) + "]"
+        name = self.text(("json", rule.name, quantity, cause), f"json_{rule.name}_{quantity}_{cause}", templates)
+        return f"{name}[lang]{flags}"
 
     def absent_reason(self, needs: tuple[str, ...]) -> str:
         """Why a quantity is undefined when some of `needs` are not given: a text looked

@@ -41,6 +41,12 @@ WORDS = {
         "below": "{row} no longer applies after {more}",
         "row": "row {row}",
         "table_row": "row {row} of {table}",
+        "what_if": "What if {changes} ({metrics}):",
+        "then_points": "from {before} to {after}",
+        "changes": "{rule}, {row}: from {before} to {after}",
+        "fires": "then fires: {rule}, {row}",
+        "stops": "no longer fires: {rule}, {row}",
+        "same": "the decision is the same",
     },
     "zh": {
         "seller": "卖家 {}",
@@ -71,6 +77,12 @@ WORDS = {
         "below": "增加 {more} 个之后,{row}不再适用",
         "row": "第 {row} 行",
         "table_row": "{table} 表第 {row} 行",
+        "what_if": "假如 {changes}({metrics}):",
+        "then_points": "由 {before} 变为 {after}",
+        "changes": "{rule},{row}:由 {before} 变为 {after}",
+        "fires": "新触发:{rule},{row}",
+        "stops": "不再触发:{rule},{row}",
+        "same": "处理结果不变",
     },
 }
 
@@ -155,6 +167,37 @@ def _recovery(found: Mapping, standards: Mapping, names: Mapping, words: Mapping
     return f"  - {label}{words['colon']}{words['list'].join(parts)}"
 
 
+def _what_if(decision: Mapping, names: Mapping, words: Mapping, lang: str) -> list[str]:
+    """`What if late_orders +3 (late_orders 15, orders_7d 43):` and what changes."""
+    what_if = decision["what_if"]
+    changes = words["sep"].join(f"{name} {change}" for name, change in what_if["changes"].items())
+    grown = {name for name in what_if["metrics"]}
+    metrics = words["sep"].join(f"{name} {value}" for name, value in what_if["metrics"].items() if name in grown)
+    after = what_if["decision"]
+    lines = [words["what_if"].format(changes=changes, metrics=metrics)]
+    if after["points"] != decision["points"] or after["warning"] != decision["warning"]:
+        before_text, after_text = (_points(d["points"], words) + (" " + words["warning"] if d["warning"] else "")
+                                   for d in (decision, after))
+        lines.append("  - " + words["then_points"].format(before=before_text, after=after_text))
+    fired = lambda d: {(v["rule"], v["table"], v["row"]): v for v in d["violations"]}  # noqa: E731
+    before_rows, after_rows = fired(decision), fired(after)
+    for key, listed, other in (("fires", after_rows, before_rows), ("stops", before_rows, after_rows)):
+        for rule, table, row in listed:
+            if (rule, table, row) not in other:
+                label = _row_label({"table": table, "row": row}, words)
+                lines.append("  - " + words[key].format(rule=_name(names, "rules", rule, lang), row=label))
+    for place, was in before_rows.items():
+        now = after_rows.get(place)
+        if now is not None and _outcome(now, words) != _outcome(was, words):
+            rule, table, row = place
+            lines.append("  - " + words["changes"].format(
+                rule=_name(names, "rules", rule, lang), row=_row_label({"table": table, "row": row}, words),
+                before=words["sep"].join(_outcome(was, words)), after=words["sep"].join(_outcome(now, words))))
+    if len(lines) == 1:
+        lines.append("  - " + words["same"])
+    return lines
+
+
 def headline(decision: Mapping, names: Mapping, lang: str, seller_id=None) -> str:
     words = WORDS[lang]
     region = decision["region"]
@@ -203,4 +246,6 @@ def report(decision: Mapping, names: Mapping, lang: str = "en", seller_id=None) 
         lines.append(words["recovery"])
         standards = {f["metric"]: f["standard"] for f in decision["findings"]}
         lines += [_recovery(found, standards, names, words, lang) for found in decision["recovery"]]
+    if decision.get("what_if"):
+        lines += _what_if(decision, names, words, lang)
     return "\n".join(lines) + "\n"

@@ -29,6 +29,7 @@ from fractions import Fraction
 from tspol.compiler import ir
 from tspol.compiler.meaning import Bound, Meaning, NonZero, Ratio, atoms, holds
 from tspol.compiler.portable import _MAGNITUDE
+from tspol.dsl.domains import DOMAINS
 from tspol.runtime import interpreter
 from tspol.runtime.metrics import check_region, read_metrics
 
@@ -138,8 +139,13 @@ def _formulas(meaning: Meaning, rule: ir.RuleIR) -> list:
 
 def _points(meaning: Meaning, formulas, values, grows: frozenset[str]) -> list[int]:
     """Every k >= 1 where an atom of the formulas may hold otherwise than at k - 1, and 1;
-    none that would take an input out of range (a value is less than 10**18)."""
+    none that would take an input out of range (a value is less than 10**18) or above
+    its kind's highest value."""
     most = _MAGNITUDE - 1 - max(values[name] for name in grows)
+    for name in grows:
+        highest = DOMAINS[meaning.inputs[name].kind].hi
+        if highest is not None:
+            most = min(most, math.floor(highest - values[name]))
     points = {1}
     for formula in formulas:
         for atom in atoms(formula):

@@ -295,7 +295,8 @@ def parse_line(text: str):
         raise BadLine("malformed JSON: " + json_error(exc, text)) from None
     except RecursionError:
         raise BadLine("malformed JSON: objects or lists nested too deeply") from None
-    check_unicode(value)
+    if "\\u" in text or _SURROGATE.search(text):  # else no string of it can hold a surrogate
+        check_unicode(value)
     return value
 
 

@@ -568,6 +568,326 @@ _ZERO_RRR = {
     'en': 'seller_fault_return_requests_30d is 0, so RRR is undefined',
     'zh': 'seller_fault_return_requests_30d 为 0,RRR 无定义',
 }
+_JSON_SELLER_FAULT_CANCELLATION_SFCR_ABSENT = {
+    'en': {
+        (True, True): (
+            '{"rule": "seller_fault_cancellation", "metric": "SFCR", "cause": "absent", "reason": '
+            '"cancelled_orders and orders_7d are not given"}'
+        ),
+        (True, False): (
+            '{"rule": "seller_fault_cancellation", "metric": "SFCR", "cause": "absent", "reason": '
+            '"cancelled_orders is not given"}'
+        ),
+        (False, True): (
+            '{"rule": "seller_fault_cancellation", "metric": "SFCR", "cause": "absent", "reason": '
+            '"orders_7d is not given"}'
+        ),
+    },
+    'zh': {
+        (True, True): (
+            '{"rule": "seller_fault_cancellation", "metric": "SFCR", "cause": "absent", "reason": '
+            '"未提供 cancelled_orders、orders_7d"}'
+        ),
+        (True, False): (
+            '{"rule": "seller_fault_cancellation", "metric": "SFCR", "cause": "absent", "reason": '
+            '"未提供 cancelled_orders"}'
+        ),
+        (False, True): (
+            '{"rule": "seller_fault_cancellation", "metric": "SFCR", "cause": "absent", "reason": '
+            '"未提供 orders_7d"}'
+        ),
+    },
+}
+_JSON_SELLER_FAULT_CANCELLATION_SFCR_ZERO_DENOMINATOR = {
+    'en': (
+        '{"rule": "seller_fault_cancellation", "metric": "SFCR", "cause": "zero_denominator", '
+        '"reason": "orders_7d is 0, so SFCR is undefined"}'
+    ),
+    'zh': (
+        '{"rule": "seller_fault_cancellation", "metric": "SFCR", "cause": "zero_denominator", '
+        '"reason": "orders_7d 为 0,SFCR 无定义"}'
+    ),
+}
+_JSON_LATE_DISPATCH_LDR_ABSENT = {
+    'en': {
+        (True, True): (
+            '{"rule": "late_dispatch", "metric": "LDR", "cause": "absent", "reason": "late_orders '
+            'and orders_7d are not given"}'
+        ),
+        (True, False): (
+            '{"rule": "late_dispatch", "metric": "LDR", "cause": "absent", "reason": "late_orders '
+            'is not given"}'
+        ),
+        (False, True): (
+            '{"rule": "late_dispatch", "metric": "LDR", "cause": "absent", "reason": "orders_7d is '
+            'not given"}'
+        ),
+    },
+    'zh': {
+        (True, True): (
+            '{"rule": "late_dispatch", "metric": "LDR", "cause": "absent", "reason": "未提供 '
+            'late_orders、orders_7d"}'
+        ),
+        (True, False): (
+            '{"rule": "late_dispatch", "metric": "LDR", "cause": "absent", "reason": "未提供 '
+            'late_orders"}'
+        ),
+        (False, True): (
+            '{"rule": "late_dispatch", "metric": "LDR", "cause": "absent", "reason": "未提供 '
+            'orders_7d"}'
+        ),
+    },
+}
+_JSON_LATE_DISPATCH_LDR_ZERO_DENOMINATOR = {
+    'en': (
+        '{"rule": "late_dispatch", "metric": "LDR", "cause": "zero_denominator", "reason": '
+        '"orders_7d is 0, so LDR is undefined"}'
+    ),
+    'zh': (
+        '{"rule": "late_dispatch", "metric": "LDR", "cause": "zero_denominator", "reason": '
+        '"orders_7d 为 0,LDR 无定义"}'
+    ),
+}
+_JSON_DEFECT_RETURN_RATE_DFR_ABSENT = {
+    'en': {
+        (True, True): (
+            '{"rule": "defect_return_rate", "metric": "DFR", "cause": "absent", "reason": '
+            '"defect_returns_30d and orders_30d are not given"}'
+        ),
+        (True, False): (
+            '{"rule": "defect_return_rate", "metric": "DFR", "cause": "absent", "reason": '
+            '"defect_returns_30d is not given"}'
+        ),
+        (False, True): (
+            '{"rule": "defect_return_rate", "metric": "DFR", "cause": "absent", "reason": '
+            '"orders_30d is not given"}'
+        ),
+    },
+    'zh': {
+        (True, True): (
+            '{"rule": "defect_return_rate", "metric": "DFR", "cause": "absent", "reason": "未提供 '
+            'defect_returns_30d、orders_30d"}'
+        ),
+        (True, False): (
+            '{"rule": "defect_return_rate", "metric": "DFR", "cause": "absent", "reason": "未提供 '
+            'defect_returns_30d"}'
+        ),
+        (False, True): (
+            '{"rule": "defect_return_rate", "metric": "DFR", "cause": "absent", "reason": "未提供 '
+            'orders_30d"}'
+        ),
+    },
+}
+_JSON_FIRST_RESPONSE_TIME_FRT_ABSENT = {
+    'en': (
+        '{"rule": "first_response_time", "metric": "FRT", "cause": "absent", "reason": '
+        '"avg_first_response_minutes is not given"}'
+    ),
+    'zh': (
+        '{"rule": "first_response_time", "metric": "FRT", "cause": "absent", "reason": "未提供 '
+        'avg_first_response_minutes"}'
+    ),
+}
+_JSON_RESPONSE_RATE_24H_RR24_ABSENT = {
+    'en': {
+        (True, True): (
+            '{"rule": "response_rate_24h", "metric": "RR24", "cause": "absent", "reason": '
+            '"replied_within_24h and buyer_messages are not given"}'
+        ),
+        (True, False): (
+            '{"rule": "response_rate_24h", "metric": "RR24", "cause": "absent", "reason": '
+            '"replied_within_24h is not given"}'
+        ),
+        (False, True): (
+            '{"rule": "response_rate_24h", "metric": "RR24", "cause": "absent", "reason": '
+            '"buyer_messages is not given"}'
+        ),
+    },
+    'zh': {
+        (True, True): (
+            '{"rule": "response_rate_24h", "metric": "RR24", "cause": "absent", "reason": "未提供 '
+            'replied_within_24h、buyer_messages"}'
+        ),
+        (True, False): (
+            '{"rule": "response_rate_24h", "metric": "RR24", "cause": "absent", "reason": "未提供 '
+            'replied_within_24h"}'
+        ),
+        (False, True): (
+            '{"rule": "response_rate_24h", "metric": "RR24", "cause": "absent", "reason": "未提供 '
+            'buyer_messages"}'
+        ),
+    },
+}
+_JSON_RESPONSE_RATE_24H_RR24_ZERO_DENOMINATOR = {
+    'en': (
+        '{"rule": "response_rate_24h", "metric": "RR24", "cause": "zero_denominator", "reason": '
+        '"buyer_messages is 0, so RR24 is undefined"}'
+    ),
+    'zh': (
+        '{"rule": "response_rate_24h", "metric": "RR24", "cause": "zero_denominator", "reason": '
+        '"buyer_messages 为 0,RR24 无定义"}'
+    ),
+}
+_JSON_RESPONSE_RATE_48H_RR48_ABSENT = {
+    'en': {
+        (True, True): (
+            '{"rule": "response_rate_48h", "metric": "RR48", "cause": "absent", "reason": '
+            '"replied_within_48h and buyer_messages are not given"}'
+        ),
+        (True, False): (
+            '{"rule": "response_rate_48h", "metric": "RR48", "cause": "absent", "reason": '
+            '"replied_within_48h is not given"}'
+        ),
+        (False, True): (
+            '{"rule": "response_rate_48h", "metric": "RR48", "cause": "absent", "reason": '
+            '"buyer_messages is not given"}'
+        ),
+    },
+    'zh': {
+        (True, True): (
+            '{"rule": "response_rate_48h", "metric": "RR48", "cause": "absent", "reason": "未提供 '
+            'replied_within_48h、buyer_messages"}'
+        ),
+        (True, False): (
+            '{"rule": "response_rate_48h", "metric": "RR48", "cause": "absent", "reason": "未提供 '
+            'replied_within_48h"}'
+        ),
+        (False, True): (
+            '{"rule": "response_rate_48h", "metric": "RR48", "cause": "absent", "reason": "未提供 '
+            'buyer_messages"}'
+        ),
+    },
+}
+_JSON_RESPONSE_RATE_48H_RR48_ZERO_DENOMINATOR = {
+    'en': (
+        '{"rule": "response_rate_48h", "metric": "RR48", "cause": "zero_denominator", "reason": '
+        '"buyer_messages is 0, so RR48 is undefined"}'
+    ),
+    'zh': (
+        '{"rule": "response_rate_48h", "metric": "RR48", "cause": "zero_denominator", "reason": '
+        '"buyer_messages 为 0,RR48 无定义"}'
+    ),
+}
+_JSON_NEGATIVE_REVIEW_RATE_NRR_ABSENT = {
+    'en': {
+        (True, True): (
+            '{"rule": "negative_review_rate", "metric": "NRR", "cause": "absent", "reason": '
+            '"negative_reviews_30d and non_cancelled_orders_30d are not given"}'
+        ),
+        (True, False): (
+            '{"rule": "negative_review_rate", "metric": "NRR", "cause": "absent", "reason": '
+            '"negative_reviews_30d is not given"}'
+        ),
+        (False, True): (
+            '{"rule": "negative_review_rate", "metric": "NRR", "cause": "absent", "reason": '
+            '"non_cancelled_orders_30d is not given"}'
+        ),
+    },
+    'zh': {
+        (True, True): (
+            '{"rule": "negative_review_rate", "metric": "NRR", "cause": "absent", "reason": "未提供 '
+            'negative_reviews_30d、non_cancelled_orders_30d"}'
+        ),
+        (True, False): (
+            '{"rule": "negative_review_rate", "metric": "NRR", "cause": "absent", "reason": "未提供 '
+            'negative_reviews_30d"}'
+        ),
+        (False, True): (
+            '{"rule": "negative_review_rate", "metric": "NRR", "cause": "absent", "reason": "未提供 '
+            'non_cancelled_orders_30d"}'
+        ),
+    },
+}
+_JSON_NEGATIVE_REVIEW_RATE_NRR_ZERO_DENOMINATOR = {
+    'en': (
+        '{"rule": "negative_review_rate", "metric": "NRR", "cause": "zero_denominator", "reason": '
+        '"non_cancelled_orders_30d is 0, so NRR is undefined"}'
+    ),
+    'zh': (
+        '{"rule": "negative_review_rate", "metric": "NRR", "cause": "zero_denominator", "reason": '
+        '"non_cancelled_orders_30d 为 0,NRR 无定义"}'
+    ),
+}
+_JSON_DISPUTE_RATE_DRR_ABSENT = {
+    'en': {
+        (True, True): (
+            '{"rule": "dispute_rate", "metric": "DRR", "cause": "absent", "reason": '
+            '"seller_fault_disputes_30d and buyer_disputes_30d are not given"}'
+        ),
+        (True, False): (
+            '{"rule": "dispute_rate", "metric": "DRR", "cause": "absent", "reason": '
+            '"seller_fault_disputes_30d is not given"}'
+        ),
+        (False, True): (
+            '{"rule": "dispute_rate", "metric": "DRR", "cause": "absent", "reason": '
+            '"buyer_disputes_30d is not given"}'
+        ),
+    },
+    'zh': {
+        (True, True): (
+            '{"rule": "dispute_rate", "metric": "DRR", "cause": "absent", "reason": "未提供 '
+            'seller_fault_disputes_30d、buyer_disputes_30d"}'
+        ),
+        (True, False): (
+            '{"rule": "dispute_rate", "metric": "DRR", "cause": "absent", "reason": "未提供 '
+            'seller_fault_disputes_30d"}'
+        ),
+        (False, True): (
+            '{"rule": "dispute_rate", "metric": "DRR", "cause": "absent", "reason": "未提供 '
+            'buyer_disputes_30d"}'
+        ),
+    },
+}
+_JSON_DISPUTE_RATE_DRR_ZERO_DENOMINATOR = {
+    'en': (
+        '{"rule": "dispute_rate", "metric": "DRR", "cause": "zero_denominator", "reason": '
+        '"buyer_disputes_30d is 0, so DRR is undefined"}'
+    ),
+    'zh': (
+        '{"rule": "dispute_rate", "metric": "DRR", "cause": "zero_denominator", "reason": '
+        '"buyer_disputes_30d 为 0,DRR 无定义"}'
+    ),
+}
+_JSON_RETURN_RESOLUTION_RATE_RRR_ABSENT = {
+    'en': {
+        (True, True): (
+            '{"rule": "return_resolution_rate", "metric": "RRR", "cause": "absent", "reason": '
+            '"resolved_return_requests_30d and seller_fault_return_requests_30d are not given"}'
+        ),
+        (True, False): (
+            '{"rule": "return_resolution_rate", "metric": "RRR", "cause": "absent", "reason": '
+            '"resolved_return_requests_30d is not given"}'
+        ),
+        (False, True): (
+            '{"rule": "return_resolution_rate", "metric": "RRR", "cause": "absent", "reason": '
+            '"seller_fault_return_requests_30d is not given"}'
+        ),
+    },
+    'zh': {
+        (True, True): (
+            '{"rule": "return_resolution_rate", "metric": "RRR", "cause": "absent", "reason": "未提供 '
+            'resolved_return_requests_30d、seller_fault_return_requests_30d"}'
+        ),
+        (True, False): (
+            '{"rule": "return_resolution_rate", "metric": "RRR", "cause": "absent", "reason": "未提供 '
+            'resolved_return_requests_30d"}'
+        ),
+        (False, True): (
+            '{"rule": "return_resolution_rate", "metric": "RRR", "cause": "absent", "reason": "未提供 '
+            'seller_fault_return_requests_30d"}'
+        ),
+    },
+}
+_JSON_RETURN_RESOLUTION_RATE_RRR_ZERO_DENOMINATOR = {
+    'en': (
+        '{"rule": "return_resolution_rate", "metric": "RRR", "cause": "zero_denominator", '
+        '"reason": "seller_fault_return_requests_30d is 0, so RRR is undefined"}'
+    ),
+    'zh': (
+        '{"rule": "return_resolution_rate", "metric": "RRR", "cause": "zero_denominator", '
+        '"reason": "seller_fault_return_requests_30d 为 0,RRR 无定义"}'
+    ),
+}
 
 
 def _because_seller_fault_cancellation_us_sea_row1(lang, cancelled_orders, orders_7d):
@@ -2568,24 +2888,13 @@ def _json_US_SEA(values, region, lang):
     fired = False
     if cancelled_orders is None or orders_7d is None:
         not_applicable.append(
-            '{"rule": "seller_fault_cancellation", "metric": "SFCR", "cause": "absent", "reason": '
-            + _json_text(
-                _ABSENT_CANCELLED_ORDERS_ORDERS_7D[lang][
-                    cancelled_orders is None,
-                    orders_7d is None,
-                ]
-            )
-            + '}'
+            _JSON_SELLER_FAULT_CANCELLATION_SFCR_ABSENT[lang][
+                cancelled_orders is None,
+                orders_7d is None,
+            ]
         )
     elif orders_7d == 0:
-        not_applicable.append(
-            (
-                '{"rule": "seller_fault_cancellation", "metric": "SFCR", "cause": '
-                '"zero_denominator", "reason": '
-            )
-            + _json_text(_ZERO_SFCR[lang])
-            + '}'
-        )
+        not_applicable.append(_JSON_SELLER_FAULT_CANCELLATION_SFCR_ZERO_DENOMINATOR[lang])
     else:
         # standard: SFCR < 2.5%
         if not (cancelled_orders * 1000 < 25 * orders_7d):
@@ -2730,18 +3039,10 @@ def _json_US_SEA(values, region, lang):
     fired = False
     if late_orders is None or orders_7d is None:
         not_applicable.append(
-            '{"rule": "late_dispatch", "metric": "LDR", "cause": "absent", "reason": '
-            + _json_text(
-                _ABSENT_LATE_ORDERS_ORDERS_7D[lang][late_orders is None, orders_7d is None]
-            )
-            + '}'
+            _JSON_LATE_DISPATCH_LDR_ABSENT[lang][late_orders is None, orders_7d is None]
         )
     elif orders_7d == 0:
-        not_applicable.append(
-            '{"rule": "late_dispatch", "metric": "LDR", "cause": "zero_denominator", "reason": '
-            + _json_text(_ZERO_LDR[lang])
-            + '}'
-        )
+        not_applicable.append(_JSON_LATE_DISPATCH_LDR_ZERO_DENOMINATOR[lang])
     else:
         # standard: LDR < 4%
         if not (late_orders * 100 < 4 * orders_7d):
@@ -2856,14 +3157,10 @@ def _json_US_SEA(values, region, lang):
     # rule defect_return_rate (fulfilment.pol:70): DFR = defect_returns_30d / orders_30d
     if defect_returns_30d is None or orders_30d is None:
         not_applicable.append(
-            '{"rule": "defect_return_rate", "metric": "DFR", "cause": "absent", "reason": '
-            + _json_text(
-                _ABSENT_DEFECT_RETURNS_30D_ORDERS_30D[lang][
-                    defect_returns_30d is None,
-                    orders_30d is None,
-                ]
-            )
-            + '}'
+            _JSON_DEFECT_RETURN_RATE_DFR_ABSENT[lang][
+                defect_returns_30d is None,
+                orders_30d is None,
+            ]
         )
     # only if orders_30d > 100
     elif not (orders_30d >= 101):
@@ -2884,11 +3181,7 @@ def _json_US_SEA(values, region, lang):
 
     # rule first_response_time (service.pol:5): FRT = avg_first_response_minutes
     if avg_first_response_minutes is None:
-        not_applicable.append(
-            '{"rule": "first_response_time", "metric": "FRT", "cause": "absent", "reason": '
-            + _json_text(_ABSENT_AVG_FIRST_RESPONSE_MINUTES[lang])
-            + '}'
-        )
+        not_applicable.append(_JSON_FIRST_RESPONSE_TIME_FRT_ABSENT[lang])
     else:
         # standard: FRT <= 30min
         if not (avg_first_response_minutes <= 30):
@@ -2902,24 +3195,13 @@ def _json_US_SEA(values, region, lang):
     # rule response_rate_24h (service.pol:13): RR24 = replied_within_24h / buyer_messages
     if replied_within_24h is None or buyer_messages is None:
         not_applicable.append(
-            '{"rule": "response_rate_24h", "metric": "RR24", "cause": "absent", "reason": '
-            + _json_text(
-                _ABSENT_REPLIED_WITHIN_24H_BUYER_MESSAGES[lang][
-                    replied_within_24h is None,
-                    buyer_messages is None,
-                ]
-            )
-            + '}'
+            _JSON_RESPONSE_RATE_24H_RR24_ABSENT[lang][
+                replied_within_24h is None,
+                buyer_messages is None,
+            ]
         )
     elif buyer_messages == 0:
-        not_applicable.append(
-            (
-                '{"rule": "response_rate_24h", "metric": "RR24", "cause": "zero_denominator", '
-                '"reason": '
-            )
-            + _json_text(_ZERO_RR24[lang])
-            + '}'
-        )
+        not_applicable.append(_JSON_RESPONSE_RATE_24H_RR24_ZERO_DENOMINATOR[lang])
     else:
         # standard: RR24 >= 85%
         if not (replied_within_24h * 100 >= 85 * buyer_messages):
@@ -2933,24 +3215,13 @@ def _json_US_SEA(values, region, lang):
     # rule response_rate_48h (service.pol:21): RR48 = replied_within_48h / buyer_messages
     if replied_within_48h is None or buyer_messages is None:
         not_applicable.append(
-            '{"rule": "response_rate_48h", "metric": "RR48", "cause": "absent", "reason": '
-            + _json_text(
-                _ABSENT_REPLIED_WITHIN_48H_BUYER_MESSAGES[lang][
-                    replied_within_48h is None,
-                    buyer_messages is None,
-                ]
-            )
-            + '}'
+            _JSON_RESPONSE_RATE_48H_RR48_ABSENT[lang][
+                replied_within_48h is None,
+                buyer_messages is None,
+            ]
         )
     elif buyer_messages == 0:
-        not_applicable.append(
-            (
-                '{"rule": "response_rate_48h", "metric": "RR48", "cause": "zero_denominator", '
-                '"reason": '
-            )
-            + _json_text(_ZERO_RR48[lang])
-            + '}'
-        )
+        not_applicable.append(_JSON_RESPONSE_RATE_48H_RR48_ZERO_DENOMINATOR[lang])
     else:
         # standard: RR48 >= 95%
         if not (replied_within_48h * 100 >= 95 * buyer_messages):
@@ -2965,24 +3236,13 @@ def _json_US_SEA(values, region, lang):
     # non_cancelled_orders_30d
     if negative_reviews_30d is None or non_cancelled_orders_30d is None:
         not_applicable.append(
-            '{"rule": "negative_review_rate", "metric": "NRR", "cause": "absent", "reason": '
-            + _json_text(
-                _ABSENT_NEGATIVE_REVIEWS_30D_NON_CANCELLED_ORDERS_30D[lang][
-                    negative_reviews_30d is None,
-                    non_cancelled_orders_30d is None,
-                ]
-            )
-            + '}'
+            _JSON_NEGATIVE_REVIEW_RATE_NRR_ABSENT[lang][
+                negative_reviews_30d is None,
+                non_cancelled_orders_30d is None,
+            ]
         )
     elif non_cancelled_orders_30d == 0:
-        not_applicable.append(
-            (
-                '{"rule": "negative_review_rate", "metric": "NRR", "cause": "zero_denominator", '
-                '"reason": '
-            )
-            + _json_text(_ZERO_NRR[lang])
-            + '}'
-        )
+        not_applicable.append(_JSON_NEGATIVE_REVIEW_RATE_NRR_ZERO_DENOMINATOR[lang])
     else:
         # standard: NRR <= 0.7%
         if not (negative_reviews_30d * 1000 <= 7 * non_cancelled_orders_30d):
@@ -2996,21 +3256,13 @@ def _json_US_SEA(values, region, lang):
     # rule dispute_rate (service.pol:37): DRR = seller_fault_disputes_30d / buyer_disputes_30d
     if seller_fault_disputes_30d is None or buyer_disputes_30d is None:
         not_applicable.append(
-            '{"rule": "dispute_rate", "metric": "DRR", "cause": "absent", "reason": '
-            + _json_text(
-                _ABSENT_SELLER_FAULT_DISPUTES_30D_BUYER_DISPUTES_30D[lang][
-                    seller_fault_disputes_30d is None,
-                    buyer_disputes_30d is None,
-                ]
-            )
-            + '}'
+            _JSON_DISPUTE_RATE_DRR_ABSENT[lang][
+                seller_fault_disputes_30d is None,
+                buyer_disputes_30d is None,
+            ]
         )
     elif buyer_disputes_30d == 0:
-        not_applicable.append(
-            '{"rule": "dispute_rate", "metric": "DRR", "cause": "zero_denominator", "reason": '
-            + _json_text(_ZERO_DRR[lang])
-            + '}'
-        )
+        not_applicable.append(_JSON_DISPUTE_RATE_DRR_ZERO_DENOMINATOR[lang])
     else:
         # standard: DRR <= 4%
         if not (seller_fault_disputes_30d * 100 <= 4 * buyer_disputes_30d):
@@ -3025,24 +3277,13 @@ def _json_US_SEA(values, region, lang):
     # seller_fault_return_requests_30d
     if resolved_return_requests_30d is None or seller_fault_return_requests_30d is None:
         not_applicable.append(
-            '{"rule": "return_resolution_rate", "metric": "RRR", "cause": "absent", "reason": '
-            + _json_text(
-                _ABSENT_RESOLVED_RETURN_REQUESTS_30D_SELLER_FAULT_RETURN_REQUESTS_30D[lang][
-                    resolved_return_requests_30d is None,
-                    seller_fault_return_requests_30d is None,
-                ]
-            )
-            + '}'
+            _JSON_RETURN_RESOLUTION_RATE_RRR_ABSENT[lang][
+                resolved_return_requests_30d is None,
+                seller_fault_return_requests_30d is None,
+            ]
         )
     elif seller_fault_return_requests_30d == 0:
-        not_applicable.append(
-            (
-                '{"rule": "return_resolution_rate", "metric": "RRR", "cause": "zero_denominator", '
-                '"reason": '
-            )
-            + _json_text(_ZERO_RRR[lang])
-            + '}'
-        )
+        not_applicable.append(_JSON_RETURN_RESOLUTION_RATE_RRR_ZERO_DENOMINATOR[lang])
     else:
         # standard: RRR >= 98%
         if not (resolved_return_requests_30d * 100 >= 98 * seller_fault_return_requests_30d):
@@ -3095,24 +3336,13 @@ def _json_UK(values, region, lang):
     fired = False
     if cancelled_orders is None or orders_7d is None:
         not_applicable.append(
-            '{"rule": "seller_fault_cancellation", "metric": "SFCR", "cause": "absent", "reason": '
-            + _json_text(
-                _ABSENT_CANCELLED_ORDERS_ORDERS_7D[lang][
-                    cancelled_orders is None,
-                    orders_7d is None,
-                ]
-            )
-            + '}'
+            _JSON_SELLER_FAULT_CANCELLATION_SFCR_ABSENT[lang][
+                cancelled_orders is None,
+                orders_7d is None,
+            ]
         )
     elif orders_7d == 0:
-        not_applicable.append(
-            (
-                '{"rule": "seller_fault_cancellation", "metric": "SFCR", "cause": '
-                '"zero_denominator", "reason": '
-            )
-            + _json_text(_ZERO_SFCR[lang])
-            + '}'
-        )
+        not_applicable.append(_JSON_SELLER_FAULT_CANCELLATION_SFCR_ZERO_DENOMINATOR[lang])
     else:
         # standard: SFCR < 2.5%
         if not (cancelled_orders * 1000 < 25 * orders_7d):
@@ -3149,18 +3379,10 @@ def _json_UK(values, region, lang):
     fired = False
     if late_orders is None or orders_7d is None:
         not_applicable.append(
-            '{"rule": "late_dispatch", "metric": "LDR", "cause": "absent", "reason": '
-            + _json_text(
-                _ABSENT_LATE_ORDERS_ORDERS_7D[lang][late_orders is None, orders_7d is None]
-            )
-            + '}'
+            _JSON_LATE_DISPATCH_LDR_ABSENT[lang][late_orders is None, orders_7d is None]
         )
     elif orders_7d == 0:
-        not_applicable.append(
-            '{"rule": "late_dispatch", "metric": "LDR", "cause": "zero_denominator", "reason": '
-            + _json_text(_ZERO_LDR[lang])
-            + '}'
-        )
+        not_applicable.append(_JSON_LATE_DISPATCH_LDR_ZERO_DENOMINATOR[lang])
     else:
         # standard: LDR < 4%
         if not (late_orders * 100 < 4 * orders_7d):
@@ -3305,14 +3527,10 @@ def _json_UK(values, region, lang):
     # rule defect_return_rate (fulfilment.pol:70): DFR = defect_returns_30d / orders_30d
     if defect_returns_30d is None or orders_30d is None:
         not_applicable.append(
-            '{"rule": "defect_return_rate", "metric": "DFR", "cause": "absent", "reason": '
-            + _json_text(
-                _ABSENT_DEFECT_RETURNS_30D_ORDERS_30D[lang][
-                    defect_returns_30d is None,
-                    orders_30d is None,
-                ]
-            )
-            + '}'
+            _JSON_DEFECT_RETURN_RATE_DFR_ABSENT[lang][
+                defect_returns_30d is None,
+                orders_30d is None,
+            ]
         )
     # only if orders_30d > 100
     elif not (orders_30d >= 101):
@@ -3333,11 +3551,7 @@ def _json_UK(values, region, lang):
 
     # rule first_response_time (service.pol:5): FRT = avg_first_response_minutes
     if avg_first_response_minutes is None:
-        not_applicable.append(
-            '{"rule": "first_response_time", "metric": "FRT", "cause": "absent", "reason": '
-            + _json_text(_ABSENT_AVG_FIRST_RESPONSE_MINUTES[lang])
-            + '}'
-        )
+        not_applicable.append(_JSON_FIRST_RESPONSE_TIME_FRT_ABSENT[lang])
     else:
         # standard: FRT <= 30min
         if not (avg_first_response_minutes <= 30):
@@ -3351,24 +3565,13 @@ def _json_UK(values, region, lang):
     # rule response_rate_24h (service.pol:13): RR24 = replied_within_24h / buyer_messages
     if replied_within_24h is None or buyer_messages is None:
         not_applicable.append(
-            '{"rule": "response_rate_24h", "metric": "RR24", "cause": "absent", "reason": '
-            + _json_text(
-                _ABSENT_REPLIED_WITHIN_24H_BUYER_MESSAGES[lang][
-                    replied_within_24h is None,
-                    buyer_messages is None,
-                ]
-            )
-            + '}'
+            _JSON_RESPONSE_RATE_24H_RR24_ABSENT[lang][
+                replied_within_24h is None,
+                buyer_messages is None,
+            ]
         )
     elif buyer_messages == 0:
-        not_applicable.append(
-            (
-                '{"rule": "response_rate_24h", "metric": "RR24", "cause": "zero_denominator", '
-                '"reason": '
-            )
-            + _json_text(_ZERO_RR24[lang])
-            + '}'
-        )
+        not_applicable.append(_JSON_RESPONSE_RATE_24H_RR24_ZERO_DENOMINATOR[lang])
     else:
         # standard: RR24 >= 85%
         if not (replied_within_24h * 100 >= 85 * buyer_messages):
@@ -3382,24 +3585,13 @@ def _json_UK(values, region, lang):
     # rule response_rate_48h (service.pol:21): RR48 = replied_within_48h / buyer_messages
     if replied_within_48h is None or buyer_messages is None:
         not_applicable.append(
-            '{"rule": "response_rate_48h", "metric": "RR48", "cause": "absent", "reason": '
-            + _json_text(
-                _ABSENT_REPLIED_WITHIN_48H_BUYER_MESSAGES[lang][
-                    replied_within_48h is None,
-                    buyer_messages is None,
-                ]
-            )
-            + '}'
+            _JSON_RESPONSE_RATE_48H_RR48_ABSENT[lang][
+                replied_within_48h is None,
+                buyer_messages is None,
+            ]
         )
     elif buyer_messages == 0:
-        not_applicable.append(
-            (
-                '{"rule": "response_rate_48h", "metric": "RR48", "cause": "zero_denominator", '
-                '"reason": '
-            )
-            + _json_text(_ZERO_RR48[lang])
-            + '}'
-        )
+        not_applicable.append(_JSON_RESPONSE_RATE_48H_RR48_ZERO_DENOMINATOR[lang])
     else:
         # standard: RR48 >= 95%
         if not (replied_within_48h * 100 >= 95 * buyer_messages):
@@ -3414,24 +3606,13 @@ def _json_UK(values, region, lang):
     # non_cancelled_orders_30d
     if negative_reviews_30d is None or non_cancelled_orders_30d is None:
         not_applicable.append(
-            '{"rule": "negative_review_rate", "metric": "NRR", "cause": "absent", "reason": '
-            + _json_text(
-                _ABSENT_NEGATIVE_REVIEWS_30D_NON_CANCELLED_ORDERS_30D[lang][
-                    negative_reviews_30d is None,
-                    non_cancelled_orders_30d is None,
-                ]
-            )
-            + '}'
+            _JSON_NEGATIVE_REVIEW_RATE_NRR_ABSENT[lang][
+                negative_reviews_30d is None,
+                non_cancelled_orders_30d is None,
+            ]
         )
     elif non_cancelled_orders_30d == 0:
-        not_applicable.append(
-            (
-                '{"rule": "negative_review_rate", "metric": "NRR", "cause": "zero_denominator", '
-                '"reason": '
-            )
-            + _json_text(_ZERO_NRR[lang])
-            + '}'
-        )
+        not_applicable.append(_JSON_NEGATIVE_REVIEW_RATE_NRR_ZERO_DENOMINATOR[lang])
     else:
         # standard: NRR <= 0.7%
         if not (negative_reviews_30d * 1000 <= 7 * non_cancelled_orders_30d):
@@ -3445,21 +3626,13 @@ def _json_UK(values, region, lang):
     # rule dispute_rate (service.pol:37): DRR = seller_fault_disputes_30d / buyer_disputes_30d
     if seller_fault_disputes_30d is None or buyer_disputes_30d is None:
         not_applicable.append(
-            '{"rule": "dispute_rate", "metric": "DRR", "cause": "absent", "reason": '
-            + _json_text(
-                _ABSENT_SELLER_FAULT_DISPUTES_30D_BUYER_DISPUTES_30D[lang][
-                    seller_fault_disputes_30d is None,
-                    buyer_disputes_30d is None,
-                ]
-            )
-            + '}'
+            _JSON_DISPUTE_RATE_DRR_ABSENT[lang][
+                seller_fault_disputes_30d is None,
+                buyer_disputes_30d is None,
+            ]
         )
     elif buyer_disputes_30d == 0:
-        not_applicable.append(
-            '{"rule": "dispute_rate", "metric": "DRR", "cause": "zero_denominator", "reason": '
-            + _json_text(_ZERO_DRR[lang])
-            + '}'
-        )
+        not_applicable.append(_JSON_DISPUTE_RATE_DRR_ZERO_DENOMINATOR[lang])
     else:
         # standard: DRR <= 4%
         if not (seller_fault_disputes_30d * 100 <= 4 * buyer_disputes_30d):
@@ -3474,24 +3647,13 @@ def _json_UK(values, region, lang):
     # seller_fault_return_requests_30d
     if resolved_return_requests_30d is None or seller_fault_return_requests_30d is None:
         not_applicable.append(
-            '{"rule": "return_resolution_rate", "metric": "RRR", "cause": "absent", "reason": '
-            + _json_text(
-                _ABSENT_RESOLVED_RETURN_REQUESTS_30D_SELLER_FAULT_RETURN_REQUESTS_30D[lang][
-                    resolved_return_requests_30d is None,
-                    seller_fault_return_requests_30d is None,
-                ]
-            )
-            + '}'
+            _JSON_RETURN_RESOLUTION_RATE_RRR_ABSENT[lang][
+                resolved_return_requests_30d is None,
+                seller_fault_return_requests_30d is None,
+            ]
         )
     elif seller_fault_return_requests_30d == 0:
-        not_applicable.append(
-            (
-                '{"rule": "return_resolution_rate", "metric": "RRR", "cause": "zero_denominator", '
-                '"reason": '
-            )
-            + _json_text(_ZERO_RRR[lang])
-            + '}'
-        )
+        not_applicable.append(_JSON_RETURN_RESOLUTION_RATE_RRR_ZERO_DENOMINATOR[lang])
     else:
         # standard: RRR >= 98%
         if not (resolved_return_requests_30d * 100 >= 98 * seller_fault_return_requests_30d):

@@ -1,0 +1,80 @@
+"""What `tspol eval --fields` (or `--shape`) keeps of each decision.
+
+    fields = parse_fields("points,warning,violations.rule,violations.row")
+    keep(decision, fields)   # {"points": 3, "warning": False, "violations": [{"rule": ..., "row": 2}]}
+
+A field is a key of the decision, or `list.key` for a key of each item of one of
+its lists; the kept decision has its keys in the order the decision has them.
+`lean_enough(fields)` says whether the lean decision (a module's `decide`) holds
+every field asked for, so that the texts need not be made at all.
+"""
+
+from __future__ import annotations
+
+from tspol.runtime.decision import LEAN_VIOLATION
+
+# Every key of a decision, and of each item of its lists.
+KEYS = {
+    "region": (),
+    "points": (),
+    "warning": (),
+    "violations": ("rule", "table", "row", "points", "warning", "limit", "measures", "where", "because"),
+    "findings": ("rule", "metric", "value", "standard"),
+    "not_applicable": ("rule", "metric", "cause", "reason"),
+    "discretionary": ("rule", "measures"),
+}
+SHAPES = {
+    "lean": ("region", "points", "warning", *(f"violations.{key}" for key in LEAN_VIOLATION)),
+    "full": tuple(KEYS),
+}
+LEAN = {"region": (), "points": (), "warning": (), "violations": LEAN_VIOLATION}
+
+Fields = tuple[tuple[str, tuple[str, ...] | None], ...]  # (key, the keys of its items kept, or None: all)
+
+
+def parse_fields(text: str) -> Fields:
+    """`points,violations.rule` as fields; ValueError saying what is wrong and what
+    the fields can be."""
+    wanted: dict[str, list[str] | None] = {}
+    for field in (part.strip() for part in text.split(",")):
+        if not field:
+            raise ValueError(f"an empty field in {text!r}; fields are separated by commas")
+        key, dot, item = field.partition(".")
+        if key not in KEYS:
+            raise ValueError(f"no field `{key}`{_close(key, KEYS)}; the fields are {', '.join(KEYS)}")
+        if not dot:
+            wanted[key] = None
+            continue
+        if item not in KEYS[key]:
+            listed = ", ".join(f"{key}.{name}" for name in KEYS[key]) if KEYS[key] else f"none: `{key}` is not a list"
+            raise ValueError(f"no field `{field}`{_close(item, KEYS[key], key + '.')}; those of {key} are {listed}")
+        if wanted.get(key, []) is not None and item not in wanted.setdefault(key, []):
+            wanted[key].append(item)
+    return tuple((key, None if wanted[key] is None else tuple(k for k in KEYS[key] if k in wanted[key]))
+                 for key in KEYS if key in wanted)
+
+
+def shape_fields(name: str) -> Fields:
+    return parse_fields(",".join(SHAPES[name]))
+
+
+def keep(decision: dict, fields: Fields) -> dict:
+    """The fields of a decision (full or lean), in the decision's order."""
+    kept = {}
+    for key, items in fields:
+        value = decision[key]
+        kept[key] = value if items is None else [{name: item[name] for name in items} for item in value]
+    return kept
+
+
+def lean_enough(fields: Fields) -> bool:
+    """Whether the lean decision has every field (each list item's keys included)."""
+    return all(key in LEAN and (items is not None or not LEAN[key] or LEAN[key] == KEYS[key])
+               and all(name in LEAN[key] for name in items or ()) for key, items in fields)
+
+
+def _close(name: str, names, prefix: str = "") -> str:
+    import difflib
+
+    found = difflib.get_close_matches(name, list(names), n=1, cutoff=0.6)
+    return f" (did you mean `{prefix}{found[0]}`?)" if found else ""
