@@ -209,3 +209,27 @@ def test_only_integer_columns_skip_the_text(policy):
     assert 'CAST("orders_7d" AS TEXT) AS "t_orders_7d"' in text
     assert '"orders_7d" AS "t_orders_7d"' in whole and 'CAST("orders_7d" AS TEXT) AS "t_orders_7d"' not in whole
     assert 'REGEXP_MATCHES("t_orders_7d"' not in whole and 'REGEXP_MATCHES("t_late_orders"' in whole
+
+
+def test_one_generation_serves_every_table(policy, tmp_path):
+    """The query is generated once for a pack and named for each table after; a pack
+    whose own text holds the placeholder word still gets the table it names."""
+    for table in ("metrics", "tspol_metrics_7f00ab", "My Table", "Metrics"):
+        for dialect in ("duckdb", "spark"):
+            assert tables.query(policy, dialect, table, "en", None, None) == sqlgen.generate(
+                policy.program, dialect, table=table)
+    from tspol.api import Policy
+    from tspol.workspace import Workspace
+
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "p.pol").write_text('policy p { version "1" effective 2024-01-01 }\nregion US\n'
+                                'input orders: count\ninput late: count { part of orders }\n'
+                                'metric LDR = late / orders { higher is worse standard LDR < 4% '
+                                'name en "FROM tspol_metrics_table" }\n'
+                                'rule r in US {\n  on LDR\n  table {\n    when 4% <= LDR then points 1\n  }\n}\n',
+                                encoding="utf-8")
+    hostile = Policy(Workspace.open(pack).compiled())
+    assert "FROM tspol_metrics_table" in sqlgen.generate(hostile.program, "duckdb", table="other")
+    assert tables.query(hostile, "duckdb", "other", "en", None, None) == sqlgen.generate(
+        hostile.program, "duckdb", table="other")

@@ -750,8 +750,8 @@ REGISTRY: tuple[Code, ...] = (
         DUPLICATE_KEY, "DUPLICATE_KEY", ERROR,
         "A key given twice in one object",
         "Most JSON readers keep the last of two values of a key without a word; tspol refuses "
-        "the line, since which value was meant cannot be told. It applies at the top of a line "
-        "and inside its `metrics`.\n\n"
+        "the line, since which value was meant cannot be told. It applies at the top of a line, "
+        "inside its `metrics`, and to each seller of a JSON list, which is that row's error.\n\n"
         "Remove one of the two.",
         _seller('{"orders_7d": 40, "orders_7d": 41}', 'seller.json:1: error[E613]: key `orders_7d`: `orders_7d` is given twice in one object\n'),
     ),
@@ -762,7 +762,10 @@ REGISTRY: tuple[Code, ...] = (
         "column names an input of the policy, `seller_id` or `region`. This table has a column "
         "named twice or not named, a Parquet column of a type that is not a number (an input), "
         "text (`region`) or text or a whole number (`seller_id`), or it is not UTF-8 text (CSV) "
-        "or not a Parquet file at all. Every row would fail alike, so nothing is decided. (A "
+        "or not a Parquet file at all; or a CSV quote is never closed (the error names the line "
+        "where it opens), a CSV line ends in CR alone, or a JSON list is over 16 MiB. Every row "
+        "would fail alike, or which cells belong to which row cannot be told, so nothing is "
+        "decided. (A "
         "column that names no input is E601; a row with more or fewer cells than the header is "
         "that row's E610, and the other rows are still decided.)\n\n"
         "Fix the header or the column's type.",

@@ -15,18 +15,26 @@ FIELDS = portable.FIELDS
 
 
 _queries: dict[tuple, str] = {}
+# The table a query is generated for, then named: a query is the same text for every
+# table but this one word, so one generation serves every relation of a pack.
+_TABLE = "tspol_metrics_table"
 
 
 def query(policy, dialect: str, table: str, lang: str, region: str | None, columns: dict | None,
           whole_columns: frozenset = frozenset()) -> str:
     """The query deciding every row of `table` in `dialect`, generated once per pack text
-    (`sqlgen.generate`: `whole_columns` are the inputs whose columns are integers)."""
-    key = (policy.source_hash, dialect, table, lang, region, tuple(sorted((columns or {}).items())),
+    and columns (`sqlgen.generate`: `whole_columns` are the inputs whose columns are
+    integers), whatever the table."""
+    key = (policy.source_hash, dialect, lang, region, tuple(sorted((columns or {}).items())),
            tuple(sorted(whole_columns)))
     if key not in _queries:
-        _queries[key] = sqlgen.generate(policy.program, dialect, table=table, lang=lang, region=region,
+        _queries[key] = sqlgen.generate(policy.program, dialect, table=_TABLE, lang=lang, region=region,
                                         columns=columns, whole_columns=whole_columns)
-    return _queries[key]
+    text, placeholder = _queries[key], f"FROM {sqlgen.table_name(_TABLE, dialect)}"
+    if text.count(_TABLE) != 1 or placeholder not in text:  # the pack's own text has the word
+        return sqlgen.generate(policy.program, dialect, table=table, lang=lang, region=region,
+                               columns=columns, whole_columns=whole_columns)
+    return text.replace(placeholder, f"FROM {sqlgen.table_name(table, dialect)}")
 
 
 def check_columns(policy, columns: Iterable[str]) -> None:

@@ -76,6 +76,11 @@ def generate(program: ir.Program, dialect: str = "duckdb", table: str = "metrics
     return query(program, dialect, table, lang, region, columns, whole_columns).sql(dialect=dialect, pretty=True) + "\n"
 
 
+def table_name(table: str, dialect: str) -> str:
+    """A table's name as the query's FROM writes it."""
+    return exp.to_table(table, quoted=True).sql(dialect=dialect)
+
+
 def query(program: ir.Program, dialect: str = "duckdb", table: str = "metrics", lang: str = "en",
           region: str | None = None, columns: dict | None = None, whole_columns: frozenset = frozenset()
           ) -> exp.Select:
@@ -191,7 +196,7 @@ class _Query:
     # hundredths (of each rate, for its percentage in words) -> the decision
     def select(self, table: str) -> exp.Select:
         stages = [
-            ("given", self.given_columns(), exp.to_table(table, quoted=True)),
+            ("given", self.given_columns(), exp.to_table(table, quoted=True)),  # see `table_name`
             ("read", [col("seller_id"), col("region"), *self.read_columns()], None),
             ("checked", [exp.Star(), alias(self.error(), "error", quoted=True)], None),
             ("quotients", [exp.Star(), *self.rate_columns("q")], None),
