@@ -90,6 +90,12 @@ def _lark() -> Lark:
     )
 
 
+def grammar() -> Lark:
+    """The language's parser (LALR), built once: for tools that ask it which tokens may
+    come next (the language server's completion) or what its terminals are."""
+    return _lark()
+
+
 @attrs.frozen
 class Parsed:
     """A file as far as it parses: its tree, its syntax errors, and the lines where

@@ -17,7 +17,7 @@ import re
 import attrs
 from lark.exceptions import UnexpectedInput
 
-from tspol.dsl.parser import BadToken, _lark
+from tspol.dsl.parser import BadToken, grammar
 from tspol.dsl.syntax_errors import SCAN, braces_of
 from tspol.lsp.hover import quantity_words
 from tspol.lsp.index import DISCRETIONARY_POINTS, Symbol
@@ -130,7 +130,7 @@ def _tokens_and_choices(text: str, offset: int) -> tuple[list, set] | None:
     """The tokens of the declaration around `offset` up to it, and the token types the
     parser takes next; None when that text does not parse."""
     start = _declaration_start(text, offset)
-    parser = _lark().parse_interactive(text[start:offset], start="start")
+    parser = grammar().parse_interactive(text[start:offset], start="start")
     try:
         tokens = parser.exhaust_lexer()
     except (UnexpectedInput, BadToken):
@@ -162,11 +162,11 @@ def _in_text_or_comment(text: str, offset: int) -> bool:
 @functools.lru_cache(maxsize=None)
 def keywords() -> dict[str, str]:
     """The grammar's words by their token types (`WHEN` -> `when`)."""
-    return {t.name: t.pattern.value for t in _lark().terminals
+    return {t.name: t.pattern.value for t in grammar().terminals
             if t.pattern.type == "str" and t.pattern.value.isalpha()}
 
 
 @functools.lru_cache(maxsize=None)
 def _declaration_keywords() -> frozenset:
     """The keywords a top-level declaration starts with."""
-    return frozenset(map(keywords().get, _lark().parse_interactive("", start="start").accepts())) - {None}
+    return frozenset(map(keywords().get, grammar().parse_interactive("", start="start").accepts())) - {None}
