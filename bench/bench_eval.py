@@ -58,6 +58,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import tspol  # noqa: E402
 from handwritten import decide_us, tiers_us  # noqa: E402
 from tspol.compiler.cache import load_source  # noqa: E402
+from tspol.compiler.meaning import atoms  # noqa: E402
 from tspol.compiler.pygen import CodeGenerator, generate, rows_outside_standard  # noqa: E402
 from tspol.dsl.intervals import Interval  # noqa: E402
 from tspol.runtime import decision, interpreter  # noqa: E402
@@ -206,7 +207,8 @@ def table_expressions(program, tables) -> dict[str, str]:
     generator = CodeGenerator(program)
 
     def tests(box) -> str:
-        found = [test for quantity, interval in box for test in generator.inside(quantity, interval)]
+        found = [generator.expression(atom) for quantity, interval in box
+                 for atom in atoms(generator.meaning.inside(quantity, interval))]
         assert not any("_rational" in test for test in found), found  # plain arithmetic only
         return " and ".join(found) or "true"
 
