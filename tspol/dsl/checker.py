@@ -456,7 +456,7 @@ class _Checker:
             return False
         if not boxes:
             self.report(EMPTY_RANGE, "no seller's values meet this condition", condition.span,
-                        help="`not` holds only where the quantity has a value: `not (LDR >= 0%)` never holds; "
+                        help="`not` holds only where its quantity has a value outside the range it negates; "
                              "check the bounds")
             return False
         return True
