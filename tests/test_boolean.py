@@ -71,6 +71,13 @@ def test_the_example_pack_decides_alike_in_python_and_in_the_module(example):
         assert_agree(example.program, module, seller, "US", "zh" if i % 3 == 0 else "en")
 
 
+def test_the_example_pack_checks_clean_is_formatted_and_its_examples_pass(cli):
+    for command in (("check", "--strict", EXAMPLE), ("fmt", "--check", EXAMPLE), ("test", EXAMPLE)):
+        result = cli(*command)
+        assert result.exit_code == 0, (command, result.output)
+    assert "13 examples: 13 passed, 0 failed" in cli("test", EXAMPLE).output
+
+
 def test_the_example_pack_reaches_every_row(example):
     reached = {(v["rule"], v["row"]) for seller in example_sellers()
                for v in interpreter.evaluate(example.program, seller, "US")["violations"]}
@@ -90,17 +97,20 @@ def test_the_example_pack_decides_alike_in_duckdb(example, lang):
 
 
 def test_a_row_of_several_boxes_is_explained_by_the_first_that_holds(example):
-    decision = interpreter.evaluate(example.program, {"orders_7d": 60, "late_orders": 6}, "US")
-    (violation,) = decision["violations"]
-    assert violation["row"] == 2
-    # `not (late_orders < 5 and orders_7d < 50)` is `late_orders >= 5 or orders_7d >= 50`: the first holds
-    assert "late_orders is 6: at least 5" in violation["because"] and "orders_7d" not in violation["because"]
-    decision = interpreter.evaluate(example.program, {"orders_7d": 60, "late_orders": 6}, "US")
-    (violation,) = interpreter.evaluate(example.program, {"orders_7d": 90, "late_orders": 9}, "US")["violations"]
-    assert "late_orders is 9: at least 5" in violation["because"]
-    (violation,) = interpreter.evaluate(example.program, {"orders_30d": 250, "defective_orders": 5},
-                                        "US", "zh")["violations"]
-    assert violation["row"] == 3 and "本表其他行均不适用" in violation["because"]
+    def because(seller, lang="en"):
+        (violation,) = [v for v in interpreter.evaluate(example.program, seller, "US", lang)["violations"]]
+        return violation["row"], violation["because"]
+
+    # row 1 of late_dispatch: `4% <= LDR < 10% or (LDR >= 10% and late_orders < 5 and orders_7d < 50)`
+    row, text = because({"orders_7d": 25, "late_orders": 2})
+    assert row == 1 and text.startswith("Late dispatch rate (LDR) is 8% (2/25): at least 4% and below 10%. Rule")
+    row, text = because({"orders_7d": 10, "late_orders": 1})
+    assert row == 1 and "at least 10%; late_orders is 1: at most 4; orders_7d is 10: at most 49. Rule" in text
+    # row 2: `not (late_orders < 5 and orders_7d < 50)` is `late_orders >= 5 or orders_7d >= 50`: the first holds
+    row, text = because({"orders_7d": 60, "late_orders": 6})
+    assert row == 2 and "late_orders is 6: at least 5" in text and "orders_7d is" not in text
+    row, text = because({"orders_30d": 250, "defective_orders": 5}, "zh")
+    assert row == 3 and "订单缺陷率(ODR) 为 2% (5/250),本表其他行均不适用。" in text
 
 
 # ---- random packs ---------------------------------------------------------------------
@@ -209,3 +219,66 @@ def test_the_ir_json_of_a_pack_with_or_reads_back_the_same(example):
     text = irjson.dumps(example.program)
     assert json.loads(text)["version"] == 2
     assert irjson.loads(text) == example.program and irjson.dumps(irjson.loads(text)) == text
+
+
+# ---- the semantic diff ------------------------------------------------------------------
+
+EDITS = [  # (old text, new text) in examples/boolean/policy.pol
+    ("defective_orders <= 10) then points 4", "defective_orders <= 12) then points 4"),
+    ("otherwise warning", "otherwise points 1"),
+    ("    otherwise warning\n", ""),
+    ("table first {", "table all {"),
+    ("when ODR > 2% then points 2", "when ODR > 2% or defective_orders >= 8 then points 2"),
+    ("and not (late_orders < 5 and orders_7d < 50)", "and not (late_orders < 5 or orders_7d < 50)"),
+]
+
+
+@pytest.mark.parametrize("old, new", EDITS)
+def test_the_diff_of_an_edit_finds_every_seller_it_changes(old, new, tmp_path, example):
+    from test_semdiff import assert_witnesses_are_real, project
+    from tspol.compiler.semdiff import diff_programs
+
+    text = (EXAMPLE / "policy.pol").read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    edited = program_of(text.replace(old, new))
+    assert edited is not None
+    diff = diff_programs(example.program, edited)
+    assert diff.changes
+    assert_witnesses_are_real(example.program, edited, diff)
+    for seller in example_sellers():
+        before, after = (interpreter.evaluate(p, seller, "US") for p in (example.program, edited))
+        for rule in ("order_defects", "late_dispatch"):
+            if project(before, rule) != project(after, rule):
+                assert any(c.rule == rule and c.contains(seller) for c in diff.changes), (seller, rule)
+
+
+def test_a_row_rewritten_with_not_and_or_changes_no_decision(program):
+    """The bundled pack's US/SEA late dispatch rows in another form: the diff finds no seller."""
+    from conftest import PACK
+    from tspol.compiler.semdiff import diff_programs
+
+    texts = {path.name: path.read_text(encoding="utf-8") for path in PACK.glob("*.pol")}
+    texts["fulfilment.pol"] = texts["fulfilment.pol"].replace(
+        "    when 10% <= LDR < 25% and late_orders >= 5 then points 3\n",
+        "    when not (LDR < 10% or LDR >= 25% or late_orders < 5) then points 3\n").replace(
+        "    when 50% <= LDR and 5 <= late_orders < 30 then points 6",
+        "    when 50% <= LDR and not (late_orders < 5 or late_orders >= 30) then points 6")
+    assert texts["fulfilment.pol"].count("when not (") == 1 and texts["fulfilment.pol"].count("and not (") == 1
+    rewritten = Workspace.of(texts, {name: name for name in texts}, ".").lowered()
+    assert diff_programs(program, rewritten).changes == ()
+
+
+def test_the_readme_table_is_valid_and_formatted():
+    import re
+
+    from conftest import ROOT
+    from tspol.dsl.formatter import format_source
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"^### Conditions with `or` and `not`.*?^```\n(.*?)^```", readme, re.M | re.S).group(1)
+    rule = "rule order_defects in US {\n  on ODR\n" + "".join(f"  {line}\n" for line in block.splitlines()) + "}\n"
+    assert format_source(rule) == rule
+    text = (EXAMPLE / "policy.pol").read_text(encoding="utf-8")
+    start = text.index("rule order_defects in US {")
+    pack = text[:start] + rule + "\n" + text[text.index("rule late_dispatch"):]
+    assert program_of(pack) is not None
