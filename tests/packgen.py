@@ -316,6 +316,8 @@ class Brute:
         return None
 
     def rate_at_most_one(self, name: str) -> bool:
-        """Whether the rate's numerator is declared part of `c` (a part of `b` is not bounded
+        """Whether the rate's numerator is declared part of its denominator (`S = a / b`
+        with `a` part of `c`, not of `b`, can be above 100%; a part of `b` is not bounded
         by `c` when `b` is not given)."""
-        return self.facts["parents"].get("a" if name == "R" else "b") == "c"
+        numerator, denominator = ("a", "c") if name == "R" else self.facts["S"]
+        return self.facts["parents"].get(numerator) == denominator

@@ -78,6 +78,17 @@ def test_the_example_pack_checks_clean_is_formatted_and_its_examples_pass(cli):
     assert "13 examples: 13 passed, 0 failed" in cli("test", EXAMPLE).output
 
 
+def test_the_example_packs_module_reads_as_the_bundled_one_does(example):
+    """Standard library only, no line over the width, the same bytes each time."""
+    from tspol.compiler.lines import WIDTH
+    from tspol.compiler.pygen import generate
+
+    source = generate(example.program)
+    assert [line for line in source.splitlines() if len(line) > WIDTH] == []
+    assert generate(example.program) == source
+    assert "# row 3 (policy.pol:82): otherwise warning" in source
+
+
 def test_the_example_pack_reaches_every_row(example):
     reached = {(v["rule"], v["row"]) for seller in example_sellers()
                for v in interpreter.evaluate(example.program, seller, "US")["violations"]}
