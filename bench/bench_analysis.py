@@ -58,7 +58,7 @@ def generated_table(rows: int, staircase: bool) -> ir.TableIR:
         box = (("LDR", Interval(lo, True, hi, False) if i + 1 < rows else Interval.at_least(lo)),
                ("late_orders", late))
         span = Span("generated.pol", i + 1, 5, i + 1, 60)
-        out.append(ir.RowIR(index=i + 1, box=box, points=1 + i * 8 // rows, warning=False, limit=None,
+        out.append(ir.RowIR(index=i + 1, boxes=(box,), points=1 + i * 8 // rows, warning=False, limit=None,
                             measures=(), text=f"row {i + 1}", span=span, where=f"generated.pol:{i + 1}"))
     return ir.TableIR(None, "exclusive", tuple(out), span=Span("generated.pol", 1, 1, 1, 1))
 
@@ -76,7 +76,7 @@ def three_metric_table() -> ir.TableIR:
     for index, choice in enumerate(itertools.product(*(range(len(b)) for _, b in axes)), 1):
         box = tuple((name, b[i]) for (name, b), i in zip(axes, choice))
         span = Span("generated.pol", index, 5, index, 60)
-        out.append(ir.RowIR(index=index, box=box, points=sum(choice), warning=False, limit=None, measures=(),
+        out.append(ir.RowIR(index=index, boxes=(box,), points=sum(choice), warning=False, limit=None, measures=(),
                             text=f"row {index}", span=span, where=f"generated.pol:{index}"))
     return ir.TableIR(None, "exclusive", tuple(out), span=Span("generated.pol", 1, 1, 1, 1))
 
@@ -95,7 +95,7 @@ def edited_copy(program: ir.Program) -> ir.Program:
         table = rule.tables[0]
         row = table.rows[1]
         box = tuple((n, Interval(i.lo, True, Fraction(3, 10), False) if n == "LDR" else i) for n, i in row.box)
-        rows = (table.rows[0], attrs.evolve(row, box=box), *table.rows[2:])
+        rows = (table.rows[0], attrs.evolve(row, boxes=(box,)), *table.rows[2:])
         return attrs.evolve(rule, tables=(attrs.evolve(table, rows=rows),))
 
     regions = tuple(attrs.evolve(g, rules=tuple(widen(r) for r in g.rules)) for g in program.regions)

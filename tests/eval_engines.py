@@ -52,7 +52,7 @@ def rate_bounds(program) -> dict[str, set[Fraction]]:
         for rule in region.rules:
             for table in rule.tables:
                 for row in table.rows:
-                    for name, interval in row.box:
+                    for name, interval in (part for box in row.boxes for part in box):
                         if name in bounds:
                             bounds[name].update(b for b in (interval.lo, interval.hi) if b is not None)
     return bounds
@@ -62,8 +62,8 @@ def count_bounds(program) -> dict[str, set[int]]:
     """Every whole-number bound of a count input (rows and `only if`)."""
     counts = {i.name: set() for i in program.inputs if i.kind == "count"}
     boxes = [m.only_if for m in program.metrics]
-    boxes += [row.box for region in program.regions for rule in region.rules
-              for table in rule.tables for row in table.rows]
+    boxes += [box for region in program.regions for rule in region.rules
+              for table in rule.tables for row in table.rows for box in row.boxes]
     for box in boxes:
         for name, interval in box:
             if name in counts:

@@ -3,8 +3,16 @@
 `packs()` draws the text of a one-file pack with one region `X` and one rule `r`
 on the metric `R`, over count inputs `c`, `b`, `a` and `x` (some parts of others),
 the rates `R = a / c` and `S = b / c` or `S = a / b` (a rate over a part; either rate
-may have an `only if`) and the alias `N = x`. `Brute` decides every seller of small counts from the pack's own numbers,
-by plain fractions, without any of tspol's machinery, for tests to compare with.
+may have an `only if`) and the alias `N = x`; an exclusive, `first` or `all` table
+whose rows are comparisons joined by `and`, or conditions with `or`, `not` and
+parentheses, and whose last row may be `otherwise`. `Brute` decides every seller of
+small counts from the pack's own numbers, by plain fractions, without any of
+tspol's machinery, for tests to compare with: `not` of a comparison holds where
+its quantity has a value outside it (so `not` is pushed down to the comparisons),
+and `otherwise` where `R` has a value and no other row holds.
+
+A row's condition in the facts: a list of comparisons (joined by `and`), or a tree
+of `("and", [...])`, `("or", [...])` and `("not", x)` over them; None is `otherwise`.
 """
 
 from __future__ import annotations
@@ -43,6 +51,19 @@ def comparison_text(comparison) -> str:
 
 
 @st.composite
+def conditions(draw, depth: int = 2):
+    """A row's condition: most often comparisons joined by `and`, else an `or`, an `and`
+    or a `not` of smaller conditions."""
+    kind = draw(st.sampled_from(["plain", "plain", "or", "or", "not", "and"] if depth else ["plain"]))
+    if kind == "plain":
+        names = draw(st.lists(st.sampled_from(QUANTITIES), min_size=1, max_size=2 if depth < 2 else 3, unique=True))
+        return [draw(comparisons(name)) for name in names]
+    if kind == "not":
+        return ("not", draw(conditions(depth - 1)))
+    return (kind, [draw(conditions(depth - 1)) for _ in range(draw(st.integers(2, 3 if kind == "or" else 2)))])
+
+
+@st.composite
 def packs(draw):
     """(pack text, description) of a random pack, and the facts `Brute` needs."""
     b_parent = draw(st.sampled_from(["c", None]))
@@ -50,11 +71,16 @@ def packs(draw):
     only_if = {name: draw(st.sampled_from([None, ("c", ">", 2), ("c", "<=", 2), ("x", ">=", 1)]))
                for name in ("R", "S")}
     standard = draw(st.sampled_from([None, ("<", 10), ("<", 25)]))
-    hit = draw(st.sampled_from(["exclusive", "all"]))
+    hit = draw(st.sampled_from(["exclusive", "all", "first"]))
     rows = []
     for _ in range(draw(st.integers(1, 4))):
-        names = draw(st.lists(st.sampled_from(QUANTITIES), min_size=1, max_size=3, unique=True))
-        rows.append(([draw(comparisons(name)) for name in names], draw(st.integers(0, 5))))
+        if draw(st.booleans()):  # comparisons joined by `and`, as before `or`
+            names = draw(st.lists(st.sampled_from(QUANTITIES), min_size=1, max_size=3, unique=True))
+            rows.append(([draw(comparisons(name)) for name in names], draw(st.integers(0, 5))))
+        else:
+            rows.append((draw(conditions()), draw(st.integers(0, 5))))
+    if draw(st.integers(0, 3)) == 0:
+        rows.append((None, draw(st.integers(0, 5))))
     facts = {"parents": {"b": b_parent, "a": a_parent}, "only_if": only_if, "standard": standard,
              "hit": hit, "rows": rows, "S": draw(st.sampled_from([("b", "c"), ("a", "b")]))}
     return pack_text(facts), facts
@@ -79,12 +105,56 @@ def pack_text(facts) -> str:
     lines.append("rule r in X {")
     lines.append("  on R")
     lines.append(f"  table {facts['hit']} {{")
-    for conditions, points in facts["rows"]:
+    for condition, points in facts["rows"]:
         action = f"points {points}" if points else "warning"
-        lines.append(f"    when {' and '.join(comparison_text(c) for c in conditions)} then {action}")
+        lines.append(f"    otherwise {action}" if condition is None else f"    when {condition_text(condition)} then {action}")
     lines.append("  }")
     lines.append("}")
     return "\n".join(lines) + "\n"
+
+
+def condition_text(condition) -> str:
+    """A condition as a policy author writes it, in parentheses wherever it is not one comparison."""
+    if isinstance(condition, list):
+        return " and ".join(comparison_text(c) for c in condition)
+    kind, parts = condition
+    if kind == "not":
+        return f"not ({condition_text(parts)})"
+    return f" {kind} ".join(_group(part) for part in parts)
+
+
+def _group(condition) -> str:
+    if isinstance(condition, list) and len(condition) == 1:
+        return comparison_text(condition[0])
+    return f"({condition_text(condition)})"
+
+
+NEGATED = {"<": ">=", "<=": ">", ">": "<=", ">=": "<"}
+TREES = ("and", "or", "not")  # a comparison starts with the name of its quantity
+
+
+def dnf(condition, negated: bool = False) -> list[list[tuple]]:
+    """A condition as alternatives, each a list of comparisons that all hold; `not` pushed
+    down to the comparisons (`not (x < 5)` is `x >= 5`; `not (1 < x <= 5)` is `x <= 1` or `x > 5`)."""
+    if isinstance(condition, list):
+        condition = ("and", [[c] for c in condition]) if len(condition) != 1 else condition[0]
+    if condition[0] in TREES:
+        kind, parts = condition
+        if kind == "not":
+            return dnf(parts, not negated)
+        if (kind == "or") != negated:
+            return [alternative for part in parts for alternative in dnf(part, negated)]
+        out = [[]]
+        for part in parts:
+            out = [mine + theirs for mine in out for theirs in dnf(part, negated)]
+        return out
+    if not negated:
+        return [[condition]]
+    if len(condition) == 5:
+        name, lo_op, lo, hi_op, hi = condition
+        return [[(name, NEGATED[lo_op], lo)], [(name, NEGATED[hi_op], hi)]]
+    name, op, value = condition
+    return [[(name, NEGATED[op], value)]]
 
 
 _CHECK = {"<": lambda v, b: v < b, "<=": lambda v, b: v <= b, ">": lambda v, b: v > b, ">=": lambda v, b: v >= b}
@@ -131,14 +201,34 @@ class Brute:
         _, op, bound = comparison
         return _CHECK[op](value, bound * scale)
 
+    def satisfies(self, condition, seller, negated: bool = False) -> bool:
+        """Whether a condition holds: a comparison where its quantity has a value inside it
+        (outside it, under an odd number of `not`s); `and` and `or` as written, swapped by `not`."""
+        if isinstance(condition, list):
+            condition = ("and", [[c] for c in condition]) if len(condition) != 1 else condition[0]
+        if condition[0] in TREES:
+            kind, parts = condition
+            if kind == "not":
+                return self.satisfies(parts, seller, not negated)
+            results = [self.satisfies(part, seller, negated) for part in parts]
+            return any(results) if (kind == "or") != negated else all(results)
+        if self.value(condition[0], seller) is None:
+            return False
+        return self.holds(condition, seller) != negated
+
     def matches(self, seller) -> list[int]:
-        """The 1-based rows whose every comparison holds."""
-        return [i for i, (conditions, _) in enumerate(self.facts["rows"], 1)
-                if all(self.holds(c, seller) for c in conditions)]
+        """The 1-based rows whose condition holds; `otherwise` where R has a value and no
+        other row's condition holds."""
+        rows = self.facts["rows"]
+        held = [i for i, (condition, _) in enumerate(rows, 1) if condition is not None
+                and self.satisfies(condition, seller)]
+        if rows[-1][0] is None and not held and self.value("R", seller) is not None:
+            held.append(len(rows))
+        return held
 
     def fired(self, seller) -> list[int]:
         rows = self.matches(seller)
-        return rows[:1] if self.facts["hit"] == "exclusive" else rows
+        return rows[:1] if self.facts["hit"] != "all" else rows
 
     def points(self, seller) -> int | None:
         fired = self.fired(seller)
@@ -154,18 +244,23 @@ class Brute:
     # -- the quantity space: each quantity named by a row is a coordinate
     def axes(self) -> list[str]:
         names = ["R"]
-        for conditions in self.lowered_rows():
-            names += [c[0] for c in conditions if c[0] not in names]
+        for alternatives in self.lowered_rows():
+            for conditions in alternatives:
+                names += [c[0] for c in conditions if c[0] not in names]
         return names
 
-    def lowered_rows(self) -> list[list[tuple]]:
-        """Each row's comparisons with the `only if` of every rate it names (as tspol's
-        lowering writes a row: naming a rate names the condition it has a value under)."""
+    def lowered_rows(self) -> list[list[list[tuple]]]:
+        """Each row's alternatives (`dnf`), each with the `only if` of every rate it names
+        (as tspol's lowering writes a row: naming a rate names the condition it has a value
+        under); an `otherwise` row has none here (what it covers is no row's)."""
         out = []
-        for conditions, _ in self.facts["rows"]:
-            extra = [self.facts["only_if"][c[0]] for c in conditions
-                     if c[0] in ("R", "S") and self.facts["only_if"][c[0]] is not None]
-            out.append(list(conditions) + [c for c in extra if c not in conditions])
+        for condition, _ in self.facts["rows"]:
+            alternatives = []
+            for conditions in ([] if condition is None else dnf(condition)):
+                extra = [self.facts["only_if"][c[0]] for c in conditions
+                         if c[0] in ("R", "S") and self.facts["only_if"][c[0]] is not None]
+                alternatives.append(list(conditions) + [c for c in extra if c not in conditions])
+            out.append(alternatives)
         return out
 
     def is_hole(self, seller, live) -> bool:
@@ -179,13 +274,14 @@ class Brute:
             if value is None:
                 continue
             below = above = False
-            for index, conditions in enumerate(self.lowered_rows(), 1):
-                rest = [c for c in conditions if c[0] != name]
-                mine = [c for c in conditions if c[0] == name]
-                if index not in live or not mine or not all(self.holds(c, seller) for c in rest):
-                    continue
-                side = self._side(mine, value, name)
-                below, above = below or side == "below", above or side == "above"
+            for index, alternatives in enumerate(self.lowered_rows(), 1):
+                for conditions in alternatives:
+                    rest = [c for c in conditions if c[0] != name]
+                    mine = [c for c in conditions if c[0] == name]
+                    if index not in live or not mine or not all(self.holds(c, seller) for c in rest):
+                        continue
+                    side = self._side(mine, value, name)
+                    below, above = below or side == "below", above or side == "above"
             if below and above:
                 return True
         return False
@@ -220,6 +316,8 @@ class Brute:
         return None
 
     def rate_at_most_one(self, name: str) -> bool:
-        """Whether the rate's numerator is declared part of `c` (a part of `b` is not bounded
+        """Whether the rate's numerator is declared part of its denominator (`S = a / b`
+        with `a` part of `c`, not of `b`, can be above 100%; a part of `b` is not bounded
         by `c` when `b` is not given)."""
-        return self.facts["parents"].get("a" if name == "R" else "b") == "c"
+        numerator, denominator = ("a", "c") if name == "R" else self.facts["S"]
+        return self.facts["parents"].get(numerator) == denominator

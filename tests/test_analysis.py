@@ -183,7 +183,7 @@ def test_a_row_that_only_warns_inside_the_standard_is_left_alone(program):
     rule = next(r for r in region.rules if r.name == "late_dispatch")
     table = rule.tables[0]
     near = attrs.evolve(table.rows[0], index=len(table.rows) + 1, points=0, warning=True, limit=None,
-                        box=(("LDR", Interval(lo=Fraction(3, 100), lo_closed=True, hi=Fraction(4, 100))),))
+                        boxes=((("LDR", Interval(lo=Fraction(3, 100), lo_closed=True, hi=Fraction(4, 100))),),))
     scoring = attrs.evolve(near, index=len(table.rows) + 2, points=1)
     for row, flagged in ((near, False), (scoring, True)):
         edited = attrs.evolve(rule, tables=(attrs.evolve(table, hit="all", rows=table.rows + (row,)),))

@@ -65,7 +65,7 @@ def ir_axes(program) -> list[str]:
     names = [rule.metric]
     for table in rule.tables:
         for row in table.rows:
-            names += [name for name, _ in row.box if name not in names]
+            names += [name for name in row.quantities if name not in names]
     return names
 
 
@@ -73,7 +73,8 @@ def cut_points(program, name: str) -> set[tuple]:
     """Where the pieces of `name` start: every bound of the rows and of the standard,
     as (value, 0) for "from this value on" and (value, 1) for "from just above it"."""
     rule = program.region("X").rules[0]
-    intervals = [dict(row.box)[name] for t in rule.tables for row in t.rows if name in dict(row.box)]
+    intervals = [interval for t in rule.tables for row in t.rows for box in row.boxes
+                 for other, interval in box if other == name]
     metric = program.metric(name)
     if metric is not None and metric.standard is not None:
         intervals.append(metric.standard)

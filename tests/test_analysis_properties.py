@@ -45,7 +45,7 @@ def tables(draw):
         if draw(st.booleans()):
             box.append(("late_orders", draw(intervals(list(range(0, 9)), whole=True))))
         span = Span("gen.pol", index, 5, index, 40)
-        rows.append(ir.RowIR(index=index, box=tuple(box), points=draw(st.integers(0, 5)), warning=False,
+        rows.append(ir.RowIR(index=index, boxes=(tuple(box),), points=draw(st.integers(0, 5)), warning=False,
                              limit=None, measures=(), text=f"row {index}", span=span, where=f"gen.pol:{index}"))
     return ir.TableIR(None, draw(st.sampled_from(["exclusive", "all"])), tuple(rows),
                       span=Span("gen.pol", 1, 1, 1, 1))

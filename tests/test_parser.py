@@ -38,7 +38,7 @@ def test_labelled_help_applies_deep_inside_a_real_rule():
             "    when LDR >= 4% then warning\n    when LDR >= 10% then points 2 limit 7d at 10% avg4w\n  }\n}\n")
     [d] = error_of(text)
     assert where(d) == ("E100", 8, 35, 40)
-    assert d.message == "expected `,`, `when` or `}`, but found `limit`"
+    assert d.message == "expected `,`, `otherwise`, `when` or `}`, but found `limit`"
     assert d.help.startswith("separate the actions of a row with commas")
 
 
@@ -153,7 +153,11 @@ def test_braces_in_texts_and_comments_do_not_count():
      "write a percentage without a space, such as `4%`"),
     ("rule r in US { table { when x ≥ 4% then warning } }", "unexpected character `≥`", "write `>=`"),
     ("rule r in US { table { when x > 1 || y > 2 then warning } }", "unexpected character `|`",
-     "conditions combine with `and` only; write one row for each alternative"),
+     "conditions combine with the word `or`"),
+    ("rule r in US { table { otherwise then warning } }", "an `otherwise` row has no `then`",
+     "write the actions right after `otherwise`, such as `otherwise points 1`"),
+    ("rule r in US { table { else then warning } }", "unknown keyword `else`",
+     "the row that catches every other seller is written `otherwise ACTIONS`, such as `otherwise points 1`"),
     ("region US { name en 'x' }", "unexpected character `'`", 'texts go inside double quotes: "..."'),
     ("region US { name en \"x\" \x00 }", "unexpected character `\\x00`",
      "remove it; `#` starts a comment, and texts go inside double quotes"),

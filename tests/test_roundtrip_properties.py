@@ -60,7 +60,25 @@ def comparison(draw):
     return ast.Comparison(tuple(operands), tuple(ops))
 
 
-condition = st.lists(comparison(), min_size=1, max_size=3).map(lambda cs: ast.Condition(tuple(cs)))
+# Conditions in the one form the parser gives them (the formatter writes each so):
+# an `and`'s items are comparisons, `not`s and `or`s; an `or`'s alternatives are
+# `and`s that are not a single `or`; a `not` holds a comparison, a `not`, an `or`,
+# or an `and` of two items or more.
+def _conditions(depth: int):
+    plain = st.lists(comparison(), min_size=1, max_size=3).map(lambda cs: ast.Condition(tuple(cs)))
+    if depth == 0:
+        return plain
+    inner = _conditions(depth - 1)
+    alternatives = inner.filter(lambda c: not (len(c.items) == 1 and isinstance(c.items[0], ast.AnyOf)))
+    any_of = st.lists(alternatives, min_size=2, max_size=3).map(lambda a: ast.AnyOf(tuple(a)))
+    negated = st.one_of(comparison(), inner.filter(lambda c: len(c.items) > 1), any_of,
+                        st.deferred(lambda: not_item)).map(ast.Not)
+    not_item = st.one_of(comparison(), any_of).map(ast.Not)
+    item = st.one_of(comparison(), comparison(), any_of, negated)
+    return st.one_of(plain, st.lists(item, min_size=1, max_size=3).map(lambda items: ast.Condition(tuple(items))))
+
+
+condition = _conditions(2)
 action = st.one_of(
     st.builds(ast.Points, quantity),
     st.just(ast.WarningAction()),
@@ -69,9 +87,12 @@ action = st.one_of(
     st.builds(ast.Limit, quantity, quantity, name.filter(lambda n: not re.fullmatch(r"[A-Z]{3}", n.value))),
     st.builds(ast.MeasureAction, name),
 )
-row = st.builds(ast.Row, condition, st.lists(action, min_size=1, max_size=3).map(tuple))
-table = st.builds(ast.Table, st.none() | name, st.sampled_from([None, "exclusive", "all"]),
-                  st.lists(row, max_size=3).map(tuple))
+actions = st.lists(action, min_size=1, max_size=3).map(tuple)
+row = st.builds(ast.Row, condition, actions)
+otherwise = st.builds(ast.Row, st.none(), actions)
+table = st.builds(lambda name, hit, rows, last: ast.Table(name, hit, rows + last),
+                  st.none() | name, st.sampled_from([None, "exclusive", "first", "all"]),
+                  st.lists(row, max_size=3).map(tuple), st.sampled_from([(), ()]) | otherwise.map(lambda r: (r,)))
 
 
 def items(*kinds):

@@ -58,7 +58,9 @@ def edited(tmp_path, name: str):
 def test_every_edited_pack_changes_decisions_for_real(case_file, tmp_path, program):
     new = lower(load_pack(build_pack(read_case(case_file), tmp_path)))
     diff = diff_programs(program, new)
-    assert bool(diff.changes) != case_file.stem.startswith("dead_row")  # a row that never fires changes nothing
+    # a row that never fires changes nothing, nor does the staircase that decides as the table it replaces
+    same = case_file.stem.startswith("dead_row") or case_file.stem == "first_staircase"
+    assert bool(diff.changes) != same
     assert_witnesses_are_real(program, new, diff)
 
 

@@ -230,13 +230,14 @@ REGISTRY: tuple[Code, ...] = (
         "what was expected, in words (`then`, a comparison, a percentage such as 4%, ...), and what "
         "was found; for the common mistakes the help says how to write it: a row without `then`, "
         "actions not parted by commas, `=` for `==`, a misspelt keyword or action (with a did you "
-        "mean), a keyword run into the next word (`when80%`), `or`, `!=` and parentheses (tspol "
-        "has none: write one row for each alternative), a full-width character typed with a "
+        "mean), a keyword run into the next word (`when80%`), `!=` (write `not (x == 1)`), `else` "
+        "(the last row that catches the rest is `otherwise ACTIONS`, without `then`), an "
+        "`otherwise` row that is not the last of its table, a full-width character typed with a "
         "Chinese input method, a line that ends before its statement does.\n\n"
         "Every declaration with a syntax error is reported, each at its first error. Names are "
         "not checked while a file of the pack does not parse, since they may be declared in the "
         "part that does not. Fix the text as the help says and check again.",
-        _pol(_POLICY + "rule r in US {\n  table {\n    when LDR >= 4% points 2\n  }\n}\n", ('example.pol:5:20: error[E100]: expected `and`, `then` or a comparison (<, <=, >, >=, ==), but found `points`\n'
+        _pol(_POLICY + "rule r in US {\n  table {\n    when LDR >= 4% points 2\n  }\n}\n", ('example.pol:5:20: error[E100]: expected `and`, `or`, `then` or a comparison (<, <=, >, >=, ==), but found `points`\n'
                                                                                             '  5 |     when LDR >= 4% points 2\n'
                                                                                             '    |                    ^^^^^^\n'
                                                                                             '  help: a row needs `then` between its conditions and its actions\n')),
@@ -342,7 +343,8 @@ REGISTRY: tuple[Code, ...] = (
         "in the `ledger`, when points expire, which measures apply when one scoring crosses "
         "several thresholds (`multiple thresholds apply highest`, or `all`), and `deactivate at` "
         "when points freeze while deactivated; the three lines of an `appeals` block; a hold's "
-        "`period` and when it `ends`. tspol guesses no default for any of them, since each "
+        "`period` and when it `ends`; the metric (`on METRIC`) of a rule with an `otherwise` row, "
+        "which fires where that metric has a value and no other row matches. tspol guesses no default for any of them, since each "
         "changes what sellers get.\n\n"
         "Add the item the help names. What a pack lacks is only reported when all of its files "
         "parse.",
@@ -360,7 +362,9 @@ REGISTRY: tuple[Code, ...] = (
         "input without a three-letter currency, or a unit on a type that has none; an input `part "
         "of` itself; days written in hours or minutes where whole calendar days are counted; zero "
         "where more than zero is needed (points, a limit's length, a threshold); a number past the "
-        "bounds of a policy (at most 36,500 days, at most 1,000,000 for other whole numbers).\n\n"
+        "bounds of a policy (at most 36,500 days, at most 1,000,000 for other whole numbers); `or` or "
+        "`not` in a metric's `standard` or `only if`, which are comparisons joined by `and`; a row's "
+        "condition of more than 64 alternatives once its `or` and `not` are multiplied out.\n\n"
         "Write the value as the help shows.",
         _pol('policy p { version "1" effective 2024-02-30 }\n', ('example.pol:1:34: error[E203]: `2024-02-30` is not a calendar date\n'
                                                                  '  1 | policy p { version "1" effective 2024-02-30 }\n'
@@ -461,8 +465,10 @@ REGISTRY: tuple[Code, ...] = (
         "A comparison, or the comparisons of one row or standard, admit no value: the bounds of a "
         "range cross (`10% <= LDR < 5%`), two comparisons joined by `and` contradict each other "
         "(`LDR >= 10% and LDR < 5%`), no whole number lies in the range of a count "
-        "(`2 < orders < 3`), or the range lies below zero, where tspol takes no quantity to be. A "
-        "row with such a condition could never fire, which is never what a policy means.\n\n"
+        "(`2 < orders < 3`), or the range lies below zero, where tspol takes no quantity to be; or "
+        "a row's condition with `or` and `not` holds for no values at all (`not` holds only where "
+        "its quantity has a value: `not (LDR >= 0%)` never holds). A row with such a condition "
+        "could never fire, which is never what a policy means.\n\n"
         "Check the bounds: usually two numbers swapped, or a comparison pointing the wrong way.",
         _pol(_RATE + "rule r in US {\n  table {\n    when 10% <= LDR < 5% then points 2\n  }\n}\n", ('example.pol:8:10: error[E400]: no value of `LDR` meets `10% <= LDR < 5%`\n'
                                                                                                      '  8 |     when 10% <= LDR < 5% then points 2\n'
@@ -519,21 +525,24 @@ REGISTRY: tuple[Code, ...] = (
         "finds, exactly (rates as rationals, counts as whole numbers), where each row's conditions "
         "hold: two rows hold for some real seller, and the message shows one. The usual cause is "
         "two ranges sharing an edge: one row ends with `<= 10%` and the next starts with `10% "
-        "<=`.\n\n"
-        "Make the ranges meet without overlapping (`< 10%`, then `10% <=`), or mark the table "
-        "`all` if every matching row is meant to fire.",
+        "<=`. A `first` table fires its first matching row as an exclusive one does, but its "
+        "rows may overlap: the order of the rows decides.\n\n"
+        "Make the ranges meet without overlapping (`< 10%`, then `10% <=`), mark the table "
+        "`first` if the first matching row is meant to win, or `all` if every matching row is "
+        "meant to fire.",
         _pol(_RATE + "rule r in US {\n  table {\n    when 4% <= LDR <= 10% then points 2\n"
                      "    when 10% <= LDR then points 4\n  }\n}\n", ('example.pol:9:5: error[E501]: rows 1 (example.pol:8) and 2 (example.pol:9) of this exclusive table of `r` in US can both fire where LDR == 10%; for example the seller {"late": 1, "orders": 10} (LDR 10%)\n'
                                                                      '  9 |     when 10% <= LDR then points 4\n'
                                                                      '    |     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n'
                                                                      '  note: example.pol:8:5: row 1 also fires there\n'
-                                                                     "  help: make the rows' ranges meet without overlapping (a lower bound `<=` where the row before ends with `<`), or mark the table `all` if both should fire\n")),
+                                                                     "  help: make the rows' ranges meet without overlapping (a lower bound `<=` where the row before ends with `<`), mark the table `first` if the first should win, or `all` if both should fire\n")),
     ),
     Code(
         DEAD_ROW, "DEAD_ROW", ERROR,
         "A row that can never fire",
-        "No seller makes this row fire: rows before it in its exclusive table fire wherever it "
-        "matches (the first matching row wins; they are named), or no seller meets its conditions "
+        "No seller makes this row fire: rows before it in its exclusive or `first` table fire wherever it "
+        "matches (the first matching row wins; they are named), an `otherwise` row's table leaves "
+        "no seller with a value of the rule's metric to it, or no seller meets its conditions "
         "at all (a rate of counts is 0 exactly when its count is 0, a part is never more than its "
         "whole). A row that never fires is text that readers believe and sellers never meet.\n\n"
         "Remove the row, or narrow the rows before it so that it gets its range.",

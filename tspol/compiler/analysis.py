@@ -253,7 +253,10 @@ class _RuleAnalysis:
         self.regions = regions
         self.tables = [t for t in rule.tables if t.rows]
         self.names = self._names()
-        self.boxes = {id(t): [space.box(r.box) for r in t.rows] for t in self.tables}
+        # each row's condition as boxes of sellers (a union; none: no seller meets it); an
+        # `otherwise` row's, what its box (the metric with a value) leaves of the rows before it
+        self.boxes = {id(t): self._row_boxes(t) for t in self.tables}
+        self.disjoint = {id(t): [space.disjoint(boxes) for boxes in self.boxes[id(t)]] for t in self.tables}
         self.axes = {name: self.axis(name) for name in self.names}
         self.lead = self.names[0] if self.names else None  # the quantity the slabs cut
         self.slabs = self._slabs()
@@ -275,8 +278,18 @@ class _RuleAnalysis:
         names = [self.rule.metric] if self.rule.metric else []
         for table in self.tables:
             for row in table.rows:
-                names += [name for name, _ in row.box if name not in names]
+                names += [name for name in row.quantities if name not in names]
         return names
+
+    def _row_boxes(self, table: ir.TableIR) -> list[list[Box]]:
+        out: list[list[Box]] = []
+        for row in table.rows:
+            if row.otherwise:  # the last row of its table: every other row is before it
+                mine = self.space.box(row.boxes[0])
+                out.append([] if mine is None else self.space.subtract_all(mine, [b for r in out for b in r]))
+            else:
+                out.append(list(dict.fromkeys(b for b in map(self.space.box, row.boxes) if b is not None)))
+        return out
 
     # -- slabs: the pieces of the lead quantity, and the rows that cover each
     #
@@ -294,35 +307,48 @@ class _RuleAnalysis:
     def _active(self, table: ir.TableIR) -> list[list[int]]:
         """For each slab, the positions of the table's rows that meet it (in order)."""
         active: list[list[int]] = [[] for _ in self.slabs]
-        for position, box in enumerate(self.boxes[id(table)]):
-            if box is None:
-                continue
-            part = box.get(self.lead) if self.lead else None
-            slabs = range(len(self.slabs)) if part is None else self.axes[self.lead].span(part)
-            for k in slabs:
+        for position, boxes in enumerate(self.boxes[id(table)]):
+            for k in sorted({k for box in boxes for k in self.slabs_of(box)}):
                 active[k].append(position)
         return active
+
+    def slabs_of(self, box: Box) -> range | list[int]:
+        """The slabs a box meets (each one whole: the slabs are cut by its bounds)."""
+        part = box.get(self.lead) if self.lead else None
+        if part is None:
+            return range(len(self.slabs))
+        if part == NONE:
+            return [len(self.slabs) - 1]
+        return self.axes[self.lead].span(part)
+
+    def in_slab(self, table: ir.TableIR, position: int, slab: int, disjoint: bool = False) -> list[Box]:
+        """The boxes of a row that meet a slab."""
+        boxes = (self.disjoint if disjoint else self.boxes)[id(table)][position]
+        return [box for box in boxes if slab in self.slabs_of(box)]
 
     def defined_slabs(self) -> range:
         """The slabs where the lead quantity has a value."""
         return range(len(self.slabs) - (1 if self.lead else 0))
 
     def _owned(self, table: ir.TableIR, position: int) -> list[Box]:
-        """Where a row fires: its box, less the boxes of the rows before it in an exclusive table."""
+        """Where a row fires: its boxes, less the boxes of the rows before it in an exclusive
+        or `first` table."""
         boxes = self.boxes[id(table)]
-        mine = boxes[position]
-        if mine is None:
+        mine = self.disjoint[id(table)][position]
+        if not mine:
             return []
-        if table.hit != "exclusive":
-            return [mine]
+        if not table.first_match:
+            return mine if len(mine) == 1 else self.space.merged(mine)
         pieces = []
         for k, rows in enumerate(self.active[id(table)]):
             if position not in rows:
                 continue
-            part = self.space.intersect(mine, self.slabs[k])
-            before = [b for j in rows if j < position and (b := boxes[j]) is not None
-                      and self.space.intersect(part, b) is not None]
-            pieces.extend(self.space.subtract_all(part, before))
+            for box in mine:
+                part = self.space.intersect(box, self.slabs[k])
+                if part is None:
+                    continue
+                before = [b for j in rows if j < position for b in boxes[j] if self.space.intersect(part, b) is not None]
+                pieces.extend(self.space.subtract_all(part, before))
         return self.space.merged(pieces)
 
     # -- sellers and texts
@@ -414,7 +440,7 @@ class _RuleAnalysis:
             scope = self.space.intersect(self.scope, self.slabs[k])
             if scope is None:
                 continue
-            for piece in self.space.subtract_all(scope, [boxes[j] for j in active[k]]):
+            for piece in self.space.subtract_all(scope, [b for j in active[k] for b in self.in_slab(table, j, k)]):
                 meets = self.space.intersect(piece, self.standard) if self.standard is not None else None
                 if meets is not None:
                     standard.append(meets)
@@ -446,10 +472,9 @@ class _RuleAnalysis:
                         if both is not None:
                             add(both, self._nearest(table, k, both))
         for k, pieces in outside.items():
-            rows = [table.rows[j] for j in self.anchors(table, k)]
-            boxes = [self.boxes[id(table)][j] for j in self.anchors(table, k)]
+            pairs = [(table.rows[j], box) for j in self.anchors(table, k) for box in self.in_slab(table, j, k)]
             for name in self.names[1:]:
-                sides = self._sides(rows, boxes, name)
+                sides = self._sides(pairs, name)
                 if not sides:
                     continue
                 lower, upper = sides
@@ -476,7 +501,8 @@ class _RuleAnalysis:
         """For each slab of the lead quantity, the other quantities of sellers some row
         covers in a slab below it (as disjoint boxes), and in a slab above it."""
         slabs = list(self.defined_slabs())
-        rests = [[self.boxes[id(table)][j].without(self.lead) for j in self.anchors(table, k)] for k in slabs]
+        rests = [[box.without(self.lead) for j in self.anchors(table, k) for box in self.in_slab(table, j, k)]
+                 for k in slabs]
         below, above = [[] for _ in self.slabs], [[] for _ in self.slabs]
         for order, out in ((slabs, below), (slabs[::-1], above)):
             union: list[Box] = []
@@ -494,15 +520,16 @@ class _RuleAnalysis:
         found = []
         for order in (range(slab - 1, -1, -1), range(slab + 1, len(self.defined_slabs()))):
             row = next((table.rows[j] for k in order for j in self.anchors(table, k)
-                        if self.space.intersect(rest, self.boxes[id(table)][j].without(self.lead))), None)
+                        if any(self.space.intersect(rest, box.without(self.lead))
+                               for box in self.in_slab(table, j, k))), None)
             found.append(row)
         return tuple(found)
 
-    def _sides(self, rows, boxes, name: str):
-        """For each row bounding `name`: the sellers above its range (the other bounds
-        held), nearest first; and those below it."""
+    def _sides(self, pairs, name: str):
+        """For each row's box bounding `name`: the sellers above its range (the other
+        bounds held), nearest first; and those below it."""
         below, above = [], []
-        for row, box in zip(rows, boxes):
+        for row, box in pairs:
             part = box.get(name)
             if not isinstance(part, Interval):
                 continue
@@ -527,6 +554,7 @@ class _RuleAnalysis:
         for table in self.tables:
             dead = self.dead_rows(table)
             if table.hit == "exclusive":  # a row that never fires is that one problem, not an overlap too
+                # (a `first` table's rows may overlap: its order decides)
                 never = {id(problem.rows[0]) for problem in dead}
                 out.extend(p for p in self.overlaps(table) if id(p.rows[1]) not in never)
             out.extend(dead)
@@ -547,8 +575,8 @@ class _RuleAnalysis:
         boxes = self.boxes[id(table)]
         pairs = sorted({pair for rows in self.active[id(table)] for pair in itertools.combinations(rows, 2)})
         for i, j in pairs:
-            shared = self.space.intersect(boxes[i], boxes[j])
-            seller = self.seller(shared)
+            seller, shared = self.first_seller(met for a in boxes[i] for b in boxes[j]
+                                               if (met := self.space.intersect(a, b)) is not None)
             if seller is None:
                 continue
             first, second = table.rows[i], table.rows[j]
@@ -560,7 +588,8 @@ class _RuleAnalysis:
                 severity=ERROR, span=second.span,
                 related=(Related(first.span, f"row {first.index} also fires there"),),
                 help="make the rows' ranges meet without overlapping (a lower bound `<=` where the "
-                     "row before ends with `<`), or mark the table `all` if both should fire"),
+                     "row before ends with `<`), mark the table `first` if the first should win, or `all` "
+                     "if both should fire"),
                 self.rule, table, (first, second), (seller,)))
         return out
 
@@ -570,9 +599,12 @@ class _RuleAnalysis:
         for i, row in enumerate(table.rows):
             if self.first_seller(self.owned[id(table)][i])[0] is not None:
                 continue
-            if self.seller(boxes[i]) is not None:
-                winners = [j for j in range(i) if self.first_seller(self.shared(boxes[i], self.owned[id(table)][j]))[0]
-                           is not None]
+            if row.otherwise:
+                out.append(self.dead_otherwise(table, i))
+                continue
+            if self.first_seller(boxes[i])[0] is not None:
+                winners = [j for j in range(i) if self.first_seller(
+                    met for box in boxes[i] for met in self.shared(box, self.owned[id(table)][j]))[0] is not None]
                 names = ", ".join(f"{table.rows[w].index} ({table.rows[w].where})" for w in winners)
                 message = (f"this row of {self.where_regions()} can never fire: wherever it matches, "
                            f"row{'s' * (len(winners) > 1)} {names} before it fire{'s' * (len(winners) == 1)} instead")
@@ -586,6 +618,23 @@ class _RuleAnalysis:
             out.append(Problem(Diagnostic(DEAD_ROW, message, severity=ERROR, span=row.span, related=related,
                                           help=help), self.rule, table, (row,)))
         return out
+
+    def dead_otherwise(self, table: ir.TableIR, position: int) -> Problem:
+        """An `otherwise` row that never fires: the other rows match wherever its metric has a value."""
+        row = table.rows[position]
+        mine = self.space.box(row.boxes[0])
+        winners = [j for j in range(position) if mine is not None and self.first_seller(
+            met for box in self.boxes[id(table)][j] if (met := self.space.intersect(mine, box)) is not None)[0]
+            is not None]
+        names = ", ".join(f"{table.rows[w].index} ({table.rows[w].where})" for w in winners)
+        message = (f"this `otherwise` row of {self.where_regions()} can never fire: wherever `{self.rule.metric}` "
+                   f"has a value, row{'s' * (len(winners) > 1)} {names} before it match{'es' * (len(winners) == 1)}"
+                   if winners else f"this `otherwise` row of {self.where_regions()} can never fire: no seller "
+                   f"has a value of `{self.rule.metric}`")
+        return Problem(Diagnostic(
+            DEAD_ROW, message, severity=ERROR, span=row.span,
+            related=tuple(Related(table.rows[w].span, f"row {table.rows[w].index} matches here") for w in winners),
+            help="remove the `otherwise` row, or narrow the rows before it"), self.rule, table, (row,))
 
     def holes(self, table: ir.TableIR) -> list[Problem]:
         out = []
@@ -646,15 +695,15 @@ class _RuleAnalysis:
         regions: list[tuple[Box, Fired]] = [(self.slabs[slab], ())]
         for table in self.tables:
             for position in self.active[id(table)][slab]:
-                row, box = table.rows[position], self.boxes[id(table)][position]
+                row, boxes = table.rows[position], self.in_slab(table, position, slab, disjoint=True)
                 split = []
                 for region, fired in regions:
-                    met = self.space.intersect(region, box)
-                    if met is None or (table.hit == "exclusive" and any(t is table for t, _ in fired)):
+                    met = [m for box in boxes if (m := self.space.intersect(region, box)) is not None]
+                    if not met or (table.first_match and any(t is table for t, _ in fired)):
                         split.append((region, fired))
                         continue
-                    split.append((met, fired + ((table, row),)))
-                    split.extend((piece, fired) for piece in self.space.subtract(region, box))
+                    split.extend((m, fired + ((table, row),)) for m in met)
+                    split.extend((piece, fired) for piece in self.space.subtract_all(region, boxes))
                 regions = split
         return [(box, fired) for box, fired in regions if fired]
 
@@ -698,7 +747,10 @@ class _RuleAnalysis:
 
     def axis(self, name: str) -> Axis:
         """The pieces of a quantity: cut by every bound of the rule's rows and its standard."""
-        intervals = [dict(row.box)[name] for table in self.tables for row in table.rows if name in dict(row.box)]
+        intervals = [interval for table in self.tables for row in table.rows for box in row.boxes
+                     for other, interval in box if other == name]
+        intervals += [part for table in self.tables for boxes in self.boxes[id(table)] for box in boxes
+                      if isinstance(part := box.get(name), Interval)]
         q = self.vocabulary[name]
         if q.standard is not None:
             intervals.append(q.standard)

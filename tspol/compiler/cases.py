@@ -71,10 +71,13 @@ def _edges(vocabulary: Vocabulary, rule: ir.RuleIR) -> Iterator[tuple[str, dict,
     for number, table in enumerate(rule.tables, 1):
         prefix = f"table {table.name or number} " if several else ""
         for row in table.rows:
-            box = dict(row.box)
-            for name, interval in row.box:
-                for edge in _bounds(vocabulary[name], interval):
-                    yield f"{prefix}row {row.index}", box, name, edge
+            if row.otherwise:
+                continue  # its edges are the other rows'
+            for alternative in row.boxes:
+                box = dict(alternative)
+                for name, interval in alternative:
+                    for edge in _bounds(vocabulary[name], interval):
+                        yield f"{prefix}row {row.index}", box, name, edge
     if rule.metric:
         metric = vocabulary[rule.metric]
         if metric.standard is not None:

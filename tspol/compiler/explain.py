@@ -131,18 +131,32 @@ def row_place(rule: ir.RuleIR, table: ir.TableIR, row: ir.RowIR, lang: str) -> s
     return escape(f"Rule {rule.name}{table_part}, row {row.index} ({row.where})")
 
 
+# An `otherwise` row's condition: its metric has a value that no other row of the table covers.
+OTHERWISE = {"en": "no other row of this table applies", "zh": "本表其他行均不适用"}
+
+
+def because_quantities(row: ir.RowIR, box: int = 0) -> tuple[str, ...]:
+    """The quantities whose values `because_template(..., box)` shows: those of the
+    box (an `otherwise` row's: the rule's metric alone)."""
+    names = tuple(name for name, _ in row.boxes[box])
+    return names[:1] if row.otherwise else names
+
+
 def because_template(program: ir.Program, rule: ir.RuleIR, table: ir.TableIR, row: ir.RowIR,
-                     lang: str) -> str:
-    """Why a row fired, with a `{name}` field for the value of each quantity of its box.
+                     lang: str, box: int = 0) -> str:
+    """Why a row fired, with a `{name}` field for the value of each quantity of one of
+    its boxes: the first that holds for the seller (`meaning.explained_by`).
 
     `LDR is {LDR}: at least 25% and below 50%; late_orders is {late_orders}: at least 5.
     Rule late_dispatch, row 3 (fulfilment.pol:41): 5 points.`
+    An `otherwise` row: `LDR is {LDR}: no other row of this table applies. ...`.
     """
     words = _WORDS[lang]
     facts = [
         f"{escape(quantity_label(program, name, lang))}{words['is']}{{{name}}}{words['says']}"
-        f"{escape(interval_words(program, name, interval, lang))}"
-        for name, interval in row.box
+        + (OTHERWISE[lang] if row.otherwise else escape(interval_words(program, name, interval, lang)))
+        for name, interval in row.boxes[box]
+        if name in because_quantities(row, box)
     ]
     condition = words["sep"].join(facts)
     place = row_place(rule, table, row, lang)

@@ -153,8 +153,9 @@ def rule_axes(vocabulary: Vocabulary, rules: Iterable[ir.RuleIR], undefined: boo
     for r in rules:
         for table in r.tables:
             for row in table.rows:
-                for name, interval in row.box:
-                    add(name, interval)
+                for box in row.boxes:
+                    for name, interval in box:
+                        add(name, interval)
     for name, more in (cuts or {}).items():
         for interval in more:
             add(name, interval)

@@ -1,14 +1,17 @@
 """The IR: a checked pack as explicit tables, per region and rule.
 
-A row is a box, a conjunction of one exact interval per named quantity, plus
-its actions. Everything downstream (the interpreter, the Python generator,
+A row's condition is a union of boxes (its disjunctive normal form: `or` and
+`not` multiplied out), a box a conjunction of one exact interval per named
+quantity; most rows are one box. An `otherwise` row's box is the rule's metric,
+any value; it matches where no other row of its table does. Then its actions. Everything downstream (the interpreter, the Python generator,
 table analysis, semantic diff, the ledger) reads the IR, never the syntax tree.
 
 Quantities are inputs (whole counts, decimals, durations in the input's unit,
 money) or metrics: a rate `numerator / denominator` of two count inputs, or an
 alias of one input. Rates are exact rationals; a rate whose denominator is 0 is
 undefined (D4), and so is a metric whose `only if` condition does not hold.
-A row fires only when every quantity it names is defined and inside its box.
+A row matches only where, for one of its boxes, every quantity the box names is
+defined and inside its interval (`tspol.compiler.meaning` says it once for all).
 """
 
 from __future__ import annotations
@@ -98,7 +101,7 @@ class LimitIR:
 @frozen
 class RowIR:
     index: int  # 1-based within its table
-    box: Box
+    boxes: tuple[Box, ...]  # the condition: the union of these boxes, in the order written
     points: int
     warning: bool
     limit: LimitIR | None
@@ -106,24 +109,59 @@ class RowIR:
     text: str  # the row as written, canonically formatted
     span: Span = attrs.field(eq=False, repr=False)
     where: str = attrs.field(eq=False, default="")  # "fulfilment.pol:44"
+    otherwise: bool = False  # `otherwise`: matches where its box holds and no other row of its table does
+
+    @property
+    def box(self) -> Box:
+        """The box of a row that is one box and not `otherwise` (`plain`)."""
+        if not self.plain:
+            raise ValueError(f"row {self.index} ({self.where}) is not one box: read `boxes`")
+        return self.boxes[0]
+
+    @property
+    def plain(self) -> bool:
+        """One box, no `or` in it and not `otherwise`: a row as tspol had them before `or`."""
+        return len(self.boxes) == 1 and not self.otherwise
 
     @property
     def quantities(self) -> tuple[str, ...]:
-        return tuple(name for name, _ in self.box)
+        """Every quantity its boxes name, in order."""
+        names: list[str] = []
+        for box in self.boxes:
+            names += [name for name, _ in box if name not in names]
+        return tuple(names)
+
+    def requires(self, quantity: str) -> bool:
+        """Whether the row matches only where `quantity` has a value: every box names it."""
+        return all(any(name == quantity for name, _ in box) for box in self.boxes)
 
 
 @frozen
 class TableIR:
     name: str | None
-    hit: str  # "exclusive" (at most one row fires) or "all" (every matching row fires)
+    # "exclusive": the first matching row fires, and no two rows may match one seller (E501);
+    # "first": the first matching row fires, rows may overlap; "all": every matching row fires
+    hit: str
     rows: tuple[RowIR, ...]
     span: Span = attrs.field(eq=False, repr=False)
 
-    def fired(self, matches: Callable[[RowIR], bool]) -> tuple[RowIR, ...]:
-        """The rows that fire, given which rows match a seller: the first match of an
-        exclusive table (D5), every match of an `all` table."""
-        matching = (row for row in self.rows if matches(row))
-        if self.hit == "exclusive":
+    @property
+    def first_match(self) -> bool:
+        """Whether only the first matching row fires (D5): an exclusive or a `first` table."""
+        return self.hit != "all"
+
+    def fired(self, holds: Callable[[RowIR], bool]) -> tuple[RowIR, ...]:
+        """The rows that fire, given which rows' conditions hold for a seller (`holds`,
+        as `meaning.row` says: for an `otherwise` row, that the rule's metric has a
+        value): the first matching row of an exclusive or `first` table (D5), every
+        matching row of an `all` table; an `otherwise` row matches where its condition
+        holds and no other row of its table matches (`meaning.matches`)."""
+        if any(row.otherwise for row in self.rows):
+            held = [row for row in self.rows if holds(row)]
+            matching = iter([row for row in held if not row.otherwise or held == [row]])
+        else:
+            matching = (row for row in self.rows if holds(row))
+        if self.first_match:
             first = next(matching, None)
             return () if first is None else (first,)
         return tuple(matching)

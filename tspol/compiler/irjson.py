@@ -9,6 +9,12 @@ decimal digits, so no reader loses precision to binary floats); an interval's
 missing end is null. Spans carry the file's path inside the pack, never where
 the pack sits, so the same pack gives the same bytes anywhere. `loads` reads the
 text back into the same Program (spans included).
+
+A row that is one box and not `otherwise` (every row of a pack without `or`, `not`
+and `otherwise`) is written as version 1 has it, its box as `box`; a pack with any
+other row is version 2, where such a row has `boxes` (the union of them is its
+condition) and `otherwise`, so that a reader of version 1 refuses it rather than
+reading a part of it. `loads` reads both.
 """
 
 from __future__ import annotations
@@ -23,7 +29,8 @@ from tspol.compiler import ir
 from tspol.diagnostics import Span
 from tspol.dsl.intervals import Interval
 
-FORMAT, VERSION = "tspol-ir", 1
+FORMAT, VERSION = "tspol-ir", 2
+VERSIONS = (1, 2)
 NODES = {cls.__name__: cls for cls in (*(v for v in vars(ir).values() if isinstance(v, type) and attrs.has(v)),
                                        Interval, Span)}
 
@@ -31,7 +38,9 @@ NODES = {cls.__name__: cls for cls in (*(v for v in vars(ir).values() if isinsta
 def dumps(program: ir.Program, relpaths: Mapping[str, str] | None = None) -> str:
     """The JSON text of a program; `relpaths` maps the display paths of its spans to
     paths inside the pack."""
-    document = {"format": FORMAT, "version": VERSION, "program": _encode(program, relpaths or {})}
+    version = 1 if all(row.plain for region in program.regions for rule in region.rules
+                       for table in rule.tables for row in table.rows) else VERSION
+    document = {"format": FORMAT, "version": version, "program": _encode(program, relpaths or {})}
     return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
 
 
@@ -42,6 +51,10 @@ def _encode(value, relpaths: Mapping[str, str]):
     if attrs.has(type(value)):
         record = {"node": type(value).__name__}
         for field in attrs.fields(type(value)):
+            if isinstance(value, ir.RowIR) and value.plain and field.name in ("boxes", "otherwise"):
+                if field.name == "boxes":  # as version 1 writes a row
+                    record["box"] = _encode(value.box, relpaths)
+                continue
             record[field.name] = _encode(getattr(value, field.name), relpaths)
         return record
     if isinstance(value, Fraction):
@@ -59,8 +72,8 @@ class IRFormatError(ValueError):
 
 def loads(text: str) -> ir.Program:
     document = json.loads(text)
-    if not isinstance(document, dict) or (document.get("format"), document.get("version")) != (FORMAT, VERSION):
-        raise IRFormatError(f"not a {FORMAT} document of version {VERSION}")
+    if not isinstance(document, dict) or document.get("format") != FORMAT or document.get("version") not in VERSIONS:
+        raise IRFormatError(f"not a {FORMAT} document of version {' or '.join(map(str, VERSIONS))}")
     program = _decode(document["program"])
     if not isinstance(program, ir.Program):
         raise IRFormatError("the document's `program` is not a Program")
@@ -76,5 +89,8 @@ def _decode(value):
         cls = NODES.get(value.get("node"))
         if cls is None:
             raise IRFormatError(f"unknown node {value.get('node')!r}")
-        return cls(**{name: _decode(item) for name, item in value.items() if name != "node"})
+        fields = {name: _decode(item) for name, item in value.items() if name != "node"}
+        if cls is ir.RowIR and "box" in fields:  # a row as version 1 writes it
+            fields["boxes"] = (fields.pop("box"),)
+        return cls(**fields)
     return value

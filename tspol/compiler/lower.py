@@ -2,7 +2,7 @@
 
 The pack has been checked, so every name resolves and every literal has the
 right unit; lowering only makes things explicit: boxes instead of comparison
-chains, whole days and points instead of literals, one `RuleIR` per region.
+chains (a row with `or` or `not` is several: `tspol.dsl.pack.condition_boxes`), whole days and points instead of literals, one `RuleIR` per region.
 A row on a metric with an `only if` condition gets that condition in its box,
 so each box says everything about when its row can fire.
 """
@@ -14,7 +14,7 @@ from fractions import Fraction
 from tspol.dsl import ast
 from tspol.dsl.formatter import comparison_text, condition_text, row_text
 from tspol.dsl.intervals import Interval
-from tspol.dsl.pack import Pack, condition_bounds
+from tspol.dsl.pack import Pack, condition_bounds, condition_boxes
 from tspol.compiler import ir
 
 
@@ -122,7 +122,8 @@ def _rule(pack: Pack, rule: ast.Rule, region: str, only_ifs: dict[str, ir.Box]) 
     reason = rule.first(ast.ReasonRef)
     tables = tuple(
         ir.TableIR(t.name.value if t.name else None, t.hit_policy,
-                   tuple(_row(pack, row, row.number or i, only_ifs) for i, row in enumerate(t.rows, 1)), span=t.span)
+                   tuple(_row(pack, rule, row, row.number or i, only_ifs) for i, row in enumerate(t.rows, 1)),
+                   span=t.span)
         for t in rule.tables)
     may = tuple(n.value for m in rule.items_of(ast.May) for n in m.names)
     return ir.RuleIR(
@@ -131,11 +132,15 @@ def _rule(pack: Pack, rule: ast.Rule, region: str, only_ifs: dict[str, ir.Box]) 
         names=_texts(rule), span=rule.span, where=pack.where(rule.span), **_docs(rule))
 
 
-def _row(pack: Pack, row: ast.Row, index: int, only_ifs: dict[str, ir.Box]) -> ir.RowIR:
-    box = condition_bounds(row.condition, pack.quantities)
-    for name in list(box):
-        for input_name, interval in only_ifs.get(name, ()):
-            box[input_name] = box.get(input_name, Interval.everything()).intersect(interval)
+def _row(pack: Pack, rule: ast.Rule, row: ast.Row, index: int, only_ifs: dict[str, ir.Box]) -> ir.RowIR:
+    if row.otherwise:  # the rule's metric with any value (the checker made sure it has one)
+        boxes = [{rule.first(ast.OnMetric).name.value: Interval.everything()}]
+    else:
+        boxes = condition_boxes(row.condition, pack.quantities)
+    for box in boxes:
+        for name in list(box):
+            for input_name, interval in only_ifs.get(name, ()):
+                box[input_name] = box.get(input_name, Interval.everything()).intersect(interval)
     points, warning, limit, measures = 0, False, None, []
     for action in row.actions:
         if isinstance(action, ast.Points):
@@ -146,8 +151,9 @@ def _row(pack: Pack, row: ast.Row, index: int, only_ifs: dict[str, ir.Box]) -> i
             limit = ir.LimitIR(_days(action.days), Fraction(action.percent.value), action.basis.value)
         else:
             measures.append(action.name.value)
-    return ir.RowIR(index=index, box=tuple(box.items()), points=points, warning=warning, limit=limit,
-                    measures=tuple(measures), text=row_text(row), span=row.span, where=pack.where(row.span))
+    return ir.RowIR(index=index, boxes=tuple(tuple(box.items()) for box in boxes), points=points, warning=warning,
+                    limit=limit, measures=tuple(measures), text=row_text(row), span=row.span,
+                    where=pack.where(row.span), otherwise=row.otherwise)
 
 
 def _ledger(ledger: ast.Ledger) -> ir.LedgerIR:

@@ -22,9 +22,22 @@ joined by `And`, `Or` and `Not`. What a quantity is:
   holds, and `d` is not 0 (D4); the value is `n / d`, exactly;
 - a metric that is an alias of an input has that input's value, when its
   `only if` holds;
-- a row matches when every quantity it names has a value inside the row's
-  interval for it; an exclusive table fires its first matching row (D5), an
-  `all` table every matching row.
+- a row's condition is a union of boxes, its disjunctive normal form as the
+  lowering writes it (`tspol.dsl.pack.condition_boxes`): `or` joins the boxes
+  of its alternatives, `and` intersects them, and `not` is pushed down to the
+  comparisons, where it is the complement among the values the quantity has.
+  So `not (x >= 5)` is `x < 5`, and holds only where `x` has a value, like
+  every comparison: `not` never makes a row fire for a seller whose quantity
+  has no value (`LDR >= 10% or not (LDR >= 10%)` is "LDR has a value");
+- a box holds when every quantity it names has a value inside the box's
+  interval for it, and a row's condition holds when one of its boxes does;
+- a row matches when its condition holds; an `otherwise` row, whose one box is
+  the rule's metric with any value, matches where that holds and no other row
+  of its table matches;
+- an exclusive or `first` table fires its first matching row (D5), an `all`
+  table every matching row;
+- a row that fired is explained by the first of its boxes that holds (its
+  `because` text names that box's quantities and bounds).
 """
 
 from __future__ import annotations
@@ -174,6 +187,7 @@ class Meaning:
         self.program = program
         self.inputs = {i.name: i for i in program.inputs}
         self.metrics = {m.name: m for m in program.metrics}
+        self._fires: dict[tuple[int, int], tuple[ir.TableIR, object]] = {}
 
     # -- quantities
     def is_rate(self, quantity: str) -> bool:
@@ -271,15 +285,32 @@ class Meaning:
         return conj(*(self.within(name, interval) for name, interval in box))
 
     def row(self, row: ir.RowIR):
-        return self.box(row.box)
+        """A row's condition: one of its boxes holds (an `otherwise` row's: the rule's
+        metric has a value). Where the row matches is `matches`."""
+        return disj(*(self.box(box) for box in row.boxes))
+
+    def matches(self, table: ir.TableIR, position: int):
+        """The row at `position` (0-based) matches: its condition holds, and for an
+        `otherwise` row, no other row's of its table does."""
+        row = table.rows[position]
+        if not row.otherwise:
+            return self.row(row)
+        return conj(self.row(row), *(neg(self.row(other)) for other in table.rows if other is not row))
 
     def fires(self, table: ir.TableIR, position: int):
-        """The row at `position` (0-based) fires: it matches and, in an exclusive table,
-        no row before it does."""
-        mine = self.row(table.rows[position])
-        if table.hit != "exclusive":
-            return mine
-        return conj(mine, *(neg(self.row(before)) for before in table.rows[:position]))
+        """The row at `position` (0-based) fires: it matches and, in an exclusive or
+        `first` table, no row before it does. (Built once per table and row.)"""
+        found = self._fires.get((id(table), position))
+        if found is None or found[0] is not table:
+            mine = self.matches(table, position)
+            if table.first_match:
+                mine = conj(mine, *(neg(self.matches(table, before)) for before in range(position)))
+            found = self._fires[(id(table), position)] = (table, mine)
+        return found[1]
+
+    def explained_by(self, row: ir.RowIR, values: Values) -> int:
+        """Which box explains a row that fired for a seller: the first of its boxes that holds."""
+        return next(k for k, box in enumerate(row.boxes) if holds(self.box(box), values))
 
     def outside_standard(self, metric: ir.MetricIR):
         """The metric has a value and it is outside its standard (a finding)."""

@@ -173,6 +173,9 @@ class CodeGenerator:
             return " and ".join(f"({p})" if " or " in p else p for p in parts) or "True"
         if kind is Or:
             parts = [self.expression(item, known) for item in formula.items]
+            if "True" in parts:
+                return "True"
+            parts = [part for part in parts if part != "False"]
             return " or ".join(f"({p})" if " and " in p else p for p in parts) or "False"
         if kind is Not:
             inner = formula.item
@@ -524,7 +527,7 @@ class CodeGenerator:
         self.comment(f"rule {rule.name} ({rule.where}){definition}")
         quantities = self.program.rule_quantities(rule)
         rows_need_metric = metric is not None and all(
-            metric.name in row.quantities for table in rule.tables for row in table.rows)
+            row.requires(metric.name) for table in rule.tables for row in table.rows)
         uses_fired = bool(rule.may and rule.tables)
         if uses_fired:
             self.writeline("fired = False")
@@ -593,8 +596,7 @@ class CodeGenerator:
         metric = self.program.metric(rule.metric) if rule.metric else None
         self.newline()
         self.comment(f"rule {rule.name} ({rule.where})")
-        if metric is None or not all(metric.name in row.quantities for table in rule.tables
-                                     for row in table.rows):
+        if metric is None or not all(row.requires(metric.name) for table in rule.tables for row in table.rows):
             for table in rule.tables:
                 self.visit_TableIR(rule, table)
             return
@@ -714,11 +716,12 @@ class CodeGenerator:
         comparison a tier cuts the span into runs of values, and each run tests only the
         rows whose metric condition holds all along it, without that condition."""
         label = f"table {table.name}" if table.name else "table"
-        if table.hit == "exclusive":
-            self.comment(f"{label}, exclusive: the first row that matches fires")
+        if table.first_match:
+            self.comment(f"{label}, {table.hit}: the first row that matches fires")
         else:
             self.comment(f"{label}, all: every row that matches fires")
-        if span is None:
+        if span is None or not all(row.plain for row in table.rows):
+            # rows of several boxes, or `otherwise`: tested one after the other, as written
             self.visit_Rows(rule, table, table.rows, known)
             return
         metric = rule.metric
@@ -747,10 +750,14 @@ class CodeGenerator:
 
     def visit_Rows(self, rule: ir.RuleIR, table: ir.TableIR, rows, known: frozenset) -> None:
         """Rows in table order: in an exclusive table, the first that matches fires."""
-        exclusive = table.hit == "exclusive"
+        exclusive = table.first_match
         for position, row in enumerate(rows):
             self.comment(f"row {row.index} ({row.where}): {row.text}")
-            test = self.expression(self.meaning.row(row), known)
+            # in a chain of `elif`s no row before this one matched, so that an `otherwise`
+            # row's condition is its metric's having a value; in an `all` table, it is all of it
+            own = self.meaning.row(row) if exclusive else \
+                self.meaning.matches(table, next(i for i, r in enumerate(table.rows) if r is row))
+            test = self.expression(own, known)
             if test != "True":
                 with self.block(f"{'elif' if exclusive and position else 'if'} {test}:"):
                     self.visit_RowIR(rule, table, row)
@@ -797,13 +804,18 @@ class CodeGenerator:
 
     def because_function(self, rule: ir.RuleIR, table: ir.TableIR, row: ir.RowIR) -> tuple[str, list[str]]:
         """A module function returning why a row fired, one f-string per language made
-        from the `explain` templates; its name and the arguments to call it with."""
+        from the `explain` templates; its name and the arguments to call it with. A row
+        of several boxes is explained by the first of them that holds (`meaning`), so
+        the function tests them in order (the last one holds when none before it does)."""
         key = ("because", row.where, rule.name, table.name, row.index)
-        fields = {name: self.shown_fstring(name) for name in row.quantities}
-        if row.limit is not None:
-            fields["cap"] = "{cap}"
+        boxes = range(len(row.boxes))
+        fields = [{name: self.shown_fstring(name) for name in explain.because_quantities(row, box)} for box in boxes]
+        tests = [self.expression(self.meaning.box(row.boxes[box])) for box in boxes[:-1]]
+        for box_fields in fields:
+            if row.limit is not None:
+                box_fields["cap"] = "{cap}"
         arguments = ["lang"]
-        for piece in fields.values():
+        for piece in [value for box_fields in fields for value in box_fields.values()] + tests:
             for word in re.findall(r"\b[A-Za-z_]\w*\b", piece):
                 if word not in arguments and (word in self.variables.values() or word == "cap"):
                     arguments.append(word)
@@ -811,13 +823,18 @@ class CodeGenerator:
             name = self.unique(f"because_{self.declared(rule)}_{table.name or ''}_row{row.index}")
             lines = [f"def {name}({', '.join(arguments)}):",
                      f'    """{_docstring(f"row {row.index} of {rule.name} ({row.where}): {row.text}")}"""']
-            for position, lang in enumerate(reversed(explain.LANGS)):
-                template = explain.because_template(self.program, rule, table, row, lang)
-                if position < len(explain.LANGS) - 1:
-                    lines.append(f"    if lang == {lang!r}:")
-                    lines.append(f"        return {_fstring(template, fields)}")
-                else:
-                    lines.append(f"    return {_fstring(template, fields)}")
+            for box in boxes:
+                indent = "    "
+                if box < len(tests):
+                    lines.append(f"    if {tests[box]}:  # alternative {box + 1} of the row holds")
+                    indent = "        "
+                for position, lang in enumerate(reversed(explain.LANGS)):
+                    template = explain.because_template(self.program, rule, table, row, lang, box)
+                    if position < len(explain.LANGS) - 1:
+                        lines.append(f"{indent}if lang == {lang!r}:")
+                        lines.append(f"{indent}    return {_fstring(template, fields[box])}")
+                    else:
+                        lines.append(f"{indent}return {_fstring(template, fields[box])}")
             self.functions[name] = lines
             self.text_names[key] = name
         return self.text_names[key], arguments
@@ -929,9 +946,12 @@ def rows_outside_standard(rule: ir.RuleIR, metric: ir.MetricIR) -> bool:
     (outside,) = pieces
     for table in rule.tables:
         for row in table.rows:
-            interval = dict(row.box).get(metric.name)
-            if interval is None or interval.intersect(outside) != interval:
-                return False
+            if row.otherwise:
+                return False  # it fires wherever the metric has a value the other rows leave
+            for box in row.boxes:
+                interval = dict(box).get(metric.name)
+                if interval is None or interval.intersect(outside) != interval:
+                    return False
     return True
 
 

@@ -250,7 +250,8 @@ def _rename_rule(rule: ir.RuleIR, renames: Mapping[str, str]) -> ir.RuleIR:
         return rule
     tables = tuple(
         attrs.evolve(t, rows=tuple(
-            attrs.evolve(r, box=tuple((renames.get(n, n), i) for n, i in r.box)) for r in t.rows))
+            attrs.evolve(r, boxes=tuple(tuple((renames.get(n, n), i) for n, i in box) for box in r.boxes))
+            for r in t.rows))
         for t in rule.tables)
     return attrs.evolve(rule, metric=renames.get(rule.metric, rule.metric), tables=tables)
 
@@ -290,14 +291,23 @@ class _RuleDiff:
         standard = metric.standard if metric is not None else None
         standard_span = set(grid.axes[axis[rule.metric]].span(standard)) if standard is not None else set()
         tables = _rename_rule(rule, names).tables
-        masks = [(table, grid.cell_masks(grid.row_masks([r.box for r in table.rows]))) for table in tables]
+        masks = []  # per table: the cells each box contains (a bit per box), and each row's bits
+        for table in tables:
+            boxes = [box for r in table.rows for box in r.boxes]
+            bits, first = {}, 0
+            for r in table.rows:
+                bits[id(r)] = ((1 << len(r.boxes)) - 1) << first
+                first += len(r.boxes)
+            masks.append((table, grid.cell_masks(grid.row_masks(boxes)), bits))
         out = {}
         for cell in cells:
             missing = tuple(q for q, i in axis.items() if cell[i] == grid.axes[i].undefined)
             finding = (metric is not None and rule.metric not in missing and standard is not None
                        and cell[axis[rule.metric]] not in standard_span)
-            rows = [row for table, table_masks in masks
-                    for row in table.fired(lambda row, mask=table_masks[cell]: mask >> (row.index - 1) & 1)]
+            # a row's condition holds in a cell where one of its boxes does (`meaning.row`);
+            # which rows fire then is the IR's own reading, `TableIR.fired`
+            rows = [row for table, table_masks, bits in masks
+                    for row in table.fired(lambda row, mask=table_masks[cell], bits=bits: mask & bits[id(row)])]
             fired = tuple(sorted((Fired(r.points, r.warning, r.limit, r.measures) for r in rows), key=Fired.sort_key))
             out[cell] = Outcome(True, missing, finding, metric.standard_text if finding else "", fired,
                                 rule.may_follow(bool(rows), finding), tuple(r.where for r in rows))

@@ -651,11 +651,21 @@ class _Query:
         return case(*whens)
 
     def violation(self, rule: ir.RuleIR, table: ir.TableIR, row: ir.RowIR) -> exp.Expression:
-        fields = {name: self.shown(name) for name in row.quantities}
         limit = cast(exp.Null(), LIMIT)
+        cap = None
         if row.limit is not None:
-            limit, fields["cap"] = self.limit(row.limit)
-        because = self.template(explain.because_template(self.program, rule, table, row, self.lang), fields)
+            limit, cap = self.limit(row.limit)
+        texts = []  # the row is explained by the first of its boxes that holds (`meaning`)
+        for box in range(len(row.boxes)):
+            fields = {name: self.shown(name) for name in explain.because_quantities(row, box)}
+            if cap is not None:
+                fields["cap"] = cap if box == 0 else cap.copy()
+            texts.append(self.template(explain.because_template(self.program, rule, table, row, self.lang, box),
+                                       fields))
+        because = texts[-1]
+        if len(texts) > 1:
+            because = case(*((self.formula(self.meaning.box(row.boxes[box])), text)
+                             for box, text in enumerate(texts[:-1])), default=texts[-1])
         return self.typed("violations", struct(
             rule=lit(rule.name), table=lit(table.name) if table.name else cast(exp.Null(), TEXT),
             row=lit(row.index), points=lit(row.points), warning=lit(row.warning), limit=limit,

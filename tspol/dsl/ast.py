@@ -88,8 +88,57 @@ class Comparison:
 
 
 @node
+class Not:
+    """`not X`: X is a comparison, another `not`, or a group in parentheses: an `or`
+    (`AnyOf`), or an `and` of two items or more (`Condition`)."""
+
+    item: object
+
+
+@node
+class AnyOf:
+    """`A or B or ...`: two alternatives or more, each a `Condition` (an `or` in an
+    alternative is one of these alternatives: `(A or B) or C` is `A or B or C`)."""
+
+    alternatives: tuple
+
+
+@node
 class Condition:
-    comparisons: tuple[Comparison, ...]
+    """`A and B and ...`: one item or more, each a `Comparison`, a `Not` or an `AnyOf`.
+    A group in parentheses that is an `and` is one with the items around it
+    (`(A and B) and C` is `A and B and C`); a row `when A or B` has one item, an `AnyOf`."""
+
+    items: tuple
+
+    @property
+    def is_plain(self) -> bool:
+        """Comparisons joined by `and`, the only form a standard or an `only if` takes."""
+        return all(isinstance(item, Comparison) for item in self.items)
+
+    @property
+    def comparisons(self) -> tuple[Comparison, ...]:
+        """The comparisons of a plain condition (`is_plain`)."""
+        if not self.is_plain:
+            raise ValueError("a condition with `or` or `not` is not a list of comparisons")
+        return self.items
+
+    def every_comparison(self):
+        """Every comparison of the condition, in the order written, however nested."""
+        for item in self.items:
+            yield from _comparisons_in(item)
+
+
+def _comparisons_in(item):
+    if isinstance(item, Comparison):
+        yield item
+    elif isinstance(item, Not):
+        yield from _comparisons_in(item.item)
+    elif isinstance(item, AnyOf):
+        for alternative in item.alternatives:
+            yield from alternative.every_comparison()
+    else:
+        yield from item.every_comparison()
 
 
 @node
@@ -121,16 +170,21 @@ Action = Union[Points, WarningAction, Limit, MeasureAction]
 
 @node
 class Row:
-    condition: Condition
+    condition: Condition | None  # None: an `otherwise` row
     actions: tuple[Action, ...]
     # its number in its table when rows before it were taken out (a pack's partial model)
     number: int | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
+
+    @property
+    def otherwise(self) -> bool:
+        """`otherwise ACTIONS`: the row fires where no other row of its table matches."""
+        return self.condition is None
 
 
 @node
 class Table:
     name: Name | None
-    hit: str | None  # "exclusive", "all", or None for the default (exclusive)
+    hit: str | None  # "exclusive", "first", "all", or None for the default (exclusive)
     rows: tuple[Row, ...]
 
     @property

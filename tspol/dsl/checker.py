@@ -19,7 +19,8 @@ from tspol.dsl import ast
 from tspol.dsl.domains import ratio_interval
 from tspol.dsl.formatter import comparison_text, quantity_text
 from tspol.dsl.intervals import Interval
-from tspol.dsl.pack import KIND_WORDS, MINUTES, Pack, Quantity, comparison_bounds
+from tspol.dsl.pack import (KIND_WORDS, MINUTES, MOST_BOXES, Pack, Quantity, TooManyBoxes, comparison_bounds,
+                            condition_boxes)
 
 from tspol.codes import (
     UNKNOWN_NAME,
@@ -386,7 +387,7 @@ class _Checker:
             self.report(DUPLICATE, "a metric has one standard", extra.span,
                         help="combine the bounds with `and`")
         for standard in standards[:1]:
-            if not self.check_condition(standard.condition):
+            if not self.check_plain(standard.condition, "a standard") or not self.check_condition(standard.condition):
                 continue
             for comparison in standard.condition.comparisons:
                 named = next(o for o in comparison.operands if isinstance(o, ast.Name))
@@ -399,7 +400,7 @@ class _Checker:
                 if quantity is not None:
                     self.check_standard_direction(decl, standard)
         for only_if in decl.items_of(ast.OnlyIf):
-            if self.check_condition(only_if.condition):
+            if self.check_plain(only_if.condition, "an `only if`") and self.check_condition(only_if.condition):
                 self.check_only_if_inputs(decl, only_if)
 
     def check_only_if_inputs(self, decl: ast.Metric, only_if: ast.OnlyIf) -> None:
@@ -425,9 +426,56 @@ class _Checker:
                         help="check the comparison in the standard, or the direction")
 
     # ---- conditions
-    def check_condition(self, condition: ast.Condition) -> bool:
+    def check_plain(self, condition: ast.Condition, what: str) -> bool:
+        """A standard or an `only if` is comparisons joined by `and`: one range per quantity."""
+        item = next((item for item in condition.items if not isinstance(item, ast.Comparison)), None)
+        if item is None:
+            return True
+        self.report(BAD_VALUE, f"{what} is comparisons joined by `and`: `or` and `not` belong in the rows "
+                    "of a table", item.span,
+                    help="write the bounds a value must meet, such as `LDR < 4%` or `10% <= LDR < 25%`")
+        return False
+
+    def check_row_condition(self, condition: ast.Condition) -> bool:
+        """A row's condition: every comparison well formed, no `and` of comparisons that
+        contradict each other, and some seller's values meet it as a whole (`not` holds
+        only where its quantity has a value)."""
+        if condition.is_plain:
+            return self.check_condition(condition)
+        if not all([self.check_comparison(c) for c in condition.every_comparison()]):
+            return False
+        if not all([self.check_conjunctions(item) for item in condition.items]) \
+                or not self.check_conjunction(condition.items):
+            return False
+        try:
+            boxes = condition_boxes(condition, self.quantities)
+        except TooManyBoxes as exc:
+            self.report(BAD_VALUE, f"this condition is {exc.args[0]:,} alternatives or more once its `or` and "
+                        f"`not` are multiplied out, and a row holds at most {MOST_BOXES}", condition.span,
+                        help="write the alternatives as rows of their own, or in a table of their own")
+            return False
+        if not boxes:
+            self.report(EMPTY_RANGE, "no seller's values meet this condition", condition.span,
+                        help="`not` holds only where its quantity has a value outside the range it negates; "
+                             "check the bounds")
+            return False
+        return True
+
+    def check_conjunctions(self, item) -> bool:
+        """The `and`s of comparisons inside an item, outside any `not` (where they would
+        contradict each other), each as `check_condition` checks a row's."""
+        if isinstance(item, ast.AnyOf):
+            return all([self.check_conjunctions(i) for a in item.alternatives for i in a.items]
+                       + [self.check_conjunction(a.items) for a in item.alternatives])
+        return True
+
+    def check_conjunction(self, items) -> bool:
+        comparisons = tuple(i for i in items if isinstance(i, ast.Comparison))
+        return self.check_condition(ast.Condition(comparisons), shapes_checked=True)
+
+    def check_condition(self, condition: ast.Condition, shapes_checked: bool = False) -> bool:
         """True when every comparison is well formed, so its bounds can be computed."""
-        if not all([self.check_comparison(c) for c in condition.comparisons]):
+        if not shapes_checked and not all([self.check_comparison(c) for c in condition.comparisons]):
             return False
         box: dict[str, tuple[Interval, ast.Comparison]] = {}
         for comparison in condition.comparisons:
@@ -596,11 +644,22 @@ class _Checker:
                 self.report(UNUSED, "this table has no rows", keyword_span(table, "table"), severity=WARNING,
                             help="add its rows, `when ... then ...`, or remove it")
             for row in table.rows:
-                self.check_condition(row.condition)
+                if row.otherwise:
+                    self.check_otherwise(rule, row)
+                else:
+                    self.check_row_condition(row.condition)
                 self.check_actions(row)
         if not rule.tables and not rule.items_of(ast.OnMetric):
             self.report(UNUSED, f"rule `{rule.name.value}` has neither a metric nor a table",
                         rule.name.span, severity=WARNING, help="add `on METRIC` or a `table { ... }`")
+
+    def check_otherwise(self, rule: ast.Rule, row: ast.Row) -> None:
+        """An `otherwise` row fires where the rule's metric has a value and no other row
+        of its table matches: the rule needs its metric."""
+        if not rule.items_of(ast.OnMetric):
+            self.report(MISSING, f"an `otherwise` row fires for sellers whose rule metric has a value, but rule "
+                        f"`{rule.name.value}` names no metric", keyword_span(row, "otherwise"),
+                        help="add `on METRIC` to the rule, or write the row's condition: `when ... then ...`")
 
     def check_may(self, may: ast.May) -> None:
         seen: set[str] = set()

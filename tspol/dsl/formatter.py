@@ -75,7 +75,37 @@ def comparison_text(c: ast.Comparison) -> str:
 
 
 def condition_text(c: ast.Condition) -> str:
-    return " and ".join(comparison_text(x) for x in c.comparisons)
+    """A condition with parentheses around an `or` inside an `and`, around an `and`
+    inside an `or`, and around what `not` applies to: `A or B`, `(A or B) and C`,
+    `A or (B and C)`, `not (A and B)`, `not (A)`."""
+    if len(c.items) == 1 and isinstance(c.items[0], ast.AnyOf):
+        return _alternatives_text(c.items[0])
+    return " and ".join(_factor_text(item) for item in c.items)
+
+
+def _alternatives_text(any_of: ast.AnyOf) -> str:
+    """`A or (B and C)`: an alternative of several items in parentheses, so that no
+    reader has to know that `and` binds tighter than `or`."""
+    return " or ".join(condition_text(a) if len(a.items) == 1 else f"({condition_text(a)})"
+                       for a in any_of.alternatives)
+
+
+def _factor_text(item) -> str:
+    """An item as one side of an `and`, or what a `not` applies to."""
+    if isinstance(item, ast.Comparison):
+        return comparison_text(item)
+    if isinstance(item, ast.Not):  # what it applies to always in parentheses: `not (LDR >= 5%)`
+        inner = item.item
+        if isinstance(inner, ast.Condition):
+            inner = condition_text(inner)
+        elif isinstance(inner, ast.AnyOf):
+            inner = _alternatives_text(inner)
+        else:
+            inner = _factor_text(inner)
+        return f"not ({inner})"
+    if isinstance(item, ast.AnyOf):
+        return f"({_alternatives_text(item)})"
+    return f"({condition_text(item)})"
 
 
 def action_text(a) -> str:
@@ -89,7 +119,10 @@ def action_text(a) -> str:
 
 
 def row_text(row: ast.Row) -> str:
-    return f"when {condition_text(row.condition)} then " + ", ".join(action_text(a) for a in row.actions)
+    actions = ", ".join(action_text(a) for a in row.actions)
+    if row.condition is None:
+        return f"otherwise {actions}"
+    return f"when {condition_text(row.condition)} then {actions}"
 
 
 def string_text(value: str) -> str:

@@ -142,3 +142,70 @@ def condition_bounds(condition: ast.Condition, quantities: Mapping[str, Quantity
         quantity, interval = comparison_bounds(comparison, quantities)
         box[quantity.name] = box.get(quantity.name, Interval.everything()).intersect(interval)
     return box
+
+
+MOST_BOXES = 64  # alternatives a row's condition may have once `or` and `not` are multiplied out
+
+
+class TooManyBoxes(ValueError):
+    """A condition whose disjunctive normal form has more than MOST_BOXES boxes."""
+
+
+def condition_boxes(condition: ast.Condition, quantities: Mapping[str, Quantity]) -> list[dict[str, Interval]]:
+    """A condition as a union of boxes, one interval per name in each (its disjunctive
+    normal form, in the order written): `or` joins the boxes of its alternatives, `and`
+    intersects them, and `not` is pushed down to the comparisons, where it is the
+    complement among the values the quantity has (`not (x >= 5)` is `x < 5`: it holds
+    only where `x` has a value). A box no value of some quantity meets is left out, and
+    so is a box written twice. A plain condition is one box, its `condition_bounds`.
+    Raises TooManyBoxes past MOST_BOXES."""
+    boxes = []
+    for box in _dnf(condition, False, quantities):
+        if box not in boxes and not _any_empty(box, quantities):
+            boxes.append(box)
+    return boxes
+
+
+def _any_empty(box: dict[str, Interval], quantities) -> bool:
+    return any(_empty(quantities[name], interval) for name, interval in box.items())
+
+
+def _empty(quantity: Quantity, interval: Interval) -> bool:
+    interval = interval.intersect(quantity.domain)
+    return (interval.whole() if quantity.kind == "count" else interval).is_empty()
+
+
+def _dnf(item, negated: bool, quantities) -> list[dict[str, Interval]]:
+    if isinstance(item, ast.Comparison):
+        quantity, interval = comparison_bounds(item, quantities)
+        if not negated:
+            return [{quantity.name: interval}]
+        pieces = interval.complement()
+        if quantity.kind == "count":
+            pieces = [piece.whole() for piece in pieces]
+        return [{quantity.name: piece} for piece in pieces]
+    if isinstance(item, ast.Not):
+        return _dnf(item.item, not negated, quantities)
+    if isinstance(item, ast.AnyOf):
+        parts, joined = [_dnf(a, negated, quantities) for a in item.alternatives], not negated
+    else:  # a Condition: an `and`
+        parts, joined = [_dnf(i, negated, quantities) for i in item.items], negated
+    if joined:  # an `or` (or a negated `and`): the boxes of every part
+        out = [box for part in parts for box in part]
+    else:  # an `and` (or a negated `or`): a box of each part, intersected
+        out = [{}]
+        for part in parts:
+            out = [met for box in out for other in part
+                   if not _any_empty(met := _meet(box, other), quantities)]
+            if len(out) > MOST_BOXES:
+                raise TooManyBoxes(len(out))
+    if len(out) > MOST_BOXES:
+        raise TooManyBoxes(len(out))
+    return out
+
+
+def _meet(box: dict[str, Interval], other: dict[str, Interval]) -> dict[str, Interval]:
+    met = dict(box)
+    for name, interval in other.items():
+        met[name] = met[name].intersect(interval) if name in met else interval
+    return met

@@ -530,10 +530,10 @@ class _ToAst(Transformer):
         return ast.Metric(self._name(tokens[0]), numerator, denominator, items, span=self._span(meta))
 
     def standard(self, meta, children):
-        return ast.Standard(children[0], span=self._span(meta))
+        return ast.Standard(_conjunction(children[0]), span=self._span(meta))
 
     def only_if(self, meta, children):
-        return ast.OnlyIf(children[0], span=self._span(meta))
+        return ast.OnlyIf(_conjunction(children[0]), span=self._span(meta))
 
     # -- rules
     def rule(self, meta, children):
@@ -565,10 +565,36 @@ class _ToAst(Transformer):
         return str(children[0])
 
     def row(self, meta, children):
-        return ast.Row(children[0], tuple(children[1:]), span=self._span(meta))
+        return ast.Row(_conjunction(children[0]), tuple(children[1:]), span=self._span(meta))
+
+    def otherwise(self, meta, children):
+        return ast.Row(None, tuple(children), span=self._span(meta))
 
     def condition(self, meta, children):
-        return ast.Condition(tuple(children), span=self._span(meta))
+        """`A or B ...`: one alternative is that `Condition` itself; more are an `AnyOf`,
+        an `or` in parentheses among them spliced in."""
+        if len(children) == 1:
+            return children[0]
+        alternatives = []
+        for alternative in children:
+            if len(alternative.items) == 1 and isinstance(alternative.items[0], ast.AnyOf):
+                alternatives.extend(alternative.items[0].alternatives)
+            else:
+                alternatives.append(alternative)
+        return ast.AnyOf(tuple(alternatives), span=self._span(meta))
+
+    def alternative(self, meta, children):
+        """`A and B ...`: an `and` in parentheses among them spliced in."""
+        items = []
+        for child in children:
+            items.extend(child.items if isinstance(child, ast.Condition) else (child,))
+        return ast.Condition(tuple(items), span=self._span(meta))
+
+    def negation(self, meta, children):
+        (item,) = children
+        if isinstance(item, ast.Condition) and len(item.items) == 1:
+            item = item.items[0]  # `not (A)` is `not A`
+        return ast.Not(item, span=self._span(meta))
 
     def comparison(self, meta, children):
         operands = tuple(c for c in children if not isinstance(c, Token))
@@ -669,6 +695,13 @@ class _ToAst(Transformer):
     def reason_points(self, meta, children):
         source = "discretionary" if str(children[1]) == "discretionary" else "rule"
         return ast.ReasonPoints(source, span=self._span(meta))
+
+
+def _conjunction(condition) -> ast.Condition:
+    """What a row, a standard or an `only if` holds: a `Condition`, an `or` as its one item."""
+    if isinstance(condition, ast.AnyOf):
+        return ast.Condition((condition,), span=condition.span)
+    return condition
 
 
 # ---- comments ------------------------------------------------------------------------

@@ -300,9 +300,7 @@ DECLARATIONS = {"POLICY", "REGION", "INPUT", "BASIS", "METRIC", "RULE", "MEASURE
 CHARACTER_HELP = {
     "!=": "`!=` is not a comparison tspol has; write one row for each side",
     "&": "conditions combine with the word `and`",
-    "|": "conditions combine with `and` only; write one row for each alternative",
-    "(": "tspol has no parentheses: combine comparisons with `and`",
-    ")": "tspol has no parentheses: combine comparisons with `and`",
+    "|": "conditions combine with the word `or`",
     "'": 'texts go inside double quotes: "..."',
     ";": "a statement ends at the end of its line; remove the `;`",
     "%": "write a percentage without a space, such as `4%`",
@@ -316,8 +314,8 @@ CHARACTER_HELP = {
     "＞": "write `>`",
     "＝": "write `==`",
     "\u3000": "a full-width space: write an ordinary space",
-    "（": "tspol has no parentheses: combine comparisons with `and`",
-    "）": "tspol has no parentheses: combine comparisons with `and`",
+    "（": "write the parenthesis as `(`",
+    "）": "write the parenthesis as `)`",
     "；": "a statement ends at the end of its line; remove the `；`",
     "。": "a statement ends at the end of its line; remove the `。`",
     "“": 'texts go inside straight double quotes: "..."',
@@ -364,6 +362,13 @@ SYNTAX_EXAMPLES = {
     "each row of a table starts with `when`: `when LDR >= 4% then warning`": [
         _ROW.format("LDR >= 4% then warning"),
         _ROW.format("4% <= LDR then warning"),
+    ],
+    "`otherwise` is the last row of its table, and a table has one": [
+        _ROW.format("otherwise warning when LDR >= 4% then warning"),
+        _ROW.format("otherwise warning otherwise points 1"),
+    ],
+    "an `otherwise` row has no condition and no `then`: `otherwise points 1`": [
+        _ROW.format("otherwise LDR >= 4% then points 1"),
     ],
     "a limit reads `limit 7d at 10% avg4w`: days, `at`, a percentage and a basis": [
         _ROW.format("when LDR >= 4% then limit 7d 10% avg4w"),
@@ -528,8 +533,9 @@ def _special_token(value: str, type_: str, expected: set[str], lark: Lark,
                    written: str = "") -> tuple[str, str] | None:
     """A misspelt keyword, `or`: errors better named than by what was expected."""
     if type_ == "NAME":
-        if value == "or" and "AND" in expected:
-            return "conditions combine with `and` only", "write one row for each alternative"
+        if value == "else" and "OTHERWISE" in expected:
+            return ("unknown keyword `else`", "the row that catches every other seller is written "
+                    "`otherwise ACTIONS`, such as `otherwise points 1`")
         keywords = _expected_keywords(expected, lark)
         glued = [k for k in keywords if _runs_into(value, k)]
         if glued:  # `ofshipped_orders`, `when80`: a keyword run into what follows it
@@ -582,6 +588,11 @@ def _after_word(text: str, token, path: str) -> Diagnostic | None:
     if before is None:
         return None
     comma, start, word = before
+    if word == "then" and comma is None and _word_before(text, start) is not None \
+            and _word_before(text, start)[2] == "otherwise":
+        line, column = _position_before(text, token, start)
+        return Diagnostic(SYNTAX, "an `otherwise` row has no `then`", span=Span(path, line, column, line, column + 4),
+                          help="write the actions right after `otherwise`, such as `otherwise points 1`")
     if word == "when" and comma is not None and token.type in ("NAME", "NUMBER", "PERCENT", "DURATION"):
         line, column = _position_before(text, token, comma)
         return Diagnostic(SYNTAX, "a row ends with a comma", span=Span(path, line, column, line, column + 1),

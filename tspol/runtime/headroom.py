@@ -95,8 +95,8 @@ def recovery(program: ir.Program, metrics: Mapping, region: str, evaluate: Evalu
                           lambda k: holds(within, _grown(values, grows, k)))
         below = []
         for violation in fired:
-            row = _row(rule, violation["table"], violation["row"])
-            matches = meaning.row(row)
+            table, position = _row(rule, violation["table"], violation["row"])
+            matches = meaning.matches(table, position)
             below.append({"table": violation["table"], "row": violation["row"],
                           "more": _first(_points(meaning, [matches], values, grows),
                                          lambda k: not holds(matches, _grown(values, grows, k)))})
@@ -134,7 +134,7 @@ def outcome(decision: dict, rule: str) -> dict:
 # ---- the points where an atom changes ------------------------------------------------
 
 def _formulas(meaning: Meaning, rule: ir.RuleIR) -> list:
-    return [meaning.row(row) for table in rule.tables for row in table.rows]
+    return [meaning.matches(table, position) for table in rule.tables for position in range(len(table.rows))]
 
 
 def _points(meaning: Meaning, formulas, values, grows: frozenset[str]) -> list[int]:
@@ -240,8 +240,10 @@ def _value(program: ir.Program, rule: ir.RuleIR, values) -> str | None:
     return f"{_plain(values[metric.numerator])}/{_plain(values[metric.denominator])}"
 
 
-def _row(rule: ir.RuleIR, table: str | None, index: int) -> ir.RowIR:
-    return next(row for t in rule.tables if t.name == table for row in t.rows if row.index == index)
+def _row(rule: ir.RuleIR, table: str | None, index: int) -> tuple[ir.TableIR, int]:
+    """The table of a row that fired, and the row's position in it."""
+    return next((t, position) for t in rule.tables if t.name == table
+                for position, row in enumerate(t.rows) if row.index == index)
 
 
 def _interpreted(program: ir.Program) -> Evaluate:

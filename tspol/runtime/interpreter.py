@@ -11,9 +11,11 @@ For each rule of the region, in order:
   `not_applicable`: its inputs are not given, its `only if` does not hold
   (D11), or it is a rate whose denominator is 0 (D4);
 - the rule's metric, when defined and outside its standard, is a finding;
-- each table fires its rows whose every quantity is defined and inside the
-  row's box: the first such row of an exclusive table (D5), every such row
-  of an `all` table. A row scores its points (0 for a plain warning row, D6);
+- each table fires the rows that `meaning.fires` says: a row matches where,
+  for one of its boxes, every quantity is defined and inside the box (an
+  `otherwise` row where its metric is defined and no other row matches); the
+  first matching row of an exclusive or `first` table fires (D5), every
+  matching row of an `all` table. A row scores its points (0 for a plain warning row, D6);
   an order volume limit gets its daily cap when the basis input is given (D9);
 - the rule's discretionary measures (`may`) may follow when one of its rows
   fired, or, for a rule without tables, when its metric is outside its standard.
@@ -109,8 +111,9 @@ class _Evaluation:
         return {"rule": rule.name, "metric": name, "cause": why, "reason": reason}
 
     # ---- rows
-    def matches(self, row: ir.RowIR) -> bool:
-        return holds(self.meaning.row(row), self.values)
+    def fired(self, table: ir.TableIR) -> list[ir.RowIR]:
+        return [row for position, row in enumerate(table.rows)
+                if holds(self.meaning.fires(table, position), self.values)]
 
     def limit(self, limit: ir.LimitIR) -> dict:
         out = {"days": limit.days, "percent": percent_json(limit.percent), "basis": limit.basis}
@@ -123,11 +126,12 @@ class _Evaluation:
 
     def violation(self, rule: ir.RuleIR, table: ir.TableIR, row: ir.RowIR) -> dict:
         limit = self.limit(row.limit) if row.limit else None
-        fields = {name: self.shown(name) for name in row.quantities}
+        box = self.meaning.explained_by(row, self.values)
+        fields = {name: self.shown(name) for name in explain.because_quantities(row, box)}
         if limit is not None:
             cap = limit.get("daily_cap")
             fields["cap"] = "" if cap is None else explain.CAP[self.lang].format(cap)
-        because = explain.because_template(self.program, rule, table, row, self.lang).format(**fields)
+        because = explain.because_template(self.program, rule, table, row, self.lang, box).format(**fields)
         return {"rule": rule.name, "table": table.name, "row": row.index, "points": row.points,
                 "warning": row.warning, "limit": limit, "measures": list(row.measures),
                 "where": row.where, "because": because}
@@ -151,7 +155,7 @@ class _Evaluation:
                                      "value": self.finding_value(metric), "standard": metric.standard_text})
             fired = False
             for table in rule.tables:
-                for row in table.fired(self.matches):
+                for row in self.fired(table):
                     violations.append(self.violation(rule, table, row))
                     fired = True
             if rule.may_follow(fired, outside):
