@@ -877,34 +877,33 @@ class CodeGenerator:
         self.outdent()
         self.writeline("}")
         self.newline(2)
-        with self.block('def evaluate(metrics, region, lang="en"):'):
-            self.writeline('"""The decision for one seller: `metrics` maps input names to values."""')
-            with self.block(f"if lang not in {explain.LANGS!r}:"):
-                self.writeline("raise _unknown_language(lang, POLICY['languages'])")
-            self.writeline("found = _REGIONS.get(region) if isinstance(region, str) else None")
-            with self.block("if found is None:"):
-                self.writeline("raise _unknown_region(region, POLICY['regions'])")
-            self.writeline("name, decision, lean, text = found")
-            self.writeline("return decision(_read(metrics), name, lang)")
+        self.entry_point('def evaluate(metrics, region, lang="en"):',
+                         ['"""The decision for one seller: `metrics` maps input names to values."""'],
+                         "return decision(_read(metrics), name, lang)")
         self.newline(2)
-        with self.block('def evaluate_json(metrics, region, lang="en"):'):
-            self.writeline('"""The decision for one seller as JSON text: `json.JSONEncoder(ensure_ascii=False)`')
-            self.writeline('of `evaluate`\'s dict, byte for byte, with the parts every seller shares written once."""')
-            with self.block(f"if lang not in {explain.LANGS!r}:"):
-                self.writeline("raise _unknown_language(lang, POLICY['languages'])")
-            self.writeline("found = _REGIONS.get(region) if isinstance(region, str) else None")
-            with self.block("if found is None:"):
-                self.writeline("raise _unknown_region(region, POLICY['regions'])")
-            self.writeline("name, decision, lean, text = found")
-            self.writeline("return text(_read(metrics), name, lang)")
+        self.entry_point('def evaluate_json(metrics, region, lang="en"):',
+                         ['"""The decision for one seller as JSON text: `json.JSONEncoder(ensure_ascii=False)`',
+                          'of `evaluate`\'s dict, byte for byte, with the parts every seller shares written once."""'],
+                         "return text(_read(metrics), name, lang)")
         self.newline(2)
-        with self.block("def decide(metrics, region):"):
-            self.writeline('"""The lean decision for one seller: what `evaluate` decides, without its texts."""')
+        self.entry_point("def decide(metrics, region):",
+                         ['"""The lean decision for one seller: what `evaluate` decides, without its texts."""'],
+                         "return lean(_read(metrics), name)")
+
+    def entry_point(self, header: str, docstring: list[str], call: str) -> None:
+        """A public function of the module: its language checked (when it takes one) and its
+        region looked up as every other one does, then its region's function called."""
+        with self.block(header):
+            for line in docstring:
+                self.writeline(line)
+            if "lang" in header:
+                with self.block(f"if lang not in {explain.LANGS!r}:"):
+                    self.writeline("raise _unknown_language(lang, POLICY['languages'])")
             self.writeline("found = _REGIONS.get(region) if isinstance(region, str) else None")
             with self.block("if found is None:"):
                 self.writeline("raise _unknown_region(region, POLICY['regions'])")
             self.writeline("name, decision, lean, text = found")
-            self.writeline("return lean(_read(metrics), name)")
+            self.writeline(call)
 
 
 def outside_standard(metric: ir.MetricIR) -> Interval:
