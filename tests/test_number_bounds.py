@@ -281,6 +281,18 @@ def test_a_share_of_any_float_is_its_decimal_share_rounded(value, share):
     assert portable._share(value, *share) == _exact_share(value, *share)
 
 
+@settings(max_examples=3000, deadline=None)
+@given(whole=st.integers(0, 10**15), share=SHARES, steps=st.integers(-3, 3))
+def test_a_share_of_a_float_next_to_a_whole_share_is_exact(whole, share, steps):
+    """Floats a few steps from a value whose share is a whole number: where the float
+    share and the decimal share are closest to rounding apart."""
+    numerator, denominator, up = share
+    value = whole * denominator / numerator
+    for _ in range(abs(steps)):
+        value = math.nextafter(value, math.inf if steps > 0 else 0.0)
+    assert portable._share(value, *share) == _exact_share(value, *share)
+
+
 @pytest.mark.parametrize("value, numerator, denominator", [
     (1.6, 625, 1000),        # 62.5% of 1.6 is 1 exactly; the float 1.6 is a little above 1.6
     (0.7, 10, 7),            # 1 exactly; the float 0.7 is a little below 0.7
