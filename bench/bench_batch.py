@@ -91,6 +91,8 @@ class Files:
         self.cli_duckdb = work / "cli-duckdb.parquet"
         self.cli_python = work / "cli-python.parquet"
         self.cli_python_jsonl = work / "cli-python.jsonl"
+        self.lean_duckdb = work / "lean-duckdb.parquet"
+        self.lean_python_jsonl = work / "lean-python.jsonl"
         self.spark_tspol = work / "spark-tspol"
         self.spark_handwritten = work / "spark-handwritten"
         self.events = work / "events.jsonl"
@@ -423,6 +425,9 @@ def run(args, files: Files) -> None:
         "handwritten": Row("handwritten", "hand-written DuckDB CASE query, Parquet to Parquet", "copy"),
         "cli-python-jsonl": Row("cli-python-jsonl", "tspol eval --engine python --jobs 1  .jsonl > .jsonl", "copy"),
         "cli-python": Row("cli-python", "tspol eval --engine python --jobs 1  .parquet -o .parquet", "copy"),
+        "lean-duckdb": Row("lean-duckdb", "tspol eval --engine duckdb --shape lean  .parquet -o .parquet", "copy"),
+        "lean-python-jsonl": Row("lean-python-jsonl", "tspol eval --engine python --jobs 1 --shape lean  .jsonl "
+                                 "> .jsonl", "copy"),
         "spark-handwritten": Row("spark-handwritten", "Spark: hand-written Spark SQL CASE query, to Parquet"),
         "spark-tspol": Row("spark-tspol", "Spark: tspol.spark.evaluate(spark.read.parquet), to Parquet",
                            "spark-handwritten"),
@@ -451,6 +456,12 @@ def run(args, files: Files) -> None:
                                     stdout=files.cli_python_jsonl))
     record("cli-python", best(args.rounds, tspol + ["eval", "--engine", "python", "--jobs", "1",
                                                     str(files.sellers), "-o", str(files.cli_python)], env, files.work))
+    record("lean-duckdb", best(args.rounds, tspol + ["eval", "--engine", "duckdb", "--shape", "lean",
+                                                     str(files.sellers), "-o", str(files.lean_duckdb)], env, files.work))
+    record("lean-python-jsonl", best(args.rounds, tspol + ["eval", "--engine", "python", "--jobs", "1", "--format",
+                                                           "json", "--shape", "lean", str(files.sellers_jsonl)],
+                                     env, files.work,
+                                     stdout=files.lean_python_jsonl))
     session_seconds = None
     if args.no_spark:
         rows["spark-handwritten"].note = rows["spark-tspol"].note = "--no-spark"
@@ -482,7 +493,9 @@ def run(args, files: Files) -> None:
         if expected[0] != count:
             problems.append(f"the library wrote {expected[0]} rows for {count} sellers")
         for key, path, reader in (("cli-duckdb", files.cli_duckdb, "parquet"), ("cli-python", files.cli_python,
-                                  "parquet"), ("cli-python-jsonl", files.cli_python_jsonl, "json")):
+                                  "parquet"), ("cli-python-jsonl", files.cli_python_jsonl, "json"),
+                                  ("lean-duckdb", files.lean_duckdb, "parquet"),
+                                  ("lean-python-jsonl", files.lean_python_jsonl, "json")):
             if rows[key].seconds is not None:
                 got = summary(str(path), reader)
                 if got != expected:
@@ -500,7 +513,8 @@ def run(args, files: Files) -> None:
             rows["ledger"].failure = "its output has not one state per seller (see below)"
 
     print_table(f"Deciding {count:,} sellers (US, SEA, UK; late dispatch and cancellation inputs)", rows,
-                ["copy", "cli-duckdb", "library", "handwritten", "cli-python-jsonl", "cli-python"])
+                ["copy", "cli-duckdb", "library", "handwritten", "cli-python-jsonl", "cli-python", "lean-duckdb",
+                 "lean-python-jsonl"])
     if not args.no_spark:
         print_table(f"Spark local ({count:,} sellers; one session"
                     + (f", started in {session_seconds:.1f} s, not counted" if session_seconds else "") + ")",
@@ -544,6 +558,11 @@ def run(args, files: Files) -> None:
         else:
             print("  NOT MEASURED  DuckDB engine vs the python engine: "
                   f"{rows['cli-python-jsonl'].failure or 'no python run'}")
+    lean, lean_python = rows["lean-duckdb"], rows["lean-python-jsonl"]
+    if lean.seconds is not None and copy.seconds is not None:
+        print(f"  (the lean shape: DuckDB {lean.seconds / copy.seconds:.1f}x its copy"
+              + (f", {lean_python.seconds / lean.seconds:.2f}x as fast as python's lean JSON Lines"
+                 if lean_python.seconds is not None else "") + ")")
     if any(row.failure for row in rows.values()) or problems:
         sys.exit(1)
 

@@ -89,7 +89,7 @@ def test_the_lean_shape_in_csv_is_a_column_a_field(cli, sellers_file, tmp_path, 
 
 @pytest.mark.parametrize("args, message", [
     (["--fields", "points", "--shape", "lean"], "--fields and --shape each say what to write"),
-    (["--fields", "points", "--format", "text"], "--fields writes JSON Lines or CSV, not a text report"),
+    (["--fields", "points", "--format", "text"], "--fields writes JSON Lines, CSV or Parquet, not a text report"),
     (["--fields", "pints", "--format", "json"], "no field `pints` (did you mean `points`?)"),
     (["--what-if", "late_orders"], "write INPUT=+N (N more), INPUT=-N (N fewer) or INPUT=N"),
     (["--what-if", "late=+1"], "no input `late`"),

@@ -29,19 +29,22 @@ INTEGER_TYPES = frozenset({"TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT"
 
 
 def query(policy, table: str = "metrics", lang: str = "en", region: str | None = None,
-          columns: dict | None = None) -> str:
-    """The DuckDB query deciding every row of `table` (generated once per pack text)."""
-    return tables.query(policy, "duckdb", table, lang, region, columns)
+          columns: dict | None = None, fields: tuple | None = None) -> str:
+    """The DuckDB query deciding every row of `table` (generated once per pack text);
+    `fields` keeps some columns only (`tspol.runtime.shapes.parse_fields`)."""
+    return tables.query(policy, "duckdb", table, lang, region, columns, fields=fields)
 
 
-def records_query(policy, lang: str = "en", region: str | None = None) -> str:
+def records_query(policy, lang: str = "en", region: str | None = None, fields: tuple | None = None) -> str:
     """The query `decisions` runs (generated once; SqlUnsupported for a pack SQL cannot decide)."""
-    return query(policy, "metrics", lang, region, tables.positional(policy))
+    return query(policy, "metrics", lang, region, tables.positional(policy), fields)
 
 
 def evaluate(policy, relation: duckdb.DuckDBPyRelation, lang: str = "en", region: str | None = None,
-             connection: duckdb.DuckDBPyConnection | None = None) -> duckdb.DuckDBPyRelation:
-    """The decisions of every row of `relation`, in its order, as a relation."""
+             connection: duckdb.DuckDBPyConnection | None = None, fields: tuple | None = None
+             ) -> duckdb.DuckDBPyRelation:
+    """The decisions of every row of `relation`, in its order, as a relation: of the
+    columns and item fields `fields` keeps (`tspol.runtime.shapes.parse_fields`), or all."""
     connection = connection or duckdb.default_connection()
     tables.check_columns(policy, relation.columns)
     inputs = [spec.name for spec in policy.program.inputs]
@@ -53,11 +56,11 @@ def evaluate(policy, relation: duckdb.DuckDBPyRelation, lang: str = "en", region
     connection.execute(f'CREATE OR REPLACE TEMP VIEW "{view}" AS SELECT {", ".join(columns)} FROM "{view}_given"')
     whole = frozenset(name for name, kind in zip(relation.columns, relation.types)
                       if name in inputs and str(kind) in INTEGER_TYPES)
-    return connection.sql(tables.query(policy, "duckdb", view, lang, region, None, whole))
+    return connection.sql(tables.query(policy, "duckdb", view, lang, region, None, whole, fields))
 
 
 def decide_parquet(policy, source: str, target: str, lang: str = "en", region: str | None = None,
-                   batch: int = 10_000) -> tuple[int, Iterator[tuple[int, dict]]] | None:
+                   batch: int = 10_000, fields: tuple | None = None) -> tuple[int, Iterator[tuple[int, dict]]] | None:
     """Decide every row of the Parquet file `source` into the Parquet file `target` in
     DuckDB alone (no row passes through Python): the number of rows, and the failed
     ones as (row, error), row counted from 1, read back from `target`. Both are paths of
@@ -80,16 +83,18 @@ def decide_parquet(policy, source: str, target: str, lang: str = "en", region: s
     if "seller_id" in given.columns:
         given = given.project(", ".join('CAST("seller_id" AS VARCHAR) AS "seller_id"' if name == "seller_id"
                                         else f'"{name}"' for name in given.columns))
-    evaluate(policy, given, lang, region, connection).write_parquet(target)
+    evaluate(policy, given, lang, region, connection, fields).write_parquet(target)
     count = connection.execute("SELECT count(*) FROM read_parquet(?)", [written]).fetchall()[0][0]
     failed = connection.execute("SELECT file_row_number + 1, error FROM read_parquet(?, file_row_number = true) "
                                 "WHERE error IS NOT NULL ORDER BY file_row_number", [written])
     return count, (row for rows in iter(lambda: failed.fetchmany(batch), []) for row in rows)
 
 
-def decisions(policy, records: Iterable[Mapping], lang: str = "en", region: str | None = None) -> list[dict]:
+def decisions(policy, records: Iterable[Mapping], lang: str = "en", region: str | None = None,
+              fields: tuple | None = None) -> list[dict]:
     """Decide dicts of metrics (with `seller_id` and `region` if any): for each, the
-    decision `Policy.evaluate_dict` gives (with its `seller_id`), or {"error": ...}."""
+    decision `Policy.evaluate_dict` gives (with its `seller_id`; of the `fields` kept),
+    or {"error": ...}."""
     records = list(records)
     columns = tables.record_columns(policy, records)
     connection = duckdb.connect()
@@ -99,6 +104,6 @@ def decisions(policy, records: Iterable[Mapping], lang: str = "en", region: str 
     names = [*FIELDS, *tables.positional(policy).values()]
     unnested = ", ".join(f'unnest(?::VARCHAR[]) AS "{name}"' for name in names)
     connection.execute(f"CREATE TEMP TABLE metrics AS SELECT {unnested}", columns)
-    result = connection.execute(records_query(policy, lang, region))
+    result = connection.execute(records_query(policy, lang, region, fields))
     header = [d[0] for d in result.description]
     return tables.record_decisions(policy, records, (dict(zip(header, row)) for row in result.fetchall()))

@@ -456,13 +456,17 @@ class StandardOutput:
         pass
 
 
-def open_output(path: str, fmt: str, columns: tuple[str, ...] = OUTPUT_COLUMNS) -> "Output":
+def open_output(path: str, fmt: str, columns: tuple[str, ...] = OUTPUT_COLUMNS, fields: tuple | None = None
+                ) -> "Output":
     """Where `tspol eval -o FILE` writes: FILE appears, whole, at `commit`, and not at all
     if deciding stops before (a table that cannot be read, an interrupt, a write that
-    fails); WriteError when it cannot be written. `columns`: those of a CSV file."""
+    fails); WriteError when it cannot be written. `columns`: those of a CSV file;
+    `fields`: what a Parquet file keeps of each decision (`tspol.runtime.shapes`)."""
     if fmt == "csv":
         return CsvOutput(path, columns)
-    return {"jsonl": Output, "parquet": ParquetOutput}[fmt](path)
+    if fmt == "parquet":
+        return ParquetOutput(path, fields)
+    return Output(path)
 
 
 class Output:
@@ -561,6 +565,10 @@ class ParquetOutput(Output):
 
     written_directly = False
 
+    def __init__(self, path: str, fields: tuple | None = None):
+        super().__init__(path)
+        self.fields = fields
+
     def direct(self) -> str:
         """The temporary path to write the Parquet file to at once (the JSON Lines left empty)."""
         self.written_directly = True
@@ -578,7 +586,8 @@ class ParquetOutput(Output):
             return written
         connection = duckdb.connect()
         connection.execute("SET enable_progress_bar = false")
-        columns = ", ".join(f"{_quoted(name)}: {_quoted(kind)}" for name, kind in output_types("duckdb").items())
+        columns = ", ".join(f"{_quoted(name)}: {_quoted(kind)}"
+                            for name, kind in output_types("duckdb", self.fields).items())
         try:
             connection.sql(f"SELECT * FROM read_json({_quoted(literal_path(jsonl))}, format = 'newline_delimited', "
                            f"columns = {{{columns}}})").write_parquet(written)

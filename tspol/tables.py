@@ -21,19 +21,19 @@ _TABLE = "tspol_metrics_table"
 
 
 def query(policy, dialect: str, table: str, lang: str, region: str | None, columns: dict | None,
-          whole_columns: frozenset = frozenset()) -> str:
-    """The query deciding every row of `table` in `dialect`, generated once per pack text
-    and columns (`sqlgen.generate`: `whole_columns` are the inputs whose columns are
-    integers), whatever the table."""
+          whole_columns: frozenset = frozenset(), fields: tuple | None = None) -> str:
+    """The query deciding every row of `table` in `dialect`, generated once per pack text,
+    columns and fields kept (`sqlgen.generate`: `whole_columns` are the inputs whose
+    columns are integers), whatever the table."""
     key = (policy.source_hash, dialect, lang, region, tuple(sorted((columns or {}).items())),
-           tuple(sorted(whole_columns)))
+           tuple(sorted(whole_columns)), fields)
     if key not in _queries:
         _queries[key] = sqlgen.generate(policy.program, dialect, table=_TABLE, lang=lang, region=region,
-                                        columns=columns, whole_columns=whole_columns)
+                                        columns=columns, whole_columns=whole_columns, fields=fields)
     text, placeholder = _queries[key], f"FROM {sqlgen.table_name(_TABLE, dialect)}"
     if text.count(_TABLE) != 1 or placeholder not in text:  # the pack's own text has the word
         return sqlgen.generate(policy.program, dialect, table=table, lang=lang, region=region,
-                               columns=columns, whole_columns=whole_columns)
+                               columns=columns, whole_columns=whole_columns, fields=fields)
     return text.replace(placeholder, f"FROM {sqlgen.table_name(table, dialect)}")
 
 
@@ -93,20 +93,25 @@ def record_decisions(policy, records: list[Mapping], rows: Iterable[Mapping]) ->
 
 
 def decision(row: Mapping) -> dict:
-    """One output row as the JSON decision of the Python engine."""
+    """One output row as the JSON decision of the Python engine (its columns kept, when
+    the query keeps only some: `tspol.runtime.shapes.keep` of it)."""
     out = {} if row.get("seller_id") is None else {"seller_id": row["seller_id"]}
     if row["error"] is not None:
         return out | {"error": dict(row["error"])}
-    out |= {"region": row["region"], "points": row["points"], "warning": row["warning"]}
-    out["violations"] = [_violation(v) for v in row["violations"]]
+    for key in ("region", "points", "warning"):
+        if key in row:
+            out[key] = row[key]
+    if "violations" in row:
+        out["violations"] = [_violation(v) for v in row["violations"]]
     for key in ("findings", "not_applicable", "discretionary"):
-        out[key] = [dict(item) for item in row[key]]
+        if key in row:
+            out[key] = [dict(item) for item in row[key]]
     return out
 
 
 def _violation(v: Mapping) -> dict:
     out = dict(v)
-    limit = v["limit"]
+    limit = v.get("limit")
     if limit is not None:
         percent = limit["percent"]
         out["limit"] = {"days": limit["days"], "percent": int(percent) if percent.isdigit() else percent,

@@ -709,7 +709,7 @@ SQL_ENGINES = {  # engine -> (the modules it needs, the extra that brings them)
                    "without -o), .csv or .parquet (a row per seller, the columns of the SQL query). "
                    "Written whole or not at all.")
 @click.option("--fields", default=None, metavar="FIELD,...",
-              help="Write only these fields of each decision, in JSON Lines or CSV: keys of the decision "
+              help="Write only these fields of each decision, in JSON Lines, CSV or Parquet: keys of the decision "
                    "(region, points, warning, violations, findings, not_applicable, discretionary) or of "
                    "each item of its lists (violations.rule, violations.row).")
 @click.option("--shape", type=click.Choice(["full", "lean"]), default=None,  # tspol.runtime.shapes.SHAPES
@@ -794,7 +794,7 @@ def command(file, policy_path, region, fmt, lang, jobs, engine, input_format, ou
     try:
         with _signals_raise():
             out = sellers.StandardOutput(sys.stdout.buffer) if output is None else \
-                sellers.open_output(output, writes, columns)
+                sellers.open_output(output, writes, columns, kept)
             try:
                 _decide(decider, file, given, out, errors, jobs, pack)
                 out.commit()
@@ -825,9 +825,9 @@ def _fields(fields: str | None, shape: str | None, fmt: str, writes: str | None)
         return None
     if fields is not None and shape is not None:
         raise click.UsageError("--fields and --shape each say what to write: give one of them")
-    if fmt == "text" or writes == "parquet":
-        raise click.UsageError(f"{'--fields' if fields else '--shape'} writes JSON Lines or CSV, not "
-                               f"{'a text report' if fmt == 'text' else 'Parquet'}")
+    if fmt == "text":
+        raise click.UsageError(f"{'--fields' if fields else '--shape'} writes JSON Lines, CSV or Parquet, "
+                               "not a text report")
     from tspol.runtime.shapes import parse_fields, shape_fields
 
     try:
@@ -999,7 +999,8 @@ def _decide_in_duckdb(decider: Decider, file: str, out, errors) -> bool:
     import duckdb
 
     try:
-        done = decider.engine.decide_parquet(decider.policy, file, out.direct(), decider.lang, decider.region)
+        done = decider.engine.decide_parquet(decider.policy, file, out.direct(), decider.lang, decider.region,
+                                             fields=decider.fields)
     except duckdb.Error as exc:  # the input was read already: most likely, the output could not be written
         reason = f"deciding {decider.path} in DuckDB failed: {sellers.first_line(exc)}"
         raise sellers.WriteError(out.path, reason) from None
@@ -1103,7 +1104,8 @@ class SqlDecider(Decider):
                                  else Decider.answer(self, *item, document))
             except _Deferred as deferred:
                 jobs.append((position, self.last_id, {"region": deferred.region, **deferred.metrics}))
-        decided = self.engine.decisions(self.policy, [record for _, _, record in jobs], lang=self.lang)
+        decided = self.engine.decisions(self.policy, [record for _, _, record in jobs], lang=self.lang,
+                                        fields=self.fields)  # what is not kept is not computed
         for (position, seller_id, _), decision in zip(jobs, decided):
             item = items[position]
             raw, line, row = item + (None,) if isinstance(item, tuple) else (b"", item.line, item.row)

@@ -17,6 +17,10 @@ row for each input row, in the order of the input. Per row:
   Python engine would report for that row (the same code and message), and then
   every column but `seller_id` and `error` is NULL, as in the JSON error record.
 
+`fields` (as `tspol.runtime.shapes.parse_fields` gives them: `--fields` and
+`--shape` of `tspol eval`) keeps only some columns, and only some fields of each
+list's items; what is not kept is not computed, so a lean query makes no texts.
+
 Exact arithmetic, whatever the engine's defaults: every input is read from its
 text (`CAST(... AS VARCHAR)`, so a binary float is the shortest decimal that
 reads back as it, as Python prints it), checked, and held as DECIMAL(38, 18);
@@ -67,13 +71,16 @@ class SqlUnsupported(ValueError):
 
 
 def generate(program: ir.Program, dialect: str = "duckdb", table: str = "metrics", lang: str = "en",
-             region: str | None = None, columns: dict | None = None, whole_columns: frozenset = frozenset()) -> str:
+             region: str | None = None, columns: dict | None = None, whole_columns: frozenset = frozenset(),
+             fields: tuple | None = None) -> str:
     """The query deciding every row of `table`, printed for `dialect`. `region`: the
     region of rows whose `region` is NULL (default: the policy's only region).
     `columns`: the column of each input (default: the input's name). `whole_columns`:
     the inputs whose column is of an integer type, read as they are (exact already:
-    no text, no pattern); any other column is read from its text."""
-    return query(program, dialect, table, lang, region, columns, whole_columns).sql(dialect=dialect, pretty=True) + "\n"
+    no text, no pattern); any other column is read from its text. `fields`: the
+    columns and item fields kept (default: all; see the module docstring)."""
+    return query(program, dialect, table, lang, region, columns, whole_columns, fields).sql(
+        dialect=dialect, pretty=True) + "\n"
 
 
 def table_name(table: str, dialect: str) -> str:
@@ -82,9 +89,9 @@ def table_name(table: str, dialect: str) -> str:
 
 
 def query(program: ir.Program, dialect: str = "duckdb", table: str = "metrics", lang: str = "en",
-          region: str | None = None, columns: dict | None = None, whole_columns: frozenset = frozenset()
-          ) -> exp.Select:
-    return _Query(program, dialect, lang, region, columns, whole_columns).select(table)
+          region: str | None = None, columns: dict | None = None, whole_columns: frozenset = frozenset(),
+          fields: tuple | None = None) -> exp.Select:
+    return _Query(program, dialect, lang, region, columns, whole_columns, fields).select(table)
 
 
 @functools.lru_cache(maxsize=None)
@@ -164,7 +171,7 @@ def number(value: Fraction, to: exp.DataType) -> exp.Expression:
 
 class _Query:
     def __init__(self, program: ir.Program, dialect: str, lang: str, region: str | None, columns=None,
-                 whole_columns: frozenset = frozenset()):
+                 whole_columns: frozenset = frozenset(), fields: tuple | None = None):
         if dialect not in DIALECTS:
             raise ValueError(f"no SQL dialect {dialect!r}; choose one of {', '.join(DIALECTS)}")
         self.dialect = dialect
@@ -176,6 +183,7 @@ class _Query:
         self.default_region = region
         self.columns = dict(columns or {spec.name: spec.name for spec in program.inputs})
         self.whole_columns = frozenset(whole_columns)
+        self.kept = kept_fields(fields)
         folded: dict[str, str] = {}
         for name in self.columns.values():
             other = folded.setdefault(name.casefold(), name)
@@ -199,12 +207,15 @@ class _Query:
             ("given", self.given_columns(), exp.to_table(table, quoted=True)),  # see `table_name`
             ("read", [col("seller_id"), col("region"), *self.read_columns()], None),
             ("checked", [exp.Star(), alias(self.error(), "error", quoted=True)], None),
-            ("quotients", [exp.Star(), *self.rate_columns("q")], None),
-            ("rests", [exp.Star(), *self.rate_columns("r")], None),
-            ("hundredths", [exp.Star(), *self.rate_columns("h")], None),
-            ("shown", [exp.Star(), *self.shown_columns()], None),
-            ("ruled", [exp.Star(), *self.rule_columns()], None),
         ]
+        if self.says_words():
+            stages += [
+                ("quotients", [exp.Star(), *self.rate_columns("q")], None),
+                ("rests", [exp.Star(), *self.rate_columns("r")], None),
+                ("hundredths", [exp.Star(), *self.rate_columns("h")], None),
+                ("shown", [exp.Star(), *self.shown_columns()], None),
+            ]
+        stages.append(("ruled", [exp.Star(), *self.rule_columns()], None))
         decided = exp.select(*self.decided_columns()).from_(exp.to_table(stages[-1][0]), copy=False)
         before = None
         for name, columns, source in stages:
@@ -525,6 +536,18 @@ class _Query:
     # ---- the decision
     LISTS = ("violations", "findings", "not_applicable", "discretionary")
 
+    def wants(self, key: str) -> bool:
+        """Whether a column of the decision is kept."""
+        return key in self.kept
+
+    def says_words(self) -> bool:
+        """Whether a kept field holds a value in words (the `shown` columns)."""
+        return any(name in self.kept.get(key, ()) for key, name in WORDS)
+
+    def item(self, key: str, **values) -> exp.Expression:
+        """An item of a list with the fields kept of it, typed."""
+        return cast(struct(**{name: values[name] for name in self.kept[key]}), item_type(key, self.kept[key]))
+
     def declarations(self) -> list[ir.RuleIR]:
         """Each rule declaration once (US and SEA share theirs), in the order of the regions."""
         found = {}
@@ -538,14 +561,17 @@ class _Query:
         return rule.name, rule.where
 
     def rule_columns(self) -> list:
-        """What each rule declaration decides, once for every region that has it: its
-        lists, points and warning, as columns `violations_3`, `points_3`, ..."""
+        """What each rule declaration decides, once for every region that has it: the
+        items of its lists (each a struct, or NULL when the seller has none: columns
+        `violations_3_0`, `violations_3_1`, ...), its points and warning (`points_3`)."""
         columns = []
+        self.items = {}
         for position, rule in enumerate(self.declarations()):
             parts = {key: [] for key in (*self.LISTS, "points", "warning")}
             self.rule(rule, parts)
             for key in self.LISTS:
-                columns.append(alias(present(parts[key]) if parts[key] else self.empty(key), f"{key}_{position}"))
+                names = self.items[key, position] = [f"{key}_{position}_{k}" for k in range(len(parts[key]))]
+                columns += [alias(item, name) for item, name in zip(parts[key], names)]
             points = cast(sum_(parts["points"]), "INT") if parts["points"] else cast(lit(0), "INT")
             columns.append(alias(points, f"points_{position}"))
             warning = exp.or_(*parts["warning"], copy=False) if parts["warning"] else exp.false()
@@ -553,7 +579,8 @@ class _Query:
         return columns
 
     def decided_columns(self) -> list:
-        """Per region, its rules' columns joined: points added, warnings or-ed, lists concatenated."""
+        """Per region, its rules' columns joined: points added, warnings or-ed, and each
+        list the items of its rules that are not NULL, in order (one list built per row)."""
         positions = {self.key(rule): position for position, rule in enumerate(self.declarations())}
         ok = exp.Is(this=col("error"), expression=exp.Null())
 
@@ -567,57 +594,63 @@ class _Query:
 
         def listed(key):
             def make(mine):
-                if not mine:
-                    return self.empty(key)
-                if len(mine) == 1:
-                    return col(f"{key}_{mine[0]}")
-                return exp.ArrayConcat(this=col(f"{key}_{mine[0]}"),
-                                       expressions=[col(f"{key}_{p}") for p in mine[1:]])
+                items = [col(name) for position in mine for name in self.items[key, position]]
+                return present(items) if items else self.empty(key)
             return make
 
-        columns = [col("seller_id"), alias(case((ok, col("region"))), "region")]  # as the JSON error record
-        columns.append(alias(per_region(lambda mine: cast(sum_([col(f"points_{p}") for p in mine]), "INT")
-                                        if mine else cast(lit(0), "INT"), cast(exp.Null(), "INT")), "points"))
-        columns.append(alias(per_region(lambda mine: exp.or_(*(col(f"warning_{p}") for p in mine), copy=False)
-                                        if mine else exp.false(), cast(exp.Null(), "BOOLEAN")), "warning"))
+        columns = [col("seller_id")]
+        if self.wants("region"):
+            columns.append(alias(case((ok, col("region"))), "region"))  # as the JSON error record
+        if self.wants("points"):
+            columns.append(alias(per_region(lambda mine: cast(sum_([col(f"points_{p}") for p in mine]), "INT")
+                                            if mine else cast(lit(0), "INT"), cast(exp.Null(), "INT")), "points"))
+        if self.wants("warning"):
+            columns.append(alias(per_region(lambda mine: exp.or_(*(col(f"warning_{p}") for p in mine), copy=False)
+                                            if mine else exp.false(), cast(exp.Null(), "BOOLEAN")), "warning"))
         for key in self.LISTS:
-            columns.append(alias(per_region(listed(key), exp.Null()), key))
+            if self.wants(key):
+                columns.append(alias(per_region(listed(key), exp.Null()), key))
         columns.append(col("error"))
         return columns
 
     def empty(self, key: str) -> exp.Expression:
-        return cast(exp.Array(expressions=[]), f"ARRAY<{_ITEM_TYPES[key]}>")
+        return cast(exp.Array(expressions=[]), f"ARRAY<{item_type(key, self.kept[key])}>")
 
     def rule(self, rule: ir.RuleIR, parts: dict) -> None:
         metric = self.program.metric(rule.metric) if rule.metric else None
-        for name in self.program.rule_quantities(rule):
-            parts["not_applicable"].append(self.not_applicable(rule, name))
+        if self.wants("not_applicable"):
+            for name in self.program.rule_quantities(rule):
+                parts["not_applicable"].append(self.not_applicable(rule, name))
         outside = exp.false()
         if metric is not None and metric.standard is not None:
             outside = self.formula(self.meaning.outside_standard(metric))
-            if metric.denominator is not None:
-                value = concat(self.plain(metric.numerator), "/", self.plain(metric.denominator))
-            else:
-                value = self.shown(metric.name)
-            parts["findings"].append(case((outside, self.typed("findings", struct(
-                rule=lit(rule.name), metric=lit(metric.name), value=value, standard=lit(metric.standard_text))))))
+            if self.wants("findings"):
+                if metric.denominator is not None:
+                    value = concat(self.plain(metric.numerator), "/", self.plain(metric.denominator))
+                else:
+                    value = self.shown(metric.name) if "value" in self.kept["findings"] else None
+                parts["findings"].append(case((outside, self.item(
+                    "findings", rule=lit(rule.name), metric=lit(metric.name), value=value,
+                    standard=lit(metric.standard_text)))))
         fired = []
         for table in rule.tables:
-            for position, row in enumerate(table.rows):
-                fires = self.formula(self.meaning.fires(table, position))
-                fired.append(fires)
-                parts["violations"].append(case((fires, self.violation(rule, table, row))))
-                if row.points:
-                    parts["points"].append(case((fires, lit(row.points)), default=lit(0)))
-                if row.warning:
-                    parts["warning"].append(fires)
-        if rule.may:
+            rows = [(self.formula(self.meaning.fires(table, position)), row) for position, row in enumerate(table.rows)]
+            fired += [fires for fires, _ in rows]
+            # in a first-match table at most one row fires (their `fires` exclude each other): one
+            # item and one number of points for the table, each a CASE of its rows
+            chains = [rows] if table.first_match else [[one] for one in rows]
+            for chain in chains:
+                if self.wants("violations"):
+                    parts["violations"].append(case(*((fires, self.violation(rule, table, row))
+                                                      for fires, row in chain)))
+                scored = [(fires, lit(row.points)) for fires, row in chain if row.points]
+                if scored:
+                    parts["points"].append(case(*scored, default=lit(0)))
+            parts["warning"] += [fires for fires, row in rows if row.warning]
+        if rule.may and self.wants("discretionary"):
             follows = exp.or_(*fired, copy=False) if rule.tables else outside
-            parts["discretionary"].append(case((follows, self.typed("discretionary", struct(
-                rule=lit(rule.name), measures=self.texts(rule.may))))))
-
-    def typed(self, key: str, value: exp.Expression) -> exp.Expression:
-        return cast(value, _ITEM_TYPES[key])
+            parts["discretionary"].append(case((follows, self.item(
+                "discretionary", rule=lit(rule.name), measures=self.texts(rule.may)))))
 
     def texts(self, items) -> exp.Expression:
         return cast(exp.Array(expressions=[lit(i) for i in items]), TEXTS)
@@ -626,15 +659,17 @@ class _Query:
         metric = self.program.metric(quantity)
         whens = []
         for cause, formula in self.meaning.undefined_causes(quantity):
-            if cause == ABSENT:
+            if "reason" not in self.kept["not_applicable"]:
+                reason = None
+            elif cause == ABSENT:
                 reason = self.absent_reason(self.program.needs(quantity))
             elif cause == ONLY_IF:
                 template = explain.only_if_template(self.program, metric, self.lang)
                 reason = self.template(template, {name: self.shown(name) for name, _ in metric.only_if})
             else:
                 reason = lit(explain.zero_text(metric, self.lang))
-            whens.append((self.formula(formula), self.typed("not_applicable", struct(
-                rule=lit(rule.name), metric=lit(quantity), cause=lit(cause), reason=reason))))
+            whens.append((self.formula(formula), self.item(
+                "not_applicable", rule=lit(rule.name), metric=lit(quantity), cause=lit(cause), reason=reason)))
         return case(*whens)
 
     def absent_reason(self, needs: tuple[str, ...]) -> exp.Expression:
@@ -655,6 +690,13 @@ class _Query:
         cap = None
         if row.limit is not None:
             limit, cap = self.limit(row.limit)
+        return self.item(
+            "violations", rule=lit(rule.name), table=lit(table.name) if table.name else cast(exp.Null(), TEXT),
+            row=lit(row.index), points=lit(row.points), warning=lit(row.warning), limit=limit,
+            measures=self.texts(row.measures), where=lit(row.where),
+            because=self.because(rule, table, row, cap) if "because" in self.kept["violations"] else None)
+
+    def because(self, rule: ir.RuleIR, table: ir.TableIR, row: ir.RowIR, cap) -> exp.Expression:
         texts = []  # the row is explained by the first of its boxes that holds (`meaning`)
         for box in range(len(row.boxes)):
             fields = {name: self.shown(name) for name in explain.because_quantities(row, box)}
@@ -662,29 +704,48 @@ class _Query:
                 fields["cap"] = cap if box == 0 else cap.copy()
             texts.append(self.template(explain.because_template(self.program, rule, table, row, self.lang, box),
                                        fields))
-        because = texts[-1]
-        if len(texts) > 1:
-            because = case(*((self.formula(self.meaning.box(row.boxes[box])), text)
-                             for box, text in enumerate(texts[:-1])), default=texts[-1])
-        return self.typed("violations", struct(
-            rule=lit(rule.name), table=lit(table.name) if table.name else cast(exp.Null(), TEXT),
-            row=lit(row.index), points=lit(row.points), warning=lit(row.warning), limit=limit,
-            measures=self.texts(row.measures), where=lit(row.where), because=because))
+        if len(texts) == 1:
+            return texts[0]
+        return case(*((self.formula(self.meaning.box(row.boxes[box])), text)
+                      for box, text in enumerate(texts[:-1])), default=texts[-1])
 
     def limit(self, limit: ir.LimitIR) -> tuple[exp.Expression, exp.Expression]:
         """The limit struct and the text of its daily cap (D9: `_share`, in whole numbers)."""
         basis = self.program.basis(limit.basis)
         base = self.v(basis.input)
         share = limit.percent / 100
-        scale = 10**SQL_PLACES
         p, q = share.numerator, share.denominator
         if share >= 10**SHARE_DIGITS or q >= 10**19:
             raise SqlUnsupported(f"the percentage {portable._decimal_text(limit.percent)}% has too many digits "
                                  "for exact SQL")
-        # base * p / q with base = w + f / 10^18 (w whole, 0 <= f < 10^18), in whole numbers below 10^38:
-        # w * p = k * q + r, so base * p / q = k + (r * 10^18 + f * p) / (q * 10^18). Each operation's
-        # type holds its exact result (DECIMAL(36, 18) - DECIMAL(19, 0) fits 38 digits, the fraction
-        # DECIMAL(18, 18) times 10^18 too): Spark would round a result type wider than 38 digits.
+        if DOMAINS[basis_kind(self.program, basis)].whole or basis.input in self.whole_columns:
+            cap = self.whole_share(base, p, q, basis.rounding)
+        else:
+            cap = self.share(base, p, q, basis.rounding)
+        cap = cast(cap, WHOLE)
+        percent = portable._decimal_text(limit.percent)
+        value = struct(days=lit(limit.days), percent=lit(percent), basis=lit(limit.basis), daily_cap=cap)
+        words = explain.CAP[self.lang]
+        before, _, after = words.partition("{}")
+        cap_text = case((exp.Is(this=base, expression=exp.Null()), lit("")),
+                        default=concat(before, cast(cap, TEXT), after))
+        return cast(value, LIMIT), cap_text
+
+    def whole_share(self, base: exp.Expression, p: int, q: int, rounding: str) -> exp.Expression:
+        """`base * p / q` rounded, for a whole `base` (a count, or a column of integers), in
+        whole numbers: `share` of a base without places, its `w * p` the only product."""
+        top = exp.Mul(this=cast(base, WHOLE), expression=whole(p))
+        if rounding == "up":  # the quotient of top + q - 1 (top is 0 or more)
+            top = exp.Add(this=top, expression=whole(q - 1))
+        return self.int_div(top, whole(q))
+
+    def share(self, base: exp.Expression, p: int, q: int, rounding: str) -> exp.Expression:
+        """`base * p / q` rounded, for a `base` with decimal places, in whole numbers below
+        10^38: base = w + f / 10^18 (w whole, 0 <= f < 10^18) and w * p = k * q + r, so
+        base * p / q = k + (r * 10^18 + f * p) / (q * 10^18). Each operation's type holds
+        its exact result (DECIMAL(36, 18) - DECIMAL(19, 0) fits 38 digits, the fraction
+        DECIMAL(18, 18) times 10^18 too): Spark would round a result type wider than 38 digits."""
+        scale = 10**SQL_PLACES
         narrow = lambda: cast(base, NARROW)  # noqa: E731
         w = lambda: cast(exp.Floor(this=narrow()), WHOLE)  # noqa: E731
         fraction = cast(exp.Sub(this=narrow(), expression=exp.Floor(this=narrow())), FRACTION)
@@ -694,19 +755,15 @@ class _Query:
         r = exp.Mod(this=wp(), expression=whole(q))
         top = exp.Add(this=exp.Mul(this=r, expression=whole(scale)), expression=exp.Mul(this=f, expression=whole(p)))
         bottom = whole(q * scale)
-        if basis.rounding == "down":
-            cap = exp.Add(this=k, expression=self.int_div(top, bottom))
-        else:  # up: the quotient of top + bottom - 1 (every part is 0 or more)
-            cap = exp.Add(this=k, expression=self.int_div(
-                exp.Sub(this=exp.Add(this=top, expression=bottom), expression=whole(1)), whole(q * scale)))
-        cap = cast(cap, WHOLE)
-        percent = portable._decimal_text(limit.percent)
-        value = struct(days=lit(limit.days), percent=lit(percent), basis=lit(limit.basis), daily_cap=cap)
-        words = explain.CAP[self.lang]
-        before, _, after = words.partition("{}")
-        cap_text = case((exp.Is(this=base, expression=exp.Null()), lit("")),
-                        default=concat(before, cast(cap, TEXT), after))
-        return cast(value, LIMIT), cap_text
+        if rounding == "down":
+            return exp.Add(this=k, expression=self.int_div(top, bottom))
+        # up: the quotient of top + bottom - 1 (every part is 0 or more)
+        return exp.Add(this=k, expression=self.int_div(
+            exp.Sub(this=exp.Add(this=top, expression=bottom), expression=whole(1)), whole(q * scale)))
+
+
+def basis_kind(program: ir.Program, basis) -> str:
+    return program.input(basis.input).kind
 
 
 def _unshared(tree: exp.Expression) -> exp.Expression:
@@ -756,21 +813,42 @@ def sum_(items: list) -> exp.Expression:
     return total
 
 
-def output_types(dialect: str) -> dict[str, str]:
+def output_types(dialect: str, fields: tuple | None = None) -> dict[str, str]:
     """The type of each column of decisions, printed for `dialect`: what the query returns
-    (seller_id as text), and what `tspol eval -o decisions.parquet` writes."""
-    types = {"seller_id": "STRING", "region": "STRING", "points": "INT", "warning": "BOOLEAN",
-             **{name: f"ARRAY<{item}>" for name, item in _ITEM_TYPES.items()},
+    (seller_id as text), and what `tspol eval -o decisions.parquet` writes; of the
+    columns and item fields kept, when `fields` are given."""
+    kept = kept_fields(fields)
+    lists = {name: f"ARRAY<{item_type(name, kept.get(name, items))}>" for name, items in ITEM_FIELDS.items()}
+    types = {"seller_id": "STRING", "region": "STRING", "points": "INT", "warning": "BOOLEAN", **lists,
              "error": "STRUCT<code: STRING, key: STRING, message: STRING>"}
     assert tuple(types) == portable.OUTPUT_COLUMNS
-    return {name: _type(text).sql(dialect=dialect) for name, text in types.items()}
+    return {name: _type(text).sql(dialect=dialect) for name, text in types.items()
+            if name in ("seller_id", "error") or name in kept}
 
 
-_ITEM_TYPES = {
-    "violations": "STRUCT<rule: STRING, table: STRING, row: INT, points: INT, warning: BOOLEAN, "
-                  "limit: STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>, "
-                  "measures: ARRAY<STRING>, where: STRING, because: STRING>",
-    "findings": "STRUCT<rule: STRING, metric: STRING, value: STRING, standard: STRING>",
-    "not_applicable": "STRUCT<rule: STRING, metric: STRING, cause: STRING, reason: STRING>",
-    "discretionary": "STRUCT<rule: STRING, measures: ARRAY<STRING>>",
+# The fields of each list's items, and their types.
+ITEM_FIELDS = {
+    "violations": {"rule": "STRING", "table": "STRING", "row": "INT", "points": "INT", "warning": "BOOLEAN",
+                   "limit": "STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>",
+                   "measures": "ARRAY<STRING>", "where": "STRING", "because": "STRING"},
+    "findings": {"rule": "STRING", "metric": "STRING", "value": "STRING", "standard": "STRING"},
+    "not_applicable": {"rule": "STRING", "metric": "STRING", "cause": "STRING", "reason": "STRING"},
+    "discretionary": {"rule": "STRING", "measures": "ARRAY<STRING>"},
 }
+# The item fields that hold a value in words.
+WORDS = (("violations", "because"), ("findings", "value"), ("not_applicable", "reason"))
+
+
+def kept_fields(fields: tuple | None) -> dict[str, tuple[str, ...]]:
+    """Each column kept, with the fields kept of its items (all, for a list given whole):
+    every column and field when `fields` is None."""
+    everything = {name: () for name in portable.OUTPUT_COLUMNS if name not in ("seller_id", "error")}
+    everything |= {name: tuple(items) for name, items in ITEM_FIELDS.items()}
+    if fields is None:
+        return everything
+    return {name: everything[name] if items is None else tuple(items) for name, items in fields}
+
+
+def item_type(key: str, names: tuple[str, ...]) -> str:
+    """The type of a list's items with only the fields `names`."""
+    return "STRUCT<" + ", ".join(f"{name}: {ITEM_FIELDS[key][name]}" for name in names) + ">"

@@ -3020,10 +3020,182 @@ WITH given AS (
 ), ruled AS (
   SELECT
     *,
-    LIST_FILTER(
-      [
-        CASE
-          WHEN (
+    CASE
+      WHEN (
+        (
+          (
+            (
+              NOT (
+                "v_cancelled_orders" IS NULL
+              ) AND NOT (
+                "v_orders_7d" IS NULL
+              )
+            )
+            AND (
+              "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+            )
+          )
+          AND (
+            (
+              "v_cancelled_orders" * CAST(40 AS DECIMAL(38, 0))
+            ) >= (
+              CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+            )
+          )
+        )
+        AND (
+          (
+            "v_cancelled_orders" * CAST(10 AS DECIMAL(38, 0))
+          ) < (
+            CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+          )
+        )
+      )
+      AND (
+        "v_cancelled_orders" >= CAST(5 AS DECIMAL(38, 0))
+      )
+      THEN CAST({'rule': 'seller_fault_cancellation', 'table': CAST(NULL AS TEXT), 'row': 1, 'points': 2, 'warning': FALSE, 'limit': CAST(NULL AS STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0))), 'measures': CAST([] AS TEXT[]), 'where': 'fulfilment.pol:12', 'because': 'Seller-fault cancellation rate (SFCR) is ' || (
+        "s_SFCR" || (
+          ': at least 2.5% and below 10%; cancelled_orders is ' || (
+            "s_cancelled_orders" || ': at least 5. Rule seller_fault_cancellation, row 1 (fulfilment.pol:12): 2 points.'
+          )
+        )
+      )} AS STRUCT(
+        rule TEXT,
+        "table" TEXT,
+        row INT,
+        points INT,
+        warning BOOLEAN,
+        "limit" STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0)),
+        measures TEXT[],
+        "where" TEXT,
+        because TEXT
+      ))
+      WHEN (
+        (
+          (
+            (
+              (
+                NOT (
+                  "v_cancelled_orders" IS NULL
+                ) AND NOT (
+                  "v_orders_7d" IS NULL
+                )
+              )
+              AND (
+                "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+              )
+            )
+            AND (
+              (
+                "v_cancelled_orders" * CAST(10 AS DECIMAL(38, 0))
+              ) >= (
+                CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+              )
+            )
+          )
+          AND (
+            (
+              "v_cancelled_orders" * CAST(4 AS DECIMAL(38, 0))
+            ) < (
+              CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+            )
+          )
+        )
+        AND (
+          "v_cancelled_orders" >= CAST(5 AS DECIMAL(38, 0))
+        )
+      )
+      AND NOT (
+        (
+          (
+            (
+              (
+                NOT (
+                  "v_cancelled_orders" IS NULL
+                ) AND NOT (
+                  "v_orders_7d" IS NULL
+                )
+              )
+              AND (
+                "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+              )
+            )
+            AND (
+              (
+                "v_cancelled_orders" * CAST(40 AS DECIMAL(38, 0))
+              ) >= (
+                CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+              )
+            )
+          )
+          AND (
+            (
+              "v_cancelled_orders" * CAST(10 AS DECIMAL(38, 0))
+            ) < (
+              CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+            )
+          )
+        )
+        AND (
+          "v_cancelled_orders" >= CAST(5 AS DECIMAL(38, 0))
+        )
+      )
+      THEN CAST({'rule': 'seller_fault_cancellation', 'table': CAST(NULL AS TEXT), 'row': 2, 'points': 4, 'warning': FALSE, 'limit': CAST(NULL AS STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0))), 'measures': CAST([] AS TEXT[]), 'where': 'fulfilment.pol:13', 'because': 'Seller-fault cancellation rate (SFCR) is ' || (
+        "s_SFCR" || (
+          ': at least 10% and below 25%; cancelled_orders is ' || (
+            "s_cancelled_orders" || ': at least 5. Rule seller_fault_cancellation, row 2 (fulfilment.pol:13): 4 points.'
+          )
+        )
+      )} AS STRUCT(
+        rule TEXT,
+        "table" TEXT,
+        row INT,
+        points INT,
+        warning BOOLEAN,
+        "limit" STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0)),
+        measures TEXT[],
+        "where" TEXT,
+        because TEXT
+      ))
+      WHEN (
+        (
+          (
+            (
+              (
+                (
+                  NOT (
+                    "v_cancelled_orders" IS NULL
+                  ) AND NOT (
+                    "v_orders_7d" IS NULL
+                  )
+                )
+                AND (
+                  "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+                )
+              )
+              AND (
+                (
+                  "v_cancelled_orders" * CAST(4 AS DECIMAL(38, 0))
+                ) >= (
+                  CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                )
+              )
+            )
+            AND (
+              (
+                "v_cancelled_orders" * CAST(2 AS DECIMAL(38, 0))
+              ) < (
+                CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+              )
+            )
+          )
+          AND (
+            "v_cancelled_orders" >= CAST(5 AS DECIMAL(38, 0))
+          )
+        )
+        AND NOT (
+          (
             (
               (
                 (
@@ -3056,26 +3228,63 @@ WITH given AS (
           AND (
             "v_cancelled_orders" >= CAST(5 AS DECIMAL(38, 0))
           )
-          THEN CAST({'rule': 'seller_fault_cancellation', 'table': CAST(NULL AS TEXT), 'row': 1, 'points': 2, 'warning': FALSE, 'limit': CAST(NULL AS STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0))), 'measures': CAST([] AS TEXT[]), 'where': 'fulfilment.pol:12', 'because': 'Seller-fault cancellation rate (SFCR) is ' || (
-            "s_SFCR" || (
-              ': at least 2.5% and below 10%; cancelled_orders is ' || (
-                "s_cancelled_orders" || ': at least 5. Rule seller_fault_cancellation, row 1 (fulfilment.pol:12): 2 points.'
+        )
+      )
+      AND NOT (
+        (
+          (
+            (
+              (
+                NOT (
+                  "v_cancelled_orders" IS NULL
+                ) AND NOT (
+                  "v_orders_7d" IS NULL
+                )
+              )
+              AND (
+                "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
               )
             )
-          )} AS STRUCT(
-            rule TEXT,
-            "table" TEXT,
-            row INT,
-            points INT,
-            warning BOOLEAN,
-            "limit" STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0)),
-            measures TEXT[],
-            "where" TEXT,
-            because TEXT
-          ))
-        END,
-        CASE
-          WHEN (
+            AND (
+              (
+                "v_cancelled_orders" * CAST(10 AS DECIMAL(38, 0))
+              ) >= (
+                CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+              )
+            )
+          )
+          AND (
+            (
+              "v_cancelled_orders" * CAST(4 AS DECIMAL(38, 0))
+            ) < (
+              CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+            )
+          )
+        )
+        AND (
+          "v_cancelled_orders" >= CAST(5 AS DECIMAL(38, 0))
+        )
+      )
+      THEN CAST({'rule': 'seller_fault_cancellation', 'table': CAST(NULL AS TEXT), 'row': 3, 'points': 5, 'warning': FALSE, 'limit': CAST(NULL AS STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0))), 'measures': CAST([] AS TEXT[]), 'where': 'fulfilment.pol:14', 'because': 'Seller-fault cancellation rate (SFCR) is ' || (
+        "s_SFCR" || (
+          ': at least 25% and below 50%; cancelled_orders is ' || (
+            "s_cancelled_orders" || ': at least 5. Rule seller_fault_cancellation, row 3 (fulfilment.pol:14): 5 points.'
+          )
+        )
+      )} AS STRUCT(
+        rule TEXT,
+        "table" TEXT,
+        row INT,
+        points INT,
+        warning BOOLEAN,
+        "limit" STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0)),
+        measures TEXT[],
+        "where" TEXT,
+        because TEXT
+      ))
+      WHEN (
+        (
+          (
             (
               (
                 (
@@ -3092,22 +3301,18 @@ WITH given AS (
                 )
                 AND (
                   (
-                    "v_cancelled_orders" * CAST(10 AS DECIMAL(38, 0))
+                    "v_cancelled_orders" * CAST(2 AS DECIMAL(38, 0))
                   ) >= (
                     CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
                   )
                 )
               )
               AND (
-                (
-                  "v_cancelled_orders" * CAST(4 AS DECIMAL(38, 0))
-                ) < (
-                  CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                )
+                "v_cancelled_orders" >= CAST(5 AS DECIMAL(38, 0))
               )
             )
             AND (
-              "v_cancelled_orders" >= CAST(5 AS DECIMAL(38, 0))
+              "v_cancelled_orders" <= CAST(29 AS DECIMAL(38, 0))
             )
           )
           AND NOT (
@@ -3145,59 +3350,148 @@ WITH given AS (
               "v_cancelled_orders" >= CAST(5 AS DECIMAL(38, 0))
             )
           )
-          THEN CAST({'rule': 'seller_fault_cancellation', 'table': CAST(NULL AS TEXT), 'row': 2, 'points': 4, 'warning': FALSE, 'limit': CAST(NULL AS STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0))), 'measures': CAST([] AS TEXT[]), 'where': 'fulfilment.pol:13', 'because': 'Seller-fault cancellation rate (SFCR) is ' || (
-            "s_SFCR" || (
-              ': at least 10% and below 25%; cancelled_orders is ' || (
-                "s_cancelled_orders" || ': at least 5. Rule seller_fault_cancellation, row 2 (fulfilment.pol:13): 4 points.'
+        )
+        AND NOT (
+          (
+            (
+              (
+                (
+                  NOT (
+                    "v_cancelled_orders" IS NULL
+                  ) AND NOT (
+                    "v_orders_7d" IS NULL
+                  )
+                )
+                AND (
+                  "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+                )
+              )
+              AND (
+                (
+                  "v_cancelled_orders" * CAST(10 AS DECIMAL(38, 0))
+                ) >= (
+                  CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                )
               )
             )
-          )} AS STRUCT(
-            rule TEXT,
-            "table" TEXT,
-            row INT,
-            points INT,
-            warning BOOLEAN,
-            "limit" STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0)),
-            measures TEXT[],
-            "where" TEXT,
-            because TEXT
-          ))
-        END,
-        CASE
-          WHEN (
+            AND (
+              (
+                "v_cancelled_orders" * CAST(4 AS DECIMAL(38, 0))
+              ) < (
+                CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+              )
+            )
+          )
+          AND (
+            "v_cancelled_orders" >= CAST(5 AS DECIMAL(38, 0))
+          )
+        )
+      )
+      AND NOT (
+        (
+          (
+            (
+              (
+                NOT (
+                  "v_cancelled_orders" IS NULL
+                ) AND NOT (
+                  "v_orders_7d" IS NULL
+                )
+              )
+              AND (
+                "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+              )
+            )
+            AND (
+              (
+                "v_cancelled_orders" * CAST(4 AS DECIMAL(38, 0))
+              ) >= (
+                CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+              )
+            )
+          )
+          AND (
+            (
+              "v_cancelled_orders" * CAST(2 AS DECIMAL(38, 0))
+            ) < (
+              CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+            )
+          )
+        )
+        AND (
+          "v_cancelled_orders" >= CAST(5 AS DECIMAL(38, 0))
+        )
+      )
+      THEN CAST({'rule': 'seller_fault_cancellation', 'table': CAST(NULL AS TEXT), 'row': 4, 'points': 6, 'warning': FALSE, 'limit': CAST({'days': 7, 'percent': '10', 'basis': 'avg4w', 'daily_cap': CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
+        (
+          (
+            CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+          ) % CAST(10 AS DECIMAL(38, 0))
+        ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
+      ) + (
+        CAST(CAST(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+      ) AS INT128) // CAST(CAST(10000000000000000000 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) AS DECIMAL(38, 0))} AS STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0))), 'measures': CAST([] AS TEXT[]), 'where': 'fulfilment.pol:15', 'because': 'Seller-fault cancellation rate (SFCR) is ' || (
+        "s_SFCR" || (
+          ': at least 50%; cancelled_orders is ' || (
+            "s_cancelled_orders" || (
+              ': at least 5 and at most 29. Rule seller_fault_cancellation, row 4 (fulfilment.pol:15): 6 points and an order volume limit for 7 days at 10% of the average daily orders over the past 4 weeks' || (
+                CASE
+                  WHEN "v_avg_daily_orders_4w" IS NULL
+                  THEN ''
+                  ELSE ' (at most ' || (
+                    CAST(CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
+                      (
+                        (
+                          CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                        ) % CAST(10 AS DECIMAL(38, 0))
+                      ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
+                    ) + (
+                      CAST(CAST(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                    ) AS INT128) // CAST(CAST(10000000000000000000 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS TEXT) || ' orders a day)'
+                  )
+                END || '.'
+              )
+            )
+          )
+        )
+      )} AS STRUCT(
+        rule TEXT,
+        "table" TEXT,
+        row INT,
+        points INT,
+        warning BOOLEAN,
+        "limit" STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0)),
+        measures TEXT[],
+        "where" TEXT,
+        because TEXT
+      ))
+      WHEN (
+        (
+          (
             (
               (
                 (
                   (
-                    (
-                      NOT (
-                        "v_cancelled_orders" IS NULL
-                      ) AND NOT (
-                        "v_orders_7d" IS NULL
-                      )
-                    )
-                    AND (
-                      "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+                    NOT (
+                      "v_cancelled_orders" IS NULL
+                    ) AND NOT (
+                      "v_orders_7d" IS NULL
                     )
                   )
                   AND (
-                    (
-                      "v_cancelled_orders" * CAST(4 AS DECIMAL(38, 0))
-                    ) >= (
-                      CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                    )
+                    "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
                   )
                 )
                 AND (
                   (
                     "v_cancelled_orders" * CAST(2 AS DECIMAL(38, 0))
-                  ) < (
+                  ) >= (
                     CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
                   )
                 )
               )
               AND (
-                "v_cancelled_orders" >= CAST(5 AS DECIMAL(38, 0))
+                "v_cancelled_orders" >= CAST(30 AS DECIMAL(38, 0))
               )
             )
             AND NOT (
@@ -3271,26 +3565,416 @@ WITH given AS (
               "v_cancelled_orders" >= CAST(5 AS DECIMAL(38, 0))
             )
           )
-          THEN CAST({'rule': 'seller_fault_cancellation', 'table': CAST(NULL AS TEXT), 'row': 3, 'points': 5, 'warning': FALSE, 'limit': CAST(NULL AS STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0))), 'measures': CAST([] AS TEXT[]), 'where': 'fulfilment.pol:14', 'because': 'Seller-fault cancellation rate (SFCR) is ' || (
-            "s_SFCR" || (
-              ': at least 25% and below 50%; cancelled_orders is ' || (
-                "s_cancelled_orders" || ': at least 5. Rule seller_fault_cancellation, row 3 (fulfilment.pol:14): 5 points.'
+        )
+        AND NOT (
+          (
+            (
+              (
+                (
+                  NOT (
+                    "v_cancelled_orders" IS NULL
+                  ) AND NOT (
+                    "v_orders_7d" IS NULL
+                  )
+                )
+                AND (
+                  "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+                )
+              )
+              AND (
+                (
+                  "v_cancelled_orders" * CAST(4 AS DECIMAL(38, 0))
+                ) >= (
+                  CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                )
               )
             )
-          )} AS STRUCT(
-            rule TEXT,
-            "table" TEXT,
-            row INT,
-            points INT,
-            warning BOOLEAN,
-            "limit" STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0)),
-            measures TEXT[],
-            "where" TEXT,
-            because TEXT
-          ))
-        END,
-        CASE
-          WHEN (
+            AND (
+              (
+                "v_cancelled_orders" * CAST(2 AS DECIMAL(38, 0))
+              ) < (
+                CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+              )
+            )
+          )
+          AND (
+            "v_cancelled_orders" >= CAST(5 AS DECIMAL(38, 0))
+          )
+        )
+      )
+      AND NOT (
+        (
+          (
+            (
+              (
+                NOT (
+                  "v_cancelled_orders" IS NULL
+                ) AND NOT (
+                  "v_orders_7d" IS NULL
+                )
+              )
+              AND (
+                "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+              )
+            )
+            AND (
+              (
+                "v_cancelled_orders" * CAST(2 AS DECIMAL(38, 0))
+              ) >= (
+                CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+              )
+            )
+          )
+          AND (
+            "v_cancelled_orders" >= CAST(5 AS DECIMAL(38, 0))
+          )
+        )
+        AND (
+          "v_cancelled_orders" <= CAST(29 AS DECIMAL(38, 0))
+        )
+      )
+      THEN CAST({'rule': 'seller_fault_cancellation', 'table': CAST(NULL AS TEXT), 'row': 5, 'points': 7, 'warning': FALSE, 'limit': CAST({'days': 7, 'percent': '10', 'basis': 'avg4w', 'daily_cap': CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
+        (
+          (
+            CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+          ) % CAST(10 AS DECIMAL(38, 0))
+        ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
+      ) + (
+        CAST(CAST(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+      ) AS INT128) // CAST(CAST(10000000000000000000 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) AS DECIMAL(38, 0))} AS STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0))), 'measures': CAST([] AS TEXT[]), 'where': 'fulfilment.pol:16', 'because': 'Seller-fault cancellation rate (SFCR) is ' || (
+        "s_SFCR" || (
+          ': at least 50%; cancelled_orders is ' || (
+            "s_cancelled_orders" || (
+              ': at least 30. Rule seller_fault_cancellation, row 5 (fulfilment.pol:16): 7 points and an order volume limit for 7 days at 10% of the average daily orders over the past 4 weeks' || (
+                CASE
+                  WHEN "v_avg_daily_orders_4w" IS NULL
+                  THEN ''
+                  ELSE ' (at most ' || (
+                    CAST(CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
+                      (
+                        (
+                          CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                        ) % CAST(10 AS DECIMAL(38, 0))
+                      ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
+                    ) + (
+                      CAST(CAST(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                    ) AS INT128) // CAST(CAST(10000000000000000000 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS TEXT) || ' orders a day)'
+                  )
+                END || '.'
+              )
+            )
+          )
+        )
+      )} AS STRUCT(
+        rule TEXT,
+        "table" TEXT,
+        row INT,
+        points INT,
+        warning BOOLEAN,
+        "limit" STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0)),
+        measures TEXT[],
+        "where" TEXT,
+        because TEXT
+      ))
+    END AS "violations_0_0",
+    CASE
+      WHEN (
+        (
+          NOT (
+            "v_cancelled_orders" IS NULL
+          ) AND NOT (
+            "v_orders_7d" IS NULL
+          )
+        )
+        AND (
+          "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+        )
+      )
+      AND NOT (
+        (
+          NOT (
+            "v_cancelled_orders" IS NULL
+          ) AND NOT (
+            "v_orders_7d" IS NULL
+          )
+        )
+        AND (
+          (
+            "v_cancelled_orders" * CAST(40 AS DECIMAL(38, 0))
+          ) < (
+            CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+          )
+        )
+      )
+      THEN CAST({'rule': 'seller_fault_cancellation', 'metric': 'SFCR', 'value': CAST("v_cancelled_orders" AS TEXT) || (
+        '/' || CAST("v_orders_7d" AS TEXT)
+      ), 'standard': '< 2.5%'} AS STRUCT(rule TEXT, metric TEXT, value TEXT, standard TEXT))
+    END AS "findings_0_0",
+    CASE
+      WHEN NOT (
+        NOT (
+          "v_cancelled_orders" IS NULL
+        )
+      )
+      OR NOT (
+        NOT (
+          "v_orders_7d" IS NULL
+        )
+      )
+      THEN CAST({'rule': 'seller_fault_cancellation', 'metric': 'SFCR', 'cause': 'absent', 'reason': CASE
+        WHEN (
+          "v_cancelled_orders" IS NULL
+        ) AND NOT (
+          "v_orders_7d" IS NULL
+        )
+        THEN 'cancelled_orders is not given'
+        WHEN NOT (
+          "v_cancelled_orders" IS NULL
+        ) AND (
+          "v_orders_7d" IS NULL
+        )
+        THEN 'orders_7d is not given'
+        WHEN (
+          "v_cancelled_orders" IS NULL
+        ) AND (
+          "v_orders_7d" IS NULL
+        )
+        THEN 'cancelled_orders and orders_7d are not given'
+      END} AS STRUCT(rule TEXT, metric TEXT, cause TEXT, reason TEXT))
+      WHEN NOT (
+        NOT (
+          "v_orders_7d" IS NULL
+        )
+        AND (
+          "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+        )
+      )
+      THEN CAST({'rule': 'seller_fault_cancellation', 'metric': 'SFCR', 'cause': 'zero_denominator', 'reason': 'orders_7d is 0, so SFCR is undefined'} AS STRUCT(rule TEXT, metric TEXT, cause TEXT, reason TEXT))
+    END AS "not_applicable_0_0",
+    CASE
+      WHEN (
+        (
+          (
+            (
+              (
+                (
+                  (
+                    (
+                      NOT (
+                        "v_cancelled_orders" IS NULL
+                      ) AND NOT (
+                        "v_orders_7d" IS NULL
+                      )
+                    )
+                    AND (
+                      "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+                    )
+                  )
+                  AND (
+                    (
+                      "v_cancelled_orders" * CAST(40 AS DECIMAL(38, 0))
+                    ) >= (
+                      CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                    )
+                  )
+                )
+                AND (
+                  (
+                    "v_cancelled_orders" * CAST(10 AS DECIMAL(38, 0))
+                  ) < (
+                    CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                  )
+                )
+              )
+              AND (
+                "v_cancelled_orders" >= CAST(5 AS DECIMAL(38, 0))
+              )
+            )
+            OR (
+              (
+                (
+                  (
+                    (
+                      (
+                        NOT (
+                          "v_cancelled_orders" IS NULL
+                        ) AND NOT (
+                          "v_orders_7d" IS NULL
+                        )
+                      )
+                      AND (
+                        "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+                      )
+                    )
+                    AND (
+                      (
+                        "v_cancelled_orders" * CAST(10 AS DECIMAL(38, 0))
+                      ) >= (
+                        CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                      )
+                    )
+                  )
+                  AND (
+                    (
+                      "v_cancelled_orders" * CAST(4 AS DECIMAL(38, 0))
+                    ) < (
+                      CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                    )
+                  )
+                )
+                AND (
+                  "v_cancelled_orders" >= CAST(5 AS DECIMAL(38, 0))
+                )
+              )
+              AND NOT (
+                (
+                  (
+                    (
+                      (
+                        NOT (
+                          "v_cancelled_orders" IS NULL
+                        ) AND NOT (
+                          "v_orders_7d" IS NULL
+                        )
+                      )
+                      AND (
+                        "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+                      )
+                    )
+                    AND (
+                      (
+                        "v_cancelled_orders" * CAST(40 AS DECIMAL(38, 0))
+                      ) >= (
+                        CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                      )
+                    )
+                  )
+                  AND (
+                    (
+                      "v_cancelled_orders" * CAST(10 AS DECIMAL(38, 0))
+                    ) < (
+                      CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                    )
+                  )
+                )
+                AND (
+                  "v_cancelled_orders" >= CAST(5 AS DECIMAL(38, 0))
+                )
+              )
+            )
+          )
+          OR (
+            (
+              (
+                (
+                  (
+                    (
+                      (
+                        NOT (
+                          "v_cancelled_orders" IS NULL
+                        ) AND NOT (
+                          "v_orders_7d" IS NULL
+                        )
+                      )
+                      AND (
+                        "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+                      )
+                    )
+                    AND (
+                      (
+                        "v_cancelled_orders" * CAST(4 AS DECIMAL(38, 0))
+                      ) >= (
+                        CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                      )
+                    )
+                  )
+                  AND (
+                    (
+                      "v_cancelled_orders" * CAST(2 AS DECIMAL(38, 0))
+                    ) < (
+                      CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                    )
+                  )
+                )
+                AND (
+                  "v_cancelled_orders" >= CAST(5 AS DECIMAL(38, 0))
+                )
+              )
+              AND NOT (
+                (
+                  (
+                    (
+                      (
+                        NOT (
+                          "v_cancelled_orders" IS NULL
+                        ) AND NOT (
+                          "v_orders_7d" IS NULL
+                        )
+                      )
+                      AND (
+                        "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+                      )
+                    )
+                    AND (
+                      (
+                        "v_cancelled_orders" * CAST(40 AS DECIMAL(38, 0))
+                      ) >= (
+                        CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                      )
+                    )
+                  )
+                  AND (
+                    (
+                      "v_cancelled_orders" * CAST(10 AS DECIMAL(38, 0))
+                    ) < (
+                      CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                    )
+                  )
+                )
+                AND (
+                  "v_cancelled_orders" >= CAST(5 AS DECIMAL(38, 0))
+                )
+              )
+            )
+            AND NOT (
+              (
+                (
+                  (
+                    (
+                      NOT (
+                        "v_cancelled_orders" IS NULL
+                      ) AND NOT (
+                        "v_orders_7d" IS NULL
+                      )
+                    )
+                    AND (
+                      "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+                    )
+                  )
+                  AND (
+                    (
+                      "v_cancelled_orders" * CAST(10 AS DECIMAL(38, 0))
+                    ) >= (
+                      CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                    )
+                  )
+                )
+                AND (
+                  (
+                    "v_cancelled_orders" * CAST(4 AS DECIMAL(38, 0))
+                  ) < (
+                    CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                  )
+                )
+              )
+              AND (
+                "v_cancelled_orders" >= CAST(5 AS DECIMAL(38, 0))
+              )
+            )
+          )
+        )
+        OR (
+          (
             (
               (
                 (
@@ -3430,941 +4114,75 @@ WITH given AS (
               "v_cancelled_orders" >= CAST(5 AS DECIMAL(38, 0))
             )
           )
-          THEN CAST({'rule': 'seller_fault_cancellation', 'table': CAST(NULL AS TEXT), 'row': 4, 'points': 6, 'warning': FALSE, 'limit': CAST({'days': 7, 'percent': '10', 'basis': 'avg4w', 'daily_cap': CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
-            (
-              (
-                CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-              ) % CAST(10 AS DECIMAL(38, 0))
-            ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
-          ) + (
-            CAST(CAST(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-          ) AS INT128) // CAST(CAST(10000000000000000000 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) AS DECIMAL(38, 0))} AS STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0))), 'measures': CAST([] AS TEXT[]), 'where': 'fulfilment.pol:15', 'because': 'Seller-fault cancellation rate (SFCR) is ' || (
-            "s_SFCR" || (
-              ': at least 50%; cancelled_orders is ' || (
-                "s_cancelled_orders" || (
-                  ': at least 5 and at most 29. Rule seller_fault_cancellation, row 4 (fulfilment.pol:15): 6 points and an order volume limit for 7 days at 10% of the average daily orders over the past 4 weeks' || (
-                    CASE
-                      WHEN "v_avg_daily_orders_4w" IS NULL
-                      THEN ''
-                      ELSE ' (at most ' || (
-                        CAST(CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
-                          (
-                            (
-                              CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                            ) % CAST(10 AS DECIMAL(38, 0))
-                          ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
-                        ) + (
-                          CAST(CAST(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                        ) AS INT128) // CAST(CAST(10000000000000000000 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS TEXT) || ' orders a day)'
-                      )
-                    END || '.'
-                  )
-                )
-              )
-            )
-          )} AS STRUCT(
-            rule TEXT,
-            "table" TEXT,
-            row INT,
-            points INT,
-            warning BOOLEAN,
-            "limit" STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0)),
-            measures TEXT[],
-            "where" TEXT,
-            because TEXT
-          ))
-        END,
-        CASE
-          WHEN (
-            (
-              (
-                (
-                  (
-                    (
-                      (
-                        NOT (
-                          "v_cancelled_orders" IS NULL
-                        ) AND NOT (
-                          "v_orders_7d" IS NULL
-                        )
-                      )
-                      AND (
-                        "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                      )
-                    )
-                    AND (
-                      (
-                        "v_cancelled_orders" * CAST(2 AS DECIMAL(38, 0))
-                      ) >= (
-                        CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                      )
-                    )
-                  )
-                  AND (
-                    "v_cancelled_orders" >= CAST(30 AS DECIMAL(38, 0))
-                  )
-                )
-                AND NOT (
-                  (
-                    (
-                      (
-                        (
-                          NOT (
-                            "v_cancelled_orders" IS NULL
-                          ) AND NOT (
-                            "v_orders_7d" IS NULL
-                          )
-                        )
-                        AND (
-                          "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                        )
-                      )
-                      AND (
-                        (
-                          "v_cancelled_orders" * CAST(40 AS DECIMAL(38, 0))
-                        ) >= (
-                          CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                        )
-                      )
-                    )
-                    AND (
-                      (
-                        "v_cancelled_orders" * CAST(10 AS DECIMAL(38, 0))
-                      ) < (
-                        CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                      )
-                    )
-                  )
-                  AND (
-                    "v_cancelled_orders" >= CAST(5 AS DECIMAL(38, 0))
-                  )
-                )
-              )
-              AND NOT (
-                (
-                  (
-                    (
-                      (
-                        NOT (
-                          "v_cancelled_orders" IS NULL
-                        ) AND NOT (
-                          "v_orders_7d" IS NULL
-                        )
-                      )
-                      AND (
-                        "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                      )
-                    )
-                    AND (
-                      (
-                        "v_cancelled_orders" * CAST(10 AS DECIMAL(38, 0))
-                      ) >= (
-                        CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                      )
-                    )
-                  )
-                  AND (
-                    (
-                      "v_cancelled_orders" * CAST(4 AS DECIMAL(38, 0))
-                    ) < (
-                      CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                    )
-                  )
-                )
-                AND (
-                  "v_cancelled_orders" >= CAST(5 AS DECIMAL(38, 0))
-                )
-              )
-            )
-            AND NOT (
-              (
-                (
-                  (
-                    (
-                      NOT (
-                        "v_cancelled_orders" IS NULL
-                      ) AND NOT (
-                        "v_orders_7d" IS NULL
-                      )
-                    )
-                    AND (
-                      "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                    )
-                  )
-                  AND (
-                    (
-                      "v_cancelled_orders" * CAST(4 AS DECIMAL(38, 0))
-                    ) >= (
-                      CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                    )
-                  )
-                )
-                AND (
-                  (
-                    "v_cancelled_orders" * CAST(2 AS DECIMAL(38, 0))
-                  ) < (
-                    CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                  )
-                )
-              )
-              AND (
-                "v_cancelled_orders" >= CAST(5 AS DECIMAL(38, 0))
-              )
-            )
-          )
-          AND NOT (
-            (
-              (
-                (
-                  (
-                    NOT (
-                      "v_cancelled_orders" IS NULL
-                    ) AND NOT (
-                      "v_orders_7d" IS NULL
-                    )
-                  )
-                  AND (
-                    "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                  )
-                )
-                AND (
-                  (
-                    "v_cancelled_orders" * CAST(2 AS DECIMAL(38, 0))
-                  ) >= (
-                    CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                  )
-                )
-              )
-              AND (
-                "v_cancelled_orders" >= CAST(5 AS DECIMAL(38, 0))
-              )
-            )
-            AND (
-              "v_cancelled_orders" <= CAST(29 AS DECIMAL(38, 0))
-            )
-          )
-          THEN CAST({'rule': 'seller_fault_cancellation', 'table': CAST(NULL AS TEXT), 'row': 5, 'points': 7, 'warning': FALSE, 'limit': CAST({'days': 7, 'percent': '10', 'basis': 'avg4w', 'daily_cap': CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
-            (
-              (
-                CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-              ) % CAST(10 AS DECIMAL(38, 0))
-            ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
-          ) + (
-            CAST(CAST(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-          ) AS INT128) // CAST(CAST(10000000000000000000 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) AS DECIMAL(38, 0))} AS STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0))), 'measures': CAST([] AS TEXT[]), 'where': 'fulfilment.pol:16', 'because': 'Seller-fault cancellation rate (SFCR) is ' || (
-            "s_SFCR" || (
-              ': at least 50%; cancelled_orders is ' || (
-                "s_cancelled_orders" || (
-                  ': at least 30. Rule seller_fault_cancellation, row 5 (fulfilment.pol:16): 7 points and an order volume limit for 7 days at 10% of the average daily orders over the past 4 weeks' || (
-                    CASE
-                      WHEN "v_avg_daily_orders_4w" IS NULL
-                      THEN ''
-                      ELSE ' (at most ' || (
-                        CAST(CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
-                          (
-                            (
-                              CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                            ) % CAST(10 AS DECIMAL(38, 0))
-                          ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
-                        ) + (
-                          CAST(CAST(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                        ) AS INT128) // CAST(CAST(10000000000000000000 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS TEXT) || ' orders a day)'
-                      )
-                    END || '.'
-                  )
-                )
-              )
-            )
-          )} AS STRUCT(
-            rule TEXT,
-            "table" TEXT,
-            row INT,
-            points INT,
-            warning BOOLEAN,
-            "limit" STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0)),
-            measures TEXT[],
-            "where" TEXT,
-            because TEXT
-          ))
-        END
-      ],
-      LAMBDA x : NOT (
-        x IS NULL
+        )
       )
-    ) AS "violations_0",
-    LIST_FILTER(
-      [
-        CASE
-          WHEN (
-            (
-              NOT (
-                "v_cancelled_orders" IS NULL
-              ) AND NOT (
-                "v_orders_7d" IS NULL
-              )
-            )
-            AND (
-              "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-            )
-          )
-          AND NOT (
-            (
-              NOT (
-                "v_cancelled_orders" IS NULL
-              ) AND NOT (
-                "v_orders_7d" IS NULL
-              )
-            )
-            AND (
-              (
-                "v_cancelled_orders" * CAST(40 AS DECIMAL(38, 0))
-              ) < (
-                CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-              )
-            )
-          )
-          THEN CAST({'rule': 'seller_fault_cancellation', 'metric': 'SFCR', 'value': CAST("v_cancelled_orders" AS TEXT) || (
-            '/' || CAST("v_orders_7d" AS TEXT)
-          ), 'standard': '< 2.5%'} AS STRUCT(rule TEXT, metric TEXT, value TEXT, standard TEXT))
-        END
-      ],
-      LAMBDA x : NOT (
-        x IS NULL
-      )
-    ) AS "findings_0",
-    LIST_FILTER(
-      [
-        CASE
-          WHEN NOT (
-            NOT (
-              "v_cancelled_orders" IS NULL
-            )
-          )
-          OR NOT (
-            NOT (
-              "v_orders_7d" IS NULL
-            )
-          )
-          THEN CAST({'rule': 'seller_fault_cancellation', 'metric': 'SFCR', 'cause': 'absent', 'reason': CASE
-            WHEN (
-              "v_cancelled_orders" IS NULL
-            ) AND NOT (
-              "v_orders_7d" IS NULL
-            )
-            THEN 'cancelled_orders is not given'
-            WHEN NOT (
-              "v_cancelled_orders" IS NULL
-            ) AND (
-              "v_orders_7d" IS NULL
-            )
-            THEN 'orders_7d is not given'
-            WHEN (
-              "v_cancelled_orders" IS NULL
-            ) AND (
-              "v_orders_7d" IS NULL
-            )
-            THEN 'cancelled_orders and orders_7d are not given'
-          END} AS STRUCT(rule TEXT, metric TEXT, cause TEXT, reason TEXT))
-          WHEN NOT (
-            NOT (
-              "v_orders_7d" IS NULL
-            )
-            AND (
-              "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-            )
-          )
-          THEN CAST({'rule': 'seller_fault_cancellation', 'metric': 'SFCR', 'cause': 'zero_denominator', 'reason': 'orders_7d is 0, so SFCR is undefined'} AS STRUCT(rule TEXT, metric TEXT, cause TEXT, reason TEXT))
-        END
-      ],
-      LAMBDA x : NOT (
-        x IS NULL
-      )
-    ) AS "not_applicable_0",
-    LIST_FILTER(
-      [
-        CASE
-          WHEN (
-            (
-              (
-                (
-                  (
-                    (
-                      (
-                        (
-                          NOT (
-                            "v_cancelled_orders" IS NULL
-                          ) AND NOT (
-                            "v_orders_7d" IS NULL
-                          )
-                        )
-                        AND (
-                          "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                        )
-                      )
-                      AND (
-                        (
-                          "v_cancelled_orders" * CAST(40 AS DECIMAL(38, 0))
-                        ) >= (
-                          CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                        )
-                      )
-                    )
-                    AND (
-                      (
-                        "v_cancelled_orders" * CAST(10 AS DECIMAL(38, 0))
-                      ) < (
-                        CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                      )
-                    )
-                  )
-                  AND (
-                    "v_cancelled_orders" >= CAST(5 AS DECIMAL(38, 0))
-                  )
-                )
-                OR (
-                  (
-                    (
-                      (
-                        (
-                          (
-                            NOT (
-                              "v_cancelled_orders" IS NULL
-                            ) AND NOT (
-                              "v_orders_7d" IS NULL
-                            )
-                          )
-                          AND (
-                            "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                          )
-                        )
-                        AND (
-                          (
-                            "v_cancelled_orders" * CAST(10 AS DECIMAL(38, 0))
-                          ) >= (
-                            CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                          )
-                        )
-                      )
-                      AND (
-                        (
-                          "v_cancelled_orders" * CAST(4 AS DECIMAL(38, 0))
-                        ) < (
-                          CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                        )
-                      )
-                    )
-                    AND (
-                      "v_cancelled_orders" >= CAST(5 AS DECIMAL(38, 0))
-                    )
-                  )
-                  AND NOT (
-                    (
-                      (
-                        (
-                          (
-                            NOT (
-                              "v_cancelled_orders" IS NULL
-                            ) AND NOT (
-                              "v_orders_7d" IS NULL
-                            )
-                          )
-                          AND (
-                            "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                          )
-                        )
-                        AND (
-                          (
-                            "v_cancelled_orders" * CAST(40 AS DECIMAL(38, 0))
-                          ) >= (
-                            CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                          )
-                        )
-                      )
-                      AND (
-                        (
-                          "v_cancelled_orders" * CAST(10 AS DECIMAL(38, 0))
-                        ) < (
-                          CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                        )
-                      )
-                    )
-                    AND (
-                      "v_cancelled_orders" >= CAST(5 AS DECIMAL(38, 0))
-                    )
-                  )
-                )
-              )
-              OR (
-                (
-                  (
-                    (
-                      (
-                        (
-                          (
-                            NOT (
-                              "v_cancelled_orders" IS NULL
-                            ) AND NOT (
-                              "v_orders_7d" IS NULL
-                            )
-                          )
-                          AND (
-                            "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                          )
-                        )
-                        AND (
-                          (
-                            "v_cancelled_orders" * CAST(4 AS DECIMAL(38, 0))
-                          ) >= (
-                            CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                          )
-                        )
-                      )
-                      AND (
-                        (
-                          "v_cancelled_orders" * CAST(2 AS DECIMAL(38, 0))
-                        ) < (
-                          CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                        )
-                      )
-                    )
-                    AND (
-                      "v_cancelled_orders" >= CAST(5 AS DECIMAL(38, 0))
-                    )
-                  )
-                  AND NOT (
-                    (
-                      (
-                        (
-                          (
-                            NOT (
-                              "v_cancelled_orders" IS NULL
-                            ) AND NOT (
-                              "v_orders_7d" IS NULL
-                            )
-                          )
-                          AND (
-                            "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                          )
-                        )
-                        AND (
-                          (
-                            "v_cancelled_orders" * CAST(40 AS DECIMAL(38, 0))
-                          ) >= (
-                            CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                          )
-                        )
-                      )
-                      AND (
-                        (
-                          "v_cancelled_orders" * CAST(10 AS DECIMAL(38, 0))
-                        ) < (
-                          CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                        )
-                      )
-                    )
-                    AND (
-                      "v_cancelled_orders" >= CAST(5 AS DECIMAL(38, 0))
-                    )
-                  )
-                )
-                AND NOT (
-                  (
-                    (
-                      (
-                        (
-                          NOT (
-                            "v_cancelled_orders" IS NULL
-                          ) AND NOT (
-                            "v_orders_7d" IS NULL
-                          )
-                        )
-                        AND (
-                          "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                        )
-                      )
-                      AND (
-                        (
-                          "v_cancelled_orders" * CAST(10 AS DECIMAL(38, 0))
-                        ) >= (
-                          CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                        )
-                      )
-                    )
-                    AND (
-                      (
-                        "v_cancelled_orders" * CAST(4 AS DECIMAL(38, 0))
-                      ) < (
-                        CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                      )
-                    )
-                  )
-                  AND (
-                    "v_cancelled_orders" >= CAST(5 AS DECIMAL(38, 0))
-                  )
-                )
-              )
-            )
-            OR (
-              (
-                (
-                  (
-                    (
-                      (
-                        (
-                          (
-                            NOT (
-                              "v_cancelled_orders" IS NULL
-                            ) AND NOT (
-                              "v_orders_7d" IS NULL
-                            )
-                          )
-                          AND (
-                            "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                          )
-                        )
-                        AND (
-                          (
-                            "v_cancelled_orders" * CAST(2 AS DECIMAL(38, 0))
-                          ) >= (
-                            CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                          )
-                        )
-                      )
-                      AND (
-                        "v_cancelled_orders" >= CAST(5 AS DECIMAL(38, 0))
-                      )
-                    )
-                    AND (
-                      "v_cancelled_orders" <= CAST(29 AS DECIMAL(38, 0))
-                    )
-                  )
-                  AND NOT (
-                    (
-                      (
-                        (
-                          (
-                            NOT (
-                              "v_cancelled_orders" IS NULL
-                            ) AND NOT (
-                              "v_orders_7d" IS NULL
-                            )
-                          )
-                          AND (
-                            "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                          )
-                        )
-                        AND (
-                          (
-                            "v_cancelled_orders" * CAST(40 AS DECIMAL(38, 0))
-                          ) >= (
-                            CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                          )
-                        )
-                      )
-                      AND (
-                        (
-                          "v_cancelled_orders" * CAST(10 AS DECIMAL(38, 0))
-                        ) < (
-                          CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                        )
-                      )
-                    )
-                    AND (
-                      "v_cancelled_orders" >= CAST(5 AS DECIMAL(38, 0))
-                    )
-                  )
-                )
-                AND NOT (
-                  (
-                    (
-                      (
-                        (
-                          NOT (
-                            "v_cancelled_orders" IS NULL
-                          ) AND NOT (
-                            "v_orders_7d" IS NULL
-                          )
-                        )
-                        AND (
-                          "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                        )
-                      )
-                      AND (
-                        (
-                          "v_cancelled_orders" * CAST(10 AS DECIMAL(38, 0))
-                        ) >= (
-                          CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                        )
-                      )
-                    )
-                    AND (
-                      (
-                        "v_cancelled_orders" * CAST(4 AS DECIMAL(38, 0))
-                      ) < (
-                        CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                      )
-                    )
-                  )
-                  AND (
-                    "v_cancelled_orders" >= CAST(5 AS DECIMAL(38, 0))
-                  )
-                )
-              )
-              AND NOT (
-                (
-                  (
-                    (
-                      (
-                        NOT (
-                          "v_cancelled_orders" IS NULL
-                        ) AND NOT (
-                          "v_orders_7d" IS NULL
-                        )
-                      )
-                      AND (
-                        "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                      )
-                    )
-                    AND (
-                      (
-                        "v_cancelled_orders" * CAST(4 AS DECIMAL(38, 0))
-                      ) >= (
-                        CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                      )
-                    )
-                  )
-                  AND (
-                    (
-                      "v_cancelled_orders" * CAST(2 AS DECIMAL(38, 0))
-                    ) < (
-                      CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                    )
-                  )
-                )
-                AND (
-                  "v_cancelled_orders" >= CAST(5 AS DECIMAL(38, 0))
-                )
-              )
-            )
-          )
-          OR (
-            (
-              (
-                (
-                  (
-                    (
-                      (
-                        (
-                          NOT (
-                            "v_cancelled_orders" IS NULL
-                          ) AND NOT (
-                            "v_orders_7d" IS NULL
-                          )
-                        )
-                        AND (
-                          "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                        )
-                      )
-                      AND (
-                        (
-                          "v_cancelled_orders" * CAST(2 AS DECIMAL(38, 0))
-                        ) >= (
-                          CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                        )
-                      )
-                    )
-                    AND (
-                      "v_cancelled_orders" >= CAST(30 AS DECIMAL(38, 0))
-                    )
-                  )
-                  AND NOT (
-                    (
-                      (
-                        (
-                          (
-                            NOT (
-                              "v_cancelled_orders" IS NULL
-                            ) AND NOT (
-                              "v_orders_7d" IS NULL
-                            )
-                          )
-                          AND (
-                            "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                          )
-                        )
-                        AND (
-                          (
-                            "v_cancelled_orders" * CAST(40 AS DECIMAL(38, 0))
-                          ) >= (
-                            CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                          )
-                        )
-                      )
-                      AND (
-                        (
-                          "v_cancelled_orders" * CAST(10 AS DECIMAL(38, 0))
-                        ) < (
-                          CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                        )
-                      )
-                    )
-                    AND (
-                      "v_cancelled_orders" >= CAST(5 AS DECIMAL(38, 0))
-                    )
-                  )
-                )
-                AND NOT (
-                  (
-                    (
-                      (
-                        (
-                          NOT (
-                            "v_cancelled_orders" IS NULL
-                          ) AND NOT (
-                            "v_orders_7d" IS NULL
-                          )
-                        )
-                        AND (
-                          "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                        )
-                      )
-                      AND (
-                        (
-                          "v_cancelled_orders" * CAST(10 AS DECIMAL(38, 0))
-                        ) >= (
-                          CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                        )
-                      )
-                    )
-                    AND (
-                      (
-                        "v_cancelled_orders" * CAST(4 AS DECIMAL(38, 0))
-                      ) < (
-                        CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                      )
-                    )
-                  )
-                  AND (
-                    "v_cancelled_orders" >= CAST(5 AS DECIMAL(38, 0))
-                  )
-                )
-              )
-              AND NOT (
-                (
-                  (
-                    (
-                      (
-                        NOT (
-                          "v_cancelled_orders" IS NULL
-                        ) AND NOT (
-                          "v_orders_7d" IS NULL
-                        )
-                      )
-                      AND (
-                        "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                      )
-                    )
-                    AND (
-                      (
-                        "v_cancelled_orders" * CAST(4 AS DECIMAL(38, 0))
-                      ) >= (
-                        CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                      )
-                    )
-                  )
-                  AND (
-                    (
-                      "v_cancelled_orders" * CAST(2 AS DECIMAL(38, 0))
-                    ) < (
-                      CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                    )
-                  )
-                )
-                AND (
-                  "v_cancelled_orders" >= CAST(5 AS DECIMAL(38, 0))
-                )
-              )
-            )
-            AND NOT (
-              (
-                (
-                  (
-                    (
-                      NOT (
-                        "v_cancelled_orders" IS NULL
-                      ) AND NOT (
-                        "v_orders_7d" IS NULL
-                      )
-                    )
-                    AND (
-                      "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                    )
-                  )
-                  AND (
-                    (
-                      "v_cancelled_orders" * CAST(2 AS DECIMAL(38, 0))
-                    ) >= (
-                      CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                    )
-                  )
-                )
-                AND (
-                  "v_cancelled_orders" >= CAST(5 AS DECIMAL(38, 0))
-                )
-              )
-              AND (
-                "v_cancelled_orders" <= CAST(29 AS DECIMAL(38, 0))
-              )
-            )
-          )
-          THEN CAST({'rule': 'seller_fault_cancellation', 'measures': CAST(['extend_settlement', 'deduct_funds'] AS TEXT[])} AS STRUCT(rule TEXT, measures TEXT[]))
-        END
-      ],
-      LAMBDA x : NOT (
-        x IS NULL
-      )
-    ) AS "discretionary_0",
-    CAST((
-      (
+      OR (
         (
-          CASE
-            WHEN (
+          (
+            (
               (
                 (
                   (
-                    NOT (
-                      "v_cancelled_orders" IS NULL
-                    ) AND NOT (
-                      "v_orders_7d" IS NULL
+                    (
+                      NOT (
+                        "v_cancelled_orders" IS NULL
+                      ) AND NOT (
+                        "v_orders_7d" IS NULL
+                      )
+                    )
+                    AND (
+                      "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
                     )
                   )
                   AND (
-                    "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+                    (
+                      "v_cancelled_orders" * CAST(2 AS DECIMAL(38, 0))
+                    ) >= (
+                      CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                    )
                   )
                 )
                 AND (
+                  "v_cancelled_orders" >= CAST(30 AS DECIMAL(38, 0))
+                )
+              )
+              AND NOT (
+                (
                   (
-                    "v_cancelled_orders" * CAST(40 AS DECIMAL(38, 0))
-                  ) >= (
-                    CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                    (
+                      (
+                        NOT (
+                          "v_cancelled_orders" IS NULL
+                        ) AND NOT (
+                          "v_orders_7d" IS NULL
+                        )
+                      )
+                      AND (
+                        "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+                      )
+                    )
+                    AND (
+                      (
+                        "v_cancelled_orders" * CAST(40 AS DECIMAL(38, 0))
+                      ) >= (
+                        CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                      )
+                    )
+                  )
+                  AND (
+                    (
+                      "v_cancelled_orders" * CAST(10 AS DECIMAL(38, 0))
+                    ) < (
+                      CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                    )
                   )
                 )
-              )
-              AND (
-                (
-                  "v_cancelled_orders" * CAST(10 AS DECIMAL(38, 0))
-                ) < (
-                  CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                AND (
+                  "v_cancelled_orders" >= CAST(5 AS DECIMAL(38, 0))
                 )
               )
             )
-            AND (
-              "v_cancelled_orders" >= CAST(5 AS DECIMAL(38, 0))
-            )
-            THEN 2
-            ELSE 0
-          END + CASE
-            WHEN (
+            AND NOT (
               (
                 (
                   (
@@ -4399,116 +4217,6 @@ WITH given AS (
                 "v_cancelled_orders" >= CAST(5 AS DECIMAL(38, 0))
               )
             )
-            AND NOT (
-              (
-                (
-                  (
-                    (
-                      NOT (
-                        "v_cancelled_orders" IS NULL
-                      ) AND NOT (
-                        "v_orders_7d" IS NULL
-                      )
-                    )
-                    AND (
-                      "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                    )
-                  )
-                  AND (
-                    (
-                      "v_cancelled_orders" * CAST(40 AS DECIMAL(38, 0))
-                    ) >= (
-                      CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                    )
-                  )
-                )
-                AND (
-                  (
-                    "v_cancelled_orders" * CAST(10 AS DECIMAL(38, 0))
-                  ) < (
-                    CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                  )
-                )
-              )
-              AND (
-                "v_cancelled_orders" >= CAST(5 AS DECIMAL(38, 0))
-              )
-            )
-            THEN 4
-            ELSE 0
-          END
-        ) + CASE
-          WHEN (
-            (
-              (
-                (
-                  (
-                    (
-                      NOT (
-                        "v_cancelled_orders" IS NULL
-                      ) AND NOT (
-                        "v_orders_7d" IS NULL
-                      )
-                    )
-                    AND (
-                      "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                    )
-                  )
-                  AND (
-                    (
-                      "v_cancelled_orders" * CAST(4 AS DECIMAL(38, 0))
-                    ) >= (
-                      CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                    )
-                  )
-                )
-                AND (
-                  (
-                    "v_cancelled_orders" * CAST(2 AS DECIMAL(38, 0))
-                  ) < (
-                    CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                  )
-                )
-              )
-              AND (
-                "v_cancelled_orders" >= CAST(5 AS DECIMAL(38, 0))
-              )
-            )
-            AND NOT (
-              (
-                (
-                  (
-                    (
-                      NOT (
-                        "v_cancelled_orders" IS NULL
-                      ) AND NOT (
-                        "v_orders_7d" IS NULL
-                      )
-                    )
-                    AND (
-                      "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                    )
-                  )
-                  AND (
-                    (
-                      "v_cancelled_orders" * CAST(40 AS DECIMAL(38, 0))
-                    ) >= (
-                      CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                    )
-                  )
-                )
-                AND (
-                  (
-                    "v_cancelled_orders" * CAST(10 AS DECIMAL(38, 0))
-                  ) < (
-                    CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                  )
-                )
-              )
-              AND (
-                "v_cancelled_orders" >= CAST(5 AS DECIMAL(38, 0))
-              )
-            )
           )
           AND NOT (
             (
@@ -4527,7 +4235,7 @@ WITH given AS (
                 )
                 AND (
                   (
-                    "v_cancelled_orders" * CAST(10 AS DECIMAL(38, 0))
+                    "v_cancelled_orders" * CAST(4 AS DECIMAL(38, 0))
                   ) >= (
                     CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
                   )
@@ -4535,115 +4243,7 @@ WITH given AS (
               )
               AND (
                 (
-                  "v_cancelled_orders" * CAST(4 AS DECIMAL(38, 0))
-                ) < (
-                  CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                )
-              )
-            )
-            AND (
-              "v_cancelled_orders" >= CAST(5 AS DECIMAL(38, 0))
-            )
-          )
-          THEN 5
-          ELSE 0
-        END
-      ) + CASE
-        WHEN (
-          (
-            (
-              (
-                (
-                  (
-                    (
-                      NOT (
-                        "v_cancelled_orders" IS NULL
-                      ) AND NOT (
-                        "v_orders_7d" IS NULL
-                      )
-                    )
-                    AND (
-                      "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                    )
-                  )
-                  AND (
-                    (
-                      "v_cancelled_orders" * CAST(2 AS DECIMAL(38, 0))
-                    ) >= (
-                      CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                    )
-                  )
-                )
-                AND (
-                  "v_cancelled_orders" >= CAST(5 AS DECIMAL(38, 0))
-                )
-              )
-              AND (
-                "v_cancelled_orders" <= CAST(29 AS DECIMAL(38, 0))
-              )
-            )
-            AND NOT (
-              (
-                (
-                  (
-                    (
-                      NOT (
-                        "v_cancelled_orders" IS NULL
-                      ) AND NOT (
-                        "v_orders_7d" IS NULL
-                      )
-                    )
-                    AND (
-                      "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                    )
-                  )
-                  AND (
-                    (
-                      "v_cancelled_orders" * CAST(40 AS DECIMAL(38, 0))
-                    ) >= (
-                      CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                    )
-                  )
-                )
-                AND (
-                  (
-                    "v_cancelled_orders" * CAST(10 AS DECIMAL(38, 0))
-                  ) < (
-                    CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                  )
-                )
-              )
-              AND (
-                "v_cancelled_orders" >= CAST(5 AS DECIMAL(38, 0))
-              )
-            )
-          )
-          AND NOT (
-            (
-              (
-                (
-                  (
-                    NOT (
-                      "v_cancelled_orders" IS NULL
-                    ) AND NOT (
-                      "v_orders_7d" IS NULL
-                    )
-                  )
-                  AND (
-                    "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                  )
-                )
-                AND (
-                  (
-                    "v_cancelled_orders" * CAST(10 AS DECIMAL(38, 0))
-                  ) >= (
-                    CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                  )
-                )
-              )
-              AND (
-                (
-                  "v_cancelled_orders" * CAST(4 AS DECIMAL(38, 0))
+                  "v_cancelled_orders" * CAST(2 AS DECIMAL(38, 0))
                 ) < (
                   CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
                 )
@@ -4655,6 +4255,147 @@ WITH given AS (
           )
         )
         AND NOT (
+          (
+            (
+              (
+                (
+                  NOT (
+                    "v_cancelled_orders" IS NULL
+                  ) AND NOT (
+                    "v_orders_7d" IS NULL
+                  )
+                )
+                AND (
+                  "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+                )
+              )
+              AND (
+                (
+                  "v_cancelled_orders" * CAST(2 AS DECIMAL(38, 0))
+                ) >= (
+                  CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                )
+              )
+            )
+            AND (
+              "v_cancelled_orders" >= CAST(5 AS DECIMAL(38, 0))
+            )
+          )
+          AND (
+            "v_cancelled_orders" <= CAST(29 AS DECIMAL(38, 0))
+          )
+        )
+      )
+      THEN CAST({'rule': 'seller_fault_cancellation', 'measures': CAST(['extend_settlement', 'deduct_funds'] AS TEXT[])} AS STRUCT(rule TEXT, measures TEXT[]))
+    END AS "discretionary_0_0",
+    CAST(CASE
+      WHEN (
+        (
+          (
+            (
+              NOT (
+                "v_cancelled_orders" IS NULL
+              ) AND NOT (
+                "v_orders_7d" IS NULL
+              )
+            )
+            AND (
+              "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+            )
+          )
+          AND (
+            (
+              "v_cancelled_orders" * CAST(40 AS DECIMAL(38, 0))
+            ) >= (
+              CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+            )
+          )
+        )
+        AND (
+          (
+            "v_cancelled_orders" * CAST(10 AS DECIMAL(38, 0))
+          ) < (
+            CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+          )
+        )
+      )
+      AND (
+        "v_cancelled_orders" >= CAST(5 AS DECIMAL(38, 0))
+      )
+      THEN 2
+      WHEN (
+        (
+          (
+            (
+              (
+                NOT (
+                  "v_cancelled_orders" IS NULL
+                ) AND NOT (
+                  "v_orders_7d" IS NULL
+                )
+              )
+              AND (
+                "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+              )
+            )
+            AND (
+              (
+                "v_cancelled_orders" * CAST(10 AS DECIMAL(38, 0))
+              ) >= (
+                CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+              )
+            )
+          )
+          AND (
+            (
+              "v_cancelled_orders" * CAST(4 AS DECIMAL(38, 0))
+            ) < (
+              CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+            )
+          )
+        )
+        AND (
+          "v_cancelled_orders" >= CAST(5 AS DECIMAL(38, 0))
+        )
+      )
+      AND NOT (
+        (
+          (
+            (
+              (
+                NOT (
+                  "v_cancelled_orders" IS NULL
+                ) AND NOT (
+                  "v_orders_7d" IS NULL
+                )
+              )
+              AND (
+                "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+              )
+            )
+            AND (
+              (
+                "v_cancelled_orders" * CAST(40 AS DECIMAL(38, 0))
+              ) >= (
+                CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+              )
+            )
+          )
+          AND (
+            (
+              "v_cancelled_orders" * CAST(10 AS DECIMAL(38, 0))
+            ) < (
+              CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+            )
+          )
+        )
+        AND (
+          "v_cancelled_orders" >= CAST(5 AS DECIMAL(38, 0))
+        )
+      )
+      THEN 4
+      WHEN (
+        (
           (
             (
               (
@@ -4689,10 +4430,219 @@ WITH given AS (
             "v_cancelled_orders" >= CAST(5 AS DECIMAL(38, 0))
           )
         )
-        THEN 6
-        ELSE 0
-      END
-    ) + CASE
+        AND NOT (
+          (
+            (
+              (
+                (
+                  NOT (
+                    "v_cancelled_orders" IS NULL
+                  ) AND NOT (
+                    "v_orders_7d" IS NULL
+                  )
+                )
+                AND (
+                  "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+                )
+              )
+              AND (
+                (
+                  "v_cancelled_orders" * CAST(40 AS DECIMAL(38, 0))
+                ) >= (
+                  CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                )
+              )
+            )
+            AND (
+              (
+                "v_cancelled_orders" * CAST(10 AS DECIMAL(38, 0))
+              ) < (
+                CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+              )
+            )
+          )
+          AND (
+            "v_cancelled_orders" >= CAST(5 AS DECIMAL(38, 0))
+          )
+        )
+      )
+      AND NOT (
+        (
+          (
+            (
+              (
+                NOT (
+                  "v_cancelled_orders" IS NULL
+                ) AND NOT (
+                  "v_orders_7d" IS NULL
+                )
+              )
+              AND (
+                "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+              )
+            )
+            AND (
+              (
+                "v_cancelled_orders" * CAST(10 AS DECIMAL(38, 0))
+              ) >= (
+                CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+              )
+            )
+          )
+          AND (
+            (
+              "v_cancelled_orders" * CAST(4 AS DECIMAL(38, 0))
+            ) < (
+              CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+            )
+          )
+        )
+        AND (
+          "v_cancelled_orders" >= CAST(5 AS DECIMAL(38, 0))
+        )
+      )
+      THEN 5
+      WHEN (
+        (
+          (
+            (
+              (
+                (
+                  (
+                    NOT (
+                      "v_cancelled_orders" IS NULL
+                    ) AND NOT (
+                      "v_orders_7d" IS NULL
+                    )
+                  )
+                  AND (
+                    "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+                  )
+                )
+                AND (
+                  (
+                    "v_cancelled_orders" * CAST(2 AS DECIMAL(38, 0))
+                  ) >= (
+                    CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                  )
+                )
+              )
+              AND (
+                "v_cancelled_orders" >= CAST(5 AS DECIMAL(38, 0))
+              )
+            )
+            AND (
+              "v_cancelled_orders" <= CAST(29 AS DECIMAL(38, 0))
+            )
+          )
+          AND NOT (
+            (
+              (
+                (
+                  (
+                    NOT (
+                      "v_cancelled_orders" IS NULL
+                    ) AND NOT (
+                      "v_orders_7d" IS NULL
+                    )
+                  )
+                  AND (
+                    "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+                  )
+                )
+                AND (
+                  (
+                    "v_cancelled_orders" * CAST(40 AS DECIMAL(38, 0))
+                  ) >= (
+                    CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                  )
+                )
+              )
+              AND (
+                (
+                  "v_cancelled_orders" * CAST(10 AS DECIMAL(38, 0))
+                ) < (
+                  CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                )
+              )
+            )
+            AND (
+              "v_cancelled_orders" >= CAST(5 AS DECIMAL(38, 0))
+            )
+          )
+        )
+        AND NOT (
+          (
+            (
+              (
+                (
+                  NOT (
+                    "v_cancelled_orders" IS NULL
+                  ) AND NOT (
+                    "v_orders_7d" IS NULL
+                  )
+                )
+                AND (
+                  "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+                )
+              )
+              AND (
+                (
+                  "v_cancelled_orders" * CAST(10 AS DECIMAL(38, 0))
+                ) >= (
+                  CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                )
+              )
+            )
+            AND (
+              (
+                "v_cancelled_orders" * CAST(4 AS DECIMAL(38, 0))
+              ) < (
+                CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+              )
+            )
+          )
+          AND (
+            "v_cancelled_orders" >= CAST(5 AS DECIMAL(38, 0))
+          )
+        )
+      )
+      AND NOT (
+        (
+          (
+            (
+              (
+                NOT (
+                  "v_cancelled_orders" IS NULL
+                ) AND NOT (
+                  "v_orders_7d" IS NULL
+                )
+              )
+              AND (
+                "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+              )
+            )
+            AND (
+              (
+                "v_cancelled_orders" * CAST(4 AS DECIMAL(38, 0))
+              ) >= (
+                CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+              )
+            )
+          )
+          AND (
+            (
+              "v_cancelled_orders" * CAST(2 AS DECIMAL(38, 0))
+            ) < (
+              CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+            )
+          )
+        )
+        AND (
+          "v_cancelled_orders" >= CAST(5 AS DECIMAL(38, 0))
+        )
+      )
+      THEN 6
       WHEN (
         (
           (
@@ -4865,10 +4815,168 @@ WITH given AS (
       ELSE 0
     END AS INT) AS "points_0",
     FALSE AS "warning_0",
-    LIST_FILTER(
-      [
-        CASE
-          WHEN (
+    CASE
+      WHEN (
+        (
+          (
+            NOT (
+              "v_late_orders" IS NULL
+            ) AND NOT (
+              "v_orders_7d" IS NULL
+            )
+          )
+          AND (
+            "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+          )
+        )
+        AND (
+          (
+            "v_late_orders" * CAST(25 AS DECIMAL(38, 0))
+          ) >= (
+            CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+          )
+        )
+      )
+      AND (
+        (
+          "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
+        ) < (
+          CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+        )
+      )
+      THEN CAST({'rule': 'late_dispatch', 'table': CAST(NULL AS TEXT), 'row': 1, 'points': 0, 'warning': TRUE, 'limit': CAST(NULL AS STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0))), 'measures': CAST([] AS TEXT[]), 'where': 'fulfilment.pol:39', 'because': 'Late dispatch rate (LDR) is ' || (
+        "s_LDR" || ': at least 4% and below 10%. Rule late_dispatch, row 1 (fulfilment.pol:39): a warning (0 points).'
+      )} AS STRUCT(
+        rule TEXT,
+        "table" TEXT,
+        row INT,
+        points INT,
+        warning BOOLEAN,
+        "limit" STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0)),
+        measures TEXT[],
+        "where" TEXT,
+        because TEXT
+      ))
+      WHEN (
+        (
+          (
+            (
+              (
+                NOT (
+                  "v_late_orders" IS NULL
+                ) AND NOT (
+                  "v_orders_7d" IS NULL
+                )
+              )
+              AND (
+                "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+              )
+            )
+            AND (
+              (
+                "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
+              ) >= (
+                CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+              )
+            )
+          )
+          AND (
+            (
+              "v_late_orders" * CAST(4 AS DECIMAL(38, 0))
+            ) < (
+              CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+            )
+          )
+        )
+        AND (
+          "v_late_orders" >= CAST(5 AS DECIMAL(38, 0))
+        )
+      )
+      AND NOT (
+        (
+          (
+            (
+              NOT (
+                "v_late_orders" IS NULL
+              ) AND NOT (
+                "v_orders_7d" IS NULL
+              )
+            )
+            AND (
+              "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+            )
+          )
+          AND (
+            (
+              "v_late_orders" * CAST(25 AS DECIMAL(38, 0))
+            ) >= (
+              CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+            )
+          )
+        )
+        AND (
+          (
+            "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
+          ) < (
+            CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+          )
+        )
+      )
+      THEN CAST({'rule': 'late_dispatch', 'table': CAST(NULL AS TEXT), 'row': 2, 'points': 3, 'warning': FALSE, 'limit': CAST(NULL AS STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0))), 'measures': CAST([] AS TEXT[]), 'where': 'fulfilment.pol:40', 'because': 'Late dispatch rate (LDR) is ' || (
+        "s_LDR" || (
+          ': at least 10% and below 25%; late_orders is ' || (
+            "s_late_orders" || ': at least 5. Rule late_dispatch, row 2 (fulfilment.pol:40): 3 points.'
+          )
+        )
+      )} AS STRUCT(
+        rule TEXT,
+        "table" TEXT,
+        row INT,
+        points INT,
+        warning BOOLEAN,
+        "limit" STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0)),
+        measures TEXT[],
+        "where" TEXT,
+        because TEXT
+      ))
+      WHEN (
+        (
+          (
+            (
+              (
+                (
+                  NOT (
+                    "v_late_orders" IS NULL
+                  ) AND NOT (
+                    "v_orders_7d" IS NULL
+                  )
+                )
+                AND (
+                  "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+                )
+              )
+              AND (
+                (
+                  "v_late_orders" * CAST(4 AS DECIMAL(38, 0))
+                ) >= (
+                  CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                )
+              )
+            )
+            AND (
+              (
+                "v_late_orders" * CAST(2 AS DECIMAL(38, 0))
+              ) < (
+                CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+              )
+            )
+          )
+          AND (
+            "v_late_orders" >= CAST(5 AS DECIMAL(38, 0))
+          )
+        )
+        AND NOT (
+          (
             (
               (
                 NOT (
@@ -4896,22 +5004,63 @@ WITH given AS (
               CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
             )
           )
-          THEN CAST({'rule': 'late_dispatch', 'table': CAST(NULL AS TEXT), 'row': 1, 'points': 0, 'warning': TRUE, 'limit': CAST(NULL AS STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0))), 'measures': CAST([] AS TEXT[]), 'where': 'fulfilment.pol:39', 'because': 'Late dispatch rate (LDR) is ' || (
-            "s_LDR" || ': at least 4% and below 10%. Rule late_dispatch, row 1 (fulfilment.pol:39): a warning (0 points).'
-          )} AS STRUCT(
-            rule TEXT,
-            "table" TEXT,
-            row INT,
-            points INT,
-            warning BOOLEAN,
-            "limit" STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0)),
-            measures TEXT[],
-            "where" TEXT,
-            because TEXT
-          ))
-        END,
-        CASE
-          WHEN (
+        )
+      )
+      AND NOT (
+        (
+          (
+            (
+              (
+                NOT (
+                  "v_late_orders" IS NULL
+                ) AND NOT (
+                  "v_orders_7d" IS NULL
+                )
+              )
+              AND (
+                "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+              )
+            )
+            AND (
+              (
+                "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
+              ) >= (
+                CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+              )
+            )
+          )
+          AND (
+            (
+              "v_late_orders" * CAST(4 AS DECIMAL(38, 0))
+            ) < (
+              CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+            )
+          )
+        )
+        AND (
+          "v_late_orders" >= CAST(5 AS DECIMAL(38, 0))
+        )
+      )
+      THEN CAST({'rule': 'late_dispatch', 'table': CAST(NULL AS TEXT), 'row': 3, 'points': 5, 'warning': FALSE, 'limit': CAST(NULL AS STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0))), 'measures': CAST([] AS TEXT[]), 'where': 'fulfilment.pol:41', 'because': 'Late dispatch rate (LDR) is ' || (
+        "s_LDR" || (
+          ': at least 25% and below 50%; late_orders is ' || (
+            "s_late_orders" || ': at least 5. Rule late_dispatch, row 3 (fulfilment.pol:41): 5 points.'
+          )
+        )
+      )} AS STRUCT(
+        rule TEXT,
+        "table" TEXT,
+        row INT,
+        points INT,
+        warning BOOLEAN,
+        "limit" STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0)),
+        measures TEXT[],
+        "where" TEXT,
+        because TEXT
+      ))
+      WHEN (
+        (
+          (
             (
               (
                 (
@@ -4928,22 +5077,18 @@ WITH given AS (
                 )
                 AND (
                   (
-                    "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
+                    "v_late_orders" * CAST(2 AS DECIMAL(38, 0))
                   ) >= (
                     CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
                   )
                 )
               )
               AND (
-                (
-                  "v_late_orders" * CAST(4 AS DECIMAL(38, 0))
-                ) < (
-                  CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                )
+                "v_late_orders" >= CAST(5 AS DECIMAL(38, 0))
               )
             )
             AND (
-              "v_late_orders" >= CAST(5 AS DECIMAL(38, 0))
+              "v_late_orders" <= CAST(29 AS DECIMAL(38, 0))
             )
           )
           AND NOT (
@@ -4976,59 +5121,148 @@ WITH given AS (
               )
             )
           )
-          THEN CAST({'rule': 'late_dispatch', 'table': CAST(NULL AS TEXT), 'row': 2, 'points': 3, 'warning': FALSE, 'limit': CAST(NULL AS STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0))), 'measures': CAST([] AS TEXT[]), 'where': 'fulfilment.pol:40', 'because': 'Late dispatch rate (LDR) is ' || (
-            "s_LDR" || (
-              ': at least 10% and below 25%; late_orders is ' || (
-                "s_late_orders" || ': at least 5. Rule late_dispatch, row 2 (fulfilment.pol:40): 3 points.'
+        )
+        AND NOT (
+          (
+            (
+              (
+                (
+                  NOT (
+                    "v_late_orders" IS NULL
+                  ) AND NOT (
+                    "v_orders_7d" IS NULL
+                  )
+                )
+                AND (
+                  "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+                )
+              )
+              AND (
+                (
+                  "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
+                ) >= (
+                  CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                )
               )
             )
-          )} AS STRUCT(
-            rule TEXT,
-            "table" TEXT,
-            row INT,
-            points INT,
-            warning BOOLEAN,
-            "limit" STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0)),
-            measures TEXT[],
-            "where" TEXT,
-            because TEXT
-          ))
-        END,
-        CASE
-          WHEN (
+            AND (
+              (
+                "v_late_orders" * CAST(4 AS DECIMAL(38, 0))
+              ) < (
+                CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+              )
+            )
+          )
+          AND (
+            "v_late_orders" >= CAST(5 AS DECIMAL(38, 0))
+          )
+        )
+      )
+      AND NOT (
+        (
+          (
+            (
+              (
+                NOT (
+                  "v_late_orders" IS NULL
+                ) AND NOT (
+                  "v_orders_7d" IS NULL
+                )
+              )
+              AND (
+                "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+              )
+            )
+            AND (
+              (
+                "v_late_orders" * CAST(4 AS DECIMAL(38, 0))
+              ) >= (
+                CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+              )
+            )
+          )
+          AND (
+            (
+              "v_late_orders" * CAST(2 AS DECIMAL(38, 0))
+            ) < (
+              CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+            )
+          )
+        )
+        AND (
+          "v_late_orders" >= CAST(5 AS DECIMAL(38, 0))
+        )
+      )
+      THEN CAST({'rule': 'late_dispatch', 'table': CAST(NULL AS TEXT), 'row': 4, 'points': 6, 'warning': FALSE, 'limit': CAST({'days': 7, 'percent': '10', 'basis': 'avg4w', 'daily_cap': CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
+        (
+          (
+            CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+          ) % CAST(10 AS DECIMAL(38, 0))
+        ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
+      ) + (
+        CAST(CAST(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+      ) AS INT128) // CAST(CAST(10000000000000000000 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) AS DECIMAL(38, 0))} AS STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0))), 'measures': CAST([] AS TEXT[]), 'where': 'fulfilment.pol:42', 'because': 'Late dispatch rate (LDR) is ' || (
+        "s_LDR" || (
+          ': at least 50%; late_orders is ' || (
+            "s_late_orders" || (
+              ': at least 5 and at most 29. Rule late_dispatch, row 4 (fulfilment.pol:42): 6 points and an order volume limit for 7 days at 10% of the average daily orders over the past 4 weeks' || (
+                CASE
+                  WHEN "v_avg_daily_orders_4w" IS NULL
+                  THEN ''
+                  ELSE ' (at most ' || (
+                    CAST(CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
+                      (
+                        (
+                          CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                        ) % CAST(10 AS DECIMAL(38, 0))
+                      ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
+                    ) + (
+                      CAST(CAST(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                    ) AS INT128) // CAST(CAST(10000000000000000000 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS TEXT) || ' orders a day)'
+                  )
+                END || '.'
+              )
+            )
+          )
+        )
+      )} AS STRUCT(
+        rule TEXT,
+        "table" TEXT,
+        row INT,
+        points INT,
+        warning BOOLEAN,
+        "limit" STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0)),
+        measures TEXT[],
+        "where" TEXT,
+        because TEXT
+      ))
+      WHEN (
+        (
+          (
             (
               (
                 (
                   (
-                    (
-                      NOT (
-                        "v_late_orders" IS NULL
-                      ) AND NOT (
-                        "v_orders_7d" IS NULL
-                      )
-                    )
-                    AND (
-                      "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+                    NOT (
+                      "v_late_orders" IS NULL
+                    ) AND NOT (
+                      "v_orders_7d" IS NULL
                     )
                   )
                   AND (
-                    (
-                      "v_late_orders" * CAST(4 AS DECIMAL(38, 0))
-                    ) >= (
-                      CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                    )
+                    "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
                   )
                 )
                 AND (
                   (
                     "v_late_orders" * CAST(2 AS DECIMAL(38, 0))
-                  ) < (
+                  ) >= (
                     CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
                   )
                 )
               )
               AND (
-                "v_late_orders" >= CAST(5 AS DECIMAL(38, 0))
+                "v_late_orders" >= CAST(30 AS DECIMAL(38, 0))
               )
             )
             AND NOT (
@@ -5097,26 +5331,401 @@ WITH given AS (
               "v_late_orders" >= CAST(5 AS DECIMAL(38, 0))
             )
           )
-          THEN CAST({'rule': 'late_dispatch', 'table': CAST(NULL AS TEXT), 'row': 3, 'points': 5, 'warning': FALSE, 'limit': CAST(NULL AS STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0))), 'measures': CAST([] AS TEXT[]), 'where': 'fulfilment.pol:41', 'because': 'Late dispatch rate (LDR) is ' || (
-            "s_LDR" || (
-              ': at least 25% and below 50%; late_orders is ' || (
-                "s_late_orders" || ': at least 5. Rule late_dispatch, row 3 (fulfilment.pol:41): 5 points.'
+        )
+        AND NOT (
+          (
+            (
+              (
+                (
+                  NOT (
+                    "v_late_orders" IS NULL
+                  ) AND NOT (
+                    "v_orders_7d" IS NULL
+                  )
+                )
+                AND (
+                  "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+                )
+              )
+              AND (
+                (
+                  "v_late_orders" * CAST(4 AS DECIMAL(38, 0))
+                ) >= (
+                  CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                )
               )
             )
-          )} AS STRUCT(
-            rule TEXT,
-            "table" TEXT,
-            row INT,
-            points INT,
-            warning BOOLEAN,
-            "limit" STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0)),
-            measures TEXT[],
-            "where" TEXT,
-            because TEXT
-          ))
-        END,
-        CASE
-          WHEN (
+            AND (
+              (
+                "v_late_orders" * CAST(2 AS DECIMAL(38, 0))
+              ) < (
+                CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+              )
+            )
+          )
+          AND (
+            "v_late_orders" >= CAST(5 AS DECIMAL(38, 0))
+          )
+        )
+      )
+      AND NOT (
+        (
+          (
+            (
+              (
+                NOT (
+                  "v_late_orders" IS NULL
+                ) AND NOT (
+                  "v_orders_7d" IS NULL
+                )
+              )
+              AND (
+                "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+              )
+            )
+            AND (
+              (
+                "v_late_orders" * CAST(2 AS DECIMAL(38, 0))
+              ) >= (
+                CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+              )
+            )
+          )
+          AND (
+            "v_late_orders" >= CAST(5 AS DECIMAL(38, 0))
+          )
+        )
+        AND (
+          "v_late_orders" <= CAST(29 AS DECIMAL(38, 0))
+        )
+      )
+      THEN CAST({'rule': 'late_dispatch', 'table': CAST(NULL AS TEXT), 'row': 5, 'points': 7, 'warning': FALSE, 'limit': CAST({'days': 7, 'percent': '10', 'basis': 'avg4w', 'daily_cap': CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
+        (
+          (
+            CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+          ) % CAST(10 AS DECIMAL(38, 0))
+        ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
+      ) + (
+        CAST(CAST(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+      ) AS INT128) // CAST(CAST(10000000000000000000 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) AS DECIMAL(38, 0))} AS STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0))), 'measures': CAST([] AS TEXT[]), 'where': 'fulfilment.pol:43', 'because': 'Late dispatch rate (LDR) is ' || (
+        "s_LDR" || (
+          ': at least 50%; late_orders is ' || (
+            "s_late_orders" || (
+              ': at least 30. Rule late_dispatch, row 5 (fulfilment.pol:43): 7 points and an order volume limit for 7 days at 10% of the average daily orders over the past 4 weeks' || (
+                CASE
+                  WHEN "v_avg_daily_orders_4w" IS NULL
+                  THEN ''
+                  ELSE ' (at most ' || (
+                    CAST(CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
+                      (
+                        (
+                          CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                        ) % CAST(10 AS DECIMAL(38, 0))
+                      ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
+                    ) + (
+                      CAST(CAST(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                    ) AS INT128) // CAST(CAST(10000000000000000000 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS TEXT) || ' orders a day)'
+                  )
+                END || '.'
+              )
+            )
+          )
+        )
+      )} AS STRUCT(
+        rule TEXT,
+        "table" TEXT,
+        row INT,
+        points INT,
+        warning BOOLEAN,
+        "limit" STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0)),
+        measures TEXT[],
+        "where" TEXT,
+        because TEXT
+      ))
+    END AS "violations_1_0",
+    CASE
+      WHEN (
+        (
+          NOT (
+            "v_late_orders" IS NULL
+          ) AND NOT (
+            "v_orders_7d" IS NULL
+          )
+        )
+        AND (
+          "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+        )
+      )
+      AND NOT (
+        (
+          NOT (
+            "v_late_orders" IS NULL
+          ) AND NOT (
+            "v_orders_7d" IS NULL
+          )
+        )
+        AND (
+          (
+            "v_late_orders" * CAST(25 AS DECIMAL(38, 0))
+          ) < (
+            CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+          )
+        )
+      )
+      THEN CAST({'rule': 'late_dispatch', 'metric': 'LDR', 'value': CAST("v_late_orders" AS TEXT) || (
+        '/' || CAST("v_orders_7d" AS TEXT)
+      ), 'standard': '< 4%'} AS STRUCT(rule TEXT, metric TEXT, value TEXT, standard TEXT))
+    END AS "findings_1_0",
+    CASE
+      WHEN NOT (
+        NOT (
+          "v_late_orders" IS NULL
+        )
+      )
+      OR NOT (
+        NOT (
+          "v_orders_7d" IS NULL
+        )
+      )
+      THEN CAST({'rule': 'late_dispatch', 'metric': 'LDR', 'cause': 'absent', 'reason': CASE
+        WHEN (
+          "v_late_orders" IS NULL
+        ) AND NOT (
+          "v_orders_7d" IS NULL
+        )
+        THEN 'late_orders is not given'
+        WHEN NOT (
+          "v_late_orders" IS NULL
+        ) AND (
+          "v_orders_7d" IS NULL
+        )
+        THEN 'orders_7d is not given'
+        WHEN (
+          "v_late_orders" IS NULL
+        ) AND (
+          "v_orders_7d" IS NULL
+        )
+        THEN 'late_orders and orders_7d are not given'
+      END} AS STRUCT(rule TEXT, metric TEXT, cause TEXT, reason TEXT))
+      WHEN NOT (
+        NOT (
+          "v_orders_7d" IS NULL
+        )
+        AND (
+          "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+        )
+      )
+      THEN CAST({'rule': 'late_dispatch', 'metric': 'LDR', 'cause': 'zero_denominator', 'reason': 'orders_7d is 0, so LDR is undefined'} AS STRUCT(rule TEXT, metric TEXT, cause TEXT, reason TEXT))
+    END AS "not_applicable_1_0",
+    CASE
+      WHEN (
+        (
+          (
+            (
+              (
+                (
+                  (
+                    NOT (
+                      "v_late_orders" IS NULL
+                    ) AND NOT (
+                      "v_orders_7d" IS NULL
+                    )
+                  )
+                  AND (
+                    "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+                  )
+                )
+                AND (
+                  (
+                    "v_late_orders" * CAST(25 AS DECIMAL(38, 0))
+                  ) >= (
+                    CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                  )
+                )
+              )
+              AND (
+                (
+                  "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
+                ) < (
+                  CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                )
+              )
+            )
+            OR (
+              (
+                (
+                  (
+                    (
+                      (
+                        NOT (
+                          "v_late_orders" IS NULL
+                        ) AND NOT (
+                          "v_orders_7d" IS NULL
+                        )
+                      )
+                      AND (
+                        "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+                      )
+                    )
+                    AND (
+                      (
+                        "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
+                      ) >= (
+                        CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                      )
+                    )
+                  )
+                  AND (
+                    (
+                      "v_late_orders" * CAST(4 AS DECIMAL(38, 0))
+                    ) < (
+                      CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                    )
+                  )
+                )
+                AND (
+                  "v_late_orders" >= CAST(5 AS DECIMAL(38, 0))
+                )
+              )
+              AND NOT (
+                (
+                  (
+                    (
+                      NOT (
+                        "v_late_orders" IS NULL
+                      ) AND NOT (
+                        "v_orders_7d" IS NULL
+                      )
+                    )
+                    AND (
+                      "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+                    )
+                  )
+                  AND (
+                    (
+                      "v_late_orders" * CAST(25 AS DECIMAL(38, 0))
+                    ) >= (
+                      CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                    )
+                  )
+                )
+                AND (
+                  (
+                    "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
+                  ) < (
+                    CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                  )
+                )
+              )
+            )
+          )
+          OR (
+            (
+              (
+                (
+                  (
+                    (
+                      (
+                        NOT (
+                          "v_late_orders" IS NULL
+                        ) AND NOT (
+                          "v_orders_7d" IS NULL
+                        )
+                      )
+                      AND (
+                        "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+                      )
+                    )
+                    AND (
+                      (
+                        "v_late_orders" * CAST(4 AS DECIMAL(38, 0))
+                      ) >= (
+                        CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                      )
+                    )
+                  )
+                  AND (
+                    (
+                      "v_late_orders" * CAST(2 AS DECIMAL(38, 0))
+                    ) < (
+                      CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                    )
+                  )
+                )
+                AND (
+                  "v_late_orders" >= CAST(5 AS DECIMAL(38, 0))
+                )
+              )
+              AND NOT (
+                (
+                  (
+                    (
+                      NOT (
+                        "v_late_orders" IS NULL
+                      ) AND NOT (
+                        "v_orders_7d" IS NULL
+                      )
+                    )
+                    AND (
+                      "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+                    )
+                  )
+                  AND (
+                    (
+                      "v_late_orders" * CAST(25 AS DECIMAL(38, 0))
+                    ) >= (
+                      CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                    )
+                  )
+                )
+                AND (
+                  (
+                    "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
+                  ) < (
+                    CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                  )
+                )
+              )
+            )
+            AND NOT (
+              (
+                (
+                  (
+                    (
+                      NOT (
+                        "v_late_orders" IS NULL
+                      ) AND NOT (
+                        "v_orders_7d" IS NULL
+                      )
+                    )
+                    AND (
+                      "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+                    )
+                  )
+                  AND (
+                    (
+                      "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
+                    ) >= (
+                      CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                    )
+                  )
+                )
+                AND (
+                  (
+                    "v_late_orders" * CAST(4 AS DECIMAL(38, 0))
+                  ) < (
+                    CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                  )
+                )
+              )
+              AND (
+                "v_late_orders" >= CAST(5 AS DECIMAL(38, 0))
+              )
+            )
+          )
+        )
+        OR (
+          (
             (
               (
                 (
@@ -5251,1048 +5860,10 @@ WITH given AS (
               "v_late_orders" >= CAST(5 AS DECIMAL(38, 0))
             )
           )
-          THEN CAST({'rule': 'late_dispatch', 'table': CAST(NULL AS TEXT), 'row': 4, 'points': 6, 'warning': FALSE, 'limit': CAST({'days': 7, 'percent': '10', 'basis': 'avg4w', 'daily_cap': CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
-            (
-              (
-                CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-              ) % CAST(10 AS DECIMAL(38, 0))
-            ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
-          ) + (
-            CAST(CAST(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-          ) AS INT128) // CAST(CAST(10000000000000000000 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) AS DECIMAL(38, 0))} AS STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0))), 'measures': CAST([] AS TEXT[]), 'where': 'fulfilment.pol:42', 'because': 'Late dispatch rate (LDR) is ' || (
-            "s_LDR" || (
-              ': at least 50%; late_orders is ' || (
-                "s_late_orders" || (
-                  ': at least 5 and at most 29. Rule late_dispatch, row 4 (fulfilment.pol:42): 6 points and an order volume limit for 7 days at 10% of the average daily orders over the past 4 weeks' || (
-                    CASE
-                      WHEN "v_avg_daily_orders_4w" IS NULL
-                      THEN ''
-                      ELSE ' (at most ' || (
-                        CAST(CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
-                          (
-                            (
-                              CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                            ) % CAST(10 AS DECIMAL(38, 0))
-                          ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
-                        ) + (
-                          CAST(CAST(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                        ) AS INT128) // CAST(CAST(10000000000000000000 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS TEXT) || ' orders a day)'
-                      )
-                    END || '.'
-                  )
-                )
-              )
-            )
-          )} AS STRUCT(
-            rule TEXT,
-            "table" TEXT,
-            row INT,
-            points INT,
-            warning BOOLEAN,
-            "limit" STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0)),
-            measures TEXT[],
-            "where" TEXT,
-            because TEXT
-          ))
-        END,
-        CASE
-          WHEN (
-            (
-              (
-                (
-                  (
-                    (
-                      (
-                        NOT (
-                          "v_late_orders" IS NULL
-                        ) AND NOT (
-                          "v_orders_7d" IS NULL
-                        )
-                      )
-                      AND (
-                        "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                      )
-                    )
-                    AND (
-                      (
-                        "v_late_orders" * CAST(2 AS DECIMAL(38, 0))
-                      ) >= (
-                        CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                      )
-                    )
-                  )
-                  AND (
-                    "v_late_orders" >= CAST(30 AS DECIMAL(38, 0))
-                  )
-                )
-                AND NOT (
-                  (
-                    (
-                      (
-                        NOT (
-                          "v_late_orders" IS NULL
-                        ) AND NOT (
-                          "v_orders_7d" IS NULL
-                        )
-                      )
-                      AND (
-                        "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                      )
-                    )
-                    AND (
-                      (
-                        "v_late_orders" * CAST(25 AS DECIMAL(38, 0))
-                      ) >= (
-                        CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                      )
-                    )
-                  )
-                  AND (
-                    (
-                      "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
-                    ) < (
-                      CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                    )
-                  )
-                )
-              )
-              AND NOT (
-                (
-                  (
-                    (
-                      (
-                        NOT (
-                          "v_late_orders" IS NULL
-                        ) AND NOT (
-                          "v_orders_7d" IS NULL
-                        )
-                      )
-                      AND (
-                        "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                      )
-                    )
-                    AND (
-                      (
-                        "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
-                      ) >= (
-                        CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                      )
-                    )
-                  )
-                  AND (
-                    (
-                      "v_late_orders" * CAST(4 AS DECIMAL(38, 0))
-                    ) < (
-                      CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                    )
-                  )
-                )
-                AND (
-                  "v_late_orders" >= CAST(5 AS DECIMAL(38, 0))
-                )
-              )
-            )
-            AND NOT (
-              (
-                (
-                  (
-                    (
-                      NOT (
-                        "v_late_orders" IS NULL
-                      ) AND NOT (
-                        "v_orders_7d" IS NULL
-                      )
-                    )
-                    AND (
-                      "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                    )
-                  )
-                  AND (
-                    (
-                      "v_late_orders" * CAST(4 AS DECIMAL(38, 0))
-                    ) >= (
-                      CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                    )
-                  )
-                )
-                AND (
-                  (
-                    "v_late_orders" * CAST(2 AS DECIMAL(38, 0))
-                  ) < (
-                    CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                  )
-                )
-              )
-              AND (
-                "v_late_orders" >= CAST(5 AS DECIMAL(38, 0))
-              )
-            )
-          )
-          AND NOT (
-            (
-              (
-                (
-                  (
-                    NOT (
-                      "v_late_orders" IS NULL
-                    ) AND NOT (
-                      "v_orders_7d" IS NULL
-                    )
-                  )
-                  AND (
-                    "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                  )
-                )
-                AND (
-                  (
-                    "v_late_orders" * CAST(2 AS DECIMAL(38, 0))
-                  ) >= (
-                    CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                  )
-                )
-              )
-              AND (
-                "v_late_orders" >= CAST(5 AS DECIMAL(38, 0))
-              )
-            )
-            AND (
-              "v_late_orders" <= CAST(29 AS DECIMAL(38, 0))
-            )
-          )
-          THEN CAST({'rule': 'late_dispatch', 'table': CAST(NULL AS TEXT), 'row': 5, 'points': 7, 'warning': FALSE, 'limit': CAST({'days': 7, 'percent': '10', 'basis': 'avg4w', 'daily_cap': CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
-            (
-              (
-                CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-              ) % CAST(10 AS DECIMAL(38, 0))
-            ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
-          ) + (
-            CAST(CAST(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-          ) AS INT128) // CAST(CAST(10000000000000000000 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) AS DECIMAL(38, 0))} AS STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0))), 'measures': CAST([] AS TEXT[]), 'where': 'fulfilment.pol:43', 'because': 'Late dispatch rate (LDR) is ' || (
-            "s_LDR" || (
-              ': at least 50%; late_orders is ' || (
-                "s_late_orders" || (
-                  ': at least 30. Rule late_dispatch, row 5 (fulfilment.pol:43): 7 points and an order volume limit for 7 days at 10% of the average daily orders over the past 4 weeks' || (
-                    CASE
-                      WHEN "v_avg_daily_orders_4w" IS NULL
-                      THEN ''
-                      ELSE ' (at most ' || (
-                        CAST(CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
-                          (
-                            (
-                              CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                            ) % CAST(10 AS DECIMAL(38, 0))
-                          ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
-                        ) + (
-                          CAST(CAST(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                        ) AS INT128) // CAST(CAST(10000000000000000000 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS TEXT) || ' orders a day)'
-                      )
-                    END || '.'
-                  )
-                )
-              )
-            )
-          )} AS STRUCT(
-            rule TEXT,
-            "table" TEXT,
-            row INT,
-            points INT,
-            warning BOOLEAN,
-            "limit" STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0)),
-            measures TEXT[],
-            "where" TEXT,
-            because TEXT
-          ))
-        END
-      ],
-      LAMBDA x : NOT (
-        x IS NULL
+        )
       )
-    ) AS "violations_1",
-    LIST_FILTER(
-      [
-        CASE
-          WHEN (
-            (
-              NOT (
-                "v_late_orders" IS NULL
-              ) AND NOT (
-                "v_orders_7d" IS NULL
-              )
-            )
-            AND (
-              "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-            )
-          )
-          AND NOT (
-            (
-              NOT (
-                "v_late_orders" IS NULL
-              ) AND NOT (
-                "v_orders_7d" IS NULL
-              )
-            )
-            AND (
-              (
-                "v_late_orders" * CAST(25 AS DECIMAL(38, 0))
-              ) < (
-                CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-              )
-            )
-          )
-          THEN CAST({'rule': 'late_dispatch', 'metric': 'LDR', 'value': CAST("v_late_orders" AS TEXT) || (
-            '/' || CAST("v_orders_7d" AS TEXT)
-          ), 'standard': '< 4%'} AS STRUCT(rule TEXT, metric TEXT, value TEXT, standard TEXT))
-        END
-      ],
-      LAMBDA x : NOT (
-        x IS NULL
-      )
-    ) AS "findings_1",
-    LIST_FILTER(
-      [
-        CASE
-          WHEN NOT (
-            NOT (
-              "v_late_orders" IS NULL
-            )
-          )
-          OR NOT (
-            NOT (
-              "v_orders_7d" IS NULL
-            )
-          )
-          THEN CAST({'rule': 'late_dispatch', 'metric': 'LDR', 'cause': 'absent', 'reason': CASE
-            WHEN (
-              "v_late_orders" IS NULL
-            ) AND NOT (
-              "v_orders_7d" IS NULL
-            )
-            THEN 'late_orders is not given'
-            WHEN NOT (
-              "v_late_orders" IS NULL
-            ) AND (
-              "v_orders_7d" IS NULL
-            )
-            THEN 'orders_7d is not given'
-            WHEN (
-              "v_late_orders" IS NULL
-            ) AND (
-              "v_orders_7d" IS NULL
-            )
-            THEN 'late_orders and orders_7d are not given'
-          END} AS STRUCT(rule TEXT, metric TEXT, cause TEXT, reason TEXT))
-          WHEN NOT (
-            NOT (
-              "v_orders_7d" IS NULL
-            )
-            AND (
-              "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-            )
-          )
-          THEN CAST({'rule': 'late_dispatch', 'metric': 'LDR', 'cause': 'zero_denominator', 'reason': 'orders_7d is 0, so LDR is undefined'} AS STRUCT(rule TEXT, metric TEXT, cause TEXT, reason TEXT))
-        END
-      ],
-      LAMBDA x : NOT (
-        x IS NULL
-      )
-    ) AS "not_applicable_1",
-    LIST_FILTER(
-      [
-        CASE
-          WHEN (
-            (
-              (
-                (
-                  (
-                    (
-                      (
-                        NOT (
-                          "v_late_orders" IS NULL
-                        ) AND NOT (
-                          "v_orders_7d" IS NULL
-                        )
-                      )
-                      AND (
-                        "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                      )
-                    )
-                    AND (
-                      (
-                        "v_late_orders" * CAST(25 AS DECIMAL(38, 0))
-                      ) >= (
-                        CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                      )
-                    )
-                  )
-                  AND (
-                    (
-                      "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
-                    ) < (
-                      CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                    )
-                  )
-                )
-                OR (
-                  (
-                    (
-                      (
-                        (
-                          (
-                            NOT (
-                              "v_late_orders" IS NULL
-                            ) AND NOT (
-                              "v_orders_7d" IS NULL
-                            )
-                          )
-                          AND (
-                            "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                          )
-                        )
-                        AND (
-                          (
-                            "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
-                          ) >= (
-                            CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                          )
-                        )
-                      )
-                      AND (
-                        (
-                          "v_late_orders" * CAST(4 AS DECIMAL(38, 0))
-                        ) < (
-                          CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                        )
-                      )
-                    )
-                    AND (
-                      "v_late_orders" >= CAST(5 AS DECIMAL(38, 0))
-                    )
-                  )
-                  AND NOT (
-                    (
-                      (
-                        (
-                          NOT (
-                            "v_late_orders" IS NULL
-                          ) AND NOT (
-                            "v_orders_7d" IS NULL
-                          )
-                        )
-                        AND (
-                          "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                        )
-                      )
-                      AND (
-                        (
-                          "v_late_orders" * CAST(25 AS DECIMAL(38, 0))
-                        ) >= (
-                          CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                        )
-                      )
-                    )
-                    AND (
-                      (
-                        "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
-                      ) < (
-                        CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                      )
-                    )
-                  )
-                )
-              )
-              OR (
-                (
-                  (
-                    (
-                      (
-                        (
-                          (
-                            NOT (
-                              "v_late_orders" IS NULL
-                            ) AND NOT (
-                              "v_orders_7d" IS NULL
-                            )
-                          )
-                          AND (
-                            "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                          )
-                        )
-                        AND (
-                          (
-                            "v_late_orders" * CAST(4 AS DECIMAL(38, 0))
-                          ) >= (
-                            CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                          )
-                        )
-                      )
-                      AND (
-                        (
-                          "v_late_orders" * CAST(2 AS DECIMAL(38, 0))
-                        ) < (
-                          CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                        )
-                      )
-                    )
-                    AND (
-                      "v_late_orders" >= CAST(5 AS DECIMAL(38, 0))
-                    )
-                  )
-                  AND NOT (
-                    (
-                      (
-                        (
-                          NOT (
-                            "v_late_orders" IS NULL
-                          ) AND NOT (
-                            "v_orders_7d" IS NULL
-                          )
-                        )
-                        AND (
-                          "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                        )
-                      )
-                      AND (
-                        (
-                          "v_late_orders" * CAST(25 AS DECIMAL(38, 0))
-                        ) >= (
-                          CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                        )
-                      )
-                    )
-                    AND (
-                      (
-                        "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
-                      ) < (
-                        CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                      )
-                    )
-                  )
-                )
-                AND NOT (
-                  (
-                    (
-                      (
-                        (
-                          NOT (
-                            "v_late_orders" IS NULL
-                          ) AND NOT (
-                            "v_orders_7d" IS NULL
-                          )
-                        )
-                        AND (
-                          "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                        )
-                      )
-                      AND (
-                        (
-                          "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
-                        ) >= (
-                          CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                        )
-                      )
-                    )
-                    AND (
-                      (
-                        "v_late_orders" * CAST(4 AS DECIMAL(38, 0))
-                      ) < (
-                        CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                      )
-                    )
-                  )
-                  AND (
-                    "v_late_orders" >= CAST(5 AS DECIMAL(38, 0))
-                  )
-                )
-              )
-            )
-            OR (
-              (
-                (
-                  (
-                    (
-                      (
-                        (
-                          (
-                            NOT (
-                              "v_late_orders" IS NULL
-                            ) AND NOT (
-                              "v_orders_7d" IS NULL
-                            )
-                          )
-                          AND (
-                            "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                          )
-                        )
-                        AND (
-                          (
-                            "v_late_orders" * CAST(2 AS DECIMAL(38, 0))
-                          ) >= (
-                            CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                          )
-                        )
-                      )
-                      AND (
-                        "v_late_orders" >= CAST(5 AS DECIMAL(38, 0))
-                      )
-                    )
-                    AND (
-                      "v_late_orders" <= CAST(29 AS DECIMAL(38, 0))
-                    )
-                  )
-                  AND NOT (
-                    (
-                      (
-                        (
-                          NOT (
-                            "v_late_orders" IS NULL
-                          ) AND NOT (
-                            "v_orders_7d" IS NULL
-                          )
-                        )
-                        AND (
-                          "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                        )
-                      )
-                      AND (
-                        (
-                          "v_late_orders" * CAST(25 AS DECIMAL(38, 0))
-                        ) >= (
-                          CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                        )
-                      )
-                    )
-                    AND (
-                      (
-                        "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
-                      ) < (
-                        CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                      )
-                    )
-                  )
-                )
-                AND NOT (
-                  (
-                    (
-                      (
-                        (
-                          NOT (
-                            "v_late_orders" IS NULL
-                          ) AND NOT (
-                            "v_orders_7d" IS NULL
-                          )
-                        )
-                        AND (
-                          "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                        )
-                      )
-                      AND (
-                        (
-                          "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
-                        ) >= (
-                          CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                        )
-                      )
-                    )
-                    AND (
-                      (
-                        "v_late_orders" * CAST(4 AS DECIMAL(38, 0))
-                      ) < (
-                        CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                      )
-                    )
-                  )
-                  AND (
-                    "v_late_orders" >= CAST(5 AS DECIMAL(38, 0))
-                  )
-                )
-              )
-              AND NOT (
-                (
-                  (
-                    (
-                      (
-                        NOT (
-                          "v_late_orders" IS NULL
-                        ) AND NOT (
-                          "v_orders_7d" IS NULL
-                        )
-                      )
-                      AND (
-                        "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                      )
-                    )
-                    AND (
-                      (
-                        "v_late_orders" * CAST(4 AS DECIMAL(38, 0))
-                      ) >= (
-                        CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                      )
-                    )
-                  )
-                  AND (
-                    (
-                      "v_late_orders" * CAST(2 AS DECIMAL(38, 0))
-                    ) < (
-                      CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                    )
-                  )
-                )
-                AND (
-                  "v_late_orders" >= CAST(5 AS DECIMAL(38, 0))
-                )
-              )
-            )
-          )
-          OR (
-            (
-              (
-                (
-                  (
-                    (
-                      (
-                        (
-                          NOT (
-                            "v_late_orders" IS NULL
-                          ) AND NOT (
-                            "v_orders_7d" IS NULL
-                          )
-                        )
-                        AND (
-                          "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                        )
-                      )
-                      AND (
-                        (
-                          "v_late_orders" * CAST(2 AS DECIMAL(38, 0))
-                        ) >= (
-                          CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                        )
-                      )
-                    )
-                    AND (
-                      "v_late_orders" >= CAST(30 AS DECIMAL(38, 0))
-                    )
-                  )
-                  AND NOT (
-                    (
-                      (
-                        (
-                          NOT (
-                            "v_late_orders" IS NULL
-                          ) AND NOT (
-                            "v_orders_7d" IS NULL
-                          )
-                        )
-                        AND (
-                          "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                        )
-                      )
-                      AND (
-                        (
-                          "v_late_orders" * CAST(25 AS DECIMAL(38, 0))
-                        ) >= (
-                          CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                        )
-                      )
-                    )
-                    AND (
-                      (
-                        "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
-                      ) < (
-                        CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                      )
-                    )
-                  )
-                )
-                AND NOT (
-                  (
-                    (
-                      (
-                        (
-                          NOT (
-                            "v_late_orders" IS NULL
-                          ) AND NOT (
-                            "v_orders_7d" IS NULL
-                          )
-                        )
-                        AND (
-                          "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                        )
-                      )
-                      AND (
-                        (
-                          "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
-                        ) >= (
-                          CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                        )
-                      )
-                    )
-                    AND (
-                      (
-                        "v_late_orders" * CAST(4 AS DECIMAL(38, 0))
-                      ) < (
-                        CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                      )
-                    )
-                  )
-                  AND (
-                    "v_late_orders" >= CAST(5 AS DECIMAL(38, 0))
-                  )
-                )
-              )
-              AND NOT (
-                (
-                  (
-                    (
-                      (
-                        NOT (
-                          "v_late_orders" IS NULL
-                        ) AND NOT (
-                          "v_orders_7d" IS NULL
-                        )
-                      )
-                      AND (
-                        "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                      )
-                    )
-                    AND (
-                      (
-                        "v_late_orders" * CAST(4 AS DECIMAL(38, 0))
-                      ) >= (
-                        CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                      )
-                    )
-                  )
-                  AND (
-                    (
-                      "v_late_orders" * CAST(2 AS DECIMAL(38, 0))
-                    ) < (
-                      CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                    )
-                  )
-                )
-                AND (
-                  "v_late_orders" >= CAST(5 AS DECIMAL(38, 0))
-                )
-              )
-            )
-            AND NOT (
-              (
-                (
-                  (
-                    (
-                      NOT (
-                        "v_late_orders" IS NULL
-                      ) AND NOT (
-                        "v_orders_7d" IS NULL
-                      )
-                    )
-                    AND (
-                      "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                    )
-                  )
-                  AND (
-                    (
-                      "v_late_orders" * CAST(2 AS DECIMAL(38, 0))
-                    ) >= (
-                      CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                    )
-                  )
-                )
-                AND (
-                  "v_late_orders" >= CAST(5 AS DECIMAL(38, 0))
-                )
-              )
-              AND (
-                "v_late_orders" <= CAST(29 AS DECIMAL(38, 0))
-              )
-            )
-          )
-          THEN CAST({'rule': 'late_dispatch', 'measures': CAST(['extend_settlement', 'deduct_funds'] AS TEXT[])} AS STRUCT(rule TEXT, measures TEXT[]))
-        END
-      ],
-      LAMBDA x : NOT (
-        x IS NULL
-      )
-    ) AS "discretionary_1",
-    CAST((
-      (
-        CASE
-          WHEN (
-            (
-              (
-                (
-                  (
-                    NOT (
-                      "v_late_orders" IS NULL
-                    ) AND NOT (
-                      "v_orders_7d" IS NULL
-                    )
-                  )
-                  AND (
-                    "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                  )
-                )
-                AND (
-                  (
-                    "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
-                  ) >= (
-                    CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                  )
-                )
-              )
-              AND (
-                (
-                  "v_late_orders" * CAST(4 AS DECIMAL(38, 0))
-                ) < (
-                  CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                )
-              )
-            )
-            AND (
-              "v_late_orders" >= CAST(5 AS DECIMAL(38, 0))
-            )
-          )
-          AND NOT (
-            (
-              (
-                (
-                  NOT (
-                    "v_late_orders" IS NULL
-                  ) AND NOT (
-                    "v_orders_7d" IS NULL
-                  )
-                )
-                AND (
-                  "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                )
-              )
-              AND (
-                (
-                  "v_late_orders" * CAST(25 AS DECIMAL(38, 0))
-                ) >= (
-                  CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                )
-              )
-            )
-            AND (
-              (
-                "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
-              ) < (
-                CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-              )
-            )
-          )
-          THEN 3
-          ELSE 0
-        END + CASE
-          WHEN (
-            (
-              (
-                (
-                  (
-                    (
-                      NOT (
-                        "v_late_orders" IS NULL
-                      ) AND NOT (
-                        "v_orders_7d" IS NULL
-                      )
-                    )
-                    AND (
-                      "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                    )
-                  )
-                  AND (
-                    (
-                      "v_late_orders" * CAST(4 AS DECIMAL(38, 0))
-                    ) >= (
-                      CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                    )
-                  )
-                )
-                AND (
-                  (
-                    "v_late_orders" * CAST(2 AS DECIMAL(38, 0))
-                  ) < (
-                    CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                  )
-                )
-              )
-              AND (
-                "v_late_orders" >= CAST(5 AS DECIMAL(38, 0))
-              )
-            )
-            AND NOT (
-              (
-                (
-                  (
-                    NOT (
-                      "v_late_orders" IS NULL
-                    ) AND NOT (
-                      "v_orders_7d" IS NULL
-                    )
-                  )
-                  AND (
-                    "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                  )
-                )
-                AND (
-                  (
-                    "v_late_orders" * CAST(25 AS DECIMAL(38, 0))
-                  ) >= (
-                    CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                  )
-                )
-              )
-              AND (
-                (
-                  "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
-                ) < (
-                  CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                )
-              )
-            )
-          )
-          AND NOT (
-            (
-              (
-                (
-                  (
-                    NOT (
-                      "v_late_orders" IS NULL
-                    ) AND NOT (
-                      "v_orders_7d" IS NULL
-                    )
-                  )
-                  AND (
-                    "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                  )
-                )
-                AND (
-                  (
-                    "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
-                  ) >= (
-                    CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                  )
-                )
-              )
-              AND (
-                (
-                  "v_late_orders" * CAST(4 AS DECIMAL(38, 0))
-                ) < (
-                  CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                )
-              )
-            )
-            AND (
-              "v_late_orders" >= CAST(5 AS DECIMAL(38, 0))
-            )
-          )
-          THEN 5
-          ELSE 0
-        END
-      ) + CASE
-        WHEN (
+      OR (
+        (
           (
             (
               (
@@ -6318,41 +5889,73 @@ WITH given AS (
                   )
                 )
                 AND (
-                  "v_late_orders" >= CAST(5 AS DECIMAL(38, 0))
+                  "v_late_orders" >= CAST(30 AS DECIMAL(38, 0))
                 )
               )
-              AND (
-                "v_late_orders" <= CAST(29 AS DECIMAL(38, 0))
+              AND NOT (
+                (
+                  (
+                    (
+                      NOT (
+                        "v_late_orders" IS NULL
+                      ) AND NOT (
+                        "v_orders_7d" IS NULL
+                      )
+                    )
+                    AND (
+                      "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+                    )
+                  )
+                  AND (
+                    (
+                      "v_late_orders" * CAST(25 AS DECIMAL(38, 0))
+                    ) >= (
+                      CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                    )
+                  )
+                )
+                AND (
+                  (
+                    "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
+                  ) < (
+                    CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                  )
+                )
               )
             )
             AND NOT (
               (
                 (
                   (
-                    NOT (
-                      "v_late_orders" IS NULL
-                    ) AND NOT (
-                      "v_orders_7d" IS NULL
+                    (
+                      NOT (
+                        "v_late_orders" IS NULL
+                      ) AND NOT (
+                        "v_orders_7d" IS NULL
+                      )
+                    )
+                    AND (
+                      "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
                     )
                   )
                   AND (
-                    "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+                    (
+                      "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
+                    ) >= (
+                      CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                    )
                   )
                 )
                 AND (
                   (
-                    "v_late_orders" * CAST(25 AS DECIMAL(38, 0))
-                  ) >= (
+                    "v_late_orders" * CAST(4 AS DECIMAL(38, 0))
+                  ) < (
                     CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
                   )
                 )
               )
               AND (
-                (
-                  "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
-                ) < (
-                  CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                )
+                "v_late_orders" >= CAST(5 AS DECIMAL(38, 0))
               )
             )
           )
@@ -6373,7 +5976,7 @@ WITH given AS (
                 )
                 AND (
                   (
-                    "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
+                    "v_late_orders" * CAST(4 AS DECIMAL(38, 0))
                   ) >= (
                     CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
                   )
@@ -6381,7 +5984,7 @@ WITH given AS (
               )
               AND (
                 (
-                  "v_late_orders" * CAST(4 AS DECIMAL(38, 0))
+                  "v_late_orders" * CAST(2 AS DECIMAL(38, 0))
                 ) < (
                   CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
                 )
@@ -6393,6 +5996,108 @@ WITH given AS (
           )
         )
         AND NOT (
+          (
+            (
+              (
+                (
+                  NOT (
+                    "v_late_orders" IS NULL
+                  ) AND NOT (
+                    "v_orders_7d" IS NULL
+                  )
+                )
+                AND (
+                  "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+                )
+              )
+              AND (
+                (
+                  "v_late_orders" * CAST(2 AS DECIMAL(38, 0))
+                ) >= (
+                  CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                )
+              )
+            )
+            AND (
+              "v_late_orders" >= CAST(5 AS DECIMAL(38, 0))
+            )
+          )
+          AND (
+            "v_late_orders" <= CAST(29 AS DECIMAL(38, 0))
+          )
+        )
+      )
+      THEN CAST({'rule': 'late_dispatch', 'measures': CAST(['extend_settlement', 'deduct_funds'] AS TEXT[])} AS STRUCT(rule TEXT, measures TEXT[]))
+    END AS "discretionary_1_0",
+    CAST(CASE
+      WHEN (
+        (
+          (
+            (
+              (
+                NOT (
+                  "v_late_orders" IS NULL
+                ) AND NOT (
+                  "v_orders_7d" IS NULL
+                )
+              )
+              AND (
+                "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+              )
+            )
+            AND (
+              (
+                "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
+              ) >= (
+                CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+              )
+            )
+          )
+          AND (
+            (
+              "v_late_orders" * CAST(4 AS DECIMAL(38, 0))
+            ) < (
+              CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+            )
+          )
+        )
+        AND (
+          "v_late_orders" >= CAST(5 AS DECIMAL(38, 0))
+        )
+      )
+      AND NOT (
+        (
+          (
+            (
+              NOT (
+                "v_late_orders" IS NULL
+              ) AND NOT (
+                "v_orders_7d" IS NULL
+              )
+            )
+            AND (
+              "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+            )
+          )
+          AND (
+            (
+              "v_late_orders" * CAST(25 AS DECIMAL(38, 0))
+            ) >= (
+              CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+            )
+          )
+        )
+        AND (
+          (
+            "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
+          ) < (
+            CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+          )
+        )
+      )
+      THEN 3
+      WHEN (
+        (
           (
             (
               (
@@ -6427,10 +6132,209 @@ WITH given AS (
             "v_late_orders" >= CAST(5 AS DECIMAL(38, 0))
           )
         )
-        THEN 6
-        ELSE 0
-      END
-    ) + CASE
+        AND NOT (
+          (
+            (
+              (
+                NOT (
+                  "v_late_orders" IS NULL
+                ) AND NOT (
+                  "v_orders_7d" IS NULL
+                )
+              )
+              AND (
+                "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+              )
+            )
+            AND (
+              (
+                "v_late_orders" * CAST(25 AS DECIMAL(38, 0))
+              ) >= (
+                CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+              )
+            )
+          )
+          AND (
+            (
+              "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
+            ) < (
+              CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+            )
+          )
+        )
+      )
+      AND NOT (
+        (
+          (
+            (
+              (
+                NOT (
+                  "v_late_orders" IS NULL
+                ) AND NOT (
+                  "v_orders_7d" IS NULL
+                )
+              )
+              AND (
+                "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+              )
+            )
+            AND (
+              (
+                "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
+              ) >= (
+                CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+              )
+            )
+          )
+          AND (
+            (
+              "v_late_orders" * CAST(4 AS DECIMAL(38, 0))
+            ) < (
+              CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+            )
+          )
+        )
+        AND (
+          "v_late_orders" >= CAST(5 AS DECIMAL(38, 0))
+        )
+      )
+      THEN 5
+      WHEN (
+        (
+          (
+            (
+              (
+                (
+                  (
+                    NOT (
+                      "v_late_orders" IS NULL
+                    ) AND NOT (
+                      "v_orders_7d" IS NULL
+                    )
+                  )
+                  AND (
+                    "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+                  )
+                )
+                AND (
+                  (
+                    "v_late_orders" * CAST(2 AS DECIMAL(38, 0))
+                  ) >= (
+                    CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                  )
+                )
+              )
+              AND (
+                "v_late_orders" >= CAST(5 AS DECIMAL(38, 0))
+              )
+            )
+            AND (
+              "v_late_orders" <= CAST(29 AS DECIMAL(38, 0))
+            )
+          )
+          AND NOT (
+            (
+              (
+                (
+                  NOT (
+                    "v_late_orders" IS NULL
+                  ) AND NOT (
+                    "v_orders_7d" IS NULL
+                  )
+                )
+                AND (
+                  "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+                )
+              )
+              AND (
+                (
+                  "v_late_orders" * CAST(25 AS DECIMAL(38, 0))
+                ) >= (
+                  CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                )
+              )
+            )
+            AND (
+              (
+                "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
+              ) < (
+                CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+              )
+            )
+          )
+        )
+        AND NOT (
+          (
+            (
+              (
+                (
+                  NOT (
+                    "v_late_orders" IS NULL
+                  ) AND NOT (
+                    "v_orders_7d" IS NULL
+                  )
+                )
+                AND (
+                  "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+                )
+              )
+              AND (
+                (
+                  "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
+                ) >= (
+                  CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                )
+              )
+            )
+            AND (
+              (
+                "v_late_orders" * CAST(4 AS DECIMAL(38, 0))
+              ) < (
+                CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+              )
+            )
+          )
+          AND (
+            "v_late_orders" >= CAST(5 AS DECIMAL(38, 0))
+          )
+        )
+      )
+      AND NOT (
+        (
+          (
+            (
+              (
+                NOT (
+                  "v_late_orders" IS NULL
+                ) AND NOT (
+                  "v_orders_7d" IS NULL
+                )
+              )
+              AND (
+                "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+              )
+            )
+            AND (
+              (
+                "v_late_orders" * CAST(4 AS DECIMAL(38, 0))
+              ) >= (
+                CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+              )
+            )
+          )
+          AND (
+            (
+              "v_late_orders" * CAST(2 AS DECIMAL(38, 0))
+            ) < (
+              CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+            )
+          )
+        )
+        AND (
+          "v_late_orders" >= CAST(5 AS DECIMAL(38, 0))
+        )
+      )
+      THEN 6
       WHEN (
         (
           (
@@ -6625,1102 +6529,850 @@ WITH given AS (
         CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
       )
     ) AS "warning_1",
-    CAST([] AS STRUCT(
-      rule TEXT,
-      "table" TEXT,
-      row INT,
-      points INT,
-      warning BOOLEAN,
-      "limit" STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0)),
-      measures TEXT[],
-      "where" TEXT,
-      because TEXT
-    )[]) AS "violations_2",
-    LIST_FILTER(
-      [
-        CASE
-          WHEN (
-            (
-              (
-                NOT (
-                  "v_defect_returns_30d" IS NULL
-                ) AND NOT (
-                  "v_orders_30d" IS NULL
-                )
-              )
-              AND (
-                "v_orders_30d" >= CAST(101 AS DECIMAL(38, 0))
-              )
-            )
-            AND (
-              "v_orders_30d" <> CAST(0 AS DECIMAL(38, 0))
-            )
-          )
-          AND NOT (
-            (
-              NOT (
-                "v_defect_returns_30d" IS NULL
-              ) AND NOT (
-                "v_orders_30d" IS NULL
-              )
-            )
-            AND (
-              (
-                "v_defect_returns_30d" * CAST(200 AS DECIMAL(38, 0))
-              ) < (
-                CAST(3 AS DECIMAL(38, 0)) * "v_orders_30d"
-              )
-            )
-          )
-          THEN CAST({'rule': 'defect_return_rate', 'metric': 'DFR', 'value': CAST("v_defect_returns_30d" AS TEXT) || (
-            '/' || CAST("v_orders_30d" AS TEXT)
-          ), 'standard': '< 1.5%'} AS STRUCT(rule TEXT, metric TEXT, value TEXT, standard TEXT))
-        END
-      ],
-      LAMBDA x : NOT (
-        x IS NULL
-      )
-    ) AS "findings_2",
-    LIST_FILTER(
-      [
-        CASE
-          WHEN NOT (
+    CASE
+      WHEN (
+        (
+          (
             NOT (
-              "v_defect_returns_30d" IS NULL
-            )
-          )
-          OR NOT (
-            NOT (
-              "v_orders_30d" IS NULL
-            )
-          )
-          THEN CAST({'rule': 'defect_return_rate', 'metric': 'DFR', 'cause': 'absent', 'reason': CASE
-            WHEN (
               "v_defect_returns_30d" IS NULL
             ) AND NOT (
               "v_orders_30d" IS NULL
             )
-            THEN 'defect_returns_30d is not given'
-            WHEN NOT (
-              "v_defect_returns_30d" IS NULL
-            ) AND (
-              "v_orders_30d" IS NULL
-            )
-            THEN 'orders_30d is not given'
-            WHEN (
-              "v_defect_returns_30d" IS NULL
-            ) AND (
-              "v_orders_30d" IS NULL
-            )
-            THEN 'defect_returns_30d and orders_30d are not given'
-          END} AS STRUCT(rule TEXT, metric TEXT, cause TEXT, reason TEXT))
-          WHEN NOT (
+          )
+          AND (
+            "v_orders_30d" >= CAST(101 AS DECIMAL(38, 0))
+          )
+        )
+        AND (
+          "v_orders_30d" <> CAST(0 AS DECIMAL(38, 0))
+        )
+      )
+      AND NOT (
+        (
+          NOT (
+            "v_defect_returns_30d" IS NULL
+          ) AND NOT (
+            "v_orders_30d" IS NULL
+          )
+        )
+        AND (
+          (
+            "v_defect_returns_30d" * CAST(200 AS DECIMAL(38, 0))
+          ) < (
+            CAST(3 AS DECIMAL(38, 0)) * "v_orders_30d"
+          )
+        )
+      )
+      THEN CAST({'rule': 'defect_return_rate', 'metric': 'DFR', 'value': CAST("v_defect_returns_30d" AS TEXT) || (
+        '/' || CAST("v_orders_30d" AS TEXT)
+      ), 'standard': '< 1.5%'} AS STRUCT(rule TEXT, metric TEXT, value TEXT, standard TEXT))
+    END AS "findings_2_0",
+    CASE
+      WHEN NOT (
+        NOT (
+          "v_defect_returns_30d" IS NULL
+        )
+      )
+      OR NOT (
+        NOT (
+          "v_orders_30d" IS NULL
+        )
+      )
+      THEN CAST({'rule': 'defect_return_rate', 'metric': 'DFR', 'cause': 'absent', 'reason': CASE
+        WHEN (
+          "v_defect_returns_30d" IS NULL
+        ) AND NOT (
+          "v_orders_30d" IS NULL
+        )
+        THEN 'defect_returns_30d is not given'
+        WHEN NOT (
+          "v_defect_returns_30d" IS NULL
+        ) AND (
+          "v_orders_30d" IS NULL
+        )
+        THEN 'orders_30d is not given'
+        WHEN (
+          "v_defect_returns_30d" IS NULL
+        ) AND (
+          "v_orders_30d" IS NULL
+        )
+        THEN 'defect_returns_30d and orders_30d are not given'
+      END} AS STRUCT(rule TEXT, metric TEXT, cause TEXT, reason TEXT))
+      WHEN NOT (
+        NOT (
+          "v_orders_30d" IS NULL
+        )
+        AND (
+          "v_orders_30d" >= CAST(101 AS DECIMAL(38, 0))
+        )
+      )
+      THEN CAST({'rule': 'defect_return_rate', 'metric': 'DFR', 'cause': 'only_if', 'reason': 'DFR applies only if orders_30d > 100; orders_30d is ' || "s_orders_30d"} AS STRUCT(rule TEXT, metric TEXT, cause TEXT, reason TEXT))
+    END AS "not_applicable_2_0",
+    CASE
+      WHEN (
+        (
+          (
             NOT (
+              "v_defect_returns_30d" IS NULL
+            ) AND NOT (
               "v_orders_30d" IS NULL
             )
-            AND (
-              "v_orders_30d" >= CAST(101 AS DECIMAL(38, 0))
-            )
           )
-          THEN CAST({'rule': 'defect_return_rate', 'metric': 'DFR', 'cause': 'only_if', 'reason': 'DFR applies only if orders_30d > 100; orders_30d is ' || "s_orders_30d"} AS STRUCT(rule TEXT, metric TEXT, cause TEXT, reason TEXT))
-        END
-      ],
-      LAMBDA x : NOT (
-        x IS NULL
+          AND (
+            "v_orders_30d" >= CAST(101 AS DECIMAL(38, 0))
+          )
+        )
+        AND (
+          "v_orders_30d" <> CAST(0 AS DECIMAL(38, 0))
+        )
       )
-    ) AS "not_applicable_2",
-    LIST_FILTER(
-      [
-        CASE
-          WHEN (
-            (
-              (
-                NOT (
-                  "v_defect_returns_30d" IS NULL
-                ) AND NOT (
-                  "v_orders_30d" IS NULL
-                )
-              )
-              AND (
-                "v_orders_30d" >= CAST(101 AS DECIMAL(38, 0))
-              )
-            )
-            AND (
-              "v_orders_30d" <> CAST(0 AS DECIMAL(38, 0))
-            )
+      AND NOT (
+        (
+          NOT (
+            "v_defect_returns_30d" IS NULL
+          ) AND NOT (
+            "v_orders_30d" IS NULL
           )
-          AND NOT (
-            (
-              NOT (
-                "v_defect_returns_30d" IS NULL
-              ) AND NOT (
-                "v_orders_30d" IS NULL
-              )
-            )
-            AND (
-              (
-                "v_defect_returns_30d" * CAST(200 AS DECIMAL(38, 0))
-              ) < (
-                CAST(3 AS DECIMAL(38, 0)) * "v_orders_30d"
-              )
-            )
+        )
+        AND (
+          (
+            "v_defect_returns_30d" * CAST(200 AS DECIMAL(38, 0))
+          ) < (
+            CAST(3 AS DECIMAL(38, 0)) * "v_orders_30d"
           )
-          THEN CAST({'rule': 'defect_return_rate', 'measures': CAST(['points'] AS TEXT[])} AS STRUCT(rule TEXT, measures TEXT[]))
-        END
-      ],
-      LAMBDA x : NOT (
-        x IS NULL
+        )
       )
-    ) AS "discretionary_2",
+      THEN CAST({'rule': 'defect_return_rate', 'measures': CAST(['points'] AS TEXT[])} AS STRUCT(rule TEXT, measures TEXT[]))
+    END AS "discretionary_2_0",
     CAST(0 AS INT) AS "points_2",
     FALSE AS "warning_2",
-    CAST([] AS STRUCT(
-      rule TEXT,
-      "table" TEXT,
-      row INT,
-      points INT,
-      warning BOOLEAN,
-      "limit" STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0)),
-      measures TEXT[],
-      "where" TEXT,
-      because TEXT
-    )[]) AS "violations_3",
-    LIST_FILTER(
-      [
-        CASE
-          WHEN NOT (
-            "v_avg_first_response_minutes" IS NULL
-          )
-          AND NOT (
-            NOT (
-              "v_avg_first_response_minutes" IS NULL
-            )
-            AND (
-              "v_avg_first_response_minutes" <= CAST('30' AS DECIMAL(38, 18))
-            )
-          )
-          THEN CAST({'rule': 'first_response_time', 'metric': 'FRT', 'value': "s_FRT", 'standard': '<= 30min'} AS STRUCT(rule TEXT, metric TEXT, value TEXT, standard TEXT))
-        END
-      ],
-      LAMBDA x : NOT (
-        x IS NULL
+    CASE
+      WHEN NOT (
+        "v_avg_first_response_minutes" IS NULL
       )
-    ) AS "findings_3",
-    LIST_FILTER(
-      [
-        CASE
-          WHEN NOT (
-            NOT (
-              "v_avg_first_response_minutes" IS NULL
-            )
-          )
-          THEN CAST({'rule': 'first_response_time', 'metric': 'FRT', 'cause': 'absent', 'reason': CASE
-            WHEN "v_avg_first_response_minutes" IS NULL
-            THEN 'avg_first_response_minutes is not given'
-          END} AS STRUCT(rule TEXT, metric TEXT, cause TEXT, reason TEXT))
-        END
-      ],
-      LAMBDA x : NOT (
-        x IS NULL
+      AND NOT (
+        NOT (
+          "v_avg_first_response_minutes" IS NULL
+        )
+        AND (
+          "v_avg_first_response_minutes" <= CAST('30' AS DECIMAL(38, 18))
+        )
       )
-    ) AS "not_applicable_3",
-    LIST_FILTER(
-      [
-        CASE
-          WHEN NOT (
-            "v_avg_first_response_minutes" IS NULL
-          )
-          AND NOT (
-            NOT (
-              "v_avg_first_response_minutes" IS NULL
-            )
-            AND (
-              "v_avg_first_response_minutes" <= CAST('30' AS DECIMAL(38, 18))
-            )
-          )
-          THEN CAST({'rule': 'first_response_time', 'measures': CAST(['points'] AS TEXT[])} AS STRUCT(rule TEXT, measures TEXT[]))
-        END
-      ],
-      LAMBDA x : NOT (
-        x IS NULL
+      THEN CAST({'rule': 'first_response_time', 'metric': 'FRT', 'value': "s_FRT", 'standard': '<= 30min'} AS STRUCT(rule TEXT, metric TEXT, value TEXT, standard TEXT))
+    END AS "findings_3_0",
+    CASE
+      WHEN NOT (
+        NOT (
+          "v_avg_first_response_minutes" IS NULL
+        )
       )
-    ) AS "discretionary_3",
+      THEN CAST({'rule': 'first_response_time', 'metric': 'FRT', 'cause': 'absent', 'reason': CASE
+        WHEN "v_avg_first_response_minutes" IS NULL
+        THEN 'avg_first_response_minutes is not given'
+      END} AS STRUCT(rule TEXT, metric TEXT, cause TEXT, reason TEXT))
+    END AS "not_applicable_3_0",
+    CASE
+      WHEN NOT (
+        "v_avg_first_response_minutes" IS NULL
+      )
+      AND NOT (
+        NOT (
+          "v_avg_first_response_minutes" IS NULL
+        )
+        AND (
+          "v_avg_first_response_minutes" <= CAST('30' AS DECIMAL(38, 18))
+        )
+      )
+      THEN CAST({'rule': 'first_response_time', 'measures': CAST(['points'] AS TEXT[])} AS STRUCT(rule TEXT, measures TEXT[]))
+    END AS "discretionary_3_0",
     CAST(0 AS INT) AS "points_3",
     FALSE AS "warning_3",
-    CAST([] AS STRUCT(
-      rule TEXT,
-      "table" TEXT,
-      row INT,
-      points INT,
-      warning BOOLEAN,
-      "limit" STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0)),
-      measures TEXT[],
-      "where" TEXT,
-      because TEXT
-    )[]) AS "violations_4",
-    LIST_FILTER(
-      [
-        CASE
-          WHEN (
-            (
-              NOT (
-                "v_replied_within_24h" IS NULL
-              ) AND NOT (
-                "v_buyer_messages" IS NULL
-              )
-            )
-            AND (
-              "v_buyer_messages" <> CAST(0 AS DECIMAL(38, 0))
-            )
+    CASE
+      WHEN (
+        (
+          NOT (
+            "v_replied_within_24h" IS NULL
+          ) AND NOT (
+            "v_buyer_messages" IS NULL
           )
-          AND NOT (
-            (
-              NOT (
-                "v_replied_within_24h" IS NULL
-              ) AND NOT (
-                "v_buyer_messages" IS NULL
-              )
-            )
-            AND (
-              (
-                "v_replied_within_24h" * CAST(20 AS DECIMAL(38, 0))
-              ) >= (
-                CAST(17 AS DECIMAL(38, 0)) * "v_buyer_messages"
-              )
-            )
-          )
-          THEN CAST({'rule': 'response_rate_24h', 'metric': 'RR24', 'value': CAST("v_replied_within_24h" AS TEXT) || (
-            '/' || CAST("v_buyer_messages" AS TEXT)
-          ), 'standard': '>= 85%'} AS STRUCT(rule TEXT, metric TEXT, value TEXT, standard TEXT))
-        END
-      ],
-      LAMBDA x : NOT (
-        x IS NULL
+        )
+        AND (
+          "v_buyer_messages" <> CAST(0 AS DECIMAL(38, 0))
+        )
       )
-    ) AS "findings_4",
-    LIST_FILTER(
-      [
-        CASE
-          WHEN NOT (
-            NOT (
-              "v_replied_within_24h" IS NULL
-            )
+      AND NOT (
+        (
+          NOT (
+            "v_replied_within_24h" IS NULL
+          ) AND NOT (
+            "v_buyer_messages" IS NULL
           )
-          OR NOT (
-            NOT (
-              "v_buyer_messages" IS NULL
-            )
+        )
+        AND (
+          (
+            "v_replied_within_24h" * CAST(20 AS DECIMAL(38, 0))
+          ) >= (
+            CAST(17 AS DECIMAL(38, 0)) * "v_buyer_messages"
           )
-          THEN CAST({'rule': 'response_rate_24h', 'metric': 'RR24', 'cause': 'absent', 'reason': CASE
-            WHEN (
-              "v_replied_within_24h" IS NULL
-            ) AND NOT (
-              "v_buyer_messages" IS NULL
-            )
-            THEN 'replied_within_24h is not given'
-            WHEN NOT (
-              "v_replied_within_24h" IS NULL
-            ) AND (
-              "v_buyer_messages" IS NULL
-            )
-            THEN 'buyer_messages is not given'
-            WHEN (
-              "v_replied_within_24h" IS NULL
-            ) AND (
-              "v_buyer_messages" IS NULL
-            )
-            THEN 'replied_within_24h and buyer_messages are not given'
-          END} AS STRUCT(rule TEXT, metric TEXT, cause TEXT, reason TEXT))
-          WHEN NOT (
-            NOT (
-              "v_buyer_messages" IS NULL
-            )
-            AND (
-              "v_buyer_messages" <> CAST(0 AS DECIMAL(38, 0))
-            )
-          )
-          THEN CAST({'rule': 'response_rate_24h', 'metric': 'RR24', 'cause': 'zero_denominator', 'reason': 'buyer_messages is 0, so RR24 is undefined'} AS STRUCT(rule TEXT, metric TEXT, cause TEXT, reason TEXT))
-        END
-      ],
-      LAMBDA x : NOT (
-        x IS NULL
+        )
       )
-    ) AS "not_applicable_4",
-    LIST_FILTER(
-      [
-        CASE
-          WHEN (
-            (
-              NOT (
-                "v_replied_within_24h" IS NULL
-              ) AND NOT (
-                "v_buyer_messages" IS NULL
-              )
-            )
-            AND (
-              "v_buyer_messages" <> CAST(0 AS DECIMAL(38, 0))
-            )
-          )
-          AND NOT (
-            (
-              NOT (
-                "v_replied_within_24h" IS NULL
-              ) AND NOT (
-                "v_buyer_messages" IS NULL
-              )
-            )
-            AND (
-              (
-                "v_replied_within_24h" * CAST(20 AS DECIMAL(38, 0))
-              ) >= (
-                CAST(17 AS DECIMAL(38, 0)) * "v_buyer_messages"
-              )
-            )
-          )
-          THEN CAST({'rule': 'response_rate_24h', 'measures': CAST(['points'] AS TEXT[])} AS STRUCT(rule TEXT, measures TEXT[]))
-        END
-      ],
-      LAMBDA x : NOT (
-        x IS NULL
+      THEN CAST({'rule': 'response_rate_24h', 'metric': 'RR24', 'value': CAST("v_replied_within_24h" AS TEXT) || (
+        '/' || CAST("v_buyer_messages" AS TEXT)
+      ), 'standard': '>= 85%'} AS STRUCT(rule TEXT, metric TEXT, value TEXT, standard TEXT))
+    END AS "findings_4_0",
+    CASE
+      WHEN NOT (
+        NOT (
+          "v_replied_within_24h" IS NULL
+        )
       )
-    ) AS "discretionary_4",
+      OR NOT (
+        NOT (
+          "v_buyer_messages" IS NULL
+        )
+      )
+      THEN CAST({'rule': 'response_rate_24h', 'metric': 'RR24', 'cause': 'absent', 'reason': CASE
+        WHEN (
+          "v_replied_within_24h" IS NULL
+        ) AND NOT (
+          "v_buyer_messages" IS NULL
+        )
+        THEN 'replied_within_24h is not given'
+        WHEN NOT (
+          "v_replied_within_24h" IS NULL
+        ) AND (
+          "v_buyer_messages" IS NULL
+        )
+        THEN 'buyer_messages is not given'
+        WHEN (
+          "v_replied_within_24h" IS NULL
+        ) AND (
+          "v_buyer_messages" IS NULL
+        )
+        THEN 'replied_within_24h and buyer_messages are not given'
+      END} AS STRUCT(rule TEXT, metric TEXT, cause TEXT, reason TEXT))
+      WHEN NOT (
+        NOT (
+          "v_buyer_messages" IS NULL
+        )
+        AND (
+          "v_buyer_messages" <> CAST(0 AS DECIMAL(38, 0))
+        )
+      )
+      THEN CAST({'rule': 'response_rate_24h', 'metric': 'RR24', 'cause': 'zero_denominator', 'reason': 'buyer_messages is 0, so RR24 is undefined'} AS STRUCT(rule TEXT, metric TEXT, cause TEXT, reason TEXT))
+    END AS "not_applicable_4_0",
+    CASE
+      WHEN (
+        (
+          NOT (
+            "v_replied_within_24h" IS NULL
+          ) AND NOT (
+            "v_buyer_messages" IS NULL
+          )
+        )
+        AND (
+          "v_buyer_messages" <> CAST(0 AS DECIMAL(38, 0))
+        )
+      )
+      AND NOT (
+        (
+          NOT (
+            "v_replied_within_24h" IS NULL
+          ) AND NOT (
+            "v_buyer_messages" IS NULL
+          )
+        )
+        AND (
+          (
+            "v_replied_within_24h" * CAST(20 AS DECIMAL(38, 0))
+          ) >= (
+            CAST(17 AS DECIMAL(38, 0)) * "v_buyer_messages"
+          )
+        )
+      )
+      THEN CAST({'rule': 'response_rate_24h', 'measures': CAST(['points'] AS TEXT[])} AS STRUCT(rule TEXT, measures TEXT[]))
+    END AS "discretionary_4_0",
     CAST(0 AS INT) AS "points_4",
     FALSE AS "warning_4",
-    CAST([] AS STRUCT(
-      rule TEXT,
-      "table" TEXT,
-      row INT,
-      points INT,
-      warning BOOLEAN,
-      "limit" STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0)),
-      measures TEXT[],
-      "where" TEXT,
-      because TEXT
-    )[]) AS "violations_5",
-    LIST_FILTER(
-      [
-        CASE
-          WHEN (
-            (
-              NOT (
-                "v_replied_within_48h" IS NULL
-              ) AND NOT (
-                "v_buyer_messages" IS NULL
-              )
-            )
-            AND (
-              "v_buyer_messages" <> CAST(0 AS DECIMAL(38, 0))
-            )
+    CASE
+      WHEN (
+        (
+          NOT (
+            "v_replied_within_48h" IS NULL
+          ) AND NOT (
+            "v_buyer_messages" IS NULL
           )
-          AND NOT (
-            (
-              NOT (
-                "v_replied_within_48h" IS NULL
-              ) AND NOT (
-                "v_buyer_messages" IS NULL
-              )
-            )
-            AND (
-              (
-                "v_replied_within_48h" * CAST(20 AS DECIMAL(38, 0))
-              ) >= (
-                CAST(19 AS DECIMAL(38, 0)) * "v_buyer_messages"
-              )
-            )
-          )
-          THEN CAST({'rule': 'response_rate_48h', 'metric': 'RR48', 'value': CAST("v_replied_within_48h" AS TEXT) || (
-            '/' || CAST("v_buyer_messages" AS TEXT)
-          ), 'standard': '>= 95%'} AS STRUCT(rule TEXT, metric TEXT, value TEXT, standard TEXT))
-        END
-      ],
-      LAMBDA x : NOT (
-        x IS NULL
+        )
+        AND (
+          "v_buyer_messages" <> CAST(0 AS DECIMAL(38, 0))
+        )
       )
-    ) AS "findings_5",
-    LIST_FILTER(
-      [
-        CASE
-          WHEN NOT (
-            NOT (
-              "v_replied_within_48h" IS NULL
-            )
+      AND NOT (
+        (
+          NOT (
+            "v_replied_within_48h" IS NULL
+          ) AND NOT (
+            "v_buyer_messages" IS NULL
           )
-          OR NOT (
-            NOT (
-              "v_buyer_messages" IS NULL
-            )
+        )
+        AND (
+          (
+            "v_replied_within_48h" * CAST(20 AS DECIMAL(38, 0))
+          ) >= (
+            CAST(19 AS DECIMAL(38, 0)) * "v_buyer_messages"
           )
-          THEN CAST({'rule': 'response_rate_48h', 'metric': 'RR48', 'cause': 'absent', 'reason': CASE
-            WHEN (
-              "v_replied_within_48h" IS NULL
-            ) AND NOT (
-              "v_buyer_messages" IS NULL
-            )
-            THEN 'replied_within_48h is not given'
-            WHEN NOT (
-              "v_replied_within_48h" IS NULL
-            ) AND (
-              "v_buyer_messages" IS NULL
-            )
-            THEN 'buyer_messages is not given'
-            WHEN (
-              "v_replied_within_48h" IS NULL
-            ) AND (
-              "v_buyer_messages" IS NULL
-            )
-            THEN 'replied_within_48h and buyer_messages are not given'
-          END} AS STRUCT(rule TEXT, metric TEXT, cause TEXT, reason TEXT))
-          WHEN NOT (
-            NOT (
-              "v_buyer_messages" IS NULL
-            )
-            AND (
-              "v_buyer_messages" <> CAST(0 AS DECIMAL(38, 0))
-            )
-          )
-          THEN CAST({'rule': 'response_rate_48h', 'metric': 'RR48', 'cause': 'zero_denominator', 'reason': 'buyer_messages is 0, so RR48 is undefined'} AS STRUCT(rule TEXT, metric TEXT, cause TEXT, reason TEXT))
-        END
-      ],
-      LAMBDA x : NOT (
-        x IS NULL
+        )
       )
-    ) AS "not_applicable_5",
-    LIST_FILTER(
-      [
-        CASE
-          WHEN (
-            (
-              NOT (
-                "v_replied_within_48h" IS NULL
-              ) AND NOT (
-                "v_buyer_messages" IS NULL
-              )
-            )
-            AND (
-              "v_buyer_messages" <> CAST(0 AS DECIMAL(38, 0))
-            )
-          )
-          AND NOT (
-            (
-              NOT (
-                "v_replied_within_48h" IS NULL
-              ) AND NOT (
-                "v_buyer_messages" IS NULL
-              )
-            )
-            AND (
-              (
-                "v_replied_within_48h" * CAST(20 AS DECIMAL(38, 0))
-              ) >= (
-                CAST(19 AS DECIMAL(38, 0)) * "v_buyer_messages"
-              )
-            )
-          )
-          THEN CAST({'rule': 'response_rate_48h', 'measures': CAST(['points'] AS TEXT[])} AS STRUCT(rule TEXT, measures TEXT[]))
-        END
-      ],
-      LAMBDA x : NOT (
-        x IS NULL
+      THEN CAST({'rule': 'response_rate_48h', 'metric': 'RR48', 'value': CAST("v_replied_within_48h" AS TEXT) || (
+        '/' || CAST("v_buyer_messages" AS TEXT)
+      ), 'standard': '>= 95%'} AS STRUCT(rule TEXT, metric TEXT, value TEXT, standard TEXT))
+    END AS "findings_5_0",
+    CASE
+      WHEN NOT (
+        NOT (
+          "v_replied_within_48h" IS NULL
+        )
       )
-    ) AS "discretionary_5",
+      OR NOT (
+        NOT (
+          "v_buyer_messages" IS NULL
+        )
+      )
+      THEN CAST({'rule': 'response_rate_48h', 'metric': 'RR48', 'cause': 'absent', 'reason': CASE
+        WHEN (
+          "v_replied_within_48h" IS NULL
+        ) AND NOT (
+          "v_buyer_messages" IS NULL
+        )
+        THEN 'replied_within_48h is not given'
+        WHEN NOT (
+          "v_replied_within_48h" IS NULL
+        ) AND (
+          "v_buyer_messages" IS NULL
+        )
+        THEN 'buyer_messages is not given'
+        WHEN (
+          "v_replied_within_48h" IS NULL
+        ) AND (
+          "v_buyer_messages" IS NULL
+        )
+        THEN 'replied_within_48h and buyer_messages are not given'
+      END} AS STRUCT(rule TEXT, metric TEXT, cause TEXT, reason TEXT))
+      WHEN NOT (
+        NOT (
+          "v_buyer_messages" IS NULL
+        )
+        AND (
+          "v_buyer_messages" <> CAST(0 AS DECIMAL(38, 0))
+        )
+      )
+      THEN CAST({'rule': 'response_rate_48h', 'metric': 'RR48', 'cause': 'zero_denominator', 'reason': 'buyer_messages is 0, so RR48 is undefined'} AS STRUCT(rule TEXT, metric TEXT, cause TEXT, reason TEXT))
+    END AS "not_applicable_5_0",
+    CASE
+      WHEN (
+        (
+          NOT (
+            "v_replied_within_48h" IS NULL
+          ) AND NOT (
+            "v_buyer_messages" IS NULL
+          )
+        )
+        AND (
+          "v_buyer_messages" <> CAST(0 AS DECIMAL(38, 0))
+        )
+      )
+      AND NOT (
+        (
+          NOT (
+            "v_replied_within_48h" IS NULL
+          ) AND NOT (
+            "v_buyer_messages" IS NULL
+          )
+        )
+        AND (
+          (
+            "v_replied_within_48h" * CAST(20 AS DECIMAL(38, 0))
+          ) >= (
+            CAST(19 AS DECIMAL(38, 0)) * "v_buyer_messages"
+          )
+        )
+      )
+      THEN CAST({'rule': 'response_rate_48h', 'measures': CAST(['points'] AS TEXT[])} AS STRUCT(rule TEXT, measures TEXT[]))
+    END AS "discretionary_5_0",
     CAST(0 AS INT) AS "points_5",
     FALSE AS "warning_5",
-    CAST([] AS STRUCT(
-      rule TEXT,
-      "table" TEXT,
-      row INT,
-      points INT,
-      warning BOOLEAN,
-      "limit" STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0)),
-      measures TEXT[],
-      "where" TEXT,
-      because TEXT
-    )[]) AS "violations_6",
-    LIST_FILTER(
-      [
-        CASE
-          WHEN (
-            (
-              NOT (
-                "v_negative_reviews_30d" IS NULL
-              )
-              AND NOT (
-                "v_non_cancelled_orders_30d" IS NULL
-              )
-            )
-            AND (
-              "v_non_cancelled_orders_30d" <> CAST(0 AS DECIMAL(38, 0))
-            )
+    CASE
+      WHEN (
+        (
+          NOT (
+            "v_negative_reviews_30d" IS NULL
           )
           AND NOT (
-            (
-              NOT (
-                "v_negative_reviews_30d" IS NULL
-              )
-              AND NOT (
-                "v_non_cancelled_orders_30d" IS NULL
-              )
-            )
-            AND (
-              (
-                "v_negative_reviews_30d" * CAST(1000 AS DECIMAL(38, 0))
-              ) <= (
-                CAST(7 AS DECIMAL(38, 0)) * "v_non_cancelled_orders_30d"
-              )
-            )
+            "v_non_cancelled_orders_30d" IS NULL
           )
-          THEN CAST({'rule': 'negative_review_rate', 'metric': 'NRR', 'value': CAST("v_negative_reviews_30d" AS TEXT) || (
-            '/' || CAST("v_non_cancelled_orders_30d" AS TEXT)
-          ), 'standard': '<= 0.7%'} AS STRUCT(rule TEXT, metric TEXT, value TEXT, standard TEXT))
-        END
-      ],
-      LAMBDA x : NOT (
-        x IS NULL
+        )
+        AND (
+          "v_non_cancelled_orders_30d" <> CAST(0 AS DECIMAL(38, 0))
+        )
       )
-    ) AS "findings_6",
-    LIST_FILTER(
-      [
-        CASE
-          WHEN NOT (
-            NOT (
-              "v_negative_reviews_30d" IS NULL
-            )
-          )
-          OR NOT (
-            NOT (
-              "v_non_cancelled_orders_30d" IS NULL
-            )
-          )
-          THEN CAST({'rule': 'negative_review_rate', 'metric': 'NRR', 'cause': 'absent', 'reason': CASE
-            WHEN (
-              "v_negative_reviews_30d" IS NULL
-            )
-            AND NOT (
-              "v_non_cancelled_orders_30d" IS NULL
-            )
-            THEN 'negative_reviews_30d is not given'
-            WHEN NOT (
-              "v_negative_reviews_30d" IS NULL
-            )
-            AND (
-              "v_non_cancelled_orders_30d" IS NULL
-            )
-            THEN 'non_cancelled_orders_30d is not given'
-            WHEN (
-              "v_negative_reviews_30d" IS NULL
-            )
-            AND (
-              "v_non_cancelled_orders_30d" IS NULL
-            )
-            THEN 'negative_reviews_30d and non_cancelled_orders_30d are not given'
-          END} AS STRUCT(rule TEXT, metric TEXT, cause TEXT, reason TEXT))
-          WHEN NOT (
-            NOT (
-              "v_non_cancelled_orders_30d" IS NULL
-            )
-            AND (
-              "v_non_cancelled_orders_30d" <> CAST(0 AS DECIMAL(38, 0))
-            )
-          )
-          THEN CAST({'rule': 'negative_review_rate', 'metric': 'NRR', 'cause': 'zero_denominator', 'reason': 'non_cancelled_orders_30d is 0, so NRR is undefined'} AS STRUCT(rule TEXT, metric TEXT, cause TEXT, reason TEXT))
-        END
-      ],
-      LAMBDA x : NOT (
-        x IS NULL
-      )
-    ) AS "not_applicable_6",
-    LIST_FILTER(
-      [
-        CASE
-          WHEN (
-            (
-              NOT (
-                "v_negative_reviews_30d" IS NULL
-              )
-              AND NOT (
-                "v_non_cancelled_orders_30d" IS NULL
-              )
-            )
-            AND (
-              "v_non_cancelled_orders_30d" <> CAST(0 AS DECIMAL(38, 0))
-            )
+      AND NOT (
+        (
+          NOT (
+            "v_negative_reviews_30d" IS NULL
           )
           AND NOT (
-            (
-              NOT (
-                "v_negative_reviews_30d" IS NULL
-              )
-              AND NOT (
-                "v_non_cancelled_orders_30d" IS NULL
-              )
-            )
-            AND (
-              (
-                "v_negative_reviews_30d" * CAST(1000 AS DECIMAL(38, 0))
-              ) <= (
-                CAST(7 AS DECIMAL(38, 0)) * "v_non_cancelled_orders_30d"
-              )
-            )
+            "v_non_cancelled_orders_30d" IS NULL
           )
-          THEN CAST({'rule': 'negative_review_rate', 'measures': CAST(['points'] AS TEXT[])} AS STRUCT(rule TEXT, measures TEXT[]))
-        END
-      ],
-      LAMBDA x : NOT (
-        x IS NULL
+        )
+        AND (
+          (
+            "v_negative_reviews_30d" * CAST(1000 AS DECIMAL(38, 0))
+          ) <= (
+            CAST(7 AS DECIMAL(38, 0)) * "v_non_cancelled_orders_30d"
+          )
+        )
       )
-    ) AS "discretionary_6",
+      THEN CAST({'rule': 'negative_review_rate', 'metric': 'NRR', 'value': CAST("v_negative_reviews_30d" AS TEXT) || (
+        '/' || CAST("v_non_cancelled_orders_30d" AS TEXT)
+      ), 'standard': '<= 0.7%'} AS STRUCT(rule TEXT, metric TEXT, value TEXT, standard TEXT))
+    END AS "findings_6_0",
+    CASE
+      WHEN NOT (
+        NOT (
+          "v_negative_reviews_30d" IS NULL
+        )
+      )
+      OR NOT (
+        NOT (
+          "v_non_cancelled_orders_30d" IS NULL
+        )
+      )
+      THEN CAST({'rule': 'negative_review_rate', 'metric': 'NRR', 'cause': 'absent', 'reason': CASE
+        WHEN (
+          "v_negative_reviews_30d" IS NULL
+        )
+        AND NOT (
+          "v_non_cancelled_orders_30d" IS NULL
+        )
+        THEN 'negative_reviews_30d is not given'
+        WHEN NOT (
+          "v_negative_reviews_30d" IS NULL
+        )
+        AND (
+          "v_non_cancelled_orders_30d" IS NULL
+        )
+        THEN 'non_cancelled_orders_30d is not given'
+        WHEN (
+          "v_negative_reviews_30d" IS NULL
+        )
+        AND (
+          "v_non_cancelled_orders_30d" IS NULL
+        )
+        THEN 'negative_reviews_30d and non_cancelled_orders_30d are not given'
+      END} AS STRUCT(rule TEXT, metric TEXT, cause TEXT, reason TEXT))
+      WHEN NOT (
+        NOT (
+          "v_non_cancelled_orders_30d" IS NULL
+        )
+        AND (
+          "v_non_cancelled_orders_30d" <> CAST(0 AS DECIMAL(38, 0))
+        )
+      )
+      THEN CAST({'rule': 'negative_review_rate', 'metric': 'NRR', 'cause': 'zero_denominator', 'reason': 'non_cancelled_orders_30d is 0, so NRR is undefined'} AS STRUCT(rule TEXT, metric TEXT, cause TEXT, reason TEXT))
+    END AS "not_applicable_6_0",
+    CASE
+      WHEN (
+        (
+          NOT (
+            "v_negative_reviews_30d" IS NULL
+          )
+          AND NOT (
+            "v_non_cancelled_orders_30d" IS NULL
+          )
+        )
+        AND (
+          "v_non_cancelled_orders_30d" <> CAST(0 AS DECIMAL(38, 0))
+        )
+      )
+      AND NOT (
+        (
+          NOT (
+            "v_negative_reviews_30d" IS NULL
+          )
+          AND NOT (
+            "v_non_cancelled_orders_30d" IS NULL
+          )
+        )
+        AND (
+          (
+            "v_negative_reviews_30d" * CAST(1000 AS DECIMAL(38, 0))
+          ) <= (
+            CAST(7 AS DECIMAL(38, 0)) * "v_non_cancelled_orders_30d"
+          )
+        )
+      )
+      THEN CAST({'rule': 'negative_review_rate', 'measures': CAST(['points'] AS TEXT[])} AS STRUCT(rule TEXT, measures TEXT[]))
+    END AS "discretionary_6_0",
     CAST(0 AS INT) AS "points_6",
     FALSE AS "warning_6",
-    CAST([] AS STRUCT(
-      rule TEXT,
-      "table" TEXT,
-      row INT,
-      points INT,
-      warning BOOLEAN,
-      "limit" STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0)),
-      measures TEXT[],
-      "where" TEXT,
-      because TEXT
-    )[]) AS "violations_7",
-    LIST_FILTER(
-      [
-        CASE
-          WHEN (
-            (
-              NOT (
-                "v_seller_fault_disputes_30d" IS NULL
-              )
-              AND NOT (
-                "v_buyer_disputes_30d" IS NULL
-              )
-            )
-            AND (
-              "v_buyer_disputes_30d" <> CAST(0 AS DECIMAL(38, 0))
-            )
+    CASE
+      WHEN (
+        (
+          NOT (
+            "v_seller_fault_disputes_30d" IS NULL
           )
           AND NOT (
-            (
-              NOT (
-                "v_seller_fault_disputes_30d" IS NULL
-              )
-              AND NOT (
-                "v_buyer_disputes_30d" IS NULL
-              )
-            )
-            AND (
-              (
-                "v_seller_fault_disputes_30d" * CAST(25 AS DECIMAL(38, 0))
-              ) <= (
-                CAST(1 AS DECIMAL(38, 0)) * "v_buyer_disputes_30d"
-              )
-            )
+            "v_buyer_disputes_30d" IS NULL
           )
-          THEN CAST({'rule': 'dispute_rate', 'metric': 'DRR', 'value': CAST("v_seller_fault_disputes_30d" AS TEXT) || (
-            '/' || CAST("v_buyer_disputes_30d" AS TEXT)
-          ), 'standard': '<= 4%'} AS STRUCT(rule TEXT, metric TEXT, value TEXT, standard TEXT))
-        END
-      ],
-      LAMBDA x : NOT (
-        x IS NULL
+        )
+        AND (
+          "v_buyer_disputes_30d" <> CAST(0 AS DECIMAL(38, 0))
+        )
       )
-    ) AS "findings_7",
-    LIST_FILTER(
-      [
-        CASE
-          WHEN NOT (
-            NOT (
-              "v_seller_fault_disputes_30d" IS NULL
-            )
-          )
-          OR NOT (
-            NOT (
-              "v_buyer_disputes_30d" IS NULL
-            )
-          )
-          THEN CAST({'rule': 'dispute_rate', 'metric': 'DRR', 'cause': 'absent', 'reason': CASE
-            WHEN (
-              "v_seller_fault_disputes_30d" IS NULL
-            )
-            AND NOT (
-              "v_buyer_disputes_30d" IS NULL
-            )
-            THEN 'seller_fault_disputes_30d is not given'
-            WHEN NOT (
-              "v_seller_fault_disputes_30d" IS NULL
-            )
-            AND (
-              "v_buyer_disputes_30d" IS NULL
-            )
-            THEN 'buyer_disputes_30d is not given'
-            WHEN (
-              "v_seller_fault_disputes_30d" IS NULL
-            )
-            AND (
-              "v_buyer_disputes_30d" IS NULL
-            )
-            THEN 'seller_fault_disputes_30d and buyer_disputes_30d are not given'
-          END} AS STRUCT(rule TEXT, metric TEXT, cause TEXT, reason TEXT))
-          WHEN NOT (
-            NOT (
-              "v_buyer_disputes_30d" IS NULL
-            )
-            AND (
-              "v_buyer_disputes_30d" <> CAST(0 AS DECIMAL(38, 0))
-            )
-          )
-          THEN CAST({'rule': 'dispute_rate', 'metric': 'DRR', 'cause': 'zero_denominator', 'reason': 'buyer_disputes_30d is 0, so DRR is undefined'} AS STRUCT(rule TEXT, metric TEXT, cause TEXT, reason TEXT))
-        END
-      ],
-      LAMBDA x : NOT (
-        x IS NULL
-      )
-    ) AS "not_applicable_7",
-    LIST_FILTER(
-      [
-        CASE
-          WHEN (
-            (
-              NOT (
-                "v_seller_fault_disputes_30d" IS NULL
-              )
-              AND NOT (
-                "v_buyer_disputes_30d" IS NULL
-              )
-            )
-            AND (
-              "v_buyer_disputes_30d" <> CAST(0 AS DECIMAL(38, 0))
-            )
+      AND NOT (
+        (
+          NOT (
+            "v_seller_fault_disputes_30d" IS NULL
           )
           AND NOT (
-            (
-              NOT (
-                "v_seller_fault_disputes_30d" IS NULL
-              )
-              AND NOT (
-                "v_buyer_disputes_30d" IS NULL
-              )
-            )
-            AND (
-              (
-                "v_seller_fault_disputes_30d" * CAST(25 AS DECIMAL(38, 0))
-              ) <= (
-                CAST(1 AS DECIMAL(38, 0)) * "v_buyer_disputes_30d"
-              )
-            )
+            "v_buyer_disputes_30d" IS NULL
           )
-          THEN CAST({'rule': 'dispute_rate', 'measures': CAST(['points'] AS TEXT[])} AS STRUCT(rule TEXT, measures TEXT[]))
-        END
-      ],
-      LAMBDA x : NOT (
-        x IS NULL
+        )
+        AND (
+          (
+            "v_seller_fault_disputes_30d" * CAST(25 AS DECIMAL(38, 0))
+          ) <= (
+            CAST(1 AS DECIMAL(38, 0)) * "v_buyer_disputes_30d"
+          )
+        )
       )
-    ) AS "discretionary_7",
+      THEN CAST({'rule': 'dispute_rate', 'metric': 'DRR', 'value': CAST("v_seller_fault_disputes_30d" AS TEXT) || (
+        '/' || CAST("v_buyer_disputes_30d" AS TEXT)
+      ), 'standard': '<= 4%'} AS STRUCT(rule TEXT, metric TEXT, value TEXT, standard TEXT))
+    END AS "findings_7_0",
+    CASE
+      WHEN NOT (
+        NOT (
+          "v_seller_fault_disputes_30d" IS NULL
+        )
+      )
+      OR NOT (
+        NOT (
+          "v_buyer_disputes_30d" IS NULL
+        )
+      )
+      THEN CAST({'rule': 'dispute_rate', 'metric': 'DRR', 'cause': 'absent', 'reason': CASE
+        WHEN (
+          "v_seller_fault_disputes_30d" IS NULL
+        )
+        AND NOT (
+          "v_buyer_disputes_30d" IS NULL
+        )
+        THEN 'seller_fault_disputes_30d is not given'
+        WHEN NOT (
+          "v_seller_fault_disputes_30d" IS NULL
+        )
+        AND (
+          "v_buyer_disputes_30d" IS NULL
+        )
+        THEN 'buyer_disputes_30d is not given'
+        WHEN (
+          "v_seller_fault_disputes_30d" IS NULL
+        )
+        AND (
+          "v_buyer_disputes_30d" IS NULL
+        )
+        THEN 'seller_fault_disputes_30d and buyer_disputes_30d are not given'
+      END} AS STRUCT(rule TEXT, metric TEXT, cause TEXT, reason TEXT))
+      WHEN NOT (
+        NOT (
+          "v_buyer_disputes_30d" IS NULL
+        )
+        AND (
+          "v_buyer_disputes_30d" <> CAST(0 AS DECIMAL(38, 0))
+        )
+      )
+      THEN CAST({'rule': 'dispute_rate', 'metric': 'DRR', 'cause': 'zero_denominator', 'reason': 'buyer_disputes_30d is 0, so DRR is undefined'} AS STRUCT(rule TEXT, metric TEXT, cause TEXT, reason TEXT))
+    END AS "not_applicable_7_0",
+    CASE
+      WHEN (
+        (
+          NOT (
+            "v_seller_fault_disputes_30d" IS NULL
+          )
+          AND NOT (
+            "v_buyer_disputes_30d" IS NULL
+          )
+        )
+        AND (
+          "v_buyer_disputes_30d" <> CAST(0 AS DECIMAL(38, 0))
+        )
+      )
+      AND NOT (
+        (
+          NOT (
+            "v_seller_fault_disputes_30d" IS NULL
+          )
+          AND NOT (
+            "v_buyer_disputes_30d" IS NULL
+          )
+        )
+        AND (
+          (
+            "v_seller_fault_disputes_30d" * CAST(25 AS DECIMAL(38, 0))
+          ) <= (
+            CAST(1 AS DECIMAL(38, 0)) * "v_buyer_disputes_30d"
+          )
+        )
+      )
+      THEN CAST({'rule': 'dispute_rate', 'measures': CAST(['points'] AS TEXT[])} AS STRUCT(rule TEXT, measures TEXT[]))
+    END AS "discretionary_7_0",
     CAST(0 AS INT) AS "points_7",
     FALSE AS "warning_7",
-    CAST([] AS STRUCT(
-      rule TEXT,
-      "table" TEXT,
-      row INT,
-      points INT,
-      warning BOOLEAN,
-      "limit" STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0)),
-      measures TEXT[],
-      "where" TEXT,
-      because TEXT
-    )[]) AS "violations_8",
-    LIST_FILTER(
-      [
-        CASE
-          WHEN (
-            (
-              NOT (
-                "v_resolved_return_requests_30d" IS NULL
-              )
-              AND NOT (
-                "v_seller_fault_return_requests_30d" IS NULL
-              )
-            )
-            AND (
-              "v_seller_fault_return_requests_30d" <> CAST(0 AS DECIMAL(38, 0))
-            )
+    CASE
+      WHEN (
+        (
+          NOT (
+            "v_resolved_return_requests_30d" IS NULL
           )
           AND NOT (
-            (
-              NOT (
-                "v_resolved_return_requests_30d" IS NULL
-              )
-              AND NOT (
-                "v_seller_fault_return_requests_30d" IS NULL
-              )
-            )
-            AND (
-              (
-                "v_resolved_return_requests_30d" * CAST(50 AS DECIMAL(38, 0))
-              ) >= (
-                CAST(49 AS DECIMAL(38, 0)) * "v_seller_fault_return_requests_30d"
-              )
-            )
+            "v_seller_fault_return_requests_30d" IS NULL
           )
-          THEN CAST({'rule': 'return_resolution_rate', 'metric': 'RRR', 'value': CAST("v_resolved_return_requests_30d" AS TEXT) || (
-            '/' || CAST("v_seller_fault_return_requests_30d" AS TEXT)
-          ), 'standard': '>= 98%'} AS STRUCT(rule TEXT, metric TEXT, value TEXT, standard TEXT))
-        END
-      ],
-      LAMBDA x : NOT (
-        x IS NULL
+        )
+        AND (
+          "v_seller_fault_return_requests_30d" <> CAST(0 AS DECIMAL(38, 0))
+        )
       )
-    ) AS "findings_8",
-    LIST_FILTER(
-      [
-        CASE
-          WHEN NOT (
-            NOT (
-              "v_resolved_return_requests_30d" IS NULL
-            )
-          )
-          OR NOT (
-            NOT (
-              "v_seller_fault_return_requests_30d" IS NULL
-            )
-          )
-          THEN CAST({'rule': 'return_resolution_rate', 'metric': 'RRR', 'cause': 'absent', 'reason': CASE
-            WHEN (
-              "v_resolved_return_requests_30d" IS NULL
-            )
-            AND NOT (
-              "v_seller_fault_return_requests_30d" IS NULL
-            )
-            THEN 'resolved_return_requests_30d is not given'
-            WHEN NOT (
-              "v_resolved_return_requests_30d" IS NULL
-            )
-            AND (
-              "v_seller_fault_return_requests_30d" IS NULL
-            )
-            THEN 'seller_fault_return_requests_30d is not given'
-            WHEN (
-              "v_resolved_return_requests_30d" IS NULL
-            )
-            AND (
-              "v_seller_fault_return_requests_30d" IS NULL
-            )
-            THEN 'resolved_return_requests_30d and seller_fault_return_requests_30d are not given'
-          END} AS STRUCT(rule TEXT, metric TEXT, cause TEXT, reason TEXT))
-          WHEN NOT (
-            NOT (
-              "v_seller_fault_return_requests_30d" IS NULL
-            )
-            AND (
-              "v_seller_fault_return_requests_30d" <> CAST(0 AS DECIMAL(38, 0))
-            )
-          )
-          THEN CAST({'rule': 'return_resolution_rate', 'metric': 'RRR', 'cause': 'zero_denominator', 'reason': 'seller_fault_return_requests_30d is 0, so RRR is undefined'} AS STRUCT(rule TEXT, metric TEXT, cause TEXT, reason TEXT))
-        END
-      ],
-      LAMBDA x : NOT (
-        x IS NULL
-      )
-    ) AS "not_applicable_8",
-    LIST_FILTER(
-      [
-        CASE
-          WHEN (
-            (
-              NOT (
-                "v_resolved_return_requests_30d" IS NULL
-              )
-              AND NOT (
-                "v_seller_fault_return_requests_30d" IS NULL
-              )
-            )
-            AND (
-              "v_seller_fault_return_requests_30d" <> CAST(0 AS DECIMAL(38, 0))
-            )
+      AND NOT (
+        (
+          NOT (
+            "v_resolved_return_requests_30d" IS NULL
           )
           AND NOT (
-            (
-              NOT (
-                "v_resolved_return_requests_30d" IS NULL
-              )
-              AND NOT (
-                "v_seller_fault_return_requests_30d" IS NULL
-              )
-            )
-            AND (
-              (
-                "v_resolved_return_requests_30d" * CAST(50 AS DECIMAL(38, 0))
-              ) >= (
-                CAST(49 AS DECIMAL(38, 0)) * "v_seller_fault_return_requests_30d"
-              )
-            )
+            "v_seller_fault_return_requests_30d" IS NULL
           )
-          THEN CAST({'rule': 'return_resolution_rate', 'measures': CAST(['points'] AS TEXT[])} AS STRUCT(rule TEXT, measures TEXT[]))
-        END
-      ],
-      LAMBDA x : NOT (
-        x IS NULL
+        )
+        AND (
+          (
+            "v_resolved_return_requests_30d" * CAST(50 AS DECIMAL(38, 0))
+          ) >= (
+            CAST(49 AS DECIMAL(38, 0)) * "v_seller_fault_return_requests_30d"
+          )
+        )
       )
-    ) AS "discretionary_8",
+      THEN CAST({'rule': 'return_resolution_rate', 'metric': 'RRR', 'value': CAST("v_resolved_return_requests_30d" AS TEXT) || (
+        '/' || CAST("v_seller_fault_return_requests_30d" AS TEXT)
+      ), 'standard': '>= 98%'} AS STRUCT(rule TEXT, metric TEXT, value TEXT, standard TEXT))
+    END AS "findings_8_0",
+    CASE
+      WHEN NOT (
+        NOT (
+          "v_resolved_return_requests_30d" IS NULL
+        )
+      )
+      OR NOT (
+        NOT (
+          "v_seller_fault_return_requests_30d" IS NULL
+        )
+      )
+      THEN CAST({'rule': 'return_resolution_rate', 'metric': 'RRR', 'cause': 'absent', 'reason': CASE
+        WHEN (
+          "v_resolved_return_requests_30d" IS NULL
+        )
+        AND NOT (
+          "v_seller_fault_return_requests_30d" IS NULL
+        )
+        THEN 'resolved_return_requests_30d is not given'
+        WHEN NOT (
+          "v_resolved_return_requests_30d" IS NULL
+        )
+        AND (
+          "v_seller_fault_return_requests_30d" IS NULL
+        )
+        THEN 'seller_fault_return_requests_30d is not given'
+        WHEN (
+          "v_resolved_return_requests_30d" IS NULL
+        )
+        AND (
+          "v_seller_fault_return_requests_30d" IS NULL
+        )
+        THEN 'resolved_return_requests_30d and seller_fault_return_requests_30d are not given'
+      END} AS STRUCT(rule TEXT, metric TEXT, cause TEXT, reason TEXT))
+      WHEN NOT (
+        NOT (
+          "v_seller_fault_return_requests_30d" IS NULL
+        )
+        AND (
+          "v_seller_fault_return_requests_30d" <> CAST(0 AS DECIMAL(38, 0))
+        )
+      )
+      THEN CAST({'rule': 'return_resolution_rate', 'metric': 'RRR', 'cause': 'zero_denominator', 'reason': 'seller_fault_return_requests_30d is 0, so RRR is undefined'} AS STRUCT(rule TEXT, metric TEXT, cause TEXT, reason TEXT))
+    END AS "not_applicable_8_0",
+    CASE
+      WHEN (
+        (
+          NOT (
+            "v_resolved_return_requests_30d" IS NULL
+          )
+          AND NOT (
+            "v_seller_fault_return_requests_30d" IS NULL
+          )
+        )
+        AND (
+          "v_seller_fault_return_requests_30d" <> CAST(0 AS DECIMAL(38, 0))
+        )
+      )
+      AND NOT (
+        (
+          NOT (
+            "v_resolved_return_requests_30d" IS NULL
+          )
+          AND NOT (
+            "v_seller_fault_return_requests_30d" IS NULL
+          )
+        )
+        AND (
+          (
+            "v_resolved_return_requests_30d" * CAST(50 AS DECIMAL(38, 0))
+          ) >= (
+            CAST(49 AS DECIMAL(38, 0)) * "v_seller_fault_return_requests_30d"
+          )
+        )
+      )
+      THEN CAST({'rule': 'return_resolution_rate', 'measures': CAST(['points'] AS TEXT[])} AS STRUCT(rule TEXT, measures TEXT[]))
+    END AS "discretionary_8_0",
     CAST(0 AS INT) AS "points_8",
     FALSE AS "warning_8",
-    LIST_FILTER(
-      [
-        CASE
-          WHEN (
-            (
-              NOT (
-                "v_cancelled_orders" IS NULL
-              ) AND NOT (
-                "v_orders_7d" IS NULL
-              )
-            )
-            AND (
-              "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-            )
+    CASE
+      WHEN (
+        (
+          NOT (
+            "v_cancelled_orders" IS NULL
+          ) AND NOT (
+            "v_orders_7d" IS NULL
           )
-          AND (
-            (
-              "v_cancelled_orders" * CAST(40 AS DECIMAL(38, 0))
-            ) >= (
-              CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-            )
-          )
-          THEN CAST({'rule': 'seller_fault_cancellation', 'table': CAST(NULL AS TEXT), 'row': 1, 'points': 1, 'warning': FALSE, 'limit': CAST(NULL AS STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0))), 'measures': CAST([] AS TEXT[]), 'where': 'fulfilment.pol:27', 'because': 'Seller-fault cancellation rate (SFCR) is ' || (
-            "s_SFCR" || ': at least 2.5%. Rule seller_fault_cancellation, row 1 (fulfilment.pol:27): 1 point.'
-          )} AS STRUCT(
-            rule TEXT,
-            "table" TEXT,
-            row INT,
-            points INT,
-            warning BOOLEAN,
-            "limit" STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0)),
-            measures TEXT[],
-            "where" TEXT,
-            because TEXT
-          ))
-        END
-      ],
-      LAMBDA x : NOT (
-        x IS NULL
+        )
+        AND (
+          "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+        )
       )
-    ) AS "violations_9",
-    LIST_FILTER(
-      [
-        CASE
-          WHEN (
-            (
-              NOT (
-                "v_cancelled_orders" IS NULL
-              ) AND NOT (
-                "v_orders_7d" IS NULL
-              )
-            )
-            AND (
-              "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-            )
-          )
-          AND NOT (
-            (
-              NOT (
-                "v_cancelled_orders" IS NULL
-              ) AND NOT (
-                "v_orders_7d" IS NULL
-              )
-            )
-            AND (
-              (
-                "v_cancelled_orders" * CAST(40 AS DECIMAL(38, 0))
-              ) < (
-                CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-              )
-            )
-          )
-          THEN CAST({'rule': 'seller_fault_cancellation', 'metric': 'SFCR', 'value': CAST("v_cancelled_orders" AS TEXT) || (
-            '/' || CAST("v_orders_7d" AS TEXT)
-          ), 'standard': '< 2.5%'} AS STRUCT(rule TEXT, metric TEXT, value TEXT, standard TEXT))
-        END
-      ],
-      LAMBDA x : NOT (
-        x IS NULL
+      AND (
+        (
+          "v_cancelled_orders" * CAST(40 AS DECIMAL(38, 0))
+        ) >= (
+          CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+        )
       )
-    ) AS "findings_9",
-    LIST_FILTER(
-      [
-        CASE
-          WHEN NOT (
-            NOT (
-              "v_cancelled_orders" IS NULL
-            )
+      THEN CAST({'rule': 'seller_fault_cancellation', 'table': CAST(NULL AS TEXT), 'row': 1, 'points': 1, 'warning': FALSE, 'limit': CAST(NULL AS STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0))), 'measures': CAST([] AS TEXT[]), 'where': 'fulfilment.pol:27', 'because': 'Seller-fault cancellation rate (SFCR) is ' || (
+        "s_SFCR" || ': at least 2.5%. Rule seller_fault_cancellation, row 1 (fulfilment.pol:27): 1 point.'
+      )} AS STRUCT(
+        rule TEXT,
+        "table" TEXT,
+        row INT,
+        points INT,
+        warning BOOLEAN,
+        "limit" STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0)),
+        measures TEXT[],
+        "where" TEXT,
+        because TEXT
+      ))
+    END AS "violations_9_0",
+    CASE
+      WHEN (
+        (
+          NOT (
+            "v_cancelled_orders" IS NULL
+          ) AND NOT (
+            "v_orders_7d" IS NULL
           )
-          OR NOT (
-            NOT (
-              "v_orders_7d" IS NULL
-            )
-          )
-          THEN CAST({'rule': 'seller_fault_cancellation', 'metric': 'SFCR', 'cause': 'absent', 'reason': CASE
-            WHEN (
-              "v_cancelled_orders" IS NULL
-            ) AND NOT (
-              "v_orders_7d" IS NULL
-            )
-            THEN 'cancelled_orders is not given'
-            WHEN NOT (
-              "v_cancelled_orders" IS NULL
-            ) AND (
-              "v_orders_7d" IS NULL
-            )
-            THEN 'orders_7d is not given'
-            WHEN (
-              "v_cancelled_orders" IS NULL
-            ) AND (
-              "v_orders_7d" IS NULL
-            )
-            THEN 'cancelled_orders and orders_7d are not given'
-          END} AS STRUCT(rule TEXT, metric TEXT, cause TEXT, reason TEXT))
-          WHEN NOT (
-            NOT (
-              "v_orders_7d" IS NULL
-            )
-            AND (
-              "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-            )
-          )
-          THEN CAST({'rule': 'seller_fault_cancellation', 'metric': 'SFCR', 'cause': 'zero_denominator', 'reason': 'orders_7d is 0, so SFCR is undefined'} AS STRUCT(rule TEXT, metric TEXT, cause TEXT, reason TEXT))
-        END
-      ],
-      LAMBDA x : NOT (
-        x IS NULL
+        )
+        AND (
+          "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+        )
       )
-    ) AS "not_applicable_9",
-    LIST_FILTER(
-      [
-        CASE
-          WHEN (
-            (
-              NOT (
-                "v_cancelled_orders" IS NULL
-              ) AND NOT (
-                "v_orders_7d" IS NULL
-              )
-            )
-            AND (
-              "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-            )
+      AND NOT (
+        (
+          NOT (
+            "v_cancelled_orders" IS NULL
+          ) AND NOT (
+            "v_orders_7d" IS NULL
           )
-          AND (
-            (
-              "v_cancelled_orders" * CAST(40 AS DECIMAL(38, 0))
-            ) >= (
-              CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-            )
+        )
+        AND (
+          (
+            "v_cancelled_orders" * CAST(40 AS DECIMAL(38, 0))
+          ) < (
+            CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
           )
-          THEN CAST({'rule': 'seller_fault_cancellation', 'measures': CAST(['extend_settlement', 'deduct_funds'] AS TEXT[])} AS STRUCT(rule TEXT, measures TEXT[]))
-        END
-      ],
-      LAMBDA x : NOT (
-        x IS NULL
+        )
       )
-    ) AS "discretionary_9",
+      THEN CAST({'rule': 'seller_fault_cancellation', 'metric': 'SFCR', 'value': CAST("v_cancelled_orders" AS TEXT) || (
+        '/' || CAST("v_orders_7d" AS TEXT)
+      ), 'standard': '< 2.5%'} AS STRUCT(rule TEXT, metric TEXT, value TEXT, standard TEXT))
+    END AS "findings_9_0",
+    CASE
+      WHEN NOT (
+        NOT (
+          "v_cancelled_orders" IS NULL
+        )
+      )
+      OR NOT (
+        NOT (
+          "v_orders_7d" IS NULL
+        )
+      )
+      THEN CAST({'rule': 'seller_fault_cancellation', 'metric': 'SFCR', 'cause': 'absent', 'reason': CASE
+        WHEN (
+          "v_cancelled_orders" IS NULL
+        ) AND NOT (
+          "v_orders_7d" IS NULL
+        )
+        THEN 'cancelled_orders is not given'
+        WHEN NOT (
+          "v_cancelled_orders" IS NULL
+        ) AND (
+          "v_orders_7d" IS NULL
+        )
+        THEN 'orders_7d is not given'
+        WHEN (
+          "v_cancelled_orders" IS NULL
+        ) AND (
+          "v_orders_7d" IS NULL
+        )
+        THEN 'cancelled_orders and orders_7d are not given'
+      END} AS STRUCT(rule TEXT, metric TEXT, cause TEXT, reason TEXT))
+      WHEN NOT (
+        NOT (
+          "v_orders_7d" IS NULL
+        )
+        AND (
+          "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+        )
+      )
+      THEN CAST({'rule': 'seller_fault_cancellation', 'metric': 'SFCR', 'cause': 'zero_denominator', 'reason': 'orders_7d is 0, so SFCR is undefined'} AS STRUCT(rule TEXT, metric TEXT, cause TEXT, reason TEXT))
+    END AS "not_applicable_9_0",
+    CASE
+      WHEN (
+        (
+          NOT (
+            "v_cancelled_orders" IS NULL
+          ) AND NOT (
+            "v_orders_7d" IS NULL
+          )
+        )
+        AND (
+          "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+        )
+      )
+      AND (
+        (
+          "v_cancelled_orders" * CAST(40 AS DECIMAL(38, 0))
+        ) >= (
+          CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+        )
+      )
+      THEN CAST({'rule': 'seller_fault_cancellation', 'measures': CAST(['extend_settlement', 'deduct_funds'] AS TEXT[])} AS STRUCT(rule TEXT, measures TEXT[]))
+    END AS "discretionary_9_0",
     CAST(CASE
       WHEN (
         (
@@ -7745,1077 +7397,180 @@ WITH given AS (
       ELSE 0
     END AS INT) AS "points_9",
     FALSE AS "warning_9",
-    LIST_FILTER(
-      [
-        CASE
-          WHEN (
-            (
-              (
-                NOT (
-                  "v_late_orders" IS NULL
-                ) AND NOT (
-                  "v_orders_7d" IS NULL
-                )
-              )
-              AND (
-                "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-              )
-            )
-            AND (
-              (
-                "v_late_orders" * CAST(25 AS DECIMAL(38, 0))
-              ) >= (
-                CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-              )
-            )
-          )
-          AND (
-            (
-              "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
-            ) < (
-              CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-            )
-          )
-          THEN CAST({'rule': 'late_dispatch', 'table': 'points', 'row': 1, 'points': 2, 'warning': TRUE, 'limit': CAST(NULL AS STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0))), 'measures': CAST([] AS TEXT[]), 'where': 'fulfilment.pol:56', 'because': 'Late dispatch rate (LDR) is ' || (
-            "s_LDR" || ': at least 4% and below 10%. Rule late_dispatch, table points, row 1 (fulfilment.pol:56): a warning and 2 points.'
-          )} AS STRUCT(
-            rule TEXT,
-            "table" TEXT,
-            row INT,
-            points INT,
-            warning BOOLEAN,
-            "limit" STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0)),
-            measures TEXT[],
-            "where" TEXT,
-            because TEXT
-          ))
-        END,
-        CASE
-          WHEN (
-            (
-              (
-                (
-                  NOT (
-                    "v_late_orders" IS NULL
-                  ) AND NOT (
-                    "v_orders_7d" IS NULL
-                  )
-                )
-                AND (
-                  "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                )
-              )
-              AND (
-                (
-                  "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
-                ) >= (
-                  CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                )
-              )
-            )
-            AND (
-              (
-                "v_late_orders" * CAST(4 AS DECIMAL(38, 0))
-              ) < (
-                CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-              )
-            )
-          )
-          AND NOT (
-            (
-              (
-                (
-                  NOT (
-                    "v_late_orders" IS NULL
-                  ) AND NOT (
-                    "v_orders_7d" IS NULL
-                  )
-                )
-                AND (
-                  "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                )
-              )
-              AND (
-                (
-                  "v_late_orders" * CAST(25 AS DECIMAL(38, 0))
-                ) >= (
-                  CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                )
-              )
-            )
-            AND (
-              (
-                "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
-              ) < (
-                CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-              )
-            )
-          )
-          THEN CAST({'rule': 'late_dispatch', 'table': 'points', 'row': 2, 'points': 4, 'warning': FALSE, 'limit': CAST({'days': 7, 'percent': '80', 'basis': 'avg4w', 'daily_cap': CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(4 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(5 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
-            (
-              (
-                CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(4 AS DECIMAL(38, 0))
-              ) % CAST(5 AS DECIMAL(38, 0))
-            ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
-          ) + (
-            CAST(CAST(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(4 AS DECIMAL(38, 0))
-          ) AS INT128) // CAST(CAST(5000000000000000000 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) AS DECIMAL(38, 0))} AS STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0))), 'measures': CAST([] AS TEXT[]), 'where': 'fulfilment.pol:57', 'because': 'Late dispatch rate (LDR) is ' || (
-            "s_LDR" || (
-              ': at least 10% and below 25%. Rule late_dispatch, table points, row 2 (fulfilment.pol:57): 4 points and an order volume limit for 7 days at 80% of the average daily orders over the past 4 weeks' || (
-                CASE
-                  WHEN "v_avg_daily_orders_4w" IS NULL
-                  THEN ''
-                  ELSE ' (at most ' || (
-                    CAST(CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(4 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(5 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
-                      (
-                        (
-                          CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(4 AS DECIMAL(38, 0))
-                        ) % CAST(5 AS DECIMAL(38, 0))
-                      ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
-                    ) + (
-                      CAST(CAST(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(4 AS DECIMAL(38, 0))
-                    ) AS INT128) // CAST(CAST(5000000000000000000 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS TEXT) || ' orders a day)'
-                  )
-                END || '.'
-              )
-            )
-          )} AS STRUCT(
-            rule TEXT,
-            "table" TEXT,
-            row INT,
-            points INT,
-            warning BOOLEAN,
-            "limit" STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0)),
-            measures TEXT[],
-            "where" TEXT,
-            because TEXT
-          ))
-        END,
-        CASE
-          WHEN (
-            (
-              (
-                (
-                  (
-                    NOT (
-                      "v_late_orders" IS NULL
-                    ) AND NOT (
-                      "v_orders_7d" IS NULL
-                    )
-                  )
-                  AND (
-                    "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                  )
-                )
-                AND (
-                  (
-                    "v_late_orders" * CAST(4 AS DECIMAL(38, 0))
-                  ) >= (
-                    CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                  )
-                )
-              )
-              AND (
-                (
-                  "v_late_orders" * CAST(2 AS DECIMAL(38, 0))
-                ) < (
-                  CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                )
-              )
-            )
-            AND NOT (
-              (
-                (
-                  (
-                    NOT (
-                      "v_late_orders" IS NULL
-                    ) AND NOT (
-                      "v_orders_7d" IS NULL
-                    )
-                  )
-                  AND (
-                    "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                  )
-                )
-                AND (
-                  (
-                    "v_late_orders" * CAST(25 AS DECIMAL(38, 0))
-                  ) >= (
-                    CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                  )
-                )
-              )
-              AND (
-                (
-                  "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
-                ) < (
-                  CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                )
-              )
-            )
-          )
-          AND NOT (
-            (
-              (
-                (
-                  NOT (
-                    "v_late_orders" IS NULL
-                  ) AND NOT (
-                    "v_orders_7d" IS NULL
-                  )
-                )
-                AND (
-                  "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                )
-              )
-              AND (
-                (
-                  "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
-                ) >= (
-                  CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                )
-              )
-            )
-            AND (
-              (
-                "v_late_orders" * CAST(4 AS DECIMAL(38, 0))
-              ) < (
-                CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-              )
-            )
-          )
-          THEN CAST({'rule': 'late_dispatch', 'table': 'points', 'row': 3, 'points': 6, 'warning': FALSE, 'limit': CAST({'days': 7, 'percent': '30', 'basis': 'avg4w', 'daily_cap': CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
-            (
-              (
-                CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
-              ) % CAST(10 AS DECIMAL(38, 0))
-            ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
-          ) + (
-            CAST(CAST(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
-          ) AS INT128) // CAST(CAST(10000000000000000000 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) AS DECIMAL(38, 0))} AS STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0))), 'measures': CAST([] AS TEXT[]), 'where': 'fulfilment.pol:58', 'because': 'Late dispatch rate (LDR) is ' || (
-            "s_LDR" || (
-              ': at least 25% and below 50%. Rule late_dispatch, table points, row 3 (fulfilment.pol:58): 6 points and an order volume limit for 7 days at 30% of the average daily orders over the past 4 weeks' || (
-                CASE
-                  WHEN "v_avg_daily_orders_4w" IS NULL
-                  THEN ''
-                  ELSE ' (at most ' || (
-                    CAST(CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
-                      (
-                        (
-                          CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
-                        ) % CAST(10 AS DECIMAL(38, 0))
-                      ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
-                    ) + (
-                      CAST(CAST(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
-                    ) AS INT128) // CAST(CAST(10000000000000000000 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS TEXT) || ' orders a day)'
-                  )
-                END || '.'
-              )
-            )
-          )} AS STRUCT(
-            rule TEXT,
-            "table" TEXT,
-            row INT,
-            points INT,
-            warning BOOLEAN,
-            "limit" STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0)),
-            measures TEXT[],
-            "where" TEXT,
-            because TEXT
-          ))
-        END,
-        CASE
-          WHEN (
-            (
-              (
-                (
-                  (
-                    NOT (
-                      "v_late_orders" IS NULL
-                    ) AND NOT (
-                      "v_orders_7d" IS NULL
-                    )
-                  )
-                  AND (
-                    "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                  )
-                )
-                AND (
-                  (
-                    "v_late_orders" * CAST(2 AS DECIMAL(38, 0))
-                  ) >= (
-                    CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                  )
-                )
-              )
-              AND NOT (
-                (
-                  (
-                    (
-                      NOT (
-                        "v_late_orders" IS NULL
-                      ) AND NOT (
-                        "v_orders_7d" IS NULL
-                      )
-                    )
-                    AND (
-                      "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                    )
-                  )
-                  AND (
-                    (
-                      "v_late_orders" * CAST(25 AS DECIMAL(38, 0))
-                    ) >= (
-                      CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                    )
-                  )
-                )
-                AND (
-                  (
-                    "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
-                  ) < (
-                    CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                  )
-                )
-              )
-            )
-            AND NOT (
-              (
-                (
-                  (
-                    NOT (
-                      "v_late_orders" IS NULL
-                    ) AND NOT (
-                      "v_orders_7d" IS NULL
-                    )
-                  )
-                  AND (
-                    "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                  )
-                )
-                AND (
-                  (
-                    "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
-                  ) >= (
-                    CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                  )
-                )
-              )
-              AND (
-                (
-                  "v_late_orders" * CAST(4 AS DECIMAL(38, 0))
-                ) < (
-                  CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                )
-              )
-            )
-          )
-          AND NOT (
-            (
-              (
-                (
-                  NOT (
-                    "v_late_orders" IS NULL
-                  ) AND NOT (
-                    "v_orders_7d" IS NULL
-                  )
-                )
-                AND (
-                  "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                )
-              )
-              AND (
-                (
-                  "v_late_orders" * CAST(4 AS DECIMAL(38, 0))
-                ) >= (
-                  CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                )
-              )
-            )
-            AND (
-              (
-                "v_late_orders" * CAST(2 AS DECIMAL(38, 0))
-              ) < (
-                CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-              )
-            )
-          )
-          THEN CAST({'rule': 'late_dispatch', 'table': 'points', 'row': 4, 'points': 8, 'warning': FALSE, 'limit': CAST(NULL AS STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0))), 'measures': CAST([] AS TEXT[]), 'where': 'fulfilment.pol:59', 'because': 'Late dispatch rate (LDR) is ' || (
-            "s_LDR" || ': at least 50%. Rule late_dispatch, table points, row 4 (fulfilment.pol:59): 8 points.'
-          )} AS STRUCT(
-            rule TEXT,
-            "table" TEXT,
-            row INT,
-            points INT,
-            warning BOOLEAN,
-            "limit" STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0)),
-            measures TEXT[],
-            "where" TEXT,
-            because TEXT
-          ))
-        END,
-        CASE
-          WHEN (
-            (
-              (
-                NOT (
-                  "v_late_orders" IS NULL
-                ) AND NOT (
-                  "v_orders_7d" IS NULL
-                )
-              )
-              AND (
-                "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-              )
-            )
-            AND (
-              (
-                "v_late_orders" * CAST(2 AS DECIMAL(38, 0))
-              ) >= (
-                CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-              )
-            )
-          )
-          AND (
-            (
-              "v_late_orders" * CAST(5 AS DECIMAL(38, 0))
-            ) < (
-              CAST(3 AS DECIMAL(38, 0)) * "v_orders_7d"
-            )
-          )
-          THEN CAST({'rule': 'late_dispatch', 'table': 'limits', 'row': 1, 'points': 0, 'warning': FALSE, 'limit': CAST({'days': 7, 'percent': '30', 'basis': 'avg4w', 'daily_cap': CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
-            (
-              (
-                CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
-              ) % CAST(10 AS DECIMAL(38, 0))
-            ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
-          ) + (
-            CAST(CAST(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
-          ) AS INT128) // CAST(CAST(10000000000000000000 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) AS DECIMAL(38, 0))} AS STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0))), 'measures': CAST([] AS TEXT[]), 'where': 'fulfilment.pol:62', 'because': 'Late dispatch rate (LDR) is ' || (
-            "s_LDR" || (
-              ': at least 50% and below 60%. Rule late_dispatch, table limits, row 1 (fulfilment.pol:62): an order volume limit for 7 days at 30% of the average daily orders over the past 4 weeks' || (
-                CASE
-                  WHEN "v_avg_daily_orders_4w" IS NULL
-                  THEN ''
-                  ELSE ' (at most ' || (
-                    CAST(CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
-                      (
-                        (
-                          CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
-                        ) % CAST(10 AS DECIMAL(38, 0))
-                      ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
-                    ) + (
-                      CAST(CAST(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
-                    ) AS INT128) // CAST(CAST(10000000000000000000 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS TEXT) || ' orders a day)'
-                  )
-                END || '.'
-              )
-            )
-          )} AS STRUCT(
-            rule TEXT,
-            "table" TEXT,
-            row INT,
-            points INT,
-            warning BOOLEAN,
-            "limit" STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0)),
-            measures TEXT[],
-            "where" TEXT,
-            because TEXT
-          ))
-        END,
-        CASE
-          WHEN (
-            (
-              (
-                NOT (
-                  "v_late_orders" IS NULL
-                ) AND NOT (
-                  "v_orders_7d" IS NULL
-                )
-              )
-              AND (
-                "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-              )
-            )
-            AND (
-              (
-                "v_late_orders" * CAST(5 AS DECIMAL(38, 0))
-              ) >= (
-                CAST(3 AS DECIMAL(38, 0)) * "v_orders_7d"
-              )
-            )
-          )
-          AND NOT (
-            (
-              (
-                (
-                  NOT (
-                    "v_late_orders" IS NULL
-                  ) AND NOT (
-                    "v_orders_7d" IS NULL
-                  )
-                )
-                AND (
-                  "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                )
-              )
-              AND (
-                (
-                  "v_late_orders" * CAST(2 AS DECIMAL(38, 0))
-                ) >= (
-                  CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                )
-              )
-            )
-            AND (
-              (
-                "v_late_orders" * CAST(5 AS DECIMAL(38, 0))
-              ) < (
-                CAST(3 AS DECIMAL(38, 0)) * "v_orders_7d"
-              )
-            )
-          )
-          THEN CAST({'rule': 'late_dispatch', 'table': 'limits', 'row': 2, 'points': 0, 'warning': FALSE, 'limit': CAST({'days': 7, 'percent': '10', 'basis': 'avg4w', 'daily_cap': CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
-            (
-              (
-                CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-              ) % CAST(10 AS DECIMAL(38, 0))
-            ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
-          ) + (
-            CAST(CAST(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-          ) AS INT128) // CAST(CAST(10000000000000000000 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) AS DECIMAL(38, 0))} AS STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0))), 'measures': CAST([] AS TEXT[]), 'where': 'fulfilment.pol:63', 'because': 'Late dispatch rate (LDR) is ' || (
-            "s_LDR" || (
-              ': at least 60%. Rule late_dispatch, table limits, row 2 (fulfilment.pol:63): an order volume limit for 7 days at 10% of the average daily orders over the past 4 weeks' || (
-                CASE
-                  WHEN "v_avg_daily_orders_4w" IS NULL
-                  THEN ''
-                  ELSE ' (at most ' || (
-                    CAST(CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
-                      (
-                        (
-                          CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                        ) % CAST(10 AS DECIMAL(38, 0))
-                      ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
-                    ) + (
-                      CAST(CAST(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                    ) AS INT128) // CAST(CAST(10000000000000000000 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS TEXT) || ' orders a day)'
-                  )
-                END || '.'
-              )
-            )
-          )} AS STRUCT(
-            rule TEXT,
-            "table" TEXT,
-            row INT,
-            points INT,
-            warning BOOLEAN,
-            "limit" STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0)),
-            measures TEXT[],
-            "where" TEXT,
-            because TEXT
-          ))
-        END
-      ],
-      LAMBDA x : NOT (
-        x IS NULL
-      )
-    ) AS "violations_10",
-    LIST_FILTER(
-      [
-        CASE
-          WHEN (
-            (
-              NOT (
-                "v_late_orders" IS NULL
-              ) AND NOT (
-                "v_orders_7d" IS NULL
-              )
-            )
-            AND (
-              "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-            )
-          )
-          AND NOT (
-            (
-              NOT (
-                "v_late_orders" IS NULL
-              ) AND NOT (
-                "v_orders_7d" IS NULL
-              )
-            )
-            AND (
-              (
-                "v_late_orders" * CAST(25 AS DECIMAL(38, 0))
-              ) < (
-                CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-              )
-            )
-          )
-          THEN CAST({'rule': 'late_dispatch', 'metric': 'LDR', 'value': CAST("v_late_orders" AS TEXT) || (
-            '/' || CAST("v_orders_7d" AS TEXT)
-          ), 'standard': '< 4%'} AS STRUCT(rule TEXT, metric TEXT, value TEXT, standard TEXT))
-        END
-      ],
-      LAMBDA x : NOT (
-        x IS NULL
-      )
-    ) AS "findings_10",
-    LIST_FILTER(
-      [
-        CASE
-          WHEN NOT (
+    CASE
+      WHEN (
+        (
+          (
             NOT (
-              "v_late_orders" IS NULL
-            )
-          )
-          OR NOT (
-            NOT (
-              "v_orders_7d" IS NULL
-            )
-          )
-          THEN CAST({'rule': 'late_dispatch', 'metric': 'LDR', 'cause': 'absent', 'reason': CASE
-            WHEN (
               "v_late_orders" IS NULL
             ) AND NOT (
               "v_orders_7d" IS NULL
             )
-            THEN 'late_orders is not given'
-            WHEN NOT (
-              "v_late_orders" IS NULL
-            ) AND (
-              "v_orders_7d" IS NULL
-            )
-            THEN 'orders_7d is not given'
-            WHEN (
-              "v_late_orders" IS NULL
-            ) AND (
-              "v_orders_7d" IS NULL
-            )
-            THEN 'late_orders and orders_7d are not given'
-          END} AS STRUCT(rule TEXT, metric TEXT, cause TEXT, reason TEXT))
-          WHEN NOT (
-            NOT (
-              "v_orders_7d" IS NULL
+          )
+          AND (
+            "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+          )
+        )
+        AND (
+          (
+            "v_late_orders" * CAST(25 AS DECIMAL(38, 0))
+          ) >= (
+            CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+          )
+        )
+      )
+      AND (
+        (
+          "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
+        ) < (
+          CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+        )
+      )
+      THEN CAST({'rule': 'late_dispatch', 'table': 'points', 'row': 1, 'points': 2, 'warning': TRUE, 'limit': CAST(NULL AS STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0))), 'measures': CAST([] AS TEXT[]), 'where': 'fulfilment.pol:56', 'because': 'Late dispatch rate (LDR) is ' || (
+        "s_LDR" || ': at least 4% and below 10%. Rule late_dispatch, table points, row 1 (fulfilment.pol:56): a warning and 2 points.'
+      )} AS STRUCT(
+        rule TEXT,
+        "table" TEXT,
+        row INT,
+        points INT,
+        warning BOOLEAN,
+        "limit" STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0)),
+        measures TEXT[],
+        "where" TEXT,
+        because TEXT
+      ))
+      WHEN (
+        (
+          (
+            (
+              NOT (
+                "v_late_orders" IS NULL
+              ) AND NOT (
+                "v_orders_7d" IS NULL
+              )
             )
             AND (
               "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
             )
           )
-          THEN CAST({'rule': 'late_dispatch', 'metric': 'LDR', 'cause': 'zero_denominator', 'reason': 'orders_7d is 0, so LDR is undefined'} AS STRUCT(rule TEXT, metric TEXT, cause TEXT, reason TEXT))
-        END
-      ],
-      LAMBDA x : NOT (
-        x IS NULL
-      )
-    ) AS "not_applicable_10",
-    LIST_FILTER(
-      [
-        CASE
-          WHEN (
+          AND (
             (
-              (
-                (
-                  (
-                    (
-                      (
-                        (
-                          NOT (
-                            "v_late_orders" IS NULL
-                          ) AND NOT (
-                            "v_orders_7d" IS NULL
-                          )
-                        )
-                        AND (
-                          "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                        )
-                      )
-                      AND (
-                        (
-                          "v_late_orders" * CAST(25 AS DECIMAL(38, 0))
-                        ) >= (
-                          CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                        )
-                      )
-                    )
-                    AND (
-                      (
-                        "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
-                      ) < (
-                        CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                      )
-                    )
-                  )
-                  OR (
-                    (
-                      (
-                        (
-                          (
-                            NOT (
-                              "v_late_orders" IS NULL
-                            ) AND NOT (
-                              "v_orders_7d" IS NULL
-                            )
-                          )
-                          AND (
-                            "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                          )
-                        )
-                        AND (
-                          (
-                            "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
-                          ) >= (
-                            CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                          )
-                        )
-                      )
-                      AND (
-                        (
-                          "v_late_orders" * CAST(4 AS DECIMAL(38, 0))
-                        ) < (
-                          CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                        )
-                      )
-                    )
-                    AND NOT (
-                      (
-                        (
-                          (
-                            NOT (
-                              "v_late_orders" IS NULL
-                            ) AND NOT (
-                              "v_orders_7d" IS NULL
-                            )
-                          )
-                          AND (
-                            "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                          )
-                        )
-                        AND (
-                          (
-                            "v_late_orders" * CAST(25 AS DECIMAL(38, 0))
-                          ) >= (
-                            CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                          )
-                        )
-                      )
-                      AND (
-                        (
-                          "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
-                        ) < (
-                          CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                        )
-                      )
-                    )
-                  )
-                )
-                OR (
-                  (
-                    (
-                      (
-                        (
-                          (
-                            NOT (
-                              "v_late_orders" IS NULL
-                            ) AND NOT (
-                              "v_orders_7d" IS NULL
-                            )
-                          )
-                          AND (
-                            "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                          )
-                        )
-                        AND (
-                          (
-                            "v_late_orders" * CAST(4 AS DECIMAL(38, 0))
-                          ) >= (
-                            CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                          )
-                        )
-                      )
-                      AND (
-                        (
-                          "v_late_orders" * CAST(2 AS DECIMAL(38, 0))
-                        ) < (
-                          CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                        )
-                      )
-                    )
-                    AND NOT (
-                      (
-                        (
-                          (
-                            NOT (
-                              "v_late_orders" IS NULL
-                            ) AND NOT (
-                              "v_orders_7d" IS NULL
-                            )
-                          )
-                          AND (
-                            "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                          )
-                        )
-                        AND (
-                          (
-                            "v_late_orders" * CAST(25 AS DECIMAL(38, 0))
-                          ) >= (
-                            CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                          )
-                        )
-                      )
-                      AND (
-                        (
-                          "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
-                        ) < (
-                          CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                        )
-                      )
-                    )
-                  )
-                  AND NOT (
-                    (
-                      (
-                        (
-                          NOT (
-                            "v_late_orders" IS NULL
-                          ) AND NOT (
-                            "v_orders_7d" IS NULL
-                          )
-                        )
-                        AND (
-                          "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                        )
-                      )
-                      AND (
-                        (
-                          "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
-                        ) >= (
-                          CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                        )
-                      )
-                    )
-                    AND (
-                      (
-                        "v_late_orders" * CAST(4 AS DECIMAL(38, 0))
-                      ) < (
-                        CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                      )
-                    )
-                  )
-                )
-              )
-              OR (
-                (
-                  (
-                    (
-                      (
-                        (
-                          NOT (
-                            "v_late_orders" IS NULL
-                          ) AND NOT (
-                            "v_orders_7d" IS NULL
-                          )
-                        )
-                        AND (
-                          "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                        )
-                      )
-                      AND (
-                        (
-                          "v_late_orders" * CAST(2 AS DECIMAL(38, 0))
-                        ) >= (
-                          CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                        )
-                      )
-                    )
-                    AND NOT (
-                      (
-                        (
-                          (
-                            NOT (
-                              "v_late_orders" IS NULL
-                            ) AND NOT (
-                              "v_orders_7d" IS NULL
-                            )
-                          )
-                          AND (
-                            "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                          )
-                        )
-                        AND (
-                          (
-                            "v_late_orders" * CAST(25 AS DECIMAL(38, 0))
-                          ) >= (
-                            CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                          )
-                        )
-                      )
-                      AND (
-                        (
-                          "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
-                        ) < (
-                          CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                        )
-                      )
-                    )
-                  )
-                  AND NOT (
-                    (
-                      (
-                        (
-                          NOT (
-                            "v_late_orders" IS NULL
-                          ) AND NOT (
-                            "v_orders_7d" IS NULL
-                          )
-                        )
-                        AND (
-                          "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                        )
-                      )
-                      AND (
-                        (
-                          "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
-                        ) >= (
-                          CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                        )
-                      )
-                    )
-                    AND (
-                      (
-                        "v_late_orders" * CAST(4 AS DECIMAL(38, 0))
-                      ) < (
-                        CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                      )
-                    )
-                  )
-                )
-                AND NOT (
-                  (
-                    (
-                      (
-                        NOT (
-                          "v_late_orders" IS NULL
-                        ) AND NOT (
-                          "v_orders_7d" IS NULL
-                        )
-                      )
-                      AND (
-                        "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                      )
-                    )
-                    AND (
-                      (
-                        "v_late_orders" * CAST(4 AS DECIMAL(38, 0))
-                      ) >= (
-                        CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                      )
-                    )
-                  )
-                  AND (
-                    (
-                      "v_late_orders" * CAST(2 AS DECIMAL(38, 0))
-                    ) < (
-                      CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                    )
-                  )
-                )
+              "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
+            ) >= (
+              CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+            )
+          )
+        )
+        AND (
+          (
+            "v_late_orders" * CAST(4 AS DECIMAL(38, 0))
+          ) < (
+            CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+          )
+        )
+      )
+      AND NOT (
+        (
+          (
+            (
+              NOT (
+                "v_late_orders" IS NULL
+              ) AND NOT (
+                "v_orders_7d" IS NULL
               )
             )
-            OR (
+            AND (
+              "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+            )
+          )
+          AND (
+            (
+              "v_late_orders" * CAST(25 AS DECIMAL(38, 0))
+            ) >= (
+              CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+            )
+          )
+        )
+        AND (
+          (
+            "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
+          ) < (
+            CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+          )
+        )
+      )
+      THEN CAST({'rule': 'late_dispatch', 'table': 'points', 'row': 2, 'points': 4, 'warning': FALSE, 'limit': CAST({'days': 7, 'percent': '80', 'basis': 'avg4w', 'daily_cap': CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(4 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(5 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
+        (
+          (
+            CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(4 AS DECIMAL(38, 0))
+          ) % CAST(5 AS DECIMAL(38, 0))
+        ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
+      ) + (
+        CAST(CAST(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(4 AS DECIMAL(38, 0))
+      ) AS INT128) // CAST(CAST(5000000000000000000 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) AS DECIMAL(38, 0))} AS STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0))), 'measures': CAST([] AS TEXT[]), 'where': 'fulfilment.pol:57', 'because': 'Late dispatch rate (LDR) is ' || (
+        "s_LDR" || (
+          ': at least 10% and below 25%. Rule late_dispatch, table points, row 2 (fulfilment.pol:57): 4 points and an order volume limit for 7 days at 80% of the average daily orders over the past 4 weeks' || (
+            CASE
+              WHEN "v_avg_daily_orders_4w" IS NULL
+              THEN ''
+              ELSE ' (at most ' || (
+                CAST(CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(4 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(5 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
+                  (
+                    (
+                      CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(4 AS DECIMAL(38, 0))
+                    ) % CAST(5 AS DECIMAL(38, 0))
+                  ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
+                ) + (
+                  CAST(CAST(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(4 AS DECIMAL(38, 0))
+                ) AS INT128) // CAST(CAST(5000000000000000000 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS TEXT) || ' orders a day)'
+              )
+            END || '.'
+          )
+        )
+      )} AS STRUCT(
+        rule TEXT,
+        "table" TEXT,
+        row INT,
+        points INT,
+        warning BOOLEAN,
+        "limit" STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0)),
+        measures TEXT[],
+        "where" TEXT,
+        because TEXT
+      ))
+      WHEN (
+        (
+          (
+            (
               (
-                (
-                  (
-                    NOT (
-                      "v_late_orders" IS NULL
-                    ) AND NOT (
-                      "v_orders_7d" IS NULL
-                    )
-                  )
-                  AND (
-                    "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                  )
-                )
-                AND (
-                  (
-                    "v_late_orders" * CAST(2 AS DECIMAL(38, 0))
-                  ) >= (
-                    CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                  )
+                NOT (
+                  "v_late_orders" IS NULL
+                ) AND NOT (
+                  "v_orders_7d" IS NULL
                 )
               )
               AND (
-                (
-                  "v_late_orders" * CAST(5 AS DECIMAL(38, 0))
-                ) < (
-                  CAST(3 AS DECIMAL(38, 0)) * "v_orders_7d"
-                )
+                "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+              )
+            )
+            AND (
+              (
+                "v_late_orders" * CAST(4 AS DECIMAL(38, 0))
+              ) >= (
+                CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
               )
             )
           )
-          OR (
+          AND (
             (
-              (
-                (
-                  NOT (
-                    "v_late_orders" IS NULL
-                  ) AND NOT (
-                    "v_orders_7d" IS NULL
-                  )
-                )
-                AND (
-                  "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                )
-              )
-              AND (
-                (
-                  "v_late_orders" * CAST(5 AS DECIMAL(38, 0))
-                ) >= (
-                  CAST(3 AS DECIMAL(38, 0)) * "v_orders_7d"
-                )
-              )
-            )
-            AND NOT (
-              (
-                (
-                  (
-                    NOT (
-                      "v_late_orders" IS NULL
-                    ) AND NOT (
-                      "v_orders_7d" IS NULL
-                    )
-                  )
-                  AND (
-                    "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                  )
-                )
-                AND (
-                  (
-                    "v_late_orders" * CAST(2 AS DECIMAL(38, 0))
-                  ) >= (
-                    CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                  )
-                )
-              )
-              AND (
-                (
-                  "v_late_orders" * CAST(5 AS DECIMAL(38, 0))
-                ) < (
-                  CAST(3 AS DECIMAL(38, 0)) * "v_orders_7d"
-                )
-              )
+              "v_late_orders" * CAST(2 AS DECIMAL(38, 0))
+            ) < (
+              CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
             )
           )
-          THEN CAST({'rule': 'late_dispatch', 'measures': CAST(['extend_settlement', 'deduct_funds'] AS TEXT[])} AS STRUCT(rule TEXT, measures TEXT[]))
-        END
-      ],
-      LAMBDA x : NOT (
-        x IS NULL
-      )
-    ) AS "discretionary_10",
-    CAST((
-      (
-        CASE
-          WHEN (
+        )
+        AND NOT (
+          (
             (
               (
                 NOT (
@@ -8843,100 +7598,96 @@ WITH given AS (
               CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
             )
           )
-          THEN 2
-          ELSE 0
-        END + CASE
-          WHEN (
+        )
+      )
+      AND NOT (
+        (
+          (
             (
-              (
-                (
-                  NOT (
-                    "v_late_orders" IS NULL
-                  ) AND NOT (
-                    "v_orders_7d" IS NULL
-                  )
-                )
-                AND (
-                  "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                )
-              )
-              AND (
-                (
-                  "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
-                ) >= (
-                  CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                )
+              NOT (
+                "v_late_orders" IS NULL
+              ) AND NOT (
+                "v_orders_7d" IS NULL
               )
             )
             AND (
-              (
-                "v_late_orders" * CAST(4 AS DECIMAL(38, 0))
-              ) < (
-                CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-              )
+              "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
             )
           )
-          AND NOT (
+          AND (
             (
-              (
-                (
-                  NOT (
-                    "v_late_orders" IS NULL
-                  ) AND NOT (
-                    "v_orders_7d" IS NULL
-                  )
-                )
-                AND (
-                  "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
-                )
-              )
-              AND (
-                (
-                  "v_late_orders" * CAST(25 AS DECIMAL(38, 0))
-                ) >= (
-                  CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                )
-              )
-            )
-            AND (
-              (
-                "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
-              ) < (
-                CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-              )
+              "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
+            ) >= (
+              CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
             )
           )
-          THEN 4
-          ELSE 0
-        END
-      ) + CASE
-        WHEN (
+        )
+        AND (
+          (
+            "v_late_orders" * CAST(4 AS DECIMAL(38, 0))
+          ) < (
+            CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+          )
+        )
+      )
+      THEN CAST({'rule': 'late_dispatch', 'table': 'points', 'row': 3, 'points': 6, 'warning': FALSE, 'limit': CAST({'days': 7, 'percent': '30', 'basis': 'avg4w', 'daily_cap': CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
+        (
+          (
+            CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
+          ) % CAST(10 AS DECIMAL(38, 0))
+        ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
+      ) + (
+        CAST(CAST(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
+      ) AS INT128) // CAST(CAST(10000000000000000000 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) AS DECIMAL(38, 0))} AS STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0))), 'measures': CAST([] AS TEXT[]), 'where': 'fulfilment.pol:58', 'because': 'Late dispatch rate (LDR) is ' || (
+        "s_LDR" || (
+          ': at least 25% and below 50%. Rule late_dispatch, table points, row 3 (fulfilment.pol:58): 6 points and an order volume limit for 7 days at 30% of the average daily orders over the past 4 weeks' || (
+            CASE
+              WHEN "v_avg_daily_orders_4w" IS NULL
+              THEN ''
+              ELSE ' (at most ' || (
+                CAST(CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
+                  (
+                    (
+                      CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
+                    ) % CAST(10 AS DECIMAL(38, 0))
+                  ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
+                ) + (
+                  CAST(CAST(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
+                ) AS INT128) // CAST(CAST(10000000000000000000 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS TEXT) || ' orders a day)'
+              )
+            END || '.'
+          )
+        )
+      )} AS STRUCT(
+        rule TEXT,
+        "table" TEXT,
+        row INT,
+        points INT,
+        warning BOOLEAN,
+        "limit" STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0)),
+        measures TEXT[],
+        "where" TEXT,
+        because TEXT
+      ))
+      WHEN (
+        (
           (
             (
               (
-                (
-                  NOT (
-                    "v_late_orders" IS NULL
-                  ) AND NOT (
-                    "v_orders_7d" IS NULL
-                  )
-                )
-                AND (
-                  "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+                NOT (
+                  "v_late_orders" IS NULL
+                ) AND NOT (
+                  "v_orders_7d" IS NULL
                 )
               )
               AND (
-                (
-                  "v_late_orders" * CAST(4 AS DECIMAL(38, 0))
-                ) >= (
-                  CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
-                )
+                "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
               )
             )
             AND (
               (
                 "v_late_orders" * CAST(2 AS DECIMAL(38, 0))
-              ) < (
+              ) >= (
                 CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
               )
             )
@@ -9002,10 +7753,865 @@ WITH given AS (
             )
           )
         )
-        THEN 6
-        ELSE 0
-      END
-    ) + CASE
+      )
+      AND NOT (
+        (
+          (
+            (
+              NOT (
+                "v_late_orders" IS NULL
+              ) AND NOT (
+                "v_orders_7d" IS NULL
+              )
+            )
+            AND (
+              "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+            )
+          )
+          AND (
+            (
+              "v_late_orders" * CAST(4 AS DECIMAL(38, 0))
+            ) >= (
+              CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+            )
+          )
+        )
+        AND (
+          (
+            "v_late_orders" * CAST(2 AS DECIMAL(38, 0))
+          ) < (
+            CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+          )
+        )
+      )
+      THEN CAST({'rule': 'late_dispatch', 'table': 'points', 'row': 4, 'points': 8, 'warning': FALSE, 'limit': CAST(NULL AS STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0))), 'measures': CAST([] AS TEXT[]), 'where': 'fulfilment.pol:59', 'because': 'Late dispatch rate (LDR) is ' || (
+        "s_LDR" || ': at least 50%. Rule late_dispatch, table points, row 4 (fulfilment.pol:59): 8 points.'
+      )} AS STRUCT(
+        rule TEXT,
+        "table" TEXT,
+        row INT,
+        points INT,
+        warning BOOLEAN,
+        "limit" STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0)),
+        measures TEXT[],
+        "where" TEXT,
+        because TEXT
+      ))
+    END AS "violations_10_0",
+    CASE
+      WHEN (
+        (
+          (
+            NOT (
+              "v_late_orders" IS NULL
+            ) AND NOT (
+              "v_orders_7d" IS NULL
+            )
+          )
+          AND (
+            "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+          )
+        )
+        AND (
+          (
+            "v_late_orders" * CAST(2 AS DECIMAL(38, 0))
+          ) >= (
+            CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+          )
+        )
+      )
+      AND (
+        (
+          "v_late_orders" * CAST(5 AS DECIMAL(38, 0))
+        ) < (
+          CAST(3 AS DECIMAL(38, 0)) * "v_orders_7d"
+        )
+      )
+      THEN CAST({'rule': 'late_dispatch', 'table': 'limits', 'row': 1, 'points': 0, 'warning': FALSE, 'limit': CAST({'days': 7, 'percent': '30', 'basis': 'avg4w', 'daily_cap': CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
+        (
+          (
+            CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
+          ) % CAST(10 AS DECIMAL(38, 0))
+        ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
+      ) + (
+        CAST(CAST(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
+      ) AS INT128) // CAST(CAST(10000000000000000000 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) AS DECIMAL(38, 0))} AS STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0))), 'measures': CAST([] AS TEXT[]), 'where': 'fulfilment.pol:62', 'because': 'Late dispatch rate (LDR) is ' || (
+        "s_LDR" || (
+          ': at least 50% and below 60%. Rule late_dispatch, table limits, row 1 (fulfilment.pol:62): an order volume limit for 7 days at 30% of the average daily orders over the past 4 weeks' || (
+            CASE
+              WHEN "v_avg_daily_orders_4w" IS NULL
+              THEN ''
+              ELSE ' (at most ' || (
+                CAST(CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
+                  (
+                    (
+                      CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
+                    ) % CAST(10 AS DECIMAL(38, 0))
+                  ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
+                ) + (
+                  CAST(CAST(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
+                ) AS INT128) // CAST(CAST(10000000000000000000 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS TEXT) || ' orders a day)'
+              )
+            END || '.'
+          )
+        )
+      )} AS STRUCT(
+        rule TEXT,
+        "table" TEXT,
+        row INT,
+        points INT,
+        warning BOOLEAN,
+        "limit" STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0)),
+        measures TEXT[],
+        "where" TEXT,
+        because TEXT
+      ))
+      WHEN (
+        (
+          (
+            NOT (
+              "v_late_orders" IS NULL
+            ) AND NOT (
+              "v_orders_7d" IS NULL
+            )
+          )
+          AND (
+            "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+          )
+        )
+        AND (
+          (
+            "v_late_orders" * CAST(5 AS DECIMAL(38, 0))
+          ) >= (
+            CAST(3 AS DECIMAL(38, 0)) * "v_orders_7d"
+          )
+        )
+      )
+      AND NOT (
+        (
+          (
+            (
+              NOT (
+                "v_late_orders" IS NULL
+              ) AND NOT (
+                "v_orders_7d" IS NULL
+              )
+            )
+            AND (
+              "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+            )
+          )
+          AND (
+            (
+              "v_late_orders" * CAST(2 AS DECIMAL(38, 0))
+            ) >= (
+              CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+            )
+          )
+        )
+        AND (
+          (
+            "v_late_orders" * CAST(5 AS DECIMAL(38, 0))
+          ) < (
+            CAST(3 AS DECIMAL(38, 0)) * "v_orders_7d"
+          )
+        )
+      )
+      THEN CAST({'rule': 'late_dispatch', 'table': 'limits', 'row': 2, 'points': 0, 'warning': FALSE, 'limit': CAST({'days': 7, 'percent': '10', 'basis': 'avg4w', 'daily_cap': CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
+        (
+          (
+            CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+          ) % CAST(10 AS DECIMAL(38, 0))
+        ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
+      ) + (
+        CAST(CAST(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+      ) AS INT128) // CAST(CAST(10000000000000000000 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) AS DECIMAL(38, 0))} AS STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0))), 'measures': CAST([] AS TEXT[]), 'where': 'fulfilment.pol:63', 'because': 'Late dispatch rate (LDR) is ' || (
+        "s_LDR" || (
+          ': at least 60%. Rule late_dispatch, table limits, row 2 (fulfilment.pol:63): an order volume limit for 7 days at 10% of the average daily orders over the past 4 weeks' || (
+            CASE
+              WHEN "v_avg_daily_orders_4w" IS NULL
+              THEN ''
+              ELSE ' (at most ' || (
+                CAST(CAST(CAST(CAST(CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
+                  (
+                    (
+                      CAST(FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                    ) % CAST(10 AS DECIMAL(38, 0))
+                  ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
+                ) + (
+                  CAST(CAST(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18)) - FLOOR(CAST("v_avg_daily_orders_4w" AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                ) AS INT128) // CAST(CAST(10000000000000000000 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS TEXT) || ' orders a day)'
+              )
+            END || '.'
+          )
+        )
+      )} AS STRUCT(
+        rule TEXT,
+        "table" TEXT,
+        row INT,
+        points INT,
+        warning BOOLEAN,
+        "limit" STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0)),
+        measures TEXT[],
+        "where" TEXT,
+        because TEXT
+      ))
+    END AS "violations_10_1",
+    CASE
+      WHEN (
+        (
+          NOT (
+            "v_late_orders" IS NULL
+          ) AND NOT (
+            "v_orders_7d" IS NULL
+          )
+        )
+        AND (
+          "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+        )
+      )
+      AND NOT (
+        (
+          NOT (
+            "v_late_orders" IS NULL
+          ) AND NOT (
+            "v_orders_7d" IS NULL
+          )
+        )
+        AND (
+          (
+            "v_late_orders" * CAST(25 AS DECIMAL(38, 0))
+          ) < (
+            CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+          )
+        )
+      )
+      THEN CAST({'rule': 'late_dispatch', 'metric': 'LDR', 'value': CAST("v_late_orders" AS TEXT) || (
+        '/' || CAST("v_orders_7d" AS TEXT)
+      ), 'standard': '< 4%'} AS STRUCT(rule TEXT, metric TEXT, value TEXT, standard TEXT))
+    END AS "findings_10_0",
+    CASE
+      WHEN NOT (
+        NOT (
+          "v_late_orders" IS NULL
+        )
+      )
+      OR NOT (
+        NOT (
+          "v_orders_7d" IS NULL
+        )
+      )
+      THEN CAST({'rule': 'late_dispatch', 'metric': 'LDR', 'cause': 'absent', 'reason': CASE
+        WHEN (
+          "v_late_orders" IS NULL
+        ) AND NOT (
+          "v_orders_7d" IS NULL
+        )
+        THEN 'late_orders is not given'
+        WHEN NOT (
+          "v_late_orders" IS NULL
+        ) AND (
+          "v_orders_7d" IS NULL
+        )
+        THEN 'orders_7d is not given'
+        WHEN (
+          "v_late_orders" IS NULL
+        ) AND (
+          "v_orders_7d" IS NULL
+        )
+        THEN 'late_orders and orders_7d are not given'
+      END} AS STRUCT(rule TEXT, metric TEXT, cause TEXT, reason TEXT))
+      WHEN NOT (
+        NOT (
+          "v_orders_7d" IS NULL
+        )
+        AND (
+          "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+        )
+      )
+      THEN CAST({'rule': 'late_dispatch', 'metric': 'LDR', 'cause': 'zero_denominator', 'reason': 'orders_7d is 0, so LDR is undefined'} AS STRUCT(rule TEXT, metric TEXT, cause TEXT, reason TEXT))
+    END AS "not_applicable_10_0",
+    CASE
+      WHEN (
+        (
+          (
+            (
+              (
+                (
+                  (
+                    (
+                      NOT (
+                        "v_late_orders" IS NULL
+                      ) AND NOT (
+                        "v_orders_7d" IS NULL
+                      )
+                    )
+                    AND (
+                      "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+                    )
+                  )
+                  AND (
+                    (
+                      "v_late_orders" * CAST(25 AS DECIMAL(38, 0))
+                    ) >= (
+                      CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                    )
+                  )
+                )
+                AND (
+                  (
+                    "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
+                  ) < (
+                    CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                  )
+                )
+              )
+              OR (
+                (
+                  (
+                    (
+                      (
+                        NOT (
+                          "v_late_orders" IS NULL
+                        ) AND NOT (
+                          "v_orders_7d" IS NULL
+                        )
+                      )
+                      AND (
+                        "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+                      )
+                    )
+                    AND (
+                      (
+                        "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
+                      ) >= (
+                        CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                      )
+                    )
+                  )
+                  AND (
+                    (
+                      "v_late_orders" * CAST(4 AS DECIMAL(38, 0))
+                    ) < (
+                      CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                    )
+                  )
+                )
+                AND NOT (
+                  (
+                    (
+                      (
+                        NOT (
+                          "v_late_orders" IS NULL
+                        ) AND NOT (
+                          "v_orders_7d" IS NULL
+                        )
+                      )
+                      AND (
+                        "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+                      )
+                    )
+                    AND (
+                      (
+                        "v_late_orders" * CAST(25 AS DECIMAL(38, 0))
+                      ) >= (
+                        CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                      )
+                    )
+                  )
+                  AND (
+                    (
+                      "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
+                    ) < (
+                      CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                    )
+                  )
+                )
+              )
+            )
+            OR (
+              (
+                (
+                  (
+                    (
+                      (
+                        NOT (
+                          "v_late_orders" IS NULL
+                        ) AND NOT (
+                          "v_orders_7d" IS NULL
+                        )
+                      )
+                      AND (
+                        "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+                      )
+                    )
+                    AND (
+                      (
+                        "v_late_orders" * CAST(4 AS DECIMAL(38, 0))
+                      ) >= (
+                        CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                      )
+                    )
+                  )
+                  AND (
+                    (
+                      "v_late_orders" * CAST(2 AS DECIMAL(38, 0))
+                    ) < (
+                      CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                    )
+                  )
+                )
+                AND NOT (
+                  (
+                    (
+                      (
+                        NOT (
+                          "v_late_orders" IS NULL
+                        ) AND NOT (
+                          "v_orders_7d" IS NULL
+                        )
+                      )
+                      AND (
+                        "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+                      )
+                    )
+                    AND (
+                      (
+                        "v_late_orders" * CAST(25 AS DECIMAL(38, 0))
+                      ) >= (
+                        CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                      )
+                    )
+                  )
+                  AND (
+                    (
+                      "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
+                    ) < (
+                      CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                    )
+                  )
+                )
+              )
+              AND NOT (
+                (
+                  (
+                    (
+                      NOT (
+                        "v_late_orders" IS NULL
+                      ) AND NOT (
+                        "v_orders_7d" IS NULL
+                      )
+                    )
+                    AND (
+                      "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+                    )
+                  )
+                  AND (
+                    (
+                      "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
+                    ) >= (
+                      CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                    )
+                  )
+                )
+                AND (
+                  (
+                    "v_late_orders" * CAST(4 AS DECIMAL(38, 0))
+                  ) < (
+                    CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                  )
+                )
+              )
+            )
+          )
+          OR (
+            (
+              (
+                (
+                  (
+                    (
+                      NOT (
+                        "v_late_orders" IS NULL
+                      ) AND NOT (
+                        "v_orders_7d" IS NULL
+                      )
+                    )
+                    AND (
+                      "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+                    )
+                  )
+                  AND (
+                    (
+                      "v_late_orders" * CAST(2 AS DECIMAL(38, 0))
+                    ) >= (
+                      CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                    )
+                  )
+                )
+                AND NOT (
+                  (
+                    (
+                      (
+                        NOT (
+                          "v_late_orders" IS NULL
+                        ) AND NOT (
+                          "v_orders_7d" IS NULL
+                        )
+                      )
+                      AND (
+                        "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+                      )
+                    )
+                    AND (
+                      (
+                        "v_late_orders" * CAST(25 AS DECIMAL(38, 0))
+                      ) >= (
+                        CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                      )
+                    )
+                  )
+                  AND (
+                    (
+                      "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
+                    ) < (
+                      CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                    )
+                  )
+                )
+              )
+              AND NOT (
+                (
+                  (
+                    (
+                      NOT (
+                        "v_late_orders" IS NULL
+                      ) AND NOT (
+                        "v_orders_7d" IS NULL
+                      )
+                    )
+                    AND (
+                      "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+                    )
+                  )
+                  AND (
+                    (
+                      "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
+                    ) >= (
+                      CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                    )
+                  )
+                )
+                AND (
+                  (
+                    "v_late_orders" * CAST(4 AS DECIMAL(38, 0))
+                  ) < (
+                    CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                  )
+                )
+              )
+            )
+            AND NOT (
+              (
+                (
+                  (
+                    NOT (
+                      "v_late_orders" IS NULL
+                    ) AND NOT (
+                      "v_orders_7d" IS NULL
+                    )
+                  )
+                  AND (
+                    "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+                  )
+                )
+                AND (
+                  (
+                    "v_late_orders" * CAST(4 AS DECIMAL(38, 0))
+                  ) >= (
+                    CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                  )
+                )
+              )
+              AND (
+                (
+                  "v_late_orders" * CAST(2 AS DECIMAL(38, 0))
+                ) < (
+                  CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+                )
+              )
+            )
+          )
+        )
+        OR (
+          (
+            (
+              (
+                NOT (
+                  "v_late_orders" IS NULL
+                ) AND NOT (
+                  "v_orders_7d" IS NULL
+                )
+              )
+              AND (
+                "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+              )
+            )
+            AND (
+              (
+                "v_late_orders" * CAST(2 AS DECIMAL(38, 0))
+              ) >= (
+                CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+              )
+            )
+          )
+          AND (
+            (
+              "v_late_orders" * CAST(5 AS DECIMAL(38, 0))
+            ) < (
+              CAST(3 AS DECIMAL(38, 0)) * "v_orders_7d"
+            )
+          )
+        )
+      )
+      OR (
+        (
+          (
+            (
+              NOT (
+                "v_late_orders" IS NULL
+              ) AND NOT (
+                "v_orders_7d" IS NULL
+              )
+            )
+            AND (
+              "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+            )
+          )
+          AND (
+            (
+              "v_late_orders" * CAST(5 AS DECIMAL(38, 0))
+            ) >= (
+              CAST(3 AS DECIMAL(38, 0)) * "v_orders_7d"
+            )
+          )
+        )
+        AND NOT (
+          (
+            (
+              (
+                NOT (
+                  "v_late_orders" IS NULL
+                ) AND NOT (
+                  "v_orders_7d" IS NULL
+                )
+              )
+              AND (
+                "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+              )
+            )
+            AND (
+              (
+                "v_late_orders" * CAST(2 AS DECIMAL(38, 0))
+              ) >= (
+                CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+              )
+            )
+          )
+          AND (
+            (
+              "v_late_orders" * CAST(5 AS DECIMAL(38, 0))
+            ) < (
+              CAST(3 AS DECIMAL(38, 0)) * "v_orders_7d"
+            )
+          )
+        )
+      )
+      THEN CAST({'rule': 'late_dispatch', 'measures': CAST(['extend_settlement', 'deduct_funds'] AS TEXT[])} AS STRUCT(rule TEXT, measures TEXT[]))
+    END AS "discretionary_10_0",
+    CAST(CASE
+      WHEN (
+        (
+          (
+            NOT (
+              "v_late_orders" IS NULL
+            ) AND NOT (
+              "v_orders_7d" IS NULL
+            )
+          )
+          AND (
+            "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+          )
+        )
+        AND (
+          (
+            "v_late_orders" * CAST(25 AS DECIMAL(38, 0))
+          ) >= (
+            CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+          )
+        )
+      )
+      AND (
+        (
+          "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
+        ) < (
+          CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+        )
+      )
+      THEN 2
+      WHEN (
+        (
+          (
+            (
+              NOT (
+                "v_late_orders" IS NULL
+              ) AND NOT (
+                "v_orders_7d" IS NULL
+              )
+            )
+            AND (
+              "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+            )
+          )
+          AND (
+            (
+              "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
+            ) >= (
+              CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+            )
+          )
+        )
+        AND (
+          (
+            "v_late_orders" * CAST(4 AS DECIMAL(38, 0))
+          ) < (
+            CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+          )
+        )
+      )
+      AND NOT (
+        (
+          (
+            (
+              NOT (
+                "v_late_orders" IS NULL
+              ) AND NOT (
+                "v_orders_7d" IS NULL
+              )
+            )
+            AND (
+              "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+            )
+          )
+          AND (
+            (
+              "v_late_orders" * CAST(25 AS DECIMAL(38, 0))
+            ) >= (
+              CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+            )
+          )
+        )
+        AND (
+          (
+            "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
+          ) < (
+            CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+          )
+        )
+      )
+      THEN 4
+      WHEN (
+        (
+          (
+            (
+              (
+                NOT (
+                  "v_late_orders" IS NULL
+                ) AND NOT (
+                  "v_orders_7d" IS NULL
+                )
+              )
+              AND (
+                "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+              )
+            )
+            AND (
+              (
+                "v_late_orders" * CAST(4 AS DECIMAL(38, 0))
+              ) >= (
+                CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+              )
+            )
+          )
+          AND (
+            (
+              "v_late_orders" * CAST(2 AS DECIMAL(38, 0))
+            ) < (
+              CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+            )
+          )
+        )
+        AND NOT (
+          (
+            (
+              (
+                NOT (
+                  "v_late_orders" IS NULL
+                ) AND NOT (
+                  "v_orders_7d" IS NULL
+                )
+              )
+              AND (
+                "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+              )
+            )
+            AND (
+              (
+                "v_late_orders" * CAST(25 AS DECIMAL(38, 0))
+              ) >= (
+                CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+              )
+            )
+          )
+          AND (
+            (
+              "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
+            ) < (
+              CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+            )
+          )
+        )
+      )
+      AND NOT (
+        (
+          (
+            (
+              NOT (
+                "v_late_orders" IS NULL
+              ) AND NOT (
+                "v_orders_7d" IS NULL
+              )
+            )
+            AND (
+              "v_orders_7d" <> CAST(0 AS DECIMAL(38, 0))
+            )
+          )
+          AND (
+            (
+              "v_late_orders" * CAST(10 AS DECIMAL(38, 0))
+            ) >= (
+              CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+            )
+          )
+        )
+        AND (
+          (
+            "v_late_orders" * CAST(4 AS DECIMAL(38, 0))
+          ) < (
+            CAST(1 AS DECIMAL(38, 0)) * "v_orders_7d"
+          )
+        )
+      )
+      THEN 6
       WHEN (
         (
           (
@@ -9304,48 +8910,27 @@ SELECT
     ) AND (
       "region" = 'US'
     )
-    THEN LIST_CONCAT(
-      "violations_0",
-      "violations_1",
-      "violations_2",
-      "violations_3",
-      "violations_4",
-      "violations_5",
-      "violations_6",
-      "violations_7",
-      "violations_8"
-    )
+    THEN LIST_FILTER(["violations_0_0", "violations_1_0"], LAMBDA x : NOT (
+      x IS NULL
+    ))
     WHEN (
       "error" IS NULL
     ) AND (
       "region" = 'SEA'
     )
-    THEN LIST_CONCAT(
-      "violations_0",
-      "violations_1",
-      "violations_2",
-      "violations_3",
-      "violations_4",
-      "violations_5",
-      "violations_6",
-      "violations_7",
-      "violations_8"
-    )
+    THEN LIST_FILTER(["violations_0_0", "violations_1_0"], LAMBDA x : NOT (
+      x IS NULL
+    ))
     WHEN (
       "error" IS NULL
     ) AND (
       "region" = 'UK'
     )
-    THEN LIST_CONCAT(
-      "violations_9",
-      "violations_10",
-      "violations_2",
-      "violations_3",
-      "violations_4",
-      "violations_5",
-      "violations_6",
-      "violations_7",
-      "violations_8"
+    THEN LIST_FILTER(
+      ["violations_9_0", "violations_10_0", "violations_10_1"],
+      LAMBDA x : NOT (
+        x IS NULL
+      )
     )
     ELSE NULL
   END AS "violations",
@@ -9355,48 +8940,63 @@ SELECT
     ) AND (
       "region" = 'US'
     )
-    THEN LIST_CONCAT(
-      "findings_0",
-      "findings_1",
-      "findings_2",
-      "findings_3",
-      "findings_4",
-      "findings_5",
-      "findings_6",
-      "findings_7",
-      "findings_8"
+    THEN LIST_FILTER(
+      [
+        "findings_0_0",
+        "findings_1_0",
+        "findings_2_0",
+        "findings_3_0",
+        "findings_4_0",
+        "findings_5_0",
+        "findings_6_0",
+        "findings_7_0",
+        "findings_8_0"
+      ],
+      LAMBDA x : NOT (
+        x IS NULL
+      )
     )
     WHEN (
       "error" IS NULL
     ) AND (
       "region" = 'SEA'
     )
-    THEN LIST_CONCAT(
-      "findings_0",
-      "findings_1",
-      "findings_2",
-      "findings_3",
-      "findings_4",
-      "findings_5",
-      "findings_6",
-      "findings_7",
-      "findings_8"
+    THEN LIST_FILTER(
+      [
+        "findings_0_0",
+        "findings_1_0",
+        "findings_2_0",
+        "findings_3_0",
+        "findings_4_0",
+        "findings_5_0",
+        "findings_6_0",
+        "findings_7_0",
+        "findings_8_0"
+      ],
+      LAMBDA x : NOT (
+        x IS NULL
+      )
     )
     WHEN (
       "error" IS NULL
     ) AND (
       "region" = 'UK'
     )
-    THEN LIST_CONCAT(
-      "findings_9",
-      "findings_10",
-      "findings_2",
-      "findings_3",
-      "findings_4",
-      "findings_5",
-      "findings_6",
-      "findings_7",
-      "findings_8"
+    THEN LIST_FILTER(
+      [
+        "findings_9_0",
+        "findings_10_0",
+        "findings_2_0",
+        "findings_3_0",
+        "findings_4_0",
+        "findings_5_0",
+        "findings_6_0",
+        "findings_7_0",
+        "findings_8_0"
+      ],
+      LAMBDA x : NOT (
+        x IS NULL
+      )
     )
     ELSE NULL
   END AS "findings",
@@ -9406,48 +9006,63 @@ SELECT
     ) AND (
       "region" = 'US'
     )
-    THEN LIST_CONCAT(
-      "not_applicable_0",
-      "not_applicable_1",
-      "not_applicable_2",
-      "not_applicable_3",
-      "not_applicable_4",
-      "not_applicable_5",
-      "not_applicable_6",
-      "not_applicable_7",
-      "not_applicable_8"
+    THEN LIST_FILTER(
+      [
+        "not_applicable_0_0",
+        "not_applicable_1_0",
+        "not_applicable_2_0",
+        "not_applicable_3_0",
+        "not_applicable_4_0",
+        "not_applicable_5_0",
+        "not_applicable_6_0",
+        "not_applicable_7_0",
+        "not_applicable_8_0"
+      ],
+      LAMBDA x : NOT (
+        x IS NULL
+      )
     )
     WHEN (
       "error" IS NULL
     ) AND (
       "region" = 'SEA'
     )
-    THEN LIST_CONCAT(
-      "not_applicable_0",
-      "not_applicable_1",
-      "not_applicable_2",
-      "not_applicable_3",
-      "not_applicable_4",
-      "not_applicable_5",
-      "not_applicable_6",
-      "not_applicable_7",
-      "not_applicable_8"
+    THEN LIST_FILTER(
+      [
+        "not_applicable_0_0",
+        "not_applicable_1_0",
+        "not_applicable_2_0",
+        "not_applicable_3_0",
+        "not_applicable_4_0",
+        "not_applicable_5_0",
+        "not_applicable_6_0",
+        "not_applicable_7_0",
+        "not_applicable_8_0"
+      ],
+      LAMBDA x : NOT (
+        x IS NULL
+      )
     )
     WHEN (
       "error" IS NULL
     ) AND (
       "region" = 'UK'
     )
-    THEN LIST_CONCAT(
-      "not_applicable_9",
-      "not_applicable_10",
-      "not_applicable_2",
-      "not_applicable_3",
-      "not_applicable_4",
-      "not_applicable_5",
-      "not_applicable_6",
-      "not_applicable_7",
-      "not_applicable_8"
+    THEN LIST_FILTER(
+      [
+        "not_applicable_9_0",
+        "not_applicable_10_0",
+        "not_applicable_2_0",
+        "not_applicable_3_0",
+        "not_applicable_4_0",
+        "not_applicable_5_0",
+        "not_applicable_6_0",
+        "not_applicable_7_0",
+        "not_applicable_8_0"
+      ],
+      LAMBDA x : NOT (
+        x IS NULL
+      )
     )
     ELSE NULL
   END AS "not_applicable",
@@ -9457,48 +9072,63 @@ SELECT
     ) AND (
       "region" = 'US'
     )
-    THEN LIST_CONCAT(
-      "discretionary_0",
-      "discretionary_1",
-      "discretionary_2",
-      "discretionary_3",
-      "discretionary_4",
-      "discretionary_5",
-      "discretionary_6",
-      "discretionary_7",
-      "discretionary_8"
+    THEN LIST_FILTER(
+      [
+        "discretionary_0_0",
+        "discretionary_1_0",
+        "discretionary_2_0",
+        "discretionary_3_0",
+        "discretionary_4_0",
+        "discretionary_5_0",
+        "discretionary_6_0",
+        "discretionary_7_0",
+        "discretionary_8_0"
+      ],
+      LAMBDA x : NOT (
+        x IS NULL
+      )
     )
     WHEN (
       "error" IS NULL
     ) AND (
       "region" = 'SEA'
     )
-    THEN LIST_CONCAT(
-      "discretionary_0",
-      "discretionary_1",
-      "discretionary_2",
-      "discretionary_3",
-      "discretionary_4",
-      "discretionary_5",
-      "discretionary_6",
-      "discretionary_7",
-      "discretionary_8"
+    THEN LIST_FILTER(
+      [
+        "discretionary_0_0",
+        "discretionary_1_0",
+        "discretionary_2_0",
+        "discretionary_3_0",
+        "discretionary_4_0",
+        "discretionary_5_0",
+        "discretionary_6_0",
+        "discretionary_7_0",
+        "discretionary_8_0"
+      ],
+      LAMBDA x : NOT (
+        x IS NULL
+      )
     )
     WHEN (
       "error" IS NULL
     ) AND (
       "region" = 'UK'
     )
-    THEN LIST_CONCAT(
-      "discretionary_9",
-      "discretionary_10",
-      "discretionary_2",
-      "discretionary_3",
-      "discretionary_4",
-      "discretionary_5",
-      "discretionary_6",
-      "discretionary_7",
-      "discretionary_8"
+    THEN LIST_FILTER(
+      [
+        "discretionary_9_0",
+        "discretionary_10_0",
+        "discretionary_2_0",
+        "discretionary_3_0",
+        "discretionary_4_0",
+        "discretionary_5_0",
+        "discretionary_6_0",
+        "discretionary_7_0",
+        "discretionary_8_0"
+      ],
+      LAMBDA x : NOT (
+        x IS NULL
+      )
     )
     ELSE NULL
   END AS "discretionary",

@@ -3616,10 +3616,202 @@ WITH given AS (
 ), ruled AS (
   SELECT
     *,
-    FILTER(
-      ARRAY(
-        CASE
-          WHEN (
+    CASE
+      WHEN (
+        (
+          (
+            (
+              NOT (
+                `v_cancelled_orders` IS NULL
+              ) AND NOT (
+                `v_orders_7d` IS NULL
+              )
+            )
+            AND (
+              `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+            )
+          )
+          AND (
+            (
+              `v_cancelled_orders` * CAST(40 AS DECIMAL(38, 0))
+            ) >= (
+              CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+            )
+          )
+        )
+        AND (
+          (
+            `v_cancelled_orders` * CAST(10 AS DECIMAL(38, 0))
+          ) < (
+            CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+          )
+        )
+      )
+      AND (
+        `v_cancelled_orders` >= CAST(5 AS DECIMAL(38, 0))
+      )
+      THEN CAST(STRUCT(
+        'seller_fault_cancellation' AS rule,
+        CAST(NULL AS STRING) AS table,
+        1 AS row,
+        2 AS points,
+        FALSE AS warning,
+        CAST(NULL AS STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>) AS limit,
+        CAST(ARRAY() AS ARRAY<STRING>) AS measures,
+        'fulfilment.pol:12' AS where,
+        'Seller-fault cancellation rate (SFCR) is ' || (
+          `s_SFCR` || (
+            ': at least 2.5% and below 10%; cancelled_orders is ' || (
+              `s_cancelled_orders` || ': at least 5. Rule seller_fault_cancellation, row 1 (fulfilment.pol:12): 2 points.'
+            )
+          )
+        ) AS because
+      ) AS STRUCT<
+        rule: STRING,
+        table: STRING,
+        row: INT,
+        points: INT,
+        warning: BOOLEAN,
+        limit: STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>,
+        measures: ARRAY<STRING>,
+        where: STRING,
+        because: STRING
+      >)
+      WHEN (
+        (
+          (
+            (
+              (
+                NOT (
+                  `v_cancelled_orders` IS NULL
+                ) AND NOT (
+                  `v_orders_7d` IS NULL
+                )
+              )
+              AND (
+                `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+              )
+            )
+            AND (
+              (
+                `v_cancelled_orders` * CAST(10 AS DECIMAL(38, 0))
+              ) >= (
+                CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+              )
+            )
+          )
+          AND (
+            (
+              `v_cancelled_orders` * CAST(4 AS DECIMAL(38, 0))
+            ) < (
+              CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+            )
+          )
+        )
+        AND (
+          `v_cancelled_orders` >= CAST(5 AS DECIMAL(38, 0))
+        )
+      )
+      AND NOT (
+        (
+          (
+            (
+              (
+                NOT (
+                  `v_cancelled_orders` IS NULL
+                ) AND NOT (
+                  `v_orders_7d` IS NULL
+                )
+              )
+              AND (
+                `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+              )
+            )
+            AND (
+              (
+                `v_cancelled_orders` * CAST(40 AS DECIMAL(38, 0))
+              ) >= (
+                CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+              )
+            )
+          )
+          AND (
+            (
+              `v_cancelled_orders` * CAST(10 AS DECIMAL(38, 0))
+            ) < (
+              CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+            )
+          )
+        )
+        AND (
+          `v_cancelled_orders` >= CAST(5 AS DECIMAL(38, 0))
+        )
+      )
+      THEN CAST(STRUCT(
+        'seller_fault_cancellation' AS rule,
+        CAST(NULL AS STRING) AS table,
+        2 AS row,
+        4 AS points,
+        FALSE AS warning,
+        CAST(NULL AS STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>) AS limit,
+        CAST(ARRAY() AS ARRAY<STRING>) AS measures,
+        'fulfilment.pol:13' AS where,
+        'Seller-fault cancellation rate (SFCR) is ' || (
+          `s_SFCR` || (
+            ': at least 10% and below 25%; cancelled_orders is ' || (
+              `s_cancelled_orders` || ': at least 5. Rule seller_fault_cancellation, row 2 (fulfilment.pol:13): 4 points.'
+            )
+          )
+        ) AS because
+      ) AS STRUCT<
+        rule: STRING,
+        table: STRING,
+        row: INT,
+        points: INT,
+        warning: BOOLEAN,
+        limit: STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>,
+        measures: ARRAY<STRING>,
+        where: STRING,
+        because: STRING
+      >)
+      WHEN (
+        (
+          (
+            (
+              (
+                (
+                  NOT (
+                    `v_cancelled_orders` IS NULL
+                  ) AND NOT (
+                    `v_orders_7d` IS NULL
+                  )
+                )
+                AND (
+                  `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+                )
+              )
+              AND (
+                (
+                  `v_cancelled_orders` * CAST(4 AS DECIMAL(38, 0))
+                ) >= (
+                  CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                )
+              )
+            )
+            AND (
+              (
+                `v_cancelled_orders` * CAST(2 AS DECIMAL(38, 0))
+              ) < (
+                CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+              )
+            )
+          )
+          AND (
+            `v_cancelled_orders` >= CAST(5 AS DECIMAL(38, 0))
+          )
+        )
+        AND NOT (
+          (
             (
               (
                 (
@@ -3652,36 +3844,73 @@ WITH given AS (
           AND (
             `v_cancelled_orders` >= CAST(5 AS DECIMAL(38, 0))
           )
-          THEN CAST(STRUCT(
-            'seller_fault_cancellation' AS rule,
-            CAST(NULL AS STRING) AS table,
-            1 AS row,
-            2 AS points,
-            FALSE AS warning,
-            CAST(NULL AS STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>) AS limit,
-            CAST(ARRAY() AS ARRAY<STRING>) AS measures,
-            'fulfilment.pol:12' AS where,
-            'Seller-fault cancellation rate (SFCR) is ' || (
-              `s_SFCR` || (
-                ': at least 2.5% and below 10%; cancelled_orders is ' || (
-                  `s_cancelled_orders` || ': at least 5. Rule seller_fault_cancellation, row 1 (fulfilment.pol:12): 2 points.'
+        )
+      )
+      AND NOT (
+        (
+          (
+            (
+              (
+                NOT (
+                  `v_cancelled_orders` IS NULL
+                ) AND NOT (
+                  `v_orders_7d` IS NULL
                 )
               )
-            ) AS because
-          ) AS STRUCT<
-            rule: STRING,
-            table: STRING,
-            row: INT,
-            points: INT,
-            warning: BOOLEAN,
-            limit: STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>,
-            measures: ARRAY<STRING>,
-            where: STRING,
-            because: STRING
-          >)
-        END,
-        CASE
-          WHEN (
+              AND (
+                `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+              )
+            )
+            AND (
+              (
+                `v_cancelled_orders` * CAST(10 AS DECIMAL(38, 0))
+              ) >= (
+                CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+              )
+            )
+          )
+          AND (
+            (
+              `v_cancelled_orders` * CAST(4 AS DECIMAL(38, 0))
+            ) < (
+              CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+            )
+          )
+        )
+        AND (
+          `v_cancelled_orders` >= CAST(5 AS DECIMAL(38, 0))
+        )
+      )
+      THEN CAST(STRUCT(
+        'seller_fault_cancellation' AS rule,
+        CAST(NULL AS STRING) AS table,
+        3 AS row,
+        5 AS points,
+        FALSE AS warning,
+        CAST(NULL AS STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>) AS limit,
+        CAST(ARRAY() AS ARRAY<STRING>) AS measures,
+        'fulfilment.pol:14' AS where,
+        'Seller-fault cancellation rate (SFCR) is ' || (
+          `s_SFCR` || (
+            ': at least 25% and below 50%; cancelled_orders is ' || (
+              `s_cancelled_orders` || ': at least 5. Rule seller_fault_cancellation, row 3 (fulfilment.pol:14): 5 points.'
+            )
+          )
+        ) AS because
+      ) AS STRUCT<
+        rule: STRING,
+        table: STRING,
+        row: INT,
+        points: INT,
+        warning: BOOLEAN,
+        limit: STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>,
+        measures: ARRAY<STRING>,
+        where: STRING,
+        because: STRING
+      >)
+      WHEN (
+        (
+          (
             (
               (
                 (
@@ -3698,22 +3927,18 @@ WITH given AS (
                 )
                 AND (
                   (
-                    `v_cancelled_orders` * CAST(10 AS DECIMAL(38, 0))
+                    `v_cancelled_orders` * CAST(2 AS DECIMAL(38, 0))
                   ) >= (
                     CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
                   )
                 )
               )
               AND (
-                (
-                  `v_cancelled_orders` * CAST(4 AS DECIMAL(38, 0))
-                ) < (
-                  CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                )
+                `v_cancelled_orders` >= CAST(5 AS DECIMAL(38, 0))
               )
             )
             AND (
-              `v_cancelled_orders` >= CAST(5 AS DECIMAL(38, 0))
+              `v_cancelled_orders` <= CAST(29 AS DECIMAL(38, 0))
             )
           )
           AND NOT (
@@ -3751,69 +3976,211 @@ WITH given AS (
               `v_cancelled_orders` >= CAST(5 AS DECIMAL(38, 0))
             )
           )
-          THEN CAST(STRUCT(
-            'seller_fault_cancellation' AS rule,
-            CAST(NULL AS STRING) AS table,
-            2 AS row,
-            4 AS points,
-            FALSE AS warning,
-            CAST(NULL AS STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>) AS limit,
-            CAST(ARRAY() AS ARRAY<STRING>) AS measures,
-            'fulfilment.pol:13' AS where,
-            'Seller-fault cancellation rate (SFCR) is ' || (
-              `s_SFCR` || (
-                ': at least 10% and below 25%; cancelled_orders is ' || (
-                  `s_cancelled_orders` || ': at least 5. Rule seller_fault_cancellation, row 2 (fulfilment.pol:13): 4 points.'
+        )
+        AND NOT (
+          (
+            (
+              (
+                (
+                  NOT (
+                    `v_cancelled_orders` IS NULL
+                  ) AND NOT (
+                    `v_orders_7d` IS NULL
+                  )
+                )
+                AND (
+                  `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
                 )
               )
-            ) AS because
-          ) AS STRUCT<
-            rule: STRING,
-            table: STRING,
-            row: INT,
-            points: INT,
-            warning: BOOLEAN,
-            limit: STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>,
-            measures: ARRAY<STRING>,
-            where: STRING,
-            because: STRING
-          >)
-        END,
-        CASE
-          WHEN (
+              AND (
+                (
+                  `v_cancelled_orders` * CAST(10 AS DECIMAL(38, 0))
+                ) >= (
+                  CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                )
+              )
+            )
+            AND (
+              (
+                `v_cancelled_orders` * CAST(4 AS DECIMAL(38, 0))
+              ) < (
+                CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+              )
+            )
+          )
+          AND (
+            `v_cancelled_orders` >= CAST(5 AS DECIMAL(38, 0))
+          )
+        )
+      )
+      AND NOT (
+        (
+          (
+            (
+              (
+                NOT (
+                  `v_cancelled_orders` IS NULL
+                ) AND NOT (
+                  `v_orders_7d` IS NULL
+                )
+              )
+              AND (
+                `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+              )
+            )
+            AND (
+              (
+                `v_cancelled_orders` * CAST(4 AS DECIMAL(38, 0))
+              ) >= (
+                CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+              )
+            )
+          )
+          AND (
+            (
+              `v_cancelled_orders` * CAST(2 AS DECIMAL(38, 0))
+            ) < (
+              CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+            )
+          )
+        )
+        AND (
+          `v_cancelled_orders` >= CAST(5 AS DECIMAL(38, 0))
+        )
+      )
+      THEN CAST(STRUCT(
+        'seller_fault_cancellation' AS rule,
+        CAST(NULL AS STRING) AS table,
+        4 AS row,
+        6 AS points,
+        FALSE AS warning,
+        CAST(STRUCT(
+          7 AS days,
+          '10' AS percent,
+          'avg4w' AS basis,
+          CAST(CAST((
+            (
+              CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+            ) - (
+              (
+                CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+              ) % CAST(10 AS DECIMAL(38, 0))
+            )
+          ) / CAST(10 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) + CAST((
             (
               (
                 (
                   (
+                    CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                  ) % CAST(10 AS DECIMAL(38, 0))
+                ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
+              ) + (
+                CAST(CAST(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18)) - FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+              )
+            ) - (
+              (
+                (
+                  (
                     (
-                      NOT (
-                        `v_cancelled_orders` IS NULL
-                      ) AND NOT (
-                        `v_orders_7d` IS NULL
-                      )
+                      CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                    ) % CAST(10 AS DECIMAL(38, 0))
+                  ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
+                ) + (
+                  CAST(CAST(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18)) - FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                )
+              ) % CAST(10000000000000000000 AS DECIMAL(38, 0))
+            )
+          ) / CAST(10000000000000000000 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS daily_cap
+        ) AS STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>) AS limit,
+        CAST(ARRAY() AS ARRAY<STRING>) AS measures,
+        'fulfilment.pol:15' AS where,
+        'Seller-fault cancellation rate (SFCR) is ' || (
+          `s_SFCR` || (
+            ': at least 50%; cancelled_orders is ' || (
+              `s_cancelled_orders` || (
+                ': at least 5 and at most 29. Rule seller_fault_cancellation, row 4 (fulfilment.pol:15): 6 points and an order volume limit for 7 days at 10% of the average daily orders over the past 4 weeks' || (
+                  CASE
+                    WHEN `v_avg_daily_orders_4w` IS NULL
+                    THEN ''
+                    ELSE ' (at most ' || (
+                      CAST(CAST(CAST((
+                        (
+                          CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                        ) - (
+                          (
+                            CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                          ) % CAST(10 AS DECIMAL(38, 0))
+                        )
+                      ) / CAST(10 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) + CAST((
+                        (
+                          (
+                            (
+                              (
+                                CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                              ) % CAST(10 AS DECIMAL(38, 0))
+                            ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
+                          ) + (
+                            CAST(CAST(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18)) - FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                          )
+                        ) - (
+                          (
+                            (
+                              (
+                                (
+                                  CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                                ) % CAST(10 AS DECIMAL(38, 0))
+                              ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
+                            ) + (
+                              CAST(CAST(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18)) - FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                            )
+                          ) % CAST(10000000000000000000 AS DECIMAL(38, 0))
+                        )
+                      ) / CAST(10000000000000000000 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS STRING) || ' orders a day)'
                     )
-                    AND (
-                      `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+                  END || '.'
+                )
+              )
+            )
+          )
+        ) AS because
+      ) AS STRUCT<
+        rule: STRING,
+        table: STRING,
+        row: INT,
+        points: INT,
+        warning: BOOLEAN,
+        limit: STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>,
+        measures: ARRAY<STRING>,
+        where: STRING,
+        because: STRING
+      >)
+      WHEN (
+        (
+          (
+            (
+              (
+                (
+                  (
+                    NOT (
+                      `v_cancelled_orders` IS NULL
+                    ) AND NOT (
+                      `v_orders_7d` IS NULL
                     )
                   )
                   AND (
-                    (
-                      `v_cancelled_orders` * CAST(4 AS DECIMAL(38, 0))
-                    ) >= (
-                      CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                    )
+                    `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
                   )
                 )
                 AND (
                   (
                     `v_cancelled_orders` * CAST(2 AS DECIMAL(38, 0))
-                  ) < (
+                  ) >= (
                     CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
                   )
                 )
               )
               AND (
-                `v_cancelled_orders` >= CAST(5 AS DECIMAL(38, 0))
+                `v_cancelled_orders` >= CAST(30 AS DECIMAL(38, 0))
               )
             )
             AND NOT (
@@ -3887,36 +4254,494 @@ WITH given AS (
               `v_cancelled_orders` >= CAST(5 AS DECIMAL(38, 0))
             )
           )
-          THEN CAST(STRUCT(
-            'seller_fault_cancellation' AS rule,
-            CAST(NULL AS STRING) AS table,
-            3 AS row,
-            5 AS points,
-            FALSE AS warning,
-            CAST(NULL AS STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>) AS limit,
-            CAST(ARRAY() AS ARRAY<STRING>) AS measures,
-            'fulfilment.pol:14' AS where,
-            'Seller-fault cancellation rate (SFCR) is ' || (
-              `s_SFCR` || (
-                ': at least 25% and below 50%; cancelled_orders is ' || (
-                  `s_cancelled_orders` || ': at least 5. Rule seller_fault_cancellation, row 3 (fulfilment.pol:14): 5 points.'
+        )
+        AND NOT (
+          (
+            (
+              (
+                (
+                  NOT (
+                    `v_cancelled_orders` IS NULL
+                  ) AND NOT (
+                    `v_orders_7d` IS NULL
+                  )
+                )
+                AND (
+                  `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
                 )
               )
-            ) AS because
-          ) AS STRUCT<
-            rule: STRING,
-            table: STRING,
-            row: INT,
-            points: INT,
-            warning: BOOLEAN,
-            limit: STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>,
-            measures: ARRAY<STRING>,
-            where: STRING,
-            because: STRING
-          >)
-        END,
+              AND (
+                (
+                  `v_cancelled_orders` * CAST(4 AS DECIMAL(38, 0))
+                ) >= (
+                  CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                )
+              )
+            )
+            AND (
+              (
+                `v_cancelled_orders` * CAST(2 AS DECIMAL(38, 0))
+              ) < (
+                CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+              )
+            )
+          )
+          AND (
+            `v_cancelled_orders` >= CAST(5 AS DECIMAL(38, 0))
+          )
+        )
+      )
+      AND NOT (
+        (
+          (
+            (
+              (
+                NOT (
+                  `v_cancelled_orders` IS NULL
+                ) AND NOT (
+                  `v_orders_7d` IS NULL
+                )
+              )
+              AND (
+                `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+              )
+            )
+            AND (
+              (
+                `v_cancelled_orders` * CAST(2 AS DECIMAL(38, 0))
+              ) >= (
+                CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+              )
+            )
+          )
+          AND (
+            `v_cancelled_orders` >= CAST(5 AS DECIMAL(38, 0))
+          )
+        )
+        AND (
+          `v_cancelled_orders` <= CAST(29 AS DECIMAL(38, 0))
+        )
+      )
+      THEN CAST(STRUCT(
+        'seller_fault_cancellation' AS rule,
+        CAST(NULL AS STRING) AS table,
+        5 AS row,
+        7 AS points,
+        FALSE AS warning,
+        CAST(STRUCT(
+          7 AS days,
+          '10' AS percent,
+          'avg4w' AS basis,
+          CAST(CAST((
+            (
+              CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+            ) - (
+              (
+                CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+              ) % CAST(10 AS DECIMAL(38, 0))
+            )
+          ) / CAST(10 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) + CAST((
+            (
+              (
+                (
+                  (
+                    CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                  ) % CAST(10 AS DECIMAL(38, 0))
+                ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
+              ) + (
+                CAST(CAST(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18)) - FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+              )
+            ) - (
+              (
+                (
+                  (
+                    (
+                      CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                    ) % CAST(10 AS DECIMAL(38, 0))
+                  ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
+                ) + (
+                  CAST(CAST(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18)) - FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                )
+              ) % CAST(10000000000000000000 AS DECIMAL(38, 0))
+            )
+          ) / CAST(10000000000000000000 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS daily_cap
+        ) AS STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>) AS limit,
+        CAST(ARRAY() AS ARRAY<STRING>) AS measures,
+        'fulfilment.pol:16' AS where,
+        'Seller-fault cancellation rate (SFCR) is ' || (
+          `s_SFCR` || (
+            ': at least 50%; cancelled_orders is ' || (
+              `s_cancelled_orders` || (
+                ': at least 30. Rule seller_fault_cancellation, row 5 (fulfilment.pol:16): 7 points and an order volume limit for 7 days at 10% of the average daily orders over the past 4 weeks' || (
+                  CASE
+                    WHEN `v_avg_daily_orders_4w` IS NULL
+                    THEN ''
+                    ELSE ' (at most ' || (
+                      CAST(CAST(CAST((
+                        (
+                          CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                        ) - (
+                          (
+                            CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                          ) % CAST(10 AS DECIMAL(38, 0))
+                        )
+                      ) / CAST(10 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) + CAST((
+                        (
+                          (
+                            (
+                              (
+                                CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                              ) % CAST(10 AS DECIMAL(38, 0))
+                            ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
+                          ) + (
+                            CAST(CAST(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18)) - FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                          )
+                        ) - (
+                          (
+                            (
+                              (
+                                (
+                                  CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                                ) % CAST(10 AS DECIMAL(38, 0))
+                              ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
+                            ) + (
+                              CAST(CAST(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18)) - FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                            )
+                          ) % CAST(10000000000000000000 AS DECIMAL(38, 0))
+                        )
+                      ) / CAST(10000000000000000000 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS STRING) || ' orders a day)'
+                    )
+                  END || '.'
+                )
+              )
+            )
+          )
+        ) AS because
+      ) AS STRUCT<
+        rule: STRING,
+        table: STRING,
+        row: INT,
+        points: INT,
+        warning: BOOLEAN,
+        limit: STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>,
+        measures: ARRAY<STRING>,
+        where: STRING,
+        because: STRING
+      >)
+    END AS `violations_0_0`,
+    CASE
+      WHEN (
+        (
+          NOT (
+            `v_cancelled_orders` IS NULL
+          ) AND NOT (
+            `v_orders_7d` IS NULL
+          )
+        )
+        AND (
+          `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+        )
+      )
+      AND NOT (
+        (
+          NOT (
+            `v_cancelled_orders` IS NULL
+          ) AND NOT (
+            `v_orders_7d` IS NULL
+          )
+        )
+        AND (
+          (
+            `v_cancelled_orders` * CAST(40 AS DECIMAL(38, 0))
+          ) < (
+            CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+          )
+        )
+      )
+      THEN CAST(STRUCT(
+        'seller_fault_cancellation' AS rule,
+        'SFCR' AS metric,
+        CAST(`v_cancelled_orders` AS STRING) || (
+          '/' || CAST(`v_orders_7d` AS STRING)
+        ) AS value,
+        '< 2.5%' AS standard
+      ) AS STRUCT<rule: STRING, metric: STRING, value: STRING, standard: STRING>)
+    END AS `findings_0_0`,
+    CASE
+      WHEN NOT (
+        NOT (
+          `v_cancelled_orders` IS NULL
+        )
+      )
+      OR NOT (
+        NOT (
+          `v_orders_7d` IS NULL
+        )
+      )
+      THEN CAST(STRUCT(
+        'seller_fault_cancellation' AS rule,
+        'SFCR' AS metric,
+        'absent' AS cause,
         CASE
           WHEN (
+            `v_cancelled_orders` IS NULL
+          ) AND NOT (
+            `v_orders_7d` IS NULL
+          )
+          THEN 'cancelled_orders is not given'
+          WHEN NOT (
+            `v_cancelled_orders` IS NULL
+          ) AND (
+            `v_orders_7d` IS NULL
+          )
+          THEN 'orders_7d is not given'
+          WHEN (
+            `v_cancelled_orders` IS NULL
+          ) AND (
+            `v_orders_7d` IS NULL
+          )
+          THEN 'cancelled_orders and orders_7d are not given'
+        END AS reason
+      ) AS STRUCT<rule: STRING, metric: STRING, cause: STRING, reason: STRING>)
+      WHEN NOT (
+        NOT (
+          `v_orders_7d` IS NULL
+        )
+        AND (
+          `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+        )
+      )
+      THEN CAST(STRUCT(
+        'seller_fault_cancellation' AS rule,
+        'SFCR' AS metric,
+        'zero_denominator' AS cause,
+        'orders_7d is 0, so SFCR is undefined' AS reason
+      ) AS STRUCT<rule: STRING, metric: STRING, cause: STRING, reason: STRING>)
+    END AS `not_applicable_0_0`,
+    CASE
+      WHEN (
+        (
+          (
+            (
+              (
+                (
+                  (
+                    (
+                      NOT (
+                        `v_cancelled_orders` IS NULL
+                      ) AND NOT (
+                        `v_orders_7d` IS NULL
+                      )
+                    )
+                    AND (
+                      `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+                    )
+                  )
+                  AND (
+                    (
+                      `v_cancelled_orders` * CAST(40 AS DECIMAL(38, 0))
+                    ) >= (
+                      CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                    )
+                  )
+                )
+                AND (
+                  (
+                    `v_cancelled_orders` * CAST(10 AS DECIMAL(38, 0))
+                  ) < (
+                    CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                  )
+                )
+              )
+              AND (
+                `v_cancelled_orders` >= CAST(5 AS DECIMAL(38, 0))
+              )
+            )
+            OR (
+              (
+                (
+                  (
+                    (
+                      (
+                        NOT (
+                          `v_cancelled_orders` IS NULL
+                        ) AND NOT (
+                          `v_orders_7d` IS NULL
+                        )
+                      )
+                      AND (
+                        `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+                      )
+                    )
+                    AND (
+                      (
+                        `v_cancelled_orders` * CAST(10 AS DECIMAL(38, 0))
+                      ) >= (
+                        CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                      )
+                    )
+                  )
+                  AND (
+                    (
+                      `v_cancelled_orders` * CAST(4 AS DECIMAL(38, 0))
+                    ) < (
+                      CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                    )
+                  )
+                )
+                AND (
+                  `v_cancelled_orders` >= CAST(5 AS DECIMAL(38, 0))
+                )
+              )
+              AND NOT (
+                (
+                  (
+                    (
+                      (
+                        NOT (
+                          `v_cancelled_orders` IS NULL
+                        ) AND NOT (
+                          `v_orders_7d` IS NULL
+                        )
+                      )
+                      AND (
+                        `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+                      )
+                    )
+                    AND (
+                      (
+                        `v_cancelled_orders` * CAST(40 AS DECIMAL(38, 0))
+                      ) >= (
+                        CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                      )
+                    )
+                  )
+                  AND (
+                    (
+                      `v_cancelled_orders` * CAST(10 AS DECIMAL(38, 0))
+                    ) < (
+                      CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                    )
+                  )
+                )
+                AND (
+                  `v_cancelled_orders` >= CAST(5 AS DECIMAL(38, 0))
+                )
+              )
+            )
+          )
+          OR (
+            (
+              (
+                (
+                  (
+                    (
+                      (
+                        NOT (
+                          `v_cancelled_orders` IS NULL
+                        ) AND NOT (
+                          `v_orders_7d` IS NULL
+                        )
+                      )
+                      AND (
+                        `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+                      )
+                    )
+                    AND (
+                      (
+                        `v_cancelled_orders` * CAST(4 AS DECIMAL(38, 0))
+                      ) >= (
+                        CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                      )
+                    )
+                  )
+                  AND (
+                    (
+                      `v_cancelled_orders` * CAST(2 AS DECIMAL(38, 0))
+                    ) < (
+                      CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                    )
+                  )
+                )
+                AND (
+                  `v_cancelled_orders` >= CAST(5 AS DECIMAL(38, 0))
+                )
+              )
+              AND NOT (
+                (
+                  (
+                    (
+                      (
+                        NOT (
+                          `v_cancelled_orders` IS NULL
+                        ) AND NOT (
+                          `v_orders_7d` IS NULL
+                        )
+                      )
+                      AND (
+                        `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+                      )
+                    )
+                    AND (
+                      (
+                        `v_cancelled_orders` * CAST(40 AS DECIMAL(38, 0))
+                      ) >= (
+                        CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                      )
+                    )
+                  )
+                  AND (
+                    (
+                      `v_cancelled_orders` * CAST(10 AS DECIMAL(38, 0))
+                    ) < (
+                      CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                    )
+                  )
+                )
+                AND (
+                  `v_cancelled_orders` >= CAST(5 AS DECIMAL(38, 0))
+                )
+              )
+            )
+            AND NOT (
+              (
+                (
+                  (
+                    (
+                      NOT (
+                        `v_cancelled_orders` IS NULL
+                      ) AND NOT (
+                        `v_orders_7d` IS NULL
+                      )
+                    )
+                    AND (
+                      `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+                    )
+                  )
+                  AND (
+                    (
+                      `v_cancelled_orders` * CAST(10 AS DECIMAL(38, 0))
+                    ) >= (
+                      CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                    )
+                  )
+                )
+                AND (
+                  (
+                    `v_cancelled_orders` * CAST(4 AS DECIMAL(38, 0))
+                  ) < (
+                    CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                  )
+                )
+              )
+              AND (
+                `v_cancelled_orders` >= CAST(5 AS DECIMAL(38, 0))
+              )
+            )
+          )
+        )
+        OR (
+          (
             (
               (
                 (
@@ -4056,1085 +4881,75 @@ WITH given AS (
               `v_cancelled_orders` >= CAST(5 AS DECIMAL(38, 0))
             )
           )
-          THEN CAST(STRUCT(
-            'seller_fault_cancellation' AS rule,
-            CAST(NULL AS STRING) AS table,
-            4 AS row,
-            6 AS points,
-            FALSE AS warning,
-            CAST(STRUCT(
-              7 AS days,
-              '10' AS percent,
-              'avg4w' AS basis,
-              CAST(CAST((
-                (
-                  CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                ) - (
-                  (
-                    CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                  ) % CAST(10 AS DECIMAL(38, 0))
-                )
-              ) / CAST(10 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) + CAST((
-                (
-                  (
-                    (
-                      (
-                        CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                      ) % CAST(10 AS DECIMAL(38, 0))
-                    ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
-                  ) + (
-                    CAST(CAST(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18)) - FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                  )
-                ) - (
-                  (
-                    (
-                      (
-                        (
-                          CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                        ) % CAST(10 AS DECIMAL(38, 0))
-                      ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
-                    ) + (
-                      CAST(CAST(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18)) - FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                    )
-                  ) % CAST(10000000000000000000 AS DECIMAL(38, 0))
-                )
-              ) / CAST(10000000000000000000 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS daily_cap
-            ) AS STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>) AS limit,
-            CAST(ARRAY() AS ARRAY<STRING>) AS measures,
-            'fulfilment.pol:15' AS where,
-            'Seller-fault cancellation rate (SFCR) is ' || (
-              `s_SFCR` || (
-                ': at least 50%; cancelled_orders is ' || (
-                  `s_cancelled_orders` || (
-                    ': at least 5 and at most 29. Rule seller_fault_cancellation, row 4 (fulfilment.pol:15): 6 points and an order volume limit for 7 days at 10% of the average daily orders over the past 4 weeks' || (
-                      CASE
-                        WHEN `v_avg_daily_orders_4w` IS NULL
-                        THEN ''
-                        ELSE ' (at most ' || (
-                          CAST(CAST(CAST((
-                            (
-                              CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                            ) - (
-                              (
-                                CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                              ) % CAST(10 AS DECIMAL(38, 0))
-                            )
-                          ) / CAST(10 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) + CAST((
-                            (
-                              (
-                                (
-                                  (
-                                    CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                                  ) % CAST(10 AS DECIMAL(38, 0))
-                                ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
-                              ) + (
-                                CAST(CAST(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18)) - FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                              )
-                            ) - (
-                              (
-                                (
-                                  (
-                                    (
-                                      CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                                    ) % CAST(10 AS DECIMAL(38, 0))
-                                  ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
-                                ) + (
-                                  CAST(CAST(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18)) - FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                                )
-                              ) % CAST(10000000000000000000 AS DECIMAL(38, 0))
-                            )
-                          ) / CAST(10000000000000000000 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS STRING) || ' orders a day)'
-                        )
-                      END || '.'
-                    )
-                  )
-                )
-              )
-            ) AS because
-          ) AS STRUCT<
-            rule: STRING,
-            table: STRING,
-            row: INT,
-            points: INT,
-            warning: BOOLEAN,
-            limit: STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>,
-            measures: ARRAY<STRING>,
-            where: STRING,
-            because: STRING
-          >)
-        END,
-        CASE
-          WHEN (
-            (
-              (
-                (
-                  (
-                    (
-                      (
-                        NOT (
-                          `v_cancelled_orders` IS NULL
-                        ) AND NOT (
-                          `v_orders_7d` IS NULL
-                        )
-                      )
-                      AND (
-                        `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                      )
-                    )
-                    AND (
-                      (
-                        `v_cancelled_orders` * CAST(2 AS DECIMAL(38, 0))
-                      ) >= (
-                        CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                      )
-                    )
-                  )
-                  AND (
-                    `v_cancelled_orders` >= CAST(30 AS DECIMAL(38, 0))
-                  )
-                )
-                AND NOT (
-                  (
-                    (
-                      (
-                        (
-                          NOT (
-                            `v_cancelled_orders` IS NULL
-                          ) AND NOT (
-                            `v_orders_7d` IS NULL
-                          )
-                        )
-                        AND (
-                          `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                        )
-                      )
-                      AND (
-                        (
-                          `v_cancelled_orders` * CAST(40 AS DECIMAL(38, 0))
-                        ) >= (
-                          CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                        )
-                      )
-                    )
-                    AND (
-                      (
-                        `v_cancelled_orders` * CAST(10 AS DECIMAL(38, 0))
-                      ) < (
-                        CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                      )
-                    )
-                  )
-                  AND (
-                    `v_cancelled_orders` >= CAST(5 AS DECIMAL(38, 0))
-                  )
-                )
-              )
-              AND NOT (
-                (
-                  (
-                    (
-                      (
-                        NOT (
-                          `v_cancelled_orders` IS NULL
-                        ) AND NOT (
-                          `v_orders_7d` IS NULL
-                        )
-                      )
-                      AND (
-                        `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                      )
-                    )
-                    AND (
-                      (
-                        `v_cancelled_orders` * CAST(10 AS DECIMAL(38, 0))
-                      ) >= (
-                        CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                      )
-                    )
-                  )
-                  AND (
-                    (
-                      `v_cancelled_orders` * CAST(4 AS DECIMAL(38, 0))
-                    ) < (
-                      CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                    )
-                  )
-                )
-                AND (
-                  `v_cancelled_orders` >= CAST(5 AS DECIMAL(38, 0))
-                )
-              )
-            )
-            AND NOT (
-              (
-                (
-                  (
-                    (
-                      NOT (
-                        `v_cancelled_orders` IS NULL
-                      ) AND NOT (
-                        `v_orders_7d` IS NULL
-                      )
-                    )
-                    AND (
-                      `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                    )
-                  )
-                  AND (
-                    (
-                      `v_cancelled_orders` * CAST(4 AS DECIMAL(38, 0))
-                    ) >= (
-                      CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                    )
-                  )
-                )
-                AND (
-                  (
-                    `v_cancelled_orders` * CAST(2 AS DECIMAL(38, 0))
-                  ) < (
-                    CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                  )
-                )
-              )
-              AND (
-                `v_cancelled_orders` >= CAST(5 AS DECIMAL(38, 0))
-              )
-            )
-          )
-          AND NOT (
-            (
-              (
-                (
-                  (
-                    NOT (
-                      `v_cancelled_orders` IS NULL
-                    ) AND NOT (
-                      `v_orders_7d` IS NULL
-                    )
-                  )
-                  AND (
-                    `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                  )
-                )
-                AND (
-                  (
-                    `v_cancelled_orders` * CAST(2 AS DECIMAL(38, 0))
-                  ) >= (
-                    CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                  )
-                )
-              )
-              AND (
-                `v_cancelled_orders` >= CAST(5 AS DECIMAL(38, 0))
-              )
-            )
-            AND (
-              `v_cancelled_orders` <= CAST(29 AS DECIMAL(38, 0))
-            )
-          )
-          THEN CAST(STRUCT(
-            'seller_fault_cancellation' AS rule,
-            CAST(NULL AS STRING) AS table,
-            5 AS row,
-            7 AS points,
-            FALSE AS warning,
-            CAST(STRUCT(
-              7 AS days,
-              '10' AS percent,
-              'avg4w' AS basis,
-              CAST(CAST((
-                (
-                  CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                ) - (
-                  (
-                    CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                  ) % CAST(10 AS DECIMAL(38, 0))
-                )
-              ) / CAST(10 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) + CAST((
-                (
-                  (
-                    (
-                      (
-                        CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                      ) % CAST(10 AS DECIMAL(38, 0))
-                    ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
-                  ) + (
-                    CAST(CAST(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18)) - FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                  )
-                ) - (
-                  (
-                    (
-                      (
-                        (
-                          CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                        ) % CAST(10 AS DECIMAL(38, 0))
-                      ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
-                    ) + (
-                      CAST(CAST(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18)) - FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                    )
-                  ) % CAST(10000000000000000000 AS DECIMAL(38, 0))
-                )
-              ) / CAST(10000000000000000000 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS daily_cap
-            ) AS STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>) AS limit,
-            CAST(ARRAY() AS ARRAY<STRING>) AS measures,
-            'fulfilment.pol:16' AS where,
-            'Seller-fault cancellation rate (SFCR) is ' || (
-              `s_SFCR` || (
-                ': at least 50%; cancelled_orders is ' || (
-                  `s_cancelled_orders` || (
-                    ': at least 30. Rule seller_fault_cancellation, row 5 (fulfilment.pol:16): 7 points and an order volume limit for 7 days at 10% of the average daily orders over the past 4 weeks' || (
-                      CASE
-                        WHEN `v_avg_daily_orders_4w` IS NULL
-                        THEN ''
-                        ELSE ' (at most ' || (
-                          CAST(CAST(CAST((
-                            (
-                              CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                            ) - (
-                              (
-                                CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                              ) % CAST(10 AS DECIMAL(38, 0))
-                            )
-                          ) / CAST(10 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) + CAST((
-                            (
-                              (
-                                (
-                                  (
-                                    CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                                  ) % CAST(10 AS DECIMAL(38, 0))
-                                ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
-                              ) + (
-                                CAST(CAST(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18)) - FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                              )
-                            ) - (
-                              (
-                                (
-                                  (
-                                    (
-                                      CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                                    ) % CAST(10 AS DECIMAL(38, 0))
-                                  ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
-                                ) + (
-                                  CAST(CAST(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18)) - FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                                )
-                              ) % CAST(10000000000000000000 AS DECIMAL(38, 0))
-                            )
-                          ) / CAST(10000000000000000000 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS STRING) || ' orders a day)'
-                        )
-                      END || '.'
-                    )
-                  )
-                )
-              )
-            ) AS because
-          ) AS STRUCT<
-            rule: STRING,
-            table: STRING,
-            row: INT,
-            points: INT,
-            warning: BOOLEAN,
-            limit: STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>,
-            measures: ARRAY<STRING>,
-            where: STRING,
-            because: STRING
-          >)
-        END
-      ),
-      x -> NOT (
-        x IS NULL
+        )
       )
-    ) AS `violations_0`,
-    FILTER(
-      ARRAY(
-        CASE
-          WHEN (
-            (
-              NOT (
-                `v_cancelled_orders` IS NULL
-              ) AND NOT (
-                `v_orders_7d` IS NULL
-              )
-            )
-            AND (
-              `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-            )
-          )
-          AND NOT (
-            (
-              NOT (
-                `v_cancelled_orders` IS NULL
-              ) AND NOT (
-                `v_orders_7d` IS NULL
-              )
-            )
-            AND (
-              (
-                `v_cancelled_orders` * CAST(40 AS DECIMAL(38, 0))
-              ) < (
-                CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-              )
-            )
-          )
-          THEN CAST(STRUCT(
-            'seller_fault_cancellation' AS rule,
-            'SFCR' AS metric,
-            CAST(`v_cancelled_orders` AS STRING) || (
-              '/' || CAST(`v_orders_7d` AS STRING)
-            ) AS value,
-            '< 2.5%' AS standard
-          ) AS STRUCT<rule: STRING, metric: STRING, value: STRING, standard: STRING>)
-        END
-      ),
-      x -> NOT (
-        x IS NULL
-      )
-    ) AS `findings_0`,
-    FILTER(
-      ARRAY(
-        CASE
-          WHEN NOT (
-            NOT (
-              `v_cancelled_orders` IS NULL
-            )
-          )
-          OR NOT (
-            NOT (
-              `v_orders_7d` IS NULL
-            )
-          )
-          THEN CAST(STRUCT(
-            'seller_fault_cancellation' AS rule,
-            'SFCR' AS metric,
-            'absent' AS cause,
-            CASE
-              WHEN (
-                `v_cancelled_orders` IS NULL
-              ) AND NOT (
-                `v_orders_7d` IS NULL
-              )
-              THEN 'cancelled_orders is not given'
-              WHEN NOT (
-                `v_cancelled_orders` IS NULL
-              ) AND (
-                `v_orders_7d` IS NULL
-              )
-              THEN 'orders_7d is not given'
-              WHEN (
-                `v_cancelled_orders` IS NULL
-              ) AND (
-                `v_orders_7d` IS NULL
-              )
-              THEN 'cancelled_orders and orders_7d are not given'
-            END AS reason
-          ) AS STRUCT<rule: STRING, metric: STRING, cause: STRING, reason: STRING>)
-          WHEN NOT (
-            NOT (
-              `v_orders_7d` IS NULL
-            )
-            AND (
-              `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-            )
-          )
-          THEN CAST(STRUCT(
-            'seller_fault_cancellation' AS rule,
-            'SFCR' AS metric,
-            'zero_denominator' AS cause,
-            'orders_7d is 0, so SFCR is undefined' AS reason
-          ) AS STRUCT<rule: STRING, metric: STRING, cause: STRING, reason: STRING>)
-        END
-      ),
-      x -> NOT (
-        x IS NULL
-      )
-    ) AS `not_applicable_0`,
-    FILTER(
-      ARRAY(
-        CASE
-          WHEN (
-            (
-              (
-                (
-                  (
-                    (
-                      (
-                        (
-                          NOT (
-                            `v_cancelled_orders` IS NULL
-                          ) AND NOT (
-                            `v_orders_7d` IS NULL
-                          )
-                        )
-                        AND (
-                          `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                        )
-                      )
-                      AND (
-                        (
-                          `v_cancelled_orders` * CAST(40 AS DECIMAL(38, 0))
-                        ) >= (
-                          CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                        )
-                      )
-                    )
-                    AND (
-                      (
-                        `v_cancelled_orders` * CAST(10 AS DECIMAL(38, 0))
-                      ) < (
-                        CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                      )
-                    )
-                  )
-                  AND (
-                    `v_cancelled_orders` >= CAST(5 AS DECIMAL(38, 0))
-                  )
-                )
-                OR (
-                  (
-                    (
-                      (
-                        (
-                          (
-                            NOT (
-                              `v_cancelled_orders` IS NULL
-                            ) AND NOT (
-                              `v_orders_7d` IS NULL
-                            )
-                          )
-                          AND (
-                            `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                          )
-                        )
-                        AND (
-                          (
-                            `v_cancelled_orders` * CAST(10 AS DECIMAL(38, 0))
-                          ) >= (
-                            CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                          )
-                        )
-                      )
-                      AND (
-                        (
-                          `v_cancelled_orders` * CAST(4 AS DECIMAL(38, 0))
-                        ) < (
-                          CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                        )
-                      )
-                    )
-                    AND (
-                      `v_cancelled_orders` >= CAST(5 AS DECIMAL(38, 0))
-                    )
-                  )
-                  AND NOT (
-                    (
-                      (
-                        (
-                          (
-                            NOT (
-                              `v_cancelled_orders` IS NULL
-                            ) AND NOT (
-                              `v_orders_7d` IS NULL
-                            )
-                          )
-                          AND (
-                            `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                          )
-                        )
-                        AND (
-                          (
-                            `v_cancelled_orders` * CAST(40 AS DECIMAL(38, 0))
-                          ) >= (
-                            CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                          )
-                        )
-                      )
-                      AND (
-                        (
-                          `v_cancelled_orders` * CAST(10 AS DECIMAL(38, 0))
-                        ) < (
-                          CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                        )
-                      )
-                    )
-                    AND (
-                      `v_cancelled_orders` >= CAST(5 AS DECIMAL(38, 0))
-                    )
-                  )
-                )
-              )
-              OR (
-                (
-                  (
-                    (
-                      (
-                        (
-                          (
-                            NOT (
-                              `v_cancelled_orders` IS NULL
-                            ) AND NOT (
-                              `v_orders_7d` IS NULL
-                            )
-                          )
-                          AND (
-                            `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                          )
-                        )
-                        AND (
-                          (
-                            `v_cancelled_orders` * CAST(4 AS DECIMAL(38, 0))
-                          ) >= (
-                            CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                          )
-                        )
-                      )
-                      AND (
-                        (
-                          `v_cancelled_orders` * CAST(2 AS DECIMAL(38, 0))
-                        ) < (
-                          CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                        )
-                      )
-                    )
-                    AND (
-                      `v_cancelled_orders` >= CAST(5 AS DECIMAL(38, 0))
-                    )
-                  )
-                  AND NOT (
-                    (
-                      (
-                        (
-                          (
-                            NOT (
-                              `v_cancelled_orders` IS NULL
-                            ) AND NOT (
-                              `v_orders_7d` IS NULL
-                            )
-                          )
-                          AND (
-                            `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                          )
-                        )
-                        AND (
-                          (
-                            `v_cancelled_orders` * CAST(40 AS DECIMAL(38, 0))
-                          ) >= (
-                            CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                          )
-                        )
-                      )
-                      AND (
-                        (
-                          `v_cancelled_orders` * CAST(10 AS DECIMAL(38, 0))
-                        ) < (
-                          CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                        )
-                      )
-                    )
-                    AND (
-                      `v_cancelled_orders` >= CAST(5 AS DECIMAL(38, 0))
-                    )
-                  )
-                )
-                AND NOT (
-                  (
-                    (
-                      (
-                        (
-                          NOT (
-                            `v_cancelled_orders` IS NULL
-                          ) AND NOT (
-                            `v_orders_7d` IS NULL
-                          )
-                        )
-                        AND (
-                          `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                        )
-                      )
-                      AND (
-                        (
-                          `v_cancelled_orders` * CAST(10 AS DECIMAL(38, 0))
-                        ) >= (
-                          CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                        )
-                      )
-                    )
-                    AND (
-                      (
-                        `v_cancelled_orders` * CAST(4 AS DECIMAL(38, 0))
-                      ) < (
-                        CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                      )
-                    )
-                  )
-                  AND (
-                    `v_cancelled_orders` >= CAST(5 AS DECIMAL(38, 0))
-                  )
-                )
-              )
-            )
-            OR (
-              (
-                (
-                  (
-                    (
-                      (
-                        (
-                          (
-                            NOT (
-                              `v_cancelled_orders` IS NULL
-                            ) AND NOT (
-                              `v_orders_7d` IS NULL
-                            )
-                          )
-                          AND (
-                            `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                          )
-                        )
-                        AND (
-                          (
-                            `v_cancelled_orders` * CAST(2 AS DECIMAL(38, 0))
-                          ) >= (
-                            CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                          )
-                        )
-                      )
-                      AND (
-                        `v_cancelled_orders` >= CAST(5 AS DECIMAL(38, 0))
-                      )
-                    )
-                    AND (
-                      `v_cancelled_orders` <= CAST(29 AS DECIMAL(38, 0))
-                    )
-                  )
-                  AND NOT (
-                    (
-                      (
-                        (
-                          (
-                            NOT (
-                              `v_cancelled_orders` IS NULL
-                            ) AND NOT (
-                              `v_orders_7d` IS NULL
-                            )
-                          )
-                          AND (
-                            `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                          )
-                        )
-                        AND (
-                          (
-                            `v_cancelled_orders` * CAST(40 AS DECIMAL(38, 0))
-                          ) >= (
-                            CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                          )
-                        )
-                      )
-                      AND (
-                        (
-                          `v_cancelled_orders` * CAST(10 AS DECIMAL(38, 0))
-                        ) < (
-                          CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                        )
-                      )
-                    )
-                    AND (
-                      `v_cancelled_orders` >= CAST(5 AS DECIMAL(38, 0))
-                    )
-                  )
-                )
-                AND NOT (
-                  (
-                    (
-                      (
-                        (
-                          NOT (
-                            `v_cancelled_orders` IS NULL
-                          ) AND NOT (
-                            `v_orders_7d` IS NULL
-                          )
-                        )
-                        AND (
-                          `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                        )
-                      )
-                      AND (
-                        (
-                          `v_cancelled_orders` * CAST(10 AS DECIMAL(38, 0))
-                        ) >= (
-                          CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                        )
-                      )
-                    )
-                    AND (
-                      (
-                        `v_cancelled_orders` * CAST(4 AS DECIMAL(38, 0))
-                      ) < (
-                        CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                      )
-                    )
-                  )
-                  AND (
-                    `v_cancelled_orders` >= CAST(5 AS DECIMAL(38, 0))
-                  )
-                )
-              )
-              AND NOT (
-                (
-                  (
-                    (
-                      (
-                        NOT (
-                          `v_cancelled_orders` IS NULL
-                        ) AND NOT (
-                          `v_orders_7d` IS NULL
-                        )
-                      )
-                      AND (
-                        `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                      )
-                    )
-                    AND (
-                      (
-                        `v_cancelled_orders` * CAST(4 AS DECIMAL(38, 0))
-                      ) >= (
-                        CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                      )
-                    )
-                  )
-                  AND (
-                    (
-                      `v_cancelled_orders` * CAST(2 AS DECIMAL(38, 0))
-                    ) < (
-                      CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                    )
-                  )
-                )
-                AND (
-                  `v_cancelled_orders` >= CAST(5 AS DECIMAL(38, 0))
-                )
-              )
-            )
-          )
-          OR (
-            (
-              (
-                (
-                  (
-                    (
-                      (
-                        (
-                          NOT (
-                            `v_cancelled_orders` IS NULL
-                          ) AND NOT (
-                            `v_orders_7d` IS NULL
-                          )
-                        )
-                        AND (
-                          `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                        )
-                      )
-                      AND (
-                        (
-                          `v_cancelled_orders` * CAST(2 AS DECIMAL(38, 0))
-                        ) >= (
-                          CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                        )
-                      )
-                    )
-                    AND (
-                      `v_cancelled_orders` >= CAST(30 AS DECIMAL(38, 0))
-                    )
-                  )
-                  AND NOT (
-                    (
-                      (
-                        (
-                          (
-                            NOT (
-                              `v_cancelled_orders` IS NULL
-                            ) AND NOT (
-                              `v_orders_7d` IS NULL
-                            )
-                          )
-                          AND (
-                            `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                          )
-                        )
-                        AND (
-                          (
-                            `v_cancelled_orders` * CAST(40 AS DECIMAL(38, 0))
-                          ) >= (
-                            CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                          )
-                        )
-                      )
-                      AND (
-                        (
-                          `v_cancelled_orders` * CAST(10 AS DECIMAL(38, 0))
-                        ) < (
-                          CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                        )
-                      )
-                    )
-                    AND (
-                      `v_cancelled_orders` >= CAST(5 AS DECIMAL(38, 0))
-                    )
-                  )
-                )
-                AND NOT (
-                  (
-                    (
-                      (
-                        (
-                          NOT (
-                            `v_cancelled_orders` IS NULL
-                          ) AND NOT (
-                            `v_orders_7d` IS NULL
-                          )
-                        )
-                        AND (
-                          `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                        )
-                      )
-                      AND (
-                        (
-                          `v_cancelled_orders` * CAST(10 AS DECIMAL(38, 0))
-                        ) >= (
-                          CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                        )
-                      )
-                    )
-                    AND (
-                      (
-                        `v_cancelled_orders` * CAST(4 AS DECIMAL(38, 0))
-                      ) < (
-                        CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                      )
-                    )
-                  )
-                  AND (
-                    `v_cancelled_orders` >= CAST(5 AS DECIMAL(38, 0))
-                  )
-                )
-              )
-              AND NOT (
-                (
-                  (
-                    (
-                      (
-                        NOT (
-                          `v_cancelled_orders` IS NULL
-                        ) AND NOT (
-                          `v_orders_7d` IS NULL
-                        )
-                      )
-                      AND (
-                        `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                      )
-                    )
-                    AND (
-                      (
-                        `v_cancelled_orders` * CAST(4 AS DECIMAL(38, 0))
-                      ) >= (
-                        CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                      )
-                    )
-                  )
-                  AND (
-                    (
-                      `v_cancelled_orders` * CAST(2 AS DECIMAL(38, 0))
-                    ) < (
-                      CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                    )
-                  )
-                )
-                AND (
-                  `v_cancelled_orders` >= CAST(5 AS DECIMAL(38, 0))
-                )
-              )
-            )
-            AND NOT (
-              (
-                (
-                  (
-                    (
-                      NOT (
-                        `v_cancelled_orders` IS NULL
-                      ) AND NOT (
-                        `v_orders_7d` IS NULL
-                      )
-                    )
-                    AND (
-                      `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                    )
-                  )
-                  AND (
-                    (
-                      `v_cancelled_orders` * CAST(2 AS DECIMAL(38, 0))
-                    ) >= (
-                      CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                    )
-                  )
-                )
-                AND (
-                  `v_cancelled_orders` >= CAST(5 AS DECIMAL(38, 0))
-                )
-              )
-              AND (
-                `v_cancelled_orders` <= CAST(29 AS DECIMAL(38, 0))
-              )
-            )
-          )
-          THEN CAST(STRUCT(
-            'seller_fault_cancellation' AS rule,
-            CAST(ARRAY('extend_settlement', 'deduct_funds') AS ARRAY<STRING>) AS measures
-          ) AS STRUCT<rule: STRING, measures: ARRAY<STRING>>)
-        END
-      ),
-      x -> NOT (
-        x IS NULL
-      )
-    ) AS `discretionary_0`,
-    CAST((
-      (
+      OR (
         (
-          CASE
-            WHEN (
+          (
+            (
               (
                 (
                   (
-                    NOT (
-                      `v_cancelled_orders` IS NULL
-                    ) AND NOT (
-                      `v_orders_7d` IS NULL
+                    (
+                      NOT (
+                        `v_cancelled_orders` IS NULL
+                      ) AND NOT (
+                        `v_orders_7d` IS NULL
+                      )
+                    )
+                    AND (
+                      `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
                     )
                   )
                   AND (
-                    `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+                    (
+                      `v_cancelled_orders` * CAST(2 AS DECIMAL(38, 0))
+                    ) >= (
+                      CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                    )
                   )
                 )
                 AND (
+                  `v_cancelled_orders` >= CAST(30 AS DECIMAL(38, 0))
+                )
+              )
+              AND NOT (
+                (
                   (
-                    `v_cancelled_orders` * CAST(40 AS DECIMAL(38, 0))
-                  ) >= (
-                    CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                    (
+                      (
+                        NOT (
+                          `v_cancelled_orders` IS NULL
+                        ) AND NOT (
+                          `v_orders_7d` IS NULL
+                        )
+                      )
+                      AND (
+                        `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+                      )
+                    )
+                    AND (
+                      (
+                        `v_cancelled_orders` * CAST(40 AS DECIMAL(38, 0))
+                      ) >= (
+                        CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                      )
+                    )
+                  )
+                  AND (
+                    (
+                      `v_cancelled_orders` * CAST(10 AS DECIMAL(38, 0))
+                    ) < (
+                      CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                    )
                   )
                 )
-              )
-              AND (
-                (
-                  `v_cancelled_orders` * CAST(10 AS DECIMAL(38, 0))
-                ) < (
-                  CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                AND (
+                  `v_cancelled_orders` >= CAST(5 AS DECIMAL(38, 0))
                 )
               )
             )
-            AND (
-              `v_cancelled_orders` >= CAST(5 AS DECIMAL(38, 0))
-            )
-            THEN 2
-            ELSE 0
-          END + CASE
-            WHEN (
+            AND NOT (
               (
                 (
                   (
@@ -5169,116 +4984,6 @@ WITH given AS (
                 `v_cancelled_orders` >= CAST(5 AS DECIMAL(38, 0))
               )
             )
-            AND NOT (
-              (
-                (
-                  (
-                    (
-                      NOT (
-                        `v_cancelled_orders` IS NULL
-                      ) AND NOT (
-                        `v_orders_7d` IS NULL
-                      )
-                    )
-                    AND (
-                      `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                    )
-                  )
-                  AND (
-                    (
-                      `v_cancelled_orders` * CAST(40 AS DECIMAL(38, 0))
-                    ) >= (
-                      CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                    )
-                  )
-                )
-                AND (
-                  (
-                    `v_cancelled_orders` * CAST(10 AS DECIMAL(38, 0))
-                  ) < (
-                    CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                  )
-                )
-              )
-              AND (
-                `v_cancelled_orders` >= CAST(5 AS DECIMAL(38, 0))
-              )
-            )
-            THEN 4
-            ELSE 0
-          END
-        ) + CASE
-          WHEN (
-            (
-              (
-                (
-                  (
-                    (
-                      NOT (
-                        `v_cancelled_orders` IS NULL
-                      ) AND NOT (
-                        `v_orders_7d` IS NULL
-                      )
-                    )
-                    AND (
-                      `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                    )
-                  )
-                  AND (
-                    (
-                      `v_cancelled_orders` * CAST(4 AS DECIMAL(38, 0))
-                    ) >= (
-                      CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                    )
-                  )
-                )
-                AND (
-                  (
-                    `v_cancelled_orders` * CAST(2 AS DECIMAL(38, 0))
-                  ) < (
-                    CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                  )
-                )
-              )
-              AND (
-                `v_cancelled_orders` >= CAST(5 AS DECIMAL(38, 0))
-              )
-            )
-            AND NOT (
-              (
-                (
-                  (
-                    (
-                      NOT (
-                        `v_cancelled_orders` IS NULL
-                      ) AND NOT (
-                        `v_orders_7d` IS NULL
-                      )
-                    )
-                    AND (
-                      `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                    )
-                  )
-                  AND (
-                    (
-                      `v_cancelled_orders` * CAST(40 AS DECIMAL(38, 0))
-                    ) >= (
-                      CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                    )
-                  )
-                )
-                AND (
-                  (
-                    `v_cancelled_orders` * CAST(10 AS DECIMAL(38, 0))
-                  ) < (
-                    CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                  )
-                )
-              )
-              AND (
-                `v_cancelled_orders` >= CAST(5 AS DECIMAL(38, 0))
-              )
-            )
           )
           AND NOT (
             (
@@ -5297,7 +5002,7 @@ WITH given AS (
                 )
                 AND (
                   (
-                    `v_cancelled_orders` * CAST(10 AS DECIMAL(38, 0))
+                    `v_cancelled_orders` * CAST(4 AS DECIMAL(38, 0))
                   ) >= (
                     CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
                   )
@@ -5305,115 +5010,7 @@ WITH given AS (
               )
               AND (
                 (
-                  `v_cancelled_orders` * CAST(4 AS DECIMAL(38, 0))
-                ) < (
-                  CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                )
-              )
-            )
-            AND (
-              `v_cancelled_orders` >= CAST(5 AS DECIMAL(38, 0))
-            )
-          )
-          THEN 5
-          ELSE 0
-        END
-      ) + CASE
-        WHEN (
-          (
-            (
-              (
-                (
-                  (
-                    (
-                      NOT (
-                        `v_cancelled_orders` IS NULL
-                      ) AND NOT (
-                        `v_orders_7d` IS NULL
-                      )
-                    )
-                    AND (
-                      `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                    )
-                  )
-                  AND (
-                    (
-                      `v_cancelled_orders` * CAST(2 AS DECIMAL(38, 0))
-                    ) >= (
-                      CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                    )
-                  )
-                )
-                AND (
-                  `v_cancelled_orders` >= CAST(5 AS DECIMAL(38, 0))
-                )
-              )
-              AND (
-                `v_cancelled_orders` <= CAST(29 AS DECIMAL(38, 0))
-              )
-            )
-            AND NOT (
-              (
-                (
-                  (
-                    (
-                      NOT (
-                        `v_cancelled_orders` IS NULL
-                      ) AND NOT (
-                        `v_orders_7d` IS NULL
-                      )
-                    )
-                    AND (
-                      `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                    )
-                  )
-                  AND (
-                    (
-                      `v_cancelled_orders` * CAST(40 AS DECIMAL(38, 0))
-                    ) >= (
-                      CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                    )
-                  )
-                )
-                AND (
-                  (
-                    `v_cancelled_orders` * CAST(10 AS DECIMAL(38, 0))
-                  ) < (
-                    CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                  )
-                )
-              )
-              AND (
-                `v_cancelled_orders` >= CAST(5 AS DECIMAL(38, 0))
-              )
-            )
-          )
-          AND NOT (
-            (
-              (
-                (
-                  (
-                    NOT (
-                      `v_cancelled_orders` IS NULL
-                    ) AND NOT (
-                      `v_orders_7d` IS NULL
-                    )
-                  )
-                  AND (
-                    `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                  )
-                )
-                AND (
-                  (
-                    `v_cancelled_orders` * CAST(10 AS DECIMAL(38, 0))
-                  ) >= (
-                    CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                  )
-                )
-              )
-              AND (
-                (
-                  `v_cancelled_orders` * CAST(4 AS DECIMAL(38, 0))
+                  `v_cancelled_orders` * CAST(2 AS DECIMAL(38, 0))
                 ) < (
                   CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
                 )
@@ -5425,6 +5022,150 @@ WITH given AS (
           )
         )
         AND NOT (
+          (
+            (
+              (
+                (
+                  NOT (
+                    `v_cancelled_orders` IS NULL
+                  ) AND NOT (
+                    `v_orders_7d` IS NULL
+                  )
+                )
+                AND (
+                  `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+                )
+              )
+              AND (
+                (
+                  `v_cancelled_orders` * CAST(2 AS DECIMAL(38, 0))
+                ) >= (
+                  CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                )
+              )
+            )
+            AND (
+              `v_cancelled_orders` >= CAST(5 AS DECIMAL(38, 0))
+            )
+          )
+          AND (
+            `v_cancelled_orders` <= CAST(29 AS DECIMAL(38, 0))
+          )
+        )
+      )
+      THEN CAST(STRUCT(
+        'seller_fault_cancellation' AS rule,
+        CAST(ARRAY('extend_settlement', 'deduct_funds') AS ARRAY<STRING>) AS measures
+      ) AS STRUCT<rule: STRING, measures: ARRAY<STRING>>)
+    END AS `discretionary_0_0`,
+    CAST(CASE
+      WHEN (
+        (
+          (
+            (
+              NOT (
+                `v_cancelled_orders` IS NULL
+              ) AND NOT (
+                `v_orders_7d` IS NULL
+              )
+            )
+            AND (
+              `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+            )
+          )
+          AND (
+            (
+              `v_cancelled_orders` * CAST(40 AS DECIMAL(38, 0))
+            ) >= (
+              CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+            )
+          )
+        )
+        AND (
+          (
+            `v_cancelled_orders` * CAST(10 AS DECIMAL(38, 0))
+          ) < (
+            CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+          )
+        )
+      )
+      AND (
+        `v_cancelled_orders` >= CAST(5 AS DECIMAL(38, 0))
+      )
+      THEN 2
+      WHEN (
+        (
+          (
+            (
+              (
+                NOT (
+                  `v_cancelled_orders` IS NULL
+                ) AND NOT (
+                  `v_orders_7d` IS NULL
+                )
+              )
+              AND (
+                `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+              )
+            )
+            AND (
+              (
+                `v_cancelled_orders` * CAST(10 AS DECIMAL(38, 0))
+              ) >= (
+                CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+              )
+            )
+          )
+          AND (
+            (
+              `v_cancelled_orders` * CAST(4 AS DECIMAL(38, 0))
+            ) < (
+              CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+            )
+          )
+        )
+        AND (
+          `v_cancelled_orders` >= CAST(5 AS DECIMAL(38, 0))
+        )
+      )
+      AND NOT (
+        (
+          (
+            (
+              (
+                NOT (
+                  `v_cancelled_orders` IS NULL
+                ) AND NOT (
+                  `v_orders_7d` IS NULL
+                )
+              )
+              AND (
+                `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+              )
+            )
+            AND (
+              (
+                `v_cancelled_orders` * CAST(40 AS DECIMAL(38, 0))
+              ) >= (
+                CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+              )
+            )
+          )
+          AND (
+            (
+              `v_cancelled_orders` * CAST(10 AS DECIMAL(38, 0))
+            ) < (
+              CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+            )
+          )
+        )
+        AND (
+          `v_cancelled_orders` >= CAST(5 AS DECIMAL(38, 0))
+        )
+      )
+      THEN 4
+      WHEN (
+        (
           (
             (
               (
@@ -5459,10 +5200,219 @@ WITH given AS (
             `v_cancelled_orders` >= CAST(5 AS DECIMAL(38, 0))
           )
         )
-        THEN 6
-        ELSE 0
-      END
-    ) + CASE
+        AND NOT (
+          (
+            (
+              (
+                (
+                  NOT (
+                    `v_cancelled_orders` IS NULL
+                  ) AND NOT (
+                    `v_orders_7d` IS NULL
+                  )
+                )
+                AND (
+                  `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+                )
+              )
+              AND (
+                (
+                  `v_cancelled_orders` * CAST(40 AS DECIMAL(38, 0))
+                ) >= (
+                  CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                )
+              )
+            )
+            AND (
+              (
+                `v_cancelled_orders` * CAST(10 AS DECIMAL(38, 0))
+              ) < (
+                CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+              )
+            )
+          )
+          AND (
+            `v_cancelled_orders` >= CAST(5 AS DECIMAL(38, 0))
+          )
+        )
+      )
+      AND NOT (
+        (
+          (
+            (
+              (
+                NOT (
+                  `v_cancelled_orders` IS NULL
+                ) AND NOT (
+                  `v_orders_7d` IS NULL
+                )
+              )
+              AND (
+                `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+              )
+            )
+            AND (
+              (
+                `v_cancelled_orders` * CAST(10 AS DECIMAL(38, 0))
+              ) >= (
+                CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+              )
+            )
+          )
+          AND (
+            (
+              `v_cancelled_orders` * CAST(4 AS DECIMAL(38, 0))
+            ) < (
+              CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+            )
+          )
+        )
+        AND (
+          `v_cancelled_orders` >= CAST(5 AS DECIMAL(38, 0))
+        )
+      )
+      THEN 5
+      WHEN (
+        (
+          (
+            (
+              (
+                (
+                  (
+                    NOT (
+                      `v_cancelled_orders` IS NULL
+                    ) AND NOT (
+                      `v_orders_7d` IS NULL
+                    )
+                  )
+                  AND (
+                    `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+                  )
+                )
+                AND (
+                  (
+                    `v_cancelled_orders` * CAST(2 AS DECIMAL(38, 0))
+                  ) >= (
+                    CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                  )
+                )
+              )
+              AND (
+                `v_cancelled_orders` >= CAST(5 AS DECIMAL(38, 0))
+              )
+            )
+            AND (
+              `v_cancelled_orders` <= CAST(29 AS DECIMAL(38, 0))
+            )
+          )
+          AND NOT (
+            (
+              (
+                (
+                  (
+                    NOT (
+                      `v_cancelled_orders` IS NULL
+                    ) AND NOT (
+                      `v_orders_7d` IS NULL
+                    )
+                  )
+                  AND (
+                    `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+                  )
+                )
+                AND (
+                  (
+                    `v_cancelled_orders` * CAST(40 AS DECIMAL(38, 0))
+                  ) >= (
+                    CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                  )
+                )
+              )
+              AND (
+                (
+                  `v_cancelled_orders` * CAST(10 AS DECIMAL(38, 0))
+                ) < (
+                  CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                )
+              )
+            )
+            AND (
+              `v_cancelled_orders` >= CAST(5 AS DECIMAL(38, 0))
+            )
+          )
+        )
+        AND NOT (
+          (
+            (
+              (
+                (
+                  NOT (
+                    `v_cancelled_orders` IS NULL
+                  ) AND NOT (
+                    `v_orders_7d` IS NULL
+                  )
+                )
+                AND (
+                  `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+                )
+              )
+              AND (
+                (
+                  `v_cancelled_orders` * CAST(10 AS DECIMAL(38, 0))
+                ) >= (
+                  CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                )
+              )
+            )
+            AND (
+              (
+                `v_cancelled_orders` * CAST(4 AS DECIMAL(38, 0))
+              ) < (
+                CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+              )
+            )
+          )
+          AND (
+            `v_cancelled_orders` >= CAST(5 AS DECIMAL(38, 0))
+          )
+        )
+      )
+      AND NOT (
+        (
+          (
+            (
+              (
+                NOT (
+                  `v_cancelled_orders` IS NULL
+                ) AND NOT (
+                  `v_orders_7d` IS NULL
+                )
+              )
+              AND (
+                `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+              )
+            )
+            AND (
+              (
+                `v_cancelled_orders` * CAST(4 AS DECIMAL(38, 0))
+              ) >= (
+                CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+              )
+            )
+          )
+          AND (
+            (
+              `v_cancelled_orders` * CAST(2 AS DECIMAL(38, 0))
+            ) < (
+              CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+            )
+          )
+        )
+        AND (
+          `v_cancelled_orders` >= CAST(5 AS DECIMAL(38, 0))
+        )
+      )
+      THEN 6
       WHEN (
         (
           (
@@ -5635,10 +5585,188 @@ WITH given AS (
       ELSE 0
     END AS INT) AS `points_0`,
     FALSE AS `warning_0`,
-    FILTER(
-      ARRAY(
-        CASE
-          WHEN (
+    CASE
+      WHEN (
+        (
+          (
+            NOT (
+              `v_late_orders` IS NULL
+            ) AND NOT (
+              `v_orders_7d` IS NULL
+            )
+          )
+          AND (
+            `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+          )
+        )
+        AND (
+          (
+            `v_late_orders` * CAST(25 AS DECIMAL(38, 0))
+          ) >= (
+            CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+          )
+        )
+      )
+      AND (
+        (
+          `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
+        ) < (
+          CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+        )
+      )
+      THEN CAST(STRUCT(
+        'late_dispatch' AS rule,
+        CAST(NULL AS STRING) AS table,
+        1 AS row,
+        0 AS points,
+        TRUE AS warning,
+        CAST(NULL AS STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>) AS limit,
+        CAST(ARRAY() AS ARRAY<STRING>) AS measures,
+        'fulfilment.pol:39' AS where,
+        'Late dispatch rate (LDR) is ' || (
+          `s_LDR` || ': at least 4% and below 10%. Rule late_dispatch, row 1 (fulfilment.pol:39): a warning (0 points).'
+        ) AS because
+      ) AS STRUCT<
+        rule: STRING,
+        table: STRING,
+        row: INT,
+        points: INT,
+        warning: BOOLEAN,
+        limit: STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>,
+        measures: ARRAY<STRING>,
+        where: STRING,
+        because: STRING
+      >)
+      WHEN (
+        (
+          (
+            (
+              (
+                NOT (
+                  `v_late_orders` IS NULL
+                ) AND NOT (
+                  `v_orders_7d` IS NULL
+                )
+              )
+              AND (
+                `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+              )
+            )
+            AND (
+              (
+                `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
+              ) >= (
+                CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+              )
+            )
+          )
+          AND (
+            (
+              `v_late_orders` * CAST(4 AS DECIMAL(38, 0))
+            ) < (
+              CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+            )
+          )
+        )
+        AND (
+          `v_late_orders` >= CAST(5 AS DECIMAL(38, 0))
+        )
+      )
+      AND NOT (
+        (
+          (
+            (
+              NOT (
+                `v_late_orders` IS NULL
+              ) AND NOT (
+                `v_orders_7d` IS NULL
+              )
+            )
+            AND (
+              `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+            )
+          )
+          AND (
+            (
+              `v_late_orders` * CAST(25 AS DECIMAL(38, 0))
+            ) >= (
+              CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+            )
+          )
+        )
+        AND (
+          (
+            `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
+          ) < (
+            CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+          )
+        )
+      )
+      THEN CAST(STRUCT(
+        'late_dispatch' AS rule,
+        CAST(NULL AS STRING) AS table,
+        2 AS row,
+        3 AS points,
+        FALSE AS warning,
+        CAST(NULL AS STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>) AS limit,
+        CAST(ARRAY() AS ARRAY<STRING>) AS measures,
+        'fulfilment.pol:40' AS where,
+        'Late dispatch rate (LDR) is ' || (
+          `s_LDR` || (
+            ': at least 10% and below 25%; late_orders is ' || (
+              `s_late_orders` || ': at least 5. Rule late_dispatch, row 2 (fulfilment.pol:40): 3 points.'
+            )
+          )
+        ) AS because
+      ) AS STRUCT<
+        rule: STRING,
+        table: STRING,
+        row: INT,
+        points: INT,
+        warning: BOOLEAN,
+        limit: STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>,
+        measures: ARRAY<STRING>,
+        where: STRING,
+        because: STRING
+      >)
+      WHEN (
+        (
+          (
+            (
+              (
+                (
+                  NOT (
+                    `v_late_orders` IS NULL
+                  ) AND NOT (
+                    `v_orders_7d` IS NULL
+                  )
+                )
+                AND (
+                  `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+                )
+              )
+              AND (
+                (
+                  `v_late_orders` * CAST(4 AS DECIMAL(38, 0))
+                ) >= (
+                  CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                )
+              )
+            )
+            AND (
+              (
+                `v_late_orders` * CAST(2 AS DECIMAL(38, 0))
+              ) < (
+                CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+              )
+            )
+          )
+          AND (
+            `v_late_orders` >= CAST(5 AS DECIMAL(38, 0))
+          )
+        )
+        AND NOT (
+          (
             (
               (
                 NOT (
@@ -5666,32 +5794,73 @@ WITH given AS (
               CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
             )
           )
-          THEN CAST(STRUCT(
-            'late_dispatch' AS rule,
-            CAST(NULL AS STRING) AS table,
-            1 AS row,
-            0 AS points,
-            TRUE AS warning,
-            CAST(NULL AS STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>) AS limit,
-            CAST(ARRAY() AS ARRAY<STRING>) AS measures,
-            'fulfilment.pol:39' AS where,
-            'Late dispatch rate (LDR) is ' || (
-              `s_LDR` || ': at least 4% and below 10%. Rule late_dispatch, row 1 (fulfilment.pol:39): a warning (0 points).'
-            ) AS because
-          ) AS STRUCT<
-            rule: STRING,
-            table: STRING,
-            row: INT,
-            points: INT,
-            warning: BOOLEAN,
-            limit: STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>,
-            measures: ARRAY<STRING>,
-            where: STRING,
-            because: STRING
-          >)
-        END,
-        CASE
-          WHEN (
+        )
+      )
+      AND NOT (
+        (
+          (
+            (
+              (
+                NOT (
+                  `v_late_orders` IS NULL
+                ) AND NOT (
+                  `v_orders_7d` IS NULL
+                )
+              )
+              AND (
+                `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+              )
+            )
+            AND (
+              (
+                `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
+              ) >= (
+                CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+              )
+            )
+          )
+          AND (
+            (
+              `v_late_orders` * CAST(4 AS DECIMAL(38, 0))
+            ) < (
+              CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+            )
+          )
+        )
+        AND (
+          `v_late_orders` >= CAST(5 AS DECIMAL(38, 0))
+        )
+      )
+      THEN CAST(STRUCT(
+        'late_dispatch' AS rule,
+        CAST(NULL AS STRING) AS table,
+        3 AS row,
+        5 AS points,
+        FALSE AS warning,
+        CAST(NULL AS STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>) AS limit,
+        CAST(ARRAY() AS ARRAY<STRING>) AS measures,
+        'fulfilment.pol:41' AS where,
+        'Late dispatch rate (LDR) is ' || (
+          `s_LDR` || (
+            ': at least 25% and below 50%; late_orders is ' || (
+              `s_late_orders` || ': at least 5. Rule late_dispatch, row 3 (fulfilment.pol:41): 5 points.'
+            )
+          )
+        ) AS because
+      ) AS STRUCT<
+        rule: STRING,
+        table: STRING,
+        row: INT,
+        points: INT,
+        warning: BOOLEAN,
+        limit: STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>,
+        measures: ARRAY<STRING>,
+        where: STRING,
+        because: STRING
+      >)
+      WHEN (
+        (
+          (
             (
               (
                 (
@@ -5708,22 +5877,18 @@ WITH given AS (
                 )
                 AND (
                   (
-                    `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
+                    `v_late_orders` * CAST(2 AS DECIMAL(38, 0))
                   ) >= (
                     CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
                   )
                 )
               )
               AND (
-                (
-                  `v_late_orders` * CAST(4 AS DECIMAL(38, 0))
-                ) < (
-                  CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                )
+                `v_late_orders` >= CAST(5 AS DECIMAL(38, 0))
               )
             )
             AND (
-              `v_late_orders` >= CAST(5 AS DECIMAL(38, 0))
+              `v_late_orders` <= CAST(29 AS DECIMAL(38, 0))
             )
           )
           AND NOT (
@@ -5756,69 +5921,211 @@ WITH given AS (
               )
             )
           )
-          THEN CAST(STRUCT(
-            'late_dispatch' AS rule,
-            CAST(NULL AS STRING) AS table,
-            2 AS row,
-            3 AS points,
-            FALSE AS warning,
-            CAST(NULL AS STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>) AS limit,
-            CAST(ARRAY() AS ARRAY<STRING>) AS measures,
-            'fulfilment.pol:40' AS where,
-            'Late dispatch rate (LDR) is ' || (
-              `s_LDR` || (
-                ': at least 10% and below 25%; late_orders is ' || (
-                  `s_late_orders` || ': at least 5. Rule late_dispatch, row 2 (fulfilment.pol:40): 3 points.'
+        )
+        AND NOT (
+          (
+            (
+              (
+                (
+                  NOT (
+                    `v_late_orders` IS NULL
+                  ) AND NOT (
+                    `v_orders_7d` IS NULL
+                  )
+                )
+                AND (
+                  `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
                 )
               )
-            ) AS because
-          ) AS STRUCT<
-            rule: STRING,
-            table: STRING,
-            row: INT,
-            points: INT,
-            warning: BOOLEAN,
-            limit: STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>,
-            measures: ARRAY<STRING>,
-            where: STRING,
-            because: STRING
-          >)
-        END,
-        CASE
-          WHEN (
+              AND (
+                (
+                  `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
+                ) >= (
+                  CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                )
+              )
+            )
+            AND (
+              (
+                `v_late_orders` * CAST(4 AS DECIMAL(38, 0))
+              ) < (
+                CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+              )
+            )
+          )
+          AND (
+            `v_late_orders` >= CAST(5 AS DECIMAL(38, 0))
+          )
+        )
+      )
+      AND NOT (
+        (
+          (
+            (
+              (
+                NOT (
+                  `v_late_orders` IS NULL
+                ) AND NOT (
+                  `v_orders_7d` IS NULL
+                )
+              )
+              AND (
+                `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+              )
+            )
+            AND (
+              (
+                `v_late_orders` * CAST(4 AS DECIMAL(38, 0))
+              ) >= (
+                CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+              )
+            )
+          )
+          AND (
+            (
+              `v_late_orders` * CAST(2 AS DECIMAL(38, 0))
+            ) < (
+              CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+            )
+          )
+        )
+        AND (
+          `v_late_orders` >= CAST(5 AS DECIMAL(38, 0))
+        )
+      )
+      THEN CAST(STRUCT(
+        'late_dispatch' AS rule,
+        CAST(NULL AS STRING) AS table,
+        4 AS row,
+        6 AS points,
+        FALSE AS warning,
+        CAST(STRUCT(
+          7 AS days,
+          '10' AS percent,
+          'avg4w' AS basis,
+          CAST(CAST((
+            (
+              CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+            ) - (
+              (
+                CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+              ) % CAST(10 AS DECIMAL(38, 0))
+            )
+          ) / CAST(10 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) + CAST((
             (
               (
                 (
                   (
+                    CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                  ) % CAST(10 AS DECIMAL(38, 0))
+                ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
+              ) + (
+                CAST(CAST(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18)) - FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+              )
+            ) - (
+              (
+                (
+                  (
                     (
-                      NOT (
-                        `v_late_orders` IS NULL
-                      ) AND NOT (
-                        `v_orders_7d` IS NULL
-                      )
+                      CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                    ) % CAST(10 AS DECIMAL(38, 0))
+                  ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
+                ) + (
+                  CAST(CAST(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18)) - FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                )
+              ) % CAST(10000000000000000000 AS DECIMAL(38, 0))
+            )
+          ) / CAST(10000000000000000000 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS daily_cap
+        ) AS STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>) AS limit,
+        CAST(ARRAY() AS ARRAY<STRING>) AS measures,
+        'fulfilment.pol:42' AS where,
+        'Late dispatch rate (LDR) is ' || (
+          `s_LDR` || (
+            ': at least 50%; late_orders is ' || (
+              `s_late_orders` || (
+                ': at least 5 and at most 29. Rule late_dispatch, row 4 (fulfilment.pol:42): 6 points and an order volume limit for 7 days at 10% of the average daily orders over the past 4 weeks' || (
+                  CASE
+                    WHEN `v_avg_daily_orders_4w` IS NULL
+                    THEN ''
+                    ELSE ' (at most ' || (
+                      CAST(CAST(CAST((
+                        (
+                          CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                        ) - (
+                          (
+                            CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                          ) % CAST(10 AS DECIMAL(38, 0))
+                        )
+                      ) / CAST(10 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) + CAST((
+                        (
+                          (
+                            (
+                              (
+                                CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                              ) % CAST(10 AS DECIMAL(38, 0))
+                            ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
+                          ) + (
+                            CAST(CAST(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18)) - FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                          )
+                        ) - (
+                          (
+                            (
+                              (
+                                (
+                                  CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                                ) % CAST(10 AS DECIMAL(38, 0))
+                              ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
+                            ) + (
+                              CAST(CAST(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18)) - FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                            )
+                          ) % CAST(10000000000000000000 AS DECIMAL(38, 0))
+                        )
+                      ) / CAST(10000000000000000000 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS STRING) || ' orders a day)'
                     )
-                    AND (
-                      `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+                  END || '.'
+                )
+              )
+            )
+          )
+        ) AS because
+      ) AS STRUCT<
+        rule: STRING,
+        table: STRING,
+        row: INT,
+        points: INT,
+        warning: BOOLEAN,
+        limit: STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>,
+        measures: ARRAY<STRING>,
+        where: STRING,
+        because: STRING
+      >)
+      WHEN (
+        (
+          (
+            (
+              (
+                (
+                  (
+                    NOT (
+                      `v_late_orders` IS NULL
+                    ) AND NOT (
+                      `v_orders_7d` IS NULL
                     )
                   )
                   AND (
-                    (
-                      `v_late_orders` * CAST(4 AS DECIMAL(38, 0))
-                    ) >= (
-                      CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                    )
+                    `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
                   )
                 )
                 AND (
                   (
                     `v_late_orders` * CAST(2 AS DECIMAL(38, 0))
-                  ) < (
+                  ) >= (
                     CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
                   )
                 )
               )
               AND (
-                `v_late_orders` >= CAST(5 AS DECIMAL(38, 0))
+                `v_late_orders` >= CAST(30 AS DECIMAL(38, 0))
               )
             )
             AND NOT (
@@ -5887,36 +6194,479 @@ WITH given AS (
               `v_late_orders` >= CAST(5 AS DECIMAL(38, 0))
             )
           )
-          THEN CAST(STRUCT(
-            'late_dispatch' AS rule,
-            CAST(NULL AS STRING) AS table,
-            3 AS row,
-            5 AS points,
-            FALSE AS warning,
-            CAST(NULL AS STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>) AS limit,
-            CAST(ARRAY() AS ARRAY<STRING>) AS measures,
-            'fulfilment.pol:41' AS where,
-            'Late dispatch rate (LDR) is ' || (
-              `s_LDR` || (
-                ': at least 25% and below 50%; late_orders is ' || (
-                  `s_late_orders` || ': at least 5. Rule late_dispatch, row 3 (fulfilment.pol:41): 5 points.'
+        )
+        AND NOT (
+          (
+            (
+              (
+                (
+                  NOT (
+                    `v_late_orders` IS NULL
+                  ) AND NOT (
+                    `v_orders_7d` IS NULL
+                  )
+                )
+                AND (
+                  `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
                 )
               )
-            ) AS because
-          ) AS STRUCT<
-            rule: STRING,
-            table: STRING,
-            row: INT,
-            points: INT,
-            warning: BOOLEAN,
-            limit: STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>,
-            measures: ARRAY<STRING>,
-            where: STRING,
-            because: STRING
-          >)
-        END,
+              AND (
+                (
+                  `v_late_orders` * CAST(4 AS DECIMAL(38, 0))
+                ) >= (
+                  CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                )
+              )
+            )
+            AND (
+              (
+                `v_late_orders` * CAST(2 AS DECIMAL(38, 0))
+              ) < (
+                CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+              )
+            )
+          )
+          AND (
+            `v_late_orders` >= CAST(5 AS DECIMAL(38, 0))
+          )
+        )
+      )
+      AND NOT (
+        (
+          (
+            (
+              (
+                NOT (
+                  `v_late_orders` IS NULL
+                ) AND NOT (
+                  `v_orders_7d` IS NULL
+                )
+              )
+              AND (
+                `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+              )
+            )
+            AND (
+              (
+                `v_late_orders` * CAST(2 AS DECIMAL(38, 0))
+              ) >= (
+                CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+              )
+            )
+          )
+          AND (
+            `v_late_orders` >= CAST(5 AS DECIMAL(38, 0))
+          )
+        )
+        AND (
+          `v_late_orders` <= CAST(29 AS DECIMAL(38, 0))
+        )
+      )
+      THEN CAST(STRUCT(
+        'late_dispatch' AS rule,
+        CAST(NULL AS STRING) AS table,
+        5 AS row,
+        7 AS points,
+        FALSE AS warning,
+        CAST(STRUCT(
+          7 AS days,
+          '10' AS percent,
+          'avg4w' AS basis,
+          CAST(CAST((
+            (
+              CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+            ) - (
+              (
+                CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+              ) % CAST(10 AS DECIMAL(38, 0))
+            )
+          ) / CAST(10 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) + CAST((
+            (
+              (
+                (
+                  (
+                    CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                  ) % CAST(10 AS DECIMAL(38, 0))
+                ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
+              ) + (
+                CAST(CAST(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18)) - FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+              )
+            ) - (
+              (
+                (
+                  (
+                    (
+                      CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                    ) % CAST(10 AS DECIMAL(38, 0))
+                  ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
+                ) + (
+                  CAST(CAST(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18)) - FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                )
+              ) % CAST(10000000000000000000 AS DECIMAL(38, 0))
+            )
+          ) / CAST(10000000000000000000 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS daily_cap
+        ) AS STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>) AS limit,
+        CAST(ARRAY() AS ARRAY<STRING>) AS measures,
+        'fulfilment.pol:43' AS where,
+        'Late dispatch rate (LDR) is ' || (
+          `s_LDR` || (
+            ': at least 50%; late_orders is ' || (
+              `s_late_orders` || (
+                ': at least 30. Rule late_dispatch, row 5 (fulfilment.pol:43): 7 points and an order volume limit for 7 days at 10% of the average daily orders over the past 4 weeks' || (
+                  CASE
+                    WHEN `v_avg_daily_orders_4w` IS NULL
+                    THEN ''
+                    ELSE ' (at most ' || (
+                      CAST(CAST(CAST((
+                        (
+                          CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                        ) - (
+                          (
+                            CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                          ) % CAST(10 AS DECIMAL(38, 0))
+                        )
+                      ) / CAST(10 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) + CAST((
+                        (
+                          (
+                            (
+                              (
+                                CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                              ) % CAST(10 AS DECIMAL(38, 0))
+                            ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
+                          ) + (
+                            CAST(CAST(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18)) - FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                          )
+                        ) - (
+                          (
+                            (
+                              (
+                                (
+                                  CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                                ) % CAST(10 AS DECIMAL(38, 0))
+                              ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
+                            ) + (
+                              CAST(CAST(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18)) - FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                            )
+                          ) % CAST(10000000000000000000 AS DECIMAL(38, 0))
+                        )
+                      ) / CAST(10000000000000000000 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS STRING) || ' orders a day)'
+                    )
+                  END || '.'
+                )
+              )
+            )
+          )
+        ) AS because
+      ) AS STRUCT<
+        rule: STRING,
+        table: STRING,
+        row: INT,
+        points: INT,
+        warning: BOOLEAN,
+        limit: STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>,
+        measures: ARRAY<STRING>,
+        where: STRING,
+        because: STRING
+      >)
+    END AS `violations_1_0`,
+    CASE
+      WHEN (
+        (
+          NOT (
+            `v_late_orders` IS NULL
+          ) AND NOT (
+            `v_orders_7d` IS NULL
+          )
+        )
+        AND (
+          `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+        )
+      )
+      AND NOT (
+        (
+          NOT (
+            `v_late_orders` IS NULL
+          ) AND NOT (
+            `v_orders_7d` IS NULL
+          )
+        )
+        AND (
+          (
+            `v_late_orders` * CAST(25 AS DECIMAL(38, 0))
+          ) < (
+            CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+          )
+        )
+      )
+      THEN CAST(STRUCT(
+        'late_dispatch' AS rule,
+        'LDR' AS metric,
+        CAST(`v_late_orders` AS STRING) || (
+          '/' || CAST(`v_orders_7d` AS STRING)
+        ) AS value,
+        '< 4%' AS standard
+      ) AS STRUCT<rule: STRING, metric: STRING, value: STRING, standard: STRING>)
+    END AS `findings_1_0`,
+    CASE
+      WHEN NOT (
+        NOT (
+          `v_late_orders` IS NULL
+        )
+      )
+      OR NOT (
+        NOT (
+          `v_orders_7d` IS NULL
+        )
+      )
+      THEN CAST(STRUCT(
+        'late_dispatch' AS rule,
+        'LDR' AS metric,
+        'absent' AS cause,
         CASE
           WHEN (
+            `v_late_orders` IS NULL
+          ) AND NOT (
+            `v_orders_7d` IS NULL
+          )
+          THEN 'late_orders is not given'
+          WHEN NOT (
+            `v_late_orders` IS NULL
+          ) AND (
+            `v_orders_7d` IS NULL
+          )
+          THEN 'orders_7d is not given'
+          WHEN (
+            `v_late_orders` IS NULL
+          ) AND (
+            `v_orders_7d` IS NULL
+          )
+          THEN 'late_orders and orders_7d are not given'
+        END AS reason
+      ) AS STRUCT<rule: STRING, metric: STRING, cause: STRING, reason: STRING>)
+      WHEN NOT (
+        NOT (
+          `v_orders_7d` IS NULL
+        )
+        AND (
+          `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+        )
+      )
+      THEN CAST(STRUCT(
+        'late_dispatch' AS rule,
+        'LDR' AS metric,
+        'zero_denominator' AS cause,
+        'orders_7d is 0, so LDR is undefined' AS reason
+      ) AS STRUCT<rule: STRING, metric: STRING, cause: STRING, reason: STRING>)
+    END AS `not_applicable_1_0`,
+    CASE
+      WHEN (
+        (
+          (
+            (
+              (
+                (
+                  (
+                    NOT (
+                      `v_late_orders` IS NULL
+                    ) AND NOT (
+                      `v_orders_7d` IS NULL
+                    )
+                  )
+                  AND (
+                    `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+                  )
+                )
+                AND (
+                  (
+                    `v_late_orders` * CAST(25 AS DECIMAL(38, 0))
+                  ) >= (
+                    CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                  )
+                )
+              )
+              AND (
+                (
+                  `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
+                ) < (
+                  CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                )
+              )
+            )
+            OR (
+              (
+                (
+                  (
+                    (
+                      (
+                        NOT (
+                          `v_late_orders` IS NULL
+                        ) AND NOT (
+                          `v_orders_7d` IS NULL
+                        )
+                      )
+                      AND (
+                        `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+                      )
+                    )
+                    AND (
+                      (
+                        `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
+                      ) >= (
+                        CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                      )
+                    )
+                  )
+                  AND (
+                    (
+                      `v_late_orders` * CAST(4 AS DECIMAL(38, 0))
+                    ) < (
+                      CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                    )
+                  )
+                )
+                AND (
+                  `v_late_orders` >= CAST(5 AS DECIMAL(38, 0))
+                )
+              )
+              AND NOT (
+                (
+                  (
+                    (
+                      NOT (
+                        `v_late_orders` IS NULL
+                      ) AND NOT (
+                        `v_orders_7d` IS NULL
+                      )
+                    )
+                    AND (
+                      `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+                    )
+                  )
+                  AND (
+                    (
+                      `v_late_orders` * CAST(25 AS DECIMAL(38, 0))
+                    ) >= (
+                      CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                    )
+                  )
+                )
+                AND (
+                  (
+                    `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
+                  ) < (
+                    CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                  )
+                )
+              )
+            )
+          )
+          OR (
+            (
+              (
+                (
+                  (
+                    (
+                      (
+                        NOT (
+                          `v_late_orders` IS NULL
+                        ) AND NOT (
+                          `v_orders_7d` IS NULL
+                        )
+                      )
+                      AND (
+                        `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+                      )
+                    )
+                    AND (
+                      (
+                        `v_late_orders` * CAST(4 AS DECIMAL(38, 0))
+                      ) >= (
+                        CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                      )
+                    )
+                  )
+                  AND (
+                    (
+                      `v_late_orders` * CAST(2 AS DECIMAL(38, 0))
+                    ) < (
+                      CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                    )
+                  )
+                )
+                AND (
+                  `v_late_orders` >= CAST(5 AS DECIMAL(38, 0))
+                )
+              )
+              AND NOT (
+                (
+                  (
+                    (
+                      NOT (
+                        `v_late_orders` IS NULL
+                      ) AND NOT (
+                        `v_orders_7d` IS NULL
+                      )
+                    )
+                    AND (
+                      `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+                    )
+                  )
+                  AND (
+                    (
+                      `v_late_orders` * CAST(25 AS DECIMAL(38, 0))
+                    ) >= (
+                      CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                    )
+                  )
+                )
+                AND (
+                  (
+                    `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
+                  ) < (
+                    CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                  )
+                )
+              )
+            )
+            AND NOT (
+              (
+                (
+                  (
+                    (
+                      NOT (
+                        `v_late_orders` IS NULL
+                      ) AND NOT (
+                        `v_orders_7d` IS NULL
+                      )
+                    )
+                    AND (
+                      `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+                    )
+                  )
+                  AND (
+                    (
+                      `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
+                    ) >= (
+                      CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                    )
+                  )
+                )
+                AND (
+                  (
+                    `v_late_orders` * CAST(4 AS DECIMAL(38, 0))
+                  ) < (
+                    CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                  )
+                )
+              )
+              AND (
+                `v_late_orders` >= CAST(5 AS DECIMAL(38, 0))
+              )
+            )
+          )
+        )
+        OR (
+          (
             (
               (
                 (
@@ -6051,1192 +6801,10 @@ WITH given AS (
               `v_late_orders` >= CAST(5 AS DECIMAL(38, 0))
             )
           )
-          THEN CAST(STRUCT(
-            'late_dispatch' AS rule,
-            CAST(NULL AS STRING) AS table,
-            4 AS row,
-            6 AS points,
-            FALSE AS warning,
-            CAST(STRUCT(
-              7 AS days,
-              '10' AS percent,
-              'avg4w' AS basis,
-              CAST(CAST((
-                (
-                  CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                ) - (
-                  (
-                    CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                  ) % CAST(10 AS DECIMAL(38, 0))
-                )
-              ) / CAST(10 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) + CAST((
-                (
-                  (
-                    (
-                      (
-                        CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                      ) % CAST(10 AS DECIMAL(38, 0))
-                    ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
-                  ) + (
-                    CAST(CAST(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18)) - FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                  )
-                ) - (
-                  (
-                    (
-                      (
-                        (
-                          CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                        ) % CAST(10 AS DECIMAL(38, 0))
-                      ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
-                    ) + (
-                      CAST(CAST(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18)) - FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                    )
-                  ) % CAST(10000000000000000000 AS DECIMAL(38, 0))
-                )
-              ) / CAST(10000000000000000000 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS daily_cap
-            ) AS STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>) AS limit,
-            CAST(ARRAY() AS ARRAY<STRING>) AS measures,
-            'fulfilment.pol:42' AS where,
-            'Late dispatch rate (LDR) is ' || (
-              `s_LDR` || (
-                ': at least 50%; late_orders is ' || (
-                  `s_late_orders` || (
-                    ': at least 5 and at most 29. Rule late_dispatch, row 4 (fulfilment.pol:42): 6 points and an order volume limit for 7 days at 10% of the average daily orders over the past 4 weeks' || (
-                      CASE
-                        WHEN `v_avg_daily_orders_4w` IS NULL
-                        THEN ''
-                        ELSE ' (at most ' || (
-                          CAST(CAST(CAST((
-                            (
-                              CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                            ) - (
-                              (
-                                CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                              ) % CAST(10 AS DECIMAL(38, 0))
-                            )
-                          ) / CAST(10 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) + CAST((
-                            (
-                              (
-                                (
-                                  (
-                                    CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                                  ) % CAST(10 AS DECIMAL(38, 0))
-                                ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
-                              ) + (
-                                CAST(CAST(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18)) - FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                              )
-                            ) - (
-                              (
-                                (
-                                  (
-                                    (
-                                      CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                                    ) % CAST(10 AS DECIMAL(38, 0))
-                                  ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
-                                ) + (
-                                  CAST(CAST(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18)) - FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                                )
-                              ) % CAST(10000000000000000000 AS DECIMAL(38, 0))
-                            )
-                          ) / CAST(10000000000000000000 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS STRING) || ' orders a day)'
-                        )
-                      END || '.'
-                    )
-                  )
-                )
-              )
-            ) AS because
-          ) AS STRUCT<
-            rule: STRING,
-            table: STRING,
-            row: INT,
-            points: INT,
-            warning: BOOLEAN,
-            limit: STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>,
-            measures: ARRAY<STRING>,
-            where: STRING,
-            because: STRING
-          >)
-        END,
-        CASE
-          WHEN (
-            (
-              (
-                (
-                  (
-                    (
-                      (
-                        NOT (
-                          `v_late_orders` IS NULL
-                        ) AND NOT (
-                          `v_orders_7d` IS NULL
-                        )
-                      )
-                      AND (
-                        `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                      )
-                    )
-                    AND (
-                      (
-                        `v_late_orders` * CAST(2 AS DECIMAL(38, 0))
-                      ) >= (
-                        CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                      )
-                    )
-                  )
-                  AND (
-                    `v_late_orders` >= CAST(30 AS DECIMAL(38, 0))
-                  )
-                )
-                AND NOT (
-                  (
-                    (
-                      (
-                        NOT (
-                          `v_late_orders` IS NULL
-                        ) AND NOT (
-                          `v_orders_7d` IS NULL
-                        )
-                      )
-                      AND (
-                        `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                      )
-                    )
-                    AND (
-                      (
-                        `v_late_orders` * CAST(25 AS DECIMAL(38, 0))
-                      ) >= (
-                        CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                      )
-                    )
-                  )
-                  AND (
-                    (
-                      `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
-                    ) < (
-                      CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                    )
-                  )
-                )
-              )
-              AND NOT (
-                (
-                  (
-                    (
-                      (
-                        NOT (
-                          `v_late_orders` IS NULL
-                        ) AND NOT (
-                          `v_orders_7d` IS NULL
-                        )
-                      )
-                      AND (
-                        `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                      )
-                    )
-                    AND (
-                      (
-                        `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
-                      ) >= (
-                        CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                      )
-                    )
-                  )
-                  AND (
-                    (
-                      `v_late_orders` * CAST(4 AS DECIMAL(38, 0))
-                    ) < (
-                      CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                    )
-                  )
-                )
-                AND (
-                  `v_late_orders` >= CAST(5 AS DECIMAL(38, 0))
-                )
-              )
-            )
-            AND NOT (
-              (
-                (
-                  (
-                    (
-                      NOT (
-                        `v_late_orders` IS NULL
-                      ) AND NOT (
-                        `v_orders_7d` IS NULL
-                      )
-                    )
-                    AND (
-                      `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                    )
-                  )
-                  AND (
-                    (
-                      `v_late_orders` * CAST(4 AS DECIMAL(38, 0))
-                    ) >= (
-                      CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                    )
-                  )
-                )
-                AND (
-                  (
-                    `v_late_orders` * CAST(2 AS DECIMAL(38, 0))
-                  ) < (
-                    CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                  )
-                )
-              )
-              AND (
-                `v_late_orders` >= CAST(5 AS DECIMAL(38, 0))
-              )
-            )
-          )
-          AND NOT (
-            (
-              (
-                (
-                  (
-                    NOT (
-                      `v_late_orders` IS NULL
-                    ) AND NOT (
-                      `v_orders_7d` IS NULL
-                    )
-                  )
-                  AND (
-                    `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                  )
-                )
-                AND (
-                  (
-                    `v_late_orders` * CAST(2 AS DECIMAL(38, 0))
-                  ) >= (
-                    CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                  )
-                )
-              )
-              AND (
-                `v_late_orders` >= CAST(5 AS DECIMAL(38, 0))
-              )
-            )
-            AND (
-              `v_late_orders` <= CAST(29 AS DECIMAL(38, 0))
-            )
-          )
-          THEN CAST(STRUCT(
-            'late_dispatch' AS rule,
-            CAST(NULL AS STRING) AS table,
-            5 AS row,
-            7 AS points,
-            FALSE AS warning,
-            CAST(STRUCT(
-              7 AS days,
-              '10' AS percent,
-              'avg4w' AS basis,
-              CAST(CAST((
-                (
-                  CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                ) - (
-                  (
-                    CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                  ) % CAST(10 AS DECIMAL(38, 0))
-                )
-              ) / CAST(10 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) + CAST((
-                (
-                  (
-                    (
-                      (
-                        CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                      ) % CAST(10 AS DECIMAL(38, 0))
-                    ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
-                  ) + (
-                    CAST(CAST(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18)) - FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                  )
-                ) - (
-                  (
-                    (
-                      (
-                        (
-                          CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                        ) % CAST(10 AS DECIMAL(38, 0))
-                      ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
-                    ) + (
-                      CAST(CAST(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18)) - FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                    )
-                  ) % CAST(10000000000000000000 AS DECIMAL(38, 0))
-                )
-              ) / CAST(10000000000000000000 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS daily_cap
-            ) AS STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>) AS limit,
-            CAST(ARRAY() AS ARRAY<STRING>) AS measures,
-            'fulfilment.pol:43' AS where,
-            'Late dispatch rate (LDR) is ' || (
-              `s_LDR` || (
-                ': at least 50%; late_orders is ' || (
-                  `s_late_orders` || (
-                    ': at least 30. Rule late_dispatch, row 5 (fulfilment.pol:43): 7 points and an order volume limit for 7 days at 10% of the average daily orders over the past 4 weeks' || (
-                      CASE
-                        WHEN `v_avg_daily_orders_4w` IS NULL
-                        THEN ''
-                        ELSE ' (at most ' || (
-                          CAST(CAST(CAST((
-                            (
-                              CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                            ) - (
-                              (
-                                CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                              ) % CAST(10 AS DECIMAL(38, 0))
-                            )
-                          ) / CAST(10 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) + CAST((
-                            (
-                              (
-                                (
-                                  (
-                                    CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                                  ) % CAST(10 AS DECIMAL(38, 0))
-                                ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
-                              ) + (
-                                CAST(CAST(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18)) - FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                              )
-                            ) - (
-                              (
-                                (
-                                  (
-                                    (
-                                      CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                                    ) % CAST(10 AS DECIMAL(38, 0))
-                                  ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
-                                ) + (
-                                  CAST(CAST(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18)) - FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                                )
-                              ) % CAST(10000000000000000000 AS DECIMAL(38, 0))
-                            )
-                          ) / CAST(10000000000000000000 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS STRING) || ' orders a day)'
-                        )
-                      END || '.'
-                    )
-                  )
-                )
-              )
-            ) AS because
-          ) AS STRUCT<
-            rule: STRING,
-            table: STRING,
-            row: INT,
-            points: INT,
-            warning: BOOLEAN,
-            limit: STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>,
-            measures: ARRAY<STRING>,
-            where: STRING,
-            because: STRING
-          >)
-        END
-      ),
-      x -> NOT (
-        x IS NULL
+        )
       )
-    ) AS `violations_1`,
-    FILTER(
-      ARRAY(
-        CASE
-          WHEN (
-            (
-              NOT (
-                `v_late_orders` IS NULL
-              ) AND NOT (
-                `v_orders_7d` IS NULL
-              )
-            )
-            AND (
-              `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-            )
-          )
-          AND NOT (
-            (
-              NOT (
-                `v_late_orders` IS NULL
-              ) AND NOT (
-                `v_orders_7d` IS NULL
-              )
-            )
-            AND (
-              (
-                `v_late_orders` * CAST(25 AS DECIMAL(38, 0))
-              ) < (
-                CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-              )
-            )
-          )
-          THEN CAST(STRUCT(
-            'late_dispatch' AS rule,
-            'LDR' AS metric,
-            CAST(`v_late_orders` AS STRING) || (
-              '/' || CAST(`v_orders_7d` AS STRING)
-            ) AS value,
-            '< 4%' AS standard
-          ) AS STRUCT<rule: STRING, metric: STRING, value: STRING, standard: STRING>)
-        END
-      ),
-      x -> NOT (
-        x IS NULL
-      )
-    ) AS `findings_1`,
-    FILTER(
-      ARRAY(
-        CASE
-          WHEN NOT (
-            NOT (
-              `v_late_orders` IS NULL
-            )
-          )
-          OR NOT (
-            NOT (
-              `v_orders_7d` IS NULL
-            )
-          )
-          THEN CAST(STRUCT(
-            'late_dispatch' AS rule,
-            'LDR' AS metric,
-            'absent' AS cause,
-            CASE
-              WHEN (
-                `v_late_orders` IS NULL
-              ) AND NOT (
-                `v_orders_7d` IS NULL
-              )
-              THEN 'late_orders is not given'
-              WHEN NOT (
-                `v_late_orders` IS NULL
-              ) AND (
-                `v_orders_7d` IS NULL
-              )
-              THEN 'orders_7d is not given'
-              WHEN (
-                `v_late_orders` IS NULL
-              ) AND (
-                `v_orders_7d` IS NULL
-              )
-              THEN 'late_orders and orders_7d are not given'
-            END AS reason
-          ) AS STRUCT<rule: STRING, metric: STRING, cause: STRING, reason: STRING>)
-          WHEN NOT (
-            NOT (
-              `v_orders_7d` IS NULL
-            )
-            AND (
-              `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-            )
-          )
-          THEN CAST(STRUCT(
-            'late_dispatch' AS rule,
-            'LDR' AS metric,
-            'zero_denominator' AS cause,
-            'orders_7d is 0, so LDR is undefined' AS reason
-          ) AS STRUCT<rule: STRING, metric: STRING, cause: STRING, reason: STRING>)
-        END
-      ),
-      x -> NOT (
-        x IS NULL
-      )
-    ) AS `not_applicable_1`,
-    FILTER(
-      ARRAY(
-        CASE
-          WHEN (
-            (
-              (
-                (
-                  (
-                    (
-                      (
-                        NOT (
-                          `v_late_orders` IS NULL
-                        ) AND NOT (
-                          `v_orders_7d` IS NULL
-                        )
-                      )
-                      AND (
-                        `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                      )
-                    )
-                    AND (
-                      (
-                        `v_late_orders` * CAST(25 AS DECIMAL(38, 0))
-                      ) >= (
-                        CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                      )
-                    )
-                  )
-                  AND (
-                    (
-                      `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
-                    ) < (
-                      CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                    )
-                  )
-                )
-                OR (
-                  (
-                    (
-                      (
-                        (
-                          (
-                            NOT (
-                              `v_late_orders` IS NULL
-                            ) AND NOT (
-                              `v_orders_7d` IS NULL
-                            )
-                          )
-                          AND (
-                            `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                          )
-                        )
-                        AND (
-                          (
-                            `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
-                          ) >= (
-                            CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                          )
-                        )
-                      )
-                      AND (
-                        (
-                          `v_late_orders` * CAST(4 AS DECIMAL(38, 0))
-                        ) < (
-                          CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                        )
-                      )
-                    )
-                    AND (
-                      `v_late_orders` >= CAST(5 AS DECIMAL(38, 0))
-                    )
-                  )
-                  AND NOT (
-                    (
-                      (
-                        (
-                          NOT (
-                            `v_late_orders` IS NULL
-                          ) AND NOT (
-                            `v_orders_7d` IS NULL
-                          )
-                        )
-                        AND (
-                          `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                        )
-                      )
-                      AND (
-                        (
-                          `v_late_orders` * CAST(25 AS DECIMAL(38, 0))
-                        ) >= (
-                          CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                        )
-                      )
-                    )
-                    AND (
-                      (
-                        `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
-                      ) < (
-                        CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                      )
-                    )
-                  )
-                )
-              )
-              OR (
-                (
-                  (
-                    (
-                      (
-                        (
-                          (
-                            NOT (
-                              `v_late_orders` IS NULL
-                            ) AND NOT (
-                              `v_orders_7d` IS NULL
-                            )
-                          )
-                          AND (
-                            `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                          )
-                        )
-                        AND (
-                          (
-                            `v_late_orders` * CAST(4 AS DECIMAL(38, 0))
-                          ) >= (
-                            CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                          )
-                        )
-                      )
-                      AND (
-                        (
-                          `v_late_orders` * CAST(2 AS DECIMAL(38, 0))
-                        ) < (
-                          CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                        )
-                      )
-                    )
-                    AND (
-                      `v_late_orders` >= CAST(5 AS DECIMAL(38, 0))
-                    )
-                  )
-                  AND NOT (
-                    (
-                      (
-                        (
-                          NOT (
-                            `v_late_orders` IS NULL
-                          ) AND NOT (
-                            `v_orders_7d` IS NULL
-                          )
-                        )
-                        AND (
-                          `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                        )
-                      )
-                      AND (
-                        (
-                          `v_late_orders` * CAST(25 AS DECIMAL(38, 0))
-                        ) >= (
-                          CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                        )
-                      )
-                    )
-                    AND (
-                      (
-                        `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
-                      ) < (
-                        CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                      )
-                    )
-                  )
-                )
-                AND NOT (
-                  (
-                    (
-                      (
-                        (
-                          NOT (
-                            `v_late_orders` IS NULL
-                          ) AND NOT (
-                            `v_orders_7d` IS NULL
-                          )
-                        )
-                        AND (
-                          `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                        )
-                      )
-                      AND (
-                        (
-                          `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
-                        ) >= (
-                          CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                        )
-                      )
-                    )
-                    AND (
-                      (
-                        `v_late_orders` * CAST(4 AS DECIMAL(38, 0))
-                      ) < (
-                        CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                      )
-                    )
-                  )
-                  AND (
-                    `v_late_orders` >= CAST(5 AS DECIMAL(38, 0))
-                  )
-                )
-              )
-            )
-            OR (
-              (
-                (
-                  (
-                    (
-                      (
-                        (
-                          (
-                            NOT (
-                              `v_late_orders` IS NULL
-                            ) AND NOT (
-                              `v_orders_7d` IS NULL
-                            )
-                          )
-                          AND (
-                            `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                          )
-                        )
-                        AND (
-                          (
-                            `v_late_orders` * CAST(2 AS DECIMAL(38, 0))
-                          ) >= (
-                            CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                          )
-                        )
-                      )
-                      AND (
-                        `v_late_orders` >= CAST(5 AS DECIMAL(38, 0))
-                      )
-                    )
-                    AND (
-                      `v_late_orders` <= CAST(29 AS DECIMAL(38, 0))
-                    )
-                  )
-                  AND NOT (
-                    (
-                      (
-                        (
-                          NOT (
-                            `v_late_orders` IS NULL
-                          ) AND NOT (
-                            `v_orders_7d` IS NULL
-                          )
-                        )
-                        AND (
-                          `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                        )
-                      )
-                      AND (
-                        (
-                          `v_late_orders` * CAST(25 AS DECIMAL(38, 0))
-                        ) >= (
-                          CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                        )
-                      )
-                    )
-                    AND (
-                      (
-                        `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
-                      ) < (
-                        CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                      )
-                    )
-                  )
-                )
-                AND NOT (
-                  (
-                    (
-                      (
-                        (
-                          NOT (
-                            `v_late_orders` IS NULL
-                          ) AND NOT (
-                            `v_orders_7d` IS NULL
-                          )
-                        )
-                        AND (
-                          `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                        )
-                      )
-                      AND (
-                        (
-                          `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
-                        ) >= (
-                          CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                        )
-                      )
-                    )
-                    AND (
-                      (
-                        `v_late_orders` * CAST(4 AS DECIMAL(38, 0))
-                      ) < (
-                        CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                      )
-                    )
-                  )
-                  AND (
-                    `v_late_orders` >= CAST(5 AS DECIMAL(38, 0))
-                  )
-                )
-              )
-              AND NOT (
-                (
-                  (
-                    (
-                      (
-                        NOT (
-                          `v_late_orders` IS NULL
-                        ) AND NOT (
-                          `v_orders_7d` IS NULL
-                        )
-                      )
-                      AND (
-                        `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                      )
-                    )
-                    AND (
-                      (
-                        `v_late_orders` * CAST(4 AS DECIMAL(38, 0))
-                      ) >= (
-                        CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                      )
-                    )
-                  )
-                  AND (
-                    (
-                      `v_late_orders` * CAST(2 AS DECIMAL(38, 0))
-                    ) < (
-                      CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                    )
-                  )
-                )
-                AND (
-                  `v_late_orders` >= CAST(5 AS DECIMAL(38, 0))
-                )
-              )
-            )
-          )
-          OR (
-            (
-              (
-                (
-                  (
-                    (
-                      (
-                        (
-                          NOT (
-                            `v_late_orders` IS NULL
-                          ) AND NOT (
-                            `v_orders_7d` IS NULL
-                          )
-                        )
-                        AND (
-                          `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                        )
-                      )
-                      AND (
-                        (
-                          `v_late_orders` * CAST(2 AS DECIMAL(38, 0))
-                        ) >= (
-                          CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                        )
-                      )
-                    )
-                    AND (
-                      `v_late_orders` >= CAST(30 AS DECIMAL(38, 0))
-                    )
-                  )
-                  AND NOT (
-                    (
-                      (
-                        (
-                          NOT (
-                            `v_late_orders` IS NULL
-                          ) AND NOT (
-                            `v_orders_7d` IS NULL
-                          )
-                        )
-                        AND (
-                          `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                        )
-                      )
-                      AND (
-                        (
-                          `v_late_orders` * CAST(25 AS DECIMAL(38, 0))
-                        ) >= (
-                          CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                        )
-                      )
-                    )
-                    AND (
-                      (
-                        `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
-                      ) < (
-                        CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                      )
-                    )
-                  )
-                )
-                AND NOT (
-                  (
-                    (
-                      (
-                        (
-                          NOT (
-                            `v_late_orders` IS NULL
-                          ) AND NOT (
-                            `v_orders_7d` IS NULL
-                          )
-                        )
-                        AND (
-                          `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                        )
-                      )
-                      AND (
-                        (
-                          `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
-                        ) >= (
-                          CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                        )
-                      )
-                    )
-                    AND (
-                      (
-                        `v_late_orders` * CAST(4 AS DECIMAL(38, 0))
-                      ) < (
-                        CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                      )
-                    )
-                  )
-                  AND (
-                    `v_late_orders` >= CAST(5 AS DECIMAL(38, 0))
-                  )
-                )
-              )
-              AND NOT (
-                (
-                  (
-                    (
-                      (
-                        NOT (
-                          `v_late_orders` IS NULL
-                        ) AND NOT (
-                          `v_orders_7d` IS NULL
-                        )
-                      )
-                      AND (
-                        `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                      )
-                    )
-                    AND (
-                      (
-                        `v_late_orders` * CAST(4 AS DECIMAL(38, 0))
-                      ) >= (
-                        CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                      )
-                    )
-                  )
-                  AND (
-                    (
-                      `v_late_orders` * CAST(2 AS DECIMAL(38, 0))
-                    ) < (
-                      CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                    )
-                  )
-                )
-                AND (
-                  `v_late_orders` >= CAST(5 AS DECIMAL(38, 0))
-                )
-              )
-            )
-            AND NOT (
-              (
-                (
-                  (
-                    (
-                      NOT (
-                        `v_late_orders` IS NULL
-                      ) AND NOT (
-                        `v_orders_7d` IS NULL
-                      )
-                    )
-                    AND (
-                      `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                    )
-                  )
-                  AND (
-                    (
-                      `v_late_orders` * CAST(2 AS DECIMAL(38, 0))
-                    ) >= (
-                      CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                    )
-                  )
-                )
-                AND (
-                  `v_late_orders` >= CAST(5 AS DECIMAL(38, 0))
-                )
-              )
-              AND (
-                `v_late_orders` <= CAST(29 AS DECIMAL(38, 0))
-              )
-            )
-          )
-          THEN CAST(STRUCT(
-            'late_dispatch' AS rule,
-            CAST(ARRAY('extend_settlement', 'deduct_funds') AS ARRAY<STRING>) AS measures
-          ) AS STRUCT<rule: STRING, measures: ARRAY<STRING>>)
-        END
-      ),
-      x -> NOT (
-        x IS NULL
-      )
-    ) AS `discretionary_1`,
-    CAST((
-      (
-        CASE
-          WHEN (
-            (
-              (
-                (
-                  (
-                    NOT (
-                      `v_late_orders` IS NULL
-                    ) AND NOT (
-                      `v_orders_7d` IS NULL
-                    )
-                  )
-                  AND (
-                    `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                  )
-                )
-                AND (
-                  (
-                    `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
-                  ) >= (
-                    CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                  )
-                )
-              )
-              AND (
-                (
-                  `v_late_orders` * CAST(4 AS DECIMAL(38, 0))
-                ) < (
-                  CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                )
-              )
-            )
-            AND (
-              `v_late_orders` >= CAST(5 AS DECIMAL(38, 0))
-            )
-          )
-          AND NOT (
-            (
-              (
-                (
-                  NOT (
-                    `v_late_orders` IS NULL
-                  ) AND NOT (
-                    `v_orders_7d` IS NULL
-                  )
-                )
-                AND (
-                  `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                )
-              )
-              AND (
-                (
-                  `v_late_orders` * CAST(25 AS DECIMAL(38, 0))
-                ) >= (
-                  CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                )
-              )
-            )
-            AND (
-              (
-                `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
-              ) < (
-                CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-              )
-            )
-          )
-          THEN 3
-          ELSE 0
-        END + CASE
-          WHEN (
-            (
-              (
-                (
-                  (
-                    (
-                      NOT (
-                        `v_late_orders` IS NULL
-                      ) AND NOT (
-                        `v_orders_7d` IS NULL
-                      )
-                    )
-                    AND (
-                      `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                    )
-                  )
-                  AND (
-                    (
-                      `v_late_orders` * CAST(4 AS DECIMAL(38, 0))
-                    ) >= (
-                      CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                    )
-                  )
-                )
-                AND (
-                  (
-                    `v_late_orders` * CAST(2 AS DECIMAL(38, 0))
-                  ) < (
-                    CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                  )
-                )
-              )
-              AND (
-                `v_late_orders` >= CAST(5 AS DECIMAL(38, 0))
-              )
-            )
-            AND NOT (
-              (
-                (
-                  (
-                    NOT (
-                      `v_late_orders` IS NULL
-                    ) AND NOT (
-                      `v_orders_7d` IS NULL
-                    )
-                  )
-                  AND (
-                    `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                  )
-                )
-                AND (
-                  (
-                    `v_late_orders` * CAST(25 AS DECIMAL(38, 0))
-                  ) >= (
-                    CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                  )
-                )
-              )
-              AND (
-                (
-                  `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
-                ) < (
-                  CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                )
-              )
-            )
-          )
-          AND NOT (
-            (
-              (
-                (
-                  (
-                    NOT (
-                      `v_late_orders` IS NULL
-                    ) AND NOT (
-                      `v_orders_7d` IS NULL
-                    )
-                  )
-                  AND (
-                    `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                  )
-                )
-                AND (
-                  (
-                    `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
-                  ) >= (
-                    CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                  )
-                )
-              )
-              AND (
-                (
-                  `v_late_orders` * CAST(4 AS DECIMAL(38, 0))
-                ) < (
-                  CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                )
-              )
-            )
-            AND (
-              `v_late_orders` >= CAST(5 AS DECIMAL(38, 0))
-            )
-          )
-          THEN 5
-          ELSE 0
-        END
-      ) + CASE
-        WHEN (
+      OR (
+        (
           (
             (
               (
@@ -7262,41 +6830,73 @@ WITH given AS (
                   )
                 )
                 AND (
-                  `v_late_orders` >= CAST(5 AS DECIMAL(38, 0))
+                  `v_late_orders` >= CAST(30 AS DECIMAL(38, 0))
                 )
               )
-              AND (
-                `v_late_orders` <= CAST(29 AS DECIMAL(38, 0))
+              AND NOT (
+                (
+                  (
+                    (
+                      NOT (
+                        `v_late_orders` IS NULL
+                      ) AND NOT (
+                        `v_orders_7d` IS NULL
+                      )
+                    )
+                    AND (
+                      `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+                    )
+                  )
+                  AND (
+                    (
+                      `v_late_orders` * CAST(25 AS DECIMAL(38, 0))
+                    ) >= (
+                      CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                    )
+                  )
+                )
+                AND (
+                  (
+                    `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
+                  ) < (
+                    CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                  )
+                )
               )
             )
             AND NOT (
               (
                 (
                   (
-                    NOT (
-                      `v_late_orders` IS NULL
-                    ) AND NOT (
-                      `v_orders_7d` IS NULL
+                    (
+                      NOT (
+                        `v_late_orders` IS NULL
+                      ) AND NOT (
+                        `v_orders_7d` IS NULL
+                      )
+                    )
+                    AND (
+                      `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
                     )
                   )
                   AND (
-                    `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+                    (
+                      `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
+                    ) >= (
+                      CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                    )
                   )
                 )
                 AND (
                   (
-                    `v_late_orders` * CAST(25 AS DECIMAL(38, 0))
-                  ) >= (
+                    `v_late_orders` * CAST(4 AS DECIMAL(38, 0))
+                  ) < (
                     CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
                   )
                 )
               )
               AND (
-                (
-                  `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
-                ) < (
-                  CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                )
+                `v_late_orders` >= CAST(5 AS DECIMAL(38, 0))
               )
             )
           )
@@ -7317,7 +6917,7 @@ WITH given AS (
                 )
                 AND (
                   (
-                    `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
+                    `v_late_orders` * CAST(4 AS DECIMAL(38, 0))
                   ) >= (
                     CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
                   )
@@ -7325,7 +6925,7 @@ WITH given AS (
               )
               AND (
                 (
-                  `v_late_orders` * CAST(4 AS DECIMAL(38, 0))
+                  `v_late_orders` * CAST(2 AS DECIMAL(38, 0))
                 ) < (
                   CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
                 )
@@ -7337,6 +6937,111 @@ WITH given AS (
           )
         )
         AND NOT (
+          (
+            (
+              (
+                (
+                  NOT (
+                    `v_late_orders` IS NULL
+                  ) AND NOT (
+                    `v_orders_7d` IS NULL
+                  )
+                )
+                AND (
+                  `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+                )
+              )
+              AND (
+                (
+                  `v_late_orders` * CAST(2 AS DECIMAL(38, 0))
+                ) >= (
+                  CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                )
+              )
+            )
+            AND (
+              `v_late_orders` >= CAST(5 AS DECIMAL(38, 0))
+            )
+          )
+          AND (
+            `v_late_orders` <= CAST(29 AS DECIMAL(38, 0))
+          )
+        )
+      )
+      THEN CAST(STRUCT(
+        'late_dispatch' AS rule,
+        CAST(ARRAY('extend_settlement', 'deduct_funds') AS ARRAY<STRING>) AS measures
+      ) AS STRUCT<rule: STRING, measures: ARRAY<STRING>>)
+    END AS `discretionary_1_0`,
+    CAST(CASE
+      WHEN (
+        (
+          (
+            (
+              (
+                NOT (
+                  `v_late_orders` IS NULL
+                ) AND NOT (
+                  `v_orders_7d` IS NULL
+                )
+              )
+              AND (
+                `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+              )
+            )
+            AND (
+              (
+                `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
+              ) >= (
+                CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+              )
+            )
+          )
+          AND (
+            (
+              `v_late_orders` * CAST(4 AS DECIMAL(38, 0))
+            ) < (
+              CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+            )
+          )
+        )
+        AND (
+          `v_late_orders` >= CAST(5 AS DECIMAL(38, 0))
+        )
+      )
+      AND NOT (
+        (
+          (
+            (
+              NOT (
+                `v_late_orders` IS NULL
+              ) AND NOT (
+                `v_orders_7d` IS NULL
+              )
+            )
+            AND (
+              `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+            )
+          )
+          AND (
+            (
+              `v_late_orders` * CAST(25 AS DECIMAL(38, 0))
+            ) >= (
+              CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+            )
+          )
+        )
+        AND (
+          (
+            `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
+          ) < (
+            CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+          )
+        )
+      )
+      THEN 3
+      WHEN (
+        (
           (
             (
               (
@@ -7371,10 +7076,209 @@ WITH given AS (
             `v_late_orders` >= CAST(5 AS DECIMAL(38, 0))
           )
         )
-        THEN 6
-        ELSE 0
-      END
-    ) + CASE
+        AND NOT (
+          (
+            (
+              (
+                NOT (
+                  `v_late_orders` IS NULL
+                ) AND NOT (
+                  `v_orders_7d` IS NULL
+                )
+              )
+              AND (
+                `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+              )
+            )
+            AND (
+              (
+                `v_late_orders` * CAST(25 AS DECIMAL(38, 0))
+              ) >= (
+                CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+              )
+            )
+          )
+          AND (
+            (
+              `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
+            ) < (
+              CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+            )
+          )
+        )
+      )
+      AND NOT (
+        (
+          (
+            (
+              (
+                NOT (
+                  `v_late_orders` IS NULL
+                ) AND NOT (
+                  `v_orders_7d` IS NULL
+                )
+              )
+              AND (
+                `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+              )
+            )
+            AND (
+              (
+                `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
+              ) >= (
+                CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+              )
+            )
+          )
+          AND (
+            (
+              `v_late_orders` * CAST(4 AS DECIMAL(38, 0))
+            ) < (
+              CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+            )
+          )
+        )
+        AND (
+          `v_late_orders` >= CAST(5 AS DECIMAL(38, 0))
+        )
+      )
+      THEN 5
+      WHEN (
+        (
+          (
+            (
+              (
+                (
+                  (
+                    NOT (
+                      `v_late_orders` IS NULL
+                    ) AND NOT (
+                      `v_orders_7d` IS NULL
+                    )
+                  )
+                  AND (
+                    `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+                  )
+                )
+                AND (
+                  (
+                    `v_late_orders` * CAST(2 AS DECIMAL(38, 0))
+                  ) >= (
+                    CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                  )
+                )
+              )
+              AND (
+                `v_late_orders` >= CAST(5 AS DECIMAL(38, 0))
+              )
+            )
+            AND (
+              `v_late_orders` <= CAST(29 AS DECIMAL(38, 0))
+            )
+          )
+          AND NOT (
+            (
+              (
+                (
+                  NOT (
+                    `v_late_orders` IS NULL
+                  ) AND NOT (
+                    `v_orders_7d` IS NULL
+                  )
+                )
+                AND (
+                  `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+                )
+              )
+              AND (
+                (
+                  `v_late_orders` * CAST(25 AS DECIMAL(38, 0))
+                ) >= (
+                  CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                )
+              )
+            )
+            AND (
+              (
+                `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
+              ) < (
+                CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+              )
+            )
+          )
+        )
+        AND NOT (
+          (
+            (
+              (
+                (
+                  NOT (
+                    `v_late_orders` IS NULL
+                  ) AND NOT (
+                    `v_orders_7d` IS NULL
+                  )
+                )
+                AND (
+                  `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+                )
+              )
+              AND (
+                (
+                  `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
+                ) >= (
+                  CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                )
+              )
+            )
+            AND (
+              (
+                `v_late_orders` * CAST(4 AS DECIMAL(38, 0))
+              ) < (
+                CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+              )
+            )
+          )
+          AND (
+            `v_late_orders` >= CAST(5 AS DECIMAL(38, 0))
+          )
+        )
+      )
+      AND NOT (
+        (
+          (
+            (
+              (
+                NOT (
+                  `v_late_orders` IS NULL
+                ) AND NOT (
+                  `v_orders_7d` IS NULL
+                )
+              )
+              AND (
+                `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+              )
+            )
+            AND (
+              (
+                `v_late_orders` * CAST(4 AS DECIMAL(38, 0))
+              ) >= (
+                CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+              )
+            )
+          )
+          AND (
+            (
+              `v_late_orders` * CAST(2 AS DECIMAL(38, 0))
+            ) < (
+              CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+            )
+          )
+        )
+        AND (
+          `v_late_orders` >= CAST(5 AS DECIMAL(38, 0))
+        )
+      )
+      THEN 6
       WHEN (
         (
           (
@@ -7569,897 +7473,856 @@ WITH given AS (
         CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
       )
     ) AS `warning_1`,
-    CAST(ARRAY() AS ARRAY<
-      STRUCT<
-        rule: STRING,
-        table: STRING,
-        row: INT,
-        points: INT,
-        warning: BOOLEAN,
-        limit: STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>,
-        measures: ARRAY<STRING>,
-        where: STRING,
-        because: STRING
-      >
-    >) AS `violations_2`,
-    FILTER(
-      ARRAY(
-        CASE
-          WHEN (
-            (
-              (
-                NOT (
-                  `v_defect_returns_30d` IS NULL
-                ) AND NOT (
-                  `v_orders_30d` IS NULL
-                )
-              )
-              AND (
-                `v_orders_30d` >= CAST(101 AS DECIMAL(38, 0))
-              )
-            )
-            AND (
-              `v_orders_30d` <> CAST(0 AS DECIMAL(38, 0))
-            )
-          )
-          AND NOT (
-            (
-              NOT (
-                `v_defect_returns_30d` IS NULL
-              ) AND NOT (
-                `v_orders_30d` IS NULL
-              )
-            )
-            AND (
-              (
-                `v_defect_returns_30d` * CAST(200 AS DECIMAL(38, 0))
-              ) < (
-                CAST(3 AS DECIMAL(38, 0)) * `v_orders_30d`
-              )
-            )
-          )
-          THEN CAST(STRUCT(
-            'defect_return_rate' AS rule,
-            'DFR' AS metric,
-            CAST(`v_defect_returns_30d` AS STRING) || (
-              '/' || CAST(`v_orders_30d` AS STRING)
-            ) AS value,
-            '< 1.5%' AS standard
-          ) AS STRUCT<rule: STRING, metric: STRING, value: STRING, standard: STRING>)
-        END
-      ),
-      x -> NOT (
-        x IS NULL
-      )
-    ) AS `findings_2`,
-    FILTER(
-      ARRAY(
-        CASE
-          WHEN NOT (
+    CASE
+      WHEN (
+        (
+          (
             NOT (
               `v_defect_returns_30d` IS NULL
-            )
-          )
-          OR NOT (
-            NOT (
+            ) AND NOT (
               `v_orders_30d` IS NULL
             )
           )
-          THEN CAST(STRUCT(
-            'defect_return_rate' AS rule,
-            'DFR' AS metric,
-            'absent' AS cause,
-            CASE
-              WHEN (
-                `v_defect_returns_30d` IS NULL
-              ) AND NOT (
-                `v_orders_30d` IS NULL
-              )
-              THEN 'defect_returns_30d is not given'
-              WHEN NOT (
-                `v_defect_returns_30d` IS NULL
-              ) AND (
-                `v_orders_30d` IS NULL
-              )
-              THEN 'orders_30d is not given'
-              WHEN (
-                `v_defect_returns_30d` IS NULL
-              ) AND (
-                `v_orders_30d` IS NULL
-              )
-              THEN 'defect_returns_30d and orders_30d are not given'
-            END AS reason
-          ) AS STRUCT<rule: STRING, metric: STRING, cause: STRING, reason: STRING>)
-          WHEN NOT (
-            NOT (
-              `v_orders_30d` IS NULL
-            )
-            AND (
-              `v_orders_30d` >= CAST(101 AS DECIMAL(38, 0))
-            )
+          AND (
+            `v_orders_30d` >= CAST(101 AS DECIMAL(38, 0))
           )
-          THEN CAST(STRUCT(
-            'defect_return_rate' AS rule,
-            'DFR' AS metric,
-            'only_if' AS cause,
-            'DFR applies only if orders_30d > 100; orders_30d is ' || `s_orders_30d` AS reason
-          ) AS STRUCT<rule: STRING, metric: STRING, cause: STRING, reason: STRING>)
-        END
-      ),
-      x -> NOT (
-        x IS NULL
+        )
+        AND (
+          `v_orders_30d` <> CAST(0 AS DECIMAL(38, 0))
+        )
       )
-    ) AS `not_applicable_2`,
-    FILTER(
-      ARRAY(
+      AND NOT (
+        (
+          NOT (
+            `v_defect_returns_30d` IS NULL
+          ) AND NOT (
+            `v_orders_30d` IS NULL
+          )
+        )
+        AND (
+          (
+            `v_defect_returns_30d` * CAST(200 AS DECIMAL(38, 0))
+          ) < (
+            CAST(3 AS DECIMAL(38, 0)) * `v_orders_30d`
+          )
+        )
+      )
+      THEN CAST(STRUCT(
+        'defect_return_rate' AS rule,
+        'DFR' AS metric,
+        CAST(`v_defect_returns_30d` AS STRING) || (
+          '/' || CAST(`v_orders_30d` AS STRING)
+        ) AS value,
+        '< 1.5%' AS standard
+      ) AS STRUCT<rule: STRING, metric: STRING, value: STRING, standard: STRING>)
+    END AS `findings_2_0`,
+    CASE
+      WHEN NOT (
+        NOT (
+          `v_defect_returns_30d` IS NULL
+        )
+      )
+      OR NOT (
+        NOT (
+          `v_orders_30d` IS NULL
+        )
+      )
+      THEN CAST(STRUCT(
+        'defect_return_rate' AS rule,
+        'DFR' AS metric,
+        'absent' AS cause,
         CASE
           WHEN (
-            (
-              (
-                NOT (
-                  `v_defect_returns_30d` IS NULL
-                ) AND NOT (
-                  `v_orders_30d` IS NULL
-                )
-              )
-              AND (
-                `v_orders_30d` >= CAST(101 AS DECIMAL(38, 0))
-              )
-            )
-            AND (
-              `v_orders_30d` <> CAST(0 AS DECIMAL(38, 0))
-            )
+            `v_defect_returns_30d` IS NULL
+          ) AND NOT (
+            `v_orders_30d` IS NULL
           )
-          AND NOT (
-            (
-              NOT (
-                `v_defect_returns_30d` IS NULL
-              ) AND NOT (
-                `v_orders_30d` IS NULL
-              )
-            )
-            AND (
-              (
-                `v_defect_returns_30d` * CAST(200 AS DECIMAL(38, 0))
-              ) < (
-                CAST(3 AS DECIMAL(38, 0)) * `v_orders_30d`
-              )
-            )
+          THEN 'defect_returns_30d is not given'
+          WHEN NOT (
+            `v_defect_returns_30d` IS NULL
+          ) AND (
+            `v_orders_30d` IS NULL
           )
-          THEN CAST(STRUCT('defect_return_rate' AS rule, CAST(ARRAY('points') AS ARRAY<STRING>) AS measures) AS STRUCT<rule: STRING, measures: ARRAY<STRING>>)
-        END
-      ),
-      x -> NOT (
-        x IS NULL
+          THEN 'orders_30d is not given'
+          WHEN (
+            `v_defect_returns_30d` IS NULL
+          ) AND (
+            `v_orders_30d` IS NULL
+          )
+          THEN 'defect_returns_30d and orders_30d are not given'
+        END AS reason
+      ) AS STRUCT<rule: STRING, metric: STRING, cause: STRING, reason: STRING>)
+      WHEN NOT (
+        NOT (
+          `v_orders_30d` IS NULL
+        )
+        AND (
+          `v_orders_30d` >= CAST(101 AS DECIMAL(38, 0))
+        )
       )
-    ) AS `discretionary_2`,
+      THEN CAST(STRUCT(
+        'defect_return_rate' AS rule,
+        'DFR' AS metric,
+        'only_if' AS cause,
+        'DFR applies only if orders_30d > 100; orders_30d is ' || `s_orders_30d` AS reason
+      ) AS STRUCT<rule: STRING, metric: STRING, cause: STRING, reason: STRING>)
+    END AS `not_applicable_2_0`,
+    CASE
+      WHEN (
+        (
+          (
+            NOT (
+              `v_defect_returns_30d` IS NULL
+            ) AND NOT (
+              `v_orders_30d` IS NULL
+            )
+          )
+          AND (
+            `v_orders_30d` >= CAST(101 AS DECIMAL(38, 0))
+          )
+        )
+        AND (
+          `v_orders_30d` <> CAST(0 AS DECIMAL(38, 0))
+        )
+      )
+      AND NOT (
+        (
+          NOT (
+            `v_defect_returns_30d` IS NULL
+          ) AND NOT (
+            `v_orders_30d` IS NULL
+          )
+        )
+        AND (
+          (
+            `v_defect_returns_30d` * CAST(200 AS DECIMAL(38, 0))
+          ) < (
+            CAST(3 AS DECIMAL(38, 0)) * `v_orders_30d`
+          )
+        )
+      )
+      THEN CAST(STRUCT('defect_return_rate' AS rule, CAST(ARRAY('points') AS ARRAY<STRING>) AS measures) AS STRUCT<rule: STRING, measures: ARRAY<STRING>>)
+    END AS `discretionary_2_0`,
     CAST(0 AS INT) AS `points_2`,
     FALSE AS `warning_2`,
-    CAST(ARRAY() AS ARRAY<
-      STRUCT<
-        rule: STRING,
-        table: STRING,
-        row: INT,
-        points: INT,
-        warning: BOOLEAN,
-        limit: STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>,
-        measures: ARRAY<STRING>,
-        where: STRING,
-        because: STRING
-      >
-    >) AS `violations_3`,
-    FILTER(
-      ARRAY(
-        CASE
-          WHEN NOT (
-            `v_avg_first_response_minutes` IS NULL
-          )
-          AND NOT (
-            NOT (
-              `v_avg_first_response_minutes` IS NULL
-            )
-            AND (
-              `v_avg_first_response_minutes` <= CAST('30' AS DECIMAL(38, 18))
-            )
-          )
-          THEN CAST(STRUCT(
-            'first_response_time' AS rule,
-            'FRT' AS metric,
-            `s_FRT` AS value,
-            '<= 30min' AS standard
-          ) AS STRUCT<rule: STRING, metric: STRING, value: STRING, standard: STRING>)
-        END
-      ),
-      x -> NOT (
-        x IS NULL
+    CASE
+      WHEN NOT (
+        `v_avg_first_response_minutes` IS NULL
       )
-    ) AS `findings_3`,
-    FILTER(
-      ARRAY(
-        CASE
-          WHEN NOT (
-            NOT (
-              `v_avg_first_response_minutes` IS NULL
-            )
-          )
-          THEN CAST(STRUCT(
-            'first_response_time' AS rule,
-            'FRT' AS metric,
-            'absent' AS cause,
-            CASE
-              WHEN `v_avg_first_response_minutes` IS NULL
-              THEN 'avg_first_response_minutes is not given'
-            END AS reason
-          ) AS STRUCT<rule: STRING, metric: STRING, cause: STRING, reason: STRING>)
-        END
-      ),
-      x -> NOT (
-        x IS NULL
+      AND NOT (
+        NOT (
+          `v_avg_first_response_minutes` IS NULL
+        )
+        AND (
+          `v_avg_first_response_minutes` <= CAST('30' AS DECIMAL(38, 18))
+        )
       )
-    ) AS `not_applicable_3`,
-    FILTER(
-      ARRAY(
-        CASE
-          WHEN NOT (
-            `v_avg_first_response_minutes` IS NULL
-          )
-          AND NOT (
-            NOT (
-              `v_avg_first_response_minutes` IS NULL
-            )
-            AND (
-              `v_avg_first_response_minutes` <= CAST('30' AS DECIMAL(38, 18))
-            )
-          )
-          THEN CAST(STRUCT('first_response_time' AS rule, CAST(ARRAY('points') AS ARRAY<STRING>) AS measures) AS STRUCT<rule: STRING, measures: ARRAY<STRING>>)
-        END
-      ),
-      x -> NOT (
-        x IS NULL
+      THEN CAST(STRUCT(
+        'first_response_time' AS rule,
+        'FRT' AS metric,
+        `s_FRT` AS value,
+        '<= 30min' AS standard
+      ) AS STRUCT<rule: STRING, metric: STRING, value: STRING, standard: STRING>)
+    END AS `findings_3_0`,
+    CASE
+      WHEN NOT (
+        NOT (
+          `v_avg_first_response_minutes` IS NULL
+        )
       )
-    ) AS `discretionary_3`,
+      THEN CAST(STRUCT(
+        'first_response_time' AS rule,
+        'FRT' AS metric,
+        'absent' AS cause,
+        CASE
+          WHEN `v_avg_first_response_minutes` IS NULL
+          THEN 'avg_first_response_minutes is not given'
+        END AS reason
+      ) AS STRUCT<rule: STRING, metric: STRING, cause: STRING, reason: STRING>)
+    END AS `not_applicable_3_0`,
+    CASE
+      WHEN NOT (
+        `v_avg_first_response_minutes` IS NULL
+      )
+      AND NOT (
+        NOT (
+          `v_avg_first_response_minutes` IS NULL
+        )
+        AND (
+          `v_avg_first_response_minutes` <= CAST('30' AS DECIMAL(38, 18))
+        )
+      )
+      THEN CAST(STRUCT('first_response_time' AS rule, CAST(ARRAY('points') AS ARRAY<STRING>) AS measures) AS STRUCT<rule: STRING, measures: ARRAY<STRING>>)
+    END AS `discretionary_3_0`,
     CAST(0 AS INT) AS `points_3`,
     FALSE AS `warning_3`,
-    CAST(ARRAY() AS ARRAY<
-      STRUCT<
-        rule: STRING,
-        table: STRING,
-        row: INT,
-        points: INT,
-        warning: BOOLEAN,
-        limit: STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>,
-        measures: ARRAY<STRING>,
-        where: STRING,
-        because: STRING
-      >
-    >) AS `violations_4`,
-    FILTER(
-      ARRAY(
+    CASE
+      WHEN (
+        (
+          NOT (
+            `v_replied_within_24h` IS NULL
+          ) AND NOT (
+            `v_buyer_messages` IS NULL
+          )
+        )
+        AND (
+          `v_buyer_messages` <> CAST(0 AS DECIMAL(38, 0))
+        )
+      )
+      AND NOT (
+        (
+          NOT (
+            `v_replied_within_24h` IS NULL
+          ) AND NOT (
+            `v_buyer_messages` IS NULL
+          )
+        )
+        AND (
+          (
+            `v_replied_within_24h` * CAST(20 AS DECIMAL(38, 0))
+          ) >= (
+            CAST(17 AS DECIMAL(38, 0)) * `v_buyer_messages`
+          )
+        )
+      )
+      THEN CAST(STRUCT(
+        'response_rate_24h' AS rule,
+        'RR24' AS metric,
+        CAST(`v_replied_within_24h` AS STRING) || (
+          '/' || CAST(`v_buyer_messages` AS STRING)
+        ) AS value,
+        '>= 85%' AS standard
+      ) AS STRUCT<rule: STRING, metric: STRING, value: STRING, standard: STRING>)
+    END AS `findings_4_0`,
+    CASE
+      WHEN NOT (
+        NOT (
+          `v_replied_within_24h` IS NULL
+        )
+      )
+      OR NOT (
+        NOT (
+          `v_buyer_messages` IS NULL
+        )
+      )
+      THEN CAST(STRUCT(
+        'response_rate_24h' AS rule,
+        'RR24' AS metric,
+        'absent' AS cause,
         CASE
           WHEN (
-            (
-              NOT (
-                `v_replied_within_24h` IS NULL
-              ) AND NOT (
-                `v_buyer_messages` IS NULL
-              )
-            )
-            AND (
-              `v_buyer_messages` <> CAST(0 AS DECIMAL(38, 0))
-            )
+            `v_replied_within_24h` IS NULL
+          ) AND NOT (
+            `v_buyer_messages` IS NULL
           )
-          AND NOT (
-            (
-              NOT (
-                `v_replied_within_24h` IS NULL
-              ) AND NOT (
-                `v_buyer_messages` IS NULL
-              )
-            )
-            AND (
-              (
-                `v_replied_within_24h` * CAST(20 AS DECIMAL(38, 0))
-              ) >= (
-                CAST(17 AS DECIMAL(38, 0)) * `v_buyer_messages`
-              )
-            )
-          )
-          THEN CAST(STRUCT(
-            'response_rate_24h' AS rule,
-            'RR24' AS metric,
-            CAST(`v_replied_within_24h` AS STRING) || (
-              '/' || CAST(`v_buyer_messages` AS STRING)
-            ) AS value,
-            '>= 85%' AS standard
-          ) AS STRUCT<rule: STRING, metric: STRING, value: STRING, standard: STRING>)
-        END
-      ),
-      x -> NOT (
-        x IS NULL
-      )
-    ) AS `findings_4`,
-    FILTER(
-      ARRAY(
-        CASE
+          THEN 'replied_within_24h is not given'
           WHEN NOT (
-            NOT (
-              `v_replied_within_24h` IS NULL
-            )
+            `v_replied_within_24h` IS NULL
+          ) AND (
+            `v_buyer_messages` IS NULL
           )
-          OR NOT (
-            NOT (
-              `v_buyer_messages` IS NULL
-            )
-          )
-          THEN CAST(STRUCT(
-            'response_rate_24h' AS rule,
-            'RR24' AS metric,
-            'absent' AS cause,
-            CASE
-              WHEN (
-                `v_replied_within_24h` IS NULL
-              ) AND NOT (
-                `v_buyer_messages` IS NULL
-              )
-              THEN 'replied_within_24h is not given'
-              WHEN NOT (
-                `v_replied_within_24h` IS NULL
-              ) AND (
-                `v_buyer_messages` IS NULL
-              )
-              THEN 'buyer_messages is not given'
-              WHEN (
-                `v_replied_within_24h` IS NULL
-              ) AND (
-                `v_buyer_messages` IS NULL
-              )
-              THEN 'replied_within_24h and buyer_messages are not given'
-            END AS reason
-          ) AS STRUCT<rule: STRING, metric: STRING, cause: STRING, reason: STRING>)
-          WHEN NOT (
-            NOT (
-              `v_buyer_messages` IS NULL
-            )
-            AND (
-              `v_buyer_messages` <> CAST(0 AS DECIMAL(38, 0))
-            )
-          )
-          THEN CAST(STRUCT(
-            'response_rate_24h' AS rule,
-            'RR24' AS metric,
-            'zero_denominator' AS cause,
-            'buyer_messages is 0, so RR24 is undefined' AS reason
-          ) AS STRUCT<rule: STRING, metric: STRING, cause: STRING, reason: STRING>)
-        END
-      ),
-      x -> NOT (
-        x IS NULL
-      )
-    ) AS `not_applicable_4`,
-    FILTER(
-      ARRAY(
-        CASE
+          THEN 'buyer_messages is not given'
           WHEN (
-            (
-              NOT (
-                `v_replied_within_24h` IS NULL
-              ) AND NOT (
-                `v_buyer_messages` IS NULL
-              )
-            )
-            AND (
-              `v_buyer_messages` <> CAST(0 AS DECIMAL(38, 0))
-            )
+            `v_replied_within_24h` IS NULL
+          ) AND (
+            `v_buyer_messages` IS NULL
           )
-          AND NOT (
-            (
-              NOT (
-                `v_replied_within_24h` IS NULL
-              ) AND NOT (
-                `v_buyer_messages` IS NULL
-              )
-            )
-            AND (
-              (
-                `v_replied_within_24h` * CAST(20 AS DECIMAL(38, 0))
-              ) >= (
-                CAST(17 AS DECIMAL(38, 0)) * `v_buyer_messages`
-              )
-            )
-          )
-          THEN CAST(STRUCT('response_rate_24h' AS rule, CAST(ARRAY('points') AS ARRAY<STRING>) AS measures) AS STRUCT<rule: STRING, measures: ARRAY<STRING>>)
-        END
-      ),
-      x -> NOT (
-        x IS NULL
+          THEN 'replied_within_24h and buyer_messages are not given'
+        END AS reason
+      ) AS STRUCT<rule: STRING, metric: STRING, cause: STRING, reason: STRING>)
+      WHEN NOT (
+        NOT (
+          `v_buyer_messages` IS NULL
+        )
+        AND (
+          `v_buyer_messages` <> CAST(0 AS DECIMAL(38, 0))
+        )
       )
-    ) AS `discretionary_4`,
+      THEN CAST(STRUCT(
+        'response_rate_24h' AS rule,
+        'RR24' AS metric,
+        'zero_denominator' AS cause,
+        'buyer_messages is 0, so RR24 is undefined' AS reason
+      ) AS STRUCT<rule: STRING, metric: STRING, cause: STRING, reason: STRING>)
+    END AS `not_applicable_4_0`,
+    CASE
+      WHEN (
+        (
+          NOT (
+            `v_replied_within_24h` IS NULL
+          ) AND NOT (
+            `v_buyer_messages` IS NULL
+          )
+        )
+        AND (
+          `v_buyer_messages` <> CAST(0 AS DECIMAL(38, 0))
+        )
+      )
+      AND NOT (
+        (
+          NOT (
+            `v_replied_within_24h` IS NULL
+          ) AND NOT (
+            `v_buyer_messages` IS NULL
+          )
+        )
+        AND (
+          (
+            `v_replied_within_24h` * CAST(20 AS DECIMAL(38, 0))
+          ) >= (
+            CAST(17 AS DECIMAL(38, 0)) * `v_buyer_messages`
+          )
+        )
+      )
+      THEN CAST(STRUCT('response_rate_24h' AS rule, CAST(ARRAY('points') AS ARRAY<STRING>) AS measures) AS STRUCT<rule: STRING, measures: ARRAY<STRING>>)
+    END AS `discretionary_4_0`,
     CAST(0 AS INT) AS `points_4`,
     FALSE AS `warning_4`,
-    CAST(ARRAY() AS ARRAY<
-      STRUCT<
-        rule: STRING,
-        table: STRING,
-        row: INT,
-        points: INT,
-        warning: BOOLEAN,
-        limit: STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>,
-        measures: ARRAY<STRING>,
-        where: STRING,
-        because: STRING
-      >
-    >) AS `violations_5`,
-    FILTER(
-      ARRAY(
+    CASE
+      WHEN (
+        (
+          NOT (
+            `v_replied_within_48h` IS NULL
+          ) AND NOT (
+            `v_buyer_messages` IS NULL
+          )
+        )
+        AND (
+          `v_buyer_messages` <> CAST(0 AS DECIMAL(38, 0))
+        )
+      )
+      AND NOT (
+        (
+          NOT (
+            `v_replied_within_48h` IS NULL
+          ) AND NOT (
+            `v_buyer_messages` IS NULL
+          )
+        )
+        AND (
+          (
+            `v_replied_within_48h` * CAST(20 AS DECIMAL(38, 0))
+          ) >= (
+            CAST(19 AS DECIMAL(38, 0)) * `v_buyer_messages`
+          )
+        )
+      )
+      THEN CAST(STRUCT(
+        'response_rate_48h' AS rule,
+        'RR48' AS metric,
+        CAST(`v_replied_within_48h` AS STRING) || (
+          '/' || CAST(`v_buyer_messages` AS STRING)
+        ) AS value,
+        '>= 95%' AS standard
+      ) AS STRUCT<rule: STRING, metric: STRING, value: STRING, standard: STRING>)
+    END AS `findings_5_0`,
+    CASE
+      WHEN NOT (
+        NOT (
+          `v_replied_within_48h` IS NULL
+        )
+      )
+      OR NOT (
+        NOT (
+          `v_buyer_messages` IS NULL
+        )
+      )
+      THEN CAST(STRUCT(
+        'response_rate_48h' AS rule,
+        'RR48' AS metric,
+        'absent' AS cause,
         CASE
           WHEN (
-            (
-              NOT (
-                `v_replied_within_48h` IS NULL
-              ) AND NOT (
-                `v_buyer_messages` IS NULL
-              )
-            )
-            AND (
-              `v_buyer_messages` <> CAST(0 AS DECIMAL(38, 0))
-            )
+            `v_replied_within_48h` IS NULL
+          ) AND NOT (
+            `v_buyer_messages` IS NULL
           )
-          AND NOT (
-            (
-              NOT (
-                `v_replied_within_48h` IS NULL
-              ) AND NOT (
-                `v_buyer_messages` IS NULL
-              )
-            )
-            AND (
-              (
-                `v_replied_within_48h` * CAST(20 AS DECIMAL(38, 0))
-              ) >= (
-                CAST(19 AS DECIMAL(38, 0)) * `v_buyer_messages`
-              )
-            )
-          )
-          THEN CAST(STRUCT(
-            'response_rate_48h' AS rule,
-            'RR48' AS metric,
-            CAST(`v_replied_within_48h` AS STRING) || (
-              '/' || CAST(`v_buyer_messages` AS STRING)
-            ) AS value,
-            '>= 95%' AS standard
-          ) AS STRUCT<rule: STRING, metric: STRING, value: STRING, standard: STRING>)
-        END
-      ),
-      x -> NOT (
-        x IS NULL
-      )
-    ) AS `findings_5`,
-    FILTER(
-      ARRAY(
-        CASE
+          THEN 'replied_within_48h is not given'
           WHEN NOT (
-            NOT (
-              `v_replied_within_48h` IS NULL
-            )
+            `v_replied_within_48h` IS NULL
+          ) AND (
+            `v_buyer_messages` IS NULL
           )
-          OR NOT (
-            NOT (
-              `v_buyer_messages` IS NULL
-            )
-          )
-          THEN CAST(STRUCT(
-            'response_rate_48h' AS rule,
-            'RR48' AS metric,
-            'absent' AS cause,
-            CASE
-              WHEN (
-                `v_replied_within_48h` IS NULL
-              ) AND NOT (
-                `v_buyer_messages` IS NULL
-              )
-              THEN 'replied_within_48h is not given'
-              WHEN NOT (
-                `v_replied_within_48h` IS NULL
-              ) AND (
-                `v_buyer_messages` IS NULL
-              )
-              THEN 'buyer_messages is not given'
-              WHEN (
-                `v_replied_within_48h` IS NULL
-              ) AND (
-                `v_buyer_messages` IS NULL
-              )
-              THEN 'replied_within_48h and buyer_messages are not given'
-            END AS reason
-          ) AS STRUCT<rule: STRING, metric: STRING, cause: STRING, reason: STRING>)
-          WHEN NOT (
-            NOT (
-              `v_buyer_messages` IS NULL
-            )
-            AND (
-              `v_buyer_messages` <> CAST(0 AS DECIMAL(38, 0))
-            )
-          )
-          THEN CAST(STRUCT(
-            'response_rate_48h' AS rule,
-            'RR48' AS metric,
-            'zero_denominator' AS cause,
-            'buyer_messages is 0, so RR48 is undefined' AS reason
-          ) AS STRUCT<rule: STRING, metric: STRING, cause: STRING, reason: STRING>)
-        END
-      ),
-      x -> NOT (
-        x IS NULL
-      )
-    ) AS `not_applicable_5`,
-    FILTER(
-      ARRAY(
-        CASE
+          THEN 'buyer_messages is not given'
           WHEN (
-            (
-              NOT (
-                `v_replied_within_48h` IS NULL
-              ) AND NOT (
-                `v_buyer_messages` IS NULL
-              )
-            )
-            AND (
-              `v_buyer_messages` <> CAST(0 AS DECIMAL(38, 0))
-            )
+            `v_replied_within_48h` IS NULL
+          ) AND (
+            `v_buyer_messages` IS NULL
           )
-          AND NOT (
-            (
-              NOT (
-                `v_replied_within_48h` IS NULL
-              ) AND NOT (
-                `v_buyer_messages` IS NULL
-              )
-            )
-            AND (
-              (
-                `v_replied_within_48h` * CAST(20 AS DECIMAL(38, 0))
-              ) >= (
-                CAST(19 AS DECIMAL(38, 0)) * `v_buyer_messages`
-              )
-            )
-          )
-          THEN CAST(STRUCT('response_rate_48h' AS rule, CAST(ARRAY('points') AS ARRAY<STRING>) AS measures) AS STRUCT<rule: STRING, measures: ARRAY<STRING>>)
-        END
-      ),
-      x -> NOT (
-        x IS NULL
+          THEN 'replied_within_48h and buyer_messages are not given'
+        END AS reason
+      ) AS STRUCT<rule: STRING, metric: STRING, cause: STRING, reason: STRING>)
+      WHEN NOT (
+        NOT (
+          `v_buyer_messages` IS NULL
+        )
+        AND (
+          `v_buyer_messages` <> CAST(0 AS DECIMAL(38, 0))
+        )
       )
-    ) AS `discretionary_5`,
+      THEN CAST(STRUCT(
+        'response_rate_48h' AS rule,
+        'RR48' AS metric,
+        'zero_denominator' AS cause,
+        'buyer_messages is 0, so RR48 is undefined' AS reason
+      ) AS STRUCT<rule: STRING, metric: STRING, cause: STRING, reason: STRING>)
+    END AS `not_applicable_5_0`,
+    CASE
+      WHEN (
+        (
+          NOT (
+            `v_replied_within_48h` IS NULL
+          ) AND NOT (
+            `v_buyer_messages` IS NULL
+          )
+        )
+        AND (
+          `v_buyer_messages` <> CAST(0 AS DECIMAL(38, 0))
+        )
+      )
+      AND NOT (
+        (
+          NOT (
+            `v_replied_within_48h` IS NULL
+          ) AND NOT (
+            `v_buyer_messages` IS NULL
+          )
+        )
+        AND (
+          (
+            `v_replied_within_48h` * CAST(20 AS DECIMAL(38, 0))
+          ) >= (
+            CAST(19 AS DECIMAL(38, 0)) * `v_buyer_messages`
+          )
+        )
+      )
+      THEN CAST(STRUCT('response_rate_48h' AS rule, CAST(ARRAY('points') AS ARRAY<STRING>) AS measures) AS STRUCT<rule: STRING, measures: ARRAY<STRING>>)
+    END AS `discretionary_5_0`,
     CAST(0 AS INT) AS `points_5`,
     FALSE AS `warning_5`,
-    CAST(ARRAY() AS ARRAY<
-      STRUCT<
-        rule: STRING,
-        table: STRING,
-        row: INT,
-        points: INT,
-        warning: BOOLEAN,
-        limit: STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>,
-        measures: ARRAY<STRING>,
-        where: STRING,
-        because: STRING
-      >
-    >) AS `violations_6`,
-    FILTER(
-      ARRAY(
-        CASE
-          WHEN (
-            (
-              NOT (
-                `v_negative_reviews_30d` IS NULL
-              )
-              AND NOT (
-                `v_non_cancelled_orders_30d` IS NULL
-              )
-            )
-            AND (
-              `v_non_cancelled_orders_30d` <> CAST(0 AS DECIMAL(38, 0))
-            )
+    CASE
+      WHEN (
+        (
+          NOT (
+            `v_negative_reviews_30d` IS NULL
           )
           AND NOT (
-            (
-              NOT (
-                `v_negative_reviews_30d` IS NULL
-              )
-              AND NOT (
-                `v_non_cancelled_orders_30d` IS NULL
-              )
-            )
-            AND (
-              (
-                `v_negative_reviews_30d` * CAST(1000 AS DECIMAL(38, 0))
-              ) <= (
-                CAST(7 AS DECIMAL(38, 0)) * `v_non_cancelled_orders_30d`
-              )
-            )
+            `v_non_cancelled_orders_30d` IS NULL
           )
-          THEN CAST(STRUCT(
-            'negative_review_rate' AS rule,
-            'NRR' AS metric,
-            CAST(`v_negative_reviews_30d` AS STRING) || (
-              '/' || CAST(`v_non_cancelled_orders_30d` AS STRING)
-            ) AS value,
-            '<= 0.7%' AS standard
-          ) AS STRUCT<rule: STRING, metric: STRING, value: STRING, standard: STRING>)
-        END
-      ),
-      x -> NOT (
-        x IS NULL
+        )
+        AND (
+          `v_non_cancelled_orders_30d` <> CAST(0 AS DECIMAL(38, 0))
+        )
       )
-    ) AS `findings_6`,
-    FILTER(
-      ARRAY(
-        CASE
-          WHEN NOT (
-            NOT (
-              `v_negative_reviews_30d` IS NULL
-            )
-          )
-          OR NOT (
-            NOT (
-              `v_non_cancelled_orders_30d` IS NULL
-            )
-          )
-          THEN CAST(STRUCT(
-            'negative_review_rate' AS rule,
-            'NRR' AS metric,
-            'absent' AS cause,
-            CASE
-              WHEN (
-                `v_negative_reviews_30d` IS NULL
-              )
-              AND NOT (
-                `v_non_cancelled_orders_30d` IS NULL
-              )
-              THEN 'negative_reviews_30d is not given'
-              WHEN NOT (
-                `v_negative_reviews_30d` IS NULL
-              )
-              AND (
-                `v_non_cancelled_orders_30d` IS NULL
-              )
-              THEN 'non_cancelled_orders_30d is not given'
-              WHEN (
-                `v_negative_reviews_30d` IS NULL
-              )
-              AND (
-                `v_non_cancelled_orders_30d` IS NULL
-              )
-              THEN 'negative_reviews_30d and non_cancelled_orders_30d are not given'
-            END AS reason
-          ) AS STRUCT<rule: STRING, metric: STRING, cause: STRING, reason: STRING>)
-          WHEN NOT (
-            NOT (
-              `v_non_cancelled_orders_30d` IS NULL
-            )
-            AND (
-              `v_non_cancelled_orders_30d` <> CAST(0 AS DECIMAL(38, 0))
-            )
-          )
-          THEN CAST(STRUCT(
-            'negative_review_rate' AS rule,
-            'NRR' AS metric,
-            'zero_denominator' AS cause,
-            'non_cancelled_orders_30d is 0, so NRR is undefined' AS reason
-          ) AS STRUCT<rule: STRING, metric: STRING, cause: STRING, reason: STRING>)
-        END
-      ),
-      x -> NOT (
-        x IS NULL
-      )
-    ) AS `not_applicable_6`,
-    FILTER(
-      ARRAY(
-        CASE
-          WHEN (
-            (
-              NOT (
-                `v_negative_reviews_30d` IS NULL
-              )
-              AND NOT (
-                `v_non_cancelled_orders_30d` IS NULL
-              )
-            )
-            AND (
-              `v_non_cancelled_orders_30d` <> CAST(0 AS DECIMAL(38, 0))
-            )
+      AND NOT (
+        (
+          NOT (
+            `v_negative_reviews_30d` IS NULL
           )
           AND NOT (
-            (
-              NOT (
-                `v_negative_reviews_30d` IS NULL
-              )
-              AND NOT (
-                `v_non_cancelled_orders_30d` IS NULL
-              )
-            )
-            AND (
-              (
-                `v_negative_reviews_30d` * CAST(1000 AS DECIMAL(38, 0))
-              ) <= (
-                CAST(7 AS DECIMAL(38, 0)) * `v_non_cancelled_orders_30d`
-              )
-            )
+            `v_non_cancelled_orders_30d` IS NULL
           )
-          THEN CAST(STRUCT('negative_review_rate' AS rule, CAST(ARRAY('points') AS ARRAY<STRING>) AS measures) AS STRUCT<rule: STRING, measures: ARRAY<STRING>>)
-        END
-      ),
-      x -> NOT (
-        x IS NULL
+        )
+        AND (
+          (
+            `v_negative_reviews_30d` * CAST(1000 AS DECIMAL(38, 0))
+          ) <= (
+            CAST(7 AS DECIMAL(38, 0)) * `v_non_cancelled_orders_30d`
+          )
+        )
       )
-    ) AS `discretionary_6`,
+      THEN CAST(STRUCT(
+        'negative_review_rate' AS rule,
+        'NRR' AS metric,
+        CAST(`v_negative_reviews_30d` AS STRING) || (
+          '/' || CAST(`v_non_cancelled_orders_30d` AS STRING)
+        ) AS value,
+        '<= 0.7%' AS standard
+      ) AS STRUCT<rule: STRING, metric: STRING, value: STRING, standard: STRING>)
+    END AS `findings_6_0`,
+    CASE
+      WHEN NOT (
+        NOT (
+          `v_negative_reviews_30d` IS NULL
+        )
+      )
+      OR NOT (
+        NOT (
+          `v_non_cancelled_orders_30d` IS NULL
+        )
+      )
+      THEN CAST(STRUCT(
+        'negative_review_rate' AS rule,
+        'NRR' AS metric,
+        'absent' AS cause,
+        CASE
+          WHEN (
+            `v_negative_reviews_30d` IS NULL
+          )
+          AND NOT (
+            `v_non_cancelled_orders_30d` IS NULL
+          )
+          THEN 'negative_reviews_30d is not given'
+          WHEN NOT (
+            `v_negative_reviews_30d` IS NULL
+          )
+          AND (
+            `v_non_cancelled_orders_30d` IS NULL
+          )
+          THEN 'non_cancelled_orders_30d is not given'
+          WHEN (
+            `v_negative_reviews_30d` IS NULL
+          )
+          AND (
+            `v_non_cancelled_orders_30d` IS NULL
+          )
+          THEN 'negative_reviews_30d and non_cancelled_orders_30d are not given'
+        END AS reason
+      ) AS STRUCT<rule: STRING, metric: STRING, cause: STRING, reason: STRING>)
+      WHEN NOT (
+        NOT (
+          `v_non_cancelled_orders_30d` IS NULL
+        )
+        AND (
+          `v_non_cancelled_orders_30d` <> CAST(0 AS DECIMAL(38, 0))
+        )
+      )
+      THEN CAST(STRUCT(
+        'negative_review_rate' AS rule,
+        'NRR' AS metric,
+        'zero_denominator' AS cause,
+        'non_cancelled_orders_30d is 0, so NRR is undefined' AS reason
+      ) AS STRUCT<rule: STRING, metric: STRING, cause: STRING, reason: STRING>)
+    END AS `not_applicable_6_0`,
+    CASE
+      WHEN (
+        (
+          NOT (
+            `v_negative_reviews_30d` IS NULL
+          )
+          AND NOT (
+            `v_non_cancelled_orders_30d` IS NULL
+          )
+        )
+        AND (
+          `v_non_cancelled_orders_30d` <> CAST(0 AS DECIMAL(38, 0))
+        )
+      )
+      AND NOT (
+        (
+          NOT (
+            `v_negative_reviews_30d` IS NULL
+          )
+          AND NOT (
+            `v_non_cancelled_orders_30d` IS NULL
+          )
+        )
+        AND (
+          (
+            `v_negative_reviews_30d` * CAST(1000 AS DECIMAL(38, 0))
+          ) <= (
+            CAST(7 AS DECIMAL(38, 0)) * `v_non_cancelled_orders_30d`
+          )
+        )
+      )
+      THEN CAST(STRUCT('negative_review_rate' AS rule, CAST(ARRAY('points') AS ARRAY<STRING>) AS measures) AS STRUCT<rule: STRING, measures: ARRAY<STRING>>)
+    END AS `discretionary_6_0`,
     CAST(0 AS INT) AS `points_6`,
     FALSE AS `warning_6`,
-    CAST(ARRAY() AS ARRAY<
-      STRUCT<
-        rule: STRING,
-        table: STRING,
-        row: INT,
-        points: INT,
-        warning: BOOLEAN,
-        limit: STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>,
-        measures: ARRAY<STRING>,
-        where: STRING,
-        because: STRING
-      >
-    >) AS `violations_7`,
-    FILTER(
-      ARRAY(
-        CASE
-          WHEN (
-            (
-              NOT (
-                `v_seller_fault_disputes_30d` IS NULL
-              )
-              AND NOT (
-                `v_buyer_disputes_30d` IS NULL
-              )
-            )
-            AND (
-              `v_buyer_disputes_30d` <> CAST(0 AS DECIMAL(38, 0))
-            )
+    CASE
+      WHEN (
+        (
+          NOT (
+            `v_seller_fault_disputes_30d` IS NULL
           )
           AND NOT (
-            (
-              NOT (
-                `v_seller_fault_disputes_30d` IS NULL
-              )
-              AND NOT (
-                `v_buyer_disputes_30d` IS NULL
-              )
-            )
-            AND (
-              (
-                `v_seller_fault_disputes_30d` * CAST(25 AS DECIMAL(38, 0))
-              ) <= (
-                CAST(1 AS DECIMAL(38, 0)) * `v_buyer_disputes_30d`
-              )
-            )
+            `v_buyer_disputes_30d` IS NULL
           )
-          THEN CAST(STRUCT(
-            'dispute_rate' AS rule,
-            'DRR' AS metric,
-            CAST(`v_seller_fault_disputes_30d` AS STRING) || (
-              '/' || CAST(`v_buyer_disputes_30d` AS STRING)
-            ) AS value,
-            '<= 4%' AS standard
-          ) AS STRUCT<rule: STRING, metric: STRING, value: STRING, standard: STRING>)
-        END
-      ),
-      x -> NOT (
-        x IS NULL
+        )
+        AND (
+          `v_buyer_disputes_30d` <> CAST(0 AS DECIMAL(38, 0))
+        )
       )
-    ) AS `findings_7`,
-    FILTER(
-      ARRAY(
-        CASE
-          WHEN NOT (
-            NOT (
-              `v_seller_fault_disputes_30d` IS NULL
-            )
-          )
-          OR NOT (
-            NOT (
-              `v_buyer_disputes_30d` IS NULL
-            )
-          )
-          THEN CAST(STRUCT(
-            'dispute_rate' AS rule,
-            'DRR' AS metric,
-            'absent' AS cause,
-            CASE
-              WHEN (
-                `v_seller_fault_disputes_30d` IS NULL
-              )
-              AND NOT (
-                `v_buyer_disputes_30d` IS NULL
-              )
-              THEN 'seller_fault_disputes_30d is not given'
-              WHEN NOT (
-                `v_seller_fault_disputes_30d` IS NULL
-              )
-              AND (
-                `v_buyer_disputes_30d` IS NULL
-              )
-              THEN 'buyer_disputes_30d is not given'
-              WHEN (
-                `v_seller_fault_disputes_30d` IS NULL
-              )
-              AND (
-                `v_buyer_disputes_30d` IS NULL
-              )
-              THEN 'seller_fault_disputes_30d and buyer_disputes_30d are not given'
-            END AS reason
-          ) AS STRUCT<rule: STRING, metric: STRING, cause: STRING, reason: STRING>)
-          WHEN NOT (
-            NOT (
-              `v_buyer_disputes_30d` IS NULL
-            )
-            AND (
-              `v_buyer_disputes_30d` <> CAST(0 AS DECIMAL(38, 0))
-            )
-          )
-          THEN CAST(STRUCT(
-            'dispute_rate' AS rule,
-            'DRR' AS metric,
-            'zero_denominator' AS cause,
-            'buyer_disputes_30d is 0, so DRR is undefined' AS reason
-          ) AS STRUCT<rule: STRING, metric: STRING, cause: STRING, reason: STRING>)
-        END
-      ),
-      x -> NOT (
-        x IS NULL
-      )
-    ) AS `not_applicable_7`,
-    FILTER(
-      ARRAY(
-        CASE
-          WHEN (
-            (
-              NOT (
-                `v_seller_fault_disputes_30d` IS NULL
-              )
-              AND NOT (
-                `v_buyer_disputes_30d` IS NULL
-              )
-            )
-            AND (
-              `v_buyer_disputes_30d` <> CAST(0 AS DECIMAL(38, 0))
-            )
+      AND NOT (
+        (
+          NOT (
+            `v_seller_fault_disputes_30d` IS NULL
           )
           AND NOT (
-            (
-              NOT (
-                `v_seller_fault_disputes_30d` IS NULL
-              )
-              AND NOT (
-                `v_buyer_disputes_30d` IS NULL
-              )
-            )
-            AND (
-              (
-                `v_seller_fault_disputes_30d` * CAST(25 AS DECIMAL(38, 0))
-              ) <= (
-                CAST(1 AS DECIMAL(38, 0)) * `v_buyer_disputes_30d`
-              )
-            )
+            `v_buyer_disputes_30d` IS NULL
           )
-          THEN CAST(STRUCT('dispute_rate' AS rule, CAST(ARRAY('points') AS ARRAY<STRING>) AS measures) AS STRUCT<rule: STRING, measures: ARRAY<STRING>>)
-        END
-      ),
-      x -> NOT (
-        x IS NULL
+        )
+        AND (
+          (
+            `v_seller_fault_disputes_30d` * CAST(25 AS DECIMAL(38, 0))
+          ) <= (
+            CAST(1 AS DECIMAL(38, 0)) * `v_buyer_disputes_30d`
+          )
+        )
       )
-    ) AS `discretionary_7`,
+      THEN CAST(STRUCT(
+        'dispute_rate' AS rule,
+        'DRR' AS metric,
+        CAST(`v_seller_fault_disputes_30d` AS STRING) || (
+          '/' || CAST(`v_buyer_disputes_30d` AS STRING)
+        ) AS value,
+        '<= 4%' AS standard
+      ) AS STRUCT<rule: STRING, metric: STRING, value: STRING, standard: STRING>)
+    END AS `findings_7_0`,
+    CASE
+      WHEN NOT (
+        NOT (
+          `v_seller_fault_disputes_30d` IS NULL
+        )
+      )
+      OR NOT (
+        NOT (
+          `v_buyer_disputes_30d` IS NULL
+        )
+      )
+      THEN CAST(STRUCT(
+        'dispute_rate' AS rule,
+        'DRR' AS metric,
+        'absent' AS cause,
+        CASE
+          WHEN (
+            `v_seller_fault_disputes_30d` IS NULL
+          )
+          AND NOT (
+            `v_buyer_disputes_30d` IS NULL
+          )
+          THEN 'seller_fault_disputes_30d is not given'
+          WHEN NOT (
+            `v_seller_fault_disputes_30d` IS NULL
+          )
+          AND (
+            `v_buyer_disputes_30d` IS NULL
+          )
+          THEN 'buyer_disputes_30d is not given'
+          WHEN (
+            `v_seller_fault_disputes_30d` IS NULL
+          )
+          AND (
+            `v_buyer_disputes_30d` IS NULL
+          )
+          THEN 'seller_fault_disputes_30d and buyer_disputes_30d are not given'
+        END AS reason
+      ) AS STRUCT<rule: STRING, metric: STRING, cause: STRING, reason: STRING>)
+      WHEN NOT (
+        NOT (
+          `v_buyer_disputes_30d` IS NULL
+        )
+        AND (
+          `v_buyer_disputes_30d` <> CAST(0 AS DECIMAL(38, 0))
+        )
+      )
+      THEN CAST(STRUCT(
+        'dispute_rate' AS rule,
+        'DRR' AS metric,
+        'zero_denominator' AS cause,
+        'buyer_disputes_30d is 0, so DRR is undefined' AS reason
+      ) AS STRUCT<rule: STRING, metric: STRING, cause: STRING, reason: STRING>)
+    END AS `not_applicable_7_0`,
+    CASE
+      WHEN (
+        (
+          NOT (
+            `v_seller_fault_disputes_30d` IS NULL
+          )
+          AND NOT (
+            `v_buyer_disputes_30d` IS NULL
+          )
+        )
+        AND (
+          `v_buyer_disputes_30d` <> CAST(0 AS DECIMAL(38, 0))
+        )
+      )
+      AND NOT (
+        (
+          NOT (
+            `v_seller_fault_disputes_30d` IS NULL
+          )
+          AND NOT (
+            `v_buyer_disputes_30d` IS NULL
+          )
+        )
+        AND (
+          (
+            `v_seller_fault_disputes_30d` * CAST(25 AS DECIMAL(38, 0))
+          ) <= (
+            CAST(1 AS DECIMAL(38, 0)) * `v_buyer_disputes_30d`
+          )
+        )
+      )
+      THEN CAST(STRUCT('dispute_rate' AS rule, CAST(ARRAY('points') AS ARRAY<STRING>) AS measures) AS STRUCT<rule: STRING, measures: ARRAY<STRING>>)
+    END AS `discretionary_7_0`,
     CAST(0 AS INT) AS `points_7`,
     FALSE AS `warning_7`,
-    CAST(ARRAY() AS ARRAY<
-      STRUCT<
+    CASE
+      WHEN (
+        (
+          NOT (
+            `v_resolved_return_requests_30d` IS NULL
+          )
+          AND NOT (
+            `v_seller_fault_return_requests_30d` IS NULL
+          )
+        )
+        AND (
+          `v_seller_fault_return_requests_30d` <> CAST(0 AS DECIMAL(38, 0))
+        )
+      )
+      AND NOT (
+        (
+          NOT (
+            `v_resolved_return_requests_30d` IS NULL
+          )
+          AND NOT (
+            `v_seller_fault_return_requests_30d` IS NULL
+          )
+        )
+        AND (
+          (
+            `v_resolved_return_requests_30d` * CAST(50 AS DECIMAL(38, 0))
+          ) >= (
+            CAST(49 AS DECIMAL(38, 0)) * `v_seller_fault_return_requests_30d`
+          )
+        )
+      )
+      THEN CAST(STRUCT(
+        'return_resolution_rate' AS rule,
+        'RRR' AS metric,
+        CAST(`v_resolved_return_requests_30d` AS STRING) || (
+          '/' || CAST(`v_seller_fault_return_requests_30d` AS STRING)
+        ) AS value,
+        '>= 98%' AS standard
+      ) AS STRUCT<rule: STRING, metric: STRING, value: STRING, standard: STRING>)
+    END AS `findings_8_0`,
+    CASE
+      WHEN NOT (
+        NOT (
+          `v_resolved_return_requests_30d` IS NULL
+        )
+      )
+      OR NOT (
+        NOT (
+          `v_seller_fault_return_requests_30d` IS NULL
+        )
+      )
+      THEN CAST(STRUCT(
+        'return_resolution_rate' AS rule,
+        'RRR' AS metric,
+        'absent' AS cause,
+        CASE
+          WHEN (
+            `v_resolved_return_requests_30d` IS NULL
+          )
+          AND NOT (
+            `v_seller_fault_return_requests_30d` IS NULL
+          )
+          THEN 'resolved_return_requests_30d is not given'
+          WHEN NOT (
+            `v_resolved_return_requests_30d` IS NULL
+          )
+          AND (
+            `v_seller_fault_return_requests_30d` IS NULL
+          )
+          THEN 'seller_fault_return_requests_30d is not given'
+          WHEN (
+            `v_resolved_return_requests_30d` IS NULL
+          )
+          AND (
+            `v_seller_fault_return_requests_30d` IS NULL
+          )
+          THEN 'resolved_return_requests_30d and seller_fault_return_requests_30d are not given'
+        END AS reason
+      ) AS STRUCT<rule: STRING, metric: STRING, cause: STRING, reason: STRING>)
+      WHEN NOT (
+        NOT (
+          `v_seller_fault_return_requests_30d` IS NULL
+        )
+        AND (
+          `v_seller_fault_return_requests_30d` <> CAST(0 AS DECIMAL(38, 0))
+        )
+      )
+      THEN CAST(STRUCT(
+        'return_resolution_rate' AS rule,
+        'RRR' AS metric,
+        'zero_denominator' AS cause,
+        'seller_fault_return_requests_30d is 0, so RRR is undefined' AS reason
+      ) AS STRUCT<rule: STRING, metric: STRING, cause: STRING, reason: STRING>)
+    END AS `not_applicable_8_0`,
+    CASE
+      WHEN (
+        (
+          NOT (
+            `v_resolved_return_requests_30d` IS NULL
+          )
+          AND NOT (
+            `v_seller_fault_return_requests_30d` IS NULL
+          )
+        )
+        AND (
+          `v_seller_fault_return_requests_30d` <> CAST(0 AS DECIMAL(38, 0))
+        )
+      )
+      AND NOT (
+        (
+          NOT (
+            `v_resolved_return_requests_30d` IS NULL
+          )
+          AND NOT (
+            `v_seller_fault_return_requests_30d` IS NULL
+          )
+        )
+        AND (
+          (
+            `v_resolved_return_requests_30d` * CAST(50 AS DECIMAL(38, 0))
+          ) >= (
+            CAST(49 AS DECIMAL(38, 0)) * `v_seller_fault_return_requests_30d`
+          )
+        )
+      )
+      THEN CAST(STRUCT(
+        'return_resolution_rate' AS rule,
+        CAST(ARRAY('points') AS ARRAY<STRING>) AS measures
+      ) AS STRUCT<rule: STRING, measures: ARRAY<STRING>>)
+    END AS `discretionary_8_0`,
+    CAST(0 AS INT) AS `points_8`,
+    FALSE AS `warning_8`,
+    CASE
+      WHEN (
+        (
+          NOT (
+            `v_cancelled_orders` IS NULL
+          ) AND NOT (
+            `v_orders_7d` IS NULL
+          )
+        )
+        AND (
+          `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+        )
+      )
+      AND (
+        (
+          `v_cancelled_orders` * CAST(40 AS DECIMAL(38, 0))
+        ) >= (
+          CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+        )
+      )
+      THEN CAST(STRUCT(
+        'seller_fault_cancellation' AS rule,
+        CAST(NULL AS STRING) AS table,
+        1 AS row,
+        1 AS points,
+        FALSE AS warning,
+        CAST(NULL AS STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>) AS limit,
+        CAST(ARRAY() AS ARRAY<STRING>) AS measures,
+        'fulfilment.pol:27' AS where,
+        'Seller-fault cancellation rate (SFCR) is ' || (
+          `s_SFCR` || ': at least 2.5%. Rule seller_fault_cancellation, row 1 (fulfilment.pol:27): 1 point.'
+        ) AS because
+      ) AS STRUCT<
         rule: STRING,
         table: STRING,
         row: INT,
@@ -8469,347 +8332,122 @@ WITH given AS (
         measures: ARRAY<STRING>,
         where: STRING,
         because: STRING
-      >
-    >) AS `violations_8`,
-    FILTER(
-      ARRAY(
+      >)
+    END AS `violations_9_0`,
+    CASE
+      WHEN (
+        (
+          NOT (
+            `v_cancelled_orders` IS NULL
+          ) AND NOT (
+            `v_orders_7d` IS NULL
+          )
+        )
+        AND (
+          `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+        )
+      )
+      AND NOT (
+        (
+          NOT (
+            `v_cancelled_orders` IS NULL
+          ) AND NOT (
+            `v_orders_7d` IS NULL
+          )
+        )
+        AND (
+          (
+            `v_cancelled_orders` * CAST(40 AS DECIMAL(38, 0))
+          ) < (
+            CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+          )
+        )
+      )
+      THEN CAST(STRUCT(
+        'seller_fault_cancellation' AS rule,
+        'SFCR' AS metric,
+        CAST(`v_cancelled_orders` AS STRING) || (
+          '/' || CAST(`v_orders_7d` AS STRING)
+        ) AS value,
+        '< 2.5%' AS standard
+      ) AS STRUCT<rule: STRING, metric: STRING, value: STRING, standard: STRING>)
+    END AS `findings_9_0`,
+    CASE
+      WHEN NOT (
+        NOT (
+          `v_cancelled_orders` IS NULL
+        )
+      )
+      OR NOT (
+        NOT (
+          `v_orders_7d` IS NULL
+        )
+      )
+      THEN CAST(STRUCT(
+        'seller_fault_cancellation' AS rule,
+        'SFCR' AS metric,
+        'absent' AS cause,
         CASE
           WHEN (
-            (
-              NOT (
-                `v_resolved_return_requests_30d` IS NULL
-              )
-              AND NOT (
-                `v_seller_fault_return_requests_30d` IS NULL
-              )
-            )
-            AND (
-              `v_seller_fault_return_requests_30d` <> CAST(0 AS DECIMAL(38, 0))
-            )
+            `v_cancelled_orders` IS NULL
+          ) AND NOT (
+            `v_orders_7d` IS NULL
           )
-          AND NOT (
-            (
-              NOT (
-                `v_resolved_return_requests_30d` IS NULL
-              )
-              AND NOT (
-                `v_seller_fault_return_requests_30d` IS NULL
-              )
-            )
-            AND (
-              (
-                `v_resolved_return_requests_30d` * CAST(50 AS DECIMAL(38, 0))
-              ) >= (
-                CAST(49 AS DECIMAL(38, 0)) * `v_seller_fault_return_requests_30d`
-              )
-            )
-          )
-          THEN CAST(STRUCT(
-            'return_resolution_rate' AS rule,
-            'RRR' AS metric,
-            CAST(`v_resolved_return_requests_30d` AS STRING) || (
-              '/' || CAST(`v_seller_fault_return_requests_30d` AS STRING)
-            ) AS value,
-            '>= 98%' AS standard
-          ) AS STRUCT<rule: STRING, metric: STRING, value: STRING, standard: STRING>)
-        END
-      ),
-      x -> NOT (
-        x IS NULL
-      )
-    ) AS `findings_8`,
-    FILTER(
-      ARRAY(
-        CASE
+          THEN 'cancelled_orders is not given'
           WHEN NOT (
-            NOT (
-              `v_resolved_return_requests_30d` IS NULL
-            )
+            `v_cancelled_orders` IS NULL
+          ) AND (
+            `v_orders_7d` IS NULL
           )
-          OR NOT (
-            NOT (
-              `v_seller_fault_return_requests_30d` IS NULL
-            )
-          )
-          THEN CAST(STRUCT(
-            'return_resolution_rate' AS rule,
-            'RRR' AS metric,
-            'absent' AS cause,
-            CASE
-              WHEN (
-                `v_resolved_return_requests_30d` IS NULL
-              )
-              AND NOT (
-                `v_seller_fault_return_requests_30d` IS NULL
-              )
-              THEN 'resolved_return_requests_30d is not given'
-              WHEN NOT (
-                `v_resolved_return_requests_30d` IS NULL
-              )
-              AND (
-                `v_seller_fault_return_requests_30d` IS NULL
-              )
-              THEN 'seller_fault_return_requests_30d is not given'
-              WHEN (
-                `v_resolved_return_requests_30d` IS NULL
-              )
-              AND (
-                `v_seller_fault_return_requests_30d` IS NULL
-              )
-              THEN 'resolved_return_requests_30d and seller_fault_return_requests_30d are not given'
-            END AS reason
-          ) AS STRUCT<rule: STRING, metric: STRING, cause: STRING, reason: STRING>)
-          WHEN NOT (
-            NOT (
-              `v_seller_fault_return_requests_30d` IS NULL
-            )
-            AND (
-              `v_seller_fault_return_requests_30d` <> CAST(0 AS DECIMAL(38, 0))
-            )
-          )
-          THEN CAST(STRUCT(
-            'return_resolution_rate' AS rule,
-            'RRR' AS metric,
-            'zero_denominator' AS cause,
-            'seller_fault_return_requests_30d is 0, so RRR is undefined' AS reason
-          ) AS STRUCT<rule: STRING, metric: STRING, cause: STRING, reason: STRING>)
-        END
-      ),
-      x -> NOT (
-        x IS NULL
-      )
-    ) AS `not_applicable_8`,
-    FILTER(
-      ARRAY(
-        CASE
+          THEN 'orders_7d is not given'
           WHEN (
-            (
-              NOT (
-                `v_resolved_return_requests_30d` IS NULL
-              )
-              AND NOT (
-                `v_seller_fault_return_requests_30d` IS NULL
-              )
-            )
-            AND (
-              `v_seller_fault_return_requests_30d` <> CAST(0 AS DECIMAL(38, 0))
-            )
+            `v_cancelled_orders` IS NULL
+          ) AND (
+            `v_orders_7d` IS NULL
           )
-          AND NOT (
-            (
-              NOT (
-                `v_resolved_return_requests_30d` IS NULL
-              )
-              AND NOT (
-                `v_seller_fault_return_requests_30d` IS NULL
-              )
-            )
-            AND (
-              (
-                `v_resolved_return_requests_30d` * CAST(50 AS DECIMAL(38, 0))
-              ) >= (
-                CAST(49 AS DECIMAL(38, 0)) * `v_seller_fault_return_requests_30d`
-              )
-            )
-          )
-          THEN CAST(STRUCT(
-            'return_resolution_rate' AS rule,
-            CAST(ARRAY('points') AS ARRAY<STRING>) AS measures
-          ) AS STRUCT<rule: STRING, measures: ARRAY<STRING>>)
-        END
-      ),
-      x -> NOT (
-        x IS NULL
+          THEN 'cancelled_orders and orders_7d are not given'
+        END AS reason
+      ) AS STRUCT<rule: STRING, metric: STRING, cause: STRING, reason: STRING>)
+      WHEN NOT (
+        NOT (
+          `v_orders_7d` IS NULL
+        )
+        AND (
+          `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+        )
       )
-    ) AS `discretionary_8`,
-    CAST(0 AS INT) AS `points_8`,
-    FALSE AS `warning_8`,
-    FILTER(
-      ARRAY(
-        CASE
-          WHEN (
-            (
-              NOT (
-                `v_cancelled_orders` IS NULL
-              ) AND NOT (
-                `v_orders_7d` IS NULL
-              )
-            )
-            AND (
-              `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-            )
+      THEN CAST(STRUCT(
+        'seller_fault_cancellation' AS rule,
+        'SFCR' AS metric,
+        'zero_denominator' AS cause,
+        'orders_7d is 0, so SFCR is undefined' AS reason
+      ) AS STRUCT<rule: STRING, metric: STRING, cause: STRING, reason: STRING>)
+    END AS `not_applicable_9_0`,
+    CASE
+      WHEN (
+        (
+          NOT (
+            `v_cancelled_orders` IS NULL
+          ) AND NOT (
+            `v_orders_7d` IS NULL
           )
-          AND (
-            (
-              `v_cancelled_orders` * CAST(40 AS DECIMAL(38, 0))
-            ) >= (
-              CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-            )
-          )
-          THEN CAST(STRUCT(
-            'seller_fault_cancellation' AS rule,
-            CAST(NULL AS STRING) AS table,
-            1 AS row,
-            1 AS points,
-            FALSE AS warning,
-            CAST(NULL AS STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>) AS limit,
-            CAST(ARRAY() AS ARRAY<STRING>) AS measures,
-            'fulfilment.pol:27' AS where,
-            'Seller-fault cancellation rate (SFCR) is ' || (
-              `s_SFCR` || ': at least 2.5%. Rule seller_fault_cancellation, row 1 (fulfilment.pol:27): 1 point.'
-            ) AS because
-          ) AS STRUCT<
-            rule: STRING,
-            table: STRING,
-            row: INT,
-            points: INT,
-            warning: BOOLEAN,
-            limit: STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>,
-            measures: ARRAY<STRING>,
-            where: STRING,
-            because: STRING
-          >)
-        END
-      ),
-      x -> NOT (
-        x IS NULL
+        )
+        AND (
+          `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+        )
       )
-    ) AS `violations_9`,
-    FILTER(
-      ARRAY(
-        CASE
-          WHEN (
-            (
-              NOT (
-                `v_cancelled_orders` IS NULL
-              ) AND NOT (
-                `v_orders_7d` IS NULL
-              )
-            )
-            AND (
-              `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-            )
-          )
-          AND NOT (
-            (
-              NOT (
-                `v_cancelled_orders` IS NULL
-              ) AND NOT (
-                `v_orders_7d` IS NULL
-              )
-            )
-            AND (
-              (
-                `v_cancelled_orders` * CAST(40 AS DECIMAL(38, 0))
-              ) < (
-                CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-              )
-            )
-          )
-          THEN CAST(STRUCT(
-            'seller_fault_cancellation' AS rule,
-            'SFCR' AS metric,
-            CAST(`v_cancelled_orders` AS STRING) || (
-              '/' || CAST(`v_orders_7d` AS STRING)
-            ) AS value,
-            '< 2.5%' AS standard
-          ) AS STRUCT<rule: STRING, metric: STRING, value: STRING, standard: STRING>)
-        END
-      ),
-      x -> NOT (
-        x IS NULL
+      AND (
+        (
+          `v_cancelled_orders` * CAST(40 AS DECIMAL(38, 0))
+        ) >= (
+          CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+        )
       )
-    ) AS `findings_9`,
-    FILTER(
-      ARRAY(
-        CASE
-          WHEN NOT (
-            NOT (
-              `v_cancelled_orders` IS NULL
-            )
-          )
-          OR NOT (
-            NOT (
-              `v_orders_7d` IS NULL
-            )
-          )
-          THEN CAST(STRUCT(
-            'seller_fault_cancellation' AS rule,
-            'SFCR' AS metric,
-            'absent' AS cause,
-            CASE
-              WHEN (
-                `v_cancelled_orders` IS NULL
-              ) AND NOT (
-                `v_orders_7d` IS NULL
-              )
-              THEN 'cancelled_orders is not given'
-              WHEN NOT (
-                `v_cancelled_orders` IS NULL
-              ) AND (
-                `v_orders_7d` IS NULL
-              )
-              THEN 'orders_7d is not given'
-              WHEN (
-                `v_cancelled_orders` IS NULL
-              ) AND (
-                `v_orders_7d` IS NULL
-              )
-              THEN 'cancelled_orders and orders_7d are not given'
-            END AS reason
-          ) AS STRUCT<rule: STRING, metric: STRING, cause: STRING, reason: STRING>)
-          WHEN NOT (
-            NOT (
-              `v_orders_7d` IS NULL
-            )
-            AND (
-              `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-            )
-          )
-          THEN CAST(STRUCT(
-            'seller_fault_cancellation' AS rule,
-            'SFCR' AS metric,
-            'zero_denominator' AS cause,
-            'orders_7d is 0, so SFCR is undefined' AS reason
-          ) AS STRUCT<rule: STRING, metric: STRING, cause: STRING, reason: STRING>)
-        END
-      ),
-      x -> NOT (
-        x IS NULL
-      )
-    ) AS `not_applicable_9`,
-    FILTER(
-      ARRAY(
-        CASE
-          WHEN (
-            (
-              NOT (
-                `v_cancelled_orders` IS NULL
-              ) AND NOT (
-                `v_orders_7d` IS NULL
-              )
-            )
-            AND (
-              `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-            )
-          )
-          AND (
-            (
-              `v_cancelled_orders` * CAST(40 AS DECIMAL(38, 0))
-            ) >= (
-              CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-            )
-          )
-          THEN CAST(STRUCT(
-            'seller_fault_cancellation' AS rule,
-            CAST(ARRAY('extend_settlement', 'deduct_funds') AS ARRAY<STRING>) AS measures
-          ) AS STRUCT<rule: STRING, measures: ARRAY<STRING>>)
-        END
-      ),
-      x -> NOT (
-        x IS NULL
-      )
-    ) AS `discretionary_9`,
+      THEN CAST(STRUCT(
+        'seller_fault_cancellation' AS rule,
+        CAST(ARRAY('extend_settlement', 'deduct_funds') AS ARRAY<STRING>) AS measures
+      ) AS STRUCT<rule: STRING, measures: ARRAY<STRING>>)
+    END AS `discretionary_9_0`,
     CAST(CASE
       WHEN (
         (
@@ -8834,563 +8472,223 @@ WITH given AS (
       ELSE 0
     END AS INT) AS `points_9`,
     FALSE AS `warning_9`,
-    FILTER(
-      ARRAY(
-        CASE
-          WHEN (
+    CASE
+      WHEN (
+        (
+          (
+            NOT (
+              `v_late_orders` IS NULL
+            ) AND NOT (
+              `v_orders_7d` IS NULL
+            )
+          )
+          AND (
+            `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+          )
+        )
+        AND (
+          (
+            `v_late_orders` * CAST(25 AS DECIMAL(38, 0))
+          ) >= (
+            CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+          )
+        )
+      )
+      AND (
+        (
+          `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
+        ) < (
+          CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+        )
+      )
+      THEN CAST(STRUCT(
+        'late_dispatch' AS rule,
+        'points' AS table,
+        1 AS row,
+        2 AS points,
+        TRUE AS warning,
+        CAST(NULL AS STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>) AS limit,
+        CAST(ARRAY() AS ARRAY<STRING>) AS measures,
+        'fulfilment.pol:56' AS where,
+        'Late dispatch rate (LDR) is ' || (
+          `s_LDR` || ': at least 4% and below 10%. Rule late_dispatch, table points, row 1 (fulfilment.pol:56): a warning and 2 points.'
+        ) AS because
+      ) AS STRUCT<
+        rule: STRING,
+        table: STRING,
+        row: INT,
+        points: INT,
+        warning: BOOLEAN,
+        limit: STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>,
+        measures: ARRAY<STRING>,
+        where: STRING,
+        because: STRING
+      >)
+      WHEN (
+        (
+          (
             (
-              (
-                NOT (
-                  `v_late_orders` IS NULL
-                ) AND NOT (
-                  `v_orders_7d` IS NULL
-                )
-              )
-              AND (
-                `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+              NOT (
+                `v_late_orders` IS NULL
+              ) AND NOT (
+                `v_orders_7d` IS NULL
               )
             )
             AND (
-              (
-                `v_late_orders` * CAST(25 AS DECIMAL(38, 0))
-              ) >= (
-                CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-              )
+              `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
             )
           )
           AND (
             (
               `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
-            ) < (
+            ) >= (
               CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
             )
           )
-          THEN CAST(STRUCT(
-            'late_dispatch' AS rule,
-            'points' AS table,
-            1 AS row,
-            2 AS points,
-            TRUE AS warning,
-            CAST(NULL AS STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>) AS limit,
-            CAST(ARRAY() AS ARRAY<STRING>) AS measures,
-            'fulfilment.pol:56' AS where,
-            'Late dispatch rate (LDR) is ' || (
-              `s_LDR` || ': at least 4% and below 10%. Rule late_dispatch, table points, row 1 (fulfilment.pol:56): a warning and 2 points.'
-            ) AS because
-          ) AS STRUCT<
-            rule: STRING,
-            table: STRING,
-            row: INT,
-            points: INT,
-            warning: BOOLEAN,
-            limit: STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>,
-            measures: ARRAY<STRING>,
-            where: STRING,
-            because: STRING
-          >)
-        END,
-        CASE
-          WHEN (
+        )
+        AND (
+          (
+            `v_late_orders` * CAST(4 AS DECIMAL(38, 0))
+          ) < (
+            CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+          )
+        )
+      )
+      AND NOT (
+        (
+          (
             (
-              (
-                (
-                  NOT (
-                    `v_late_orders` IS NULL
-                  ) AND NOT (
-                    `v_orders_7d` IS NULL
-                  )
-                )
-                AND (
-                  `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                )
-              )
-              AND (
-                (
-                  `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
-                ) >= (
-                  CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                )
+              NOT (
+                `v_late_orders` IS NULL
+              ) AND NOT (
+                `v_orders_7d` IS NULL
               )
             )
             AND (
-              (
-                `v_late_orders` * CAST(4 AS DECIMAL(38, 0))
-              ) < (
-                CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-              )
+              `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
             )
           )
-          AND NOT (
+          AND (
+            (
+              `v_late_orders` * CAST(25 AS DECIMAL(38, 0))
+            ) >= (
+              CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+            )
+          )
+        )
+        AND (
+          (
+            `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
+          ) < (
+            CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+          )
+        )
+      )
+      THEN CAST(STRUCT(
+        'late_dispatch' AS rule,
+        'points' AS table,
+        2 AS row,
+        4 AS points,
+        FALSE AS warning,
+        CAST(STRUCT(
+          7 AS days,
+          '80' AS percent,
+          'avg4w' AS basis,
+          CAST(CAST((
+            (
+              CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(4 AS DECIMAL(38, 0))
+            ) - (
+              (
+                CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(4 AS DECIMAL(38, 0))
+              ) % CAST(5 AS DECIMAL(38, 0))
+            )
+          ) / CAST(5 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) + CAST((
             (
               (
                 (
-                  NOT (
-                    `v_late_orders` IS NULL
-                  ) AND NOT (
-                    `v_orders_7d` IS NULL
-                  )
-                )
-                AND (
-                  `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                )
-              )
-              AND (
-                (
-                  `v_late_orders` * CAST(25 AS DECIMAL(38, 0))
-                ) >= (
-                  CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                )
-              )
-            )
-            AND (
-              (
-                `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
-              ) < (
-                CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-              )
-            )
-          )
-          THEN CAST(STRUCT(
-            'late_dispatch' AS rule,
-            'points' AS table,
-            2 AS row,
-            4 AS points,
-            FALSE AS warning,
-            CAST(STRUCT(
-              7 AS days,
-              '80' AS percent,
-              'avg4w' AS basis,
-              CAST(CAST((
-                (
-                  CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(4 AS DECIMAL(38, 0))
-                ) - (
                   (
                     CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(4 AS DECIMAL(38, 0))
                   ) % CAST(5 AS DECIMAL(38, 0))
-                )
-              ) / CAST(5 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) + CAST((
+                ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
+              ) + (
+                CAST(CAST(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18)) - FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(4 AS DECIMAL(38, 0))
+              )
+            ) - (
+              (
                 (
                   (
                     (
+                      CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(4 AS DECIMAL(38, 0))
+                    ) % CAST(5 AS DECIMAL(38, 0))
+                  ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
+                ) + (
+                  CAST(CAST(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18)) - FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(4 AS DECIMAL(38, 0))
+                )
+              ) % CAST(5000000000000000000 AS DECIMAL(38, 0))
+            )
+          ) / CAST(5000000000000000000 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS daily_cap
+        ) AS STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>) AS limit,
+        CAST(ARRAY() AS ARRAY<STRING>) AS measures,
+        'fulfilment.pol:57' AS where,
+        'Late dispatch rate (LDR) is ' || (
+          `s_LDR` || (
+            ': at least 10% and below 25%. Rule late_dispatch, table points, row 2 (fulfilment.pol:57): 4 points and an order volume limit for 7 days at 80% of the average daily orders over the past 4 weeks' || (
+              CASE
+                WHEN `v_avg_daily_orders_4w` IS NULL
+                THEN ''
+                ELSE ' (at most ' || (
+                  CAST(CAST(CAST((
+                    (
+                      CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(4 AS DECIMAL(38, 0))
+                    ) - (
                       (
                         CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(4 AS DECIMAL(38, 0))
                       ) % CAST(5 AS DECIMAL(38, 0))
-                    ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
-                  ) + (
-                    CAST(CAST(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18)) - FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(4 AS DECIMAL(38, 0))
-                  )
-                ) - (
-                  (
+                    )
+                  ) / CAST(5 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) + CAST((
                     (
                       (
                         (
-                          CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(4 AS DECIMAL(38, 0))
-                        ) % CAST(5 AS DECIMAL(38, 0))
-                      ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
-                    ) + (
-                      CAST(CAST(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18)) - FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(4 AS DECIMAL(38, 0))
-                    )
-                  ) % CAST(5000000000000000000 AS DECIMAL(38, 0))
-                )
-              ) / CAST(5000000000000000000 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS daily_cap
-            ) AS STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>) AS limit,
-            CAST(ARRAY() AS ARRAY<STRING>) AS measures,
-            'fulfilment.pol:57' AS where,
-            'Late dispatch rate (LDR) is ' || (
-              `s_LDR` || (
-                ': at least 10% and below 25%. Rule late_dispatch, table points, row 2 (fulfilment.pol:57): 4 points and an order volume limit for 7 days at 80% of the average daily orders over the past 4 weeks' || (
-                  CASE
-                    WHEN `v_avg_daily_orders_4w` IS NULL
-                    THEN ''
-                    ELSE ' (at most ' || (
-                      CAST(CAST(CAST((
-                        (
-                          CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(4 AS DECIMAL(38, 0))
-                        ) - (
                           (
                             CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(4 AS DECIMAL(38, 0))
                           ) % CAST(5 AS DECIMAL(38, 0))
-                        )
-                      ) / CAST(5 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) + CAST((
-                        (
-                          (
-                            (
-                              (
-                                CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(4 AS DECIMAL(38, 0))
-                              ) % CAST(5 AS DECIMAL(38, 0))
-                            ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
-                          ) + (
-                            CAST(CAST(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18)) - FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(4 AS DECIMAL(38, 0))
-                          )
-                        ) - (
-                          (
-                            (
-                              (
-                                (
-                                  CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(4 AS DECIMAL(38, 0))
-                                ) % CAST(5 AS DECIMAL(38, 0))
-                              ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
-                            ) + (
-                              CAST(CAST(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18)) - FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(4 AS DECIMAL(38, 0))
-                            )
-                          ) % CAST(5000000000000000000 AS DECIMAL(38, 0))
-                        )
-                      ) / CAST(5000000000000000000 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS STRING) || ' orders a day)'
-                    )
-                  END || '.'
-                )
-              )
-            ) AS because
-          ) AS STRUCT<
-            rule: STRING,
-            table: STRING,
-            row: INT,
-            points: INT,
-            warning: BOOLEAN,
-            limit: STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>,
-            measures: ARRAY<STRING>,
-            where: STRING,
-            because: STRING
-          >)
-        END,
-        CASE
-          WHEN (
-            (
-              (
-                (
-                  (
-                    NOT (
-                      `v_late_orders` IS NULL
-                    ) AND NOT (
-                      `v_orders_7d` IS NULL
-                    )
-                  )
-                  AND (
-                    `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                  )
-                )
-                AND (
-                  (
-                    `v_late_orders` * CAST(4 AS DECIMAL(38, 0))
-                  ) >= (
-                    CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                  )
-                )
-              )
-              AND (
-                (
-                  `v_late_orders` * CAST(2 AS DECIMAL(38, 0))
-                ) < (
-                  CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                )
-              )
-            )
-            AND NOT (
-              (
-                (
-                  (
-                    NOT (
-                      `v_late_orders` IS NULL
-                    ) AND NOT (
-                      `v_orders_7d` IS NULL
-                    )
-                  )
-                  AND (
-                    `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                  )
-                )
-                AND (
-                  (
-                    `v_late_orders` * CAST(25 AS DECIMAL(38, 0))
-                  ) >= (
-                    CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                  )
-                )
-              )
-              AND (
-                (
-                  `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
-                ) < (
-                  CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                )
-              )
-            )
-          )
-          AND NOT (
-            (
-              (
-                (
-                  NOT (
-                    `v_late_orders` IS NULL
-                  ) AND NOT (
-                    `v_orders_7d` IS NULL
-                  )
-                )
-                AND (
-                  `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                )
-              )
-              AND (
-                (
-                  `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
-                ) >= (
-                  CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                )
-              )
-            )
-            AND (
-              (
-                `v_late_orders` * CAST(4 AS DECIMAL(38, 0))
-              ) < (
-                CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-              )
-            )
-          )
-          THEN CAST(STRUCT(
-            'late_dispatch' AS rule,
-            'points' AS table,
-            3 AS row,
-            6 AS points,
-            FALSE AS warning,
-            CAST(STRUCT(
-              7 AS days,
-              '30' AS percent,
-              'avg4w' AS basis,
-              CAST(CAST((
-                (
-                  CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
-                ) - (
-                  (
-                    CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
-                  ) % CAST(10 AS DECIMAL(38, 0))
-                )
-              ) / CAST(10 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) + CAST((
-                (
-                  (
-                    (
-                      (
-                        CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
-                      ) % CAST(10 AS DECIMAL(38, 0))
-                    ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
-                  ) + (
-                    CAST(CAST(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18)) - FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
-                  )
-                ) - (
-                  (
-                    (
-                      (
-                        (
-                          CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
-                        ) % CAST(10 AS DECIMAL(38, 0))
-                      ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
-                    ) + (
-                      CAST(CAST(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18)) - FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
-                    )
-                  ) % CAST(10000000000000000000 AS DECIMAL(38, 0))
-                )
-              ) / CAST(10000000000000000000 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS daily_cap
-            ) AS STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>) AS limit,
-            CAST(ARRAY() AS ARRAY<STRING>) AS measures,
-            'fulfilment.pol:58' AS where,
-            'Late dispatch rate (LDR) is ' || (
-              `s_LDR` || (
-                ': at least 25% and below 50%. Rule late_dispatch, table points, row 3 (fulfilment.pol:58): 6 points and an order volume limit for 7 days at 30% of the average daily orders over the past 4 weeks' || (
-                  CASE
-                    WHEN `v_avg_daily_orders_4w` IS NULL
-                    THEN ''
-                    ELSE ' (at most ' || (
-                      CAST(CAST(CAST((
-                        (
-                          CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
-                        ) - (
-                          (
-                            CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
-                          ) % CAST(10 AS DECIMAL(38, 0))
-                        )
-                      ) / CAST(10 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) + CAST((
-                        (
-                          (
-                            (
-                              (
-                                CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
-                              ) % CAST(10 AS DECIMAL(38, 0))
-                            ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
-                          ) + (
-                            CAST(CAST(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18)) - FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
-                          )
-                        ) - (
-                          (
-                            (
-                              (
-                                (
-                                  CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
-                                ) % CAST(10 AS DECIMAL(38, 0))
-                              ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
-                            ) + (
-                              CAST(CAST(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18)) - FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
-                            )
-                          ) % CAST(10000000000000000000 AS DECIMAL(38, 0))
-                        )
-                      ) / CAST(10000000000000000000 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS STRING) || ' orders a day)'
-                    )
-                  END || '.'
-                )
-              )
-            ) AS because
-          ) AS STRUCT<
-            rule: STRING,
-            table: STRING,
-            row: INT,
-            points: INT,
-            warning: BOOLEAN,
-            limit: STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>,
-            measures: ARRAY<STRING>,
-            where: STRING,
-            because: STRING
-          >)
-        END,
-        CASE
-          WHEN (
-            (
-              (
-                (
-                  (
-                    NOT (
-                      `v_late_orders` IS NULL
-                    ) AND NOT (
-                      `v_orders_7d` IS NULL
-                    )
-                  )
-                  AND (
-                    `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                  )
-                )
-                AND (
-                  (
-                    `v_late_orders` * CAST(2 AS DECIMAL(38, 0))
-                  ) >= (
-                    CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                  )
-                )
-              )
-              AND NOT (
-                (
-                  (
-                    (
-                      NOT (
-                        `v_late_orders` IS NULL
-                      ) AND NOT (
-                        `v_orders_7d` IS NULL
+                        ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
+                      ) + (
+                        CAST(CAST(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18)) - FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(4 AS DECIMAL(38, 0))
                       )
+                    ) - (
+                      (
+                        (
+                          (
+                            (
+                              CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(4 AS DECIMAL(38, 0))
+                            ) % CAST(5 AS DECIMAL(38, 0))
+                          ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
+                        ) + (
+                          CAST(CAST(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18)) - FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(4 AS DECIMAL(38, 0))
+                        )
+                      ) % CAST(5000000000000000000 AS DECIMAL(38, 0))
                     )
-                    AND (
-                      `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                    )
-                  )
-                  AND (
-                    (
-                      `v_late_orders` * CAST(25 AS DECIMAL(38, 0))
-                    ) >= (
-                      CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                    )
-                  )
+                  ) / CAST(5000000000000000000 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS STRING) || ' orders a day)'
                 )
-                AND (
-                  (
-                    `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
-                  ) < (
-                    CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                  )
-                )
-              )
-            )
-            AND NOT (
-              (
-                (
-                  (
-                    NOT (
-                      `v_late_orders` IS NULL
-                    ) AND NOT (
-                      `v_orders_7d` IS NULL
-                    )
-                  )
-                  AND (
-                    `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                  )
-                )
-                AND (
-                  (
-                    `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
-                  ) >= (
-                    CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                  )
-                )
-              )
-              AND (
-                (
-                  `v_late_orders` * CAST(4 AS DECIMAL(38, 0))
-                ) < (
-                  CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                )
-              )
+              END || '.'
             )
           )
-          AND NOT (
-            (
-              (
-                (
-                  NOT (
-                    `v_late_orders` IS NULL
-                  ) AND NOT (
-                    `v_orders_7d` IS NULL
-                  )
-                )
-                AND (
-                  `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                )
-              )
-              AND (
-                (
-                  `v_late_orders` * CAST(4 AS DECIMAL(38, 0))
-                ) >= (
-                  CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                )
-              )
-            )
-            AND (
-              (
-                `v_late_orders` * CAST(2 AS DECIMAL(38, 0))
-              ) < (
-                CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-              )
-            )
-          )
-          THEN CAST(STRUCT(
-            'late_dispatch' AS rule,
-            'points' AS table,
-            4 AS row,
-            8 AS points,
-            FALSE AS warning,
-            CAST(NULL AS STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>) AS limit,
-            CAST(ARRAY() AS ARRAY<STRING>) AS measures,
-            'fulfilment.pol:59' AS where,
-            'Late dispatch rate (LDR) is ' || (
-              `s_LDR` || ': at least 50%. Rule late_dispatch, table points, row 4 (fulfilment.pol:59): 8 points.'
-            ) AS because
-          ) AS STRUCT<
-            rule: STRING,
-            table: STRING,
-            row: INT,
-            points: INT,
-            warning: BOOLEAN,
-            limit: STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>,
-            measures: ARRAY<STRING>,
-            where: STRING,
-            because: STRING
-          >)
-        END,
-        CASE
-          WHEN (
+        ) AS because
+      ) AS STRUCT<
+        rule: STRING,
+        table: STRING,
+        row: INT,
+        points: INT,
+        warning: BOOLEAN,
+        limit: STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>,
+        measures: ARRAY<STRING>,
+        where: STRING,
+        because: STRING
+      >)
+      WHEN (
+        (
+          (
             (
               (
                 NOT (
@@ -9405,7 +8703,7 @@ WITH given AS (
             )
             AND (
               (
-                `v_late_orders` * CAST(2 AS DECIMAL(38, 0))
+                `v_late_orders` * CAST(4 AS DECIMAL(38, 0))
               ) >= (
                 CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
               )
@@ -9413,788 +8711,14 @@ WITH given AS (
           )
           AND (
             (
-              `v_late_orders` * CAST(5 AS DECIMAL(38, 0))
+              `v_late_orders` * CAST(2 AS DECIMAL(38, 0))
             ) < (
-              CAST(3 AS DECIMAL(38, 0)) * `v_orders_7d`
+              CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
             )
           )
-          THEN CAST(STRUCT(
-            'late_dispatch' AS rule,
-            'limits' AS table,
-            1 AS row,
-            0 AS points,
-            FALSE AS warning,
-            CAST(STRUCT(
-              7 AS days,
-              '30' AS percent,
-              'avg4w' AS basis,
-              CAST(CAST((
-                (
-                  CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
-                ) - (
-                  (
-                    CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
-                  ) % CAST(10 AS DECIMAL(38, 0))
-                )
-              ) / CAST(10 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) + CAST((
-                (
-                  (
-                    (
-                      (
-                        CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
-                      ) % CAST(10 AS DECIMAL(38, 0))
-                    ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
-                  ) + (
-                    CAST(CAST(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18)) - FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
-                  )
-                ) - (
-                  (
-                    (
-                      (
-                        (
-                          CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
-                        ) % CAST(10 AS DECIMAL(38, 0))
-                      ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
-                    ) + (
-                      CAST(CAST(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18)) - FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
-                    )
-                  ) % CAST(10000000000000000000 AS DECIMAL(38, 0))
-                )
-              ) / CAST(10000000000000000000 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS daily_cap
-            ) AS STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>) AS limit,
-            CAST(ARRAY() AS ARRAY<STRING>) AS measures,
-            'fulfilment.pol:62' AS where,
-            'Late dispatch rate (LDR) is ' || (
-              `s_LDR` || (
-                ': at least 50% and below 60%. Rule late_dispatch, table limits, row 1 (fulfilment.pol:62): an order volume limit for 7 days at 30% of the average daily orders over the past 4 weeks' || (
-                  CASE
-                    WHEN `v_avg_daily_orders_4w` IS NULL
-                    THEN ''
-                    ELSE ' (at most ' || (
-                      CAST(CAST(CAST((
-                        (
-                          CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
-                        ) - (
-                          (
-                            CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
-                          ) % CAST(10 AS DECIMAL(38, 0))
-                        )
-                      ) / CAST(10 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) + CAST((
-                        (
-                          (
-                            (
-                              (
-                                CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
-                              ) % CAST(10 AS DECIMAL(38, 0))
-                            ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
-                          ) + (
-                            CAST(CAST(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18)) - FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
-                          )
-                        ) - (
-                          (
-                            (
-                              (
-                                (
-                                  CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
-                                ) % CAST(10 AS DECIMAL(38, 0))
-                              ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
-                            ) + (
-                              CAST(CAST(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18)) - FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
-                            )
-                          ) % CAST(10000000000000000000 AS DECIMAL(38, 0))
-                        )
-                      ) / CAST(10000000000000000000 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS STRING) || ' orders a day)'
-                    )
-                  END || '.'
-                )
-              )
-            ) AS because
-          ) AS STRUCT<
-            rule: STRING,
-            table: STRING,
-            row: INT,
-            points: INT,
-            warning: BOOLEAN,
-            limit: STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>,
-            measures: ARRAY<STRING>,
-            where: STRING,
-            because: STRING
-          >)
-        END,
-        CASE
-          WHEN (
-            (
-              (
-                NOT (
-                  `v_late_orders` IS NULL
-                ) AND NOT (
-                  `v_orders_7d` IS NULL
-                )
-              )
-              AND (
-                `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-              )
-            )
-            AND (
-              (
-                `v_late_orders` * CAST(5 AS DECIMAL(38, 0))
-              ) >= (
-                CAST(3 AS DECIMAL(38, 0)) * `v_orders_7d`
-              )
-            )
-          )
-          AND NOT (
-            (
-              (
-                (
-                  NOT (
-                    `v_late_orders` IS NULL
-                  ) AND NOT (
-                    `v_orders_7d` IS NULL
-                  )
-                )
-                AND (
-                  `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                )
-              )
-              AND (
-                (
-                  `v_late_orders` * CAST(2 AS DECIMAL(38, 0))
-                ) >= (
-                  CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                )
-              )
-            )
-            AND (
-              (
-                `v_late_orders` * CAST(5 AS DECIMAL(38, 0))
-              ) < (
-                CAST(3 AS DECIMAL(38, 0)) * `v_orders_7d`
-              )
-            )
-          )
-          THEN CAST(STRUCT(
-            'late_dispatch' AS rule,
-            'limits' AS table,
-            2 AS row,
-            0 AS points,
-            FALSE AS warning,
-            CAST(STRUCT(
-              7 AS days,
-              '10' AS percent,
-              'avg4w' AS basis,
-              CAST(CAST((
-                (
-                  CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                ) - (
-                  (
-                    CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                  ) % CAST(10 AS DECIMAL(38, 0))
-                )
-              ) / CAST(10 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) + CAST((
-                (
-                  (
-                    (
-                      (
-                        CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                      ) % CAST(10 AS DECIMAL(38, 0))
-                    ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
-                  ) + (
-                    CAST(CAST(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18)) - FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                  )
-                ) - (
-                  (
-                    (
-                      (
-                        (
-                          CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                        ) % CAST(10 AS DECIMAL(38, 0))
-                      ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
-                    ) + (
-                      CAST(CAST(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18)) - FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                    )
-                  ) % CAST(10000000000000000000 AS DECIMAL(38, 0))
-                )
-              ) / CAST(10000000000000000000 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS daily_cap
-            ) AS STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>) AS limit,
-            CAST(ARRAY() AS ARRAY<STRING>) AS measures,
-            'fulfilment.pol:63' AS where,
-            'Late dispatch rate (LDR) is ' || (
-              `s_LDR` || (
-                ': at least 60%. Rule late_dispatch, table limits, row 2 (fulfilment.pol:63): an order volume limit for 7 days at 10% of the average daily orders over the past 4 weeks' || (
-                  CASE
-                    WHEN `v_avg_daily_orders_4w` IS NULL
-                    THEN ''
-                    ELSE ' (at most ' || (
-                      CAST(CAST(CAST((
-                        (
-                          CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                        ) - (
-                          (
-                            CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                          ) % CAST(10 AS DECIMAL(38, 0))
-                        )
-                      ) / CAST(10 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) + CAST((
-                        (
-                          (
-                            (
-                              (
-                                CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                              ) % CAST(10 AS DECIMAL(38, 0))
-                            ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
-                          ) + (
-                            CAST(CAST(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18)) - FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                          )
-                        ) - (
-                          (
-                            (
-                              (
-                                (
-                                  CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                                ) % CAST(10 AS DECIMAL(38, 0))
-                              ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
-                            ) + (
-                              CAST(CAST(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18)) - FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
-                            )
-                          ) % CAST(10000000000000000000 AS DECIMAL(38, 0))
-                        )
-                      ) / CAST(10000000000000000000 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS STRING) || ' orders a day)'
-                    )
-                  END || '.'
-                )
-              )
-            ) AS because
-          ) AS STRUCT<
-            rule: STRING,
-            table: STRING,
-            row: INT,
-            points: INT,
-            warning: BOOLEAN,
-            limit: STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>,
-            measures: ARRAY<STRING>,
-            where: STRING,
-            because: STRING
-          >)
-        END
-      ),
-      x -> NOT (
-        x IS NULL
-      )
-    ) AS `violations_10`,
-    FILTER(
-      ARRAY(
-        CASE
-          WHEN (
-            (
-              NOT (
-                `v_late_orders` IS NULL
-              ) AND NOT (
-                `v_orders_7d` IS NULL
-              )
-            )
-            AND (
-              `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-            )
-          )
-          AND NOT (
-            (
-              NOT (
-                `v_late_orders` IS NULL
-              ) AND NOT (
-                `v_orders_7d` IS NULL
-              )
-            )
-            AND (
-              (
-                `v_late_orders` * CAST(25 AS DECIMAL(38, 0))
-              ) < (
-                CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-              )
-            )
-          )
-          THEN CAST(STRUCT(
-            'late_dispatch' AS rule,
-            'LDR' AS metric,
-            CAST(`v_late_orders` AS STRING) || (
-              '/' || CAST(`v_orders_7d` AS STRING)
-            ) AS value,
-            '< 4%' AS standard
-          ) AS STRUCT<rule: STRING, metric: STRING, value: STRING, standard: STRING>)
-        END
-      ),
-      x -> NOT (
-        x IS NULL
-      )
-    ) AS `findings_10`,
-    FILTER(
-      ARRAY(
-        CASE
-          WHEN NOT (
-            NOT (
-              `v_late_orders` IS NULL
-            )
-          )
-          OR NOT (
-            NOT (
-              `v_orders_7d` IS NULL
-            )
-          )
-          THEN CAST(STRUCT(
-            'late_dispatch' AS rule,
-            'LDR' AS metric,
-            'absent' AS cause,
-            CASE
-              WHEN (
-                `v_late_orders` IS NULL
-              ) AND NOT (
-                `v_orders_7d` IS NULL
-              )
-              THEN 'late_orders is not given'
-              WHEN NOT (
-                `v_late_orders` IS NULL
-              ) AND (
-                `v_orders_7d` IS NULL
-              )
-              THEN 'orders_7d is not given'
-              WHEN (
-                `v_late_orders` IS NULL
-              ) AND (
-                `v_orders_7d` IS NULL
-              )
-              THEN 'late_orders and orders_7d are not given'
-            END AS reason
-          ) AS STRUCT<rule: STRING, metric: STRING, cause: STRING, reason: STRING>)
-          WHEN NOT (
-            NOT (
-              `v_orders_7d` IS NULL
-            )
-            AND (
-              `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-            )
-          )
-          THEN CAST(STRUCT(
-            'late_dispatch' AS rule,
-            'LDR' AS metric,
-            'zero_denominator' AS cause,
-            'orders_7d is 0, so LDR is undefined' AS reason
-          ) AS STRUCT<rule: STRING, metric: STRING, cause: STRING, reason: STRING>)
-        END
-      ),
-      x -> NOT (
-        x IS NULL
-      )
-    ) AS `not_applicable_10`,
-    FILTER(
-      ARRAY(
-        CASE
-          WHEN (
-            (
-              (
-                (
-                  (
-                    (
-                      (
-                        (
-                          NOT (
-                            `v_late_orders` IS NULL
-                          ) AND NOT (
-                            `v_orders_7d` IS NULL
-                          )
-                        )
-                        AND (
-                          `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                        )
-                      )
-                      AND (
-                        (
-                          `v_late_orders` * CAST(25 AS DECIMAL(38, 0))
-                        ) >= (
-                          CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                        )
-                      )
-                    )
-                    AND (
-                      (
-                        `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
-                      ) < (
-                        CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                      )
-                    )
-                  )
-                  OR (
-                    (
-                      (
-                        (
-                          (
-                            NOT (
-                              `v_late_orders` IS NULL
-                            ) AND NOT (
-                              `v_orders_7d` IS NULL
-                            )
-                          )
-                          AND (
-                            `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                          )
-                        )
-                        AND (
-                          (
-                            `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
-                          ) >= (
-                            CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                          )
-                        )
-                      )
-                      AND (
-                        (
-                          `v_late_orders` * CAST(4 AS DECIMAL(38, 0))
-                        ) < (
-                          CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                        )
-                      )
-                    )
-                    AND NOT (
-                      (
-                        (
-                          (
-                            NOT (
-                              `v_late_orders` IS NULL
-                            ) AND NOT (
-                              `v_orders_7d` IS NULL
-                            )
-                          )
-                          AND (
-                            `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                          )
-                        )
-                        AND (
-                          (
-                            `v_late_orders` * CAST(25 AS DECIMAL(38, 0))
-                          ) >= (
-                            CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                          )
-                        )
-                      )
-                      AND (
-                        (
-                          `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
-                        ) < (
-                          CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                        )
-                      )
-                    )
-                  )
-                )
-                OR (
-                  (
-                    (
-                      (
-                        (
-                          (
-                            NOT (
-                              `v_late_orders` IS NULL
-                            ) AND NOT (
-                              `v_orders_7d` IS NULL
-                            )
-                          )
-                          AND (
-                            `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                          )
-                        )
-                        AND (
-                          (
-                            `v_late_orders` * CAST(4 AS DECIMAL(38, 0))
-                          ) >= (
-                            CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                          )
-                        )
-                      )
-                      AND (
-                        (
-                          `v_late_orders` * CAST(2 AS DECIMAL(38, 0))
-                        ) < (
-                          CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                        )
-                      )
-                    )
-                    AND NOT (
-                      (
-                        (
-                          (
-                            NOT (
-                              `v_late_orders` IS NULL
-                            ) AND NOT (
-                              `v_orders_7d` IS NULL
-                            )
-                          )
-                          AND (
-                            `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                          )
-                        )
-                        AND (
-                          (
-                            `v_late_orders` * CAST(25 AS DECIMAL(38, 0))
-                          ) >= (
-                            CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                          )
-                        )
-                      )
-                      AND (
-                        (
-                          `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
-                        ) < (
-                          CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                        )
-                      )
-                    )
-                  )
-                  AND NOT (
-                    (
-                      (
-                        (
-                          NOT (
-                            `v_late_orders` IS NULL
-                          ) AND NOT (
-                            `v_orders_7d` IS NULL
-                          )
-                        )
-                        AND (
-                          `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                        )
-                      )
-                      AND (
-                        (
-                          `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
-                        ) >= (
-                          CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                        )
-                      )
-                    )
-                    AND (
-                      (
-                        `v_late_orders` * CAST(4 AS DECIMAL(38, 0))
-                      ) < (
-                        CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                      )
-                    )
-                  )
-                )
-              )
-              OR (
-                (
-                  (
-                    (
-                      (
-                        (
-                          NOT (
-                            `v_late_orders` IS NULL
-                          ) AND NOT (
-                            `v_orders_7d` IS NULL
-                          )
-                        )
-                        AND (
-                          `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                        )
-                      )
-                      AND (
-                        (
-                          `v_late_orders` * CAST(2 AS DECIMAL(38, 0))
-                        ) >= (
-                          CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                        )
-                      )
-                    )
-                    AND NOT (
-                      (
-                        (
-                          (
-                            NOT (
-                              `v_late_orders` IS NULL
-                            ) AND NOT (
-                              `v_orders_7d` IS NULL
-                            )
-                          )
-                          AND (
-                            `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                          )
-                        )
-                        AND (
-                          (
-                            `v_late_orders` * CAST(25 AS DECIMAL(38, 0))
-                          ) >= (
-                            CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                          )
-                        )
-                      )
-                      AND (
-                        (
-                          `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
-                        ) < (
-                          CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                        )
-                      )
-                    )
-                  )
-                  AND NOT (
-                    (
-                      (
-                        (
-                          NOT (
-                            `v_late_orders` IS NULL
-                          ) AND NOT (
-                            `v_orders_7d` IS NULL
-                          )
-                        )
-                        AND (
-                          `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                        )
-                      )
-                      AND (
-                        (
-                          `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
-                        ) >= (
-                          CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                        )
-                      )
-                    )
-                    AND (
-                      (
-                        `v_late_orders` * CAST(4 AS DECIMAL(38, 0))
-                      ) < (
-                        CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                      )
-                    )
-                  )
-                )
-                AND NOT (
-                  (
-                    (
-                      (
-                        NOT (
-                          `v_late_orders` IS NULL
-                        ) AND NOT (
-                          `v_orders_7d` IS NULL
-                        )
-                      )
-                      AND (
-                        `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                      )
-                    )
-                    AND (
-                      (
-                        `v_late_orders` * CAST(4 AS DECIMAL(38, 0))
-                      ) >= (
-                        CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                      )
-                    )
-                  )
-                  AND (
-                    (
-                      `v_late_orders` * CAST(2 AS DECIMAL(38, 0))
-                    ) < (
-                      CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                    )
-                  )
-                )
-              )
-            )
-            OR (
-              (
-                (
-                  (
-                    NOT (
-                      `v_late_orders` IS NULL
-                    ) AND NOT (
-                      `v_orders_7d` IS NULL
-                    )
-                  )
-                  AND (
-                    `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                  )
-                )
-                AND (
-                  (
-                    `v_late_orders` * CAST(2 AS DECIMAL(38, 0))
-                  ) >= (
-                    CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                  )
-                )
-              )
-              AND (
-                (
-                  `v_late_orders` * CAST(5 AS DECIMAL(38, 0))
-                ) < (
-                  CAST(3 AS DECIMAL(38, 0)) * `v_orders_7d`
-                )
-              )
-            )
-          )
-          OR (
-            (
-              (
-                (
-                  NOT (
-                    `v_late_orders` IS NULL
-                  ) AND NOT (
-                    `v_orders_7d` IS NULL
-                  )
-                )
-                AND (
-                  `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                )
-              )
-              AND (
-                (
-                  `v_late_orders` * CAST(5 AS DECIMAL(38, 0))
-                ) >= (
-                  CAST(3 AS DECIMAL(38, 0)) * `v_orders_7d`
-                )
-              )
-            )
-            AND NOT (
-              (
-                (
-                  (
-                    NOT (
-                      `v_late_orders` IS NULL
-                    ) AND NOT (
-                      `v_orders_7d` IS NULL
-                    )
-                  )
-                  AND (
-                    `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                  )
-                )
-                AND (
-                  (
-                    `v_late_orders` * CAST(2 AS DECIMAL(38, 0))
-                  ) >= (
-                    CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                  )
-                )
-              )
-              AND (
-                (
-                  `v_late_orders` * CAST(5 AS DECIMAL(38, 0))
-                ) < (
-                  CAST(3 AS DECIMAL(38, 0)) * `v_orders_7d`
-                )
-              )
-            )
-          )
-          THEN CAST(STRUCT(
-            'late_dispatch' AS rule,
-            CAST(ARRAY('extend_settlement', 'deduct_funds') AS ARRAY<STRING>) AS measures
-          ) AS STRUCT<rule: STRING, measures: ARRAY<STRING>>)
-        END
-      ),
-      x -> NOT (
-        x IS NULL
-      )
-    ) AS `discretionary_10`,
-    CAST((
-      (
-        CASE
-          WHEN (
+        )
+        AND NOT (
+          (
             (
               (
                 NOT (
@@ -10222,100 +8746,159 @@ WITH given AS (
               CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
             )
           )
-          THEN 2
-          ELSE 0
-        END + CASE
-          WHEN (
+        )
+      )
+      AND NOT (
+        (
+          (
             (
-              (
-                (
-                  NOT (
-                    `v_late_orders` IS NULL
-                  ) AND NOT (
-                    `v_orders_7d` IS NULL
-                  )
-                )
-                AND (
-                  `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                )
-              )
-              AND (
-                (
-                  `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
-                ) >= (
-                  CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                )
+              NOT (
+                `v_late_orders` IS NULL
+              ) AND NOT (
+                `v_orders_7d` IS NULL
               )
             )
             AND (
-              (
-                `v_late_orders` * CAST(4 AS DECIMAL(38, 0))
-              ) < (
-                CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-              )
+              `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
             )
           )
-          AND NOT (
+          AND (
+            (
+              `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
+            ) >= (
+              CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+            )
+          )
+        )
+        AND (
+          (
+            `v_late_orders` * CAST(4 AS DECIMAL(38, 0))
+          ) < (
+            CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+          )
+        )
+      )
+      THEN CAST(STRUCT(
+        'late_dispatch' AS rule,
+        'points' AS table,
+        3 AS row,
+        6 AS points,
+        FALSE AS warning,
+        CAST(STRUCT(
+          7 AS days,
+          '30' AS percent,
+          'avg4w' AS basis,
+          CAST(CAST((
+            (
+              CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
+            ) - (
+              (
+                CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
+              ) % CAST(10 AS DECIMAL(38, 0))
+            )
+          ) / CAST(10 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) + CAST((
             (
               (
                 (
-                  NOT (
-                    `v_late_orders` IS NULL
-                  ) AND NOT (
-                    `v_orders_7d` IS NULL
-                  )
-                )
-                AND (
-                  `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
-                )
+                  (
+                    CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
+                  ) % CAST(10 AS DECIMAL(38, 0))
+                ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
+              ) + (
+                CAST(CAST(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18)) - FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
               )
-              AND (
-                (
-                  `v_late_orders` * CAST(25 AS DECIMAL(38, 0))
-                ) >= (
-                  CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                )
-              )
-            )
-            AND (
+            ) - (
               (
-                `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
-              ) < (
-                CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-              )
+                (
+                  (
+                    (
+                      CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
+                    ) % CAST(10 AS DECIMAL(38, 0))
+                  ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
+                ) + (
+                  CAST(CAST(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18)) - FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
+                )
+              ) % CAST(10000000000000000000 AS DECIMAL(38, 0))
+            )
+          ) / CAST(10000000000000000000 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS daily_cap
+        ) AS STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>) AS limit,
+        CAST(ARRAY() AS ARRAY<STRING>) AS measures,
+        'fulfilment.pol:58' AS where,
+        'Late dispatch rate (LDR) is ' || (
+          `s_LDR` || (
+            ': at least 25% and below 50%. Rule late_dispatch, table points, row 3 (fulfilment.pol:58): 6 points and an order volume limit for 7 days at 30% of the average daily orders over the past 4 weeks' || (
+              CASE
+                WHEN `v_avg_daily_orders_4w` IS NULL
+                THEN ''
+                ELSE ' (at most ' || (
+                  CAST(CAST(CAST((
+                    (
+                      CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
+                    ) - (
+                      (
+                        CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
+                      ) % CAST(10 AS DECIMAL(38, 0))
+                    )
+                  ) / CAST(10 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) + CAST((
+                    (
+                      (
+                        (
+                          (
+                            CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
+                          ) % CAST(10 AS DECIMAL(38, 0))
+                        ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
+                      ) + (
+                        CAST(CAST(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18)) - FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
+                      )
+                    ) - (
+                      (
+                        (
+                          (
+                            (
+                              CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
+                            ) % CAST(10 AS DECIMAL(38, 0))
+                          ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
+                        ) + (
+                          CAST(CAST(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18)) - FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
+                        )
+                      ) % CAST(10000000000000000000 AS DECIMAL(38, 0))
+                    )
+                  ) / CAST(10000000000000000000 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS STRING) || ' orders a day)'
+                )
+              END || '.'
             )
           )
-          THEN 4
-          ELSE 0
-        END
-      ) + CASE
-        WHEN (
+        ) AS because
+      ) AS STRUCT<
+        rule: STRING,
+        table: STRING,
+        row: INT,
+        points: INT,
+        warning: BOOLEAN,
+        limit: STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>,
+        measures: ARRAY<STRING>,
+        where: STRING,
+        because: STRING
+      >)
+      WHEN (
+        (
           (
             (
               (
-                (
-                  NOT (
-                    `v_late_orders` IS NULL
-                  ) AND NOT (
-                    `v_orders_7d` IS NULL
-                  )
-                )
-                AND (
-                  `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+                NOT (
+                  `v_late_orders` IS NULL
+                ) AND NOT (
+                  `v_orders_7d` IS NULL
                 )
               )
               AND (
-                (
-                  `v_late_orders` * CAST(4 AS DECIMAL(38, 0))
-                ) >= (
-                  CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
-                )
+                `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
               )
             )
             AND (
               (
                 `v_late_orders` * CAST(2 AS DECIMAL(38, 0))
-              ) < (
+              ) >= (
                 CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
               )
             )
@@ -10381,10 +8964,1019 @@ WITH given AS (
             )
           )
         )
-        THEN 6
-        ELSE 0
-      END
-    ) + CASE
+      )
+      AND NOT (
+        (
+          (
+            (
+              NOT (
+                `v_late_orders` IS NULL
+              ) AND NOT (
+                `v_orders_7d` IS NULL
+              )
+            )
+            AND (
+              `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+            )
+          )
+          AND (
+            (
+              `v_late_orders` * CAST(4 AS DECIMAL(38, 0))
+            ) >= (
+              CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+            )
+          )
+        )
+        AND (
+          (
+            `v_late_orders` * CAST(2 AS DECIMAL(38, 0))
+          ) < (
+            CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+          )
+        )
+      )
+      THEN CAST(STRUCT(
+        'late_dispatch' AS rule,
+        'points' AS table,
+        4 AS row,
+        8 AS points,
+        FALSE AS warning,
+        CAST(NULL AS STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>) AS limit,
+        CAST(ARRAY() AS ARRAY<STRING>) AS measures,
+        'fulfilment.pol:59' AS where,
+        'Late dispatch rate (LDR) is ' || (
+          `s_LDR` || ': at least 50%. Rule late_dispatch, table points, row 4 (fulfilment.pol:59): 8 points.'
+        ) AS because
+      ) AS STRUCT<
+        rule: STRING,
+        table: STRING,
+        row: INT,
+        points: INT,
+        warning: BOOLEAN,
+        limit: STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>,
+        measures: ARRAY<STRING>,
+        where: STRING,
+        because: STRING
+      >)
+    END AS `violations_10_0`,
+    CASE
+      WHEN (
+        (
+          (
+            NOT (
+              `v_late_orders` IS NULL
+            ) AND NOT (
+              `v_orders_7d` IS NULL
+            )
+          )
+          AND (
+            `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+          )
+        )
+        AND (
+          (
+            `v_late_orders` * CAST(2 AS DECIMAL(38, 0))
+          ) >= (
+            CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+          )
+        )
+      )
+      AND (
+        (
+          `v_late_orders` * CAST(5 AS DECIMAL(38, 0))
+        ) < (
+          CAST(3 AS DECIMAL(38, 0)) * `v_orders_7d`
+        )
+      )
+      THEN CAST(STRUCT(
+        'late_dispatch' AS rule,
+        'limits' AS table,
+        1 AS row,
+        0 AS points,
+        FALSE AS warning,
+        CAST(STRUCT(
+          7 AS days,
+          '30' AS percent,
+          'avg4w' AS basis,
+          CAST(CAST((
+            (
+              CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
+            ) - (
+              (
+                CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
+              ) % CAST(10 AS DECIMAL(38, 0))
+            )
+          ) / CAST(10 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) + CAST((
+            (
+              (
+                (
+                  (
+                    CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
+                  ) % CAST(10 AS DECIMAL(38, 0))
+                ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
+              ) + (
+                CAST(CAST(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18)) - FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
+              )
+            ) - (
+              (
+                (
+                  (
+                    (
+                      CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
+                    ) % CAST(10 AS DECIMAL(38, 0))
+                  ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
+                ) + (
+                  CAST(CAST(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18)) - FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
+                )
+              ) % CAST(10000000000000000000 AS DECIMAL(38, 0))
+            )
+          ) / CAST(10000000000000000000 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS daily_cap
+        ) AS STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>) AS limit,
+        CAST(ARRAY() AS ARRAY<STRING>) AS measures,
+        'fulfilment.pol:62' AS where,
+        'Late dispatch rate (LDR) is ' || (
+          `s_LDR` || (
+            ': at least 50% and below 60%. Rule late_dispatch, table limits, row 1 (fulfilment.pol:62): an order volume limit for 7 days at 30% of the average daily orders over the past 4 weeks' || (
+              CASE
+                WHEN `v_avg_daily_orders_4w` IS NULL
+                THEN ''
+                ELSE ' (at most ' || (
+                  CAST(CAST(CAST((
+                    (
+                      CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
+                    ) - (
+                      (
+                        CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
+                      ) % CAST(10 AS DECIMAL(38, 0))
+                    )
+                  ) / CAST(10 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) + CAST((
+                    (
+                      (
+                        (
+                          (
+                            CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
+                          ) % CAST(10 AS DECIMAL(38, 0))
+                        ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
+                      ) + (
+                        CAST(CAST(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18)) - FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
+                      )
+                    ) - (
+                      (
+                        (
+                          (
+                            (
+                              CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
+                            ) % CAST(10 AS DECIMAL(38, 0))
+                          ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
+                        ) + (
+                          CAST(CAST(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18)) - FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(3 AS DECIMAL(38, 0))
+                        )
+                      ) % CAST(10000000000000000000 AS DECIMAL(38, 0))
+                    )
+                  ) / CAST(10000000000000000000 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS STRING) || ' orders a day)'
+                )
+              END || '.'
+            )
+          )
+        ) AS because
+      ) AS STRUCT<
+        rule: STRING,
+        table: STRING,
+        row: INT,
+        points: INT,
+        warning: BOOLEAN,
+        limit: STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>,
+        measures: ARRAY<STRING>,
+        where: STRING,
+        because: STRING
+      >)
+      WHEN (
+        (
+          (
+            NOT (
+              `v_late_orders` IS NULL
+            ) AND NOT (
+              `v_orders_7d` IS NULL
+            )
+          )
+          AND (
+            `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+          )
+        )
+        AND (
+          (
+            `v_late_orders` * CAST(5 AS DECIMAL(38, 0))
+          ) >= (
+            CAST(3 AS DECIMAL(38, 0)) * `v_orders_7d`
+          )
+        )
+      )
+      AND NOT (
+        (
+          (
+            (
+              NOT (
+                `v_late_orders` IS NULL
+              ) AND NOT (
+                `v_orders_7d` IS NULL
+              )
+            )
+            AND (
+              `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+            )
+          )
+          AND (
+            (
+              `v_late_orders` * CAST(2 AS DECIMAL(38, 0))
+            ) >= (
+              CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+            )
+          )
+        )
+        AND (
+          (
+            `v_late_orders` * CAST(5 AS DECIMAL(38, 0))
+          ) < (
+            CAST(3 AS DECIMAL(38, 0)) * `v_orders_7d`
+          )
+        )
+      )
+      THEN CAST(STRUCT(
+        'late_dispatch' AS rule,
+        'limits' AS table,
+        2 AS row,
+        0 AS points,
+        FALSE AS warning,
+        CAST(STRUCT(
+          7 AS days,
+          '10' AS percent,
+          'avg4w' AS basis,
+          CAST(CAST((
+            (
+              CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+            ) - (
+              (
+                CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+              ) % CAST(10 AS DECIMAL(38, 0))
+            )
+          ) / CAST(10 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) + CAST((
+            (
+              (
+                (
+                  (
+                    CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                  ) % CAST(10 AS DECIMAL(38, 0))
+                ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
+              ) + (
+                CAST(CAST(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18)) - FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+              )
+            ) - (
+              (
+                (
+                  (
+                    (
+                      CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                    ) % CAST(10 AS DECIMAL(38, 0))
+                  ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
+                ) + (
+                  CAST(CAST(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18)) - FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                )
+              ) % CAST(10000000000000000000 AS DECIMAL(38, 0))
+            )
+          ) / CAST(10000000000000000000 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS daily_cap
+        ) AS STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>) AS limit,
+        CAST(ARRAY() AS ARRAY<STRING>) AS measures,
+        'fulfilment.pol:63' AS where,
+        'Late dispatch rate (LDR) is ' || (
+          `s_LDR` || (
+            ': at least 60%. Rule late_dispatch, table limits, row 2 (fulfilment.pol:63): an order volume limit for 7 days at 10% of the average daily orders over the past 4 weeks' || (
+              CASE
+                WHEN `v_avg_daily_orders_4w` IS NULL
+                THEN ''
+                ELSE ' (at most ' || (
+                  CAST(CAST(CAST((
+                    (
+                      CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                    ) - (
+                      (
+                        CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                      ) % CAST(10 AS DECIMAL(38, 0))
+                    )
+                  ) / CAST(10 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) + CAST((
+                    (
+                      (
+                        (
+                          (
+                            CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                          ) % CAST(10 AS DECIMAL(38, 0))
+                        ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
+                      ) + (
+                        CAST(CAST(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18)) - FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                      )
+                    ) - (
+                      (
+                        (
+                          (
+                            (
+                              CAST(FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                            ) % CAST(10 AS DECIMAL(38, 0))
+                          ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
+                        ) + (
+                          CAST(CAST(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18)) - FLOOR(CAST(`v_avg_daily_orders_4w` AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(1 AS DECIMAL(38, 0))
+                        )
+                      ) % CAST(10000000000000000000 AS DECIMAL(38, 0))
+                    )
+                  ) / CAST(10000000000000000000 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) AS STRING) || ' orders a day)'
+                )
+              END || '.'
+            )
+          )
+        ) AS because
+      ) AS STRUCT<
+        rule: STRING,
+        table: STRING,
+        row: INT,
+        points: INT,
+        warning: BOOLEAN,
+        limit: STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>,
+        measures: ARRAY<STRING>,
+        where: STRING,
+        because: STRING
+      >)
+    END AS `violations_10_1`,
+    CASE
+      WHEN (
+        (
+          NOT (
+            `v_late_orders` IS NULL
+          ) AND NOT (
+            `v_orders_7d` IS NULL
+          )
+        )
+        AND (
+          `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+        )
+      )
+      AND NOT (
+        (
+          NOT (
+            `v_late_orders` IS NULL
+          ) AND NOT (
+            `v_orders_7d` IS NULL
+          )
+        )
+        AND (
+          (
+            `v_late_orders` * CAST(25 AS DECIMAL(38, 0))
+          ) < (
+            CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+          )
+        )
+      )
+      THEN CAST(STRUCT(
+        'late_dispatch' AS rule,
+        'LDR' AS metric,
+        CAST(`v_late_orders` AS STRING) || (
+          '/' || CAST(`v_orders_7d` AS STRING)
+        ) AS value,
+        '< 4%' AS standard
+      ) AS STRUCT<rule: STRING, metric: STRING, value: STRING, standard: STRING>)
+    END AS `findings_10_0`,
+    CASE
+      WHEN NOT (
+        NOT (
+          `v_late_orders` IS NULL
+        )
+      )
+      OR NOT (
+        NOT (
+          `v_orders_7d` IS NULL
+        )
+      )
+      THEN CAST(STRUCT(
+        'late_dispatch' AS rule,
+        'LDR' AS metric,
+        'absent' AS cause,
+        CASE
+          WHEN (
+            `v_late_orders` IS NULL
+          ) AND NOT (
+            `v_orders_7d` IS NULL
+          )
+          THEN 'late_orders is not given'
+          WHEN NOT (
+            `v_late_orders` IS NULL
+          ) AND (
+            `v_orders_7d` IS NULL
+          )
+          THEN 'orders_7d is not given'
+          WHEN (
+            `v_late_orders` IS NULL
+          ) AND (
+            `v_orders_7d` IS NULL
+          )
+          THEN 'late_orders and orders_7d are not given'
+        END AS reason
+      ) AS STRUCT<rule: STRING, metric: STRING, cause: STRING, reason: STRING>)
+      WHEN NOT (
+        NOT (
+          `v_orders_7d` IS NULL
+        )
+        AND (
+          `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+        )
+      )
+      THEN CAST(STRUCT(
+        'late_dispatch' AS rule,
+        'LDR' AS metric,
+        'zero_denominator' AS cause,
+        'orders_7d is 0, so LDR is undefined' AS reason
+      ) AS STRUCT<rule: STRING, metric: STRING, cause: STRING, reason: STRING>)
+    END AS `not_applicable_10_0`,
+    CASE
+      WHEN (
+        (
+          (
+            (
+              (
+                (
+                  (
+                    (
+                      NOT (
+                        `v_late_orders` IS NULL
+                      ) AND NOT (
+                        `v_orders_7d` IS NULL
+                      )
+                    )
+                    AND (
+                      `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+                    )
+                  )
+                  AND (
+                    (
+                      `v_late_orders` * CAST(25 AS DECIMAL(38, 0))
+                    ) >= (
+                      CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                    )
+                  )
+                )
+                AND (
+                  (
+                    `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
+                  ) < (
+                    CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                  )
+                )
+              )
+              OR (
+                (
+                  (
+                    (
+                      (
+                        NOT (
+                          `v_late_orders` IS NULL
+                        ) AND NOT (
+                          `v_orders_7d` IS NULL
+                        )
+                      )
+                      AND (
+                        `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+                      )
+                    )
+                    AND (
+                      (
+                        `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
+                      ) >= (
+                        CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                      )
+                    )
+                  )
+                  AND (
+                    (
+                      `v_late_orders` * CAST(4 AS DECIMAL(38, 0))
+                    ) < (
+                      CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                    )
+                  )
+                )
+                AND NOT (
+                  (
+                    (
+                      (
+                        NOT (
+                          `v_late_orders` IS NULL
+                        ) AND NOT (
+                          `v_orders_7d` IS NULL
+                        )
+                      )
+                      AND (
+                        `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+                      )
+                    )
+                    AND (
+                      (
+                        `v_late_orders` * CAST(25 AS DECIMAL(38, 0))
+                      ) >= (
+                        CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                      )
+                    )
+                  )
+                  AND (
+                    (
+                      `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
+                    ) < (
+                      CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                    )
+                  )
+                )
+              )
+            )
+            OR (
+              (
+                (
+                  (
+                    (
+                      (
+                        NOT (
+                          `v_late_orders` IS NULL
+                        ) AND NOT (
+                          `v_orders_7d` IS NULL
+                        )
+                      )
+                      AND (
+                        `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+                      )
+                    )
+                    AND (
+                      (
+                        `v_late_orders` * CAST(4 AS DECIMAL(38, 0))
+                      ) >= (
+                        CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                      )
+                    )
+                  )
+                  AND (
+                    (
+                      `v_late_orders` * CAST(2 AS DECIMAL(38, 0))
+                    ) < (
+                      CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                    )
+                  )
+                )
+                AND NOT (
+                  (
+                    (
+                      (
+                        NOT (
+                          `v_late_orders` IS NULL
+                        ) AND NOT (
+                          `v_orders_7d` IS NULL
+                        )
+                      )
+                      AND (
+                        `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+                      )
+                    )
+                    AND (
+                      (
+                        `v_late_orders` * CAST(25 AS DECIMAL(38, 0))
+                      ) >= (
+                        CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                      )
+                    )
+                  )
+                  AND (
+                    (
+                      `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
+                    ) < (
+                      CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                    )
+                  )
+                )
+              )
+              AND NOT (
+                (
+                  (
+                    (
+                      NOT (
+                        `v_late_orders` IS NULL
+                      ) AND NOT (
+                        `v_orders_7d` IS NULL
+                      )
+                    )
+                    AND (
+                      `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+                    )
+                  )
+                  AND (
+                    (
+                      `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
+                    ) >= (
+                      CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                    )
+                  )
+                )
+                AND (
+                  (
+                    `v_late_orders` * CAST(4 AS DECIMAL(38, 0))
+                  ) < (
+                    CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                  )
+                )
+              )
+            )
+          )
+          OR (
+            (
+              (
+                (
+                  (
+                    (
+                      NOT (
+                        `v_late_orders` IS NULL
+                      ) AND NOT (
+                        `v_orders_7d` IS NULL
+                      )
+                    )
+                    AND (
+                      `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+                    )
+                  )
+                  AND (
+                    (
+                      `v_late_orders` * CAST(2 AS DECIMAL(38, 0))
+                    ) >= (
+                      CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                    )
+                  )
+                )
+                AND NOT (
+                  (
+                    (
+                      (
+                        NOT (
+                          `v_late_orders` IS NULL
+                        ) AND NOT (
+                          `v_orders_7d` IS NULL
+                        )
+                      )
+                      AND (
+                        `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+                      )
+                    )
+                    AND (
+                      (
+                        `v_late_orders` * CAST(25 AS DECIMAL(38, 0))
+                      ) >= (
+                        CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                      )
+                    )
+                  )
+                  AND (
+                    (
+                      `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
+                    ) < (
+                      CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                    )
+                  )
+                )
+              )
+              AND NOT (
+                (
+                  (
+                    (
+                      NOT (
+                        `v_late_orders` IS NULL
+                      ) AND NOT (
+                        `v_orders_7d` IS NULL
+                      )
+                    )
+                    AND (
+                      `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+                    )
+                  )
+                  AND (
+                    (
+                      `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
+                    ) >= (
+                      CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                    )
+                  )
+                )
+                AND (
+                  (
+                    `v_late_orders` * CAST(4 AS DECIMAL(38, 0))
+                  ) < (
+                    CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                  )
+                )
+              )
+            )
+            AND NOT (
+              (
+                (
+                  (
+                    NOT (
+                      `v_late_orders` IS NULL
+                    ) AND NOT (
+                      `v_orders_7d` IS NULL
+                    )
+                  )
+                  AND (
+                    `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+                  )
+                )
+                AND (
+                  (
+                    `v_late_orders` * CAST(4 AS DECIMAL(38, 0))
+                  ) >= (
+                    CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                  )
+                )
+              )
+              AND (
+                (
+                  `v_late_orders` * CAST(2 AS DECIMAL(38, 0))
+                ) < (
+                  CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+                )
+              )
+            )
+          )
+        )
+        OR (
+          (
+            (
+              (
+                NOT (
+                  `v_late_orders` IS NULL
+                ) AND NOT (
+                  `v_orders_7d` IS NULL
+                )
+              )
+              AND (
+                `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+              )
+            )
+            AND (
+              (
+                `v_late_orders` * CAST(2 AS DECIMAL(38, 0))
+              ) >= (
+                CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+              )
+            )
+          )
+          AND (
+            (
+              `v_late_orders` * CAST(5 AS DECIMAL(38, 0))
+            ) < (
+              CAST(3 AS DECIMAL(38, 0)) * `v_orders_7d`
+            )
+          )
+        )
+      )
+      OR (
+        (
+          (
+            (
+              NOT (
+                `v_late_orders` IS NULL
+              ) AND NOT (
+                `v_orders_7d` IS NULL
+              )
+            )
+            AND (
+              `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+            )
+          )
+          AND (
+            (
+              `v_late_orders` * CAST(5 AS DECIMAL(38, 0))
+            ) >= (
+              CAST(3 AS DECIMAL(38, 0)) * `v_orders_7d`
+            )
+          )
+        )
+        AND NOT (
+          (
+            (
+              (
+                NOT (
+                  `v_late_orders` IS NULL
+                ) AND NOT (
+                  `v_orders_7d` IS NULL
+                )
+              )
+              AND (
+                `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+              )
+            )
+            AND (
+              (
+                `v_late_orders` * CAST(2 AS DECIMAL(38, 0))
+              ) >= (
+                CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+              )
+            )
+          )
+          AND (
+            (
+              `v_late_orders` * CAST(5 AS DECIMAL(38, 0))
+            ) < (
+              CAST(3 AS DECIMAL(38, 0)) * `v_orders_7d`
+            )
+          )
+        )
+      )
+      THEN CAST(STRUCT(
+        'late_dispatch' AS rule,
+        CAST(ARRAY('extend_settlement', 'deduct_funds') AS ARRAY<STRING>) AS measures
+      ) AS STRUCT<rule: STRING, measures: ARRAY<STRING>>)
+    END AS `discretionary_10_0`,
+    CAST(CASE
+      WHEN (
+        (
+          (
+            NOT (
+              `v_late_orders` IS NULL
+            ) AND NOT (
+              `v_orders_7d` IS NULL
+            )
+          )
+          AND (
+            `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+          )
+        )
+        AND (
+          (
+            `v_late_orders` * CAST(25 AS DECIMAL(38, 0))
+          ) >= (
+            CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+          )
+        )
+      )
+      AND (
+        (
+          `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
+        ) < (
+          CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+        )
+      )
+      THEN 2
+      WHEN (
+        (
+          (
+            (
+              NOT (
+                `v_late_orders` IS NULL
+              ) AND NOT (
+                `v_orders_7d` IS NULL
+              )
+            )
+            AND (
+              `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+            )
+          )
+          AND (
+            (
+              `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
+            ) >= (
+              CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+            )
+          )
+        )
+        AND (
+          (
+            `v_late_orders` * CAST(4 AS DECIMAL(38, 0))
+          ) < (
+            CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+          )
+        )
+      )
+      AND NOT (
+        (
+          (
+            (
+              NOT (
+                `v_late_orders` IS NULL
+              ) AND NOT (
+                `v_orders_7d` IS NULL
+              )
+            )
+            AND (
+              `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+            )
+          )
+          AND (
+            (
+              `v_late_orders` * CAST(25 AS DECIMAL(38, 0))
+            ) >= (
+              CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+            )
+          )
+        )
+        AND (
+          (
+            `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
+          ) < (
+            CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+          )
+        )
+      )
+      THEN 4
+      WHEN (
+        (
+          (
+            (
+              (
+                NOT (
+                  `v_late_orders` IS NULL
+                ) AND NOT (
+                  `v_orders_7d` IS NULL
+                )
+              )
+              AND (
+                `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+              )
+            )
+            AND (
+              (
+                `v_late_orders` * CAST(4 AS DECIMAL(38, 0))
+              ) >= (
+                CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+              )
+            )
+          )
+          AND (
+            (
+              `v_late_orders` * CAST(2 AS DECIMAL(38, 0))
+            ) < (
+              CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+            )
+          )
+        )
+        AND NOT (
+          (
+            (
+              (
+                NOT (
+                  `v_late_orders` IS NULL
+                ) AND NOT (
+                  `v_orders_7d` IS NULL
+                )
+              )
+              AND (
+                `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+              )
+            )
+            AND (
+              (
+                `v_late_orders` * CAST(25 AS DECIMAL(38, 0))
+              ) >= (
+                CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+              )
+            )
+          )
+          AND (
+            (
+              `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
+            ) < (
+              CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+            )
+          )
+        )
+      )
+      AND NOT (
+        (
+          (
+            (
+              NOT (
+                `v_late_orders` IS NULL
+              ) AND NOT (
+                `v_orders_7d` IS NULL
+              )
+            )
+            AND (
+              `v_orders_7d` <> CAST(0 AS DECIMAL(38, 0))
+            )
+          )
+          AND (
+            (
+              `v_late_orders` * CAST(10 AS DECIMAL(38, 0))
+            ) >= (
+              CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+            )
+          )
+        )
+        AND (
+          (
+            `v_late_orders` * CAST(4 AS DECIMAL(38, 0))
+          ) < (
+            CAST(1 AS DECIMAL(38, 0)) * `v_orders_7d`
+          )
+        )
+      )
+      THEN 6
       WHEN (
         (
           (
@@ -10683,48 +10275,27 @@ SELECT
     ) AND (
       `region` = 'US'
     )
-    THEN CONCAT(
-      `violations_0`,
-      `violations_1`,
-      `violations_2`,
-      `violations_3`,
-      `violations_4`,
-      `violations_5`,
-      `violations_6`,
-      `violations_7`,
-      `violations_8`
-    )
+    THEN FILTER(ARRAY(`violations_0_0`, `violations_1_0`), x -> NOT (
+      x IS NULL
+    ))
     WHEN (
       `error` IS NULL
     ) AND (
       `region` = 'SEA'
     )
-    THEN CONCAT(
-      `violations_0`,
-      `violations_1`,
-      `violations_2`,
-      `violations_3`,
-      `violations_4`,
-      `violations_5`,
-      `violations_6`,
-      `violations_7`,
-      `violations_8`
-    )
+    THEN FILTER(ARRAY(`violations_0_0`, `violations_1_0`), x -> NOT (
+      x IS NULL
+    ))
     WHEN (
       `error` IS NULL
     ) AND (
       `region` = 'UK'
     )
-    THEN CONCAT(
-      `violations_9`,
-      `violations_10`,
-      `violations_2`,
-      `violations_3`,
-      `violations_4`,
-      `violations_5`,
-      `violations_6`,
-      `violations_7`,
-      `violations_8`
+    THEN FILTER(
+      ARRAY(`violations_9_0`, `violations_10_0`, `violations_10_1`),
+      x -> NOT (
+        x IS NULL
+      )
     )
     ELSE NULL
   END AS `violations`,
@@ -10734,48 +10305,63 @@ SELECT
     ) AND (
       `region` = 'US'
     )
-    THEN CONCAT(
-      `findings_0`,
-      `findings_1`,
-      `findings_2`,
-      `findings_3`,
-      `findings_4`,
-      `findings_5`,
-      `findings_6`,
-      `findings_7`,
-      `findings_8`
+    THEN FILTER(
+      ARRAY(
+        `findings_0_0`,
+        `findings_1_0`,
+        `findings_2_0`,
+        `findings_3_0`,
+        `findings_4_0`,
+        `findings_5_0`,
+        `findings_6_0`,
+        `findings_7_0`,
+        `findings_8_0`
+      ),
+      x -> NOT (
+        x IS NULL
+      )
     )
     WHEN (
       `error` IS NULL
     ) AND (
       `region` = 'SEA'
     )
-    THEN CONCAT(
-      `findings_0`,
-      `findings_1`,
-      `findings_2`,
-      `findings_3`,
-      `findings_4`,
-      `findings_5`,
-      `findings_6`,
-      `findings_7`,
-      `findings_8`
+    THEN FILTER(
+      ARRAY(
+        `findings_0_0`,
+        `findings_1_0`,
+        `findings_2_0`,
+        `findings_3_0`,
+        `findings_4_0`,
+        `findings_5_0`,
+        `findings_6_0`,
+        `findings_7_0`,
+        `findings_8_0`
+      ),
+      x -> NOT (
+        x IS NULL
+      )
     )
     WHEN (
       `error` IS NULL
     ) AND (
       `region` = 'UK'
     )
-    THEN CONCAT(
-      `findings_9`,
-      `findings_10`,
-      `findings_2`,
-      `findings_3`,
-      `findings_4`,
-      `findings_5`,
-      `findings_6`,
-      `findings_7`,
-      `findings_8`
+    THEN FILTER(
+      ARRAY(
+        `findings_9_0`,
+        `findings_10_0`,
+        `findings_2_0`,
+        `findings_3_0`,
+        `findings_4_0`,
+        `findings_5_0`,
+        `findings_6_0`,
+        `findings_7_0`,
+        `findings_8_0`
+      ),
+      x -> NOT (
+        x IS NULL
+      )
     )
     ELSE NULL
   END AS `findings`,
@@ -10785,48 +10371,63 @@ SELECT
     ) AND (
       `region` = 'US'
     )
-    THEN CONCAT(
-      `not_applicable_0`,
-      `not_applicable_1`,
-      `not_applicable_2`,
-      `not_applicable_3`,
-      `not_applicable_4`,
-      `not_applicable_5`,
-      `not_applicable_6`,
-      `not_applicable_7`,
-      `not_applicable_8`
+    THEN FILTER(
+      ARRAY(
+        `not_applicable_0_0`,
+        `not_applicable_1_0`,
+        `not_applicable_2_0`,
+        `not_applicable_3_0`,
+        `not_applicable_4_0`,
+        `not_applicable_5_0`,
+        `not_applicable_6_0`,
+        `not_applicable_7_0`,
+        `not_applicable_8_0`
+      ),
+      x -> NOT (
+        x IS NULL
+      )
     )
     WHEN (
       `error` IS NULL
     ) AND (
       `region` = 'SEA'
     )
-    THEN CONCAT(
-      `not_applicable_0`,
-      `not_applicable_1`,
-      `not_applicable_2`,
-      `not_applicable_3`,
-      `not_applicable_4`,
-      `not_applicable_5`,
-      `not_applicable_6`,
-      `not_applicable_7`,
-      `not_applicable_8`
+    THEN FILTER(
+      ARRAY(
+        `not_applicable_0_0`,
+        `not_applicable_1_0`,
+        `not_applicable_2_0`,
+        `not_applicable_3_0`,
+        `not_applicable_4_0`,
+        `not_applicable_5_0`,
+        `not_applicable_6_0`,
+        `not_applicable_7_0`,
+        `not_applicable_8_0`
+      ),
+      x -> NOT (
+        x IS NULL
+      )
     )
     WHEN (
       `error` IS NULL
     ) AND (
       `region` = 'UK'
     )
-    THEN CONCAT(
-      `not_applicable_9`,
-      `not_applicable_10`,
-      `not_applicable_2`,
-      `not_applicable_3`,
-      `not_applicable_4`,
-      `not_applicable_5`,
-      `not_applicable_6`,
-      `not_applicable_7`,
-      `not_applicable_8`
+    THEN FILTER(
+      ARRAY(
+        `not_applicable_9_0`,
+        `not_applicable_10_0`,
+        `not_applicable_2_0`,
+        `not_applicable_3_0`,
+        `not_applicable_4_0`,
+        `not_applicable_5_0`,
+        `not_applicable_6_0`,
+        `not_applicable_7_0`,
+        `not_applicable_8_0`
+      ),
+      x -> NOT (
+        x IS NULL
+      )
     )
     ELSE NULL
   END AS `not_applicable`,
@@ -10836,48 +10437,63 @@ SELECT
     ) AND (
       `region` = 'US'
     )
-    THEN CONCAT(
-      `discretionary_0`,
-      `discretionary_1`,
-      `discretionary_2`,
-      `discretionary_3`,
-      `discretionary_4`,
-      `discretionary_5`,
-      `discretionary_6`,
-      `discretionary_7`,
-      `discretionary_8`
+    THEN FILTER(
+      ARRAY(
+        `discretionary_0_0`,
+        `discretionary_1_0`,
+        `discretionary_2_0`,
+        `discretionary_3_0`,
+        `discretionary_4_0`,
+        `discretionary_5_0`,
+        `discretionary_6_0`,
+        `discretionary_7_0`,
+        `discretionary_8_0`
+      ),
+      x -> NOT (
+        x IS NULL
+      )
     )
     WHEN (
       `error` IS NULL
     ) AND (
       `region` = 'SEA'
     )
-    THEN CONCAT(
-      `discretionary_0`,
-      `discretionary_1`,
-      `discretionary_2`,
-      `discretionary_3`,
-      `discretionary_4`,
-      `discretionary_5`,
-      `discretionary_6`,
-      `discretionary_7`,
-      `discretionary_8`
+    THEN FILTER(
+      ARRAY(
+        `discretionary_0_0`,
+        `discretionary_1_0`,
+        `discretionary_2_0`,
+        `discretionary_3_0`,
+        `discretionary_4_0`,
+        `discretionary_5_0`,
+        `discretionary_6_0`,
+        `discretionary_7_0`,
+        `discretionary_8_0`
+      ),
+      x -> NOT (
+        x IS NULL
+      )
     )
     WHEN (
       `error` IS NULL
     ) AND (
       `region` = 'UK'
     )
-    THEN CONCAT(
-      `discretionary_9`,
-      `discretionary_10`,
-      `discretionary_2`,
-      `discretionary_3`,
-      `discretionary_4`,
-      `discretionary_5`,
-      `discretionary_6`,
-      `discretionary_7`,
-      `discretionary_8`
+    THEN FILTER(
+      ARRAY(
+        `discretionary_9_0`,
+        `discretionary_10_0`,
+        `discretionary_2_0`,
+        `discretionary_3_0`,
+        `discretionary_4_0`,
+        `discretionary_5_0`,
+        `discretionary_6_0`,
+        `discretionary_7_0`,
+        `discretionary_8_0`
+      ),
+      x -> NOT (
+        x IS NULL
+      )
     )
     ELSE NULL
   END AS `discretionary`,
