@@ -17,8 +17,13 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 def pytest_configure(config):
-    """Compiled modules and check results go to a cache of this run, not the user's."""
+    """Compiled modules and check results go to a cache of this run, not the user's; and
+    tspol speaks English, whatever the machine's locale (a test of Chinese sets its own
+    TSPOL_LANG or locale)."""
     os.environ["TSPOL_CACHE_DIR"] = tempfile.mkdtemp(prefix="tspol-test-cache-")
+    os.environ["TSPOL_LANG"] = "en"
+    os.environ["LC_ALL"] = os.environ["LANG"] = "C.UTF-8"
+    os.environ.pop("LC_MESSAGES", None)
 
 
 def pytest_unconfigure(config):

@@ -6,6 +6,14 @@ reads them, and the message it gives (`tests/test_codes.py` runs every example
 and compares). `tspol explain CODE` prints an entry; `tspol explain --list`
 lists them all, and the README's list is that output.
 
+Every summary and explanation is in Chinese too (`summary_zh`,
+`explanation_zh`, beside the English: change both together), written for a
+policy author who reads Chinese, in the words of the policy's own Chinese text
+(违规分, 限单, 违规原因准则, ...); code, keywords and options stay as they are
+(`tests/test_codes_zh.py` holds them to the English). The examples are the
+same in both languages, and show what tspol prints in English.
+`tspol explain CODE --lang zh` prints the Chinese.
+
 Families: E0xx pack files, E1xx syntax, E2xx names and declarations, E3xx
 types and units, E4xx ranges and order, E5xx/W5xx table analysis, E6xx
 metrics (a seller's input values), E7xx events and the ledger; W2xx/W3xx are
@@ -135,6 +143,14 @@ class Code:
     summary: str  # one line, no final full stop
     explanation: str  # paragraphs, parted by blank lines
     example: Example
+    summary_zh: str = ""  # the summary and the explanation in Chinese (the example is the same)
+    explanation_zh: str = ""
+
+    def summary_in(self, lang: str = "en") -> str:
+        return self.summary_zh if lang == "zh" else self.summary
+
+    def explanation_in(self, lang: str = "en") -> str:
+        return self.explanation_zh if lang == "zh" else self.explanation
 
 
 _POLICY = 'policy p { version "1" effective 2024-01-01 }\nregion US\n'
@@ -182,6 +198,14 @@ REGISTRY: tuple[Code, ...] = (
         Example((("notes/README.md", "Policy notes\n"),), "tspol compile notes -o build",
                 ('notes: error[E001]: no .pol files in notes\n'
                  '  help: a pack is a .pol file or a folder of them\n')),
+        summary_zh="给出的路径下没有政策文件",
+        explanation_zh=(
+            "政策包是一个 `.pol` 文件,或包含 `.pol` 文件的文件夹(递归查找)。"
+            "传给命令的路径(PATH 参数、`--policy`,"
+            "或 Python 中的 `tspol.load(path)`)不存在,"
+            "或者是一个其下找不到任何 `.pol` 文件的文件夹,因此没有政策可读。\n\n"
+            "请给出存放政策包 `.pol` 文件的文件夹,或其中的一个文件。不给路径时,"
+            "命令使用 `./policies`(如果存在),否则使用内置的政策包。"),
     ),
     Code(
         UNREADABLE, "UNREADABLE", ERROR,
@@ -194,6 +218,13 @@ REGISTRY: tuple[Code, ...] = (
         Example((("example.pol", _POLICY + 'region CH { name en "Zürich" }\n'),),
                 "tspol check example.pol", ('example.pol:3:23: error[E002]: this file is not UTF-8 text: byte 0xfc (invalid start byte)\n'
                                             '  help: save the file as UTF-8\n'), encoding="latin-1"),
+        summary_zh="政策文件无法读取,或不是 UTF-8 文本",
+        explanation_zh=(
+            "政策包的每个 `.pol` 文件都按 UTF-8 文本读取。这个文件要么根本无法读取(没有权限,"
+            "或是指向不存在文件的符号链接),要么不是 UTF-8:"
+            "含有不属于 UTF-8 的字节(错误报告在该字节所在的行和列),"
+            "或是以 UTF-16 保存的文件(以 UTF-16 字节顺序标记开头)。"
+            "UTF-8 的字节顺序标记没有问题。\n\n请把文件另存为 UTF-8、让它可读,或删除失效的链接。"),
     ),
     Code(
         NEEDS_EXTRA, "NEEDS_EXTRA", ERROR,
@@ -206,6 +237,12 @@ REGISTRY: tuple[Code, ...] = (
                 "example.pol: error[E003]: `--target duckdb` needs sqlglot: pip install 'tspol[duckdb]' "
                 "(sqlglot is missing)\n",
                 runs=False),  # only where the extra is not installed
+        summary_zh="命令需要 tspol 的一个可选组件,但它没有安装",
+        explanation_zh=(
+            "编译出的 Python 模块只需要标准库,所以 tspol 中较重的部分作为可选组件(extra"
+            ")提供:`tspol[duckdb]`(DuckDB 和 sqlglot,"
+            "用于 SQL 后端和 `--target duckdb`)。需要某个组件的命令会说明是哪一个。\n\n"
+            "请安装它指出的组件,例如 `pip install 'tspol[duckdb]'`。"),
     ),
     Code(
         SQL_UNSUPPORTED, "SQL_UNSUPPORTED", ERROR,
@@ -221,6 +258,13 @@ REGISTRY: tuple[Code, ...] = (
                                   "    when LDR >= 0.000000000000000000001% then points 1\n  }\n}\n"),),
                 "tspol compile --target duckdb -o out example.pol",
                 "example.pol: error[E004]: the bound 1/100000000000000000000000 has too many digits for exact SQL\n"),
+        summary_zh="SQL 后端无法精确判定的政策包",
+        explanation_zh=(
+            "SQL 后端用整数和 DECIMAL(38, 18) 判定:比较比率时,"
+            "把它的两个计数与边界值的分子、分母交叉相乘,分子和分母都必须少于 20 位;另外,"
+            "只有大小写不同的两个名称在 SQL 中是同一个名称。超出其中任一限制的政策包会得到这个错误,"
+            "而不是一条可能答错或执行失败的查询。Python 模块和 `tspol eval` 照常判定这个"
+            "政策包。\n\n请减少边界值的小数位数,或让输入项的名称不只是大小写不同。"),
     ),
     # ---- E1xx: syntax
     Code(
@@ -241,6 +285,18 @@ REGISTRY: tuple[Code, ...] = (
                                                                                             '  5 |     when LDR >= 4% points 2\n'
                                                                                             '    |                    ^^^^^^\n'
                                                                                             '  help: a row needs `then` between its conditions and its actions\n')),
+        summary_zh="语法错误:这里的文本不是语言所预期的",
+        explanation_zh=(
+            "解析器在这里遇到了不能出现在此处的词或字符。消息会用文字说明期望的是什么(`then`、"
+            "一个比较、一个百分比如 4% 等)以及实际遇到了什么;对常见的错误,"
+            "help 行还会给出正确写法:行中缺少 `then`、多个动作之间没有用逗号分隔、"
+            "用 `=` 代替 `==`、关键字或动作拼错(附“是否想写”)、"
+            "关键字与后面的词连在一起(`when80%`)、使用 `!=`(应写 `not (x == 1)"
+            "`)、使用 `else`(兜底的最后一行写作 `otherwise ACTIONS`,"
+            "不带 `then`)、`otherwise` 行不是所在表的最后一行、"
+            "用中文输入法打出的全角字符,以及语句还没写完就换了行。\n\n"
+            "每个有语法错误的声明都会报告,各报它的第一个错误。政策包中只要有文件无法解析,就不检查名称,"
+            "因为名称可能声明在无法解析的部分里。请按 help 行修改文本,然后再次检查。"),
     ),
     Code(
         UNCLOSED, "UNCLOSED", ERROR,
@@ -255,6 +311,12 @@ REGISTRY: tuple[Code, ...] = (
                                                                      '  3 | region UK {\n'
                                                                      '    |           ^\n'
                                                                      '  help: add `}` where the block ends\n')),
+        summary_zh="块的 `{` 没有对应的 `}`",
+        explanation_zh=(
+            "解析文件之前会先配对花括号,这样未闭合的块会在它开始的地方报告,而不是在文件末尾。"
+            "花括号不配对时,由缩进判断是哪个块缺少 `}`:位于行首的 `}` 闭合首行缩进与它相同的那个未"
+            "闭合的块。引号内文本和注释中的花括号不计;全角花括号(`｛`、`｝`)要计入,"
+            "以便把它们作为需要重新输入的字符报告出来。\n\n请在块结束的地方加上 `}`。"),
     ),
     Code(
         UNMATCHED, "UNMATCHED", ERROR,
@@ -266,6 +328,10 @@ REGISTRY: tuple[Code, ...] = (
                                          '  3 | region UK }\n'
                                          '    |           ^\n'
                                          '  help: remove it, or add the `{` it was meant to close\n')),
+        summary_zh="没有闭合任何块的 `}`",
+        explanation_zh=(
+            "这个右花括号之前没有未闭合的块:通常是一个块被闭合了两次,"
+            "或者删除一行时把行上的 `{` 一起删掉了。\n\n请删除这个 `}`,或补上它本应闭合的 `{`。"),
     ),
     Code(
         BAD_TEXT, "BAD_TEXT", ERROR,
@@ -282,6 +348,14 @@ REGISTRY: tuple[Code, ...] = (
                                                                        '  4 |   name en "United Kingdom\n'
                                                                        '    |           ^^^^^^^^^^^^^^^\n'
                                                                        '  help: add the closing `"`\n')),
+        summary_zh="有问题的引号文本:没有在本行闭合、含有控制字符,或有未知的转义",
+        explanation_zh=(
+            "文本(`name en \"...\"`、`description`、`example`、"
+            "`version`)写在一行之内的双引号中。可能是行尾之前缺少右引号;"
+            "或者文本中含有控制字符(制表符可以直接输入;其他控制字符、行分隔符、"
+            "段分隔符和单独的代理项只能写成转义);或者反斜杠开始了一个 tspol 不认识的转义序列:"
+            "在引号内,用 `\\\"` 表示引号,`\\\\` 表示反斜杠,`\\n` 表示换行,"
+            "`\\t` 表示制表符,`\\r` 表示回车。\n\n请在文本开始的那一行闭合它;要写反斜杠,请写两个。"),
     ),
     Code(
         NUMBER_OUT_OF_RANGE, "NUMBER_OUT_OF_RANGE", ERROR,
@@ -300,6 +374,13 @@ REGISTRY: tuple[Code, ...] = (
             "  7 |     when late >= 1000000000000000000000 then points 2\n"
             "    |                  ^^^^^^^^^^^^^^^^^^^^^^\n"
             "  help: no value tspol reads is that large; check the number\n")),
+        summary_zh="政策中的数字过大,或小数位数过多",
+        explanation_zh=(
+            "政策中写的数字必须小于 10^18(小数点前最多 18 位),"
+            "最多有 36 位小数(末尾的零不计):tspol 读取的任何值都不会更大(E608),"
+            "也没有哪个比较需要更多位数。数字在读取时、构造出精确值之前就会被拒绝,"
+            "所以处理一个上千位的数字不会比读它的文本更费事。\n\n"
+            "请检查这个数字:通常是数字重复输入了,或者用错了单位。"),
     ),
     # ---- E2xx, W2xx: names and declarations
     Code(
@@ -316,6 +397,14 @@ REGISTRY: tuple[Code, ...] = (
                                                                                       '  4 | input late: count { part of order }\n'
                                                                                       '    |                             ^^^^^\n'
                                                                                       '  help: did you mean `orders`?\n')),
+        summary_zh="政策包中没有声明的名称",
+        explanation_zh=(
+            "政策包用到的每个名称都要在包中声明:`part of`、指标和基数所用的输入项;"
+            "条件中的输入项和指标;规则的地区;`on` 后面的指标;违规原因、类目和处罚措施(在行中、"
+            "`may` 中和阈值中);限单的基数。未知的名称在它写出的地方报告,"
+            "附上最接近的已声明名称(是否想写),依赖它的内容不再重复报告。\n\n"
+            "请修正拼写,或声明这个名称。政策包中有文件存在语法错误时不检查名称(名称可能就声明在那个文件里)"
+            "。"),
     ),
     Code(
         DUPLICATE, "DUPLICATE", ERROR,
@@ -334,6 +423,16 @@ REGISTRY: tuple[Code, ...] = (
                                        '    |        ^^\n'
                                        '  note: example.pol:2:8: first defined here\n'
                                        '  help: remove one of them, or give this one another name\n')),
+        summary_zh="同一内容定义或写了两次",
+        explanation_zh=(
+            "一个名称声明了两次(两个地区、输入项、指标、处罚措施、违规原因、冻结场景,或同一规则的两个表;"
+            "输入项、指标和基数共用同一套名称),同一地区的规则定义了两次,或者同一件事写了两次:"
+            "政策包中有两个 `policy`、`ledger` 或 `appeals` 块;"
+            "`version` 或 `effective` 写了两次;同一文本(`name en`)"
+            "写了两次;第二个 `part of`、方向、标准或取整方式;一行中同一个动作出现两次;"
+            "同一阈值写了两次;`may` 中的地区、处罚措施或名称列了两次。报告的是第二处,"
+            "并在第一处附注说明。\n\n"
+            "请保留其中一个,或给另一个起它自己的名字。对重复声明的名称的使用不再重复报告。"),
     ),
     Code(
         MISSING, "MISSING", ERROR,
@@ -352,6 +451,18 @@ REGISTRY: tuple[Code, ...] = (
                              '  1 | region US\n'
                              '    | ^\n'
                              '  help: start one file with `policy my_policy { version "1" effective 2024-01-01 }`\n')),
+        summary_zh="缺少政策包必需的内容",
+        explanation_zh=(
+            "有些声明是必需的,块中的有些条目也是:政策包的 `policy` 及其 `version` 和"
+            " `effective` 日期;基数的取整方式(`round down` 或 `round u"
+            "p`);`ledger` 中违规分何时过期、一次计分跨过多个阈值时适用哪些处罚措施(`multi"
+            "ple thresholds apply highest` 或 `all`),"
+            "以及停用期间违规分冻结时的 `deactivate at`;`appeals` 块的三行;"
+            "冻结的 `period` 及其何时 `ends`;"
+            "含 `otherwise` 行的规则的指标(`on METRIC`),"
+            "因为该行在这个指标有值而其他行都不匹配时触发。tspol 不会为其中任何一项猜测默认值,"
+            "因为每一项都会改变卖家受到的处理。\n\n"
+            "请补上 help 行指出的内容。政策包缺少什么,只在它的所有文件都能解析时才报告。"),
     ),
     Code(
         BAD_VALUE, "BAD_VALUE", ERROR,
@@ -370,6 +481,17 @@ REGISTRY: tuple[Code, ...] = (
                                                                  '  1 | policy p { version "1" effective 2024-02-30 }\n'
                                                                  '    |                                  ^^^^^^^^^^\n'
                                                                  '  help: write the date as YYYY-MM-DD, such as 2024-07-15\n')),
+        summary_zh="这里不允许的值",
+        explanation_zh=(
+            "值的形式正确,但在这里无效:`effective` 日期不是日历上存在的日期(2024-02-3"
+            "0);文本的语言不是 `en` 或 `zh`,或文本为空;"
+            "时长输入项没有单位(`in minutes`、`in hours`、`in days`),"
+            "金额输入项没有三个字母的币种,或给没有单位的类型加了单位;输入项 `part of` 它自己;"
+            "按整日计算的天数写成了小时或分钟;需要大于零的地方写了零(违规分、限单天数、阈值);"
+            "数字超出政策的范围(天数最多 36,500,其他整数最多 1,000,000);"
+            "在指标的 `standard` 或 `only if` 中使用 `or` 或 `not`(这两处"
+            "只能是用 `and` 连接的比较);一行的条件把 `or` 和 `not` 展开后超过 64 个"
+            "分支。\n\n请按 help 行所示写这个值。"),
     ),
     Code(
         UNUSED, "UNUSED", WARNING,
@@ -383,6 +505,13 @@ REGISTRY: tuple[Code, ...] = (
                                               '  3 | rule r in US { }\n'
                                               '    |      ^\n'
                                               '  help: add `on METRIC` or a `table { ... }`\n')),
+        summary_zh="什么也决定不了的规则或表",
+        explanation_zh=(
+            "没有行的表,或既没有 `on METRIC` 也没有表的规则,永远不会改变判定结果:"
+            "通常是还没写完的规则,或误删了行。这是警告:`tspol check` 仍然通过,"
+            "除非使用 `--strict`。\n\n"
+            "请补上行(`when ... then ...`)或指标(`on METRIC`),"
+            "或删除这个表或规则。"),
     ),
     # ---- E3xx, W3xx: types and units
     Code(
@@ -400,6 +529,14 @@ REGISTRY: tuple[Code, ...] = (
               '  5 | metric AVG = reply / orders\n'
               '    |              ^^^^^\n'
               '  help: declare the metric as a ratio of two count inputs\n')),
+        summary_zh="输入项类型不对,或在需要输入项的地方用了指标",
+        explanation_zh=(
+            "组合输入项时会检查类型:只有计数可以 `part of` 另一个计数;比率指标(`A / B`)"
+            "用一个计数除以另一个计数;基数是订单数(`count` 或 `number` 输入项)。"
+            "需要输入项的地方(`part of`、指标的运算数、基数的来源)不能用指标或基数:"
+            "它们由输入项算出,不能互相引用。\n\n"
+            "请按实际类型声明每个输入项(`count`、`number`、`rate`、"
+            "`duration in minutes`、`money in USD`),或改用输入项。"),
     ),
     Code(
         UNIT_MISMATCH, "UNIT_MISMATCH", ERROR,
@@ -416,6 +553,16 @@ REGISTRY: tuple[Code, ...] = (
                                                                                                    '  7 |     when late >= 30% then points 2\n'
                                                                                                    '    |                  ^^^\n'
                                                                                                    '  help: compare a count with a whole number, such as `late >= 30`\n')),
+        summary_zh="单位不对的值",
+        explanation_zh=(
+            "字面值带有单位,必须与比较的对象或所在的位置相符:计数或数值配纯数字(`30`),"
+            "比率配百分比(`4%`),时长配时长(`30min`、`24h`、`7d`),"
+            "金额配该输入项币种的金额(`100 USD`);动作和违规分台账也是如此(`points 3`、"
+            "`limit 7d at 10% avg4w`、`threshold 12`、"
+            "`points expire after 180d`)。拿 30% 与计数比较,"
+            "几乎总是本想比较比率;拿 0 到 1 之间的纯数字与比率比较时,"
+            "help 行会给出对应的百分比(0.95 即 95%)。\n\n"
+            "请按 help 行建议的单位写这个值,或改为比较它本来针对的量。"),
     ),
     Code(
         NOT_WHOLE, "NOT_WHOLE", ERROR,
@@ -428,6 +575,10 @@ REGISTRY: tuple[Code, ...] = (
                                                                                                    '  7 |     when late >= 2.5 then points 2\n'
                                                                                                    '    |                  ^^^\n'
                                                                                                    '  help: compare a count with a whole number\n')),
+        summary_zh="需要整数的地方写了小数",
+        explanation_zh=(
+            "计数数的是整件,所以拿它与 `2.5` 比较,说的并不是政策的本意(`late >= 2.5` "
+            "从 3 起成立,就应该这样写)。违规分、阈值、申诉次数和天数也都是整数。\n\n请写整数。"),
     ),
     Code(
         BAD_COMPARISON, "BAD_COMPARISON", ERROR,
@@ -443,6 +594,13 @@ REGISTRY: tuple[Code, ...] = (
                                                                                                     '  8 |     when late >= orders then points 2\n'
                                                                                                     '    |          ^^^^^^^^^^^^^^\n'
                                                                                                     '  help: write a bound such as `LDR >= 4%` or a range such as `10% <= LDR < 25%`\n')),
+        summary_zh="不是给单个输入项或指标设界的比较",
+        explanation_zh=(
+            "比较用数值给一个输入项或指标设定边界:`LDR >= 4%`,或名称居中、"
+            "两个运算符方向一致的区间 `10% <= LDR < 25%`。以下都不行:没有名称的比较、"
+            "两个名称互相比较、名称不在中间或运算符方向相反的区间、区间中的 `==`、"
+            "基数(请比较它的输入项),以及指标的 `standard` 涉及另一个量(其他输入项的条件写在"
+            " `only if` 中)。\n\n请改写为对单个名称的边界或区间。"),
     ),
     Code(
         DIRECTION, "DIRECTION", WARNING,
@@ -457,6 +615,15 @@ REGISTRY: tuple[Code, ...] = (
                                                                                                      '  7 |   standard LDR > 4%\n'
                                                                                                      '    |   ^^^^^^^^^^^^^^^^^\n'
                                                                                                      '  help: check the comparison in the standard, or the direction\n')),
+        summary_zh="标准的方向与指标的方向相反",
+        explanation_zh=(
+            "标记为 `higher is worse` 的指标,"
+            "其标准应让它保持在低位(`standard LDR < 4%`);"
+            "标记为 `lower is worse` 的指标,"
+            "其标准应让它保持在高位(`standard RR24 >= 90%`)。两者不一致时,"
+            "必有一个写错了,而规则各表的分析(W502、W503)两者都会用到。这是警告:"
+            "`tspol check` 仍然通过,除非使用 `--strict`。\n\n"
+            "请修正标准中的比较,或指标的方向。"),
     ),
     # ---- E4xx: ranges and order
     Code(
@@ -474,6 +641,16 @@ REGISTRY: tuple[Code, ...] = (
                                                                                                      '  8 |     when 10% <= LDR < 5% then points 2\n'
                                                                                                      '    |          ^^^^^^^^^^^^^^^\n'
                                                                                                      '  help: the lower bound must be below the upper bound\n')),
+        summary_zh="没有任何值能满足的条件",
+        explanation_zh=(
+            "一个比较,或同一行、同一标准中的几个比较,不容许任何值:"
+            "区间的上下界交叉(`10% <= LDR < 5%`),"
+            "用 `and` 连接的两个比较互相矛盾(`LDR >= 10% and LDR < 5%`),"
+            "计数的区间内没有整数(`2 < orders < 3`),"
+            "或区间整个在零以下(tspol 认为任何量都不会小于零);"
+            "或者含 `or` 和 `not` 的行条件对任何值都不成立(`not` 只在它的量有值时成立:"
+            "`not (LDR >= 0%)` 永远不成立)。带这种条件的行永远不会触发,"
+            "这从来不是政策的本意。\n\n请检查边界:通常是两个数字写反了,或比较的方向反了。"),
     ),
     Code(
         PERCENT_RANGE, "PERCENT_RANGE", ERROR,
@@ -486,6 +663,11 @@ REGISTRY: tuple[Code, ...] = (
                                                                                                  '  8 |     when LDR >= 120% then points 2\n'
                                                                                                  '    |                 ^^^^\n'
                                                                                                  '  help: `LDR` is a share of a whole: from 0% to 100%\n')),
+        summary_zh="超过 100% 的百分比",
+        explanation_zh=(
+            "比率是整体中的占比(订单中的延迟订单),在 0% 到 100% 之间,限单的上限也是如此:"
+            "高于 100% 的边界永远达不到,高于 100% 的上限什么也限制不了。"
+            "通常是笔误(把 `12%` 写成了 `120%`)。\n\n请写 0% 到 100% 之间的百分比。"),
     ),
     Code(
         OUT_OF_ORDER, "OUT_OF_ORDER", ERROR,
@@ -502,6 +684,12 @@ REGISTRY: tuple[Code, ...] = (
                                                                        '    |             ^^\n'
                                                                        '  note: example.pol:7:13: the previous threshold\n'
                                                                        '  help: list thresholds from the lowest to the highest\n')),
+        summary_zh="应当递增的值顺序不对",
+        explanation_zh=(
+            "违规分台账的阈值要从低到高列出;警告的提前量(`warn 5 points before eac"
+            "h threshold`)要小于最低的阈值,否则在任何违规之前就该发出警告了;"
+            "冻结期限从短到长书写(`period 90d to 180d`)。\n\n"
+            "请按 help 行所说的顺序排列这些值。"),
     ),
     Code(
         INCONSISTENT, "INCONSISTENT", ERROR,
@@ -516,6 +704,14 @@ REGISTRY: tuple[Code, ...] = (
                                                         '  5 | metric LDR = orders / late\n'
                                                         '    |                       ^^^^\n'
                                                         '  help: write the part over the whole: `late / orders`\n')),
+        summary_zh="互相矛盾的两个声明",
+        explanation_zh=(
+            "两个声明单独看都有效,却不可能都是本意:比率用总数除以它自己的一部分(`orders / lat"
+            "e`,而 `late` 是 `part of orders`),所以永远不会低于 100%;"
+            "违规原因写了 `points by rule`,却没有任何引用它的规则计违规分;"
+            "违规原因写了 `points discretionary`,却有规则为它计违规分。\n\n"
+            "请把部分写在上、整体写在下(`late / orders`),"
+            "或让该违规原因的 `points` 说明违规分从何而来。"),
     ),
     # ---- E5xx, W5xx: table analysis
     Code(
@@ -536,6 +732,16 @@ REGISTRY: tuple[Code, ...] = (
                                                                      '    |     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n'
                                                                      '  note: example.pol:8:5: row 1 also fires there\n'
                                                                      "  help: make the rows' ranges meet without overlapping (a lower bound `<=` where the row before ends with `<`), mark the table `first` if the first should win, or `all` if both should fire\n")),
+        summary_zh="互斥表中的两行可能对同一卖家同时触发",
+        explanation_zh=(
+            "在互斥表(默认)中,一个卖家最多触发一行。分析会精确地求出(比率按有理数、计数按整数)"
+            "每一行的条件在哪里成立:这里有两行对某个真实可能的卖家同时成立,消息会给出一个这样的卖家。"
+            "常见原因是两个区间共用一个端点:一行以 `<= 10%` 结束,"
+            "下一行以 `10% <=` 开始。`first` 表与互斥表一样只触发第一条匹配的行,"
+            "但它的行可以重叠:由行的顺序决定。\n\n"
+            "请让区间首尾相接而不重叠(先 `< 10%`,再 `10% <=`);"
+            "如果本意是第一条匹配的行生效,把表标为 `first`;如果本意是每条匹配的行都触发,"
+            "标为 `all`。"),
     ),
     Code(
         DEAD_ROW, "DEAD_ROW", ERROR,
@@ -552,6 +758,14 @@ REGISTRY: tuple[Code, ...] = (
                                                                      '    |     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n'
                                                                      '  note: example.pol:8:5: row 1 wins here\n'
                                                                      '  help: remove the row, or narrow the rows before it\n')),
+        summary_zh="永远不会触发的行",
+        explanation_zh=(
+            "没有任何卖家能让这一行触发:在它所在的互斥表或 `first` 表中,凡是它匹配的地方,"
+            "前面的行都会先触发(第一条匹配的行生效;消息会指出是哪几行);"
+            "或者 `otherwise` 行所在的表没有给它留下任何在规则指标上有值的卖家;"
+            "或者根本没有卖家能满足它的条件(计数构成的比率恰在计数为 0 时为 0,部分永远不会超过整体)。"
+            "永远不触发的行,读者信以为真,卖家却永远碰不到。\n\n"
+            "请删除这一行,或收窄它前面的行,让它有自己的区间。"),
     ),
     Code(
         HOLE, "HOLE", WARNING,
@@ -570,6 +784,15 @@ REGISTRY: tuple[Code, ...] = (
                                                                      '    |     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n'
                                                                      '  note: example.pol:8:5: row 1 is beside it\n'
                                                                      '  help: make the neighbouring rows meet (a row ending `< X` and the next starting `X <=`), or cover the gap with a row\n')),
+        summary_zh="表中各行之间有空档",
+        explanation_zh=(
+            "有一段卖家区间夹在各行覆盖的区间之间,却没有任何行覆盖它:那里的卖家从这个表得不到任何结果,"
+            "两侧的卖家却都有。消息会给出这个区间和其中的一个卖家。标准以内的部分,"
+            "以及计数条件(如 `late_orders >= 5`)以外的部分,是有意不覆盖的,不算空档。"
+            "通常是两行的边界没有接上:先 `< 10%`,再 `12% <=`。这是警告:"
+            "`tspol check` 仍然通过,除非使用 `--strict`。\n\n"
+            "请让相邻的行首尾相接(一行以 `< X` 结束,下一行以 `X <=` 开始),"
+            "或为这个空档加一行。"),
     ),
     Code(
         MONOTONICITY, "MONOTONICITY", WARNING,
@@ -586,6 +809,12 @@ REGISTRY: tuple[Code, ...] = (
               '    |     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n'
               '  note: example.pol:8:5: row 1 gives more\n'
               '  help: a higher `LDR` should never lower the points or soften the limit; check the actions of this row\n')),
+        summary_zh="指标越差,处罚反而越轻",
+        explanation_zh=(
+            "沿着标记为 `higher is worse`(或 `lower is worse`)的指标,"
+            "较差一侧的卖家得到的违规分或限单,永远不应比紧挨着他、位于较好一侧的卖家更少或更宽松。"
+            "这一行打破了这一点:消息会指出给得更多的那一行,以及这样的两个卖家。"
+            "同一规则的多个表先相加再比较。\n\n请检查这一行的动作:通常是两个违规分的值写反了。"),
     ),
     Code(
         INSIDE_STANDARD, "INSIDE_STANDARD", WARNING,
@@ -602,6 +831,12 @@ REGISTRY: tuple[Code, ...] = (
               '  12 |     when LDR >= 2% then points 2\n'
               '     |     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n'
               "  help: points and limits are for sellers outside the standard: check which way the row's comparisons point, and that it has both its bounds\n")),
+        summary_zh="某行处罚了达到标准的卖家",
+        explanation_zh=(
+            "一行带有违规分或限单,却对达到规则标准(`standard LDR < 4%`)的卖家触发,"
+            "于是做到了政策全部要求的卖家也受到处罚:通常是比较的方向写反了,或漏写了上界。"
+            "只给 `warning` 的行不在此列:卖家接近标准时向其发出警告,是政策自己的选择。\n\n"
+            "请检查这一行比较的方向,以及上下界是否都写了。"),
     ),
     Code(
         UNDECIDED, "UNDECIDED", WARNING,
@@ -623,6 +858,15 @@ REGISTRY: tuple[Code, ...] = (
                 "    | ^^^^^^^^^^^^^^\n"
                 "  help: split the rule's tables, or simplify their conditions\n",
                 runs=False),
+        summary_zh="分析无法判定规则的表",
+        explanation_zh=(
+            "表分析(E501、E502、W501、W502、W503)就每一行的卖家向求解器提问,"
+            "一次一个问题,每个问题都有时间限制。求解器在限定时间内没有给出答案时,"
+            "这条规则的各表就不检查重叠、永不触发的行和空档,由 W504 说明这一点,而不是默默放过或猜测:"
+            "分析只报告它证明了的结论。这并不表示这些表有错。这是警告:`tspol check` 仍然通过,"
+            "除非使用 `--strict`。\n\n"
+            "请拆分这条规则的表,或简化其条件(一行中少用几个量,少嵌套几层 `part of` 总数),"
+            "然后再次检查。"),
     ),
     # ---- E6xx: metrics
     Code(
@@ -635,6 +879,14 @@ REGISTRY: tuple[Code, ...] = (
         'Write the seller as an object: `{"orders_7d": 40, "late_orders": 12}`.',
         Example((("sellers.jsonl", '{"orders_7d": 40}\n[40, 12]\n'),), "tspol eval --region US sellers.jsonl",
                 'sellers.jsonl:2: error[E600]: expected a JSON object, got a list\n'),
+        summary_zh="指标数据不是一个对象",
+        explanation_zh=(
+            "一个卖家的指标数据是一个 JSON 对象,由输入项名称和值组成:"
+            "`tspol eval` 输入的一行、`.json` 文件中列表的一项或其 `metrics` "
+            "键下的对象,或传给 `Policy.evaluate` 的映射。放在这个位置上的列表、数字、"
+            "字符串或 `null` 无法判定。\n\n"
+            "请把卖家写成一个对象:`{\"orders_7d\": 40, \"late_orders\":"
+            " 12}`。"),
     ),
     Code(
         UNKNOWN_INPUT, "UNKNOWN_INPUT", ERROR,
@@ -646,6 +898,13 @@ REGISTRY: tuple[Code, ...] = (
         "string is E601 too.\n\n"
         "Fix the key, or remove it; `tspol.load().inputs` lists the inputs.",
         _seller('{"orders7d": 40}', 'seller.json:1: error[E601]: key `orders7d`: unknown input `orders7d`; did you mean `orders_7d`?\n'),
+        summary_zh="不是政策中任何输入项名称的键",
+        explanation_zh=(
+            "卖家指标数据的每个键都是政策包声明的一个输入项(`tspol eval` 的一行还可以带 `se"
+            "ller_id`、`region` 和 `metrics`)。未知的键是错误,不会被忽略,"
+            "因为它通常是拼错的输入项,否则它的值会被悄无声息地丢掉;消息会给出最接近的输入项。"
+            "在 Python 中,不是字符串的键也是 E601。\n\n"
+            "请修正或删除这个键;`tspol.load().inputs` 列出所有输入项。"),
     ),
     Code(
         NOT_A_NUMBER, "NOT_A_NUMBER", ERROR,
@@ -655,6 +914,11 @@ REGISTRY: tuple[Code, ...] = (
         "missing key does.\n\n"
         "Write the value as a JSON number: `40`, not `\"40\"`.",
         _seller('{"orders_7d": "40"}', 'seller.json:1: error[E602]: key `orders_7d`: expected a count (a whole number, 0 or more), got the string "40"\n'),
+        summary_zh="不是数字的输入值",
+        explanation_zh=(
+            "输入值是数字。字符串(即使是 `\"40\"`)、`true` 或 `false`、"
+            "列表或对象都不会当作数字读取。`null` 不是错误:它表示没有给出这个输入项,"
+            "与缺少这个键一样。\n\n请把值写成 JSON 数字:写 `40`,而不是 `\"40\"`。"),
     ),
     Code(
         NOT_FINITE, "NOT_FINITE", ERROR,
@@ -664,6 +928,13 @@ REGISTRY: tuple[Code, ...] = (
         "every bound, so it would pass every check unseen.\n\n"
         "Leave the input out (or give `null`) when its value is not known.",
         _seller('{"orders_7d": NaN}', 'seller.json:1: error[E603]: key `orders_7d`: expected a count (a whole number, 0 or more), got NaN\n'),
+        summary_zh="输入值为 NaN 或无穷大",
+        explanation_zh=(
+            "Python 的 JSON 读取器接受 `NaN`、"
+            "`Infinity` 和 `-Infinity`,"
+            "Python 调用方也可能传入 `float(\"nan\")`;这些都不是卖家可能有的指标,"
+            "而且 NaN 与任何边界比较都为假,会悄无声息地通过每一项检查。\n\n"
+            "值未知时,请省略这个输入项(或给 `null`)。"),
     ),
     Code(
         NEGATIVE, "NEGATIVE", ERROR,
@@ -673,6 +944,10 @@ REGISTRY: tuple[Code, ...] = (
         "nothing.\n\n"
         "Fix the value where it comes from.",
         _seller('{"orders_7d": -1}', 'seller.json:1: error[E604]: key `orders_7d`: a count cannot be negative, got -1\n'),
+        summary_zh="计数、数值或时长为负数",
+        explanation_zh=(
+            "计数、数值和时长都大于等于 0;只有金额可以为负。负的订单数是数据错误,由它算出的比率没有意义。"
+            "\n\n请在数据的来源处修正这个值。"),
     ),
     Code(
         VALUE_NOT_WHOLE, "VALUE_NOT_WHOLE", ERROR,
@@ -681,6 +956,10 @@ REGISTRY: tuple[Code, ...] = (
         "error in the data, not something to round.\n\n"
         "Give counts as whole numbers.",
         _seller('{"orders_7d": 2.5}', 'seller.json:1: error[E605]: key `orders_7d`: a count is a whole number, got 2.5\n'),
+        summary_zh="计数中出现了不足一单的小数",
+        explanation_zh=(
+            "计数是大于等于 0 的整数:`5` 和 `5.0` 都是计数 5,而 `5.5` 是数据错误,"
+            "不应该取整。\n\n请用整数给出计数。"),
     ),
     Code(
         ABOVE_TOTAL, "ABOVE_TOTAL", ERROR,
@@ -690,6 +969,12 @@ REGISTRY: tuple[Code, ...] = (
         "decided as if it were possible. The message names both values.\n\n"
         "Check that the two values count the same orders over the same days.",
         _seller('{"orders_7d": 10, "late_orders": 12}', 'seller.json:1: error[E606]: key `late_orders`: late_orders is 12 but orders_7d is 10: late_orders counts some of the orders_7d, so it cannot be more than orders_7d\n'),
+        summary_zh="部分大于它的总数",
+        explanation_zh=(
+            "声明为 `part of` 另一个输入项的输入项,"
+            "数的是后者中的一部分(`orders_7d` 中的 `late_orders`),"
+            "所以永远不会比它多;两者之比高于 100% 时,会被当作可能发生的情况来判定。"
+            "消息会给出这两个值。\n\n请检查这两个值统计的是否是同样天数内的同一批订单。"),
     ),
     Code(
         UNKNOWN_REGION, "UNKNOWN_REGION", ERROR,
@@ -700,6 +985,12 @@ REGISTRY: tuple[Code, ...] = (
         "mean. (An unknown `--region` is bad input too: exit 1.)\n\n"
         "Use one of the regions listed.",
         _seller('{"region": "us", "orders_7d": 40}', 'seller.json:1: error[E607]: key `region`: unknown region `us`; this policy has US, SEA, UK; did you mean `US`?\n'),
+        summary_zh="政策中没有的地区",
+        explanation_zh=(
+            "卖家的地区(`tspol eval` 一行中的 `region` 键,"
+            "或 Python 中的 `region=`)必须是政策声明过的地区;名称按原样比较,"
+            "所以 `us` 不是 `US`。消息会列出政策的地区,大小写写错的地区会附上“是否想写”。"
+            "(未知的 `--region` 也属于输入错误:退出码 1。)\n\n请使用列出的地区之一。"),
     ),
     Code(
         OUT_OF_RANGE, "OUT_OF_RANGE", ERROR,
@@ -712,6 +1003,14 @@ REGISTRY: tuple[Code, ...] = (
         "to 1 (0.04 is 4%), and one outside that is E608 too.\n\n"
         "Check the value: usually a rate given in percent (4 for 4%), or a corrupt number.",
         _seller('{"orders_7d": 1e18}', 'seller.json:1: error[E608]: key `orders_7d`: out of range: a value is less than 10^18 in size (at most 18 digits before the decimal point), got 1E+18\n'),
+        summary_zh="值过大或过于精确,或比率输入项不在 0 到 1 之间",
+        explanation_zh=(
+            "值按精确值读取,从不当作二进制浮点数,因此要限定范围,让运算保持低开销:"
+            "绝对值小于 10^18(小数点前最多 18 位),最多 30 位小数(末尾的零不计)。"
+            "店铺可能有的任何计数都在范围内,1e-13 以上的任何浮点数也是;在构造精确值之前就检查边界,"
+            "所以 `1e1000000000` 会立即被拒绝。"
+            "`rate` 输入项是 0 到 1 之间的数(0.04 即 4%),超出这个范围也是 E608。"
+            "\n\n请检查这个值:通常是把比率写成了百分数(用 4 表示 4%),或者数字已损坏。"),
     ),
     Code(
         UNKNOWN_LANGUAGE, "UNKNOWN_LANGUAGE", ERROR,
@@ -721,6 +1020,11 @@ REGISTRY: tuple[Code, ...] = (
         "those two.)\n\n"
         "Pass `en` or `zh`.",
         _python_report('tspol.load().evaluate({"orders_7d": 40}, region="US", lang="fr")\n', "E609: unknown language 'fr'; choose one of en, zh\n"),
+        summary_zh="判定说明用了未知的语言",
+        explanation_zh=(
+            "判定结果可以用英文或中文说明:给 `Policy.evaluate` 和编译模块的 `evalu"
+            "ate` 传 `lang=\"en\"` 或 `lang=\"zh\"`。"
+            "(`tspol eval --lang` 也只接受这两个。)\n\n请传 `en` 或 `zh`。"),
     ),
     Code(
         MALFORMED, "MALFORMED", ERROR,
@@ -734,6 +1038,15 @@ REGISTRY: tuple[Code, ...] = (
         "Fix the line. A blank line is an error too, so that output line N answers input "
         "line N.",
         _seller('{"orders_7d": 40', "seller.json:1: error[E610]: malformed JSON: Expecting ',' delimiter at the end of the line (column 17)\n"),
+        summary_zh="不是 JSON 的输入行",
+        explanation_zh=(
+            "`tspol eval` 输入的每一行(或整个输入,当它是一个对象时)"
+            "都是 UTF-8 编码的 JSON。这一行不是 UTF-8、是空行、"
+            "不是合法的 JSON(消息会指出位置)、对象嵌套过深、长度超过 1 MiB、"
+            "字符串之外有看起来像空白的字符(JSON 的空白只有空格、制表符、CR 和 LF),"
+            "或含有不成对的代理项(`\\ud800`)。在 JSON Lines 输入中,"
+            "这一行的位置会写一条错误记录,其他行照常判定;退出码为 1。\n\n"
+            "请修正这一行。空行也是错误,这样输出的第 N 行总是对应输入的第 N 行。"),
     ),
     Code(
         NO_REGION, "NO_REGION", ERROR,
@@ -743,6 +1056,11 @@ REGISTRY: tuple[Code, ...] = (
         "neither.\n\n"
         "Give `--region`, or a `region` key on the line.",
         _seller('{"orders_7d": 40}', 'seller.json:1: error[E611]: key `region`: no region: give --region, or a `region` key on the line (this policy has US, SEA, UK)\n', options=""),
+        summary_zh="没有地区的卖家",
+        explanation_zh=(
+            "政策的规则因地区而异,所以每个卖家都在某个地区内判定:"
+            "`tspol eval` 输入的一行取它的 `region` 键,否则取 `--region`。"
+            "这一行两者都没有。\n\n请给出 `--region`,或在这一行加上 `region` 键。"),
     ),
     Code(
         BAD_FIELD, "BAD_FIELD", ERROR,
@@ -754,6 +1072,14 @@ REGISTRY: tuple[Code, ...] = (
         "Give `seller_id` as a string or a whole number; put all the inputs under `metrics`, or "
         "none.",
         _seller('{"metrics": {"orders_7d": 40}, "late_orders": 1}', 'seller.json:1: error[E612]: key `late_orders`: `late_orders` beside `metrics`: with `metrics`, the other keys can only be seller_id and region\n'),
+        summary_zh="有问题的 `seller_id`,或与 `metrics` 并列的键",
+        explanation_zh=(
+            "`tspol eval` 输入的一行可以带 `seller_id`:一个字符串或整数,"
+            "会原样写进它的判定结果。输入值放在 `metrics` 键下时,"
+            "这一行除了 `seller_id` 和 `region` 不能有其他键:"
+            "与 `metrics` 并列的输入项会被排除在判定之外。\n\n"
+            "请把 `seller_id` 写成字符串或整数;输入项要么全部放在 `metrics` 下,"
+            "要么都不放。"),
     ),
     Code(
         DUPLICATE_KEY, "DUPLICATE_KEY", ERROR,
@@ -763,6 +1089,11 @@ REGISTRY: tuple[Code, ...] = (
         "inside its `metrics`, and to each seller of a JSON list, which is that row's error.\n\n"
         "Remove one of the two.",
         _seller('{"orders_7d": 40, "orders_7d": 41}', 'seller.json:1: error[E613]: key `orders_7d`: `orders_7d` is given twice in one object\n'),
+        summary_zh="同一对象中一个键出现了两次",
+        explanation_zh=(
+            "大多数 JSON 读取器遇到一个键的两个值时,会悄悄保留后一个;tspol 拒绝这一行,"
+            "因为无法判断本意是哪个值。这适用于一行的顶层、它的 `metrics` 内部,"
+            "以及 JSON 列表中的每个卖家(作为那一项的错误)。\n\n请删除其中一个。"),
     ),
     Code(
         BAD_TABLE, "BAD_TABLE", ERROR,
@@ -781,6 +1112,17 @@ REGISTRY: tuple[Code, ...] = (
         Example((("sellers.csv", "orders_7d,late_orders,orders_7d\n40,12,40\n"),),
                 "tspol eval --region US sellers.csv",
                 "sellers.csv:1: error[E614]: key `orders_7d`: the column `orders_7d` is named twice\n"),
+        summary_zh="无法作为表读取的卖家表",
+        explanation_zh=(
+            "`tspol eval` 按表头行读取 CSV 文件,按列读取 Parquet 文件:"
+            "每一列都以政策的一个输入项、`seller_id` 或 `region` 命名。"
+            "这个表有重名或没有名称的列,有类型不对的 Parquet 列(输入项须为数字,"
+            "`region` 须为文本,`seller_id` 须为文本或整数),"
+            "或者它不是 UTF-8 文本(CSV),或根本不是 Parquet 文件;"
+            "或者 CSV 的引号始终没有闭合(错误会指出引号开始的那一行)、CSV 的某行只以 CR 结尾,"
+            "或 JSON 列表超过 16 MiB。这样每一行都会同样失败,或者分不清哪些单元格属于哪一行,"
+            "所以什么也不判定。(不对应任何输入项的列是 E601;单元格比表头多或少的行是该行的 E610,"
+            "其他行照常判定。)\n\n请修正表头或该列的类型。"),
     ),
     Code(
         WHAT_IF, "WHAT_IF", ERROR,
@@ -795,6 +1137,14 @@ REGISTRY: tuple[Code, ...] = (
                 "tspol eval --region US --what-if late_orders=+3 seller.json",
                 "seller.json:1: error[E615]: key `late_orders`: --what-if: `late_orders` is not given, so it "
                 "cannot grow by 3\n"),
+        summary_zh="这个卖家无法接受的 --what-if 变化",
+        explanation_zh=(
+            "`tspol eval --what-if INPUT=+N` 把某个输入项(以及它所属的每个总"
+            "数)增加 N 后,再判定一次每个卖家(多一单延迟订单就是多一单订单);"
+            "`INPUT=N` 则把它设为恰好 N。没有给出这个输入项或其某个总数的卖家,无从增加;"
+            "让卖家变得不可能的变化(部分超过总数、计数小于 0)也无法判定。"
+            "这个卖家所在的行得到一条错误记录;其他行照常判定。\n\n"
+            "请在这一行给出该输入项,或改用这个卖家能接受的变化量。"),
     ),
     Code(
         INTERNAL, "INTERNAL", ERROR,
@@ -807,6 +1157,11 @@ REGISTRY: tuple[Code, ...] = (
         Example((("sellers.jsonl", '{"orders_7d": 40}\n'),), "tspol eval --region US sellers.jsonl",
                 "sellers.jsonl:1: error[E619]: internal error: ZeroDivisionError: division by zero; "
                 "this is a bug in tspol, please report it\n", runs=False),
+        summary_zh="判定某个卖家时遇到 tspol 的缺陷",
+        explanation_zh=(
+            "判定这一行失败了,原因不在输入,而是 tspol 的缺陷。这一行的位置会写一条错误记录,"
+            "其他行照常判定;退出码为 1。(其他地方的缺陷会以退出码 3 终止命令,并输出一行说明。)\n\n"
+            "请报告这个问题,并附上这一行输入。"),
     ),
     # ---- E70x: events
     Code(
@@ -819,6 +1174,11 @@ REGISTRY: tuple[Code, ...] = (
         "Write one event object a line.",
         _events('{"date": "2024-08-01", "kind": "violation", "id": "v1", "rule": "late_dispatch", '
                 '"points": 7\n', "events.jsonl:1: error[E700]: malformed JSON: Expecting ',' delimiter at the end of the line (column 93)\n"),
+        summary_zh="不是 JSON 对象的事件行",
+        explanation_zh=(
+            "事件是 JSON Lines,读法与 `tspol eval` 读取卖家相同:"
+            "每行一个 JSON 对象(空行跳过,但仍计入行号)。这一行无法解析(消息会指出位置)、嵌套过深、"
+            "对象后面还有内容,或者不是对象。\n\n请每行写一个事件对象。"),
     ),
     Code(
         BAD_KIND, "BAD_KIND", ERROR,
@@ -827,6 +1187,11 @@ REGISTRY: tuple[Code, ...] = (
         "`investigation_closed` or `link`. The other problems of the line are reported too.\n\n"
         "Use one of those kinds.",
         _events('{"date": "2024-08-01", "kind": "warning", "id": "v1"}\n', 'events.jsonl:1: error[E701]: key `kind`: unknown kind "warning"; expected "violation", "metrics", "appeal", "hold", "investigation_closed", "link"\n'),
+        summary_zh="未知的事件类型",
+        explanation_zh=(
+            "每个事件的 `kind` 是 `violation`、`metrics`、`appeal`、"
+            "`hold`、`investigation_closed` 或 `link` 之一。"
+            "这一行的其他问题也会一并报告。\n\n请使用这些类型之一。"),
     ),
     Code(
         MISSING_KEY, "MISSING_KEY", ERROR,
@@ -838,6 +1203,15 @@ REGISTRY: tuple[Code, ...] = (
         "Add the key named.",
         _events('{"date": "2024-08-01", "kind": "violation", "id": "v1", "rule": "late_dispatch"}\n',
                 'events.jsonl:1: error[E702]: key `points`: a violation event needs `points`\n'),
+        summary_zh="事件缺少必需的键",
+        explanation_zh=(
+            "每个事件都有 `date` 和 `kind`,每种类型还有各自的键:"
+            "violation 需要 `id`、`rule` 和 `points`;"
+            "metrics 需要 `id` 和 `metrics`;"
+            "appeal 需要 `violation` 和 `outcome`;hold 需要 `id`、"
+            "`violation` 和 `days`;`investigation_closed` 需要"
+            " `hold`;link 需要 `account`。在含有多个卖家事件的文件中,"
+            "每个事件都要有 `seller_id`。\n\n请补上指出的键。"),
     ),
     Code(
         EVENT_BAD_VALUE, "EVENT_BAD_VALUE", ERROR,
@@ -851,6 +1225,16 @@ REGISTRY: tuple[Code, ...] = (
         "Write the value as the message says.",
         _events('{"date": "2024-08-01", "kind": "violation", "id": "v1", "rule": "late_dispatch", '
                 '"points": -7}\n', 'events.jsonl:1: error[E703]: key `points`: expected a whole number of points, 0 or more, got -7\n'),
+        summary_zh="形式不对的事件值",
+        explanation_zh=(
+            "值不符合它的键要求的形式:日期写作 `\"YYYY-MM-DD\"`,且是日历上真实存在的一天;"
+            "id 是非空字符串;`points` 是大于等于 0 的整数;"
+            "`days` 是大于等于 1 的整数;`metrics` 是对象;"
+            "`outcome` 是 `\"accepted\"` 或 `\"rejected\"`;"
+            "`note` 是文本;`seller_id` 是非空字符串或整数,"
+            "且同一卖家始终写法一致(同一文件中的 `7` 和 `\"7\"` 是错误,而不是两个卖家)。"
+            "在 Python 中向违规分台账查询的日期(`state(on)`)不是日期时,也是 E703。"
+            "\n\n请按消息所说写这个值。"),
     ),
     Code(
         UNKNOWN_KEY, "UNKNOWN_KEY", ERROR,
@@ -861,6 +1245,11 @@ REGISTRY: tuple[Code, ...] = (
         "Fix or remove the key; put remarks in `note`.",
         _events('{"date": "2024-08-01", "kind": "violation", "id": "v1", "rule": "late_dispatch", '
                 '"points": 7, "reason": "late"}\n', 'events.jsonl:1: error[E704]: key `reason`: unknown key for a violation event; expected `date`, `kind`, `id`, `rule`, `points`, `note`\n'),
+        summary_zh="这种事件没有的键",
+        explanation_zh=(
+            "每种事件都有固定的一组键,每个事件还可以带 `note`,即违规分台账不读取的自由文本。"
+            "未知的键是错误,不会被忽略,因为它通常是台账需要的某个键拼错了;消息会列出这种事件的键。\n\n"
+            "请修正或删除这个键;备注请写在 `note` 中。"),
     ),
     Code(
         DUPLICATE_ID, "DUPLICATE_ID", ERROR,
@@ -873,6 +1262,13 @@ REGISTRY: tuple[Code, ...] = (
         _events('{"date": "2024-08-01", "kind": "violation", "id": "v1", "rule": "late_dispatch", "points": 7}\n'
                 '{"date": "2024-08-02", "kind": "violation", "id": "v1", "rule": "late_dispatch", "points": 3}\n',
                 'events.jsonl:2: error[E705]: key `id`: id "v1" is already used on line 1\n'),
+        summary_zh="id 用了两次、调查结束了两次,或账号关联了两次",
+        explanation_zh=(
+            "violation、metrics 和 hold 事件的 id 在该卖家的事件中必须唯一(在含有"
+            "多个卖家的文件中,每个卖家的 id 各自独立),因为 appeal 和 hold 要引用它们。"
+            "这个代码也用于同一次冻结的第二个 `investigation_closed`,"
+            "以及同一账号的第二个 `link`。消息会指出第一次出现的那一行。\n\n"
+            "请给每个事件一个自己的 id;删除重复的事件。"),
     ),
     Code(
         UNKNOWN_REFERENCE, "UNKNOWN_REFERENCE", ERROR,
@@ -883,6 +1279,13 @@ REGISTRY: tuple[Code, ...] = (
         "kind. An event that names one coming after it in the ledger's order is E707.\n\n"
         "Fix the id.",
         _events('{"date": "2024-08-01", "kind": "appeal", "violation": "v9", "outcome": "accepted"}\n', 'events.jsonl:1: error[E706]: key `violation`: "v9" is not the id of a violation or metrics event\n'),
+        summary_zh="事件引用的 id 不属于该卖家的任何事件",
+        explanation_zh=(
+            "appeal 或 hold 通过 id 引用一个 violation 或 metrics 事件,"
+            "`investigation_closed` 引用一个 hold。"
+            "该卖家没有任何事件使用这个 id(在含有多个卖家的文件中,只算该卖家自己的事件),"
+            "或者使用它的事件是另一种类型。引用了在台账顺序中排在后面的事件,是 E707。\n\n"
+            "请修正这个 id。"),
     ),
     Code(
         EVENT_OUT_OF_ORDER, "EVENT_OUT_OF_ORDER", ERROR,
@@ -897,6 +1300,14 @@ REGISTRY: tuple[Code, ...] = (
                 '{"date": "2024-08-02", "kind": "violation", "id": "v1", "rule": "late_dispatch", "points": 7}\n',
                 'events.jsonl:1: error[E707]: key `violation`: "v1" is the violation on line 2, dated 2024-08-02, '
                 'after this appeal (2024-08-01): expected an appeal dated on or after the violation it names\n'),
+        summary_zh="事件引用了在台账顺序中排在它后面的事件",
+        explanation_zh=(
+            "违规分台账按日期处理事件,不论文件中的顺序如何;同一天的事件按文件中的顺序处理(D12)。"
+            "appeal 或 hold 引用的 violation 或 metrics 事件,"
+            "以及 `investigation_closed` 引用的 hold,"
+            "都必须在这个顺序中排在它前面;而这个事件引用的事件日期在它之后,或在同一天却位于它下面的行。"
+            "在处罚之前的申诉没有意义:通常是日期或 id 写错了。\n\n"
+            "请修正日期;同一天内,把被引用的事件放在引用它的事件上面。"),
     ),
     Code(
         EVENTS_UNREADABLE, "EVENTS_UNREADABLE", ERROR,
@@ -908,6 +1319,12 @@ REGISTRY: tuple[Code, ...] = (
         "Save the file as UTF-8; check the path.",
         Example((("events.jsonl", '{"date": "2024-08-01", "kind": "link", "account": "a2", "note": "Zürich"}\n'),),
                 "tspol simulate --region US events.jsonl", 'events.jsonl:1: error[E708]: this line is not UTF-8 text: byte 0xfc at column 67 (invalid start byte)\n', encoding="latin-1"),
+        summary_zh="无法读取或不是 UTF-8 的事件文件或事件行",
+        explanation_zh=(
+            "事件按行读取,作为 UTF-8 文本:这一行不是 UTF-8(消息会给出该字节及其所在的列),"
+            "或超过一行允许的长度(1 MiB);或者按路径给出的文件(Python 中的 `policy.l"
+            "edger(\"events.jsonl\")`)不存在或无法读取。\n\n"
+            "请把文件另存为 UTF-8;检查路径。"),
     ),
     Code(
         EVENT_DUPLICATE_KEY, "EVENT_DUPLICATE_KEY", ERROR,
@@ -918,6 +1335,11 @@ REGISTRY: tuple[Code, ...] = (
         "Remove one of the two.",
         _events('{"date": "2024-08-01", "kind": "violation", "id": "v1", "id": "v2", "rule": "late_dispatch", '
                 '"points": 7}\n', 'events.jsonl:1: error[E709]: key `id`: `id` is given twice in one object\n'),
+        summary_zh="同一事件中一个键出现了两次",
+        explanation_zh=(
+            "大多数 JSON 读取器遇到一个键的两个值时,会悄悄保留后一个;tspol 拒绝这个事件,"
+            "因为无法判断本意是哪个值(正如 `tspol eval` 拒绝这样的卖家,E613)。\n\n"
+            "请删除其中一个。"),
     ),
     # ---- E71x, E72x: the ledger
     Code(
@@ -930,6 +1352,12 @@ REGISTRY: tuple[Code, ...] = (
         _events('{"date": "2024-08-01", "kind": "violation", "id": "v1", "rule": "late_dispach", "points": 7}\n',
                 ('events.jsonl:1: error[E710]: key `rule`: `late_dispach` is neither a rule nor a reason of the policy\n'
                  '  help: did you mean `late_dispatch`?\n')),
+        summary_zh="违规事件引用的既不是政策的规则,也不是违规原因",
+        explanation_zh=(
+            "违规事件的 `rule` 是该卖家所在地区的一条政策规则,"
+            "或违规原因准则中的一个违规原因(用于平台自行设定违规分的情形)。"
+            "这个名称两者都不是(help 行会给出最接近的名称),或者它只是其他地区的规则。\n\n"
+            "请修正名称,或改用违规原因准则中的原因。"),
     ),
     Code(
         LEDGER_UNKNOWN_REGION, "LEDGER_UNKNOWN_REGION", ERROR,
@@ -940,6 +1368,11 @@ REGISTRY: tuple[Code, ...] = (
         "Use one of the regions listed.",
         _events('{"date": "2024-08-01", "kind": "metrics", "id": "m1", "region": "XX", '
                 '"metrics": {"orders_7d": 40}}\n', 'events.jsonl:1: error[E711]: key `region`: unknown region `XX`; this policy has US, SEA, UK\n'),
+        summary_zh="违规分台账的地区不在政策中",
+        explanation_zh=(
+            "卖家违规分台账的地区(`Policy.ledger` 的 `region=`,"
+            "或 metrics 事件的 `region`)必须是政策声明过的地区;名称按原样比较。"
+            "消息会列出政策的地区。\n\n请使用列出的地区之一。"),
     ),
     Code(
         HOLD_PERIOD, "HOLD_PERIOD", ERROR,
@@ -950,6 +1383,11 @@ REGISTRY: tuple[Code, ...] = (
         _events('{"date": "2024-08-01", "kind": "violation", "id": "v1", '
                 '"rule": "significantly_not_as_described", "points": 12}\n'
                 '{"date": "2024-08-02", "kind": "hold", "id": "h1", "violation": "v1", "days": 30}\n', 'events.jsonl:2: error[E712]: key `days`: a snad hold lasts 90 to 180 days, not 30\n'),
+        summary_zh="冻结天数超出了期限范围",
+        explanation_zh=(
+            "hold 事件的 `days` 是选定的冻结天数,"
+            "必须在政策中该冻结场景的期限范围之内(`period 90d to 180d`)。\n\n"
+            "请选择期限范围之内的天数。"),
     ),
     Code(
         HOLD_SCENARIO, "HOLD_SCENARIO", ERROR,
@@ -963,6 +1401,13 @@ REGISTRY: tuple[Code, ...] = (
                 '"rule": "significantly_not_as_described", "points": 12}\n'
                 '{"date": "2024-08-02", "kind": "hold", "id": "h1", "violation": "v1", "days": 90, '
                 '"scenario": "fraud"}\n', 'events.jsonl:2: error[E713]: key `scenario`: unknown hold scenario `fraud`; expected one of snad, fake_orders, fake_shipping\n'),
+        summary_zh="冻结场景未知,或与违规不符",
+        explanation_zh=(
+            "冻结的场景是它的 `scenario` 键指定的场景;没有指定时,"
+            "是政策中唯一一个原因(`for ...`)包含被冻结违规之原因的冻结场景。这里指定的场景不存在,"
+            "或是针对其他原因的;或者没有任何场景涵盖这项违规(例如没有违规原因的规则);"
+            "或者有多个场景涵盖它,这时事件必须指定一个。\n\n"
+            "请用 `scenario` 指定场景,或冻结一项其原因有场景涵盖的违规。"),
     ),
     Code(
         NO_EVALUATOR, "NO_EVALUATOR", ERROR,
@@ -975,6 +1420,13 @@ REGISTRY: tuple[Code, ...] = (
         _python_report("tspol.load().ledger(events)\n", 'E714: no region to decide this metrics event in: give the ledger one (`region="US"`, `--region US`) or the event a `"region"` key\n',
                        before='events = [{"date": "2024-08-01", "kind": "metrics", "id": "m1", '
                               '"metrics": {"orders_7d": 40}}]\n'),
+        summary_zh="无法判定的 metrics 事件:没有判定函数,或没有地区",
+        explanation_zh=(
+            "metrics 事件按当天的政策判定,这需要一个判定函数(`Policy.ledger` 或"
+            " `tspol simulate` 建立的违规分台账有;"
+            "不带 `evaluate=` 构造的 `Ledger` 没有)和一个地区:台账的地区,"
+            "否则是政策唯一的地区,否则是 metrics 事件的 `region`。两者缺了其一。\n\n"
+            "请用 `Policy.ledger` 建立台账,并给它一个地区。"),
     ),
     Code(
         NO_LEDGER, "NO_LEDGER", ERROR,
@@ -987,6 +1439,12 @@ REGISTRY: tuple[Code, ...] = (
                                   '"points": 7}\n')),
                 "tspol simulate --policy example.pol --region US events.jsonl", ('events.jsonl: error[E716]: the policy has no `ledger { ... }` block\n'
                                                                                  '  help: declare point expiry and thresholds in a `ledger` block\n')),
+        summary_zh="政策没有 `ledger` 块",
+        explanation_zh=(
+            "违规分台账依照政策的 `ledger { ... }` 块记分:违规分计入多久,"
+            "以及每个阈值触发什么。没有这个块的政策包可以判定卖家,但不记录违规分。\n\n"
+            "请声明一个 `ledger` 块,写上 `points expire after 180d` 和"
+            "各个阈值。"),
     ),
     Code(
         HOLD_AFTER_REVOCATION, "HOLD_AFTER_REVOCATION", ERROR,
@@ -998,6 +1456,10 @@ REGISTRY: tuple[Code, ...] = (
                 '"rule": "significantly_not_as_described", "points": 12}\n'
                 '{"date": "2024-08-02", "kind": "appeal", "violation": "v1", "outcome": "accepted"}\n'
                 '{"date": "2024-08-03", "kind": "hold", "id": "h1", "violation": "v1", "days": 90}\n', 'events.jsonl:3: error[E717]: key `violation`: v1 was revoked by the appeal accepted on line 2, before this hold\n'),
+        summary_zh="冻结了已撤销的违规",
+        explanation_zh=(
+            "这次冻结发生在一次被接受的申诉撤销了它所针对的违规之后,已经没有需要冻结的货款了。\n\n"
+            "请删除这次冻结,或检查申诉和冻结的先后顺序。"),
     ),
     Code(
         NO_DATE, "NO_DATE", ERROR,
@@ -1006,6 +1468,11 @@ REGISTRY: tuple[Code, ...] = (
         "of the last event. With no events and no day asked for, there is no day.\n\n"
         "Name the day (`--on 2024-09-08`), or give events.",
         _python_report('tspol.load().ledger([], region="US").state()\n', 'E718: there are no events: name the day of the state\n'),
+        summary_zh="没有可以显示违规分台账状态的日期",
+        explanation_zh=(
+            "违规分台账的状态是某一天的状态:所要求的那一天(`--on`、`state(on)`),"
+            "否则是最后一个事件的日期。没有事件,也没有要求日期时,就没有这一天。\n\n"
+            "请指定日期(`--on 2024-09-08`),或提供事件。"),
     ),
     Code(
         TOO_LATE, "TOO_LATE", ERROR,
@@ -1016,6 +1483,11 @@ REGISTRY: tuple[Code, ...] = (
         "Fix the date.",
         _events('{"date": "9999-12-01", "kind": "violation", "id": "v1", "rule": "late_dispatch", "points": 7}\n',
                 'events.jsonl:1: error[E719]: key `date`: 9999-12-01 is too late: the periods of the policy from that day run past 9999-12-31\n'),
+        summary_zh="事件日期太晚,超出了日历范围",
+        explanation_zh=(
+            "事件之后政策规定的各段期限(违规分过期、处罚措施、限单、冻结和申诉期限,累加起来)"
+            "必须在 9999-12-31 之前结束,这是 tspol 计算的最后一天。"
+            "日期这么晚的事件几乎总是年份写错了。\n\n请修正日期。"),
     ),
     Code(
         OTHER_REGION, "OTHER_REGION", ERROR,
@@ -1026,6 +1498,11 @@ REGISTRY: tuple[Code, ...] = (
         _events('{"date": "2024-08-01", "kind": "metrics", "id": "m1", "metrics": {"orders_7d": 40}}\n'
                 '{"date": "2024-08-02", "kind": "metrics", "id": "m2", "region": "UK", '
                 '"metrics": {"orders_7d": 40}}\n', "events.jsonl:2: error[E720]: key `region`: this ledger is for region US (the region given), not UK: a seller's ledger has one region\n"),
+        summary_zh="metrics 事件的地区与它的违规分台账不同",
+        explanation_zh=(
+            "卖家的违规分台账只有一个地区:给定的地区,否则是政策唯一的地区,"
+            "否则是第一个 metrics 事件指定的地区。这个 metrics 事件指定了另一个地区。\n\n"
+            "请让每个卖家的事件都在同一地区,或把各地区的事件分开模拟。"),
     ),
 )
 
@@ -1073,13 +1550,35 @@ def suggestions(text: str) -> list[str]:
 
 # ---- text for people ------------------------------------------------------------------
 
-WIDTH = 79
+LANGS = ("en", "zh")
+WIDTH = 79  # columns: a Chinese character takes two
 ILLUSTRATION = "an illustration: no input gives this message every time"
+# The words around the entries, in each language.
+WORDS = {
+    "en": {"example": "Example:", "saved": " (saved as {}, not UTF-8)", "illustration": ILLUSTRATION,
+           "severity": "Severity: {}.", ERROR: ERROR, WARNING: WARNING,
+           "columns": "| code | severity | summary |"},
+    "zh": {"example": "示例(输出为英文):", "saved": "(以 {} 而非 UTF-8 保存)",
+           "illustration": "仅为示意:没有哪个输入每次都给出这条消息",
+           "severity": "严重级别:{}。", ERROR: "错误", WARNING: "警告",
+           "columns": "| 代码 | 级别 | 摘要 |"},
+}
 
 
-def _wrapped(paragraphs: str, indent: str = "") -> str:
-    return "\n\n".join(textwrap.fill(p, WIDTH, initial_indent=indent, subsequent_indent=indent,
-                                     break_on_hyphens=False, break_long_words=False)
+def _words(lang: str) -> dict[str, str]:
+    if lang not in WORDS:
+        raise ValueError(f"unknown language {lang!r}; choose one of {', '.join(LANGS)}")
+    return WORDS[lang]
+
+
+def _wrapped(paragraphs: str, lang: str = "en") -> str:
+    """Each paragraph filled to WIDTH columns: English at spaces, Chinese also between
+    characters, by the columns a terminal gives them."""
+    if lang == "zh":
+        from tspol import widetext
+
+        return "\n\n".join(widetext.fill(p, WIDTH) for p in paragraphs.split("\n\n"))
+    return "\n\n".join(textwrap.fill(p, WIDTH, break_on_hyphens=False, break_long_words=False)
                        for p in paragraphs.split("\n\n"))
 
 
@@ -1087,29 +1586,30 @@ def _indented(text: str, indent: str) -> str:
     return "".join(indent + line if line.strip() else line for line in text.splitlines(keepends=True))
 
 
-def explain_text(entry: Code) -> str:
-    """The entry as `tspol explain CODE` prints it."""
-    example = entry.example
-    parts = [f"{entry.severity}[{entry.code}]: {entry.summary}\n", _wrapped(entry.explanation) + "\n",
-             "Example:\n"]
+def explain_text(entry: Code, lang: str = "en") -> str:
+    """The entry as `tspol explain CODE` prints it, in `lang` (`en` or `zh`). The first
+    line is `error[E502]: ...` in both, as tspol prints the code."""
+    words, example = _words(lang), entry.example
+    parts = [f"{entry.severity}[{entry.code}]: {entry.summary_in(lang)}\n",
+             _wrapped(entry.explanation_in(lang), lang) + "\n", words["example"] + "\n"]
     for path, text in example.files:
-        saved = "" if example.encoding == "utf-8" else f" (saved as {example.encoding}, not UTF-8)"
+        saved = "" if example.encoding == "utf-8" else words["saved"].format(example.encoding)
         parts.append(f"  {path}{saved}:\n{_indented(text, '    ')}")
-    shown = "" if example.runs else f"  ({ILLUSTRATION})\n"
+    shown = "" if example.runs else f"  ({words['illustration']})\n"
     parts.append(f"{shown}  $ {example.command}\n{_indented(example.output, '  ')}")
     return "\n".join(parts)
 
 
-def explain_markdown(entry: Code) -> str:
-    """The entry in Markdown."""
-    example = entry.example
-    parts = [f"## {entry.code}: {entry.summary}\n", f"Severity: {entry.severity}.\n",
-             entry.explanation + "\n", "Example:\n"]
+def explain_markdown(entry: Code, lang: str = "en") -> str:
+    """The entry in Markdown, in `lang`."""
+    words, example = _words(lang), entry.example
+    parts = [f"## {entry.code}: {entry.summary_in(lang)}\n", words["severity"].format(words[entry.severity]) + "\n",
+             entry.explanation_in(lang) + "\n", words["example"] + "\n"]
     for path, text in example.files:
-        saved = "" if example.encoding == "utf-8" else f" (saved as {example.encoding}, not UTF-8)"
+        saved = "" if example.encoding == "utf-8" else words["saved"].format(example.encoding)
         parts.append(f"`{path}`{saved}:\n\n{_fence(text, 'python' if path.endswith('.py') else '')}")
     if not example.runs:
-        parts.append(f"{ILLUSTRATION}:\n")
+        parts.append(f"{words['illustration']}:\n")
     parts.append(_fence(f"$ {example.command}\n{example.output}", "console"))
     return "\n".join(parts)
 
@@ -1120,15 +1620,19 @@ def _fence(text: str, lang: str = "") -> str:
     return f"{fence}{lang}\n{text}{fence}\n"
 
 
-def list_text() -> str:
+def list_text(lang: str = "en") -> str:
     """Every code, its severity and its summary, one a line."""
-    return "".join(f"{e.code}  {e.severity:<7}  {e.summary}\n" for e in REGISTRY)
+    words = _words(lang)
+    if lang == "en":
+        return "".join(f"{e.code}  {e.severity:<7}  {e.summary}\n" for e in REGISTRY)
+    return "".join(f"{e.code}  {words[e.severity]}  {e.summary_in(lang)}\n" for e in REGISTRY)
 
 
-def list_markdown() -> str:
-    """Every code as a row of a Markdown table (the README's list of codes)."""
-    rows = ["| code | severity | summary |\n", "|---|---|---|\n"]
-    rows += [f"| {e.code} | {e.severity} | {_cell(e.summary)} |\n" for e in REGISTRY]
+def list_markdown(lang: str = "en") -> str:
+    """Every code as a row of a Markdown table (the README's list of codes, in English)."""
+    words = _words(lang)
+    rows = [words["columns"] + "\n", "|---|---|---|\n"]
+    rows += [f"| {e.code} | {words[e.severity]} | {_cell(e.summary_in(lang))} |\n" for e in REGISTRY]
     return "".join(rows)
 
 

@@ -14,6 +14,9 @@ sorted, no timestamps, no absolute paths, ASCII only.
   code points (`columnKind: unicodeCodePoints`), as tspol's spans do: a character
   such as `｛` is one column. A UTF-8 byte-order mark is not counted (tspol reads
   the text after it).
+- The rules' summaries are in Chinese too, as SARIF carries localized text: a
+  translation of the driver in `run.translations` (language `zh-CN`, its rules by
+  `id`, each with its `shortDescription`).
 - Each result has a fingerprint, `partialFingerprints["tspol/v1"]`, that stays the
   same when lines are added or removed above the problem: the sha256 of the code,
   the path, the text of the line where the problem starts (its whitespace
@@ -81,6 +84,7 @@ def sarif_log(diagnostics: Iterable[Diagnostic], sources: Mapping[str, str] | No
             "originalUriBaseIds": {SRCROOT: {"description": {
                 "text": "The folder tspol check was run in (the root of the repository)."}}},
             "results": results,
+            "translations": [_translation(entries, "zh")],
         }],
     }
 
@@ -97,6 +101,21 @@ def _rule(entry) -> dict:
         "fullDescription": {"text": entry.explanation.split("\n\n")[0]},
         "help": {"text": entry.explanation, "markdown": explain_markdown(entry)},  # markdown: with its example
         "defaultConfiguration": {"level": LEVELS.get(entry.severity, "note")},
+    }
+
+
+LANGUAGES = {"zh": "zh-CN"}  # tspol's languages as SARIF names them (RFC 5646)
+
+
+def _translation(entries, lang: str) -> dict:
+    """The driver's localized data in `lang`: the summary of each rule."""
+    return {
+        "name": "tspol",
+        "language": LANGUAGES[lang],
+        "contents": ["localizedData"],
+        "associatedComponent": {"name": "tspol"},
+        "translationMetadata": {"name": f"tspol ({LANGUAGES[lang]})"},
+        "rules": [{"id": entry.code, "shortDescription": {"text": entry.summary_in(lang)}} for entry in entries],
     }
 
 

@@ -14,12 +14,13 @@ import json
 import click
 
 from tspol.cli.common import FAILED, USAGE, CliError, fail, open_pack, render, summary
+from tspol.cli.help import Command
 from tspol.diagnostics import TspolError
 
 UNCOVERED = {"hole": "a hole", "edge": "open to the edge of the range"}
 
 
-@click.command("analyze")
+@click.command("analyze", cls=Command)
 @click.argument("path", required=False, type=click.Path(exists=True))
 @click.option("--rule", help="Only this rule.")
 @click.option("--region", help="Only this region.")

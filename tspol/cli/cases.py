@@ -13,10 +13,11 @@ import json
 import click
 
 from tspol.cli.common import USAGE, CliError, fail, open_pack
+from tspol.cli.help import Command
 from tspol.diagnostics import TspolError
 
 
-@click.command("cases")
+@click.command("cases", cls=Command)
 @click.argument("path", required=False, type=click.Path(exists=True))
 @click.option("--region", help="Only this region.")
 def command(path, region):

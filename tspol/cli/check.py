@@ -8,10 +8,11 @@ import click
 
 from tspol.cli.common import CHECK_FORMAT_OPTION, FAILED, USAGE, CliError, PolPath, pack_or_default, packs_of, \
     render, summary
+from tspol.cli.help import Command
 from tspol.diagnostics import Diagnostic, TspolError
 
 
-@click.command("check")
+@click.command("check", cls=Command)
 @click.argument("paths", nargs=-1, type=PolPath(allow_dash=True))
 @CHECK_FORMAT_OPTION
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from tspol.cli.common import FAILED, pack_or_default, packs_of
+from tspol.cli.help import Command
 from tspol.diagnostics import TspolError, render_text
 from tspol.workspace import BACKENDS
 
@@ -25,7 +26,7 @@ def output_file(name: str, target: str) -> str:
     return module_file(name).removesuffix(".py") + "." + BACKENDS[target].suffix
 
 
-@click.command("compile")
+@click.command("compile", cls=Command)
 @click.argument("paths", nargs=-1, type=click.Path(exists=True))
 @click.option("-o", "--output", "output", required=True, type=click.Path(file_okay=False),
               help="The folder to write to (created if needed).")

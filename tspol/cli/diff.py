@@ -18,12 +18,13 @@ from pathlib import Path
 import click
 
 from tspol.cli.common import USAGE, CliError, pack_or_default, render
+from tspol.cli.help import Command
 from tspol.diagnostics import TspolError
 
 SAME, DIFFERENT = 0, 1
 
 
-@click.command("diff")
+@click.command("diff", cls=Command)
 @click.argument("paths", nargs=-1, metavar="[OLD NEW | PATH]", type=click.Path(exists=True))
 @click.option("--git", "rev", metavar="REV", help="Compare the working tree's pack with the pack at this git revision.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text",

@@ -7,11 +7,12 @@ from pathlib import Path
 import click
 
 from tspol.cli.common import CliError, fail, open_pack
+from tspol.cli.help import Command
 from tspol.diagnostics import TspolError
 from tspol.docgen import document
 
 
-@click.command("doc")
+@click.command("doc", cls=Command)
 @click.argument("path", required=False, type=click.Path(exists=True))
 @click.option("-o", "--output", "output", required=True, type=click.Path(file_okay=False),
               help="The folder to write the page to (created if needed).")

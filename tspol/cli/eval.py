@@ -59,6 +59,7 @@ import click
 
 from tspol import sellers
 from tspol.cli.common import FAILED, CliError, fail, needs_modules, open_pack, start_spark
+from tspol.cli.help import Command
 from tspol.diagnostics import Diagnostic, TspolError, render_text
 from tspol.runtime import jsonnum
 from tspol.sellers import DOCUMENT_LIMIT  # bytes: past this, input that is not JSON Lines is no document
@@ -681,7 +682,7 @@ SQL_ENGINES = {  # engine -> (the modules it needs, the extra that brings them)
 }
 
 
-@click.command("eval")
+@click.command("eval", cls=Command)
 @click.argument("file", default="-", type=click.Path(allow_dash=True, dir_okay=False, exists=True))
 @click.option("--policy", "policy_path", type=click.Path(exists=True),
               help="A .pol file or a folder of them (default: ./policies, or the bundled pack).")

@@ -1,7 +1,8 @@
 """`tspol explain [CODE] [--list] [--format text|markdown]`: what a diagnostic code means.
 
 The text comes from the registry (`tspol.codes`); this command only picks an
-entry and prints it.
+entry and prints it, in English or Chinese: the language of `--lang`
+(`ctx.meta["tspol.lang"]`), else `TSPOL_LANG`, else the locale.
 """
 
 from __future__ import annotations
@@ -9,9 +10,10 @@ from __future__ import annotations
 import click
 
 from tspol.cli.common import USAGE, CliError
+from tspol.cli.help import Command
 
 
-@click.command("explain")
+@click.command("explain", cls=Command)
 @click.argument("code", required=False)
 @click.option("--list", "listing", is_flag=True, help="List every code with its severity and summary (the default "
                                                       "without a CODE).")
@@ -25,15 +27,26 @@ def command(code, listing, fmt):
     """
     from tspol import codes
 
+    lang = _language(click.get_current_context())
     if code is not None and listing:
         raise CliError("give a CODE or --list, not both", USAGE)
     if code is None:
-        click.echo(codes.list_markdown() if fmt == "markdown" else codes.list_text(), nl=False)
+        click.echo(codes.list_markdown(lang) if fmt == "markdown" else codes.list_text(lang), nl=False)
         return
     entry = codes.lookup(code)
     if entry is None:
         raise CliError(_unknown(code, codes.suggestions(code)), USAGE)
-    click.echo(codes.explain_markdown(entry) if fmt == "markdown" else codes.explain_text(entry), nl=False)
+    click.echo(codes.explain_markdown(entry, lang) if fmt == "markdown" else codes.explain_text(entry, lang), nl=False)
+
+
+def _language(ctx: click.Context) -> str:
+    from tspol.cli.help import LANG_META
+    from tspol.i18n import UnknownLanguage, chosen
+
+    try:
+        return chosen(ctx.meta.get(LANG_META))
+    except UnknownLanguage as exc:
+        raise CliError(str(exc), USAGE) from None
 
 
 def _unknown(code: str, close: list[str]) -> str:

@@ -9,9 +9,10 @@ from pathlib import Path
 import click
 
 from tspol.cli.common import FAILED, USAGE, CliError, PolPath, pack_or_default, render
+from tspol.cli.help import Command
 
 
-@click.command("fmt")
+@click.command("fmt", cls=Command)
 @click.argument("paths", nargs=-1, type=PolPath(allow_dash=True))
 @click.option("--check", "check_only", is_flag=True,
               help="Change nothing; name the files that would change, and exit 1 if any would.")

@@ -8,9 +8,10 @@ import os
 import click
 
 from tspol.cli.common import needs_modules
+from tspol.cli.help import Command
 
 
-@click.command("lsp")
+@click.command("lsp", cls=Command)
 @click.option("--stdio", is_flag=True, help="Speak over standard input and output: the default, and the only "
                                             "transport (editors' clients pass it).")
 def command(stdio):

@@ -13,6 +13,8 @@ import sys
 
 import click
 
+from tspol.cli.help import Group
+
 COMMANDS = {
     "analyze": "tspol.cli.analyze",
     "cases": "tspol.cli.cases",
@@ -70,7 +72,11 @@ def unknown_command(name: str, commands: list[str]) -> str:
     return f"No such command `{name}`{hint}"
 
 
-class LazyGroup(click.Group):
+class LazyGroup(Group):
+    """The commands, imported on first use; help in English or Chinese (`tspol.cli.help`)."""
+
+    catalog_key = "tspol"
+
     def list_commands(self, ctx):
         return sorted(name for name, module in COMMANDS.items() if _available(module))
 

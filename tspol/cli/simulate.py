@@ -12,6 +12,7 @@ from typing import NamedTuple
 import click
 
 from tspol.cli.common import FAILED, USAGE, CliError, needs_modules, open_pack, render, start_spark
+from tspol.cli.help import Command
 from tspol.runtime.events import seller_text
 from tspol.runtime.ledger import points_text
 
@@ -39,7 +40,7 @@ def _days_option(ctx, param, value):
     return int(match.group(1)) * DAYS_IN[match.group(2)]
 
 
-@click.command("simulate")
+@click.command("simulate", cls=Command)
 @click.argument("events", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
 @click.option("--policy", "policy_path", type=click.Path(exists=True),
               help="The pack (default: ./policies, or the bundled pack).")

@@ -8,9 +8,10 @@ from pathlib import Path
 import click
 
 from tspol.cli.common import FAILED, CliError, fail, open_pack
+from tspol.cli.help import Command
 
 
-@click.command("test")
+@click.command("test", cls=Command)
 @click.argument("path", required=False, type=click.Path(exists=True))
 @click.option("--update", is_flag=True,
               help="Rewrite the expected decisions of failing examples with what the policy decides now.")
