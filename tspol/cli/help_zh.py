@@ -94,7 +94,7 @@ TEXTS: dict[str, dict[str, str]] = {
                           "Lines 或一个 JSON 对象。",
         "--output": "把判定写入这个文件,格式按扩展名:.jsonl(与不带 -o 时打印的字节相同)、.csv 或 .parquet"
                     "(每个卖家一行,列与 SQL 查询的相同)。要么完整写出,要么什么也不写。",
-        "--fields": "只写出每个判定的这些字段,格式为 JSON Lines 或 CSV:判定的键(region、points、warning、"
+        "--fields": "只写出每个判定的这些字段,格式为 JSON Lines、CSV 或 Parquet:判定的键(region、points、warning、"
                     "violations、findings、not_applicable、discretionary),或其列表中每一项的键(violations.rule、"
                     "violations.row)。",
         "--shape": "lean:region、points、warning,以及每项违规的 rule、table、row、points、warning、limit 和 "
