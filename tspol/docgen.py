@@ -41,6 +41,7 @@ from tspol.compiler.explain import outcome_text, quantity_label
 from tspol.compiler.witness import Quantity, Vocabulary
 from tspol.dsl.formatter import decimal_text
 from tspol.dsl.intervals import Interval
+from tspol.svg import el, px, serialize, standalone, text_width
 
 LANGS = ("en", "zh")
 
@@ -135,48 +136,6 @@ INK, FAINT = "#1f2937", "#6b7280"
 
 # ---- the element tree ----------------------------------------------------------------
 
-def el(tag: str, *children, **attributes) -> ET.Element:
-    """An element with its children (elements, texts, None, or lists of them);
-    `class_` is the attribute `class`, `stroke_width` is `stroke-width`, None leaves one out."""
-    element = ET.Element(tag, {_attribute_name(k): _attribute_text(v) for k, v in attributes.items()
-                               if v is not None})
-    _extend(element, children)
-    return element
-
-
-def _extend(element: ET.Element, children) -> None:
-    for child in children:
-        if child is None:
-            continue
-        if isinstance(child, str):
-            if len(element):
-                element[-1].tail = (element[-1].tail or "") + child
-            else:
-                element.text = (element.text or "") + child
-        elif isinstance(child, ET.Element):
-            element.append(child)
-        else:
-            _extend(element, child)
-
-
-def _attribute_name(key: str) -> str:
-    return key.rstrip("_") if key.endswith("_") else key.replace("_", "-")
-
-
-def _attribute_text(value) -> str:
-    return px(value) if isinstance(value, Fraction) else str(value)
-
-
-def px(value: Fraction) -> str:
-    """A length in the picture, exactly rounded to a tenth: `84.5`."""
-    return decimal_text(Fraction(round(Fraction(value) * 10), 10))
-
-
-def serialize(element: ET.Element) -> str:
-    ET.indent(element, space=" ")
-    return ET.tostring(element, encoding="unicode", short_empty_elements=False)
-
-
 # ---- the page --------------------------------------------------------------------------
 
 def document(program: ir.Program, analysis: Analysis, relpaths: Mapping[str, str], lang: str = "en") -> str:
@@ -191,8 +150,7 @@ def document(program: ir.Program, analysis: Analysis, relpaths: Mapping[str, str
 
 def coverage_picture(program: ir.Program, coverage: TableCoverage, lang: str = "en") -> str:
     """One table's coverage map as a standalone SVG file."""
-    svg = _Map(program, coverage, lang).svg(standalone=True)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + serialize(svg) + "\n"
+    return standalone(_Map(program, coverage, lang).svg(standalone=True))
 
 
 def coverage_of(analysis: Analysis, rule: str, region: str, number: int = 1) -> TableCoverage:
@@ -629,11 +587,6 @@ class Patch:
     fill: str
     lines: tuple[str, ...]  # the label drawn inside it
     tooltip: str
-
-
-def text_width(text: str, size: int) -> Fraction:
-    """About how wide a text is drawn: a wide (CJK) character is one em, any other 3/5 of one."""
-    return sum((Fraction(size) if ord(c) >= 0x2E80 else Fraction(size * 3, 5) for c in text), Fraction(0))
 
 
 class _Map:

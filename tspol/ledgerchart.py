@@ -31,6 +31,7 @@ import attrs
 
 from tspol.runtime.events import seller_text
 from tspol.runtime.ledger import Ledger, State, TimelineRow, as_date, points_text
+from tspol.svg import el, px, standalone, text_width
 
 # ---- what is drawn --------------------------------------------------------------------
 
@@ -265,29 +266,29 @@ LEGEND = (("violation", "violation (id, points)"), ("accepted", "appeal accepted
 def svg_document(charts: list[LedgerChart]) -> str:
     """One standalone SVG: the single chart, or each chart under the one before, each with its title."""
     if len(charts) == 1:
-        return _xml(_Picture(charts[0]).svg(standalone=True))
+        return standalone(_Picture(charts[0]).svg(standalone=True))
     pictures = [_Picture(chart) for chart in charts]
     height = sum(picture.height for picture in pictures)
-    root = _el("svg", xmlns=SVG_NAMESPACE, width=WIDTH, height=height,
+    root = el("svg", xmlns=SVG_NAMESPACE, width=WIDTH, height=height,
                viewBox=f"0 0 {WIDTH} {height}")
     top = 0
     for picture in pictures:
         root.append(picture.svg(standalone=False, y=top))
         top += picture.height
-    return _xml(root)
+    return standalone(root)
 
 
 def html_document(charts: list[LedgerChart], title: str) -> str:
     """One self-contained HTML page: each chart's picture and its timeline as a table."""
-    page = _el("html", lang="en")
-    head = _el("head")
-    head.extend([_el("meta", charset="utf-8"), _el("title", title), _el("style", STYLE)])
-    body = _el("body")
-    body.append(_el("h1", title))
+    page = el("html", lang="en")
+    head = el("head")
+    head.extend([el("meta", charset="utf-8"), el("title", title), el("style", STYLE)])
+    body = el("body")
+    body.append(el("h1", title))
     for chart in charts:
-        section = _el("section")
+        section = el("section")
         if chart.seller is not None:
-            section.append(_el("h2", f"seller {chart.seller}"))
+            section.append(el("h2", f"seller {chart.seller}"))
         section.extend([_Picture(chart).svg(standalone=False), _timeline_table(chart)])
         body.append(section)
     page.extend([head, body])
@@ -302,14 +303,14 @@ STYLE = ("body{font-family:" + FONT + ";color:" + INK + ";margin:24px;max-width:
 
 
 def _timeline_table(chart: LedgerChart) -> ET.Element:
-    table = _el("table")
-    head = _el("tr")
-    head.extend(_el("th", text) for text in ("date", "points", "level", "what happens"))
+    table = el("table")
+    head = el("tr")
+    head.extend(el("th", text) for text in ("date", "points", "level", "what happens"))
     table.append(head)
     for row in chart.rows:
-        line = _el("tr")
-        line.extend([_el("td", str(row.date), class_="date"), _el("td", str(row.active_points), class_="number"),
-                     _el("td", str(row.level), class_="number"), _el("td", "; ".join(row.changes))])
+        line = el("tr")
+        line.extend([el("td", str(row.date), class_="date"), el("td", str(row.active_points), class_="number"),
+                     el("td", str(row.level), class_="number"), el("td", "; ".join(row.changes))])
         table.append(line)
     return table
 
@@ -343,10 +344,10 @@ class _Picture:
 
     def svg(self, standalone: bool, y: int | None = None) -> ET.Element:
         """The picture: a document of its own (`standalone`), or inside another SVG at `y`, or in HTML."""
-        root = _el("svg", xmlns=SVG_NAMESPACE if standalone else None, x=0 if y is not None else None, y=y,
+        root = el("svg", xmlns=SVG_NAMESPACE if standalone else None, x=0 if y is not None else None, y=y,
                    width=WIDTH, height=self.height,
                    viewBox=f"0 0 {WIDTH} {self.height}", role="img", font_family=FONT)
-        root.extend([_el("title", self.chart.title), _el("rect", width=WIDTH, height=self.height, fill="#ffffff"),
+        root.extend([el("title", self.chart.title), el("rect", width=WIDTH, height=self.height, fill="#ffffff"),
                      self.heading(), self.warnings(), self.shading(), self.month_grid(), self.ladder_lines(),
                      self.points(), self.marks(), self.axes(), self.lanes_drawn(), self.legend(),
                      self.ladder_text()])
@@ -354,48 +355,48 @@ class _Picture:
 
     def heading(self) -> ET.Element:
         chart, highest = self.chart, self.chart.highest()
-        return _el(
-            "g", _el("text", chart.title, x=LEFT, y=26, font_size=15, font_weight="bold", fill=INK),
-            _el("text", f"{chart.start} to {chart.end}: active points at the end of each day; at most "
+        return el(
+            "g", el("text", chart.title, x=LEFT, y=26, font_size=15, font_weight="bold", fill=INK),
+            el("text", f"{chart.start} to {chart.end}: active points at the end of each day; at most "
                         f"{points_text(highest.points)}, on {highest.day}", x=LEFT, y=45, font_size=12, fill=FAINT))
 
     def warnings(self) -> ET.Element:
         """The band of a formal warning below each threshold."""
-        margin, group = self.chart.warning_margin, _el("g", fill=WARNING_FILL)
+        margin, group = self.chart.warning_margin, el("g", fill=WARNING_FILL)
         for level in self.chart.levels if margin else ():
             if level.threshold:
                 low = max(level.points - margin, 0)
-                group.append(_el("rect", x=LEFT, y=self.y(level.points), width=RIGHT - LEFT,
+                group.append(el("rect", x=LEFT, y=self.y(level.points), width=RIGHT - LEFT,
                                  height=self.y(low) - self.y(level.points)))
         return group
 
     def shading(self) -> ET.Element:
         """Restrictions and deactivation across the plot (held funds have their lanes only)."""
-        group = _el("g", fill_opacity="0.1")
+        group = el("g", fill_opacity="0.1")
         for period in (p for p in self.chart.periods if p.kind != "hold"):
             start, end = self.x(period.start), self.x_after(period.until)
-            group.append(_el("rect", x=start, y=PLOT_TOP, width=end - start, height=PLOT_HEIGHT,
+            group.append(el("rect", x=start, y=PLOT_TOP, width=end - start, height=PLOT_HEIGHT,
                              fill=PERIOD_FILL[period.kind]))
         return group
 
     def month_grid(self) -> ET.Element:
-        group = _el("g", stroke=GRID)
+        group = el("g", stroke=GRID)
         for day, _ in _ticks(self.chart.start, self.chart.end):
-            group.append(_el("line", x1=self.x(day), y1=PLOT_TOP, x2=self.x(day),
+            group.append(el("line", x1=self.x(day), y1=PLOT_TOP, x2=self.x(day),
                              y2=self.lanes_top + LANE * len(self.lanes)))
         return group
 
     def ladder_lines(self) -> ET.Element:
         """A line for each level of the ladder, labelled where the labels do not overlap (the higher first)."""
-        group = _el("g", font_size=11)
+        group = el("g", font_size=11)
         labelled = self.apart(sorted((level.points for level in self.chart.levels), reverse=True))
         for level in self.chart.levels:
             colour = DEACTIVATION_LINE if level.deactivation else FAINT
             y = self.y(level.points)
-            group.append(_el("line", x1=LEFT, y1=y, x2=RIGHT, y2=y, stroke=colour, stroke_dasharray=None
+            group.append(el("line", x1=LEFT, y1=y, x2=RIGHT, y2=y, stroke=colour, stroke_dasharray=None
                              if level.deactivation else "5 4", class_="threshold"))
             if level.points in labelled:
-                group.append(_el("text", level.label, x=RIGHT + 6, y=y + 4, fill=colour))
+                group.append(el("text", level.label, x=RIGHT + 6, y=y + 4, fill=colour))
         return group
 
     def apart(self, values: list[int]) -> set[int]:
@@ -408,83 +409,83 @@ class _Picture:
 
     def points(self) -> ET.Element:
         steps = self.chart.steps
-        path = [f"M{_px(LEFT)} {_px(self.y(steps[0].points))}"]
+        path = [f"M{px(LEFT)} {px(self.y(steps[0].points))}"]
         for step in steps[1:]:
-            path.append(f"H{_px(self.x(step.day))}V{_px(self.y(step.points))}")
-        path.append(f"H{_px(RIGHT)}")
+            path.append(f"H{px(self.x(step.day))}V{px(self.y(step.points))}")
+        path.append(f"H{px(RIGHT)}")
         line = "".join(path)
-        bottom = _px(self.y(0))
-        return _el("g", _el("path", d=f"{line}V{bottom}H{_px(LEFT)}Z", fill=POINTS_FILL, fill_opacity="0.6"),
-                   _el("path", d=line, fill="none", stroke=POINTS_LINE, stroke_width=2))
+        bottom = px(self.y(0))
+        return el("g", el("path", d=f"{line}V{bottom}H{px(LEFT)}Z", fill=POINTS_FILL, fill_opacity="0.6"),
+                   el("path", d=line, fill="none", stroke=POINTS_LINE, stroke_width=2))
 
     def marks(self) -> ET.Element:
         """A marker for each violation and appeal on the points line, its label above
         (violations) or below (appeals) on the first of three lines where it overlaps
         no label placed before; where none is free, the marker has its tooltip only."""
-        group, placed = _el("g", font_size=11), []
+        group, placed = el("g", font_size=11), []
         for mark in self.chart.marks:
             x, y = self.x(mark.day), self.y(self.chart.points_on(mark.day))
             paint = {"fill": MARK_FILL[mark.kind], "stroke": "#ffffff"}
-            shape = _el("circle", cx=x, cy=y, r=4.5, **paint) if mark.kind == "violation" else \
-                _el("path", d=f"M{_px(x)} {_px(y - 6)}l6 6l-6 6l-6 -6Z", **paint)
-            width = _text_width(mark.label, 11)
+            shape = el("circle", cx=x, cy=y, r=4.5, **paint) if mark.kind == "violation" else \
+                el("path", d=f"M{px(x)} {px(y - 6)}l6 6l-6 6l-6 -6Z", **paint)
+            width = text_width(mark.label, 11)
             label_x = min(x + 6, RIGHT - width)
             lines = [y - 9 - 13 * n for n in range(3)] if mark.kind == "violation" else \
                 [y + 20 + 13 * n for n in range(3)]
             lines = [line for line in lines if PLOT_TOP + 10 <= line <= PLOT_TOP + PLOT_HEIGHT - 3]
             label_y = _free_line(placed, label_x, label_x + width, lines)
-            label = _el("text", mark.label, x=label_x, y=label_y, fill=INK) if label_y is not None else None
-            group.append(_el("g", _el("title", mark.detail), shape, label, class_=f"mark {mark.kind}"))
+            label = el("text", mark.label, x=label_x, y=label_y, fill=INK) if label_y is not None else None
+            group.append(el("g", el("title", mark.detail), shape, label, class_=f"mark {mark.kind}"))
         return group
 
     def axes(self) -> ET.Element:
         bottom = PLOT_TOP + PLOT_HEIGHT
-        group = _el("g", _el("line", x1=LEFT, y1=bottom, x2=RIGHT, y2=bottom, stroke=INK),
-                    _el("line", x1=LEFT, y1=PLOT_TOP, x2=LEFT, y2=bottom, stroke=INK), font_size=11, fill=INK)
+        group = el("g", el("line", x1=LEFT, y1=bottom, x2=RIGHT, y2=bottom, stroke=INK),
+                    el("line", x1=LEFT, y1=PLOT_TOP, x2=LEFT, y2=bottom, stroke=INK), font_size=11, fill=INK)
         levels = sorted((level.points for level in self.chart.levels), reverse=True)
         for value in sorted(self.apart([0, self.chart.highest().points] + levels)):
-            group.append(_el("text", str(value), x=LEFT - 6, y=self.y(value) + 4, text_anchor="end"))
+            group.append(el("text", str(value), x=LEFT - 6, y=self.y(value) + 4, text_anchor="end"))
         for day, label in _ticks(self.chart.start, self.chart.end):
-            group.append(_el("line", x1=self.x(day), y1=bottom, x2=self.x(day), y2=bottom + 5, stroke=INK))
-            group.append(_el("text", label, x=self.x(day) + 3, y=bottom + 17))
+            group.append(el("line", x1=self.x(day), y1=bottom, x2=self.x(day), y2=bottom + 5, stroke=INK))
+            group.append(el("text", label, x=self.x(day) + 3, y=bottom + 17))
         return group
 
     def lanes_drawn(self) -> ET.Element:
-        group = _el("g", font_size=10)
+        group = el("g", font_size=10)
         for number, (kind, lane) in enumerate(self.lanes):
             top = self.lanes_top + LANE * number
             periods = [p for p in self.chart.periods if (p.kind, p.lane) == (kind, lane)]
-            label_x = max(LEFT, min(self.x(periods[0].start), RIGHT - _text_width(lane, 10)))
-            group.append(_el("text", lane, x=label_x, y=top + 9, fill=INK))
+            label_x = max(LEFT, min(self.x(periods[0].start), RIGHT - text_width(lane, 10)))
+            group.append(el("text", lane, x=label_x, y=top + 9, fill=INK))
             for period in periods:
                 start, end = self.x(period.start), self.x_after(period.until)
                 until = f" until {period.until}" if period.until else f" past {self.chart.end}"
-                group.append(_el("rect", _el("title", f"{lane}: from {period.start}{until}"), x=start, y=top + 13,
+                group.append(el("rect", el("title", f"{lane}: from {period.start}{until}"), x=start, y=top + 13,
                                  width=end - start, height=8, fill=PERIOD_FILL[kind], class_=kind))
         return group
 
     def legend(self) -> ET.Element:
-        group = _el("g", font_size=11, fill=INK)
+        group = el("g", font_size=11, fill=INK)
         for kind, text, x, y in self.legend_items:
             if kind == "violation":
-                group.append(_el("circle", cx=x + 5, cy=y - 4, r=4.5, fill=MARK_FILL[kind]))
+                group.append(el("circle", cx=x + 5, cy=y - 4, r=4.5, fill=MARK_FILL[kind]))
             elif kind in MARK_FILL:
-                group.append(_el("path", d=f"M{_px(x + 5)} {_px(y - 10)}l6 6l-6 6l-6 -6Z", fill=MARK_FILL[kind]))
+                group.append(el("path", d=f"M{px(x + 5)} {px(y - 10)}l6 6l-6 6l-6 -6Z", fill=MARK_FILL[kind]))
             elif kind in PERIOD_FILL:
-                group.append(_el("rect", x=x, y=y - 8, width=12, height=8, fill=PERIOD_FILL[kind]))
+                group.append(el("rect", x=x, y=y - 8, width=12, height=8, fill=PERIOD_FILL[kind]))
             else:
-                group.append(_el("rect", x=x, y=y - 8, width=12, height=8, fill=WARNING_FILL, stroke="#f59e0b"))
-            group.append(_el("text", text, x=x + 16, y=y))
+                group.append(el("rect", x=x, y=y - 8, width=12, height=8, fill=WARNING_FILL, stroke="#f59e0b"))
+            group.append(el("text", text, x=x + 16, y=y))
         return group
 
     def ladder_text(self) -> ET.Element:
-        group, y = _el("g", font_size=11, fill=INK), self.ladder_top
-        group.append(_el("text", "Thresholds and their measures", x=LEFT, y=y, font_weight="bold"))
+        group, y = el("g", font_size=11, fill=INK), self.ladder_top
+        group.append(el("text", "Thresholds and their measures", x=LEFT, y=y, font_weight="bold"))
         for level, lines in self.ladder:
             y += LINE
-            group.append(_el("text", level.label, x=LEFT, y=y, fill=DEACTIVATION_LINE if level.deactivation else INK))
+            group.append(el("text", level.label, x=LEFT, y=y, fill=DEACTIVATION_LINE if level.deactivation else INK))
             for number, line in enumerate(lines):
-                group.append(_el("text", line, x=LEFT + LADDER_INDENT, y=y + LINE * number))
+                group.append(el("text", line, x=LEFT + LADDER_INDENT, y=y + LINE * number))
             y += LINE * (len(lines) - 1)
         return group
 
@@ -497,7 +498,7 @@ def _legend_items(chart: LedgerChart, top: Fraction) -> list[tuple[str, str, Fra
         entries.append(("warning", f"formal warning: {points_text(chart.warning_margin)} or less below a threshold"))
     items, x, y = [], LEFT, top
     for kind, text in entries:
-        width = 16 + _text_width(text, 11)
+        width = 16 + text_width(text, 11)
         if x > LEFT and x + width > WIDTH - 10:
             x, y = LEFT, y + LINE
         items.append((kind, text, x, y))
@@ -543,43 +544,8 @@ def _wrapped(text: str, width: int, size: int) -> list[str]:
     lines = [""]
     for word in text.split(" "):
         candidate = f"{lines[-1]} {word}" if lines[-1] else word
-        if lines[-1] and _text_width(candidate, size) > width:
+        if lines[-1] and text_width(candidate, size) > width:
             lines.append(word)
         else:
             lines[-1] = candidate
     return lines
-
-
-def _text_width(text: str, size: int) -> Fraction:
-    """About how wide a text is drawn: a wide (CJK) character is one em, any other 3/5 of one."""
-    return sum((Fraction(size) if ord(c) >= 0x2E80 else Fraction(size * 3, 5) for c in text), Fraction(0))
-
-
-# ---- the element tree -----------------------------------------------------------------
-
-def _el(tag: str, *children, **attributes) -> ET.Element:
-    """An element: its text, if the first child is one, then its child elements (None: none);
-    `class_` is the attribute `class`, `font_size` is `font-size`; None leaves an attribute out."""
-    element = ET.Element(tag, {_attribute(k): _px(v) if isinstance(v, Fraction) else str(v)
-                               for k, v in attributes.items() if v is not None})
-    if children and isinstance(children[0], str):
-        element.text, children = children[0], children[1:]
-    element.extend(child for child in children if child is not None)
-    return element
-
-
-def _attribute(key: str) -> str:
-    return "class" if key == "class_" else key.replace("_", "-")
-
-
-def _px(value) -> str:
-    """A position, exactly rounded to a tenth of a pixel: `84.5`, `-3`."""
-    tenths = round(Fraction(value) * 10)
-    whole, tenth = divmod(abs(tenths), 10)
-    return ("-" if tenths < 0 else "") + str(whole) + (f".{tenth}" if tenth else "")
-
-
-def _xml(root: ET.Element) -> str:
-    ET.indent(root, space=" ")
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode",
-                                                                     short_empty_elements=False) + "\n"
