@@ -184,6 +184,7 @@ class _Query:
         self.columns = dict(columns or {spec.name: spec.name for spec in program.inputs})
         self.whole_columns = frozenset(whole_columns)
         self.kept = kept_fields(fields)
+        self.items: dict[tuple[str, int], list[str]] = {}  # (list, rule declaration): its item columns
         folded: dict[str, str] = {}
         for name in self.columns.values():
             other = folded.setdefault(name.casefold(), name)
@@ -565,7 +566,6 @@ class _Query:
         items of its lists (each a struct, or NULL when the seller has none: columns
         `violations_3_0`, `violations_3_1`, ...), its points and warning (`points_3`)."""
         columns = []
-        self.items = {}
         for position, rule in enumerate(self.declarations()):
             parts = {key: [] for key in (*self.LISTS, "points", "warning")}
             self.rule(rule, parts)
@@ -580,7 +580,8 @@ class _Query:
 
     def decided_columns(self) -> list:
         """Per region, its rules' columns joined: points added, warnings or-ed, and each
-        list the items of its rules that are not NULL, in order (one list built per row)."""
+        list the items of its rules that are not NULL, in order (one list built per row).
+        The item columns are those `rule_columns` named."""
         positions = {self.key(rule): position for position, rule in enumerate(self.declarations())}
         ok = exp.Is(this=col("error"), expression=exp.Null())
 
