@@ -29,19 +29,21 @@ INTEGER_TYPES = frozenset({"TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT"
 
 
 def query(policy, table: str = "metrics", lang: str = "en", region: str | None = None,
-          columns: dict | None = None) -> str:
-    """The DuckDB query deciding every row of `table` (generated once per pack text)."""
-    return tables.query(policy, "duckdb", table, lang, region, columns)
+          columns: dict | None = None, headroom: bool = False) -> str:
+    """The DuckDB query deciding every row of `table` (generated once per pack text);
+    `headroom`: with the columns `headroom` and `recovery`."""
+    return tables.query(policy, "duckdb", table, lang, region, columns, headroom=headroom)
 
 
-def records_query(policy, lang: str = "en", region: str | None = None) -> str:
+def records_query(policy, lang: str = "en", region: str | None = None, headroom: bool = False) -> str:
     """The query `decisions` runs (generated once; SqlUnsupported for a pack SQL cannot decide)."""
-    return query(policy, "metrics", lang, region, tables.positional(policy))
+    return query(policy, "metrics", lang, region, tables.positional(policy), headroom)
 
 
 def evaluate(policy, relation: duckdb.DuckDBPyRelation, lang: str = "en", region: str | None = None,
-             connection: duckdb.DuckDBPyConnection | None = None) -> duckdb.DuckDBPyRelation:
-    """The decisions of every row of `relation`, in its order, as a relation."""
+             connection: duckdb.DuckDBPyConnection | None = None, headroom: bool = False) -> duckdb.DuckDBPyRelation:
+    """The decisions of every row of `relation`, in its order, as a relation; with
+    `headroom`, the columns `headroom` and `recovery` too, before `error`."""
     connection = connection or duckdb.default_connection()
     tables.check_columns(policy, relation.columns)
     inputs = [spec.name for spec in policy.program.inputs]
@@ -53,7 +55,7 @@ def evaluate(policy, relation: duckdb.DuckDBPyRelation, lang: str = "en", region
     connection.execute(f'CREATE OR REPLACE TEMP VIEW "{view}" AS SELECT {", ".join(columns)} FROM "{view}_given"')
     whole = frozenset(name for name, kind in zip(relation.columns, relation.types)
                       if name in inputs and str(kind) in INTEGER_TYPES)
-    return connection.sql(tables.query(policy, "duckdb", view, lang, region, None, whole))
+    return connection.sql(tables.query(policy, "duckdb", view, lang, region, None, whole, headroom))
 
 
 def decide_parquet(policy, source: str, target: str, lang: str = "en", region: str | None = None,
@@ -87,9 +89,11 @@ def decide_parquet(policy, source: str, target: str, lang: str = "en", region: s
     return count, (row for rows in iter(lambda: failed.fetchmany(batch), []) for row in rows)
 
 
-def decisions(policy, records: Iterable[Mapping], lang: str = "en", region: str | None = None) -> list[dict]:
+def decisions(policy, records: Iterable[Mapping], lang: str = "en", region: str | None = None,
+              headroom: bool = False) -> list[dict]:
     """Decide dicts of metrics (with `seller_id` and `region` if any): for each, the
-    decision `Policy.evaluate_dict` gives (with its `seller_id`), or {"error": ...}."""
+    decision `Policy.evaluate_dict` gives (with its `seller_id`; `headroom` as there),
+    or {"error": ...}."""
     records = list(records)
     columns = tables.record_columns(policy, records)
     connection = duckdb.connect()
@@ -99,6 +103,6 @@ def decisions(policy, records: Iterable[Mapping], lang: str = "en", region: str 
     names = [*FIELDS, *tables.positional(policy).values()]
     unnested = ", ".join(f'unnest(?::VARCHAR[]) AS "{name}"' for name in names)
     connection.execute(f"CREATE TEMP TABLE metrics AS SELECT {unnested}", columns)
-    result = connection.execute(records_query(policy, lang, region))
+    result = connection.execute(records_query(policy, lang, region, headroom))
     header = [d[0] for d in result.description]
     return tables.record_decisions(policy, records, (dict(zip(header, row)) for row in result.fetchall()))
