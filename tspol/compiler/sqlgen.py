@@ -596,6 +596,8 @@ class _Query:
 
         def listed(key):
             def make(mine):
+                if key in self.DISTANCES:  # a rule without headroom or recovery has no column of it
+                    mine = [p for p in mine if f"{key}_{p}" in self.distance_lists]
                 if not mine:
                     return self.empty(key)
                 if len(mine) == 1:
@@ -844,18 +846,17 @@ class _Query:
         return columns
 
     def distance_columns(self) -> list:
-        """Each rule declaration's headroom and recovery lists: `headroom_3`, `recovery_3`."""
-        items: dict[int, list] = {position: [] for position in range(len(self.declarations()))}
+        """The headroom and recovery lists of each rule declaration that has them:
+        `headroom_3`, `recovery_3`."""
+        lists: dict[str, list] = {}
         for position, rule, i, name, grows in self.headroom_pairs():
-            items[position].append(self.headroom_item(rule, position, i, name, grows))
-        columns = []
+            lists.setdefault(f"headroom_{position}", []).append(self.headroom_item(rule, position, i, name, grows))
         for position, rule in enumerate(self.declarations()):
-            columns.append(alias(present(items[position]) if items[position] else self.empty("headroom"),
-                                 f"headroom_{position}"))
             recovery = self.recovery_item(rule, position)
-            columns.append(alias(present([recovery]) if recovery is not None else self.empty("recovery"),
-                                 f"recovery_{position}"))
-        return columns
+            if recovery is not None:
+                lists[f"recovery_{position}"] = [recovery]
+        self.distance_lists = frozenset(lists)
+        return [alias(present(items), name) for name, items in lists.items()]
 
     def headroom_item(self, rule: ir.RuleIR, position: int, i: int, name: str, grows) -> exp.Expression:
         """`{rule, input, with, more, then}`, where the input is given."""
