@@ -124,6 +124,18 @@ def test_the_headroom_query_is_exact_and_the_same_bytes_each_time(policy, querie
                      re.S)
 
 
+def test_the_same_bytes_whatever_the_hash_seed():
+    import subprocess
+    import sys
+
+    script = ("from tspol.workspace import Workspace; from tspol.compiler import sqlgen; "
+              f"program = Workspace.of({{'p.pol': {KINDS_PACK!r}}}, {{'p.pol': 'p.pol'}}, '.').lowered(); "
+              "print(sqlgen.generate(program, 'spark', headroom=True))")
+    printed = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                             env={**os.environ, "PYTHONHASHSEED": "1"}).stdout
+    assert printed == sqlgen.generate(program_of(KINDS_PACK), "spark", headroom=True) + "\n"
+
+
 def test_a_small_packs_headroom_query(small, snapshot):
     """A small pack's query with headroom, reviewed as a diff (the bundled pack's is 650 kB)."""
     assert sqlgen.generate(small.program, "duckdb", headroom=True) == snapshot(extension_class=SqlSnapshot)

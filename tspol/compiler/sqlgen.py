@@ -435,7 +435,7 @@ class _Query:
             return exp.or_(*(self.formula(item, value) for item in formula.items), copy=False) \
                 if formula.items else exp.false()
         if kind is Not:
-            return exp.Not(this=exp.paren(self.formula(formula.item, value)))
+            return exp.Not(this=exp.paren(self.formula(formula.item, value), copy=False))
         terms, seen = [], set()
         for term in self.terms(formula, value):
             if self.text(term) not in seen:
