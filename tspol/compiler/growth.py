@@ -1,5 +1,7 @@
 """What more of an input does to a seller: which inputs grow together, where each atom
-of the meaning changes its truth as they grow, and which outcome is worse.
+of the meaning changes its truth as they grow, which inputs and formulas a rule's
+headroom and recovery are about, and when an order volume limit is tighter (an outcome
+is worse with more points, a warning where there was none, or a tighter limit).
 
 The one statement of these, read by the Python headroom (`tspol.runtime.headroom`,
 deciding at each point) and by the SQL backend (`tspol.compiler.sqlgen`, the same
