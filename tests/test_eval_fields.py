@@ -94,7 +94,12 @@ def test_the_lean_shape_in_csv_is_a_column_a_field(cli, sellers_file, tmp_path, 
     (["--what-if", "late_orders"], "write INPUT=+N (N more), INPUT=-N (N fewer) or INPUT=N"),
     (["--what-if", "late=+1"], "no input `late`"),
     (["--what-if", "late_orders=+1", "--what-if", "late_orders=2"], "`late_orders` is changed twice"),
-    (["--headroom", "--engine", "duckdb"], "--headroom is decided by --engine python"),
+    (["--what-if", "late_orders=+1", "--engine", "duckdb"], "--what-if is decided by --engine python"),
+    (["--headroom", "--fields", "points", "--format", "json"], "--headroom adds to the whole decision in JSON or text: --fields has no"),
+    (["--headroom", "--shape", "lean", "--format", "json", "--engine", "duckdb"], "--headroom adds to the whole decision in JSON or "
+                                                              "text: --shape has no place for it"),
+    (["--what-if", "late_orders=+1", "-o", "out.csv"], "--what-if adds to the whole decision in JSON or text: "
+                                                       "-o out.csv has no place for it"),
 ])
 def test_bad_options_are_usage_errors(cli, sellers_file, args, message):
     result = cli("eval", "--region", "US", *args, sellers_file)

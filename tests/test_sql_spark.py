@@ -22,8 +22,9 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 import tspol
-from sql_cases import (BAD_ROWS, BAD_VALUES, LIMIT_PACK, LIMIT_RECORDS, ODD_ROWS, PAST_SQL_RANGE, TYPES_PACK,
-                       TYPES_RECORDS, boundary_records, disagreements, eval_lines, in_sql_range)
+from sql_cases import (BAD_ROWS, BAD_VALUES, HEADROOM_ROWS, KINDS_PACK, LIMIT_PACK, LIMIT_RECORDS, ODD_ROWS,
+                       PAST_SQL_RANGE, TYPES_PACK, TYPES_RECORDS, boundary_records, disagreements, eval_lines,
+                       headroom_lines, in_sql_range, kinds_records)
 from test_differential import plan, sellers
 from tspol import tables
 from tspol.runtime.metrics import MetricsError
@@ -189,6 +190,46 @@ def test_eval_with_spark_reads_tables_as_python(spark, cli, policy, tmp_path, na
 
     a, b = (duckdb.connect().read_parquet(str(tmp_path / f)).fetchall() for f in ("a.parquet", "b.parquet"))
     assert a == b and len(a) == len(records)
+
+
+# ---- headroom and recovery: the Python engine's lists, batched into one query a pack
+
+@spark_tier
+def test_headroom_of_boundary_sellers_and_edges_in_one_query(spark, policy):
+    import tspol.spark
+
+    records = boundary_records(policy.program)[::9] + HEADROOM_ROWS
+    records += [{"seller_id": f"bad{n}", **r} for n, r in enumerate(BAD_ROWS)]
+    got = tspol.spark.decisions(policy, records, headroom=True)
+    assert disagreements(policy, records, got, headroom=True) == []
+    assert sum(h["more"] is not None for d in got if "error" not in d for h in d["headroom"]) > 20
+
+
+@spark_tier
+def test_headroom_of_each_kind_of_value_in_ansi_mode_and_not(spark, tmp_path):
+    import tspol.spark
+
+    (tmp_path / "p.pol").write_text(KINDS_PACK, encoding="utf-8")
+    kinds = tspol.load(tmp_path / "p.pol")
+    records = kinds_records(step=5)
+    for ansi in ("true", "false"):
+        spark.conf.set("spark.sql.ansi.enabled", ansi)
+        try:
+            got = tspol.spark.decisions(kinds, records, headroom=True)
+        finally:
+            spark.conf.set("spark.sql.ansi.enabled", "true")
+        assert disagreements(kinds, records, got, headroom=True) == [], ansi
+
+
+@spark_tier
+@pytest.mark.parametrize("options", [["--format", "json"], ["--format", "text", "--lang", "zh"]])
+def test_eval_headroom_with_spark_prints_what_python_prints(spark, cli, tmp_path, options):
+    file = tmp_path / "sellers.jsonl"
+    file.write_text(headroom_lines(), encoding="utf-8")
+    python = cli("eval", "--headroom", *options, "--engine", "python", file)
+    on_spark = cli("eval", "--headroom", *options, "--engine", "spark", file)
+    assert (on_spark.exit_code, on_spark.stdout, on_spark.stderr) == (python.exit_code, python.stdout, python.stderr)
+    assert python.exit_code == 1 and ("recovery" in python.stdout or "恢复达标" in python.stdout)
 
 
 # ---- the query itself (needs sqlglot only): reviewed as a snapshot, the same bytes anywhere

@@ -136,16 +136,19 @@ class Policy:
         except self._error as exc:
             raise MetricsError.from_portable(exc) from None
 
-    def to_sql(self, dialect: str = "duckdb", table: str = "metrics", lang: str = "en") -> str:
+    def to_sql(self, dialect: str = "duckdb", table: str = "metrics", lang: str = "en",
+               headroom: bool = False) -> str:
         """The query deciding every row of `table`, for `dialect` ("duckdb" or "spark", the
-        tested ones; sqlglot prints it): what `tspol compile --target DIALECT` writes.
-        TspolError E003 without sqlglot, E004 for a pack SQL cannot decide exactly."""
+        tested ones; sqlglot prints it): what `tspol compile --target DIALECT` writes. With
+        `headroom`, the columns `headroom` and `recovery` too (`--headroom`), as
+        `evaluate_dict(..., headroom=True)` has them. TspolError E003 without sqlglot, E004
+        for a pack SQL cannot decide exactly."""
         from tspol.workspace import BACKENDS
 
         if dialect not in BACKENDS or "table" not in BACKENDS[dialect].options:
             sql = [name for name, backend in BACKENDS.items() if "table" in backend.options]
             raise ValueError(f"no SQL dialect {dialect!r}; choose one of {', '.join(sql)}")
-        return self.workspace.generate(dialect, table=table, lang=lang)
+        return self.workspace.generate(dialect, table=table, lang=lang, headroom=headroom)
 
     def _only_region(self) -> str:
         if len(self.regions) == 1:

@@ -29,22 +29,25 @@ INTEGER_TYPES = frozenset({"TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT"
 
 
 def query(policy, table: str = "metrics", lang: str = "en", region: str | None = None,
-          columns: dict | None = None, fields: tuple | None = None) -> str:
+          columns: dict | None = None, fields: tuple | None = None, headroom: bool = False) -> str:
     """The DuckDB query deciding every row of `table` (generated once per pack text);
-    `fields` keeps some columns only (`tspol.runtime.shapes.parse_fields`)."""
-    return tables.query(policy, "duckdb", table, lang, region, columns, fields=fields)
+    `fields` keeps some columns only (`tspol.runtime.shapes.parse_fields`); `headroom`:
+    with the columns `headroom` and `recovery`."""
+    return tables.query(policy, "duckdb", table, lang, region, columns, fields=fields, headroom=headroom)
 
 
-def records_query(policy, lang: str = "en", region: str | None = None, fields: tuple | None = None) -> str:
+def records_query(policy, lang: str = "en", region: str | None = None, fields: tuple | None = None,
+                  headroom: bool = False) -> str:
     """The query `decisions` runs (generated once; SqlUnsupported for a pack SQL cannot decide)."""
-    return query(policy, "metrics", lang, region, tables.positional(policy), fields)
+    return query(policy, "metrics", lang, region, tables.positional(policy), fields, headroom)
 
 
 def evaluate(policy, relation: duckdb.DuckDBPyRelation, lang: str = "en", region: str | None = None,
-             connection: duckdb.DuckDBPyConnection | None = None, fields: tuple | None = None
-             ) -> duckdb.DuckDBPyRelation:
+             connection: duckdb.DuckDBPyConnection | None = None, fields: tuple | None = None,
+             headroom: bool = False) -> duckdb.DuckDBPyRelation:
     """The decisions of every row of `relation`, in its order, as a relation: of the
-    columns and item fields `fields` keeps (`tspol.runtime.shapes.parse_fields`), or all."""
+    columns and item fields `fields` keeps (`tspol.runtime.shapes.parse_fields`), or all;
+    with `headroom`, the columns `headroom` and `recovery` too, before `error`."""
     connection = connection or duckdb.default_connection()
     tables.check_columns(policy, relation.columns)
     inputs = [spec.name for spec in policy.program.inputs]
@@ -56,7 +59,7 @@ def evaluate(policy, relation: duckdb.DuckDBPyRelation, lang: str = "en", region
     connection.execute(f'CREATE OR REPLACE TEMP VIEW "{view}" AS SELECT {", ".join(columns)} FROM "{view}_given"')
     whole = frozenset(name for name, kind in zip(relation.columns, relation.types)
                       if name in inputs and str(kind) in INTEGER_TYPES)
-    return connection.sql(tables.query(policy, "duckdb", view, lang, region, None, whole, fields))
+    return connection.sql(tables.query(policy, "duckdb", view, lang, region, None, whole, fields, headroom))
 
 
 def decide_parquet(policy, source: str, target: str, lang: str = "en", region: str | None = None,
@@ -91,9 +94,10 @@ def decide_parquet(policy, source: str, target: str, lang: str = "en", region: s
 
 
 def decisions(policy, records: Iterable[Mapping], lang: str = "en", region: str | None = None,
-              fields: tuple | None = None) -> list[dict]:
+              fields: tuple | None = None, headroom: bool = False) -> list[dict]:
     """Decide dicts of metrics (with `seller_id` and `region` if any): for each, the
-    decision `Policy.evaluate_dict` gives (with its `seller_id`; of the `fields` kept),
+    decision `Policy.evaluate_dict` gives (with its `seller_id`; of the `fields` kept;
+    `headroom` as there),
     or {"error": ...}."""
     records = list(records)
     columns = tables.record_columns(policy, records)
@@ -104,6 +108,6 @@ def decisions(policy, records: Iterable[Mapping], lang: str = "en", region: str 
     names = [*FIELDS, *tables.positional(policy).values()]
     unnested = ", ".join(f'unnest(?::VARCHAR[]) AS "{name}"' for name in names)
     connection.execute(f"CREATE TEMP TABLE metrics AS SELECT {unnested}", columns)
-    result = connection.execute(records_query(policy, lang, region, fields))
+    result = connection.execute(records_query(policy, lang, region, fields, headroom))
     header = [d[0] for d in result.description]
     return tables.record_decisions(policy, records, (dict(zip(header, row)) for row in result.fetchall()))

@@ -65,21 +65,24 @@ INTEGER_TYPES = frozenset({"tinyint", "smallint", "int", "bigint"})
 
 
 def query(policy, table: str = "metrics", lang: str = "en", region: str | None = None,
-          columns: dict | None = None, fields: tuple | None = None) -> str:
+          columns: dict | None = None, fields: tuple | None = None, headroom: bool = False) -> str:
     """The Spark SQL query deciding every row of `table` (generated once per pack text);
-    `fields` keeps some columns only (`tspol.runtime.shapes.parse_fields`)."""
-    return tables.query(policy, "spark", table, lang, region, columns, fields=fields)
+    `fields` keeps some columns only (`tspol.runtime.shapes.parse_fields`); `headroom`:
+    with the columns `headroom` and `recovery`."""
+    return tables.query(policy, "spark", table, lang, region, columns, fields=fields, headroom=headroom)
 
 
-def records_query(policy, lang: str = "en", region: str | None = None, fields: tuple | None = None) -> str:
+def records_query(policy, lang: str = "en", region: str | None = None, fields: tuple | None = None,
+                  headroom: bool = False) -> str:
     """The query `decisions` runs (generated once; SqlUnsupported for a pack SQL cannot decide)."""
-    return query(policy, VIEW, lang, region, tables.positional(policy), fields)
+    return query(policy, VIEW, lang, region, tables.positional(policy), fields, headroom)
 
 
 def evaluate(policy, dataframe: DataFrame, lang: str = "en", region: str | None = None,
-             fields: tuple | None = None) -> DataFrame:
+             fields: tuple | None = None, headroom: bool = False) -> DataFrame:
     """The decisions of every row of `dataframe`, in its order, as a DataFrame: of the
-    columns and item fields `fields` keeps (`tspol.runtime.shapes.parse_fields`), or all."""
+    columns and item fields `fields` keeps (`tspol.runtime.shapes.parse_fields`), or all;
+    with `headroom`, the columns `headroom` and `recovery` too, before `error`."""
     tables.check_columns(policy, dataframe.columns)
     inputs = [spec.name for spec in policy.program.inputs]
     present = set(dataframe.columns)
@@ -88,13 +91,14 @@ def evaluate(policy, dataframe: DataFrame, lang: str = "en", region: str | None 
                                if name not in present))
     given.createOrReplaceTempView(VIEW)
     whole = frozenset(name for name, kind in dataframe.dtypes if name in inputs and kind in INTEGER_TYPES)
-    return given.sparkSession.sql(tables.query(policy, "spark", VIEW, lang, region, None, whole, fields))
+    return given.sparkSession.sql(tables.query(policy, "spark", VIEW, lang, region, None, whole, fields, headroom))
 
 
 def decisions(policy, records: Iterable[Mapping], lang: str = "en", region: str | None = None,
-              spark: SparkSession | None = None, fields: tuple | None = None) -> list[dict]:
+              spark: SparkSession | None = None, fields: tuple | None = None, headroom: bool = False) -> list[dict]:
     """Decide dicts of metrics (with `seller_id` and `region` if any): for each, the
-    decision `Policy.evaluate_dict` gives (with its `seller_id`; of the `fields` kept),
+    decision `Policy.evaluate_dict` gives (with its `seller_id`; of the `fields` kept;
+    `headroom` as there),
     or {"error": ...}."""
     records = list(records)
     columns = tables.record_columns(policy, records)
@@ -103,7 +107,7 @@ def decisions(policy, records: Iterable[Mapping], lang: str = "en", region: str 
     spark = spark or session()
     table = spark.createDataFrame(list(zip(*columns)) if records else [], schema)
     table.createOrReplaceTempView(VIEW)
-    rows = spark.sql(records_query(policy, lang, region, fields)).collect()
+    rows = spark.sql(records_query(policy, lang, region, fields, headroom)).collect()
     return tables.record_decisions(policy, records, (row.asDict(recursive=True) for row in rows))
 
 

@@ -21,19 +21,20 @@ _TABLE = "tspol_metrics_table"
 
 
 def query(policy, dialect: str, table: str, lang: str, region: str | None, columns: dict | None,
-          whole_columns: frozenset = frozenset(), fields: tuple | None = None) -> str:
+          whole_columns: frozenset = frozenset(), fields: tuple | None = None, headroom: bool = False) -> str:
     """The query deciding every row of `table` in `dialect`, generated once per pack text,
     columns and fields kept (`sqlgen.generate`: `whole_columns` are the inputs whose
-    columns are integers), whatever the table."""
+    columns are integers; `headroom` adds the columns `headroom` and `recovery`),
+    whatever the table."""
     key = (policy.source_hash, dialect, lang, region, tuple(sorted((columns or {}).items())),
-           tuple(sorted(whole_columns)), fields)
+           tuple(sorted(whole_columns)), fields, headroom)
+    options = dict(lang=lang, region=region, columns=columns, whole_columns=whole_columns, fields=fields,
+                   headroom=headroom)
     if key not in _queries:
-        _queries[key] = sqlgen.generate(policy.program, dialect, table=_TABLE, lang=lang, region=region,
-                                        columns=columns, whole_columns=whole_columns, fields=fields)
+        _queries[key] = sqlgen.generate(policy.program, dialect, table=_TABLE, **options)
     text, placeholder = _queries[key], f"FROM {sqlgen.table_name(_TABLE, dialect)}"
     if text.count(_TABLE) != 1 or placeholder not in text:  # the pack's own text has the word
-        return sqlgen.generate(policy.program, dialect, table=table, lang=lang, region=region,
-                               columns=columns, whole_columns=whole_columns, fields=fields)
+        return sqlgen.generate(policy.program, dialect, table=table, **options)
     return text.replace(placeholder, f"FROM {sqlgen.table_name(table, dialect)}")
 
 
@@ -93,8 +94,9 @@ def record_decisions(policy, records: list[Mapping], rows: Iterable[Mapping]) ->
 
 
 def decision(row: Mapping) -> dict:
-    """One output row as the JSON decision of the Python engine (its columns kept, when
-    the query keeps only some: `tspol.runtime.shapes.keep` of it)."""
+    """One output row as the JSON decision of the Python engine: its columns kept, when
+    the query keeps only some (`tspol.runtime.shapes.keep` of it); with `headroom` and
+    `recovery` when the query has them, as `Policy.evaluate_dict(..., headroom=True)`."""
     out = {} if row.get("seller_id") is None else {"seller_id": row["seller_id"]}
     if row["error"] is not None:
         return out | {"error": dict(row["error"])}
@@ -106,16 +108,31 @@ def decision(row: Mapping) -> dict:
     for key in ("findings", "not_applicable", "discretionary"):
         if key in row:
             out[key] = [dict(item) for item in row[key]]
+    if "headroom" in row:
+        out["headroom"] = [_headroom(item) for item in row["headroom"]]
+        out["recovery"] = [dict(item, below=[dict(b) for b in item["below"]]) for item in row["recovery"]]
     return out
 
 
 def _violation(v: Mapping) -> dict:
     out = dict(v)
-    limit = v.get("limit")
-    if limit is not None:
-        percent = limit["percent"]
-        out["limit"] = {"days": limit["days"], "percent": int(percent) if percent.isdigit() else percent,
-                        "basis": limit["basis"]}
-        if limit["daily_cap"] is not None:
-            out["limit"]["daily_cap"] = int(limit["daily_cap"])
+    if "limit" in v:
+        out["limit"] = _limit(v["limit"])
     return out
+
+
+def _limit(limit: Mapping | None) -> dict | None:
+    if limit is None:
+        return None
+    percent = limit["percent"]
+    out = {"days": limit["days"], "percent": int(percent) if percent.isdigit() else percent, "basis": limit["basis"]}
+    if limit["daily_cap"] is not None:
+        out["daily_cap"] = int(limit["daily_cap"])
+    return out
+
+
+def _headroom(item: Mapping) -> dict:
+    then = item["then"]
+    if then is not None:
+        then = dict(then, rows=[dict(row, limit=_limit(row["limit"])) for row in then["rows"]])
+    return dict(item, then=then, **{"with": list(item["with"])})

@@ -61,7 +61,7 @@ class Sources:
 class Backend:
     """What a pack compiles to: `generate(program, sources, **options)` gives the text of a
     file named `<stem>.<suffix>`; `options` are those the backend lists (a SQL query's
-    `table` and `lang`)."""
+    `table`, `lang` and `headroom`)."""
 
     name: str
     suffix: str
@@ -83,7 +83,7 @@ def _ir(program, sources: Sources) -> str:
 
 
 def _sql(dialect: str):
-    def generate(program, sources: Sources, table: str = "metrics", lang: str = "en") -> str:
+    def generate(program, sources: Sources, table: str = "metrics", lang: str = "en", headroom: bool = False) -> str:
         try:
             from tspol.compiler import sqlgen
         except ImportError as exc:  # sqlglot: the `duckdb` and `spark` extras
@@ -91,7 +91,7 @@ def _sql(dialect: str):
                                                      f"pip install 'tspol[{dialect}]' ({exc.name} is missing)",
                                         path=sources.root)) from None
         try:
-            return sqlgen.generate(program, dialect, table=table, lang=lang)
+            return sqlgen.generate(program, dialect, table=table, lang=lang, headroom=headroom)
         except sqlgen.SqlUnsupported as exc:
             raise TspolError(Diagnostic(SQL_UNSUPPORTED, str(exc), path=sources.root)) from None
 
@@ -101,8 +101,10 @@ def _sql(dialect: str):
 BACKENDS = {backend.name: backend for backend in (
     Backend("python", "py", _python, "a Python module that needs only the standard library"),
     Backend("ir", "ir.json", _ir, "the IR as JSON, for tools in other languages"),
-    Backend("duckdb", "duckdb.sql", _sql("duckdb"), "a DuckDB query over a table `metrics`", ("table", "lang")),
-    Backend("spark", "spark.sql", _sql("spark"), "a Spark SQL query over a table `metrics`", ("table", "lang")),
+    Backend("duckdb", "duckdb.sql", _sql("duckdb"), "a DuckDB query over a table `metrics`",
+            ("table", "lang", "headroom")),
+    Backend("spark", "spark.sql", _sql("spark"), "a Spark SQL query over a table `metrics`",
+            ("table", "lang", "headroom")),
 )}
 
 

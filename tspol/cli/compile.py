@@ -36,20 +36,25 @@ def output_file(name: str, target: str) -> str:
               help="The table a SQL query reads (duckdb, spark; default: metrics).")
 @click.option("--lang", type=click.Choice(["en", "zh"]), default=None,
               help="The language of a SQL query's `because` texts (duckdb, spark; default: en).")
-def command(paths, output, target, table, lang):
+@click.option("--headroom", is_flag=True,
+              help="The SQL query's columns `headroom` and `recovery` too, as `tspol eval --headroom` "
+                   "writes them (duckdb, spark).")
+def command(paths, output, target, table, lang, headroom):
     """Compile policy packs to Python modules that need only the standard library.
 
     PATH is a folder of .pol files or one of them, standing for its pack
     (default: ./policies, or the bundled pack); a folder of several packs
     compiles each. A module exposes `evaluate(metrics, region, lang="en")` and
     a `POLICY` header; `--target ir` writes the IR as JSON instead, and
-    `--target duckdb` or `spark` one SQL query over a table of metrics. The same
+    `--target duckdb` or `spark` one SQL query over a table of metrics (with
+    `--headroom`, its columns `headroom` and `recovery` too). The same
     source always gives the same bytes. A pack with errors (those `tspol check`
     reports) is not compiled, and then nothing is written.
     """
     from tspol.workspace import Workspace
 
-    options = {key: value for key, value in (("table", table), ("lang", lang)) if value is not None}
+    options = {key: value for key, value in (("table", table), ("lang", lang), ("headroom", headroom or None))
+               if value is not None}
     for key in options:
         if key not in BACKENDS[target].options:
             raise click.UsageError(f"--{key} is for a SQL target (duckdb, spark), not --target {target}")

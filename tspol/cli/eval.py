@@ -720,7 +720,7 @@ SQL_ENGINES = {  # engine -> (the modules it needs, the extra that brings them)
 @click.option("--headroom", is_flag=True,
               help="Add to each decision how close the seller is to a worse outcome (`headroom`: the "
                    "fewest more units of each input where more is worse) and the way back within each "
-                   "standard (`recovery`: the fewest orders that meet it).")
+                   "standard (`recovery`: the fewest orders that meet it), on every engine alike.")
 @click.option("--what-if", "what_if", multiple=True, metavar="INPUT=+N|-N|N",
               help="Decide each seller changed too, beside the actual one (`what_if` in JSON): N more or "
                    "fewer of an input (a part's totals change alike: one more late order is one more "
@@ -754,8 +754,12 @@ def command(file, policy_path, region, fmt, lang, jobs, engine, input_format, ou
             raise click.UsageError(f"-o {output} is the input file: write the decisions to another file")
     fmt = fmt or ("json" if output is not None else "text")
     kept = _fields(fields, shape, fmt, writes)
-    if (headroom or what_if) and engine in SQL_ENGINES:
-        raise click.UsageError(f"{'--headroom' if headroom else '--what-if'} is decided by --engine python")
+    if what_if and engine in SQL_ENGINES:
+        raise click.UsageError("--what-if is decided by --engine python")
+    added = "--headroom" if headroom else "--what-if" if what_if else None
+    if added and (kept is not None or writes in ("csv", "parquet")):  # it would be dropped, not written
+        without = f"--{'fields' if fields else 'shape'}" if kept is not None else f"-o {output}"
+        raise click.UsageError(f"{added} adds to the whole decision in JSON or text: {without} has no place for it")
     if "parquet" in (given, writes):
         needs_modules("reading and writing Parquet", ["duckdb"], "duckdb")
     try:
@@ -772,7 +776,7 @@ def command(file, policy_path, region, fmt, lang, jobs, engine, input_format, ou
     display = "<stdin>" if file == "-" else file
     changes = _changes(what_if, module.INPUTS)
     if engine in SQL_ENGINES:
-        decider = _sql_decider(pack, region, fmt, lang, display, engine)
+        decider = _sql_decider(pack, region, fmt, lang, display, engine, headroom)
         jobs, why = 1, f"--engine {engine} decides in batches"
     else:
         decider = Decider(module, region, fmt, lang, display, compiled=pack)
@@ -1017,7 +1021,7 @@ def _decide_in_duckdb(decider: Decider, file: str, out, errors) -> bool:
     return True
 
 
-def _sql_decider(pack, region, fmt, lang, display, name: str) -> Decider:
+def _sql_decider(pack, region, fmt, lang, display, name: str, headroom: bool = False) -> Decider:
     modules, extra = SQL_ENGINES[name]
     needs_modules(f"--engine {name}", modules, extra)
     engine = importlib.import_module(f"tspol.{name}")
@@ -1026,13 +1030,13 @@ def _sql_decider(pack, region, fmt, lang, display, name: str) -> Decider:
 
     policy = Policy(pack)
     try:
-        engine.records_query(policy, lang=lang)
+        engine.records_query(policy, lang=lang, headroom=headroom)
     except SqlUnsupported as exc:
         click.echo(f"tspol: error[E004]: {exc}; --engine python decides this pack", err=True)
         raise click.exceptions.Exit(FAILED) from None
     if name == "spark":
         start_spark(engine)
-    return SqlDecider(engine, policy, region, fmt, lang, display)
+    return SqlDecider(engine, policy, region, fmt, lang, display, headroom)
 
 
 class _Deferred(BaseException):
@@ -1047,12 +1051,14 @@ class SqlDecider(Decider):
     """Decides records in batches with the pack's SQL on a SQL engine (`tspol.duckdb`,
     `tspol.spark`): each line is read and checked as `Decider.answer` does (JSON,
     seller_id, region, keys), then the batch is one query, and every answer is written
-    as the Python engine writes it."""
+    as the Python engine writes it (with --headroom, its `headroom` and `recovery` too,
+    columns of the query)."""
 
     BATCHES = {"tspol.duckdb": 50_000, "tspol.spark": 1_000_000}  # Spark plans a query in seconds
 
-    def __init__(self, engine, policy, region, fmt, lang, path):
+    def __init__(self, engine, policy, region, fmt, lang, path, headroom: bool = False):
         super().__init__(policy.module, region, fmt, lang, path)
+        self.headroom = headroom
         self.evaluate_json = None  # every decision comes from the engine, as a dict
         self.engine = engine
         self.batch = self.BATCHES[engine.__name__]
@@ -1106,7 +1112,7 @@ class SqlDecider(Decider):
             except _Deferred as deferred:
                 jobs.append((position, self.last_id, {"region": deferred.region, **deferred.metrics}))
         decided = self.engine.decisions(self.policy, [record for _, _, record in jobs], lang=self.lang,
-                                        fields=self.fields)  # what is not kept is not computed
+                                        fields=self.fields, headroom=self.headroom)  # what is not kept is not computed
         for (position, seller_id, _), decision in zip(jobs, decided):
             item = items[position]
             raw, line, row = item + (None,) if isinstance(item, tuple) else (b"", item.line, item.row)

@@ -49,13 +49,16 @@ TEXTS: dict[str, dict[str, str]] = {
                 "PATH 是包含 .pol 文件的文件夹或其中的一个文件,代表它所属的政策包(默认:./policies,"
                 "或内置的政策包);包含多个政策包的文件夹会逐个编译。模块提供 `evaluate(metrics, region, lang=\"en\")` "
                 "和 `POLICY` 头信息;`--target ir` 改为写出 JSON 格式的 IR,`--target duckdb` 或 `spark` "
-                "写出一条针对指标表的 SQL 查询。相同的源文件总是生成相同的字节。有错误(`tspol check` 报告的错误)"
+                "写出一条针对指标表的 SQL 查询(带 `--headroom` 时还有 `headroom` 和 `recovery` 两列)。"
+                "相同的源文件总是生成相同的字节。有错误(`tspol check` 报告的错误)"
                 "的政策包不编译,此时什么也不写。",
         "--output": "写入的文件夹(需要时会创建)。",
         "--target": "python:只依赖标准库的 Python 模块;ir:JSON 格式的 IR,供其他语言的工具使用;"
                     "duckdb:针对表 `metrics` 的 DuckDB 查询;spark:针对表 `metrics` 的 Spark SQL 查询。",
         "--table": "SQL 查询读取的表(duckdb、spark;默认:metrics)。",
         "--lang": "SQL 查询中 `because` 说明文字的语言(duckdb、spark;默认:en)。",
+        "--headroom": "SQL 查询同时带上 `headroom` 和 `recovery` 两列,与 `tspol eval --headroom` "
+                      "写出的相同(duckdb、spark)。",
     },
     "diff": {
         "help": "显示政策包的两个版本在判定上有何不同。\n\n"

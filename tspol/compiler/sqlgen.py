@@ -35,13 +35,14 @@ less than 10^18 in size (as the Python engine) with at most 18 decimal places
 from __future__ import annotations
 
 import functools
+import math
 import string
 from fractions import Fraction
 
 from sqlglot import exp
 
 from tspol.codes import ABOVE_TOTAL, NO_REGION, NOT_A_NUMBER, NOT_FINITE, OUT_OF_RANGE, UNKNOWN_REGION
-from tspol.compiler import explain, ir, portable
+from tspol.compiler import explain, growth, ir, portable
 from tspol.compiler.meaning import ABSENT, ONLY_IF, And, Bound, Given, Meaning, NonZero, Not, Or, Ratio
 from tspol.dsl.domains import DIGITS, DOMAINS, NOT_WHOLE_TEXT, PLACES
 
@@ -54,6 +55,7 @@ WHOLE = exp.DataType.build("DECIMAL(38, 0)")
 NARROW = exp.DataType.build(f"DECIMAL(36, {SQL_PLACES})")  # a value of the SQL range, with room to subtract
 FRACTION = exp.DataType.build(f"DECIMAL({SQL_PLACES}, {SQL_PLACES})")  # 0 <= f < 1
 SCALE = exp.DataType.build(f"DECIMAL({SQL_PLACES + 1}, 0)")  # 10^18
+UNITS = exp.DataType.build(f"DECIMAL({DIGITS + 1}, 0)")  # further units of an input, below 2 * 10^18
 SHARE_DIGITS = 13  # a limit's share of its basis is below 10^13, so that each quotient is below 10^32
 TEXT = exp.DataType.build("VARCHAR")
 LIMIT = exp.DataType.build("STRUCT<days INT, percent VARCHAR, basis VARCHAR, daily_cap DECIMAL(38, 0)>",
@@ -72,14 +74,15 @@ class SqlUnsupported(ValueError):
 
 def generate(program: ir.Program, dialect: str = "duckdb", table: str = "metrics", lang: str = "en",
              region: str | None = None, columns: dict | None = None, whole_columns: frozenset = frozenset(),
-             fields: tuple | None = None) -> str:
+             fields: tuple | None = None, headroom: bool = False) -> str:
     """The query deciding every row of `table`, printed for `dialect`. `region`: the
     region of rows whose `region` is NULL (default: the policy's only region).
     `columns`: the column of each input (default: the input's name). `whole_columns`:
     the inputs whose column is of an integer type, read as they are (exact already:
     no text, no pattern); any other column is read from its text. `fields`: the
-    columns and item fields kept (default: all; see the module docstring)."""
-    return query(program, dialect, table, lang, region, columns, whole_columns, fields).sql(
+    columns and item fields kept (default: all; see the module docstring). `headroom`:
+    the columns `headroom` and `recovery` too (`tspol.runtime.headroom`), before `error`."""
+    return query(program, dialect, table, lang, region, columns, whole_columns, fields, headroom).sql(
         dialect=dialect, pretty=True) + "\n"
 
 
@@ -90,8 +93,8 @@ def table_name(table: str, dialect: str) -> str:
 
 def query(program: ir.Program, dialect: str = "duckdb", table: str = "metrics", lang: str = "en",
           region: str | None = None, columns: dict | None = None, whole_columns: frozenset = frozenset(),
-          fields: tuple | None = None) -> exp.Select:
-    return _Query(program, dialect, lang, region, columns, whole_columns, fields).select(table)
+          fields: tuple | None = None, headroom: bool = False) -> exp.Select:
+    return _Query(program, dialect, lang, region, columns, whole_columns, fields, headroom).select(table)
 
 
 @functools.lru_cache(maxsize=None)
@@ -171,7 +174,7 @@ def number(value: Fraction, to: exp.DataType) -> exp.Expression:
 
 class _Query:
     def __init__(self, program: ir.Program, dialect: str, lang: str, region: str | None, columns=None,
-                 whole_columns: frozenset = frozenset(), fields: tuple | None = None):
+                 whole_columns: frozenset = frozenset(), fields: tuple | None = None, headroom: bool = False):
         if dialect not in DIALECTS:
             raise ValueError(f"no SQL dialect {dialect!r}; choose one of {', '.join(DIALECTS)}")
         self.dialect = dialect
@@ -183,8 +186,13 @@ class _Query:
         self.default_region = region
         self.columns = dict(columns or {spec.name: spec.name for spec in program.inputs})
         self.whole_columns = frozenset(whole_columns)
-        self.kept = kept_fields(fields)
+        if headroom and fields is not None:
+            raise ValueError("headroom and recovery are part of the whole decision: give fields=None with them")
+        self.kept = kept_fields(fields) | ({key: () for key in self.DISTANCES} if headroom else {})
         self.items: dict[tuple[str, int], list[str]] = {}  # (list, rule declaration): its item columns
+        self.headroom = headroom
+        self.conditions: dict[tuple, exp.Expression] = {}  # (formula, value) -> its condition (`formula`)
+        self.term_texts: dict[int, tuple[exp.Expression, str]] = {}
         folded: dict[str, str] = {}
         for name in self.columns.values():
             other = folded.setdefault(name.casefold(), name)
@@ -217,6 +225,8 @@ class _Query:
                 ("shown", [exp.Star(), *self.shown_columns()], None),
             ]
         stages.append(("ruled", [exp.Star(), *self.rule_columns()], None))
+        if self.headroom:
+            stages += [(name, [exp.Star(), *columns], None) for name, columns in self.distance_stages()]
         decided = exp.select(*self.decided_columns()).from_(exp.to_table(stages[-1][0]), copy=False)
         before = None
         for name, columns, source in stages:
@@ -419,56 +429,73 @@ class _Query:
     def v(self, name: str) -> exp.Column:
         return col(self.inner("v", name))
 
-    def formula(self, formula) -> exp.Expression:
+    def formula(self, formula, value=None) -> exp.Expression:
         """A formula of `meaning` as a SQL condition that is never NULL: each comparison
         stands beside the tests that its inputs are given (`NOT x IS NULL AND x >= 5`),
-        so that no NULL reaches a NOT or an OR."""
+        so that no NULL reaches a NOT or an OR. `value(name)`: an input's value (default:
+        its column, `v`; a grown one for headroom). Built once for each formula and
+        `value` (a node used in several places is copied at the end: `_unshared`)."""
+        value = value or self.v
+        found = self.conditions.get((formula, value))
+        if found is None:
+            found = self.conditions[(formula, value)] = self.condition(formula, value)
+        return found
+
+    def condition(self, formula, value) -> exp.Expression:
         kind = type(formula)
         if kind is Or:
-            return exp.or_(*(self.formula(item) for item in formula.items), copy=False) if formula.items else exp.false()
+            return exp.or_(*(self.formula(item, value) for item in formula.items), copy=False) \
+                if formula.items else exp.false()
         if kind is Not:
-            return exp.Not(this=exp.paren(self.formula(formula.item)))
+            return exp.Not(this=exp.paren(self.formula(formula.item, value), copy=False))
         terms, seen = [], set()
-        for term in self.terms(formula):
-            if term.sql() not in seen:
-                seen.add(term.sql())
+        for term in self.terms(formula, value):
+            if self.text(term) not in seen:
+                seen.add(self.text(term))
                 terms.append(term)
         return exp.and_(*terms, copy=False) if terms else exp.true()
 
-    def terms(self, formula) -> list[exp.Expression]:
+    def text(self, term: exp.Expression) -> str:
+        """A term's SQL, to tell equal terms apart (once for each term)."""
+        found = self.term_texts.get(id(term))
+        if found is None or found[0] is not term:
+            found = self.term_texts[id(term)] = (term, term.sql())
+        return found[1]
+
+    def terms(self, formula, value) -> list[exp.Expression]:
         """The conditions a conjunction is made of, flattened."""
         kind = type(formula)
         if kind is And:
-            return [term for item in formula.items for term in self.terms(item)]
+            return [term for item in formula.items for term in self.terms(item, value)]
         if kind in (Or, Not):
-            return [self.formula(formula)]
+            return [self.formula(formula, value)]
         name = formula.numerator if kind is Ratio else formula.input
-        given = exp.Not(this=exp.Is(this=self.v(name), expression=exp.Null()))
+        given = exp.Not(this=exp.Is(this=value(name), expression=exp.Null()))
         if kind is Given:
             return [given]
         if kind is NonZero:
             zero = number(Fraction(0), self.type(formula.input))
-            return [given, exp.NEQ(this=self.v(formula.input), expression=zero)]
+            return [given, exp.NEQ(this=value(formula.input), expression=zero)]
         if kind is Ratio:
             bound = formula.value
             if max(bound.numerator, bound.denominator) >= 10**19:
                 raise SqlUnsupported(f"the bound {bound} has too many digits for exact SQL")
-            left = exp.Mul(this=self.v(formula.numerator), expression=whole(bound.denominator))
-            right = exp.Mul(this=whole(bound.numerator), expression=self.v(formula.denominator))
-            return [given, exp.Not(this=exp.Is(this=self.v(formula.denominator), expression=exp.Null())),
+            left = exp.Mul(this=value(formula.numerator), expression=whole(bound.denominator))
+            right = exp.Mul(this=whole(bound.numerator), expression=value(formula.denominator))
+            return [given, exp.Not(this=exp.Is(this=value(formula.denominator), expression=exp.Null())),
                     _compare(formula.op, left, right)]
         assert kind is Bound
-        return [given, self.bound(formula)]
+        return [given, self.bound(formula, value)]
 
     def type(self, name: str) -> exp.DataType:
         """The type of an input's value: WHOLE for a count, else DECIMAL."""
         return WHOLE if DOMAINS[self.program.input(name).kind].whole else DECIMAL
 
-    def bound(self, formula: Bound) -> exp.Expression:
+    def bound(self, formula: Bound, value_of) -> exp.Expression:
         """`x op v` for an x of at most SQL_PLACES places (none for a count): against v itself
         when it has no more places, else against the neighbour of v on the side that keeps
         the meaning. Always against a constant of x's own type (see `number`)."""
-        value, op, x, to = formula.value, formula.op, self.v(formula.input), self.type(formula.input)
+        value, op, x, to = formula.value, formula.op, value_of(formula.input), self.type(formula.input)
         scale = 1 if to is WHOLE else 10**SQL_PLACES
         if abs(value) >= 10**DIGITS:  # beyond every value of the SQL range: the same for each of them
             return exp.true() if (op in ("<", "<=")) == (value > 0) and op != "==" else exp.false()
@@ -482,12 +509,14 @@ class _Query:
         return exp.LTE(this=x, expression=number(below, to))
 
     # ---- values in words
-    def plain(self, name: str) -> exp.Expression:
-        """An input's exact value as a decision writes it: `12`, `45.5`, `-3`."""
+    def plain(self, name: str, value=None) -> exp.Expression:
+        """An input's exact value as a decision writes it: `12`, `45.5`, `-3` (`value`: as
+        for `formula`)."""
+        value = value or self.v
         if DOMAINS[self.program.input(name).kind].whole:
-            return cast(self.v(name), TEXT)
-        return case((exp.Is(this=self.v(name), expression=exp.Null()), exp.Null()),
-                    default=self.decimal_text(self.v(name)))
+            return cast(value(name), TEXT)
+        return case((exp.Is(this=value(name), expression=exp.Null()), exp.Null()),
+                    default=self.decimal_text(value(name)))
 
     @staticmethod
     def decimal_text(value: exp.Expression) -> exp.Expression:
@@ -595,6 +624,14 @@ class _Query:
 
         def listed(key):
             def make(mine):
+                if key in self.DISTANCES:  # a rule without headroom or recovery has no column of it
+                    mine = [p for p in mine if f"{key}_{p}" in self.distance_lists]
+                    if not mine:
+                        return self.empty(key)
+                    if len(mine) == 1:
+                        return col(f"{key}_{mine[0]}")
+                    return exp.ArrayConcat(this=col(f"{key}_{mine[0]}"),
+                                           expressions=[col(f"{key}_{p}") for p in mine[1:]])
                 items = [col(name) for position in mine for name in self.items[key, position]]
                 return present(items) if items else self.empty(key)
             return make
@@ -608,14 +645,15 @@ class _Query:
         if self.wants("warning"):
             columns.append(alias(per_region(lambda mine: exp.or_(*(col(f"warning_{p}") for p in mine), copy=False)
                                             if mine else exp.false(), cast(exp.Null(), "BOOLEAN")), "warning"))
-        for key in self.LISTS:
+        for key in self.LISTS + (self.DISTANCES if self.headroom else ()):
             if self.wants(key):
                 columns.append(alias(per_region(listed(key), exp.Null()), key))
         columns.append(col("error"))
         return columns
 
     def empty(self, key: str) -> exp.Expression:
-        return cast(exp.Array(expressions=[]), f"ARRAY<{item_type(key, self.kept[key])}>")
+        items = self.kept[key] if key in self.LISTS else None
+        return cast(exp.Array(expressions=[]), f"ARRAY<{item_type(key, items)}>")
 
     def rule(self, rule: ir.RuleIR, parts: dict) -> None:
         metric = self.program.metric(rule.metric) if rule.metric else None
@@ -652,6 +690,277 @@ class _Query:
             follows = exp.or_(*fired, copy=False) if rule.tables else outside
             parts["discretionary"].append(case((follows, self.item(
                 "discretionary", rule=lit(rule.name), measures=self.texts(rule.may)))))
+
+    # ---- headroom and recovery: `tspol.runtime.headroom` as a closed form (`tspol.compiler.growth`).
+    # The stages: fired (each row of each rule, now) -> roots (the floor of each atom's root,
+    # and how far each input may grow) -> reached (the first point that is worse, or back
+    # within the standard, or past a row) -> then (each row at the point found) -> distances
+    # (each rule's lists). The points of a rule are an ARRAY, the first that is worse found
+    # by ARRAY_MIN over FILTER, so each formula is printed once, not once per point.
+    DISTANCES = ("headroom", "recovery")
+
+    def distance_stages(self) -> list[tuple[str, list]]:
+        self.flip_columns: dict[growth.Flip, str] = {}  # each root once: `root_0`
+        self.most_columns: dict[frozenset[str], str] = {}  # how far each set of inputs may grow: `most_0`
+        fired = self.fired_columns()
+        reached = self.reached_columns()  # names the roots and limits it reads
+        roots = self.root_columns()
+        return [("fired", fired), ("roots", roots), ("reached", reached), ("grown", self.then_columns()),
+                ("distances", self.distance_columns())]
+
+    def headroom_pairs(self):
+        """(position, rule, i, input, the inputs that grow with it) for each rule declaration
+        and each input of its headroom (`growth.headroom_inputs`)."""
+        for position, rule in enumerate(self.declarations()):
+            for i, name in enumerate(growth.headroom_inputs(self.program, rule)):
+                yield position, rule, i, name, frozenset(growth.chain(self.program, name))
+
+    def fired_columns(self) -> list:
+        """Whether each row of each rule declaration fires now: `fired_3_0`."""
+        return [alias(self.formula(self.meaning.fires(table, at)), f"fired_{position}_{j}")
+                for position, rule in enumerate(self.declarations())
+                for j, (table, at) in enumerate(growth.rule_rows(rule))]
+
+    def reached_columns(self) -> list:
+        """For each headroom pair the fewest further units that make the outcome worse
+        (`more_3_0`); for each rule's recovery the fewest good orders back within its
+        standard (`back_3`) and past each row that fired (`below_3_0`); NULL where none."""
+        ok = exp.Is(this=col("error"), expression=exp.Null())
+        columns = []
+        for position, rule, i, name, grows in self.headroom_pairs():
+            more = self.first_point(growth.headroom_formulas(self.meaning, rule), grows,
+                                    lambda value, rule=rule, position=position: self.worse(rule, position, value))
+            given = exp.Not(this=exp.Is(this=self.v(name), expression=exp.Null()))
+            columns.append(alias(case((exp.and_(ok, given, copy=False), more)), f"more_{position}_{i}"))
+        for position, rule in enumerate(self.declarations()):
+            grown = growth.recovery_input(self.program, rule)
+            if grown is None:
+                continue
+            metric, grows = self.program.metric(rule.metric), frozenset(growth.chain(self.program, grown))
+            back = cast(exp.Null(), WHOLE)
+            if metric.standard is not None:
+                within = self.meaning.within(metric.name, metric.standard)
+                back = self.first_point([within], grows, lambda value, within=within: self.formula(within, value))
+            listed = exp.and_(ok, self.recovered(rule, position, metric), copy=False)
+            columns.append(alias(case((listed, back)), f"back_{position}"))
+            for j, (table, at) in enumerate(growth.rule_rows(rule)):
+                matches = self.meaning.matches(table, at)
+                below = self.first_point([matches], grows, lambda value, matches=matches: exp.Not(
+                    this=exp.paren(self.formula(matches, value))))
+                fired = exp.and_(ok, col(f"fired_{position}_{j}"), copy=False)
+                columns.append(alias(case((fired, below)), f"below_{position}_{j}"))
+        return columns
+
+    def recovered(self, rule: ir.RuleIR, position: int, metric: ir.MetricIR) -> exp.Expression:
+        """Whether a rule has a recovery: one of its rows fired, or its rate is outside its standard."""
+        fired = [col(f"fired_{position}_{j}") for j in range(len(growth.rule_rows(rule)))]
+        return exp.or_(*fired, self.formula(self.meaning.outside_standard(metric)), copy=False)
+
+    def first_point(self, formulas: list, grows: frozenset[str], reached) -> exp.Expression:
+        """The smallest point (`points`) where `reached(value)` holds, `value(name)` an input
+        grown by that point; NULL where none does. A point is 1 or more and keeps every grown
+        input in its range (`most_0`, NULL where none is given); `reached` is safe at every
+        point besides (each is below 2 * 10^18: every product stays below 10^38)."""
+        k = exp.to_identifier("k")
+        point = lambda: exp.column(k.copy())  # noqa: E731
+        most = col(self.named(self.most_columns, grows, "most"))
+        test = exp.and_(exp.Not(this=exp.Is(this=point(), expression=exp.Null())),
+                        exp.GTE(this=point(), expression=whole(1)),
+                        exp.or_(exp.Is(this=most, expression=exp.Null()),
+                                exp.LTE(this=point(), expression=most.copy()), copy=False),
+                        reached(self.grown_by(grows, point)), copy=False)
+        return exp.ArrayMin(this=exp.ArrayFilter(this=self.points(formulas, grows),
+                                                 expression=exp.Lambda(this=test, expressions=[k])))
+
+    def points(self, formulas: list, grows: frozenset[str]) -> exp.Array:
+        """The points to decide at (`growth`): 1, and floor(root) and floor(root) + 1 of the
+        root of each atom that changes (`root_0`, NULL where it gives none)."""
+        items = [whole(1)]
+        for flip in growth.flips(formulas, grows):
+            root = self.named(self.flip_columns, flip, "root")
+            items += [col(root), exp.Add(this=col(root), expression=whole(1))]  # DECIMAL(38, 0) both
+        return exp.Array(expressions=items)
+
+    @staticmethod
+    def named(columns: dict, key, prefix: str) -> str:
+        """The column of `key`, named in the order first asked for (the same query, the same names)."""
+        return columns.setdefault(key, f"{prefix}_{len(columns)}")
+
+    def grown_by(self, grows: frozenset[str], k):
+        """`value(name)`: an input's value with `k()` more (a whole DECIMAL(38, 0), below
+        2 * 10^18) where it grows, exactly: a count's sum a DECIMAL(38, 0); a decimal's a
+        DECIMAL(38, 18) of a DECIMAL(36, 18) and a DECIMAL(19, 0) (Spark would round the
+        sum of a DECIMAL(38, 18) and a DECIMAL(38, 0) to 6 places)."""
+        def value(name: str) -> exp.Expression:
+            if name not in grows:
+                return self.v(name)
+            if self.type(name) is WHOLE:
+                return exp.Add(this=self.v(name), expression=k())
+            return cast(exp.Add(this=cast(self.v(name), NARROW), expression=cast(k(), UNITS)), DECIMAL)
+        return value
+
+    def root_columns(self) -> list:
+        """The floor of each root the points read (`root_0`), and how far each set of inputs
+        may grow (`most_0`)."""
+        columns = [alias(self.root(flip), name) for flip, name in self.flip_columns.items()]
+        columns += [alias(self.most(grows), name) for grows, name in self.most_columns.items()]
+        return columns
+
+    def most(self, grows: frozenset[str]) -> exp.Expression:
+        """The most further units that keep every given input of `grows` in its range
+        (`growth.ceilings`: floor(c - value) for each, the least of them; LEAST passes over
+        NULL in both engines), NULL where none is given."""
+        limits = [self.floored(ceiling, ((name, -1),)) for name, ceiling in growth.ceilings(self.program, grows)]
+        return limits[0] if len(limits) == 1 else exp.Least(this=limits[0], expressions=limits[1:], ignore_nulls=True)
+
+    def root(self, flip: growth.Flip) -> exp.Expression:
+        """floor(root) of a flip where the root is 0 or more and its floor below 2 * 10^18,
+        else NULL (and where an input of it is not given): the points it would give are
+        then below 1, or past every input's range (a value above -10^18 grows by less
+        than 2 * 10^18). A whole quotient of whole numbers, 0 or more: `int_div`."""
+        if flip.slope < 0:
+            flip = growth.Flip(-flip.constant, tuple((name, -c) for name, c in flip.terms), -flip.slope)
+        if abs(flip.constant) >= 10**DIGITS:
+            if len(flip.terms) != 1 or flip.terms[0][1] != -1 or flip.slope != 1:
+                raise SqlUnsupported(f"the bound {flip.constant} has too many digits for exact SQL")
+            return cast(exp.Null(), WHOLE)  # k = v - x, v past the SQL range: below 1 or past x's range
+        top = lambda: self.floored(flip.constant, flip.terms)  # noqa: E731
+        quotient = top() if flip.slope == 1 else self.int_div(top(), whole(flip.slope))
+        inside = exp.and_(exp.GTE(this=top(), expression=whole(0)),
+                          exp.LT(this=top(), expression=whole(2 * 10**DIGITS * flip.slope)), copy=False)
+        return case((inside, quotient))
+
+    def floored(self, constant: Fraction, terms) -> exp.Expression:
+        """floor(constant + the sum of coefficient * input), exactly, as a whole number. Of
+        counts: floor(constant) and whole products (each below 10^37). Of one decimal input
+        with coefficient 1 or -1 (a bound's root, or a limit of k): the DECIMAL sum floored,
+        the constant cut to 18 places first (the floor is the same: the input has at most
+        18, and the constant is below 10^18 in size)."""
+        if all(self.type(name) is WHOLE for name, _ in terms):
+            total = whole(math.floor(constant)) if constant else None
+            for name, coefficient in terms:
+                term = self.v(name) if abs(coefficient) == 1 else \
+                    exp.Mul(this=whole(abs(coefficient)), expression=self.v(name))
+                if total is None:
+                    total = term if coefficient > 0 else exp.Neg(this=term)
+                else:
+                    total = (exp.Add if coefficient > 0 else exp.Sub)(this=total, expression=term)
+            return total
+        if len(terms) != 1 or abs(terms[0][1]) != 1:
+            raise SqlUnsupported("a decimal input in a sum of several: beyond exact SQL")
+        (name, coefficient), = terms
+        cut = Fraction(math.floor(constant * 10**SQL_PLACES), 10**SQL_PLACES)
+        start, value = cast(lit(portable._decimal_text(cut)), NARROW), cast(self.v(name), NARROW)
+        total = (exp.Add if coefficient > 0 else exp.Sub)(this=start, expression=value)
+        return cast(exp.Floor(this=total), WHOLE)
+
+    def worse(self, rule: ir.RuleIR, position: int, value) -> exp.Expression:
+        """The rule's outcome for the inputs `value` is worse than now (`growth.tighter`):
+        more points, a warning where there was none, or a limit tighter than every limit
+        of a row that fires now."""
+        rows = [table.rows[at] for table, at in growth.rule_rows(rule)]
+        fires = [self.formula(self.meaning.fires(table, at), value) for table, at in growth.rule_rows(rule)]
+        now = lambda j: col(f"fired_{position}_{j}")  # noqa: E731
+        worse = []
+        if any(row.points for row in rows):
+            points = cast(sum_([case((fires[j], lit(row.points)), default=lit(0))
+                                for j, row in enumerate(rows) if row.points]), "INT")
+            worse.append(exp.GT(this=points, expression=col(f"points_{position}")))
+        if any(row.warning for row in rows):
+            warns = exp.or_(*(fires[j] for j, row in enumerate(rows) if row.warning), copy=False)
+            worse.append(exp.and_(warns, exp.Not(this=col(f"warning_{position}")), copy=False))
+        limited = [j for j, row in enumerate(rows) if row.limit is not None]
+        for j in limited:
+            looser = [exp.Not(this=now(other)) for other in limited
+                      if not growth.tighter(rows[j].limit, rows[other].limit)]
+            worse.append(exp.and_(fires[j], *looser, copy=False))
+        return exp.or_(*worse, copy=False) if worse else exp.false()
+
+    def then_columns(self) -> list:
+        """Whether each row fires for the seller grown by `more_3_0`: `then_3_0_1` (NULL
+        where no number of units makes the outcome worse)."""
+        columns = []
+        for position, rule, i, name, grows in self.headroom_pairs():
+            more = f"more_{position}_{i}"
+            value = self.grown_by(grows, lambda more=more: col(more))
+            found = exp.Not(this=exp.Is(this=col(more), expression=exp.Null()))
+            for j, (table, at) in enumerate(growth.rule_rows(rule)):
+                columns.append(alias(case((found, self.formula(self.meaning.fires(table, at), value))),
+                                     f"then_{position}_{i}_{j}"))
+        return columns
+
+    def distance_columns(self) -> list:
+        """The headroom and recovery lists of each rule declaration that has them:
+        `headroom_3`, `recovery_3`."""
+        lists: dict[str, list] = {}
+        for position, rule, i, name, grows in self.headroom_pairs():
+            lists.setdefault(f"headroom_{position}", []).append(self.headroom_item(rule, position, i, name, grows))
+        for position, rule in enumerate(self.declarations()):
+            recovery = self.recovery_item(rule, position)
+            if recovery is not None:
+                lists[f"recovery_{position}"] = [recovery]
+        self.distance_lists = frozenset(lists)
+        return [alias(present(items), name) for name, items in lists.items()]
+
+    def headroom_item(self, rule: ir.RuleIR, position: int, i: int, name: str, grows) -> exp.Expression:
+        """`{rule, input, with, more, then}`, where the input is given."""
+        more = col(f"more_{position}_{i}")
+        then = case((exp.Not(this=exp.Is(this=more, expression=exp.Null())),
+                     self.outcome(rule, position, i, self.grown_by(grows, lambda: more.copy()))))
+        item = struct(**{"rule": lit(rule.name), "input": lit(name),
+                         "with": self.texts(growth.chain(self.program, name)[1:]),
+                         "more": cast(more.copy(), "BIGINT"), "then": then})
+        return case((exp.Not(this=exp.Is(this=self.v(name), expression=exp.Null())), self.typed("headroom", item)))
+
+    def outcome(self, rule: ir.RuleIR, position: int, i: int, value) -> exp.Expression:
+        """The rule's outcome after `more_3_0` units (`then`): points, warning, the rows that
+        fire, and the rule's metric with the value it then has."""
+        rows = [(table, table.rows[at]) for table, at in growth.rule_rows(rule)]
+        fires = lambda j: col(f"then_{position}_{i}_{j}")  # noqa: E731
+        scored = [case((fires(j), lit(row.points)), default=lit(0)) for j, (_, row) in enumerate(rows) if row.points]
+        warned = [fires(j) for j, (_, row) in enumerate(rows) if row.warning]
+        fired = [case((fires(j), cast(struct(
+            table=lit(table.name) if table.name else cast(exp.Null(), TEXT), row=lit(row.index),
+            points=lit(row.points), warning=lit(row.warning),
+            limit=self.limit(row.limit, value)[0] if row.limit is not None else cast(exp.Null(), LIMIT)),
+            _OUTCOME_ROW))) for j, (table, row) in enumerate(rows)]
+        return cast(struct(
+            points=cast(sum_(scored), "INT") if scored else cast(lit(0), "INT"),
+            warning=exp.or_(*warned, copy=False) if warned else exp.false(),
+            rows=present(fired) if fired else cast(exp.Array(expressions=[]), f"ARRAY<{_OUTCOME_ROW}>"),
+            metric=lit(rule.metric) if rule.metric else cast(exp.Null(), TEXT),
+            value=self.metric_text(rule, value)), _OUTCOME)
+
+    def metric_text(self, rule: ir.RuleIR, value) -> exp.Expression:
+        """The rule's metric for the inputs `value`, as a finding writes a rate (`5/42`) and a
+        decision an input (`12`, `30.5`); NULL where it has none."""
+        metric = self.program.metric(rule.metric) if rule.metric else None
+        if metric is None:
+            return cast(exp.Null(), TEXT)
+        if metric.denominator is None:
+            return self.plain(metric.numerator, value)
+        given = exp.and_(*(exp.Not(this=exp.Is(this=value(name), expression=exp.Null()))
+                           for name in (metric.numerator, metric.denominator)), copy=False)
+        return case((given, concat(self.plain(metric.numerator, value), "/", self.plain(metric.denominator, value))))
+
+    def recovery_item(self, rule: ir.RuleIR, position: int) -> exp.Expression | None:
+        """`{rule, metric, input, more, below}` where a row fired or the rate is outside its
+        standard; None for a rule without a recovery (`growth.recovery_input`)."""
+        grown = growth.recovery_input(self.program, rule)
+        if grown is None:
+            return None
+        metric = self.program.metric(rule.metric)
+        below = [case((col(f"fired_{position}_{j}"), cast(struct(
+            table=lit(table.name) if table.name else cast(exp.Null(), TEXT), row=lit(table.rows[at].index),
+            more=cast(col(f"below_{position}_{j}"), "BIGINT")), _BELOW)))
+            for j, (table, at) in enumerate(growth.rule_rows(rule))]
+        item = struct(rule=lit(rule.name), metric=lit(metric.name), input=lit(grown),
+                      more=cast(col(f"back_{position}"), "BIGINT"),
+                      below=present(below) if below else cast(exp.Array(expressions=[]), f"ARRAY<{_BELOW}>"))
+        return case((self.recovered(rule, position, metric), self.typed("recovery", item)))
+
+    def typed(self, key: str, value: exp.Expression) -> exp.Expression:
+        return cast(value, item_type(key, None))
 
     def texts(self, items) -> exp.Expression:
         return cast(exp.Array(expressions=[lit(i) for i in items]), TEXTS)
@@ -710,10 +1019,11 @@ class _Query:
         return case(*((self.formula(self.meaning.box(row.boxes[box])), text)
                       for box, text in enumerate(texts[:-1])), default=texts[-1])
 
-    def limit(self, limit: ir.LimitIR) -> tuple[exp.Expression, exp.Expression]:
-        """The limit struct and the text of its daily cap (D9: `_share`, in whole numbers)."""
+    def limit(self, limit: ir.LimitIR, value=None) -> tuple[exp.Expression, exp.Expression]:
+        """The limit struct and the text of its daily cap (D9: `_share`, in whole numbers;
+        `value`: as for `formula`)."""
         basis = self.program.basis(limit.basis)
-        base = self.v(basis.input)
+        base = (value or self.v)(basis.input)
         share = limit.percent / 100
         p, q = share.numerator, share.denominator
         if share >= 10**SHARE_DIGITS or q >= 10**19:
@@ -850,6 +1160,20 @@ def kept_fields(fields: tuple | None) -> dict[str, tuple[str, ...]]:
     return {name: everything[name] if items is None else tuple(items) for name, items in fields}
 
 
-def item_type(key: str, names: tuple[str, ...]) -> str:
-    """The type of a list's items with only the fields `names`."""
+def item_type(key: str, names: tuple[str, ...] | None) -> str:
+    """The type of a list's items with only the fields `names` (None: every field)."""
+    if key in _DISTANCE_TYPES:
+        return _DISTANCE_TYPES[key]
+    names = tuple(ITEM_FIELDS[key]) if names is None else names
     return "STRUCT<" + ", ".join(f"{name}: {ITEM_FIELDS[key][name]}" for name in names) + ">"
+
+
+# headroom and recovery, as `tspol.runtime.headroom` writes them
+_OUTCOME_ROW = ("STRUCT<table: STRING, row: INT, points: INT, warning: BOOLEAN, "
+                "limit: STRUCT<days: INT, percent: STRING, basis: STRING, daily_cap: DECIMAL(38, 0)>>")
+_OUTCOME = f"STRUCT<points: INT, warning: BOOLEAN, rows: ARRAY<{_OUTCOME_ROW}>, metric: STRING, value: STRING>"
+_BELOW = "STRUCT<table: STRING, row: INT, more: BIGINT>"
+_DISTANCE_TYPES = {
+    "headroom": f"STRUCT<rule: STRING, input: STRING, with: ARRAY<STRING>, more: BIGINT, then: {_OUTCOME}>",
+    "recovery": f"STRUCT<rule: STRING, metric: STRING, input: STRING, more: BIGINT, below: ARRAY<{_BELOW}>>",
+}

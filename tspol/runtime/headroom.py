@@ -17,7 +17,9 @@ at a point read off its numbers. Between two such points every row matches or no
 alike, so the outcome is the same; the decision is taken (by `evaluate`, the
 compiled module or the interpreter, which agree) at each point in order, and the
 first that is worse is the answer. One more unit of a `part of` input is one more
-of its whole too (one more late order is one more order).
+of its whole too (one more late order is one more order). Which inputs grow, where
+each atom changes and which outcome is worse are `tspol.compiler.growth`'s, which the
+SQL backend reads too.
 """
 
 from __future__ import annotations
@@ -26,10 +28,8 @@ import math
 from collections.abc import Callable, Mapping
 from fractions import Fraction
 
-from tspol.compiler import ir
-from tspol.compiler.meaning import Bound, Meaning, NonZero, Ratio, atoms, holds
-from tspol.compiler.portable import _MAGNITUDE
-from tspol.dsl.domains import DOMAINS
+from tspol.compiler import growth, ir, portable
+from tspol.compiler.meaning import Meaning, holds
 from tspol.runtime import interpreter
 from tspol.runtime.metrics import check_region, read_metrics
 
@@ -48,22 +48,19 @@ def headroom(program: ir.Program, metrics: Mapping, region: str, evaluate: Evalu
     now = evaluate(_given(values), region)
     found = []
     for rule in check_region(program, region).rules:
-        if not rule.tables:
-            continue
-        needs = {name for q in program.rule_quantities(rule) for name in program.needs(q)}
-        for spec in program.inputs:
-            if spec.worse != "higher" or spec.name not in needs or values[spec.name] is None:
+        for name in growth.headroom_inputs(program, rule):
+            if values[name] is None:
                 continue
-            grows = _with_wholes(program, spec.name)
-            wholes = [name for name in _chain(program, spec.name)][1:]
+            grows = _with_wholes(program, name)
+            wholes = list(growth.chain(program, name)[1:])
             before = outcome(now, rule.name)
-            more = _first(_points(meaning, _formulas(meaning, rule), values, grows),
+            more = _first(_points(program, growth.headroom_formulas(meaning, rule), values, grows),
                           lambda k: _worse(outcome(_decide(evaluate, values, grows, k, region), rule.name), before))
             then = None
             if more is not None:
                 then = outcome(_decide(evaluate, values, grows, more, region), rule.name)
                 then.update(metric=rule.metric, value=_value(program, rule, _grown(values, grows, more)))
-            found.append({"rule": rule.name, "input": spec.name, "with": wholes, "more": more, "then": then})
+            found.append({"rule": rule.name, "input": name, "with": wholes, "more": more, "then": then})
     return found
 
 
@@ -79,26 +76,26 @@ def recovery(program: ir.Program, metrics: Mapping, region: str, evaluate: Evalu
     now = evaluate(_given(values), region)
     found = []
     for rule in check_region(program, region).rules:
-        metric = program.metric(rule.metric) if rule.metric else None
-        if metric is None or metric.denominator is None or metric.worse not in ("higher", "lower"):
+        grows_name = growth.recovery_input(program, rule)
+        if grows_name is None:
             continue
+        metric = program.metric(rule.metric)
         fired = [v for v in now["violations"] if v["rule"] == rule.name]
         outside = any(f["rule"] == rule.name for f in now["findings"])
         if not fired and not outside:
             continue
-        grows_name = metric.denominator if metric.worse == "higher" else metric.numerator
         grows = _with_wholes(program, grows_name)
         more = None
         if metric.standard is not None:
             within = meaning.within(metric.name, metric.standard)
-            more = _first(_points(meaning, [within], values, grows),
+            more = _first(_points(program, [within], values, grows),
                           lambda k: holds(within, _grown(values, grows, k)))
         below = []
         for violation in fired:
             table, position = _row(rule, violation["table"], violation["row"])
             matches = meaning.matches(table, position)
             below.append({"table": violation["table"], "row": violation["row"],
-                          "more": _first(_points(meaning, [matches], values, grows),
+                          "more": _first(_points(program, [matches], values, grows),
                                          lambda k: not holds(matches, _grown(values, grows, k)))})
         found.append({"rule": rule.name, "metric": metric.name, "input": grows_name, "more": more, "below": below})
     return found
@@ -133,45 +130,17 @@ def outcome(decision: dict, rule: str) -> dict:
 
 # ---- the points where an atom changes ------------------------------------------------
 
-def _formulas(meaning: Meaning, rule: ir.RuleIR) -> list:
-    return [meaning.matches(table, position) for table in rule.tables for position in range(len(table.rows))]
-
-
-def _points(meaning: Meaning, formulas, values, grows: frozenset[str]) -> list[int]:
-    """Every k >= 1 where an atom of the formulas may hold otherwise than at k - 1, and 1;
-    none that would take an input out of range (a value is less than 10**18) or above
-    its kind's highest value."""
-    most = _MAGNITUDE - 1 - max(values[name] for name in grows)
-    for name in grows:
-        highest = DOMAINS[meaning.inputs[name].kind].hi
-        if highest is not None:
-            most = min(most, math.floor(highest - values[name]))
+def _points(program: ir.Program, formulas, values, grows: frozenset[str]) -> list[int]:
+    """Every k >= 1 where an atom of the formulas may hold otherwise than at k - 1, and 1
+    (`growth`); none that would take a given input out of its range."""
+    most = min((math.floor(ceiling - values[name]) for name, ceiling in growth.ceilings(program, grows)
+                if values[name] is not None), default=None)
     points = {1}
-    for formula in formulas:
-        for atom in atoms(formula):
-            root = _root(atom, values, grows)
-            if root is not None:
-                points.update(k for k in (math.floor(root), math.floor(root) + 1) if k >= 1)
-    return sorted(k for k in points if k <= most)
-
-
-def _root(atom, values, grows) -> Fraction | None:
-    """Where the atom's inequality, as a line in k, crosses 0 (None: it never changes)."""
-    def line(name):  # value + slope * k
-        return values[name], int(name in grows)
-
-    if isinstance(atom, Bound) and values[atom.input] is not None:
-        value, slope = line(atom.input)
-        return Fraction(atom.value - value, slope) if slope else None
-    if isinstance(atom, NonZero) and values[atom.input] is not None:
-        value, slope = line(atom.input)
-        return Fraction(-value, slope) if slope else None
-    if isinstance(atom, Ratio) and values[atom.numerator] is not None and values[atom.denominator] is not None:
-        (n, a), (d, b) = line(atom.numerator), line(atom.denominator)
-        bound = Fraction(atom.value)
-        slope = a * bound.denominator - b * bound.numerator
-        return Fraction(bound.numerator * d - n * bound.denominator, slope) if slope else None
-    return None
+    for flip in growth.flips(formulas, grows):
+        root = flip.at(values)
+        if root is not None:
+            points.update(k for k in (math.floor(root), math.floor(root) + 1) if k >= 1)
+    return sorted(k for k in points if most is None or k <= most)
 
 
 def _first(points, worse) -> int | None:
@@ -183,18 +152,9 @@ def _first(points, worse) -> int | None:
 
 # ---- sellers ---------------------------------------------------------------------------
 
-def _chain(program: ir.Program, name: str) -> list[str]:
-    """The input and every total it is part of, nearest first."""
-    chain = []
-    while name is not None:
-        chain.append(name)
-        name = program.input(name).part_of
-    return chain
-
-
 def _with_wholes(program: ir.Program, name: str) -> frozenset[str]:
     """The input and every total it is part of, which grow with it."""
-    return frozenset(_chain(program, name))
+    return frozenset(growth.chain(program, name))
 
 
 def _grown(values, grows, k):
@@ -218,14 +178,14 @@ def _worse(after: dict, before: dict) -> bool:
     one a lower share of the basis than every limit before, or as low and longer."""
     if after["points"] > before["points"] or (after["warning"] and not before["warning"]):
         return True
-    limits_before = [row["limit"] for row in before["rows"] if row["limit"]]
-    return any(all(_tighter(limit, other) for other in limits_before)
-               for limit in (row["limit"] for row in after["rows"] if row["limit"]))
+    limits_before = [_limit(row["limit"]) for row in before["rows"] if row["limit"]]
+    return any(all(growth.tighter(limit, other) for other in limits_before)
+               for limit in (_limit(row["limit"]) for row in after["rows"] if row["limit"]))
 
 
-def _tighter(limit: dict, other: dict) -> bool:
-    share, other_share = Fraction(str(limit["percent"])), Fraction(str(other["percent"]))
-    return share < other_share or (share == other_share and limit["days"] > other["days"])
+def _limit(limit: dict) -> ir.LimitIR:
+    """A decision's limit as the IR's, for `growth.tighter`."""
+    return ir.LimitIR(days=limit["days"], percent=Fraction(str(limit["percent"])), basis=limit["basis"])
 
 
 def _value(program: ir.Program, rule: ir.RuleIR, values) -> str | None:
@@ -234,7 +194,7 @@ def _value(program: ir.Program, rule: ir.RuleIR, values) -> str | None:
     if metric is None or values[metric.numerator] is None:
         return None
     if metric.denominator is None:
-        return str(_plain(values[metric.numerator]))
+        return portable._decimal_text(_plain(values[metric.numerator]))
     if values[metric.denominator] is None:
         return None
     return f"{_plain(values[metric.numerator])}/{_plain(values[metric.denominator])}"
