@@ -26,7 +26,10 @@ from tspol.runtime.shapes import keep, parse_fields, shape_fields  # noqa: E402
 FIELDS = [
     "lean",
     "points",
+    "region",
+    "warning",
     "region,warning",
+    "violations,violations.row",
     "violations",
     "violations.because,violations.limit",
     "findings",
@@ -61,6 +64,63 @@ def test_kept_fields_are_the_python_decision_cut_to_them(policy, text):
     got = tspol_duckdb.decisions(policy, records, fields=fields)
     wrong = [(r, g) for r, g in zip(records, got) if g != kept(policy.program, r, fields)]
     assert len(got) == len(records) and wrong == []
+
+
+def test_the_item_fields_of_sql_are_those_of_a_decision():
+    from tspol.runtime.shapes import KEYS
+
+    assert {name: tuple(items) for name, items in sqlgen.ITEM_FIELDS.items()} == \
+        {name: items for name, items in KEYS.items() if items}
+
+
+@pytest.mark.parametrize("fields, message", [
+    ([["points", None]], None),
+    ((("seller_id", None),), "no column 'seller_id' to keep"),
+    ((("violations", ("rul",)),), "item fields ('rul',) of 'violations': give some of rule, table"),
+    ((("violations", ()),), "item fields () of 'violations'"),
+    ((("points", ("row",)),), "of 'points': give some of none: it is not a list"),
+    ((("points", None), ("points", None)), "a column is named twice"),
+    (("points",), "fields are (column, item fields or None) pairs"),
+])
+def test_fields_from_python_are_checked(policy, fields, message):
+    records = [{"region": "US", "orders_7d": 40, "late_orders": 12}]
+    if message is None:
+        assert tspol_duckdb.decisions(policy, records, fields=fields) == [{"points": 5}]
+        return
+    with pytest.raises(ValueError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        tspol_duckdb.decisions(policy, records, fields=fields)
+
+
+def test_a_row_without_a_column_it_should_have_is_no_decision():
+    with pytest.raises(KeyError):
+        tables.decision({"seller_id": None, "error": None})
+    with pytest.raises(KeyError):
+        tables.decision({"error": None, "points": 1}, parse_fields("points,warning"))
+    assert tables.decision({"error": None, "points": 1}, parse_fields("points")) == {"points": 1}
+
+
+def test_names_that_differ_only_in_case_have_columns_of_their_own(tmp_path):
+    """An input `ldr` beside a metric `LDR`: every stage names their columns apart."""
+    pack = tmp_path / "p.pol"
+    pack.write_text("""policy p { version "1" effective 2024-01-01 }
+region US
+input orders: count
+input ldr: count { part of orders }
+metric LDR = ldr / orders
+rule late in US {
+  on LDR
+  table {
+    when 10% <= LDR < 50% then points 2
+    when 50% <= LDR then points 3
+  }
+}
+""", encoding="utf-8")
+    policy = tspol.load(pack)
+    records = [{"region": "US", "orders": 10, "ldr": late} for late in (0, 1, 5, 10)]
+    for fields in (None, shape_fields("lean")):
+        got = tspol_duckdb.decisions(policy, records, fields=fields)
+        assert got == [kept(policy.program, r, fields) if fields else expected(policy.program, r, "en")
+                       for r in records]
 
 
 def test_a_lean_query_makes_no_texts(policy):
@@ -120,8 +180,9 @@ def test_eval_on_duckdb_writes_the_bytes_python_writes(cli, sellers_file, option
     assert duckdb.stdout == python.stdout and len(python.stdout.splitlines()) == len(SELLERS)
 
 
-def test_a_parquet_file_of_a_shape_is_the_same_from_every_path(cli, sellers_file, tmp_path):
-    """--shape lean to Parquet: from JSON Lines on python, from Parquet on python, and
+@pytest.mark.parametrize("option", [["--shape", "lean"], ["--fields", "points,violations.limit,findings"]])
+def test_a_parquet_file_of_a_shape_is_the_same_from_every_path(cli, sellers_file, tmp_path, option):
+    """Kept fields to Parquet: from JSON Lines on python, from Parquet on python, and
     Parquet to Parquet in DuckDB alone: the same rows, typed by the fields kept."""
     import duckdb
 
@@ -132,14 +193,20 @@ def test_a_parquet_file_of_a_shape_is_the_same_from_every_path(cli, sellers_file
     written = []
     for given, engine in ((sellers_file, "python"), (table, "python"), (table, "duckdb")):
         out = tmp_path / f"{engine}-{given.suffix[1:]}.parquet"
-        result = cli("eval", "--engine", engine, "--shape", "lean", given, "-o", out)
+        result = cli("eval", "--engine", engine, *option, given, "-o", out)
         assert result.exit_code == 1, result.output
         relation = duckdb.connect().read_parquet(str(out))
         written.append((relation.columns, [str(t) for t in relation.types], relation.fetchall()))
     assert written[0] == written[1] == written[2]
     columns, types, rows = written[0]
-    assert columns == ["seller_id", "region", "points", "warning", "violations", "error"]
-    assert "because" not in types[4] and [row[2] for row in rows] == [0, 8, 7, None]
+    if option[0] == "--shape":
+        assert columns == ["seller_id", "region", "points", "warning", "violations", "error"]
+        assert "because" not in types[4] and [row[2] for row in rows] == [0, 8, 7, None]
+    else:
+        assert columns == ["seller_id", "points", "violations", "findings", "error"]
+        assert types[2] == 'STRUCT("limit" STRUCT("days" INTEGER, "percent" VARCHAR, basis VARCHAR, ' \
+                           'daily_cap DECIMAL(38,0)))[]'
+        assert [row[1] for row in rows] == [0, 8, 7, None] and rows[1][2][1]["limit"]["daily_cap"] == 37
 
 
 @pytest.mark.spark

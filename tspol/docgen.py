@@ -150,7 +150,7 @@ def document(program: ir.Program, analysis: Analysis, relpaths: Mapping[str, str
 
 def coverage_picture(program: ir.Program, coverage: TableCoverage, lang: str = "en") -> str:
     """One table's coverage map as a standalone SVG file."""
-    return standalone(_Map(program, coverage, lang).svg(standalone=True))
+    return standalone(_Map(program, coverage, lang).svg(own_file=True))
 
 
 def coverage_of(analysis: Analysis, rule: str, region: str, number: int = 1) -> TableCoverage:
@@ -377,7 +377,7 @@ class _Page:
     def coverage_figure(self, coverage: TableCoverage) -> ET.Element:
         drawing = _Map(self.program, coverage, self.lang)
         if drawing.svg_possible:
-            return el("figure", drawing.svg(standalone=False))
+            return el("figure", drawing.svg(own_file=False))
         names = drawing.names
         return el("p", self.words["too_many"].format(len(names), ", ".join(names)), class_="note")
 
@@ -656,7 +656,7 @@ class _Map:
                                         f"{', '.join(coverage.regions)} · {table}")
 
     # -- the picture
-    def svg(self, standalone: bool) -> ET.Element:
+    def svg(self, own_file: bool) -> ET.Element:
         scales = self.scales()
         patches, apart = self.patches(scales)
         height = PLOT_HEIGHT if len(scales) > 1 else STRIP_HEIGHT
@@ -679,9 +679,9 @@ class _Map:
             el("g", [self.patch_label(plot, scales, p) for p in patches]),
             self.legend(legend, legend_top),
         ]
-        return el("svg", children, xmlns="http://www.w3.org/2000/svg" if standalone else None,
+        return el("svg", children, xmlns="http://www.w3.org/2000/svg" if own_file else None,
                   width=width, height=total, viewBox=f"0 0 {px(width)} {px(total)}", role="img",
-                  font_family=FONTS, id=None if standalone else self.id)
+                  font_family=FONTS, id=None if own_file else self.id)
 
     def defs(self) -> ET.Element:
         """The hatching of the kinds of areas no row decides that the table has."""

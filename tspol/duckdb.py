@@ -110,4 +110,5 @@ def decisions(policy, records: Iterable[Mapping], lang: str = "en", region: str 
     connection.execute(f"CREATE TEMP TABLE metrics AS SELECT {unnested}", columns)
     result = connection.execute(records_query(policy, lang, region, fields, headroom))
     header = [d[0] for d in result.description]
-    return tables.record_decisions(policy, records, (dict(zip(header, row)) for row in result.fetchall()))
+    rows = (dict(zip(header, row)) for row in result.fetchall())
+    return tables.record_decisions(policy, records, rows, fields, headroom)

@@ -266,14 +266,14 @@ LEGEND = (("violation", "violation (id, points)"), ("accepted", "appeal accepted
 def svg_document(charts: list[LedgerChart]) -> str:
     """One standalone SVG: the single chart, or each chart under the one before, each with its title."""
     if len(charts) == 1:
-        return standalone(_Picture(charts[0]).svg(standalone=True))
+        return standalone(_Picture(charts[0]).svg(own_file=True))
     pictures = [_Picture(chart) for chart in charts]
     height = sum(picture.height for picture in pictures)
     root = el("svg", xmlns=SVG_NAMESPACE, width=WIDTH, height=height,
                viewBox=f"0 0 {WIDTH} {height}")
     top = 0
     for picture in pictures:
-        root.append(picture.svg(standalone=False, y=top))
+        root.append(picture.svg(own_file=False, y=top))
         top += picture.height
     return standalone(root)
 
@@ -289,7 +289,7 @@ def html_document(charts: list[LedgerChart], title: str) -> str:
         section = el("section")
         if chart.seller is not None:
             section.append(el("h2", f"seller {chart.seller}"))
-        section.extend([_Picture(chart).svg(standalone=False), _timeline_table(chart)])
+        section.extend([_Picture(chart).svg(own_file=False), _timeline_table(chart)])
         body.append(section)
     page.extend([head, body])
     ET.indent(page, space=" ")
@@ -342,9 +342,9 @@ class _Picture:
     def y(self, points) -> Fraction:
         return PLOT_TOP + PLOT_HEIGHT - self.scale * points
 
-    def svg(self, standalone: bool, y: int | None = None) -> ET.Element:
-        """The picture: a document of its own (`standalone`), or inside another SVG at `y`, or in HTML."""
-        root = el("svg", xmlns=SVG_NAMESPACE if standalone else None, x=0 if y is not None else None, y=y,
+    def svg(self, own_file: bool, y: int | None = None) -> ET.Element:
+        """The picture: a document of its own (`own_file`), or inside another SVG at `y`, or in HTML."""
+        root = el("svg", xmlns=SVG_NAMESPACE if own_file else None, x=0 if y is not None else None, y=y,
                    width=WIDTH, height=self.height,
                    viewBox=f"0 0 {WIDTH} {self.height}", role="img", font_family=FONT)
         root.extend([el("title", self.chart.title), el("rect", width=WIDTH, height=self.height, fill="#ffffff"),

@@ -108,7 +108,7 @@ def decisions(policy, records: Iterable[Mapping], lang: str = "en", region: str 
     table = spark.createDataFrame(list(zip(*columns)) if records else [], schema)
     table.createOrReplaceTempView(VIEW)
     rows = spark.sql(records_query(policy, lang, region, fields, headroom)).collect()
-    return tables.record_decisions(policy, records, (row.asDict(recursive=True) for row in rows))
+    return tables.record_decisions(policy, records, (row.asDict(recursive=True) for row in rows), fields, headroom)
 
 
 

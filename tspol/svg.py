@@ -1,7 +1,7 @@
 """Pictures as element trees, written as SVG: what `tspol.docgen` (coverage maps) and
 `tspol.ledgerchart` (ledger charts) draw with.
 
-    el("text", "Late dispatch", x=Fraction(21, 2), class_="label")   # <text x="10.5" class="label">
+    el("text", "Late dispatch", x=Fraction(21, 2), class_="label")   # <text x="10.5" class="label">Late dispatch</text>
     standalone(svg)   # the picture as a file: the XML declaration, then the tree, indented
 
 Lengths are Fractions, written exactly rounded to a tenth; nothing here depends on a

@@ -26,6 +26,7 @@ def query(policy, dialect: str, table: str, lang: str, region: str | None, colum
     columns and fields kept (`sqlgen.generate`: `whole_columns` are the inputs whose
     columns are integers; `headroom` adds the columns `headroom` and `recovery`),
     whatever the table."""
+    fields = sqlgen.checked_fields(fields)
     key = (policy.source_hash, dialect, lang, region, tuple(sorted((columns or {}).items())),
            tuple(sorted(whole_columns)), fields, headroom)
     options = dict(lang=lang, region=region, columns=columns, whole_columns=whole_columns, fields=fields,
@@ -76,12 +77,14 @@ def text(value) -> str | None:
         return repr(value)
 
 
-def record_decisions(policy, records: list[Mapping], rows: Iterable[Mapping]) -> list[dict]:
-    """The decision of each record from its output row, as `Policy.evaluate_dict` gives it."""
+def record_decisions(policy, records: list[Mapping], rows: Iterable[Mapping], fields: tuple | None = None,
+                     headroom: bool = False) -> list[dict]:
+    """The decision of each record from its output row, as `Policy.evaluate_dict` gives it
+    (of the `fields` the query kept, with `headroom` when it has those columns)."""
     decided = []
     regions = list(policy.regions)
     for record, row in zip(records, rows):
-        found = decision(row)
+        found = decision(row, fields, headroom)
         given = record.get("region")
         if given is not None and not isinstance(given, str):  # not a region name at all: as the module says
             wrong = portable._unknown_region(given, regions)
@@ -93,32 +96,33 @@ def record_decisions(policy, records: list[Mapping], rows: Iterable[Mapping]) ->
     return decided
 
 
-def decision(row: Mapping) -> dict:
-    """One output row as the JSON decision of the Python engine: its columns kept, when
-    the query keeps only some (`tspol.runtime.shapes.keep` of it); with `headroom` and
-    `recovery` when the query has them, as `Policy.evaluate_dict(..., headroom=True)`."""
+def decision(row: Mapping, fields: tuple | None = None, headroom: bool = False) -> dict:
+    """One output row as the JSON decision of the Python engine: of the columns the
+    query keeps (`fields`, as `tspol.runtime.shapes.keep` cuts a decision; None: all),
+    with `headroom` and `recovery` when the query has them, as
+    `Policy.evaluate_dict(..., headroom=True)`. A column the query should have and the
+    row lacks is a KeyError: never a decision with a part missing."""
+    kept = sqlgen.kept_fields(fields)
     out = {} if row.get("seller_id") is None else {"seller_id": row["seller_id"]}
     if row["error"] is not None:
         return out | {"error": dict(row["error"])}
     for key in ("region", "points", "warning"):
-        if key in row:
+        if key in kept:
             out[key] = row[key]
-    if "violations" in row:
-        out["violations"] = [_violation(v) for v in row["violations"]]
+    if "violations" in kept:
+        with_limit = "limit" in kept["violations"]
+        out["violations"] = [_violation(v, with_limit) for v in row["violations"]]
     for key in ("findings", "not_applicable", "discretionary"):
-        if key in row:
+        if key in kept:
             out[key] = [dict(item) for item in row[key]]
-    if "headroom" in row:
+    if headroom:
         out["headroom"] = [_headroom(item) for item in row["headroom"]]
         out["recovery"] = [dict(item, below=[dict(b) for b in item["below"]]) for item in row["recovery"]]
     return out
 
 
-def _violation(v: Mapping) -> dict:
-    out = dict(v)
-    if "limit" in v:
-        out["limit"] = _limit(v["limit"])
-    return out
+def _violation(v: Mapping, with_limit: bool = True) -> dict:
+    return dict(v, limit=_limit(v["limit"])) if with_limit else dict(v)
 
 
 def _limit(limit: Mapping | None) -> dict | None:

@@ -286,7 +286,7 @@ class _Query:
                 odd = exp.EQ(this=exp.Mod(this=q(), expression=whole(2)), expression=whole(1))
                 up = exp.or_(exp.GT(this=twice(), expression=d()), exp.and_(exp.EQ(this=twice(), expression=d()), odd, copy=False), copy=False)
                 value = exp.Add(this=q(), expression=case((up, whole(1)), default=whole(0)))
-            columns.append(alias(value, f"{stage}_{metric.name}", quoted=True))
+            columns.append(alias(value, self.inner(stage, metric.name), quoted=True))
         return columns
 
     # ---- reading a value
@@ -1029,7 +1029,7 @@ class _Query:
         if share >= 10**SHARE_DIGITS or q >= 10**19:
             raise SqlUnsupported(f"the percentage {portable._decimal_text(limit.percent)}% has too many digits "
                                  "for exact SQL")
-        if DOMAINS[basis_kind(self.program, basis)].whole or basis.input in self.whole_columns:
+        if self.type(basis.input) is WHOLE or basis.input in self.whole_columns:
             cap = self.whole_share(base, p, q, basis.rounding)
         else:
             cap = self.share(base, p, q, basis.rounding)
@@ -1044,7 +1044,9 @@ class _Query:
 
     def whole_share(self, base: exp.Expression, p: int, q: int, rounding: str) -> exp.Expression:
         """`base * p / q` rounded, for a whole `base` (a count, or a column of integers), in
-        whole numbers: `share` of a base without places, its `w * p` the only product."""
+        whole numbers: `share` of a base without places. A limit is at most 100% (E401), so
+        p <= q < 10^19 and `base * p` (base below 10^18) is below 10^37."""
+        assert p <= q < 10**19 and rounding in ("down", "up"), (p, q, rounding)
         top = exp.Mul(this=cast(base, WHOLE), expression=whole(p))
         if rounding == "up":  # the quotient of top + q - 1 (top is 0 or more)
             top = exp.Add(this=top, expression=whole(q - 1))
@@ -1066,15 +1068,9 @@ class _Query:
         r = exp.Mod(this=wp(), expression=whole(q))
         top = exp.Add(this=exp.Mul(this=r, expression=whole(scale)), expression=exp.Mul(this=f, expression=whole(p)))
         bottom = whole(q * scale)
-        if rounding == "down":
-            return exp.Add(this=k, expression=self.int_div(top, bottom))
-        # up: the quotient of top + bottom - 1 (every part is 0 or more)
-        return exp.Add(this=k, expression=self.int_div(
-            exp.Sub(this=exp.Add(this=top, expression=bottom), expression=whole(1)), whole(q * scale)))
-
-
-def basis_kind(program: ir.Program, basis) -> str:
-    return program.input(basis.input).kind
+        if rounding == "up":  # the quotient of top + bottom - 1 (every part is 0 or more)
+            top = exp.Sub(this=exp.Add(this=top, expression=bottom), expression=whole(1))
+        return exp.Add(this=k, expression=self.int_div(top, whole(q * scale)))
 
 
 def _unshared(tree: exp.Expression) -> exp.Expression:
@@ -1157,7 +1153,30 @@ def kept_fields(fields: tuple | None) -> dict[str, tuple[str, ...]]:
     everything |= {name: tuple(items) for name, items in ITEM_FIELDS.items()}
     if fields is None:
         return everything
-    return {name: everything[name] if items is None else tuple(items) for name, items in fields}
+    return {name: everything[name] if items is None else items for name, items in checked_fields(fields)}
+
+
+def checked_fields(fields) -> tuple | None:
+    """`fields` as `tspol.runtime.shapes.parse_fields` gives them ((column, its items'
+    fields or None), ...), as a tuple of tuples; ValueError naming what is not a field."""
+    if fields is None:
+        return None
+    try:
+        pairs = tuple((name, None if items is None else tuple(items)) for name, items in fields)
+    except (TypeError, ValueError):
+        raise ValueError(f"fields are (column, item fields or None) pairs, as parse_fields gives them; "
+                         f"got {fields!r}") from None
+    columns = [name for name in portable.OUTPUT_COLUMNS if name not in ("seller_id", "error")]
+    for name, items in pairs:
+        if name not in columns:
+            raise ValueError(f"no column {name!r} to keep; the columns are {', '.join(columns)}")
+        if items is not None and (name not in ITEM_FIELDS or not items or len(set(items)) != len(items)
+                                  or not set(items) <= set(ITEM_FIELDS[name])):
+            known = ", ".join(ITEM_FIELDS.get(name, ())) or "none: it is not a list"
+            raise ValueError(f"item fields {items!r} of {name!r}: give some of {known}, each once, or None")
+    if len({name for name, _ in pairs}) != len(pairs):
+        raise ValueError(f"a column is named twice in {fields!r}")
+    return pairs
 
 
 def item_type(key: str, names: tuple[str, ...] | None) -> str:
