@@ -38,6 +38,7 @@ from sqlglot import exp
 
 from tspol.codes import ABOVE_TOTAL, NO_REGION, NOT_A_NUMBER, NOT_FINITE, OUT_OF_RANGE, UNKNOWN_REGION
 from tspol.compiler import explain, ir, portable
+from tspol.messages import say
 from tspol.compiler.meaning import ABSENT, ONLY_IF, And, Bound, Given, Meaning, NonZero, Not, Or, Ratio
 from tspol.dsl.domains import DIGITS, DOMAINS, NOT_WHOLE_TEXT, PLACES
 
@@ -180,8 +181,7 @@ class _Query:
         for name in self.columns.values():
             other = folded.setdefault(name.casefold(), name)
             if other != name:
-                raise SqlUnsupported(f"the columns `{other}` and `{name}` differ only in case, which SQL does not "
-                                     "tell apart: give the query other column names (`columns=`)")
+                raise SqlUnsupported(say("sql.case_only", other=other, name=name))
         # a quantity's own columns are named after it, with its position where two names differ only in case
         names = [spec.name for spec in program.inputs] + [metric.name for metric in program.metrics]
         self.suffix = {name: (f"_{position}" if sum(n.casefold() == name.casefold() for n in names) > 1 else "")
@@ -440,7 +440,7 @@ class _Query:
         if kind is Ratio:
             bound = formula.value
             if max(bound.numerator, bound.denominator) >= 10**19:
-                raise SqlUnsupported(f"the bound {bound} has too many digits for exact SQL")
+                raise SqlUnsupported(say("sql.bound_digits", bound=str(bound)))
             left = exp.Mul(this=self.v(formula.numerator), expression=whole(bound.denominator))
             right = exp.Mul(this=whole(bound.numerator), expression=self.v(formula.denominator))
             return [given, exp.Not(this=exp.Is(this=self.v(formula.denominator), expression=exp.Null())),
@@ -640,7 +640,7 @@ class _Query:
     def absent_reason(self, needs: tuple[str, ...]) -> exp.Expression:
         """`_absent_text` of the inputs not given, one text for each way of missing them."""
         if len(needs) > 6:
-            raise SqlUnsupported(f"{len(needs)} inputs behind one quantity: too many for its reasons in SQL")
+            raise SqlUnsupported(say("sql.too_many_inputs", count=len(needs)))
         whens = []
         for mask in range(1, 2 ** len(needs)):
             missing = [n for i, n in enumerate(needs) if mask >> i & 1]
@@ -679,8 +679,7 @@ class _Query:
         scale = 10**SQL_PLACES
         p, q = share.numerator, share.denominator
         if share >= 10**SHARE_DIGITS or q >= 10**19:
-            raise SqlUnsupported(f"the percentage {portable._decimal_text(limit.percent)}% has too many digits "
-                                 "for exact SQL")
+            raise SqlUnsupported(say("sql.percent_digits", percent=portable._decimal_text(limit.percent)))
         # base * p / q with base = w + f / 10^18 (w whole, 0 <= f < 10^18), in whole numbers below 10^38:
         # w * p = k * q + r, so base * p / q = k + (r * 10^18 + f * p) / (q * 10^18). Each operation's
         # type holds its exact result (DECIMAL(36, 18) - DECIMAL(19, 0) fits 38 digits, the fraction
