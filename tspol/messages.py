@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import os
 import string
+import unicodedata
 from collections.abc import Iterable, Mapping
 
 LANGS = ("en", "zh")
@@ -73,14 +74,20 @@ class Words(tuple):
 
     def text(self, lang: str = "en") -> str:
         items = [text(item, lang) for item in self]
-        if self.last == "or only":
-            return (" 或 " if lang == "zh" else " or ").join(items)
-        if self.last == "and only":
-            return (" 且 " if lang == "zh" else " and ").join(items)
         if lang == "zh":
-            if self.last == "," or len(items) <= 1:
+            word = {"or only": "或", "and only": "且", "or": "或", "and": "和"}.get(self.last)
+            if word is None or len(items) <= 1:
                 return "、".join(items)
-            return "、".join(items[:-1]) + (" 或 " if self.last == "or" else " 和 ") + items[-1]
+            if self.last in ("or only", "and only"):
+                joined = items[0]
+                for item in items[1:]:
+                    joined = _glue(_glue(joined, f" {word}"), f" {item}")
+                return joined
+            return _glue(_glue("、".join(items[:-1]), f" {word}"), f" {items[-1]}")
+        if self.last == "or only":
+            return " or ".join(items)
+        if self.last == "and only":
+            return " and ".join(items)
         if self.last == "," or len(items) <= 1:
             return ", ".join(items)
         return ", ".join(items[:-1]) + f" {self.last} " + items[-1]
@@ -100,8 +107,34 @@ def text(value, lang: str = "en"):
 
 def _render(id: str, fields: Mapping[str, object], lang: str) -> str:
     en, zh = CATALOG[id]
-    template = zh if lang == "zh" else en
-    return template.format_map({name: text(value, lang) for name, value in fields.items()})
+    values = {name: text(value, lang) for name, value in fields.items()}
+    if lang != "zh":
+        return en.format_map(values)
+    said = ""
+    for literal, name, spec, conversion in _FORMATTER.parse(zh):
+        said = _glue(said, literal)
+        if name is not None:
+            said = _glue(said, _FORMATTER.format_field(_FORMATTER.convert_field(values[name], conversion), spec or ""))
+    return said
+
+
+_FORMATTER = string.Formatter()
+
+
+def _glue(left: str, right: str) -> str:
+    """Chinese text and a field put together: the space a template writes beside a field
+    (`此处应为 {expected}`, for code such as `then`) goes where both its neighbours are
+    Chinese (`此处应为名称`); ASCII parentheses, which the policy's Chinese writes, count as
+    Chinese on their outer side. Only the seam is looked at, never inside a field."""
+    if left.endswith(" ") and len(left) > 1 and right and _wide(left[-2], ")") and _wide(right[0], "("):
+        return left[:-1] + right
+    if right.startswith(" ") and len(right) > 1 and left and _wide(left[-1], ")") and _wide(right[1], "("):
+        return left + right[1:]
+    return left + right
+
+
+def _wide(char: str, paren: str) -> bool:
+    return char == paren or unicodedata.east_asian_width(char) in "WF"
 
 
 def template_fields(template: str) -> set[str]:
@@ -221,7 +254,7 @@ _section({
     "check.policy_twice.help": ("a pack is one policy; put the other one in its own folder",
                                 "一个政策包只含一个政策;把另一个放到单独的文件夹里"),
     "check.policy_lacks": ("the policy has no `{keyword}`", "政策缺少 `{keyword}`"),
-    "check.policy_lacks.help": ("add `{example}` to the policy block", "在 policy 块中加上 `{example}`"),
+    "check.policy_lacks.help": ("add `{example}` to the policy block", "在 `policy` 块中加上 `{example}`"),
     "check.policy_item_twice": ("the policy has more than one `{keyword}`", "政策中的 `{keyword}` 不止一个"),
     "check.not_a_date": ("`{date}` is not a calendar date", "`{date}` 不是日历上存在的日期"),
     "check.date.help": ("write the date as YYYY-MM-DD, such as 2024-07-15", "日期写作 YYYY-MM-DD,例如 2024-07-15"),
@@ -300,7 +333,7 @@ _section({
     "check.no_value_meets": ("no value of `{name}` meets `{comparison}`", "`{name}` 没有满足 `{comparison}` 的取值"),
     "check.shape.no_name": ("this comparison has no input or metric in it", "这个比较中没有输入项或指标"),
     "check.shape.two_names": ("`{first}` is compared with `{second}`: a comparison bounds one input or metric with values",
-                              "`{first}` 在与 `{second}` 比较:一个比较只能用数值限定一个输入项或指标"),
+                              "`{first}` 与 `{second}` 相比较:一个比较只能用数值来限定一个输入项或指标"),
     "check.shape.middle": ("a range puts the input or metric in the middle", "范围要把输入项或指标写在中间"),
     "check.shape.equal_in_range": ("`==` cannot be part of a range", "`==` 不能用在范围中"),
     "check.shape.same_way": ("both comparisons of a range must point the same way", "范围的两个比较方向必须一致"),
@@ -376,14 +409,14 @@ _section({
     "check.declare_basis.help": ("declare it with `basis avg4w = avg_daily_orders_4w {{ round down }}`",
                                  "用 `basis avg4w = avg_daily_orders_4w {{ round down }}` 声明它"),
     # the ledger, appeals, holds, reasons
-    "check.ledger_twice": ("the ledger says `{keyword}` twice", "ledger 中 `{keyword}` 写了两次"),
-    "check.no_expiry": ("the ledger does not say when points expire", "ledger 没有写明违规分何时过期"),
+    "check.ledger_twice": ("the ledger says `{keyword}` twice", "`ledger` 块中 `{keyword}` 写了两次"),
+    "check.no_expiry": ("the ledger does not say when points expire", "`ledger` 块没有写明违规分何时过期"),
     "check.no_crossing": ("the ledger does not say which measures apply when one scoring crosses several thresholds",
-                          "ledger 没有写明一次记分跨过多个节点处罚阈值时适用哪些处罚措施"),
+                          "`ledger` 块没有写明一次记分跨过多个节点处罚阈值时适用哪些处罚措施"),
     "check.no_crossing.help": ("add `multiple thresholds apply highest` (or `... apply all`)",
                                "加上 `multiple thresholds apply highest`(或 `... apply all`)"),
     "check.freeze_never": ("points freeze while deactivated, but the ledger never deactivates",
-                           "写了撤销权限期间冻结违规分,但 ledger 从不撤销权限"),
+                           "写了撤销权限期间冻结违规分,但 `ledger` 块从不撤销权限"),
     "check.threshold_twice": ("threshold {points} is defined twice", "阈值 {points} 定义了两次"),
     "check.threshold_twice.help": ("merge their measures into one threshold", "把它们的处罚措施合并到同一个阈值下"),
     "check.thresholds_order": ("thresholds out of order: {points} comes after {previous}",
@@ -396,8 +429,8 @@ _section({
     "check.the_lowest_threshold": ("the lowest threshold", "最低的阈值"),
     "check.margin.help": ("a warning that early would be due before any violation; make the margin smaller",
                           "这么早的警告在卖家还没有任何违规时就会发出;请调小提前量"),
-    "check.appeals_lacks": ("the appeals block does not say `{keyword}`", "appeals 块没有写 `{keyword}`"),
-    "check.appeals_twice": ("the appeals block says `{keyword}` twice", "appeals 块中 `{keyword}` 写了两次"),
+    "check.appeals_lacks": ("the appeals block does not say `{keyword}`", "`appeals` 块没有写 `{keyword}`"),
+    "check.appeals_twice": ("the appeals block says `{keyword}` twice", "`appeals` 块中 `{keyword}` 写了两次"),
     "check.hold_no_period": ("hold `{name}` has no period", "扣留余额场景 `{name}` 没有写扣留期"),
     "check.hold_no_end": ("hold `{name}` does not say when it ends", "扣留余额场景 `{name}` 没有写明何时结束"),
     "check.hold_no_end.help": ("add `ends at later of period and investigation` (or `earlier`)",
@@ -501,7 +534,7 @@ _section({
     "syntax.too_many_places": ("`{number}` has {places:,} decimal places, and a number in a policy has at most {most}",
                                "`{number}` 有 {places:,} 位小数,而政策中的数字最多 {most} 位小数"),
     "syntax.too_many_places.help": ("round it: no comparison needs more places", "请四舍五入:任何比较都用不到更多位小数"),
-    "syntax.control": ("this text holds {kind}, {code}, which a text may not hold", "这段文本含有{kind} {code},文本中不能有它"),
+    "syntax.control": ("this text holds {kind}, {code}, which a text may not hold", "这段文本含有{kind} {code},文本中不能出现这样的字符"),
     "syntax.char.surrogate": ("an unpaired surrogate", "不成对的代理项"),
     "syntax.char.line_separator": ("a line separator", "行分隔符"),
     "syntax.char.paragraph_separator": ("a paragraph separator", "段落分隔符"),
@@ -513,12 +546,12 @@ _section({
     "syntax.escape.help": ('inside quotes, write \\" for a quote, \\\\ for a backslash, \\n for a new line and \\t '
                            'for a tab', '在引号内,引号写作 \\",反斜杠写作 \\\\,换行写作 \\n,制表符写作 \\t'),
     "syntax.terminal.NAME": ("a name", "名称"),
-    "syntax.terminal.STRING": ('a quoted text such as "..."', '带引号的文本,如 "..."'),
+    "syntax.terminal.STRING": ('a quoted text such as "..."', '带引号的文本(如 "...")'),
     "syntax.terminal.NUMBER": ("a number", "数字"),
-    "syntax.terminal.PERCENT": ("a percentage such as 4%", "百分比,如 4%"),
-    "syntax.terminal.DURATION": ("a duration such as 7d, 24h or 30min", "时长,如 7d、24h 或 30min"),
-    "syntax.terminal.MONEY": ("an amount such as 100 USD", "金额,如 100 USD"),
-    "syntax.terminal.DATE": ("a date such as 2024-07-15", "日期,如 2024-07-15"),
+    "syntax.terminal.PERCENT": ("a percentage such as 4%", "百分比(如 4%)"),
+    "syntax.terminal.DURATION": ("a duration such as 7d, 24h or 30min", "时长(如 7d、24h 或 30min)"),
+    "syntax.terminal.MONEY": ("an amount such as 100 USD", "金额(如 100 USD)"),
+    "syntax.terminal.DATE": ("a date such as 2024-07-15", "日期(如 2024-07-15)"),
     "syntax.terminal.COMPARATOR": ("a comparison (<, <=, >, >=, ==)", "比较符号(<、<=、>、>=、==)"),
     "syntax.terminal.$END": ("the end of the file", "文件结尾"),
     "syntax.a_declaration": ("a declaration (`rule`, `metric`, `input`, `region`, ...)",
@@ -667,12 +700,12 @@ _section({
     "analysis.where": ("`{rule}` in {regions}", "规则 `{rule}`({regions})"),
     "analysis.undecided": ("the tables of {where} could not be analysed: the solver gave no answer in its time "
                            "({reason}); overlaps, dead rows and gaps are not checked here",
-                           "{where} 的表未能分析完:求解器在限定时间内没有给出答案({reason});这里不检查重叠、"
+                           "{where}的表未能分析完:求解器在限定时间内没有给出答案({reason});这里不检查重叠、"
                            "永不生效的行和空档"),
     "analysis.undecided.help": ("split the rule's tables, or simplify their conditions", "拆分这条规则的表,或简化其中的条件"),
     "analysis.overlap": ("rows {first} ({first_where}) and {second} ({second_where}) of this exclusive table of {where} "
                          "can both fire where {area}; for example the seller {seller}",
-                         "{where} 的这个互斥表中,第 {first} 行({first_where})和第 {second} 行({second_where})"
+                         "{where}的这个互斥表中,第 {first} 行({first_where})和第 {second} 行({second_where})"
                          "在 {area} 时会同时生效;例如卖家 {seller}"),
     "analysis.overlap.note": ("row {row} also fires there", "第 {row} 行在这里也生效"),
     "analysis.overlap.help": ("make the rows' ranges meet without overlapping (a lower bound `<=` where the row before "
@@ -681,13 +714,13 @@ _section({
                               "让各行的范围首尾相接而不重叠(前一行以 `<` 结束处,下一行以 `<=` 作下界);"
                               "若应以排在前面的行为准,把表标为 `first`;若两行都应生效,标为 `all`"),
     "analysis.shadowed.one": ("this row of {where} can never fire: wherever it matches, row {rows} before it fires "
-                              "instead", "{where} 的这一行永远不会生效:凡是它匹配的地方,前面的第 {rows} 行都会先生效"),
+                              "instead", "{where}的这一行永远不会生效:凡是它匹配的地方,前面的第 {rows} 行都会先生效"),
     "analysis.shadowed": ("this row of {where} can never fire: wherever it matches, rows {rows} before it fire instead",
-                          "{where} 的这一行永远不会生效:凡是它匹配的地方,前面的第 {rows} 行都会先生效"),
+                          "{where}的这一行永远不会生效:凡是它匹配的地方,前面的第 {rows} 行都会先生效"),
     "analysis.shadowed.note": ("row {row} wins here", "这里由第 {row} 行生效"),
     "analysis.shadowed.help": ("remove the row, or narrow the rows before it", "删除这一行,或缩小它前面各行的范围"),
     "analysis.no_seller": ("this row of {where} can never fire: no seller meets its condition",
-                           "{where} 的这一行永远不会生效:没有卖家满足它的条件"),
+                           "{where}的这一行永远不会生效:没有卖家满足它的条件"),
     "analysis.no_seller.help": ("a rate of counts is 0 exactly when its count is 0, and a part is never more than its "
                                 "whole; check the bounds",
                                 "计数之比为 0,当且仅当分子的计数为 0;部分也永远不会超过总量;请检查边界"),
@@ -700,13 +733,13 @@ _section({
                                     "{where} 的这个 `otherwise` 行永远不会生效:只要 `{metric}` 有值,"
                                     "前面的第 {rows} 行就会匹配"),
     "analysis.otherwise_no_value": ("this `otherwise` row of {where} can never fire: no seller has a value of "
-                                    "`{metric}`", "{where} 的这个 `otherwise` 行永远不会生效:没有卖家的 `{metric}` 有值"),
+                                    "`{metric}`", "{where}的这个 `otherwise` 行永远不会生效:没有卖家的 `{metric}` 有值"),
     "analysis.otherwise_shadowed.note": ("row {row} matches here", "这里第 {row} 行匹配"),
     "analysis.otherwise_shadowed.help": ("remove the `otherwise` row, or narrow the rows before it",
                                          "删除这个 `otherwise` 行,或缩小它前面各行的范围"),
     "analysis.hole": ("no row of this table of {where} covers {area}, between rows that do; for example the seller "
                       "{seller} gets nothing from this table",
-                      "{where} 的这个表中没有哪一行覆盖 {area},而它两侧都有行覆盖;例如卖家 {seller} "
+                      "{where}的这个表中没有哪一行覆盖 {area},而它两侧都有行覆盖;例如卖家 {seller} "
                       "在这个表中什么也得不到"),
     "analysis.hole.note": ("row {row} is beside it", "第 {row} 行在它旁边"),
     "analysis.hole.help": ("make the neighbouring rows meet (a row ending `< X` and the next starting `X <=`), or "
@@ -714,7 +747,7 @@ _section({
                            "让相邻的行首尾相接(一行以 `< X` 结束,下一行以 `X <=` 开始),或加一行覆盖这个空档"),
     "analysis.inside_standard": ("this row of {where} fires for sellers who meet the standard {metric} {standard}, "
                                  "where {area}; for example the seller {seller}",
-                                 "{where} 的这一行对达到标准 {metric} {standard} 的卖家也会生效,即 {area} 时;"
+                                 "{where}的这一行对达到标准 {metric} {standard} 的卖家也会生效,即 {area} 时;"
                                  "例如卖家 {seller}"),
     "analysis.inside_standard.help": ("points and limits are for sellers outside the standard: check which way the "
                                       "row's comparisons point, and that it has both its bounds",
@@ -722,13 +755,13 @@ _section({
     "analysis.monotonicity.higher": ("`{name}` is marked `higher is worse`, but in {where} this row gives less "
                                      "({less}) for a higher `{name}` than row {row} ({row_where}) gives just below it "
                                      "({more}): the seller {worse} gets less than the seller {better}",
-                                     "`{name}` 标为 `higher is worse`,但在 {where} 中,`{name}` 更高时这一行的处罚"
+                                     "`{name}` 标为 `higher is worse`,但在{where}中,`{name}` 更高时这一行的处罚"
                                      "({less})反而比紧挨在它下方的第 {row} 行({row_where})的处罚({more})更轻:"
                                      "卖家 {worse} 受到的处罚比卖家 {better} 更轻"),
     "analysis.monotonicity.lower": ("`{name}` is marked `lower is worse`, but in {where} this row gives less ({less}) "
                                     "for a lower `{name}` than row {row} ({row_where}) gives just above it ({more}): "
                                     "the seller {worse} gets less than the seller {better}",
-                                    "`{name}` 标为 `lower is worse`,但在 {where} 中,`{name}` 更低时这一行的处罚"
+                                    "`{name}` 标为 `lower is worse`,但在{where}中,`{name}` 更低时这一行的处罚"
                                     "({less})反而比紧挨在它上方的第 {row} 行({row_where})的处罚({more})更轻:"
                                     "卖家 {worse} 受到的处罚比卖家 {better} 更轻"),
     "analysis.monotonicity.note": ("row {row} gives more", "第 {row} 行的处罚更重"),
