@@ -26,6 +26,7 @@ Standard library only, and nothing of tspol: every stage imports it.
 
 from __future__ import annotations
 
+import functools
 import os
 import string
 import unicodedata
@@ -61,8 +62,8 @@ class Message(str):
 
 class Words(tuple):
     """Items said as a list: `last` is "and" (`a, b and c`), "or" (`a, b or c`), "or only"
-    (`a or b or c`), "and only" (`a and b and c`) or "," (`a, b, c`); each item a str or
-    a Message."""
+    (`a or b or c`), "and only" (`a and b and c`), "," (`a, b, c`) or ";" (`a; b; c`);
+    each item a str or a Message."""
 
     def __new__(cls, items: Iterable[object], last: str = "and"):
         self = super().__new__(cls, tuple(items))
@@ -76,6 +77,8 @@ class Words(tuple):
         items = [text(item, lang) for item in self]
         if lang == "zh":
             word = {"or only": "或", "and only": "且", "or": "或", "and": "和"}.get(self.last)
+            if self.last == ";":
+                return ";".join(items)
             if word is None or len(items) <= 1:
                 return "、".join(items)
             if self.last in ("or only", "and only"):
@@ -84,6 +87,8 @@ class Words(tuple):
                     joined = _glue(_glue(joined, f" {word}"), f" {item}")
                 return joined
             return _glue(_glue("、".join(items[:-1]), f" {word}"), f" {items[-1]}")
+        if self.last == ";":
+            return "; ".join(items)
         if self.last == "or only":
             return " or ".join(items)
         if self.last == "and only":
@@ -156,8 +161,24 @@ def os_reason(exc: OSError):
 
 def utf8_reason(reason: str) -> Message:
     """Python's reason for a byte that is no UTF-8 (`invalid start byte`), in words."""
-    id = "utf8." + reason.replace(" ", "_")
-    return Message(id if id in CATALOG else "utf8.other", {"reason": reason})
+    return _known_words("utf8", reason)
+
+
+def json_reason(reason: str) -> Message:
+    """Python's `json` on what is wrong (`Expecting value`), in words."""
+    return _known_words("json.reason", reason)
+
+
+def _known_words(family: str, words: str) -> Message:
+    """A fixed English text of Python's as the entry of `family` whose English it is
+    (`family.other`, the text as a field, for one not in the catalog)."""
+    id = _words_index().get((family, words))
+    return Message(id) if id is not None else Message(f"{family}.other", {"reason": words})
+
+
+@functools.lru_cache(maxsize=1)
+def _words_index() -> dict[tuple[str, str], str]:
+    return {(id.rsplit(".", 1)[0], en): id for id, (en, _) in CATALOG.items() if not template_fields(en)}
 
 
 # ---- data, for the check cache ---------------------------------------------------------
@@ -657,10 +678,52 @@ _section({
     "os.EROFS": ("{reason}", "文件系统是只读的({reason})"),
     "os.EIO": ("{reason}", "读写出错({reason})"),
     "os.other": ("{reason}", "系统错误({reason})"),
-    "utf8.invalid_start_byte": ("{reason}", "不是 UTF-8 字符的起始字节({reason})"),
-    "utf8.invalid_continuation_byte": ("{reason}", "UTF-8 字符的后续字节无效({reason})"),
-    "utf8.unexpected_end_of_data": ("{reason}", "UTF-8 字符在结尾处不完整({reason})"),
+    "utf8.invalid_start_byte": ("invalid start byte", "不是 UTF-8 字符的首字节"),
+    "utf8.invalid_continuation_byte": ("invalid continuation byte", "UTF-8 字符的后续字节无效"),
+    "utf8.unexpected_end_of_data": ("unexpected end of data", "UTF-8 字符在结尾处不完整"),
     "utf8.other": ("{reason}", "不是有效的 UTF-8({reason})"),
+    "json.reason.expecting_value": ("Expecting value", "缺少值"),
+    "json.reason.comma": ("Expecting ',' delimiter", "缺少分隔符 `,`"),
+    "json.reason.colon": ("Expecting ':' delimiter", "缺少分隔符 `:`"),
+    "json.reason.property_name": (
+        "Expecting property name enclosed in double quotes", "缺少用双引号括起的键名"),
+    "json.reason.extra_data": ("Extra data", "有多余的内容"),
+    "json.reason.unterminated_string": ("Unterminated string starting at", "有未结束的字符串"),
+    "json.reason.control_character": ("Invalid control character at", "有无效的控制字符"),
+    "json.reason.escape": ("Invalid \\escape", "有无效的转义"),
+    "json.reason.u_escape": ("Invalid \\uXXXX escape", "有无效的 \\uXXXX 转义"),
+    "json.reason.object_comma": ("Illegal trailing comma before end of object",
+                                                                "对象末尾有多余的逗号"),
+    "json.reason.array_comma": ("Illegal trailing comma before end of array",
+                                                               "列表末尾有多余的逗号"),
+    "json.reason.other": ("{reason}", "JSON 有误({reason})"),
+})
+
+# ---- lines of JSON (tspol.runtime.jsonnum)
+_section({
+    "json.utf8": ("byte {byte} at column {column} ({reason})", "第 {column} 列的字节 {byte}({reason})"),
+    "json.utf8.at_line": ("byte {byte} at line {line}, column {column} ({reason})",
+                          "第 {line} 行第 {column} 列的字节 {byte}({reason})"),
+    "json.line_too_long": ("line too long: {size:,} bytes, more than the limit of {limit} for one line",
+                           "这一行太长:{size:,} 字节,超过了每行 {limit} 的上限"),
+    "json.line_without_end": ("line too long: no end of line in its first {size}, far more than the limit of {limit} "
+                              "for one line; the rest of the input is not read (is this JSON Lines?)",
+                              "这一行太长:前 {size} 中都没有换行,远远超过每行 {limit} 的上限;"
+                              "其余输入不再读取(这是 JSON Lines 吗?)"),
+    "json.size": ("{size} {unit} ({bytes:,} bytes)", "{size} {unit}({bytes:,} 字节)"),
+    "json.bytes": ("{bytes:,} bytes", "{bytes:,} 字节"),
+    "json.malformed": ("malformed JSON: {problem}", "JSON 格式错误:{problem}"),
+    "json.too_deep": ("malformed JSON: objects or lists nested too deeply", "JSON 格式错误:对象或列表嵌套太深"),
+    "json.given_twice": ("`{key}` is given twice in one object", "`{key}` 在同一个对象中出现了两次"),
+    "json.at_end": ("{problem} at the end of the line (column {column})", "行尾(第 {column} 列){problem}"),
+    "json.at_column": ("{problem} at column {column}", "第 {column} 列{problem}"),
+    "json.unexpected_character": ("unexpected {char} at column {column}: {kind}",
+                                  "第 {column} 列出现了意外的 {char}:{kind}"),
+    "json.whitespace": ("JSON whitespace is only space, tab, CR and LF", "JSON 的空白只能是空格、制表符、CR 和 LF"),
+    "json.invisible": ("an invisible character", "这是不可见字符"),
+    "json.surrogate": ("{escape} is half of a UTF-16 surrogate pair, without its other half: not a character (JSON "
+                       "text must be Unicode)", "{escape} 是 UTF-16 代理对的一半,缺少另一半:它不是字符"
+                       "(JSON 文本必须是 Unicode)"),
 })
 
 # ---- the files of a pack (tspol.dsl.sources, tspol.workspace)
@@ -803,4 +866,161 @@ _section({
     "lsp.rename.taken": ("`{name}` is already the name of {what}", "`{name}` 已经是某个{what}的名称"),
     "lsp.rename.declared_here": ("declared here", "声明在这里"),
     "lsp.rename.taken.help": ("choose a name that no declaration of its kind has", "请选一个同类声明都没有用过的名称"),
+})
+
+# ---- a seller's metrics (tspol.compiler.portable, every compiled module, the SQL engines), read
+# back from their English by tspol.runtime.wording; `value` is the value as portable._shown writes it
+_section({
+    "metrics.out_of_range.places": ("out of range: a value has at most {places} decimal places, got {value}",
+                                    "超出范围:数值最多 {places} 位小数,实际为 {value}"),
+    "metrics.out_of_range.sql_places": ("out of range: in SQL a value has at most {places} decimal places, got {value}",
+                                        "超出范围:在 SQL 中数值最多 {places} 位小数,实际为 {value}"),
+    "metrics.out_of_range.size": ("out of range: a value is less than 10^{digits} in size (at most {digits} digits "
+                                  "before the decimal point), got {value}",
+                                  "超出范围:数值的绝对值必须小于 10^{digits}(小数点前最多 {digits} 位),实际为 {value}"),
+    "metrics.expected": ("expected {expected}, got {value}", "应为{expected},实际为 {value}"),
+    "metrics.expected.count": ("a count (a whole number, 0 or more)", "计数(0 或以上的整数)"),
+    "metrics.expected.number": ("a number (0 or more)", "数值(0 或以上)"),
+    "metrics.expected.money": ("an amount of money (a number)", "金额(一个数值)"),
+    "metrics.expected.rate": ("a rate (a number from 0 to 1)", "比率(0 到 1 之间的数值)"),
+    "metrics.below.count": ("a count cannot be negative, got {value}", "计数不能为负,实际为 {value}"),
+    "metrics.below.number": ("this cannot be negative, got {value}", "这个值不能为负,实际为 {value}"),
+    "metrics.rate_range": ("a rate is a number from 0 to 1 (0.04 is 4%), got {value}",
+                           "比率是 0 到 1 之间的数值(0.04 即 4%),实际为 {value}"),
+    "metrics.not_whole": ("a count is a whole number, got {value}", "计数必须是整数,实际为 {value}"),
+    "metrics.key_not_string": ("input names are strings, got {key}", "输入项名称必须是字符串,实际为 {key}"),
+    "metrics.unknown_input.close": ("unknown input `{key}`; did you mean `{close}`?",
+                                    "未知的输入项 `{key}`;是否应为 `{close}`?"),
+    "metrics.unknown_input": ("unknown input `{key}`; see the inputs the policy declares",
+                              "未知的输入项 `{key}`;请查看政策声明了哪些输入项"),
+    "metrics.above_total": ("{part} is {part_value} but {whole} is {whole_value}: {part} counts some of the {whole}, so "
+                            "it cannot be more than {whole}",
+                            "{part} 为 {part_value},但 {whole} 只有 {whole_value}:{part} 是 {whole} 的一部分,"
+                            "不能比它多"),
+    "metrics.not_an_object": ("expected the metrics as an object of input names and values, got {value}",
+                              "指标数据应为由输入项名称和取值组成的对象,实际为 {value}"),
+    "metrics.region_not_string": ("expected a region name ({known}), got {value}", "应为地区名称({known}),实际为 {value}"),
+    "metrics.unknown_region": ("unknown region `{region}`; this policy has {known}",
+                               "未知的地区 `{region}`;这个政策的地区有 {known}"),
+    "metrics.unknown_language": ("unknown language {lang}; choose one of {known}", "未知的语言 {lang};可选:{known}"),
+    "metrics.no_region": ("no region: give --region, or a `region` key on the line (this policy has {known})",
+                          "没有地区:请给出 --region,或在这一行写上 `region` 键(这个政策的地区有 {known})"),
+    # a value as portable._shown writes it
+    "value.string": ('the string "{text}"', '字符串 "{text}"'),
+    "value.list": ("a list", "列表"),
+    "value.object": ("an object", "对象"),
+    "value.huge_whole": ("a whole number of about {digits} digits", "约 {digits} 位的整数"),
+    "value.huge_part": ("a number of about {digits} digits", "约 {digits} 位的数"),
+    "value.fraction": ("the fraction {numerator} over {denominator}", "分子为 {numerator}、分母为 {denominator} 的分数"),
+    "value.long_decimal": ("a number of {digits} digits", "{digits} 位的数"),
+    "value.other_type": ("{value} (a {type})", "{value}(类型为 {type})"),
+})
+
+# ---- events of a points ledger (tspol.runtime.events)
+_section({
+    "event.date_format": ('expected a date as "YYYY-MM-DD", got {value}', '应为 "YYYY-MM-DD" 格式的日期,实际为 {value}'),
+    "event.not_a_date": ("{value} is not a calendar date", "{value} 不是日历上存在的日期"),
+    "event.non_empty": ("expected a non-empty string, got {value}", "应为非空的字符串,实际为 {value}"),
+    "event.points": ("expected a whole number of points, 0 or more, got {value}", "应为 0 或以上的整数违规分,实际为 {value}"),
+    "event.days": ("expected a whole number of days, 1 or more, got {value}", "应为 1 或以上的整数天数,实际为 {value}"),
+    "event.metrics_object": ("expected an object of metrics, got {value}", "应为由指标数据组成的对象,实际为 {value}"),
+    "event.outcome": ('expected "accepted" or "rejected", got {value}', '应为 "accepted" 或 "rejected",实际为 {value}'),
+    "event.seller_id": ("expected a seller id: a string or a whole number, got {value}",
+                        "应为卖家 ID(字符串或整数),实际为 {value}"),
+    "event.note": ("expected text, got {value}", "应为文本,实际为 {value}"),
+    "event.not_an_object": ("expected a JSON object, got {value}", "应为 JSON 对象,实际为 {value}"),
+    "event.needs_kind": ("every event needs a `kind`: {kinds}", "每个事件都需要 `kind`:{kinds}"),
+    "event.unknown_kind": ("unknown kind {value}; expected {kinds}", "未知的事件类型 {value};应为 {kinds} 之一"),
+    "event.needs_date": ('every event needs a `date` ("YYYY-MM-DD")', '每个事件都需要 `date`("YYYY-MM-DD")'),
+    "event.needs_key": ("{kind} event needs `{key}`", "{kind}事件需要 `{key}`"),
+    "event.unknown_key": ("unknown key for {kind} event; expected {allowed}", "{kind}事件没有这个键;可以有的键:{allowed}"),
+    "event.seller_id.help": ("did you mean `seller_id`, the seller whose event it is?",
+                             "是否应为 `seller_id`(事件所属的卖家)?"),
+    "event.not_utf8": ("this line is not UTF-8 text: {problem}", "这一行不是 UTF-8 文本:{problem}"),
+    "event.seller_missing.example": ("this file holds sellers' events told apart by `seller_id` (line {line} names "
+                                     "seller {seller}): every event needs its `seller_id`",
+                                     "这个文件中的事件按 `seller_id` 区分卖家(第 {line} 行属于卖家 {seller}):"
+                                     "每个事件都需要 `seller_id`"),
+    "event.seller_missing": ("this file holds sellers' events told apart by `seller_id`: every event needs its "
+                             "`seller_id`", "这个文件中的事件按 `seller_id` 区分卖家:每个事件都需要 `seller_id`"),
+    "event.seller_spelling": ("seller {seller} is written {other} on line {line}: write each seller's id one way, as a "
+                              "string or as a number",
+                              "卖家 {seller} 在第 {line} 行写作 {other}:同一卖家的 ID 只能有一种写法,字符串或数字"),
+    "event.closed_twice": ("the investigation of {name} was already closed on line {line}",
+                           "{name} 的调查已在第 {line} 行结束过"),
+    "event.linked_twice": ("{name} is already linked on line {line}", "{name} 已在第 {line} 行关联过"),
+    "event.of_seller": (" of seller {seller}", "卖家 {seller} 的"),
+    "event.id_used": ("id {id}{of_seller} is already used on line {line}", "{of_seller}ID {id} 已在第 {line} 行用过"),
+    "event.not_an_id.violation": ("{name} is not the id of a violation or metrics event{of_seller}",
+                                  "{name} 不是{of_seller}违规事件或指标事件的 ID"),
+    "event.not_an_id.hold": ("{name} is not the id of a hold event{of_seller}", "{name} 不是{of_seller}扣留余额事件的 ID"),
+    "event.wrong_target.violation": ("{name} is {target}, not a violation", "{name} 是{target},不是违规事件"),
+    "event.wrong_target.hold": ("{name} is {target}, not a hold", "{name} 是{target},不是扣留余额事件"),
+    "event.after": ("{name} is the {target} on line {line}, dated {target_date}, after this {kind} ({date}): expected "
+                    "{a_kind} dated on or after the {target} it names",
+                    "{name} 是第 {line} 行的{target},日期为 {target_date},晚于这个{kind}({date}):"
+                    "{a_kind}的日期应不早于它所指的{target}"),
+    "event.same_day": ("{name} is the {target} on line {line}, later on the same day ({date}): events of one day keep "
+                       "the file's order, so expected the {target} on a line above this {kind}",
+                       "{name} 是第 {line} 行的{target},与这个{kind}同一天({date})却写在它后面:"
+                       "同一天的事件按文件中的顺序处理,所以{target}应写在这个{kind}的上方"),
+    "event.a.violation": ("a violation", "违规"),
+    "event.a.metrics": ("a metrics", "指标"),
+    "event.a.appeal": ("an appeal", "申诉"),
+    "event.a.hold": ("a hold", "扣留余额"),
+    "event.a.investigation_closed": ("an investigation_closed", "调查结束"),
+    "event.a.link": ("a link", "关联账号"),
+    "event.kind.appeal": ("appeal", "申诉"),
+    "event.kind.hold": ("hold", "扣留余额"),
+    "event.kind.investigation_closed": ("investigation_closed", "调查结束"),
+    "event.defined.violation": ("violation", "违规事件"),
+    "event.defined.metrics": ("metrics event", "指标事件"),
+    "event.defined.hold": ("hold", "扣留余额事件"),
+    "event.a_defined.violation": ("a violation", "违规事件"),
+    "event.a_defined.metrics": ("a metrics event", "指标事件"),
+    "event.a_defined.hold": ("a hold", "扣留余额事件"),
+})
+
+# ---- a seller's points ledger (tspol.runtime.ledger)
+_section({
+    "ledger.unknown_region": ("unknown region `{region}`; this policy has {known}", "未知的地区 `{region}`;这个政策的地区有 {known}"),
+    "ledger.unknown_region.close": ("unknown region `{region}`; this policy has {known}; did you mean `{close}`?",
+                                    "未知的地区 `{region}`;这个政策的地区有 {known};是否应为 `{close}`?"),
+    "ledger.region_given": ("(the region given)", "(给出的地区)"),
+    "ledger.region_only": ("(the policy's only region)", "(政策唯一的地区)"),
+    "ledger.region_line": ("(line {line} names {region})", "(第 {line} 行指定了 {region})"),
+    "ledger.other_region": ("this ledger is for region {region} {why}, not {other}: a seller's ledger has one region",
+                            "这个账本属于地区 {region}{why},不是 {other}:一个卖家的账本只有一个地区"),
+    "ledger.too_late": ("{date} is too late: the periods of the policy from that day run past {last}",
+                        "{date} 太晚了:从那天起算的政策期限会超过 {last}"),
+    "ledger.rule_elsewhere": ("rule `{rule}` does not apply in {region} (only in {regions})",
+                              "规则 `{rule}` 不适用于 {region}(只适用于 {regions})"),
+    "ledger.unknown_rule": ("`{rule}` is neither a rule nor a reason of the policy", "`{rule}` 既不是政策中的规则,也不是违规原因"),
+    "ledger.no_evaluator": ("a metrics event needs an evaluator of the policy", "指标事件需要政策的判定函数(evaluator)"),
+    "ledger.no_region": ('no region to decide this metrics event in: give the ledger one (`region="US"`, `--region US`) '
+                         'or the event a `"region"` key',
+                         '没有可用来判定这个指标事件的地区:请给账本指定地区(`region="US"`、`--region US`),'
+                         '或给事件加上 `"region"` 键'),
+    "ledger.no_region.help": ("the regions of this policy: {regions}", "这个政策的地区:{regions}"),
+    "ledger.hold_period": ("a {scenario} hold lasts {shortest} to {longest} days, not {days}",
+                           "{scenario} 的扣留余额期为 {shortest} 到 {longest} 天,不能是 {days} 天"),
+    "ledger.hold_after_revocation": ("{violation} was revoked by the appeal accepted on line {line}, before this hold",
+                                     "{violation} 在这次扣留余额之前已因第 {line} 行的申诉成功而撤销"),
+    "ledger.unknown_scenario": ("unknown hold scenario `{scenario}`; expected one of {scenarios}",
+                                "未知的扣留余额场景 `{scenario}`;应为 {scenarios} 之一"),
+    "ledger.scenario_for": ("a {scenario} hold is for {reasons}, not {held}",
+                            "扣留余额场景 {scenario} 适用于 {reasons},不适用于 {held}"),
+    "ledger.no_scenario": ("no hold scenario of the policy covers {held}", "政策中没有哪个扣留余额场景适用于 {held}"),
+    "ledger.no_scenario.help": ("hold scenarios: {scenarios}", "扣留余额场景:{scenarios}"),
+    "ledger.scenario_reasons": ("{scenario} for {reasons}", "{scenario} 适用于 {reasons}"),
+    "ledger.several_scenarios": ("several hold scenarios cover this violation: {scenarios}",
+                                 "有多个扣留余额场景适用于这次违规:{scenarios}"),
+    "ledger.several_scenarios.help": ("name one with `scenario`", "用 `scenario` 指定其中一个"),
+    "ledger.no_date": ("there are no events: name the day of the state", "没有任何事件:请指定要查看哪一天的状态"),
+    "ledger.no_ledger": ("the policy has no `ledger {{ ... }}` block", "政策中没有 `ledger {{ ... }}` 块"),
+    "ledger.no_ledger.help": ("declare point expiry and thresholds in a `ledger` block",
+                              "在 `ledger` 块中声明违规分的有效期和节点处罚阈值"),
+    "ledger.scored_nothing": ("a metrics event that scored nothing", "一个没有记分的指标事件"),
+    "ledger.held_reasons": ("{id} ({rules}, reason {reasons})", "{id}({rules},违规原因 {reasons})"),
+    "ledger.held": ("{id} ({rules})", "{id}({rules})"),
 })
