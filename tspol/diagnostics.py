@@ -100,14 +100,15 @@ class Diagnostic:
     def help_text(self, lang: str = "en") -> str | None:
         return messages.text(self.help, lang)
 
-    def location(self) -> str:
+    def location(self, lang: str = "en") -> str:
+        """`path:line:col`; in data, `path:line`, and `path:line: row N` for a seller of a table."""
         if self.span is not None:
             return str(self.span)
         parts = [self.path or "<input>"]
         if self.line is not None:
             parts.append(str(self.line))
         if self.row is not None:
-            parts.append(f" row {self.row}")
+            parts.append(" " + say("render.row", row=self.row).text(lang))
         return ":".join(parts)
 
     def sort_key(self) -> tuple:
@@ -174,7 +175,7 @@ def render_text(diagnostics: Iterable[Diagnostic], sources: Mapping[str, str] = 
     problem matchers read them); the words are in `lang`."""
     blocks = []
     for d in diagnostics:
-        lines = [f"{d.location()}: {d.severity}[{d.code}]: " + _keyed(d, lang)]
+        lines = [f"{d.location(lang)}: {d.severity}[{d.code}]: " + _keyed(d, lang)]
         if d.span is not None:
             lines.extend(_excerpt(d.span, sources.get(d.span.path)))
         for r in d.related:

@@ -217,6 +217,7 @@ _section({
     "render.key": ("key `{key}`: {message}", "键 `{key}`:{message}"),
     "render.note": ("note: {place}: {note}", "说明:{place}: {note}"),
     "render.help": ("help: {help}", "提示:{help}"),
+    "render.row": ("row {row}", "第 {row} 个卖家"),
 })
 
 # ---- words that other messages are made of
@@ -1023,4 +1024,156 @@ _section({
     "ledger.scored_nothing": ("a metrics event that scored nothing", "一个没有记分的指标事件"),
     "ledger.held_reasons": ("{id} ({rules}, reason {reasons})", "{id}({rules},违规原因 {reasons})"),
     "ledger.held": ("{id} ({rules})", "{id}({rules})"),
+})
+
+# ---- tables of sellers (tspol.sellers): CSV, Parquet, a JSON list, and `-o FILE`
+_section({
+    "tables.output_format": ("-o {path}: write .jsonl (or .ndjson), .csv or .parquet",
+                             "-o {path}:只能写 .jsonl(或 .ndjson)、.csv 或 .parquet"),
+    "tables.unnamed_column": ("a column without a name: each column names an input, seller_id or region",
+                              "有一列没有名称:每一列都要写明输入项、seller_id 或 region"),
+    "tables.column_twice": ("the column `{name}` is named twice", "列 `{name}` 出现了两次"),
+    "tables.not_an_input": ("the column `{name}` is not an input of this policy, nor seller_id or region",
+                            "列 `{name}` 不是这个政策的输入项,也不是 seller_id 或 region"),
+    "tables.not_an_input.close": ("the column `{name}` is not an input of this policy, nor seller_id or region; did "
+                                  "you mean `{close}`?",
+                                  "列 `{name}` 不是这个政策的输入项,也不是 seller_id 或 region;是否应为 `{close}`?"),
+    "tables.header_not_csv": ("the header row is not CSV: {problem}", "表头行不是 CSV:{problem}"),
+    "tables.malformed_csv": ("malformed CSV: {problem}", "CSV 格式错误:{problem}"),
+    "tables.empty_row": ("an empty row", "空行"),
+    "tables.cells.one": ("{count} cell", "{count} 个单元格"),
+    "tables.cells": ("{count} cells", "{count} 个单元格"),
+    "tables.cells_vs_header.one": ("{cells}, but the header names {columns} column", "这一行是{cells},但表头有 {columns} 列"),
+    "tables.cells_vs_header": ("{cells}, but the header names {columns} columns", "这一行是{cells},但表头有 {columns} 列"),
+    "tables.quoting": ('a quoted cell ends with a quote ("), and a quote inside one is written twice ("")',
+                       '带引号的单元格以引号(")结束,其中的引号要写两次("")'),
+    "tables.quote_not_closed": ("the quote at column {column} is never closed, so the rest of the file would be one "
+                                "cell: {quoting}", "第 {column} 列的引号始终没有闭合,文件的其余部分会成为一个单元格:{quoting}"),
+    "tables.cell_too_long": ("the cell quoted at column {column} runs past {most} MiB, the most a cell holds: is its "
+                             "closing quote missing? ({quoting})",
+                             "从第 {column} 列开始的带引号单元格超过了单元格的上限 {most} MiB:是不是缺少了结尾的引号?"
+                             "({quoting})"),
+    "tables.lone_cr": ("a line break that is a CR alone: the lines of a CSV file end with LF or CRLF (convert a file "
+                       "whose lines end with CR alone; quote a CR inside a cell)",
+                       "有单独一个 CR 的换行:CSV 文件的行以 LF 或 CRLF 结尾(请转换以单独 CR 结尾的文件;"
+                       "单元格中的 CR 要放在引号内)"),
+    "tables.line_too_long": ("a line longer than {most} MiB", "这一行超过了 {most} MiB"),
+    "tables.not_utf8": ("this is not UTF-8 text: {problem}", "这不是 UTF-8 文本:{problem}"),
+    "tables.column_type": ("the column `{name}` is {kind}: it must be {wanted}", "列 `{name}` 的类型是 {kind}:应为{wanted}"),
+    "tables.wanted.seller_id": ("text or a whole number", "文本或整数"),
+    "tables.wanted.region": ("text", "文本"),
+    "tables.wanted.number": ("a number: an integer type, DECIMAL or DOUBLE", "数值:整数类型、DECIMAL 或 DOUBLE"),
+    "tables.unreadable_parquet": ("cannot read this Parquet file: {reason}", "无法读取这个 Parquet 文件:{reason}"),
+    "tables.document_too_big": ("a JSON file of sellers holds at most {most} MiB: write a larger table as JSON Lines "
+                                "(.jsonl), one seller a line",
+                                "卖家的 JSON 文件最多 {most} MiB:更大的表请写成 JSON Lines(.jsonl),每行一个卖家"),
+    "tables.cannot_write": ("cannot write {path}: {reason}", "无法写入 {path}:{reason}"),
+})
+
+# ---- tspol eval (tspol.cli.eval), --fields (tspol.runtime.shapes), --what-if (tspol.runtime.headroom)
+_section({
+    "eval.not_utf8": ("this is not UTF-8 text: {problem}", "这不是 UTF-8 文本:{problem}"),
+    "eval.empty_line": ("empty line: expected a JSON object", "空行:应为 JSON 对象"),
+    "eval.json_at": ("{problem} at line {line}, column {column}", "第 {line} 行第 {column} 列{problem}"),
+    "eval.internal": ("internal error: {error}; this is a bug in tspol, please report it",
+                      "内部错误:{error};这是 tspol 的缺陷,请报告"),
+    "eval.seller_id": ("a seller_id is a string or a whole number, got {value}", "seller_id 应为字符串或整数,实际为 {value}"),
+    "eval.beside_metrics": ("`{key}` beside `metrics`: with `metrics`, the other keys can only be seller_id and region",
+                            "`{key}` 与 `metrics` 并列:有 `metrics` 时,其他键只能是 seller_id 和 region"),
+    "eval.metrics_object": ("expected an object of input values, got {value}", "应为由输入项取值组成的对象,实际为 {value}"),
+    "eval.at_line": ("line {line}: ", "第 {line} 行:"),
+    "eval.at_row": ("row {row}: ", "第 {row} 个卖家:"),
+    "eval.of_seller": ("seller {seller}: ", "卖家 {seller}:"),
+    "eval.not_decided": ("{where}{seller}not decided: error[{code}]: {message}", "{where}{seller}未判定:error[{code}]:{message}"),
+    "eval.unknown_region": ("unknown region `{region}`; this policy has {known}", "未知的地区 `{region}`;这个政策的地区有 {known}"),
+    "eval.unknown_region.close": ("unknown region `{region}`; this policy has {known}; did you mean `{close}`?",
+                                  "未知的地区 `{region}`;这个政策的地区有 {known};是否应为 `{close}`?"),
+    "eval.unknown_region.option": ("unknown region `{region}` for --region; this policy has {known}",
+                                   "--region 给出的地区 `{region}` 未知;这个政策的地区有 {known}"),
+    "eval.unknown_region.option.close": ("unknown region `{region}` for --region; this policy has {known}; did you mean "
+                                         "`{close}`?", "--region 给出的地区 `{region}` 未知;这个政策的地区有 {known};"
+                                         "是否应为 `{close}`?"),
+    "value.a_string": ("a string", "字符串"),
+    "value.a_number": ("a number", "数字"),
+    "eval.progress": ("{count:,} sellers{share}", "已判定 {count:,} 个卖家{share}"),
+    "eval.helper_failed": ("a helper process failed; deciding its lines in this one",
+                           "一个辅助进程失败了;它的行改由当前进程判定"),
+    "eval.parquet_stdin": ("Parquet is read from a file, not from standard input: give FILE",
+                           "Parquet 只能从文件读取,不能从标准输入读取:请给出 FILE"),
+    "eval.output_text": ("-o {output} writes decisions as data: --format text is a report for people, printed without -o",
+                         "-o {output} 以数据形式写出判定结果:--format text 是给人看的报告,只在不用 -o 时打印"),
+    "eval.output_is_input": ("-o {output} is the input file: write the decisions to another file",
+                             "-o {output} 就是输入文件:请把判定结果写到另一个文件"),
+    "eval.python_only": ("{option} is decided by --engine python", "{option} 只能由 --engine python 判定"),
+    "eval.what.parquet": ("reading and writing Parquet", "读写 Parquet"),
+    "eval.jobs.engine": ("--engine {engine} decides in batches", "--engine {engine} 按批判定"),
+    "eval.jobs.extras": ("--headroom and --what-if are decided here", "--headroom 和 --what-if 在当前进程中判定"),
+    "eval.jobs.helpers": ("{jobs} helper processes past {after:,} lines", "超过 {after:,} 行时用 {jobs} 个辅助进程"),
+    "eval.jobs.one": ("one process", "单个进程"),
+    "eval.jobs": ("{helpers} ({why})", "{helpers}({why})"),
+    "eval.jobs.few_cpus.one": ("{cpus} CPU: helper processes would cost more than they save",
+                               "{cpus} 个 CPU:辅助进程的开销会超过它节省的时间"),
+    "eval.jobs.few_cpus": ("{cpus} CPUs: helper processes would cost more than they save",
+                           "{cpus} 个 CPU:辅助进程的开销会超过它节省的时间"),
+    "eval.jobs.cpus": ("{cpus} CPUs", "{cpus} 个 CPU"),
+    "eval.terminal": ("reading sellers from the terminal, one JSON object per line; end with Ctrl-D (or give a FILE)",
+                      "正在从终端读取卖家,每行一个 JSON 对象;按 Ctrl-D 结束(或给出 FILE)"),
+    "eval.cannot_read": ("cannot read {path}: {reason}", "无法读取 {path}:{reason}"),
+    "eval.failed.one": ("{path}: {failed} of {total} seller not decided", "{path}:{total} 个卖家中有 {failed} 个未判定"),
+    "eval.failed": ("{path}: {failed} of {total} sellers not decided", "{path}:{total} 个卖家中有 {failed} 个未判定"),
+    "eval.fields_and_shape": ("--fields and --shape each say what to write: give one of them",
+                              "--fields 和 --shape 都用来指定写出什么:只能给出其中一个"),
+    "eval.fields_format.text": ("{option} writes JSON Lines or CSV, not a text report",
+                                "{option} 只写 JSON Lines 或 CSV,不写文本报告"),
+    "eval.fields_format.parquet": ("{option} writes JSON Lines or CSV, not Parquet", "{option} 只写 JSON Lines 或 CSV,不写 Parquet"),
+    "eval.what_if.form": ("{given}: write INPUT=+N (N more), INPUT=-N (N fewer) or INPUT=N (exactly N), N a number such "
+                          "as 3 or 2.5", "{given}:请写作 INPUT=+N(增加 N)、INPUT=-N(减少 N)或 INPUT=N(恰为 N),"
+                          "N 为数字,如 3 或 2.5"),
+    "eval.what_if.no_input": ("{given}: no input `{name}`", "{given}:没有输入项 `{name}`"),
+    "eval.what_if.no_input.close": ("{given}: no input `{name}`; did you mean `{close}`?",
+                                    "{given}:没有输入项 `{name}`;是否应为 `{close}`?"),
+    "eval.what_if.twice": ("`{name}` is changed twice", "`{name}` 被修改了两次"),
+    "eval.what_if.refused": ("--what-if: {reason}", "--what-if:{reason}"),
+    "eval.what_if.changed": ("--what-if: the changed seller: {message}", "--what-if:修改后的卖家:{message}"),
+    "eval.duckdb_failed": ("deciding {path} in DuckDB failed: {reason}", "在 DuckDB 中判定 {path} 失败:{reason}"),
+    "eval.sql_unsupported": ("error[E004]: {reason}; --engine python decides this pack",
+                             "error[E004]:{reason};--engine python 可以判定这个政策包"),
+    "what_if.no_input": ("no input `{name}` to change; the inputs are {inputs}", "没有可修改的输入项 `{name}`;输入项有 {inputs}"),
+    "what_if.not_given": ("`{name}` is not given, so it cannot grow by {amount}", "未提供 `{name}`,无法增加 {amount}"),
+    "fields.empty": ("an empty field in {text}; fields are separated by commas", "{text} 中有空的字段;字段之间用逗号分隔"),
+    "fields.unknown": ("no field `{field}`{close}; the fields are {fields}", "没有字段 `{field}`{close};字段有 {fields}"),
+    "fields.unknown_item": ("no field `{field}`{close}; those of {key} are {listed}",
+                            "没有字段 `{field}`{close};{key} 的字段有 {listed}"),
+    "fields.not_a_list": ("none: `{key}` is not a list", "无:`{key}` 不是列表"),
+    "fields.close": (" (did you mean `{name}`?)", "(是否应为 `{name}`?)"),
+})
+
+# ---- tspol simulate (tspol.cli.simulate)
+_section({
+    "simulate.step": ("expected a number of days or weeks such as 7d or 2w, got `{value}`",
+                      "应为天数或周数,如 7d 或 2w,实际为 `{value}`"),
+    "simulate.every_needs_until": ("--every needs --until", "--every 需要与 --until 一起使用"),
+    "simulate.chart.chart": ("--chart is for --format text; --format {format} is a chart itself",
+                             "--chart 只用于 --format text;--format {format} 本身就是图表"),
+    "simulate.chart.no_chart": ("--chart is for --format text; --format {format} has no chart",
+                                "--chart 只用于 --format text;--format {format} 没有图表"),
+    "simulate.every_change": ("--format {format} shows every change, not steps: leave out --every",
+                              "--format {format} 显示每一次变化,不按步长:请去掉 --every"),
+    "simulate.python_only": ("--format {format} is drawn with --engine python", "--format {format} 只能用 --engine python 绘制"),
+    "simulate.of_seller": (" of seller {seller}", "(卖家 {seller})"),
+    "simulate.whose.many": ("the region of sellers {sellers}", "卖家 {sellers} 的地区"),
+    "simulate.whose.one": ("the region of seller {sellers}", "卖家 {sellers} 的地区"),
+    "simulate.whose": ("the seller's region", "卖家的地区"),
+    "simulate.give_region": ("give --region: this policy has {regions}, and no metrics event names {whose}",
+                             "请给出 --region:这个政策的地区有 {regions},而没有哪个指标事件写明{whose}"),
+    "simulate.first_date": ("the first event's date{of_seller}", "第一个事件的日期{of_seller}"),
+    "simulate.until_before": ("--until {until} is before the first day to show, {first} ({which})",
+                              "--until {until} 早于要显示的第一天 {first}({which})"),
+    "simulate.larger_every": ("a larger --every (such as {days}d), ", "更大的 --every(如 {days}d)、"),
+    "simulate.too_many_states": ("--until {until} with --every {every}d from {first} gives {count:,} states{of_seller}, "
+                                 "more than --max-states ({most:,}): give {larger}a nearer --until, or --max-states "
+                                 "{count} to print them all",
+                                 "从 {first} 起以 --every {every}d 到 --until {until} 会有 {count:,} 个状态{of_seller},"
+                                 "超过了 --max-states({most:,}):请给出{larger}更近的 --until,"
+                                 "或用 --max-states {count} 全部打印"),
 })
