@@ -1177,3 +1177,76 @@ _section({
                                  "超过了 --max-states({most:,}):请给出{larger}更近的 --until,"
                                  "或用 --max-states {count} 全部打印"),
 })
+
+# ---- tspol test (tspol.cli.test, tspol.runtime.examples)
+_section({
+    "examples.not_an_object": ("expected a JSON object", "应为 JSON 对象"),
+    "examples.region": ('key `region`: expected the region as a string, such as "US"',
+                        '键 `region`:地区应为字符串,如 "US"'),
+    "examples.metrics": ("key `metrics`: expected an object of input values", "键 `metrics`:应为由输入项取值组成的对象"),
+    "examples.expect": ("key `expect`: expected an object (a decision, or part of one)",
+                        "键 `expect`:应为对象(一个判定结果,或其中的一部分)"),
+    "examples.rejected": ("the policy rejects these metrics: {message}", "政策拒绝了这些指标数据:{message}"),
+    "examples.no_expect": ("no expected decision yet: run `tspol test --update` and review it",
+                           "还没有预期的判定结果:运行 `tspol test --update` 并检查结果"),
+    "examples.unknown_keys": ("key `expect` has keys no decision has: {keys} (a decision has {has})",
+                              "键 `expect` 中有判定结果没有的键:{keys}(判定结果的键有 {has})"),
+    "test.no_examples": ("no examples in {pack}: put JSON Lines files in {pack}/examples/",
+                         "{pack} 中没有示例:请把 JSON Lines 文件放在 {pack}/examples/ 中"),
+    "test.not_regular": ("not a regular file", "不是普通文件"),
+    "test.not_a_folder": ("{folder} is not a folder", "{folder} 不是文件夹"),
+    "test.updated.one": ("updated {count} example in {file}: review the diff", "已更新 {file} 中的 {count} 个示例:请检查改动"),
+    "test.updated": ("updated {count} examples in {file}: review the diff", "已更新 {file} 中的 {count} 个示例:请检查改动"),
+    "test.summary.updated": ("{count} examples: {passed} passed, {updated} updated, {failing} still failing",
+                             "{count} 个示例:{passed} 个通过,{updated} 个已更新,{failing} 个仍未通过"),
+    "test.summary": ("{count} examples: {passed} passed, {failed} failed", "{count} 个示例:{passed} 个通过,{failed} 个未通过"),
+})
+
+# ---- tspol diff, analyze, compile, fmt, doc, cases, explain, and the command itself
+_section({
+    "diff.git_one_path": ("with --git REV, give at most one PATH (the pack in the working tree)",
+                          "使用 --git REV 时,最多给出一个 PATH(工作区中的政策包)"),
+    "diff.two_packs": ("give two packs, OLD and NEW, or --git REV", "请给出两个政策包 OLD 和 NEW,或使用 --git REV"),
+    "diff.no_git": ("cannot run git: {reason}", "无法运行 git:{reason}"),
+    "diff.git_said": ("{what} ({detail})", "{what}({detail})"),
+    "diff.not_in_git": ("{folder} is not inside a git repository", "{folder} 不在 git 仓库中"),
+    "diff.unknown_revision": ("unknown git revision `{rev}`", "未知的 git 版本 `{rev}`"),
+    "diff.not_at_revision": ("`{path}` does not exist at revision `{rev}`", "`{path}` 在版本 `{rev}` 中不存在"),
+    "analyze.done.one": ("analyzed {root}: {tables} table, {summary}", "已分析 {root}:{tables} 个表,{summary}"),
+    "analyze.done": ("analyzed {root}: {tables} tables, {summary}", "已分析 {root}:{tables} 个表,{summary}"),
+    "analyze.unknown_region": ("unknown region `{value}` (this policy has {known})", "未知的地区 `{value}`(这个政策的地区有 {known})"),
+    "analyze.unknown_region.close": ("unknown region `{value}`; did you mean `{close}`? (this policy has {known})",
+                                     "未知的地区 `{value}`;是否应为 `{close}`?(这个政策的地区有 {known})"),
+    "analyze.unknown_rule": ("unknown rule `{value}` (this policy has {known})", "未知的规则 `{value}`(这个政策的规则有 {known})"),
+    "analyze.unknown_rule.close": ("unknown rule `{value}`; did you mean `{close}`? (this policy has {known})",
+                                   "未知的规则 `{value}`;是否应为 `{close}`?(这个政策的规则有 {known})"),
+})
+_section({
+    "compile.sql_option": ("{option} is for a SQL target (duckdb, spark), not --target {target}",
+                           "{option} 只用于 SQL 目标(duckdb、spark),不能用于 --target {target}"),
+    "compile.table_name": ("--table needs a table name", "--table 需要一个表名"),
+    "compile.same_policy": ("{path} and {other} are both policy `{name}`; compile them into different folders",
+                            "{path} 和 {other} 都是政策 `{name}`;请把它们编译到不同的文件夹"),
+    "compile.nothing_written": ("nothing written", "没有写出任何文件"),
+    "compile.wrote": ("{path}: wrote {file}", "{path}:已写出 {file}"),
+    "fmt.stdin_alone": ("`-` (standard input) is formatted on its own: give no other PATH with it",
+                        "`-`(标准输入)只能单独格式化:不要再给出其他 PATH"),
+    "fmt.bundled": ("no ./policies folder here, and the bundled pack is not rewritten in place: name the .pol files or "
+                    "folders to format", "当前目录下没有 ./policies 文件夹,而内置的政策包不会被原地改写:"
+                    "请指定要格式化的 .pol 文件或文件夹"),
+    "fmt.formatted.one": ("{count} file already formatted", "{count} 个文件已是标准格式"),
+    "fmt.formatted": ("{count} files already formatted", "{count} 个文件已是标准格式"),
+    "fmt.would_reformat": ("would reformat {path}", "{path} 需要重新格式化"),
+    "fmt.cannot_write": ("cannot write {path}: {reason}; it is left as it was", "无法写入 {path}:{reason};文件保持原样"),
+    "fmt.reformatted": ("reformatted {path}", "已重新格式化 {path}"),
+    "explain.code_or_list": ("give a CODE or --list, not both", "请给出 CODE 或 --list,不要两个都给"),
+    "explain.unknown": ("unknown code `{code}` (`tspol explain --list` lists every code)",
+                        "未知的代码 `{code}`(`tspol explain --list` 列出所有代码)"),
+    "explain.unknown.close": ("unknown code `{code}`; {close} (`tspol explain --list` lists every code)",
+                              "未知的代码 `{code}`;{close}(`tspol explain --list` 列出所有代码)"),
+    "main.unknown_command": ("No such command `{name}`.", "没有 `{name}` 这个命令。"),
+    "main.unknown_command.close": ("No such command `{name}`; {close}", "没有 `{name}` 这个命令;{close}"),
+    "main.internal": ("internal error: {error}", "内部错误:{error}"),
+    "main.bug": ("this is a bug in tspol; run again with TSPOL_DEBUG=1 for details",
+                 "这是 tspol 的缺陷;设置 TSPOL_DEBUG=1 再运行一次可看到详情"),
+})

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import click
 
-from tspol.cli.common import USAGE, CliError
+from tspol.cli.common import USAGE, CliError, lang_option
+from tspol.messages import say
 
 
 @click.command("explain")
@@ -17,6 +18,7 @@ from tspol.cli.common import USAGE, CliError
                                                       "without a CODE).")
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown"]), default="text", show_default=True,
               help="text for people, markdown for documentation.")
+@lang_option
 def command(code, listing, fmt):
     """Explain a diagnostic code: what it means, why tspol reports it, how to fix it.
 
@@ -26,7 +28,7 @@ def command(code, listing, fmt):
     from tspol import codes
 
     if code is not None and listing:
-        raise CliError("give a CODE or --list, not both", USAGE)
+        raise CliError(say("explain.code_or_list"), USAGE)
     if code is None:
         click.echo(codes.list_markdown() if fmt == "markdown" else codes.list_text(), nl=False)
         return
@@ -36,6 +38,10 @@ def command(code, listing, fmt):
     click.echo(codes.explain_markdown(entry) if fmt == "markdown" else codes.explain_text(entry), nl=False)
 
 
-def _unknown(code: str, close: list[str]) -> str:
-    hint = f"; did you mean {' or '.join(f'`{c}`' for c in close)}?" if close else ""
-    return f"unknown code `{code}`{hint} (`tspol explain --list` lists every code)"
+def _unknown(code: str, close: list[str]):
+    from tspol.messages import Words
+
+    if close:
+        return say("explain.unknown.close", code=code, close=say("did_you_mean", names=Words([f"`{c}`" for c in close],
+                                                                                         "or only")))
+    return say("explain.unknown", code=code)

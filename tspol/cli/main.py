@@ -61,13 +61,17 @@ def short_help(summary: str, limit: int) -> str:
     return textwrap.shorten(summary, limit, placeholder="...", break_on_hyphens=False)
 
 
-def unknown_command(name: str, commands: list[str]) -> str:
+def unknown_command(name: str, commands: list[str]):
     """What to say of a command that does not exist: the closest ones, if any are close."""
     import difflib
 
+    from tspol.messages import Words, say
+
     close = difflib.get_close_matches(name, commands, n=3, cutoff=0.6) if len(name) <= 100 else []
-    hint = f"; did you mean {' or '.join(f'`{c}`' for c in close)}?" if close else "."
-    return f"No such command `{name}`{hint}"
+    if close:
+        return say("main.unknown_command.close", name=name,
+                   close=say("did_you_mean", names=Words([f"`{c}`" for c in close], "or only")))
+    return say("main.unknown_command", name=name)
 
 
 class LazyGroup(click.Group):
@@ -85,7 +89,9 @@ class LazyGroup(click.Group):
         commands: `tspol chek` asks "did you mean `check`?"."""
         name = click.utils.make_str(args[0])
         if self.get_command(ctx, name) is None and not ctx.resilient_parsing and not name.startswith("-"):
-            ctx.fail(unknown_command(name, self.list_commands(ctx)))
+            from tspol.cli.common import said
+
+            ctx.fail(said(unknown_command(name, self.list_commands(ctx))))
         return super().resolve_command(ctx, args)
 
     def format_commands(self, ctx, formatter):
@@ -115,8 +121,11 @@ def main() -> None:
     except Exception as exc:  # a bug in tspol: one line, not a traceback
         if os.environ.get("TSPOL_DEBUG"):
             raise
-        click.echo(f"tspol: internal error: {type(exc).__name__}: {exc}", err=True)
-        click.echo("tspol: this is a bug in tspol; run again with TSPOL_DEBUG=1 for details", err=True)
+        from tspol.cli.common import note
+        from tspol.messages import say
+
+        note(say("main.internal", error=f"{type(exc).__name__}: {exc}"))
+        note(say("main.bug"))
         sys.exit(3)
 
 
