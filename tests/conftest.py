@@ -15,7 +15,7 @@ from click.testing import CliRunner
 # English), and refuses a diagnostic whose words are not of the catalog (tspol.messages);
 # both are inherited by the `tspol` processes tests start. Set before tspol is imported.
 os.environ["TSPOL_LANG"] = "en"
-# os.environ["TSPOL_STRICT_MESSAGES"] = "1"  # on once every message is of the catalog
+os.environ["TSPOL_STRICT_MESSAGES"] = "1"
 
 ROOT = Path(__file__).resolve().parents[1]
 PACK = ROOT / "policies"

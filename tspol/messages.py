@@ -1250,3 +1250,6 @@ _section({
     "main.bug": ("this is a bug in tspol; run again with TSPOL_DEBUG=1 for details",
                  "这是 tspol 的缺陷;设置 TSPOL_DEBUG=1 再运行一次可看到详情"),
 })
+_section({
+    "api.no_region": ("no region: give region=, one of {regions}", "没有地区:请给出 region=,可选:{regions}"),
+})
