@@ -31,6 +31,8 @@ from hypothesis import strategies as st
 
 import tspol
 from conftest import FIXTURES, PACK, ROOT, edited_pack
+from test_fuzz_lines import BAD_BYTES, EVENTS, SELLERS, _policy_once, encoded
+from test_ledger_cases import read_case
 from tspol import messages
 from tspol.compiler import portable
 from tspol.messages import CATALOG, Message, Words, say, template_fields
@@ -273,8 +275,6 @@ LEDGER_ERRORS = sorted((FIXTURES / "ledger").glob("error_*.case"))
 
 @pytest.mark.parametrize("case", LEDGER_ERRORS, ids=[p.stem for p in LEDGER_ERRORS])
 def test_bad_events_in_chinese(case, cli, tmp_path, monkeypatch):
-    from test_ledger_cases import read_case
-
     monkeypatch.chdir(tmp_path)
     parsed = read_case(case)
     pack = edited_pack(tmp_path, parsed.replacements) if parsed.replacements else PACK
@@ -287,8 +287,6 @@ def test_bad_events_in_chinese(case, cli, tmp_path, monkeypatch):
 @settings(max_examples=120, deadline=None)
 @given(lines=st.lists(st.text(min_size=0, max_size=30), min_size=1, max_size=4))
 def test_fuzzed_lines_are_said_in_chinese(lines):
-    from test_fuzz_lines import encoded
-
     from tspol.cli import eval as eval_cli
 
     reported: list[str] = []
@@ -305,8 +303,6 @@ def test_fuzzed_lines_are_said_in_chinese(lines):
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_fuzzed_sellers_and_events_are_said_in_chinese(cli, tmp_path, monkeypatch, data):
-    from test_fuzz_lines import BAD_BYTES, EVENTS, SELLERS, _policy_once, encoded
-
     from tspol.cli import eval as eval_cli
     from tspol.cli import simulate
 

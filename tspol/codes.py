@@ -50,6 +50,7 @@ DUPLICATE = "E201"
 MISSING = "E202"
 BAD_VALUE = "E203"
 UNUSED = "W200"
+NO_CHINESE_NAME = "W201"
 # E3xx, W3xx: types and units (tspol.dsl.checker)
 TYPE_MISMATCH = "E300"
 UNIT_MISMATCH = "E301"
@@ -383,6 +384,24 @@ REGISTRY: tuple[Code, ...] = (
                                               '  3 | rule r in US { }\n'
                                               '    |      ^\n'
                                               '  help: add `on METRIC` or a `table { ... }`\n')),
+    ),
+    Code(
+        NO_CHINESE_NAME, "NO_CHINESE_NAME", WARNING,
+        "A rule, metric or measure without a Chinese name, in a pack that names others in Chinese",
+        "A pack whose declarations carry `name zh` is read in Chinese too: `tspol eval --lang zh` "
+        "explains each decision with the Chinese names of its rules, metrics and measures, and "
+        "`tspol doc` shows them beside the English. In such a pack, a rule, metric or measure "
+        "without `name zh` is named by its code name in the middle of the Chinese, which is usually "
+        "a declaration added without its translation. The warning is at the declaration's name, and "
+        "says what lacks it. It is a warning: `tspol check` passes, unless `--strict`.\n\n"
+        "Add `name zh \"...\"` to the declaration's block, in the words of the policy's own Chinese "
+        "text.",
+        _pol(_POLICY + 'measure warning_letter {\n  name zh "正式警告"\n}\nmeasure review\n',
+             ('example.pol:6:9: warning[W201]: measure `review` has no Chinese name (`name zh`), though the pack '
+              'names others in Chinese\n'
+              '  6 | measure review\n'
+              '    |         ^^^^^^\n'
+              '  help: add `name zh "..."` to its block\n')),
     ),
     # ---- E3xx, W3xx: types and units
     Code(

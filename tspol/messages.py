@@ -476,6 +476,9 @@ _section({
     "check.reason_discretionary": ("reason `{name}` leaves points to the platform, but rule `{rule}` scores points "
                                    "for it", "违规原因 `{name}` 的违规分由平台酌情决定,但规则 `{rule}` 为它记了违规分"),
     "check.the_rule": ("the rule", "该规则"),
+    "check.no_chinese_name": ("{what} `{name}` has no Chinese name (`name zh`), though the pack names others in "
+                              "Chinese", "{what} `{name}` 没有中文名称(`name zh`),而政策包中的其他声明有中文名称"),
+    "check.no_chinese_name.help": ('add `name zh "..."` to its block', '在它的块中加上 `name zh "..."`'),
 })
 
 # ---- the commands (tspol.cli): what they say on stderr, and their usage errors

@@ -38,6 +38,7 @@ from tspol.codes import (
     INCONSISTENT,
     DIRECTION,
     UNUSED,
+    NO_CHINESE_NAME,
 )
 
 # Bounds that keep every date of the ledger a real date and every sum an ordinary
@@ -75,6 +76,8 @@ def _literal(kind: str) -> Message:
 
 
 QUANTITY_KINDS = {ast.Input: "input", ast.Metric: "metric", ast.Basis: "basis"}
+# What a pack that names anything in Chinese names in Chinese too: the words of its explanations.
+NAMED_IN_CHINESE = {ast.Rule: "rule", ast.Metric: "metric", ast.Measure: "measure"}
 
 
 def keyword_span(decl, keyword: str) -> Span:
@@ -211,6 +214,7 @@ class _Checker:
             self.check_hold(hold)
         for reason in self.reasons.values():
             self.check_reason(reason, self.rules)
+        self.check_chinese_names()
 
     def quantity_names(self) -> None:
         """Inputs, metrics and bases share one namespace: conditions name them alike."""
@@ -271,6 +275,19 @@ class _Checker:
             seen.setdefault(key, text)
             if not text.value.strip():
                 self.report(BAD_VALUE, say("check.empty_text", kind=text.kind), text.span)
+
+    def check_chinese_names(self) -> None:
+        """In a pack that names something in Chinese (`name zh`), every rule, metric and
+        measure has its Chinese name: `--lang zh` explains decisions with them (W201, at the
+        declaration; one declared twice is reported as that, not again here)."""
+        if not any(_named_in_chinese(decl) for decl in self.decls):
+            return
+        for decl in self.decls:
+            what = NAMED_IN_CHINESE.get(type(decl))
+            if what is not None and not _named_in_chinese(decl) and decl.name.value not in self.redefined:
+                self.report(NO_CHINESE_NAME, say("check.no_chinese_name", what=say(f"noun.{what}"),
+                                                 name=decl.name.value),
+                            decl.name.span, severity=WARNING, help=say("check.no_chinese_name.help"))
 
     # ---- inputs, metrics, bases
     def check_input(self, decl: ast.Input) -> None:
@@ -808,6 +825,11 @@ class _Checker:
                                           rule=scoring[0].name.value), sources[0].span,
                         related=(Related(scoring[0].name.span, say("check.the_rule")),),
                         help=say("check.write", code="points by rule"))
+
+
+def _named_in_chinese(decl) -> bool:
+    return any(isinstance(item, ast.Text) and item.kind == "name" and item.lang.value == "zh"
+               for item in getattr(decl, "items", ()))
 
 
 def _empty_help(comparison: ast.Comparison, quantity: Quantity) -> Message:
