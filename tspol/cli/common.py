@@ -24,7 +24,7 @@ def _choose_lang(ctx: click.Context, param, value):
         lang = i18n.chosen(value)
     except i18n.UnknownLanguage as exc:
         message = say("cli.unknown_language", source=exc.source, value=repr(exc.value),
-                      languages=messages.Words([f"`{lang}`" for lang in i18n.LANGS], ","))
+                      languages=messages.Words(i18n.LANGS, ","))
         raise click.UsageError(message.text(i18n.from_locale(os.environ)), ctx) from None
     ctx.meta[LANG_META] = lang
     return lang
@@ -160,9 +160,10 @@ class CliError(click.ClickException):
     def __init__(self, message: str, exit_code: int = FAILED):
         super().__init__(message)
         self.exit_code = exit_code
+        self.lang = current_lang()  # shown after the command's context has closed
 
     def show(self, file=None) -> None:
-        click.echo(f"tspol: {said(self.message)}", err=True)
+        click.echo(f"tspol: {messages.text(self.message, self.lang)}", err=True)
 
 
 class Failed(click.exceptions.Exit):
