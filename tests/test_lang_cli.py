@@ -192,3 +192,12 @@ def test_the_language_server_speaks_the_variable(monkeypatch):
                    help=say("did_you_mean", names=Words(["`LDR`"])))
     server = TspolServer()
     assert server.said(d) == "未知的指标 `LDRR`\n提示:是否应为 `LDR`?"
+
+
+def test_a_check_from_the_cache_speaks_either_language(cli, broken, tmp_path, monkeypatch):
+    monkeypatch.setenv("TSPOL_CACHE_DIR", str(tmp_path / "cache"))
+    first = cli("check", "policies", "--lang", "zh").output
+    assert list((tmp_path / "cache").rglob("*")), "the check was stored"
+    assert cli("check", "policies", "--lang", "zh").output == first
+    assert cli("check", "policies", "--lang", "en").output == cli("check", "policies").output
+    assert not CJK.search(cli("check", "policies").output)

@@ -870,6 +870,8 @@ _section({
     "lsp.rename.taken": ("`{name}` is already the name of {what}", "`{name}` 已经是某个{what}的名称"),
     "lsp.rename.declared_here": ("declared here", "声明在这里"),
     "lsp.rename.taken.help": ("choose a name that no declaration of its kind has", "请选一个同类声明都没有用过的名称"),
+    "lsp.internal": ("internal error while checking {pack}: {error}; this is a bug in tspol",
+                     "检查 {pack} 时发生内部错误:{error};这是 tspol 的缺陷"),
 })
 
 # ---- a seller's metrics (tspol.compiler.portable, every compiled module, the SQL engines), read
@@ -1046,8 +1048,8 @@ _section({
     "tables.empty_row": ("an empty row", "空行"),
     "tables.cells.one": ("{count} cell", "{count} 个单元格"),
     "tables.cells": ("{count} cells", "{count} 个单元格"),
-    "tables.cells_vs_header.one": ("{cells}, but the header names {columns} column", "这一行是{cells},但表头有 {columns} 列"),
-    "tables.cells_vs_header": ("{cells}, but the header names {columns} columns", "这一行是{cells},但表头有 {columns} 列"),
+    "tables.cells_vs_header.one": ("{cells}, but the header names {columns} column", "这一行是 {cells},但表头有 {columns} 列"),
+    "tables.cells_vs_header": ("{cells}, but the header names {columns} columns", "这一行是 {cells},但表头有 {columns} 列"),
     "tables.quoting": ('a quoted cell ends with a quote ("), and a quote inside one is written twice ("")',
                        '带引号的单元格以引号(")结束,其中的引号要写两次("")'),
     "tables.quote_not_closed": ("the quote at column {column} is never closed, so the rest of the file would be one "

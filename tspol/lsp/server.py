@@ -142,9 +142,10 @@ class TspolServer(LanguageServer):
         try:
             self.publish(key, uri)
         except Exception as exc:  # a bug in tspol: said, and the server goes on
-            message = f"internal error while checking {key}: {type(exc).__name__}: {exc}; this is a bug in tspol"
-            logger.error(message)
-            self.window_show_message(types.ShowMessageParams(type=types.MessageType.Error, message=f"tspol: {message}"))
+            message = say("lsp.internal", pack=key, error=f"{type(exc).__name__}: {exc}")
+            logger.error(message)  # the log in English; the editor's window in the server's language
+            self.window_show_message(types.ShowMessageParams(type=types.MessageType.Error,
+                                                             message=f"tspol: {message.text(self.lang)}"))
 
     def publish(self, key: str, uri: str) -> None:
         try:
