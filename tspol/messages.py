@@ -781,9 +781,10 @@ _section({
                               "让各行的范围首尾相接而不重叠(前一行以 `<` 结束处,下一行以 `<=` 作下界);"
                               "若应以排在前面的行为准,把表标为 `first`;若两行都应生效,标为 `all`"),
     "analysis.shadowed.one": ("this row of {where} can never fire: wherever it matches, row {rows} before it fires "
-                              "instead", "{where}的这一行永远不会生效:凡是它匹配的地方,前面的第 {rows} 行都会先生效"),
+                              "instead", "{where}的这一行永远不会生效:凡是它匹配的地方,前面的{rows}都会先生效"),
     "analysis.shadowed": ("this row of {where} can never fire: wherever it matches, rows {rows} before it fire instead",
-                          "{where}的这一行永远不会生效:凡是它匹配的地方,前面的第 {rows} 行都会先生效"),
+                          "{where}的这一行永远不会生效:凡是它匹配的地方,前面的{rows}都会先生效"),
+    "analysis.row_at": ("{row} ({where})", "第 {row} 行({where})"),
     "analysis.shadowed.note": ("row {row} wins here", "这里由第 {row} 行生效"),
     "analysis.shadowed.help": ("remove the row, or narrow the rows before it", "删除这一行,或缩小它前面各行的范围"),
     "analysis.no_seller": ("this row of {where} can never fire: no seller meets its condition",
@@ -794,11 +795,11 @@ _section({
     "analysis.otherwise_shadowed.one": ("this `otherwise` row of {where} can never fire: wherever `{metric}` has a "
                                         "value, row {rows} before it matches",
                                         "{where} 的这个 `otherwise` 行永远不会生效:只要 `{metric}` 有值,"
-                                        "前面的第 {rows} 行就会匹配"),
+                                        "前面的{rows}就会匹配"),
     "analysis.otherwise_shadowed": ("this `otherwise` row of {where} can never fire: wherever `{metric}` has a value, "
                                     "rows {rows} before it match",
                                     "{where} 的这个 `otherwise` 行永远不会生效:只要 `{metric}` 有值,"
-                                    "前面的第 {rows} 行就会匹配"),
+                                    "前面的{rows}就会匹配"),
     "analysis.otherwise_no_value": ("this `otherwise` row of {where} can never fire: no seller has a value of "
                                     "`{metric}`", "{where}的这个 `otherwise` 行永远不会生效:没有卖家的 `{metric}` 有值"),
     "analysis.otherwise_shadowed.note": ("row {row} matches here", "这里第 {row} 行匹配"),

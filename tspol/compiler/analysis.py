@@ -603,7 +603,8 @@ class _RuleAnalysis:
             if self.first_seller(boxes[i])[0] is not None:
                 winners = [j for j in range(i) if self.first_seller(
                     met for box in boxes[i] for met in self.shared(box, self.owned[id(table)][j]))[0] is not None]
-                names = Words([f"{table.rows[w].index} ({table.rows[w].where})" for w in winners], ",")
+                names = Words([say("analysis.row_at", row=table.rows[w].index, where=table.rows[w].where)
+                               for w in winners], ",")
                 message = say("analysis.shadowed" if len(winners) > 1 else "analysis.shadowed.one",
                               where=self.where_regions(), rows=names)
                 related = tuple(Related(table.rows[w].span, say("analysis.shadowed.note", row=table.rows[w].index))
@@ -624,7 +625,8 @@ class _RuleAnalysis:
         winners = [j for j in range(position) if mine is not None and self.first_seller(
             met for box in self.boxes[id(table)][j] if (met := self.space.intersect(mine, box)) is not None)[0]
             is not None]
-        names = Words([f"{table.rows[w].index} ({table.rows[w].where})" for w in winners], ",")
+        names = Words([say("analysis.row_at", row=table.rows[w].index, where=table.rows[w].where)
+                       for w in winners], ",")
         message = (say("analysis.otherwise_shadowed" if len(winners) > 1 else "analysis.otherwise_shadowed.one",
                        where=self.where_regions(), metric=self.rule.metric, rows=names)
                    if winners else say("analysis.otherwise_no_value", where=self.where_regions(),
