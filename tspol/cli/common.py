@@ -13,6 +13,16 @@ OK, FAILED, USAGE = 0, 1, 2
 LANG_META = "tspol.lang"  # ctx.meta key (shared by a command's context and its parent's): the language chosen
 
 
+def _install_click_words() -> None:
+    """Before any command declares its options: click's words of a usage error in tspol's language."""
+    from tspol.cli import clickwords
+
+    clickwords.install()
+
+
+_install_click_words()
+
+
 def _choose_lang(ctx: click.Context, param, value):
     """`--lang`, else TSPOL_LANG, else the locale (`tspol.i18n.chosen`); a TSPOL_LANG that
     names neither language is a usage error naming it (said in the locale's language)."""
@@ -27,6 +37,7 @@ def _choose_lang(ctx: click.Context, param, value):
                       languages=messages.Words(i18n.LANGS, ","))
         raise click.UsageError(message.text(i18n.from_locale(os.environ)), ctx) from None
     ctx.meta[LANG_META] = lang
+    remember(lang)  # for what is shown after the command's context has closed: click's usage errors
     return lang
 
 
@@ -36,15 +47,27 @@ lang_option = click.option(
     help="The language of messages, English or Chinese (default: TSPOL_LANG, else the locale).")
 
 
+_remembered: list[str] = []  # the language of the running command line, once known
+
+
+def remember(lang: str | None) -> None:
+    """The language of the command line now running (None: a new one, nothing chosen yet)."""
+    _remembered[:] = [lang] if lang else []
+
+
 def current_lang() -> str:
     """The language the running command speaks: its `--lang` (TSPOL_LANG, the locale),
     and for a command without the option, TSPOL_LANG or the locale (English when
-    TSPOL_LANG names neither language: that command has no way to say so)."""
+    TSPOL_LANG names neither language: that command has no way to say so). Before
+    `--lang` is read, and after the command's context has closed, the `--lang` of its
+    command line (`remember`)."""
     from tspol import i18n
 
     ctx = click.get_current_context(silent=True)
     if ctx is not None and LANG_META in ctx.meta:
         return ctx.meta[LANG_META]
+    if _remembered:
+        return _remembered[0]
     try:
         return i18n.chosen(None)
     except i18n.UnknownLanguage:

@@ -75,6 +75,28 @@ def unknown_command(name: str, commands: list[str]):
 
 
 class LazyGroup(click.Group):
+    def main(self, *args, **kwargs):
+        """Each run starts with no language chosen; its command line's `--lang` is read when
+        its command is (`speak`), so that `tspol --help` loads nothing more."""
+        given = kwargs.get("args", args[0] if args else None)
+        self.command_line = list(sys.argv[1:] if given is None else given)
+        self.spoken = False
+        common = sys.modules.get("tspol.cli.common")  # loaded by an earlier run in this process
+        if common is not None:
+            common.remember(None)
+        return super().main(*args, **kwargs)
+
+    def speak(self) -> None:
+        """click's words of a usage error in tspol's language (tspol.cli.clickwords), and the
+        command line's `--lang` known before click parses it."""
+        if getattr(self, "spoken", True):
+            return
+        self.spoken = True
+        from tspol.cli import clickwords
+        from tspol.cli.common import remember  # which gives click tspol's words (clickwords.install)
+
+        remember(clickwords.lang_in(self.command_line))
+
     def list_commands(self, ctx):
         return sorted(name for name, module in COMMANDS.items() if _available(module))
 
@@ -82,6 +104,7 @@ class LazyGroup(click.Group):
         module = COMMANDS.get(name)
         if module is None or not _available(module):
             return None
+        self.speak()
         return importlib.import_module(module).command
 
     def resolve_command(self, ctx, args):
@@ -89,6 +112,7 @@ class LazyGroup(click.Group):
         commands: `tspol chek` asks "did you mean `check`?"."""
         name = click.utils.make_str(args[0])
         if self.get_command(ctx, name) is None and not ctx.resilient_parsing and not name.startswith("-"):
+            self.speak()
             from tspol.cli.common import said
 
             ctx.fail(said(unknown_command(name, self.list_commands(ctx))))
