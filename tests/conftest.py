@@ -11,6 +11,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+# The suite speaks English whatever the machine's locale (snapshots and README sessions are
+# English), and refuses a diagnostic whose words are not of the catalog (tspol.messages);
+# both are inherited by the `tspol` processes tests start. Set before tspol is imported.
+os.environ["TSPOL_LANG"] = "en"
+os.environ["TSPOL_STRICT_MESSAGES"] = "1"
+
 ROOT = Path(__file__).resolve().parents[1]
 PACK = ROOT / "policies"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -67,6 +73,14 @@ def pack_copy(tmp_path) -> Path:
     target = tmp_path / "policies"
     shutil.copytree(PACK, target, ignore=shutil.ignore_patterns("*.jsonl", "examples"))
     return target
+
+
+@pytest.fixture
+def raw_messages(monkeypatch):
+    """For a test that builds diagnostics of its own words, not of the catalog."""
+    from tspol import messages
+
+    monkeypatch.setattr(messages, "STRICT", False)
 
 
 @pytest.fixture

@@ -132,19 +132,19 @@ def test_github_annotations_follow_the_workflow_command_syntax(cli, pack_copy):
         "%0Ahelp: compare a count with a whole number, such as `late_orders >= 30`")
 
 
-def test_github_escapes_properties_and_data():
+def test_github_escapes_properties_and_data(raw_messages):
     d = Diagnostic("E100", "50% of\r\nlines", span=Span("a,b:c%.pol", 2, 3, 2, 5), help="x")
     assert render_github([d]) == (
         "::error file=a%2Cb%3Ac%25.pol,line=2,col=3,endLine=2,endColumn=5,title=tspol E100::50%25 of%0D%0Alines"
         "%0Ahelp: x\n")
 
 
-def test_github_leaves_out_columns_of_a_span_over_several_lines():
+def test_github_leaves_out_columns_of_a_span_over_several_lines(raw_messages):
     d = Diagnostic("E202", "m", span=Span("p.pol", 2, 3, 5, 1))
     assert render_github([d]) == "::error file=p.pol,line=2,endLine=5,title=tspol E202::m\n"
 
 
-def test_text_shows_the_line_and_carets_under_the_span():
+def test_text_shows_the_line_and_carets_under_the_span(raw_messages):
     d = Diagnostic("E301", "message", span=Span("p.pol", 2, 5, 2, 8), help="do this",
                    related=(Related(Span("p.pol", 1, 1, 1, 2), "see"),))
     assert render_text([d], {"p.pol": "first\n  x abc y\n"}) == (
@@ -155,7 +155,7 @@ def test_text_shows_the_line_and_carets_under_the_span():
         "  help: do this\n")
 
 
-def test_json_of_a_diagnostic_without_a_span():
+def test_json_of_a_diagnostic_without_a_span(raw_messages):
     d = Diagnostic("E002", "unreadable", path="p.pol")
     assert json.loads(render_json([d])) == [{"path": "p.pol", "line": None, "column": None, "end_line": None,
                                              "end_column": None, "severity": "error", "code": "E002",

@@ -112,3 +112,25 @@ def test_broken_pack(case_file, in_tmp, cli, snapshot):
 
 def test_there_are_cases():
     assert len(CASE_FILES) >= 30
+
+
+CJK = __import__("re").compile(r"[\u4e00-\u9fff]")
+
+
+@pytest.mark.parametrize("case_file", CASE_FILES, ids=[p.stem for p in CASE_FILES])
+def test_broken_pack_in_chinese(case_file, in_tmp, cli, snapshot):
+    """`--lang zh`: the same codes at the same places as in English, every message,
+    note and help in Chinese."""
+    case = read_case(case_file)
+    build_pack(case, in_tmp)
+    text = cli("check", "policies", "--lang", "zh")
+    records = json.loads(cli("check", "policies", "--format", "json", "--lang", "zh").stdout)
+    assert [where(r) for r in records] == list(case.expected)
+    assert text.exit_code == (1 if any(r["severity"] == "error" for r in records) else 0)
+    for record in records:
+        said = record["zh"]
+        assert CJK.search(said["message"]), said["message"]
+        assert not record.get("help") or CJK.search(said["help"]), said["help"]
+        assert all(CJK.search(note) for note in said.get("related", [])), said["related"]
+    assert snapshot == f"{case.description}\n\n$ tspol check policies --lang zh   (exit {text.exit_code})\n" \
+                       f"{text.stdout}{text.stderr}"

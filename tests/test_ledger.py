@@ -217,7 +217,7 @@ def test_metrics_event_scores_the_decision(program):
         [("limit", day(4), day(7), "m4")]
 
 
-def test_metrics_errors_name_the_line_and_key(program):
+def test_metrics_errors_name_the_line_and_key(program, raw_messages):
     def evaluate(values, region):
         raise TspolError(Diagnostic("E604", "a count cannot be negative", key="orders_7d"))
 

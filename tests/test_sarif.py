@@ -268,7 +268,7 @@ def test_fingerprints_change_with_the_problem(cli, pack_copy, monkeypatch):
     assert len({first, other_line_text, other_file}) == 3
 
 
-def test_the_same_problem_twice_has_two_fingerprints():
+def test_the_same_problem_twice_has_two_fingerprints(raw_messages):
     source = "  x = 1\n  x = 1\n"
     twice = [Diagnostic("E200", "unknown name `x`", span=Span("p.pol", line, 3, line, 4)) for line in (1, 2)]
     printed = [r["partialFingerprints"][FINGERPRINT] for r in results(json.loads(render_sarif(twice, {"p.pol": source})))]
@@ -276,7 +276,7 @@ def test_the_same_problem_twice_has_two_fingerprints():
     assert [p.split(":")[1] for p in printed] == ["1", "2"]
 
 
-def test_fingerprints_ignore_indentation_and_line_numbers_in_messages():
+def test_fingerprints_ignore_indentation_and_line_numbers_in_messages(raw_messages):
     def fingerprint(source, message, line=1):
         d = Diagnostic("E501", message, span=Span("p.pol", line, 1, line, 2))
         return results(json.loads(render_sarif([d], {"p.pol": source})))[0]["partialFingerprints"][FINGERPRINT]
@@ -305,7 +305,7 @@ def test_the_same_pack_gives_the_same_bytes_wherever_it_is(cli, tmp_path, monkey
     assert not re.search(r"\d{4}-\d{2}-\d{2}T", text)  # no timestamps
 
 
-def test_a_diagnostic_without_a_span_has_a_location_without_a_region(validator):
+def test_a_diagnostic_without_a_span_has_a_location_without_a_region(validator, raw_messages):
     log = json.loads(render_sarif([Diagnostic("E002", "unreadable", path="p.pol"),
                                    Diagnostic("E310", "x", span=Span("p.pol", 2, 3, 2, 4),
                                               related=(Related(Span("q.pol", 1, 1, 1, 2), "see"),))]))

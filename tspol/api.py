@@ -153,7 +153,9 @@ class Policy:
     def _only_region(self) -> str:
         if len(self.regions) == 1:
             return self.regions[0]
-        raise MetricsError(NO_REGION, "region", f"no region: give region=, one of {', '.join(self.regions)}")
+        from tspol.messages import say
+
+        raise MetricsError(NO_REGION, "region", say("api.no_region", regions=", ".join(self.regions)))
 
     def ledger(self, events: Iterable, region: str | None = None):
         """A seller's points ledger over dated events (`tspol.runtime.ledger.Ledger`)."""

@@ -58,6 +58,7 @@ DUPLICATE = "E201"
 MISSING = "E202"
 BAD_VALUE = "E203"
 UNUSED = "W200"
+NO_CHINESE_NAME = "W201"
 # E3xx, W3xx: types and units (tspol.dsl.checker)
 TYPE_MISMATCH = "E300"
 UNIT_MISMATCH = "E301"
@@ -512,6 +513,32 @@ REGISTRY: tuple[Code, ...] = (
             "除非使用 `--strict`。\n\n"
             "请补上行(`when ... then ...`)或指标(`on METRIC`),"
             "或删除这个表或规则。"),
+    ),
+    Code(
+        NO_CHINESE_NAME, "NO_CHINESE_NAME", WARNING,
+        "A rule, metric or measure without a Chinese name, in a pack that names others in Chinese",
+        "A pack whose declarations carry `name zh` is read in Chinese too: `tspol eval --lang zh` "
+        "explains each decision with the Chinese names of its rules, metrics and measures, and "
+        "`tspol doc` shows them beside the English. In such a pack, a rule, metric or measure "
+        "without `name zh` is named by its code name in the middle of the Chinese, which is usually "
+        "a declaration added without its translation. The warning is at the declaration's name, and "
+        "says what lacks it. It is a warning: `tspol check` passes, unless `--strict`.\n\n"
+        "Add `name zh \"...\"` to the declaration's block, in the words of the policy's own Chinese "
+        "text.",
+        _pol(_POLICY + 'measure warning_letter {\n  name zh "正式警告"\n}\nmeasure review\n',
+             ('example.pol:6:9: warning[W201]: measure `review` has no Chinese name (`name zh`), though the pack '
+              'names others in Chinese\n'
+              '  6 | measure review\n'
+              '    |         ^^^^^^\n'
+              '  help: add `name zh "..."` to its block\n')),
+        summary_zh="政策包的其他声明有中文名,而某个规则、指标或处罚措施没有",
+        explanation_zh=(
+            "声明带有 `name zh` 的政策包也按中文来读:`tspol eval --lang zh` "
+            "用规则、指标和处罚措施的中文名说明每个判定,`tspol doc` 把中文名列在英文旁边。"
+            "在这样的政策包里,没有 `name zh` 的规则、指标或处罚措施会以代码名夹在中文中间出现,"
+            "这通常是新加的声明漏了翻译。警告标在声明的名字上,并指出缺的是什么。"
+            "它只是警告:`tspol check` 仍然通过,除非用了 `--strict`。\n\n"
+            "在声明的块中加上 `name zh \"...\"`,用政策中文原文里的说法。"),
     ),
     # ---- E3xx, W3xx: types and units
     Code(

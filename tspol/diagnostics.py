@@ -3,6 +3,13 @@
 Every stage (parser, checker, compiler, runtime, CLI) reports problems as
 `Diagnostic` values; a stage that cannot go on raises `TspolError` carrying them.
 Only the CLI prints; it uses one of the renderers below.
+
+What a diagnostic says (its message, help and notes) is a `tspol.messages.Message`:
+an id of the catalog and its fields, whose text as a `str` is the English. The
+renderers say it in the language asked for (`lang`): the text and GitHub
+renderers, for people, in that language; the JSON renderer keeps `message` and
+`help` in English, the words tools match on, and adds the same in the language
+asked for, when it is not English, under its name (`"zh": {...}`).
 """
 
 from __future__ import annotations
@@ -13,6 +20,9 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 
 import attrs
+
+from tspol import messages
+from tspol.messages import Message, say
 
 ERROR = "error"
 WARNING = "warning"
@@ -37,10 +47,22 @@ class Span:
             (self.line, self.column) <= (other.line, other.column) <= (self.end_line, self.end_column)
 
 
+def _said(value, what: str) -> None:
+    """With `messages.STRICT` (the test suite), a text that is not of the catalog is refused."""
+    if messages.STRICT and value is not None and not isinstance(value, Message):
+        raise TypeError(f"the {what} of a diagnostic is not a message of tspol.messages: {value!r}")
+
+
 @attrs.frozen
 class Related:
     span: Span
     message: str
+
+    def __attrs_post_init__(self):
+        _said(self.message, "note")
+
+    def text(self, lang: str = "en") -> str:
+        return messages.text(self.message, lang)
 
 
 @attrs.frozen
@@ -63,18 +85,30 @@ class Diagnostic:
     key: str | None = None
     row: int | None = None
 
+    def __attrs_post_init__(self):
+        _said(self.message, "message")
+        _said(self.help, "help")
+
     @property
     def is_error(self) -> bool:
         return self.severity == ERROR
 
-    def location(self) -> str:
+    def text(self, lang: str = "en") -> str:
+        """The message in `lang`; `message` itself is the English."""
+        return messages.text(self.message, lang)
+
+    def help_text(self, lang: str = "en") -> str | None:
+        return messages.text(self.help, lang)
+
+    def location(self, lang: str = "en") -> str:
+        """`path:line:col`; in data, `path:line`, and `path:line: row N` for a seller of a table."""
         if self.span is not None:
             return str(self.span)
         parts = [self.path or "<input>"]
         if self.line is not None:
             parts.append(str(self.line))
         if self.row is not None:
-            parts.append(f" row {self.row}")
+            parts.append(" " + say("render.row", row=self.row).text(lang))
         return ":".join(parts)
 
     def sort_key(self) -> tuple:
@@ -135,20 +169,28 @@ def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
 
 # ---- renderers ---------------------------------------------------------------
 
-def render_text(diagnostics: Iterable[Diagnostic], sources: Mapping[str, str] = {}) -> str:
-    """`path:line:col: severity[CODE]: message`, then the source line with a caret."""
+def render_text(diagnostics: Iterable[Diagnostic], sources: Mapping[str, str] = {}, lang: str = "en") -> str:
+    """`path:line:col: severity[CODE]: message`, then the source line with a caret.
+    The place and `severity[CODE]` are the same in every language (editors and
+    problem matchers read them); the words are in `lang`."""
     blocks = []
     for d in diagnostics:
-        lines = [f"{d.location()}: {d.severity}[{d.code}]: "
-                 + (f"key `{d.key}`: " if d.key else "") + d.message]
+        lines = [f"{d.location(lang)}: {d.severity}[{d.code}]: " + _keyed(d, lang)]
         if d.span is not None:
             lines.extend(_excerpt(d.span, sources.get(d.span.path)))
         for r in d.related:
-            lines.append(f"  note: {r.span}: {r.message}")
+            lines.append("  " + say("render.note", place=str(r.span), note=r.message).text(lang))
         if d.help:
-            lines.append(f"  help: {d.help}")
+            lines.append("  " + say("render.help", help=d.help).text(lang))
         blocks.append("\n".join(lines))
     return "\n".join(blocks) + ("\n" if blocks else "")
+
+
+def _keyed(d: Diagnostic, lang: str) -> str:
+    """The message, after the key of the data it is about (`key `x`: ...`)."""
+    if d.key:
+        return say("render.key", key=d.key, message=d.message).text(lang)
+    return d.text(lang)
 
 
 EXCERPT_WIDTH = 100  # characters of a source line shown; a longer line is cut around the span
@@ -191,21 +233,34 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
-def render_json(diagnostics: Iterable[Diagnostic]) -> str:
-    return json.dumps([d.to_dict() for d in diagnostics], ensure_ascii=False, indent=2) + "\n"
+def render_json(diagnostics: Iterable[Diagnostic], lang: str = "en") -> str:
+    return json.dumps([_localized(d.to_dict(), d, lang) for d in diagnostics], ensure_ascii=False, indent=2) + "\n"
 
 
-def render_github(diagnostics: Iterable[Diagnostic]) -> str:
+def _localized(record: dict, d: Diagnostic, lang: str) -> dict:
+    """A JSON record with, when `lang` is not English, its words in `lang` beside the
+    English: `"zh": {"message", "help", "related"}` (the same keys, the same order)."""
+    if lang == "en":
+        return record
+    said: dict = {"message": d.text(lang)}
+    if d.help:
+        said["help"] = d.help_text(lang)
+    if d.related:
+        said["related"] = [r.text(lang) for r in d.related]
+    return record | {lang: said}
+
+
+def render_github(diagnostics: Iterable[Diagnostic], lang: str = "en") -> str:
     """GitHub workflow commands, one per diagnostic:
     `::error file=F,line=L,col=C,endLine=L,endColumn=E,title=T::message`.
 
     Columns are sent only for a span on one line (GitHub ignores them across
     lines); help and related places follow the message on lines of their own.
     """
-    return "".join(_github_command(d) + "\n" for d in diagnostics)
+    return "".join(_github_command(d, lang) + "\n" for d in diagnostics)
 
 
-def _github_command(d: Diagnostic) -> str:
+def _github_command(d: Diagnostic, lang: str = "en") -> str:
     fields: dict[str, object] = {"file": d.span.path if d.span else d.path}
     span = d.span
     if span is not None:
@@ -216,9 +271,9 @@ def _github_command(d: Diagnostic) -> str:
         fields["line"] = d.line
     fields["title"] = f"tspol {d.code}"
     props = ",".join(f"{k}={_escape_property(str(v))}" for k, v in fields.items() if v is not None)
-    lines = [(f"key `{d.key}`: " if d.key else "") + d.message]
-    lines += [f"note: {r.span}: {r.message}" for r in d.related]
-    lines += [f"help: {d.help}"] if d.help else []
+    lines = [_keyed(d, lang)]
+    lines += [say("render.note", place=str(r.span), note=r.message).text(lang) for r in d.related]
+    lines += [say("render.help", help=d.help).text(lang)] if d.help else []
     return f"::{d.severity} {props}::{_escape_data(chr(10).join(lines))}"
 
 

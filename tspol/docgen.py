@@ -397,7 +397,7 @@ class _Page:
     def findings(self, problems: list[Problem]) -> ET.Element | None:
         if not problems:
             return None
-        items = [el("li", el("code", f"{p.diagnostic.severity}[{p.diagnostic.code}]"), " ", p.diagnostic.message)
+        items = [el("li", el("code", f"{p.diagnostic.severity}[{p.diagnostic.code}]"), " ", p.diagnostic.text(self.lang))
                  for p in problems]
         return el("div", el("p", el("strong", self.words["findings"])), el("ul", items), class_="findings")
 

@@ -21,7 +21,12 @@ sorted, no timestamps, no absolute paths, ASCII only.
   same when lines are added or removed above the problem: the sha256 of the code,
   the path, the text of the line where the problem starts (its whitespace
   collapsed) and the message without the line numbers it may quote, then `:N`, the
-  occurrence of that hash among the run's results (1 for the first).
+  occurrence of that hash among the run's results (1 for the first). The message
+  is the English one, whatever language the results are written in, so that
+  switching language moves no alert.
+- Results are written in the language asked for (`--lang`): in Chinese, the run
+  says so (`"language": "zh-CN"`, SARIF's tag for the language of its messages);
+  the rules' texts come from the registry as they are.
 
 This module imports the registry; `tspol.diagnostics` does not (the registry
 imports it), which is why SARIF is not one of its `RENDERERS`.
@@ -47,16 +52,19 @@ INFORMATION_URI = "https://pypi.org/project/tspol/"  # unless the installed pack
 LEVELS = {ERROR: "error", WARNING: "warning"}  # anything else is a note
 
 
+LANGUAGE_TAGS = {"zh": "zh-CN"}  # the run's `language`, when it is not English
+
+
 def render_sarif(diagnostics: Iterable[Diagnostic], sources: Mapping[str, str] | None = None,
-                 cwd: str | None = None) -> str:
+                 cwd: str | None = None, lang: str = "en") -> str:
     """The SARIF log of `diagnostics` (in the order given: `tspol.cli.common.render`
     sorts them), with `sources` (path -> text) for the fingerprints; paths are made
-    relative to `cwd` (default: the working folder)."""
-    return json.dumps(sarif_log(diagnostics, sources, cwd), indent=2, sort_keys=True, ensure_ascii=True) + "\n"
+    relative to `cwd` (default: the working folder); results in `lang`."""
+    return json.dumps(sarif_log(diagnostics, sources, cwd, lang), indent=2, sort_keys=True, ensure_ascii=True) + "\n"
 
 
 def sarif_log(diagnostics: Iterable[Diagnostic], sources: Mapping[str, str] | None = None,
-              cwd: str | None = None) -> dict:
+              cwd: str | None = None, lang: str = "en") -> dict:
     from tspol.codes import REGISTRY
 
     cwd = os.getcwd() if cwd is None else cwd
@@ -65,15 +73,16 @@ def sarif_log(diagnostics: Iterable[Diagnostic], sources: Mapping[str, str] | No
     index = {entry.code: i for i, entry in enumerate(entries)}
     results, seen = [], {}
     for d in diagnostics:
-        result = _result(d, index, sources, cwd)
+        result = _result(d, index, sources, cwd, lang)
         digest = _fingerprint(d, sources, cwd)
         seen[digest] = seen.get(digest, 0) + 1
         result["partialFingerprints"] = {FINGERPRINT: f"{digest}:{seen[digest]}"}
         results.append(result)
+    run_language = {"language": LANGUAGE_TAGS[lang]} if lang in LANGUAGE_TAGS else {}
     return {
         "$schema": SCHEMA_URI,
         "version": SARIF_VERSION,
-        "runs": [{
+        "runs": [run_language | {
             "tool": {"driver": {
                 "name": "tspol",
                 "version": _version(),
@@ -126,8 +135,13 @@ def pascal_case(name: str) -> str:
 
 # ---- results ----------------------------------------------------------------------------
 
-def _result(d: Diagnostic, index: Mapping[str, int], sources: Mapping[str, str], cwd: str) -> dict:
-    text = (f"key `{d.key}`: " if d.key else "") + d.message + (f"\nhelp: {d.help}" if d.help else "")
+def _result(d: Diagnostic, index: Mapping[str, int], sources: Mapping[str, str], cwd: str, lang: str = "en") -> dict:
+    from tspol.messages import say
+
+    text = (say("render.key", key=d.key, message=d.message) if d.key else d.message).text(lang) \
+        if lang != "en" else (f"key `{d.key}`: " if d.key else "") + d.message
+    if d.help:
+        text += "\n" + say("render.help", help=d.help).text(lang)
     result: dict = {"ruleId": d.code, "level": LEVELS.get(d.severity, "note"), "message": {"text": text}}
     if d.code in index:
         result["ruleIndex"] = index[d.code]
@@ -136,7 +150,7 @@ def _result(d: Diagnostic, index: Mapping[str, int], sources: Mapping[str, str],
         result["locations"] = [location]
     if d.related:
         result["relatedLocations"] = [
-            {"id": number, "message": {"text": r.message}, "physicalLocation": _physical(r.span.path, r.span, cwd)}
+            {"id": number, "message": {"text": r.text(lang)}, "physicalLocation": _physical(r.span.path, r.span, cwd)}
             for number, r in enumerate(d.related, 1)
         ]
     return result

@@ -54,6 +54,7 @@ import attrs
 from tspol.codes import BAD_TABLE, MALFORMED, UNKNOWN_INPUT
 from tspol.compiler.portable import FIELDS, OUTPUT_COLUMNS
 from tspol.diagnostics import Diagnostic, TspolError
+from tspol.messages import Message, Words, os_reason, say
 from tspol.runtime import jsonnum
 
 DOCUMENT_LIMIT = 16 * 2**20  # bytes of a JSON document (one seller, or a list of them)
@@ -93,30 +94,29 @@ def output_format(path: str) -> str:
     """The format `-o FILE` writes, by its extension; ValueError naming the choices."""
     found = OUTPUT_FORMATS.get(os.path.splitext(path)[1].lower())
     if found is None:
-        raise ValueError(f"-o {path}: write .jsonl (or .ndjson), .csv or .parquet")
+        raise ValueError(say("tables.output_format", path=path))
     return found
 
 
-def _table_error(path: str, code: str, message: str, line: int | None = None, key: str | None = None):
+def _table_error(path: str, code: str, message: Message, line: int | None = None, key: str | None = None):
     return TspolError([Diagnostic(code, message, path=path, line=line, key=key)])
 
 
 def check_header(path: str, names: list[str], inputs: list[str], line: int | None = None) -> None:
     """TspolError for a column named twice, unnamed, or naming no input (every row would fail)."""
-    from tspol.runtime.names import did_you_mean, shown
+    from tspol.runtime.names import shown, suggestion
 
     seen: set[str] = set()
     for name in names:
         if name == "":
-            raise _table_error(path, BAD_TABLE, "a column without a name: each column names an input, "
-                                                "seller_id or region", line)
+            raise _table_error(path, BAD_TABLE, say("tables.unnamed_column"), line)
         if name in seen:
-            raise _table_error(path, BAD_TABLE, f"the column `{shown(name)}` is named twice", line, name)
+            raise _table_error(path, BAD_TABLE, say("tables.column_twice", name=shown(name)), line, name)
         seen.add(name)
         if name not in inputs and name not in FIELDS:
-            raise _table_error(path, UNKNOWN_INPUT, f"the column `{shown(name)}` is not an input of this "
-                               f"policy, nor seller_id or region{did_you_mean(name, [*inputs, *FIELDS])}", line,
-                               name)
+            close = suggestion(name, [*inputs, *FIELDS])
+            raise _table_error(path, UNKNOWN_INPUT, say("tables.not_an_input.close" if close else "tables.not_an_input",
+                                                        name=shown(name), close=close or ""), line, name)
 
 
 # ---- CSV
@@ -171,7 +171,7 @@ def _check_csv(stream, path: str, inputs: list[str]) -> list[str] | None:
         return None
     line, header = first
     if isinstance(header, csv.Error):
-        raise _table_error(path, BAD_TABLE, f"the header row is not CSV: {header}", line)
+        raise _table_error(path, BAD_TABLE, say("tables.header_not_csv", problem=str(header)), line)
     check_header(path, header, inputs, line=line)
     for _ in records:
         pass
@@ -180,11 +180,13 @@ def _check_csv(stream, path: str, inputs: list[str]) -> list[str] | None:
 
 def _csv_row(number: int, line: int, header: list[str], cells: list[str] | csv.Error) -> Row:
     if isinstance(cells, csv.Error):
-        return Row(number, line, problem=(MALFORMED, f"malformed CSV: {cells}"))
+        return Row(number, line, problem=(MALFORMED, say("tables.malformed_csv", problem=str(cells))))
     if len(cells) != len(header):
-        said = "an empty row" if not cells else f"{len(cells)} cell{'s' * (len(cells) != 1)}"
-        return Row(number, line, problem=(MALFORMED, f"{said}, but the header names {len(header)} "
-                                                     f"column{'s' * (len(header) != 1)}"))
+        said = (say("tables.empty_row") if not cells
+                else say("tables.cells.one" if len(cells) == 1 else "tables.cells", count=len(cells)))
+        return Row(number, line, problem=(MALFORMED, say("tables.cells_vs_header.one" if len(header) == 1
+                                                         else "tables.cells_vs_header", cells=said,
+                                                         columns=len(header))))
     record = {}
     for name, cell in zip(header, cells):
         if cell != "":
@@ -210,7 +212,7 @@ def _csv_records(stream, path: str) -> Iterator[tuple[int, list[str] | csv.Error
         yield start, cells
 
 
-QUOTING = "a quoted cell ends with a quote (\"), and a quote inside one is written twice (\"\")"
+QUOTING = say("tables.quoting")
 
 
 def _refuse_unreadable(lines: "_Lines", start: int, path: str, exc: csv.Error) -> None:
@@ -223,15 +225,11 @@ def _refuse_unreadable(lines: "_Lines", start: int, path: str, exc: csv.Error) -
         line = start + text.count("\n", 0, opened)
         column = opened - text.rfind("\n", 0, opened)
         if lines.ended:
-            raise _table_error(path, BAD_TABLE, f"the quote at column {column} is never closed, so the rest "
-                                                f"of the file would be one cell: {QUOTING}", line)
-        raise _table_error(path, BAD_TABLE, f"the cell quoted at column {column} runs past "
-                                            f"{CELL_LIMIT // 2**20} MiB, the most a cell holds: is its "
-                                            f"closing quote missing? ({QUOTING})", line)
+            raise _table_error(path, BAD_TABLE, say("tables.quote_not_closed", column=column, quoting=QUOTING), line)
+        raise _table_error(path, BAD_TABLE, say("tables.cell_too_long", column=column, most=CELL_LIMIT // 2**20,
+                                                quoting=QUOTING), line)
     if "new-line character seen in unquoted field" in str(exc):  # csv's words for a CR alone
-        raise _table_error(path, BAD_TABLE, "a line break that is a CR alone: the lines of a CSV file end with "
-                                            "LF or CRLF (convert a file whose lines end with CR alone; quote a "
-                                            "CR inside a cell)", lines.number)
+        raise _table_error(path, BAD_TABLE, say("tables.lone_cr"), lines.number)
 
 
 _QUOTED = re.compile(r'"[^"]*(?:""[^"]*)*"(?!")')  # a quoted cell, closed
@@ -276,11 +274,11 @@ class _Lines:
             raise StopIteration
         self.number += 1
         if len(raw) > LINE_LIMIT:
-            raise _table_error(self.path, BAD_TABLE, f"a line longer than {LINE_LIMIT // 2**20} MiB", self.number)
+            raise _table_error(self.path, BAD_TABLE, say("tables.line_too_long", most=LINE_LIMIT // 2**20), self.number)
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise _table_error(self.path, BAD_TABLE, f"this is not UTF-8 text: {jsonnum.utf8_problem(raw, exc)}",
+            raise _table_error(self.path, BAD_TABLE, say("tables.not_utf8", problem=jsonnum.utf8_problem(raw, exc)),
                                self.number) from None
         if self.number == 1 and text.startswith("\ufeff"):
             text = text[1:]
@@ -296,7 +294,7 @@ NUMBER_TYPES = re.compile(r"(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|US
 FIELD_TYPES = {"seller_id": re.compile(r"(VARCHAR|TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|"
                                        r"UINTEGER|UBIGINT)\Z"),
                "region": re.compile(r"VARCHAR\Z")}
-WANTED = {"seller_id": "text or a whole number", "region": "text"}
+WANTED = {"seller_id": say("tables.wanted.seller_id"), "region": say("tables.wanted.region")}
 
 
 def read_parquet(path: str, display: str, inputs: list[str]) -> tuple[Iterator[Row], int]:
@@ -320,8 +318,8 @@ def read_parquet(path: str, display: str, inputs: list[str]) -> tuple[Iterator[R
     check_header(display, names, inputs)
     for name, kind in zip(names, relation.types):
         if not FIELD_TYPES.get(name, NUMBER_TYPES).match(str(kind).replace(" ", "")):
-            wanted = WANTED.get(name, "a number: an integer type, DECIMAL or DOUBLE")
-            raise _table_error(display, BAD_TABLE, f"the column `{name}` is {kind}: it must be {wanted}",
+            wanted = WANTED.get(name, say("tables.wanted.number"))
+            raise _table_error(display, BAD_TABLE, say("tables.column_type", name=name, kind=str(kind), wanted=wanted),
                                key=name)
     return _parquet_rows(connection, source, display, names), count
 
@@ -348,7 +346,7 @@ def _parquet_rows(connection, source: str, display: str, names: list[str]) -> It
 
 
 def _unreadable_parquet(display: str, exc: Exception) -> TspolError:
-    return _table_error(display, BAD_TABLE, f"cannot read this Parquet file: {first_line(exc)}")
+    return _table_error(display, BAD_TABLE, say("tables.unreadable_parquet", reason=first_line(exc)))
 
 
 def first_line(exc: Exception) -> str:
@@ -370,8 +368,7 @@ def read_document(stream, path: str) -> bytes:
 
 
 def document_too_big(path: str) -> TspolError:
-    return _table_error(path, BAD_TABLE, f"a JSON file of sellers holds at most {DOCUMENT_LIMIT // 2**20} MiB: "
-                                         "write a larger table as JSON Lines (.jsonl), one seller a line")
+    return _table_error(path, BAD_TABLE, say("tables.document_too_big", most=DOCUMENT_LIMIT // 2**20))
 
 
 _BLANK = re.compile(f"[{jsonnum.WHITESPACE}]*")
@@ -424,8 +421,9 @@ def _value_end(text: str, at: int) -> int:
 class WriteError(Exception):
     """Writing the decisions failed; of `-o FILE`, nothing is left."""
 
-    def __init__(self, path: str, reason: str):
-        super().__init__(f"cannot write {path}: {reason}")
+    def __init__(self, path: str, reason):
+        super().__init__(say("tables.cannot_write", path=path, reason=reason))
+        self.message = self.args[0]
 
 
 @contextlib.contextmanager
@@ -435,7 +433,7 @@ def _writing(path: str):
     except BrokenPipeError:  # standard output's reader left: not a failure to tell
         raise
     except OSError as exc:
-        raise WriteError(path, exc.strerror or str(exc)) from None
+        raise WriteError(path, os_reason(exc)) from None
 
 
 class StandardOutput:

@@ -36,6 +36,7 @@ import attrs
 
 from tspol.codes import DEAD_ROW, NEEDS_EXTRA, OVERLAP, SQL_UNSUPPORTED
 from tspol.diagnostics import Diagnostic, TspolError, sort_diagnostics
+from tspol.messages import say
 from tspol.dsl.sources import Unsaved, pack_root, read_sources, source_hash
 
 @attrs.frozen
@@ -87,13 +88,12 @@ def _sql(dialect: str):
         try:
             from tspol.compiler import sqlgen
         except ImportError as exc:  # sqlglot: the `duckdb` and `spark` extras
-            raise TspolError(Diagnostic(NEEDS_EXTRA, f"`--target {dialect}` needs sqlglot: "
-                                                     f"pip install 'tspol[{dialect}]' ({exc.name} is missing)",
+            raise TspolError(Diagnostic(NEEDS_EXTRA, say("sources.needs_sqlglot", dialect=dialect, module=exc.name),
                                         path=sources.root)) from None
         try:
             return sqlgen.generate(program, dialect, table=table, lang=lang, headroom=headroom)
         except sqlgen.SqlUnsupported as exc:
-            raise TspolError(Diagnostic(SQL_UNSUPPORTED, str(exc), path=sources.root)) from None
+            raise TspolError(Diagnostic(SQL_UNSUPPORTED, exc.args[0], path=sources.root)) from None
 
     return generate
 

@@ -13,9 +13,10 @@ import json
 
 import click
 
-from tspol.cli.common import FAILED, USAGE, CliError, fail, open_pack, render, summary
+from tspol.cli.common import FAILED, USAGE, CliError, fail, lang_option, open_pack, render, said, summary
 from tspol.cli.help import Command
 from tspol.diagnostics import TspolError
+from tspol.messages import Words, say
 
 UNCOVERED = {"hole": "a hole", "edge": "open to the edge of the range"}
 
@@ -26,6 +27,7 @@ UNCOVERED = {"hole": "a hole", "edge": "open to the edge of the range"}
 @click.option("--region", help="Only this region.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text for policy authors, json for tools.")
+@lang_option
 def command(path, rule, region, fmt):
     """Show which sellers each row of each table decides, and which no row does.
 
@@ -47,8 +49,8 @@ def command(path, rule, region, fmt):
         if analysis.diagnostics:
             click.echo()
             click.echo(render(analysis.diagnostics, "text", workspace.sources.texts), nl=False)
-        click.echo(f"analyzed {workspace.root}: {len(analysis.tables)} table{'s' * (len(analysis.tables) != 1)}, "
-                   f"{summary(list(analysis.diagnostics))}", err=True)
+        click.echo(said(say("analyze.done.one" if len(analysis.tables) == 1 else "analyze.done", root=str(workspace.root),
+                            tables=len(analysis.tables), summary=summary(list(analysis.diagnostics)))), err=True)
     if any(d.is_error for d in analysis.diagnostics):
         raise click.exceptions.Exit(FAILED)
 
@@ -58,8 +60,8 @@ def _check_choice(what: str, value: str | None, known) -> None:
         import difflib
 
         close = difflib.get_close_matches(value, known, n=1)
-        hint = f"; did you mean `{close[0]}`?" if close else ""
-        raise CliError(f"unknown {what} `{value}`{hint} (this policy has {', '.join(known)})", USAGE)
+        raise CliError(say(f"analyze.unknown_{what}" + (".close" if close else ""), value=value,
+                           close=close[0] if close else "", known=", ".join(known)), USAGE)
 
 
 def coverage_text(analysis, program) -> str:

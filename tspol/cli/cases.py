@@ -14,6 +14,7 @@ import click
 
 from tspol.cli.common import USAGE, CliError, fail, open_pack
 from tspol.cli.help import Command
+from tspol.messages import say
 from tspol.diagnostics import TspolError
 
 
@@ -33,6 +34,6 @@ def command(path, region):
     except TspolError as exc:
         fail(exc)
     if region is not None and region not in program.region_names:
-        raise CliError(f"unknown region `{region}`; this policy has {', '.join(program.region_names)}", USAGE)
+        raise CliError(say("eval.unknown_region", region=region, known=", ".join(program.region_names)), USAGE)
     for case in boundary_cases(program, region):
         click.echo(json.dumps(case.to_dict(), ensure_ascii=False))

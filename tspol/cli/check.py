@@ -6,10 +6,11 @@ import sys
 
 import click
 
-from tspol.cli.common import CHECK_FORMAT_OPTION, FAILED, USAGE, CliError, PolPath, pack_or_default, packs_of, \
-    render, summary
+from tspol.cli.common import CHECK_FORMAT_OPTION, FAILED, USAGE, CliError, PolPath, lang_option, note, \
+    pack_or_default, packs_of, render, said, summary
 from tspol.cli.help import Command
 from tspol.diagnostics import Diagnostic, TspolError
+from tspol.messages import Words, say
 
 
 @click.command("check", cls=Command)
@@ -18,6 +19,7 @@ from tspol.diagnostics import Diagnostic, TspolError
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("--stdin-filename", type=click.Path(dir_okay=False),
               help="With `-`: the .pol file whose text is on standard input, checked as part of its pack.")
+@lang_option
 def command(paths, fmt, strict, stdin_filename):
     """Check policy packs: syntax, names, types, units, ranges, tables.
 
@@ -32,15 +34,15 @@ def command(paths, fmt, strict, stdin_filename):
     examples: list[str] = []
     if "-" in paths:
         if paths != ("-",):
-            raise CliError("`-` (standard input) is checked on its own: give no other PATH with it", USAGE)
+            raise CliError(say("cli.check.stdin_alone"), USAGE)
         diagnostics, sources = check_stdin(stdin_filename)
         targets = ["<stdin>" if stdin_filename is None else stdin_filename]
     else:
         if stdin_filename is not None:
-            raise CliError("--stdin-filename names the text read from `-`: give `-` as the PATH", USAGE)
+            raise CliError(say("cli.check.stdin_filename_without_dash"), USAGE)
         examples = [p for p in paths if _is_examples_file(p)]
         if examples and fmt != "text":
-            raise CliError(f"--format {fmt} is for .pol files: example files report as `tspol test` does", USAGE)
+            raise CliError(say("cli.check.format_for_pol", format=fmt), USAGE)
         paths = tuple(p for p in paths if p not in examples)
         _refuse_other_files(paths)
         if examples and not paths:
@@ -53,10 +55,9 @@ def command(paths, fmt, strict, stdin_filename):
             sources.update(texts)
     click.echo(render(diagnostics, fmt, sources), nl=False)
     if fmt == "text":
-        click.echo(f"checked {', '.join(targets)}: {summary(diagnostics)}", err=True)
+        click.echo(said(say("cli.checked", targets=Words(targets, ","), summary=summary(diagnostics))), err=True)
         if paths == ("-",) and stdin_filename is None and any(d.is_error for d in diagnostics):
-            click.echo("tspol: <stdin> was checked as a pack of its own; to check it as a file of a pack, "
-                       "give --stdin-filename FILE", err=True)
+            note(say("cli.check.stdin_as_pack"))
     if examples:  # the .pol files a hook passes with the examples it changed, then the examples
         _check_examples(examples, failed=any(d.is_error for d in diagnostics) or (strict and bool(diagnostics)))
     if any(d.is_error for d in diagnostics) or (strict and diagnostics):
@@ -101,8 +102,7 @@ def _check_examples(examples: list[str], failed: bool = False) -> None:
     for example in examples:
         packs.setdefault(Path(example).parent.parent, []).append(Path(example))
     for pack, files in packs.items():
-        click.echo(f"tspol: {', '.join(map(str, files))}: example sellers; running them against {pack} as "
-                   "`tspol test` does", err=True)
+        note(say("cli.check.examples", files=Words(map(str, files), ","), pack=str(pack)))
         try:
             run_examples(pack, files)
         except click.exceptions.Exit as exit_:
@@ -117,9 +117,8 @@ def _refuse_other_files(paths) -> None:
 
     for path in paths:
         if Path(path).is_file() and not path.endswith(".pol"):
-            raise CliError(f"{path} is not a .pol file: `tspol check` reads .pol files, or folders of them"
-                           + ("; example sellers go in PACK/examples/*.jsonl" if path.endswith((".jsonl", ".json"))
-                              else ""), USAGE)
+            raise CliError(say("cli.check.not_pol_examples" if path.endswith((".jsonl", ".json"))
+                               else "cli.check.not_pol", path=path), USAGE)
 
 
 def check_stdin(filename: str | None) -> tuple[list[Diagnostic], dict[str, str]]:
@@ -138,7 +137,7 @@ def check_stdin(filename: str | None) -> tuple[list[Diagnostic], dict[str, str]]
             return check_sources({name: text}, {name: "stdin.pol"}, name)
         root = pack_root(Path(filename))
         if root != Path(filename):
-            click.echo(f"tspol: checking {filename} as part of the pack in {root}", err=True)
+            note(say("cli.checking_part_of", path=filename, root=str(root)))
         sources, relpaths = read_sources(root, unsaved=(Path(filename), text))
     except TspolError as exc:
         return list(exc.diagnostics), dict(exc.sources)
@@ -153,9 +152,10 @@ def _check_stdin_filename(filename: str) -> None:
     from pathlib import Path
 
     if not filename.endswith(".pol"):
-        raise CliError(f"--stdin-filename names a .pol file; got {filename!r}", USAGE)
+        raise CliError(say("cli.check.stdin_filename_not_pol", got=repr(filename)), USAGE)
     if not Path(filename).parent.is_dir():
-        raise CliError(f"--stdin-filename {filename}: there is no folder {Path(filename).parent}", USAGE)
+        raise CliError(say("cli.check.stdin_filename_no_folder", path=filename, folder=str(Path(filename).parent)),
+                       USAGE)
 
 
 def check_sources(sources: dict[str, str], relpaths: dict[str, str], root: str):

@@ -1,12 +1,87 @@
-"""What the commands share: the exit-code error, and printing diagnostics."""
+"""What the commands share: the exit-code error, the language, and printing diagnostics."""
 
 from __future__ import annotations
 
 import click
 
+from tspol import messages
 from tspol.diagnostics import RENDERERS, Diagnostic, TspolError, render_text, sort_diagnostics
+from tspol.messages import say
 
 OK, FAILED, USAGE = 0, 1, 2
+
+LANG_META = "tspol.lang"  # ctx.meta key (shared by a command's context and its parent's): the language chosen
+
+
+def _install_click_words() -> None:
+    """Before any command declares its options: click's words of a usage error in tspol's language."""
+    from tspol.cli import clickwords
+
+    clickwords.install()
+
+
+_install_click_words()
+
+
+def _choose_lang(ctx: click.Context, param, value):
+    """`--lang`, else TSPOL_LANG, else the locale (`tspol.i18n.chosen`); a TSPOL_LANG that
+    names neither language is a usage error naming it (said in the locale's language)."""
+    import os
+
+    from tspol import i18n
+
+    try:
+        lang = i18n.chosen(value)
+    except i18n.UnknownLanguage as exc:
+        message = say("cli.unknown_language", source=exc.source, value=repr(exc.value),
+                      languages=messages.Words(i18n.LANGS, ","))
+        raise click.UsageError(message.text(i18n.from_locale(os.environ)), ctx) from None
+    ctx.meta[LANG_META] = lang
+    remember(lang)  # for what is shown after the command's context has closed: click's usage errors
+    return lang
+
+
+lang_option = click.option(
+    "--lang", type=click.Choice(["en", "zh"], case_sensitive=False), default=None, is_eager=True,
+    expose_value=False, callback=_choose_lang,
+    help="The language of messages, English or Chinese (default: TSPOL_LANG, else the locale).")
+
+
+_remembered: list[str] = []  # the language of the running command line, once known
+
+
+def remember(lang: str | None) -> None:
+    """The language of the command line now running (None: a new one, nothing chosen yet)."""
+    _remembered[:] = [lang] if lang else []
+
+
+def current_lang() -> str:
+    """The language the running command speaks: its `--lang` (TSPOL_LANG, the locale),
+    and for a command without the option, TSPOL_LANG or the locale (English when
+    TSPOL_LANG names neither language: that command has no way to say so). Before
+    `--lang` is read, and after the command's context has closed, the `--lang` of its
+    command line (`remember`)."""
+    from tspol import i18n
+
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None and LANG_META in ctx.meta:
+        return ctx.meta[LANG_META]
+    if _remembered:
+        return _remembered[0]
+    try:
+        return i18n.chosen(None)
+    except i18n.UnknownLanguage:
+        return i18n.DEFAULT
+
+
+def said(message) -> str:
+    """A message in the running command's language (a plain text as it is)."""
+    return messages.text(message, current_lang())
+
+
+def note(message) -> None:
+    """`tspol: ...` on stderr, in the running command's language."""
+    click.echo(f"tspol: {said(message)}", err=True)
 
 FORMAT_OPTION = click.option(
     "--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True,
@@ -30,7 +105,7 @@ class PolPath(click.Path):
 
         value = super().convert(value, param, ctx)
         if value != "-" and Path(value).is_dir() and not pol_files(Path(value)):
-            self.fail(f"no .pol files in {value!r}: a pack is a .pol file or a folder of them", param, ctx)
+            self.fail(said(say("cli.no_pol_files", path=repr(value))), param, ctx)
         return value
 
 
@@ -48,11 +123,11 @@ def pack_or_default(path: str | None) -> str:
         return path
     default = default_pack_path()
     if default != Path("policies"):
-        click.echo(f"tspol: no ./policies folder here; using the bundled pack at {default}", err=True)
+        note(say("cli.bundled_pack", path=str(default)))
     return str(default)
 
 
-def packs_of(paths, verb: str = "checking") -> list[str]:
+def packs_of(paths, verb: str = "checking") -> list[str]:  # verb: "checking" or "compiling"
     """Each pack once: a .pol file given alone stands for the pack it belongs to, and a
     folder of several packs (each with its own `policy`) for each of them."""
     from pathlib import Path
@@ -63,7 +138,7 @@ def packs_of(paths, verb: str = "checking") -> list[str]:
     for path in paths:
         root = str(pack_root(Path(path)))
         if root != path and Path(root) != Path(path):
-            click.echo(f"tspol: {verb} {path} as part of the pack in {root}", err=True)
+            note(say(f"cli.{verb}_part_of", path=str(path), root=root))
         for pack in map(str, packs_in(Path(root))):
             if pack not in packs:
                 packs.append(pack)
@@ -84,10 +159,11 @@ def open_pack(path: str | None):
     given = pack_or_default(path)
     root = pack_root(Path(given))
     if root != Path(given):
-        click.echo(f"tspol: reading {given} as part of the pack in {root}", err=True)
+        note(say("cli.reading_part_of", path=str(given), root=str(root)))
     packs = packs_in(root)
     if len(packs) > 1:
-        raise CliError(f"{root} holds {len(packs)} packs ({', '.join(map(str, packs))}); name one of them", USAGE)
+        raise CliError(say("cli.several_packs", root=str(root), count=len(packs),
+                           packs=messages.Words(map(str, packs), ",")), USAGE)
     try:
         return Workspace(Sources.read(root), given=given)  # the root found above, not looked for again
     except TspolError as exc:
@@ -101,40 +177,45 @@ def fail(exc: TspolError):
 
 
 class CliError(click.ClickException):
-    """A failure the user can act on, with the exit code it deserves."""
+    """A failure the user can act on, with the exit code it deserves; `message` is a
+    `tspol.messages.Message`, said in the running command's language."""
 
     def __init__(self, message: str, exit_code: int = FAILED):
         super().__init__(message)
         self.exit_code = exit_code
+        self.lang = current_lang()  # shown after the command's context has closed
 
     def show(self, file=None) -> None:
-        click.echo(f"tspol: {self.format_message()}", err=True)
+        click.echo(f"tspol: {messages.text(self.message, self.lang)}", err=True)
 
 
 class Failed(click.exceptions.Exit):
     """Stop with an exit code, having already printed why."""
 
 
-def render(diagnostics, fmt: str, sources=None) -> str:
+def render(diagnostics, fmt: str, sources=None, lang: str | None = None) -> str:
+    """Diagnostics sorted and rendered, in `lang` (default: the running command's)."""
     ordered = sort_diagnostics(diagnostics)
+    lang = current_lang() if lang is None else lang
     if fmt == "text":
-        return render_text(ordered, sources or {})
+        return render_text(ordered, sources or {}, lang)
     if fmt == "sarif":  # not one of RENDERERS: it needs the registry of codes, which imports tspol.diagnostics
         from tspol.sarif import render_sarif
 
-        return render_sarif(ordered, sources or {})
-    return RENDERERS[fmt](ordered)
+        return render_sarif(ordered, sources or {}, lang=lang)
+    return RENDERERS[fmt](ordered, lang)
 
 
-def summary(diagnostics: list[Diagnostic]) -> str:
+def summary(diagnostics: list[Diagnostic]) -> messages.Message:
+    """`2 errors, 1 warning`, `no problems`."""
     errors = sum(d.is_error for d in diagnostics)
     warnings = len(diagnostics) - errors
     parts = []
     if errors:
-        parts.append(f"{errors} error{'s' * (errors != 1)}")
+        parts.append(say("cli.errors.one" if errors == 1 else "cli.errors", count=errors))
     if warnings:
-        parts.append(f"{warnings} warning{'s' * (warnings != 1)}")
-    return ", ".join(parts) or "no problems"
+        parts.append(say("cli.warnings.one" if warnings == 1 else "cli.warnings", count=warnings))
+    return say("cli.summary", parts=messages.Words(parts, ",")) if parts else say("cli.no_problems")
 
 
 def needs_modules(what: str, modules, extra: str) -> None:
@@ -146,7 +227,7 @@ def needs_modules(what: str, modules, extra: str) -> None:
         for module in modules:
             importlib.import_module(module)
     except ImportError as exc:
-        click.echo(f"tspol: error[E003]: {what} needs {exc.name}: pip install 'tspol[{extra}]'", err=True)
+        note(say("cli.needs_extra", what=what, module=exc.name, extra=extra))
         raise Failed(FAILED) from None
 
 
@@ -159,6 +240,5 @@ def start_spark(engine) -> None:
         engine.session()
     except (PySparkException, OSError) as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        click.echo(f"tspol: --engine spark could not start Spark ({first}); it needs Java 17 or later "
-                   "(`java` on PATH or JAVA_HOME)", err=True)
+        note(say("cli.no_spark", reason=first))
         raise Failed(FAILED) from None

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import click
 
-from tspol.cli.common import FAILED, pack_or_default, packs_of
+from tspol.cli.common import FAILED, current_lang, note, pack_or_default, packs_of, said
 from tspol.cli.help import Command
 from tspol.diagnostics import TspolError, render_text
+from tspol.messages import os_reason, say
 from tspol.workspace import BACKENDS
 
 
@@ -57,9 +58,9 @@ def command(paths, output, target, table, lang, headroom):
                if value is not None}
     for key in options:
         if key not in BACKENDS[target].options:
-            raise click.UsageError(f"--{key} is for a SQL target (duckdb, spark), not --target {target}")
+            raise click.UsageError(said(say("compile.sql_option", option=f"--{key}", target=target)))
     if table is not None and not table.strip():
-        raise click.UsageError("--table needs a table name")
+        raise click.UsageError(said(say("compile.table_name")))
     targets = packs_of(paths or (pack_or_default(None),), verb="compiling")
     failed = False
     outputs: dict[str, tuple[str, str]] = {}  # file name -> (path, text)
@@ -69,17 +70,16 @@ def command(paths, output, target, table, lang, headroom):
             text = workspace.generate(target, **options)
             name = output_file(workspace.program().name, target)
         except TspolError as exc:
-            click.echo(render_text(exc.diagnostics, exc.sources), err=True, nl=False)
+            click.echo(render_text(exc.diagnostics, exc.sources, current_lang()), err=True, nl=False)
             failed = True
             continue
         if name in outputs:
-            click.echo(f"tspol: {path} and {outputs[name][0]} are both policy `{workspace.program().name}`; "
-                       f"compile them into different folders", err=True)
+            note(say("compile.same_policy", path=path, other=outputs[name][0], name=workspace.program().name))
             failed = True
             continue
         outputs[name] = (path, text)
     if failed:
-        click.echo("tspol: nothing written", err=True)
+        note(say("compile.nothing_written"))
         raise click.exceptions.Exit(FAILED)
     for name, (path, text) in outputs.items():
         target_file = Path(output) / name
@@ -87,6 +87,6 @@ def command(paths, output, target, table, lang, headroom):
             target_file.parent.mkdir(parents=True, exist_ok=True)
             target_file.write_bytes(text.encode("utf-8"))
         except OSError as exc:
-            click.echo(f"tspol: cannot write {target_file}: {exc.strerror}", err=True)
+            note(say("tables.cannot_write", path=str(target_file), reason=os_reason(exc)))
             raise click.exceptions.Exit(FAILED) from None
-        click.echo(f"{path}: wrote {target_file}", err=True)
+        click.echo(said(say("compile.wrote", path=path, file=str(target_file))), err=True)

@@ -17,9 +17,10 @@ from pathlib import Path
 
 import click
 
-from tspol.cli.common import USAGE, CliError, pack_or_default, render
+from tspol.cli.common import USAGE, CliError, lang_option, pack_or_default, render
 from tspol.cli.help import Command
 from tspol.diagnostics import TspolError
+from tspol.messages import os_reason, say
 
 SAME, DIFFERENT = 0, 1
 
@@ -29,6 +30,7 @@ SAME, DIFFERENT = 0, 1
 @click.option("--git", "rev", metavar="REV", help="Compare the working tree's pack with the pack at this git revision.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text",
               show_default=True, help="text for people, json for tools, markdown for a pull-request comment.")
+@lang_option
 def command(paths, rev, fmt):
     """Show how two versions of a policy pack decide differently.
 
@@ -39,7 +41,7 @@ def command(paths, rev, fmt):
 
     if rev is not None:
         if len(paths) > 1:
-            raise CliError("with --git REV, give at most one PATH (the pack in the working tree)", USAGE)
+            raise CliError(say("diff.git_one_path"), USAGE)
         from tspol.dsl.sources import pack_root
 
         path = pack_root(Path(pack_or_default(paths[0] if paths else None)))
@@ -50,7 +52,7 @@ def command(paths, rev, fmt):
         names = (f"{path}@{rev}", str(path))
     else:
         if len(paths) != 2:
-            raise CliError("give two packs, OLD and NEW, or --git REV", USAGE)
+            raise CliError(say("diff.two_packs"), USAGE)
         old, new = _program(paths[0]), _program(paths[1])
         names = tuple(paths)
     diff = diff_programs(old, new, *names)
@@ -77,14 +79,14 @@ def _program(path, rename: tuple[str, str] | None = None):
         raise click.exceptions.Exit(USAGE)
 
 
-def _git(args: list[str], cwd: Path, what: str) -> bytes:
+def _git(args: list[str], cwd: Path, what) -> bytes:
     try:
         done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
     except OSError as exc:
-        raise CliError(f"cannot run git: {exc.strerror}", USAGE) from None
+        raise CliError(say("diff.no_git", reason=os_reason(exc)), USAGE) from None
     if done.returncode != 0:
         detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise CliError(f"{what}" + (f" ({detail[-1]})" if detail else ""), USAGE)
+        raise CliError(say("diff.git_said", what=what, detail=detail[-1]) if detail else what, USAGE)
     return done.stdout
 
 
@@ -93,12 +95,12 @@ def _checkout(path: Path, rev: str, into: Path) -> Path:
     path = path.resolve()
     folder = path if path.is_dir() else path.parent
     top = Path(_git(["rev-parse", "--show-toplevel"], folder,
-                    f"{folder} is not inside a git repository").decode().strip())
-    _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], top, f"unknown git revision `{rev}`")
+                    say("diff.not_in_git", folder=str(folder))).decode().strip())
+    _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], top, say("diff.unknown_revision", rev=rev))
     relative = path.relative_to(top.resolve()).as_posix() or "."
     archive = into / "pack.tar"
     archive.write_bytes(_git(["archive", "--format=tar", rev, "--", relative], top,
-                             f"`{relative}` does not exist at revision `{rev}`"))
+                             say("diff.not_at_revision", path=relative, rev=rev)))
     with tarfile.open(archive) as tar:
         tar.extractall(into / "tree", filter="data")
     return into / "tree" / relative

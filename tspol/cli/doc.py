@@ -6,8 +6,9 @@ from pathlib import Path
 
 import click
 
-from tspol.cli.common import CliError, fail, open_pack
+from tspol.cli.common import CliError, fail, open_pack, said
 from tspol.cli.help import Command
+from tspol.messages import os_reason, say
 from tspol.diagnostics import TspolError
 from tspol.docgen import document
 
@@ -42,5 +43,5 @@ def command(path, output, lang):
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(page.encode("utf-8"))
     except OSError as exc:
-        raise CliError(f"cannot write {target}: {exc.strerror}") from None
-    click.echo(f"{workspace.root}: wrote {target}", err=True)
+        raise CliError(say("tables.cannot_write", path=str(target), reason=os_reason(exc))) from None
+    click.echo(said(say("compile.wrote", path=str(workspace.root), file=str(target))), err=True)

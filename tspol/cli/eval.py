@@ -58,9 +58,11 @@ from decimal import Decimal
 import click
 
 from tspol import sellers
-from tspol.cli.common import FAILED, CliError, fail, needs_modules, open_pack, start_spark
+from tspol.cli.common import FAILED, CliError, current_lang, fail, lang_option, needs_modules, note, open_pack, \
+    said, start_spark
 from tspol.cli.help import Command
 from tspol.diagnostics import Diagnostic, TspolError, render_text
+from tspol.messages import Message, Words, os_reason, say
 from tspol.runtime import jsonnum
 from tspol.sellers import DOCUMENT_LIMIT  # bytes: past this, input that is not JSON Lines is no document
 
@@ -84,7 +86,7 @@ WINDOW = 4  # batches in flight per helper
 
 
 class _LineError(Exception):
-    def __init__(self, code: str, key: str | None, message: str, line: int | None = None):
+    def __init__(self, code: str, key: str | None, message: Message, line: int | None = None):
         super().__init__(message)
         self.code, self.key, self.message = code, key, message
         self.line = line  # in a document of many lines, the line of the problem
@@ -145,17 +147,18 @@ def _parse(raw: bytes | jsonnum.LongLine, document: bool = False):
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise _LineError(MALFORMED, None, f"this is not UTF-8 text: {jsonnum.utf8_problem(raw, exc)}") from None
+        raise _LineError(MALFORMED, None, say("eval.not_utf8", problem=jsonnum.utf8_problem(raw, exc))) from None
     if jsonnum.is_blank(text):
-        raise _LineError(MALFORMED, None, "empty line: expected a JSON object")
+        raise _LineError(MALFORMED, None, say("eval.empty_line"))
     try:
         record = _decode(text)
     except json.JSONDecodeError as exc:
-        where = f"line {exc.lineno}, column {exc.colno}" if document else jsonnum.json_error(exc, text)
-        raise _LineError(MALFORMED, None, f"malformed JSON: {exc.msg} at {where}" if document
-                         else f"malformed JSON: {where}", exc.lineno if document else None) from None
+        problem = (say("eval.json_at", problem=jsonnum.json_reason(exc.msg), line=exc.lineno, column=exc.colno)
+                   if document else jsonnum.json_error(exc, text))
+        raise _LineError(MALFORMED, None, say("json.malformed", problem=problem),
+                         exc.lineno if document else None) from None
     except RecursionError:
-        raise _LineError(MALFORMED, None, "malformed JSON: objects or lists nested too deeply") from None
+        raise _LineError(MALFORMED, None, say("json.too_deep")) from None
     if "\\u" in text:  # bytes read as UTF-8 hold no surrogate: only an escape can write one
         try:
             jsonnum.check_unicode(record)
@@ -247,14 +250,14 @@ class Decider:
         seller_id = NO_ID
         try:
             if type(record) is not dict:
-                raise _LineError(NOT_AN_OBJECT, None, f"expected a JSON object, got {_json_kind(record)}")
+                raise _LineError(NOT_AN_OBJECT, None, say("event.not_an_object", value=_json_kind(record)))
             seller_id = self.seller_id(record)
             region = self.region_of(record)
             text = self.decision_text(self.metrics(record), region, seller_id, document)
         except (_LineError, self.error_type) as exc:
             return self.failure(exc.code, exc.key, exc.message, raw, line, seller_id, document, row=row)
         except Exception as exc:  # a bug in tspol: this line fails, the others are still decided
-            message = f"internal error: {type(exc).__name__}: {exc}; this is a bug in tspol, please report it"
+            message = say("eval.internal", error=f"{type(exc).__name__}: {exc}")
             return self.failure(INTERNAL, None, message, raw, line, NO_ID, document, row=row)
         self.decided += 1
         return text, None
@@ -289,7 +292,7 @@ class Decider:
             return NO_ID
         seller_id = record.pop("seller_id")
         if seller_id is not None and type(seller_id) not in (str, int):
-            raise _LineError(BAD_FIELD, "seller_id", f"a seller_id is a string or a whole number, got {_json_kind(seller_id)}")
+            raise _LineError(BAD_FIELD, "seller_id", say("eval.seller_id", value=_json_kind(seller_id)))
         return seller_id
 
     def region_of(self, record: dict):
@@ -297,8 +300,7 @@ class Decider:
         if region is None:
             region = self.region
             if region is None:
-                raise _LineError(NO_REGION, "region", f"no region: give --region, or a `region` key on the line "
-                                 f"(this policy has {', '.join(self.regions)})")
+                raise _LineError(NO_REGION, "region", say("metrics.no_region", known=", ".join(self.regions)))
         elif type(region) is str and region not in self.regions:
             raise _LineError(UNKNOWN_REGION, "region", unknown_region(region, self.regions))
         return region
@@ -310,10 +312,9 @@ class Decider:
         metrics = record.pop("metrics")
         if record:
             key = next(iter(record))
-            raise _LineError(BAD_FIELD, key, f"`{key}` beside `metrics`: with `metrics`, the other keys "
-                             "can only be seller_id and region")
+            raise _LineError(BAD_FIELD, key, say("eval.beside_metrics", key=key))
         if type(metrics) is not dict:
-            raise _LineError(NOT_AN_OBJECT, "metrics", f"expected an object of input values, got {_json_kind(metrics)}")
+            raise _LineError(NOT_AN_OBJECT, "metrics", say("eval.metrics_object", value=_json_kind(metrics)))
         return metrics
 
     def output(self, decision: dict, seller_id, document: bool) -> str:
@@ -331,19 +332,24 @@ class Decider:
             return f'{{"seller_id": {self.encode(seller_id)}, {self.encode(decision)[1:]}\n'
         return self.encode(decision) + "\n"
 
-    def failure(self, code: str, key: str | None, message: str, raw: bytes, line: int | None, seller_id,
+    def failure(self, code: str, key: str | None, message, raw: bytes, line: int | None, seller_id,
                 document: bool, row: int | None = None) -> tuple[str, Diagnostic]:
+        """The error record (or report line) of a seller not decided; `message` a Message, or
+        the English of a compiled module or a SQL engine (read back: `tspol.runtime.wording`)."""
+        from tspol.runtime.wording import said as worded
+
         at = _key_line(raw, key) if document and key else line
-        diagnostic = Diagnostic(code, message, path=self.path, line=at, key=key, row=row)
+        diagnostic = Diagnostic(code, worded(code, message), path=self.path, line=at, key=key, row=row)
         self.failed += 1
         return self.error_output(diagnostic, seller_id, document), diagnostic
 
     def error_output(self, d: Diagnostic, seller_id, document: bool) -> str:
         if self.fmt == "text":
-            where = "" if document else f"line {d.line}: " if d.row is None else f"row {d.row}: "
-            key = f"key `{d.key}`: " if d.key else ""
-            seller = f"seller {seller_id}: " if seller_id is not NO_ID and seller_id is not None else ""
-            return f"{where}{seller}not decided: error[{d.code}]: {key}{d.message}\n"
+            where = "" if document else say("eval.at_line", line=d.line) if d.row is None else say("eval.at_row", row=d.row)
+            seller = say("eval.of_seller", seller=str(seller_id)) if seller_id is not NO_ID and seller_id is not None \
+                else ""
+            said = say("render.key", key=d.key, message=d.message) if d.key else d.message
+            return say("eval.not_decided", where=where, seller=seller, code=d.code, message=said).text(self.lang) + "\n"
         record = {} if seller_id is NO_ID else {"seller_id": seller_id}
         if d.row is None:
             record["line"] = d.line
@@ -355,26 +361,27 @@ class Decider:
         return self.encode(record) + "\n"
 
 
-def unknown_region(region: str, regions, where: str = "") -> str:
-    """`unknown region `us`; this policy has US, SEA, UK; did you mean `US`?`"""
-    from tspol.runtime.names import did_you_mean, shown
+def unknown_region(region: str, regions, option: bool = False) -> Message:
+    """`unknown region `us`; this policy has US, SEA, UK; did you mean `US`?` (of --region: `option`)."""
+    from tspol.runtime.names import shown, suggestion
 
-    return f"unknown region `{shown(region)}`{where}; this policy has {', '.join(regions)}" \
-        + did_you_mean(region, regions)
+    close = suggestion(region, regions)
+    return say("eval.unknown_region" + (".option" if option else "") + (".close" if close else ""),
+               region=shown(region), known=", ".join(regions), close=close or "")
 
 
-def _json_kind(value) -> str:
+def _json_kind(value) -> Message | str:
     if value is None:
         return "null"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
-        return "a string"
+        return say("value.a_string")
     if isinstance(value, list):
-        return "a list"
+        return say("value.list")
     if isinstance(value, dict):
-        return "an object"
-    return "a number" if isinstance(value, (int, Decimal, float)) else type(value).__name__
+        return say("value.object")
+    return say("value.a_number") if isinstance(value, (int, Decimal, float)) else type(value).__name__
 
 
 def _key_line(raw: bytes, key: str) -> int:
@@ -398,7 +405,7 @@ class Progress:
             return
         self.last = now
         share = f" ({100 * position // self.size}%)" if self.size and position is not None else ""
-        sys.stderr.write(f"\rtspol eval: {count:,} sellers{share}")
+        sys.stderr.write(f"\rtspol eval: {said(say('eval.progress', count=count, share=share))}")
         sys.stderr.flush()
         self.shown = True
 
@@ -554,7 +561,7 @@ def _write(decider: Decider, answered, out, errors, progress=None, position=lamb
         if diagnostic is not None:
             out.write("".join(pending).encode("utf-8"))
             pending.clear()
-            errors(render_text([diagnostic]))
+            errors(render_text([diagnostic], lang=decider.lang))
         elif len(pending) >= CHUNK:
             out.write("".join(pending).encode("utf-8"))
             pending.clear()
@@ -595,14 +602,14 @@ def _run_in_helpers(decider: Decider, lines, first: int, out, errors, progress, 
             text, diagnostics, decided, failed, last = future.result()
         except Exception:  # a helper failed (or never started): its lines are decided here
             if not lost:
-                errors("tspol eval: a helper process failed; deciding its lines in this one\n")
+                errors(f"tspol eval: {say('eval.helper_failed').text(decider.lang)}\n")
                 lost = True
             text, diagnostics = _answers(decider, start, batch)
             decided = failed = 0  # `decider` counted them
             last = start + len(batch) - 1
         out.write(text.encode("utf-8"))
         if diagnostics:
-            errors(render_text(diagnostics))
+            errors(render_text(diagnostics, lang=decider.lang))
         decider.decided += decided
         decider.failed += failed
         if progress is not None:
@@ -692,8 +699,7 @@ SQL_ENGINES = {  # engine -> (the modules it needs, the extra that brings them)
               help="text: a short report a seller can read; json: one decision object per seller "
                    "(region, points, warning, violations, findings, not_applicable, discretionary). "
                    "Default: text, or json with -o.")
-@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True,
-              help="The language of explanations.")
+@lang_option
 @click.option("--jobs", type=click.IntRange(min=1), default=None,
               help=f"Processes deciding a long JSON Lines input (past {PARALLEL_AFTER:,} lines); "
                    "default: chosen from the CPUs this process may use (one below 4 CPUs, where helper "
@@ -726,7 +732,7 @@ SQL_ENGINES = {  # engine -> (the modules it needs, the extra that brings them)
                    "fewer of an input (a part's totals change alike: one more late order is one more "
                    "order), or exactly N. May be given more than once.")
 @click.option("-v", "--verbose", is_flag=True, help="Say on standard error how many processes decide, and why.")
-def command(file, policy_path, region, fmt, lang, jobs, engine, input_format, output, fields, shape, headroom,
+def command(file, policy_path, region, fmt, jobs, engine, input_format, output, fields, shape, headroom,
             what_if, verbose):
     """Decide sellers: one JSON object in, one decision out; JSON Lines, a JSON
     list, CSV or Parquet in, one decision per seller out (FILE, or standard input
@@ -738,30 +744,30 @@ def command(file, policy_path, region, fmt, lang, jobs, engine, input_format, ou
     most 1 MiB. A seller that cannot be decided gets an error record in its
     place; the exit code is then 1.
     """
+    lang = current_lang()  # of the explanations and of every message
     given = sellers.input_format(file, input_format)
     if given == "parquet" and file == "-":
-        raise click.UsageError("Parquet is read from a file, not from standard input: give FILE")
+        raise click.UsageError(said(say("eval.parquet_stdin")))
     writes = None
     if output is not None:
         try:
             writes = sellers.output_format(output)
         except ValueError as exc:
-            raise click.UsageError(str(exc)) from None
+            raise click.UsageError(said(exc.args[0])) from None
         if fmt == "text":
-            raise click.UsageError(f"-o {output} writes decisions as data: --format text is a report for "
-                                   "people, printed without -o")
+            raise click.UsageError(said(say("eval.output_text", output=output)))
         if _is_input(file, output):
-            raise click.UsageError(f"-o {output} is the input file: write the decisions to another file")
+            raise click.UsageError(said(say("eval.output_is_input", output=output)))
     fmt = fmt or ("json" if output is not None else "text")
     kept = _fields(fields, shape, fmt, writes)
     if what_if and engine in SQL_ENGINES:
-        raise click.UsageError("--what-if is decided by --engine python")
+        raise click.UsageError(said(say("eval.python_only", option="--what-if")))
     added = "--headroom" if headroom else "--what-if" if what_if else None
     if added and (kept is not None or writes in ("csv", "parquet")):  # it would be dropped, not written
         without = f"--{'fields' if fields else 'shape'}" if kept is not None else f"-o {output}"
-        raise click.UsageError(f"{added} adds to the whole decision in JSON or text: {without} has no place for it")
+        raise click.UsageError(said(say("eval.whole_decision_only", option=added, without=without)))
     if "parquet" in (given, writes):
-        needs_modules("reading and writing Parquet", ["duckdb"], "duckdb")
+        needs_modules(say("eval.what.parquet"), ["duckdb"], "duckdb")
     try:
         pack = open_pack(policy_path).compiled()
     except TspolError as exc:
@@ -769,7 +775,7 @@ def command(file, policy_path, region, fmt, lang, jobs, engine, input_format, ou
     module = pack.module
     regions = module.POLICY["regions"]
     if region is not None and region not in regions:  # bad input, as an unknown region on a line is
-        click.echo(f"tspol: {unknown_region(region, regions, ' for --region')}", err=True)
+        note(unknown_region(region, regions, option=True))
         raise click.exceptions.Exit(FAILED)
     if region is None and len(regions) == 1:
         region = regions[0]
@@ -777,23 +783,22 @@ def command(file, policy_path, region, fmt, lang, jobs, engine, input_format, ou
     changes = _changes(what_if, module.INPUTS)
     if engine in SQL_ENGINES:
         decider = _sql_decider(pack, region, fmt, lang, display, engine, headroom)
-        jobs, why = 1, f"--engine {engine} decides in batches"
+        jobs, why = 1, say("eval.jobs.engine", engine=engine)
     else:
         decider = Decider(module, region, fmt, lang, display, compiled=pack)
         jobs, why = (jobs, "--jobs") if jobs else _jobs()
         if headroom or changes:
             _add_extras(decider, pack.workspace.program(), headroom, changes)
-            jobs, why = 1, "--headroom and --what-if are decided here"
+            jobs, why = 1, say("eval.jobs.extras")
     if kept is not None:
         decider.keep(kept)
     if verbose:
-        helpers = f"{jobs} helper processes past {PARALLEL_AFTER:,} lines" if jobs > 1 else "one process"
-        click.echo(f"tspol eval: {helpers} ({why})", err=True)
+        helpers = say("eval.jobs.helpers", jobs=jobs, after=PARALLEL_AFTER) if jobs > 1 else say("eval.jobs.one")
+        click.echo(f"tspol eval: {said(say('eval.jobs', helpers=helpers, why=why))}", err=True)
     if output is not None:
         decider.indent = None
     if file == "-" and _is_terminal(sys.stdin):
-        click.echo("tspol eval: reading sellers from the terminal, one JSON object per line; "
-                   "end with Ctrl-D (or give a FILE)", err=True)
+        click.echo(f"tspol eval: {said(say('eval.terminal'))}", err=True)
     errors = lambda text: click.echo(text, err=True, nl=False)  # noqa: E731
     columns = sellers.OUTPUT_COLUMNS if kept is None else ("seller_id", *(key for key, _ in kept), "error")
     try:
@@ -811,16 +816,17 @@ def command(file, policy_path, region, fmt, lang, jobs, engine, input_format, ou
     except TspolError as exc:  # a table that is no table of sellers: nothing was decided
         fail(exc)
     except sellers.WriteError as exc:
-        raise CliError(str(exc)) from None
+        raise CliError(exc.message) from None
     except OSError as exc:
-        raise CliError(f"cannot read {display}: {exc.strerror}") from None
+        raise CliError(say("eval.cannot_read", path=display, reason=os_reason(exc))) from None
     except Signalled as stop:  # the output taken back: end as the signal ends a process
         signal.signal(stop.signum, signal.SIG_DFL)
         os.kill(os.getpid(), stop.signum)
         raise click.exceptions.Exit(128 + stop.signum) from None
     if decider.failed:
         total = decider.failed + decider.decided
-        click.echo(f"{display}: {decider.failed} of {total} seller{'s' * (total != 1)} not decided", err=True)
+        click.echo(said(say("eval.failed.one" if total == 1 else "eval.failed", path=display, failed=decider.failed,
+                            total=total)), err=True)
         raise click.exceptions.Exit(FAILED)
 
 
@@ -829,16 +835,15 @@ def _fields(fields: str | None, shape: str | None, fmt: str, writes: str | None)
     if fields is None and shape in (None, "full"):
         return None
     if fields is not None and shape is not None:
-        raise click.UsageError("--fields and --shape each say what to write: give one of them")
+        raise click.UsageError(said(say("eval.fields_and_shape")))
     if fmt == "text":
-        raise click.UsageError(f"{'--fields' if fields else '--shape'} writes JSON Lines, CSV or Parquet, "
-                               "not a text report")
+        raise click.UsageError(said(say("eval.fields_format.text", option="--fields" if fields else "--shape")))
     from tspol.runtime.shapes import parse_fields, shape_fields
 
     try:
         return parse_fields(fields) if fields is not None else shape_fields(shape)
     except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="--fields") from None
+        raise click.BadParameter(said(exc.args[0]), param_hint="--fields") from None
 
 
 def _changes(what_if: tuple[str, ...], inputs) -> dict:
@@ -851,15 +856,15 @@ def _changes(what_if: tuple[str, ...], inputs) -> dict:
         sign = amount[:1] if amount[:1] in "+-" and amount else ""
         number = amount[len(sign):]
         if not equals or not number.replace(".", "", 1).isdigit() or not number.isascii():
-            raise click.BadParameter(f"{given!r}: write INPUT=+N (N more), INPUT=-N (N fewer) or INPUT=N "
-                                     "(exactly N), N a number such as 3 or 2.5", param_hint="--what-if")
+            raise click.BadParameter(said(say("eval.what_if.form", given=repr(given))), param_hint="--what-if")
         if name not in inputs:
-            from tspol.runtime.names import did_you_mean
+            from tspol.runtime.names import suggestion
 
-            raise click.BadParameter(f"{given!r}: no input `{name}`{did_you_mean(name, inputs)}",
-                                     param_hint="--what-if")
+            close = suggestion(name, inputs)
+            raise click.BadParameter(said(say("eval.what_if.no_input" + (".close" if close else ""), given=repr(given),
+                                              name=name, close=close or "")), param_hint="--what-if")
         if name in changes:
-            raise click.BadParameter(f"`{name}` is changed twice", param_hint="--what-if")
+            raise click.BadParameter(said(say("eval.what_if.twice", name=name)), param_hint="--what-if")
         value = Fraction(number)
         changes[name] = ("=", value) if not sign else ("+", value if sign == "+" else -value)
     return changes
@@ -889,9 +894,12 @@ def _add_extras(decider: Decider, program, headroom: bool, changes: dict) -> Non
                                         lambda m, r: module.evaluate(m, r, decider.lang))
         except ValueError as exc:
             key = next(iter(changes))
-            raise _LineError(WHAT_IF, key, f"--what-if: {exc}") from None
+            raise _LineError(WHAT_IF, key, say("eval.what_if.refused", reason=exc.args[0])) from None
         except module.MetricsError as exc:
-            raise _LineError(WHAT_IF, exc.key, f"--what-if: the changed seller: {exc.message}") from None
+            from tspol.runtime.wording import said as worded
+
+            raise _LineError(WHAT_IF, exc.key, say("eval.what_if.changed", message=worded(exc.code, exc.message))) \
+                from None
         decision["what_if"] = {"changes": {name: _change_text(change) for name, change in changes.items()},
                                **changed}
 
@@ -912,8 +920,8 @@ def _jobs() -> tuple[int, str]:
     except (AttributeError, OSError):
         cpus = os.cpu_count() or 1
     if cpus < 4:
-        return 1, f"{cpus} CPU{'s' * (cpus != 1)}: helper processes would cost more than they save"
-    return min(4, cpus // 2), f"{cpus} CPUs"
+        return 1, say("eval.jobs.few_cpus.one" if cpus == 1 else "eval.jobs.few_cpus", cpus=cpus)
+    return min(4, cpus // 2), say("eval.jobs.cpus", cpus=cpus)
 
 
 def _is_input(file: str, output: str) -> bool:
@@ -1007,15 +1015,17 @@ def _decide_in_duckdb(decider: Decider, file: str, out, errors) -> bool:
         done = decider.engine.decide_parquet(decider.policy, file, out.direct(), decider.lang, decider.region,
                                              fields=decider.fields)
     except duckdb.Error as exc:  # the input was read already: most likely, the output could not be written
-        reason = f"deciding {decider.path} in DuckDB failed: {sellers.first_line(exc)}"
+        reason = say("eval.duckdb_failed", path=decider.path, reason=sellers.first_line(exc))
         raise sellers.WriteError(out.path, reason) from None
     if done is None:
         out.written_directly = False
         return False
     count, failed = done
     for row, error in failed:
-        errors(render_text([Diagnostic(error["code"], error["message"], path=decider.path, key=error["key"],
-                                       row=row)]))
+        from tspol.runtime.wording import said as worded
+
+        errors(render_text([Diagnostic(error["code"], worded(error["code"], error["message"]), path=decider.path,
+                                       key=error["key"], row=row)], lang=decider.lang))
         decider.failed += 1
     decider.decided = count - decider.failed
     return True
@@ -1032,7 +1042,7 @@ def _sql_decider(pack, region, fmt, lang, display, name: str, headroom: bool = F
     try:
         engine.records_query(policy, lang=lang, headroom=headroom)
     except SqlUnsupported as exc:
-        click.echo(f"tspol: error[E004]: {exc}; --engine python decides this pack", err=True)
+        note(say("eval.sql_unsupported", reason=exc.args[0]))
         raise click.exceptions.Exit(FAILED) from None
     if name == "spark":
         start_spark(engine)

@@ -1,16 +1,17 @@
 """`tspol explain [CODE] [--list] [--format text|markdown]`: what a diagnostic code means.
 
 The text comes from the registry (`tspol.codes`); this command only picks an
-entry and prints it, in English or Chinese: the language of `--lang`
-(`ctx.meta["tspol.lang"]`), else `TSPOL_LANG`, else the locale.
+entry and prints it, in English or Chinese: the language of `--lang`, else
+`TSPOL_LANG`, else the locale (`tspol.cli.common.current_lang`).
 """
 
 from __future__ import annotations
 
 import click
 
-from tspol.cli.common import USAGE, CliError
+from tspol.cli.common import USAGE, CliError, current_lang, lang_option
 from tspol.cli.help import Command
+from tspol.messages import say
 
 
 @click.command("explain", cls=Command)
@@ -19,6 +20,7 @@ from tspol.cli.help import Command
                                                       "without a CODE).")
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown"]), default="text", show_default=True,
               help="text for people, markdown for documentation.")
+@lang_option
 def command(code, listing, fmt):
     """Explain a diagnostic code: what it means, why tspol reports it, how to fix it.
 
@@ -27,9 +29,9 @@ def command(code, listing, fmt):
     """
     from tspol import codes
 
-    lang = _language(click.get_current_context())
+    lang = current_lang()
     if code is not None and listing:
-        raise CliError("give a CODE or --list, not both", USAGE)
+        raise CliError(say("explain.code_or_list"), USAGE)
     if code is None:
         click.echo(codes.list_markdown(lang) if fmt == "markdown" else codes.list_text(lang), nl=False)
         return
@@ -39,16 +41,10 @@ def command(code, listing, fmt):
     click.echo(codes.explain_markdown(entry, lang) if fmt == "markdown" else codes.explain_text(entry, lang), nl=False)
 
 
-def _language(ctx: click.Context) -> str:
-    from tspol.cli.help import LANG_META
-    from tspol.i18n import UnknownLanguage, chosen
+def _unknown(code: str, close: list[str]):
+    from tspol.messages import Words
 
-    try:
-        return chosen(ctx.meta.get(LANG_META))
-    except UnknownLanguage as exc:
-        raise CliError(str(exc), USAGE) from None
-
-
-def _unknown(code: str, close: list[str]) -> str:
-    hint = f"; did you mean {' or '.join(f'`{c}`' for c in close)}?" if close else ""
-    return f"unknown code `{code}`{hint} (`tspol explain --list` lists every code)"
+    if close:
+        return say("explain.unknown.close", code=code, close=say("did_you_mean", names=Words([f"`{c}`" for c in close],
+                                                                                         "or only")))
+    return say("explain.unknown", code=code)

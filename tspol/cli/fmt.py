@@ -8,8 +8,9 @@ from pathlib import Path
 
 import click
 
-from tspol.cli.common import FAILED, USAGE, CliError, PolPath, pack_or_default, render
+from tspol.cli.common import FAILED, USAGE, CliError, PolPath, pack_or_default, render, note, said
 from tspol.cli.help import Command
+from tspol.messages import os_reason, say
 
 
 @click.command("fmt", cls=Command)
@@ -30,12 +31,11 @@ def command(paths, check_only, show_diff):
 
     if "-" in paths:
         if paths != ("-",):
-            raise CliError("`-` (standard input) is formatted on its own: give no other PATH with it", USAGE)
+            raise CliError(say("fmt.stdin_alone"), USAGE)
         _format_stdin(check_only, show_diff)
         return
     if not paths and not (check_only or show_diff) and default_pack_path() == bundled_pack_path():
-        raise CliError("no ./policies folder here, and the bundled pack is not rewritten in place: "
-                       "name the .pol files or folders to format", USAGE)
+        raise CliError(say("fmt.bundled"), USAGE)
     files = [f for p in (paths or (pack_or_default(None),)) for f in pol_files(Path(p))]
     changed, problems, sources, unwritten = [], [], {}, []
     for file in files:
@@ -49,7 +49,7 @@ def command(paths, check_only, show_diff):
                 unwritten.append(file)
     click.echo(render(problems, "text", sources), nl=False)
     if not changed and not problems:
-        click.echo(f"{len(files)} file{'s' * (len(files) != 1)} already formatted", err=True)
+        click.echo(said(say("fmt.formatted.one" if len(files) == 1 else "fmt.formatted", count=len(files))), err=True)
     if problems or unwritten or (changed and (check_only or show_diff)):
         raise click.exceptions.Exit(FAILED)
 
@@ -95,14 +95,14 @@ def _report_change(file: Path, text: str, formatted: str, check_only: bool, show
         click.echo("".join(difflib.unified_diff(
             _lines(text), _lines(formatted), f"a/{display.lstrip('/')}", f"b/{display.lstrip('/')}")), nl=False)
     if check_only:
-        click.echo(f"would reformat {display}")
+        click.echo(said(say("fmt.would_reformat", path=display)))
     if not (check_only or show_diff):
         try:
             file.write_text(formatted, encoding="utf-8")
         except OSError as exc:
-            click.echo(f"tspol: cannot write {display}: {exc.strerror}; it is left as it was", err=True)
+            note(say("fmt.cannot_write", path=display, reason=os_reason(exc)))
             return False
-        click.echo(f"reformatted {display}", err=True)
+        click.echo(said(say("fmt.reformatted", path=display)), err=True)
     return True
 
 

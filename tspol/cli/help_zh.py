@@ -29,6 +29,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "--rule": "只分析这条规则。",
         "--region": "只分析这个地区。",
         "--format": "text 供政策作者阅读,json 供工具使用。",
+        "--lang": "消息的语言,英文或中文(默认:TSPOL_LANG,否则按系统的区域设置)。",
     },
     "cases": {
         "help": "为每个分级边界写出边界上的卖家,格式为 JSON Lines。\n\n" + _PACK,
@@ -43,6 +44,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "--format": "text 供人阅读,json 供工具使用,github 用于工作流注释,sarif(SARIF 2.1.0)用于代码扫描。",
         "--strict": "把警告当作错误。",
         "--stdin-filename": "与 `-` 一起使用:标准输入上的文本所属的 .pol 文件,作为它所属政策包的一部分检查。",
+        "--lang": "消息的语言,英文或中文(默认:TSPOL_LANG,否则按系统的区域设置)。",
     },
     "compile": {
         "help": "把政策包编译为只依赖标准库的 Python 模块。\n\n"
@@ -66,6 +68,7 @@ TEXTS: dict[str, dict[str, str]] = {
                 "或内置的政策包)与它自己在修订版本 REV 的内容比较。",
         "--git": "把工作区中的政策包与这个 git 修订版本中的政策包比较。",
         "--format": "text 供人阅读,json 供工具使用,markdown 用于拉取请求(pull request)的评论。",
+        "--lang": "消息的语言,英文或中文(默认:TSPOL_LANG,否则按系统的区域设置)。",
     },
     "doc": {
         "help": "把政策写成一个 HTML 页面,附有每个分级表的覆盖图。\n\n"
@@ -87,7 +90,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "--region": "输入中没有写地区的卖家所在的地区(行中的 `region` 优先);默认:政策唯一的地区。",
         "--format": "text:卖家看得懂的简短报告;json:每个卖家一个判定对象(region、points、warning、violations、"
                     "findings、not_applicable、discretionary)。默认:text,使用 -o 时为 json。",
-        "--lang": "判定说明的语言。",
+        "--lang": "消息和判定说明的语言,英文或中文(默认:TSPOL_LANG,否则按系统的区域设置)。",
         "--jobs": "判定较长的 JSON Lines 输入(超过 20,000 行)所用的进程数;默认:按本进程可用的 CPU 选择(少于 4 个 "
                   "CPU 时为 1 个,因为辅助进程的开销大于节省;否则为 CPU 数的一半,最多 4 个);-v 会说明。",
         "--engine": "python:编译出的模块;duckdb:在嵌入式 DuckDB 上运行政策包的 SQL(需要 `duckdb` 可选组件);"
@@ -114,6 +117,7 @@ TEXTS: dict[str, dict[str, str]] = {
                 "级别和摘要。",
         "--list": "列出每个代码及其严重级别和摘要(不给 CODE 时的默认行为)。",
         "--format": "text 供人阅读,markdown 用于文档。",
+        "--lang": "消息的语言,英文或中文(默认:TSPOL_LANG,否则按系统的区域设置)。",
     },
     "fmt": {
         "help": "就地格式化 .pol 文件(默认:./policies)。\n\n"
@@ -166,6 +170,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "--chart": "配合 --format text:在每个卖家的报告后附一张有效违规分的小图表。",
         "--engine": "python:在这里;spark:在 Spark 的执行器上生成每个卖家的违规分台账(需要 `spark` 可选组件和 "
                     "Java 17),除非 PYSPARK_SUBMIT_ARGS 指定了 master,否则在本地运行。输出字节相同。",
+        "--lang": "消息的语言,英文或中文(默认:TSPOL_LANG,否则按系统的区域设置)。",
     },
     "test": {
         "help": "判定 PATH/examples/*.jsonl 中的每个示例卖家,并与预期比较。\n\n"
@@ -174,5 +179,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "--update": "用政策现在的判定,改写未通过示例的预期判定。",
         "--junit": "同时把结果以 JUnit XML 写入这个文件,供 CI 使用(需要时会创建它的文件夹)。",
         "--verbose": "列出每个示例,而不只是未通过的。",
+        "--lang": "消息的语言,英文或中文(默认:TSPOL_LANG,否则按系统的区域设置)。",
     },
 }

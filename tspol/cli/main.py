@@ -63,19 +63,45 @@ def short_help(summary: str, limit: int) -> str:
     return textwrap.shorten(summary, limit, placeholder="...", break_on_hyphens=False)
 
 
-def unknown_command(name: str, commands: list[str]) -> str:
+def unknown_command(name: str, commands: list[str]):
     """What to say of a command that does not exist: the closest ones, if any are close."""
     import difflib
 
+    from tspol.messages import Words, say
+
     close = difflib.get_close_matches(name, commands, n=3, cutoff=0.6) if len(name) <= 100 else []
-    hint = f"; did you mean {' or '.join(f'`{c}`' for c in close)}?" if close else "."
-    return f"No such command `{name}`{hint}"
+    if close:
+        return say("main.unknown_command.close", name=name,
+                   close=say("did_you_mean", names=Words([f"`{c}`" for c in close], "or only")))
+    return say("main.unknown_command", name=name)
 
 
 class LazyGroup(Group):
     """The commands, imported on first use; help in English or Chinese (`tspol.cli.help`)."""
 
     catalog_key = "tspol"
+
+    def main(self, *args, **kwargs):
+        """Each run starts with no language chosen; its command line's `--lang` is read when
+        its command is (`speak`), so that `tspol --help` loads nothing more."""
+        given = kwargs.get("args", args[0] if args else None)
+        self.command_line = list(sys.argv[1:] if given is None else given)
+        self.spoken = False
+        common = sys.modules.get("tspol.cli.common")  # loaded by an earlier run in this process
+        if common is not None:
+            common.remember(None)
+        return super().main(*args, **kwargs)
+
+    def speak(self) -> None:
+        """click's words of a usage error in tspol's language (tspol.cli.clickwords), and the
+        command line's `--lang` known before click parses it."""
+        if getattr(self, "spoken", True):
+            return
+        self.spoken = True
+        from tspol.cli import clickwords
+        from tspol.cli.common import remember  # which gives click tspol's words (clickwords.install)
+
+        remember(clickwords.lang_in(self.command_line))
 
     def list_commands(self, ctx):
         return sorted(name for name, module in COMMANDS.items() if _available(module))
@@ -84,6 +110,7 @@ class LazyGroup(Group):
         module = COMMANDS.get(name)
         if module is None or not _available(module):
             return None
+        self.speak()
         return importlib.import_module(module).command
 
     def resolve_command(self, ctx, args):
@@ -91,7 +118,10 @@ class LazyGroup(Group):
         commands: `tspol chek` asks "did you mean `check`?"."""
         name = click.utils.make_str(args[0])
         if self.get_command(ctx, name) is None and not ctx.resilient_parsing and not name.startswith("-"):
-            ctx.fail(unknown_command(name, self.list_commands(ctx)))
+            self.speak()
+            from tspol.cli.common import said
+
+            ctx.fail(said(unknown_command(name, self.list_commands(ctx))))
         return super().resolve_command(ctx, args)
 
     def format_commands(self, ctx, formatter):
@@ -121,8 +151,11 @@ def main() -> None:
     except Exception as exc:  # a bug in tspol: one line, not a traceback
         if os.environ.get("TSPOL_DEBUG"):
             raise
-        click.echo(f"tspol: internal error: {type(exc).__name__}: {exc}", err=True)
-        click.echo("tspol: this is a bug in tspol; run again with TSPOL_DEBUG=1 for details", err=True)
+        from tspol.cli.common import note
+        from tspol.messages import say
+
+        note(say("main.internal", error=f"{type(exc).__name__}: {exc}"))
+        note(say("main.bug"))
         sys.exit(3)
 
 

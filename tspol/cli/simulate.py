@@ -11,8 +11,9 @@ from typing import NamedTuple
 
 import click
 
-from tspol.cli.common import FAILED, USAGE, CliError, needs_modules, open_pack, render, start_spark
+from tspol.cli.common import FAILED, USAGE, CliError, lang_option, needs_modules, open_pack, render, said, start_spark
 from tspol.cli.help import Command
+from tspol.messages import Words, say
 from tspol.runtime.events import seller_text
 from tspol.runtime.ledger import points_text
 
@@ -25,7 +26,7 @@ def _date_option(ctx, param, value):
     try:
         return parse_date(value)
     except BadValue as bad:
-        raise click.BadParameter(bad.message) from None
+        raise click.BadParameter(said(bad.message)) from None
 
 
 DAYS_IN = {"d": 1, "w": 7}
@@ -36,7 +37,7 @@ def _days_option(ctx, param, value):
     """A step in days: `7d`, or weeks, `2w`."""
     match = re.fullmatch(r"([1-9][0-9]*)([dw])", value)
     if not match:
-        raise click.BadParameter(f"expected a number of days or weeks such as 7d or 2w, got `{value}`")
+        raise click.BadParameter(said(say("simulate.step", value=value)))
     return int(match.group(1)) * DAYS_IN[match.group(2)]
 
 
@@ -66,6 +67,7 @@ def _days_option(ctx, param, value):
 @click.option("--engine", type=click.Choice(["python", "spark"]), default="python", show_default=True,
               help="python: here; spark: each seller's ledger on Spark's executors (the `spark` extra, "
                    "Java 17), local unless PYSPARK_SUBMIT_ARGS names a master. The same bytes.")
+@lang_option
 def command(events, policy_path, region, on, until, every, max_states, fmt, chart, engine):
     """Simulate sellers' points ledgers from EVENTS, a JSON Lines file (- for stdin).
 
@@ -116,7 +118,7 @@ def command(events, policy_path, region, on, until, every, max_states, fmt, char
 
     every_given = click.get_current_context().get_parameter_source("every").name != "DEFAULT"
     if until is None and every_given:
-        raise click.UsageError("--every needs --until")
+        raise click.UsageError(said(say("simulate.every_needs_until")))
     _check_chart_options(fmt, chart, every_given, engine)
     if engine == "spark":
         needs_modules("--engine spark", ["pyspark", "pandas", "pyarrow", "tspol.spark"], "spark")
@@ -187,12 +189,12 @@ def _chart_of(ledger, view: View):
 
 def _check_chart_options(fmt: str, chart: bool, every_given: bool, engine: str) -> None:
     if chart and fmt != "text":
-        raise click.UsageError(f"--chart is for --format text; --format {fmt} "
-                               + ("is a chart itself" if fmt in ("svg", "html") else "has no chart"))
+        raise click.UsageError(said(say("simulate.chart." + ("chart" if fmt in ("svg", "html") else "no_chart"),
+                                        format=fmt)))
     if fmt in ("svg", "html") and every_given:
-        raise click.UsageError(f"--format {fmt} shows every change, not steps: leave out --every")
+        raise click.UsageError(said(say("simulate.every_change", format=fmt)))
     if fmt in ("svg", "html") and engine == "spark":
-        raise click.UsageError(f"--format {fmt} is drawn with --engine python")
+        raise click.UsageError(said(say("simulate.python_only", format=fmt)))
 
 
 def _spark_texts(program, module_source: str, log, region, view: View) -> list[str]:
@@ -238,9 +240,9 @@ def _heading(seller) -> str:
     return f"=== seller {seller_text(seller)} ==="
 
 
-def _of_seller(ledgers, seller) -> str:
+def _of_seller(ledgers, seller):
     """` of seller "s1"` when the file names its sellers, for messages about one of them."""
-    return f" of seller {seller_text(seller)}" if ledgers.has_seller_ids else ""
+    return say("simulate.of_seller", seller=seller_text(seller)) if ledgers.has_seller_ids else ""
 
 
 def _check_sellers_regions(ledgers, regions) -> None:
@@ -250,19 +252,20 @@ def _check_sellers_regions(ledgers, regions) -> None:
         return
     if ledgers.has_seller_ids:
         named = ", ".join(seller_text(seller) for seller in without[:3]) + (", ..." if len(without) > 3 else "")
-        whose = f"the region of seller{'s' * (len(without) > 1)} {named}"
+        whose = say("simulate.whose.many" if len(without) > 1 else "simulate.whose.one", sellers=named)
     else:
-        whose = "the seller's region"
-    raise CliError(f"give --region: this policy has {', '.join(regions)}, and no metrics event names {whose}", USAGE)
+        whose = say("simulate.whose")
+    raise CliError(say("simulate.give_region", regions=", ".join(regions), whose=whose), USAGE)
 
 
 def _check_region(region, regions) -> None:
     """An unknown --region is bad input (exit 1), as an unknown region on a line of `tspol eval`."""
-    from tspol.runtime.names import did_you_mean
+    from tspol.runtime.names import suggestion
 
     if region is not None and region not in regions:
-        raise CliError(f"unknown region `{region}`; this policy has {', '.join(regions)}"
-                       + did_you_mean(region, regions))
+        close = suggestion(region, regions)
+        raise CliError(say("eval.unknown_region.close" if close else "eval.unknown_region", region=region,
+                           known=", ".join(regions), close=close or ""))
 
 
 def _read_events(events: str, display: str):
@@ -273,24 +276,24 @@ def _read_events(events: str, display: str):
         return read_event_stream(stream, display)
 
 
-def _check_steps(ledger, on, until, every: int, max_states: int | None, of_seller: str = "") -> None:
+def _check_steps(ledger, on, until, every: int, max_states: int | None, of_seller="") -> None:
     """--until must not come before the first day of the steps (that would print nothing),
     nor so far after it that more than `max_states` states would be printed (None: a chart,
     which prints no states)."""
     from tspol.runtime.ledger import step_count
 
-    first, which = (on, "--on") if on is not None else (ledger.first_date, f"the first event's date{of_seller}")
+    first, which = (on, "--on") if on is not None else (ledger.first_date, say("simulate.first_date",
+                                                                                 of_seller=of_seller))
     if first is None:
         return  # no events and no --on: the ledger says so
     if until < first:
-        raise CliError(f"--until {until} is before the first day to show, {first} ({which})", USAGE)
+        raise CliError(say("simulate.until_before", until=str(until), first=str(first), which=which), USAGE)
     count = step_count(first, until, every)
     if max_states is not None and count > max_states:
         span = (until - first).days
-        larger = f"a larger --every (such as {-(-span // (max_states - 1))}d), " if max_states > 1 else ""
-        raise CliError(f"--until {until} with --every {every}d from {first} gives {count:,} states{of_seller}, "
-                       f"more than --max-states ({max_states:,}): give {larger}a nearer --until, or --max-states "
-                       f"{count} to print them all", USAGE)
+        larger = say("simulate.larger_every", days=-(-span // (max_states - 1))) if max_states > 1 else ""
+        raise CliError(say("simulate.too_many_states", until=str(until), every=every, first=str(first), count=count,
+                           of_seller=of_seller, most=max_states, larger=larger), USAGE)
 
 
 def _load_policy(path):

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import click
 
-from tspol.cli.common import FAILED, CliError, fail, open_pack
+from tspol.cli.common import FAILED, CliError, fail, lang_option, note, open_pack, said
 from tspol.cli.help import Command
+from tspol.messages import os_reason, say
 
 
 @click.command("test", cls=Command)
@@ -18,6 +19,7 @@ from tspol.cli.help import Command
 @click.option("--junit", "junit_path", type=click.Path(dir_okay=False, writable=True),
               help="Also write the results as JUnit XML to this file, for CI (its folder is created if needed).")
 @click.option("-v", "--verbose", is_flag=True, help="List every example, not only the failures.")
+@lang_option
 def command(path, update, junit_path, verbose):
     """Decide every example seller in PATH/examples/*.jsonl and compare.
 
@@ -31,7 +33,7 @@ def command(path, update, junit_path, verbose):
     pack = Path(workspace.root)
     files = example_files(pack)
     if not files:
-        raise CliError(f"no examples in {pack}: put JSON Lines files in {pack}/examples/")
+        raise CliError(say("test.no_examples", pack=str(pack)))
     run_examples(pack, files, update, junit_path, verbose, workspace)
 
 
@@ -51,10 +53,10 @@ def run_examples(pack: Path, files: list[Path], update: bool = False, junit_path
     for file in files:
         try:
             if not file.is_file():  # a folder, or a FIFO that would never end
-                raise OSError(0, "not a regular file")
+                raise OSError(0, say("test.not_regular"))
             outcomes = run_file(policy.evaluate_dict, file)
         except OSError as exc:
-            click.echo(f"tspol: cannot read {file}: {exc.strerror}", err=True)
+            note(say("eval.cannot_read", path=str(file), reason=os_reason(exc)))
             unreadable += 1
             continue
         results[str(file)] = outcomes
@@ -65,13 +67,14 @@ def run_examples(pack: Path, files: list[Path], update: bool = False, junit_path
                 continue
             click.echo(f"{outcome.example.where}: FAIL {outcome.example.name}")
             if outcome.problem:
-                click.echo(f"  {outcome.problem}")
+                click.echo(f"  {said(outcome.problem)}")
             if outcome.diff:
                 click.echo("\n".join("  " + line for line in outcome.diff.splitlines()))
         if update:
             changed = _write(file, lambda: update_file(file, outcomes), unwritten) or 0
             if changed:
-                click.echo(f"updated {changed} example{'s' * (changed != 1)} in {file}: review the diff", err=True)
+                click.echo(said(say("test.updated.one" if changed == 1 else "test.updated", count=changed,
+                                    file=str(file))), err=True)
 
     if junit_path:
         _write(Path(junit_path), lambda: _write_junit(Path(junit_path), junit_xml(results)), unwritten)
@@ -79,12 +82,12 @@ def run_examples(pack: Path, files: list[Path], update: bool = False, junit_path
     failed = [o for o in everything if not o.passed]
     if update:
         left = [o for o in failed if not updatable(o) or Path(o.example.path) in unwritten]
-        click.echo(f"{len(everything)} examples: {len(everything) - len(failed)} passed, "
-                   f"{len(failed) - len(left)} updated, {len(left)} still failing", err=True)
+        click.echo(said(say("test.summary.updated", count=len(everything), passed=len(everything) - len(failed),
+                            updated=len(failed) - len(left), failing=len(left))), err=True)
         failed = left
     else:
-        click.echo(f"{len(everything)} examples: {len(everything) - len(failed)} passed, {len(failed)} failed",
-                   err=True)
+        click.echo(said(say("test.summary", count=len(everything), passed=len(everything) - len(failed),
+                            failed=len(failed))), err=True)
     if failed or unreadable or unwritten:
         raise click.exceptions.Exit(FAILED)
 
@@ -94,7 +97,7 @@ def _write_junit(path: Path, xml: str) -> None:
     for folder in path.parents:
         if folder.exists():
             if not folder.is_dir():
-                raise NotADirectoryError(errno.ENOTDIR, f"{folder} is not a folder")
+                raise NotADirectoryError(errno.ENOTDIR, say("test.not_a_folder", folder=str(folder)))
             break
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(xml, encoding="utf-8")
@@ -105,6 +108,6 @@ def _write(path: Path, write, unwritten: list):
     try:
         return write()
     except OSError as exc:
-        click.echo(f"tspol: cannot write {path}: {exc.strerror}", err=True)
+        note(say("tables.cannot_write", path=str(path), reason=os_reason(exc)))
         unwritten.append(path)
         return None

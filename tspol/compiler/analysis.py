@@ -45,6 +45,7 @@ from tspol.compiler.witness import Quantity, Vocabulary, exact
 from tspol.diagnostics import ERROR, WARNING, Diagnostic, Related
 from tspol.dsl.formatter import decimal_text
 from tspol.dsl.intervals import Interval
+from tspol.messages import Message, Words, say
 
 from tspol.codes import OVERLAP, DEAD_ROW, HOLE, MONOTONICITY, INSIDE_STANDARD, UNDECIDED
 
@@ -115,10 +116,11 @@ def _strictest(limits: Iterable[ir.LimitIR]) -> tuple[int, str, Fraction]:
     return (max(x.days for x in limits), limits[0].basis, min(x.percent for x in limits))
 
 
-def penalty_text(points: int, limits: Iterable[ir.LimitIR]) -> str:
-    parts = [f"{points} point{'s' * (points != 1)}"]
+def penalty_text(points: int, limits: Iterable[ir.LimitIR]) -> Message:
+    """`5 points, limit 7d at 10% avg4w`."""
+    parts = [say("analysis.points.one" if points == 1 else "analysis.points", points=points)]
     parts += [limit_text(x) for x in limits]
-    return ", ".join(parts)
+    return say("analysis.penalty", parts=Words(parts, ","))
 
 
 def limit_text(limit: ir.LimitIR) -> str:
@@ -391,13 +393,13 @@ class _RuleAnalysis:
             if part is None:
                 continue
             if part == NONE:
-                parts.append(f"{name} {'is not evaluated' if q.is_metric else 'is not given'}")
+                parts.append(say("analysis.not_evaluated" if q.is_metric else "analysis.not_given", name=name))
             elif part == self.space.everything(name):
                 if name not in implied:
-                    parts.append(f"{name} {'is evaluated' if q.is_metric else 'is given'}")
+                    parts.append(say("analysis.evaluated" if q.is_metric else "analysis.given", name=name))
             else:
                 parts.append(interval_text(q, part))
-        return " and ".join(parts) or "any seller"
+        return say("analysis.area", parts=Words(parts, "and only")) if parts else say("analysis.any_seller")
 
     def described(self, seller: Mapping) -> str:
         """`{"late_orders": 5, "orders_7d": 20} (LDR 25%)`: the seller and its rates."""
@@ -411,8 +413,8 @@ class _RuleAnalysis:
                     shown.append(f"{name} {_percent_text(values[metric.numerator], values[metric.denominator])}")
         return json_text(seller) + (f" ({', '.join(shown)})" if shown else "")
 
-    def where_regions(self) -> str:
-        return f"`{self.rule.name}` in {', '.join(self.regions)}"
+    def where_regions(self) -> Message:
+        return say("analysis.where", rule=self.rule.name, regions=Words(self.regions, ","))
 
     # -- the coverage map
     def coverage(self) -> list[TableCoverage]:
@@ -565,10 +567,8 @@ class _RuleAnalysis:
 
     def undecided(self, reason: str) -> Problem:
         return Problem(Diagnostic(
-            UNDECIDED, f"the tables of {self.where_regions()} could not be analysed: the solver gave no answer "
-                       f"in its time ({reason}); overlaps, dead rows and gaps are not checked here",
-            severity=WARNING, span=self.rule.span,
-            help="split the rule's tables, or simplify their conditions"), self.rule, None, ())
+            UNDECIDED, say("analysis.undecided", where=self.where_regions(), reason=reason),
+            severity=WARNING, span=self.rule.span, help=say("analysis.undecided.help")), self.rule, None, ())
 
     def overlaps(self, table: ir.TableIR) -> list[Problem]:
         out = []
@@ -582,14 +582,12 @@ class _RuleAnalysis:
             first, second = table.rows[i], table.rows[j]
             out.append(Problem(Diagnostic(
                 OVERLAP,
-                f"rows {first.index} ({first.where}) and {second.index} ({second.where}) of this exclusive "
-                f"table of {self.where_regions()} can both fire where {self.text(shared)}; "
-                f"for example the seller {self.described(seller)}",
+                say("analysis.overlap", first=first.index, first_where=first.where, second=second.index,
+                    second_where=second.where, where=self.where_regions(), area=self.text(shared),
+                    seller=self.described(seller)),
                 severity=ERROR, span=second.span,
-                related=(Related(first.span, f"row {first.index} also fires there"),),
-                help="make the rows' ranges meet without overlapping (a lower bound `<=` where the "
-                     "row before ends with `<`), mark the table `first` if the first should win, or `all` "
-                     "if both should fire"),
+                related=(Related(first.span, say("analysis.overlap.note", row=first.index)),),
+                help=say("analysis.overlap.help")),
                 self.rule, table, (first, second), (seller,)))
         return out
 
@@ -605,16 +603,17 @@ class _RuleAnalysis:
             if self.first_seller(boxes[i])[0] is not None:
                 winners = [j for j in range(i) if self.first_seller(
                     met for box in boxes[i] for met in self.shared(box, self.owned[id(table)][j]))[0] is not None]
-                names = ", ".join(f"{table.rows[w].index} ({table.rows[w].where})" for w in winners)
-                message = (f"this row of {self.where_regions()} can never fire: wherever it matches, "
-                           f"row{'s' * (len(winners) > 1)} {names} before it fire{'s' * (len(winners) == 1)} instead")
-                related = tuple(Related(table.rows[w].span, f"row {table.rows[w].index} wins here") for w in winners)
-                help = "remove the row, or narrow the rows before it"
+                names = Words([say("analysis.row_at", row=table.rows[w].index, where=table.rows[w].where)
+                               for w in winners], ",")
+                message = say("analysis.shadowed" if len(winners) > 1 else "analysis.shadowed.one",
+                              where=self.where_regions(), rows=names)
+                related = tuple(Related(table.rows[w].span, say("analysis.shadowed.note", row=table.rows[w].index))
+                                for w in winners)
+                help = say("analysis.shadowed.help")
             else:
-                message = f"this row of {self.where_regions()} can never fire: no seller meets its condition"
+                message = say("analysis.no_seller", where=self.where_regions())
                 related = ()
-                help = ("a rate of counts is 0 exactly when its count is 0, and a part is never "
-                        "more than its whole; check the bounds")
+                help = say("analysis.no_seller.help")
             out.append(Problem(Diagnostic(DEAD_ROW, message, severity=ERROR, span=row.span, related=related,
                                           help=help), self.rule, table, (row,)))
         return out
@@ -626,15 +625,17 @@ class _RuleAnalysis:
         winners = [j for j in range(position) if mine is not None and self.first_seller(
             met for box in self.boxes[id(table)][j] if (met := self.space.intersect(mine, box)) is not None)[0]
             is not None]
-        names = ", ".join(f"{table.rows[w].index} ({table.rows[w].where})" for w in winners)
-        message = (f"this `otherwise` row of {self.where_regions()} can never fire: wherever `{self.rule.metric}` "
-                   f"has a value, row{'s' * (len(winners) > 1)} {names} before it match{'es' * (len(winners) == 1)}"
-                   if winners else f"this `otherwise` row of {self.where_regions()} can never fire: no seller "
-                   f"has a value of `{self.rule.metric}`")
+        names = Words([say("analysis.row_at", row=table.rows[w].index, where=table.rows[w].where)
+                       for w in winners], ",")
+        message = (say("analysis.otherwise_shadowed" if len(winners) > 1 else "analysis.otherwise_shadowed.one",
+                       where=self.where_regions(), metric=self.rule.metric, rows=names)
+                   if winners else say("analysis.otherwise_no_value", where=self.where_regions(),
+                                       metric=self.rule.metric))
         return Problem(Diagnostic(
             DEAD_ROW, message, severity=ERROR, span=row.span,
-            related=tuple(Related(table.rows[w].span, f"row {table.rows[w].index} matches here") for w in winners),
-            help="remove the `otherwise` row, or narrow the rows before it"), self.rule, table, (row,))
+            related=tuple(Related(table.rows[w].span, say("analysis.otherwise_shadowed.note", row=table.rows[w].index))
+                          for w in winners),
+            help=say("analysis.otherwise_shadowed.help")), self.rule, table, (row,))
 
     def holes(self, table: ir.TableIR) -> list[Problem]:
         out = []
@@ -648,16 +649,12 @@ class _RuleAnalysis:
                 if seller is None:
                     continue
                 anchor = after or before
-                related = tuple(Related(r.span, f"row {r.index} is beside it") for r in (before, after)
+                related = tuple(Related(r.span, say("analysis.hole.note", row=r.index)) for r in (before, after)
                                 if r is not None and r is not anchor)
                 out.append(Problem(Diagnostic(
                     HOLE,
-                    f"no row of this table of {self.where_regions()} covers {self.text(box)}, "
-                    f"between rows that do; for example the seller {self.described(seller)} "
-                    "gets nothing from this table",
-                    severity=WARNING, span=anchor.span, related=related,
-                    help="make the neighbouring rows meet (a row ending `< X` and the next starting `X <=`), "
-                         "or cover the gap with a row"),
+                    say("analysis.hole", where=self.where_regions(), area=self.text(box), seller=self.described(seller)),
+                    severity=WARNING, span=anchor.span, related=related, help=say("analysis.hole.help")),
                     self.rule, table, (before, after), (seller,)))
         return out
 
@@ -678,12 +675,9 @@ class _RuleAnalysis:
                 continue
             out.append(Problem(Diagnostic(
                 INSIDE_STANDARD,
-                f"this row of {self.where_regions()} fires for sellers who meet the standard "
-                f"{metric.name} {metric.standard_text}, where {self.text(box)}; for example the seller "
-                f"{self.described(seller)}",
-                severity=WARNING, span=row.span,
-                help="points and limits are for sellers outside the standard: check which way the row's "
-                     "comparisons point, and that it has both its bounds"),
+                say("analysis.inside_standard", where=self.where_regions(), metric=metric.name,
+                    standard=metric.standard_text, area=self.text(box), seller=self.described(seller)),
+                severity=WARNING, span=row.span, help=say("analysis.inside_standard.help")),
                 self.rule, table, (row,), (seller,)))
         return out
 
@@ -774,15 +768,13 @@ class _RuleAnalysis:
         direction = self.vocabulary[name].worse
         return Problem(Diagnostic(
             MONOTONICITY,
-            f"`{name}` is marked `{direction} is worse`, but in {self.where_regions()} this row "
-            f"gives less ({penalty_text(bad.points, bad.limits)}) for a {direction} `{name}` than "
-            f"row {other.index} ({other.where}) gives just {'below' if direction == 'higher' else 'above'} it "
-            f"({penalty_text(good.points, good.limits)}): the seller {self.described(worse_seller)} "
-            f"gets less than the seller {self.described(better_seller)}",
+            say(f"analysis.monotonicity.{direction}", name=name, where=self.where_regions(),
+                less=penalty_text(bad.points, bad.limits), row=other.index, row_where=other.where,
+                more=penalty_text(good.points, good.limits), worse=self.described(worse_seller),
+                better=self.described(better_seller)),
             severity=WARNING, span=row.span,
-            related=(Related(other.span, f"row {other.index} gives more"),),
-            help=f"a {direction} `{name}` should never lower the points or soften the limit; "
-                 "check the actions of this row"),
+            related=(Related(other.span, say("analysis.monotonicity.note", row=other.index)),),
+            help=say(f"analysis.monotonicity.{direction}.help", name=name)),
             self.rule, None, (row, other), (worse_seller, better_seller))
 
     def _neighbours(self, axes, name: str, worse_slice: Box, better_slice: Box) -> tuple[dict, dict] | None:

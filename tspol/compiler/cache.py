@@ -39,6 +39,7 @@ from pathlib import Path
 import attrs
 
 from tspol.diagnostics import Diagnostic, Related, Span
+from tspol.messages import from_data, to_data
 
 CACHE_ENV = "TSPOL_CACHE_DIR"
 PACKAGE = Path(__file__).resolve().parents[1]
@@ -203,7 +204,7 @@ def clear_memory() -> None:
 
 # ---- what `tspol check` found in a pack
 
-CHECK_FORMAT = 1  # the layout of a stored check; a new layout never reads an old one
+CHECK_FORMAT = 2  # the layout of a stored check; a new layout never reads an old one (2: messages as data)
 
 
 def checked_workspace(workspace) -> list[Diagnostic]:
@@ -252,8 +253,10 @@ def _read_check(file: Path) -> list[Diagnostic] | None:
 
 
 def _record(d: Diagnostic) -> dict:
-    return {"code": d.code, "message": d.message, "severity": d.severity, "span": _span_record(d.span),
-            "help": d.help, "related": [[_span_record(r.span), r.message] for r in d.related],
+    """A diagnostic as JSON, its words as their ids and fields (`tspol.messages.to_data`), so
+    that a hit says them in any language."""
+    return {"code": d.code, "message": to_data(d.message), "severity": d.severity, "span": _span_record(d.span),
+            "help": to_data(d.help), "related": [[_span_record(r.span), to_data(r.message)] for r in d.related],
             "path": d.path, "line": d.line, "key": d.key}
 
 
@@ -265,6 +268,7 @@ def _diagnostic(record: dict) -> Diagnostic:
     def span(fields):
         return None if fields is None else Span(*fields)
 
-    return Diagnostic(record["code"], record["message"], record["severity"], span(record["span"]), record["help"],
-                      tuple(Related(span(s), message) for s, message in record["related"]),
+    return Diagnostic(record["code"], from_data(record["message"]), record["severity"], span(record["span"]),
+                      from_data(record["help"]),
+                      tuple(Related(span(s), from_data(message)) for s, message in record["related"]),
                       record["path"], record["line"], record["key"])

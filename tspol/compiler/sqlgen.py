@@ -43,6 +43,7 @@ from sqlglot import exp
 
 from tspol.codes import ABOVE_TOTAL, NO_REGION, NOT_A_NUMBER, NOT_FINITE, OUT_OF_RANGE, UNKNOWN_REGION
 from tspol.compiler import explain, growth, ir, portable
+from tspol.messages import say
 from tspol.compiler.meaning import ABSENT, ONLY_IF, And, Bound, Given, Meaning, NonZero, Not, Or, Ratio
 from tspol.dsl.domains import DIGITS, DOMAINS, NOT_WHOLE_TEXT, PLACES
 
@@ -197,8 +198,7 @@ class _Query:
         for name in self.columns.values():
             other = folded.setdefault(name.casefold(), name)
             if other != name:
-                raise SqlUnsupported(f"the columns `{other}` and `{name}` differ only in case, which SQL does not "
-                                     "tell apart: give the query other column names (`columns=`)")
+                raise SqlUnsupported(say("sql.case_only", other=other, name=name))
         # a quantity's own columns are named after it, with its position where two names differ only in case
         names = [spec.name for spec in program.inputs] + [metric.name for metric in program.metrics]
         self.suffix = {name: (f"_{position}" if sum(n.casefold() == name.casefold() for n in names) > 1 else "")
@@ -479,7 +479,7 @@ class _Query:
         if kind is Ratio:
             bound = formula.value
             if max(bound.numerator, bound.denominator) >= 10**19:
-                raise SqlUnsupported(f"the bound {bound} has too many digits for exact SQL")
+                raise SqlUnsupported(say("sql.bound_digits", bound=str(bound)))
             left = exp.Mul(this=value(formula.numerator), expression=whole(bound.denominator))
             right = exp.Mul(this=whole(bound.numerator), expression=value(formula.denominator))
             return [given, exp.Not(this=exp.Is(this=value(formula.denominator), expression=exp.Null())),
@@ -822,7 +822,7 @@ class _Query:
             flip = growth.Flip(-flip.constant, tuple((name, -c) for name, c in flip.terms), -flip.slope)
         if abs(flip.constant) >= 10**DIGITS:
             if len(flip.terms) != 1 or flip.terms[0][1] != -1 or flip.slope != 1:
-                raise SqlUnsupported(f"the bound {flip.constant} has too many digits for exact SQL")
+                raise SqlUnsupported(say("sql.bound_digits", bound=str(flip.constant)))
             return cast(exp.Null(), WHOLE)  # k = v - x, v past the SQL range: below 1 or past x's range
         top = lambda: self.floored(flip.constant, flip.terms)  # noqa: E731
         quotient = top() if flip.slope == 1 else self.int_div(top(), whole(flip.slope))
@@ -847,7 +847,7 @@ class _Query:
                     total = (exp.Add if coefficient > 0 else exp.Sub)(this=total, expression=term)
             return total
         if len(terms) != 1 or abs(terms[0][1]) != 1:
-            raise SqlUnsupported("a decimal input in a sum of several: beyond exact SQL")
+            raise SqlUnsupported(say("sql.decimal_in_sum"))
         (name, coefficient), = terms
         cut = Fraction(math.floor(constant * 10**SQL_PLACES), 10**SQL_PLACES)
         start, value = cast(lit(portable._decimal_text(cut)), NARROW), cast(self.v(name), NARROW)
@@ -985,7 +985,7 @@ class _Query:
     def absent_reason(self, needs: tuple[str, ...]) -> exp.Expression:
         """`_absent_text` of the inputs not given, one text for each way of missing them."""
         if len(needs) > 6:
-            raise SqlUnsupported(f"{len(needs)} inputs behind one quantity: too many for its reasons in SQL")
+            raise SqlUnsupported(say("sql.too_many_inputs", count=len(needs)))
         whens = []
         for mask in range(1, 2 ** len(needs)):
             missing = [n for i, n in enumerate(needs) if mask >> i & 1]
@@ -1027,8 +1027,7 @@ class _Query:
         share = limit.percent / 100
         p, q = share.numerator, share.denominator
         if share >= 10**SHARE_DIGITS or q >= 10**19:
-            raise SqlUnsupported(f"the percentage {portable._decimal_text(limit.percent)}% has too many digits "
-                                 "for exact SQL")
+            raise SqlUnsupported(say("sql.percent_digits", percent=portable._decimal_text(limit.percent)))
         if self.type(basis.input) is WHOLE or basis.input in self.whole_columns:
             cap = self.whole_share(base, p, q, basis.rounding)
         else:

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from fractions import Fraction
 
 from tspol.diagnostics import ERROR, WARNING, Diagnostic, Related, Span, TspolError
+from tspol.messages import Message, Words, say
 from tspol.dsl import ast
 from tspol.dsl.domains import ratio_interval
 from tspol.dsl.formatter import comparison_text, quantity_text
@@ -37,6 +38,7 @@ from tspol.codes import (
     INCONSISTENT,
     DIRECTION,
     UNUSED,
+    NO_CHINESE_NAME,
 )
 
 # Bounds that keep every date of the ledger a real date and every sum an ordinary
@@ -45,12 +47,6 @@ MOST_DAYS = 36_500
 MOST_WHOLE = 1_000_000
 
 LANGUAGES = ("en", "zh")
-LITERAL_WORDS = {
-    "number": "a plain number",
-    "percent": "a percentage",
-    "duration": "a duration",
-    "money": "an amount of money",
-}
 ASCENDING = {"<", "<="}
 DESCENDING = {">", ">="}
 
@@ -69,15 +65,19 @@ def check(files: Iterable[ast.File], sources: Mapping[str, str], relpaths: Mappi
     return pack
 
 
-def _say(kind: str) -> str:
-    return KIND_WORDS.get(kind, kind)
+def _say(kind: str) -> Message | str:
+    """`a count`, `a rate`: a kind of quantity in words (KIND_WORDS)."""
+    return say(f"kind.{kind}") if kind in KIND_WORDS else kind
 
 
-def _a(word: str) -> str:
-    return ("an " if word[0] in "aeiou" else "a ") + word
+def _literal(kind: str) -> Message:
+    """`a plain number`, `a percentage`: a kind of literal in words."""
+    return say(f"literal.{kind}")
 
 
 QUANTITY_KINDS = {ast.Input: "input", ast.Metric: "metric", ast.Basis: "basis"}
+# What a pack that names anything in Chinese names in Chinese too: the words of its explanations.
+NAMED_IN_CHINESE = {ast.Rule: "rule", ast.Metric: "metric", ast.Measure: "measure"}
 
 
 def keyword_span(decl, keyword: str) -> Span:
@@ -86,7 +86,7 @@ def keyword_span(decl, keyword: str) -> Span:
     return Span(span.path, span.line, span.column, span.line, span.column + len(keyword))
 
 
-def suggestion(name: str, candidates: Iterable[str]) -> str | None:
+def suggestion(name: str, candidates: Iterable[str]) -> Message | None:
     """`did you mean `x`?`: the closest candidates by similarity, then by the
     length of the prefix they share with the name; every one as close as the best."""
     def closeness(candidate: str) -> tuple[float, int]:
@@ -98,7 +98,7 @@ def suggestion(name: str, candidates: Iterable[str]) -> str | None:
         return None
     best = max(scored.values())
     shown = [f"`{c}`" for c in sorted(c for c, score in scored.items() if score == best)]
-    return f"did you mean {' or '.join(shown)}?"
+    return say("did_you_mean", names=Words(shown, "or only"))
 
 
 class _Checker:
@@ -110,7 +110,7 @@ class _Checker:
         self.redefined: set[str] = set()  # names declared twice: their uses are not reported again
 
     # ---- reporting
-    def report(self, code: str, message: str, span: Span, help: str | None = None,
+    def report(self, code: str, message: Message, span: Span, help: Message | None = None,
                related: tuple[Related, ...] = (), severity: str = ERROR) -> None:
         self.diagnostics.append(Diagnostic(code, message, severity=severity, span=span,
                                            help=help, related=related))
@@ -118,27 +118,28 @@ class _Checker:
     def unknown(self, what: str, name: ast.Name, candidates: Iterable[str], help: str | None = None) -> None:
         if not self.complete or name.value in self.redefined:
             return  # it may be declared in a file that did not parse; or its declaration has the error
-        self.report(UNKNOWN_NAME, f"unknown {what} `{name.value}`", name.span,
+        self.report(UNKNOWN_NAME, say("check.unknown", what=say(f"noun.{what}"), name=name.value), name.span,
                     suggestion(name.value, candidates) or help)
 
-    def once(self, items, message: str) -> None:
+    def once(self, items, message: Message) -> None:
         """Report every item after the first: a block says each of these once."""
         for extra in items[1:]:
-            self.report(DUPLICATE, message, extra.span, related=(Related(items[0].span, "first here"),),
-                        help="keep one of them")
+            self.report(DUPLICATE, message, extra.span, related=(Related(items[0].span, say("check.first_here")),),
+                        help=say("check.keep_one"))
 
-    def missing(self, message: str, span: Span, help: str | None = None) -> None:
+    def missing(self, message: Message, span: Span, help: Message | None = None) -> None:
         """Something the pack lacks: only known when every file of the pack parsed."""
         if self.complete:
             self.report(MISSING, message, span, help)
 
     def duplicate(self, what: str, name: ast.Name, first: Span, first_what: str | None = None) -> None:
         self.redefined.add(name.value)
-        message = (f"{what} `{name.value}` is defined twice" if first_what in (None, what)
-                   else f"{what} `{name.value}` has the name of {_a(first_what)}: inputs, metrics and bases "
-                        "share one set of names")
-        self.report(DUPLICATE, message, name.span, related=(Related(first, "first defined here"),),
-                    help="remove one of them, or give this one another name")
+        message = (say("check.defined_twice", what=say(f"noun.{what}"), name=name.value)
+                   if first_what in (None, what)
+                   else say("check.name_taken", what=say(f"noun.{what}"), name=name.value,
+                            first=say(f"a.{first_what}")))
+        self.report(DUPLICATE, message, name.span, related=(Related(first, say("check.first_defined_here")),),
+                    help=say("check.remove_or_rename"))
 
     # ---- symbol tables
     def table(self, kind, what: str) -> dict:
@@ -154,9 +155,9 @@ class _Checker:
     def single(self, kind, keyword: str):
         found = [d for d in self.decls if isinstance(d, kind)]
         for extra in found[1:]:
-            self.report(DUPLICATE, f"the pack has more than one `{keyword}` block", keyword_span(extra, keyword),
-                        related=(Related(keyword_span(found[0], keyword), "first one here"),),
-                        help="merge them into one block")
+            self.report(DUPLICATE, say("check.block_twice", keyword=keyword), keyword_span(extra, keyword),
+                        related=(Related(keyword_span(found[0], keyword), say("check.first_one_here")),),
+                        help=say("check.merge_blocks"))
         return found[0] if found else None
 
     # ---- the run
@@ -213,6 +214,7 @@ class _Checker:
             self.check_hold(hold)
         for reason in self.reasons.values():
             self.check_reason(reason, self.rules)
+        self.check_chinese_names()
 
     def quantity_names(self) -> None:
         """Inputs, metrics and bases share one namespace: conditions name them alike."""
@@ -233,21 +235,20 @@ class _Checker:
         if not policies:
             first = self.files[0] if self.files else None
             span = first.span if first else Span("<pack>", 1, 1, 1, 1)
-            self.missing("the pack has no `policy` declaration", Span(span.path, 1, 1, 1, 2),
-                         help='start one file with `policy my_policy { version "1" effective 2024-01-01 }`')
+            self.missing(say("check.no_policy"), Span(span.path, 1, 1, 1, 2), help=say("check.no_policy.help"))
             return
         for extra in policies[1:]:
-            self.report(DUPLICATE, "the pack declares more than one policy", extra.name.span,
-                        related=(Related(policies[0].name.span, "first policy here"),),
-                        help="a pack is one policy; put the other one in its own folder")
+            self.report(DUPLICATE, say("check.policy_twice"), extra.name.span,
+                        related=(Related(policies[0].name.span, say("check.first_policy_here")),),
+                        help=say("check.policy_twice.help"))
         policy = policies[0]
         for kind, keyword, example in ((ast.Version, "version", 'version "2025-11-11"'),
                                        (ast.Effective, "effective", "effective 2024-07-15")):
             items = policy.items_of(kind)
             if not items:
-                self.report(MISSING, f"the policy has no `{keyword}`", policy.name.span,
-                            help=f"add `{example}` to the policy block")
-            self.once(items, f"the policy has more than one `{keyword}`")
+                self.report(MISSING, say("check.policy_lacks", keyword=keyword), policy.name.span,
+                            help=say("check.policy_lacks.help", example=example))
+            self.once(items, say("check.policy_item_twice", keyword=keyword))
         for effective in policy.items_of(ast.Effective):
             self.check_date(effective)
 
@@ -257,8 +258,7 @@ class _Checker:
         except ValueError:
             end = effective.span  # the date is the last ten characters of the item
             span = Span(end.path, end.end_line, end.end_column - len(effective.date), end.end_line, end.end_column)
-            self.report(BAD_VALUE, f"`{effective.date}` is not a calendar date", span,
-                        help="write the date as YYYY-MM-DD, such as 2024-07-15")
+            self.report(BAD_VALUE, say("check.not_a_date", date=effective.date), span, help=say("check.date.help"))
 
     def check_texts(self, decl) -> None:
         seen: dict[tuple[str, str], ast.Text] = {}
@@ -266,15 +266,28 @@ class _Checker:
             if not isinstance(text, ast.Text):
                 continue
             if text.lang.value not in LANGUAGES:
-                self.report(BAD_VALUE, f"unknown language `{text.lang.value}`", text.lang.span,
-                            help=suggestion(text.lang.value, LANGUAGES) or "texts are in `en` or `zh`")
+                self.report(BAD_VALUE, say("check.unknown_language", lang=text.lang.value), text.lang.span,
+                            help=suggestion(text.lang.value, LANGUAGES) or say("check.languages.help"))
             key = (text.kind, text.lang.value)
             if text.kind != "example" and key in seen:
-                self.report(DUPLICATE, f"`{text.kind} {text.lang.value}` is given twice", text.span,
-                            related=(Related(seen[key].span, "first given here"),))
+                self.report(DUPLICATE, say("check.text_twice", kind=text.kind, lang=text.lang.value), text.span,
+                            related=(Related(seen[key].span, say("check.first_given_here")),))
             seen.setdefault(key, text)
             if not text.value.strip():
-                self.report(BAD_VALUE, f"the {text.kind} text is empty", text.span)
+                self.report(BAD_VALUE, say("check.empty_text", kind=text.kind), text.span)
+
+    def check_chinese_names(self) -> None:
+        """In a pack that names something in Chinese (`name zh`), every rule, metric and
+        measure has its Chinese name: `--lang zh` explains decisions with them (W201, at the
+        declaration; one declared twice is reported as that, not again here)."""
+        if not any(_named_in_chinese(decl) for decl in self.decls):
+            return
+        for decl in self.decls:
+            what = NAMED_IN_CHINESE.get(type(decl))
+            if what is not None and not _named_in_chinese(decl) and decl.name.value not in self.redefined:
+                self.report(NO_CHINESE_NAME, say("check.no_chinese_name", what=say(f"noun.{what}"),
+                                                 name=decl.name.value),
+                            decl.name.span, severity=WARNING, help=say("check.no_chinese_name.help"))
 
     # ---- inputs, metrics, bases
     def check_input(self, decl: ast.Input) -> None:
@@ -289,14 +302,14 @@ class _Checker:
         """The unit of a duration or money input; None when it has none, or a wrong one."""
         kind, unit = decl.type.kind, decl.type.unit
         if kind == "duration" and (unit is None or unit.value not in MINUTES):
-            self.report(BAD_VALUE, "a duration input needs its unit", (unit or decl.type).span,
-                        help="write `duration in minutes`, `duration in hours` or `duration in days`")
+            self.report(BAD_VALUE, say("check.duration_unit"), (unit or decl.type).span,
+                        help=say("check.duration_unit.help"))
         elif kind == "money" and (unit is None or not (len(unit.value) == 3 and unit.value.isupper())):
-            self.report(BAD_VALUE, "a money input needs its currency", (unit or decl.type).span,
-                        help="write `money in USD` (a three-letter currency code)")
+            self.report(BAD_VALUE, say("check.money_unit"), (unit or decl.type).span,
+                        help=say("check.money_unit.help"))
         elif kind not in ("duration", "money") and unit is not None:
-            self.report(BAD_VALUE, f"{_say(kind)} has no unit", unit.span,
-                        help=f"write `{decl.name.value}: {kind}`")
+            self.report(BAD_VALUE, say("check.no_unit", kind=_say(kind)), unit.span,
+                        help=say("check.write", code=f"{decl.name.value}: {kind}"))
         else:
             return unit.value if unit is not None else None
         return None
@@ -304,17 +317,17 @@ class _Checker:
     def check_part_of(self, decl: ast.Input) -> None:
         kind = decl.type.kind
         parts = decl.items_of(ast.PartOf)
-        self.once(parts, "an input is part of one total only")
+        self.once(parts, say("check.part_of_once"))
         for part in parts[:1]:
             whole = self.input_named(part.whole)
             if whole is None:
                 continue
             if part.whole.value == decl.name.value:
-                self.report(BAD_VALUE, "an input cannot be part of itself", part.whole.span)
+                self.report(BAD_VALUE, say("check.part_of_itself"), part.whole.span)
             elif kind != "count" or whole.type.kind != "count":
-                self.report(TYPE_MISMATCH, "only a count can be part of another count", part.span,
-                            help=f"`{decl.name.value}` is {_say(kind)} and "
-                                 f"`{whole.name.value}` is {_say(whole.type.kind)}")
+                self.report(TYPE_MISMATCH, say("check.part_of_counts"), part.span,
+                            help=say("check.kinds_are.help", name=decl.name.value, kind=_say(kind),
+                                     whole=whole.name.value, whole_kind=_say(whole.type.kind)))
 
     def total_of(self, name: str) -> str | None:
         """The total an input is declared part of, or None."""
@@ -330,13 +343,13 @@ class _Checker:
         if other is None:
             self.unknown("input", name, self.inputs)
         elif name.value not in self.redefined:
-            self.report(TYPE_MISMATCH, f"`{name.value}` is {_a(other)}, but an input belongs here", name.span,
-                        help="metrics and bases are computed from inputs, not from each other")
+            self.report(TYPE_MISMATCH, say("check.not_an_input", name=name.value, other=say(f"a.{other}")),
+                        name.span, help=say("check.not_an_input.help"))
         return None
 
     def check_direction(self, decl) -> None:
         directions = decl.items_of(ast.Direction)
-        self.once(directions, "say once whether higher or lower is worse")
+        self.once(directions, say("check.direction_once"))
 
     def check_metric_type(self, decl: ast.Metric) -> None:
         names = [decl.numerator] + ([decl.denominator] if decl.denominator else [])
@@ -353,16 +366,16 @@ class _Checker:
             return
         for name, quantity in zip(names, resolved):
             if quantity.kind != "count":
-                self.report(TYPE_MISMATCH, f"a rate divides counts, but `{name.value}` is {_say(quantity.kind)}",
-                            name.span, help="declare the metric as a ratio of two count inputs")
+                self.report(TYPE_MISMATCH, say("check.rate_of_counts", name=name.value, kind=_say(quantity.kind)),
+                            name.span, help=say("check.rate_of_counts.help"))
                 return
         wholes = {part.whole.value for part in self.inputs[decl.denominator.value].items_of(ast.PartOf)}
         if decl.numerator.value in wholes:
-            self.report(INCONSISTENT, f"`{decl.name.value}` divides `{decl.numerator.value}` by "
-                        f"`{decl.denominator.value}`, which is part of it: the rate is never below 100%",
+            self.report(INCONSISTENT, say("check.whole_over_part", metric=decl.name.value,
+                                          numerator=decl.numerator.value, denominator=decl.denominator.value),
                         decl.denominator.span,
-                        help=f"write the part over the whole: "
-                             f"`{decl.denominator.value} / {decl.numerator.value}`")
+                        help=say("check.whole_over_part.help", numerator=decl.numerator.value,
+                                 denominator=decl.denominator.value))
         self.quantities[decl.name.value] = Quantity(decl.name.value, "rate", None, decl, ratio_interval(
             self.total_of(decl.numerator.value) == decl.denominator.value))
 
@@ -371,36 +384,34 @@ class _Checker:
         if self.input_named(decl.source) is None:
             pass
         elif source is not None and source.kind not in ("count", "number"):
-            self.report(TYPE_MISMATCH, f"a basis is a number of orders, but `{decl.source.value}` is "
-                        f"{_say(source.kind)}", decl.source.span)
+            self.report(TYPE_MISMATCH, say("check.basis_of_orders", name=decl.source.value, kind=_say(source.kind)),
+                        decl.source.span)
         roundings = decl.items_of(ast.Rounding)
         if not roundings:
-            self.report(MISSING, f"basis `{decl.name.value}` does not say how a cap is rounded",
-                        decl.name.span, help="add `round down` or `round up` to its block")
-        self.once(roundings, "say once how the basis is rounded")
+            self.report(MISSING, say("check.basis_rounding", name=decl.name.value),
+                        decl.name.span, help=say("check.basis_rounding.help"))
+        self.once(roundings, say("check.rounding_once"))
 
     def check_metric(self, decl: ast.Metric) -> None:
         self.check_direction(decl)
         quantity = self.quantities.get(decl.name.value)
         standards = decl.items_of(ast.Standard)
         for extra in standards[1:]:
-            self.report(DUPLICATE, "a metric has one standard", extra.span,
-                        help="combine the bounds with `and`")
+            self.report(DUPLICATE, say("check.one_standard"), extra.span, help=say("check.one_standard.help"))
         for standard in standards[:1]:
-            if not self.check_plain(standard.condition, "a standard") or not self.check_condition(standard.condition):
+            if not self.check_plain(standard.condition, "standard") or not self.check_condition(standard.condition):
                 continue
             for comparison in standard.condition.comparisons:
                 named = next(o for o in comparison.operands if isinstance(o, ast.Name))
                 if named.value != decl.name.value:
-                    self.report(BAD_COMPARISON, f"the standard of `{decl.name.value}` must be about "
-                                f"`{decl.name.value}`", named.span,
-                                help=f"write `standard {decl.name.value} < ...`; use `only if` for conditions on other inputs")
+                    self.report(BAD_COMPARISON, say("check.standard_about", metric=decl.name.value), named.span,
+                                help=say("check.standard_about.help", metric=decl.name.value))
                     break
             else:
                 if quantity is not None:
                     self.check_standard_direction(decl, standard)
         for only_if in decl.items_of(ast.OnlyIf):
-            if self.check_plain(only_if.condition, "an `only if`") and self.check_condition(only_if.condition):
+            if self.check_plain(only_if.condition, "only_if") and self.check_condition(only_if.condition):
                 self.check_only_if_inputs(decl, only_if)
 
     def check_only_if_inputs(self, decl: ast.Metric, only_if: ast.OnlyIf) -> None:
@@ -408,9 +419,8 @@ class _Checker:
         for comparison in only_if.condition.comparisons:
             named = next(o for o in comparison.operands if isinstance(o, ast.Name))
             if named.value in self.metrics:
-                self.report(TYPE_MISMATCH, f"`only if` of `{decl.name.value}` names the metric `{named.value}`; "
-                            "an `only if` is a condition on inputs", named.span,
-                            help="write the condition on the inputs the metric is made of")
+                self.report(TYPE_MISMATCH, say("check.only_if_metric", metric=decl.name.value, name=named.value),
+                            named.span, help=say("check.only_if_metric.help"))
 
     def check_standard_direction(self, decl: ast.Metric, standard: ast.Standard) -> None:
         direction = decl.first(ast.Direction)
@@ -420,20 +430,18 @@ class _Checker:
         bounded_above = box.hi is not None and box.lo is None
         bounded_below = box.lo is not None and box.hi is None
         if (direction.worse == "higher" and bounded_below) or (direction.worse == "lower" and bounded_above):
-            self.report(DIRECTION, f"`{decl.name.value}` is marked `{direction.worse} is worse`, "
-                        f"but its standard asks for it to stay {'high' if bounded_below else 'low'}",
-                        standard.span, severity=WARNING,
-                        help="check the comparison in the standard, or the direction")
+            self.report(DIRECTION, say("check.direction", metric=decl.name.value, worse=direction.worse,
+                                       stay=say("check.stay.high" if bounded_below else "check.stay.low")),
+                        standard.span, severity=WARNING, help=say("check.direction.help"))
 
     # ---- conditions
     def check_plain(self, condition: ast.Condition, what: str) -> bool:
-        """A standard or an `only if` is comparisons joined by `and`: one range per quantity."""
+        """A standard or an `only if` (`what`: "standard", "only_if") is comparisons joined
+        by `and`: one range per quantity."""
         item = next((item for item in condition.items if not isinstance(item, ast.Comparison)), None)
         if item is None:
             return True
-        self.report(BAD_VALUE, f"{what} is comparisons joined by `and`: `or` and `not` belong in the rows "
-                    "of a table", item.span,
-                    help="write the bounds a value must meet, such as `LDR < 4%` or `10% <= LDR < 25%`")
+        self.report(BAD_VALUE, say(f"check.plain.{what}"), item.span, help=say("check.plain.help"))
         return False
 
     def check_row_condition(self, condition: ast.Condition) -> bool:
@@ -450,14 +458,11 @@ class _Checker:
         try:
             boxes = condition_boxes(condition, self.quantities)
         except TooManyBoxes as exc:
-            self.report(BAD_VALUE, f"this condition is {exc.args[0]:,} alternatives or more once its `or` and "
-                        f"`not` are multiplied out, and a row holds at most {MOST_BOXES}", condition.span,
-                        help="write the alternatives as rows of their own, or in a table of their own")
+            self.report(BAD_VALUE, say("check.too_many_boxes", count=exc.args[0], most=MOST_BOXES), condition.span,
+                        help=say("check.too_many_boxes.help"))
             return False
         if not boxes:
-            self.report(EMPTY_RANGE, "no seller's values meet this condition", condition.span,
-                        help="`not` holds only where its quantity has a value outside the range it negates; "
-                             "check the bounds")
+            self.report(EMPTY_RANGE, say("check.never_holds"), condition.span, help=say("check.never_holds.help"))
             return False
         return True
 
@@ -485,10 +490,10 @@ class _Checker:
                 continue
             joined, first = box[quantity.name][0].intersect(interval), box[quantity.name][1]
             if _empty_in_domain(joined, quantity):
-                self.report(EMPTY_RANGE, f"`{comparison_text(comparison)}` contradicts `{comparison_text(first)}`: "
-                            f"no value of `{quantity.name}` meets both", comparison.span,
-                            related=(Related(first.span, "the other condition"),),
-                            help="check the bounds; a condition like this never holds")
+                self.report(EMPTY_RANGE, say("check.contradicts", comparison=comparison_text(comparison),
+                                             other=comparison_text(first), name=quantity.name), comparison.span,
+                            related=(Related(first.span, say("check.the_other_condition")),),
+                            help=say("check.contradicts.help"))
                 return False
             box[quantity.name] = (joined, first)
         return True
@@ -506,7 +511,7 @@ class _Checker:
             return False
         _, interval = comparison_bounds(comparison, self.quantities)
         if _empty_in_domain(interval, quantity):
-            self.report(EMPTY_RANGE, f"no value of `{name.value}` meets `{comparison_text(comparison)}`",
+            self.report(EMPTY_RANGE, say("check.no_value_meets", name=name.value, comparison=comparison_text(comparison)),
                         comparison.span, help=_empty_help(comparison, quantity))
             return False
         return True
@@ -517,84 +522,84 @@ class _Checker:
         names = [o for o in operands if isinstance(o, ast.Name)]
         problem = None
         if not names:
-            problem = "this comparison has no input or metric in it"
+            problem = say("check.shape.no_name")
         elif len(names) > 1:
-            problem = (f"`{names[0].value}` is compared with `{names[1].value}`: a comparison bounds one "
-                       "input or metric with values")
+            problem = say("check.shape.two_names", first=names[0].value, second=names[1].value)
         elif len(operands) > 3 or (len(operands) == 3 and not isinstance(operands[1], ast.Name)):
-            problem = "a range puts the input or metric in the middle"
+            problem = say("check.shape.middle")
         elif "==" in ops and len(ops) > 1:
-            problem = "`==` cannot be part of a range"
+            problem = say("check.shape.equal_in_range")
         elif len(ops) == 2 and not ({*ops} <= ASCENDING or {*ops} <= DESCENDING):
-            problem = "both comparisons of a range must point the same way"
+            problem = say("check.shape.same_way")
         if problem is None:
             return names[0]
-        self.report(BAD_COMPARISON, problem, comparison.span,
-                    help="write a bound such as `LDR >= 4%` or a range such as `10% <= LDR < 25%`")
+        self.report(BAD_COMPARISON, problem, comparison.span, help=say("check.shape.help"))
         return None
 
     def unknown_quantity(self, name: ast.Name) -> None:
         if name.value in self.inputs or name.value in self.metrics:
             return  # its declaration has an error, reported there
         if name.value in self.bases:
-            self.report(BAD_COMPARISON, f"`{name.value}` is a basis for order volume limits, not an input "
-                        "or metric", name.span, help=f"compare its input, `{self.bases[name.value].source.value}`")
+            self.report(BAD_COMPARISON, say("check.basis_compared", name=name.value), name.span,
+                        help=say("check.basis_compared.help", source=self.bases[name.value].source.value))
             return
-        self.unknown("input or metric", name, list(self.inputs) + list(self.metrics))
+        self.unknown("input_or_metric", name, list(self.inputs) + list(self.metrics))
 
     def check_literal(self, quantity: Quantity, literal: ast.Quantity, comparison: ast.Comparison) -> bool:
         expected = {"count": "number", "number": "number", "rate": "percent",
                     "duration": "duration", "money": "money"}[quantity.kind]
         text = _literal_text(literal)
         if literal.kind != expected:
-            self.report(UNIT_MISMATCH, f"`{quantity.name}` is {_say(quantity.kind)}, but `{text}` is "
-                        f"{LITERAL_WORDS[literal.kind]}", literal.span,
+            self.report(UNIT_MISMATCH, say("check.literal_kind", name=quantity.name, kind=_say(quantity.kind),
+                                           value=text, literal=_literal(literal.kind)), literal.span,
                         help=_compare_help(quantity, literal, comparison))
             return False
         if quantity.kind == "count" and not literal.is_whole:
-            self.report(NOT_WHOLE, f"`{quantity.name}` counts whole items, but `{text}` is not a whole number",
-                        literal.span, help="compare a count with a whole number")
+            self.report(NOT_WHOLE, say("check.count_not_whole", name=quantity.name, value=text),
+                        literal.span, help=say("check.count_not_whole.help"))
             return False
         if quantity.kind == "money" and literal.unit != quantity.unit:
-            self.report(UNIT_MISMATCH, f"`{quantity.name}` is in {quantity.unit}, but `{text}` is in {literal.unit}",
-                        literal.span, help=f"write the amount in {quantity.unit}")
+            self.report(UNIT_MISMATCH, say("check.currency", name=quantity.name, unit=quantity.unit, value=text,
+                                           other=literal.unit),
+                        literal.span, help=say("check.currency.help", unit=quantity.unit))
             return False
         if literal.kind == "percent":
-            return self.check_percent(literal, f"`{quantity.name}` is a share of a whole: from 0% to 100%")
+            return self.check_percent(literal, say("check.share.help", name=quantity.name))
         return True
 
-    def check_percent(self, literal: ast.Quantity, help: str) -> bool:
+    def check_percent(self, literal: ast.Quantity, help: Message) -> bool:
         if literal.value > 100:
-            self.report(PERCENT_RANGE, f"`{_literal_text(literal)}` is more than 100%", literal.span, help=help)
+            self.report(PERCENT_RANGE, say("check.over_100", value=_literal_text(literal)), literal.span, help=help)
             return False
         return True
 
     # ---- literals by expected kind
     def expect(self, literal: ast.Quantity, kind: str, what: str, example: str,
                whole: bool = True, positive: bool = True) -> bool:
+        """A literal of `kind`; `what` is what it is (`points`: `what.points` in tspol.messages,
+        "violation points")."""
+        what = say(f"what.{what}")
+        value, like = _literal_text(literal), say("check.write_like", example=example)
         if literal.kind != kind:
-            self.report(UNIT_MISMATCH, f"{what} is {LITERAL_WORDS[kind]}, but `{_literal_text(literal)}` is "
-                        f"{LITERAL_WORDS[literal.kind]}", literal.span, help=f"write it like `{example}`")
+            self.report(UNIT_MISMATCH, say("check.expect.kind", what=what, kind=_literal(kind), value=value,
+                                           literal=_literal(literal.kind)), literal.span, help=like)
             return False
         if whole and not literal.is_whole:
-            self.report(NOT_WHOLE, f"{what} must be a whole number, not `{_literal_text(literal)}`", literal.span,
-                        help=f"write it like `{example}`")
+            self.report(NOT_WHOLE, say("check.expect.whole", what=what, value=value), literal.span, help=like)
             return False
         if kind == "duration" and whole and literal.unit != "d":
-            self.report(BAD_VALUE, f"{what} is counted in whole calendar days", literal.span,
-                        help=f"write it like `{example}`")
+            self.report(BAD_VALUE, say("check.expect.days", what=what), literal.span, help=like)
             return False
         if positive and literal.value <= 0:
-            self.report(BAD_VALUE, f"{what} must be more than zero", literal.span, help=f"write it like `{example}`")
+            self.report(BAD_VALUE, say("check.expect.positive", what=what), literal.span, help=like)
             return False
         largest = MOST_DAYS if kind == "duration" and literal.unit == "d" else MOST_WHOLE if whole else None
         if largest is not None and literal.value > largest:
-            self.report(BAD_VALUE, f"{what} can be at most {largest:,}"
-                        f"{' days (100 years)' if largest == MOST_DAYS else ''}, not `{_literal_text(literal)}`",
-                        literal.span, help=f"write it like `{example}`")
+            self.report(BAD_VALUE, say("check.expect.at_most_days" if largest == MOST_DAYS else "check.expect.at_most",
+                                       what=what, largest=largest, value=value), literal.span, help=like)
             return False
         if kind == "percent":
-            return self.check_percent(literal, f"{what} is a share: at most 100%")
+            return self.check_percent(literal, say("check.expect.share.help", what=what))
         return True
 
     # ---- rules
@@ -604,19 +609,18 @@ class _Checker:
             seen_regions: set[str] = set()
             for region in rule.regions:
                 if region.value not in self.regions:
-                    self.unknown("region", region, self.regions,
-                                 help="declare it with `region NAME { ... }`")
+                    self.unknown("region", region, self.regions, help=say("check.declare_region.help"))
                     continue
                 if region.value in seen_regions:
-                    self.report(DUPLICATE, f"region `{region.value}` is listed twice", region.span,
-                                help="remove one of them")
+                    self.report(DUPLICATE, say("check.region_listed_twice", name=region.value), region.span,
+                                help=say("check.remove_one"))
                     continue
                 seen_regions.add(region.value)
                 key = (rule.name.value, region.value)
                 if key in defined:
-                    self.report(DUPLICATE, f"rule `{rule.name.value}` is defined twice for {region.value}",
-                                region.span, related=(Related(defined[key].span, "first defined here"),),
-                                help="remove one of them, or give this one other regions")
+                    self.report(DUPLICATE, say("check.rule_twice", rule=rule.name.value, region=region.value),
+                                region.span, related=(Related(defined[key].span, say("check.first_defined_here")),),
+                                help=say("check.rule_twice.help"))
                 else:
                     defined[key] = region
             self.check_rule(rule)
@@ -624,11 +628,10 @@ class _Checker:
     def check_rule(self, rule: ast.Rule) -> None:
         for kind, keyword in ((ast.ReasonRef, "reason"), (ast.OnMetric, "on")):
             items = rule.items_of(kind)
-            self.once(items, f"a rule has one `{keyword}`")
+            self.once(items, say("check.rule_one", keyword=keyword))
         for ref in rule.items_of(ast.ReasonRef)[:1]:
             if ref.name.value not in self.reasons:
-                self.unknown("reason", ref.name, self.reasons, help=f"declare it in the catalogue: "
-                             f"`reason {ref.name.value} in CATEGORY {{ name en \"...\" }}`")
+                self.unknown("reason", ref.name, self.reasons, help=say("check.declare_reason.help", name=ref.name.value))
         for on in rule.items_of(ast.OnMetric)[:1]:
             if on.name.value not in self.metrics:
                 self.unknown("metric", on.name, self.metrics)
@@ -641,8 +644,8 @@ class _Checker:
                     self.duplicate("table", table.name, table_names[table.name.value].span)
                 table_names.setdefault(table.name.value, table.name)
             if not table.rows:
-                self.report(UNUSED, "this table has no rows", keyword_span(table, "table"), severity=WARNING,
-                            help="add its rows, `when ... then ...`, or remove it")
+                self.report(UNUSED, say("check.no_rows"), keyword_span(table, "table"), severity=WARNING,
+                            help=say("check.no_rows.help"))
             for row in table.rows:
                 if row.otherwise:
                     self.check_otherwise(rule, row)
@@ -650,22 +653,21 @@ class _Checker:
                     self.check_row_condition(row.condition)
                 self.check_actions(row)
         if not rule.tables and not rule.items_of(ast.OnMetric):
-            self.report(UNUSED, f"rule `{rule.name.value}` has neither a metric nor a table",
-                        rule.name.span, severity=WARNING, help="add `on METRIC` or a `table { ... }`")
+            self.report(UNUSED, say("check.rule_empty", rule=rule.name.value),
+                        rule.name.span, severity=WARNING, help=say("check.rule_empty.help"))
 
     def check_otherwise(self, rule: ast.Rule, row: ast.Row) -> None:
         """An `otherwise` row fires where the rule's metric has a value and no other row
         of its table matches: the rule needs its metric."""
         if not rule.items_of(ast.OnMetric):
-            self.report(MISSING, f"an `otherwise` row fires for sellers whose rule metric has a value, but rule "
-                        f"`{rule.name.value}` names no metric", keyword_span(row, "otherwise"),
-                        help="add `on METRIC` to the rule, or write the row's condition: `when ... then ...`")
+            self.report(MISSING, say("check.otherwise_no_metric", rule=rule.name.value), keyword_span(row, "otherwise"),
+                        help=say("check.otherwise_no_metric.help"))
 
     def check_may(self, may: ast.May) -> None:
         seen: set[str] = set()
         for name in may.names:
             if name.value in seen:
-                self.report(DUPLICATE, f"`{name.value}` is listed twice", name.span, help="remove one of them")
+                self.report(DUPLICATE, say("check.listed_twice", name=name.value), name.span, help=say("check.remove_one"))
             seen.add(name.value)
             if name.value != "points" and name.value not in self.measures:
                 self.unknown("measure", name, list(self.measures) + ["points"])
@@ -675,21 +677,19 @@ class _Checker:
         for action in row.actions:
             kind = type(action)
             if kind is not ast.MeasureAction and kind in seen:
-                self.report(DUPLICATE, "this row already has this action", action.span,
-                            related=(Related(seen[kind].span, "first here"),))
+                self.report(DUPLICATE, say("check.action_twice"), action.span,
+                            related=(Related(seen[kind].span, say("check.first_here")),))
             seen.setdefault(kind, action)
             if isinstance(action, ast.Points):
-                self.expect(action.amount, "number", "violation points", "points 3")
+                self.expect(action.amount, "number", "points", "points 3")
             elif isinstance(action, ast.Limit):
-                self.expect(action.days, "duration", "the length of a limit", "limit 7d at 10% avg4w")
-                self.expect(action.percent, "percent", "the cap of a limit", "limit 7d at 10% avg4w",
-                            whole=False)
+                self.expect(action.days, "duration", "limit_days", "limit 7d at 10% avg4w")
+                self.expect(action.percent, "percent", "limit_cap", "limit 7d at 10% avg4w", whole=False)
                 if action.basis.value not in self.bases:
-                    self.unknown("basis", action.basis, self.bases,
-                                 help="declare it with `basis avg4w = avg_daily_orders_4w { round down }`")
+                    self.unknown("basis", action.basis, self.bases, help=say("check.declare_basis.help"))
             elif isinstance(action, ast.MeasureAction):
                 if action.name.value not in self.measures:
-                    self.unknown("action or measure", action.name,
+                    self.unknown("action_or_measure", action.name,
                                  list(self.measures) + ["points", "warning", "limit"])
 
     # ---- ledger, appeals, holds, catalogue
@@ -697,21 +697,20 @@ class _Checker:
         for kind, keyword in ((ast.Expiry, "points expire after"), (ast.Deactivation, "deactivate at"),
                               (ast.WarningMargin, "warn"), (ast.Crossing, "multiple thresholds apply"),
                               (ast.Freeze, "points freeze"), (ast.Linked, "linked accounts")):
-            self.once(ledger.items_of(kind), f"the ledger says `{keyword}` twice")
+            self.once(ledger.items_of(kind), say("check.ledger_twice", keyword=keyword))
         if not ledger.items_of(ast.Expiry):
-            self.report(MISSING, "the ledger does not say when points expire", keyword_span(ledger, "ledger"),
-                        help="add `points expire after 180d`")
+            self.report(MISSING, say("check.no_expiry"), keyword_span(ledger, "ledger"),
+                        help=say("check.add", code="points expire after 180d"))
         if len(ledger.items_of(ast.Threshold)) > 1 and not ledger.items_of(ast.Crossing):
-            self.report(MISSING, "the ledger does not say which measures apply when one scoring "
-                        "crosses several thresholds", keyword_span(ledger, "ledger"),
-                        help="add `multiple thresholds apply highest` (or `... apply all`)")
+            self.report(MISSING, say("check.no_crossing"), keyword_span(ledger, "ledger"),
+                        help=say("check.no_crossing.help"))
         for expiry in ledger.items_of(ast.Expiry):
-            self.expect(expiry.after, "duration", "the life of points", "points expire after 180d")
+            self.expect(expiry.after, "duration", "expiry", "points expire after 180d")
         for item in ledger.items_of(ast.Deactivation):
-            self.expect(item.points, "number", "the deactivation threshold", "deactivate at 48 points")
+            self.expect(item.points, "number", "deactivation", "deactivate at 48 points")
         if ledger.items_of(ast.Freeze) and not ledger.items_of(ast.Deactivation):
-            self.report(MISSING, "points freeze while deactivated, but the ledger never deactivates",
-                        ledger.items_of(ast.Freeze)[0].span, help="add `deactivate at 48 points`")
+            self.report(MISSING, say("check.freeze_never"), ledger.items_of(ast.Freeze)[0].span,
+                        help=say("check.add", code="deactivate at 48 points"))
         thresholds = self.check_thresholds(ledger.items_of(ast.Threshold))
         for item in ledger.items_of(ast.WarningMargin):
             self.check_warning_margin(item, thresholds)
@@ -722,18 +721,19 @@ class _Checker:
         valid = []
         for threshold in thresholds:
             self.check_threshold_measures(threshold)
-            if not self.expect(threshold.points, "number", "a threshold", "threshold 12 { ... }"):
+            if not self.expect(threshold.points, "number", "threshold", "threshold 12 { ... }"):
                 continue
             valid.append(threshold)
             if previous is not None and threshold.points.value == previous.points.value:
-                self.report(DUPLICATE, f"threshold {threshold.points.value} is defined twice", threshold.points.span,
-                            related=(Related(previous.points.span, "first defined here"),),
-                            help="merge their measures into one threshold")
+                self.report(DUPLICATE, say("check.threshold_twice", points=str(threshold.points.value)),
+                            threshold.points.span,
+                            related=(Related(previous.points.span, say("check.first_defined_here")),),
+                            help=say("check.threshold_twice.help"))
             elif previous is not None and threshold.points.value < previous.points.value:
-                self.report(OUT_OF_ORDER, f"thresholds out of order: {threshold.points.value} comes after "
-                            f"{previous.points.value}", threshold.points.span,
-                            related=(Related(previous.points.span, "the previous threshold"),),
-                            help="list thresholds from the lowest to the highest")
+                self.report(OUT_OF_ORDER, say("check.thresholds_order", points=str(threshold.points.value),
+                                              previous=str(previous.points.value)), threshold.points.span,
+                            related=(Related(previous.points.span, say("check.the_previous_threshold")),),
+                            help=say("check.thresholds_order.help"))
             previous = threshold
         return valid
 
@@ -743,21 +743,21 @@ class _Checker:
             if item.measure.value not in self.measures:
                 self.unknown("measure", item.measure, self.measures)
             elif item.measure.value in seen:
-                self.report(DUPLICATE, f"measure `{item.measure.value}` is listed twice in this threshold",
-                            item.measure.span, help="remove one of them")
+                self.report(DUPLICATE, say("check.measure_twice", name=item.measure.value),
+                            item.measure.span, help=say("check.remove_one"))
             seen.add(item.measure.value)
             if item.duration is not None:
-                self.expect(item.duration, "duration", "the length of a measure", "no_campaigns for 7d")
+                self.expect(item.duration, "duration", "measure_length", "no_campaigns for 7d")
 
     def check_warning_margin(self, margin: ast.WarningMargin, thresholds: list[ast.Threshold]) -> None:
-        if not self.expect(margin.points, "number", "the warning margin", "warn 5 points before each threshold"):
+        if not self.expect(margin.points, "number", "warning_margin", "warn 5 points before each threshold"):
             return
         lowest = min(thresholds, key=lambda t: t.points.value, default=None)
         if lowest is not None and margin.points.value >= lowest.points.value:
-            self.report(OUT_OF_ORDER, f"the warning margin, {_literal_text(margin.points)} points, is not below "
-                        f"the lowest threshold, {_literal_text(lowest.points)} points", margin.points.span,
-                        related=(Related(lowest.points.span, "the lowest threshold"),),
-                        help="a warning that early would be due before any violation; make the margin smaller")
+            self.report(OUT_OF_ORDER, say("check.margin", margin=_literal_text(margin.points),
+                                          lowest=_literal_text(lowest.points)), margin.points.span,
+                        related=(Related(lowest.points.span, say("check.the_lowest_threshold")),),
+                        help=say("check.margin.help"))
 
     def check_appeals(self, appeals: ast.Appeals) -> None:
         for kind, keyword, example in ((ast.Attempts, "at most", "at most 2 per violation"),
@@ -765,13 +765,13 @@ class _Checker:
                                        (ast.NextWindow, "next within", "next within 15d of rejection")):
             items = appeals.items_of(kind)
             if not items:
-                self.report(MISSING, f"the appeals block does not say `{keyword}`", keyword_span(appeals, "appeals"),
-                            help=f"add `{example}`")
-            self.once(items, f"the appeals block says `{keyword}` twice")
+                self.report(MISSING, say("check.appeals_lacks", keyword=keyword), keyword_span(appeals, "appeals"),
+                            help=say("check.add", code=example))
+            self.once(items, say("check.appeals_twice", keyword=keyword))
         for item in appeals.items_of(ast.Attempts):
-            self.expect(item.count, "number", "the number of appeals", "at most 2 per violation")
+            self.expect(item.count, "number", "appeals", "at most 2 per violation")
         for item in appeals.items_of(ast.FirstWindow) + appeals.items_of(ast.NextWindow):
-            self.expect(item.within, "duration", "an appeal window", "first within 30d of penalty")
+            self.expect(item.within, "duration", "appeal_window", "first within 30d of penalty")
 
     def check_hold(self, hold: ast.Hold) -> None:
         for item in hold.items_of(ast.HoldFor):
@@ -780,30 +780,30 @@ class _Checker:
                     self.unknown("reason", reason, self.reasons)
         periods = hold.items_of(ast.HoldPeriod)
         if not periods:
-            self.report(MISSING, f"hold `{hold.name.value}` has no period", hold.name.span,
-                        help="add `period 90d to 180d`")
+            self.report(MISSING, say("check.hold_no_period", name=hold.name.value), hold.name.span,
+                        help=say("check.add", code="period 90d to 180d"))
         if not hold.items_of(ast.HoldEnd):
-            self.report(MISSING, f"hold `{hold.name.value}` does not say when it ends", hold.name.span,
-                        help="add `ends at later of period and investigation` (or `earlier`)")
-        self.once(periods, "a hold has one period")
+            self.report(MISSING, say("check.hold_no_end", name=hold.name.value), hold.name.span,
+                        help=say("check.hold_no_end.help"))
+        self.once(periods, say("check.hold_one_period"))
         for period in periods[:1]:
-            ok = self.expect(period.shortest, "duration", "a hold period", "period 90d to 180d")
-            ok = self.expect(period.longest, "duration", "a hold period", "period 90d to 180d") and ok
+            ok = self.expect(period.shortest, "duration", "hold_period", "period 90d to 180d")
+            ok = self.expect(period.longest, "duration", "hold_period", "period 90d to 180d") and ok
             if ok and period.shortest.value > period.longest.value:
-                self.report(OUT_OF_ORDER, f"the hold period runs backwards: from {_literal_text(period.shortest)} "
-                            f"to {_literal_text(period.longest)}", period.span,
-                            help="write the shorter period first")
-        self.once(hold.items_of(ast.HoldEnd), "a hold says once when it ends")
+                self.report(OUT_OF_ORDER, say("check.hold_backwards", shortest=_literal_text(period.shortest),
+                                              longest=_literal_text(period.longest)), period.span,
+                            help=say("check.hold_backwards.help"))
+        self.once(hold.items_of(ast.HoldEnd), say("check.hold_end_once"))
         outcomes: dict[str, ast.HoldOutcome] = {}
         for item in hold.items_of(ast.HoldOutcome):
             if item.outcome in outcomes:
-                self.report(DUPLICATE, f"the hold says twice what happens on {item.outcome} appeal", item.span,
-                            related=(Related(outcomes[item.outcome].span, "first here"),))
+                self.report(DUPLICATE, say(f"check.hold_outcome_twice.{item.outcome}"), item.span,
+                            related=(Related(outcomes[item.outcome].span, say("check.first_here")),))
             outcomes.setdefault(item.outcome, item)
             if item.appeal_within is not None:
-                self.expect(item.appeal_within, "duration", "an appeal window", "on no appeal within 30d keep until period end")
+                self.expect(item.appeal_within, "duration", "appeal_window", "on no appeal within 30d keep until period end")
             if item.release_within is not None:
-                self.expect(item.release_within, "duration", "a release time", "on accepted appeal release within 1d")
+                self.expect(item.release_within, "duration", "release", "on accepted appeal release within 1d")
 
     def check_reason(self, reason: ast.Reason, rules: tuple[ast.Rule, ...]) -> None:
         if reason.category.value not in self.categories:
@@ -811,39 +811,43 @@ class _Checker:
         for may in reason.items_of(ast.May):
             self.check_may(may)
         sources = reason.items_of(ast.ReasonPoints)
-        self.once(sources, "a reason says once where its points come from")
+        self.once(sources, say("check.reason_points_once"))
         if not sources or not self.complete:
             return  # without every file, the rules that score this reason are not all known
         scoring = [r for r in rules
                    if any(ref.name.value == reason.name.value for ref in r.items_of(ast.ReasonRef))
                    and any(isinstance(a, ast.Points) for t in r.tables for row in t.rows for a in row.actions)]
         if sources[0].source == "rule" and not scoring:
-            self.report(INCONSISTENT, f"reason `{reason.name.value}` takes its points from a rule, "
-                        "but no rule for it scores points", sources[0].span,
-                        help="name the reason in a rule with point rows, or write `points discretionary`")
+            self.report(INCONSISTENT, say("check.reason_no_scoring", name=reason.name.value), sources[0].span,
+                        help=say("check.reason_no_scoring.help"))
         if sources[0].source == "discretionary" and scoring:
-            self.report(INCONSISTENT, f"reason `{reason.name.value}` leaves points to the platform, "
-                        f"but rule `{scoring[0].name.value}` scores points for it", sources[0].span,
-                        related=(Related(scoring[0].name.span, "the rule"),),
-                        help="write `points by rule`")
+            self.report(INCONSISTENT, say("check.reason_discretionary", name=reason.name.value,
+                                          rule=scoring[0].name.value), sources[0].span,
+                        related=(Related(scoring[0].name.span, say("check.the_rule")),),
+                        help=say("check.write", code="points by rule"))
 
 
-def _empty_help(comparison: ast.Comparison, quantity: Quantity) -> str:
+def _named_in_chinese(decl) -> bool:
+    return any(isinstance(item, ast.Text) and item.kind == "name" and item.lang.value == "zh"
+               for item in getattr(decl, "items", ()))
+
+
+def _empty_help(comparison: ast.Comparison, quantity: Quantity) -> Message:
     """Why a range is empty: its bounds cross, no whole number fits, or it lies outside
     the values the quantity can take."""
     rational = comparison_bounds(comparison, {quantity.name: quantity}, whole=False)[1]
     if rational.lo is not None and rational.hi is not None and rational.is_empty():
-        return "the lower bound must be below the upper bound"
+        return say("check.empty.bounds_cross")
     if not _empty_in_domain(rational, quantity):
-        return f"`{quantity.name}` counts whole items, and no whole number lies in this range"
+        return say("check.empty.no_whole", name=quantity.name)
     domain = quantity.domain
     if rational.intersect(Interval(hi=domain.lo, hi_closed=False)) == rational:
-        return f"`{quantity.name}` is never below {_domain_end(quantity, domain.lo)}"
-    return f"`{quantity.name}` is never above {_domain_end(quantity, domain.hi)}"
+        return say("check.empty.never_below", name=quantity.name, end=_domain_end(quantity, domain.lo))
+    return say("check.empty.never_above", name=quantity.name, end=_domain_end(quantity, domain.hi))
 
 
-def _domain_end(quantity: Quantity, value: Fraction) -> str:
-    return "zero" if value == 0 else (f"{value * 100}%" if quantity.kind == "rate" else str(value))
+def _domain_end(quantity: Quantity, value: Fraction) -> Message | str:
+    return say("check.zero") if value == 0 else (f"{value * 100}%" if quantity.kind == "rate" else str(value))
 
 
 def _empty_in_domain(interval: Interval, quantity: Quantity) -> bool:
@@ -854,7 +858,7 @@ def _literal_text(literal: ast.Quantity) -> str:
     return quantity_text(literal)
 
 
-def _compare_help(quantity: Quantity, literal: ast.Quantity, comparison: ast.Comparison) -> str:
+def _compare_help(quantity: Quantity, literal: ast.Quantity, comparison: ast.Comparison) -> Message:
     """The comparison as it was probably meant: the same number in the right unit (a
     plain number between 0 and 1 against a rate is a fraction: 0.95 is 95%)."""
     fraction = literal.kind == "number" and 0 < literal.value < 1
@@ -864,7 +868,4 @@ def _compare_help(quantity: Quantity, literal: ast.Quantity, comparison: ast.Com
              "money": ast.Quantity("money", literal.value, quantity.unit or "USD")}[quantity.kind]
     operands = tuple(fixed if o is literal else o for o in comparison.operands)
     suggestion = comparison_text(ast.Comparison(operands, comparison.ops))
-    what = {"count": "a count with a whole number", "number": "a number with a plain number",
-            "rate": "a rate with a percentage", "duration": "a duration with a duration",
-            "money": "money with an amount in its currency"}[quantity.kind]
-    return f"compare {what}, such as `{suggestion}`"
+    return say(f"check.compare.{quantity.kind}", example=suggestion)

@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from tspol.diagnostics import Diagnostic, Span, TspolError
+from tspol.messages import os_reason, say, utf8_reason
 
 from tspol.codes import NO_FILES, UNREADABLE
 
@@ -140,14 +141,14 @@ def read_sources(path: Path, unsaved: Unsaved | None = None) -> tuple[dict[str, 
     twice) the one being edited is the one reported."""
     unsaved = _unsaved_in(path, unsaved)
     if not path.exists() and not path.is_symlink() and not unsaved:
-        raise TspolError(Diagnostic(NO_FILES, f"there is no file or folder {path}", path=str(path),
-                                    help="a pack is a .pol file or a folder of them"))
+        raise TspolError(Diagnostic(NO_FILES, say("sources.no_such_path", path=str(path)), path=str(path),
+                                    help=say("sources.pack.help")))
     files = pol_files(path)
     if any(file not in files for file in unsaved):
         files = sorted({*files, *unsaved})
     if not files:
-        raise TspolError(Diagnostic(NO_FILES, f"no .pol files in {path}", path=str(path),
-                                    help="a pack is a .pol file or a folder of them"))
+        raise TspolError(Diagnostic(NO_FILES, say("sources.no_pol_files", path=str(path)), path=str(path),
+                                    help=say("sources.pack.help")))
     root = path if path.is_dir() else path.parent
     sources, relpaths = {}, {}
     problems = []
@@ -162,10 +163,10 @@ def read_sources(path: Path, unsaved: Unsaved | None = None) -> tuple[dict[str, 
             problems.extend(exc.diagnostics)
             continue
         except OSError as exc:
-            reason = (f"it is a link to {os.readlink(file)}, which does not exist"
-                      if file.is_symlink() and not file.exists() else exc.strerror)
+            reason = (say("sources.broken_link", target=os.readlink(file))
+                      if file.is_symlink() and not file.exists() else os_reason(exc))
             what = "folder" if file.is_dir() else "file"
-            problems.append(Diagnostic(UNREADABLE, f"cannot read this {what}: {reason}", path=display))
+            problems.append(Diagnostic(UNREADABLE, say(f"sources.cannot_read_{what}", reason=reason), path=display))
             continue
         relpaths[display] = file.relative_to(root).as_posix()
     if problems:
@@ -180,10 +181,10 @@ def _regular_file_bytes(file: Path) -> bytes:
     device), said in words, before it is opened: opening a FIFO waits for a writer."""
     if file.is_dir():
         if not os.access(file, os.R_OK | os.X_OK):
-            raise PermissionError(0, "it is a folder that cannot be listed, so the .pol files in it are unknown")
-        raise IsADirectoryError(0, "it is a folder, not a file")
+            raise PermissionError(0, say("sources.unlistable_folder"))
+        raise IsADirectoryError(0, say("sources.a_folder"))
     if file.exists() and not file.is_file():
-        raise OSError(0, "it is not a regular file (a FIFO, a socket or a device)")
+        raise OSError(0, say("sources.not_regular"))
     return file.read_bytes()
 
 
@@ -211,18 +212,16 @@ def utf8_text(raw: bytes, path: str) -> str:
     """The text of a file, without a leading byte-order mark; an error at the line
     and column of the first byte that is not UTF-8."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise TspolError(Diagnostic(UNREADABLE, "this file is UTF-16 text (it starts with a UTF-16 byte-order "
-                                                "mark), not UTF-8", span=Span(path, 1, 1, 1, 2),
-                                    help="save the file as UTF-8"))
+        raise TspolError(Diagnostic(UNREADABLE, say("sources.utf16"), span=Span(path, 1, 1, 1, 2),
+                                    help=say("sources.save_utf8")))
     try:
         return raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         column = len(raw[raw.rfind(b"\n", 0, exc.start) + 1: exc.start].decode("utf-8", "replace")) + 1
         raise TspolError(Diagnostic(
-            UNREADABLE, f"this file is not UTF-8 text: byte 0x{raw[exc.start]:02x} ({exc.reason})",
-            span=Span(path, line, column, line, column + 1),
-            help="save the file as UTF-8")) from None
+            UNREADABLE, say("sources.not_utf8", byte=f"0x{raw[exc.start]:02x}", reason=utf8_reason(exc.reason)),
+            span=Span(path, line, column, line, column + 1), help=say("sources.save_utf8"))) from None
 
 
 def source_hash(sources: Mapping[str, str], relpaths: Mapping[str, str]) -> str:

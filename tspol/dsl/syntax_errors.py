@@ -29,6 +29,7 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedTok
 from tspol.codes import BAD_TEXT, SYNTAX, UNCLOSED, UNMATCHED
 from tspol.codes import NUMBER_OUT_OF_RANGE as OUT_OF_RANGE
 from tspol.diagnostics import Diagnostic, Span
+from tspol.messages import Message, Words, say
 
 # A file reports at most this many syntax errors; the rest are counted in one more.
 MOST_SYNTAX_ERRORS = 20
@@ -41,9 +42,8 @@ def shorten(text: str, most: int = 40) -> str:
 
 def more_errors(count: int, span: Span) -> Diagnostic:
     """The one diagnostic that stands for the syntax errors not shown."""
-    errors = "syntax error" if count == 1 else "syntax errors"
-    return Diagnostic(SYNTAX, f"{count:,} more {errors} from here to the end of the file, not shown",
-                      span=span, help="fix the errors above, then check again")
+    return Diagnostic(SYNTAX, say("syntax.more.one" if count == 1 else "syntax.more", count=count),
+                      span=span, help=say("syntax.more.help"))
 
 
 def capped(problems: list[Diagnostic]) -> list[Diagnostic]:
@@ -174,17 +174,15 @@ def _brace_diagnostic(kind: str, run: list[int], text: str, starts: LineStarts, 
     span = Span(path, line, column, line, end_column)
     if kind == UNMATCHED:
         if len(run) == 1:
-            return Diagnostic(UNMATCHED, "this `}` closes no block", span=span,
-                              help="remove it, or add the `{` it was meant to close")
-        return Diagnostic(UNMATCHED, f"these {len(run):,} `}}` close no block", span=span,
-                          help="remove them, or add the `{` they were meant to close")
+            return Diagnostic(UNMATCHED, say("syntax.unmatched"), span=span, help=say("syntax.unmatched.help"))
+        return Diagnostic(UNMATCHED, say("syntax.unmatched.many", count=len(run)), span=span,
+                          help=say("syntax.unmatched.many.help"))
     if len(run) > 1:
-        return Diagnostic(UNCLOSED, f"these {len(run):,} blocks are never closed: no `{{` here has a matching `}}`",
-                          span=span, help="add a `}` where each block ends, or remove the `{` that are not needed")
+        return Diagnostic(UNCLOSED, say("syntax.unclosed.many", count=len(run)),
+                          span=span, help=say("syntax.unclosed.many.help"))
     head = text[starts.starts[line - 1]: run[0]].strip()
     opening = f"{shorten(head)} {{" if head else "{"
-    return Diagnostic(UNCLOSED, f"this block is never closed: `{opening}` has no matching `}}`", span=span,
-                      help="add `}` where the block ends")
+    return Diagnostic(UNCLOSED, say("syntax.unclosed", opening=opening), span=span, help=say("syntax.unclosed.help"))
 
 
 # ---- literals and texts, checked as they are read -----------------------------------
@@ -218,12 +216,11 @@ def literal_problems(token: Token, path: str) -> list[Diagnostic]:
     span = Span(path, token.line, token.column, token.end_line, token.end_column)
     shown = shorten(str(token))
     if len(whole) > len(str(LARGEST - 1)):
-        return [Diagnostic(OUT_OF_RANGE, f"`{shown}` is too large: it has {len(whole):,} digits before the decimal "
-                           "point, and a number in a policy is below 10^18 (1,000,000,000,000,000,000)", span=span,
-                           help="no value tspol reads is that large; check the number")]
+        return [Diagnostic(OUT_OF_RANGE, say("syntax.too_large", number=shown, digits=len(whole)), span=span,
+                           help=say("syntax.too_large.help"))]
     if len(places) > MOST_PLACES:
-        return [Diagnostic(OUT_OF_RANGE, f"`{shown}` has {len(places):,} decimal places, and a number in a policy "
-                           f"has at most {MOST_PLACES}", span=span, help="round it: no comparison needs more places")]
+        return [Diagnostic(OUT_OF_RANGE, say("syntax.too_many_places", number=shown, places=len(places),
+                                             most=MOST_PLACES), span=span, help=say("syntax.too_many_places.help"))]
     return []
 
 
@@ -248,21 +245,19 @@ def text_problems(token: Token, path: str) -> list[Diagnostic]:
             char = match.group()[-1]
             column += len(match.group()) - 1
             problems.append(Diagnostic(
-                BAD_TEXT, f"this text holds {_kind_of(char)}, U+{ord(char):04X}, which a text may not hold",
+                BAD_TEXT, say("syntax.control", kind=_kind_of(char), code=f"U+{ord(char):04X}"),
                 span=Span(path, token.line, column, token.line, column + 1),
-                help="write it as `\\r`" if char == "\r" else
-                     "remove it; inside quotes, write \\n for a new line and \\t for a tab"))
+                help=say("syntax.control.cr.help") if char == "\r" else say("syntax.control.help")))
         else:
             problems.append(Diagnostic(
-                BAD_TEXT, f"`{match.group()}` is not an escape sequence tspol knows",
-                span=Span(path, token.line, column, token.line, column + 2),
-                help='inside quotes, write \\" for a quote, \\\\ for a backslash, \\n for a new line and \\t for a tab'))
+                BAD_TEXT, say("syntax.escape", escape=match.group()),
+                span=Span(path, token.line, column, token.line, column + 2), help=say("syntax.escape.help")))
     return problems
 
 
-def _kind_of(char: str) -> str:
-    return {"Cs": "an unpaired surrogate", "Zl": "a line separator", "Zp": "a paragraph separator"}.get(
-        unicodedata.category(char), "a control character")
+def _kind_of(char: str) -> Message:
+    return say({"Cs": "syntax.char.surrogate", "Zl": "syntax.char.line_separator",
+                "Zp": "syntax.char.paragraph_separator"}.get(unicodedata.category(char), "syntax.char.control"))
 
 
 def token_problems(token: Token, path: str) -> list[Diagnostic]:
@@ -282,149 +277,141 @@ def unquote(token: Token) -> str:
 
 # ---- Lark's errors in words ------------------------------------------------------------
 
-TERMINAL_WORDS = {
-    "NAME": "a name",
-    "STRING": 'a quoted text such as "..."',
-    "NUMBER": "a number",
-    "PERCENT": "a percentage such as 4%",
-    "DURATION": "a duration such as 7d, 24h or 30min",
-    "MONEY": "an amount such as 100 USD",
-    "DATE": "a date such as 2024-07-15",
-    "COMPARATOR": "a comparison (<, <=, >, >=, ==)",
-    "$END": "the end of the file",
-}
+# What each kind of token is, in words: `syntax.terminal.NAME` in tspol.messages.
+TERMINAL_WORDS = ("NAME", "STRING", "NUMBER", "PERCENT", "DURATION", "MONEY", "DATE", "COMPARATOR", "$END")
 DECLARATIONS = {"POLICY", "REGION", "INPUT", "BASIS", "METRIC", "RULE", "MEASURE", "LEDGER",
                 "APPEALS", "HOLD", "CATEGORY", "REASON"}
 
 # Characters the lexer cannot start a token with, and what the author meant.
 CHARACTER_HELP = {
-    "!=": "`!=` is not a comparison tspol has; write one row for each side",
-    "&": "conditions combine with the word `and`",
-    "|": "conditions combine with the word `or`",
-    "'": 'texts go inside double quotes: "..."',
-    ";": "a statement ends at the end of its line; remove the `;`",
-    "%": "write a percentage without a space, such as `4%`",
-    "-": "numbers cannot be negative, and dates are written 2024-07-15",
-    "≥": "write `>=`",
-    "≤": "write `<=`",
-    "，": "write the comma as `,`",
-    "：": "write the colon as `:`",
-    "％": "write the percent sign as `%`",
-    "＜": "write `<`",
-    "＞": "write `>`",
-    "＝": "write `==`",
-    "\u3000": "a full-width space: write an ordinary space",
-    "（": "write the parenthesis as `(`",
-    "）": "write the parenthesis as `)`",
-    "；": "a statement ends at the end of its line; remove the `；`",
-    "。": "a statement ends at the end of its line; remove the `。`",
-    "“": 'texts go inside straight double quotes: "..."',
-    "”": 'texts go inside straight double quotes: "..."',
+    "!=": say("syntax.char.not_equal"),
+    "&": say("syntax.char.ampersand"),
+    "|": say("syntax.char.bar"),
+    "'": say("syntax.char.single_quote"),
+    ";": say("syntax.char.semicolon", char=";"),
+    "%": say("syntax.char.percent"),
+    "-": say("syntax.char.minus"),
+    "≥": say("syntax.write", code=">="),
+    "≤": say("syntax.write", code="<="),
+    "，": say("syntax.char.comma"),
+    "：": say("syntax.char.colon"),
+    "％": say("syntax.char.percent_sign"),
+    "＜": say("syntax.write", code="<"),
+    "＞": say("syntax.write", code=">"),
+    "＝": say("syntax.write", code="=="),
+    "\u3000": say("syntax.char.ideographic_space"),
+    "（": say("syntax.char.parenthesis", char="("),
+    "）": say("syntax.char.parenthesis", char=")"),
+    "；": say("syntax.char.semicolon", char="；"),
+    "。": say("syntax.char.semicolon", char="。"),
+    "“": say("syntax.char.curly_quote"),
+    "”": say("syntax.char.curly_quote"),
 }
 
 # Labelled bad examples, in the manner of Lark's `match_examples`: an error
 # raised in the same parser state (and, best, on the same kind of token) as
-# one of these examples gets the example's help. Each example is a whole file.
+# one of these examples gets the example's help (`syntax.example.LABEL` in
+# tspol.messages). Each example is a whole file.
 _ROW = "rule r in US {{ table {{ {} }} }}"
 SYNTAX_EXAMPLES = {
-    "a row needs `then` between its conditions and its actions": [
+    "then": [
         _ROW.format("when LDR >= 4% points 2"),
         _ROW.format("when LDR >= 4% warning"),
         _ROW.format("when LDR >= 4% limit 7d at 10% avg4w"),
         _ROW.format("when LDR >= 4% x"),
         _ROW.format("when LDR >= 4% }"),
     ],
-    "separate the actions of a row with commas: `then points 6, limit 7d at 10% avg4w`": [
+    "commas": [
         _ROW.format("when LDR >= 4% then points 2 limit 7d at 10% avg4w"),
         _ROW.format("when LDR >= 4% then points 2 x"),
         _ROW.format("when LDR >= 4% then warning points 2"),
         _ROW.format("when LDR >= 4% then x points 2"),
         _ROW.format("when LDR >= 4% then limit 7d at 10% avg4w points 2"),
     ],
-    "a comparison needs a value on each side, such as `LDR >= 4%`": [
+    "comparison_sides": [
         _ROW.format("when LDR >= then points 2"),
         _ROW.format("when LDR >= and x > 1 then points 2"),
         _ROW.format("when >= 4% then points 2"),
         _ROW.format("when LDR then points 2"),
         _ROW.format("when LDR and x > 1 then points 2"),
     ],
-    "compare with `==`, `<`, `<=`, `>` or `>=`": [
+    "comparator": [
         _ROW.format("when LDR = 4% then points 2"),
     ],
-    "a row needs at least one action after `then`: points, warning, limit or a measure": [
+    "action_after_then": [
         _ROW.format("when LDR >= 4% then }"),
         _ROW.format("when LDR >= 4% then points 2, }"),
     ],
-    "a condition compares a metric or input with a value, such as `LDR >= 4%`": [
+    "condition": [
         _ROW.format("when }"),
         _ROW.format("when , x"),
     ],
-    "each row of a table starts with `when`: `when LDR >= 4% then warning`": [
+    "when": [
         _ROW.format("LDR >= 4% then warning"),
         _ROW.format("4% <= LDR then warning"),
     ],
-    "`otherwise` is the last row of its table, and a table has one": [
+    "otherwise_last": [
         _ROW.format("otherwise warning when LDR >= 4% then warning"),
         _ROW.format("otherwise warning otherwise points 1"),
     ],
-    "an `otherwise` row has no condition and no `then`: `otherwise points 1`": [
+    "otherwise_plain": [
         _ROW.format("otherwise LDR >= 4% then points 1"),
     ],
-    "a limit reads `limit 7d at 10% avg4w`: days, `at`, a percentage and a basis": [
+    "limit": [
         _ROW.format("when LDR >= 4% then limit 7d 10% avg4w"),
         _ROW.format("when LDR >= 4% then limit 7d at 10%"),
         _ROW.format("when LDR >= 4% then limit 7d at 10% }"),
         _ROW.format("when LDR >= 4% then limit at"),
         _ROW.format("when LDR >= 4% then limit 7 d at 10% avg4w"),
     ],
-    "write a duration without a space, with its unit: `7d`, `24h` or `30min`": [
+    "duration": [
         "ledger { points expire after 180 d }",
         "appeals { first within 30 d of penalty }",
     ],
-    "rows belong inside a `table { ... }` block": [
+    "rows_in_table": [
         "rule r in US { when LDR >= 4% then warning }",
     ],
-    "a rule names its regions: `rule late_dispatch in US, SEA { ... }`": [
+    "rule_regions": [
         "rule r { }",
         "rule r US { }",
     ],
-    "an input declares its type: `input late_orders: count`": [
+    "input_type": [
         "input x { }",
         "input x: { }",
         "input x count",
     ],
-    "a metric is an input or a ratio of two inputs: `metric LDR = late_orders / orders_7d`": [
+    "metric": [
         "metric m { }",
         "metric m = { }",
         "metric m = a / { }",
     ],
-    "a basis names the input it is taken from: `basis avg4w = avg_daily_orders_4w { round down }`": [
+    "basis": [
         "basis b { }",
         "basis b = { }",
     ],
-    "a reason names its category: `reason late_dispatch_rate in fulfilment { ... }`": [
+    "reason": [
         "reason r { }",
         "reason r fulfilment { }",
     ],
-    'a text names its language, then the text in quotes: `name en "Late dispatch rate"`': [
+    "text": [
         'region r { name "x" }',
         'region r { description "x" }',
         "region r { name en x }",
         "region r { name x }",
     ],
-    'the version is a quoted text: `version "2025-11-11"`': [
+    "version": [
         "policy p { version 1 }",
         "policy p { version x }",
     ],
-    "the effective date is written YYYY-MM-DD, such as `effective 2024-07-15`": [
+    "effective": [
         "policy p { effective 2024 }",
         'policy p { effective "2024-07-15" }',
         "policy p { effective x }",
     ],
-    "a threshold lists its measures in a block: `threshold 12 { no_campaigns for 7d }`": [
+    "threshold": [
         "ledger { threshold 12 no_campaigns for 7d }",
     ],
-    "a threshold measure lasts `for` a duration or `permanently`: `no_campaigns for 7d`": [
+    "threshold_measure": [
         "ledger { threshold 12 { no_campaigns 7d } }",
         "ledger { threshold 12 { no_campaigns } }",
     ],
@@ -438,11 +425,10 @@ def syntax_diagnostic(exc: UnexpectedInput, text: str, path: str, lark: Lark, st
     expected = _expected(exc)
     if token is None or token.type == "$END":
         line, column = max(exc.line, 1), max(exc.column, 1)
-        return Diagnostic(SYNTAX, "the file ends in the middle of a declaration",
-                          span=Span(path, line, column, line, column + 1),
-                          help=_expected_text(expected, lark))
+        return Diagnostic(SYNTAX, say("syntax.file_ends"), span=Span(path, line, column, line, column + 1),
+                          help=say("syntax.expected_only", expected=_expected_text(expected, lark)))
     span = Span(path, token.line, token.column, token.end_line, token.end_column)
-    found = "a quoted text" if token.type == "STRING" else f"`{shorten(str(token))}`"
+    found = say("syntax.a_quoted_text") if token.type == "STRING" else f"`{shorten(str(token))}`"
     written = _WRITTEN.match(text, token.start_pos).group()  # the word as written, `when2.5%`
     special = _special_token(str(token), token.type, expected, lark, written)
     if special is not None:
@@ -454,7 +440,7 @@ def syntax_diagnostic(exc: UnexpectedInput, text: str, path: str, lark: Lark, st
     early = _line_ends_early(text, token, expected, path, lark)
     if early is not None:
         return early
-    message = f"expected {_expected_text(expected, lark)}, but found {found}"
+    message = say("syntax.expected", expected=_expected_text(expected, lark), found=found)
     return Diagnostic(SYNTAX, message, span=span, help=_example_help(exc, lark) if start == "start" else None)
 
 
@@ -475,10 +461,9 @@ def _line_ends_early(text: str, token, expected: set[str], path: str, lark: Lark
     last = words[-1]
     column = end - len(last) - line_start + 1
     line = token.line - text.count("\n", end, token.start_pos)
-    help = ("write it like `points 3`" if last == "points" else
-            "write it like `limit 7d at 10% avg4w`" if "limit" in words[-3:] else None)
-    return Diagnostic(SYNTAX, f"this line ends too early: after `{shorten(last)}`, expected "
-                      f"{_expected_text(expected, lark)}",
+    help = (say("check.write_like", example="points 3") if last == "points" else
+            say("check.write_like", example="limit 7d at 10% avg4w") if "limit" in words[-3:] else None)
+    return Diagnostic(SYNTAX, say("syntax.line_ends_early", last=shorten(last), expected=_expected_text(expected, lark)),
                       span=Span(path, line, column, line, column + len(last)), help=help)
 
 
@@ -511,40 +496,39 @@ def _character_diagnostic(exc: UnexpectedCharacters, text: str, path: str) -> Di
     if char == '"':
         line_end = text.find("\n", exc.pos_in_stream)
         end = (len(text) if line_end < 0 else line_end) - exc.pos_in_stream + column
-        return Diagnostic(BAD_TEXT, "this text is not closed: a quoted text must end on the same line",
-                          span=Span(path, line, column, line, end), help='add the closing `"`')
+        return Diagnostic(BAD_TEXT, say("syntax.text_not_closed"), span=Span(path, line, column, line, end),
+                          help=say("syntax.text_not_closed.help"))
     if text.startswith("!=", exc.pos_in_stream):
         char = "!="
     shown = repr(char)[1:-1] if not char.isprintable() else char
-    return Diagnostic(SYNTAX, f"unexpected character `{shown}`", span=Span(path, line, column, line, column + len(char)),
-                      help=CHARACTER_HELP.get(char) or _lookalike_help(char)
-                      or "remove it; `#` starts a comment, and texts go inside double quotes")
+    return Diagnostic(SYNTAX, say("syntax.unexpected_character", char=shown),
+                      span=Span(path, line, column, line, column + len(char)),
+                      help=CHARACTER_HELP.get(char) or _lookalike_help(char) or say("syntax.unexpected_character.help"))
 
 
-def _lookalike_help(char: str) -> str | None:
+def _lookalike_help(char: str) -> Message | None:
     """For a full-width character typed with an input method (`４`, `｛`), its ASCII form."""
     if not unicodedata.decomposition(char).startswith("<wide>"):
         return None
     plain = unicodedata.normalize("NFKC", char)
-    return f"write it as `{plain}`" if plain.isascii() and plain.isprintable() else None
+    return say("syntax.write_as", code=plain) if plain.isascii() and plain.isprintable() else None
 
 
 def _special_token(value: str, type_: str, expected: set[str], lark: Lark,
-                   written: str = "") -> tuple[str, str] | None:
+                   written: str = "") -> tuple[Message, Message] | None:
     """A misspelt keyword, `or`: errors better named than by what was expected."""
     if type_ == "NAME":
         if value == "else" and "OTHERWISE" in expected:
-            return ("unknown keyword `else`", "the row that catches every other seller is written "
-                    "`otherwise ACTIONS`, such as `otherwise points 1`")
+            return say("syntax.unknown_keyword", word="else"), say("syntax.else.help")
         keywords = _expected_keywords(expected, lark)
         glued = [k for k in keywords if _runs_into(value, k)]
         if glued:  # `ofshipped_orders`, `when80`: a keyword run into what follows it
             keyword = max(glued, key=len)
-            return (f"`{keyword}` runs into the next word: `{shorten(value)}`",
-                    f"put a space after `{keyword}`: `{keyword} {shorten((written or value)[len(keyword):])}`")
+            return (say("syntax.runs_into", keyword=keyword, word=shorten(value)),
+                    say("syntax.runs_into.help", keyword=keyword, rest=shorten((written or value)[len(keyword):])))
         close = difflib.get_close_matches(value, keywords, n=1, cutoff=0.6) if len(value) <= 40 else []
         if close and close[0] != value:
-            return f"unknown keyword `{value}`", f"did you mean `{close[0]}`?"
+            return say("syntax.unknown_keyword", word=value), say("did_you_mean", names=Words([f"`{close[0]}`"]))
     return None
 
 
@@ -591,20 +575,21 @@ def _after_word(text: str, token, path: str) -> Diagnostic | None:
     if word == "then" and comma is None and _word_before(text, start) is not None \
             and _word_before(text, start)[2] == "otherwise":
         line, column = _position_before(text, token, start)
-        return Diagnostic(SYNTAX, "an `otherwise` row has no `then`", span=Span(path, line, column, line, column + 4),
-                          help="write the actions right after `otherwise`, such as `otherwise points 1`")
+        return Diagnostic(SYNTAX, say("syntax.otherwise_then"), span=Span(path, line, column, line, column + 4),
+                          help=say("syntax.otherwise_then.help"))
     if word == "when" and comma is not None and token.type in ("NAME", "NUMBER", "PERCENT", "DURATION"):
         line, column = _position_before(text, token, comma)
-        return Diagnostic(SYNTAX, "a row ends with a comma", span=Span(path, line, column, line, column + 1),
-                          help="remove the `,` after the last action of the row")
+        return Diagnostic(SYNTAX, say("syntax.trailing_comma"), span=Span(path, line, column, line, column + 1),
+                          help=say("syntax.trailing_comma.help"))
     if token.type not in ("NUMBER", "PERCENT", "DURATION", "MONEY") or len(word) > 40:
         return None
     close = difflib.get_close_matches(word, ACTIONS, n=1, cutoff=0.6)
     if not close or close[0] == word:
         return None
     line, column = _position_before(text, token, start)
-    return Diagnostic(SYNTAX, f"unknown action `{word}`", span=Span(path, line, column, line, column + len(word)),
-                      help=f"did you mean `{close[0]}`?")
+    return Diagnostic(SYNTAX, say("syntax.unknown_action", word=word),
+                      span=Span(path, line, column, line, column + len(word)),
+                      help=say("did_you_mean", names=Words([f"`{close[0]}`"])))
 
 
 def _position_before(text: str, token, offset: int) -> tuple[int, int]:
@@ -613,27 +598,28 @@ def _position_before(text: str, token, offset: int) -> tuple[int, int]:
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
-def _example_help(exc: UnexpectedInput, lark: Lark) -> str | None:
+def _example_help(exc: UnexpectedInput, lark: Lark) -> Message | None:
     if not isinstance(exc, UnexpectedToken):
         return None
-    return _example_index(lark).get((exc.state.position, exc.token.type))
+    label = _example_index(lark).get((exc.state.position, exc.token.type))
+    return None if label is None else say(f"syntax.example.{label}")
 
 
 @functools.lru_cache(maxsize=None)
 def _example_index(lark: Lark) -> dict[tuple[int, str], str]:
-    """(parser state, token type) of each labelled example -> its help.
+    """(parser state, token type) of each labelled example -> its label.
 
     Lark's own `match_examples` also compares the depth of the parse stack,
     so an example there only matches errors at the same nesting and list
     position; the state and the token are what say what went wrong.
     """
     index: dict[tuple[int, str], str] = {}
-    for help, examples in SYNTAX_EXAMPLES.items():
+    for label, examples in SYNTAX_EXAMPLES.items():
         for example in examples:
             try:
                 lark.parse(example, start="start")
             except UnexpectedToken as exc:
-                index.setdefault((exc.state.position, exc.token.type), help)
+                index.setdefault((exc.state.position, exc.token.type), label)
     return index
 
 
@@ -647,16 +633,17 @@ def _expected_keywords(expected: set[str], lark: Lark) -> list[str]:
     return sorted(literals[name] for name in expected if name in literals and literals[name].isalpha())
 
 
-def _expected_text(expected: set[str], lark: Lark) -> str:
+def _expected_text(expected: set[str], lark: Lark) -> Words:
+    """What may come here, in words: `` `and`, `then` or a comparison (<, <=, >, >=, ==) ``,
+    in the order of their English words."""
     literals = _terminal_literals(lark)
-    words = []
+    words: list = []
     if DECLARATIONS <= expected:
-        words.append("a declaration (`rule`, `metric`, `input`, `region`, ...)")
+        words.append(say("syntax.a_declaration"))
         expected = expected - DECLARATIONS
-    words += sorted({f"`{literals[name]}`" if name in literals else TERMINAL_WORDS.get(name, name)
-                     for name in expected})
+    words += sorted({f"`{literals[name]}`" if name in literals
+                     else say(f"syntax.terminal.{name}") if name in TERMINAL_WORDS else name
+                     for name in expected}, key=str)
     if not words:
-        return "something else"
-    if len(words) == 1:
-        return words[0]
-    return ", ".join(words[:-1]) + " or " + words[-1]
+        words = [say("syntax.something_else")]
+    return Words(words, "or")

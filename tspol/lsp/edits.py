@@ -20,6 +20,7 @@ import attrs
 
 from tspol.codes import BAD_VALUE, DUPLICATE, HOLE, SYNTAX, UNKNOWN_NAME
 from tspol.diagnostics import Diagnostic, Related, Span, TspolError, error
+from tspol.messages import say
 from tspol.dsl import ast
 from tspol.dsl.formatter import action_text, format_source
 from tspol.dsl.parser import parse_row
@@ -65,25 +66,24 @@ def rename(snapshot: Snapshot, path: str, line: int, column: int, new: str) -> l
     a name, a keyword, or the name of another declaration of the same namespace."""
     occurrence = snapshot.index.at(path, line, column)
     if occurrence is None:
-        raise error(BAD_VALUE, "there is no name here to rename", Span(path, line, column, line, column))
+        raise error(BAD_VALUE, say("lsp.rename.no_name"), Span(path, line, column, line, column))
     namespace, name, span = occurrence.namespace, occurrence.name, occurrence.span
     if not snapshot.index.definitions(namespace, name):
-        raise error(UNKNOWN_NAME, f"`{name}` is declared nowhere in this pack, so there is nothing to rename", span)
+        raise error(UNKNOWN_NAME, say("lsp.rename.undeclared", name=name), span)
     broken = snapshot.syntax_errors()
     if broken:
-        raise error(SYNTAX, f"the pack has a syntax error at {broken[0].location()}: a use of `{name}` in a "
-                            "statement in error would not be renamed", span, help="fix the syntax errors first")
+        raise error(SYNTAX, say("lsp.rename.syntax", place=broken[0].location(), name=name), span,
+                    help=say("lsp.rename.syntax.help"))
     if not IDENTIFIER.match(new):
-        raise error(BAD_VALUE, f"`{new}` is not a name", span,
-                    help="a name is letters, digits and `_`, and does not start with a digit")
+        raise error(BAD_VALUE, say("lsp.rename.not_a_name", name=new), span, help=say("lsp.rename.not_a_name.help"))
     if new in keywords().values():
-        raise error(BAD_VALUE, f"`{new}` is a keyword of the language, not a name", span, help="choose another name")
+        raise error(BAD_VALUE, say("lsp.rename.keyword", name=new), span, help=say("lsp.rename.keyword.help"))
     taken = snapshot.index.definitions(namespace, new) if new != name else []
     if taken:
-        what = "an input, a metric or a basis" if namespace == QUANTITY else f"a {taken[0].kind}"
-        raise TspolError(Diagnostic(DUPLICATE, f"`{new}` is already the name of {what}", span=span,
-                                    related=(Related(taken[0].span, "declared here"),),
-                                    help="choose a name that no declaration of its kind has"))
+        what = say("lsp.rename.quantity") if namespace == QUANTITY else say(f"lsp.rename.a.{taken[0].kind}")
+        raise TspolError(Diagnostic(DUPLICATE, say("lsp.rename.taken", name=new, what=what), span=span,
+                                    related=(Related(taken[0].span, say("lsp.rename.declared_here")),),
+                                    help=say("lsp.rename.taken.help")))
     return [Edit(o.span, new) for o in snapshot.index.occurrences_of(namespace, name)]
 
 

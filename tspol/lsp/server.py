@@ -26,6 +26,7 @@ from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
 
 from tspol.diagnostics import ERROR, Diagnostic, Span, TspolError
+from tspol.messages import say
 from tspol.dsl.sources import pack_root
 from tspol.lsp import completion, edits, hover, outline
 from tspol.lsp.positions import Positions
@@ -61,6 +62,21 @@ class TspolServer(LanguageServer):
         self.pending: dict[str, asyncio.Task] = {}  # pack -> the publication waiting for its debounce
         self.published: dict[str, set[str]] = {}  # pack -> the URIs it last published diagnostics for
         self.snapshots: dict[str, Snapshot] = {}  # pack -> its last snapshot, kept while its texts are the same
+
+    @functools.cached_property
+    def lang(self) -> str:
+        """The language of diagnostics: TSPOL_LANG, else the locale the editor started the server in."""
+        from tspol import i18n
+
+        try:
+            return i18n.chosen(None)
+        except i18n.UnknownLanguage:
+            return i18n.DEFAULT
+
+    def said(self, d: Diagnostic, between: str = "\n") -> str:
+        """A diagnostic's message and help, in the server's language."""
+        help = say("render.help", help=d.help).text(self.lang) if d.help else ""
+        return d.text(self.lang) + (between + help if help else "")
 
     # ---- documents and packs
     def buffers(self, last: str) -> dict[str, str]:
@@ -126,9 +142,10 @@ class TspolServer(LanguageServer):
         try:
             self.publish(key, uri)
         except Exception as exc:  # a bug in tspol: said, and the server goes on
-            message = f"internal error while checking {key}: {type(exc).__name__}: {exc}; this is a bug in tspol"
-            logger.error(message)
-            self.window_show_message(types.ShowMessageParams(type=types.MessageType.Error, message=f"tspol: {message}"))
+            message = say("lsp.internal", pack=key, error=f"{type(exc).__name__}: {exc}")
+            logger.error(message)  # the log in English; the editor's window in the server's language
+            self.window_show_message(types.ShowMessageParams(type=types.MessageType.Error,
+                                                             message=f"tspol: {message.text(self.lang)}"))
 
     def publish(self, key: str, uri: str) -> None:
         try:
@@ -156,9 +173,10 @@ class TspolServer(LanguageServer):
     def diagnostic(self, d: Diagnostic, texts: Mapping[str, str]) -> types.Diagnostic:
         """A diagnostic of a snapshot whose files have these texts."""
         span = d.span or Span(d.path or "", d.line or 1, 1, d.line or 1, 1)
-        related = [types.DiagnosticRelatedInformation(self.location(r.span, texts), r.message) for r in d.related]
+        related = [types.DiagnosticRelatedInformation(self.location(r.span, texts), r.text(self.lang))
+                   for r in d.related]
         return types.Diagnostic(
-            range=self.range(span, texts), message=d.message + (f"\nhelp: {d.help}" if d.help else ""),
+            range=self.range(span, texts), message=self.said(d),
             severity=types.DiagnosticSeverity.Error if d.severity == ERROR else types.DiagnosticSeverity.Warning,
             code=d.code, source="tspol", related_information=related or None)
 
@@ -328,9 +346,8 @@ def on_rename(ls: TspolServer, params: types.RenameParams) -> types.WorkspaceEdi
         return at.workspace_edit(edits.rename(at.snapshot, at.path, at.line, at.column, params.new_name))
     except TspolError as exc:
         refused = exc.diagnostics[0]
-        raise JsonRpcException(f"tspol: error[{refused.code}]: {refused.message}"
-                               + (f"; {refused.help}" if refused.help else ""),
-                               code=types.LSPErrorCodes.RequestFailed) from None
+        said = refused.text(ls.lang) + (f"; {refused.help_text(ls.lang)}" if refused.help else "")
+        raise JsonRpcException(f"tspol: error[{refused.code}]: {said}", code=types.LSPErrorCodes.RequestFailed) from None
 
 
 @server.feature(types.TEXT_DOCUMENT_FORMATTING)

@@ -49,6 +49,7 @@ from collections.abc import Iterable, Mapping
 import attrs
 
 from tspol.diagnostics import Diagnostic, TspolError
+from tspol.messages import Message, os_reason, say
 from tspol.runtime import jsonnum
 from tspol.runtime.names import shown, suggestion
 
@@ -153,7 +154,7 @@ def event_json(event: Event) -> str:
 
 
 class BadValue(Exception):
-    def __init__(self, message: str, code: str = BAD_VALUE):
+    def __init__(self, message: Message, code: str = BAD_VALUE):
         super().__init__(message)
         self.message, self.code = message, code
 
@@ -166,44 +167,45 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 def parse_date(value) -> datetime.date:
     """`YYYY-MM-DD`, a real calendar day; anything else is `BadValue`."""
     if not isinstance(value, str) or not _DATE.match(value):
-        raise BadValue(f"expected a date as \"YYYY-MM-DD\", got {_shown(value)}")
+        raise BadValue(say("event.date_format", value=_shown(value)))
     try:
         return datetime.date.fromisoformat(value)
     except ValueError:
-        raise BadValue(f"{value} is not a calendar date") from None
+        raise BadValue(say("event.not_a_date", value=value)) from None
 
 
 def _identifier(value) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise BadValue(f"expected a non-empty string, got {_shown(value)}")
+        raise BadValue(say("event.non_empty", value=_shown(value)))
     return value
 
 
 def _whole(value, minimum: int, what: str) -> int:
+    """A whole number of `what` ("points", "days"), `minimum` or more."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise BadValue(f"expected {what}, got {_shown(value)}")
+        raise BadValue(say(f"event.{what}", value=_shown(value)))
     if value < minimum:
-        raise BadValue(f"expected {what}, got {value}")
+        raise BadValue(say(f"event.{what}", value=str(value)))
     return value
 
 
 def _points(value) -> int:
-    return _whole(value, 0, "a whole number of points, 0 or more")
+    return _whole(value, 0, "points")
 
 
 def _days(value) -> int:
-    return _whole(value, 1, "a whole number of days, 1 or more")
+    return _whole(value, 1, "days")
 
 
 def _metrics(value) -> Mapping:
     if not isinstance(value, dict):
-        raise BadValue(f"expected an object of metrics, got {_shown(value)}")
+        raise BadValue(say("event.metrics_object", value=_shown(value)))
     return value
 
 
 def _outcome(value) -> str:
     if value not in OUTCOMES:
-        raise BadValue(f"expected \"accepted\" or \"rejected\", got {_shown(value)}")
+        raise BadValue(say("event.outcome", value=_shown(value)))
     return value
 
 
@@ -212,12 +214,12 @@ def _seller_id(value) -> str | int:
     any string (`""` too) or whole number (negative too); not null, which is no seller."""
     if type(value) in (str, int):
         return value
-    raise BadValue(f"expected a seller id: a string or a whole number, got {_shown(value)}")
+    raise BadValue(say("event.seller_id", value=_shown(value)))
 
 
 def _note(value) -> str:
     if not isinstance(value, str):
-        raise BadValue(f"expected text, got {_shown(value)}")
+        raise BadValue(say("event.note", value=_shown(value)))
     return value
 
 
@@ -226,14 +228,14 @@ def seller_text(seller_id) -> str:
     return jsonnum.dumps(seller_id)
 
 
-def _shown(value) -> str:
+def _shown(value) -> str | Message:
     """A value as the user wrote it, cut to 40 characters."""
     if isinstance(value, str) and len(value) > 40:
         return jsonnum.dumps(value[:37])[:-1] + '..."'  # `dumps` of a long text costs its length
     try:
         text = jsonnum.dumps(value)
     except RecursionError:  # nested deeper than Python writes
-        return "a list" if isinstance(value, list) else "an object"
+        return say("value.list" if isinstance(value, list) else "value.object")
     return text if len(text) <= 40 else text[:37] + "..."
 
 
@@ -258,7 +260,7 @@ _DEFINES = {ViolationEvent: "violation", MetricsEvent: "metrics event", HoldEven
 def event_from_record(record, line: int, path: str) -> Event:
     """One JSON object -> its event; `TspolError` naming the line and keys otherwise."""
     if not isinstance(record, dict):
-        raise TspolError(_diagnostic(BAD_JSON, f"expected a JSON object, got {_shown(record)}", path, line))
+        raise TspolError(_diagnostic(BAD_JSON, say("event.not_an_object", value=_shown(record)), path, line))
     kind = record.get("kind")
     spec = KINDS.get(kind) if isinstance(kind, str) else None
     if spec is not None:
@@ -294,14 +296,14 @@ def _record_problems(record: dict, line: int, path: str, kind, spec) -> list[Dia
             problems.append(_diagnostic(bad.code, bad.message, path, line, key))
 
     if "kind" not in record:
-        problems.append(_diagnostic(MISSING_KEY, "every event needs a `kind`: " + _kinds_text(), path, line, "kind"))
+        problems.append(_diagnostic(MISSING_KEY, say("event.needs_kind", kinds=_kinds_text()), path, line, "kind"))
     elif spec is None:
-        problems.append(_diagnostic(BAD_KIND, f"unknown kind {_shown(kind)}; expected {_kinds_text()}",
+        problems.append(_diagnostic(BAD_KIND, say("event.unknown_kind", value=_shown(kind), kinds=_kinds_text()),
                                     path, line, "kind"))
     if "date" in record:
         read("date", parse_date)
     else:
-        problems.append(_diagnostic(MISSING_KEY, "every event needs a `date` (\"YYYY-MM-DD\")", path, line, "date"))
+        problems.append(_diagnostic(MISSING_KEY, say("event.needs_date"), path, line, "date"))
     if "note" in record:
         read("note", _note)
     if "seller_id" in record:
@@ -313,36 +315,34 @@ def _record_problems(record: dict, line: int, path: str, kind, spec) -> list[Dia
         if key in record:
             read(key, reader)
         else:
-            problems.append(_diagnostic(MISSING_KEY, f"{_a(kind)} event needs `{key}`", path, line, key))
+            problems.append(_diagnostic(MISSING_KEY, say("event.needs_key", kind=say(f"event.a.{kind}"), key=key),
+                                        path, line, key))
     for key, reader in optional.items():
         if key in record:
             read(key, reader)
     for key in record:
         if key not in _ALLOWED[cls]:
             allowed = ", ".join(f"`{k}`" for k in ("date", "kind", *required, *optional, "note"))
-            problems.append(_diagnostic(UNKNOWN_KEY, f"unknown key for {_a(kind)} event; expected {allowed}",
+            problems.append(_diagnostic(UNKNOWN_KEY, say("event.unknown_key", kind=say(f"event.a.{kind}"),
+                                                         allowed=allowed),
                                         path, line, shown(key) if isinstance(key, str) else key,
                                         help=_seller_id_help(key)))
     return problems
 
 
-def _seller_id_help(key) -> str | None:
+def _seller_id_help(key) -> Message | None:
     """For a misspelt `seller_id` (a key every event may carry, so not listed with the kind's)."""
     if suggestion(key, ["seller_id"]) or isinstance(key, str) and key.lower().startswith("seller"):
-        return "did you mean `seller_id`, the seller whose event it is?"
+        return say("event.seller_id.help")
     return None
-
-
-def _a(word: str) -> str:
-    return ("an " if word[0] in "aeiou" else "a ") + word
 
 
 def _kinds_text() -> str:
     return ", ".join(f"\"{k}\"" for k in KINDS)
 
 
-def _diagnostic(code: str, message: str, path: str, line: int, key: str | None = None,
-                help: str | None = None) -> Diagnostic:
+def _diagnostic(code: str, message: Message, path: str, line: int, key: str | None = None,
+                help: Message | None = None) -> Diagnostic:
     return Diagnostic(code, message, path=path, line=line, key=key, help=help)
 
 
@@ -361,7 +361,8 @@ def read_events(path: str | os.PathLike) -> EventLog:
         with open(path, "rb") as stream:
             return read_event_stream(stream, display)
     except OSError as exc:
-        raise TspolError(_diagnostic(UNREADABLE, f"cannot read this file: {exc.strerror}", display, None)) from None
+        raise TspolError(_diagnostic(UNREADABLE, say("sources.cannot_read_file", reason=os_reason(exc)), display,
+                                     None)) from None
 
 
 def read_event_stream(stream, path: str) -> EventLog:
@@ -389,7 +390,7 @@ def _record_of_line(line: str | bytes | jsonnum.LongLine):
         try:
             line = line.decode("utf-8")
         except UnicodeDecodeError as exc:
-            return _Unparsable(UNREADABLE, f"this line is not UTF-8 text: {jsonnum.utf8_problem(line, exc)}")
+            return _Unparsable(UNREADABLE, say("event.not_utf8", problem=jsonnum.utf8_problem(line, exc)))
     if jsonnum.is_blank(line):
         return None
     try:
@@ -403,7 +404,7 @@ def _record_of_line(line: str | bytes | jsonnum.LongLine):
 @attrs.frozen
 class _Unparsable:
     code: str
-    message: str
+    message: Message
     key: str | None = None
 
 
@@ -452,10 +453,9 @@ def _seller_id_problems(events: list[Event], any_seller_id: bool, path: str) -> 
     if not any_seller_id:
         return []
     first = next((e for e in events if e.seller_id is not None), None)
-    example = f" (line {first.line} names seller {_shown(first.seller_id)})" if first else ""
-    problems = [_diagnostic(MISSING_KEY, f"this file holds sellers' events told apart by `seller_id`{example}: "
-                            "every event needs its `seller_id`", path, e.line, "seller_id")
-                for e in events if e.seller_id is None]
+    message = (say("event.seller_missing.example", line=first.line, seller=_shown(first.seller_id)) if first
+               else say("event.seller_missing"))
+    problems = [_diagnostic(MISSING_KEY, message, path, e.line, "seller_id") for e in events if e.seller_id is None]
     return problems + _seller_spelling_problems(events, path)
 
 
@@ -470,9 +470,8 @@ def _seller_spelling_problems(events: list[Event], path: str) -> list[Diagnostic
         other = written.setdefault(text, event)
         if type(other.seller_id) is not type(event.seller_id):
             problems.append(_diagnostic(
-                BAD_VALUE, f"seller {_shown(event.seller_id)} is written {_shown(other.seller_id)} on line "
-                f"{other.line}: write each seller's id one way, as a string or as a number", path, event.line,
-                "seller_id"))
+                BAD_VALUE, say("event.seller_spelling", seller=_shown(event.seller_id), other=_shown(other.seller_id),
+                               line=other.line), path, event.line, "seller_id"))
     return problems
 
 
@@ -491,9 +490,9 @@ def _sequence_problems(events: list[Event], path: str) -> list[Diagnostic]:
         if reference is not None:
             problems.append(reference)
         elif isinstance(event, InvestigationClosedEvent):
-            problems.extend(_once(event, event.hold, closed, "the investigation of {} was already closed", path))
+            problems.extend(_once(event, event.hold, closed, "event.closed_twice", path))
         elif isinstance(event, LinkEvent):
-            problems.extend(_once(event, event.account, linked, "{} is already linked", path))
+            problems.extend(_once(event, event.account, linked, "event.linked_twice", path))
     return problems
 
 
@@ -507,8 +506,8 @@ def _definitions(events: list[Event], path: str) -> tuple[dict[str, Event], list
             continue
         if own_id in defined:
             problems.append(_diagnostic(
-                DUPLICATE_ID, f"id {_shown(own_id)}{_of_seller(event)} is already used on line "
-                f"{defined[own_id].line}", path, event.line, "id"))
+                DUPLICATE_ID, say("event.id_used", id=_shown(own_id), of_seller=_of_seller(event),
+                                  line=defined[own_id].line), path, event.line, "id"))
         else:
             defined[own_id] = event
     return defined, problems
@@ -517,42 +516,42 @@ def _definitions(events: list[Event], path: str) -> tuple[dict[str, Event], list
 def _reference_problem(event: Event, index: int, defined, position, path) -> Diagnostic | None:
     """What is wrong with the id an appeal, a hold or an investigation_closed names, if anything."""
     if isinstance(event, (AppealEvent, HoldEvent)):
-        key, wanted, what = "violation", (ViolationEvent, MetricsEvent), "a violation or metrics event"
+        key, wanted = "violation", (ViolationEvent, MetricsEvent)
     elif isinstance(event, InvestigationClosedEvent):
-        key, wanted, what = "hold", (HoldEvent,), "a hold event"
+        key, wanted = "hold", (HoldEvent,)
     else:
         return None
     name = getattr(event, key)
     target = defined.get(name)
     if target is None:
-        return _diagnostic(UNKNOWN_REFERENCE, f"{_shown(name)} is not the id of {what}{_of_seller(event)}",
-                           path, event.line, key)
+        return _diagnostic(UNKNOWN_REFERENCE, say(f"event.not_an_id.{key}", name=_shown(name),
+                                                  of_seller=_of_seller(event)), path, event.line, key)
     if not isinstance(target, wanted):
-        return _diagnostic(UNKNOWN_REFERENCE, f"{_shown(name)} is {_a(_DEFINES[type(target)])}, not "
-                           f"{'a hold' if key == 'hold' else 'a violation'}", path, event.line, key)
+        return _diagnostic(UNKNOWN_REFERENCE, say(f"event.wrong_target.{key}", name=_shown(name),
+                                                  target=say(f"event.a_defined.{_DEFINES[type(target)].split()[0]}")),
+                           path, event.line, key)
     if position[id(target)] > index:
         return _diagnostic(OUT_OF_ORDER, _comes_after(event, target, name), path, event.line, key)
     return None
 
 
-def _comes_after(event: Event, target: Event, name: str) -> str:
+def _comes_after(event: Event, target: Event, name: str) -> Message:
     kind, target_kind = _KIND_OF[type(event)], _DEFINES[type(target)]
+    fields = dict(name=_shown(name), target=say(f"event.defined.{target_kind.split()[0]}"), line=target.line,
+                  kind=say(f"event.kind.{kind}"), date=event.date.isoformat())
     if target.date > event.date:
-        return (f"{_shown(name)} is the {target_kind} on line {target.line}, dated {target.date}, after this "
-                f"{kind} ({event.date}): expected {_a(kind)} dated on or after the {target_kind} it names")
-    return (f"{_shown(name)} is the {target_kind} on line {target.line}, later on the same day ({event.date}): "
-            f"events of one day keep the file's order, so expected the {target_kind} on a line above this {kind}")
+        return say("event.after", **fields, target_date=target.date.isoformat(), a_kind=say(f"event.a.{kind}"))
+    return say("event.same_day", **fields)
 
 
-def _once(event: Event, name: str, seen: dict[str, int], message: str, path: str) -> list[Diagnostic]:
+def _once(event: Event, name: str, seen: dict[str, int], id: str, path: str) -> list[Diagnostic]:
     """The second event (in ledger order) that closes one investigation, or links one account."""
     key = "hold" if isinstance(event, InvestigationClosedEvent) else "account"
     if name in seen:
-        return [_diagnostic(DUPLICATE_ID, message.format(_shown(name)) + f" on line {seen[name]}",
-                            path, event.line, key)]
+        return [_diagnostic(DUPLICATE_ID, say(id, name=_shown(name), line=seen[name]), path, event.line, key)]
     seen[name] = event.line
     return []
 
 
-def _of_seller(event: Event) -> str:
-    return "" if event.seller_id is None else f" of seller {_shown(event.seller_id)}"
+def _of_seller(event: Event) -> Message | str:
+    return "" if event.seller_id is None else say("event.of_seller", seller=_shown(event.seller_id))

@@ -34,6 +34,7 @@ from xml.etree import ElementTree
 import attrs
 
 from tspol.diagnostics import TspolError
+from tspol.messages import Message, say
 from tspol.runtime import jsonnum
 
 EXAMPLES_FOLDER = "examples"
@@ -94,23 +95,23 @@ def _record(raw: bytes | jsonnum.LongLine) -> dict | str | None:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return f"this line is not UTF-8 text: {jsonnum.utf8_problem(raw, exc)}"
+        return say("event.not_utf8", problem=jsonnum.utf8_problem(raw, exc))
     if jsonnum.is_blank(text):
         return None
     try:
         record = jsonnum.parse_line(text)
     except jsonnum.BadLine as bad:
-        return f"key `{bad.key}`: {bad.message}" if bad.key else bad.message
-    return record if isinstance(record, dict) else "expected a JSON object"
+        return say("render.key", key=bad.key, message=bad.message) if bad.key else bad.message
+    return record if isinstance(record, dict) else say("examples.not_an_object")
 
 
-def _shape_problem(record: dict) -> str | None:
+def _shape_problem(record: dict) -> Message | None:
     if not isinstance(record.get("region"), str):
-        return 'key `region`: expected the region as a string, such as "US"'
+        return say("examples.region")
     if not isinstance(record.get("metrics"), dict):
-        return "key `metrics`: expected an object of input values"
+        return say("examples.metrics")
     if "expect" in record and not isinstance(record["expect"], dict):
-        return "key `expect`: expected an object (a decision, or part of one)"
+        return say("examples.expect")
     return None
 
 
@@ -136,14 +137,13 @@ def decide(evaluate: Callable[[dict, str], dict], example: Example) -> tuple[dic
 def run_example(evaluate: Callable[[dict, str], dict], example: Example) -> Outcome:
     actual, message = decide(evaluate, example)
     expect = example.record.get("expect")
-    rejected = f"the policy rejects these metrics: {message}" if message else None
+    rejected = say("examples.rejected", message=message) if message else None
     if expect is None:
-        return Outcome(example, actual, rejected or "no expected decision yet: run `tspol test --update` and review it")
+        return Outcome(example, actual, rejected or say("examples.no_expect"))
     both_decisions = "error" not in actual and "error" not in expect
     unknown = [key for key in expect if key not in actual] if both_decisions else []
     if unknown:
-        return Outcome(example, actual, f"key `expect` has keys no decision has: {', '.join(unknown)} "
-                                        f"(a decision has {', '.join(actual)})")
+        return Outcome(example, actual, say("examples.unknown_keys", keys=", ".join(unknown), has=", ".join(actual)))
     compared = {key: actual.get(key) for key in expect} if both_decisions else actual
     if compared == expect:
         return Outcome(example, actual, passed=True)

@@ -30,6 +30,7 @@ from fractions import Fraction
 
 from tspol.compiler import growth, ir, portable
 from tspol.compiler.meaning import Meaning, holds
+from tspol.messages import say
 from tspol.runtime import interpreter
 from tspol.runtime.metrics import check_region, read_metrics
 
@@ -109,13 +110,13 @@ def what_if(program: ir.Program, metrics: Mapping, region: str, changes: Mapping
     values = dict(read_metrics(program, metrics))
     for name, (how, amount) in changes.items():
         if name not in values:
-            raise ValueError(f"no input `{name}` to change; the inputs are {', '.join(values)}")
+            raise ValueError(say("what_if.no_input", name=name, inputs=", ".join(values)))
         if how == "=":
             values[name] = amount
             continue
         for grown in _with_wholes(program, name):
             if values[grown] is None:
-                raise ValueError(f"`{grown}` is not given, so it cannot grow by {amount}")
+                raise ValueError(say("what_if.not_given", name=grown, amount=str(amount)))
             values[grown] += amount
     changed = {name: _plain(value) for name, value in values.items() if value is not None}
     return {"metrics": changed, "decision": evaluate(changed, region)}

@@ -53,6 +53,8 @@ import unicodedata
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 
+from tspol.messages import Message, json_reason, say, utf8_reason
+
 MAX_LINE = 2**20  # bytes in one line, its newline aside
 SKIP_LIMIT = 2**30  # bytes of a line too long, read looking for its end, before the input is given up
 WHITESPACE = " \t\r\n"  # JSON whitespace, RFC 8259
@@ -150,14 +152,16 @@ def _key(key) -> str:
     return _ENCODE({key: 0})[1:-4]  # a number, true, false or null key, as json writes it
 
 
-def utf8_problem(raw: bytes, exc: UnicodeDecodeError) -> str:
+def utf8_problem(raw: bytes, exc: UnicodeDecodeError) -> Message:
     """Where bytes stop being UTF-8, as the other readers of tspol say it: `byte 0xff at
     line 2, column 15 (invalid start byte)`, 1-based, the column counted in characters."""
     start = raw.rfind(b"\n", 0, exc.start) + 1
     column = len(raw[start:exc.start].decode("utf-8", "replace")) + 1
     line = raw.count(b"\n", 0, exc.start) + 1
-    where = f"line {line}, column {column}" if line > 1 else f"column {column}"
-    return f"byte 0x{raw[exc.start]:02x} at {where} ({exc.reason})"
+    byte, reason = f"0x{raw[exc.start]:02x}", utf8_reason(exc.reason)
+    if line > 1:
+        return say("json.utf8.at_line", byte=byte, line=line, column=column, reason=reason)
+    return say("json.utf8", byte=byte, column=column, reason=reason)
 
 
 # ---- lines -------------------------------------------------------------------
@@ -175,20 +179,18 @@ class LongLine:
         return LongLine, (self.size, self.ended)
 
     @property
-    def message(self) -> str:
-        limit = f"the limit of {_size(MAX_LINE)} for one line"
+    def message(self) -> Message:
         if self.ended:
-            return f"line too long: {self.size:,} bytes, more than {limit}"
-        return (f"line too long: no end of line in its first {_size(self.size)}, far more than {limit}; "
-                "the rest of the input is not read (is this JSON Lines?)")
+            return say("json.line_too_long", size=self.size, limit=_size(MAX_LINE))
+        return say("json.line_without_end", size=_size(self.size), limit=_size(MAX_LINE))
 
 
-def _size(size: int) -> str:
+def _size(size: int) -> Message:
     """`1 MiB (1,048,576 bytes)`, `1 GiB (...)`, `64 bytes`."""
     for unit, name in ((2**30, "GiB"), (2**20, "MiB")):
         if size >= unit:
-            return f"{size // unit} {name} ({size:,} bytes)"
-    return f"{size:,} bytes"
+            return say("json.size", size=size // unit, unit=name, bytes=size)
+    return say("json.bytes", bytes=size)
 
 
 def read_lines(stream, limit: int | None = None, skip_limit: int | None = None) -> Iterator[bytes | LongLine]:
@@ -292,9 +294,9 @@ def parse_line(text: str):
     except _GivenTwice as twice:
         raise given_twice(twice.key) from None
     except json.JSONDecodeError as exc:
-        raise BadLine("malformed JSON: " + json_error(exc, text)) from None
+        raise BadLine(say("json.malformed", problem=json_error(exc, text))) from None
     except RecursionError:
-        raise BadLine("malformed JSON: objects or lists nested too deeply") from None
+        raise BadLine(say("json.too_deep")) from None
     if "\\u" in text or _SURROGATE.search(text):  # else no string of it can hold a surrogate
         check_unicode(value)
     return value
@@ -302,22 +304,22 @@ def parse_line(text: str):
 
 def given_twice(key) -> KeyGivenTwice:
     shown = printable(key) if isinstance(key, str) else dumps(key)
-    return KeyGivenTwice(f"`{shown}` is given twice in one object", shown, (shown,))
+    return KeyGivenTwice(say("json.given_twice", key=shown), shown, (shown,))
 
 
-def json_error(exc: json.JSONDecodeError, text: str) -> str:
+def json_error(exc: json.JSONDecodeError, text: str) -> Message:
     """What `json` found wrong with one line, at its column in that line: `Expecting value
     at column 7`, `... at the end of the line`, or a character that only looks like
     whitespace (U+3000, a form feed) named for what it is."""
     end = len(text) - (text.endswith("\n")) - (text.endswith("\r\n"))
     position = min(exc.pos, end)
     if position == end:
-        return f"{exc.msg} at the end of the line (column {position + 1})"
+        return say("json.at_end", problem=json_reason(exc.msg), column=position + 1)
     char = text[position]
     if char not in WHITESPACE and (char.isspace() or unicodedata.category(char)[0] in "CZ"):
-        kind = "JSON whitespace is only space, tab, CR and LF" if char.isspace() else "an invisible character"
-        return f"unexpected {_character(char)} at column {position + 1}: {kind}"
-    return f"{exc.msg} at column {position + 1}"
+        kind = say("json.whitespace" if char.isspace() else "json.invisible")
+        return say("json.unexpected_character", char=_character(char), column=position + 1, kind=kind)
+    return say("json.at_column", problem=json_reason(exc.msg), column=position + 1)
 
 
 def _character(char: str) -> str:
@@ -332,8 +334,7 @@ def check_unicode(value) -> None:
     if found is not None:
         path, char = found
         keys = tuple(printable(step) for step in path if isinstance(step, str))
-        raise BadLine(f"\\u{ord(char):04x} is half of a UTF-16 surrogate pair, without its other half: "
-                      "not a character (JSON text must be Unicode)", ".".join(keys) or None, keys)
+        raise BadLine(say("json.surrogate", escape=f"\\u{ord(char):04x}"), ".".join(keys) or None, keys)
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

@@ -47,7 +47,8 @@ import attrs
 from tspol.compiler import ir, portable
 from tspol.diagnostics import Diagnostic, TspolError
 from tspol.runtime import events as ev
-from tspol.runtime.names import did_you_mean, shown, suggestion
+from tspol.messages import Message, Words, say
+from tspol.runtime.names import shown, suggestion
 
 # NO_EVALUATOR: also: no region to evaluate a metrics event in
 from tspol.codes import (
@@ -471,17 +472,15 @@ class Ledger:
             if not isinstance(event, ev.MetricsEvent) or event.region is None:
                 continue
             if event.region not in known:
-                problems.append(self._diagnostic(UNKNOWN_REGION, f"unknown region `{shown(event.region)}`; this policy has "
-                                                 + ", ".join(known) + did_you_mean(event.region, known),
-                                                 event, "region"))
+                problems.append(self._diagnostic(UNKNOWN_REGION, _unknown_region(event.region, known), event, "region"))
             elif chosen is None:
                 chosen, source = event.region, event.line
             elif event.region != chosen:
-                why = {"given": "(the region given)", "only": "(the policy's only region)"}.get(
-                    source, f"(line {source} names {chosen})")
+                why = (say(f"ledger.region_{source}") if source in ("given", "only")
+                       else say("ledger.region_line", line=source, region=chosen))
                 problems.append(self._diagnostic(
-                    OTHER_REGION, f"this ledger is for region {chosen} {why}, not {event.region}: "
-                    "a seller's ledger has one region", event, "region"))
+                    OTHER_REGION, say("ledger.other_region", region=chosen, why=why, other=event.region),
+                    event, "region"))
         return chosen
 
     def _date_problems(self):
@@ -489,11 +488,13 @@ class Ledger:
         last = datetime.date.max.toordinal() - _horizon(self.program)
         for event in self.events:
             if event.date.toordinal() > last:
-                yield self._diagnostic(TOO_LATE, f"{event.date} is too late: the periods of the policy from "
-                                       f"that day run past {datetime.date.max}", event, "date")
+                yield self._diagnostic(TOO_LATE, say("ledger.too_late", date=event.date.isoformat(),
+                                                     last=datetime.date.max.isoformat()), event, "date")
 
-    def _diagnostic(self, code, message, event: ev.Event, key: str | None, help: str | None = None) -> Diagnostic:
-        return Diagnostic(code, message, path=self.path, line=event.line, key=key, help=help)
+    def _diagnostic(self, code, message, event: ev.Event, key: str | None, help: Message | None = None) -> Diagnostic:
+        from tspol.runtime.wording import said
+
+        return Diagnostic(code, said(code, message), path=self.path, line=event.line, key=key, help=help)
 
     def _score_violation(self, event: ev.ViolationEvent, problems: list) -> _Scored | None:
         reason = self._reasons.get(event.rule)
@@ -508,26 +509,25 @@ class Ledger:
         rules = sorted({rule.name for r in regions for rule in r.rules})
         elsewhere = sorted({r.name for r in self.program.regions for rule in r.rules if rule.name == event.rule})
         if elsewhere:
-            message = f"rule `{event.rule}` does not apply in {self.region} (only in {', '.join(elsewhere)})"
+            message = say("ledger.rule_elsewhere", rule=event.rule, region=self.region,
+                          regions=Words(elsewhere, ","))
         else:
-            message = f"`{shown(event.rule)}` is neither a rule nor a reason of the policy"
+            message = say("ledger.unknown_rule", rule=shown(event.rule))
         close = None if elsewhere else suggestion(event.rule, rules + [r.name for r in self.program.reasons])
         return self._diagnostic(UNKNOWN_RULE, message, event, "rule",
-                                help=f"did you mean `{close}`?" if close else None)
+                                help=say("did_you_mean", names=Words([f"`{close}`"])) if close else None)
 
     def _score_metrics(self, event: ev.MetricsEvent, evaluate, problems: list) -> _Scored | None:
         """The decision of the day as a violation; None when it scored nothing (or on a problem)."""
         if evaluate is None:
-            problems.append(self._diagnostic(NO_EVALUATOR, "a metrics event needs an evaluator of the policy",
-                                             event, "metrics"))
+            problems.append(self._diagnostic(NO_EVALUATOR, say("ledger.no_evaluator"), event, "metrics"))
             return None
         if self.region is None and event.region is not None:
             return None  # its unknown region is already a problem of this event
         if self.region is None:
             problems.append(self._diagnostic(
-                NO_EVALUATOR, "no region to decide this metrics event in: give the ledger one (`region=\"US\"`, "
-                "`--region US`) or the event a `\"region\"` key", event, "region",
-                help="the regions of this policy: " + ", ".join(self.program.region_names)))
+                NO_EVALUATOR, say("ledger.no_region"), event, "region",
+                help=say("ledger.no_region.help", regions=Words(self.program.region_names, ","))))
             return None
         try:
             decision = evaluate(event.metrics, self.region)
@@ -611,12 +611,12 @@ class Ledger:
                 continue
             if not scenario.shortest_days <= event.days <= scenario.longest_days:
                 problems.append(self._diagnostic(
-                    HOLD_PERIOD, f"a {scenario.name} hold lasts {scenario.shortest_days} to "
-                    f"{scenario.longest_days} days, not {event.days}", event, "days"))
+                    HOLD_PERIOD, say("ledger.hold_period", scenario=scenario.name, shortest=scenario.shortest_days,
+                                     longest=scenario.longest_days, days=event.days), event, "days"))
             elif event.violation in revoked_on_line:
                 problems.append(self._diagnostic(
-                    HOLD_AFTER_REVOCATION, f"{event.violation} was revoked by the appeal accepted on line "
-                    f"{revoked_on_line[event.violation]}, before this hold", event, "violation"))
+                    HOLD_AFTER_REVOCATION, say("ledger.hold_after_revocation", violation=event.violation,
+                                               line=revoked_on_line[event.violation]), event, "violation"))
             else:
                 holds.append(_Hold(event, scenario, event.date.toordinal(), closes.get(event.id)))
         return holds
@@ -629,25 +629,26 @@ class Ledger:
             named = next((h for h in self.program.holds if h.name == event.scenario), None)
             if named is None:
                 problems.append(self._diagnostic(
-                    HOLD_SCENARIO, f"unknown hold scenario `{shown(event.scenario)}`; expected one of "
-                    + ", ".join(h.name for h in self.program.holds), event, "scenario"))
+                    HOLD_SCENARIO, say("ledger.unknown_scenario", scenario=shown(event.scenario),
+                                       scenarios=Words([h.name for h in self.program.holds], ",")), event, "scenario"))
             elif named not in covering:
                 problems.append(self._diagnostic(
-                    HOLD_SCENARIO, f"a {named.name} hold is for {', '.join(named.reasons)}, "
-                    f"not {_reasons_text(scored, reasons)}", event, "scenario"))
+                    HOLD_SCENARIO, say("ledger.scenario_for", scenario=named.name, reasons=Words(named.reasons, ","),
+                                       held=_reasons_text(scored, reasons)), event, "scenario"))
             else:
                 return named
         elif len(covering) == 1:
             return covering[0]
         elif not covering:
             problems.append(self._diagnostic(
-                HOLD_SCENARIO, f"no hold scenario of the policy covers {_reasons_text(scored, reasons)}",
-                event, "violation", help="hold scenarios: " + "; ".join(
-                    f"{h.name} for {', '.join(h.reasons)}" for h in self.program.holds)))
+                HOLD_SCENARIO, say("ledger.no_scenario", held=_reasons_text(scored, reasons)),
+                event, "violation", help=say("ledger.no_scenario.help", scenarios=Words(
+                    [say("ledger.scenario_reasons", scenario=h.name, reasons=Words(h.reasons, ","))
+                     for h in self.program.holds], ";"))))
         else:
             problems.append(self._diagnostic(
-                HOLD_SCENARIO, "several hold scenarios cover this violation: " + ", ".join(h.name for h in covering),
-                event, "scenario", help="name one with `scenario`"))
+                HOLD_SCENARIO, say("ledger.several_scenarios", scenarios=Words([h.name for h in covering], ",")),
+                event, "scenario", help=say("ledger.several_scenarios.help")))
         return None
 
     # ---- histories -------------------------------------------------------
@@ -701,8 +702,7 @@ class Ledger:
         if on is not None:
             return as_date(on)
         if not self.events:
-            raise TspolError(Diagnostic(NO_DATE, "there are no events: name the day of the state", key="on",
-                                        path=self.path))
+            raise TspolError(Diagnostic(NO_DATE, say("ledger.no_date"), key="on", path=self.path))
         return self.last_date
 
     def _level(self, points: int) -> int:
@@ -1235,12 +1235,16 @@ def _percent(value) -> str:
 
 def _check_policy(program: ir.Program, region: str | None, path: str) -> None:
     if program.ledger is None:
-        raise TspolError(Diagnostic(NO_LEDGER, "the policy has no `ledger { ... }` block", path=path,
-                                    help="declare point expiry and thresholds in a `ledger` block"))
+        raise TspolError(Diagnostic(NO_LEDGER, say("ledger.no_ledger"), path=path, help=say("ledger.no_ledger.help")))
     if region is not None and region not in program.region_names:
-        raise TspolError(Diagnostic(UNKNOWN_REGION, f"unknown region `{shown(region)}`; this policy has "
-                                    + ", ".join(program.region_names) + did_you_mean(region, program.region_names),
-                                    key="region"))
+        raise TspolError(Diagnostic(UNKNOWN_REGION, _unknown_region(region, program.region_names), key="region"))
+
+
+def _unknown_region(region: str, known) -> Message:
+    """`unknown region `us`; this policy has US, SEA, UK; did you mean `US`?`"""
+    close = suggestion(region, known)
+    return say("ledger.unknown_region.close" if close else "ledger.unknown_region", region=shown(region),
+               known=Words(known, ","), close=close or "")
 
 
 def _reasons_by_name(program: ir.Program, region: str | None) -> dict[str, str]:
@@ -1280,10 +1284,12 @@ def _metrics_key(key: str | None) -> str:
     return f"metrics.{key}" if key else "metrics"
 
 
-def _reasons_text(scored: _Scored | None, reasons) -> str:
+def _reasons_text(scored: _Scored | None, reasons) -> Message:
     if scored is None:
-        return "a metrics event that scored nothing"
-    return f"{scored.id} ({', '.join(scored.rules)}" + (f", reason {', '.join(reasons)})" if reasons else ")")
+        return say("ledger.scored_nothing")
+    if reasons:
+        return say("ledger.held_reasons", id=scored.id, rules=Words(scored.rules, ","), reasons=Words(reasons, ","))
+    return say("ledger.held", id=scored.id, rules=Words(scored.rules, ","))
 
 
 def _as_events(events, path: str) -> ev.EventLog:

@@ -33,6 +33,9 @@ class MetricsError(TspolError):
 
     def __init__(self, code: str, key: str | None, message: str, *, path: str | None = None,
                  line: int | None = None):
+        from tspol.runtime.wording import said
+
+        message = said(code, message)  # the English of the portable runtime, as a message of the catalog
         super().__init__(Diagnostic(code, message, key=key, path=path, line=line))
         self.code = code
         self.key = key

@@ -11,6 +11,7 @@ every field asked for, so that the texts need not be made at all.
 
 from __future__ import annotations
 
+from tspol.messages import Message, Words, say
 from tspol.runtime.decision import LEAN_VIOLATION
 
 # Every key of a decision, and of each item of its lists.
@@ -38,16 +39,17 @@ def parse_fields(text: str) -> Fields:
     wanted: dict[str, list[str] | None] = {}
     for field in (part.strip() for part in text.split(",")):
         if not field:
-            raise ValueError(f"an empty field in {text!r}; fields are separated by commas")
+            raise ValueError(say("fields.empty", text=repr(text)))
         key, dot, item = field.partition(".")
         if key not in KEYS:
-            raise ValueError(f"no field `{key}`{_close(key, KEYS)}; the fields are {', '.join(KEYS)}")
+            raise ValueError(say("fields.unknown", field=key, close=_close(key, KEYS), fields=", ".join(KEYS)))
         if not dot:
             wanted[key] = None
             continue
         if item not in KEYS[key]:
-            listed = ", ".join(f"{key}.{name}" for name in KEYS[key]) if KEYS[key] else f"none: `{key}` is not a list"
-            raise ValueError(f"no field `{field}`{_close(item, KEYS[key], key + '.')}; those of {key} are {listed}")
+            listed = ", ".join(f"{key}.{name}" for name in KEYS[key]) if KEYS[key] else say("fields.not_a_list", key=key)
+            raise ValueError(say("fields.unknown_item", field=field, close=_close(item, KEYS[key], key + "."), key=key,
+                                 listed=listed))
         if wanted.get(key, []) is not None and item not in wanted.setdefault(key, []):
             wanted[key].append(item)
     return tuple((key, None if wanted[key] is None else tuple(k for k in KEYS[key] if k in wanted[key]))
@@ -73,8 +75,8 @@ def lean_enough(fields: Fields) -> bool:
                and all(name in LEAN[key] for name in items or ()) for key, items in fields)
 
 
-def _close(name: str, names, prefix: str = "") -> str:
+def _close(name: str, names, prefix: str = "") -> Message | str:
     import difflib
 
     found = difflib.get_close_matches(name, list(names), n=1, cutoff=0.6)
-    return f" (did you mean `{prefix}{found[0]}`?)" if found else ""
+    return say("fields.close", name=f"{prefix}{found[0]}") if found else ""
