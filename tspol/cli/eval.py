@@ -698,7 +698,7 @@ SQL_ENGINES = {  # engine -> (the modules it needs, the extra that brings them)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default=None,
               help="text: a short report a seller can read; json: one decision object per seller "
                    "(region, points, warning, violations, findings, not_applicable, discretionary). "
-                   "Default: text, or json with -o.")
+                   "Default: text, or json with -o, --fields or --shape lean.")
 @lang_option
 @click.option("--jobs", type=click.IntRange(min=1), default=None,
               help=f"Processes deciding a long JSON Lines input (past {PARALLEL_AFTER:,} lines); "
@@ -758,7 +758,8 @@ def command(file, policy_path, region, fmt, jobs, engine, input_format, output, 
             raise click.UsageError(said(say("eval.output_text", output=output)))
         if _is_input(file, output):
             raise click.UsageError(said(say("eval.output_is_input", output=output)))
-    fmt = fmt or ("json" if output is not None else "text")
+    # a few fields are data, as -o writes: JSON Lines unless --format says otherwise
+    fmt = fmt or ("json" if output is not None or fields is not None or shape == "lean" else "text")
     kept = _fields(fields, shape, fmt, writes)
     if what_if and engine in SQL_ENGINES:
         raise click.UsageError(said(say("eval.python_only", option="--what-if")))

@@ -89,7 +89,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "--policy": "一个 .pol 文件或包含 .pol 文件的文件夹(默认:./policies,或内置的政策包)。",
         "--region": "输入中没有写地区的卖家所在的地区(行中的 `region` 优先);默认:政策唯一的地区。",
         "--format": "text:卖家看得懂的简短报告;json:每个卖家一个判定对象(region、points、warning、violations、"
-                    "findings、not_applicable、discretionary)。默认:text,使用 -o 时为 json。",
+                    "findings、not_applicable、discretionary)。默认:text,使用 -o、--fields 或 --shape lean 时为 json。",
         "--lang": "消息和判定说明的语言,英文或中文(默认:TSPOL_LANG,否则按系统的区域设置)。",
         "--jobs": "判定较长的 JSON Lines 输入(超过 20,000 行)所用的进程数;默认:按本进程可用的 CPU 选择(少于 4 个 "
                   "CPU 时为 1 个,因为辅助进程的开销大于节省;否则为 CPU 数的一半,最多 4 个);-v 会说明。",
