@@ -1,0 +1,85 @@
+"""The reports of `tspol simulate`, `analyze`, `diff` and `test` under `--lang zh`: their
+words are Chinese (ids, dates, numbers and names stay as they are), and English without
+a language is unchanged (the English snapshots and README sessions hold that)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from conftest import ROOT
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+EXAMPLE = ROOT / "examples" / "events.jsonl"
+
+# Every event kind and every line of a state: holds (one held, one ended), a link with and
+# without joint enforcement, deactivation and reactivation, a warning of metrics, an
+# accepted appeal and an invalid (late) one.
+RICH = [
+    {"date": "2024-01-01", "kind": "violation", "id": "v1", "rule": "significantly_not_as_described", "points": 5},
+    {"date": "2024-01-01", "kind": "violation", "id": "v2", "rule": "fake_fulfilment", "points": 5},
+    {"date": "2024-01-02", "kind": "hold", "id": "h1", "violation": "v1", "days": 90},
+    {"date": "2024-01-02", "kind": "hold", "id": "h2", "violation": "v2", "days": 100},
+    {"date": "2024-01-05", "kind": "link", "account": "shop-2"},
+    {"date": "2024-02-01", "kind": "investigation_closed", "hold": "h2"},
+    {"date": "2024-02-10", "kind": "violation", "id": "v3", "rule": "late_dispatch", "points": 40},
+    {"date": "2024-02-11", "kind": "metrics", "id": "m1",
+     "metrics": {"orders_7d": 40, "late_orders": 3, "avg_daily_orders_4w": 100}},
+    {"date": "2024-03-01", "kind": "appeal", "violation": "v3", "outcome": "accepted"},
+    {"date": "2024-06-01", "kind": "appeal", "violation": "v1", "outcome": "rejected"},
+]
+
+SIMULATE_ENGLISH = ("what happens", "State on", "active points", "region", "events", "violation", "metrics",
+                    "appeal", "formal warning", "starts", "ends", "revoked", "expires", "none", "level", "points",
+                    "deactivat", "restrictions", "warnings", "holds", "linked", "attempt", "scored", "since",
+                    "until", "permanently", "joint", "held", "investigation", "Active", "column", "at most",
+                    "accepted", "rejected", "invalid", "late", "yes", " no ", "lifts", "flags")
+
+
+def english_left(out: str, english) -> list[str]:
+    """The English words of the report still in `out`, ids (`late_dispatch`, `no_campaigns`) aside."""
+    words = re.sub(r"[\w./-]*_[\w./-]*|\S*events\S*\.jsonl|shop-\d", "", out)
+    return [word for word in english if word in words]
+
+
+@pytest.fixture
+def rich_events(tmp_path):
+    path = tmp_path / "events.jsonl"
+    path.write_text("".join(json.dumps(event) + "\n" for event in RICH), encoding="utf-8")
+    return path
+
+
+def test_simulate_report_in_chinese(cli, snapshot):
+    result = cli("simulate", EXAMPLE, "--region", "US", "--chart", "--lang", "zh")
+    assert result.exit_code == 0, result.output
+    assert CJK.search(result.output)
+    assert english_left(result.output, SIMULATE_ENGLISH) == []
+    assert "v1" in result.output and "2024-08-01" in result.output and "late_dispatch" in result.output
+    assert snapshot == result.output.replace(str(EXAMPLE), "examples/events.jsonl")
+
+
+def test_simulate_every_line_of_a_state_in_chinese(cli, rich_events, snapshot):
+    result = cli("simulate", rich_events, "--region", "US", "--on", "2024-06-01", "--lang", "zh")
+    assert result.exit_code == 0, result.output
+    assert english_left(result.output.replace(str(rich_events), ""), SIMULATE_ENGLISH) == []
+    for said in ("扣留余额 h1", "受联合处罚", "账号停用,违规分冻结", "账号恢复", "警告,不计违规分",
+                 "无效:逾期"):
+        assert said in result.output
+    assert snapshot == result.output.replace(str(rich_events), "events.jsonl")
+
+
+def test_simulate_states_in_chinese(cli):
+    result = cli("simulate", EXAMPLE, "--region", "US", "--until", "2024-08-22", "--every", "7d",
+                 "--lang", "zh")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0].split() == ["日期", "违规分", "等级", "账号停用", "正式警告", "处罚措施"]
+    assert english_left(result.output, SIMULATE_ENGLISH) == []
+
+
+def test_simulate_json_stays_english(cli, rich_events):
+    english = cli("simulate", rich_events, "--region", "US", "--format", "json")
+    chinese = cli("simulate", rich_events, "--region", "US", "--format", "json", "--lang", "zh")
+    assert chinese.output == english.output
+    assert "late: the first appeal is due" in english.output
