@@ -83,3 +83,21 @@ def test_simulate_json_stays_english(cli, rich_events):
     chinese = cli("simulate", rich_events, "--region", "US", "--format", "json", "--lang", "zh")
     assert chinese.output == english.output
     assert "late: the first appeal is due" in english.output
+
+
+ANALYZE_ENGLISH = ("row ", " in US", "table ", "owns", "e.g.", "no row covers", "fires for no seller",
+                   "meets the standard", "a hole", "open to the edge")
+
+
+def test_analyze_in_chinese(cli, snapshot):
+    result = cli("analyze", "--lang", "zh")
+    assert result.exit_code == 0, result.output
+    report = "\n".join(line for line in result.output.splitlines() if not line.startswith("已分析"))
+    code = re.sub(r"when .* then .*|\{[^}]*\}", "", report)  # the rows and sellers, as written
+    assert english_left(code, ANALYZE_ENGLISH) == []
+    assert "此行判定" in report and "无行判定:" in report and "达到标准" in report
+    assert snapshot == result.output
+
+
+def test_analyze_json_stays_english(cli):
+    assert cli("analyze", "--format", "json", "--lang", "zh").output == cli("analyze", "--format", "json").output
