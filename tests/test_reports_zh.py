@@ -101,3 +101,44 @@ def test_analyze_in_chinese(cli, snapshot):
 
 def test_analyze_json_stays_english(cli):
     assert cli("analyze", "--format", "json", "--lang", "zh").output == cli("analyze", "--format", "json").output
+
+
+DIFF_ENGLISH = ("change in decisions", "changes in decisions", "other change", "before:", "after:", "e.g.",
+                "points", "decide alike", "regions", "sellers where", "for example", "Other changes")
+
+
+@pytest.fixture
+def changed_pack(tmp_path):
+    """The bundled pack with one row's points and the first appeal's window changed."""
+    import shutil
+
+    pack = tmp_path / "changed"
+    shutil.copytree(ROOT / "policies", pack)
+    fulfilment = pack / "fulfilment.pol"
+    fulfilment.write_text(fulfilment.read_text(encoding="utf-8").replace(
+        "late_orders >= 5 then points 3", "late_orders >= 5 then points 4", 1), encoding="utf-8")
+    ledger = pack / "ledger.pol"
+    ledger.write_text(ledger.read_text(encoding="utf-8").replace("within 30d", "within 45d", 1), encoding="utf-8")
+    return pack
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_diff_in_chinese(cli, changed_pack, fmt, snapshot):
+    result = cli("diff", ROOT / "policies", changed_pack, "--format", fmt, "--lang", "zh")
+    assert result.exit_code == 1, result.output
+    report = result.output.replace(str(changed_pack), "changed").replace(str(ROOT / "policies"), "policies")
+    assert "3 个违规分(fulfilment.pol:40)" in report and "4 个违规分(fulfilment.pol:40)" in report
+    assert "处判定变化" in report and "其他变化" in report
+    # the other changes' sections, items and values are the pack's as stated (`appeals: first within: ...`)
+    assert english_left(report.rsplit("其他变化", 1)[0], DIFF_ENGLISH) == []
+    assert snapshot == report
+
+
+def test_diff_alike_in_chinese(cli):
+    result = cli("diff", ROOT / "policies", ROOT / "policies", "--lang", "zh")
+    assert result.exit_code == 0 and "的判定相同" in result.output
+
+
+def test_diff_json_stays_english(cli, changed_pack):
+    args = ("diff", ROOT / "policies", changed_pack, "--format", "json")
+    assert cli(*args, "--lang", "zh").output == cli(*args).output
