@@ -175,3 +175,13 @@ def test_test_in_chinese(cli, failing_pack, tmp_path):
 def test_test_markers_stay_english_without_a_language(cli, failing_pack):
     result = cli("test", failing_pack, "-v")
     assert ": ok " in result.output and ": FAIL " in result.output and "--- expected" in result.output
+
+
+def test_simulate_many_sellers_in_chinese(cli, tmp_path):
+    events = tmp_path / "sellers.jsonl"
+    events.write_text("".join(json.dumps({**event, "seller_id": seller}) + "\n"
+                              for seller in ("s1", 7) for event in RICH[:2]), encoding="utf-8")
+    result = cli("simulate", events, "--region", "US", "--lang", "zh")
+    assert result.exit_code == 0, result.output
+    assert '=== 卖家 "s1" ===' in result.output and "=== 卖家 7 ===" in result.output
+    assert english_left(result.output.replace(str(events), ""), SIMULATE_ENGLISH + ("seller",)) == []
