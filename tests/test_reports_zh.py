@@ -146,7 +146,7 @@ def test_diff_json_stays_english(cli, changed_pack):
 
 @pytest.fixture
 def failing_pack(tmp_path):
-    """The bundled pack with its first example expecting one point more than it scores."""
+    """The bundled pack with its first example, unnamed, expecting one point more than it scores."""
     import shutil
 
     pack = tmp_path / "pack"
@@ -155,6 +155,7 @@ def failing_pack(tmp_path):
     lines = examples.read_text(encoding="utf-8").splitlines()
     first = json.loads(lines[0])
     first["expect"]["points"] = first["expect"].get("points", 0) + 1
+    del first["name"]
     examples.write_text("\n".join([json.dumps(first)] + lines[1:]) + "\n", encoding="utf-8")
     return pack
 
@@ -165,16 +166,17 @@ def test_test_in_chinese(cli, failing_pack, tmp_path):
     lines = result.output.splitlines()
     markers = [line.split(": ", 1)[1].split(" ", 1)[0] for line in lines if ".jsonl:" in line]
     assert set(markers) == {"通过", "未通过"} and markers.count("未通过") == 1
+    assert "us.jsonl:1: 未通过 第 1 行" in result.output
     assert "--- 预期" in result.output and "+++ 实际" in result.output
     assert " ok " not in result.output and "FAIL" not in result.output and "passed" not in result.output
     assert re.search(r"\d+ 个示例:\d+ 个通过,1 个未通过", result.output)
     junit = (tmp_path / "junit.xml").read_text(encoding="utf-8")  # stays English
-    assert "decision differs" in junit and "--- expected" in junit and not CJK.search(junit.split("<testcase")[0])
+    assert "decision differs" in junit and 'name="1: line 1"' in junit and "--- expected" in junit and not CJK.search(junit.split("<testcase")[0])
 
 
 def test_test_markers_stay_english_without_a_language(cli, failing_pack):
     result = cli("test", failing_pack, "-v")
-    assert ": ok " in result.output and ": FAIL " in result.output and "--- expected" in result.output
+    assert ": ok " in result.output and "us.jsonl:1: FAIL line 1" in result.output and "--- expected" in result.output
 
 
 def test_simulate_many_sellers_in_chinese(cli, tmp_path):

@@ -1298,6 +1298,7 @@ _section({
     "examples.unknown_keys": ("key `expect` has keys no decision has: {keys} (a decision has {has})",
                               "键 `expect` 中有判定结果没有的键:{keys}(判定结果的键有 {has})"),
     "test.ok": ("ok", "通过"),
+    "test.line": ("line {line}", "第 {line} 行"),
     "test.fail": ("FAIL", "未通过"),
     "test.expected": ("expected", "预期"),
     "test.actual": ("actual", "实际"),

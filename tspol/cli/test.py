@@ -64,9 +64,9 @@ def run_examples(pack: Path, files: list[Path], update: bool = False, junit_path
         for outcome in outcomes:
             if outcome.passed:
                 if verbose:
-                    click.echo(f"{outcome.example.where}: {_marker('test.ok', lang)} {outcome.example.name}")
+                    click.echo(f"{outcome.example.where}: {_marker('test.ok', lang)} {outcome.example.said_name(lang)}")
                 continue
-            click.echo(f"{outcome.example.where}: {_marker('test.fail', lang)} {outcome.example.name}")
+            click.echo(f"{outcome.example.where}: {_marker('test.fail', lang)} {outcome.example.said_name(lang)}")
             if outcome.problem:
                 click.echo(f"  {said(outcome.problem)}")
             if outcome.diff:
