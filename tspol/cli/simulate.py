@@ -322,10 +322,10 @@ def _word(id: str, lang: str) -> str:
 
 
 def _pad(value: str, width: int, right: bool = False) -> str:
-    """`value` padded to `width` columns, a Chinese character two of them."""
-    import unicodedata
+    """`value` padded to `width` columns, a Chinese character two of them (`tspol.widetext`)."""
+    from tspol.widetext import width as columns
 
-    fill = " " * max(0, width - sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in value))
+    fill = " " * max(0, width - columns(value))
     return fill + value if right else value + fill
 
 
