@@ -29,6 +29,7 @@ from fractions import Fraction
 
 import attrs
 
+from tspol.messages import Message, say, text
 from tspol.runtime.events import seller_text
 from tspol.runtime.ledger import Ledger, State, TimelineRow, as_date, points_text
 from tspol.svg import el, px, standalone, text_width
@@ -55,7 +56,8 @@ class Level:
 
     @property
     def label(self) -> str:
-        return points_text(self.points) + (": deactivation" if self.deactivation else "")
+        points = points_text(self.points)
+        return say("chart.deactivation", points=points) if self.deactivation else points
 
 
 @attrs.frozen
@@ -208,10 +210,10 @@ def _marks(state: State, start: datetime.date) -> tuple[Mark, ...]:
 
 # ---- the text chart -------------------------------------------------------------------
 
-def text_chart(chart: LedgerChart, width: int = 60, height: int = 12) -> list[str]:
+def text_chart(chart: LedgerChart, width: int = 60, height: int = 12, lang: str = "en") -> list[str]:
     """The chart in at most `width` columns (each the most points of its days) and `height`
     rows of points: a row is filled where the points reach its value; a threshold's row
-    has the threshold's value, drawn as a line where they do not."""
+    has the threshold's value, drawn as a line where they do not. Its words in `lang`."""
     days = (chart.end - chart.start).days + 1
     per = -(-days // width)  # days a column
     columns = [chart.highest(*_column_days(chart, i, per)).points for i in range(-(-days // per))]
@@ -219,10 +221,10 @@ def text_chart(chart: LedgerChart, width: int = 60, height: int = 12) -> list[st
     labels = [""] * (height + 1)
     for level in chart.levels:
         row = max(1, round(Fraction(level.points * height, chart.top)))
-        values[row], labels[row] = Fraction(level.points), level.label
+        values[row], labels[row] = Fraction(level.points), text(level.label, lang)
     highest = chart.highest()
-    lines = [f"Active points from {chart.start} to {chart.end}, {_days(per)} a column: "
-             f"at most {points_text(highest.points)}, on {highest.day}"]
+    lines = [say("chart.head", start=str(chart.start), end=str(chart.end), per=_days(per),
+                 points=points_text(highest.points), day=str(highest.day)).text(lang)]
     for row in range(height, 0, -1):
         blank = "-" if labels[row] else " "
         cells = "".join("#" if points >= values[row] else blank for points in columns)
@@ -239,8 +241,8 @@ def _column_days(chart: LedgerChart, column: int, per: int) -> tuple[datetime.da
     return first, min(chart.end, first + datetime.timedelta(days=per - 1))
 
 
-def _days(count: int) -> str:
-    return f"{count} day" + "s" * (count != 1)
+def _days(count: int) -> Message:
+    return say("chart.days.one" if count == 1 else "chart.days", count=count)
 
 
 # ---- the picture ----------------------------------------------------------------------

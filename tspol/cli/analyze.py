@@ -13,12 +13,11 @@ import json
 
 import click
 
-from tspol.cli.common import FAILED, USAGE, CliError, fail, lang_option, open_pack, render, said, summary
+from tspol.cli.common import FAILED, USAGE, CliError, current_lang, fail, lang_option, open_pack, render, said, summary
 from tspol.cli.help import Command
 from tspol.diagnostics import TspolError
 from tspol.messages import Words, say
 
-UNCOVERED = {"hole": "a hole", "edge": "open to the edge of the range"}
 
 
 @click.command("analyze", cls=Command)
@@ -45,7 +44,7 @@ def command(path, rule, region, fmt):
     if fmt == "json":
         click.echo(json.dumps(analysis.to_dict(), ensure_ascii=False, indent=2))
     else:
-        click.echo(coverage_text(analysis, program), nl=False)
+        click.echo(coverage_text(analysis, program, current_lang()), nl=False)
         if analysis.diagnostics:
             click.echo()
             click.echo(render(analysis.diagnostics, "text", workspace.sources.texts), nl=False)
@@ -64,26 +63,30 @@ def _check_choice(what: str, value: str | None, known) -> None:
                            close=close[0] if close else "", known=", ".join(known)), USAGE)
 
 
-def coverage_text(analysis, program) -> str:
+def coverage_text(analysis, program, lang: str = "en") -> str:
+    """The coverage map of each table, in `lang`: its rows' own areas and the areas no row covers."""
+    def line(indent: int, id: str, **fields) -> str:
+        return " " * indent + say(id, **fields).text(lang)
+
     blocks = []
     for table in analysis.tables:
-        lines = [f"{table.title()}, {table.rule.where}"]
+        lines = [line(0, "analyze.table", title=table.title(lang), where=table.rule.where)]
         for row in table.rows:
-            lines.append(f"  row {row.row.index} ({row.row.where}): {row.row.text}")
+            lines.append(line(2, "analyze.row", index=row.row.index, where=row.row.where, text=row.row.text))
             if not row.owns:
-                lines.append("    fires for no seller")
+                lines.append(line(4, "analyze.fires_for_none"))
             for area in row.owns:
-                lines.append(f"    owns {area.where}")
-                lines.append(f"      e.g. {area.described}")
+                lines.append(line(4, "analyze.owns", where=area.where))
+                lines.append(line(6, "analyze.example", seller=area.described))
         if table.uncovered:
-            lines.append("  no row covers:")
+            lines.append(line(2, "analyze.no_row_covers"))
         for area in table.uncovered:
             if area.kind == "standard":
                 metric = program.metric(table.rule.metric)
-                note = f"meets the standard {metric.name} {metric.standard_text}"
+                note = say("analyze.meets", name=metric.name, standard=metric.standard_text)
             else:
-                note = UNCOVERED[area.kind]
-            lines.append(f"    {area.where} ({note})")
-            lines.append(f"      e.g. {area.described}")
+                note = say("analyze." + area.kind)
+            lines.append(line(4, "analyze.uncovered", where=area.where, note=note))
+            lines.append(line(6, "analyze.example", seller=area.described))
         blocks.append("\n".join(lines) + "\n")
     return "\n".join(blocks)

@@ -17,10 +17,10 @@ from pathlib import Path
 
 import click
 
-from tspol.cli.common import USAGE, CliError, lang_option, pack_or_default, render
+from tspol.cli.common import USAGE, CliError, current_lang, lang_option, pack_or_default, render
 from tspol.cli.help import Command
 from tspol.diagnostics import TspolError
-from tspol.messages import os_reason, say
+from tspol.messages import Words, os_reason, say
 
 SAME, DIFFERENT = 0, 1
 
@@ -59,9 +59,9 @@ def command(paths, rev, fmt):
     if fmt == "json":
         click.echo(json.dumps(diff.to_dict(), ensure_ascii=False, indent=2))
     elif fmt == "markdown":
-        click.echo(markdown(diff), nl=False)
+        click.echo(markdown(diff, current_lang()), nl=False)
     else:
-        click.echo(text(diff), nl=False)
+        click.echo(text(diff, current_lang()), nl=False)
     raise click.exceptions.Exit(DIFFERENT if diff.differ else SAME)
 
 
@@ -117,46 +117,50 @@ def _grouped(diff):
     return [([c.region for c in group], group[0]) for group in groups.values()]
 
 
-def _pair(before, after) -> tuple[str, str]:
+def _pair(before, after, lang: str = "en") -> tuple[str, str]:
     """Before and after, leaving out what they share."""
-    was, now = _parts(before), _parts(after)
+    was, now = _parts(before, lang), _parts(after, lang)
     only_was = [p for p in was if p not in now] or was
     only_now = [p for p in now if p not in was] or now
-    return ", ".join(only_was), ", ".join(only_now)
+    comma = "," if lang == "zh" else ", "
+    return comma.join(only_was), comma.join(only_now)
 
 
-def _parts(outcome) -> list[str]:
+def _parts(outcome, lang: str = "en") -> list[str]:
     """The outcome's phrases, the first naming the rows that fired."""
-    parts = outcome.parts()
+    parts = outcome.parts(lang)
     if outcome.rows:
-        parts[0] += f" ({', '.join(outcome.rows)})"
+        parts[0] = say("diff.rows", part=parts[0], rows=Words(outcome.rows, ",")).text(lang)
     return parts
 
 
-def _renamed(was: str, now: str) -> str:
-    return f"{was} is defined differently in the two packs: {now} below is {was} as the new pack defines it"
+def _renamed(was: str, now: str, lang: str = "en") -> str:
+    return say("diff.renamed", was=was, now=now).text(lang)
 
 
-def _summary(diff) -> str:
-    groups = len(_grouped(diff))
-    parts = [f"{groups} change{'s' * (groups != 1)} in decisions"]
-    parts.append(f"{len(diff.parameters)} other change{'s' * (len(diff.parameters) != 1)}")
-    return ", ".join(parts)
+def _summary(diff, lang: str = "en") -> str:
+    groups, others = len(_grouped(diff)), len(diff.parameters)
+    return say("diff.summary", decisions=say("diff.decisions.one" if groups == 1 else "diff.decisions", count=groups),
+               others=say("diff.others.one" if others == 1 else "diff.others", count=others)).text(lang)
 
 
-def text(diff) -> str:
+def text(diff, lang: str = "en") -> str:
+    def said(id, **fields) -> str:
+        return say(id, **fields).text(lang)
+
     if not diff.differ:
-        return f"{diff.old} and {diff.new} decide alike\n"
-    lines = [f"{diff.old} -> {diff.new}: {_summary(diff)}", ""]
-    lines += [_renamed(was, now) for was, now in diff.renamed]
+        return said("diff.alike", old=diff.old, new=diff.new) + "\n"
+    lines = [said("diff.head", old=diff.old, new=diff.new, summary=_summary(diff, lang)), ""]
+    lines += [_renamed(was, now, lang) for was, now in diff.renamed]
     lines += [""] if diff.renamed else []
     for regions, change in _grouped(diff):
-        before, after = _pair(change.before, change.after)
-        lines += [f"{', '.join(regions)} {change.rule}: {change.where}",
-                  f"  before: {before}", f"  after:  {after}", f"  e.g. {change.described}", ""]
+        before, after = _pair(change.before, change.after, lang)
+        lines += [said("diff.where", regions=Words(regions, ","), rule=change.rule, where=change.where),
+                  "  " + said("diff.before", outcome=before), "  " + said("diff.after", outcome=after),
+                  "  " + said("analyze.example", seller=change.described), ""]
     if diff.parameters:
-        lines.append("other changes:")
-        lines += [f"  {p.text()}" for p in diff.parameters]
+        lines.append(said("diff.other_changes"))
+        lines += [f"  {p.text(lang)}" for p in diff.parameters]
         lines.append("")
     return "\n".join(lines)
 
@@ -169,26 +173,25 @@ def _code(value: str) -> str:
     return f"`{value}`" if "`" not in value else value
 
 
-def markdown(diff) -> str:
+def markdown(diff, lang: str = "en") -> str:
     lines = [f"### tspol diff: {_code(diff.old)} → {_code(diff.new)}", ""]
     if not diff.differ:
-        return "\n".join(lines + ["The two packs decide alike.", ""])
-    lines += [f"**{_summary(diff)}**", ""]
-    lines += [_renamed(f"`{was}`", f"`{now}`") + "  " for was, now in diff.renamed]
+        return "\n".join(lines + [say("diff.md.alike").text(lang), ""])
+    lines += [f"**{_summary(diff, lang)}**", ""]
+    lines += [_renamed(f"`{was}`", f"`{now}`", lang) + "  " for was, now in diff.renamed]
     lines += [""] if diff.renamed else []
     if diff.changes:
-        lines += ["| regions | rule | sellers where | before | after | for example |",
-                  "|---|---|---|---|---|---|"]
+        lines += [say("diff.md.header").text(lang), "|---|---|---|---|---|---|"]
         for regions, change in _grouped(diff):
-            before, after = _pair(change.before, change.after)
+            before, after = _pair(change.before, change.after, lang)
             witness = json.dumps(change.witness)
             extra = change.described[len(witness):].strip()
             lines.append("| " + " | ".join(_cell(v) for v in (
-                ", ".join(regions), _code(change.rule), _code(change.where), before, after,
+                Words(regions, ",").text(lang), _code(change.rule), _code(change.where), before, after,
                 _code(witness) + (f" {extra}" if extra else ""))) + " |")
         lines.append("")
     if diff.parameters:
-        lines += ["<details open><summary>Other changes</summary>", ""]
-        lines += [f"- {_cell(p.text())}" for p in diff.parameters]
+        lines += [f"<details open><summary>{say('diff.md.other').text(lang)}</summary>", ""]
+        lines += [f"- {_cell(p.text(lang))}" for p in diff.parameters]
         lines += ["", "</details>", ""]
     return "\n".join(lines)

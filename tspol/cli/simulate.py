@@ -11,9 +11,10 @@ from typing import NamedTuple
 
 import click
 
-from tspol.cli.common import FAILED, USAGE, CliError, lang_option, needs_modules, open_pack, render, said, start_spark
+from tspol.cli.common import (FAILED, USAGE, CliError, current_lang, lang_option, needs_modules, open_pack, render,
+                              said, start_spark)
 from tspol.cli.help import Command
-from tspol.messages import Words, say
+from tspol.messages import Words, say, text
 from tspol.runtime.events import seller_text
 from tspol.runtime.ledger import points_text
 
@@ -135,7 +136,7 @@ def command(events, policy_path, region, on, until, every, max_states, fmt, char
             for seller, ledger in ledgers.items():
                 _check_steps(ledger, on, until, every, max_states if fmt in ("text", "json") else None,
                              _of_seller(ledgers, seller))
-        view = View(ledgers.has_seller_ids, on, until, every, fmt, display, chart)
+        view = View(ledgers.has_seller_ids, on, until, every, fmt, display, chart, current_lang())
         if fmt in ("svg", "html"):
             _print_charts([_chart_of(ledger, view) for ledger in ledgers.values()], view)
             return
@@ -158,6 +159,7 @@ class View(NamedTuple):
     fmt: str
     display: str
     chart: bool  # a text chart after each seller's text
+    lang: str = "en"  # the language of the text
 
 
 def _print(sellers, fmt: str) -> None:
@@ -224,20 +226,21 @@ def _seller_pieces(ledger, view: View):
             record = state_record(seller, state) if named else state.to_dict()
             yield json.dumps(record, ensure_ascii=False, indent=indent) + "\n"
         return
+    lang = view.lang
     if named:
-        yield _heading(seller) + "\n"
+        yield _heading(seller, lang) + "\n"
     if view.until is not None:
-        yield from _chart(ledger.states(on, view.until, view.every))
+        yield from _chart(ledger.states(on, view.until, view.every), lang)
     else:
-        yield _report(ledger, on, view.display)
+        yield _report(ledger, on, view.display, lang)
     if view.chart:
         from tspol.ledgerchart import text_chart
 
-        yield "\n" + "".join(line + "\n" for line in text_chart(_chart_of(ledger, view)))
+        yield "\n" + "".join(line + "\n" for line in text_chart(_chart_of(ledger, view), lang=lang))
 
 
-def _heading(seller) -> str:
-    return f"=== seller {seller_text(seller)} ==="
+def _heading(seller, lang: str = "en") -> str:
+    return say("report.seller", seller=seller_text(seller)).text(lang)
 
 
 def _of_seller(ledgers, seller):
@@ -314,82 +317,114 @@ def _fail(diagnostics, sources):
 
 # ---- text --------------------------------------------------------------------
 
-def _report(ledger, on, display) -> str:
+def _word(id: str, lang: str) -> str:
+    return say(id).text(lang)
+
+
+def _pad(value: str, width: int, right: bool = False) -> str:
+    """`value` padded to `width` columns, a Chinese character two of them (`tspol.widetext`)."""
+    from tspol.widetext import width as columns
+
+    fill = " " * max(0, width - columns(value))
+    return fill + value if right else value + fill
+
+
+def _report(ledger, on, display, lang: str = "en") -> str:
     state = ledger.state(on)
-    lines = [f"{display}: region {ledger.region}, events {ledger.first_date or '-'} .. {ledger.last_date or '-'}", ""]
+    lines = [say("report.head", display=display, region=ledger.region, first=str(ledger.first_date or '-'),
+                 last=str(ledger.last_date or '-')).text(lang), ""]
     rows = ledger.timeline(state.on)
     if rows:
-        lines.append(f"{'date':<10}  {'points':>6}  {'level':>5}  what happens")
+        lines.append(f"{_pad(_word('report.date', lang), 10)}  {_pad(_word('report.points', lang), 6, True)}  "
+                     f"{_pad(_word('report.level', lang), 5, True)}  {_word('report.what_happens', lang)}")
+        separator = ";" if lang == "zh" else "; "
         for row in rows:
-            lines.append(f"{row.date}  {row.active_points:>6}  {row.level:>5}  {'; '.join(row.changes)}")
+            changes = separator.join(text(change, lang) for change in row.changes)
+            lines.append(f"{row.date}  {row.active_points:>6}  {row.level:>5}  {changes}")
         lines.append("")
-    lines.extend(_state_text(state))
+    lines.extend(_state_text(state, lang))
     return "\n".join(lines) + "\n"
 
 
-def _state_text(state) -> list[str]:
-    def field(name, values):
-        values = list(values) or ["none"]
-        return [f"  {name:<14}{values[0]}"] + [f"  {'':<14}{v}" for v in values[1:]]
+def _state_text(state, lang: str = "en") -> list[str]:
+    def field(id, values):
+        values = [text(v, lang) for v in values] or [_word("report.none", lang)]
+        return [f"  {_pad(_word(id, lang), 14)}{values[0]}"] + [f"  {'':<14}{v}" for v in values[1:]]
 
-    lines = [f"State on {state.on}"]
-    lines += field("active points", [str(state.active_points)])
-    lines += field("level", [str(state.level)])
-    lines += field("deactivated", [f"since {state.deactivated_on}" if state.deactivated else "no"])
-    lines += field("restrictions", [_restriction_text(r) for r in state.restrictions])
-    lines += field("warnings", [f"{points_text(w.points_to_go)} to {w.threshold}" for w in state.warnings])
-    lines += field("violations", [_violation_text(v) for v in state.violations])
-    lines += field("appeals", [_appeal_text(a) for a in state.appeals])
-    lines += field("holds", [_hold_text(h) for h in state.holds])
-    lines += field("linked", [_link_text(link) for link in state.linked])
+    lines = [say("report.state_on", date=str(state.on)).text(lang)]
+    lines += field("report.active_points", [str(state.active_points)])
+    lines += field("report.level", [str(state.level)])
+    lines += field("report.deactivated", [say("report.since", date=str(state.deactivated_on)) if state.deactivated
+                                          else say("report.no")])
+    lines += field("report.restrictions", [_restriction_text(r) for r in state.restrictions])
+    lines += field("report.warnings", [say("report.to_go", points=points_text(w.points_to_go), threshold=w.threshold)
+                                       for w in state.warnings])
+    lines += field("report.violations", [_violation_text(v) for v in state.violations])
+    lines += field("report.appeals", [_appeal_text(a) for a in state.appeals])
+    lines += field("report.holds", [_hold_text(h) for h in state.holds])
+    lines += field("report.linked", [_link_text(link) for link in state.linked])
     return lines
 
 
-def _restriction_text(r) -> str:
+def _restriction_text(r):
     name = r.action
     if r.limit is not None:
         limit = dict(r.limit)
-        name = f"order limit at {limit.get('percent')}% of {limit.get('basis')}"
+        name = say("ledger.order_limit", percent=limit.get('percent'), basis=limit.get('basis'))
         if "daily_cap" in limit:
-            name += f" (at most {limit['daily_cap']} orders a day)"
-    cause = f"threshold {r.threshold}" if r.threshold is not None else f"violation {r.violation}"
-    span = f"until {r.until}" if r.until else "permanently"
-    return f"{name} from {r.start} {span} ({cause})"
+            name = say("ledger.daily_cap", name=name, cap=limit['daily_cap'])
+    cause = (say("report.threshold", threshold=r.threshold) if r.threshold is not None
+             else say("report.violation", id=r.violation))
+    span = say("timeline.until", date=str(r.until)) if r.until else say("timeline.permanently")
+    return say("report.restriction", name=name, start=str(r.start), span=span, cause=cause)
 
 
-def _violation_text(v) -> str:
-    when = {"active": f"active, expires {v.expires}", "expired": f"expired {v.expires}",
-            "frozen": "frozen (deactivated)", "revoked": f"revoked {v.revoked}"}[v.status]
+def _violation_text(v):
     if v.status == "active" and v.expires is None:
-        when = "active, never expires"
-    return f"{v.id}  {points_text(v.points)}  {', '.join(v.rules)}  scored {v.scored}  {when}"
+        when = say("report.never_expires")
+    else:
+        when = {"active": lambda: say("report.active", date=str(v.expires)),
+                "expired": lambda: say("report.expired", date=str(v.expires)),
+                "frozen": lambda: say("report.frozen"), "revoked": lambda: say("report.revoked", date=str(v.revoked))
+                }[v.status]()
+    return say("report.scored", id=v.id, points=points_text(v.points), rules=Words(v.rules, ","), scored=str(v.scored),
+               when=when)
 
 
-def _appeal_text(a) -> str:
+def _appeal_text(a):
     if not a.valid:
-        return f"{a.date} {a.violation} invalid: {a.reason}"
-    return f"{a.date} {a.violation} {a.outcome} (attempt {a.attempt})"
+        return say("report.appeal_invalid", date=str(a.date), violation=a.violation, reason=a.reason)
+    return say("report.appeal." + a.outcome, date=str(a.date), violation=a.violation, attempt=a.attempt)
 
 
-def _hold_text(h) -> str:
-    ends = {"held": f"held until {h.until}" if h.until
-            else f"held until the investigation closes, at least until {h.period_end}",
-            "released": f"released {h.until}", "ended": f"ended {h.until}"}[h.status]
-    return f"{h.id} {h.scenario} on {h.violation} from {h.start} for {h.days} days: {ends}"
+def _hold_text(h):
+    if h.status == "held":
+        ends = (say("report.held_until", date=str(h.until)) if h.until
+                else say("report.held_investigation", date=str(h.period_end)))
+    else:
+        ends = say("report." + h.status, date=str(h.until))
+    return say("report.hold", id=h.id, scenario=h.scenario, violation=h.violation, start=str(h.start), days=h.days,
+               ends=ends)
 
 
-def _link_text(link) -> str:
+def _link_text(link):
     if not link.joint_enforcement:
-        return f"{link.account} since {link.since}"
-    penalties = ", ".join(link.penalties) or "no penalty yet"
-    return f"{link.account} since {link.since}: joint enforcement for {penalties}"
+        return say("report.link", account=link.account, since=str(link.since))
+    if not link.penalties:
+        return say("report.joint.none", account=link.account, since=str(link.since))
+    return say("report.joint", account=link.account, since=str(link.since), penalties=Words(link.penalties, ","))
 
 
-def _chart(states):
+def _chart(states, lang: str = "en"):
     """A table of states, a line each."""
-    yield f"{'date':<10}  {'points':>6}  {'level':>5}  {'deactivated':<11}  {'warnings':<16}  restrictions\n"
+    yield (f"{_pad(_word('report.date', lang), 10)}  {_pad(_word('report.points', lang), 6, True)}  "
+           f"{_pad(_word('report.level', lang), 5, True)}  {_pad(_word('report.deactivated', lang), 11)}  "
+           f"{_pad(_word('report.warnings', lang), 16)}  {_word('report.restrictions', lang)}\n")
+    comma = "、" if lang == "zh" else ", "
+    yes, no = _word("report.yes", lang), _word("report.no", lang)
     for state in states:
-        warnings = ", ".join(f"{w.points_to_go} to {w.threshold}" for w in state.warnings) or "-"
-        restrictions = ", ".join(r.action for r in state.restrictions) or "-"
+        warnings = comma.join(say("report.to_go", points=w.points_to_go, threshold=w.threshold).text(lang)
+                              for w in state.warnings) or "-"
+        restrictions = comma.join(r.action for r in state.restrictions) or "-"
         yield (f"{state.on}  {state.active_points:>6}  {state.level:>5}  "
-               f"{'yes' if state.deactivated else 'no':<11}  {warnings:<16}  {restrictions}\n")
+               f"{_pad(yes if state.deactivated else no, 11)}  {_pad(warnings, 16)}  {restrictions}\n")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from tspol.cli.common import FAILED, CliError, fail, lang_option, note, open_pack, said
+from tspol.cli.common import FAILED, CliError, current_lang, fail, lang_option, note, open_pack, said
 from tspol.cli.help import Command
 from tspol.messages import os_reason, say
 
@@ -49,6 +49,7 @@ def run_examples(pack: Path, files: list[Path], update: bool = False, junit_path
     except TspolError as exc:
         fail(exc)
 
+    lang = current_lang()
     results, unwritten, unreadable = {}, [], 0
     for file in files:
         try:
@@ -63,13 +64,13 @@ def run_examples(pack: Path, files: list[Path], update: bool = False, junit_path
         for outcome in outcomes:
             if outcome.passed:
                 if verbose:
-                    click.echo(f"{outcome.example.where}: ok {outcome.example.name}")
+                    click.echo(f"{outcome.example.where}: {_marker('test.ok', lang)} {outcome.example.said_name(lang)}")
                 continue
-            click.echo(f"{outcome.example.where}: FAIL {outcome.example.name}")
+            click.echo(f"{outcome.example.where}: {_marker('test.fail', lang)} {outcome.example.said_name(lang)}")
             if outcome.problem:
                 click.echo(f"  {said(outcome.problem)}")
             if outcome.diff:
-                click.echo("\n".join("  " + line for line in outcome.diff.splitlines()))
+                click.echo("\n".join("  " + line for line in _diff_lines(outcome.diff, lang)))
         if update:
             changed = _write(file, lambda: update_file(file, outcomes), unwritten) or 0
             if changed:
@@ -111,3 +112,16 @@ def _write(path: Path, write, unwritten: list):
         note(say("tables.cannot_write", path=str(path), reason=os_reason(exc)))
         unwritten.append(path)
         return None
+
+
+def _marker(id: str, lang: str) -> str:
+    """`ok` or `FAIL` (`通过`, `未通过`) before an example's name."""
+    return say(id).text(lang)
+
+
+def _diff_lines(diff: str, lang: str) -> list[str]:
+    """A failing example's diff, its `--- expected` and `+++ actual` said in `lang` (JUnit keeps them)."""
+    lines = diff.splitlines()
+    if lines[:2] == ["--- expected", "+++ actual"]:
+        lines[:2] = [f"--- {say('test.expected').text(lang)}", f"+++ {say('test.actual').text(lang)}"]
+    return lines

@@ -165,9 +165,10 @@ class TableCoverage:
     rows: tuple[RowCoverage, ...]
     uncovered: tuple[Area, ...]
 
-    def title(self) -> str:
-        name = f"table {self.table.name}" if self.table.name else f"table {self.number}"
-        return f"{self.rule.name} in {', '.join(self.regions)}, {name} ({self.table.hit})"
+    def title(self, lang: str = "en") -> str:
+        """`late_dispatch in US, SEA, table 1 (exclusive)`, in `lang`."""
+        return say("analysis.title", rule=self.rule.name, regions=Words(self.regions, ","),
+                   table=self.table.name or self.number, hit=self.table.hit).text(lang)
 
     def to_dict(self) -> dict:
         return {"rule": self.rule.name, "regions": list(self.regions), "table": self.table.name,

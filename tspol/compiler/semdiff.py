@@ -36,6 +36,7 @@ from tspol.compiler.solver import Oracle
 from tspol.compiler.witness import exact
 from tspol.dsl.formatter import decimal_text
 from tspol.dsl.intervals import Interval
+from tspol.messages import Words, say
 
 NEW = "'"  # suffix of a metric whose definition changed: `DFR'` is the new DFR
 
@@ -89,24 +90,28 @@ class Outcome:
             "rows": list(self.rows),
         }
 
-    def text(self) -> str:
-        return ", ".join(self.parts())
+    def text(self, lang: str = "en") -> str:
+        return ("," if lang == "zh" else ", ").join(self.parts(lang))
 
-    def parts(self) -> list[str]:
-        """The outcome in short phrases: `3 points`, `limit 7d at 10% avg4w`, ..."""
+    def parts(self, lang: str = "en") -> list[str]:
+        """The outcome in short phrases, in `lang`: `3 points`, `limit 7d at 10% avg4w`, ..."""
+        def said(id, **fields) -> str:
+            return say(id, **fields).text(lang)
+
         if not self.exists:
-            return ["no such rule"]
-        parts = [f"{self.points} point{'s' * (self.points != 1)}" if self.fired else "no points"]
+            return [said("semdiff.no_such_rule")]
+        parts = [said("ledger.points.one" if self.points == 1 else "ledger.points", points=self.points)
+                 if self.fired else said("semdiff.no_points")]
         if self.warning:
-            parts.append("warning")
+            parts.append(said("semdiff.warning"))
         parts += [limit_text(f.limit) for f in self.fired if f.limit]
         parts += sorted({m for f in self.fired for m in f.measures})
         if self.finding:
-            parts.append(f"outside the standard {self.standard}".rstrip())
+            parts.append(said("semdiff.outside", standard=self.standard).rstrip())
         if self.not_applicable:
-            parts.append(f"{', '.join(self.not_applicable)} not applicable")
+            parts.append(said("semdiff.not_applicable", names=Words(self.not_applicable, ",")))
         if self.discretionary:
-            parts.append(f"may: {', '.join(self.discretionary)}")
+            parts.append(said("semdiff.may", names=Words(self.discretionary, ",")))
         return parts
 
 
@@ -153,13 +158,16 @@ class ParameterChange:
     before: str | None
     after: str | None
 
-    def text(self) -> str:
+    def text(self, lang: str = "en") -> str:
+        """`rule late_dispatch in US: points: 3 -> 4`, in `lang` (the sections, items and values as stated)."""
+        fields = {"section": self.section, "item": self.item, "before": self.before, "after": self.after}
         if self.before is None:
-            return f"{self.section}: {self.item} added: {self.after}" if self.item else f"{self.section} added"
-        if self.after is None:
-            return f"{self.section}: {self.item} removed (was {self.before})" if self.item \
-                else f"{self.section} removed"
-        return f"{self.section}: {self.item}: {self.before} -> {self.after}"
+            id = "semdiff.added_item" if self.item else "semdiff.added"
+        elif self.after is None:
+            id = "semdiff.removed_item" if self.item else "semdiff.removed"
+        else:
+            id = "semdiff.changed"
+        return say(id, **fields).text(lang)
 
     def to_dict(self) -> dict:
         return {"section": self.section, "item": self.item, "before": self.before, "after": self.after}

@@ -50,7 +50,11 @@ class Example:
 
     @property
     def name(self) -> str:
-        return str(self.record.get("name") or f"line {self.line}")
+        return self.said_name()
+
+    def said_name(self, lang: str = "en") -> str:
+        """The example's name; one without is `line N` (`第 N 行`)."""
+        return str(self.record.get("name") or say("test.line", line=self.line).text(lang))
 
     @property
     def where(self) -> str:

@@ -144,7 +144,8 @@ class AppealState:
 
     def to_dict(self) -> dict:
         return {"violation": self.violation, "date": self.date.isoformat(), "valid": self.valid,
-                "reason": self.reason, "outcome": self.outcome, "attempt": self.attempt}
+                "reason": None if self.reason is None else str(self.reason), "outcome": self.outcome,
+                "attempt": self.attempt}
 
 
 @attrs.frozen
@@ -222,7 +223,7 @@ class TimelineRow:
 
     def to_dict(self) -> dict:
         return {"date": self.date.isoformat(), "active_points": self.active_points, "level": self.level,
-                "deactivated": self.deactivated, "changes": list(self.changes)}
+                "deactivated": self.deactivated, "changes": [str(change) for change in self.changes]}
 
 
 # ---- what the events become --------------------------------------------------
@@ -571,28 +572,27 @@ class Ledger:
         return tuple(judged)
 
     def _appeal_problem(self, event, day, appeals: ir.AppealsIR | None, attempts: int,
-                        rejected: int | None, revoked: int | None) -> str | None:
+                        rejected: int | None, revoked: int | None) -> Message | None:
         """Why this appeal is invalid, or None when it is valid."""
         scored = self._scored.get(event.violation)
         if scored is None:
-            return f"metrics event {event.violation} scored no violation: nothing to appeal"
+            return say("ledger.appeal.nothing", violation=event.violation)
         if appeals is None:
-            return "the policy allows no appeals"
+            return say("ledger.appeal.none_allowed")
         if revoked is not None:
-            return f"already revoked by the appeal accepted on {_iso(revoked)}"
+            return say("ledger.appeal.revoked", date=_iso(revoked))
         if attempts >= appeals.attempts:
-            return (f"surplus: at most {appeals.attempts} appeals per violation, "
-                    f"and the last was rejected on {_iso(rejected)}")
+            return say("ledger.appeal.surplus", attempts=appeals.attempts, date=_iso(rejected))
         if attempts == 0:
             deadline = scored.day + appeals.first_within_days
             if day > deadline:
-                return (f"late: the first appeal is due within {appeals.first_within_days} days of the penalty "
-                        f"on {_iso(scored.day)}, by {_iso(deadline)}")
+                return say("ledger.appeal.late_first", days=appeals.first_within_days, date=_iso(scored.day),
+                           deadline=_iso(deadline))
             return None
         deadline = rejected + appeals.next_within_days
         if day > deadline:
-            return (f"late: the next appeal is due within {appeals.next_within_days} days of the rejection "
-                    f"on {_iso(rejected)}, by {_iso(deadline)}")
+            return say("ledger.appeal.late_next", days=appeals.next_within_days, date=_iso(rejected),
+                       deadline=_iso(deadline))
         return None
 
     def _resolve_holds(self, accepted_lines: set[int], problems: list) -> list[_Hold]:
@@ -821,33 +821,35 @@ class Ledger:
         """The days something may change, up to `last`, in order (`_DaysOfChange`)."""
         return iter(_DaysOfChange(self, last))
 
-    def _describe(self, event: ev.Event) -> str:
+    def _describe(self, event: ev.Event) -> Message:
         if isinstance(event, ev.ViolationEvent):
-            return f"violation {event.id} ({event.rule}) +{event.points}"
+            return say("timeline.violation", id=event.id, rule=event.rule, points=event.points)
         if isinstance(event, ev.MetricsEvent):
             return self._describe_metrics(event)
         if isinstance(event, ev.AppealEvent):
             appeal = self._appeal_on_line[event.line]
             if not appeal.valid:
-                return f"appeal on {event.violation} invalid: {appeal.reason}"
-            return f"appeal {appeal.attempt} on {event.violation} {event.outcome}"
+                return say("timeline.appeal_invalid", violation=event.violation, reason=appeal.reason)
+            return say("timeline.appeal." + event.outcome, attempt=appeal.attempt, violation=event.violation)
         if isinstance(event, ev.HoldEvent):
-            return f"hold {event.id} on {event.violation} for {event.days} days"
+            return say("timeline.hold", id=event.id, violation=event.violation, days=event.days)
         if isinstance(event, ev.InvestigationClosedEvent):
-            return f"investigation of {event.hold} closed"
-        return f"linked to {event.account}"
+            return say("timeline.investigation_closed", hold=event.hold)
+        return say("timeline.linked", account=event.account)
 
-    def _describe_metrics(self, event: ev.MetricsEvent) -> str:
+    def _describe_metrics(self, event: ev.MetricsEvent) -> Message:
         """`metrics m1 (late_dispatch) +5`; a decision that warns says so: `metrics m2
         (late_dispatch): warning, no points`, `metrics m3 (late_dispatch) +2 with a warning`."""
         scored, warned = self._scored.get(event.id), self._warned.get(event.id, ())
         if scored is None:
-            return f"metrics {event.id} ({', '.join(warned)}): warning, no points" if warned \
-                else f"metrics {event.id}: no violation"
-        text = f"metrics {event.id} ({', '.join(scored.rules)}) +{scored.points}"
+            return say("timeline.metrics_warning", id=event.id, rules=Words(warned, ",")) if warned \
+                else say("timeline.metrics_nothing", id=event.id)
+        fields = dict(id=event.id, rules=Words(scored.rules, ","), points=scored.points)
         if not warned:
-            return text
-        return text + (" with a warning" if set(warned) <= set(scored.rules) else f", warning for {', '.join(warned)}")
+            return say("timeline.metrics", **fields)
+        if set(warned) <= set(scored.rules):
+            return say("timeline.metrics_warned", **fields)
+        return say("timeline.metrics_warning_for", **fields, warned=Words(warned, ","))
 
 
 class Ledgers(Mapping):
@@ -1173,59 +1175,60 @@ def _view(day: int, points: int, level: int, deactivated_on: int | None, restric
                  linked=tuple(link for link in links if link is not None))
 
 
-def _differences(before: State | None, after: State) -> tuple[str, ...]:
+def _differences(before: State | None, after: State) -> tuple[Message, ...]:
     """What changed from one state to the next, in words (events aside)."""
     changes = []
     old_violations = {v.id: v for v in before.violations} if before else {}
     for v in after.violations:
         old = old_violations.get(v.id)
         if old is not None and old.status in ("active", "frozen") and v.status == "expired":
-            changes.append(f"{v.id} expires -{v.points}" if v.expires == after.on
-                           else f"{v.id} expired on {v.expires} (recomputed)")
+            changes.append(say("timeline.expires", id=v.id, points=v.points) if v.expires == after.on
+                           else say("timeline.expired_on", id=v.id, date=str(v.expires)))
         if old is not None and old.status in ("active", "frozen") and v.status == "revoked":
-            changes.append(f"{v.id} revoked -{v.points}")
+            changes.append(say("timeline.revoked", id=v.id, points=v.points))
     if before is not None and not before.deactivated and after.deactivated:
-        changes.append("deactivated" + (", points frozen" if any(v.status == "frozen" for v in after.violations)
-                                        else ""))
+        changes.append(say("timeline.deactivated.frozen" if any(v.status == "frozen" for v in after.violations)
+                           else "timeline.deactivated"))
     if before is not None and before.deactivated and not after.deactivated:
-        changes.append("reactivated")
+        changes.append(say("timeline.reactivated"))
     old_restrictions = set(before.restrictions) if before else set()
     new_restrictions = set(after.restrictions)
     for r in after.restrictions:
         if r not in old_restrictions:
-            span = f"until {r.until}" if r.until else "permanently"
-            changes.append(f"starts {_restriction_name(r)} {span}" if r.start == after.on
-                           else f"{_restriction_name(r)} applies from {r.start} {span} (recomputed)")
+            span = say("timeline.until", date=str(r.until)) if r.until else say("timeline.permanently")
+            changes.append(say("timeline.starts", name=_restriction_name(r), span=span) if r.start == after.on
+                           else say("timeline.applies_from", name=_restriction_name(r), date=str(r.start), span=span))
     for r in (before.restrictions if before else ()):
         if r not in new_restrictions:
-            changes.append(f"ends {_restriction_name(r)}" if r.until == after.on else f"lifts {_restriction_name(r)}")
+            changes.append(say("timeline.ends" if r.until == after.on else "timeline.lifts", name=_restriction_name(r)))
     old_warnings = {w.threshold for w in before.warnings} if before else set()
     for w in after.warnings:
         if w.threshold not in old_warnings:
-            changes.append(f"formal warning: {points_text(w.points_to_go)} to {w.threshold}")
+            changes.append(say("timeline.formal_warning", points=points_text(w.points_to_go), threshold=w.threshold))
     old_holds = {h.id: h for h in before.holds} if before else {}
     for h in after.holds:
         old = old_holds.get(h.id)
         if old is not None and old.status == "held" and h.status != "held":
-            changes.append(f"hold {h.id} {h.status}")
+            changes.append(say("timeline.hold_" + h.status, id=h.id))
     old_links = {link.account: set(link.penalties) for link in before.linked} if before else {}
     for link in after.linked:
         old_penalties = old_links.get(link.account, set())
-        changes.extend(f"{penalty} flags {link.account} for joint enforcement"
+        changes.extend(say("timeline.flags", penalty=penalty, account=link.account)
                        for penalty in link.penalties if penalty not in old_penalties)
-        changes.extend(f"{penalty} no longer flags {link.account}"
+        changes.extend(say("timeline.no_longer_flags", penalty=penalty, account=link.account)
                        for penalty in sorted(old_penalties - set(link.penalties)))
     return tuple(changes)
 
 
-def points_text(points: int) -> str:
-    return f"{points} point" + "s" * (points != 1)
+def points_text(points: int) -> Message:
+    """`1 point`, `5 points`; in Chinese `5 个违规分`."""
+    return say("ledger.points.one" if points == 1 else "ledger.points", points=points)
 
 
-def _restriction_name(r: Restriction) -> str:
+def _restriction_name(r: Restriction) -> str | Message:
     if r.limit is not None:
         limit = dict(r.limit)
-        return f"order limit at {_percent(limit.get('percent'))}% of {limit.get('basis')}"
+        return say("ledger.order_limit", percent=_percent(limit.get('percent')), basis=limit.get('basis'))
     return r.action
 
 
