@@ -19,6 +19,7 @@ def test_fields_keep_what_is_asked_in_the_decisions_order():
     fields = parse_fields("violations.row, points,violations.rule,warning")
     assert fields == (("points", None), ("warning", None), ("violations", ("rule", "row")))
     assert parse_fields("violations,violations.row") == (("violations", None),)
+    assert parse_fields("seller_id,points") == parse_fields("points")  # written with every decision anyway
 
 
 @pytest.mark.parametrize("text, message", [

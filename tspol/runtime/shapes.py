@@ -35,12 +35,14 @@ Fields = tuple[tuple[str, tuple[str, ...] | None], ...]  # (key, the keys of its
 
 def parse_fields(text: str) -> Fields:
     """`points,violations.rule` as fields; ValueError saying what is wrong and what
-    the fields can be."""
+    the fields can be. `seller_id` may be named: it is always written, when given."""
     wanted: dict[str, list[str] | None] = {}
     for field in (part.strip() for part in text.split(",")):
         if not field:
             raise ValueError(say("fields.empty", text=repr(text)))
         key, dot, item = field.partition(".")
+        if field == "seller_id":  # written first with every decision that has one, asked for or not
+            continue
         if key not in KEYS:
             raise ValueError(say("fields.unknown", field=key, close=_close(key, KEYS), fields=", ".join(KEYS)))
         if not dot:
