@@ -83,8 +83,9 @@ def record_decisions(policy, records: list[Mapping], rows: Iterable[Mapping], fi
     (of the `fields` the query kept, with `headroom` when it has those columns)."""
     decided = []
     regions = list(policy.regions)
+    kept = sqlgen.kept_fields(fields)  # once for the batch, not once a row
     for record, row in zip(records, rows):
-        found = decision(row, fields, headroom)
+        found = _decision(row, kept, headroom)
         given = record.get("region")
         if given is not None and not isinstance(given, str):  # not a region name at all: as the module says
             wrong = portable._unknown_region(given, regions)
@@ -102,7 +103,11 @@ def decision(row: Mapping, fields: tuple | None = None, headroom: bool = False) 
     with `headroom` and `recovery` when the query has them, as
     `Policy.evaluate_dict(..., headroom=True)`. A column the query should have and the
     row lacks is a KeyError: never a decision with a part missing."""
-    kept = sqlgen.kept_fields(fields)
+    return _decision(row, sqlgen.kept_fields(fields), headroom)
+
+
+def _decision(row: Mapping, kept: Mapping[str, tuple[str, ...]], headroom: bool) -> dict:
+    """`decision` of the columns `kept` (`sqlgen.kept_fields`)."""
     out = {} if row.get("seller_id") is None else {"seller_id": row["seller_id"]}
     if row["error"] is not None:
         return out | {"error": dict(row["error"])}

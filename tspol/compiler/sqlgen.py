@@ -598,19 +598,26 @@ class _Query:
         for position, rule in enumerate(self.declarations()):
             parts = {key: [] for key in (*self.LISTS, "points", "warning")}
             self.rule(rule, parts)
-            for key in self.LISTS:
-                names = self.items[key, position] = [f"{key}_{position}_{k}" for k in range(len(parts[key]))]
-                columns += [alias(item, name) for item, name in zip(parts[key], names)]
+            columns += self.item_columns({(key, position): parts[key] for key in self.LISTS})
             points = cast(sum_(parts["points"]), "INT") if parts["points"] else cast(lit(0), "INT")
             columns.append(alias(points, f"points_{position}"))
             warning = exp.or_(*parts["warning"], copy=False) if parts["warning"] else exp.false()
             columns.append(alias(warning, f"warning_{position}"))
         return columns
 
+    def item_columns(self, parts: dict[tuple[str, int], list]) -> list:
+        """A column for each item of each (list, rule declaration), `violations_3_0`, named
+        in `items` for the region's list to be built from."""
+        columns = []
+        for (key, position), items in parts.items():
+            names = self.items[key, position] = [f"{key}_{position}_{k}" for k in range(len(items))]
+            columns += [alias(item, name) for item, name in zip(items, names)]
+        return columns
+
     def decided_columns(self) -> list:
         """Per region, its rules' columns joined: points added, warnings or-ed, and each
         list the items of its rules that are not NULL, in order (one list built per row).
-        The item columns are those `rule_columns` named."""
+        The item columns are those `item_columns` named."""
         positions = {self.key(rule): position for position, rule in enumerate(self.declarations())}
         ok = exp.Is(this=col("error"), expression=exp.Null())
 
@@ -623,16 +630,8 @@ class _Query:
             return case(*whens, default=default)
 
         def listed(key):
-            def make(mine):
-                if key in self.DISTANCES:  # a rule without headroom or recovery has no column of it
-                    mine = [p for p in mine if f"{key}_{p}" in self.distance_lists]
-                    if not mine:
-                        return self.empty(key)
-                    if len(mine) == 1:
-                        return col(f"{key}_{mine[0]}")
-                    return exp.ArrayConcat(this=col(f"{key}_{mine[0]}"),
-                                           expressions=[col(f"{key}_{p}") for p in mine[1:]])
-                items = [col(name) for position in mine for name in self.items[key, position]]
+            def make(mine):  # a rule without headroom or recovery has no item of it
+                items = [col(name) for position in mine for name in self.items.get((key, position), ())]
                 return present(items) if items else self.empty(key)
             return make
 
@@ -890,17 +889,16 @@ class _Query:
         return columns
 
     def distance_columns(self) -> list:
-        """The headroom and recovery lists of each rule declaration that has them:
-        `headroom_3`, `recovery_3`."""
-        lists: dict[str, list] = {}
+        """The headroom and recovery items of each rule declaration that has them, named as
+        `rule_columns` names the other lists' items: `headroom_3_0`, `recovery_3_0`."""
+        parts: dict[tuple[str, int], list] = {}
         for position, rule, i, name, grows in self.headroom_pairs():
-            lists.setdefault(f"headroom_{position}", []).append(self.headroom_item(rule, position, i, name, grows))
+            parts.setdefault(("headroom", position), []).append(self.headroom_item(rule, position, i, name, grows))
         for position, rule in enumerate(self.declarations()):
             recovery = self.recovery_item(rule, position)
             if recovery is not None:
-                lists[f"recovery_{position}"] = [recovery]
-        self.distance_lists = frozenset(lists)
-        return [alias(present(items), name) for name, items in lists.items()]
+                parts["recovery", position] = [recovery]
+        return self.item_columns(parts)
 
     def headroom_item(self, rule: ir.RuleIR, position: int, i: int, name: str, grows) -> exp.Expression:
         """`{rule, input, with, more, then}`, where the input is given."""

@@ -1775,181 +1775,167 @@ WITH given AS (
 ), distances AS (
   SELECT
     *,
-    LIST_FILTER(
-      [
-        CASE
+    CASE
+      WHEN NOT (
+        "v_late" IS NULL
+      )
+      THEN CAST({'rule': 'r', 'input': 'late', 'with': CAST(['orders'] AS TEXT[]), 'more': CAST("more_0_0" AS BIGINT), 'then': CASE
+        WHEN NOT (
+          "more_0_0" IS NULL
+        )
+        THEN CAST({'points': CAST(CASE WHEN "then_0_0_1" THEN 2 ELSE 0 END AS INT), 'warning': "then_0_0_0", 'rows': LIST_FILTER(
+          [
+            CASE
+              WHEN "then_0_0_0"
+              THEN CAST({'table': CAST(NULL AS TEXT), 'row': 1, 'points': 0, 'warning': TRUE, 'limit': CAST({'days': 7, 'percent': '33.3', 'basis': 'avg', 'daily_cap': CAST(CAST(CAST(CAST(FLOOR(CAST("v_base" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(333 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(1000 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
+                (
+                  (
+                    (
+                      (
+                        CAST(FLOOR(CAST("v_base" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(333 AS DECIMAL(38, 0))
+                      ) % CAST(1000 AS DECIMAL(38, 0))
+                    ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
+                  ) + (
+                    CAST(CAST(CAST("v_base" AS DECIMAL(36, 18)) - FLOOR(CAST("v_base" AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(333 AS DECIMAL(38, 0))
+                  )
+                ) + CAST(1000000000000000000000 AS DECIMAL(38, 0))
+              ) - CAST(1 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(1000000000000000000000 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) AS DECIMAL(38, 0))} AS STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0)))} AS STRUCT(
+                "table" TEXT,
+                row INT,
+                points INT,
+                warning BOOLEAN,
+                "limit" STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0))
+              ))
+            END,
+            CASE
+              WHEN "then_0_0_1"
+              THEN CAST({'table': CAST(NULL AS TEXT), 'row': 2, 'points': 2, 'warning': FALSE, 'limit': CAST({'days': 7, 'percent': '1.01', 'basis': 'avg', 'daily_cap': CAST(CAST(CAST(CAST(FLOOR(CAST("v_base" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(101 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10000 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
+                (
+                  (
+                    (
+                      (
+                        CAST(FLOOR(CAST("v_base" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(101 AS DECIMAL(38, 0))
+                      ) % CAST(10000 AS DECIMAL(38, 0))
+                    ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
+                  ) + (
+                    CAST(CAST(CAST("v_base" AS DECIMAL(36, 18)) - FLOOR(CAST("v_base" AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(101 AS DECIMAL(38, 0))
+                  )
+                ) + CAST(10000000000000000000000 AS DECIMAL(38, 0))
+              ) - CAST(1 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10000000000000000000000 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) AS DECIMAL(38, 0))} AS STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0)))} AS STRUCT(
+                "table" TEXT,
+                row INT,
+                points INT,
+                warning BOOLEAN,
+                "limit" STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0))
+              ))
+            END
+          ],
+          LAMBDA x : NOT (
+            x IS NULL
+          )
+        ), 'metric': 'R', 'value': CASE
           WHEN NOT (
-            "v_late" IS NULL
-          )
-          THEN CAST({'rule': 'r', 'input': 'late', 'with': CAST(['orders'] AS TEXT[]), 'more': CAST("more_0_0" AS BIGINT), 'then': CASE
-            WHEN NOT (
-              "more_0_0" IS NULL
-            )
-            THEN CAST({'points': CAST(CASE WHEN "then_0_0_1" THEN 2 ELSE 0 END AS INT), 'warning': "then_0_0_0", 'rows': LIST_FILTER(
-              [
-                CASE
-                  WHEN "then_0_0_0"
-                  THEN CAST({'table': CAST(NULL AS TEXT), 'row': 1, 'points': 0, 'warning': TRUE, 'limit': CAST({'days': 7, 'percent': '33.3', 'basis': 'avg', 'daily_cap': CAST(CAST(CAST(CAST(FLOOR(CAST("v_base" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(333 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(1000 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
-                    (
-                      (
-                        (
-                          (
-                            CAST(FLOOR(CAST("v_base" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(333 AS DECIMAL(38, 0))
-                          ) % CAST(1000 AS DECIMAL(38, 0))
-                        ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
-                      ) + (
-                        CAST(CAST(CAST("v_base" AS DECIMAL(36, 18)) - FLOOR(CAST("v_base" AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(333 AS DECIMAL(38, 0))
-                      )
-                    ) + CAST(1000000000000000000000 AS DECIMAL(38, 0))
-                  ) - CAST(1 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(1000000000000000000000 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) AS DECIMAL(38, 0))} AS STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0)))} AS STRUCT(
-                    "table" TEXT,
-                    row INT,
-                    points INT,
-                    warning BOOLEAN,
-                    "limit" STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0))
-                  ))
-                END,
-                CASE
-                  WHEN "then_0_0_1"
-                  THEN CAST({'table': CAST(NULL AS TEXT), 'row': 2, 'points': 2, 'warning': FALSE, 'limit': CAST({'days': 7, 'percent': '1.01', 'basis': 'avg', 'daily_cap': CAST(CAST(CAST(CAST(FLOOR(CAST("v_base" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(101 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10000 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) + CAST(CAST((
-                    (
-                      (
-                        (
-                          (
-                            CAST(FLOOR(CAST("v_base" AS DECIMAL(36, 18))) AS DECIMAL(38, 0)) * CAST(101 AS DECIMAL(38, 0))
-                          ) % CAST(10000 AS DECIMAL(38, 0))
-                        ) * CAST(1000000000000000000 AS DECIMAL(38, 0))
-                      ) + (
-                        CAST(CAST(CAST("v_base" AS DECIMAL(36, 18)) - FLOOR(CAST("v_base" AS DECIMAL(36, 18))) AS DECIMAL(18, 18)) * CAST(1000000000000000000 AS DECIMAL(19, 0)) AS DECIMAL(38, 0)) * CAST(101 AS DECIMAL(38, 0))
-                      )
-                    ) + CAST(10000000000000000000000 AS DECIMAL(38, 0))
-                  ) - CAST(1 AS DECIMAL(38, 0)) AS INT128) // CAST(CAST(10000000000000000000000 AS DECIMAL(38, 0)) AS INT128) AS DECIMAL(38, 0)) AS DECIMAL(38, 0))} AS STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0)))} AS STRUCT(
-                    "table" TEXT,
-                    row INT,
-                    points INT,
-                    warning BOOLEAN,
-                    "limit" STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0))
-                  ))
-                END
-              ],
-              LAMBDA x : NOT (
-                x IS NULL
-              )
-            ), 'metric': 'R', 'value': CASE
-              WHEN NOT (
-                (
-                  "v_late" + "more_0_0"
-                ) IS NULL
-              )
-              AND NOT (
-                (
-                  "v_orders" + "more_0_0"
-                ) IS NULL
-              )
-              THEN CAST("v_late" + "more_0_0" AS TEXT) || (
-                '/' || CAST("v_orders" + "more_0_0" AS TEXT)
-              )
-            END} AS STRUCT(
-              points INT,
-              warning BOOLEAN,
-              rows STRUCT(
-                "table" TEXT,
-                row INT,
-                points INT,
-                warning BOOLEAN,
-                "limit" STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0))
-              )[],
-              metric TEXT,
-              value TEXT
-            ))
-          END} AS STRUCT(
-            rule TEXT,
-            input TEXT,
-            "with" TEXT[],
-            more BIGINT,
-            "then" STRUCT(
-              points INT,
-              warning BOOLEAN,
-              rows STRUCT(
-                "table" TEXT,
-                row INT,
-                points INT,
-                warning BOOLEAN,
-                "limit" STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0))
-              )[],
-              metric TEXT,
-              value TEXT
-            )
-          ))
-        END
-      ],
-      LAMBDA x : NOT (
-        x IS NULL
-      )
-    ) AS "headroom_0",
-    LIST_FILTER(
-      [
-        CASE
-          WHEN (
-            "fired_0_0" OR "fired_0_1"
-          )
-          OR (
             (
-              (
-                NOT (
-                  "v_late" IS NULL
-                ) AND NOT (
-                  "v_orders" IS NULL
-                )
-              )
-              AND (
-                "v_orders" <> CAST(0 AS DECIMAL(38, 0))
-              )
-            )
-            AND NOT (
-              (
-                NOT (
-                  "v_late" IS NULL
-                ) AND NOT (
-                  "v_orders" IS NULL
-                )
-              )
-              AND (
-                (
-                  "v_late" * CAST(10 AS DECIMAL(38, 0))
-                ) < (
-                  CAST(1 AS DECIMAL(38, 0)) * "v_orders"
-                )
-              )
+              "v_late" + "more_0_0"
+            ) IS NULL
+          )
+          AND NOT (
+            (
+              "v_orders" + "more_0_0"
+            ) IS NULL
+          )
+          THEN CAST("v_late" + "more_0_0" AS TEXT) || (
+            '/' || CAST("v_orders" + "more_0_0" AS TEXT)
+          )
+        END} AS STRUCT(
+          points INT,
+          warning BOOLEAN,
+          rows STRUCT(
+            "table" TEXT,
+            row INT,
+            points INT,
+            warning BOOLEAN,
+            "limit" STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0))
+          )[],
+          metric TEXT,
+          value TEXT
+        ))
+      END} AS STRUCT(
+        rule TEXT,
+        input TEXT,
+        "with" TEXT[],
+        more BIGINT,
+        "then" STRUCT(
+          points INT,
+          warning BOOLEAN,
+          rows STRUCT(
+            "table" TEXT,
+            row INT,
+            points INT,
+            warning BOOLEAN,
+            "limit" STRUCT(days INT, percent TEXT, basis TEXT, daily_cap DECIMAL(38, 0))
+          )[],
+          metric TEXT,
+          value TEXT
+        )
+      ))
+    END AS "headroom_0_0",
+    CASE
+      WHEN (
+        "fired_0_0" OR "fired_0_1"
+      )
+      OR (
+        (
+          (
+            NOT (
+              "v_late" IS NULL
+            ) AND NOT (
+              "v_orders" IS NULL
             )
           )
-          THEN CAST({'rule': 'r', 'metric': 'R', 'input': 'orders', 'more': CAST("back_0" AS BIGINT), 'below': LIST_FILTER(
-            [
-              CASE
-                WHEN "fired_0_0"
-                THEN CAST({'table': CAST(NULL AS TEXT), 'row': 1, 'more': CAST("below_0_0" AS BIGINT)} AS STRUCT("table" TEXT, row INT, more BIGINT))
-              END,
-              CASE
-                WHEN "fired_0_1"
-                THEN CAST({'table': CAST(NULL AS TEXT), 'row': 2, 'more': CAST("below_0_1" AS BIGINT)} AS STRUCT("table" TEXT, row INT, more BIGINT))
-              END
-            ],
-            LAMBDA x : NOT (
-              x IS NULL
+          AND (
+            "v_orders" <> CAST(0 AS DECIMAL(38, 0))
+          )
+        )
+        AND NOT (
+          (
+            NOT (
+              "v_late" IS NULL
+            ) AND NOT (
+              "v_orders" IS NULL
             )
-          )} AS STRUCT(
-            rule TEXT,
-            metric TEXT,
-            input TEXT,
-            more BIGINT,
-            below STRUCT("table" TEXT, row INT, more BIGINT)[]
-          ))
-        END
-      ],
-      LAMBDA x : NOT (
-        x IS NULL
+          )
+          AND (
+            (
+              "v_late" * CAST(10 AS DECIMAL(38, 0))
+            ) < (
+              CAST(1 AS DECIMAL(38, 0)) * "v_orders"
+            )
+          )
+        )
       )
-    ) AS "recovery_0"
+      THEN CAST({'rule': 'r', 'metric': 'R', 'input': 'orders', 'more': CAST("back_0" AS BIGINT), 'below': LIST_FILTER(
+        [
+          CASE
+            WHEN "fired_0_0"
+            THEN CAST({'table': CAST(NULL AS TEXT), 'row': 1, 'more': CAST("below_0_0" AS BIGINT)} AS STRUCT("table" TEXT, row INT, more BIGINT))
+          END,
+          CASE
+            WHEN "fired_0_1"
+            THEN CAST({'table': CAST(NULL AS TEXT), 'row': 2, 'more': CAST("below_0_1" AS BIGINT)} AS STRUCT("table" TEXT, row INT, more BIGINT))
+          END
+        ],
+        LAMBDA x : NOT (
+          x IS NULL
+        )
+      )} AS STRUCT(
+        rule TEXT,
+        metric TEXT,
+        input TEXT,
+        more BIGINT,
+        below STRUCT("table" TEXT, row INT, more BIGINT)[]
+      ))
+    END AS "recovery_0_0"
   FROM grown
 )
 SELECT
@@ -2021,7 +2007,9 @@ SELECT
     ) AND (
       "region" = 'US'
     )
-    THEN "headroom_0"
+    THEN LIST_FILTER(["headroom_0_0"], LAMBDA x : NOT (
+      x IS NULL
+    ))
     ELSE NULL
   END AS "headroom",
   CASE
@@ -2030,7 +2018,9 @@ SELECT
     ) AND (
       "region" = 'US'
     )
-    THEN "recovery_0"
+    THEN LIST_FILTER(["recovery_0_0"], LAMBDA x : NOT (
+      x IS NULL
+    ))
     ELSE NULL
   END AS "recovery",
   "error"
