@@ -234,3 +234,17 @@ def test_a_policy_pickles_as_its_text_for_process_pools(pack_copy):
     assert again.evaluate(seller, "UK").points == 3
     with ProcessPoolExecutor(2) as pool:
         assert list(pool.map(policy.evaluate_dict, [seller] * 3, ["UK"] * 3)) == [policy.evaluate_dict(seller, "UK")] * 3
+
+
+def test_a_tspol_error_reads_as_tspol_check_prints_it():
+    """str() of the error a Python caller catches has the code, the source line and the help
+    (a did-you-mean among them), not the bare message."""
+    from tspol.diagnostics import TspolError
+    from tspol.workspace import Workspace
+
+    text = 'policy p { version "1" effective 2024-01-01 }\nregion US\nrule x in UK { }\n'
+    with pytest.raises(TspolError) as caught:
+        Workspace.of({"p.pol": text}, {"p.pol": "p.pol"}, ".").lowered()
+    shown = str(caught.value)
+    assert shown.startswith("p.pol:3:11: error[E200]: unknown region `UK`\n  3 | rule x in UK { }\n"), shown
+    assert "help:" in shown

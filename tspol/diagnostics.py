@@ -154,6 +154,11 @@ class TspolError(Exception):
         self.sources = dict(sources or {})  # path -> text, to show the lines in error
         super().__init__("; ".join(f"{d.location()}: {d.message}" for d in self.diagnostics))
 
+    def __str__(self) -> str:
+        """What `tspol check` prints of these diagnostics: place, `severity[CODE]`,
+        message, the source line when known, and the help (a did-you-mean among them)."""
+        return render_text(self.diagnostics, self.sources).rstrip("\n")
+
 
 def error(code: str, message: str, span: Span | None = None, **fields) -> TspolError:
     return TspolError(Diagnostic(code, message, span=span, **fields))
