@@ -99,11 +99,23 @@ def test_the_words_of_the_readme_example(policy):
 def test_what_if_grows_a_part_with_its_total(policy):
     changed = what_if(policy.program, {"orders_7d": 40, "late_orders": 12}, "US", {"late_orders": ("+", 16)},
                       policy.evaluate_dict)
+    assert changed["changes"] == {"late_orders": "+16"}
     assert changed["metrics"] == {"orders_7d": 56, "late_orders": 28}
     assert changed["decision"]["points"] == 6
     exact = what_if(policy.program, {"orders_7d": 40, "late_orders": 12}, "US", {"orders_7d": ("=", 49)},
                     policy.evaluate_dict)
     assert exact["metrics"] == {"orders_7d": 49, "late_orders": 12} and exact["decision"]["points"] == 3
+    assert exact["changes"] == {"orders_7d": "49"}
+
+
+def test_a_change_is_written_exactly():
+    from fractions import Fraction
+
+    from tspol.runtime.headroom import change_text
+
+    assert [change_text(c) for c in (("+", Fraction(3)), ("+", Fraction("-0.5")), ("=", Fraction("0.05")),
+                                     ("+", Fraction("123456789.123456789123456789")))] == \
+        ["+3", "-0.5", "0.05", "+123456789.123456789123456789"]
 
 
 def test_what_if_refuses_what_cannot_be(policy):

@@ -901,16 +901,9 @@ def _add_extras(decider: Decider, program, headroom: bool, changes: dict) -> Non
 
             raise _LineError(WHAT_IF, exc.key, say("eval.what_if.changed", message=worded(exc.code, exc.message))) \
                 from None
-        decision["what_if"] = {"changes": {name: _change_text(change) for name, change in changes.items()},
-                               **changed}
+        decision["what_if"] = changed
 
     decider.extras = ([add_headroom] if headroom else []) + ([add_what_if] if changes else [])
-
-
-def _change_text(change: tuple) -> str:
-    how, amount = change
-    number = str(amount.numerator) if amount.denominator == 1 else str(float(amount))
-    return number if how == "=" else ("+" if amount >= 0 else "") + number
 
 
 def _jobs() -> tuple[int, str]:

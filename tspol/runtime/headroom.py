@@ -105,7 +105,8 @@ def recovery(program: ir.Program, metrics: Mapping, region: str, evaluate: Evalu
 def what_if(program: ir.Program, metrics: Mapping, region: str, changes: Mapping[str, tuple[str, Fraction]],
             evaluate: Evaluate | None = None) -> dict:
     """The seller after `changes` (input -> ("+", n) for n more, a part's whole growing
-    alike, or ("=", n) for exactly n), with its decision: `{"metrics", "decision"}`."""
+    alike, or ("=", n) for exactly n), with its decision: `{"changes", "metrics",
+    "decision"}`, the changes written as `change_text` does."""
     evaluate = evaluate or _interpreted(program)
     values = dict(read_metrics(program, metrics))
     for name, (how, amount) in changes.items():
@@ -119,7 +120,26 @@ def what_if(program: ir.Program, metrics: Mapping, region: str, changes: Mapping
                 raise ValueError(say("what_if.not_given", name=grown, amount=str(amount)))
             values[grown] += amount
     changed = {name: _plain(value) for name, value in values.items() if value is not None}
-    return {"metrics": changed, "decision": evaluate(changed, region)}
+    return {"changes": {name: change_text(change) for name, change in changes.items()},
+            "metrics": changed, "decision": evaluate(changed, region)}
+
+
+def change_text(change: tuple[str, Fraction]) -> str:
+    """A change as `--what-if` takes it: `+3`, `-0.5`, or `12` for exactly 12; exact."""
+    how, amount = change
+    if how == "=":
+        return _decimal_text(amount)
+    return ("+" if amount >= 0 else "-") + _decimal_text(abs(amount))
+
+
+def _decimal_text(value: Fraction) -> str:
+    """`value` in decimal digits, every one exact (a value with no finite decimal, as `n/d`)."""
+    places = next((k for k in range(64) if (value * 10 ** k).denominator == 1), None)
+    if places is None:
+        return f"{value.numerator}/{value.denominator}"
+    digits = str(abs(value * 10 ** places).numerator).rjust(places + 1, "0")
+    whole = digits[:len(digits) - places] + ("." + digits[-places:] if places else "")
+    return ("-" if value < 0 else "") + whole
 
 
 def outcome(decision: dict, rule: str) -> dict:
