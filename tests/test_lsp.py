@@ -495,3 +495,28 @@ def test_a_workspace_reads_many_buffers_over_its_files_and_leaves_out_others(tmp
 def test_a_snapshot_of_a_buffer_that_is_no_file_is_a_pack_alone():
     snapshot = Snapshot.of_text("untitled:1", 'policy p { version "1" effective 2024-01-01 }\nregion US\n')
     assert snapshot.diagnostics() == [] and [s.name for s in snapshot.index.symbols] == ["p", "US"]
+
+
+def test_hover_over_rows_with_or_and_otherwise_says_what_they_decide():
+    """A row of several boxes lists them, an `otherwise` row says what it covers (both
+    raised ValueError: hover read `row.box`, which only a one-box row has)."""
+    from tspol.lsp.hover import hover
+    from tspol.lsp.snapshot import Snapshot
+
+    path = str((Path(__file__).resolve().parents[1] / "examples" / "boolean" / "policy.pol"))
+    text = Path(path).read_text(encoding="utf-8")
+    snapshot = Snapshot.of_file(path, {path: text})
+    lines = text.splitlines()
+
+    def over(start: str) -> str:
+        number = next(i for i, line in enumerate(lines, 1) if line.strip().startswith(start))
+        return hover(snapshot, path, number, lines[number - 1].index(start) + 2)
+
+    shown = over("when 4% <= LDR < 10% or")
+    assert "Sellers get a warning (0 points) where any of these holds:\n- Late dispatch rate (LDR) is at least 4% " \
+           "and below 10%\n- Late dispatch rate (LDR) is at least 10%; late\\_orders is at most 4;" in shown
+    assert "以下任一情形:警告(0 个违规分)。\n- 延迟履约率(LDR) 不低于 4% 且低于 10%\n" in shown
+    shown = over("otherwise warning")
+    assert "Sellers whose Order defect rate (ODR) has a value, where no other row of this table applies, " \
+           "get a warning (0 points)." in shown
+    assert "订单缺陷率(ODR) 有值,且本表其他行均不适用:警告(0 个违规分)。" in shown

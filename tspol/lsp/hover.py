@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from tspol.compiler.explain import interval_words, outcome_text, quantity_label, row_place
+from tspol.compiler.explain import OTHERWISE, because_quantities, interval_words, outcome_text, quantity_label, row_place
 from tspol.dsl import ast
 from tspol.dsl.formatter import block_header, condition_text, names_text
 from tspol.dsl.pack import KIND_WORDS
@@ -152,16 +152,32 @@ def about_row(snapshot: Snapshot, row: ast.Row) -> str:
     rule, table, row_ir = found
     program = snapshot.program
     return "\n\n".join([f"**{_escape(row_place(rule, table, row_ir, 'en').format())}**",
-                        _escape(meaning(program, row_ir, "en")),
-                        _escape(meaning(program, row_ir, "zh"))])
+                        meaning(program, row_ir, "en"), meaning(program, row_ir, "zh")])
 
 
 def meaning(program, row, lang: str) -> str:
-    """What a row decides: `Sellers whose LDR is at least 25% and below 50%, and whose
-    late_orders is at least 5, get 5 points.`"""
-    facts = [(quantity_label(program, name, lang), interval_words(program, name, interval, lang))
-             for name, interval in row.box]
+    """What a row decides, as Markdown: `Sellers whose LDR is at least 25% and below 50%,
+    and whose late_orders is at least 5, get 5 points.`; a row of several boxes (`or`)
+    lists them, any of which gives the outcome; an `otherwise` row says its metric has a
+    value no other row of its table covers."""
     outcome = outcome_text(program, row, lang).format(cap="")
+    if row.otherwise:
+        label = quantity_label(program, because_quantities(row)[0], lang)
+        if lang == "zh":
+            return _escape(f"{label} 有值,且{OTHERWISE['zh']}:{outcome}。")
+        return _escape(f"Sellers whose {label} has a value, where {OTHERWISE['en']}, get {outcome}.")
+    boxes = [[(quantity_label(program, name, lang), interval_words(program, name, interval, lang))
+              for name, interval in box] for box in row.boxes]
+    if len(boxes) == 1:
+        return _escape(_one_box(boxes[0], outcome, lang))
+    head = f"以下任一情形:{outcome}。" if lang == "zh" else f"Sellers get {outcome} where any of these holds:"
+    sep = ";" if lang == "zh" else "; "
+    return "\n".join([_escape(head)] + [
+        "- " + _escape(sep.join(f"{label} {words}" if lang == "zh" else f"{label} is {words}" for label, words in box))
+        for box in boxes])
+
+
+def _one_box(facts: list[tuple[str, str]], outcome: str, lang: str) -> str:
     if lang == "zh":
         return ";".join(f"{label} {words}" for label, words in facts) + f":{outcome}。"
     return "Sellers whose " + ", and whose ".join(f"{label} is {words}" for label, words in facts) + \
