@@ -3,6 +3,7 @@ tier table that places each row's area where the analysis says it is."""
 
 from __future__ import annotations
 
+import html
 import html.parser
 import os
 import re
@@ -381,3 +382,20 @@ def test_a_browser_draws_the_page_and_its_map(cli, tmp_path):
 
     for colour in ROW_COLOURS[:3]:  # the areas of rows 1 to 3 of the map, filled
         assert pixels.count(bytes.fromhex(colour[1:])) > 200, colour
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_pack_with_or_otherwise_and_first_gets_its_page(cli, tmp_path, lang):
+    """Rows of several boxes are shown joined by `or`, an `otherwise` row by what it covers,
+    a `first` table by what it means; every picture still draws each area (the page raised
+    ValueError on such rows: it read `row.box`, which only a one-box row has)."""
+    text = write_page(cli, ROOT / "examples" / "boolean", tmp_path / "site", "--lang", lang)
+    plain = html.unescape(text)
+    if lang == "en":
+        assert "4% <= LDR < 10% or (10% <= LDR and late_orders < 5 and orders_7d < 50)" in plain
+        assert "otherwise: no other row of this table applies" in plain
+        assert "first: the first row that matches fires; rows may overlap" in plain
+    else:
+        assert "4% <= LDR < 10% 或 (10% <= LDR 且 late_orders < 5 且 orders_7d < 50)" in plain
+        assert "否则:本表其他行均不适用" in plain and "首条匹配:只执行第一条匹配的行,各行可以重叠" in plain
+    assert len(pictures(text)) == 1  # order_defects; late_dispatch's rows name three quantities

@@ -57,8 +57,10 @@ WORDS = {
         "standard": "Standard", "only_if": "Applies only if", "source": "Source", "in": "In",
         "reason": "Reason", "may": "The platform may add", "may_points": "points, at its discretion",
         "table": "Table {}", "exclusive": "exclusive: the first row that matches fires",
-        "all": "all: every row that matches fires", "row": "Row", "row_n": "row {}", "when": "When",
-        "then": "Then", "example": "A seller it decides", "and": " and ", "no_seller": "fires for no seller",
+        "all": "all: every row that matches fires",
+        "first": "first: the first row that matches fires; rows may overlap", "row": "Row", "row_n": "row {}", "when": "When",
+        "then": "Then", "example": "A seller it decides", "and": " and ", "or": " or ",
+        "otherwise": "otherwise: no other row of this table applies", "no_seller": "fires for no seller",
         "meets": "meets the standard", "edge": "no row decides", "hole": "gap: no row decides", "gap": "gap",
         "uncovered": "No row decides", "findings": "What tspol check says", "map": "Coverage map: {}",
         "too_many": "No picture: the rows of this table name {} quantities ({}).",
@@ -72,7 +74,7 @@ WORDS = {
         "crossing_highest": "When one scoring crosses several thresholds, the measures of the highest apply.",
         "crossing_all": "When one scoring crosses several thresholds, the measures of each apply.",
         "linked": "Enforcement on one account may apply to every linked account.",
-        "attempts": "At most {} appeals per violation.", "first": "The first within {} days of the penalty.",
+        "attempts": "At most {} appeals per violation.", "first_appeal": "The first within {} days of the penalty.",
         "next": "Each next within {} days of a rejection.",
         "hold_for": "For", "period": "Period", "period_days": "{} to {} days", "ends": "Ends at",
         "ends_later": "the later of the period's end and the investigation's end",
@@ -96,8 +98,10 @@ WORDS = {
         "higher": "越高越差", "lower": "越低越差", "metric": "指标", "definition": "定义", "standard": "标准",
         "only_if": "仅当", "source": "来源", "in": "适用地区", "reason": "违规原因", "may": "平台可追加",
         "may_points": "违规分(由平台酌情决定)", "table": "表 {}",
-        "exclusive": "互斥:只执行第一条匹配的行", "all": "全部:执行每一条匹配的行", "row": "行",
-        "row_n": "第 {} 行", "when": "条件", "then": "处罚", "example": "该行判定的卖家示例", "and": " 且 ",
+        "exclusive": "互斥:只执行第一条匹配的行", "all": "全部:执行每一条匹配的行",
+        "first": "首条匹配:只执行第一条匹配的行,各行可以重叠", "row": "行",
+        "row_n": "第 {} 行", "when": "条件", "then": "处罚", "example": "该行判定的卖家示例", "and": " 且 ", "or": " 或 ",
+        "otherwise": "否则:本表其他行均不适用",
         "no_seller": "没有卖家触发此行", "meets": "达到标准", "edge": "无行判定", "hole": "空档:无行判定",
         "gap": "空档",
         "uncovered": "无行判定", "findings": "tspol check 的发现", "map": "覆盖图:{}",
@@ -111,7 +115,7 @@ WORDS = {
         "crossing_highest": "一次计分跨越多个阈值时,执行最高阈值的措施。",
         "crossing_all": "一次计分跨越多个阈值时,执行每个阈值的措施。",
         "linked": "对一个账号的处罚可对所有关联账号执行。",
-        "attempts": "每项违规最多申诉 {} 次。", "first": "首次申诉须在处罚后 {} 天内提出。",
+        "attempts": "每项违规最多申诉 {} 次。", "first_appeal": "首次申诉须在处罚后 {} 天内提出。",
         "next": "再次申诉须在驳回后 {} 天内提出。",
         "hold_for": "适用于", "period": "期限", "period_days": "{} 至 {} 天", "ends": "结束于",
         "ends_later": "期限结束与调查结束中较晚者", "ends_earlier": "期限结束与调查结束中较早者",
@@ -198,8 +202,17 @@ def standard_text(metric: ir.MetricIR) -> str:
 
 
 def condition_text(vocabulary: Vocabulary, row: ir.RowIR, lang: str) -> str:
-    """A row's condition, a bound per quantity: `10% <= LDR < 25% and late_orders >= 5`."""
-    return WORDS[lang]["and"].join(interval_text(vocabulary[name], interval) for name, interval in row.box)
+    """A row's condition, a bound per quantity: `10% <= LDR < 25% and late_orders >= 5`;
+    the boxes of a row with `or` each in parentheses, joined by `or`; an `otherwise` row's
+    what it covers."""
+    words = WORDS[lang]
+    if row.otherwise:
+        return words["otherwise"]
+    boxes = [words["and"].join(interval_text(vocabulary[name], interval) for name, interval in box)
+             for box in row.boxes]
+    if len(boxes) == 1:
+        return boxes[0]
+    return words["or"].join(f"({text})" if len(box) > 1 else text for box, text in zip(row.boxes, boxes))
 
 
 class _Page:
@@ -441,7 +454,7 @@ class _Page:
         if appeals is None:
             return None
         words = self.words
-        lines = (words["attempts"].format(appeals.attempts), words["first"].format(appeals.first_within_days),
+        lines = (words["attempts"].format(appeals.attempts), words["first_appeal"].format(appeals.first_within_days),
                  words["next"].format(appeals.next_within_days))
         return self.section("appeals", el("ul", [el("li", line) for line in lines]))
 
@@ -607,7 +620,7 @@ class _Map:
         rule = self.coverage.rule
         names = [rule.metric] if rule.metric else []
         for row in self.coverage.table.rows:
-            names += [name for name, _ in row.box if name not in names]
+            names += [name for name in row.quantities if name not in names]
         for area, _ in self._areas():
             names += [name for name in area.box.names() if name not in names]
         return names
