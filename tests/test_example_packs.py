@@ -8,6 +8,7 @@ holds every pack to the same bar, so a pack added later cannot skip a step.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -56,3 +57,50 @@ def test_the_module_decides_the_packs_examples_as_the_interpreter(pack):
 def test_the_readme_shows_the_pack(pack):
     readme = (EXAMPLES.parent / "README.md").read_text(encoding="utf-8")
     assert f"(examples/{pack.name}/" in readme, f"README.md links no file of examples/{pack.name}/"
+
+
+@pytest.mark.parametrize("pack", PACKS, ids=lambda path: path.name)
+def test_every_command_reads_the_pack(cli, pack, tmp_path):
+    """What a user runs on a pack works on each example pack: a feature is not done while
+    one command cannot read it."""
+    commands = [("analyze", pack), ("analyze", pack, "--format", "json"), ("diff", pack, pack),
+                ("doc", pack, "-o", tmp_path / "doc"), ("doc", pack, "-o", tmp_path / "doc-zh", "--lang", "zh")]
+    commands += [("compile", pack, "-o", tmp_path / target, "--target", target)
+                 for target in ("python", "ir", "duckdb", "spark")]
+    commands += [("compile", pack, "-o", tmp_path / "headroom", "--target", "duckdb", "--headroom")]
+    for command in commands:
+        result = cli(*command)
+        assert result.exit_code == 0, (command, result.output)
+
+
+@pytest.mark.parametrize("pack", PACKS, ids=lambda path: path.name)
+def test_duckdb_decides_the_packs_examples_as_python_does(cli, pack, tmp_path):
+    """The same bytes from `tspol eval --engine duckdb` as from the python engine, on the
+    example sellers of each region, with headroom as well."""
+    examples = [example.record for file in example_files(pack) for example in read_examples(file)]
+    for region in sorted({record["region"] for record in examples}):
+        sellers = tmp_path / f"{region}.jsonl"
+        sellers.write_text("".join(json.dumps(record["metrics"]) + "\n" for record in examples
+                                   if record["region"] == region and "error" not in record.get("expect", {})),
+                           encoding="utf-8")
+        for extra in ((), ("--headroom",)):
+            outputs = [cli("eval", "--policy", pack, "--region", region, sellers, "--format", "json",
+                           "--engine", engine, *extra) for engine in ("python", "duckdb")]
+            assert [result.exit_code for result in outputs] == [0, 0], [result.output for result in outputs]
+            assert outputs[0].stdout == outputs[1].stdout, (region, extra)
+
+
+@pytest.mark.parametrize("pack", PACKS, ids=lambda path: path.name)
+def test_the_language_server_hovers_over_every_row_and_name(pack):
+    from tspol.lsp.hover import hover
+    from tspol.lsp.snapshot import Snapshot
+
+    for file in sorted(pack.glob("*.pol")):
+        path = str(file)
+        text = file.read_text(encoding="utf-8")
+        snapshot = Snapshot.of_file(path, {path: text})
+        for number, line in enumerate(text.splitlines(), 1):
+            stripped = line.strip()
+            if stripped and not stripped.startswith("#"):
+                for column in range(line.index(stripped) + 1, len(line) + 1, 4):
+                    hover(snapshot, path, number, column)  # raises nothing
