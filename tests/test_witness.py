@@ -90,3 +90,26 @@ def test_every_witness_the_pack_reports_reads_back_exactly(program, tmp_path):
     assert len(sellers) > 100
     for seller in sellers:
         assert read_back(seller) == exact(seller)
+
+
+@given(st.integers(min_value=0, max_value=10**48 - 1), st.integers(min_value=0, max_value=30))
+def test_the_solvers_json_number_keeps_every_digit(digits, places):
+    """A value near 10**18 with 30 decimal places has 48 digits; Decimal arithmetic rounds
+    to 28 (the witness of `x > 999999999999999999` came out as that very number, and
+    check failed on its own AssertionError)."""
+    from tspol.compiler.solver import json_number
+
+    value = Fraction(digits, 10**places)
+    assert Fraction(str(json_number(value))) == value  # read back as JSON readers do: from its text
+
+
+def test_a_bound_next_to_the_largest_value_gets_a_witness(cli, tmp_path):
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "p.pol").write_text(
+        'policy p { version "1" effective 2024-01-01 }\nregion US\ninput orders: number\nmetric big = orders\n'
+        "rule r in US {\n  on big\n  table {\n    when big > 999999999999999999 then points 1\n  }\n}\n",
+        encoding="utf-8")
+    assert cli("check", pack).exit_code == 0
+    shown = cli("analyze", pack)
+    assert shown.exit_code == 0 and 'e.g. {"orders": 999999999999999999.000000000000000000000000000001}' in shown.output

@@ -226,7 +226,9 @@ def json_number(value: Fraction) -> int | float | Decimal:
     if Fraction(repr(as_float)) == value and len(repr(as_float).lstrip("-0.").replace(".", "")) <= FLOAT_DIGITS:
         return as_float
     places = next(k for k in range(PLACES + 1) if 10**k % value.denominator == 0)
-    return Decimal(value.numerator * (10**places // value.denominator)).scaleb(-places)
+    # From its digits, which is exact: Decimal arithmetic (`scaleb`) rounds to 28 digits,
+    # and a value near 10**18 with decimals has more.
+    return Decimal(f"{value.numerator * (10**places // value.denominator)}E-{places}")
 
 
 def json_text(seller: Mapping) -> str:
