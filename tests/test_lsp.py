@@ -520,3 +520,29 @@ def test_hover_over_rows_with_or_and_otherwise_says_what_they_decide():
     assert "Sellers whose Order defect rate (ODR) has a value, where no other row of this table applies, " \
            "get a warning (0 points)." in shown
     assert "订单缺陷率(ODR) 有值,且本表其他行均不适用:警告(0 个违规分)。" in shown
+
+
+def test_hover_and_completion_speak_chinese_when_the_server_does():
+    """The server's language (TSPOL_LANG, else the locale) is that of hover and completion
+    texts too; the row's meaning comes in both languages, the server's first."""
+    from tspol.lsp.completion import complete
+    from tspol.lsp.hover import hover
+    from tspol.lsp.snapshot import Snapshot
+
+    texts = {str(file): file.read_text(encoding="utf-8") for file in sorted(PACK.glob("*.pol"))}
+    path = str(PACK / "fulfilment.pol")
+    snapshot = Snapshot.of_file(path, texts)
+    lines = texts[path].splitlines()
+    number = next(i for i, line in enumerate(lines, 1) if "when 25% <= LDR < 50% and late_orders" in line)
+    column = lines[number - 1].index("late_orders") + 2
+    name = hover(snapshot, path, number, column, "zh")
+    assert "**input** `late_orders`:计数;是 `orders_7d` 的一部分;越高越差" in name
+    assert "声明于 metrics.pol:" in name and "用于:\n- `rule late_dispatch in US, SEA` (fulfilment.pol:" in name
+    row = hover(snapshot, path, number, lines[number - 1].index("when") + 2, "zh")
+    assert row.index("延迟履约率(LDR) 不低于 25% 且低于 50%") < row.index("Sellers whose Late dispatch rate")
+    assert row.startswith("**规则 late\\_dispatch 第 3 行(fulfilment.pol:")
+    rule = next(i for i, line in enumerate(lines, 1) if line.startswith("rule late_dispatch in US"))
+    assert "基于 `LDR`;违规原因 `late_dispatch_rate`;1 张表,共 5 行" in hover(snapshot, path, rule, 7, "zh")
+    offset = texts[path].index("on LDR") + len("on ")
+    details = {c.label: c.detail for c in complete(snapshot, path, offset, "zh")}
+    assert details["LDR"] == "metric:比率"

@@ -877,6 +877,47 @@ _section({
                      "检查 {pack} 时发生内部错误:{error};这是 tspol 的缺陷"),
 })
 
+# ---- what the language server shows over a name or a row, and beside a completion (tspol.lsp.hover,
+# tspol.lsp.completion): Markdown, the names in backquotes
+_section({
+    "hover.undeclared": ("`{name}` is declared nowhere in this pack", "`{name}` 在这个政策包中没有声明"),
+    "hover.declared_at": ("Declared at {places}.", "声明于 {places}。"),
+    "hover.used_in": ("Used in:", "用于:"),
+    "hover.unused": ("Not used in this pack.", "本政策包中未使用。"),
+    "hover.more": ("and {count:,} more", "另有 {count:,} 处"),
+    "hover.row_unchecked": ("This row is not checked: it, or the pack, has an error that tspol check reports.",
+                            "此行未经检查:它或整个政策包有 tspol check 报告的错误。"),
+    "hover.kind.count": ("a count", "计数"),
+    "hover.kind.number": ("a number", "数值"),
+    "hover.kind.rate": ("a rate", "比率"),
+    "hover.kind.duration": ("a duration", "时长"),
+    "hover.kind.money": ("an amount of money", "金额"),
+    "hover.unit": ("{kind} in {unit}", "{kind}(单位 {unit})"),
+    "hover.part_of": ("part of `{whole}`", "是 `{whole}` 的一部分"),
+    "hover.worse.higher": ("higher is worse", "越高越差"),
+    "hover.worse.lower": ("lower is worse", "越低越差"),
+    "hover.basis": ("order volume limits are percentages of `{source}`", "限单上限按 `{source}` 的百分比计"),
+    "hover.rounded.down": ("a cap is rounded down", "上限向下取整"),
+    "hover.rounded.up": ("a cap is rounded up", "上限向上取整"),
+    "hover.on": ("on `{metric}`", "基于 `{metric}`"),
+    "hover.reason": ("reason `{reason}`", "违规原因 `{reason}`"),
+    "hover.tables": ("{tables} of {rows}", "{tables},共 {rows}"),
+    "hover.table.one": ("1 table", "1 张表"),
+    "hover.table.many": ("{count:,} tables", "{count:,} 张表"),
+    "hover.row.one": ("1 row", "1 行"),
+    "hover.row.many": ("{count:,} rows", "{count:,} 行"),
+    "hover.may": ("may {measures}", "平台可追加 {measures}"),
+    "hover.category": ("in category `{category}`", "属于类别 `{category}`"),
+    "hover.points.discretionary": ("points at the platform’s discretion", "违规分由平台酌情决定"),
+    "hover.points.rule": ("points by rule", "违规分按规则"),
+    "hover.version": ("version {version}", "版本 {version}"),
+    "hover.effective": ("effective {date}", "生效日期 {date}"),
+    "hover.standard": ("standard: `{condition}`", "标准:`{condition}`"),
+    "hover.only_if": ("only if: `{condition}`", "仅当:`{condition}`"),
+    "completion.basis": ("basis: a percentage of {source}", "basis:按 {source} 的百分比计"),
+    "completion.discretionary": ("points at the platform's discretion", "违规分由平台酌情决定"),
+})
+
 # ---- a seller's metrics (tspol.compiler.portable, every compiled module, the SQL engines), read
 # back from their English by tspol.runtime.wording; `value` is the value as portable._shown writes it
 _section({

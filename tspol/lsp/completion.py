@@ -22,6 +22,7 @@ from tspol.dsl.syntax_errors import SCAN, braces_of
 from tspol.lsp.hover import quantity_words
 from tspol.lsp.index import DISCRETIONARY_POINTS, Symbol
 from tspol.lsp.snapshot import Snapshot
+from tspol.messages import say
 
 _WORD_BEFORE = re.compile(r"[A-Za-z0-9_]*\Z")
 _LINE_START = re.compile(r"^[ \t]*([A-Za-z]+)", re.MULTILINE)
@@ -39,22 +40,22 @@ class Completion:
     documentation: str = ""
 
 
-def complete(snapshot: Snapshot, path: str, offset: int) -> list[Completion]:
-    """What may be written at `offset` of the file at `path`."""
+def complete(snapshot: Snapshot, path: str, offset: int, lang: str = "en") -> list[Completion]:
+    """What may be written at `offset` of the file at `path`, each said in `lang`."""
     text = snapshot.texts[path]
     if _in_text_or_comment(text, offset):
         return []
     start = offset - len(_WORD_BEFORE.search(text, 0, offset).group())
     parsed = _tokens_and_choices(text, start)
     if parsed is None:
-        return _names(snapshot, EVERY_NAME)
+        return _names(snapshot, EVERY_NAME, lang)
     tokens, choices = parsed
     found = [Completion(word, "keyword") for word in sorted(filter(None, map(keywords().get, choices)))]
     if "NAME" in choices:
         kinds = names_after(tokens)
-        found += _names(snapshot, kinds)
+        found += _names(snapshot, kinds, lang)
         if _list_head(tokens) == "MAY":
-            found.append(Completion(DISCRETIONARY_POINTS, "keyword", "points at the platform's discretion"))
+            found.append(Completion(DISCRETIONARY_POINTS, "keyword", say("completion.discretionary").text(lang)))
     return found
 
 
@@ -104,18 +105,18 @@ def _in_threshold(tokens: list) -> bool:
     return False
 
 
-def _names(snapshot: Snapshot, kinds) -> list[Completion]:
-    return [Completion(symbol.name, symbol.kind, _detail(snapshot, symbol), _documentation(symbol))
+def _names(snapshot: Snapshot, kinds, lang: str) -> list[Completion]:
+    return [Completion(symbol.name, symbol.kind, _detail(snapshot, symbol, lang), _documentation(symbol))
             for symbol in sorted(snapshot.index.symbols_of(kinds), key=lambda s: s.name)]
 
 
-def _detail(snapshot: Snapshot, symbol: Symbol) -> str:
-    """`input: a count`, `metric: a rate`, `basis of avg_daily_orders_4w`, `region`."""
+def _detail(snapshot: Snapshot, symbol: Symbol, lang: str) -> str:
+    """`input: a count`, `metric: a rate`, `basis: a percentage of avg_daily_orders_4w`, `region`."""
     if symbol.kind in QUANTITIES:
-        words = quantity_words(snapshot, symbol.name)
-        return f"{symbol.kind}: {words}" if words else symbol.kind
+        words = quantity_words(snapshot, symbol.name, lang)
+        return f"{symbol.kind}{':' if lang == 'zh' else ': '}{words}" if words else symbol.kind
     if symbol.kind == "basis":
-        return f"basis: a percentage of {symbol.decl.source.value}"
+        return say("completion.basis", source=symbol.decl.source.value).text(lang)
     return symbol.kind
 
 

@@ -19,6 +19,7 @@ from tspol.dsl.formatter import block_header, condition_text, names_text
 from tspol.dsl.pack import KIND_WORDS
 from tspol.lsp.index import QUANTITY
 from tspol.lsp.snapshot import Snapshot
+from tspol.messages import Message, say, text
 
 MOST_PLACES = 20  # declarations listed under "used in"; more are counted
 # A sign that starts a Markdown construct: one of these anywhere, or any ASCII punctuation
@@ -26,56 +27,61 @@ MOST_PLACES = 20  # declarations listed under "used in"; more are counted
 _MARKDOWN = re.compile(r"^[0-9]*[!-/:-@\[-`{-~]|[\\`*_\[\]<>|~&]")
 
 
-def hover(snapshot: Snapshot, path: str, line: int, column: int) -> str | None:
+def hover(snapshot: Snapshot, path: str, line: int, column: int, lang: str = "en") -> str | None:
+    """What the editor shows at a place, in `lang`: over a name, what it is; over a row,
+    what it decides (in both languages, `lang` first)."""
     index = snapshot.index
     occurrence = index.at(path, line, column)
     if occurrence is not None:
-        return about_name(snapshot, occurrence.namespace, occurrence.name)
+        return about_name(snapshot, occurrence.namespace, occurrence.name, lang)
     row = index.row_at(path, line, column)
-    return about_row(snapshot, row) if row is not None else None
+    return about_row(snapshot, row, lang) if row is not None else None
 
 
 # ---- names
 
-def about_name(snapshot: Snapshot, namespace: str, name: str) -> str:
+def about_name(snapshot: Snapshot, namespace: str, name: str, lang: str = "en") -> str:
     symbols = snapshot.index.definitions(namespace, name)
     if not symbols:
-        return f"`{name}` is declared nowhere in this pack"
+        return say("hover.undeclared", name=name).text(lang)
     decl = symbols[0].decl
     parts = ["```tspol\n" + "\n".join(block_header(s.decl)[0] for s in symbols) + "\n```",
-             _summary(snapshot, symbols[0].kind, decl)]
-    parts += [line for line in (_texts(decl), _conditions(decl)) if line]
-    parts.append("Declared at " + _escape(", ".join(snapshot.where(s.span.path, s.span.line) for s in symbols)) + ".")
-    parts.append(_used_in(snapshot, namespace, name))
+             _summary(snapshot, symbols[0].kind, decl, lang)]
+    parts += [line for line in (_texts(decl), _conditions(decl, lang)) if line]
+    places = _escape(", ".join(snapshot.where(s.span.path, s.span.line) for s in symbols))
+    parts.append(say("hover.declared_at", places=places).text(lang))
+    parts.append(_used_in(snapshot, namespace, name, lang))
     return "\n\n".join(parts)
 
 
-def _summary(snapshot: Snapshot, kind: str, decl) -> str:
+def _summary(snapshot: Snapshot, kind: str, decl, lang: str) -> str:
     """`**input** `late_orders`: a count, part of `orders_7d`, higher is worse`."""
     head = f"**{kind}** `{decl.name.value}`"
-    facts = []
+    facts: list = []
     if isinstance(decl, (ast.Input, ast.Metric)):
-        facts.append(quantity_words(snapshot, decl.name.value))
+        facts.append(quantity_words(snapshot, decl.name.value, lang))
     if isinstance(decl, ast.Input):
-        facts += [f"part of `{part.whole.value}`" for part in decl.items_of(ast.PartOf)]
+        facts += [say("hover.part_of", whole=part.whole.value) for part in decl.items_of(ast.PartOf)]
     if isinstance(decl, (ast.Input, ast.Metric)):
-        facts += [f"{direction.worse} is worse" for direction in decl.items_of(ast.Direction)]
+        facts += [say(f"hover.worse.{direction.worse}") for direction in decl.items_of(ast.Direction)]
     if isinstance(decl, ast.Basis):
-        facts.append(f"order volume limits are percentages of `{decl.source.value}`")
-        facts += [f"a cap is rounded {rounding.mode}" for rounding in decl.items_of(ast.Rounding)]
+        facts.append(say("hover.basis", source=decl.source.value))
+        facts += [say(f"hover.rounded.{rounding.mode}") for rounding in decl.items_of(ast.Rounding)]
     if isinstance(decl, ast.Rule):
-        facts.append(_rule_words(decl))
+        facts += _rule_words(decl)
     if isinstance(decl, ast.Reason):
-        facts.append(f"in category `{decl.category.value}`")
-        facts += [f"points {'at the platform’s discretion' if p.source == 'discretionary' else 'by rule'}"
-                  for p in decl.items_of(ast.ReasonPoints)]
+        facts.append(say("hover.category", category=decl.category.value))
+        facts += [say(f"hover.points.{p.source}") for p in decl.items_of(ast.ReasonPoints)]
     if isinstance(decl, ast.Policy):
-        facts += [f"version {_escape(v.value)}" for v in decl.items_of(ast.Version)]
-        facts += [f"effective {e.date}" for e in decl.items_of(ast.Effective)]
-    return head + (": " + ", ".join(fact for fact in facts if fact) if any(facts) else "")
+        facts += [say("hover.version", version=_escape(v.value)) for v in decl.items_of(ast.Version)]
+        facts += [say("hover.effective", date=e.date) for e in decl.items_of(ast.Effective)]
+    said = [text(fact, lang) for fact in facts if fact]
+    if not said:
+        return head
+    return head + (":" + ";".join(said) if lang == "zh" else ": " + ", ".join(said))
 
 
-def quantity_words(snapshot: Snapshot, name: str) -> str:
+def quantity_words(snapshot: Snapshot, name: str, lang: str = "en") -> str:
     """`a count`, `a rate`, `a duration in minutes`, `an amount of money in USD`: what
     the checker found, else what the declaration says (while the pack has errors)."""
     pack = snapshot.pack
@@ -84,9 +90,10 @@ def quantity_words(snapshot: Snapshot, name: str) -> str:
         kind, unit = quantity.kind, quantity.unit
     else:
         kind, unit = _declared_kind(snapshot, name)
-    if kind is None:
+    if kind not in KIND_WORDS:
         return ""
-    return KIND_WORDS.get(kind, kind) + (f" in {unit}" if unit else "")
+    words = say(f"hover.kind.{kind}")
+    return (say("hover.unit", kind=words, unit=unit) if unit else words).text(lang)
 
 
 def _declared_kind(snapshot: Snapshot, name: str, seen: frozenset = frozenset()) -> tuple[str | None, str | None]:
@@ -102,57 +109,60 @@ def _declared_kind(snapshot: Snapshot, name: str, seen: frozenset = frozenset())
     return None, None
 
 
-def _rule_words(rule: ast.Rule) -> str:
-    facts = [f"on `{on.name.value}`" for on in rule.items_of(ast.OnMetric)]
-    facts += [f"reason `{ref.name.value}`" for ref in rule.items_of(ast.ReasonRef)]
+def _rule_words(rule: ast.Rule) -> list[Message]:
+    facts = [say("hover.on", metric=on.name.value) for on in rule.items_of(ast.OnMetric)]
+    facts += [say("hover.reason", reason=ref.name.value) for ref in rule.items_of(ast.ReasonRef)]
     rows = sum(len(table.rows) for table in rule.tables)
     if rule.tables:
-        facts.append(f"{_count(len(rule.tables), 'table')} of {_count(rows, 'row')}")
-    facts += [f"may {names_text(may.names)}" for may in rule.items_of(ast.May)]
-    return ", ".join(facts)
+        facts.append(say("hover.tables", tables=_count("table", len(rule.tables)), rows=_count("row", rows)))
+    facts += [say("hover.may", measures=names_text(may.names)) for may in rule.items_of(ast.May)]
+    return facts
 
 
 def _texts(decl) -> str:
-    lines = [f"- {text.kind} ({text.lang.value}): {_escape(text.value)}"
-             for text in getattr(decl, "texts", ()) if text.kind in ("name", "description")]
+    lines = [f"- {item.kind} ({item.lang.value}): {_escape(item.value)}"
+             for item in getattr(decl, "texts", ()) if item.kind in ("name", "description")]
     return "\n".join(lines)
 
 
-def _conditions(decl) -> str:
+def _conditions(decl, lang: str) -> str:
     if not isinstance(decl, ast.Metric):
         return ""
-    lines = [f"- standard: `{condition_text(s.condition)}`" for s in decl.items_of(ast.Standard)]
-    lines += [f"- only if: `{condition_text(o.condition)}`" for o in decl.items_of(ast.OnlyIf)]
+    lines = ["- " + say("hover.standard", condition=condition_text(s.condition)).text(lang)
+             for s in decl.items_of(ast.Standard)]
+    lines += ["- " + say("hover.only_if", condition=condition_text(o.condition)).text(lang)
+              for o in decl.items_of(ast.OnlyIf)]
     return "\n".join(lines)
 
 
-def _used_in(snapshot: Snapshot, namespace: str, name: str) -> str:
+def _used_in(snapshot: Snapshot, namespace: str, name: str, lang: str) -> str:
     """`Used in:` each declaration that uses the name, with the lines."""
     places: dict[int, tuple[object, list]] = {}
     for use in snapshot.index.uses_of(namespace, name):
         places.setdefault(id(use.within), (use.within, []))[1].append(use.span)
     if not places:
-        return "Not used in this pack."
+        return say("hover.unused").text(lang)
     lines = []
     for within, spans in list(places.values())[:MOST_PLACES]:
         numbers = list(dict.fromkeys(span.line for span in spans))
         where = snapshot.where(spans[0].path, numbers[0]) + "".join(f", {n}" for n in numbers[1:])
         lines.append(f"- `{block_header(within)[0]}` ({_escape(where)})")
     if len(places) > MOST_PLACES:
-        lines.append(f"- and {len(places) - MOST_PLACES} more")
-    return "Used in:\n" + "\n".join(lines)
+        lines.append("- " + say("hover.more", count=len(places) - MOST_PLACES).text(lang))
+    return say("hover.used_in").text(lang) + "\n" + "\n".join(lines)
 
 
 # ---- rows
 
-def about_row(snapshot: Snapshot, row: ast.Row) -> str:
+def about_row(snapshot: Snapshot, row: ast.Row, lang: str = "en") -> str:
     found = snapshot.rows.get(row.span)
     if found is None:
-        return "This row is not checked: it, or the pack, has an error that tspol check reports."
+        return say("hover.row_unchecked").text(lang)
     rule, table, row_ir = found
     program = snapshot.program
-    return "\n\n".join([f"**{_escape(row_place(rule, table, row_ir, 'en').format())}**",
-                        meaning(program, row_ir, "en"), meaning(program, row_ir, "zh")])
+    other = "en" if lang == "zh" else "zh"
+    return "\n\n".join([f"**{_escape(row_place(rule, table, row_ir, lang).format())}**",
+                        meaning(program, row_ir, lang), meaning(program, row_ir, other)])
 
 
 def meaning(program, row, lang: str) -> str:
@@ -189,5 +199,5 @@ def _escape(text: str) -> str:
     return _MARKDOWN.sub(lambda match: match.group()[:-1] + "\\" + match.group()[-1], text.replace("\n", " "))
 
 
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}{'s' * (n != 1)}"
+def _count(word: str, n: int) -> Message:
+    return say(f"hover.{word}.one") if n == 1 else say(f"hover.{word}.many", count=n)

@@ -260,7 +260,7 @@ def did_close(ls: TspolServer, params: types.DidCloseTextDocumentParams) -> None
 @server.feature(types.TEXT_DOCUMENT_HOVER)
 def on_hover(ls: TspolServer, params: types.HoverParams) -> types.Hover | None:
     at = _at(ls, params.text_document.uri, params.position)
-    text = hover.hover(at.snapshot, at.path, at.line, at.column) if at else None
+    text = hover.hover(at.snapshot, at.path, at.line, at.column, ls.lang) if at else None
     if text is None:
         return None
     return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=text))
@@ -322,7 +322,7 @@ def on_completion(ls: TspolServer, params: types.CompletionParams) -> types.Comp
     offset = at.positions.protocol_offset(params.position.line, params.position.character)
     items = [types.CompletionItem(label=c.label, kind=COMPLETION_KINDS.get(c.kind, types.CompletionItemKind.Text),
                                   detail=c.detail or None, documentation=c.documentation or None)
-             for c in completion.complete(at.snapshot, at.path, offset)]
+             for c in completion.complete(at.snapshot, at.path, offset, ls.lang)]
     return types.CompletionList(is_incomplete=False, items=items)
 
 
