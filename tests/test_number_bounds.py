@@ -204,7 +204,7 @@ def test_a_long_batch_with_huge_numbers_keeps_every_line(tmp_path):
     assert len(out) == 21_000
     assert json.loads(out[20_500])["error"] == {
         "code": "E608", "key": "orders_7d",
-        "message": "out of range: a value is less than 10^18 in size (at most 18 digits before the decimal "
+        "message": "out of range: a value must be less than 10^18 in size (at most 18 digits before the decimal "
                    "point), got 1E+5000"}
     assert json.loads(out[20_600])["error"]["key"] == "avg_daily_orders_4w"
     assert json.loads(out[-1])["points"] == 5

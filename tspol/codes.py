@@ -1029,7 +1029,7 @@ REGISTRY: tuple[Code, ...] = (
         "value is built, so `1e1000000000` is refused at once. A `rate` input is a number from 0 "
         "to 1 (0.04 is 4%), and one outside that is E608 too.\n\n"
         "Check the value: usually a rate given in percent (4 for 4%), or a corrupt number.",
-        _seller('{"orders_7d": 1e18}', 'seller.json:1: error[E608]: key `orders_7d`: out of range: a value is less than 10^18 in size (at most 18 digits before the decimal point), got 1E+18\n'),
+        _seller('{"orders_7d": 1e18}', 'seller.json:1: error[E608]: key `orders_7d`: out of range: a value must be less than 10^18 in size (at most 18 digits before the decimal point), got 1E+18\n'),
         summary_zh="值过大或过于精确,或比率输入项不在 0 到 1 之间",
         explanation_zh=(
             "值按精确值读取,从不当作二进制浮点数,因此要限定范围,让运算保持低开销:"

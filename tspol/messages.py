@@ -925,7 +925,7 @@ _section({
                                     "超出范围:数值最多 {places} 位小数,实际为 {value}"),
     "metrics.out_of_range.sql_places": ("out of range: in SQL a value has at most {places} decimal places, got {value}",
                                         "超出范围:在 SQL 中数值最多 {places} 位小数,实际为 {value}"),
-    "metrics.out_of_range.size": ("out of range: a value is less than 10^{digits} in size (at most {digits} digits "
+    "metrics.out_of_range.size": ("out of range: a value must be less than 10^{digits} in size (at most {digits} digits "
                                   "before the decimal point), got {value}",
                                   "超出范围:数值的绝对值必须小于 10^{digits}(小数点前最多 {digits} 位),实际为 {value}"),
     "metrics.expected": ("expected {expected}, got {value}", "应为{expected},实际为 {value}"),

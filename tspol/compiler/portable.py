@@ -21,7 +21,7 @@ Values (D3: exact numbers, never binary floats), as `tspol.dsl.domains` states t
 - a binary float is read as the decimal Python prints for it (`0.1` is 1/10),
   which is what its JSON text says, so a dict and its JSON decide alike;
 - `None` (JSON `null`) means the input is not given, like a missing key;
-- in range (E608 otherwise): a value is less than 10**18 in size (at most 18
+- in range (E608 otherwise): a value must be less than 10**18 in size (at most 18
   digits before the decimal point) and has at most 30 decimal places (trailing
   zeros do not count; a Fraction's denominator is at most 10**30). Every
   count a shop can have fits, every float from 1e-13 up fits, and an exact
@@ -119,7 +119,7 @@ def _out_of_range(key, value, places):
                             f"out of range: a value has at most {_PLACES} decimal places, "
                             f"got {_shown(value)}")
     return MetricsError(OUT_OF_RANGE, key,
-                        f"out of range: a value is less than 10^{_DIGITS} in size (at most "
+                        f"out of range: a value must be less than 10^{_DIGITS} in size (at most "
                         f"{_DIGITS} digits before the decimal point), got {_shown(value)}")
 
 

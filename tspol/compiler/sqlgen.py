@@ -363,7 +363,7 @@ class _Query:
         too_large = exp.or_(exp.Is(this=value, expression=exp.Null()),
                             exp.GTE(this=exp.Abs(this=value), expression=cast(lit(f"1e{DIGITS}"), DECIMAL)), copy=False)
         whens.append((exp.and_(given, too_large, copy=False), self.error_struct(OUT_OF_RANGE, spec.name, concat(
-            f"out of range: a value is less than 10^{DIGITS} in size (at most {DIGITS} digits before the decimal "
+            f"out of range: a value must be less than 10^{DIGITS} in size (at most {DIGITS} digits before the decimal "
             "point), got ", shown))))
         whens.append((exp.and_(given, exp.GT(this=self.places(spec.name), expression=lit(PLACES)), copy=False),
                       self.error_struct(OUT_OF_RANGE, spec.name, concat(
@@ -391,7 +391,7 @@ class _Query:
         given = exp.Not(this=exp.Is(this=value, expression=exp.Null()))
         shown = lambda: cast(value, TEXT)  # noqa: E731
         whens = [(exp.and_(given, exp.Not(this=self.in_range(value)), copy=False), self.error_struct(
-            OUT_OF_RANGE, spec.name, concat(f"out of range: a value is less than 10^{DIGITS} in size (at most "
+            OUT_OF_RANGE, spec.name, concat(f"out of range: a value must be less than 10^{DIGITS} in size (at most "
                                             f"{DIGITS} digits before the decimal point), got ", shown())))]
         exact = cast(value, DECIMAL)
         if domain.lo is not None:

@@ -26,7 +26,7 @@ import attrs
 
 from tspol.dsl.intervals import Interval
 
-DIGITS = 18  # a value is less than 10**DIGITS in size
+DIGITS = 18  # a value must be less than 10**DIGITS in size
 MAGNITUDE = 10**DIGITS
 PLACES = 30  # and has at most PLACES decimal places
 

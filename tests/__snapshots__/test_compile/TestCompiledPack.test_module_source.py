@@ -199,7 +199,7 @@ def _out_of_range(key, value, places):
                             f"out of range: a value has at most {_PLACES} decimal places, "
                             f"got {_shown(value)}")
     return MetricsError(OUT_OF_RANGE, key,
-                        f"out of range: a value is less than 10^{_DIGITS} in size (at most "
+                        f"out of range: a value must be less than 10^{_DIGITS} in size (at most "
                         f"{_DIGITS} digits before the decimal point), got {_shown(value)}")
 
 

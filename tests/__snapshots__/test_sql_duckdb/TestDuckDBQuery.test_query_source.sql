@@ -569,7 +569,7 @@ WITH given AS (
           ABS(TRY_CAST("t_orders_7d" AS DECIMAL(38, 18))) >= CAST('1e18' AS DECIMAL(38, 18))
         )
       )
-      THEN {'code': 'E608', 'key': 'orders_7d', 'message': 'out of range: a value is less than 10^18 in size (at most 18 digits before the decimal point), got ' || "t_orders_7d"}
+      THEN {'code': 'E608', 'key': 'orders_7d', 'message': 'out of range: a value must be less than 10^18 in size (at most 18 digits before the decimal point), got ' || "t_orders_7d"}
       WHEN NOT (
         "t_orders_7d" IS NULL
       )
@@ -685,7 +685,7 @@ WITH given AS (
           ABS(TRY_CAST("t_cancelled_orders" AS DECIMAL(38, 18))) >= CAST('1e18' AS DECIMAL(38, 18))
         )
       )
-      THEN {'code': 'E608', 'key': 'cancelled_orders', 'message': 'out of range: a value is less than 10^18 in size (at most 18 digits before the decimal point), got ' || "t_cancelled_orders"}
+      THEN {'code': 'E608', 'key': 'cancelled_orders', 'message': 'out of range: a value must be less than 10^18 in size (at most 18 digits before the decimal point), got ' || "t_cancelled_orders"}
       WHEN NOT (
         "t_cancelled_orders" IS NULL
       )
@@ -801,7 +801,7 @@ WITH given AS (
           ABS(TRY_CAST("t_late_orders" AS DECIMAL(38, 18))) >= CAST('1e18' AS DECIMAL(38, 18))
         )
       )
-      THEN {'code': 'E608', 'key': 'late_orders', 'message': 'out of range: a value is less than 10^18 in size (at most 18 digits before the decimal point), got ' || "t_late_orders"}
+      THEN {'code': 'E608', 'key': 'late_orders', 'message': 'out of range: a value must be less than 10^18 in size (at most 18 digits before the decimal point), got ' || "t_late_orders"}
       WHEN NOT (
         "t_late_orders" IS NULL
       )
@@ -917,7 +917,7 @@ WITH given AS (
           ABS(TRY_CAST("t_avg_daily_orders_4w" AS DECIMAL(38, 18))) >= CAST('1e18' AS DECIMAL(38, 18))
         )
       )
-      THEN {'code': 'E608', 'key': 'avg_daily_orders_4w', 'message': 'out of range: a value is less than 10^18 in size (at most 18 digits before the decimal point), got ' || "t_avg_daily_orders_4w"}
+      THEN {'code': 'E608', 'key': 'avg_daily_orders_4w', 'message': 'out of range: a value must be less than 10^18 in size (at most 18 digits before the decimal point), got ' || "t_avg_daily_orders_4w"}
       WHEN NOT (
         "t_avg_daily_orders_4w" IS NULL
       )
@@ -1026,7 +1026,7 @@ WITH given AS (
           ABS(TRY_CAST("t_orders_30d" AS DECIMAL(38, 18))) >= CAST('1e18' AS DECIMAL(38, 18))
         )
       )
-      THEN {'code': 'E608', 'key': 'orders_30d', 'message': 'out of range: a value is less than 10^18 in size (at most 18 digits before the decimal point), got ' || "t_orders_30d"}
+      THEN {'code': 'E608', 'key': 'orders_30d', 'message': 'out of range: a value must be less than 10^18 in size (at most 18 digits before the decimal point), got ' || "t_orders_30d"}
       WHEN NOT (
         "t_orders_30d" IS NULL
       )
@@ -1148,7 +1148,7 @@ WITH given AS (
           ABS(TRY_CAST("t_non_cancelled_orders_30d" AS DECIMAL(38, 18))) >= CAST('1e18' AS DECIMAL(38, 18))
         )
       )
-      THEN {'code': 'E608', 'key': 'non_cancelled_orders_30d', 'message': 'out of range: a value is less than 10^18 in size (at most 18 digits before the decimal point), got ' || "t_non_cancelled_orders_30d"}
+      THEN {'code': 'E608', 'key': 'non_cancelled_orders_30d', 'message': 'out of range: a value must be less than 10^18 in size (at most 18 digits before the decimal point), got ' || "t_non_cancelled_orders_30d"}
       WHEN NOT (
         "t_non_cancelled_orders_30d" IS NULL
       )
@@ -1264,7 +1264,7 @@ WITH given AS (
           ABS(TRY_CAST("t_negative_reviews_30d" AS DECIMAL(38, 18))) >= CAST('1e18' AS DECIMAL(38, 18))
         )
       )
-      THEN {'code': 'E608', 'key': 'negative_reviews_30d', 'message': 'out of range: a value is less than 10^18 in size (at most 18 digits before the decimal point), got ' || "t_negative_reviews_30d"}
+      THEN {'code': 'E608', 'key': 'negative_reviews_30d', 'message': 'out of range: a value must be less than 10^18 in size (at most 18 digits before the decimal point), got ' || "t_negative_reviews_30d"}
       WHEN NOT (
         "t_negative_reviews_30d" IS NULL
       )
@@ -1380,7 +1380,7 @@ WITH given AS (
           ABS(TRY_CAST("t_buyer_disputes_30d" AS DECIMAL(38, 18))) >= CAST('1e18' AS DECIMAL(38, 18))
         )
       )
-      THEN {'code': 'E608', 'key': 'buyer_disputes_30d', 'message': 'out of range: a value is less than 10^18 in size (at most 18 digits before the decimal point), got ' || "t_buyer_disputes_30d"}
+      THEN {'code': 'E608', 'key': 'buyer_disputes_30d', 'message': 'out of range: a value must be less than 10^18 in size (at most 18 digits before the decimal point), got ' || "t_buyer_disputes_30d"}
       WHEN NOT (
         "t_buyer_disputes_30d" IS NULL
       )
@@ -1502,7 +1502,7 @@ WITH given AS (
           ABS(TRY_CAST("t_seller_fault_disputes_30d" AS DECIMAL(38, 18))) >= CAST('1e18' AS DECIMAL(38, 18))
         )
       )
-      THEN {'code': 'E608', 'key': 'seller_fault_disputes_30d', 'message': 'out of range: a value is less than 10^18 in size (at most 18 digits before the decimal point), got ' || "t_seller_fault_disputes_30d"}
+      THEN {'code': 'E608', 'key': 'seller_fault_disputes_30d', 'message': 'out of range: a value must be less than 10^18 in size (at most 18 digits before the decimal point), got ' || "t_seller_fault_disputes_30d"}
       WHEN NOT (
         "t_seller_fault_disputes_30d" IS NULL
       )
@@ -1636,7 +1636,7 @@ WITH given AS (
           ABS(TRY_CAST("t_seller_fault_return_requests_30d" AS DECIMAL(38, 18))) >= CAST('1e18' AS DECIMAL(38, 18))
         )
       )
-      THEN {'code': 'E608', 'key': 'seller_fault_return_requests_30d', 'message': 'out of range: a value is less than 10^18 in size (at most 18 digits before the decimal point), got ' || "t_seller_fault_return_requests_30d"}
+      THEN {'code': 'E608', 'key': 'seller_fault_return_requests_30d', 'message': 'out of range: a value must be less than 10^18 in size (at most 18 digits before the decimal point), got ' || "t_seller_fault_return_requests_30d"}
       WHEN NOT (
         "t_seller_fault_return_requests_30d" IS NULL
       )
@@ -1762,7 +1762,7 @@ WITH given AS (
           ABS(TRY_CAST("t_resolved_return_requests_30d" AS DECIMAL(38, 18))) >= CAST('1e18' AS DECIMAL(38, 18))
         )
       )
-      THEN {'code': 'E608', 'key': 'resolved_return_requests_30d', 'message': 'out of range: a value is less than 10^18 in size (at most 18 digits before the decimal point), got ' || "t_resolved_return_requests_30d"}
+      THEN {'code': 'E608', 'key': 'resolved_return_requests_30d', 'message': 'out of range: a value must be less than 10^18 in size (at most 18 digits before the decimal point), got ' || "t_resolved_return_requests_30d"}
       WHEN NOT (
         "t_resolved_return_requests_30d" IS NULL
       )
@@ -1878,7 +1878,7 @@ WITH given AS (
           ABS(TRY_CAST("t_defect_returns_30d" AS DECIMAL(38, 18))) >= CAST('1e18' AS DECIMAL(38, 18))
         )
       )
-      THEN {'code': 'E608', 'key': 'defect_returns_30d', 'message': 'out of range: a value is less than 10^18 in size (at most 18 digits before the decimal point), got ' || "t_defect_returns_30d"}
+      THEN {'code': 'E608', 'key': 'defect_returns_30d', 'message': 'out of range: a value must be less than 10^18 in size (at most 18 digits before the decimal point), got ' || "t_defect_returns_30d"}
       WHEN NOT (
         "t_defect_returns_30d" IS NULL
       )
@@ -2000,7 +2000,7 @@ WITH given AS (
           ABS(TRY_CAST("t_avg_first_response_minutes" AS DECIMAL(38, 18))) >= CAST('1e18' AS DECIMAL(38, 18))
         )
       )
-      THEN {'code': 'E608', 'key': 'avg_first_response_minutes', 'message': 'out of range: a value is less than 10^18 in size (at most 18 digits before the decimal point), got ' || "t_avg_first_response_minutes"}
+      THEN {'code': 'E608', 'key': 'avg_first_response_minutes', 'message': 'out of range: a value must be less than 10^18 in size (at most 18 digits before the decimal point), got ' || "t_avg_first_response_minutes"}
       WHEN NOT (
         "t_avg_first_response_minutes" IS NULL
       )
@@ -2109,7 +2109,7 @@ WITH given AS (
           ABS(TRY_CAST("t_buyer_messages" AS DECIMAL(38, 18))) >= CAST('1e18' AS DECIMAL(38, 18))
         )
       )
-      THEN {'code': 'E608', 'key': 'buyer_messages', 'message': 'out of range: a value is less than 10^18 in size (at most 18 digits before the decimal point), got ' || "t_buyer_messages"}
+      THEN {'code': 'E608', 'key': 'buyer_messages', 'message': 'out of range: a value must be less than 10^18 in size (at most 18 digits before the decimal point), got ' || "t_buyer_messages"}
       WHEN NOT (
         "t_buyer_messages" IS NULL
       )
@@ -2225,7 +2225,7 @@ WITH given AS (
           ABS(TRY_CAST("t_replied_within_24h" AS DECIMAL(38, 18))) >= CAST('1e18' AS DECIMAL(38, 18))
         )
       )
-      THEN {'code': 'E608', 'key': 'replied_within_24h', 'message': 'out of range: a value is less than 10^18 in size (at most 18 digits before the decimal point), got ' || "t_replied_within_24h"}
+      THEN {'code': 'E608', 'key': 'replied_within_24h', 'message': 'out of range: a value must be less than 10^18 in size (at most 18 digits before the decimal point), got ' || "t_replied_within_24h"}
       WHEN NOT (
         "t_replied_within_24h" IS NULL
       )
@@ -2341,7 +2341,7 @@ WITH given AS (
           ABS(TRY_CAST("t_replied_within_48h" AS DECIMAL(38, 18))) >= CAST('1e18' AS DECIMAL(38, 18))
         )
       )
-      THEN {'code': 'E608', 'key': 'replied_within_48h', 'message': 'out of range: a value is less than 10^18 in size (at most 18 digits before the decimal point), got ' || "t_replied_within_48h"}
+      THEN {'code': 'E608', 'key': 'replied_within_48h', 'message': 'out of range: a value must be less than 10^18 in size (at most 18 digits before the decimal point), got ' || "t_replied_within_48h"}
       WHEN NOT (
         "t_replied_within_48h" IS NULL
       )

@@ -169,7 +169,7 @@ WITH given AS (
           ABS(TRY_CAST("t_orders" AS DECIMAL(38, 18))) >= CAST('1e18' AS DECIMAL(38, 18))
         )
       )
-      THEN {'code': 'E608', 'key': 'orders', 'message': 'out of range: a value is less than 10^18 in size (at most 18 digits before the decimal point), got ' || "t_orders"}
+      THEN {'code': 'E608', 'key': 'orders', 'message': 'out of range: a value must be less than 10^18 in size (at most 18 digits before the decimal point), got ' || "t_orders"}
       WHEN NOT (
         "t_orders" IS NULL
       )
@@ -285,7 +285,7 @@ WITH given AS (
           ABS(TRY_CAST("t_late" AS DECIMAL(38, 18))) >= CAST('1e18' AS DECIMAL(38, 18))
         )
       )
-      THEN {'code': 'E608', 'key': 'late', 'message': 'out of range: a value is less than 10^18 in size (at most 18 digits before the decimal point), got ' || "t_late"}
+      THEN {'code': 'E608', 'key': 'late', 'message': 'out of range: a value must be less than 10^18 in size (at most 18 digits before the decimal point), got ' || "t_late"}
       WHEN NOT (
         "t_late" IS NULL
       )
@@ -395,7 +395,7 @@ WITH given AS (
           ABS(TRY_CAST("t_base" AS DECIMAL(38, 18))) >= CAST('1e18' AS DECIMAL(38, 18))
         )
       )
-      THEN {'code': 'E608', 'key': 'base', 'message': 'out of range: a value is less than 10^18 in size (at most 18 digits before the decimal point), got ' || "t_base"}
+      THEN {'code': 'E608', 'key': 'base', 'message': 'out of range: a value must be less than 10^18 in size (at most 18 digits before the decimal point), got ' || "t_base"}
       WHEN NOT (
         "t_base" IS NULL
       )

@@ -596,7 +596,7 @@ WITH given AS (
       THEN STRUCT(
         'E608' AS code,
         'orders_7d' AS key,
-        'out of range: a value is less than 10^18 in size (at most 18 digits before the decimal point), got ' || `t_orders_7d` AS message
+        'out of range: a value must be less than 10^18 in size (at most 18 digits before the decimal point), got ' || `t_orders_7d` AS message
       )
       WHEN NOT (
         `t_orders_7d` IS NULL
@@ -740,7 +740,7 @@ WITH given AS (
       THEN STRUCT(
         'E608' AS code,
         'cancelled_orders' AS key,
-        'out of range: a value is less than 10^18 in size (at most 18 digits before the decimal point), got ' || `t_cancelled_orders` AS message
+        'out of range: a value must be less than 10^18 in size (at most 18 digits before the decimal point), got ' || `t_cancelled_orders` AS message
       )
       WHEN NOT (
         `t_cancelled_orders` IS NULL
@@ -884,7 +884,7 @@ WITH given AS (
       THEN STRUCT(
         'E608' AS code,
         'late_orders' AS key,
-        'out of range: a value is less than 10^18 in size (at most 18 digits before the decimal point), got ' || `t_late_orders` AS message
+        'out of range: a value must be less than 10^18 in size (at most 18 digits before the decimal point), got ' || `t_late_orders` AS message
       )
       WHEN NOT (
         `t_late_orders` IS NULL
@@ -1028,7 +1028,7 @@ WITH given AS (
       THEN STRUCT(
         'E608' AS code,
         'avg_daily_orders_4w' AS key,
-        'out of range: a value is less than 10^18 in size (at most 18 digits before the decimal point), got ' || `t_avg_daily_orders_4w` AS message
+        'out of range: a value must be less than 10^18 in size (at most 18 digits before the decimal point), got ' || `t_avg_daily_orders_4w` AS message
       )
       WHEN NOT (
         `t_avg_daily_orders_4w` IS NULL
@@ -1161,7 +1161,7 @@ WITH given AS (
       THEN STRUCT(
         'E608' AS code,
         'orders_30d' AS key,
-        'out of range: a value is less than 10^18 in size (at most 18 digits before the decimal point), got ' || `t_orders_30d` AS message
+        'out of range: a value must be less than 10^18 in size (at most 18 digits before the decimal point), got ' || `t_orders_30d` AS message
       )
       WHEN NOT (
         `t_orders_30d` IS NULL
@@ -1311,7 +1311,7 @@ WITH given AS (
       THEN STRUCT(
         'E608' AS code,
         'non_cancelled_orders_30d' AS key,
-        'out of range: a value is less than 10^18 in size (at most 18 digits before the decimal point), got ' || `t_non_cancelled_orders_30d` AS message
+        'out of range: a value must be less than 10^18 in size (at most 18 digits before the decimal point), got ' || `t_non_cancelled_orders_30d` AS message
       )
       WHEN NOT (
         `t_non_cancelled_orders_30d` IS NULL
@@ -1459,7 +1459,7 @@ WITH given AS (
       THEN STRUCT(
         'E608' AS code,
         'negative_reviews_30d' AS key,
-        'out of range: a value is less than 10^18 in size (at most 18 digits before the decimal point), got ' || `t_negative_reviews_30d` AS message
+        'out of range: a value must be less than 10^18 in size (at most 18 digits before the decimal point), got ' || `t_negative_reviews_30d` AS message
       )
       WHEN NOT (
         `t_negative_reviews_30d` IS NULL
@@ -1603,7 +1603,7 @@ WITH given AS (
       THEN STRUCT(
         'E608' AS code,
         'buyer_disputes_30d' AS key,
-        'out of range: a value is less than 10^18 in size (at most 18 digits before the decimal point), got ' || `t_buyer_disputes_30d` AS message
+        'out of range: a value must be less than 10^18 in size (at most 18 digits before the decimal point), got ' || `t_buyer_disputes_30d` AS message
       )
       WHEN NOT (
         `t_buyer_disputes_30d` IS NULL
@@ -1753,7 +1753,7 @@ WITH given AS (
       THEN STRUCT(
         'E608' AS code,
         'seller_fault_disputes_30d' AS key,
-        'out of range: a value is less than 10^18 in size (at most 18 digits before the decimal point), got ' || `t_seller_fault_disputes_30d` AS message
+        'out of range: a value must be less than 10^18 in size (at most 18 digits before the decimal point), got ' || `t_seller_fault_disputes_30d` AS message
       )
       WHEN NOT (
         `t_seller_fault_disputes_30d` IS NULL
@@ -1919,7 +1919,7 @@ WITH given AS (
       THEN STRUCT(
         'E608' AS code,
         'seller_fault_return_requests_30d' AS key,
-        'out of range: a value is less than 10^18 in size (at most 18 digits before the decimal point), got ' || `t_seller_fault_return_requests_30d` AS message
+        'out of range: a value must be less than 10^18 in size (at most 18 digits before the decimal point), got ' || `t_seller_fault_return_requests_30d` AS message
       )
       WHEN NOT (
         `t_seller_fault_return_requests_30d` IS NULL
@@ -2073,7 +2073,7 @@ WITH given AS (
       THEN STRUCT(
         'E608' AS code,
         'resolved_return_requests_30d' AS key,
-        'out of range: a value is less than 10^18 in size (at most 18 digits before the decimal point), got ' || `t_resolved_return_requests_30d` AS message
+        'out of range: a value must be less than 10^18 in size (at most 18 digits before the decimal point), got ' || `t_resolved_return_requests_30d` AS message
       )
       WHEN NOT (
         `t_resolved_return_requests_30d` IS NULL
@@ -2221,7 +2221,7 @@ WITH given AS (
       THEN STRUCT(
         'E608' AS code,
         'defect_returns_30d' AS key,
-        'out of range: a value is less than 10^18 in size (at most 18 digits before the decimal point), got ' || `t_defect_returns_30d` AS message
+        'out of range: a value must be less than 10^18 in size (at most 18 digits before the decimal point), got ' || `t_defect_returns_30d` AS message
       )
       WHEN NOT (
         `t_defect_returns_30d` IS NULL
@@ -2371,7 +2371,7 @@ WITH given AS (
       THEN STRUCT(
         'E608' AS code,
         'avg_first_response_minutes' AS key,
-        'out of range: a value is less than 10^18 in size (at most 18 digits before the decimal point), got ' || `t_avg_first_response_minutes` AS message
+        'out of range: a value must be less than 10^18 in size (at most 18 digits before the decimal point), got ' || `t_avg_first_response_minutes` AS message
       )
       WHEN NOT (
         `t_avg_first_response_minutes` IS NULL
@@ -2508,7 +2508,7 @@ WITH given AS (
       THEN STRUCT(
         'E608' AS code,
         'buyer_messages' AS key,
-        'out of range: a value is less than 10^18 in size (at most 18 digits before the decimal point), got ' || `t_buyer_messages` AS message
+        'out of range: a value must be less than 10^18 in size (at most 18 digits before the decimal point), got ' || `t_buyer_messages` AS message
       )
       WHEN NOT (
         `t_buyer_messages` IS NULL
@@ -2652,7 +2652,7 @@ WITH given AS (
       THEN STRUCT(
         'E608' AS code,
         'replied_within_24h' AS key,
-        'out of range: a value is less than 10^18 in size (at most 18 digits before the decimal point), got ' || `t_replied_within_24h` AS message
+        'out of range: a value must be less than 10^18 in size (at most 18 digits before the decimal point), got ' || `t_replied_within_24h` AS message
       )
       WHEN NOT (
         `t_replied_within_24h` IS NULL
@@ -2796,7 +2796,7 @@ WITH given AS (
       THEN STRUCT(
         'E608' AS code,
         'replied_within_48h' AS key,
-        'out of range: a value is less than 10^18 in size (at most 18 digits before the decimal point), got ' || `t_replied_within_48h` AS message
+        'out of range: a value must be less than 10^18 in size (at most 18 digits before the decimal point), got ' || `t_replied_within_48h` AS message
       )
       WHEN NOT (
         `t_replied_within_48h` IS NULL
