@@ -329,3 +329,22 @@ rule r in US {
     assert [d.code for d in found if d.code == "E502"] == ["E502"]  # row 3: R >= 50% needs S >= 50%
     gaps = [d.message for d in found if d.code == "W501"]
     assert gaps and not any("S < 50%" in message for message in gaps), gaps  # that gap lay beside row 3 alone
+
+
+def test_a_field_added_in_a_later_version_is_written_only_where_it_is_set():
+    from tspol.records import frozen, since
+
+    @frozen
+    class Grown:
+        name: str
+        extra: int = since(3, 0)
+
+    irjson.NODES["Grown"] = Grown
+    try:
+        versions: set[int] = set()
+        assert irjson._encode(Grown("a"), {}, versions) == {"node": "Grown", "name": "a"} and not versions
+        assert irjson._encode(Grown("a", 2), {}, versions) == {"node": "Grown", "name": "a", "extra": 2}
+        assert versions == {3}
+        assert irjson._decode({"node": "Grown", "name": "a"}) == Grown("a")
+    finally:
+        del irjson.NODES["Grown"]

@@ -35,6 +35,12 @@ def _eq(self, other) -> bool:
     return _values(self) == _values(other)
 
 
+def since(version: int, default, **kwargs):
+    """A field added to the IR in format `version` (`tspol.compiler.irjson`): the IR's
+    JSON leaves it out while it holds `default`, so an older pack's bytes stay the same."""
+    return attrs.field(default=default, metadata={"since": version}, **kwargs)
+
+
 def _hash(self) -> int:
     return hash((type(self).__name__, _values(self)))
 

@@ -15,6 +15,13 @@ and `otherwise`) is written as version 1 has it, its box as `box`; a pack with a
 other row is version 2, where such a row has `boxes` (the union of them is its
 condition) and `otherwise`, so that a reader of version 1 refuses it rather than
 reading a part of it. `loads` reads both.
+
+Version 3 and later grow the IR without changing what an older pack writes. A
+field added in version N is declared with `tspol.records.since(N, default)`: it is left out of
+the JSON while it holds its default, and a pack that sets it is written as
+version N (the highest such N in the program), so a reader of an earlier version
+refuses it. A node class added in version N says so with a class attribute
+`SINCE = N`. A field left out is read back as its default.
 """
 
 from __future__ import annotations
@@ -29,8 +36,8 @@ from tspol.compiler import ir
 from tspol.diagnostics import Span
 from tspol.dsl.intervals import Interval
 
-FORMAT, VERSION = "tspol-ir", 2
-VERSIONS = (1, 2)
+FORMAT, VERSION = "tspol-ir", 3
+VERSIONS = (1, 2, 3)
 NODES = {cls.__name__: cls for cls in (*(v for v in vars(ir).values() if isinstance(v, type) and attrs.has(v)),
                                        Interval, Span)}
 
@@ -38,29 +45,39 @@ NODES = {cls.__name__: cls for cls in (*(v for v in vars(ir).values() if isinsta
 def dumps(program: ir.Program, relpaths: Mapping[str, str] | None = None) -> str:
     """The JSON text of a program; `relpaths` maps the display paths of its spans to
     paths inside the pack."""
-    version = 1 if all(row.plain for region in program.regions for rule in region.rules
-                       for table in rule.tables for row in table.rows) else VERSION
-    document = {"format": FORMAT, "version": version, "program": _encode(program, relpaths or {})}
+    versions: set[int] = set()
+    encoded = _encode(program, relpaths or {}, versions)
+    plain = all(row.plain for region in program.regions for rule in region.rules
+                for table in rule.tables for row in table.rows)
+    version = max(versions | {1 if plain else 2})
+    document = {"format": FORMAT, "version": version, "program": encoded}
     return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
 
 
-def _encode(value, relpaths: Mapping[str, str]):
+def _encode(value, relpaths: Mapping[str, str], versions: set[int]):
     if isinstance(value, Span):
         return {"node": "Span", "path": relpaths.get(value.path, value.path), "line": value.line,
                 "column": value.column, "end_line": value.end_line, "end_column": value.end_column}
     if attrs.has(type(value)):
         record = {"node": type(value).__name__}
+        if hasattr(type(value), "SINCE"):
+            versions.add(type(value).SINCE)
         for field in attrs.fields(type(value)):
             if isinstance(value, ir.RowIR) and value.plain and field.name in ("boxes", "otherwise"):
                 if field.name == "boxes":  # as version 1 writes a row
-                    record["box"] = _encode(value.box, relpaths)
+                    record["box"] = _encode(value.box, relpaths, versions)
                 continue
-            record[field.name] = _encode(getattr(value, field.name), relpaths)
+            item = getattr(value, field.name)
+            if "since" in field.metadata:
+                if item == field.default:
+                    continue
+                versions.add(field.metadata["since"])
+            record[field.name] = _encode(item, relpaths, versions)
         return record
     if isinstance(value, Fraction):
         return {"rational": str(value)}
     if isinstance(value, tuple):
-        return [_encode(item, relpaths) for item in value]
+        return [_encode(item, relpaths, versions) for item in value]
     if value is None or isinstance(value, (bool, int, str)):
         return value
     raise TypeError(f"no JSON form for {type(value).__name__} in the IR")
