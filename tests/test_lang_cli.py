@@ -207,10 +207,11 @@ def test_clicks_own_words_of_a_usage_error_in_chinese(cli, tmp_path, no_language
     result = cli("check", tmp_path / "nothere", "--lang", "zh")
     assert result.exit_code == 2
     assert re.search(r"运行 '\S+ check --help' 查看帮助。", result.stderr)
+    assert result.stderr.startswith("用法: ") and "Usage:" not in result.stderr  # the usage line too
     assert f"错误:'[PATHS]...' 的值无效:路径 '{tmp_path / 'nothere'}' 不存在。" in result.stderr
     assert "错误:没有 '--bogus' 这个选项。" in cli("check", "--lang", "zh", "--bogus").stderr  # before --lang is read
     assert "错误:没有 `chek` 这个命令;是否应为 `check`?" in cli("chek", "--lang", "zh").stderr
     no_language.setenv("LANG", "zh_CN.UTF-8")
     assert "不是 'en', 'zh' 之一" in cli("check", "--lang", "fr").stderr
     english = cli("check", tmp_path / "nothere", "--lang", "en").stderr  # and the next run is English again
-    assert "Error: Invalid value for '[PATHS]...': Path" in english and re.search(r"Try '\S+ check --help' for help.", english)
+    assert english.startswith("Usage: ") and "Error: Invalid value for '[PATHS]...': Path" in english and re.search(r"Try '\S+ check --help' for help.", english)

@@ -62,6 +62,17 @@ class HelpMixin:
         self.format_help_zh(ctx, formatter)
         return formatter.getvalue().rstrip("\n")
 
+    def get_usage(self, ctx):
+        """The usage line a usage error starts with, in the language of the error's other
+        words (`tspol.cli.clickwords`): `用法:` in Chinese, as the help has it."""
+        from tspol.cli.common import current_lang
+
+        if current_lang() != "zh":
+            return super().get_usage(ctx)
+        formatter = ZhFormatter(width=ctx.terminal_width, max_width=ctx.max_content_width)
+        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)))
+        return formatter.getvalue().rstrip("\n")
+
     # ---- Chinese, in the order and layout of click's format_help
 
     def format_help_zh(self, ctx, formatter) -> None:
