@@ -233,3 +233,15 @@ def test_one_generation_serves_every_table(policy, tmp_path):
     assert "FROM tspol_metrics_table" in sqlgen.generate(hostile.program, "duckdb", table="other")
     assert tables.query(hostile, "duckdb", "other", "en", None, None) == sqlgen.generate(
         hostile.program, "duckdb", table="other")
+
+
+def test_the_queries_kept_are_the_latest_few(policy, monkeypatch):
+    """A long-running service asking for many shapes keeps only the latest queries."""
+    monkeypatch.setattr(tables, "_queries", {})
+    monkeypatch.setattr(tables, "QUERIES_KEPT", 2)
+    first = tables.query(policy, "duckdb", "metrics", "en", "US", None)
+    tables.query(policy, "duckdb", "metrics", "en", "UK", None)
+    tables.query(policy, "duckdb", "metrics", "en", "US", None)  # the US query is the newest again
+    tables.query(policy, "duckdb", "metrics", "en", "SEA", None)
+    assert [key[3] for key in tables._queries] == ["US", "SEA"]
+    assert tables.query(policy, "duckdb", "metrics", "en", "US", None) == first

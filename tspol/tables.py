@@ -14,7 +14,8 @@ from tspol.runtime.metrics import MetricsError
 FIELDS = portable.FIELDS
 
 
-_queries: dict[tuple, str] = {}
+_queries: dict[tuple, str] = {}  # the latest QUERIES_KEPT queries, oldest first
+QUERIES_KEPT = 32
 # The table a query is generated for, then named: a query is the same text for every
 # table but this one word, so one generation serves every relation of a pack.
 _TABLE = "tspol_metrics_table"
@@ -31,9 +32,11 @@ def query(policy, dialect: str, table: str, lang: str, region: str | None, colum
            tuple(sorted(whole_columns)), fields, headroom)
     options = dict(lang=lang, region=region, columns=columns, whole_columns=whole_columns, fields=fields,
                    headroom=headroom)
-    if key not in _queries:
-        _queries[key] = sqlgen.generate(policy.program, dialect, table=_TABLE, **options)
-    text, placeholder = _queries[key], f"FROM {sqlgen.table_name(_TABLE, dialect)}"
+    text = _queries.pop(key, None) or sqlgen.generate(policy.program, dialect, table=_TABLE, **options)
+    _queries[key] = text  # now the newest
+    while len(_queries) > QUERIES_KEPT:
+        del _queries[next(iter(_queries))]
+    placeholder = f"FROM {sqlgen.table_name(_TABLE, dialect)}"
     if text.count(_TABLE) != 1 or placeholder not in text:  # the pack's own text has the word
         return sqlgen.generate(policy.program, dialect, table=table, **options)
     return text.replace(placeholder, f"FROM {sqlgen.table_name(table, dialect)}")
