@@ -1488,3 +1488,15 @@ _section({
     "click.extra_arguments": ("Got unexpected extra arguments ({args})", "多了几个参数({args})"),
     "click.missing_command": ("Missing command.", "缺少命令。"),
 })
+
+# ---- a more general ledger (issue 11): calendar resets, in the checker and the ledger
+_section({
+    "what.reset_day": ("the day of a reset", "清零日"),
+    "check.reset_day": ("day {value} is not in every month: a reset day is 1 to {last}",
+                        "第 {value} 天不是每个月都有:清零日为第 1 到 {last} 天"),
+    "check.reset_day.help": ("write `points reset on day 1 of each {period}`, or `on the last monday of each {period}`",
+                             "写成 `points reset on day 1 of each {period}`,或 `on the last monday of each {period}`"),
+    "timeline.resets": ("{id} resets -{points}", "{id} 清零 -{points}"),
+    "report.active.resets": ("active, resets {date}", "有效,{date} 清零"),
+    "report.expired.reset": ("reset {date}", "已于 {date} 清零"),
+})

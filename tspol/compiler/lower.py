@@ -173,7 +173,18 @@ def _ledger(ledger: ast.Ledger) -> ir.LedgerIR:
                            tuple((m.measure.value, _days(m.duration) if m.duration is not None else None)
                                  for m in t.measures))
             for t in ledger.items_of(ast.Threshold)),
+        reset=_reset(ledger.first(ast.Reset)),
     )
+
+
+# -- a more general ledger (issue 11): calendar resets
+def _reset(reset: ast.Reset | None) -> ir.ResetIR | None:
+    if reset is None:
+        return None
+    if reset.day is not None:
+        return ir.ResetIR(reset.period, _whole(reset.day), None, None)
+    nth = {word: n for n, word in ir.NTH_WORDS.items()}[reset.nth]
+    return ir.ResetIR(reset.period, None, nth, ir.WEEKDAYS.index(reset.weekday))
 
 
 def _appeals(appeals: ast.Appeals) -> ir.AppealsIR:

@@ -294,6 +294,18 @@ class Threshold:
     measures: tuple[ThresholdMeasure, ...]
 
 
+# -- a more general ledger (issue 11): calendar resets
+@node
+class Reset:
+    """`points reset on the first monday of each quarter` (nth, weekday) or
+    `points reset on day 1 of each month` (day)."""
+
+    period: str  # "month", "quarter" or "year"
+    day: Quantity | None  # day N of the period's first month
+    nth: str | None  # "first" .. "fourth", "last"
+    weekday: str | None  # "monday" .. "sunday"
+
+
 @node
 class Attempts:
     count: Quantity

@@ -161,6 +161,8 @@ _STATEMENTS = {
     ast.WarningMargin: lambda w: f"warn {quantity_text(w.points)} points before each threshold",
     ast.Crossing: lambda c: f"multiple thresholds apply {c.mode}",
     ast.Linked: lambda l: "linked accounts share enforcement",
+    ast.Reset: lambda r: "points reset on " + (
+        f"day {quantity_text(r.day)}" if r.day is not None else f"the {r.nth} {r.weekday}") + f" of each {r.period}",
     ast.ThresholdMeasure: lambda m: (f"{m.measure.value} for {quantity_text(m.duration)}"
                                      if m.duration is not None else f"{m.measure.value} permanently"),
     ast.Attempts: lambda a: f"at most {quantity_text(a.count)} per violation",

@@ -646,6 +646,29 @@ class _ToAst(Transformer):
     def permanently(self, meta, children):
         return "permanently"
 
+    # -- a more general ledger (issue 11): calendar resets
+    def reset(self, meta, children):
+        when, period = children
+        if isinstance(when, ast.Quantity):
+            return ast.Reset(period, when, None, None, span=self._span(meta))
+        nth, weekday = when
+        return ast.Reset(period, None, nth, weekday, span=self._span(meta))
+
+    def reset_weekday(self, meta, children):
+        return tuple(children)
+
+    def reset_day(self, meta, children):
+        return children[0]
+
+    def reset_nth(self, meta, children):
+        return str(children[0])
+
+    def weekday(self, meta, children):
+        return str(children[0])
+
+    def reset_period(self, meta, children):
+        return str(children[0])
+
     def appeals(self, meta, children):
         return ast.Appeals(tuple(children), span=self._span(meta))
 

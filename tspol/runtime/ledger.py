@@ -47,6 +47,7 @@ import attrs
 from tspol.compiler import ir, portable
 from tspol.diagnostics import Diagnostic, TspolError
 from tspol.runtime import events as ev
+from tspol.runtime import resets
 from tspol.messages import Message, Words, say
 from tspol.runtime.names import shown, suggestion
 
@@ -126,11 +127,15 @@ class ViolationState:
     expires: datetime.date | None  # first day it no longer counts; None: never (frozen, or no expiry)
     status: str  # active, expired, frozen (kept by deactivation), revoked
     revoked: datetime.date | None = None
+    resets: bool = False  # `expires` is a calendar reset day (`points reset on ...`)
 
     def to_dict(self) -> dict:
-        return {"id": self.id, "points": self.points, "scored": self.scored.isoformat(),
-                "expires": self.expires.isoformat() if self.expires else None, "status": self.status,
-                "rules": list(self.rules), "revoked": self.revoked.isoformat() if self.revoked else None}
+        record = {"id": self.id, "points": self.points, "scored": self.scored.isoformat(),
+                  "expires": self.expires.isoformat() if self.expires else None, "status": self.status,
+                  "rules": list(self.rules), "revoked": self.revoked.isoformat() if self.revoked else None}
+        if self.resets:
+            record["resets"] = True
+        return record
 
 
 @attrs.frozen
@@ -305,8 +310,9 @@ class _History:
 
     def _count(self, scored: _Scored, sign: int) -> None:
         self.scoring[scored.day] += sign * scored.points
-        if self.rules.expiry_days is not None:
-            self.expiring[scored.day + self.rules.expiry_days] += sign * scored.points
+        expires = self.ledger._expires(scored)
+        if expires is not None:
+            self.expiring[expires] += sign * scored.points
 
     def to(self, day: int) -> None:
         """Move on to the epoch of `day` (not before this history's) and sweep through `day`."""
@@ -665,6 +671,10 @@ class Ledger:
         self._history.to(day)
         return self._history
 
+    def _expires(self, scored: _Scored) -> int | None:
+        """The first day a violation no longer counts (`points expire after`, `points reset on`)."""
+        return resets.expires(self.program.ledger, scored.day)
+
     def _live(self, violation: str, day: int) -> bool:
         """Whether a violation is not revoked on `day`."""
         return self._revoked.get(violation, day + 1) > day
@@ -726,10 +736,9 @@ class Ledger:
 
     def _violation_state(self, s: _Scored, day: int, deactivated_on: int | None) -> ViolationState:
         """A violation scored by `day`, on that day (`deactivated_on`: the seller's, if by then)."""
-        expiry = self.program.ledger.expiry_days
         freeze = deactivated_on is not None and self.program.ledger.freeze_when_deactivated
         revoked = self._revoked.get(s.id)
-        expires = s.day + expiry if expiry is not None else None
+        expires = self._expires(s)
         if revoked is not None and revoked <= day:
             status = "revoked"
         elif freeze and (expires is None or expires > deactivated_on):
@@ -739,7 +748,8 @@ class Ledger:
         else:
             status = "active"
         return ViolationState(s.id, s.rules, s.points, _date(s.day), _date(expires) if expires is not None else None,
-                              status, _date(revoked) if status == "revoked" else None)
+                              status, _date(revoked) if status == "revoked" else None,
+                              expires is not None and resets.by_reset(self.program.ledger, s.day))
 
     def _hold_state(self, hold: _Hold, day: int) -> HoldState:
         scenario = hold.scenario
@@ -962,9 +972,7 @@ class _DaysOfChange:
         self.history = _History(ledger)
         self.history.new_ends = []
         days = {e.date.toordinal() for e in ledger.events}  # the days violations score are among them
-        expiry = ledger.program.ledger.expiry_days
-        if expiry is not None:
-            days.update(s.day + expiry for s in ledger._scored.values())
+        days.update(e for e in map(ledger._expires, ledger._scored.values()) if e is not None)
         days.update(r.until for r in ledger._limits)
         for hold in ledger._holds:
             state = ledger._hold_state(hold, last)
@@ -1008,9 +1016,8 @@ class _Tracker:
         self.history = history  # `_DaysOfChange` moves it on to each day before `advance`
         self.scored = list(ledger._scored.values())  # in date order, as the events are
         self.scored_days = [s.day for s in self.scored]
-        self.expiry = ledger.program.ledger.expiry_days
-        expiry = self.expiry
-        self.expiring = sorted((s.day + expiry, i) for i, s in enumerate(self.scored)) if expiry is not None else []
+        self.expiries = [ledger._expires(s) for s in self.scored]  # in date order too (D1, resets)
+        self.expiring = sorted((e, i) for i, e in enumerate(self.expiries) if e is not None)
         self.expiring_days = [day for day, _ in self.expiring]
         position = {s.id: i for i, s in enumerate(self.scored)}
         self.revoking = sorted((day, position[id]) for id, day in ledger._revoked.items() if id in position)
@@ -1070,7 +1077,7 @@ class _Tracker:
         days of deactivation (the previous day's and this one's): the others expired before
         either, and are frozen by neither (`_differences` tells frozen points by them)."""
         known = [d for d in (self.deactivated_on, deactivated_on) if d is not None]
-        first = 0 if self.expiry is None else bisect.bisect_right(self.scored_days, min(known) - self.expiry)
+        first = bisect.bisect_right(self.expiries, min(known)) if self.expiring else 0
         return range(first, bisect.bisect_right(self.scored_days, day))
 
     def _restrictions(self, day: int) -> tuple[Restriction, ...]:
@@ -1175,6 +1182,13 @@ def _view(day: int, points: int, level: int, deactivated_on: int | None, restric
                  linked=tuple(link for link in links if link is not None))
 
 
+def _expiry(v: ViolationState, on: datetime.date) -> Message:
+    """A violation's points stop counting: on `on` (at its end or at a reset), or on a day recomputed."""
+    if v.expires != on:
+        return say("timeline.expired_on", id=v.id, date=str(v.expires))
+    return say("timeline.resets" if v.resets else "timeline.expires", id=v.id, points=v.points)
+
+
 def _differences(before: State | None, after: State) -> tuple[Message, ...]:
     """What changed from one state to the next, in words (events aside)."""
     changes = []
@@ -1182,8 +1196,7 @@ def _differences(before: State | None, after: State) -> tuple[Message, ...]:
     for v in after.violations:
         old = old_violations.get(v.id)
         if old is not None and old.status in ("active", "frozen") and v.status == "expired":
-            changes.append(say("timeline.expires", id=v.id, points=v.points) if v.expires == after.on
-                           else say("timeline.expired_on", id=v.id, date=str(v.expires)))
+            changes.append(_expiry(v, after.on))
         if old is not None and old.status in ("active", "frozen") and v.status == "revoked":
             changes.append(say("timeline.revoked", id=v.id, points=v.points))
     if before is not None and not before.deactivated and after.deactivated:
@@ -1260,7 +1273,7 @@ def _reasons_by_name(program: ir.Program, region: str | None) -> dict[str, str]:
 
 def _horizon(program: ir.Program) -> int:
     """An upper bound of the days the policy's periods run after an event: all of them added up."""
-    days = [program.ledger.expiry_days or 0]
+    days = [program.ledger.expiry_days or 0, resets.LONGEST_GAP if program.ledger.reset else 0]
     days += [n or 0 for t in program.ledger.thresholds for _, n in t.measures]
     days += [row.limit.days for region in program.regions for rule in region.rules for table in rule.tables
              for row in table.rows if row.limit is not None]
