@@ -248,6 +248,8 @@ def _other(value, name: str = ""):
         return not value
     if name == "reset":  # none in the bundled pack: a ledger that resets on the calendar
         return ir.ResetIR("month", 1, None, None)
+    if name == "repeat":
+        return ir.RepeatIR(30, None)
     if name == "weekday":
         return (value + 1) % 7
     if isinstance(value, int) or value is None:
@@ -277,7 +279,7 @@ def test_a_change_of_any_stated_field_is_stated(program):
                 ir.LedgerIR: program.ledger, ir.ThresholdIR: program.ledger.thresholds[0],
                 ir.AppealsIR: program.appeals, ir.HoldIR: program.holds[0], ir.HoldOutcomeIR: program.holds[0].outcomes[0],
                 ir.ReasonIR: program.reasons[0], ir.DocsIR: program.measure_docs[0],
-                ir.ResetIR: ir.ResetIR("quarter", None, 1, 0)}
+                ir.ResetIR: ir.ResetIR("quarter", None, 1, 0), ir.RepeatIR: ir.RepeatIR(30, None)}
     assert set(examples) == set(semdiff.STATED)
     for cls, example in examples.items():
         facts = semdiff.stated(example)

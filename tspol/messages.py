@@ -1492,6 +1492,9 @@ _section({
 # ---- a more general ledger (issue 11): calendar resets, in the checker and the ledger
 _section({
     "what.reset_day": ("the day of a reset", "清零日"),
+    "what.repeat_window": ("the window of a repeat", "重复违规的期限"),
+    "what.repeat_points": ("the points a repeat adds", "重复违规加的分"),
+    "timeline.repeat": ("{scored}, a repeat of {earlier}", "{scored},重复 {earlier}"),
     "check.reset_day": ("day {value} is not in every month: a reset day is 1 to {last}",
                         "第 {value} 天不是每个月都有:清零日为第 1 到 {last} 天"),
     "check.reset_day.help": ("write `points reset on day 1 of each {period}`, or `on the last monday of each {period}`",

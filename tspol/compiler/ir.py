@@ -212,6 +212,7 @@ class LedgerIR:
     linked_accounts_share: bool
     thresholds: tuple[ThresholdIR, ...]
     reset: ResetIR | None = since(3, None)  # a more general ledger (issue 11): calendar resets
+    repeat: RepeatIR | None = since(3, None)  # a more general ledger (issue 11): repeats
 
 
 # -- a more general ledger (issue 11): calendar resets
@@ -233,6 +234,23 @@ class ResetIR:
         """When it resets, as the source says it: `the first monday of each quarter`."""
         when = f"day {self.day}" if self.day is not None else f"the {NTH_WORDS[self.nth]} {WEEKDAYS[self.weekday]}"
         return f"{when} of each {self.period}"
+
+
+# -- a more general ledger (issue 11): repeats
+@frozen
+class RepeatIR:
+    """`points double for a repeat within N days` (adds None) or `points add M ...`: a
+    violation of a rule that scored within `within_days` after another violation of
+    that rule (D2: inclusive) scores its points for that rule twice, or M more."""
+
+    SINCE = 3
+    within_days: int
+    adds: int | None
+
+    @property
+    def text(self) -> str:
+        weight = "double" if self.adds is None else f"add {self.adds}"
+        return f"points {weight} for a repeat within {self.within_days}d"
 
 
 NTH_WORDS = {1: "first", 2: "second", 3: "third", 4: "fourth", -1: "last"}

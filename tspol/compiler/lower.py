@@ -174,6 +174,7 @@ def _ledger(ledger: ast.Ledger) -> ir.LedgerIR:
                                  for m in t.measures))
             for t in ledger.items_of(ast.Threshold)),
         reset=_reset(ledger.first(ast.Reset)),
+        repeat=_repeat(ledger.first(ast.Repeat)),
     )
 
 
@@ -185,6 +186,13 @@ def _reset(reset: ast.Reset | None) -> ir.ResetIR | None:
         return ir.ResetIR(reset.period, _whole(reset.day), None, None)
     nth = {word: n for n, word in ir.NTH_WORDS.items()}[reset.nth]
     return ir.ResetIR(reset.period, None, nth, ir.WEEKDAYS.index(reset.weekday))
+
+
+# -- a more general ledger (issue 11): repeats
+def _repeat(repeat: ast.Repeat | None) -> ir.RepeatIR | None:
+    if repeat is None:
+        return None
+    return ir.RepeatIR(_days(repeat.within), _whole(repeat.adds) if repeat.adds is not None else None)
 
 
 def _appeals(appeals: ast.Appeals) -> ir.AppealsIR:

@@ -458,6 +458,7 @@ LEDGER = {
         "linked accounts share enforcement": "yes" if l.linked_accounts_share else "no"},
     ("thresholds",): lambda l: _merged(stated(t) for t in l.thresholds),
     ("reset",): lambda l: stated(l.reset) if l.reset else {"points reset on": "never"},  # issue 11
+    ("repeat",): lambda l: stated(l.repeat) if l.repeat else {"repeat": "no"},  # issue 11
 }
 
 # IR class -> {fields: what they state}
@@ -499,6 +500,7 @@ STATED: dict[type, dict[tuple[str, ...], Callable[[object], Facts]]] = {
     ir.LedgerIR: LEDGER,
     ir.ThresholdIR: {("points", "measures"): _threshold_facts},
     ir.ResetIR: {("period", "day", "nth", "weekday"): lambda r: {"points reset on": r.text}},  # issue 11
+    ir.RepeatIR: {("within_days", "adds"): lambda r: {"repeat": r.text}},  # issue 11
     ir.AppealsIR: {
         ("attempts",): lambda a: {"attempts per violation": str(a.attempts)},
         ("first_within_days",): lambda a: {"first within": f"{a.first_within_days}d of penalty"},

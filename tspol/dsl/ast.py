@@ -306,6 +306,15 @@ class Reset:
     weekday: str | None  # "monday" .. "sunday"
 
 
+# -- a more general ledger (issue 11): repeats
+@node
+class Repeat:
+    """`points double for a repeat within 30d` (adds None) or `points add 2 for a repeat within 30d`."""
+
+    within: Quantity
+    adds: Quantity | None
+
+
 @node
 class Attempts:
     count: Quantity

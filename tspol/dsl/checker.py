@@ -699,7 +699,7 @@ class _Checker:
         for kind, keyword in ((ast.Expiry, "points expire after"), (ast.Deactivation, "deactivate at"),
                               (ast.WarningMargin, "warn"), (ast.Crossing, "multiple thresholds apply"),
                               (ast.Freeze, "points freeze"), (ast.Linked, "linked accounts"),
-                              (ast.Reset, "points reset")):
+                              (ast.Reset, "points reset"), (ast.Repeat, "for a repeat")):
             self.once(ledger.items_of(kind), say("check.ledger_twice", keyword=keyword))
         if not ledger.items_of(ast.Expiry) and not ledger.items_of(ast.Reset):
             self.report(MISSING, say("check.no_expiry"), keyword_span(ledger, "ledger"),
@@ -713,6 +713,10 @@ class _Checker:
             self.expect(item.points, "number", "deactivation", "deactivate at 48 points")
         for reset in ledger.items_of(ast.Reset):
             self.check_reset(reset)
+        for repeat in ledger.items_of(ast.Repeat):
+            self.expect(repeat.within, "duration", "repeat_window", "points double for a repeat within 30d")
+            if repeat.adds is not None:
+                self.expect(repeat.adds, "number", "repeat_points", "points add 2 for a repeat within 30d")
         if ledger.items_of(ast.Freeze) and not ledger.items_of(ast.Deactivation):
             self.report(MISSING, say("check.freeze_never"), ledger.items_of(ast.Freeze)[0].span,
                         help=say("check.add", code="deactivate at 48 points"))

@@ -163,6 +163,8 @@ _STATEMENTS = {
     ast.Linked: lambda l: "linked accounts share enforcement",
     ast.Reset: lambda r: "points reset on " + (
         f"day {quantity_text(r.day)}" if r.day is not None else f"the {r.nth} {r.weekday}") + f" of each {r.period}",
+    ast.Repeat: lambda r: ("points double" if r.adds is None else f"points add {quantity_text(r.adds)}")
+    + f" for a repeat within {quantity_text(r.within)}",
     ast.ThresholdMeasure: lambda m: (f"{m.measure.value} for {quantity_text(m.duration)}"
                                      if m.duration is not None else f"{m.measure.value} permanently"),
     ast.Attempts: lambda a: f"at most {quantity_text(a.count)} per violation",

@@ -669,6 +669,17 @@ class _ToAst(Transformer):
     def reset_period(self, meta, children):
         return str(children[0])
 
+    # -- a more general ledger (issue 11): repeats
+    def repeat(self, meta, children):
+        adds, within = children
+        return ast.Repeat(within, adds, span=self._span(meta))
+
+    def repeat_doubles(self, meta, children):
+        return None
+
+    def repeat_adds(self, meta, children):
+        return children[0]
+
     def appeals(self, meta, children):
         return ast.Appeals(tuple(children), span=self._span(meta))
 

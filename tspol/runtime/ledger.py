@@ -128,6 +128,7 @@ class ViolationState:
     status: str  # active, expired, frozen (kept by deactivation), revoked
     revoked: datetime.date | None = None
     resets: bool = False  # `expires` is a calendar reset day (`points reset on ...`)
+    repeats: tuple[str, ...] = ()  # the earlier violations it repeats (`for a repeat within`), its points with theirs
 
     def to_dict(self) -> dict:
         record = {"id": self.id, "points": self.points, "scored": self.scored.isoformat(),
@@ -135,6 +136,8 @@ class ViolationState:
                   "rules": list(self.rules), "revoked": self.revoked.isoformat() if self.revoked else None}
         if self.resets:
             record["resets"] = True
+        if self.repeats:
+            record["repeat_of"] = list(self.repeats)
         return record
 
 
@@ -244,6 +247,8 @@ class _Scored:
     rules: tuple[str, ...]
     reasons: tuple[str, ...]
     limits: tuple[Mapping, ...] = ()  # the `limit` dicts of the decision's violations
+    rule_points: tuple[int, ...] = ()  # the points of each of `rules`; () for one rule: `points`
+    repeats: tuple[str, ...] = ()  # the earlier violations it repeats: `points` counts the repeat's weight
 
 
 @attrs.frozen
@@ -441,6 +446,7 @@ class Ledger:
         self._link_events = tuple(e for e in self.events if isinstance(e, ev.LinkEvent))
         accepted = [a for a in self._appeals if a.valid and a.event.outcome == "accepted"]
         self._revoked = {a.event.violation: a.day for a in accepted}
+        self._scored = self._with_repeats()
         self._holds = self._resolve_holds({a.event.line for a in accepted}, problems)
         if problems:
             raise TspolError(problems)
@@ -550,9 +556,43 @@ class Ledger:
         limits = tuple(v["limit"] for v in violations if v.get("limit"))
         if decision.get("points", 0) <= 0 and not limits:
             return None
-        rules = tuple(v["rule"] for v in violations if v.get("points") or v.get("limit"))
+        scoring = [v for v in violations if v.get("points") or v.get("limit")]
+        rules = tuple(v["rule"] for v in scoring)
         reasons = tuple(r for r in (self._reasons.get(rule) for rule in rules) if r)
-        return _Scored(event, event.id, event.date.toordinal(), decision["points"], rules, reasons, limits)
+        return _Scored(event, event.id, event.date.toordinal(), decision["points"], rules, reasons, limits,
+                       tuple(v.get("points") or 0 for v in scoring))
+
+    # -- a more general ledger (issue 11): repeats
+    def _with_repeats(self) -> dict[str, _Scored]:
+        """The violations with the weight of their repeats (`points double for a repeat within N days`): a
+        rule's points count twice (or M more) in a violation that scores within N days
+        (D2: inclusive) after an earlier one of that rule, in ledger order, not revoked
+        by that day (an appeal accepted later leaves the repeat as it was scored)."""
+        repeat = self.program.ledger.repeat
+        if repeat is None:
+            return self._scored
+        earlier: dict[str, list[_Scored]] = defaultdict(list)  # rule -> its violations so far
+        weighed = {}
+        for scored in self._scored.values():
+            extra, repeated = 0, []
+            for rule, points in zip(scored.rules, scored.rule_points or (scored.points,)):
+                last = self._repeated(earlier[rule], scored.day, repeat.within_days)
+                if last is not None and points > 0:
+                    extra += points if repeat.adds is None else repeat.adds
+                    repeated.append(last.id)
+                earlier[rule].append(scored)
+            weighed[scored.id] = (attrs.evolve(scored, points=scored.points + extra,
+                                               repeats=tuple(dict.fromkeys(repeated))) if extra else scored)
+        return weighed
+
+    def _repeated(self, earlier: list[_Scored], day: int, within: int) -> _Scored | None:
+        """The latest of `earlier` scored within `within` days before `day` and live on it."""
+        for scored in reversed(earlier):
+            if day - scored.day > within:
+                return None
+            if self._live(scored.id, day):
+                return scored
+        return None
 
     def _judge_appeals(self) -> tuple[_Appeal, ...]:
         appeals = self.program.appeals
@@ -749,7 +789,7 @@ class Ledger:
             status = "active"
         return ViolationState(s.id, s.rules, s.points, _date(s.day), _date(expires) if expires is not None else None,
                               status, _date(revoked) if status == "revoked" else None,
-                              expires is not None and resets.by_reset(self.program.ledger, s.day))
+                              expires is not None and resets.by_reset(self.program.ledger, s.day), s.repeats)
 
     def _hold_state(self, hold: _Hold, day: int) -> HoldState:
         scenario = hold.scenario
@@ -833,7 +873,8 @@ class Ledger:
 
     def _describe(self, event: ev.Event) -> Message:
         if isinstance(event, ev.ViolationEvent):
-            return say("timeline.violation", id=event.id, rule=event.rule, points=event.points)
+            scored = self._scored[event.id]
+            return _repeat_of(scored, say("timeline.violation", id=event.id, rule=event.rule, points=scored.points))
         if isinstance(event, ev.MetricsEvent):
             return self._describe_metrics(event)
         if isinstance(event, ev.AppealEvent):
@@ -856,10 +897,10 @@ class Ledger:
                 else say("timeline.metrics_nothing", id=event.id)
         fields = dict(id=event.id, rules=Words(scored.rules, ","), points=scored.points)
         if not warned:
-            return say("timeline.metrics", **fields)
+            return _repeat_of(scored, say("timeline.metrics", **fields))
         if set(warned) <= set(scored.rules):
-            return say("timeline.metrics_warned", **fields)
-        return say("timeline.metrics_warning_for", **fields, warned=Words(warned, ","))
+            return _repeat_of(scored, say("timeline.metrics_warned", **fields))
+        return _repeat_of(scored, say("timeline.metrics_warning_for", **fields, warned=Words(warned, ",")))
 
 
 class Ledgers(Mapping):
@@ -1180,6 +1221,13 @@ def _view(day: int, points: int, level: int, deactivated_on: int | None, restric
                  deactivated_on=_date(deactivated_on) if deactivated_on is not None else None,
                  restrictions=restrictions, warnings=warnings, violations=violations, appeals=(), holds=holds,
                  linked=tuple(link for link in links if link is not None))
+
+
+def _repeat_of(scored: _Scored, scoring: Message) -> Message:
+    """`violation v2 (late_dispatch) +14, a repeat of v1` (issue 11: repeats)."""
+    if not scored.repeats:
+        return scoring
+    return say("timeline.repeat", scored=scoring, earlier=Words(scored.repeats, ","))
 
 
 def _expiry(v: ViolationState, on: datetime.date) -> Message:
