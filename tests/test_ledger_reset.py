@@ -13,11 +13,16 @@ from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_ledger_timeline import event_logs, plain_timeline
 
 import tspol
 from tspol.dsl.formatter import format_source
 from tspol.compiler import ir, irjson
+from tspol.diagnostics import TspolError
 from tspol.runtime import resets
+from tspol.runtime.ledger import Ledger
 
 ROOT = Path(__file__).resolve().parents[1]
 PACK = ROOT / "examples" / "ledger_reset"
@@ -112,3 +117,29 @@ def test_simulate_the_example_pack(cli, snapshot, monkeypatch, args):
     assert result.exit_code == 0, result.output
     assert "Traceback" not in result.output
     assert snapshot == "$ tspol " + " ".join(command) + "\n" + result.output
+
+
+# ---- the timeline with resets and repeats, against full states --------------------------
+
+GENERAL = [ir.ResetIR("quarter", None, 1, 0), ir.ResetIR("month", 15, None, None)]
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    return tspol.load(ROOT / "policies")
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                  HealthCheck.function_scoped_fixture])
+@given(events=event_logs(), extra_days=st.sampled_from([0, 30, 400]), reset=st.sampled_from(GENERAL),
+       repeat=st.sampled_from([None, ir.RepeatIR(30, None), ir.RepeatIR(3, 5)]))
+def test_the_timeline_is_what_full_states_say_with_resets_and_repeats(bundled, events, extra_days, reset, repeat):
+    """The bundled ledger (freeze while deactivated, appeals, holds) with a calendar reset
+    beside its 180 days, and with repeats: the incremental timeline is the plain one."""
+    program = attrs.evolve(bundled.program, ledger=attrs.evolve(bundled.program.ledger, reset=reset, repeat=repeat))
+    try:
+        ledger = Ledger(program, events, region="US", evaluate=bundled.evaluate_dict)
+    except TspolError:
+        return
+    on = ledger.last_date + datetime.timedelta(days=extra_days)
+    assert ledger.timeline(on) == plain_timeline(ledger, on), json.dumps(events)
