@@ -250,6 +250,8 @@ def _other(value, name: str = ""):
         return ir.ResetIR("month", 1, None, None)
     if name == "repeat":
         return ir.RepeatIR(30, None)
+    if name == "extensions":  # of the bundled pack's threshold 12, whose measure is no_campaigns
+        return value + (("no_campaigns", 7),)
     if name == "weekday":
         return (value + 1) % 7
     if isinstance(value, int) or value is None:

@@ -1492,6 +1492,9 @@ _section({
 # ---- a more general ledger (issue 11): calendar resets, in the checker and the ledger
 _section({
     "what.reset_day": ("the day of a reset", "清零日"),
+    "what.extension": ("the extension of a measure", "处罚措施的延长时长"),
+    "timeline.extended": ("{name} extended until {date}", "{name} 延长至 {date}"),
+    "timeline.now_until": ("{name} now until {date}", "{name} 改为至 {date}"),
     "what.repeat_window": ("the window of a repeat", "重复违规的期限"),
     "what.repeat_points": ("the points a repeat adds", "重复违规加的分"),
     "timeline.repeat": ("{scored}, a repeat of {earlier}", "{scored},重复 {earlier}"),

@@ -200,6 +200,8 @@ class RegionIR:
 class ThresholdIR:
     points: int
     measures: tuple[tuple[str, int | None], ...]  # (measure, days); None days: permanent
+    # issue 11: (measure, days) of a measure `extended by N on each new violation` while in effect
+    extensions: tuple[tuple[str, int], ...] = since(3, ())
 
 
 @frozen

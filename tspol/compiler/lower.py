@@ -171,7 +171,8 @@ def _ledger(ledger: ast.Ledger) -> ir.LedgerIR:
         thresholds=tuple(
             ir.ThresholdIR(_whole(t.points),
                            tuple((m.measure.value, _days(m.duration) if m.duration is not None else None)
-                                 for m in t.measures))
+                                 for m in t.measures),
+                           tuple((m.measure.value, _days(m.extension.by)) for m in t.measures if m.extension))
             for t in ledger.items_of(ast.Threshold)),
         reset=_reset(ledger.first(ast.Reset)),
         repeat=_repeat(ledger.first(ast.Repeat)),

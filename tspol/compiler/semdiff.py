@@ -437,8 +437,11 @@ def _outcome_facts(outcome: ir.HoldOutcomeIR) -> Facts:
 
 
 def _threshold_facts(threshold: ir.ThresholdIR) -> Facts:
+    extensions = dict(threshold.extensions)  # issue 11
     return {f"threshold {threshold.points}": ", ".join(
-        f"{measure} {'permanently' if days is None else f'for {days}d'}" for measure, days in threshold.measures)}
+        f"{measure} {'permanently' if days is None else f'for {days}d'}"
+        + (f" extended by {extensions[measure]}d on each new violation" if measure in extensions else "")
+        for measure, days in threshold.measures)}
 
 
 TEXTS = {
@@ -498,7 +501,7 @@ STATED: dict[type, dict[tuple[str, ...], Callable[[object], Facts]]] = {
         **TEXTS,
     },
     ir.LedgerIR: LEDGER,
-    ir.ThresholdIR: {("points", "measures"): _threshold_facts},
+    ir.ThresholdIR: {("points", "measures", "extensions"): _threshold_facts},
     ir.ResetIR: {("period", "day", "nth", "weekday"): lambda r: {"points reset on": r.text}},  # issue 11
     ir.RepeatIR: {("within_days", "adds"): lambda r: {"repeat": r.text}},  # issue 11
     ir.AppealsIR: {

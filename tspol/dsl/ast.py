@@ -286,6 +286,7 @@ class Linked:
 class ThresholdMeasure:
     measure: Name
     duration: Quantity | None  # None: permanently
+    extension: Extension | None = None  # issue 11: `extended by 7d on each new violation`
 
 
 @node
@@ -304,6 +305,14 @@ class Reset:
     day: Quantity | None  # day N of the period's first month
     nth: str | None  # "first" .. "fourth", "last"
     weekday: str | None  # "monday" .. "sunday"
+
+
+# -- a more general ledger (issue 11): measures extended while points keep coming
+@node
+class Extension:
+    """`extended by 7d on each new violation`, after a measure's `for N`."""
+
+    by: Quantity
 
 
 # -- a more general ledger (issue 11): repeats

@@ -767,6 +767,9 @@ class _Checker:
             seen.add(item.measure.value)
             if item.duration is not None:
                 self.expect(item.duration, "duration", "measure_length", "no_campaigns for 7d")
+            if item.extension is not None:
+                self.expect(item.extension.by, "duration", "extension",
+                            "no_campaigns for 7d extended by 7d on each new violation")
 
     def check_warning_margin(self, margin: ast.WarningMargin, thresholds: list[ast.Threshold]) -> None:
         if not self.expect(margin.points, "number", "warning_margin", "warn 5 points before each threshold"):

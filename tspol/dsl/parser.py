@@ -641,7 +641,8 @@ class _ToAst(Transformer):
 
     def threshold_measure(self, meta, children):
         duration = children[1] if isinstance(children[1], ast.Quantity) else None
-        return ast.ThresholdMeasure(self._name(children[0]), duration, span=self._span(meta))
+        extension = children[2] if len(children) > 2 else None
+        return ast.ThresholdMeasure(self._name(children[0]), duration, extension, span=self._span(meta))
 
     def permanently(self, meta, children):
         return "permanently"
@@ -668,6 +669,10 @@ class _ToAst(Transformer):
 
     def reset_period(self, meta, children):
         return str(children[0])
+
+    # -- a more general ledger (issue 11): measures extended while points keep coming
+    def extension(self, meta, children):
+        return ast.Extension(children[0], span=self._span(meta))
 
     # -- a more general ledger (issue 11): repeats
     def repeat(self, meta, children):

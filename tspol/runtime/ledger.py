@@ -278,9 +278,15 @@ class _Imposed:
     threshold: int | None = None
     violation: str | None = None
     limit: tuple | None = None  # (key, value) pairs of a decision's limit
+    extension: int | None = None  # days it is extended by on each new violation (issue 11)
+    since: int | None = None  # for an extension: the first day of the measure it extends
+
+    @property
+    def first_day(self) -> int:
+        return self.start if self.since is None else self.since
 
     def restriction(self) -> Restriction:
-        return Restriction(self.action, _date(self.start), _date(self.until) if self.until is not None else None,
+        return Restriction(self.action, _date(self.first_day), _date(self.until) if self.until is not None else None,
                            self.threshold, self.violation, self.limit)
 
 
@@ -310,6 +316,7 @@ class _History:
         self.deactivated_on: int | None = None
         self.measures: list[_Imposed] = []  # in order of start
         self.measure_starts: list[int] = []
+        self.extending = any(t.extensions for t in ledger.thresholds)  # issue 11
         self.rewound_to: int | None = None  # the earliest day rewound to, since `take_rewind`
         self.new_ends: list[int] | None = None  # a list to collect the ends of new measures in
 
@@ -355,6 +362,8 @@ class _History:
         if self.deactivated_on is None or not self.rules.freeze_when_deactivated:
             points -= self.expiring.get(day, 0)
         points += self.scoring.get(day, 0)
+        if self.extending and self.scoring.get(day, 0) > 0:
+            self._extend(day)
         if points == previous:
             return
         self.days.append(day)
@@ -363,11 +372,22 @@ class _History:
             return
         reached = [t for t in self.ledger.thresholds if previous < t.points <= points]
         for threshold in (reached if self.rules.crossing == "all" else reached[-1:]):
+            extensions = dict(threshold.extensions)
             for measure, length in threshold.measures:
-                self._impose(_Imposed(day, day + length if length is not None else None, measure, threshold.points))
+                self._impose(_Imposed(day, day + length if length is not None else None, measure, threshold.points,
+                                      extension=extensions.get(measure)))
         deactivate_at = self.rules.deactivate_at
         if self.deactivated_on is None and deactivate_at is not None and points >= deactivate_at:
             self.deactivated_on = day
+
+    def _extend(self, day: int) -> None:
+        """A new violation on `day` extends each measure in effect that started before it and
+        is `extended by N on each new violation`: a new imposition from `day`, N days past
+        the measure's end, that stands for it (`_in_order`); a rewind takes it away (issue 11)."""
+        for latest in _latest(self.measures).values():
+            if latest.extension is not None and latest.first_day < day and _in_effect(latest, day):
+                self._impose(attrs.evolve(latest, start=day, until=latest.until + latest.extension,
+                                          since=latest.first_day))
 
     def _impose(self, measure: _Imposed) -> None:
         self.measures.append(measure)
@@ -498,7 +518,8 @@ class Ledger:
 
     def _date_problems(self):
         """Dates so late that the policy's periods would run past the calendar's end."""
-        last = datetime.date.max.toordinal() - _horizon(self.program)
+        extension = max((days for t in self.program.ledger.thresholds for _, days in t.extensions), default=0)
+        last = datetime.date.max.toordinal() - _horizon(self.program) - extension * len(self.events)  # issue 11
         for event in self.events:
             if event.date.toordinal() > last:
                 yield self._diagnostic(TOO_LATE, say("ledger.too_late", date=event.date.isoformat(),
@@ -997,8 +1018,15 @@ def _in_effect(imposed: _Imposed, day: int) -> bool:
 
 def _in_order(measures: list[_Imposed], limits: list[_Imposed]) -> tuple[Restriction, ...]:
     """Restrictions by the day they start: on one day, the measures of thresholds (in the
-    order they were imposed), then order volume limits (in the order of their events)."""
-    return tuple(r.restriction() for r in sorted(measures + limits, key=lambda r: r.start))
+    order they were imposed), then order volume limits (in the order of their events). A
+    measure extended (issue 11) is its latest extension, from the measure's first day."""
+    return tuple(r.restriction() for r in sorted(list(_latest(measures).values()) + limits,
+                                                 key=lambda r: r.first_day))
+
+
+def _latest(measures: list[_Imposed]) -> dict[tuple, _Imposed]:
+    """Each measure's latest imposition (its extensions, in the order imposed, stand for it)."""
+    return {(m.first_day, m.action, m.threshold): m for m in measures}
 
 
 class _DaysOfChange:
@@ -1223,6 +1251,21 @@ def _view(day: int, points: int, level: int, deactivated_on: int | None, restric
                  linked=tuple(link for link in links if link is not None))
 
 
+def _moved_ends(gone: set[Restriction], new: set[Restriction]) -> list[tuple[Restriction, Restriction]]:
+    """(before, after) of each restriction whose end moved: extended on a new violation, or
+    back when an appeal revokes that violation (issue 11); in the order of `new`'s starts."""
+    same = {attrs.evolve(r, until=None): r for r in gone}
+    pairs = [(same[attrs.evolve(r, until=None)], r) for r in new if attrs.evolve(r, until=None) in same]
+    return sorted(pairs, key=lambda pair: (pair[1].start, pair[1].action))
+
+
+def _moved_end(old: Restriction, new: Restriction) -> Message:
+    name = _restriction_name(new)
+    if old.until is not None and new.until is not None and new.until > old.until:
+        return say("timeline.extended", name=name, date=str(new.until))
+    return say("timeline.now_until", name=name, date=str(new.until))
+
+
 def _repeat_of(scored: _Scored, scoring: Message) -> Message:
     """`violation v2 (late_dispatch) +14, a repeat of v1` (issue 11: repeats)."""
     if not scored.repeats:
@@ -1254,6 +1297,10 @@ def _differences(before: State | None, after: State) -> tuple[Message, ...]:
         changes.append(say("timeline.reactivated"))
     old_restrictions = set(before.restrictions) if before else set()
     new_restrictions = set(after.restrictions)
+    moved = _moved_ends(old_restrictions - new_restrictions, new_restrictions - old_restrictions)
+    changes += [_moved_end(old, new) for old, new in moved]
+    old_restrictions |= {new for _, new in moved}
+    new_restrictions |= {old for old, _ in moved}
     for r in after.restrictions:
         if r not in old_restrictions:
             span = say("timeline.until", date=str(r.until)) if r.until else say("timeline.permanently")
