@@ -70,6 +70,8 @@ EMPTY_RANGE = "E400"
 PERCENT_RANGE = "E401"
 OUT_OF_ORDER = "E402"
 INCONSISTENT = "E403"
+# E45x: a more general ledger (issue 11) (tspol.dsl.checker)
+RESET_DAY = "E450"
 # E5xx, W5xx: table analysis (tspol.compiler.analysis)
 OVERLAP = "E501"
 DEAD_ROW = "E502"
@@ -739,6 +741,24 @@ REGISTRY: tuple[Code, ...] = (
             "违规原因写了 `points discretionary`,却有规则为它计违规分。\n\n"
             "请把部分写在上、整体写在下(`late / orders`),"
             "或让该违规原因的 `points` 说明违规分从何而来。"),
+    ),
+    # ---- E45x: a more general ledger (issue 11)
+    Code(
+        RESET_DAY, "RESET_DAY", ERROR,
+        "A calendar reset on a day not every month has",
+        "`points reset on day N of each month` (or `quarter`, `year`: day N of its first month) "
+        "resets the points on that day of the calendar. Day 29, 30 or 31 is not in every month, so "
+        "the ledger could not say when February's points reset.\n\n"
+        "Write a day from 1 to 28, or name a weekday: `points reset on the last monday of each month`.",
+        _pol(_POLICY + "ledger {\n  points reset on day 31 of each month\n}\n", ('example.pol:4:23: error[E450]: day 31 is not in every month: a reset day is 1 to 28\n'
+                                                                     '  4 |   points reset on day 31 of each month\n'
+                                                                     '    |                       ^^\n'
+                                                                     '  help: write `points reset on day 1 of each month`, or `on the last monday of each month`\n')),
+        summary_zh="清零日不是每个月都有",
+        explanation_zh=(
+            "`points reset on day N of each month`(或 `quarter`、`year`:其第一个月的第 N 天)在日历上的这一天"
+            "把违规分清零。第 29、30、31 天不是每个月都有,账本就说不出二月的违规分何时清零。\n\n"
+            "请写第 1 到 28 天,或写星期几:`points reset on the last monday of each month`。"),
     ),
     # ---- E5xx, W5xx: table analysis
     Code(

@@ -70,6 +70,7 @@ WORDS = {
         "days": ("{} day", "{} days"), "permanently": "permanently", "deactivation": "deactivation",
         "expiry": "Points expire after {} days.", "deactivate": "At {} points the account is deactivated.",
         "freeze": "Points freeze while the account is deactivated.",
+        "reset": "All points reset on {}.", "repeat": "For a repeat of a rule's violation, {}.",
         "warn": "A formal warning when {} points short of a threshold.",
         "crossing_highest": "When one scoring crosses several thresholds, the measures of the highest apply.",
         "crossing_all": "When one scoring crosses several thresholds, the measures of each apply.",
@@ -111,7 +112,7 @@ WORDS = {
         "points": ("{} 分", "{} 分"), "limit": "限单 {} 天 {}%", "threshold": "{} 分",
         "days": ("{} 天", "{} 天"), "permanently": "永久", "deactivation": "停用",
         "expiry": "违规分在 {} 天后失效。", "deactivate": "累计 {} 分时账号被停用。",
-        "freeze": "账号停用期间违规分冻结。", "warn": "距离阈值 {} 分时发出正式警告。",
+        "freeze": "账号停用期间违规分冻结。", "reset": "全部违规分在 {} 清零。", "repeat": "同一规则的重复违规:{}。", "warn": "距离阈值 {} 分时发出正式警告。",
         "crossing_highest": "一次计分跨越多个阈值时,执行最高阈值的措施。",
         "crossing_all": "一次计分跨越多个阈值时,执行每个阈值的措施。",
         "linked": "对一个账号的处罚可对所有关联账号执行。",
@@ -423,6 +424,10 @@ class _Page:
         notes = []
         if ledger.expiry_days is not None:
             notes.append(words["expiry"].format(ledger.expiry_days))
+        if ledger.reset is not None:
+            notes.append(words["reset"].format(ledger.reset.text))
+        if ledger.repeat is not None:
+            notes.append(words["repeat"].format(ledger.repeat.text))
         if ledger.deactivate_at is not None:
             notes.append(words["deactivate"].format(ledger.deactivate_at))
         if ledger.freeze_when_deactivated:

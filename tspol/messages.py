@@ -1488,3 +1488,21 @@ _section({
     "click.extra_arguments": ("Got unexpected extra arguments ({args})", "多了几个参数({args})"),
     "click.missing_command": ("Missing command.", "缺少命令。"),
 })
+
+# ---- a more general ledger (issue 11): calendar resets, in the checker and the ledger
+_section({
+    "what.reset_day": ("the day of a reset", "清零日"),
+    "what.extension": ("the extension of a measure", "处罚措施的延长时长"),
+    "timeline.extended": ("{name} extended until {date}", "{name} 延长至 {date}"),
+    "timeline.now_until": ("{name} now until {date}", "{name} 改为至 {date}"),
+    "what.repeat_window": ("the window of a repeat", "重复违规的期限"),
+    "what.repeat_points": ("the points a repeat adds", "重复违规加的分"),
+    "timeline.repeat": ("{scored}, a repeat of {earlier}", "{scored},重复 {earlier}"),
+    "check.reset_day": ("day {value} is not in every month: a reset day is 1 to {last}",
+                        "第 {value} 天不是每个月都有:清零日为第 1 到 {last} 天"),
+    "check.reset_day.help": ("write `points reset on day 1 of each {period}`, or `on the last monday of each {period}`",
+                             "写成 `points reset on day 1 of each {period}`,或 `on the last monday of each {period}`"),
+    "timeline.resets": ("{id} resets -{points}", "{id} 清零 -{points}"),
+    "report.active.resets": ("active, resets {date}", "有效,{date} 清零"),
+    "report.expired.reset": ("reset {date}", "已于 {date} 清零"),
+})

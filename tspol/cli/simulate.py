@@ -383,8 +383,8 @@ def _violation_text(v):
     if v.status == "active" and v.expires is None:
         when = say("report.never_expires")
     else:
-        when = {"active": lambda: say("report.active", date=str(v.expires)),
-                "expired": lambda: say("report.expired", date=str(v.expires)),
+        when = {"active": lambda: say("report.active.resets" if v.resets else "report.active", date=str(v.expires)),
+                "expired": lambda: say("report.expired.reset" if v.resets else "report.expired", date=str(v.expires)),
                 "frozen": lambda: say("report.frozen"), "revoked": lambda: say("report.revoked", date=str(v.revoked))
                 }[v.status]()
     return say("report.scored", id=v.id, points=points_text(v.points), rules=Words(v.rules, ","), scored=str(v.scored),

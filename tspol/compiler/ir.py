@@ -23,7 +23,7 @@ import attrs
 
 from tspol.diagnostics import Span
 from tspol.dsl.intervals import Interval
-from tspol.records import frozen
+from tspol.records import frozen, since
 
 Box = tuple[tuple[str, Interval], ...]  # (quantity name, interval), in source order
 Examples = tuple[tuple[str, str], ...]  # (language, text) of each `example` text, in source order
@@ -200,6 +200,8 @@ class RegionIR:
 class ThresholdIR:
     points: int
     measures: tuple[tuple[str, int | None], ...]  # (measure, days); None days: permanent
+    # issue 11: (measure, days) of a measure `extended by N on each new violation` while in effect
+    extensions: tuple[tuple[str, int], ...] = since(3, ())
 
 
 @frozen
@@ -211,6 +213,50 @@ class LedgerIR:
     crossing: str  # "highest" or "all"
     linked_accounts_share: bool
     thresholds: tuple[ThresholdIR, ...]
+    reset: ResetIR | None = since(3, None)  # a more general ledger (issue 11): calendar resets
+    repeat: RepeatIR | None = since(3, None)  # a more general ledger (issue 11): repeats
+
+
+# -- a more general ledger (issue 11): calendar resets
+@frozen
+class ResetIR:
+    """`points reset on ...`: the points scored before a reset day stop counting on it.
+    The reset days are, in each month, quarter or year (`period`), either day `day` of its
+    first month, or its `nth` (1 to 4, or -1: the last) `weekday` (0 Monday .. 6 Sunday)
+    of its first month."""
+
+    SINCE = 3
+    period: str  # "month", "quarter" or "year"
+    day: int | None
+    nth: int | None
+    weekday: int | None
+
+    @property
+    def text(self) -> str:
+        """When it resets, as the source says it: `the first monday of each quarter`."""
+        when = f"day {self.day}" if self.day is not None else f"the {NTH_WORDS[self.nth]} {WEEKDAYS[self.weekday]}"
+        return f"{when} of each {self.period}"
+
+
+# -- a more general ledger (issue 11): repeats
+@frozen
+class RepeatIR:
+    """`points double for a repeat within N days` (adds None) or `points add M ...`: a
+    violation of a rule that scored within `within_days` after another violation of
+    that rule (D2: inclusive) scores its points for that rule twice, or M more."""
+
+    SINCE = 3
+    within_days: int
+    adds: int | None
+
+    @property
+    def text(self) -> str:
+        weight = "double" if self.adds is None else f"add {self.adds}"
+        return f"points {weight} for a repeat within {self.within_days}d"
+
+
+NTH_WORDS = {1: "first", 2: "second", 3: "third", 4: "fourth", -1: "last"}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 @frozen

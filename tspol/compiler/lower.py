@@ -171,9 +171,29 @@ def _ledger(ledger: ast.Ledger) -> ir.LedgerIR:
         thresholds=tuple(
             ir.ThresholdIR(_whole(t.points),
                            tuple((m.measure.value, _days(m.duration) if m.duration is not None else None)
-                                 for m in t.measures))
+                                 for m in t.measures),
+                           tuple((m.measure.value, _days(m.extension.by)) for m in t.measures if m.extension))
             for t in ledger.items_of(ast.Threshold)),
+        reset=_reset(ledger.first(ast.Reset)),
+        repeat=_repeat(ledger.first(ast.Repeat)),
     )
+
+
+# -- a more general ledger (issue 11): calendar resets
+def _reset(reset: ast.Reset | None) -> ir.ResetIR | None:
+    if reset is None:
+        return None
+    if reset.day is not None:
+        return ir.ResetIR(reset.period, _whole(reset.day), None, None)
+    nth = {word: n for n, word in ir.NTH_WORDS.items()}[reset.nth]
+    return ir.ResetIR(reset.period, None, nth, ir.WEEKDAYS.index(reset.weekday))
+
+
+# -- a more general ledger (issue 11): repeats
+def _repeat(repeat: ast.Repeat | None) -> ir.RepeatIR | None:
+    if repeat is None:
+        return None
+    return ir.RepeatIR(_days(repeat.within), _whole(repeat.adds) if repeat.adds is not None else None)
 
 
 def _appeals(appeals: ast.Appeals) -> ir.AppealsIR:

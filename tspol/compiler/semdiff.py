@@ -437,8 +437,11 @@ def _outcome_facts(outcome: ir.HoldOutcomeIR) -> Facts:
 
 
 def _threshold_facts(threshold: ir.ThresholdIR) -> Facts:
+    extensions = dict(threshold.extensions)  # issue 11
     return {f"threshold {threshold.points}": ", ".join(
-        f"{measure} {'permanently' if days is None else f'for {days}d'}" for measure, days in threshold.measures)}
+        f"{measure} {'permanently' if days is None else f'for {days}d'}"
+        + (f" extended by {extensions[measure]}d on each new violation" if measure in extensions else "")
+        for measure, days in threshold.measures)}
 
 
 TEXTS = {
@@ -457,6 +460,8 @@ LEDGER = {
     ("linked_accounts_share",): lambda l: {
         "linked accounts share enforcement": "yes" if l.linked_accounts_share else "no"},
     ("thresholds",): lambda l: _merged(stated(t) for t in l.thresholds),
+    ("reset",): lambda l: stated(l.reset) if l.reset else {"points reset on": "never"},  # issue 11
+    ("repeat",): lambda l: stated(l.repeat) if l.repeat else {"repeat": "no"},  # issue 11
 }
 
 # IR class -> {fields: what they state}
@@ -496,7 +501,9 @@ STATED: dict[type, dict[tuple[str, ...], Callable[[object], Facts]]] = {
         **TEXTS,
     },
     ir.LedgerIR: LEDGER,
-    ir.ThresholdIR: {("points", "measures"): _threshold_facts},
+    ir.ThresholdIR: {("points", "measures", "extensions"): _threshold_facts},
+    ir.ResetIR: {("period", "day", "nth", "weekday"): lambda r: {"points reset on": r.text}},  # issue 11
+    ir.RepeatIR: {("within_days", "adds"): lambda r: {"repeat": r.text}},  # issue 11
     ir.AppealsIR: {
         ("attempts",): lambda a: {"attempts per violation": str(a.attempts)},
         ("first_within_days",): lambda a: {"first within": f"{a.first_within_days}d of penalty"},

@@ -24,6 +24,7 @@ from tspol.dsl.pack import (KIND_WORDS, MINUTES, MOST_BOXES, Pack, Quantity, Too
                             condition_boxes)
 
 from tspol.codes import (
+    RESET_DAY,
     UNKNOWN_NAME,
     DUPLICATE,
     MISSING,
@@ -45,6 +46,7 @@ from tspol.codes import (
 # number: no policy needs more.
 MOST_DAYS = 36_500
 MOST_WHOLE = 1_000_000
+LAST_RESET_DAY = 28  # `points reset on day N of each month`: a day every month has
 
 LANGUAGES = ("en", "zh")
 ASCENDING = {"<", "<="}
@@ -696,9 +698,10 @@ class _Checker:
     def check_ledger(self, ledger: ast.Ledger) -> None:
         for kind, keyword in ((ast.Expiry, "points expire after"), (ast.Deactivation, "deactivate at"),
                               (ast.WarningMargin, "warn"), (ast.Crossing, "multiple thresholds apply"),
-                              (ast.Freeze, "points freeze"), (ast.Linked, "linked accounts")):
+                              (ast.Freeze, "points freeze"), (ast.Linked, "linked accounts"),
+                              (ast.Reset, "points reset"), (ast.Repeat, "for a repeat")):
             self.once(ledger.items_of(kind), say("check.ledger_twice", keyword=keyword))
-        if not ledger.items_of(ast.Expiry):
+        if not ledger.items_of(ast.Expiry) and not ledger.items_of(ast.Reset):
             self.report(MISSING, say("check.no_expiry"), keyword_span(ledger, "ledger"),
                         help=say("check.add", code="points expire after 180d"))
         if len(ledger.items_of(ast.Threshold)) > 1 and not ledger.items_of(ast.Crossing):
@@ -708,12 +711,28 @@ class _Checker:
             self.expect(expiry.after, "duration", "expiry", "points expire after 180d")
         for item in ledger.items_of(ast.Deactivation):
             self.expect(item.points, "number", "deactivation", "deactivate at 48 points")
+        for reset in ledger.items_of(ast.Reset):
+            self.check_reset(reset)
+        for repeat in ledger.items_of(ast.Repeat):
+            self.expect(repeat.within, "duration", "repeat_window", "points double for a repeat within 30d")
+            if repeat.adds is not None:
+                self.expect(repeat.adds, "number", "repeat_points", "points add 2 for a repeat within 30d")
         if ledger.items_of(ast.Freeze) and not ledger.items_of(ast.Deactivation):
             self.report(MISSING, say("check.freeze_never"), ledger.items_of(ast.Freeze)[0].span,
                         help=say("check.add", code="deactivate at 48 points"))
         thresholds = self.check_thresholds(ledger.items_of(ast.Threshold))
         for item in ledger.items_of(ast.WarningMargin):
             self.check_warning_margin(item, thresholds)
+
+    # -- a more general ledger (issue 11): calendar resets
+    def check_reset(self, reset: ast.Reset) -> None:
+        """`day N of each ...` is a day every month has: 1 to 28."""
+        if reset.day is None:
+            return
+        example = f"points reset on day 1 of each {reset.period}"
+        if self.expect(reset.day, "number", "reset_day", example) and reset.day.value > LAST_RESET_DAY:
+            self.report(RESET_DAY, say("check.reset_day", value=_literal_text(reset.day), last=LAST_RESET_DAY),
+                        reset.day.span, help=say("check.reset_day.help", period=reset.period))
 
     def check_thresholds(self, thresholds: tuple[ast.Threshold, ...]) -> list[ast.Threshold]:
         """Each threshold and its measures; the well-formed ones, in order."""
@@ -748,6 +767,9 @@ class _Checker:
             seen.add(item.measure.value)
             if item.duration is not None:
                 self.expect(item.duration, "duration", "measure_length", "no_campaigns for 7d")
+            if item.extension is not None:
+                self.expect(item.extension.by, "duration", "extension",
+                            "no_campaigns for 7d extended by 7d on each new violation")
 
     def check_warning_margin(self, margin: ast.WarningMargin, thresholds: list[ast.Threshold]) -> None:
         if not self.expect(margin.points, "number", "warning_margin", "warn 5 points before each threshold"):

@@ -47,6 +47,7 @@ import attrs
 from tspol.compiler import ir, portable
 from tspol.diagnostics import Diagnostic, TspolError
 from tspol.runtime import events as ev
+from tspol.runtime import resets
 from tspol.messages import Message, Words, say
 from tspol.runtime.names import shown, suggestion
 
@@ -126,11 +127,18 @@ class ViolationState:
     expires: datetime.date | None  # first day it no longer counts; None: never (frozen, or no expiry)
     status: str  # active, expired, frozen (kept by deactivation), revoked
     revoked: datetime.date | None = None
+    resets: bool = False  # `expires` is a calendar reset day (`points reset on ...`)
+    repeats: tuple[str, ...] = ()  # the earlier violations it repeats (`for a repeat within`), its points with theirs
 
     def to_dict(self) -> dict:
-        return {"id": self.id, "points": self.points, "scored": self.scored.isoformat(),
-                "expires": self.expires.isoformat() if self.expires else None, "status": self.status,
-                "rules": list(self.rules), "revoked": self.revoked.isoformat() if self.revoked else None}
+        record = {"id": self.id, "points": self.points, "scored": self.scored.isoformat(),
+                  "expires": self.expires.isoformat() if self.expires else None, "status": self.status,
+                  "rules": list(self.rules), "revoked": self.revoked.isoformat() if self.revoked else None}
+        if self.resets:
+            record["resets"] = True
+        if self.repeats:
+            record["repeat_of"] = list(self.repeats)
+        return record
 
 
 @attrs.frozen
@@ -239,6 +247,8 @@ class _Scored:
     rules: tuple[str, ...]
     reasons: tuple[str, ...]
     limits: tuple[Mapping, ...] = ()  # the `limit` dicts of the decision's violations
+    rule_points: tuple[int, ...] = ()  # the points of each of `rules`; () for one rule: `points`
+    repeats: tuple[str, ...] = ()  # the earlier violations it repeats: `points` counts the repeat's weight
 
 
 @attrs.frozen
@@ -268,9 +278,15 @@ class _Imposed:
     threshold: int | None = None
     violation: str | None = None
     limit: tuple | None = None  # (key, value) pairs of a decision's limit
+    extension: int | None = None  # days it is extended by on each new violation (issue 11)
+    since: int | None = None  # for an extension: the first day of the measure it extends
+
+    @property
+    def first_day(self) -> int:
+        return self.start if self.since is None else self.since
 
     def restriction(self) -> Restriction:
-        return Restriction(self.action, _date(self.start), _date(self.until) if self.until is not None else None,
+        return Restriction(self.action, _date(self.first_day), _date(self.until) if self.until is not None else None,
                            self.threshold, self.violation, self.limit)
 
 
@@ -300,13 +316,15 @@ class _History:
         self.deactivated_on: int | None = None
         self.measures: list[_Imposed] = []  # in order of start
         self.measure_starts: list[int] = []
+        self.extending = any(t.extensions for t in ledger.thresholds)  # issue 11
         self.rewound_to: int | None = None  # the earliest day rewound to, since `take_rewind`
         self.new_ends: list[int] | None = None  # a list to collect the ends of new measures in
 
     def _count(self, scored: _Scored, sign: int) -> None:
         self.scoring[scored.day] += sign * scored.points
-        if self.rules.expiry_days is not None:
-            self.expiring[scored.day + self.rules.expiry_days] += sign * scored.points
+        expires = self.ledger._expires(scored)
+        if expires is not None:
+            self.expiring[expires] += sign * scored.points
 
     def to(self, day: int) -> None:
         """Move on to the epoch of `day` (not before this history's) and sweep through `day`."""
@@ -344,6 +362,8 @@ class _History:
         if self.deactivated_on is None or not self.rules.freeze_when_deactivated:
             points -= self.expiring.get(day, 0)
         points += self.scoring.get(day, 0)
+        if self.extending and self.scoring.get(day, 0) > 0:
+            self._extend(day)
         if points == previous:
             return
         self.days.append(day)
@@ -352,11 +372,22 @@ class _History:
             return
         reached = [t for t in self.ledger.thresholds if previous < t.points <= points]
         for threshold in (reached if self.rules.crossing == "all" else reached[-1:]):
+            extensions = dict(threshold.extensions)
             for measure, length in threshold.measures:
-                self._impose(_Imposed(day, day + length if length is not None else None, measure, threshold.points))
+                self._impose(_Imposed(day, day + length if length is not None else None, measure, threshold.points,
+                                      extension=extensions.get(measure)))
         deactivate_at = self.rules.deactivate_at
         if self.deactivated_on is None and deactivate_at is not None and points >= deactivate_at:
             self.deactivated_on = day
+
+    def _extend(self, day: int) -> None:
+        """A new violation on `day` extends each measure in effect that started before it and
+        is `extended by N on each new violation`: a new imposition from `day`, N days past
+        the measure's end, that stands for it (`_in_order`); a rewind takes it away (issue 11)."""
+        for latest in _latest(self.measures).values():
+            if latest.extension is not None and latest.first_day < day and _in_effect(latest, day):
+                self._impose(attrs.evolve(latest, start=day, until=latest.until + latest.extension,
+                                          since=latest.first_day))
 
     def _impose(self, measure: _Imposed) -> None:
         self.measures.append(measure)
@@ -435,6 +466,7 @@ class Ledger:
         self._link_events = tuple(e for e in self.events if isinstance(e, ev.LinkEvent))
         accepted = [a for a in self._appeals if a.valid and a.event.outcome == "accepted"]
         self._revoked = {a.event.violation: a.day for a in accepted}
+        self._scored = self._with_repeats()
         self._holds = self._resolve_holds({a.event.line for a in accepted}, problems)
         if problems:
             raise TspolError(problems)
@@ -486,7 +518,8 @@ class Ledger:
 
     def _date_problems(self):
         """Dates so late that the policy's periods would run past the calendar's end."""
-        last = datetime.date.max.toordinal() - _horizon(self.program)
+        extension = max((days for t in self.program.ledger.thresholds for _, days in t.extensions), default=0)
+        last = datetime.date.max.toordinal() - _horizon(self.program) - extension * len(self.events)  # issue 11
         for event in self.events:
             if event.date.toordinal() > last:
                 yield self._diagnostic(TOO_LATE, say("ledger.too_late", date=event.date.isoformat(),
@@ -544,9 +577,43 @@ class Ledger:
         limits = tuple(v["limit"] for v in violations if v.get("limit"))
         if decision.get("points", 0) <= 0 and not limits:
             return None
-        rules = tuple(v["rule"] for v in violations if v.get("points") or v.get("limit"))
+        scoring = [v for v in violations if v.get("points") or v.get("limit")]
+        rules = tuple(v["rule"] for v in scoring)
         reasons = tuple(r for r in (self._reasons.get(rule) for rule in rules) if r)
-        return _Scored(event, event.id, event.date.toordinal(), decision["points"], rules, reasons, limits)
+        return _Scored(event, event.id, event.date.toordinal(), decision["points"], rules, reasons, limits,
+                       tuple(v.get("points") or 0 for v in scoring))
+
+    # -- a more general ledger (issue 11): repeats
+    def _with_repeats(self) -> dict[str, _Scored]:
+        """The violations with the weight of their repeats (`points double for a repeat within N days`): a
+        rule's points count twice (or M more) in a violation that scores within N days
+        (D2: inclusive) after an earlier one of that rule, in ledger order, not revoked
+        by that day (an appeal accepted later leaves the repeat as it was scored)."""
+        repeat = self.program.ledger.repeat
+        if repeat is None:
+            return self._scored
+        earlier: dict[str, list[_Scored]] = defaultdict(list)  # rule -> its violations so far
+        weighed = {}
+        for scored in self._scored.values():
+            extra, repeated = 0, []
+            for rule, points in zip(scored.rules, scored.rule_points or (scored.points,)):
+                last = self._repeated(earlier[rule], scored.day, repeat.within_days)
+                if last is not None and points > 0:
+                    extra += points if repeat.adds is None else repeat.adds
+                    repeated.append(last.id)
+                earlier[rule].append(scored)
+            weighed[scored.id] = (attrs.evolve(scored, points=scored.points + extra,
+                                               repeats=tuple(dict.fromkeys(repeated))) if extra else scored)
+        return weighed
+
+    def _repeated(self, earlier: list[_Scored], day: int, within: int) -> _Scored | None:
+        """The latest of `earlier` scored within `within` days before `day` and live on it."""
+        for scored in reversed(earlier):
+            if day - scored.day > within:
+                return None
+            if self._live(scored.id, day):
+                return scored
+        return None
 
     def _judge_appeals(self) -> tuple[_Appeal, ...]:
         appeals = self.program.appeals
@@ -665,6 +732,10 @@ class Ledger:
         self._history.to(day)
         return self._history
 
+    def _expires(self, scored: _Scored) -> int | None:
+        """The first day a violation no longer counts (`points expire after`, `points reset on`)."""
+        return resets.expires(self.program.ledger, scored.day)
+
     def _live(self, violation: str, day: int) -> bool:
         """Whether a violation is not revoked on `day`."""
         return self._revoked.get(violation, day + 1) > day
@@ -726,10 +797,9 @@ class Ledger:
 
     def _violation_state(self, s: _Scored, day: int, deactivated_on: int | None) -> ViolationState:
         """A violation scored by `day`, on that day (`deactivated_on`: the seller's, if by then)."""
-        expiry = self.program.ledger.expiry_days
         freeze = deactivated_on is not None and self.program.ledger.freeze_when_deactivated
         revoked = self._revoked.get(s.id)
-        expires = s.day + expiry if expiry is not None else None
+        expires = self._expires(s)
         if revoked is not None and revoked <= day:
             status = "revoked"
         elif freeze and (expires is None or expires > deactivated_on):
@@ -739,7 +809,8 @@ class Ledger:
         else:
             status = "active"
         return ViolationState(s.id, s.rules, s.points, _date(s.day), _date(expires) if expires is not None else None,
-                              status, _date(revoked) if status == "revoked" else None)
+                              status, _date(revoked) if status == "revoked" else None,
+                              expires is not None and resets.by_reset(self.program.ledger, s.day), s.repeats)
 
     def _hold_state(self, hold: _Hold, day: int) -> HoldState:
         scenario = hold.scenario
@@ -823,7 +894,8 @@ class Ledger:
 
     def _describe(self, event: ev.Event) -> Message:
         if isinstance(event, ev.ViolationEvent):
-            return say("timeline.violation", id=event.id, rule=event.rule, points=event.points)
+            scored = self._scored[event.id]
+            return _repeat_of(scored, say("timeline.violation", id=event.id, rule=event.rule, points=scored.points))
         if isinstance(event, ev.MetricsEvent):
             return self._describe_metrics(event)
         if isinstance(event, ev.AppealEvent):
@@ -846,10 +918,10 @@ class Ledger:
                 else say("timeline.metrics_nothing", id=event.id)
         fields = dict(id=event.id, rules=Words(scored.rules, ","), points=scored.points)
         if not warned:
-            return say("timeline.metrics", **fields)
+            return _repeat_of(scored, say("timeline.metrics", **fields))
         if set(warned) <= set(scored.rules):
-            return say("timeline.metrics_warned", **fields)
-        return say("timeline.metrics_warning_for", **fields, warned=Words(warned, ","))
+            return _repeat_of(scored, say("timeline.metrics_warned", **fields))
+        return _repeat_of(scored, say("timeline.metrics_warning_for", **fields, warned=Words(warned, ",")))
 
 
 class Ledgers(Mapping):
@@ -946,8 +1018,15 @@ def _in_effect(imposed: _Imposed, day: int) -> bool:
 
 def _in_order(measures: list[_Imposed], limits: list[_Imposed]) -> tuple[Restriction, ...]:
     """Restrictions by the day they start: on one day, the measures of thresholds (in the
-    order they were imposed), then order volume limits (in the order of their events)."""
-    return tuple(r.restriction() for r in sorted(measures + limits, key=lambda r: r.start))
+    order they were imposed), then order volume limits (in the order of their events). A
+    measure extended (issue 11) is its latest extension, from the measure's first day."""
+    return tuple(r.restriction() for r in sorted(list(_latest(measures).values()) + limits,
+                                                 key=lambda r: r.first_day))
+
+
+def _latest(measures: list[_Imposed]) -> dict[tuple, _Imposed]:
+    """Each measure's latest imposition (its extensions, in the order imposed, stand for it)."""
+    return {(m.first_day, m.action, m.threshold): m for m in measures}
 
 
 class _DaysOfChange:
@@ -962,9 +1041,7 @@ class _DaysOfChange:
         self.history = _History(ledger)
         self.history.new_ends = []
         days = {e.date.toordinal() for e in ledger.events}  # the days violations score are among them
-        expiry = ledger.program.ledger.expiry_days
-        if expiry is not None:
-            days.update(s.day + expiry for s in ledger._scored.values())
+        days.update(e for e in map(ledger._expires, ledger._scored.values()) if e is not None)
         days.update(r.until for r in ledger._limits)
         for hold in ledger._holds:
             state = ledger._hold_state(hold, last)
@@ -1008,9 +1085,8 @@ class _Tracker:
         self.history = history  # `_DaysOfChange` moves it on to each day before `advance`
         self.scored = list(ledger._scored.values())  # in date order, as the events are
         self.scored_days = [s.day for s in self.scored]
-        self.expiry = ledger.program.ledger.expiry_days
-        expiry = self.expiry
-        self.expiring = sorted((s.day + expiry, i) for i, s in enumerate(self.scored)) if expiry is not None else []
+        self.expiries = [ledger._expires(s) for s in self.scored]  # in date order too (D1, resets)
+        self.expiring = sorted((e, i) for i, e in enumerate(self.expiries) if e is not None)
         self.expiring_days = [day for day, _ in self.expiring]
         position = {s.id: i for i, s in enumerate(self.scored)}
         self.revoking = sorted((day, position[id]) for id, day in ledger._revoked.items() if id in position)
@@ -1070,7 +1146,7 @@ class _Tracker:
         days of deactivation (the previous day's and this one's): the others expired before
         either, and are frozen by neither (`_differences` tells frozen points by them)."""
         known = [d for d in (self.deactivated_on, deactivated_on) if d is not None]
-        first = 0 if self.expiry is None else bisect.bisect_right(self.scored_days, min(known) - self.expiry)
+        first = bisect.bisect_right(self.expiries, min(known)) if self.expiring else 0
         return range(first, bisect.bisect_right(self.scored_days, day))
 
     def _restrictions(self, day: int) -> tuple[Restriction, ...]:
@@ -1175,6 +1251,35 @@ def _view(day: int, points: int, level: int, deactivated_on: int | None, restric
                  linked=tuple(link for link in links if link is not None))
 
 
+def _moved_ends(gone: set[Restriction], new: set[Restriction]) -> list[tuple[Restriction, Restriction]]:
+    """(before, after) of each restriction whose end moved: extended on a new violation, or
+    back when an appeal revokes that violation (issue 11); in the order of `new`'s starts."""
+    same = {attrs.evolve(r, until=None): r for r in gone}
+    pairs = [(same[attrs.evolve(r, until=None)], r) for r in new if attrs.evolve(r, until=None) in same]
+    return sorted(pairs, key=lambda pair: (pair[1].start, pair[1].action))
+
+
+def _moved_end(old: Restriction, new: Restriction) -> Message:
+    name = _restriction_name(new)
+    if old.until is not None and new.until is not None and new.until > old.until:
+        return say("timeline.extended", name=name, date=str(new.until))
+    return say("timeline.now_until", name=name, date=str(new.until))
+
+
+def _repeat_of(scored: _Scored, scoring: Message) -> Message:
+    """`violation v2 (late_dispatch) +14, a repeat of v1` (issue 11: repeats)."""
+    if not scored.repeats:
+        return scoring
+    return say("timeline.repeat", scored=scoring, earlier=Words(scored.repeats, ","))
+
+
+def _expiry(v: ViolationState, on: datetime.date) -> Message:
+    """A violation's points stop counting: on `on` (at its end or at a reset), or on a day recomputed."""
+    if v.expires != on:
+        return say("timeline.expired_on", id=v.id, date=str(v.expires))
+    return say("timeline.resets" if v.resets else "timeline.expires", id=v.id, points=v.points)
+
+
 def _differences(before: State | None, after: State) -> tuple[Message, ...]:
     """What changed from one state to the next, in words (events aside)."""
     changes = []
@@ -1182,8 +1287,7 @@ def _differences(before: State | None, after: State) -> tuple[Message, ...]:
     for v in after.violations:
         old = old_violations.get(v.id)
         if old is not None and old.status in ("active", "frozen") and v.status == "expired":
-            changes.append(say("timeline.expires", id=v.id, points=v.points) if v.expires == after.on
-                           else say("timeline.expired_on", id=v.id, date=str(v.expires)))
+            changes.append(_expiry(v, after.on))
         if old is not None and old.status in ("active", "frozen") and v.status == "revoked":
             changes.append(say("timeline.revoked", id=v.id, points=v.points))
     if before is not None and not before.deactivated and after.deactivated:
@@ -1193,6 +1297,10 @@ def _differences(before: State | None, after: State) -> tuple[Message, ...]:
         changes.append(say("timeline.reactivated"))
     old_restrictions = set(before.restrictions) if before else set()
     new_restrictions = set(after.restrictions)
+    moved = _moved_ends(old_restrictions - new_restrictions, new_restrictions - old_restrictions)
+    changes += [_moved_end(old, new) for old, new in moved]
+    old_restrictions |= {new for _, new in moved}
+    new_restrictions |= {old for old, _ in moved}
     for r in after.restrictions:
         if r not in old_restrictions:
             span = say("timeline.until", date=str(r.until)) if r.until else say("timeline.permanently")
@@ -1260,7 +1368,7 @@ def _reasons_by_name(program: ir.Program, region: str | None) -> dict[str, str]:
 
 def _horizon(program: ir.Program) -> int:
     """An upper bound of the days the policy's periods run after an event: all of them added up."""
-    days = [program.ledger.expiry_days or 0]
+    days = [program.ledger.expiry_days or 0, resets.LONGEST_GAP if program.ledger.reset else 0]
     days += [n or 0 for t in program.ledger.thresholds for _, n in t.measures]
     days += [row.limit.days for region in program.regions for rule in region.rules for table in rule.tables
              for row in table.rows if row.limit is not None]
