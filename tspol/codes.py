@@ -117,6 +117,11 @@ HOLD_AFTER_REVOCATION = "E717"
 NO_DATE = "E718"
 TOO_LATE = "E719"
 OTHER_REGION = "E720"
+# E44x, E74x: issue 11, points from the catalogue (tspol.dsl.checker, tspol.runtime.ledger)
+RANGE_BACKWARDS = "E440"
+POINTS_OUTSIDE = "E441"
+EVENT_POINTS_OUTSIDE = "E740"
+EVENT_POINTS_NOT_IN_TABLE = "E741"
 
 CODE_PATTERN = re.compile(r"[EW][0-9]{3}")
 

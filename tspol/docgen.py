@@ -84,6 +84,7 @@ WORDS = {
         "keep": "kept until the period ends", "category": "Category", "points_col": "Points",
         "points_discretionary": "at the platform's discretion", "points_rule": "by the rule's tables",
         "points_none": "none", "description": "Description", "examples": "Examples",
+        "points_fixed": "{} points", "points_range": "{} to {} points",
         "kinds": {"count": "count", "number": "number", "rate": "rate", "duration": "duration in {}",
                   "money": "money in {}"},
         "sep": "; ", "comma": ", ",
@@ -123,6 +124,7 @@ WORDS = {
         "release": "{}内释放", "keep": "保留至期限结束", "category": "类别", "points_col": "违规分",
         "points_discretionary": "由平台酌情决定", "points_rule": "按规则的分档表", "points_none": "无",
         "description": "说明", "examples": "示例",
+        "points_fixed": "{} 分", "points_range": "{} 至 {} 分",
         "kinds": {"count": "计数", "number": "数值", "rate": "比率", "duration": "时长({})",
                   "money": "金额({})"},
         "sep": ";", "comma": ",",
@@ -512,6 +514,9 @@ class _Page:
         return self.section("catalogue", blocks)
 
     def reason_points(self, reason: ir.ReasonIR) -> str:
+        if reason.points_range is not None:
+            low, high = reason.points_range
+            return self.words["points_fixed"].format(low) if low == high else self.words["points_range"].format(low, high)
         return self.words[f"points_{reason.points or 'none'}"]
 
 

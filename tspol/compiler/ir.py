@@ -23,7 +23,7 @@ import attrs
 
 from tspol.diagnostics import Span
 from tspol.dsl.intervals import Interval
-from tspol.records import frozen
+from tspol.records import frozen, since
 
 Box = tuple[tuple[str, Interval], ...]  # (quantity name, interval), in source order
 Examples = tuple[tuple[str, str], ...]  # (language, text) of each `example` text, in source order
@@ -265,11 +265,17 @@ class HoldIR:
 class ReasonIR:
     name: str
     category: str
-    points: str | None  # "discretionary", "rule" or None
+    points: str | None  # "discretionary", "rule", "stated" (points_range) or None
     may: tuple[str, ...]
     names: Texts
     descriptions: Texts
     examples: Examples = ()
+    # issue 11, points from the catalogue: `points 3` is (3, 3), `points 2 to 4` is (2, 4)
+    points_range: tuple[int, int] | None = since(3, None)
+
+    def allows(self, points) -> bool:
+        """Whether a violation of this reason may score `points`: any, unless it states its points."""
+        return self.points_range is None or self.points_range[0] <= points <= self.points_range[1]
 
 
 @frozen
@@ -349,3 +355,11 @@ class Program:
                         names.append(name)
                         covered.update(self.needs(name))
         return tuple(names)
+
+
+# ---- issue 11, points from the catalogue
+
+def points_text(points_range: tuple[int, int]) -> str:
+    """A reason's stated points as written: `3`, `2 to 4`."""
+    low, high = points_range
+    return str(low) if low == high else f"{low} to {high}"

@@ -201,8 +201,10 @@ def _hold(hold: ast.Hold) -> ir.HoldIR:
 
 def _reason(reason: ast.Reason) -> ir.ReasonIR:
     points = reason.first(ast.ReasonPoints)
+    stated = reason.first(ast.ReasonRange)
     return ir.ReasonIR(
         name=reason.name.value, category=reason.category.value,
-        points=points.source if points else None,
+        points="stated" if stated else points.source if points else None,
         may=tuple(n.value for m in reason.items_of(ast.May) for n in m.names),
-        names=_texts(reason), **_docs(reason))
+        names=_texts(reason), **_docs(reason),
+        points_range=tuple(int(q.value) for q in stated.bounds) if stated else None)

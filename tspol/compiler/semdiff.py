@@ -512,7 +512,8 @@ STATED: dict[type, dict[tuple[str, ...], Callable[[object], Facts]]] = {
     ir.HoldOutcomeIR: {("outcome", "appeal_within_days", "release_within_days"): _outcome_facts},
     ir.ReasonIR: {
         ("category",): lambda r: {"category": r.category},
-        ("points",): lambda r: {"points": r.points or ""},
+        ("points", "points_range"): lambda r: {"points": ir.points_text(r.points_range) if r.points_range
+                                               else r.points or ""},
         ("may",): lambda r: {"may": ", ".join(r.may)},
         **TEXTS,
     },

@@ -340,6 +340,19 @@ class ReasonPoints:
     source: str  # "discretionary" or "rule"
 
 
+# ---- issue 11, points from the catalogue
+@node
+class ReasonRange:
+    """`points 3` (fixed: `high` is None) or `points 2 to 4` on a reason."""
+
+    low: Quantity
+    high: Quantity | None
+
+    @property
+    def bounds(self) -> tuple[Quantity, Quantity]:
+        return self.low, self.high if self.high is not None else self.low
+
+
 # ---- declarations ------------------------------------------------------------------
 
 class _Block:

@@ -24,6 +24,8 @@ from tspol.dsl.pack import (KIND_WORDS, MINUTES, MOST_BOXES, Pack, Quantity, Too
                             condition_boxes)
 
 from tspol.codes import (
+    RANGE_BACKWARDS,
+    POINTS_OUTSIDE,
     UNKNOWN_NAME,
     DUPLICATE,
     MISSING,
@@ -810,13 +812,17 @@ class _Checker:
             self.unknown("category", reason.category, self.categories)
         for may in reason.items_of(ast.May):
             self.check_may(may)
-        sources = reason.items_of(ast.ReasonPoints)
+        sources = reason.items_of((ast.ReasonPoints, ast.ReasonRange))
         self.once(sources, say("check.reason_points_once"))
+        stated = self.check_reason_range(sources[0]) if sources and isinstance(sources[0], ast.ReasonRange) else None
         if not sources or not self.complete:
             return  # without every file, the rules that score this reason are not all known
-        scoring = [r for r in rules
-                   if any(ref.name.value == reason.name.value for ref in r.items_of(ast.ReasonRef))
-                   and any(isinstance(a, ast.Points) for t in r.tables for row in t.rows for a in row.actions)]
+        citing = [r for r in rules if any(ref.name.value == reason.name.value for ref in r.items_of(ast.ReasonRef))]
+        scoring = [r for r in citing
+                   if any(isinstance(a, ast.Points) for t in r.tables for row in t.rows for a in row.actions)]
+        if isinstance(sources[0], ast.ReasonRange):
+            self.check_points_in_range(reason, sources[0], stated, citing)
+            return
         if sources[0].source == "rule" and not scoring:
             self.report(INCONSISTENT, say("check.reason_no_scoring", name=reason.name.value), sources[0].span,
                         help=say("check.reason_no_scoring.help"))
@@ -825,6 +831,38 @@ class _Checker:
                                           rule=scoring[0].name.value), sources[0].span,
                         related=(Related(scoring[0].name.span, say("check.the_rule")),),
                         help=say("check.write", code="points by rule"))
+
+
+    # ---- issue 11, points from the catalogue
+    def check_reason_range(self, stated: ast.ReasonRange) -> tuple[Fraction, Fraction] | None:
+        """The bounds of `points 3` or `points 2 to 4`; None when they are not whole points in order."""
+        low, high = stated.bounds
+        written = (low,) if stated.high is None else (low, high)
+        if not all([self.expect(q, "number", "points", "points 2 to 4", positive=False) for q in written]):
+            return None
+        if high.value < low.value:
+            self.report(RANGE_BACKWARDS, say("check.points_backwards", low=quantity_text(low), high=quantity_text(high)),
+                        stated.span, help=say("check.write", code=f"points {quantity_text(high)} to {quantity_text(low)}"))
+            return None
+        return low.value, high.value
+
+    def check_points_in_range(self, reason: ast.Reason, stated: ast.ReasonRange,
+                              bounds: tuple[Fraction, Fraction] | None, citing: list[ast.Rule]) -> None:
+        """Every row of a rule citing the reason scores points within the reason's stated points."""
+        if bounds is None:
+            return
+        low, high = bounds
+        for rule in citing:
+            for points in (a for t in rule.tables for row in t.rows for a in row.actions if isinstance(a, ast.Points)):
+                if points.amount.kind == "number" and not low <= points.amount.value <= high:
+                    self.report(POINTS_OUTSIDE, say("check.points_outside", rule=rule.name.value,
+                                                    points=quantity_text(points.amount), reason=reason.name.value,
+                                                    range=_range_text(stated)),
+                                points.span, related=(Related(stated.span, say("check.the_reason_points")),))
+
+
+def _range_text(stated: ast.ReasonRange) -> str:
+    return quantity_text(stated.low) + (f" to {quantity_text(stated.high)}" if stated.high is not None else "")
 
 
 def _named_in_chinese(decl) -> bool:

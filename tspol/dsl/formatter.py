@@ -173,6 +173,7 @@ _STATEMENTS = {
         f"no appeal within {quantity_text(o.appeal_within)}" if o.outcome == "none" else f"{o.outcome} appeal"
     ) + (f" release within {quantity_text(o.release_within)}" if o.action == "release" else " keep until period end"),
     ast.ReasonPoints: lambda p: "points discretionary" if p.source == "discretionary" else "points by rule",
+    ast.ReasonRange: lambda r: f"points {quantity_text(r.low)}" + (f" to {quantity_text(r.high)}" if r.high is not None else ""),
 }
 
 

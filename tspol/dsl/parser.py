@@ -696,6 +696,11 @@ class _ToAst(Transformer):
         source = "discretionary" if str(children[1]) == "discretionary" else "rule"
         return ast.ReasonPoints(source, span=self._span(meta))
 
+    # -- issue 11, points from the catalogue
+    def reason_range(self, meta, children):
+        low, high = (children + [None])[:2]
+        return ast.ReasonRange(low, high, span=self._span(meta))
+
 
 def _conjunction(condition) -> ast.Condition:
     """What a row, a standard or an `only if` holds: a `Condition`, an `or` as its one item."""

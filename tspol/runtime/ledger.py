@@ -52,6 +52,8 @@ from tspol.runtime.names import shown, suggestion
 
 # NO_EVALUATOR: also: no region to evaluate a metrics event in
 from tspol.codes import (
+    EVENT_POINTS_OUTSIDE,
+    EVENT_POINTS_NOT_IN_TABLE,
     UNKNOWN_RULE,
     LEDGER_UNKNOWN_REGION as UNKNOWN_REGION,
     HOLD_PERIOD,
@@ -421,6 +423,8 @@ class Ledger:
         problems: list[Diagnostic] = list(self._date_problems())
         self.region = self._seller_region(region, problems)
         self._reasons = _reasons_by_name(program, self.region)
+        self._stated = {r.name: r for r in program.reasons if r.points_range is not None}
+        self._rule_points = _rule_points(program, self.region)
         self._metrics_errors = _metrics_errors(evaluate, metrics_error)
         self._warned: dict[str, tuple[str, ...]] = {}  # metrics event id -> rules whose rows warned
         self._scored = self._score(evaluate, problems)
@@ -502,8 +506,30 @@ class Ledger:
         if reason is None:
             problems.append(self._unknown_rule(event))
             return None
+        problem = self._points_problem(event, reason)
+        if problem is not None:
+            problems.append(problem)
+            return None
         return _Scored(event, event.id, event.date.toordinal(), event.points, (event.rule,),
                        (reason,) if reason else ())
+
+    # ---- issue 11, points from the catalogue
+    def _points_problem(self, event: ev.ViolationEvent, reason: str) -> Diagnostic | None:
+        """A violation's points outside its reason's stated points, or, for a rule citing
+        such a reason, points no row of the rule's tables scores."""
+        stated = self._stated.get(reason)
+        if stated is None:
+            return None
+        if not stated.allows(event.points):
+            return self._diagnostic(EVENT_POINTS_OUTSIDE, say(
+                "ledger.points_outside", points=event.points, reason=reason,
+                range=ir.points_text(stated.points_range)), event, "points")
+        given = self._rule_points.get(event.rule)
+        if given is not None and event.points not in given:
+            return self._diagnostic(EVENT_POINTS_NOT_IN_TABLE, say(
+                "ledger.points_not_in_table", points=event.points, rule=event.rule,
+                given=Words([str(p) for p in sorted(given)], ",")), event, "points")
+        return None
 
     def _unknown_rule(self, event: ev.ViolationEvent) -> Diagnostic:
         regions = [r for r in self.program.regions if self.region is None or r.name == self.region]
@@ -1256,6 +1282,16 @@ def _reasons_by_name(program: ir.Program, region: str | None) -> dict[str, str]:
     reasons.update((rule.name, rule.reason or "") for r in program.regions if region is None or r.name == region
                    for rule in r.rules)
     return reasons
+
+
+def _rule_points(program: ir.Program, region: str | None) -> dict[str, frozenset[int]]:
+    """Rule ids -> the points one of their rows scores (issue 11, points from the catalogue)."""
+    points: dict[str, set[int]] = defaultdict(set)
+    for r in program.regions:
+        if region is None or r.name == region:
+            for rule in r.rules:
+                points[rule.name].update(row.points for table in rule.tables for row in table.rows)
+    return {name: frozenset(given) for name, given in points.items()}
 
 
 def _horizon(program: ir.Program) -> int:
