@@ -70,6 +70,9 @@ EMPTY_RANGE = "E400"
 PERCENT_RANGE = "E401"
 OUT_OF_ORDER = "E402"
 INCONSISTENT = "E403"
+# E44x: issue 11, points from the catalogue (tspol.dsl.checker)
+RANGE_BACKWARDS = "E440"
+POINTS_OUTSIDE = "E441"
 # E5xx, W5xx: table analysis (tspol.compiler.analysis)
 OVERLAP = "E501"
 DEAD_ROW = "E502"
@@ -117,9 +120,7 @@ HOLD_AFTER_REVOCATION = "E717"
 NO_DATE = "E718"
 TOO_LATE = "E719"
 OTHER_REGION = "E720"
-# E44x, E74x: issue 11, points from the catalogue (tspol.dsl.checker, tspol.runtime.ledger)
-RANGE_BACKWARDS = "E440"
-POINTS_OUTSIDE = "E441"
+# E74x: issue 11, points from the catalogue (tspol.runtime.ledger)
 EVENT_POINTS_OUTSIDE = "E740"
 EVENT_POINTS_NOT_IN_TABLE = "E741"
 
@@ -744,6 +745,43 @@ REGISTRY: tuple[Code, ...] = (
             "违规原因写了 `points discretionary`,却有规则为它计违规分。\n\n"
             "请把部分写在上、整体写在下(`late / orders`),"
             "或让该违规原因的 `points` 说明违规分从何而来。"),
+    ),
+    # ---- E44x: issue 11, points from the catalogue
+    Code(
+        RANGE_BACKWARDS, "RANGE_BACKWARDS", ERROR,
+        "A reason's stated points run backwards",
+        "A reason may state its points: fixed (`points 3`) or a range (`points 2 to 4`, both ends "
+        "included). A range is written lowest first; this one starts above where it ends, so no "
+        "number of points is in it.\n\n"
+        "Swap the two ends.",
+        _pol(_POLICY + "category c\nreason r in c { points 5 to 1 }\n", ('example.pol:4:17: error[E440]: the points run backwards: 5 is more than 1\n'
+                                                                        '  4 | reason r in c { points 5 to 1 }\n'
+                                                                        '    |                 ^^^^^^^^^^^^^\n'
+                                                                        '  help: write `points 1 to 5`\n')),
+        summary_zh="违规原因写明的违规分范围写反了",
+        explanation_zh=(
+            "违规原因可以写明违规分:固定分值(`points 3`)或一个范围(`points 2 to 4`,两端都包含)。"
+            "范围要先写小的一端;这个范围的起点大于终点,没有任何分值在其中。\n\n"
+            "请交换两端。"),
+    ),
+    Code(
+        POINTS_OUTSIDE, "POINTS_OUTSIDE", ERROR,
+        "A rule scores points outside its reason's stated points",
+        "A rule that cites a reason (`reason NAME`) scores its violations of that reason: when the "
+        "reason states its points (`points 3`, `points 2 to 4`), every row of the rule scores points "
+        "within them. This row scores more or fewer.\n\n"
+        "Change the row's points, or the reason's.",
+        _pol(_RATE + "category c\nreason slow in c { points 2 to 4 }\nrule r in US {\n  reason slow\n"
+                     "  table {\n    when LDR >= 10% then points 6\n  }\n}\n",
+             ('example.pol:11:26: error[E441]: rule `r` scores 6 points for reason `slow`, whose points are 2 to 4\n'
+              '  11 |     when LDR >= 10% then points 6\n'
+              '     |                          ^^^^^^^^\n'
+              "  note: example.pol:7:20: the reason's points\n")),
+        summary_zh="规则记的违规分超出了违规原因写明的违规分",
+        explanation_zh=(
+            "引用违规原因(`reason NAME`)的规则为该原因的违规记分:违规原因写明违规分时"
+            "(`points 3`、`points 2 to 4`),规则的每一行记的分都必须在其中。这一行记的分多了或少了。\n\n"
+            "请修改这一行的违规分,或违规原因的违规分。"),
     ),
     # ---- E5xx, W5xx: table analysis
     Code(
@@ -1535,6 +1573,48 @@ REGISTRY: tuple[Code, ...] = (
             "卖家的违规分台账只有一个地区:给定的地区,否则是政策唯一的地区,"
             "否则是第一个 metrics 事件指定的地区。这个 metrics 事件指定了另一个地区。\n\n"
             "请让每个卖家的事件都在同一地区,或把各地区的事件分开模拟。"),
+    ),
+    # ---- E74x: issue 11, points from the catalogue
+    Code(
+        EVENT_POINTS_OUTSIDE, "EVENT_POINTS_OUTSIDE", ERROR,
+        "A violation event's points outside its reason's stated points",
+        "A violation event names a rule or a catalogue reason; when that reason (the rule's, for a "
+        "rule) states its points (`points 3`, `points 2 to 4`), the event's `points` are within "
+        "them. This event's are not.\n\n"
+        "Correct the event's points, or name the reason it is for.",
+        Example((("example.pol", _RATE + "category c\nreason slow in c { points 2 to 4 }\n"
+                                         "ledger { points expire after 180d }\n"),
+                 ("events.jsonl", '{"date": "2024-08-01", "kind": "violation", "id": "v1", "rule": "slow", '
+                                  '"points": 5}\n')),
+                "tspol simulate --policy example.pol --region US events.jsonl",
+                "events.jsonl:1: error[E740]: key `points`: 5 points for reason `slow`, whose points are 2 to 4\n"),
+        summary_zh="violation 事件的违规分超出了违规原因写明的违规分",
+        explanation_zh=(
+            "violation 事件指定一条规则或一个目录中的违规原因;该违规原因(对规则而言是规则的违规原因)"
+            "写明违规分(`points 3`、`points 2 to 4`)时,事件的 `points` 必须在其中。这个事件的不在其中。\n\n"
+            "请修正事件的违规分,或指定它所属的违规原因。"),
+    ),
+    Code(
+        EVENT_POINTS_NOT_IN_TABLE, "EVENT_POINTS_NOT_IN_TABLE", ERROR,
+        "A violation event's points that no row of its rule scores",
+        "A violation event that names a rule whose reason states its points is a violation of one "
+        "of the rule's rows: its `points` are what one of the rule's rows scores. This event's "
+        "points are within the reason's, but no row of the rule scores them.\n\n"
+        "Correct the event's points to a row's points.",
+        Example((("example.pol", _RATE + "category c\nreason slow in c { points 2 to 4 }\nrule r in US {\n"
+                                         "  reason slow\n  table {\n    when 4% <= LDR < 10% then points 2\n"
+                                         "    when LDR >= 10% then points 4\n  }\n}\n"
+                                         "ledger { points expire after 180d }\n"),
+                 ("events.jsonl", '{"date": "2024-08-01", "kind": "violation", "id": "v1", "rule": "r", '
+                                  '"points": 3}\n')),
+                "tspol simulate --policy example.pol --region US events.jsonl",
+                "events.jsonl:1: error[E741]: key `points`: 3 points for rule `r`, whose tables give 2, 4\n"),
+        summary_zh="violation 事件的违规分不是其规则任何一行所记的分",
+        explanation_zh=(
+            "violation 事件指定的规则,其违规原因写明了违规分时,这个事件就是该规则某一行的违规:"
+            "它的 `points` 必须是规则某一行所记的分。这个事件的违规分在违规原因的范围内,"
+            "但规则没有哪一行记这个分。\n\n"
+            "请把事件的违规分改为某一行的违规分。"),
     ),
 )
 
