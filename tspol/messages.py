@@ -915,6 +915,7 @@ _section({
     "hover.category": ("in category `{category}`", "属于类别 `{category}`"),
     "hover.points.discretionary": ("points at the platform’s discretion", "违规分由平台酌情决定"),
     "hover.points.rule": ("points by rule", "违规分按规则"),
+    "hover.points.stated": ("points {points}", "违规分 {points}"),  # issue 11, points from the catalogue
     "hover.version": ("version {version}", "版本 {version}"),
     "hover.effective": ("effective {date}", "生效日期 {date}"),
     "hover.standard": ("standard: `{condition}`", "标准:`{condition}`"),

@@ -18,7 +18,7 @@ from tspol.diagnostics import ERROR, WARNING, Diagnostic, Related, Span, TspolEr
 from tspol.messages import Message, Words, say
 from tspol.dsl import ast
 from tspol.dsl.domains import ratio_interval
-from tspol.dsl.formatter import comparison_text, quantity_text
+from tspol.dsl.formatter import comparison_text, quantity_text, reason_range_text
 from tspol.dsl.intervals import Interval
 from tspol.dsl.pack import (KIND_WORDS, MINUTES, MOST_BOXES, Pack, Quantity, TooManyBoxes, comparison_bounds,
                             condition_boxes)
@@ -857,12 +857,8 @@ class _Checker:
                 if points.amount.kind == "number" and not low <= points.amount.value <= high:
                     self.report(POINTS_OUTSIDE, say("check.points_outside", rule=rule.name.value,
                                                     points=quantity_text(points.amount), reason=reason.name.value,
-                                                    range=_range_text(stated)),
+                                                    range=reason_range_text(stated)),
                                 points.span, related=(Related(stated.span, say("check.the_reason_points")),))
-
-
-def _range_text(stated: ast.ReasonRange) -> str:
-    return quantity_text(stated.low) + (f" to {quantity_text(stated.high)}" if stated.high is not None else "")
 
 
 def _named_in_chinese(decl) -> bool:

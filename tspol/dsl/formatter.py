@@ -173,8 +173,13 @@ _STATEMENTS = {
         f"no appeal within {quantity_text(o.appeal_within)}" if o.outcome == "none" else f"{o.outcome} appeal"
     ) + (f" release within {quantity_text(o.release_within)}" if o.action == "release" else " keep until period end"),
     ast.ReasonPoints: lambda p: "points discretionary" if p.source == "discretionary" else "points by rule",
-    ast.ReasonRange: lambda r: f"points {quantity_text(r.low)}" + (f" to {quantity_text(r.high)}" if r.high is not None else ""),
+    ast.ReasonRange: lambda r: f"points {reason_range_text(r)}",
 }
+
+
+def reason_range_text(stated: ast.ReasonRange) -> str:
+    """A reason's stated points as written: `3`, `2 to 4` (issue 11, points from the catalogue)."""
+    return quantity_text(stated.low) + (f" to {quantity_text(stated.high)}" if stated.high is not None else "")
 
 
 def _type_text(t: ast.TypeSpec) -> str:
