@@ -246,6 +246,8 @@ def _other(value, name: str = ""):
 
     if isinstance(value, bool):
         return not value
+    if name == "points_range":  # a reason's stated points (issue 11, points from the catalogue)
+        return (2, 4) if value != (2, 4) else (2, 5)
     if isinstance(value, int) or value is None:
         return (value or 0) + 1
     if isinstance(value, str):
