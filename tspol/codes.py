@@ -59,6 +59,9 @@ MISSING = "E202"
 BAD_VALUE = "E203"
 UNUSED = "W200"
 NO_CHINESE_NAME = "W201"
+# E24x: issue 11, evaluation cadence (tspol.dsl.checker)
+UNKNOWN_WEEKDAY = "E240"
+BAD_MONTH_DAY = "E241"
 # E3xx, W3xx: types and units (tspol.dsl.checker)
 TYPE_MISMATCH = "E300"
 UNIT_MISMATCH = "E301"
@@ -499,6 +502,43 @@ REGISTRY: tuple[Code, ...] = (
             "在指标的 `standard` 或 `only if` 中使用 `or` 或 `not`(这两处"
             "只能是用 `and` 连接的比较);一行的条件把 `or` 和 `not` 展开后超过 64 个"
             "分支。\n\n请按 help 行所示写这个值。"),
+    ),
+    # ---- E24x: issue 11, evaluation cadence
+    Code(
+        UNKNOWN_WEEKDAY, "UNKNOWN_WEEKDAY", ERROR,
+        "A weekly cadence on a name that is no day of the week",
+        "A rule may say when it is evaluated: `evaluated daily`, `evaluated weekly on monday` "
+        "(a day of the week in English, lower case) or `evaluated monthly on day 20`. This "
+        "weekly cadence names no day of the week.\n\n"
+        "Write one of monday, tuesday, wednesday, thursday, friday, saturday, sunday.",
+        _pol(_RATE + "rule r in US {\n  on LDR\n  evaluated weekly on munday\n}\n",
+             ('example.pol:8:23: error[E240]: `munday` is not a day of the week\n'
+              '  8 |   evaluated weekly on munday\n'
+              '    |                       ^^^^^^\n'
+              '  help: write `weekly on sunday`\n')),
+        summary_zh="每周评估时间写的不是星期几",
+        explanation_zh=(
+            "规则可以写明评估时间:`evaluated daily`、`evaluated weekly on monday`"
+            "(英文小写的星期几)或 `evaluated monthly on day 20`。这个每周评估时间写的不是星期几。\n\n"
+            "请写 monday、tuesday、wednesday、thursday、friday、saturday、sunday 之一。"),
+    ),
+    Code(
+        BAD_MONTH_DAY, "BAD_MONTH_DAY", ERROR,
+        "A monthly cadence on no day of a month",
+        "`evaluated monthly on day N` evaluates a rule on day N of each month, N a whole number "
+        "from 1 to 31; a month shorter than N is evaluated on its last day (day 31 is each "
+        "month's last day). This N is not such a number.\n\n"
+        "Write a day from 1 to 31.",
+        _pol(_RATE + "rule r in US {\n  on LDR\n  evaluated monthly on day 32\n}\n",
+             ('example.pol:8:28: error[E241]: a day of the month is a whole number from 1 to 31, not `32`\n'
+              '  8 |   evaluated monthly on day 32\n'
+              '    |                            ^^\n'
+              '  help: write `evaluated monthly on day 20`\n')),
+        summary_zh="每月评估时间写的不是某月的一天",
+        explanation_zh=(
+            "`evaluated monthly on day N` 在每月第 N 天评估规则,N 是 1 到 31 的整数;"
+            "不足 N 天的月份在其最后一天评估(day 31 即每月最后一天)。这个 N 不是这样的数。\n\n"
+            "请写 1 到 31 之间的一天。"),
     ),
     Code(
         UNUSED, "UNUSED", WARNING,

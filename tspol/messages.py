@@ -484,6 +484,12 @@ _section({
     "check.points_outside": ("rule `{rule}` scores {points} points for reason `{reason}`, whose points are {range}",
                              "规则 `{rule}` 为违规原因 `{reason}` 记 {points} 分,而该违规原因的违规分为 {range}"),
     "check.the_reason_points": ("the reason's points", "该违规原因的违规分"),
+    # issue 11, evaluation cadence
+    "check.unknown_weekday": ("`{name}` is not a day of the week", "`{name}` 不是星期几"),
+    "check.weekdays": ("write one of monday, tuesday, wednesday, thursday, friday, saturday, sunday",
+                       "请写 monday、tuesday、wednesday、thursday、friday、saturday、sunday 之一"),
+    "check.bad_month_day": ("a day of the month is a whole number from 1 to 31, not `{value}`",
+                            "每月的日期是 1 到 31 的整数,不能是 `{value}`"),
 })
 
 # ---- the commands (tspol.cli): what they say on stderr, and their usage errors

@@ -16,6 +16,7 @@ defined and inside its interval (`tspol.compiler.meaning` says it once for all).
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Callable
 from fractions import Fraction
 
@@ -180,6 +181,7 @@ class RuleIR:
     where: str = attrs.field(eq=False, default="")
     descriptions: Texts = Texts()
     examples: Examples = ()
+    cadence: CadenceIR | None = since(3, None)  # issue 11, evaluation cadence
 
     def may_follow(self, fired: bool, outside: bool) -> tuple[str, ...]:
         """The discretionary measures that may follow a decision: when one of the rule's
@@ -363,3 +365,23 @@ def points_text(points_range: tuple[int, int]) -> str:
     """A reason's stated points as written: `3`, `2 to 4`."""
     low, high = points_range
     return str(low) if low == high else f"{low} to {high}"
+
+
+# ---- issue 11, evaluation cadence
+
+@frozen
+class CadenceIR:
+    """When a rule is evaluated: "daily"; "weekly" on `day` (0 Monday .. 6 Sunday);
+    "monthly" on `day` (1 .. 31; a month shorter than `day` on its last day)."""
+
+    SINCE = 3
+    period: str
+    day: int | None
+
+    def evaluates_on(self, date) -> bool:
+        if self.period == "weekly":
+            return date.weekday() == self.day
+        if self.period == "monthly":
+            last = calendar.monthrange(date.year, date.month)[1]
+            return date.day == min(self.day, last)
+        return True

@@ -353,6 +353,19 @@ class ReasonRange:
         return self.low, self.high if self.high is not None else self.low
 
 
+# ---- issue 11, evaluation cadence
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")  # as date.weekday()
+
+
+@node
+class Cadence:
+    """`evaluated daily`, `evaluated weekly on monday`, `evaluated monthly on day 20`."""
+
+    period: str  # "daily", "weekly" or "monthly"
+    weekday: Name | None = None
+    day: Quantity | None = None
+
+
 # ---- declarations ------------------------------------------------------------------
 
 class _Block:

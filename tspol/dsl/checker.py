@@ -24,6 +24,8 @@ from tspol.dsl.pack import (KIND_WORDS, MINUTES, MOST_BOXES, Pack, Quantity, Too
                             condition_boxes)
 
 from tspol.codes import (
+    UNKNOWN_WEEKDAY,
+    BAD_MONTH_DAY,
     RANGE_BACKWARDS,
     POINTS_OUTSIDE,
     UNKNOWN_NAME,
@@ -628,9 +630,11 @@ class _Checker:
             self.check_rule(rule)
 
     def check_rule(self, rule: ast.Rule) -> None:
-        for kind, keyword in ((ast.ReasonRef, "reason"), (ast.OnMetric, "on")):
+        for kind, keyword in ((ast.ReasonRef, "reason"), (ast.OnMetric, "on"), (ast.Cadence, "evaluated")):
             items = rule.items_of(kind)
             self.once(items, say("check.rule_one", keyword=keyword))
+        for cadence in rule.items_of(ast.Cadence)[:1]:
+            self.check_cadence(cadence)
         for ref in rule.items_of(ast.ReasonRef)[:1]:
             if ref.name.value not in self.reasons:
                 self.unknown("reason", ref.name, self.reasons, help=say("check.declare_reason.help", name=ref.name.value))
@@ -859,6 +863,20 @@ class _Checker:
                                                     points=quantity_text(points.amount), reason=reason.name.value,
                                                     range=reason_range_text(stated)),
                                 points.span, related=(Related(stated.span, say("check.the_reason_points")),))
+
+
+    # ---- issue 11, evaluation cadence
+    def check_cadence(self, cadence: ast.Cadence) -> None:
+        if cadence.weekday is not None and cadence.weekday.value not in ast.WEEKDAYS:
+            close = difflib.get_close_matches(cadence.weekday.value.lower(), ast.WEEKDAYS, n=1)
+            self.report(UNKNOWN_WEEKDAY, say("check.unknown_weekday", name=cadence.weekday.value),
+                        cadence.weekday.span,
+                        help=say("check.write", code=f"weekly on {close[0]}") if close else say("check.weekdays"))
+        if cadence.day is not None:
+            day = cadence.day
+            if day.kind != "number" or not day.is_whole or not 1 <= day.value <= 31:
+                self.report(BAD_MONTH_DAY, say("check.bad_month_day", value=quantity_text(day)), day.span,
+                            help=say("check.write", code="evaluated monthly on day 20"))
 
 
 def _named_in_chinese(decl) -> bool:

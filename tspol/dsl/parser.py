@@ -701,6 +701,19 @@ class _ToAst(Transformer):
         low, high = (children + [None])[:2]
         return ast.ReasonRange(low, high, span=self._span(meta))
 
+    # -- issue 11, evaluation cadence
+    def cadence(self, meta, children):
+        return attrs.evolve(children[0], span=self._span(meta))
+
+    def daily(self, meta, children):
+        return ast.Cadence("daily")
+
+    def weekly(self, meta, children):
+        return ast.Cadence("weekly", weekday=self._name(children[0]))
+
+    def monthly(self, meta, children):
+        return ast.Cadence("monthly", day=children[0])
+
 
 def _conjunction(condition) -> ast.Condition:
     """What a row, a standard or an `only if` holds: a `Condition`, an `or` as its one item."""
