@@ -126,6 +126,8 @@ OTHER_REGION = "E720"
 # E74x: issue 11, points from the catalogue (tspol.runtime.ledger)
 EVENT_POINTS_OUTSIDE = "E740"
 EVENT_POINTS_NOT_IN_TABLE = "E741"
+# W74x: issue 11, evaluation cadence (tspol.runtime.ledger)
+OFF_CADENCE = "W740"
 
 CODE_PATTERN = re.compile(r"[EW][0-9]{3}")
 

@@ -1088,6 +1088,8 @@ _section({
     # issue 11, points from the catalogue
     "ledger.points_outside": ("{points} points for reason `{reason}`, whose points are {range}",
                               "违规原因 `{reason}` 记 {points} 分,而它的违规分为 {range}"),
+    "ledger.off_cadence": ("rule `{rule}` is evaluated {cadence}: {date} is not one of its days",
+                           "规则 `{rule}` 的评估时间是 {cadence}:{date} 不是它的评估日"),  # issue 11, evaluation cadence
     "ledger.points_not_in_table": ("{points} points for rule `{rule}`, whose tables give {given}",
                                    "规则 `{rule}` 记 {points} 分,而它的分档表只给 {given}"),
 })

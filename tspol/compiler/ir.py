@@ -23,6 +23,7 @@ from fractions import Fraction
 import attrs
 
 from tspol.diagnostics import Span
+from tspol.dsl.ast import WEEKDAYS
 from tspol.dsl.intervals import Interval
 from tspol.records import frozen, since
 
@@ -377,6 +378,14 @@ class CadenceIR:
     SINCE = 3
     period: str
     day: int | None
+
+    def written(self) -> str:
+        """As written after `evaluated`: `daily`, `weekly on monday`, `monthly on day 20`."""
+        if self.period == "weekly":
+            return f"weekly on {WEEKDAYS[self.day]}"
+        if self.period == "monthly":
+            return f"monthly on day {self.day}"
+        return "daily"
 
     def evaluates_on(self, date) -> bool:
         if self.period == "weekly":

@@ -34,7 +34,6 @@ from tspol.compiler.grid import Grid, rule_axes, seller_text
 from tspol.compiler.meaning import Meaning
 from tspol.compiler.solver import Oracle
 from tspol.compiler.witness import exact
-from tspol.dsl.ast import WEEKDAYS
 from tspol.dsl.formatter import decimal_text
 from tspol.dsl.intervals import Interval
 from tspol.messages import Words, say
@@ -386,15 +385,6 @@ def _facts(program: ir.Program) -> dict[str, Facts]:
     return facts
 
 
-def cadence_text(cadence: ir.CadenceIR) -> str:
-    """Issue 11, evaluation cadence, as written: `daily`, `weekly on monday`, `monthly on day 20`."""
-    if cadence.period == "weekly":
-        return f"weekly on {WEEKDAYS[cadence.day]}"
-    if cadence.period == "monthly":
-        return f"monthly on day {cadence.day}"
-    return "daily"
-
-
 def stated(declaration) -> Facts:
     """The facts of one IR object: its fields as STATED says, then any field neither
     stated nor left out on purpose, by its name."""
@@ -529,7 +519,7 @@ STATED: dict[type, dict[tuple[str, ...], Callable[[object], Facts]]] = {
         **TEXTS,
     },
     ir.DocsIR: {("descriptions",): TEXTS[("descriptions",)], ("examples",): TEXTS[("examples",)]},
-    ir.CadenceIR: {("period", "day"): lambda c: {"evaluated": cadence_text(c)}},  # issue 11, evaluation cadence
+    ir.CadenceIR: {("period", "day"): lambda c: {"evaluated": c.written()}},  # issue 11, evaluation cadence
 }
 
 SECTION = "names the section"
