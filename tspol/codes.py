@@ -1658,6 +1658,32 @@ REGISTRY: tuple[Code, ...] = (
             "但规则没有哪一行记这个分。\n\n"
             "请把事件的违规分改为某一行的违规分。"),
     ),
+    # ---- W74x: issue 11, evaluation cadence
+    Code(
+        OFF_CADENCE, "OFF_CADENCE", WARNING,
+        "A metrics event on a day its rule is not evaluated",
+        "A rule may say when it is evaluated (`evaluated weekly on monday`, `evaluated monthly on "
+        "day 20`; day 29 to 31 is a shorter month's last day). A metrics event decides every "
+        "rule whose inputs it gives; this one is dated on a day that such a rule is not "
+        "evaluated, so its metrics were likely measured on another day, or the date is wrong. "
+        "It still counts; `tspol simulate --strict` refuses it, and the JSON state lists it "
+        "under `off_cadence`.\n\n"
+        "Date the event on the rule's evaluation day, or correct the rule's cadence.",
+        Example((("example.pol", _RATE + "rule r in US {\n  on LDR\n  evaluated weekly on monday\n}\n"
+                                         "ledger { points expire after 180d }\n"),
+                 ("events.jsonl", '{"date": "2024-08-06", "kind": "metrics", "id": "m1", '
+                                  '"metrics": {"orders": 100, "late": 2}}\n')),
+                "tspol simulate --policy example.pol --region US events.jsonl",
+                "events.jsonl:1: warning[W740]: key `date`: rule `r` is evaluated weekly on monday: "
+                "2024-08-06 is not one of its days\n"),
+        summary_zh="metrics 事件不在其规则的评估日",
+        explanation_zh=(
+            "规则可以写明评估时间(`evaluated weekly on monday`、`evaluated monthly on day 20`;"
+            "29 到 31 日在较短的月份为其最后一天)。metrics 事件判定它给出了输入的每条规则;"
+            "这个事件的日期不是其中某条规则的评估日,所以它的指标很可能是在另一天测得的,或者日期写错了。"
+            "它仍然计入;`tspol simulate --strict` 会拒绝它,JSON 状态在 `off_cadence` 下列出它。\n\n"
+            "请把事件的日期改为规则的评估日,或修正规则的评估时间。"),
+    ),
 )
 
 CODES: dict[str, Code] = {entry.code: entry for entry in REGISTRY}
