@@ -10,7 +10,8 @@ small counts from the pack's own numbers, by plain fractions, without any of
 tspol's machinery, for tests to compare with: `not` of a comparison holds where
 its quantity has a value outside it (so `not` is pushed down to the comparisons),
 and `otherwise` where `R` has a value and no other row holds. The rule may cite a
-reason `q` that states its points (`points 2 to 5`, the range of the rows' points).
+reason `q` that states its points (`points 2 to 5`, the range of the rows' points),
+and say when it is evaluated (`evaluated weekly on friday`).
 
 A row's condition in the facts: a list of comparisons (joined by `and`), or a tree
 of `("and", [...])`, `("or", [...])` and `("not", x)` over them; None is `otherwise`.
@@ -85,6 +86,7 @@ def packs(draw):
     facts = {"parents": {"b": b_parent, "a": a_parent}, "only_if": only_if, "standard": standard,
              "hit": hit, "rows": rows, "S": draw(st.sampled_from([("b", "c"), ("a", "b")]))}
     facts["stated"] = _stated_points(rows) if draw(st.booleans()) else None
+    facts["cadence"] = draw(st.sampled_from([None, "daily", "weekly on friday", "monthly on day 31"]))
     return pack_text(facts), facts
 
 
@@ -116,6 +118,8 @@ def pack_text(facts) -> str:
     lines.append("rule r in X {")
     if facts.get("stated"):
         lines.append("  reason q")
+    if facts.get("cadence"):
+        lines.append(f"  evaluated {facts['cadence']}")
     lines.append("  on R")
     lines.append(f"  table {facts['hit']} {{")
     for condition, points in facts["rows"]:
