@@ -16,12 +16,14 @@ defined and inside its interval (`tspol.compiler.meaning` says it once for all).
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Callable
 from fractions import Fraction
 
 import attrs
 
 from tspol.diagnostics import Span
+from tspol.dsl.ast import WEEKDAYS
 from tspol.dsl.intervals import Interval
 from tspol.records import frozen, since
 
@@ -180,6 +182,7 @@ class RuleIR:
     where: str = attrs.field(eq=False, default="")
     descriptions: Texts = Texts()
     examples: Examples = ()
+    cadence: CadenceIR | None = since(3, None)  # issue 11, evaluation cadence
 
     def may_follow(self, fired: bool, outside: bool) -> tuple[str, ...]:
         """The discretionary measures that may follow a decision: when one of the rule's
@@ -311,11 +314,17 @@ class HoldIR:
 class ReasonIR:
     name: str
     category: str
-    points: str | None  # "discretionary", "rule" or None
+    points: str | None  # "discretionary", "rule", "stated" (points_range) or None
     may: tuple[str, ...]
     names: Texts
     descriptions: Texts
     examples: Examples = ()
+    # issue 11, points from the catalogue: `points 3` is (3, 3), `points 2 to 4` is (2, 4)
+    points_range: tuple[int, int] | None = since(3, None)
+
+    def allows(self, points) -> bool:
+        """Whether a violation of this reason may score `points`: any, unless it states its points."""
+        return self.points_range is None or self.points_range[0] <= points <= self.points_range[1]
 
 
 @frozen
@@ -395,3 +404,39 @@ class Program:
                         names.append(name)
                         covered.update(self.needs(name))
         return tuple(names)
+
+
+# ---- issue 11, points from the catalogue
+
+def points_text(points_range: tuple[int, int]) -> str:
+    """A reason's stated points as written: `3`, `2 to 4`."""
+    low, high = points_range
+    return str(low) if low == high else f"{low} to {high}"
+
+
+# ---- issue 11, evaluation cadence
+
+@frozen
+class CadenceIR:
+    """When a rule is evaluated: "daily"; "weekly" on `day` (0 Monday .. 6 Sunday);
+    "monthly" on `day` (1 .. 31; a month shorter than `day` on its last day)."""
+
+    SINCE = 3
+    period: str
+    day: int | None
+
+    def written(self) -> str:
+        """As written after `evaluated`: `daily`, `weekly on monday`, `monthly on day 20`."""
+        if self.period == "weekly":
+            return f"weekly on {WEEKDAYS[self.day]}"
+        if self.period == "monthly":
+            return f"monthly on day {self.day}"
+        return "daily"
+
+    def evaluates_on(self, date) -> bool:
+        if self.period == "weekly":
+            return date.weekday() == self.day
+        if self.period == "monthly":
+            last = calendar.monthrange(date.year, date.month)[1]
+            return date.day == min(self.day, last)
+        return True

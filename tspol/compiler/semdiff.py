@@ -498,6 +498,7 @@ STATED: dict[type, dict[tuple[str, ...], Callable[[object], Facts]]] = {
         ("reason",): lambda r: {"reason": r.reason or ""},
         ("metric",): lambda r: {"on": r.metric or ""},
         ("may",): lambda r: {"may": ", ".join(r.may)},
+        ("cadence",): lambda r: stated(r.cadence) if r.cadence else {},
         **TEXTS,
     },
     ir.LedgerIR: LEDGER,
@@ -519,11 +520,13 @@ STATED: dict[type, dict[tuple[str, ...], Callable[[object], Facts]]] = {
     ir.HoldOutcomeIR: {("outcome", "appeal_within_days", "release_within_days"): _outcome_facts},
     ir.ReasonIR: {
         ("category",): lambda r: {"category": r.category},
-        ("points",): lambda r: {"points": r.points or ""},
+        ("points", "points_range"): lambda r: {"points": ir.points_text(r.points_range) if r.points_range
+                                               else r.points or ""},
         ("may",): lambda r: {"may": ", ".join(r.may)},
         **TEXTS,
     },
     ir.DocsIR: {("descriptions",): TEXTS[("descriptions",)], ("examples",): TEXTS[("examples",)]},
+    ir.CadenceIR: {("period", "day"): lambda c: {"evaluated": c.written()}},  # issue 11, evaluation cadence
 }
 
 SECTION = "names the section"

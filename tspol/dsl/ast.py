@@ -370,6 +370,32 @@ class ReasonPoints:
     source: str  # "discretionary" or "rule"
 
 
+# ---- issue 11, points from the catalogue
+@node
+class ReasonRange:
+    """`points 3` (fixed: `high` is None) or `points 2 to 4` on a reason."""
+
+    low: Quantity
+    high: Quantity | None
+
+    @property
+    def bounds(self) -> tuple[Quantity, Quantity]:
+        return self.low, self.high if self.high is not None else self.low
+
+
+# ---- issue 11, evaluation cadence
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")  # as date.weekday()
+
+
+@node
+class Cadence:
+    """`evaluated daily`, `evaluated weekly on monday`, `evaluated monthly on day 20`."""
+
+    period: str  # "daily", "weekly" or "monthly"
+    weekday: Name | None = None
+    day: Quantity | None = None
+
+
 # ---- declarations ------------------------------------------------------------------
 
 class _Block:

@@ -182,7 +182,23 @@ _STATEMENTS = {
         f"no appeal within {quantity_text(o.appeal_within)}" if o.outcome == "none" else f"{o.outcome} appeal"
     ) + (f" release within {quantity_text(o.release_within)}" if o.action == "release" else " keep until period end"),
     ast.ReasonPoints: lambda p: "points discretionary" if p.source == "discretionary" else "points by rule",
+    ast.ReasonRange: lambda r: f"points {reason_range_text(r)}",
+    ast.Cadence: lambda c: f"evaluated {cadence_text(c)}",
 }
+
+
+def reason_range_text(stated: ast.ReasonRange) -> str:
+    """A reason's stated points as written: `3`, `2 to 4` (issue 11, points from the catalogue)."""
+    return quantity_text(stated.low) + (f" to {quantity_text(stated.high)}" if stated.high is not None else "")
+
+
+def cadence_text(cadence: ast.Cadence) -> str:
+    """`daily`, `weekly on monday`, `monthly on day 20` (issue 11, evaluation cadence)."""
+    if cadence.period == "weekly":
+        return f"weekly on {cadence.weekday.value}"
+    if cadence.period == "monthly":
+        return f"monthly on day {quantity_text(cadence.day)}"
+    return "daily"
 
 
 def _type_text(t: ast.TypeSpec) -> str:

@@ -735,6 +735,24 @@ class _ToAst(Transformer):
         source = "discretionary" if str(children[1]) == "discretionary" else "rule"
         return ast.ReasonPoints(source, span=self._span(meta))
 
+    # -- issue 11, points from the catalogue
+    def reason_range(self, meta, children):
+        low, high = (children + [None])[:2]
+        return ast.ReasonRange(low, high, span=self._span(meta))
+
+    # -- issue 11, evaluation cadence
+    def cadence(self, meta, children):
+        return attrs.evolve(children[0], span=self._span(meta))
+
+    def daily(self, meta, children):
+        return ast.Cadence("daily")
+
+    def weekly(self, meta, children):
+        return ast.Cadence("weekly", weekday=self._name(children[0]))
+
+    def monthly(self, meta, children):
+        return ast.Cadence("monthly", day=children[0])
+
 
 def _conjunction(condition) -> ast.Condition:
     """What a row, a standard or an `only if` holds: a `Condition`, an `or` as its one item."""

@@ -45,7 +45,7 @@ from fractions import Fraction
 import attrs
 
 from tspol.compiler import ir, portable
-from tspol.diagnostics import Diagnostic, TspolError
+from tspol.diagnostics import ERROR, WARNING, Diagnostic, TspolError
 from tspol.runtime import events as ev
 from tspol.runtime import resets
 from tspol.messages import Message, Words, say
@@ -53,6 +53,9 @@ from tspol.runtime.names import shown, suggestion
 
 # NO_EVALUATOR: also: no region to evaluate a metrics event in
 from tspol.codes import (
+    EVENT_POINTS_OUTSIDE,
+    EVENT_POINTS_NOT_IN_TABLE,
+    OFF_CADENCE,
     UNKNOWN_RULE,
     LEDGER_UNKNOWN_REGION as UNKNOWN_REGION,
     HOLD_PERIOD,
@@ -188,6 +191,19 @@ class LinkState:
 
 
 @attrs.frozen
+class OffCadence:
+    """A metrics event dated on a day some rule it decides is not evaluated (issue 11, evaluation cadence)."""
+
+    event: ev.Event = attrs.field(eq=False, repr=False)
+    id: str
+    date: datetime.date
+    rules: tuple[str, ...]
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "date": self.date.isoformat(), "rules": list(self.rules)}
+
+
+@attrs.frozen
 class State:
     on: datetime.date
     region: str | None
@@ -201,9 +217,10 @@ class State:
     appeals: tuple[AppealState, ...]
     holds: tuple[HoldState, ...]
     linked: tuple[LinkState, ...]
+    off_cadence: tuple[OffCadence, ...] | None = None  # None: the pack states no cadence (no key)
 
     def to_dict(self) -> dict:
-        return {
+        record = {
             "on": self.on.isoformat(),
             "region": self.region,
             "active_points": self.active_points,
@@ -217,6 +234,9 @@ class State:
             "holds": [h.to_dict() for h in self.holds],
             "linked": [link.to_dict() for link in self.linked],
         }
+        if self.off_cadence is not None:
+            record["off_cadence"] = [o.to_dict() for o in self.off_cadence]
+        return record
 
 
 @attrs.frozen
@@ -452,11 +472,20 @@ class Ledger:
         problems: list[Diagnostic] = list(self._date_problems())
         self.region = self._seller_region(region, problems)
         self._reasons = _reasons_by_name(program, self.region)
+        self._stated = {r.name: r for r in program.reasons if r.points_range is not None}
+        self._rule_points = _rule_points(program, self.region)
+        self._cadences = _cadences(program, self.region)
+        self._evaluated: dict[str, tuple[str, ...]] = {}  # metrics event id -> rules with a cadence it decided
         self._metrics_errors = _metrics_errors(evaluate, metrics_error)
         self._warned: dict[str, tuple[str, ...]] = {}  # metrics event id -> rules whose rows warned
         self._scored = self._score(evaluate, problems)
         if problems:
             raise TspolError(problems)
+        self.off_cadence = tuple(self._off_cadence())
+        self.warnings = tuple(self._diagnostic(OFF_CADENCE, say("ledger.off_cadence", rule=rule, date=o.date.isoformat(),
+                                                                cadence=self._cadences[rule].written()),
+                                               o.event, "date", severity=WARNING)
+                              for o in self.off_cadence for rule in o.rules)
         self._appeals = self._judge_appeals()
         self._appeal_on_line = {a.event.line: a for a in self._appeals}
         self._appeals_of: dict[str, list[_Appeal]] = defaultdict(list)  # violation id -> its valid appeals
@@ -525,18 +554,58 @@ class Ledger:
                 yield self._diagnostic(TOO_LATE, say("ledger.too_late", date=event.date.isoformat(),
                                                      last=datetime.date.max.isoformat()), event, "date")
 
-    def _diagnostic(self, code, message, event: ev.Event, key: str | None, help: Message | None = None) -> Diagnostic:
+    def _diagnostic(self, code, message, event: ev.Event, key: str | None, help: Message | None = None,
+                    severity: str = ERROR) -> Diagnostic:
         from tspol.runtime.wording import said
 
-        return Diagnostic(code, said(code, message), path=self.path, line=event.line, key=key, help=help)
+        return Diagnostic(code, said(code, message), severity=severity, path=self.path, line=event.line, key=key,
+                          help=help)
 
     def _score_violation(self, event: ev.ViolationEvent, problems: list) -> _Scored | None:
         reason = self._reasons.get(event.rule)
         if reason is None:
             problems.append(self._unknown_rule(event))
             return None
+        problem = self._points_problem(event, reason)
+        if problem is not None:
+            problems.append(problem)
+            return None
         return _Scored(event, event.id, event.date.toordinal(), event.points, (event.rule,),
                        (reason,) if reason else ())
+
+    # ---- issue 11, evaluation cadence
+    def _off_cadence(self):
+        """The metrics events dated on a day that a rule they decide is not evaluated."""
+        for event in self.events:
+            if isinstance(event, ev.MetricsEvent):
+                rules = tuple(rule for rule in self._evaluated.get(event.id, ())
+                              if not self._cadences[rule].evaluates_on(event.date))
+                if rules:
+                    yield OffCadence(event, event.id, event.date, rules)
+
+    def _off_cadence_on(self, day: int) -> tuple[OffCadence, ...] | None:
+        """The state's `off_cadence`: None (no key) for a pack whose rules state no cadence."""
+        if not self._cadences:
+            return None
+        return tuple(o for o in self.off_cadence if o.date.toordinal() <= day)
+
+    # ---- issue 11, points from the catalogue
+    def _points_problem(self, event: ev.ViolationEvent, reason: str) -> Diagnostic | None:
+        """A violation's points outside its reason's stated points, or, for a rule citing
+        such a reason, points no row of the rule's tables scores."""
+        stated = self._stated.get(reason)
+        if stated is None:
+            return None
+        if not stated.allows(event.points):
+            return self._diagnostic(EVENT_POINTS_OUTSIDE, say(
+                "ledger.points_outside", points=event.points, reason=reason,
+                range=ir.points_text(stated.points_range)), event, "points")
+        given = self._rule_points.get(event.rule)
+        if given is not None and event.points not in given:
+            return self._diagnostic(EVENT_POINTS_NOT_IN_TABLE, say(
+                "ledger.points_not_in_table", points=event.points, rule=event.rule,
+                given=Words([str(p) for p in sorted(given)], ",")), event, "points")
+        return None
 
     def _unknown_rule(self, event: ev.ViolationEvent) -> Diagnostic:
         regions = [r for r in self.program.regions if self.region is None or r.name == self.region]
@@ -572,6 +641,8 @@ class Ledger:
         except self._metrics_errors as exc:  # a ValueError with the stable .code, the .key and the .message
             problems.append(self._diagnostic(exc.code, exc.message, event, _metrics_key(exc.key)))
             return None
+        absent = {n["rule"] for n in decision.get("not_applicable", ()) if n.get("cause") == "absent"}
+        self._evaluated[event.id] = tuple(rule for rule in self._cadences if rule not in absent)
         violations = decision.get("violations", ())
         self._warned[event.id] = tuple(v["rule"] for v in violations if v.get("warning"))
         limits = tuple(v["limit"] for v in violations if v.get("limit"))
@@ -767,6 +838,7 @@ class Ledger:
                           for a in self._appeals if a.day <= day),
             holds=tuple(self._hold_state(h, day) for h in self._holds if h.day <= day),
             linked=self._links(day),
+            off_cadence=self._off_cadence_on(day),
         )
 
     def _on(self, on) -> datetime.date:
@@ -1364,6 +1436,22 @@ def _reasons_by_name(program: ir.Program, region: str | None) -> dict[str, str]:
     reasons.update((rule.name, rule.reason or "") for r in program.regions if region is None or r.name == region
                    for rule in r.rules)
     return reasons
+
+
+def _cadences(program: ir.Program, region: str | None) -> dict[str, ir.CadenceIR]:
+    """Rule ids -> when they are evaluated, for the rules that say (issue 11, evaluation cadence)."""
+    return {rule.name: rule.cadence for r in program.regions if region is None or r.name == region
+            for rule in r.rules if rule.cadence is not None}
+
+
+def _rule_points(program: ir.Program, region: str | None) -> dict[str, frozenset[int]]:
+    """Rule ids -> the points one of their rows scores (issue 11, points from the catalogue)."""
+    points: dict[str, set[int]] = defaultdict(set)
+    for r in program.regions:
+        if region is None or r.name == region:
+            for rule in r.rules:
+                points[rule.name].update(row.points for table in rule.tables for row in table.rows)
+    return {name: frozenset(given) for name, given in points.items()}
 
 
 def _horizon(program: ir.Program) -> int:
