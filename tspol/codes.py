@@ -58,6 +58,9 @@ DUPLICATE = "E201"
 MISSING = "E202"
 BAD_VALUE = "E203"
 UNUSED = "W200"
+# levels (issue 11): an ordered set of outcomes
+LEVELS_NO_DEFAULT = "E210"
+TWO_LEVELS = "E211"
 NO_CHINESE_NAME = "W201"
 # E3xx, W3xx: types and units (tspol.dsl.checker)
 TYPE_MISMATCH = "E300"

@@ -115,6 +115,8 @@ def action_text(a) -> str:
         return "warning"
     if isinstance(a, ast.Limit):
         return f"limit {quantity_text(a.days)} at {quantity_text(a.percent)} {a.basis.value}"
+    if isinstance(a, ast.LevelAction):
+        return f"level {a.set.value} {a.level.value}"
     return a.name.value
 
 
@@ -173,6 +175,7 @@ _STATEMENTS = {
         f"no appeal within {quantity_text(o.appeal_within)}" if o.outcome == "none" else f"{o.outcome} appeal"
     ) + (f" release within {quantity_text(o.release_within)}" if o.action == "release" else " keep until period end"),
     ast.ReasonPoints: lambda p: "points discretionary" if p.source == "discretionary" else "points by rule",
+    ast.LevelDefault: lambda d: f"default {d.name.value}",
 }
 
 
@@ -210,6 +213,10 @@ def block_header(decl) -> tuple[str, tuple, bool]:
         return f"hold {decl.name.value}", decl.items, True
     if isinstance(decl, ast.Reason):
         return f"reason {decl.name.value} in {decl.category.value}", decl.items, False
+    if isinstance(decl, ast.LevelSet):
+        return f"levels {decl.name.value}", decl.items, True
+    if isinstance(decl, ast.Level):
+        return f"level {decl.name.value}", decl.items, False
     return None
 
 
