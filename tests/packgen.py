@@ -66,8 +66,10 @@ def conditions(draw, depth: int = 2):
 
 
 @st.composite
-def packs(draw):
-    """(pack text, description) of a random pack, and the facts `Brute` needs."""
+def packs(draw, levels: bool = False):
+    """(pack text, description) of a random pack, and the facts `Brute` needs; with
+    `levels`, a level set `g` of LEVELS (best first) whose default is drawn, and rows
+    that may give one of its levels beside their points."""
     b_parent = draw(st.sampled_from(["c", None]))
     a_parent = draw(st.sampled_from(["b", "c", None] if b_parent else ["c", None]))
     only_if = {name: draw(st.sampled_from([None, ("c", ">", 2), ("c", "<=", 2), ("x", ">=", 1)]))
@@ -87,6 +89,9 @@ def packs(draw):
              "hit": hit, "rows": rows, "S": draw(st.sampled_from([("b", "c"), ("a", "b")]))}
     facts["stated"] = _stated_points(rows) if draw(st.booleans()) else None
     facts["cadence"] = draw(st.sampled_from([None, "daily", "weekly on friday", "monthly on day 31"]))
+    if levels:
+        facts["default"] = draw(st.integers(0, len(LEVELS) - 1))
+        facts["levels"] = [draw(st.sampled_from([None, *range(len(LEVELS))])) for _ in rows]
     return pack_text(facts), facts
 
 
@@ -95,6 +100,9 @@ def _stated_points(rows) -> tuple[int, int]:
     range of its rows' points, so that the pack checks clean."""
     scored = [points for _, points in rows if points] or [0]
     return min(scored), max(scored)
+
+
+LEVELS = ("top", "fair", "poor")
 
 
 def pack_text(facts) -> str:
@@ -115,6 +123,9 @@ def pack_text(facts) -> str:
     lines.append("metric N = x { higher is worse }")
     if facts.get("stated"):
         lines += ["category k", "reason q in k {{ points {} to {} }}".format(*facts["stated"])]
+    if "levels" in facts:
+        lines.append(f"levels g {{ {' '.join(f'level {name}' for name in LEVELS)} "
+                     f"default {LEVELS[facts['default']]} }}")
     lines.append("rule r in X {")
     if facts.get("stated"):
         lines.append("  reason q")
@@ -122,8 +133,11 @@ def pack_text(facts) -> str:
         lines.append(f"  evaluated {facts['cadence']}")
     lines.append("  on R")
     lines.append(f"  table {facts['hit']} {{")
-    for condition, points in facts["rows"]:
+    for position, (condition, points) in enumerate(facts["rows"]):
         action = f"points {points}" if points else "warning"
+        level = facts.get("levels", [None] * len(facts["rows"]))[position]
+        if level is not None:
+            action += f", level g {LEVELS[level]}"
         lines.append(f"    otherwise {action}" if condition is None else f"    when {condition_text(condition)} then {action}")
     lines.append("  }")
     lines.append("}")
@@ -246,6 +260,12 @@ class Brute:
     def fired(self, seller) -> list[int]:
         rows = self.matches(seller)
         return rows[:1] if self.facts["hit"] != "all" else rows
+
+    def level(self, seller) -> str:
+        """The level of set `g`: the worst a fired row gives, else the default."""
+        given = [self.facts["levels"][i - 1] for i in self.fired(seller)]
+        ranks = [rank for rank in given if rank is not None]
+        return LEVELS[max(ranks) if ranks else self.facts["default"]]
 
     def points(self, seller) -> int | None:
         fired = self.fired(seller)

@@ -93,10 +93,19 @@ def _penalty(decision, rule):
     return sum(v["points"] for v in mine), (min(limits) if limits else None)
 
 
+def _ranks(program, decision, rule) -> list[int]:
+    """The worst rank each level set gets from the rows of `rule` that fired (-1: none)."""
+    rows = {row.where: row for table in rule.tables for row in table.rows}
+    given = [pair for where in _rows_fired(decision, rule) for pair in rows[where].levels]
+    return [max((s.rank(level) for name, level in given if name == s.name), default=-1) for s in program.levels]
+
+
 def _confirm_monotonicity(program, problem):
-    worse, better = (_penalty(evaluate(program, s, problem.rule.region), problem.rule) for s in problem.sellers)
+    decisions = [evaluate(program, s, problem.rule.region) for s in problem.sellers]
+    worse, better = (_penalty(d, problem.rule) for d in decisions)
     milder_limit = better[1] is not None and (worse[1] is None or worse[1] > better[1])
-    assert worse[0] < better[0] or milder_limit
+    milder_level = any(w < b for w, b in zip(*(_ranks(program, d, problem.rule) for d in decisions)))
+    assert worse[0] < better[0] or milder_limit or milder_level
 
 
 def _confirm_dead(program, problem):

@@ -286,7 +286,9 @@ def test_a_change_of_any_stated_field_is_stated(program):
                 ir.AppealsIR: program.appeals, ir.HoldIR: program.holds[0], ir.HoldOutcomeIR: program.holds[0].outcomes[0],
                 ir.ReasonIR: program.reasons[0], ir.DocsIR: program.measure_docs[0],
                 ir.ResetIR: ir.ResetIR("quarter", None, 1, 0), ir.RepeatIR: ir.RepeatIR(30, None),
-                ir.CadenceIR: ir.CadenceIR("weekly", 0)}
+                ir.CadenceIR: ir.CadenceIR("weekly", 0),
+                ir.LevelSetIR: ir.LevelSetIR("health", ("green", "red"), "green", ir.Texts(en="Health"),
+                                             (ir.Texts(en="Green"), ir.Texts(en="Red")))}
     assert set(examples) == set(semdiff.STATED)
     for cls, example in examples.items():
         facts = semdiff.stated(example)

@@ -58,6 +58,9 @@ DUPLICATE = "E201"
 MISSING = "E202"
 BAD_VALUE = "E203"
 UNUSED = "W200"
+# levels (issue 11): an ordered set of outcomes
+LEVELS_NO_DEFAULT = "E210"
+TWO_LEVELS = "E211"
 NO_CHINESE_NAME = "W201"
 # E24x: issue 11, evaluation cadence (tspol.dsl.checker)
 UNKNOWN_WEEKDAY = "E240"
@@ -506,6 +509,49 @@ REGISTRY: tuple[Code, ...] = (
             "在指标的 `standard` 或 `only if` 中使用 `or` 或 `not`(这两处"
             "只能是用 `and` 连接的比较);一行的条件把 `or` 和 `not` 展开后超过 64 个"
             "分支。\n\n请按 help 行所示写这个值。"),
+    ),
+    # ---- E21x: levels (issue 11), an ordered set of outcomes
+    Code(
+        LEVELS_NO_DEFAULT, "LEVELS_NO_DEFAULT", ERROR,
+        "A level set without a default level",
+        "A `levels NAME { ... }` block lists its levels best first, and says with `default LEVEL` "
+        "the level of a seller whom no row that fired places in the set (who meets every standard, "
+        "or whose metrics are not evaluated). tspol guesses no default: the best level is not "
+        "always right (a new seller may start in the middle).\n\n"
+        "Add `default LEVEL`, naming one of the set's levels.",
+        _pol(_POLICY + "levels health {\n  level green\n  level red\n}\n",
+             ('example.pol:3:8: error[E210]: level set `health` has no default level\n'
+              '  3 | levels health {\n'
+              '    |        ^^^^^^\n'
+              '  help: add `default LEVEL`: the level of a seller no row places\n')),
+        summary_zh="等级集没有默认等级",
+        explanation_zh=(
+            "`levels NAME { ... }` 块按从好到差的顺序列出等级,并用 `default LEVEL` "
+            "说明没有任何触发的行给出等级的卖家(各项指标都达标,或指标未评估)的等级。"
+            "tspol 不猜测默认等级:最好的等级并不总是对的(新卖家可能从中间开始)。\n\n"
+            "请加上 `default LEVEL`,写出该等级集中的一个等级。"),
+    ),
+    Code(
+        TWO_LEVELS, "TWO_LEVELS", ERROR,
+        "A row that gives two levels of one level set",
+        "A row's `level SET LEVEL` action gives the seller a level of that set; a seller's level is "
+        "the worst level any row that fired gives, else the set's default. One row giving two "
+        "levels of the same set says one of them for nothing, and is usually a slip. Rows may give "
+        "levels of different sets.\n\n"
+        "Keep one level of each set in the row (the worse one is the one that counts).",
+        _pol(_COUNTS + "levels health {\n  level green\n  level red\n  default green\n}\n"
+             "rule r in US {\n  table {\n    when orders > 10 then level health red, level health green\n  }\n}\n",
+             ('example.pol:12:45: error[E211]: this row already gives a level of level set `health`\n'
+              '  12 |     when orders > 10 then level health red, level health green\n'
+              '     |                                             ^^^^^^^^^^^^^^^^^^\n'
+              '  note: example.pol:12:27: first here\n'
+              '  help: a row gives one level of each set: keep the worse one\n')),
+        summary_zh="一行给出了同一等级集的两个等级",
+        explanation_zh=(
+            "行中的 `level SET LEVEL` 动作给卖家该等级集中的一个等级;卖家的等级是所有触发的行给出的"
+            "最差等级,没有则为该等级集的默认等级。一行给出同一等级集的两个等级,其中一个毫无作用,"
+            "通常是笔误。一行可以给出不同等级集的等级。\n\n"
+            "请在这一行中每个等级集只保留一个等级(起作用的是较差的那个)。"),
     ),
     # ---- E24x: issue 11, evaluation cadence
     Code(

@@ -50,6 +50,7 @@ WORDS = {
         "contents": "Contents", "regions": "Regions", "inputs": "Inputs", "metrics": "Metrics and standards",
         "rules": "Rules", "ledger": "Points and thresholds", "appeals": "Appeals", "holds": "Balance holds",
         "measures": "Measures", "catalogue": "Violation reasons",
+        "levels": "Levels", "best_first": "best first; a seller no row places is",
         "version": "Version", "effective": "Effective", "source_hash": "Source hash",
         "made_by": "Written by tspol doc from the pack's source: every number on this page is the pack's own.",
         "name": "Name", "called": "Called", "kind": "Kind", "part_of": "Part of", "worse": "Worse when",
@@ -97,6 +98,7 @@ WORDS = {
         "contents": "目录", "regions": "地区", "inputs": "输入数据", "metrics": "指标与标准", "rules": "规则",
         "ledger": "违规分与阈值", "appeals": "申诉", "holds": "资金暂扣", "measures": "处罚措施",
         "catalogue": "违规原因",
+        "levels": "等级", "best_first": "从好到差;没有任何行给出等级的卖家为",
         "version": "版本", "effective": "生效日期", "source_hash": "源文本哈希",
         "made_by": "由 tspol doc 根据策略包源文本生成:本页每个数字都来自策略包本身。",
         "name": "标识", "called": "名称", "kind": "类型", "part_of": "属于", "worse": "越差方向",
@@ -197,11 +199,12 @@ def action_label(row: ir.RowIR, lang: str) -> str:
     """What a row gives, short enough for a picture: `6 points, limit 7d at 10%`."""
     words = WORDS[lang]
     parts = [words["warning"]] if row.warning else []
-    if row.points or not (row.warning or row.limit or row.measures):
+    if row.points or not (row.warning or row.limit or row.measures or row.levels):
         parts.append(_counted("points", row.points, lang))
     if row.limit is not None:
         parts.append(words["limit"].format(row.limit.days, decimal_text(row.limit.percent)))
     parts.extend(row.measures)
+    parts.extend(f"{name} {level}" for name, level in row.levels)
     return words["comma"].join(parts)
 
 
@@ -278,7 +281,7 @@ class _Page:
     # -- the body
     def body(self) -> ET.Element:
         sections = [self.regions(), self.inputs(), self.metrics(), self.rules(), self.ledger(), self.appeals(),
-                    self.holds(), self.measures(), self.catalogue()]
+                    self.holds(), self.measures(), self.levels(), self.catalogue()]
         sections = [s for s in sections if s is not None]
         return el("body", el("main", self.header(), self.contents(sections), sections))
 
@@ -505,6 +508,17 @@ class _Page:
                     self.doc_lines(docs[name].descriptions, docs[name].examples) if name in docs else None)
                  for name, texts in self.program.measures]
         return self.section("measures", el("ul", items))
+
+    def levels(self) -> ET.Element | None:
+        """Each level set, its levels best first, and its default (issue 11)."""
+        if not self.program.levels:
+            return None
+        sets = [el("li", self.named(level_set.names, level_set.name), " (", self.words["best_first"], " ",
+                   el("code", level_set.default), ")",
+                   el("ol", [el("li", self.named(texts, level)) for level, texts
+                             in zip(level_set.levels, level_set.level_names)]))
+                for level_set in self.program.levels]
+        return self.section("levels", el("ul", sets))
 
     def catalogue(self) -> ET.Element | None:
         if not self.program.reasons:

@@ -123,6 +123,8 @@ def _decision(row: Mapping, kept: Mapping[str, tuple[str, ...]], headroom: bool)
     for key in ("findings", "not_applicable", "discretionary"):
         if key in kept:
             out[key] = [dict(item) for item in row[key]]
+    if "levels" in row:  # a pack that declares levels, its whole decision (issue 11)
+        out["levels"] = dict(row["levels"])
     if headroom:
         out["headroom"] = [_headroom(item) for item in row["headroom"]]
         out["recovery"] = [dict(item, below=[dict(b) for b in item["below"]]) for item in row["recovery"]]

@@ -94,11 +94,14 @@ class Penalty:
 
     points: int
     limits: tuple[ir.LimitIR, ...]
+    ranks: tuple[int, ...] = ()  # the worst rank given in each level set, -1 for none (issue 11)
 
     def milder_than(self, other: Penalty) -> str | None:
         """Why this penalty is lower than `other`, or None."""
         if self.points < other.points:
             return "points"
+        if any(mine < theirs for mine, theirs in zip(self.ranks, other.ranks)):
+            return "level"
         if other.limits and not self.limits:
             return "limit"
         if self.limits and other.limits:
@@ -116,11 +119,18 @@ def _strictest(limits: Iterable[ir.LimitIR]) -> tuple[int, str, Fraction]:
     return (max(x.days for x in limits), limits[0].basis, min(x.percent for x in limits))
 
 
-def penalty_text(points: int, limits: Iterable[ir.LimitIR]) -> Message:
-    """`5 points, limit 7d at 10% avg4w`."""
+def penalty_text(points: int, limits: Iterable[ir.LimitIR], levels: Iterable[Message] = ()) -> Message:
+    """`5 points, limit 7d at 10% avg4w` (and `level health red`)."""
     parts = [say("analysis.points.one" if points == 1 else "analysis.points", points=points)]
     parts += [limit_text(x) for x in limits]
+    parts += list(levels)
     return say("analysis.penalty", parts=Words(parts, ","))
+
+
+def level_texts(penalty: Penalty, level_sets: tuple[ir.LevelSetIR, ...]) -> list[Message]:
+    """`level health red` for each set a penalty gives a level of."""
+    return [say("semdiff.level", set=level_set.name, level=level_set.levels[rank])
+            for level_set, rank in zip(level_sets, penalty.ranks) if rank >= 0]
 
 
 def limit_text(limit: ir.LimitIR) -> str:
@@ -753,11 +763,13 @@ class _RuleAnalysis:
 
     def _compare(self, axes, name: str, worse, better, reported: set) -> Problem | None:
         (worse_box, worse_fired, worse_piece), (better_box, better_fired, better_piece) = worse, better
-        bad, good = _penalty(worse_fired), _penalty(better_fired)
+        level_sets = self.space.meaning.program.levels
+        bad, good = _penalty(worse_fired, level_sets), _penalty(better_fired, level_sets)
         why = bad.milder_than(good)
         if why is None:
             return None
-        row, other = _blame(worse_fired, better_fired, why)
+        milder_set = next((s for s, mine, theirs in zip(level_sets, bad.ranks, good.ranks) if mine < theirs), None)
+        row, other = _blame(worse_fired, better_fired, why, milder_set)
         if (row.span, name) in reported:
             return None
         sellers = self._neighbours(axes, name, worse_box.with_part(name, axes[name].interval(worse_piece, worse_piece)),
@@ -770,8 +782,8 @@ class _RuleAnalysis:
         return Problem(Diagnostic(
             MONOTONICITY,
             say(f"analysis.monotonicity.{direction}", name=name, where=self.where_regions(),
-                less=penalty_text(bad.points, bad.limits), row=other.index, row_where=other.where,
-                more=penalty_text(good.points, good.limits), worse=self.described(worse_seller),
+                less=penalty_text(bad.points, bad.limits, level_texts(bad, level_sets)), row=other.index,
+                row_where=other.where, more=penalty_text(good.points, good.limits, level_texts(good, level_sets)), worse=self.described(worse_seller),
                 better=self.described(better_seller)),
             severity=WARNING, span=row.span,
             related=(Related(other.span, say("analysis.monotonicity.note", row=other.index)),),
@@ -806,16 +818,25 @@ class _RuleAnalysis:
         return None
 
 
-def _penalty(fired: Fired) -> Penalty:
-    return Penalty(sum(row.points for _, row in fired), tuple(row.limit for _, row in fired if row.limit))
+def _penalty(fired: Fired, levels: tuple[ir.LevelSetIR, ...] = ()) -> Penalty:
+    return Penalty(sum(row.points for _, row in fired), tuple(row.limit for _, row in fired if row.limit),
+                   tuple(_rank(fired, level_set) for level_set in levels))
 
 
-def _blame(bad: Fired, good: Fired, why: str) -> tuple[ir.RowIR, ir.RowIR]:
+def _rank(fired: Fired, level_set: ir.LevelSetIR) -> int:
+    """The worst rank the rows that fire give in a level set; -1 when they give none."""
+    return max((level_set.rank(level) for _, row in fired for name, level in row.levels
+                if name == level_set.name), default=-1)
+
+
+def _blame(bad: Fired, good: Fired, why: str, levels: ir.LevelSetIR | None = None) -> tuple[ir.RowIR, ir.RowIR]:
     """The row of the worse seller that gives less, and the row of the better seller it is
     compared with (the same table's where there is one)."""
     for table, row in bad:
         for other in (r for t, r in good if t is table):
             if why == "points" and row.points < other.points:
+                return row, other
+            if why == "level" and _rank(((table, row),), levels) < _rank(((table, other),), levels):
                 return row, other
             if why == "limit" and Penalty(0, (row.limit,) if row.limit else ()).milder_than(
                     Penalty(0, (other.limit,) if other.limit else ())):

@@ -100,7 +100,7 @@ def outcome_text(program: ir.Program, row: ir.RowIR, lang: str) -> str:
     items = []
     if row.warning:
         items.append("警告" if zh else "a warning")
-    if row.points or not (row.warning or row.limit or row.measures):
+    if row.points or not (row.warning or row.limit or row.measures or row.levels):
         if zh:
             items.append(f"{row.points} 个违规分")
         else:
@@ -119,7 +119,18 @@ def outcome_text(program: ir.Program, row: ir.RowIR, lang: str) -> str:
                          f"{basis_name}{{cap}}")
     for measure in row.measures:
         items.append(escape(_texts(program.measures, measure, lang)))
+    items += [level_text(program, name, level, lang) for name, level in row.levels]
     return _join(items, lang)
+
+
+def level_text(program: ir.Program, name: str, level: str, lang: str) -> str:
+    """`the level Orange: poor (orange) of Account health`: a level a row gives."""
+    level_set = program.level_set(name)
+    set_name = escape(level_set.names.get(lang, name))
+    level_name = escape(level_set.level_texts(level).get(lang, level))
+    if lang == "zh":
+        return f"{set_name}等级{level_name}({level})"
+    return f"the level {level_name} ({level}) of {set_name}"
 
 
 def row_place(rule: ir.RuleIR, table: ir.TableIR, row: ir.RowIR, lang: str) -> str:

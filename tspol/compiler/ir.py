@@ -112,6 +112,7 @@ class RowIR:
     span: Span = attrs.field(eq=False, repr=False)
     where: str = attrs.field(eq=False, default="")  # "fulfilment.pol:44"
     otherwise: bool = False  # `otherwise`: matches where its box holds and no other row of its table does
+    levels: tuple[tuple[str, str], ...] = since(3, ())  # (level set, level) the row gives, in source order
 
     @property
     def box(self) -> Box:
@@ -337,6 +338,33 @@ class DocsIR:
     examples: Examples = ()
 
 
+# ---- levels (issue 11) ------------------------------------------------------------------
+
+@frozen
+class LevelSetIR:
+    """`levels health { ... }`: its levels best first; `default` is the level of a seller
+    whom no row that fired gives a level of this set."""
+
+    SINCE = 3
+
+    name: str
+    levels: tuple[str, ...]
+    default: str
+    names: Texts
+    level_names: tuple[Texts, ...]  # one for each of `levels`, in the same order
+
+    def rank(self, level: str) -> int:
+        """0 for the best level; higher is worse."""
+        return self.levels.index(level)
+
+    def worst(self, given) -> str:
+        """The worst of the levels given (an iterable of names), else the default."""
+        return max(given, key=self.rank, default=self.default)
+
+    def level_texts(self, level: str) -> Texts:
+        return self.level_names[self.rank(level)]
+
+
 @frozen
 class Program:
     name: str
@@ -358,6 +386,18 @@ class Program:
     examples: Examples = ()
     measure_docs: tuple[DocsIR, ...] = ()  # one for each of `measures`, in the same order
     category_docs: tuple[DocsIR, ...] = ()  # one for each of `categories`, in the same order
+    levels: tuple[LevelSetIR, ...] = since(3, ())  # level sets, in source order (issue 11)
+
+    def level_set(self, name: str) -> LevelSetIR:
+        return next(s for s in self.levels if s.name == name)
+
+    def decided_levels(self, rows) -> dict[str, str] | None:
+        """A decision's `levels`: per set, the worst level a fired row gives, else its
+        default; None for a pack that declares no levels (its decisions have no `levels`)."""
+        if not self.levels:
+            return None
+        given = [pair for row in rows for pair in row.levels]
+        return {s.name: s.worst(level for name, level in given if name == s.name) for s in self.levels}
 
     def region(self, name: str) -> RegionIR:
         for region in self.regions:

@@ -43,7 +43,14 @@ def lower(pack: Pack) -> ir.Program:
         **_docs(pack.policy),
         measure_docs=tuple(ir.DocsIR(name, **_docs(m)) for name, m in pack.measures.items()),
         category_docs=tuple(ir.DocsIR(name, **_docs(c)) for name, c in pack.categories.items()),
+        levels=tuple(_level_set(s) for s in pack.level_sets.values()),
     )
+
+
+def _level_set(decl: ast.LevelSet) -> ir.LevelSetIR:
+    return ir.LevelSetIR(decl.name.value, tuple(level.name.value for level in decl.levels),
+                         decl.first(ast.LevelDefault).name.value, _texts(decl),
+                         tuple(_texts(level) for level in decl.levels))
 
 
 def _texts(decl, kind: str = "name") -> ir.Texts:
@@ -153,7 +160,7 @@ def _row(pack: Pack, rule: ast.Rule, row: ast.Row, index: int, only_ifs: dict[st
         for name in list(box):
             for input_name, interval in only_ifs.get(name, ()):
                 box[input_name] = box.get(input_name, Interval.everything()).intersect(interval)
-    points, warning, limit, measures = 0, False, None, []
+    points, warning, limit, measures, levels = 0, False, None, [], []
     for action in row.actions:
         if isinstance(action, ast.Points):
             points = _whole(action.amount)
@@ -161,11 +168,13 @@ def _row(pack: Pack, rule: ast.Rule, row: ast.Row, index: int, only_ifs: dict[st
             warning = True
         elif isinstance(action, ast.Limit):
             limit = ir.LimitIR(_days(action.days), Fraction(action.percent.value), action.basis.value)
+        elif isinstance(action, ast.LevelAction):
+            levels.append((action.set.value, action.level.value))
         else:
             measures.append(action.name.value)
     return ir.RowIR(index=index, boxes=tuple(tuple(box.items()) for box in boxes), points=points, warning=warning,
                     limit=limit, measures=tuple(measures), text=row_text(row), span=row.span,
-                    where=pack.where(row.span), otherwise=row.otherwise)
+                    where=pack.where(row.span), otherwise=row.otherwise, levels=tuple(levels))
 
 
 def _ledger(ledger: ast.Ledger) -> ir.LedgerIR:

@@ -345,6 +345,10 @@ class CodeGenerator:
             ("metrics", [(m.name, m.names) for m in program.metrics]),
             ("measures", [(name, texts) for name, texts in program.measures if name in used_measures]),
         )
+        if program.levels:  # a set by its name, a level by `set.level` (issue 11)
+            groups += (("levels", [pair for s in program.levels for pair in
+                                   ((s.name, s.names), *((f"{s.name}.{level}", texts)
+                                                         for level, texts in zip(s.levels, s.level_names)))]),)
         self.writeline("NAMES = {")
         self.indent()
         for group, items in groups:
@@ -486,11 +490,14 @@ class CodeGenerator:
         self.writeline("points = 0")
         self.writeline("warning = False")
         self.writeline("violations = []")
+        for position, _ in enumerate(self.program.levels):
+            self.writeline(f"level_{position} = -1  # the worst rank a row gave; -1: none, the default")
         if self.lean:
             for rule in region.rules:
                 self.visit_RuleIR_lean(rule)
+            levels = f", 'levels': {self.levels_display()}" if self.program.levels else ""
             self.writeline("return {'region': region, 'points': points, 'warning': warning, "
-                           "'violations': violations}")
+                           f"'violations': violations{levels}}}")
             return
         self.writeline("findings = []")
         self.writeline("not_applicable = []")
@@ -506,6 +513,8 @@ class CodeGenerator:
             self.writeline("""', "warning": ', 'true' if warning else 'false',""")
             for key in ("violations", "findings", "not_applicable", "discretionary"):
                 self.writeline(f"""', "{key}": [', ', '.join({key}), ']',""")
+            if self.program.levels:
+                self.writeline(f"""', "levels": ', _json({self.levels_display()}),""")
             self.writeline("'}',")
             self.outdent()
             self.writeline("))")
@@ -515,6 +524,8 @@ class CodeGenerator:
         self.writeline("'region': region,")
         for key in ("points", "warning", "violations", "findings", "not_applicable", "discretionary"):
             self.writeline(f"{key!r}: {key},")
+        if self.program.levels:
+            self.writeline(f"'levels': {self.levels_display()},")
         self.outdent()
         self.writeline("}")
 
@@ -769,7 +780,23 @@ class CodeGenerator:
             if test == "True" and exclusive:
                 break  # no row after it can fire
 
+    def levels_display(self) -> str:
+        """The decision's `levels`: each set's level by its rank variable, the default
+        (last in the tuple) at rank -1 (`ir.Program.decided_levels`)."""
+        items = ", ".join(f"{level_set.name!r}: {(*level_set.levels, level_set.default)!r}[level_{position}]"
+                          for position, level_set in enumerate(self.program.levels))
+        return "{" + items + "}"
+
+    def visit_levels(self, row: ir.RowIR) -> None:
+        """Each level a row gives: its set's rank variable keeps the worst."""
+        positions = {level_set.name: position for position, level_set in enumerate(self.program.levels)}
+        for name, level in row.levels:
+            position = positions[name]
+            rank = self.program.levels[position].rank(level)
+            self.writeline(f"level_{position} = max(level_{position}, {rank})")
+
     def visit_RowIR(self, rule: ir.RuleIR, table: ir.TableIR, row: ir.RowIR) -> None:
+        self.visit_levels(row)
         if row.points:
             self.writeline(f"points += {row.points}")
         if row.warning:

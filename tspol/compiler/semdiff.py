@@ -49,10 +49,11 @@ class Fired:
     warning: bool
     limit: ir.LimitIR | None
     measures: tuple[str, ...]
+    levels: tuple[tuple[str, str], ...] = ()  # (level set, level) the row gives (issue 11)
 
     def sort_key(self) -> tuple:
         limit = (self.limit.days, self.limit.percent, self.limit.basis) if self.limit else ()
-        return (self.points, self.warning, limit, self.measures)
+        return (self.points, self.warning, limit, self.measures, self.levels)
 
 
 @attrs.frozen
@@ -88,7 +89,13 @@ class Outcome:
             "not_applicable": list(self.not_applicable),
             "discretionary": list(self.discretionary),
             "rows": list(self.rows),
+            **({"levels": [f"{name} {level}" for name, level in self.levels]} if self.levels else {}),
         }
+
+    @property
+    def levels(self) -> tuple[tuple[str, str], ...]:
+        """Each (level set, level) the rows that fired give, once each, sorted."""
+        return tuple(sorted({pair for f in self.fired for pair in f.levels}))
 
     def text(self, lang: str = "en") -> str:
         return ("," if lang == "zh" else ", ").join(self.parts(lang))
@@ -106,6 +113,7 @@ class Outcome:
             parts.append(said("semdiff.warning"))
         parts += [limit_text(f.limit) for f in self.fired if f.limit]
         parts += sorted({m for f in self.fired for m in f.measures})
+        parts += [said("semdiff.level", set=name, level=level) for name, level in self.levels]
         if self.finding:
             parts.append(said("semdiff.outside", standard=self.standard).rstrip())
         if self.not_applicable:
@@ -316,7 +324,7 @@ class _RuleDiff:
             # which rows fire then is the IR's own reading, `TableIR.fired`
             rows = [row for table, table_masks, bits in masks
                     for row in table.fired(lambda row, mask=table_masks[cell], bits=bits: mask & bits[id(row)])]
-            fired = tuple(sorted((Fired(r.points, r.warning, r.limit, r.measures) for r in rows), key=Fired.sort_key))
+            fired = tuple(sorted((Fired(r.points, r.warning, r.limit, r.measures, r.levels) for r in rows), key=Fired.sort_key))
             out[cell] = Outcome(True, missing, finding, metric.standard_text if finding else "", fired,
                                 rule.may_follow(bool(rows), finding), tuple(r.where for r in rows))
         return out
@@ -382,6 +390,7 @@ def _facts(program: ir.Program) -> dict[str, Facts]:
         about = {d.name: stated(d) for d in docs}
         facts.update((f"{kind} {name}", {**_texts(texts, "name"), **about.get(name, {})}) for name, texts in names)
     facts.update((f"reason {r.name}", stated(r)) for r in program.reasons)
+    facts.update((f"levels {s.name}", stated(s)) for s in program.levels)
     return facts
 
 
@@ -527,6 +536,13 @@ STATED: dict[type, dict[tuple[str, ...], Callable[[object], Facts]]] = {
     },
     ir.DocsIR: {("descriptions",): TEXTS[("descriptions",)], ("examples",): TEXTS[("examples",)]},
     ir.CadenceIR: {("period", "day"): lambda c: {"evaluated": c.written()}},  # issue 11, evaluation cadence
+    ir.LevelSetIR: {
+        ("levels",): lambda s: {"levels, best first": ", ".join(s.levels)},
+        ("default",): lambda s: {"default": s.default},
+        ("names",): TEXTS[("names",)],
+        ("level_names",): lambda s: _merged(_texts(texts, f"level {level} name")
+                                            for level, texts in zip(s.levels, s.level_names)),
+    },
 }
 
 SECTION = "names the section"
@@ -534,7 +550,8 @@ UNSTATED: dict[type, dict[str, str]] = {
     ir.Program: {
         "source_hash": "changes with any edit of the text, a comment too",
         **dict.fromkeys(("inputs", "metrics", "bases", "regions", "ledger", "appeals", "holds", "measures",
-                         "reasons", "categories", "measure_docs", "category_docs"), "sections of their own"),
+                         "reasons", "categories", "measure_docs", "category_docs", "levels"),
+                      "sections of their own"),
     },
     ir.InputIR: {"name": SECTION},
     ir.MetricIR: {"name": SECTION, "kind": "follows from the definition and the inputs",
@@ -546,4 +563,5 @@ UNSTATED: dict[type, dict[str, str]] = {
     ir.HoldIR: {"name": SECTION},
     ir.ReasonIR: {"name": SECTION},
     ir.DocsIR: {"name": SECTION},
+    ir.LevelSetIR: {"name": SECTION},
 }

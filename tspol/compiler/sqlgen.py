@@ -192,6 +192,7 @@ class _Query:
         self.kept = kept_fields(fields) | ({key: () for key in self.DISTANCES} if headroom else {})
         self.items: dict[tuple[str, int], list[str]] = {}  # (list, rule declaration): its item columns
         self.headroom = headroom
+        self.decides_levels = fields is None and bool(program.levels)  # a `levels` column (issue 11)
         self.conditions: dict[tuple, exp.Expression] = {}  # (formula, value) -> its condition (`formula`)
         self.term_texts: dict[int, tuple[exp.Expression, str]] = {}
         folded: dict[str, str] = {}
@@ -596,8 +597,10 @@ class _Query:
         `violations_3_0`, `violations_3_1`, ...), its points and warning (`points_3`)."""
         columns = []
         for position, rule in enumerate(self.declarations()):
-            parts = {key: [] for key in (*self.LISTS, "points", "warning")}
+            parts = {key: [] for key in (*self.LISTS, "points", "warning", *self.level_keys())}
             self.rule(rule, parts)
+            columns += [alias(cast(greatest(parts[key]) if parts[key] else lit(-1), "INT"), f"{key}_{position}")
+                        for key in self.level_keys()]
             columns += self.item_columns({(key, position): parts[key] for key in self.LISTS})
             points = cast(sum_(parts["points"]), "INT") if parts["points"] else cast(lit(0), "INT")
             columns.append(alias(points, f"points_{position}"))
@@ -647,8 +650,32 @@ class _Query:
         for key in self.LISTS + (self.DISTANCES if self.headroom else ()):
             if self.wants(key):
                 columns.append(alias(per_region(listed(key), exp.Null()), key))
+        if self.decides_levels:
+            columns.append(alias(per_region(self.levels_struct, exp.Null()), "levels"))
         columns.append(col("error"))
         return columns
+
+    # ---- levels (issue 11): each rule's worst rank per level set (-1: none), the region's the
+    # greatest of its rules', named by a CASE (the set's default at -1): `Program.decided_levels`
+    def level_keys(self) -> list[str]:
+        return [f"level_{position}" for position, _ in enumerate(self.program.levels)] if self.decides_levels else []
+
+    def chain_levels(self, chain, parts: dict) -> None:
+        """The rank a chain of rows (at most one of them fires) gives each level set."""
+        for key, level_set in zip(self.level_keys(), self.program.levels):
+            ranked = [(fires, lit(level_set.rank(level))) for fires, row in chain
+                      for name, level in row.levels if name == level_set.name]
+            if ranked:
+                parts[key].append(case(*ranked, default=lit(-1)))
+
+    def levels_struct(self, mine: list[int]) -> exp.Expression:
+        fields = []
+        for key, level_set in zip(self.level_keys(), self.program.levels):
+            rank = greatest([col(f"{key}_{p}") for p in mine]) if mine else lit(-1)
+            named = case(*((exp.EQ(this=rank.copy(), expression=lit(r)), lit(level))
+                           for r, level in enumerate(level_set.levels)), default=lit(level_set.default))
+            fields.append(exp.PropertyEQ(this=exp.to_identifier(level_set.name, quoted=True), expression=named))
+        return exp.Struct(expressions=fields)
 
     def empty(self, key: str) -> exp.Expression:
         items = self.kept[key] if key in self.LISTS else None
@@ -685,6 +712,8 @@ class _Query:
                 if scored:
                     parts["points"].append(case(*scored, default=lit(0)))
             parts["warning"] += [fires for fires, row in rows if row.warning]
+            for chain in chains:
+                self.chain_levels(chain, parts)
         if rule.may and self.wants("discretionary"):
             follows = exp.or_(*fired, copy=False) if rule.tables else outside
             parts["discretionary"].append(case((follows, self.item(
@@ -1108,6 +1137,12 @@ def _parenthesized(node: exp.Expression) -> exp.Expression:
 def _compare(op: str, left, right) -> exp.Expression:
     kinds = {"<": exp.LT, "<=": exp.LTE, ">": exp.GT, ">=": exp.GTE, "==": exp.EQ}
     return kinds[op](this=left, expression=right)
+
+
+def greatest(items: list) -> exp.Expression:
+    if len(items) == 1:
+        return items[0]
+    return exp.Greatest(this=items[0], expressions=items[1:])
 
 
 def sum_(items: list) -> exp.Expression:

@@ -165,7 +165,15 @@ class MeasureAction:
     name: Name
 
 
-Action = Union[Points, WarningAction, Limit, MeasureAction]
+@node
+class LevelAction:
+    """`level health red`: the row gives the seller level `red` of the set `health`."""
+
+    set: Name
+    level: Name
+
+
+Action = Union[Points, WarningAction, Limit, MeasureAction, LevelAction]
 
 
 @node
@@ -499,8 +507,33 @@ class Reason(_Block):
     items: tuple
 
 
+# ---- levels ---------------------------------------------------------------------------
+
+@node
+class Level(_Block):
+    name: Name
+    items: tuple[Text, ...]
+
+
+@node
+class LevelDefault:
+    name: Name
+
+
+@node
+class LevelSet(_Block):
+    """`levels health { level green ... level red default green }`: levels best first."""
+
+    name: Name
+    items: tuple
+
+    @property
+    def levels(self) -> tuple[Level, ...]:
+        return self.items_of(Level)
+
+
 Decl = Union[Policy, Region, Measure, Category, Input, Basis, Metric, Rule,
-             Ledger, Appeals, Hold, Reason]
+             Ledger, Appeals, Hold, Reason, LevelSet]
 
 
 @node

@@ -44,6 +44,8 @@ from tspol.codes import (
     DIRECTION,
     UNUSED,
     NO_CHINESE_NAME,
+    LEVELS_NO_DEFAULT,
+    TWO_LEVELS,
 )
 
 # Bounds that keep every date of the ledger a real date and every sum an ordinary
@@ -178,7 +180,7 @@ class _Checker:
             metrics=self.metrics, measures=self.measures, categories=self.categories,
             reasons=self.reasons, holds=self.holds, rules=self.rules, ledger=self.ledger,
             appeals=self.appeals, quantities=self.quantities,
-            warnings=tuple(d for d in self.diagnostics if not d.is_error),
+            warnings=tuple(d for d in self.diagnostics if not d.is_error), level_sets=self.level_sets,
         )
 
     def collect_names(self) -> None:
@@ -190,6 +192,7 @@ class _Checker:
         self.categories = self.table(ast.Category, "category")
         self.reasons = self.table(ast.Reason, "reason")
         self.holds = self.table(ast.Hold, "hold")
+        self.level_sets = self.table(ast.LevelSet, "level_set")
         self.inputs: dict[str, ast.Input] = {}
         self.bases: dict[str, ast.Basis] = {}
         self.metrics: dict[str, ast.Metric] = {}
@@ -211,6 +214,8 @@ class _Checker:
             self.check_basis(decl)
         for decl in self.metrics.values():
             self.check_metric(decl)
+        for level_set in self.level_sets.values():
+            self.check_level_set(level_set)
         self.check_rules(self.rules)
         if self.ledger:
             self.check_ledger(self.ledger)
@@ -684,6 +689,9 @@ class _Checker:
         seen: dict[type, object] = {}
         for action in row.actions:
             kind = type(action)
+            if kind is ast.LevelAction:
+                self.check_level_action(action, seen)
+                continue
             if kind is not ast.MeasureAction and kind in seen:
                 self.report(DUPLICATE, say("check.action_twice"), action.span,
                             related=(Related(seen[kind].span, say("check.first_here")),))
@@ -699,6 +707,41 @@ class _Checker:
                 if action.name.value not in self.measures:
                     self.unknown("action_or_measure", action.name,
                                  list(self.measures) + ["points", "warning", "limit"])
+
+    # ---- levels (issue 11)
+    def check_level_set(self, level_set: ast.LevelSet) -> None:
+        """Each level once, one default, and that default one of the set's levels."""
+        names: dict[str, ast.Level] = {}
+        for level in level_set.levels:
+            self.check_texts(level)
+            first = names.setdefault(level.name.value, level)
+            if first is not level:
+                self.report(DUPLICATE, say("check.level_twice", name=level.name.value, set=level_set.name.value),
+                            level.name.span, related=(Related(first.name.span, say("check.first_defined_here")),),
+                            help=say("check.remove_or_rename"))
+        defaults = level_set.items_of(ast.LevelDefault)
+        self.once(defaults, say("check.level_default_twice", set=level_set.name.value))
+        if not defaults:
+            self.report(LEVELS_NO_DEFAULT, say("check.levels_no_default", set=level_set.name.value),
+                        level_set.name.span, help=say("check.levels_no_default.help"))
+        for default in defaults[:1]:
+            if default.name.value not in names:
+                self.unknown("level", default.name, names)
+
+    def check_level_action(self, action: ast.LevelAction, seen: dict) -> None:
+        """`level SET LEVEL`: a declared set, one of its levels, one level of a set in a row."""
+        level_set = self.level_sets.get(action.set.value)
+        if level_set is None:
+            self.unknown("level_set", action.set, self.level_sets)
+            return
+        levels = [level.name.value for level in level_set.levels]
+        if action.level.value not in levels:
+            self.unknown("level", action.level, levels)
+        key = ("level", action.set.value)
+        if key in seen:
+            self.report(TWO_LEVELS, say("check.two_levels", set=action.set.value), action.span,
+                        related=(Related(seen[key].span, say("check.first_here")),), help=say("check.two_levels.help"))
+        seen.setdefault(key, action)
 
     # ---- ledger, appeals, holds, catalogue
     def check_ledger(self, ledger: ast.Ledger) -> None:

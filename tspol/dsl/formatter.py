@@ -120,6 +120,8 @@ def action_text(a) -> str:
         return "warning"
     if isinstance(a, ast.Limit):
         return f"limit {quantity_text(a.days)} at {quantity_text(a.percent)} {a.basis.value}"
+    if isinstance(a, ast.LevelAction):
+        return f"level {a.set.value} {a.level.value}"
     return a.name.value
 
 
@@ -184,6 +186,7 @@ _STATEMENTS = {
     ast.ReasonPoints: lambda p: "points discretionary" if p.source == "discretionary" else "points by rule",
     ast.ReasonRange: lambda r: f"points {reason_range_text(r)}",
     ast.Cadence: lambda c: f"evaluated {cadence_text(c)}",
+    ast.LevelDefault: lambda d: f"default {d.name.value}",
 }
 
 
@@ -235,6 +238,10 @@ def block_header(decl) -> tuple[str, tuple, bool]:
         return f"hold {decl.name.value}", decl.items, True
     if isinstance(decl, ast.Reason):
         return f"reason {decl.name.value} in {decl.category.value}", decl.items, False
+    if isinstance(decl, ast.LevelSet):
+        return f"levels {decl.name.value}", decl.items, True
+    if isinstance(decl, ast.Level):
+        return f"level {decl.name.value}", decl.items, False
     return None
 
 

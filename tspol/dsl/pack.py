@@ -62,6 +62,7 @@ class Pack:
     appeals: ast.Appeals | None
     quantities: Mapping[str, Quantity]
     warnings: tuple[Diagnostic, ...] = ()
+    level_sets: Mapping[str, ast.LevelSet] = attrs.field(factory=dict)  # levels (issue 11)
 
     @property
     def name(self) -> str:

@@ -731,6 +731,19 @@ class _ToAst(Transformer):
         name, category, *items = children
         return ast.Reason(self._name(name), self._name(category), tuple(items), span=self._span(meta))
 
+    # -- levels
+    def levels(self, meta, children):
+        return ast.LevelSet(self._name(children[0]), tuple(children[1:]), span=self._span(meta))
+
+    def level(self, meta, children):
+        return ast.Level(self._name(children[0]), tuple(children[1:]), span=self._span(meta))
+
+    def level_default(self, meta, children):
+        return ast.LevelDefault(self._name(children[0]), span=self._span(meta))
+
+    def level_action(self, meta, children):
+        return ast.LevelAction(self._name(children[0]), self._name(children[1]), span=self._span(meta))
+
     def reason_points(self, meta, children):
         source = "discretionary" if str(children[1]) == "discretionary" else "rule"
         return ast.ReasonPoints(source, span=self._span(meta))

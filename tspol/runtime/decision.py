@@ -122,8 +122,11 @@ LEAN_VIOLATION = ("rule", "table", "row", "points", "warning", "limit", "measure
 
 def lean(decision: Mapping) -> dict:
     """The lean decision (a module's `decide`) that a full decision dict implies."""
-    return {"region": decision["region"], "points": decision["points"], "warning": decision["warning"],
-            "violations": [{key: v[key] for key in LEAN_VIOLATION} for v in decision["violations"]]}
+    out = {"region": decision["region"], "points": decision["points"], "warning": decision["warning"],
+           "violations": [{key: v[key] for key in LEAN_VIOLATION} for v in decision["violations"]]}
+    if "levels" in decision:  # a pack that declares levels (issue 11)
+        out["levels"] = dict(decision["levels"])
+    return out
 
 
 _LISTS = {"violations": Violation, "findings": Finding, "not_applicable": NotApplicable,
@@ -163,6 +166,12 @@ class Decision:
         return self._dict["warning"]
 
     @property
+    def levels(self) -> dict[str, str] | None:
+        """Each level set's level (a pack that declares levels), else None."""
+        found = self._dict.get("levels")
+        return None if found is None else dict(found)
+
+    @property
     def headroom(self) -> tuple[dict, ...] | None:
         """How close to a worse outcome (`evaluate(..., headroom=True)`), else None."""
         found = self._dict.get("headroom")
@@ -195,7 +204,7 @@ class Decision:
     def __eq__(self, other):
         if type(other) is not Decision:
             return NotImplemented
-        return self._key() == other._key()
+        return self._key() == other._key() and self.levels == other.levels
 
     def __hash__(self):
         return hash(self._key())
@@ -214,6 +223,8 @@ class Decision:
             "warning": self.warning,
             **{name: [item.to_dict() for item in getattr(self, name)] for name in _LISTS},
         }
+        if "levels" in self._dict:  # a pack that declares levels (issue 11)
+            out["levels"] = dict(self._dict["levels"])
         for name in ("headroom", "recovery"):
             if name in self._dict:
                 out[name] = copy.deepcopy(self._dict[name])

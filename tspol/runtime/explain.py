@@ -42,6 +42,7 @@ WORDS = {
         "row": "row {row}",
         "table_row": "row {row} of {table}",
         "what_if": "What if {changes} ({metrics}):",
+        "levels": "Levels:",
         "then_points": "from {before} to {after}",
         "changes": "{rule}, {row}: from {before} to {after}",
         "fires": "then fires: {rule}, {row}",
@@ -78,6 +79,7 @@ WORDS = {
         "row": "第 {row} 行",
         "table_row": "{table} 表第 {row} 行",
         "what_if": "假如 {changes}({metrics}):",
+        "levels": "等级:",
         "then_points": "由 {before} 变为 {after}",
         "changes": "{rule},{row}:由 {before} 变为 {after}",
         "fires": "新触发:{rule},{row}",
@@ -97,6 +99,13 @@ def _metric_label(names, metric: str, lang: str) -> str:
 
 def _name(names: Mapping, group: str, key: str, lang: str) -> str:
     return names.get(group, {}).get(key, {}).get(lang) or key
+
+
+def _level(names: Mapping, level_set: str, level: str, words: Mapping, lang: str) -> str:
+    """`  - Account health: Orange: poor (orange)`: a set's level, by their names."""
+    shown = _name(names, "levels", f"{level_set}.{level}", lang)
+    named = f"{shown} ({level})" if shown != level else level
+    return f"  - {_name(names, 'levels', level_set, lang)}{words['colon']}{named}"
 
 
 def _points(points: int, words: Mapping) -> str:
@@ -217,6 +226,9 @@ def headline(decision: Mapping, names: Mapping, lang: str, seller_id=None) -> st
 def report(decision: Mapping, names: Mapping, lang: str = "en", seller_id=None) -> str:
     words = WORDS[lang]
     lines = [headline(decision, names, lang, seller_id)]
+    if decision.get("levels"):
+        lines.append(words["levels"])
+        lines += [_level(names, name, level, words, lang) for name, level in decision["levels"].items()]
     if decision["violations"]:
         lines.append(words["violations"])
         for v in decision["violations"]:

@@ -138,7 +138,7 @@ class _Evaluation:
 
     # ---- the decision
     def decide(self, region: ir.RegionIR) -> dict:
-        violations, findings, not_applicable, discretionary = [], [], [], []
+        violations, findings, not_applicable, discretionary, fired_rows = [], [], [], [], []
         for rule in region.rules:
             defined = True
             for name in self.program.rule_quantities(rule):
@@ -157,10 +157,11 @@ class _Evaluation:
             for table in rule.tables:
                 for row in self.fired(table):
                     violations.append(self.violation(rule, table, row))
+                    fired_rows.append(row)
                     fired = True
             if rule.may_follow(fired, outside):
                 discretionary.append({"rule": rule.name, "measures": list(rule.may)})
-        return {
+        decision = {
             "region": region.name,
             "points": sum(v["points"] for v in violations),
             "warning": any(v["warning"] for v in violations),
@@ -169,3 +170,7 @@ class _Evaluation:
             "not_applicable": not_applicable,
             "discretionary": discretionary,
         }
+        levels = self.program.decided_levels(fired_rows)
+        if levels is not None:
+            decision["levels"] = levels
+        return decision
