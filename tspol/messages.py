@@ -1534,6 +1534,11 @@ _section({
                               "{date} 早于政策的第一个版本 \"{version}\"(生效日期 {effective})"),
     "versions.unknown": ("the pack has no version \"{version}\"; its versions are {versions}",
                          "政策没有版本 \"{version}\";它的版本是 {versions}"),
+    "diff.versions_one_path": ("--from, --to and --versions compare two versions of one pack: give one PATH, "
+                               "without --git, and either dates or labels",
+                               "--from、--to 和 --versions 比较同一个政策包的两个版本:只给一个 PATH,不用 --git,"
+                               "并且只用日期或只用名称"),
+    "diff.to_needs_from": ("--to needs --from: the date of the version to compare", "--to 需要 --from:要比较的版本的日期"),
     "versions.history": ("History", "版本历史"),
     "versions.entry": ("version {version}, effective {effective}", "版本 {version},生效日期 {effective}"),
 })

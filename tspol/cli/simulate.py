@@ -11,23 +11,12 @@ from typing import NamedTuple
 
 import click
 
-from tspol.cli.common import (FAILED, USAGE, CliError, current_lang, lang_option, needs_modules, open_pack, render,
-                              said, start_spark)
+from tspol.cli.common import (FAILED, USAGE, CliError, current_lang, date_option, lang_option, needs_modules,
+                              open_pack, render, said, start_spark)
 from tspol.cli.help import Command
 from tspol.messages import Words, say, text
 from tspol.runtime.events import seller_text
 from tspol.runtime.ledger import points_text
-
-
-def _date_option(ctx, param, value):
-    if value is None:
-        return None
-    from tspol.runtime.events import BadValue, parse_date
-
-    try:
-        return parse_date(value)
-    except BadValue as bad:
-        raise click.BadParameter(said(bad.message)) from None
 
 
 DAYS_IN = {"d": 1, "w": 7}
@@ -48,10 +37,10 @@ def _days_option(ctx, param, value):
               help="The pack (default: ./policies, or the bundled pack).")
 @click.option("--region", help="The sellers' region, such as US (default: the policy's only region, "
                                "or the region a seller's metrics events name).")
-@click.option("--on", callback=_date_option, metavar="DATE",
+@click.option("--on", callback=date_option, metavar="DATE",
               help="The day of the state (default: the last event's date, each seller's own); with --until, "
                    "the first step.")
-@click.option("--until", callback=_date_option, metavar="DATE",
+@click.option("--until", callback=date_option, metavar="DATE",
               help="Print the state at each step from --on (default: the first event's date) to DATE, "
                    "which is not before that first day.")
 @click.option("--every", default="1d", show_default=True, callback=_days_option, metavar="STEP",
