@@ -161,7 +161,8 @@ class Policy:
         """A seller's points ledger over dated events (`tspol.runtime.ledger.Ledger`)."""
         from tspol.runtime.ledger import Ledger
 
-        return Ledger(program=self.program, events=events, region=region, evaluate=self.evaluate_dict)
+        return Ledger(program=self.program, events=events, region=region, evaluate=self.evaluate_dict,
+                      versions=self.in_force())
 
     def ledgers(self, events: Iterable, region: str | None = None):
         """The ledgers of many sellers, from events told apart by `seller_id` (a path or an
@@ -171,7 +172,23 @@ class Policy:
         `seller_id` are one seller, None."""
         from tspol.runtime.ledger import Ledgers
 
-        return Ledgers(program=self.program, events=events, region=region, evaluate=self.evaluate_dict)
+        return Ledgers(program=self.program, events=events, region=region, evaluate=self.evaluate_dict,
+                       versions=self.in_force())
+
+    def in_force(self):
+        """The versions of a pack with amendments as a ledger reads them
+        (`tspol.runtime.ledger.InForce`, the first first); None for a pack of one version."""
+        workspace = self.workspace
+        if not workspace.has_history:
+            return None
+        from tspol.runtime.ledger import InForce
+
+        found = []
+        for version, each in zip(workspace.history.versions, workspace.versions()):
+            policy = self if each.digest == workspace.digest else Policy(each.compiled())
+            found.append(InForce(version.date.toordinal(), policy.program, policy.evaluate_dict,
+                                 takes_new_expiry=version.keeps_expiry is False))
+        return tuple(found)
 
 
 _unpickled: dict[tuple, Policy] = {}

@@ -114,12 +114,15 @@ def command(events, policy_path, region, on, until, every, max_states, fmt, char
         needs_modules("--engine spark", ["pyspark", "pandas", "pyarrow", "tspol.spark"], "spark")
     compiled = _load_policy(policy_path)
     policy = Policy(compiled)
+    if engine == "spark" and compiled.workspace.has_history:  # its executors score by one version
+        raise click.UsageError(said(say("versions.spark_simulate")))
     program = policy.program
     _check_region(region, program.region_names)
     display = "<stdin>" if events == "-" else events
     try:
         log = _read_events(events, display)
-        ledgers = Ledgers(program, log, region=region, evaluate=policy.evaluate_dict, path=display)
+        ledgers = Ledgers(program, log, region=region, evaluate=policy.evaluate_dict, path=display,
+                          versions=policy.in_force())
         _check_sellers_regions(ledgers, program.region_names)
         if until is not None:
             for seller, ledger in ledgers.items():

@@ -239,6 +239,45 @@ class _Scored:
     rules: tuple[str, ...]
     reasons: tuple[str, ...]
     limits: tuple[Mapping, ...] = ()  # the `limit` dicts of the decision's violations
+    expires: int | None = None  # the first day it no longer counts (None: never), by the versions in force
+
+
+# ---- versions in one pack (issue 11: versions) ---------------------------------------
+
+@attrs.frozen
+class InForce:
+    """A version of the pack as a ledger reads it: in force from day `since` (an ordinal)
+    until the next one's; its program, the `evaluate` of its metrics events, and whether
+    the points scored before it take its expiry (else they keep the one they were scored
+    under). A ledger of one version has one, in force from the first day."""
+
+    since: int
+    program: ir.Program
+    evaluate: Evaluate | None
+    takes_new_expiry: bool = False
+
+
+def _expires(versions: tuple[InForce, ...], day: int) -> int | None:
+    """The first day a point scored on `day` no longer counts: by the expiry of the version
+    in force that day, then of each later version whose points already scored take its
+    expiry (from its first day, and only while the point still counts then)."""
+    scored_under = _in_force(versions, day)
+    life = scored_under.program.ledger.expiry_days
+    expires = None if life is None else day + life
+    for later in versions:
+        if later.since <= day or not later.takes_new_expiry or (expires is not None and expires <= later.since):
+            continue
+        life = later.program.ledger.expiry_days
+        expires = None if life is None else max(day + life, later.since)
+    return expires
+
+
+def _in_force(versions: tuple[InForce, ...], day: int) -> InForce:
+    found = versions[0]
+    for version in versions:
+        if version.since <= day:
+            found = version
+    return found
 
 
 @attrs.frozen
@@ -305,8 +344,8 @@ class _History:
 
     def _count(self, scored: _Scored, sign: int) -> None:
         self.scoring[scored.day] += sign * scored.points
-        if self.rules.expiry_days is not None:
-            self.expiring[scored.day + self.rules.expiry_days] += sign * scored.points
+        if scored.expires is not None:
+            self.expiring[scored.expires] += sign * scored.points
 
     def to(self, day: int) -> None:
         """Move on to the epoch of `day` (not before this history's) and sweep through `day`."""
@@ -411,8 +450,9 @@ class Ledger:
 
     def __init__(self, program: ir.Program, events, region: str | None = None,
                  evaluate: Evaluate | None = None, path: str | None = None,
-                 metrics_error: type[Exception] | None = None):
+                 metrics_error: type[Exception] | None = None, versions: tuple[InForce, ...] | None = None):
         self.program = program
+        self.versions = versions or (InForce(0, program, evaluate),)
         self.events = _as_events(events, path or "<events>")
         self.path = path or self.events.path
         self.seller_id = _one_seller(self.events, self.path)
@@ -420,10 +460,10 @@ class Ledger:
         self.thresholds = tuple(sorted(program.ledger.thresholds, key=lambda t: t.points))
         problems: list[Diagnostic] = list(self._date_problems())
         self.region = self._seller_region(region, problems)
-        self._reasons = _reasons_by_name(program, self.region)
-        self._metrics_errors = _metrics_errors(evaluate, metrics_error)
+        self._reasons_in = {v.since: _reasons_by_name(v.program, self.region) for v in self.versions}
+        self._metrics_errors = tuple({e for v in self.versions for e in _metrics_errors(v.evaluate, metrics_error)})
         self._warned: dict[str, tuple[str, ...]] = {}  # metrics event id -> rules whose rows warned
-        self._scored = self._score(evaluate, problems)
+        self._scored = self._score(problems)
         if problems:
             raise TspolError(problems)
         self._appeals = self._judge_appeals()
@@ -449,18 +489,20 @@ class Ledger:
 
     # ---- building --------------------------------------------------------
 
-    def _score(self, evaluate, problems: list) -> dict[str, _Scored]:
-        """The violations that scored, by id, from violation and metrics events."""
+    def _score(self, problems: list) -> dict[str, _Scored]:
+        """The violations that scored, by id, from violation and metrics events, each by
+        the version in force on its date."""
         scored = {}
         for event in self.events:
+            version = _in_force(self.versions, event.date.toordinal())
             if isinstance(event, ev.ViolationEvent):
-                record = self._score_violation(event, problems)
+                record = self._score_violation(event, version, problems)
             elif isinstance(event, ev.MetricsEvent):
-                record = self._score_metrics(event, evaluate, problems)
+                record = self._score_metrics(event, version, problems)
             else:
                 continue
             if record is not None:
-                scored[record.id] = record
+                scored[record.id] = attrs.evolve(record, expires=_expires(self.versions, record.day))
         return scored
 
     def _seller_region(self, given: str | None, problems: list) -> str | None:
@@ -486,7 +528,7 @@ class Ledger:
 
     def _date_problems(self):
         """Dates so late that the policy's periods would run past the calendar's end."""
-        last = datetime.date.max.toordinal() - _horizon(self.program)
+        last = datetime.date.max.toordinal() - max(_horizon(v.program) for v in self.versions)
         for event in self.events:
             if event.date.toordinal() > last:
                 yield self._diagnostic(TOO_LATE, say("ledger.too_late", date=event.date.isoformat(),
@@ -497,29 +539,30 @@ class Ledger:
 
         return Diagnostic(code, said(code, message), path=self.path, line=event.line, key=key, help=help)
 
-    def _score_violation(self, event: ev.ViolationEvent, problems: list) -> _Scored | None:
-        reason = self._reasons.get(event.rule)
+    def _score_violation(self, event: ev.ViolationEvent, version: InForce, problems: list) -> _Scored | None:
+        reason = self._reasons_in[version.since].get(event.rule)
         if reason is None:
-            problems.append(self._unknown_rule(event))
+            problems.append(self._unknown_rule(event, version.program))
             return None
         return _Scored(event, event.id, event.date.toordinal(), event.points, (event.rule,),
                        (reason,) if reason else ())
 
-    def _unknown_rule(self, event: ev.ViolationEvent) -> Diagnostic:
-        regions = [r for r in self.program.regions if self.region is None or r.name == self.region]
+    def _unknown_rule(self, event: ev.ViolationEvent, program: ir.Program) -> Diagnostic:
+        regions = [r for r in program.regions if self.region is None or r.name == self.region]
         rules = sorted({rule.name for r in regions for rule in r.rules})
-        elsewhere = sorted({r.name for r in self.program.regions for rule in r.rules if rule.name == event.rule})
+        elsewhere = sorted({r.name for r in program.regions for rule in r.rules if rule.name == event.rule})
         if elsewhere:
             message = say("ledger.rule_elsewhere", rule=event.rule, region=self.region,
                           regions=Words(elsewhere, ","))
         else:
             message = say("ledger.unknown_rule", rule=shown(event.rule))
-        close = None if elsewhere else suggestion(event.rule, rules + [r.name for r in self.program.reasons])
+        close = None if elsewhere else suggestion(event.rule, rules + [r.name for r in program.reasons])
         return self._diagnostic(UNKNOWN_RULE, message, event, "rule",
                                 help=say("did_you_mean", names=Words([f"`{close}`"])) if close else None)
 
-    def _score_metrics(self, event: ev.MetricsEvent, evaluate, problems: list) -> _Scored | None:
+    def _score_metrics(self, event: ev.MetricsEvent, version: InForce, problems: list) -> _Scored | None:
         """The decision of the day as a violation; None when it scored nothing (or on a problem)."""
+        evaluate = version.evaluate
         if evaluate is None:
             problems.append(self._diagnostic(NO_EVALUATOR, say("ledger.no_evaluator"), event, "metrics"))
             return None
@@ -545,7 +588,7 @@ class Ledger:
         if decision.get("points", 0) <= 0 and not limits:
             return None
         rules = tuple(v["rule"] for v in violations if v.get("points") or v.get("limit"))
-        reasons = tuple(r for r in (self._reasons.get(rule) for rule in rules) if r)
+        reasons = tuple(r for r in (self._reasons_in[version.since].get(rule) for rule in rules) if r)
         return _Scored(event, event.id, event.date.toordinal(), decision["points"], rules, reasons, limits)
 
     def _judge_appeals(self) -> tuple[_Appeal, ...]:
@@ -726,10 +769,9 @@ class Ledger:
 
     def _violation_state(self, s: _Scored, day: int, deactivated_on: int | None) -> ViolationState:
         """A violation scored by `day`, on that day (`deactivated_on`: the seller's, if by then)."""
-        expiry = self.program.ledger.expiry_days
         freeze = deactivated_on is not None and self.program.ledger.freeze_when_deactivated
         revoked = self._revoked.get(s.id)
-        expires = s.day + expiry if expiry is not None else None
+        expires = s.expires
         if revoked is not None and revoked <= day:
             status = "revoked"
         elif freeze and (expires is None or expires > deactivated_on):
@@ -864,7 +906,7 @@ class Ledgers(Mapping):
 
     def __init__(self, program: ir.Program, events, region: str | None = None,
                  evaluate: Evaluate | None = None, path: str | None = None,
-                 metrics_error: type[Exception] | None = None):
+                 metrics_error: type[Exception] | None = None, versions: tuple[InForce, ...] | None = None):
         log = _as_events(events, path or "<events>")
         self.path = path or log.path
         _check_policy(program, region, self.path)
@@ -872,7 +914,8 @@ class Ledgers(Mapping):
         problems: list[list[Diagnostic]] = []
         for seller, seller_events in log.by_seller().items():
             try:
-                self._ledgers[seller] = Ledger(program, seller_events, region, evaluate, self.path, metrics_error)
+                self._ledgers[seller] = Ledger(program, seller_events, region, evaluate, self.path, metrics_error,
+                                               versions)
             except TspolError as exc:
                 problems.append(exc.diagnostics)
         if len(problems) == 1:
@@ -962,9 +1005,7 @@ class _DaysOfChange:
         self.history = _History(ledger)
         self.history.new_ends = []
         days = {e.date.toordinal() for e in ledger.events}  # the days violations score are among them
-        expiry = ledger.program.ledger.expiry_days
-        if expiry is not None:
-            days.update(s.day + expiry for s in ledger._scored.values())
+        days.update(s.expires for s in ledger._scored.values() if s.expires is not None)
         days.update(r.until for r in ledger._limits)
         for hold in ledger._holds:
             state = ledger._hold_state(hold, last)
@@ -1008,9 +1049,9 @@ class _Tracker:
         self.history = history  # `_DaysOfChange` moves it on to each day before `advance`
         self.scored = list(ledger._scored.values())  # in date order, as the events are
         self.scored_days = [s.day for s in self.scored]
-        self.expiry = ledger.program.ledger.expiry_days
-        expiry = self.expiry
-        self.expiring = sorted((s.day + expiry, i) for i, s in enumerate(self.scored)) if expiry is not None else []
+        lives = [None if s.expires is None else s.expires - s.day for s in self.scored]
+        self.longest_life = None if None in lives else max(lives, default=0)
+        self.expiring = sorted((s.expires, i) for i, s in enumerate(self.scored) if s.expires is not None)
         self.expiring_days = [day for day, _ in self.expiring]
         position = {s.id: i for i, s in enumerate(self.scored)}
         self.revoking = sorted((day, position[id]) for id, day in ledger._revoked.items() if id in position)
@@ -1070,7 +1111,7 @@ class _Tracker:
         days of deactivation (the previous day's and this one's): the others expired before
         either, and are frozen by neither (`_differences` tells frozen points by them)."""
         known = [d for d in (self.deactivated_on, deactivated_on) if d is not None]
-        first = 0 if self.expiry is None else bisect.bisect_right(self.scored_days, min(known) - self.expiry)
+        first = 0 if self.longest_life is None else bisect.bisect_right(self.scored_days, min(known) - self.longest_life)
         return range(first, bisect.bisect_right(self.scored_days, day))
 
     def _restrictions(self, day: int) -> tuple[Restriction, ...]:
