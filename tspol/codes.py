@@ -125,6 +125,7 @@ AMENDMENT_ADDS = "W270"
 CARRYOVER_UNCHANGED = "W271"
 AMENDMENT_DATE = "E470"
 CARRYOVER_DATE = "E471"
+NO_VERSION = "E750"
 
 CODE_PATTERN = re.compile(r"[EW][0-9]{3}")
 
@@ -1597,6 +1598,30 @@ REGISTRY: tuple[Code, ...] = (
             "卖家的违规分台账只有一个地区:给定的地区,否则是政策唯一的地区,"
             "否则是第一个 metrics 事件指定的地区。这个 metrics 事件指定了另一个地区。\n\n"
             "请让每个卖家的事件都在同一地区,或把各地区的事件分开模拟。"),
+    ),
+    # ---- E75x: versions in one pack (issue 11: versions; tspol.api, tspol.cli.test)
+    Code(
+        NO_VERSION, "NO_VERSION", ERROR,
+        "A day before the pack's first version",
+        "A pack with amendments decides a day by the version in force that day: the last whose "
+        "effective date is on or before it. An example seller's `on` (in `tspol test`), or "
+        "`policy.on(day)` in Python, names a day before the pack's first version, so no version of "
+        "the pack decides it (`tspol eval --on` and `tspol compile --on` say so as a usage error).\n\n"
+        "Name a day on or after the `effective` date of the `policy` block.",
+        Example((("p/policy.pol", _POLICY + "input orders: count\namendment \"2\" effective 2024-06-01 {\n"
+                                            "  region UK\n}\n"),
+                 ("p/examples/e.jsonl", '{"name": "early", "on": "2023-12-31", "region": "US", "metrics": {}, '
+                                        '"expect": {"points": 0}}\n')),
+                "tspol test p",
+                ('the policy rejects these metrics: 2023-12-31 is before the first version of the pack, "1" (effective 2024-01-01)\n'
+                 '  --- expected\n  +++ actual\n  @@ -1,3 +1,6 @@\n   {\n  -  "points": 0\n  +  "error": {\n'
+                 '  +    "code": "E750",\n')),
+        summary_zh="早于政策包第一个版本的日期",
+        explanation_zh=(
+            "有修订的政策包按某一天有效的版本判定那一天:生效日期不晚于那一天的最后一个版本。"
+            "示例卖家的 `on`(`tspol test` 中),或 Python 中的 `policy.on(day)`,指定了早于政策包第一个版本的日期,"
+            "所以没有任何版本可以判定它(`tspol eval --on` 和 `tspol compile --on` 会把它报为用法错误)。\n\n"
+            "请指定不早于 `policy` 块 `effective` 日期的一天。"),
     ),
 )
 

@@ -1542,6 +1542,8 @@ _section({
     "versions.spark_simulate": ("--engine spark simulates packs of one version: this pack has amendments; "
                                 "use --engine python", "--engine spark 只模拟只有一个版本的政策包:这个政策包有修订;"
                                 "请使用 --engine python"),
+    "examples.on": ('key `on`: expected the day of the decision as a string, such as "2025-06-17"',
+                    '键 `on`:应为判定日期的字符串,例如 "2025-06-17"'),
     "versions.history": ("History", "版本历史"),
     "versions.entry": ("version {version}, effective {effective}", "版本 {version},生效日期 {effective}"),
 })
