@@ -1544,6 +1544,4 @@ _section({
                                 "请使用 --engine python"),
     "examples.on": ('key `on`: expected the day of the decision as a string, such as "2025-06-17"',
                     '键 `on`:应为判定日期的字符串,例如 "2025-06-17"'),
-    "versions.history": ("History", "版本历史"),
-    "versions.entry": ("version {version}, effective {effective}", "版本 {version},生效日期 {effective}"),
 })
