@@ -804,7 +804,7 @@ REGISTRY: tuple[Code, ...] = (
         CARRYOVER_DATE, "CARRYOVER_DATE", ERROR,
         'A statement about points already scored dated otherwise than its amendment',
         "`points scored before DATE keep their expiry` (or `take the new expiry`) speaks of the points scored before the amendment takes effect: DATE is the amendment's effective date, written again so that the statement reads on its own. This one names another day.\n\nWrite the amendment's effective date.",
-        _pol(_POLICY + 'ledger {\n  points expire after 180d\n}\n' + 'amendment "2" effective 2024-06-01 {\n  ledger {\n    points expire after 90d\n  }\n  points scored before 2024-07-01 take the new expiry\n}\n', 'example.pol:10:3: error[E471]: points scored before 2024-07-01: the amendment is effective 2024-06-01\n'),
+        _pol(_POLICY + 'ledger {\n  points expire after 180d\n}\n' + 'amendment "2" effective 2024-06-01 {\n  points scored before 2024-07-01 take the new expiry\n  ledger {\n    points expire after 90d\n  }\n}\n', 'example.pol:7:3: error[E471]: points scored before 2024-07-01: the amendment is effective 2024-06-01\n'),
         summary_zh='关于已计违规分的说明的日期与修订不同',
         explanation_zh='`points scored before DATE keep their expiry`(或 `take the new expiry`)说的是修订生效之前计入的违规分:DATE 就是修订的生效日期,再写一遍是为了让这句话本身就能读懂。这里写的是另一天。\n\n请写出修订的生效日期。',
     ),
