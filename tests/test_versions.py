@@ -9,6 +9,7 @@ points scored before it keeping their 180.
 from __future__ import annotations
 
 import datetime
+import os
 import json
 from pathlib import Path
 
@@ -230,3 +231,35 @@ def test_policy_on_a_day(tmp_path):
     with pytest.raises(TspolError) as raised:
         policy.on("2024-01-01")
     assert raised.value.diagnostics[0].code == "E750"
+
+
+# ---- random packs with an amendment: each version decided as brute force does
+
+from hypothesis import HealthCheck, assume, given, settings  # noqa: E402
+
+from packgen import AMENDED_ON, Brute, amended_packs  # noqa: E402
+
+
+@settings(max_examples=int(os.environ.get("TSPOL_BRUTE_EXAMPLES", 8)), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(drawn=amended_packs())
+def test_engines_decide_each_version_of_random_packs(drawn):
+    """The version in force before AMENDED_ON decides as the first table, from it on as
+    the amendment's: the module of each version fires what brute force fires, and agrees
+    with the interpreter."""
+    from tspol.diagnostics import TspolError
+
+    text, first, second = drawn
+    workspace = Workspace.of({"p.pol": text}, {"p.pol": "p.pol"}, ".")
+    day = datetime.date.fromisoformat(AMENDED_ON)
+    for version, facts in ((workspace.at(day - datetime.timedelta(days=1)), first), (workspace.at(day), second)):
+        try:
+            program = version.lowered()
+        except TspolError:
+            assume(False)
+        module, brute = compiled_module(program), Brute(facts)
+        for position, seller in enumerate(brute.sellers()):
+            given_values = {name: value for name, value in seller.items() if value is not None}
+            fired = [v["row"] for v in module.evaluate(given_values, "X")["violations"]]
+            assert fired == brute.fired(seller), (text, seller)
+            if position % 13 == 0:
+                assert_agree(program, module, given_values, "X")
