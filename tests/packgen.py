@@ -358,3 +358,21 @@ class Brute:
         by `c` when `b` is not given)."""
         numerator, denominator = ("a", "c") if name == "R" else self.facts["S"]
         return self.facts["parents"].get(numerator) == denominator
+
+
+# ---- versions in one pack (issue 11: versions) ---------------------------------------
+
+AMENDED_ON = "2024-06-01"
+
+
+@st.composite
+def amended_packs(draw):
+    """(pack text, facts of version 1, facts of version 2): a random pack and an amendment,
+    effective AMENDED_ON, that replaces its rule `r` by another table over the same
+    inputs and metrics (other rows and hit policy), as `Brute` reads each version."""
+    _, first = draw(packs())
+    _, other = draw(packs())
+    second = {**first, "rows": other["rows"], "hit": other["hit"]}
+    rule = pack_text(second).split("rule r in X {")[1]
+    amendment = f'amendment "2" effective {AMENDED_ON} {{\n' + "rule r in X {" + rule + "}\n"
+    return pack_text(first) + amendment, first, second

@@ -6,6 +6,7 @@
     decision.points, decision.violations, decision.to_dict()
     policy.decide({"orders_7d": 40, "late_orders": 12}, region="US")  # points, warning, rows; no texts
     policy.ledgers("events.jsonl", region="US").state()  # seller_id -> its ledger's state
+    policy.on("2025-07-01")                # a pack with amendments: the version in force that day
 
 `load` compiles the pack to a standalone Python module once and caches it by
 the hash of its source (`tspol.workspace`, `tspol.compiler.cache`); evaluating
@@ -22,8 +23,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from tspol.codes import NO_REGION
+from tspol.codes import NO_REGION, NO_VERSION
 from tspol.compiler.cache import Compiled
+from tspol.diagnostics import Diagnostic, TspolError
 from tspol.dsl.sources import bundled_pack_path
 from tspol.runtime.decision import Decision
 from tspol.runtime.metrics import MetricsError
@@ -161,7 +163,8 @@ class Policy:
         """A seller's points ledger over dated events (`tspol.runtime.ledger.Ledger`)."""
         from tspol.runtime.ledger import Ledger
 
-        return Ledger(program=self.program, events=events, region=region, evaluate=self.evaluate_dict)
+        return Ledger(program=self.program, events=events, region=region, evaluate=self.evaluate_dict,
+                      versions=self.in_force())
 
     def ledgers(self, events: Iterable, region: str | None = None):
         """The ledgers of many sellers, from events told apart by `seller_id` (a path or an
@@ -171,7 +174,43 @@ class Policy:
         `seller_id` are one seller, None."""
         from tspol.runtime.ledger import Ledgers
 
-        return Ledgers(program=self.program, events=events, region=region, evaluate=self.evaluate_dict)
+        return Ledgers(program=self.program, events=events, region=region, evaluate=self.evaluate_dict,
+                       versions=self.in_force())
+
+    def on(self, date) -> Policy:
+        """The policy of the version of the pack in force on `date` (a date, or YYYY-MM-DD):
+        itself for a pack of one version; TspolError (E750) before the pack's first version."""
+        workspace = self.workspace
+        if not workspace.has_history:
+            return self
+        from tspol.messages import say
+        from tspol.runtime.ledger import as_date
+
+        day = as_date(date, "on")
+        found = workspace.at(day)
+        if found is None:
+            first = workspace.history.versions[0]
+            raise TspolError(Diagnostic(NO_VERSION, say("versions.before_first", date=day.isoformat(),
+                                                         version=first.label, effective=first.effective),
+                                        key="on"))
+        if found.digest == workspace.digest:
+            return self
+        return Policy(found.compiled())
+
+    def in_force(self):
+        """The versions of a pack with amendments as a ledger reads them
+        (`tspol.runtime.ledger.InForce`, the first first); None for a pack of one version."""
+        workspace = self.workspace
+        if not workspace.has_history:
+            return None
+        from tspol.runtime.ledger import InForce
+
+        found = []
+        for version, each in zip(workspace.history.versions, workspace.versions()):
+            policy = self if each.digest == workspace.digest else Policy(each.compiled())
+            found.append(InForce(version.date.toordinal(), policy.program, policy.evaluate_dict,
+                                 takes_new_expiry=version.keeps_expiry is False))
+        return tuple(found)
 
 
 _unpickled: dict[tuple, Policy] = {}

@@ -133,6 +133,16 @@ EVENT_POINTS_OUTSIDE = "E740"
 EVENT_POINTS_NOT_IN_TABLE = "E741"
 # W74x: issue 11, evaluation cadence (tspol.runtime.ledger)
 OFF_CADENCE = "W740"
+# E27x, W27x, E47x: versions in one pack (issue 11: versions; tspol.dsl.versions)
+AMENDMENT_REMOVES_NOTHING = "E270"
+AMENDMENT_VERSION_TWICE = "E271"
+AMENDMENT_EXPIRY_SILENT = "E272"
+AMENDMENT_ADDS = "W270"
+CARRYOVER_UNCHANGED = "W271"
+AMENDMENT_DATE = "E470"
+CARRYOVER_DATE = "E471"
+NO_VERSION = "E750"
+
 
 CODE_PATTERN = re.compile(r"[EW][0-9]{3}")
 
@@ -590,6 +600,31 @@ REGISTRY: tuple[Code, ...] = (
             "不足 N 天的月份在其最后一天评估(day 31 即每月最后一天)。这个 N 不是这样的数。\n\n"
             "请写 1 到 31 之间的一天。"),
     ),
+    # ---- E27x: versions in one pack (issue 11: versions; tspol.dsl.versions)
+    Code(
+        AMENDMENT_REMOVES_NOTHING, "AMENDMENT_REMOVES_NOTHING", ERROR,
+        'An amendment removes a declaration the version before does not have',
+        "An amendment's `remove` takes a declaration out of the version before it: `remove rule r` a rule, `remove rule r in UK` the rule `r` of UK (of a rule of several regions, only UK). The version before has no declaration of that kind and name (or no such rule in the regions named), so the `remove` changes nothing, and is almost always a misspelt name.\n\nName a declaration of the version before, as the did-you-mean says.",
+        _pol(_POLICY + 'amendment "2" effective 2024-06-01 {\n  remove region UK\n}\n', 'example.pol:4:17: error[E270]: no region `UK` to remove\n'),
+        summary_zh='修订删除了前一版本中不存在的声明',
+        explanation_zh='修订中的 `remove` 从前一版本中删除一个声明:`remove rule r` 删除规则,`remove rule r in UK` 删除 UK 的规则 `r`(多个地区的规则只删去 UK)。前一版本没有这个种类和名称的声明(或在所写地区没有这条规则),所以这个 `remove` 什么也没有改变,几乎总是名称写错了。\n\n请写出前一版本中的声明,参考 did-you-mean 的提示。',
+    ),
+    Code(
+        AMENDMENT_VERSION_TWICE, "AMENDMENT_VERSION_TWICE", ERROR,
+        'Two versions of a pack with one label',
+        'Each version of a pack has a label: the first the `version` of the `policy` block, each later one its amendment\'s (`amendment "2" effective ...`). `tspol diff --versions` and the history of `tspol doc` name versions by their labels, so two versions cannot share one.\n\nGive the amendment a label of its own.',
+        _pol(_POLICY + 'amendment "1" effective 2024-06-01 {\n  region US\n}\n', 'example.pol:3:1: error[E271]: version "1" is said twice\n'),
+        summary_zh='一个政策的两个版本名称相同',
+        explanation_zh='政策的每个版本都有名称:第一个版本是 `policy` 块中的 `version`,之后每个版本是其修订的名称(`amendment "2" effective ...`)。`tspol diff --versions` 和 `tspol doc` 的版本历史按名称指代版本,所以两个版本不能同名。\n\n请给这个修订一个不同的名称。',
+    ),
+    Code(
+        AMENDMENT_EXPIRY_SILENT, "AMENDMENT_EXPIRY_SILENT", ERROR,
+        'An amendment changes when points expire without saying what points already scored keep',
+        "The amendment's ledger says another `points expire after` than the version before. Points scored before the amendment could keep the expiry of the version they were scored under, or take the new one: the policy must say which, and tspol does not guess.\n\nAdd `points scored before DATE keep their expiry` or `points scored before DATE take the new expiry` to the amendment, DATE its effective date.",
+        _pol(_POLICY + 'ledger {\n  points expire after 180d\n}\n' + 'amendment "2" effective 2024-06-01 {\n  ledger {\n    points expire after 90d\n  }\n}\n', 'example.pol:6:1: error[E272]: amendment "2" changes when points expire but not what happens to points already scored\n'),
+        summary_zh='修订改变了违规分的失效期限,却没有说明已计的违规分如何处理',
+        explanation_zh='修订中的 ledger 写了与前一版本不同的 `points expire after`。修订之前计入的违规分可以保留计分时所在版本的失效期限,也可以采用新的期限:政策必须说明是哪一种,tspol 不会猜测。\n\n请在修订中加上 `points scored before DATE keep their expiry` 或 `points scored before DATE take the new expiry`,DATE 为修订的生效日期。',
+    ),
     Code(
         UNUSED, "UNUSED", WARNING,
         "A rule or a table that can decide nothing",
@@ -635,6 +670,23 @@ REGISTRY: tuple[Code, ...] = (
             "这通常是新加的声明漏了翻译。警告标在声明的名字上,并指出缺的是什么。"
             "它只是警告:`tspol check` 仍然通过,除非用了 `--strict`。\n\n"
             "在声明的块中加上 `name zh \"...\"`,用政策中文原文里的说法。"),
+    ),
+    # ---- W27x: versions in one pack (issue 11: versions; tspol.dsl.versions)
+    Code(
+        AMENDMENT_ADDS, "AMENDMENT_ADDS", WARNING,
+        'An amendment adds a declaration where it was likely meant to replace one',
+        "A declaration in an amendment replaces the one of the same kind and name of the version before (a rule: of the same name and regions), or else is added. This one is added, but its name is close to one of the version before (or it is a rule of a name that exists in other regions): a misspelt name adds a second declaration and leaves the first as it was.\n\nWrite the name of the declaration to replace; to change a rule's regions, `remove` it and add it.",
+        _pol(_POLICY + 'measure no_campaigns\namendment "2" effective 2024-06-01 {\n  measure no_campaign\n}\n', 'example.pol:5:11: warning[W270]: this adds a new measure `no_campaign`: no measure of that name to replace\n'),
+        summary_zh='修订新增了一个声明,看起来本意是替换',
+        explanation_zh='修订中的声明替换前一版本中种类和名称相同的声明(规则:名称和地区都相同),否则就是新增。这个声明是新增的,但它的名称与前一版本中的某个名称相近(或是一条在其他地区存在同名规则的规则):名称写错会新增第二个声明,而第一个保持不变。\n\n请写出要替换的声明的名称;要改变规则的地区,请先 `remove` 再新增。',
+    ),
+    Code(
+        CARRYOVER_UNCHANGED, "CARRYOVER_UNCHANGED", WARNING,
+        'An amendment says how points already scored expire, but the expiry does not change',
+        "`points scored before DATE keep their expiry` (or `take the new expiry`) says what an amendment's new `points expire after` means for the points scored before it. This amendment's ledger expires points after the same time as the version before (or it has no new ledger), so the statement says nothing.\n\nRemove the statement, or change `points expire after` in the amendment's ledger.",
+        _pol(_POLICY + 'ledger {\n  points expire after 180d\n}\n' + 'amendment "2" effective 2024-06-01 {\n  points scored before 2024-06-01 keep their expiry\n}\n', 'example.pol:7:3: warning[W271]: the amendment does not change when points expire\n'),
+        summary_zh='修订说明了已计违规分如何失效,但失效期限并没有改变',
+        explanation_zh='`points scored before DATE keep their expiry`(或 `take the new expiry`)说明修订新的 `points expire after` 对修订之前计入的违规分意味着什么。这个修订的 ledger 与前一版本的失效期限相同(或没有新的 ledger),所以这句话没有意义。\n\n请删除这句,或在修订的 ledger 中修改 `points expire after`。',
     ),
     # ---- E3xx, W3xx: types and units
     Code(
@@ -890,6 +942,23 @@ REGISTRY: tuple[Code, ...] = (
             "`points reset on day N of each month`(或 `quarter`、`year`:其第一个月的第 N 天)在日历上的这一天"
             "把违规分清零。第 29、30、31 天不是每个月都有,账本就说不出二月的违规分何时清零。\n\n"
             "请写第 1 到 28 天,或写星期几:`points reset on the last monday of each month`。"),
+    ),
+    # ---- E47x: versions in one pack (issue 11: versions; tspol.dsl.versions)
+    Code(
+        AMENDMENT_DATE, "AMENDMENT_DATE", ERROR,
+        'An amendment that does not take effect after the version before it',
+        "The versions of a pack follow each other in time: the first is effective on the `effective` date of the `policy` block, each amendment strictly after the version before it, so that on any day one version is in force (`tspol eval --on DATE`, the ledger's events).\n\nFix the date, or put the amendments in the order they take effect.",
+        _pol(_POLICY + 'amendment "2" effective 2024-01-01 {\n  region US\n}\n', 'example.pol:3:1: error[E470]: amendment "2" is effective 2024-01-01, not after version "1" (effective 2024-01-01)\n'),
+        summary_zh='修订的生效日期不晚于它之前的版本',
+        explanation_zh='政策的各个版本按时间先后排列:第一个版本在 `policy` 块的 `effective` 日期生效,每个修订都严格晚于它之前的版本,这样任何一天都只有一个版本有效(`tspol eval --on DATE`、违规分台账的事件)。\n\n请修正日期,或按生效先后排列修订。',
+    ),
+    Code(
+        CARRYOVER_DATE, "CARRYOVER_DATE", ERROR,
+        'A statement about points already scored dated otherwise than its amendment',
+        "`points scored before DATE keep their expiry` (or `take the new expiry`) speaks of the points scored before the amendment takes effect: DATE is the amendment's effective date, written again so that the statement reads on its own. This one names another day.\n\nWrite the amendment's effective date.",
+        _pol(_POLICY + 'ledger {\n  points expire after 180d\n}\n' + 'amendment "2" effective 2024-06-01 {\n  points scored before 2024-07-01 take the new expiry\n  ledger {\n    points expire after 90d\n  }\n}\n', 'example.pol:7:3: error[E471]: points scored before 2024-07-01: the amendment is effective 2024-06-01\n'),
+        summary_zh='关于已计违规分的说明的日期与修订不同',
+        explanation_zh='`points scored before DATE keep their expiry`(或 `take the new expiry`)说的是修订生效之前计入的违规分:DATE 就是修订的生效日期,再写一遍是为了让这句话本身就能读懂。这里写的是另一天。\n\n请写出修订的生效日期。',
     ),
     # ---- E5xx, W5xx: table analysis
     Code(
@@ -1723,6 +1792,30 @@ REGISTRY: tuple[Code, ...] = (
             "它的 `points` 必须是规则某一行所记的分。这个事件的违规分在违规原因的范围内,"
             "但规则没有哪一行记这个分。\n\n"
             "请把事件的违规分改为某一行的违规分。"),
+    ),
+    # ---- E75x: versions in one pack (issue 11: versions; tspol.api, tspol.cli.test)
+    Code(
+        NO_VERSION, "NO_VERSION", ERROR,
+        "A day before the pack's first version",
+        "A pack with amendments decides a day by the version in force that day: the last whose "
+        "effective date is on or before it. An example seller's `on` (in `tspol test`), or "
+        "`policy.on(day)` in Python, names a day before the pack's first version, so no version of "
+        "the pack decides it (`tspol eval --on` and `tspol compile --on` say so as a usage error).\n\n"
+        "Name a day on or after the `effective` date of the `policy` block.",
+        Example((("p/policy.pol", _POLICY + "input orders: count\namendment \"2\" effective 2024-06-01 {\n"
+                                            "  region UK\n}\n"),
+                 ("p/examples/e.jsonl", '{"name": "early", "on": "2023-12-31", "region": "US", "metrics": {}, '
+                                        '"expect": {"points": 0}}\n')),
+                "tspol test p",
+                ('the policy rejects these metrics: 2023-12-31 is before the first version of the pack, "1" (effective 2024-01-01)\n'
+                 '  --- expected\n  +++ actual\n  @@ -1,3 +1,6 @@\n   {\n  -  "points": 0\n  +  "error": {\n'
+                 '  +    "code": "E750",\n')),
+        summary_zh="早于政策包第一个版本的日期",
+        explanation_zh=(
+            "有修订的政策包按某一天有效的版本判定那一天:生效日期不晚于那一天的最后一个版本。"
+            "示例卖家的 `on`(`tspol test` 中),或 Python 中的 `policy.on(day)`,指定了早于政策包第一个版本的日期,"
+            "所以没有任何版本可以判定它(`tspol eval --on` 和 `tspol compile --on` 会把它报为用法错误)。\n\n"
+            "请指定不早于 `policy` 块 `effective` 日期的一天。"),
     ),
     # ---- W74x: issue 11, evaluation cadence
     Code(

@@ -51,6 +51,7 @@ WORDS = {
         "rules": "Rules", "ledger": "Points and thresholds", "appeals": "Appeals", "holds": "Balance holds",
         "measures": "Measures", "catalogue": "Violation reasons",
         "levels": "Levels", "best_first": "best first; a seller no row places is",
+        "history": "History", "change": "What changed", "first_version": "The pack as first written",
         "version": "Version", "effective": "Effective", "source_hash": "Source hash",
         "made_by": "Written by tspol doc from the pack's source: every number on this page is the pack's own.",
         "name": "Name", "called": "Called", "kind": "Kind", "part_of": "Part of", "worse": "Worse when",
@@ -99,6 +100,7 @@ WORDS = {
         "ledger": "违规分与阈值", "appeals": "申诉", "holds": "资金暂扣", "measures": "处罚措施",
         "catalogue": "违规原因",
         "levels": "等级", "best_first": "从好到差;没有任何行给出等级的卖家为",
+        "history": "版本历史", "change": "变更内容", "first_version": "政策包最初的版本",
         "version": "版本", "effective": "生效日期", "source_hash": "源文本哈希",
         "made_by": "由 tspol doc 根据策略包源文本生成:本页每个数字都来自策略包本身。",
         "name": "标识", "called": "名称", "kind": "类型", "part_of": "属于", "worse": "越差方向",
@@ -153,10 +155,13 @@ INK, FAINT = "#1f2937", "#6b7280"
 
 # ---- the page --------------------------------------------------------------------------
 
-def document(program: ir.Program, analysis: Analysis, relpaths: Mapping[str, str], lang: str = "en") -> str:
+def document(program: ir.Program, analysis: Analysis, relpaths: Mapping[str, str], lang: str = "en",
+             history=None) -> str:
     """The pack as one HTML page: `relpaths` maps the display paths of the IR's spans to
-    paths inside the pack (`Sources.relpaths`), so the page names no folder outside it."""
-    page = _Page(program, analysis, relpaths, lang)
+    paths inside the pack (`Sources.relpaths`), so the page names no folder outside it.
+    `history`, of a pack with amendments, is its versions (tspol.dsl.versions.Version):
+    the page has a section listing them."""
+    page = _Page(program, analysis, relpaths, lang, history or ())
     head = serialize(el("title", program.titles.get(lang, program.name)))
     return (f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n{head}\n'
@@ -230,13 +235,15 @@ def condition_text(vocabulary: Vocabulary, row: ir.RowIR, lang: str) -> str:
 class _Page:
     """The page of one pack in one language, section by section."""
 
-    def __init__(self, program: ir.Program, analysis: Analysis, relpaths: Mapping[str, str], lang: str):
+    def __init__(self, program: ir.Program, analysis: Analysis, relpaths: Mapping[str, str], lang: str,
+                 history: tuple = ()):
         if lang not in LANGS:
             raise ValueError(f"no language {lang!r}: one of {', '.join(LANGS)}")
         self.program = program
         self.analysis = analysis
         self.relpaths = relpaths
         self.lang = lang
+        self.history = history
         self.other = next(other for other in LANGS if other != lang)
         self.words = WORDS[lang]
         self.vocabulary = Vocabulary.of(program)
@@ -280,8 +287,8 @@ class _Page:
 
     # -- the body
     def body(self) -> ET.Element:
-        sections = [self.regions(), self.inputs(), self.metrics(), self.rules(), self.ledger(), self.appeals(),
-                    self.holds(), self.measures(), self.levels(), self.catalogue()]
+        sections = [self.versions(), self.regions(), self.inputs(), self.metrics(), self.rules(), self.ledger(),
+                    self.appeals(), self.holds(), self.measures(), self.levels(), self.catalogue()]
         sections = [s for s in sections if s is not None]
         return el("body", el("main", self.header(), self.contents(sections), sections))
 
@@ -305,6 +312,21 @@ class _Page:
     def grid(self, heads: Iterable[str], rows: Iterable[Iterable], class_: str | None = None) -> ET.Element:
         return el("table", el("thead", el("tr", [el("th", head) for head in heads])),
                   el("tbody", [el("tr", [el("td", cell) for cell in row]) for row in rows]), class_=class_)
+
+    def versions(self) -> ET.Element | None:
+        """The versions of a pack with amendments, the first first: this page is of the last."""
+        if not self.history:
+            return None
+        words = self.words
+        rows = [(version.label, version.effective, self.change(version)) for version in self.history]
+        return self.section("history", self.grid((words["version"], words["effective"], words["change"]), rows))
+
+    def change(self, version) -> list | str:
+        amendment = version.amendment
+        if amendment is None:
+            return self.words["first_version"]
+        texts = ir.Texts(en=amendment.text("name", "en"), zh=amendment.text("name", "zh"))
+        return self.both(texts) if texts.get(self.lang) else ""
 
     def regions(self) -> ET.Element:
         return self.section("regions", el("ul", [el("li", self.named(r.names, r.name),

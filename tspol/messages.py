@@ -1508,6 +1508,63 @@ _section({
     "click.missing_command": ("Missing command.", "缺少命令。"),
 })
 
+# ---- versions in one pack (issue 11: versions; tspol.dsl.versions, tspol.workspace)
+_section({
+    "versions.in_version": ("in version {version} (effective {effective}): {message}",
+                            "在版本 {version}(生效日期 {effective})中:{message}"),
+    "versions.that_version": ("that version", "那个版本"),
+    "versions.date_not_after": ("amendment \"{version}\" is effective {effective}, not after version "
+                                "\"{previous}\" (effective {previous_effective})",
+                                "修订 \"{version}\" 的生效日期 {effective} 不晚于版本 \"{previous}\""
+                                "(生效日期 {previous_effective})"),
+    "versions.date_not_after.help": ("each amendment takes effect strictly after the version before it",
+                                     "每个修订的生效日期必须晚于它之前的版本"),
+    "versions.label_twice": ("version \"{version}\" is said twice", "版本 \"{version}\" 出现了两次"),
+    "versions.label_twice.help": ("give each version a label of its own", "给每个版本一个不同的名称"),
+    "versions.adds": ("this adds a new {what} `{name}`: no {what} of that name to replace",
+                      "这里新增了{what} `{name}`:没有同名的{what}可以替换"),
+    "versions.adds_rule.help": ("a rule is replaced by one of the same name and the same regions; "
+                                "to change the regions of `{rule}`, remove it and add it",
+                                "规则只被名称和地区都相同的规则替换;要改变 `{rule}` 的地区,请先删除再新增"),
+    "versions.removes_nothing": ("no {what} `{name}` to remove", "没有可以删除的{what} `{name}`"),
+    "versions.removes_nothing_in": ("no {what} `{name}` in {regions} to remove",
+                                    "{regions} 中没有可以删除的{what} `{name}`"),
+    "versions.removes_nothing_in.help": ("name regions the rule is in", "请写出该规则所在的地区"),
+    "versions.carryover_twice": ("the amendment says more than once how points already scored expire",
+                                 "修订多次说明已计违规分如何失效"),
+    "versions.expiry_silent": ("amendment \"{version}\" changes when points expire but not what happens to "
+                               "points already scored",
+                               "修订 \"{version}\" 改变了违规分的失效期限,但没有说明已计的违规分如何处理"),
+    "versions.expiry_silent.help": ("add `points scored before {effective} keep their expiry` (or `take the "
+                                    "new expiry`)",
+                                    "加上 `points scored before {effective} keep their expiry`"
+                                    "(或 `take the new expiry`)"),
+    "versions.carryover_date": ("points scored before {date}: the amendment is effective {effective}",
+                                "points scored before {date}:修订的生效日期是 {effective}"),
+    "versions.carryover_date.help": ("write `points scored before {effective}`",
+                                     "写作 `points scored before {effective}`"),
+    "versions.carryover_unchanged": ("the amendment does not change when points expire",
+                                     "修订没有改变违规分的失效期限"),
+    "versions.carryover_unchanged.help": ("remove the statement, or change `points expire after` in the "
+                                          "amendment's ledger",
+                                          "删除这句,或在修订的 ledger 中修改 `points expire after`"),
+    "versions.before_first": ("{date} is before the first version of the pack, \"{version}\" (effective "
+                              "{effective})",
+                              "{date} 早于政策的第一个版本 \"{version}\"(生效日期 {effective})"),
+    "versions.unknown": ("the pack has no version \"{version}\"; its versions are {versions}",
+                         "政策没有版本 \"{version}\";它的版本是 {versions}"),
+    "diff.versions_one_path": ("--from, --to and --versions compare two versions of one pack: give one PATH, "
+                               "without --git, and either dates or labels",
+                               "--from、--to 和 --versions 比较同一个政策包的两个版本:只给一个 PATH,不用 --git,"
+                               "并且只用日期或只用名称"),
+    "diff.to_needs_from": ("--to needs --from: the date of the version to compare", "--to 需要 --from:要比较的版本的日期"),
+    "versions.spark_simulate": ("--engine spark simulates packs of one version: this pack has amendments; "
+                                "use --engine python", "--engine spark 只模拟只有一个版本的政策包:这个政策包有修订;"
+                                "请使用 --engine python"),
+    "examples.on": ('key `on`: expected the day of the decision as a string, such as "2025-06-17"',
+                    '键 `on`:应为判定日期的字符串,例如 "2025-06-17"'),
+})
+
 # ---- a more general ledger (issue 11): calendar resets, in the checker and the ledger
 _section({
     "what.reset_day": ("the day of a reset", "清零日"),

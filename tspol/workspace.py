@@ -125,11 +125,18 @@ class Model:
 
 
 class Workspace:
-    """One pack, from its text to its IR, analysis and generated code."""
+    """One pack, from its text to its IR, analysis and generated code.
 
-    def __init__(self, sources: Sources, given: str | None = None):
+    A pack with amendments holds several versions (tspol.dsl.versions): a workspace is
+    of one of them, `version` (a label), the latest when None; `at(date)` and
+    `of_version(label)` give the workspace of another. The model, IR and generated code
+    are its version's; `diagnostics()` and everything that refuses a pack with errors
+    look at every version."""
+
+    def __init__(self, sources: Sources, given: str | None = None, version: str | None = None):
         self.sources = sources
         self.given = given if given is not None else sources.root  # the path the user named
+        self.version = version
 
     @classmethod
     def open(cls, path: str | Path, unsaved: Unsaved | None = None) -> Workspace:
@@ -159,11 +166,82 @@ class Workspace:
         """Each file as far as it parses (tspol.dsl.parser.Parsed), in the pack's order."""
         return tuple(_parse(display, text) for display, text in self.sources.texts.items())
 
+    # ---- versions (issue 11: versions)
+
     @functools.cached_property
-    def model(self) -> Model:
+    def history(self):
+        """The pack's versions and the problems of its amendments (tspol.dsl.versions.History)."""
+        from tspol.dsl.versions import history
+
+        return history(p.file for p in self.parsed)
+
+    @property
+    def has_history(self) -> bool:
+        return len(self.history.versions) > 1 or bool(self.history.problems)
+
+    @functools.cached_property
+    def chosen(self):
+        """This workspace's version (tspol.dsl.versions.Version)."""
+        if self.version is None:
+            return self.history.latest
+        return self.history.named(self.version)
+
+    def of_version(self, label: str) -> Workspace | None:
+        """The workspace of the version labelled `label`; None when the pack has none."""
+        version = self.history.named(label)
+        if version is None:
+            return None
+        if version is self.history.latest:
+            return self if self.version is None else Workspace(self.sources, self.given)
+        return Workspace(self.sources, self.given, version=label)
+
+    def at(self, date) -> Workspace | None:
+        """The workspace of the version in force on `date`; None before the first."""
+        version = self.history.on(date)
+        return None if version is None else self.of_version(version.label)
+
+    def versions(self) -> list[Workspace]:
+        """A workspace for each version, the first first (this one alone without amendments)."""
+        if not self.has_history:
+            return [self]
+        return [self.of_version(version.label) for version in self.history.versions]
+
+    @property
+    def digest(self) -> str:
+        """What the compiled module of this workspace depends on: the text, and the version."""
+        return self.sources.hash if self.version is None else f"{self.sources.hash}@{self.version}"
+
+    @functools.cached_property
+    def own_model(self) -> Model:
+        """The model of this workspace's version alone."""
         from tspol.dsl.loader import model_of
 
-        return Model(**model_of(self.parsed, self.sources.texts, self.sources.relpaths, self.root))
+        parsed = self.parsed
+        if self.has_history:
+            parsed = tuple(attrs.evolve(p, file=file) for p, file in zip(parsed, self.chosen.files))
+        return Model(**model_of(parsed, self.sources.texts, self.sources.relpaths, self.root))
+
+    def own_diagnostics(self) -> list[Diagnostic]:
+        """What `tspol check` reports of this workspace's version alone."""
+        model = self.own_model
+        found = list(model.diagnostics)
+        if model.pack is not None:
+            found += self.analysis().diagnostics
+        elif model.partial is not None:
+            found += _partial_analysis(model)
+        return found
+
+    @functools.cached_property
+    def model(self) -> Model:
+        """The model of this workspace's version; its diagnostics are those of every version
+        (a later version's said as of that version), and it has no pack while any has errors."""
+        own = self.own_model
+        if not self.has_history:
+            return own
+        found = list(self.history.problems) + _across_versions(self, lambda w: w.own_model.diagnostics)
+        if any(d.is_error for d in found) or own.pack is None:
+            return Model(tuple(sort_diagnostics(found)), None, own.partial or own.pack, own.cut_rules)
+        return Model(tuple(sort_diagnostics(found)), own.pack)
 
     def pack(self):
         """The checked pack; TspolError with every problem when it has errors."""
@@ -175,12 +253,9 @@ class Workspace:
     def diagnostics(self) -> list[Diagnostic]:
         """Everything `tspol check` reports: syntax, names, types, units, ranges, and the
         analysis of the tables, of the partial model while the pack has errors."""
-        model = self.model
-        found = list(model.diagnostics)
-        if model.pack is not None:
-            found += self.analysis().diagnostics
-        elif model.partial is not None:
-            found += _partial_analysis(model)
+        if not self.has_history:
+            return sort_diagnostics(self.own_diagnostics())
+        found = list(self.history.problems) + _across_versions(self, Workspace.own_diagnostics)
         return sort_diagnostics(found)
 
     # ---- lower, analyse, generate
@@ -189,7 +264,8 @@ class Workspace:
     def _lowered(self):
         from tspol.compiler.lower import lower
 
-        return lower(self.pack())
+        pack = self.own_model.pack if self.has_history else None  # its version's, checked by itself
+        return lower(pack if pack is not None else self.pack())
 
     def lowered(self):
         """The IR of the checked pack, whatever its table analysis finds."""
@@ -212,7 +288,8 @@ class Workspace:
     def program(self):
         """The IR of a pack `tspol check` accepts: TspolError with the errors it reports
         otherwise, the table analysis's included; its warnings pass."""
-        errors = [d for d in self.analysis().diagnostics if d.is_error]
+        found = self.diagnostics() if self.has_history else self.analysis().diagnostics
+        errors = [d for d in found if d.is_error]
         if errors:
             raise TspolError(sort_diagnostics(errors), self.sources.texts)
         return self.lowered()
@@ -235,6 +312,20 @@ class Workspace:
         from tspol.compiler.cache import checked_workspace
 
         return checked_workspace(self)
+
+
+def _across_versions(workspace: Workspace, diagnostics_of) -> list[Diagnostic]:
+    """The diagnostics of every version, each once: one a version before said is not said
+    again, and one that is first found in a later version says which version it is."""
+    found, seen = [], set()
+    for version, each in zip(workspace.history.versions, workspace.versions()):
+        for d in diagnostics_of(each):
+            key = (d.code, d.span, str(d.message))
+            if key in seen:
+                continue
+            seen.add(key)
+            found.append(d if version.number == 1 else attrs.evolve(d, message=version.in_version(d.message)))
+    return found
 
 
 def _partial_analysis(model: Model) -> list[Diagnostic]:

@@ -170,6 +170,31 @@ def open_pack(path: str | None):
         fail(exc)
 
 
+def date_option(ctx, param, value):
+    """A `YYYY-MM-DD` option as a date (None when not given)."""
+    if value is None:
+        return None
+    from tspol.runtime.events import BadValue, parse_date
+
+    try:
+        return parse_date(value)
+    except BadValue as bad:
+        raise click.BadParameter(said(bad.message)) from None
+
+
+def in_force(workspace, on):
+    """The workspace of the version of the pack in force on `on` (a date; None: the
+    latest, as without amendments): a usage error before the first version."""
+    if on is None:
+        return workspace
+    found = workspace.at(on)
+    if found is None:
+        first = workspace.history.versions[0]
+        raise click.UsageError(said(say("versions.before_first", date=on.isoformat(), version=first.label,
+                                        effective=first.effective)))
+    return found
+
+
 def fail(exc: TspolError):
     """Print the diagnostics of a pack that does not load, on stderr, and exit 1."""
     click.echo(render(exc.diagnostics, "text", exc.sources), nl=False, err=True)

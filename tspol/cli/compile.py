@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from tspol.cli.common import FAILED, current_lang, note, pack_or_default, packs_of, said
+from tspol.cli.common import FAILED, current_lang, date_option, in_force, note, pack_or_default, packs_of, said
 from tspol.cli.help import Command
 from tspol.diagnostics import TspolError, render_text
 from tspol.messages import os_reason, say
@@ -40,7 +40,9 @@ def output_file(name: str, target: str) -> str:
 @click.option("--headroom", is_flag=True,
               help="The SQL query's columns `headroom` and `recovery` too, as `tspol eval --headroom` "
                    "writes them (duckdb, spark).")
-def command(paths, output, target, table, lang, headroom):
+@click.option("--on", "on_date", callback=date_option, metavar="DATE",
+              help="Compile the version of the pack in force on DATE (default: the latest).")
+def command(paths, output, target, table, lang, headroom, on_date):
     """Compile policy packs to Python modules that need only the standard library.
 
     PATH is a folder of .pol files or one of them, standing for its pack
@@ -66,7 +68,7 @@ def command(paths, output, target, table, lang, headroom):
     outputs: dict[str, tuple[str, str]] = {}  # file name -> (path, text)
     for path in targets:  # every pack is compiled before anything is written
         try:
-            workspace = Workspace.open(path)
+            workspace = in_force(Workspace.open(path), on_date)
             text = workspace.generate(target, **options)
             name = output_file(workspace.program().name, target)
         except TspolError as exc:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import click
 
-from tspol.cli.common import USAGE, CliError, current_lang, lang_option, pack_or_default, render
+from tspol.cli.common import USAGE, CliError, current_lang, date_option, in_force, lang_option, pack_or_default, render
 from tspol.cli.help import Command
 from tspol.diagnostics import TspolError
 from tspol.messages import Words, os_reason, say
@@ -30,8 +30,14 @@ SAME, DIFFERENT = 0, 1
 @click.option("--git", "rev", metavar="REV", help="Compare the working tree's pack with the pack at this git revision.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text",
               show_default=True, help="text for people, json for tools, markdown for a pull-request comment.")
+@click.option("--from", "from_date", callback=date_option, metavar="DATE",
+              help="Compare the version of PATH in force on DATE (with --to).")
+@click.option("--to", "to_date", callback=date_option, metavar="DATE",
+              help="... with the version in force on DATE (default: the latest).")
+@click.option("--versions", nargs=2, default=None, metavar="OLD NEW",
+              help="Compare two versions of PATH by their labels.")
 @lang_option
-def command(paths, rev, fmt):
+def command(paths, rev, fmt, from_date, to_date, versions):
     """Show how two versions of a policy pack decide differently.
 
     OLD and NEW are .pol files or folders of them. With --git REV, PATH (default:
@@ -39,7 +45,9 @@ def command(paths, rev, fmt):
     """
     from tspol.compiler.semdiff import diff_programs
 
-    if rev is not None:
+    if from_date is not None or to_date is not None or versions is not None:
+        old, new, names = _versions(paths, rev, from_date, to_date, versions)
+    elif rev is not None:
         if len(paths) > 1:
             raise CliError(say("diff.git_one_path"), USAGE)
         from tspol.dsl.sources import pack_root
@@ -65,6 +73,54 @@ def command(paths, rev, fmt):
     raise click.exceptions.Exit(DIFFERENT if diff.differ else SAME)
 
 
+def _versions(paths, rev, from_date, to_date, versions):
+    """Two versions of one pack, by date (`--from`, `--to`) or by label (`--versions`)."""
+    if rev is not None or len(paths) > 1 or (versions is not None and (from_date or to_date)):
+        raise CliError(say("diff.versions_one_path"), USAGE)
+    path = pack_or_default(paths[0] if paths else None)
+    workspace = _workspace(path)
+    if versions is not None:
+        old, new = (_labelled(workspace, label) for label in versions)
+    else:
+        if from_date is None:
+            raise CliError(say("diff.to_needs_from"), USAGE)
+        old, new = in_force(workspace, from_date), in_force(workspace, to_date)
+    return (_lowered(old), _lowered(new),
+            tuple(f"{path}@{w.chosen.label}" for w in (old, new)))
+
+
+def _labelled(workspace, label: str):
+    found = workspace.of_version(label)
+    if found is None:
+        labels = Words([f'"{v.label}"' for v in workspace.history.versions])
+        raise CliError(say("versions.unknown", version=label, versions=labels), USAGE)
+    return found
+
+
+def _workspace(path):
+    from tspol.workspace import Workspace
+
+    try:
+        return Workspace.open(path)
+    except TspolError as exc:
+        _refused(exc)
+
+
+def _lowered(workspace):
+    try:
+        return workspace.lowered()
+    except TspolError as exc:
+        _refused(exc)
+
+
+def _refused(exc: TspolError, rename: tuple[str, str] | None = None):
+    report = render(exc.diagnostics, "text", exc.sources)
+    if rename is not None:
+        report = report.replace(*rename)
+    click.echo(report, nl=False, err=True)
+    raise click.exceptions.Exit(USAGE)
+
+
 def _program(path, rename: tuple[str, str] | None = None):
     """The IR of the pack at `path` (a .pol file stands for its pack); exit 2 when it does not load."""
     from tspol.workspace import Workspace
@@ -72,11 +128,7 @@ def _program(path, rename: tuple[str, str] | None = None):
     try:
         return Workspace.open(path).lowered()
     except TspolError as exc:
-        report = render(exc.diagnostics, "text", exc.sources)
-        if rename is not None:
-            report = report.replace(*rename)
-        click.echo(report, nl=False, err=True)
-        raise click.exceptions.Exit(USAGE)
+        _refused(exc, rename)
 
 
 def _git(args: list[str], cwd: Path, what) -> bytes:

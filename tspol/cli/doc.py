@@ -37,7 +37,8 @@ def command(path, output, lang):
         program = workspace.program()
     except TspolError as exc:
         fail(exc)
-    page = document(program, workspace.analysis(), workspace.sources.relpaths, lang)
+    history = workspace.history.versions if workspace.has_history else None
+    page = document(program, workspace.analysis(), workspace.sources.relpaths, lang, history)
     target = Path(output) / f"{program.name}.html"
     try:
         target.parent.mkdir(parents=True, exist_ok=True)

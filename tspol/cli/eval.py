@@ -58,8 +58,8 @@ from decimal import Decimal
 import click
 
 from tspol import sellers
-from tspol.cli.common import FAILED, CliError, current_lang, fail, lang_option, needs_modules, note, open_pack, \
-    said, start_spark
+from tspol.cli.common import FAILED, CliError, current_lang, date_option, fail, in_force, lang_option, \
+    needs_modules, note, open_pack, said, start_spark
 from tspol.cli.help import Command
 from tspol.diagnostics import Diagnostic, TspolError, render_text
 from tspol.messages import Message, Words, os_reason, say
@@ -731,9 +731,11 @@ SQL_ENGINES = {  # engine -> (the modules it needs, the extra that brings them)
               help="Decide each seller changed too, beside the actual one (`what_if` in JSON): N more or "
                    "fewer of an input (a part's totals change alike: one more late order is one more "
                    "order), or exactly N. May be given more than once.")
+@click.option("--on", "on_date", callback=date_option, metavar="DATE",
+              help="Decide by the version of the pack in force on DATE (default: the latest).")
 @click.option("-v", "--verbose", is_flag=True, help="Say on standard error how many processes decide, and why.")
 def command(file, policy_path, region, fmt, jobs, engine, input_format, output, fields, shape, headroom,
-            what_if, verbose):
+            what_if, on_date, verbose):
     """Decide sellers: one JSON object in, one decision out; JSON Lines, a JSON
     list, CSV or Parquet in, one decision per seller out (FILE, or standard input
     when FILE is `-`).
@@ -770,7 +772,7 @@ def command(file, policy_path, region, fmt, jobs, engine, input_format, output, 
     if "parquet" in (given, writes):
         needs_modules(say("eval.what.parquet"), ["duckdb"], "duckdb")
     try:
-        pack = open_pack(policy_path).compiled()
+        pack = in_force(open_pack(policy_path), on_date).compiled()
     except TspolError as exc:
         fail(exc)
     module = pack.module

@@ -61,12 +61,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "--lang": "SQL 查询中 `because` 说明文字的语言(duckdb、spark;默认:en)。",
         "--headroom": "SQL 查询同时带上 `headroom` 和 `recovery` 两列,与 `tspol eval --headroom` "
                       "写出的相同(duckdb、spark)。",
+        "--on": "编译 DATE 那天有效的政策包版本(默认:最新的版本)。",
     },
     "diff": {
         "help": "显示政策包的两个版本在判定上有何不同。\n\n"
                 "OLD 和 NEW 是 .pol 文件或包含 .pol 文件的文件夹。使用 --git REV 时,把 PATH(默认:./policies,"
                 "或内置的政策包)与它自己在修订版本 REV 的内容比较。",
         "--git": "把工作区中的政策包与这个 git 修订版本中的政策包比较。",
+        "--from": "比较 PATH 在 DATE 那天有效的版本(配合 --to)。",
+        "--to": "……与 DATE 那天有效的版本比较(默认:最新的版本)。",
+        "--versions": "按名称比较 PATH 的两个版本。",
         "--format": "text 供人阅读,json 供工具使用,markdown 用于拉取请求(pull request)的评论。",
         "--lang": "消息的语言,英文或中文(默认:TSPOL_LANG,否则按系统的区域设置)。",
     },
@@ -110,6 +114,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "--what-if": "同时判定变化后的每个卖家,与实际的判定并列(JSON 中的 `what_if`):某个输入项增加或减少 N"
                      "(部分所属的总数同样变化:多一单延迟订单就是多一单订单),或恰好为 N。可以给出多次。",
         "--verbose": "在标准错误上说明用多少个进程判定,以及原因。",
+        "--on": "按 DATE 那天有效的政策包版本判定(默认:最新的版本)。",
     },
     "explain": {
         "help": "解释诊断代码:它的含义、tspol 为什么报告它、如何修正。\n\n"

@@ -12,24 +12,13 @@ from typing import NamedTuple
 import attrs
 import click
 
-from tspol.cli.common import (FAILED, USAGE, CliError, current_lang, lang_option, needs_modules, open_pack, render,
-                              said, start_spark)
+from tspol.cli.common import (FAILED, USAGE, CliError, current_lang, date_option, lang_option, needs_modules,
+                              open_pack, render, said, start_spark)
 from tspol.cli.help import Command
 from tspol.diagnostics import ERROR
 from tspol.messages import Words, say, text
 from tspol.runtime.events import seller_text
 from tspol.runtime.ledger import points_text
-
-
-def _date_option(ctx, param, value):
-    if value is None:
-        return None
-    from tspol.runtime.events import BadValue, parse_date
-
-    try:
-        return parse_date(value)
-    except BadValue as bad:
-        raise click.BadParameter(said(bad.message)) from None
 
 
 DAYS_IN = {"d": 1, "w": 7}
@@ -50,10 +39,10 @@ def _days_option(ctx, param, value):
               help="The pack (default: ./policies, or the bundled pack).")
 @click.option("--region", help="The sellers' region, such as US (default: the policy's only region, "
                                "or the region a seller's metrics events name).")
-@click.option("--on", callback=_date_option, metavar="DATE",
+@click.option("--on", callback=date_option, metavar="DATE",
               help="The day of the state (default: the last event's date, each seller's own); with --until, "
                    "the first step.")
-@click.option("--until", callback=_date_option, metavar="DATE",
+@click.option("--until", callback=date_option, metavar="DATE",
               help="Print the state at each step from --on (default: the first event's date) to DATE, "
                    "which is not before that first day.")
 @click.option("--every", default="1d", show_default=True, callback=_days_option, metavar="STEP",
@@ -130,12 +119,15 @@ def command(events, policy_path, region, on, until, every, max_states, fmt, char
         needs_modules("--engine spark", ["pyspark", "pandas", "pyarrow", "tspol.spark"], "spark")
     compiled = _load_policy(policy_path)
     policy = Policy(compiled)
+    if engine == "spark" and compiled.workspace.has_history:  # its executors score by one version
+        raise click.UsageError(said(say("versions.spark_simulate")))
     program = policy.program
     _check_region(region, program.region_names)
     display = "<stdin>" if events == "-" else events
     try:
         log = _read_events(events, display)
-        ledgers = Ledgers(program, log, region=region, evaluate=policy.evaluate_dict, path=display)
+        ledgers = Ledgers(program, log, region=region, evaluate=policy.evaluate_dict, path=display,
+                          versions=policy.in_force())
         _check_sellers_regions(ledgers, program.region_names)
         _warn(ledgers, strict)
         if until is not None:

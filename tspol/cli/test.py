@@ -37,6 +37,14 @@ def command(path, update, junit_path, verbose):
     run_examples(pack, files, update, junit_path, verbose, workspace)
 
 
+def _dated(policy):
+    """The decision of an example by the version in force on its `on` day, if it names one."""
+    def evaluate(metrics, region, on=None):
+        return (policy if on is None else policy.on(on)).evaluate_dict(metrics, region)
+
+    return evaluate
+
+
 def run_examples(pack: Path, files: list[Path], update: bool = False, junit_path: str | None = None,
                  verbose: bool = False, workspace=None) -> None:
     """Decide the examples of `files` by the pack and report; exit 1 when one fails."""
@@ -55,7 +63,7 @@ def run_examples(pack: Path, files: list[Path], update: bool = False, junit_path
         try:
             if not file.is_file():  # a folder, or a FIFO that would never end
                 raise OSError(0, say("test.not_regular"))
-            outcomes = run_file(policy.evaluate_dict, file)
+            outcomes = run_file(_dated(policy), file)
         except OSError as exc:
             note(say("eval.cannot_read", path=str(file), reason=os_reason(exc)))
             unreadable += 1

@@ -116,10 +116,14 @@ def compiled_workspace(workspace) -> Compiled:
     """The compiled module of a workspace's pack: from memory, from the disk cache, or
     generated now (TspolError with the errors `tspol check` reports when it has any)."""
     digest = workspace.sources.hash
-    key = f"{digest}-{fingerprint()}"
+    key = f"{workspace.digest}-{fingerprint()}"
     if key in _memory:
         module, file, source = _memory[key]
         return Compiled(module, workspace, cache_file=file, source=source)
+    if workspace.version is not None:  # an earlier version of a pack with amendments: in memory only
+        source = workspace.generate("python")
+        _memory[key] = (load_source(source, f"<tspol policy {digest[:12]} version {workspace.version}>"), None, source)
+        return Compiled(_memory[key][0], workspace, cache_file=None, source=source)
     folder = cache_dir()
     file = folder / f"policy-{digest[:32]}-{key.partition('-')[2]}.py" if folder else None
     module = _load_file(file, digest) if file is not None and file.is_file() else None

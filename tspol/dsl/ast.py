@@ -532,8 +532,40 @@ class LevelSet(_Block):
         return self.items_of(Level)
 
 
+# ---- versions in one pack (issue 11: versions) ------------------------------------
+
+@node
+class Remove:
+    """`remove rule late_dispatch in UK`: a declaration the amendment takes out."""
+
+    kind: str  # the keyword: "rule", "metric", "input", ...
+    name: Name
+    regions: tuple[Name, ...] = ()
+
+
+@node
+class Carryover:
+    """`points scored before 2025-06-17 keep their expiry` (or `take the new expiry`)."""
+
+    date: str
+    keep: bool
+
+
+@node
+class Amendment(_Block):
+    """`amendment "2" effective 2025-06-17 { ... }`: the pack's next version."""
+
+    version: str
+    effective: str
+    items: tuple
+
+    @property
+    def decls(self) -> tuple:
+        return tuple(item for item in self.items if not isinstance(item, (Text, Remove, Carryover)))
+
+
 Decl = Union[Policy, Region, Measure, Category, Input, Basis, Metric, Rule,
-             Ledger, Appeals, Hold, Reason, LevelSet]
+             Ledger, Appeals, Hold, Reason, LevelSet, Amendment]
 
 
 @node

@@ -184,6 +184,9 @@ _STATEMENTS = {
         f"no appeal within {quantity_text(o.appeal_within)}" if o.outcome == "none" else f"{o.outcome} appeal"
     ) + (f" release within {quantity_text(o.release_within)}" if o.action == "release" else " keep until period end"),
     ast.ReasonPoints: lambda p: "points discretionary" if p.source == "discretionary" else "points by rule",
+    ast.Remove: lambda r: f"remove {r.kind} {r.name.value}" + (f" in {names_text(r.regions)}" if r.regions else ""),
+    ast.Carryover: lambda c: f"points scored before {c.date} " + (
+        "keep their expiry" if c.keep else "take the new expiry"),
     ast.ReasonRange: lambda r: f"points {reason_range_text(r)}",
     ast.Cadence: lambda c: f"evaluated {cadence_text(c)}",
     ast.LevelDefault: lambda d: f"default {d.name.value}",
@@ -242,6 +245,8 @@ def block_header(decl) -> tuple[str, tuple, bool]:
         return f"levels {decl.name.value}", decl.items, True
     if isinstance(decl, ast.Level):
         return f"level {decl.name.value}", decl.items, False
+    if isinstance(decl, ast.Amendment):
+        return f"amendment {string_text(decl.version)} effective {decl.effective}", decl.items, True
     return None
 
 

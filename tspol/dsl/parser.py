@@ -748,6 +748,24 @@ class _ToAst(Transformer):
         source = "discretionary" if str(children[1]) == "discretionary" else "rule"
         return ast.ReasonPoints(source, span=self._span(meta))
 
+    # -- versions in one pack (issue 11: versions)
+    def amendment(self, meta, children):
+        version, effective, *items = children
+        return ast.Amendment(unquote(version), str(effective), tuple(items), span=self._span(meta))
+
+    def remove(self, meta, children):
+        kind, name, *regions = children
+        return ast.Remove(kind, self._name(name), regions[0] if regions else (), span=self._span(meta))
+
+    def removable(self, meta, children):
+        return str(children[0])
+
+    def carryover(self, meta, children):
+        date, choice = children
+        return ast.Carryover(str(date), choice == "keep", span=self._span(meta))
+
+    def carryover_choice(self, meta, children):
+        return str(children[0])
     # -- issue 11, points from the catalogue
     def reason_range(self, meta, children):
         low, high = (children + [None])[:2]

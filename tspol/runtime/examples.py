@@ -39,7 +39,7 @@ from tspol.runtime import jsonnum
 
 EXAMPLES_FOLDER = "examples"
 EXPLANATIONS = {"violations": ("because", "where"), "not_applicable": ("reason",)}
-KEY_ORDER = ("name", "region", "metrics", "expect")
+KEY_ORDER = ("name", "on", "region", "metrics", "expect")
 
 
 @attrs.frozen
@@ -116,6 +116,8 @@ def _shape_problem(record: dict) -> Message | None:
         return say("examples.metrics")
     if "expect" in record and not isinstance(record["expect"], dict):
         return say("examples.expect")
+    if "on" in record and not isinstance(record["on"], str):
+        return say("examples.on")
     return None
 
 
@@ -132,7 +134,8 @@ def decide(evaluate: Callable[[dict, str], dict], example: Example) -> tuple[dic
     """The decision without explanations; for metrics the policy rejects,
     `{"error": {"code", "key"}}` and the error's message."""
     try:
-        return project(evaluate(example.record["metrics"], example.record["region"])), None
+        dated = {"on": example.record["on"]} if "on" in example.record else {}  # a pack with amendments
+        return project(evaluate(example.record["metrics"], example.record["region"], **dated)), None
     except TspolError as exc:
         first = exc.diagnostics[0]
         return {"error": {"code": first.code, "key": first.key}}, first.message

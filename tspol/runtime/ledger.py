@@ -271,6 +271,42 @@ class _Scored:
     repeats: tuple[str, ...] = ()  # the earlier violations it repeats: `points` counts the repeat's weight
 
 
+# ---- versions in one pack (issue 11: versions) ---------------------------------------
+
+@attrs.frozen
+class InForce:
+    """A version of the pack as a ledger reads it: in force from day `since` (an ordinal)
+    until the next one's; its program, the `evaluate` of its metrics events, and whether
+    the points scored before it take its expiry (else they keep the one they were scored
+    under). A ledger of one version has one, in force from the first day."""
+
+    since: int
+    program: ir.Program
+    evaluate: Evaluate | None
+    takes_new_expiry: bool = False
+
+
+def _expires_by_versions(versions: tuple[InForce, ...], day: int) -> int | None:
+    """The first day a point scored on `day` no longer counts: by the ledger of the version
+    in force that day, then of each later version whose points already scored take its
+    expiry (from its first day, and only while the point still counts then)."""
+    expires = resets.expires(_in_force(versions, day).program.ledger, day)
+    for later in versions:
+        if later.since <= day or not later.takes_new_expiry or (expires is not None and expires <= later.since):
+            continue
+        new = resets.expires(later.program.ledger, day)
+        expires = None if new is None else max(new, later.since)
+    return expires
+
+
+def _in_force(versions: tuple[InForce, ...], day: int) -> InForce:
+    found = versions[0]
+    for version in versions:
+        if version.since <= day:
+            found = version
+    return found
+
+
 @attrs.frozen
 class _Appeal:
     event: ev.AppealEvent
@@ -462,8 +498,9 @@ class Ledger:
 
     def __init__(self, program: ir.Program, events, region: str | None = None,
                  evaluate: Evaluate | None = None, path: str | None = None,
-                 metrics_error: type[Exception] | None = None):
+                 metrics_error: type[Exception] | None = None, versions: tuple[InForce, ...] | None = None):
         self.program = program
+        self.versions = versions or (InForce(0, program, evaluate),)
         self.events = _as_events(events, path or "<events>")
         self.path = path or self.events.path
         self.seller_id = _one_seller(self.events, self.path)
@@ -472,13 +509,14 @@ class Ledger:
         problems: list[Diagnostic] = list(self._date_problems())
         self.region = self._seller_region(region, problems)
         self._reasons = _reasons_by_name(program, self.region)
+        self._reasons_in = {v.since: _reasons_by_name(v.program, self.region) for v in self.versions}
         self._stated = {r.name: r for r in program.reasons if r.points_range is not None}
         self._rule_points = _rule_points(program, self.region)
         self._cadences = _cadences(program, self.region)
         self._evaluated: dict[str, tuple[str, ...]] = {}  # metrics event id -> rules with a cadence it decided
-        self._metrics_errors = _metrics_errors(evaluate, metrics_error)
+        self._metrics_errors = tuple({e for v in self.versions for e in _metrics_errors(v.evaluate, metrics_error)})
         self._warned: dict[str, tuple[str, ...]] = {}  # metrics event id -> rules whose rows warned
-        self._scored = self._score(evaluate, problems)
+        self._scored = self._score(problems)
         if problems:
             raise TspolError(problems)
         self.off_cadence = tuple(self._off_cadence())
@@ -510,14 +548,16 @@ class Ledger:
 
     # ---- building --------------------------------------------------------
 
-    def _score(self, evaluate, problems: list) -> dict[str, _Scored]:
-        """The violations that scored, by id, from violation and metrics events."""
+    def _score(self, problems: list) -> dict[str, _Scored]:
+        """The violations that scored, by id, from violation and metrics events, each by
+        the version in force on its date."""
         scored = {}
         for event in self.events:
+            version = _in_force(self.versions, event.date.toordinal())
             if isinstance(event, ev.ViolationEvent):
-                record = self._score_violation(event, problems)
+                record = self._score_violation(event, version, problems)
             elif isinstance(event, ev.MetricsEvent):
-                record = self._score_metrics(event, evaluate, problems)
+                record = self._score_metrics(event, version, problems)
             else:
                 continue
             if record is not None:
@@ -548,7 +588,8 @@ class Ledger:
     def _date_problems(self):
         """Dates so late that the policy's periods would run past the calendar's end."""
         extension = max((days for t in self.program.ledger.thresholds for _, days in t.extensions), default=0)
-        last = datetime.date.max.toordinal() - _horizon(self.program) - extension * len(self.events)  # issue 11
+        horizon = max(_horizon(v.program) for v in self.versions)  # issue 11: versions
+        last = datetime.date.max.toordinal() - horizon - extension * len(self.events)  # issue 11
         for event in self.events:
             if event.date.toordinal() > last:
                 yield self._diagnostic(TOO_LATE, say("ledger.too_late", date=event.date.isoformat(),
@@ -561,10 +602,10 @@ class Ledger:
         return Diagnostic(code, said(code, message), severity=severity, path=self.path, line=event.line, key=key,
                           help=help)
 
-    def _score_violation(self, event: ev.ViolationEvent, problems: list) -> _Scored | None:
-        reason = self._reasons.get(event.rule)
+    def _score_violation(self, event: ev.ViolationEvent, version: InForce, problems: list) -> _Scored | None:
+        reason = self._reasons_in[version.since].get(event.rule)
         if reason is None:
-            problems.append(self._unknown_rule(event))
+            problems.append(self._unknown_rule(event, version.program))
             return None
         problem = self._points_problem(event, reason)
         if problem is not None:
@@ -607,21 +648,22 @@ class Ledger:
                 given=Words([str(p) for p in sorted(given)], ",")), event, "points")
         return None
 
-    def _unknown_rule(self, event: ev.ViolationEvent) -> Diagnostic:
-        regions = [r for r in self.program.regions if self.region is None or r.name == self.region]
+    def _unknown_rule(self, event: ev.ViolationEvent, program: ir.Program) -> Diagnostic:
+        regions = [r for r in program.regions if self.region is None or r.name == self.region]
         rules = sorted({rule.name for r in regions for rule in r.rules})
-        elsewhere = sorted({r.name for r in self.program.regions for rule in r.rules if rule.name == event.rule})
+        elsewhere = sorted({r.name for r in program.regions for rule in r.rules if rule.name == event.rule})
         if elsewhere:
             message = say("ledger.rule_elsewhere", rule=event.rule, region=self.region,
                           regions=Words(elsewhere, ","))
         else:
             message = say("ledger.unknown_rule", rule=shown(event.rule))
-        close = None if elsewhere else suggestion(event.rule, rules + [r.name for r in self.program.reasons])
+        close = None if elsewhere else suggestion(event.rule, rules + [r.name for r in program.reasons])
         return self._diagnostic(UNKNOWN_RULE, message, event, "rule",
                                 help=say("did_you_mean", names=Words([f"`{close}`"])) if close else None)
 
-    def _score_metrics(self, event: ev.MetricsEvent, evaluate, problems: list) -> _Scored | None:
+    def _score_metrics(self, event: ev.MetricsEvent, version: InForce, problems: list) -> _Scored | None:
         """The decision of the day as a violation; None when it scored nothing (or on a problem)."""
+        evaluate = version.evaluate
         if evaluate is None:
             problems.append(self._diagnostic(NO_EVALUATOR, say("ledger.no_evaluator"), event, "metrics"))
             return None
@@ -650,7 +692,7 @@ class Ledger:
             return None
         scoring = [v for v in violations if v.get("points") or v.get("limit")]
         rules = tuple(v["rule"] for v in scoring)
-        reasons = tuple(r for r in (self._reasons.get(rule) for rule in rules) if r)
+        reasons = tuple(r for r in (self._reasons_in[version.since].get(rule) for rule in rules) if r)
         return _Scored(event, event.id, event.date.toordinal(), decision["points"], rules, reasons, limits,
                        tuple(v.get("points") or 0 for v in scoring))
 
@@ -804,8 +846,9 @@ class Ledger:
         return self._history
 
     def _expires(self, scored: _Scored) -> int | None:
-        """The first day a violation no longer counts (`points expire after`, `points reset on`)."""
-        return resets.expires(self.program.ledger, scored.day)
+        """The first day a violation no longer counts (`points expire after`, `points reset on`), by
+        the versions of the pack (issue 11: versions)."""
+        return _expires_by_versions(self.versions, scored.day)
 
     def _live(self, violation: str, day: int) -> bool:
         """Whether a violation is not revoked on `day`."""
@@ -1008,7 +1051,7 @@ class Ledgers(Mapping):
 
     def __init__(self, program: ir.Program, events, region: str | None = None,
                  evaluate: Evaluate | None = None, path: str | None = None,
-                 metrics_error: type[Exception] | None = None):
+                 metrics_error: type[Exception] | None = None, versions: tuple[InForce, ...] | None = None):
         log = _as_events(events, path or "<events>")
         self.path = path or log.path
         _check_policy(program, region, self.path)
@@ -1016,7 +1059,8 @@ class Ledgers(Mapping):
         problems: list[list[Diagnostic]] = []
         for seller, seller_events in log.by_seller().items():
             try:
-                self._ledgers[seller] = Ledger(program, seller_events, region, evaluate, self.path, metrics_error)
+                self._ledgers[seller] = Ledger(program, seller_events, region, evaluate, self.path, metrics_error,
+                                               versions)
             except TspolError as exc:
                 problems.append(exc.diagnostics)
         if len(problems) == 1:
@@ -1218,7 +1262,8 @@ class _Tracker:
         days of deactivation (the previous day's and this one's): the others expired before
         either, and are frozen by neither (`_differences` tells frozen points by them)."""
         known = [d for d in (self.deactivated_on, deactivated_on) if d is not None]
-        first = bisect.bisect_right(self.expiries, min(known)) if self.expiring else 0
+        in_date_order = len(self.ledger.versions) == 1  # versions: a later point may expire sooner
+        first = bisect.bisect_right(self.expiries, min(known)) if self.expiring and in_date_order else 0
         return range(first, bisect.bisect_right(self.scored_days, day))
 
     def _restrictions(self, day: int) -> tuple[Restriction, ...]:
