@@ -173,7 +173,18 @@ _STATEMENTS = {
         f"no appeal within {quantity_text(o.appeal_within)}" if o.outcome == "none" else f"{o.outcome} appeal"
     ) + (f" release within {quantity_text(o.release_within)}" if o.action == "release" else " keep until period end"),
     ast.ReasonPoints: lambda p: "points discretionary" if p.source == "discretionary" else "points by rule",
+    ast.ParamCase: lambda c: param_case_text(c),
 }
+
+
+def param_case_text(case: ast.ParamCase) -> str:
+    """`when orders_30d > 75 then 5%`, `in US, UK then 4%`, `otherwise 6%`."""
+    value = quantity_text(case.value)
+    if case.condition is not None:
+        return f"when {condition_text(case.condition)} then {value}"
+    if case.regions:
+        return f"in {names_text(case.regions)} then {value}"
+    return f"otherwise {value}"
 
 
 def _type_text(t: ast.TypeSpec) -> str:
@@ -210,6 +221,8 @@ def block_header(decl) -> tuple[str, tuple, bool]:
         return f"hold {decl.name.value}", decl.items, True
     if isinstance(decl, ast.Reason):
         return f"reason {decl.name.value} in {decl.category.value}", decl.items, False
+    if isinstance(decl, ast.Param):
+        return f"param {decl.name.value}: {_type_text(decl.type)}", decl.items, True
     return None
 
 

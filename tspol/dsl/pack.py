@@ -62,6 +62,7 @@ class Pack:
     appeals: ast.Appeals | None
     quantities: Mapping[str, Quantity]
     warnings: tuple[Diagnostic, ...] = ()
+    params: Mapping[str, ast.Param] = attrs.field(factory=dict)  # issue 11: tspol.dsl.params
 
     @property
     def name(self) -> str:

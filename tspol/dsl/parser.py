@@ -696,6 +696,20 @@ class _ToAst(Transformer):
         source = "discretionary" if str(children[1]) == "discretionary" else "rule"
         return ast.ReasonPoints(source, span=self._span(meta))
 
+    # -- params (issue 11)
+    def param(self, meta, children):
+        name, type_, *cases = children
+        return ast.Param(self._name(name), type_, tuple(cases), span=self._span(meta))
+
+    def param_when(self, meta, children):
+        return ast.ParamCase(_conjunction(children[0]), (), children[1], span=self._span(meta))
+
+    def param_in(self, meta, children):
+        return ast.ParamCase(None, children[0], children[1], span=self._span(meta))
+
+    def param_otherwise(self, meta, children):
+        return ast.ParamCase(None, (), children[0], span=self._span(meta))
+
 
 def _conjunction(condition) -> ast.Condition:
     """What a row, a standard or an `only if` holds: a `Condition`, an `or` as its one item."""
