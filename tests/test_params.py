@@ -331,3 +331,16 @@ def test_the_diff_of_a_changed_param_finds_every_seller_it_changes(old, new, exa
             if project(before, rule) != project(after, rule):
                 assert any(c.rule == rule and c.region == region and c.contains(seller) for c in diff.changes), \
                     (seller, rule, region)
+
+
+def test_hover_over_a_row_with_a_param_says_what_it_decides_in_each_region():
+    from tspol.lsp.hover import about_row
+    from tspol.lsp.snapshot import Snapshot
+
+    text = (EXAMPLE / "policy.pol").read_text(encoding="utf-8")
+    snapshot = Snapshot(Workspace.of({"policy.pol": text}, {"policy.pol": "policy.pol"}, "."))
+    rule = next(r for r in snapshot.pack.rules if r.name.value == "late_dispatch")
+    hover = about_row(snapshot, rule.tables[0].rows[0])
+    assert "*US*: Sellers whose Late dispatch rate (LDR) is at least 4% and below 10%" in hover
+    assert "*UK*: Sellers whose Late dispatch rate (LDR) is at least 3% and below 10%" in hover
+    assert "orders\\_7d is at least 500" in hover
