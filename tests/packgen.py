@@ -9,7 +9,9 @@ parentheses, and whose last row may be `otherwise`. `Brute` decides every seller
 small counts from the pack's own numbers, by plain fractions, without any of
 tspol's machinery, for tests to compare with: `not` of a comparison holds where
 its quantity has a value outside it (so `not` is pushed down to the comparisons),
-and `otherwise` where `R` has a value and no other row holds.
+and `otherwise` where `R` has a value and no other row holds. The rule may cite a
+reason `q` that states its points (`points 2 to 5`, the range of the rows' points),
+and say when it is evaluated (`evaluated weekly on friday`).
 
 A row's condition in the facts: a list of comparisons (joined by `and`), or a tree
 of `("and", [...])`, `("or", [...])` and `("not", x)` over them; None is `otherwise`.
@@ -96,7 +98,16 @@ def packs(draw, params: bool = False):
     if params:  # (K, V1, V2): P is V1% where x >= K, else V2% (None: no `otherwise`)
         facts["param"] = (draw(st.sampled_from(COUNTS[1:])), draw(st.sampled_from(RATES)),
                           draw(st.sampled_from((None, *RATES))))
+    facts["stated"] = _stated_points(rows) if draw(st.booleans()) else None
+    facts["cadence"] = draw(st.sampled_from([None, "daily", "weekly on friday", "monthly on day 31"]))
     return pack_text(facts), facts
+
+
+def _stated_points(rows) -> tuple[int, int]:
+    """The points a reason of the rule states (issue 11, points from the catalogue): the
+    range of its rows' points, so that the pack checks clean."""
+    scored = [points for _, points in rows if points] or [0]
+    return min(scored), max(scored)
 
 
 def pack_text(facts) -> str:
@@ -119,7 +130,13 @@ def pack_text(facts) -> str:
         least, high, low = facts["param"]
         otherwise = f"  otherwise {low}%" if low is not None else ""
         lines.append(f"param P: rate {{ when x >= {least} then {high}%{otherwise} }}")
+    if facts.get("stated"):
+        lines += ["category k", "reason q in k {{ points {} to {} }}".format(*facts["stated"])]
     lines.append("rule r in X {")
+    if facts.get("stated"):
+        lines.append("  reason q")
+    if facts.get("cadence"):
+        lines.append(f"  evaluated {facts['cadence']}")
     lines.append("  on R")
     lines.append(f"  table {facts['hit']} {{")
     for condition, points in facts["rows"]:
