@@ -15,6 +15,11 @@ and say when it is evaluated (`evaluated weekly on friday`).
 
 A row's condition in the facts: a list of comparisons (joined by `and`), or a tree
 of `("and", [...])`, `("or", [...])` and `("not", x)` over them; None is `otherwise`.
+
+`packs(params=True)` also declares `param P: rate { when x >= K then V1%  otherwise
+V2% }` (the `otherwise` case may be left out), and a comparison of `R` may be with
+`P` (`("R", "<", "P")`): it holds where `x` is given, R has a value and compares so
+with the case's value; never where P has no value, under `not` too.
 """
 
 from __future__ import annotations
@@ -31,13 +36,17 @@ INPUTS = ("c", "b", "a", "x")
 OPS = ("<", "<=", ">", ">=")
 
 
-def _value_text(name: str, value: int) -> str:
+def _value_text(name: str, value) -> str:
+    if value == "P":
+        return value
     return f"{value}%" if name in ("R", "S") else str(value)
 
 
 @st.composite
-def comparisons(draw, name: str):
+def comparisons(draw, name: str, param: bool = False):
     values = RATES if name in ("R", "S") else COUNTS
+    if param and name == "R" and draw(st.booleans()):
+        return (name, draw(st.sampled_from(OPS)), "P")
     if draw(st.booleans()):
         lo, hi = sorted(draw(st.lists(st.sampled_from(values), min_size=2, max_size=2, unique=True)))
         return (name, ">=" if draw(st.booleans()) else ">", lo, "<" if draw(st.booleans()) else "<=", hi)
@@ -53,23 +62,24 @@ def comparison_text(comparison) -> str:
 
 
 @st.composite
-def conditions(draw, depth: int = 2):
+def conditions(draw, depth: int = 2, param: bool = False):
     """A row's condition: most often comparisons joined by `and`, else an `or`, an `and`
     or a `not` of smaller conditions."""
     kind = draw(st.sampled_from(["plain", "plain", "or", "or", "not", "and"] if depth else ["plain"]))
     if kind == "plain":
         names = draw(st.lists(st.sampled_from(QUANTITIES), min_size=1, max_size=2 if depth < 2 else 3, unique=True))
-        return [draw(comparisons(name)) for name in names]
+        return [draw(comparisons(name, param)) for name in names]
     if kind == "not":
-        return ("not", draw(conditions(depth - 1)))
-    return (kind, [draw(conditions(depth - 1)) for _ in range(draw(st.integers(2, 3 if kind == "or" else 2)))])
+        return ("not", draw(conditions(depth - 1, param)))
+    return (kind, [draw(conditions(depth - 1, param))
+                   for _ in range(draw(st.integers(2, 3 if kind == "or" else 2)))])
 
 
 @st.composite
-def packs(draw, levels: bool = False):
+def packs(draw, levels: bool = False, params: bool = False):
     """(pack text, description) of a random pack, and the facts `Brute` needs; with
     `levels`, a level set `g` of LEVELS (best first) whose default is drawn, and rows
-    that may give one of its levels beside their points."""
+    that may give one of its levels beside their points; with `params`, a param `P`."""
     b_parent = draw(st.sampled_from(["c", None]))
     a_parent = draw(st.sampled_from(["b", "c", None] if b_parent else ["c", None]))
     only_if = {name: draw(st.sampled_from([None, ("c", ">", 2), ("c", "<=", 2), ("x", ">=", 1)]))
@@ -80,13 +90,16 @@ def packs(draw, levels: bool = False):
     for _ in range(draw(st.integers(1, 4))):
         if draw(st.booleans()):  # comparisons joined by `and`, as before `or`
             names = draw(st.lists(st.sampled_from(QUANTITIES), min_size=1, max_size=3, unique=True))
-            rows.append(([draw(comparisons(name)) for name in names], draw(st.integers(0, 5))))
+            rows.append(([draw(comparisons(name, params)) for name in names], draw(st.integers(0, 5))))
         else:
-            rows.append((draw(conditions()), draw(st.integers(0, 5))))
+            rows.append((draw(conditions(param=params)), draw(st.integers(0, 5))))
     if draw(st.integers(0, 3)) == 0:
         rows.append((None, draw(st.integers(0, 5))))
     facts = {"parents": {"b": b_parent, "a": a_parent}, "only_if": only_if, "standard": standard,
              "hit": hit, "rows": rows, "S": draw(st.sampled_from([("b", "c"), ("a", "b")]))}
+    if params:  # (K, V1, V2): P is V1% where x >= K, else V2% (None: no `otherwise`)
+        facts["param"] = (draw(st.sampled_from(COUNTS[1:])), draw(st.sampled_from(RATES)),
+                          draw(st.sampled_from((None, *RATES))))
     facts["stated"] = _stated_points(rows) if draw(st.booleans()) else None
     facts["cadence"] = draw(st.sampled_from([None, "daily", "weekly on friday", "monthly on day 31"]))
     if levels:
@@ -121,6 +134,10 @@ def pack_text(facts) -> str:
             items.append(f"only if {quantity} {op} {value}")
         lines.append(f"metric {name} = {numerator} / {denominator} {{ {' '.join(items)} }}")
     lines.append("metric N = x { higher is worse }")
+    if facts.get("param"):
+        least, high, low = facts["param"]
+        otherwise = f"  otherwise {low}%" if low is not None else ""
+        lines.append(f"param P: rate {{ when x >= {least} then {high}%{otherwise} }}")
     if facts.get("stated"):
         lines += ["category k", "reason q in k {{ points {} to {} }}".format(*facts["stated"])]
     if "levels" in facts:
@@ -221,10 +238,26 @@ class Brute:
             return None
         return Fraction(seller[numerator], seller[denominator])
 
+    def param(self, seller) -> Fraction | None:
+        """P's value: the first of its cases that holds, None where none does."""
+        least, high, low = self.facts["param"]
+        if seller["x"] is None:
+            return None
+        value = high if seller["x"] >= least else low
+        return None if value is None else Fraction(value, 100)
+
+    def defined(self, comparison, seller) -> bool:
+        """Both sides of a comparison have a value."""
+        if self.value(comparison[0], seller) is None:
+            return False
+        return comparison[-1] != "P" or self.param(seller) is not None
+
     def holds(self, comparison, seller) -> bool:
         value = self.value(comparison[0], seller)
-        if value is None:
+        if not self.defined(comparison, seller):
             return False
+        if comparison[-1] == "P":
+            return _CHECK[comparison[1]](value, self.param(seller))
         scale = Fraction(1, 100) if comparison[0] in ("R", "S") else 1
         if len(comparison) == 5:
             _, lo_op, lo, hi_op, hi = comparison
@@ -243,7 +276,7 @@ class Brute:
                 return self.satisfies(parts, seller, not negated)
             results = [self.satisfies(part, seller, negated) for part in parts]
             return any(results) if (kind == "or") != negated else all(results)
-        if self.value(condition[0], seller) is None:
+        if not self.defined(condition, seller):
             return False
         return self.holds(condition, seller) != negated
 

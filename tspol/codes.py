@@ -65,12 +65,17 @@ NO_CHINESE_NAME = "W201"
 # E24x: issue 11, evaluation cadence (tspol.dsl.checker)
 UNKNOWN_WEEKDAY = "E240"
 BAD_MONTH_DAY = "E241"
+# params (issue 11, tspol.dsl.params)
+PARAM_NO_VALUE = "E260"
+PARAM_MISPLACED = "E261"
+PARAM_GAP = "W260"
 # E3xx, W3xx: types and units (tspol.dsl.checker)
 TYPE_MISMATCH = "E300"
 UNIT_MISMATCH = "E301"
 NOT_WHOLE = "E302"
 BAD_COMPARISON = "E303"
 DIRECTION = "W300"
+PARAM_TYPE = "E360"  # params (issue 11)
 # E4xx: ranges and order (tspol.dsl.checker)
 EMPTY_RANGE = "E400"
 PERCENT_RANGE = "E401"
@@ -81,6 +86,7 @@ RESET_DAY = "E450"
 # E44x: issue 11, points from the catalogue (tspol.dsl.checker)
 RANGE_BACKWARDS = "E440"
 POINTS_OUTSIDE = "E441"
+PARAM_CASE_UNREACHED = "E460"  # params (issue 11)
 # E5xx, W5xx: table analysis (tspol.compiler.analysis)
 OVERLAP = "E501"
 DEAD_ROW = "E502"
@@ -600,6 +606,59 @@ REGISTRY: tuple[Code, ...] = (
             "不足 N 天的月份在其最后一天评估(day 31 即每月最后一天)。这个 N 不是这样的数。\n\n"
             "请写 1 到 31 之间的一天。"),
     ),
+    # ---- params (issue 11): values that depend on the seller's volume or region
+    Code(
+        PARAM_NO_VALUE, "PARAM_NO_VALUE", ERROR,
+        "A param with no value in a region where a rule compares with it",
+        "A param's cases are tried in order and the first that holds gives its value; a case `in "
+        "REGIONS` holds only in those regions. A rule of this region compares with the param, but "
+        "no case of the param can hold there (no `in` case names the region, and there is no "
+        "`when` case and no `otherwise`), so the comparison could never hold and the row never "
+        "fire in that region. That is almost always a region left out.\n\n"
+        "Add a case for the region (`in UK then 3%`), or an `otherwise` case for every region "
+        "the cases before it leave out.",
+        _pol(_RATE + "region UK\nparam limit: rate { in US then 4% }\nrule r in US, UK {\n  table {\n"
+             "    when LDR >= limit then points 2\n  }\n}\n",
+             'example.pol:10:17: error[E260]: param `limit` has no value in UK, where rule `r` compares with it\n'
+             '  10 |     when LDR >= limit then points 2\n'
+             '     |                 ^^^^^\n'
+             '  note: example.pol:7:7: the param\n'
+             "  help: add a case `in UK then ...`, or `otherwise ...`\n"),
+        summary_zh="参数在某个地区没有取值,而该地区的规则与它比较",
+        explanation_zh=(
+            "参数的各个情形按顺序判断,第一个成立的情形给出它的取值;`in REGIONS` 情形只在这些地区成立。"
+            "这个地区的一条规则与该参数比较,但参数在那里没有任何情形能成立(没有 `in` 情形写到这个地区,"
+            "也没有 `when` 情形或 `otherwise`),所以这个比较永远不成立,这一行在该地区永远不会触发。"
+            "这几乎总是漏写了一个地区。\n\n"
+            "请为这个地区加上一个情形(`in UK then 3%`),或加上 `otherwise` 情形,"
+            "给前面的情形未覆盖的所有地区一个取值。"),
+    ),
+    Code(
+        PARAM_MISPLACED, "PARAM_MISPLACED", ERROR,
+        "A param where only an input, a metric or a value belongs",
+        "A param is compared with one input or metric of its type, in a row: `ODR >= ODR_limit`. "
+        "It cannot be compared with a value (`limit >= 5%`, which the param's own cases say) or "
+        "with another param, nor stand in a range of three operands (write two comparisons "
+        "joined by `and`). A metric's `standard`, an `only if` and a param's own cases are "
+        "conditions on inputs and metrics with values: tspol cannot yet say a standard that "
+        "depends on a param, and does not guess one.\n\n"
+        "Compare the param with the input or metric it bounds, in the rows of a rule; write a "
+        "standard, an `only if` and a case with values.",
+        _pol(_RATE + "param limit: rate { otherwise 4% }\nrule r in US {\n  table {\n"
+             "    when limit >= 5% then points 2\n  }\n}\n",
+             'example.pol:9:10: error[E261]: param `limit` is compared with one input or metric, as in `ODR < limit`\n'
+             '  9 |     when limit >= 5% then points 2\n'
+             '    |          ^^^^^^^^^^^\n'
+             "  help: write `NAME < limit`: a range of two bounds is two comparisons joined by `and`\n"),
+        summary_zh="参数出现在只能写输入项、指标或数值的地方",
+        explanation_zh=(
+            "参数在行中与一个同类型的输入项或指标比较:`ODR >= ODR_limit`。"
+            "它不能与数值比较(`limit >= 5%`,数值由参数自己的情形给出),也不能与另一个参数比较,"
+            "也不能放在三个操作数的区间中(请写成用 `and` 连接的两个比较)。"
+            "指标的 `standard`、`only if` 和参数自己的情形,都是用数值写的关于输入项和指标的条件:"
+            "tspol 目前还不能表达取决于参数的标准,也不会去猜一个。\n\n"
+            "请在规则的各行中把参数与它所界定的输入项或指标比较;标准、`only if` 和情形请用数值写。"),
+    ),
     # ---- E27x: versions in one pack (issue 11: versions; tspol.dsl.versions)
     Code(
         AMENDMENT_REMOVES_NOTHING, "AMENDMENT_REMOVES_NOTHING", ERROR,
@@ -670,6 +729,33 @@ REGISTRY: tuple[Code, ...] = (
             "这通常是新加的声明漏了翻译。警告标在声明的名字上,并指出缺的是什么。"
             "它只是警告:`tspol check` 仍然通过,除非用了 `--strict`。\n\n"
             "在声明的块中加上 `name zh \"...\"`,用政策中文原文里的说法。"),
+    ),
+    # ---- params (issue 11): values that depend on the seller's volume or region
+    Code(
+        PARAM_GAP, "PARAM_GAP", WARNING,
+        "Cases of a param that leave some sellers without a value",
+        "A param has no `otherwise` case, and its `when` cases leave some sellers of a region "
+        "where a rule compares with it without a value (the message names their values): for "
+        "them no comparison with the param holds, so no row that compares with it fires, as for "
+        "a quantity that has no value. That may be meant (the rule applies only from some volume "
+        "on), but is more often a boundary left out: `when orders > 75` and no case for 75 "
+        "orders or fewer. A warning: `tspol check` passes, unless with `--strict`.\n\n"
+        "Add `otherwise VALUE` as the last case, or a case for the sellers named.",
+        _pol(_RATE + "param limit: rate {\n  when orders > 75 then 4%\n}\nrule r in US {\n  table {\n"
+             "    when LDR >= limit then points 2\n  }\n}\n",
+             'example.pol:6:7: warning[W260]: param `limit` has no value in US for sellers with orders <= 75: '
+             'no case holds for them, so no comparison with it does\n'
+             '  6 | param limit: rate {\n'
+             '    |       ^^^^^\n'
+             "  help: add `otherwise ...` as the last case, if those sellers are meant to have a value\n"),
+        summary_zh="参数的情形让一些卖家没有取值",
+        explanation_zh=(
+            "参数没有 `otherwise` 情形,它的 `when` 情形让某个地区(有规则在那里与它比较)的一些卖家没有取值"
+            "(消息中写出了他们的取值):对这些卖家,与该参数的比较都不成立,与它比较的行都不会触发,"
+            "就像没有值的量一样。这可能是有意的(规则只从某个订单量起适用),"
+            "但更常见的是漏了一个边界:写了 `when orders > 75`,却没有 75 单及以下的情形。"
+            "这是警告:`tspol check` 仍然通过,除非使用 `--strict`。\n\n"
+            "请加上 `otherwise VALUE` 作为最后一个情形,或为消息中的卖家加一个情形。"),
     ),
     # ---- W27x: versions in one pack (issue 11: versions; tspol.dsl.versions)
     Code(
@@ -776,6 +862,29 @@ REGISTRY: tuple[Code, ...] = (
             "两个名称互相比较、名称不在中间或运算符方向相反的区间、区间中的 `==`、"
             "基数(请比较它的输入项),以及指标的 `standard` 涉及另一个量(其他输入项的条件写在"
             " `only if` 中)。\n\n请改写为对单个名称的边界或区间。"),
+    ),
+    # ---- params (issue 11)
+    Code(
+        PARAM_TYPE, "PARAM_TYPE", ERROR,
+        "A param compared with a quantity of another type",
+        "A param's values are of its declared type (`param ODR_limit: rate`: percentages), and it "
+        "is compared with an input or metric of the same type: a rate with a rate param, a count "
+        "with a count param, an amount of money with a param in the same currency. A rate "
+        "compared with a count param would compare a share with a number of orders.\n\n"
+        "Compare the quantity with a param of its type, or declare the param with the type of "
+        "what it bounds.",
+        _pol(_RATE + "param limit: count { otherwise 4 }\nrule r in US {\n  table {\n"
+             "    when LDR >= limit then points 2\n  }\n}\n",
+             'example.pol:9:17: error[E360]: `LDR` is a rate, but param `limit` is a count\n'
+             '  9 |     when LDR >= limit then points 2\n'
+             '    |                 ^^^^^\n'
+             "  help: compare `LDR` with a param of its type\n"),
+        summary_zh="参数与另一类型的量比较",
+        explanation_zh=(
+            "参数的取值属于它声明的类型(`param ODR_limit: rate`:百分比),"
+            "它只与同类型的输入项或指标比较:比率与比率参数,计数与计数参数,金额与同币种的金额参数。"
+            "把比率与计数参数比较,就是拿占比与订单数比较。\n\n"
+            "请让这个量与同类型的参数比较,或把参数声明为它所界定的量的类型。"),
     ),
     Code(
         DIRECTION, "DIRECTION", WARNING,
@@ -942,6 +1051,32 @@ REGISTRY: tuple[Code, ...] = (
             "`points reset on day N of each month`(或 `quarter`、`year`:其第一个月的第 N 天)在日历上的这一天"
             "把违规分清零。第 29、30、31 天不是每个月都有,账本就说不出二月的违规分何时清零。\n\n"
             "请写第 1 到 28 天,或写星期几:`points reset on the last monday of each month`。"),
+    ),
+    # ---- params (issue 11)
+    Code(
+        PARAM_CASE_UNREACHED, "PARAM_CASE_UNREACHED", ERROR,
+        "A case of a param that no seller reaches",
+        "A param's cases are tried in order and the first that holds gives the value, so a case "
+        "is reached only where no case before it holds. This one holds only where cases before "
+        "it already do, in every region it applies in: its value is never used. Usually the "
+        "cases are in the wrong order (`when orders > 75` before `when orders > 100`), or a "
+        "region's `in` case comes before a `when` case meant for it too.\n\n"
+        "Put the narrower case first, or remove it.",
+        _pol(_RATE + "param limit: rate {\n  when orders > 75 then 4%\n  when orders > 100 then 3%\n"
+             "  otherwise 5%\n}\nrule r in US {\n  table {\n    when LDR >= limit then points 2\n  }\n}\n",
+             'example.pol:8:3: error[E460]: no seller reaches this case of `limit`: the cases before it hold '
+             'wherever it does\n'
+             '  8 |   when orders > 100 then 3%\n'
+             '    |   ^^^^^^^^^^^^^^^^^^^^^^^^^\n'
+             "  help: cases are tried in order, the first that holds gives the value: move this one up, or "
+             "remove it\n"),
+        summary_zh="没有卖家会落到的参数情形",
+        explanation_zh=(
+            "参数的各个情形按顺序判断,第一个成立的情形给出取值,所以只有前面的情形都不成立时才会落到某个情形。"
+            "这个情形只在它前面的情形已经成立的地方成立(在它适用的每个地区都是如此):它的取值永远用不上。"
+            "通常是情形的顺序写反了(`when orders > 75` 写在 `when orders > 100` 前面),"
+            "或者某个地区的 `in` 情形写在了本来也适用于它的 `when` 情形前面。\n\n"
+            "请把范围更窄的情形放在前面,或删除它。"),
     ),
     # ---- E47x: versions in one pack (issue 11: versions; tspol.dsl.versions)
     Code(

@@ -187,7 +187,7 @@ def rule_declarations(program: ir.Program) -> list[tuple[ir.RuleIR, tuple[str, .
     seen: dict[tuple, tuple[ir.RuleIR, list[str]]] = {}
     for region in program.regions:
         for rule in region.rules:
-            seen.setdefault((rule.name, rule.span), (rule, []))[1].append(region.name)
+            seen.setdefault(rule.declaration, (rule, []))[1].append(region.name)
     first: dict[str, int] = {}
     for rule, _ in seen.values():
         first.setdefault(rule.name, len(first))
@@ -247,7 +247,7 @@ class _Page:
         self.other = next(other for other in LANGS if other != lang)
         self.words = WORDS[lang]
         self.vocabulary = Vocabulary.of(program)
-        self.coverage = {(t.rule.name, t.rule.span, t.number): t for t in analysis.tables}
+        self.coverage = {(t.rule.declaration, t.number): t for t in analysis.tables}
 
     # -- texts in two languages
     def named(self, texts: ir.Texts, name: str) -> list:
@@ -400,11 +400,11 @@ class _Page:
         return _joined(names, self.words["sep"])
 
     def _problems(self, rule: ir.RuleIR) -> list[Problem]:
-        return [p for p in self.analysis.problems if p.rule.name == rule.name and p.rule.span == rule.span]
+        return [p for p in self.analysis.problems if p.rule.declaration == rule.declaration]
 
     def table(self, rule: ir.RuleIR, table: ir.TableIR, number: int) -> ET.Element:
         words = self.words
-        coverage = self.coverage.get((rule.name, rule.span, number))
+        coverage = self.coverage.get((rule.declaration, number))
         owns = {r.row.index: r.owns for r in coverage.rows} if coverage else {}
         rows = []
         for row in table.rows:

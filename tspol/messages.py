@@ -492,6 +492,48 @@ _section({
                             "每月的日期是 1 到 31 的整数,不能是 `{value}`"),
 })
 
+# ---- the checker: params (issue 11, tspol.dsl.params)
+_section({
+    "noun.param": ("param", "参数"),
+    "a.param": ("a param", "参数"),
+    "check.param.region_twice": ("param `{param}` gives region {region} a value twice",
+                                 "参数 `{param}` 为地区 {region} 给了两次值"),
+    "check.param.region_twice.help": ("keep one case for each region", "每个地区只保留一个情形"),
+    "check.param.unreached": ("no seller reaches this case of `{param}`: the cases before it hold wherever it does",
+                              "没有卖家会落到 `{param}` 的这个情形:凡它成立之处,它前面的情形都已成立"),
+    "check.param.unreached.help": ("cases are tried in order, the first that holds gives the value: move this one "
+                                   "up, or remove it", "情形按顺序判断,第一个成立的情形给出取值:把这个情形上移,或删除它"),
+    "check.param.in_standard": ("a standard names param `{param}`; tspol cannot say a standard that depends on a "
+                                "param yet", "标准中用到了参数 `{param}`;tspol 目前还不能表达取决于参数的标准"),
+    "check.param.in_standard.help": ("write the standard with a value, and compare with the param in the rows of "
+                                     "the rule", "请用数值写标准,在规则的各行中再与参数比较"),
+    "check.param.in_only_if": ("an `only if` names param `{param}`: it is a condition on inputs",
+                               "`only if` 中用到了参数 `{param}`:它是关于输入项的条件"),
+    "check.param.in_only_if.help": ("compare inputs with values in an `only if`", "请在 `only if` 中用数值与输入项比较"),
+    "check.param.in_param": ("a case of a param names param `{param}`: a case is a condition on inputs and metrics",
+                             "参数的情形中用到了参数 `{param}`:情形是关于输入项和指标的条件"),
+    "check.param.in_param.help": ("compare inputs and metrics with values in a case", "请在情形中用数值与输入项和指标比较"),
+    "check.param.shape": ("param `{param}` is compared with one input or metric, as in `ODR < {param}`",
+                          "参数 `{param}` 只能与一个输入项或指标比较,例如 `ODR < {param}`"),
+    "check.param.shape.help": ("write `NAME < {param}`: a range of two bounds is two comparisons joined by `and`",
+                               "请写 `NAME < {param}`;两端都有界的区间写成用 `and` 连接的两个比较"),
+    "check.param.type": ("`{name}` is {kind}, but param `{param}` is {param_kind}",
+                         "`{name}` 是{kind},而参数 `{param}` 是{param_kind}"),
+    "check.param.type.help": ("compare `{name}` with a param of its type", "请将 `{name}` 与同类型的参数比较"),
+    "check.param.no_value": ("param `{param}` has no value in {region}, where rule `{rule}` compares with it",
+                             "参数 `{param}` 在 {region} 没有取值,而规则 `{rule}` 在那里与它比较"),
+    "check.param.here": ("the param", "该参数"),
+    "check.param.no_value.help": ("add a case `in {region} then ...`, or `otherwise ...`",
+                                  "请加上情形 `in {region} then ...`,或 `otherwise ...`"),
+    "check.param.never_holds": ("no seller's values in {region} meet this condition",
+                                "在 {region} 没有哪个卖家的取值能满足这个条件"),
+    "check.param.gap": ("param `{param}` has no value in {region} for sellers with {where}: no case holds for them, "
+                        "so no comparison with it does", "参数 `{param}` 在 {region} 对 {where} 的卖家没有取值:"
+                        "没有情形对他们成立,与它的比较也就都不成立"),
+    "check.param.gap.help": ("add `otherwise ...` as the last case, if those sellers are meant to have a value",
+                             "如果这些卖家也应有取值,请加上 `otherwise ...` 作为最后一个情形"),
+})
+
 # ---- the commands (tspol.cli): what they say on stderr, and their usage errors
 _section({
     "cli.unknown_language": ("{source}: unknown language {value}; choose one of {languages}",

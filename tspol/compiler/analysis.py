@@ -245,7 +245,7 @@ def _rule_declarations(program: ir.Program, rule: str | None, region: str | None
         for rule_ir in region_ir.rules:
             if rule is not None and rule_ir.name != rule:
                 continue
-            key = (rule_ir.name, rule_ir.span)
+            key = rule_ir.declaration
             if key in seen:
                 seen[key][1].append(region_ir.name)
             else:

@@ -190,6 +190,13 @@ class RuleIR:
         rows fired, or, for a rule without tables, when its metric is outside its standard."""
         return self.may if fired or (not self.tables and outside) else ()
 
+    @property
+    def declaration(self) -> tuple:
+        """The rule's declaration as its regions share it: the regions of a declaration
+        have the same tables, except where a row compares with a param whose cases differ
+        by region (tspol.dsl.params); those are analysed and shown apart."""
+        return (self.name, self.span, self.tables)
+
 
 @frozen
 class RegionIR:

@@ -2,7 +2,9 @@
 
 The pack has been checked, so every name resolves and every literal has the
 right unit; lowering only makes things explicit: boxes instead of comparison
-chains (a row with `or` or `not` is several: `tspol.dsl.pack.condition_boxes`), whole days and points instead of literals, one `RuleIR` per region.
+chains (a row with `or` or `not` is several: `tspol.dsl.pack.condition_boxes`; a
+comparison with a param is one for each of its cases in the region:
+`tspol.dsl.params`), whole days and points instead of literals, one `RuleIR` per region.
 A row on a metric with an `only if` condition gets that condition in its box,
 so each box says everything about when its row can fire.
 """
@@ -15,6 +17,7 @@ from tspol.dsl import ast
 from tspol.dsl.formatter import comparison_text, condition_text, row_text
 from tspol.dsl.intervals import Interval
 from tspol.dsl.pack import Pack, condition_bounds, condition_boxes
+from tspol.dsl.params import without_params
 from tspol.compiler import ir
 
 
@@ -129,7 +132,8 @@ def _rule(pack: Pack, rule: ast.Rule, region: str, only_ifs: dict[str, ir.Box]) 
     reason = rule.first(ast.ReasonRef)
     tables = tuple(
         ir.TableIR(t.name.value if t.name else None, t.hit_policy,
-                   tuple(_row(pack, rule, row, row.number or i, only_ifs) for i, row in enumerate(t.rows, 1)),
+                   tuple(_row(pack, rule, region, row, row.number or i, only_ifs)
+                         for i, row in enumerate(t.rows, 1)),
                    span=t.span)
         for t in rule.tables)
     may = tuple(n.value for m in rule.items_of(ast.May) for n in m.names)
@@ -151,11 +155,12 @@ def _cadence(cadence: ast.Cadence | None) -> ir.CadenceIR | None:
     return ir.CadenceIR("daily", None)
 
 
-def _row(pack: Pack, rule: ast.Rule, row: ast.Row, index: int, only_ifs: dict[str, ir.Box]) -> ir.RowIR:
+def _row(pack: Pack, rule: ast.Rule, region: str, row: ast.Row, index: int,
+         only_ifs: dict[str, ir.Box]) -> ir.RowIR:
     if row.otherwise:  # the rule's metric with any value (the checker made sure it has one)
         boxes = [{rule.first(ast.OnMetric).name.value: Interval.everything()}]
-    else:
-        boxes = condition_boxes(row.condition, pack.quantities)
+    else:  # a param's cases are the region's (tspol.dsl.params)
+        boxes = condition_boxes(without_params(row.condition, pack.params, region), pack.quantities)
     for box in boxes:
         for name in list(box):
             for input_name, interval in only_ifs.get(name, ()):

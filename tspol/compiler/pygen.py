@@ -834,7 +834,7 @@ class CodeGenerator:
         from the `explain` templates; its name and the arguments to call it with. A row
         of several boxes is explained by the first of them that holds (`meaning`), so
         the function tests them in order (the last one holds when none before it does)."""
-        key = ("because", row.where, rule.name, table.name, row.index)
+        key = ("because", row.where, rule.name, table.name, row.index, row.boxes)  # a param's boxes differ by region
         boxes = range(len(row.boxes))
         fields = [{name: self.shown_fstring(name) for name in explain.because_quantities(row, box)} for box in boxes]
         tests = [self.expression(self.meaning.box(row.boxes[box])) for box in boxes[:-1]]

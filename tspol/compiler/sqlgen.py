@@ -580,16 +580,17 @@ class _Query:
         return cast(struct(**{name: values[name] for name in self.kept[key]}), item_type(key, self.kept[key]))
 
     def declarations(self) -> list[ir.RuleIR]:
-        """Each rule declaration once (US and SEA share theirs), in the order of the regions."""
+        """Each rule declaration once (US and SEA share theirs), in the order of the regions;
+        once for each group of its regions with the same tables (a param's cases differ by region)."""
         found = {}
         for region in self.program.regions:
             for rule in region.rules:
-                found.setdefault((rule.name, rule.where), rule)
+                found.setdefault(self.key(rule), rule)
         return list(found.values())
 
     @staticmethod
-    def key(rule: ir.RuleIR) -> tuple[str, str]:
-        return rule.name, rule.where
+    def key(rule: ir.RuleIR) -> tuple:
+        return rule.name, rule.where, rule.tables
 
     def rule_columns(self) -> list:
         """What each rule declaration decides, once for every region that has it: the

@@ -564,8 +564,37 @@ class Amendment(_Block):
         return tuple(item for item in self.items if not isinstance(item, (Text, Remove, Carryover)))
 
 
+# ---- params: values that depend on the seller's volume or region (issue 11) ----------
+
+@node
+class ParamCase:
+    """A case of a param: `when CONDITION then 5%`, `in US, UK then 4%` (`regions`), or
+    `otherwise 6%` (neither)."""
+
+    condition: Condition | None
+    regions: tuple[Name, ...]
+    value: Quantity
+
+    @property
+    def otherwise(self) -> bool:
+        return self.condition is None and not self.regions
+
+
+@node
+class Param(_Block):
+    """`param NAME: TYPE { CASES }`: the first case that holds gives the value."""
+
+    name: Name
+    type: TypeSpec
+    items: tuple[ParamCase, ...]
+
+    @property
+    def cases(self) -> tuple[ParamCase, ...]:
+        return self.items
+
+
 Decl = Union[Policy, Region, Measure, Category, Input, Basis, Metric, Rule,
-             Ledger, Appeals, Hold, Reason, LevelSet, Amendment]
+             Ledger, Appeals, Hold, Reason, LevelSet, Param, Amendment]
 
 
 @node

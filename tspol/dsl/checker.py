@@ -46,7 +46,14 @@ from tspol.codes import (
     NO_CHINESE_NAME,
     LEVELS_NO_DEFAULT,
     TWO_LEVELS,
+    PARAM_NO_VALUE,
+    PARAM_MISPLACED,
+    PARAM_GAP,
+    PARAM_TYPE,
+    PARAM_CASE_UNREACHED,
 )
+from tspol.dsl.params import box_text, case_guards, mentions_param, no_case_holds, param_named, region_cases, \
+    without_params
 
 # Bounds that keep every date of the ledger a real date and every sum an ordinary
 # number: no policy needs more.
@@ -116,6 +123,7 @@ class _Checker:
         self.diagnostics: list[Diagnostic] = []
         self.decls = [d for f in files for d in f.decls]
         self.redefined: set[str] = set()  # names declared twice: their uses are not reported again
+        self.param_used: dict[str, set[str]] = {}  # the regions whose rules compare with each param
 
     # ---- reporting
     def report(self, code: str, message: Message, span: Span, help: Message | None = None,
@@ -181,6 +189,7 @@ class _Checker:
             reasons=self.reasons, holds=self.holds, rules=self.rules, ledger=self.ledger,
             appeals=self.appeals, quantities=self.quantities,
             warnings=tuple(d for d in self.diagnostics if not d.is_error), level_sets=self.level_sets,
+            params=self.params,
         )
 
     def collect_names(self) -> None:
@@ -200,6 +209,8 @@ class _Checker:
         self.ledger = self.single(ast.Ledger, "ledger")
         self.appeals = self.single(ast.Appeals, "appeals")
         self.quantities: dict[str, Quantity] = {}  # filled as inputs and metrics are typed
+        self.params = self.table(ast.Param, "param")
+        self.param_names()
 
     def check_declarations(self) -> None:
         """Inputs before the metrics that divide them, metrics before the rules that compare them."""
@@ -216,7 +227,10 @@ class _Checker:
             self.check_metric(decl)
         for level_set in self.level_sets.values():
             self.check_level_set(level_set)
+        for decl in self.params.values():
+            self.check_param(decl)
         self.check_rules(self.rules)
+        self.check_param_gaps()
         if self.ledger:
             self.check_ledger(self.ledger)
         if self.appeals:
@@ -410,7 +424,8 @@ class _Checker:
         for extra in standards[1:]:
             self.report(DUPLICATE, say("check.one_standard"), extra.span, help=say("check.one_standard.help"))
         for standard in standards[:1]:
-            if not self.check_plain(standard.condition, "standard") or not self.check_condition(standard.condition):
+            if self.refuse_param(standard.condition, "standard") or not self.check_plain(standard.condition, "standard") \
+                    or not self.check_condition(standard.condition):
                 continue
             for comparison in standard.condition.comparisons:
                 named = next(o for o in comparison.operands if isinstance(o, ast.Name))
@@ -422,6 +437,8 @@ class _Checker:
                 if quantity is not None:
                     self.check_standard_direction(decl, standard)
         for only_if in decl.items_of(ast.OnlyIf):
+            if self.refuse_param(only_if.condition, "only_if"):
+                continue
             if self.check_plain(only_if.condition, "only_if") and self.check_condition(only_if.condition):
                 self.check_only_if_inputs(decl, only_if)
 
@@ -534,6 +551,8 @@ class _Checker:
         problem = None
         if not names:
             problem = say("check.shape.no_name")
+        elif len(names) == 2 and self.unknown_param(names):
+            return None
         elif len(names) > 1:
             problem = say("check.shape.two_names", first=names[0].value, second=names[1].value)
         elif len(operands) > 3 or (len(operands) == 3 and not isinstance(operands[1], ast.Name)):
@@ -662,6 +681,8 @@ class _Checker:
             for row in table.rows:
                 if row.otherwise:
                     self.check_otherwise(rule, row)
+                elif mentions_param(row.condition, self.params):
+                    self.check_param_row(rule, row.condition)
                 else:
                     self.check_row_condition(row.condition)
                 self.check_actions(row)
@@ -942,6 +963,165 @@ class _Checker:
             if day.kind != "number" or not day.is_whole or not 1 <= day.value <= 31:
                 self.report(BAD_MONTH_DAY, say("check.bad_month_day", value=quantity_text(day)), day.span,
                             help=say("check.write", code="evaluated monthly on day 20"))
+
+    # ---- params: values that depend on the seller's volume or region (issue 11)
+    def param_names(self) -> None:
+        """A param's name is its own: no input, metric or basis has it."""
+        for name, param in self.params.items():
+            first = self.inputs.get(name) or self.metrics.get(name) or self.bases.get(name)
+            if first is not None:
+                self.duplicate("param", param.name, first.name.span, QUANTITY_KINDS[type(first)])
+
+    def check_param(self, param: ast.Param) -> None:
+        """Its type, each case's regions, condition and value, and cases no seller reaches."""
+        quantity = self.param_quantity(param)
+        seen: dict[str, ast.Name] = {}
+        ok = quantity is not None
+        for case in param.cases:
+            for region in case.regions:
+                if region.value not in self.regions:
+                    self.unknown("region", region, self.regions, help=say("check.declare_region.help"))
+                    ok = False
+                elif region.value in seen:
+                    self.report(DUPLICATE, say("check.param.region_twice", param=param.name.value,
+                                               region=region.value), region.span,
+                                related=(Related(seen[region.value].span, say("check.first_here")),),
+                                help=say("check.param.region_twice.help"))
+                    ok = False
+                seen.setdefault(region.value, region)
+            if case.condition is not None:
+                ok = not self.refuse_param(case.condition, "param") and self.check_row_condition(case.condition) and ok
+            if quantity is not None:
+                value = ast.Comparison((param.name, case.value), ("<",), span=case.value.span)
+                ok = self.check_literal(quantity, case.value, value) and ok
+        if ok:
+            self.check_param_cases_reached(param)
+        else:
+            self.redefined.add(param.name.value)  # its uses are not reported again
+
+    def param_quantity(self, param: ast.Param) -> Quantity | None:
+        """What the values of a param are: a quantity of its type (None when the type is wrong)."""
+        unit = self.input_unit(param)
+        if unit is None and param.type.kind in ("duration", "money"):
+            return None
+        return Quantity(param.name.value, param.type.kind, unit, param)
+
+    def check_param_cases_reached(self, param: ast.Param) -> None:
+        """A case that is the first to hold for no seller in any region is a mistake (E460)."""
+        reached = set()
+        for region in self.regions:
+            for guard, case in case_guards(param, region):
+                if condition_boxes(guard, self.quantities):
+                    reached.add(id(case))
+        for case in param.cases:
+            if id(case) not in reached:
+                self.report(PARAM_CASE_UNREACHED, say("check.param.unreached", param=param.name.value), case.span,
+                            help=say("check.param.unreached.help"))
+
+    def refuse_param(self, condition: ast.Condition, where: str) -> bool:
+        """A standard, an `only if` and a param's case compare with values, not with a param (E261)."""
+        for comparison in condition.every_comparison():
+            name = param_named(comparison, self.params)
+            if name is not None:
+                self.report(PARAM_MISPLACED, say(f"check.param.in_{where}", param=name.value), name.span,
+                            help=say(f"check.param.in_{where}.help"))
+                return True
+        return False
+
+    def unknown_param(self, names: list[ast.Name]) -> bool:
+        """`ODR < ODR_limt`: one name a quantity, the other nothing the pack declares, in a
+        pack with params: the other is a misspelt param (E200, with did you mean)."""
+        known = [n for n in names if n.value in self.quantities or n.value in self.params]
+        unknown = [n for n in names if n.value not in self.quantities and n.value not in self.params
+                   and n.value not in self.inputs and n.value not in self.metrics and n.value not in self.bases]
+        if not self.params or len(known) != 1 or len(unknown) != 1:
+            return False
+        self.unknown("param", unknown[0], list(self.params) + list(self.quantities))
+        return True
+
+    def check_param_row(self, rule: ast.Rule, condition: ast.Condition) -> bool:
+        """A row that compares with params: each comparison, then the row in each region of
+        the rule, its params written out case by case (tspol.dsl.params)."""
+        checks = [self.check_param_comparison(c) if param_named(c, self.params) else self.check_comparison(c)
+                  for c in condition.every_comparison()]
+        if not all(checks):
+            return False
+        regions = [r.value for r in rule.regions if r.value in self.regions]
+        if not all([self.check_param_regions(rule, condition, region) for region in dict.fromkeys(regions)]):
+            return False
+        reported: set[str] = set()
+        for region in dict.fromkeys(regions):
+            try:
+                boxes = condition_boxes(without_params(condition, self.params, region), self.quantities)
+            except TooManyBoxes as exc:
+                if "boxes" not in reported:
+                    self.report(BAD_VALUE, say("check.too_many_boxes", count=exc.args[0], most=MOST_BOXES),
+                                condition.span, help=say("check.too_many_boxes.help"))
+                reported.add("boxes")
+                continue
+            if not boxes and "empty" not in reported:
+                self.report(EMPTY_RANGE, say("check.param.never_holds", region=region), condition.span,
+                            help=say("check.never_holds.help"))
+                reported.add("empty")
+        return not reported
+
+    def check_param_comparison(self, comparison: ast.Comparison) -> bool:
+        """`ODR < ODR_limit`: a param and one input or metric of its type (E261, E360)."""
+        param = param_named(comparison, self.params)
+        if param.value in self.redefined:
+            return False  # the param's own error is reported
+        others = [o for o in comparison.operands if o is not param]
+        other = others[0]
+        if len(comparison.operands) != 2 or not isinstance(other, ast.Name) or other.value in self.params:
+            self.report(PARAM_MISPLACED, say("check.param.shape", param=param.value), comparison.span,
+                        help=say("check.param.shape.help", param=param.value))
+            return False
+        quantity = self.quantities.get(other.value)
+        if quantity is None:
+            self.unknown_quantity(other)
+            return False
+        decl = self.params[param.value]
+        unit = decl.type.unit.value if decl.type.unit is not None else None
+        if decl.type.kind != quantity.kind or (quantity.kind == "money" and unit != quantity.unit):
+            self.report(PARAM_TYPE, say("check.param.type", param=param.value, name=quantity.name,
+                                        kind=_say(quantity.kind), param_kind=_type_words(decl.type)),
+                        param.span, help=say("check.param.type.help", param=param.value, name=quantity.name))
+            return False
+        return True
+
+    def check_param_regions(self, rule: ast.Rule, condition: ast.Condition, region: str) -> bool:
+        """Every param a row compares with has a case in each region of the rule (E260)."""
+        ok = True
+        for comparison in condition.every_comparison():
+            name = param_named(comparison, self.params)
+            if name is None:
+                continue
+            self.param_used.setdefault(name.value, set()).add(region)
+            if not region_cases(self.params[name.value], region):
+                self.report(PARAM_NO_VALUE, say("check.param.no_value", param=name.value, region=region,
+                                                rule=rule.name.value), name.span,
+                            related=(Related(self.params[name.value].name.span, say("check.param.here")),),
+                            help=say("check.param.no_value.help", region=region))
+                ok = False
+        return ok
+
+    def check_param_gaps(self) -> None:
+        """Cases that leave a seller without a value, in a region where a rule compares with
+        the param: the rows there do not fire for them (W260)."""
+        for name, regions in sorted(self.param_used.items()):
+            param = self.params[name]
+            for region in sorted(regions):
+                gap = no_case_holds(param, region)
+                boxes = condition_boxes(gap, self.quantities) if gap is not None and region_cases(param, region) else []
+                if boxes:
+                    self.report(PARAM_GAP, say("check.param.gap", param=name, region=region,
+                                               where=box_text(boxes[0], self.quantities)),
+                                param.name.span, severity=WARNING, help=say("check.param.gap.help"))
+                    break
+
+
+def _type_words(t: ast.TypeSpec) -> Message | str:
+    return _say(t.kind) if t.unit is None else f"{t.kind} in {t.unit.value}"
 
 
 def _named_in_chinese(decl) -> bool:

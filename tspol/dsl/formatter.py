@@ -187,10 +187,21 @@ _STATEMENTS = {
     ast.Remove: lambda r: f"remove {r.kind} {r.name.value}" + (f" in {names_text(r.regions)}" if r.regions else ""),
     ast.Carryover: lambda c: f"points scored before {c.date} " + (
         "keep their expiry" if c.keep else "take the new expiry"),
+    ast.ParamCase: lambda c: param_case_text(c),
     ast.ReasonRange: lambda r: f"points {reason_range_text(r)}",
     ast.Cadence: lambda c: f"evaluated {cadence_text(c)}",
     ast.LevelDefault: lambda d: f"default {d.name.value}",
 }
+
+
+def param_case_text(case: ast.ParamCase) -> str:
+    """`when orders_30d > 75 then 5%`, `in US, UK then 4%`, `otherwise 6%`."""
+    value = quantity_text(case.value)
+    if case.condition is not None:
+        return f"when {condition_text(case.condition)} then {value}"
+    if case.regions:
+        return f"in {names_text(case.regions)} then {value}"
+    return f"otherwise {value}"
 
 
 def reason_range_text(stated: ast.ReasonRange) -> str:
@@ -247,6 +258,8 @@ def block_header(decl) -> tuple[str, tuple, bool]:
         return f"level {decl.name.value}", decl.items, False
     if isinstance(decl, ast.Amendment):
         return f"amendment {string_text(decl.version)} effective {decl.effective}", decl.items, True
+    if isinstance(decl, ast.Param):
+        return f"param {decl.name.value}: {_type_text(decl.type)}", decl.items, True
     return None
 
 

@@ -63,6 +63,7 @@ class Pack:
     quantities: Mapping[str, Quantity]
     warnings: tuple[Diagnostic, ...] = ()
     level_sets: Mapping[str, ast.LevelSet] = attrs.field(factory=dict)  # levels (issue 11)
+    params: Mapping[str, ast.Param] = attrs.field(factory=dict)  # issue 11: tspol.dsl.params
 
     @property
     def name(self) -> str:

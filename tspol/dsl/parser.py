@@ -766,6 +766,20 @@ class _ToAst(Transformer):
 
     def carryover_choice(self, meta, children):
         return str(children[0])
+    # -- params (issue 11)
+    def param(self, meta, children):
+        name, type_, *cases = children
+        return ast.Param(self._name(name), type_, tuple(cases), span=self._span(meta))
+
+    def param_when(self, meta, children):
+        return ast.ParamCase(_conjunction(children[0]), (), children[1], span=self._span(meta))
+
+    def param_in(self, meta, children):
+        return ast.ParamCase(None, children[0], children[1], span=self._span(meta))
+
+    def param_otherwise(self, meta, children):
+        return ast.ParamCase(None, (), children[0], span=self._span(meta))
+
     # -- issue 11, points from the catalogue
     def reason_range(self, meta, children):
         low, high = (children + [None])[:2]

@@ -280,7 +280,7 @@ def unquote(token: Token) -> str:
 # What each kind of token is, in words: `syntax.terminal.NAME` in tspol.messages.
 TERMINAL_WORDS = ("NAME", "STRING", "NUMBER", "PERCENT", "DURATION", "MONEY", "DATE", "COMPARATOR", "$END")
 DECLARATIONS = {"POLICY", "REGION", "INPUT", "BASIS", "METRIC", "RULE", "MEASURE", "LEDGER",
-                "APPEALS", "HOLD", "CATEGORY", "REASON", "LEVELS",
+                "APPEALS", "HOLD", "CATEGORY", "REASON", "LEVELS", "PARAM",
                 "AMENDMENT"}  # versions in one pack (issue 11: versions)
 
 # Characters the lexer cannot start a token with, and what the author meant.

@@ -159,9 +159,12 @@ def about_row(snapshot: Snapshot, row: ast.Row, lang: str = "en") -> str:
     found = snapshot.rows.get(row.span)
     if found is None:
         return say("hover.row_unchecked").text(lang)
-    rule, table, row_ir = found
+    rule, table, row_ir, *by_region = found
     program = snapshot.program
     other = "en" if lang == "zh" else "zh"
+    if by_region:  # a row comparing with a param whose cases differ by region
+        return "\n\n".join([f"**{_escape(row_place(rule, table, row_ir, lang).format())}**"] + [
+            f"*{_escape(', '.join(regions))}*: " + meaning(program, row, lang) for regions, _, _, row in by_region[0]])
     return "\n\n".join([f"**{_escape(row_place(rule, table, row_ir, lang).format())}**",
                         meaning(program, row_ir, lang), meaning(program, row_ir, other)])
 

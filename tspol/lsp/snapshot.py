@@ -82,11 +82,18 @@ class Snapshot:
 
     @functools.cached_property
     def rows(self) -> dict:
-        """Each row of `program` by its span: (rule, table, row) of the IR."""
-        found = {}
+        """Each row of `program` by its span: (rule, table, row) of the IR, and after it
+        the regions whose row says other boxes (a param's cases differ by region:
+        tspol.dsl.params), each as (regions, rule, table, row)."""
+        found, regions = {}, {}
         for region in self.program.regions if self.program is not None else ():
             for rule in region.rules:
                 for table in rule.tables:
                     for row in table.rows:
                         found.setdefault(row.span, (rule, table, row))
+                        regions.setdefault(row.span, {}).setdefault(row.boxes, (
+                            [], rule, table, row))[0].append(region.name)
+        for span, lowered in regions.items():
+            if len(lowered) > 1:
+                found[span] = (*found[span], tuple((tuple(r), *rest) for r, *rest in lowered.values()))
         return found
