@@ -65,6 +65,10 @@ UNIT_MISMATCH = "E301"
 NOT_WHOLE = "E302"
 BAD_COMPARISON = "E303"
 DIRECTION = "W300"
+# E32x: arithmetic on metrics (issue 11; tspol.dsl.checker)
+ARITH_KINDS = "E320"
+ARITH_TERM = "E321"
+ARITH_WEIGHT = "E322"
 # E4xx: ranges and order (tspol.dsl.checker)
 EMPTY_RANGE = "E400"
 PERCENT_RANGE = "E401"

@@ -23,7 +23,7 @@ import attrs
 
 from tspol.diagnostics import Span
 from tspol.dsl.intervals import Interval
-from tspol.records import frozen
+from tspol.records import frozen, since
 
 Box = tuple[tuple[str, Interval], ...]  # (quantity name, interval), in source order
 Examples = tuple[tuple[str, str], ...]  # (language, text) of each `example` text, in source order
@@ -73,6 +73,43 @@ class MetricIR:
     span: Span = attrs.field(eq=False, repr=False)
     descriptions: Texts = Texts()
     examples: Examples = ()
+    # arithmetic on metrics (issue 11): "sum", "max" or "min" of `terms` (then `numerator` is "")
+    combine: str | None = since(3, None)
+    terms: tuple[TermIR, ...] = since(3, ())
+
+    @property
+    def inputs(self) -> tuple[str, ...]:
+        if self.combine is not None:
+            names: list[str] = []
+            for term in self.terms:
+                names += [name for name in term.inputs if name not in names]
+            return tuple(names)
+        return (self.numerator,) + ((self.denominator,) if self.denominator else ())
+
+    @property
+    def denominators(self) -> tuple[str, ...]:
+        """The inputs that must not be 0 for the metric to have a value (D4)."""
+        if self.combine is None:
+            return (self.denominator,) if self.denominator else ()
+        found: list[str] = []
+        for term in self.terms:
+            if term.denominator is not None and term.denominator not in found:
+                found.append(term.denominator)
+        return tuple(found)
+
+
+# ---- arithmetic on metrics (issue 11) ---------------------------------------------
+
+@frozen
+class TermIR:
+    """A term of a combined metric: `weight` times `quantity` (an input or a metric), whose
+    value is `numerator` (an input) divided by `denominator` (an input, or None: by 1)."""
+
+    SINCE = 3
+    weight: Fraction
+    quantity: str
+    numerator: str
+    denominator: str | None
 
     @property
     def inputs(self) -> tuple[str, ...]:

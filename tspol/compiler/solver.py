@@ -23,11 +23,12 @@ as such instead of guessing.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
 
-from tspol.compiler.meaning import And, Bound, Given, Meaning, Not, NonZero, Or, conj, holds, inputs_of
+from tspol.compiler.meaning import And, Bound, Given, Linear, Meaning, Not, NonZero, Or, conj, holds, inputs_of
 from tspol.compiler.witness import Vocabulary, exact, seller_for
 from tspol.dsl.domains import DOMAINS, MAGNITUDE, PLACES
 from tspol.dsl.intervals import Interval
@@ -95,7 +96,9 @@ class _Z3:
 
         self.z3 = z3
         self.meaning = meaning
-        self.solver = z3.SolverFor("QF_LIA")
+        # A sum of rates over different denominators multiplies them out: nonlinear, where
+        # Z3's answers are still exact but may be `unknown` (Undecided) (issue 11).
+        self.solver = z3.SolverFor("QF_NIA" if _nonlinear(meaning) else "QF_LIA")
         self.solver.set("timeout", TIMEOUT_MS)
         self.given: dict[str, object] = {}
         self.values: dict[str, object] = {}
@@ -139,12 +142,36 @@ class _Z3:
             scaled = formula.value * self.scale(formula.input)
             left = self.variable(formula.input) * scaled.denominator
             return z3.And(self.is_given(formula.input), _compare(left, formula.op, scaled.numerator))
+        if kind is Linear:
+            return self.linear(formula)
         # Ratio: numerator * q op p * denominator; both inputs are counts
         bound = formula.value
         left = self.variable(formula.numerator) * bound.denominator
         right = self.variable(formula.denominator) * bound.numerator
         return z3.And(self.is_given(formula.numerator), self.is_given(formula.denominator),
                       _compare(left, formula.op, right))
+
+    def linear(self, formula: Linear):
+        """`sum(w * n / d) op v` in integers: times every distinct denominator (each above 0
+        where it holds), the least common multiple of the fractions' denominators and the
+        terms' scale (the terms of a sum are of one kind, so they share it)."""
+        z3 = self.z3
+        denominators = sorted({d for _, _, d in formula.terms if d is not None})
+        given = [self.is_given(name) for name in formula.inputs]
+        given += [self.variable(d) > 0 for d in denominators]
+        common = math.lcm(formula.value.denominator, *(weight.denominator for weight, _, _ in formula.terms))
+        scale = self.scale(formula.terms[0][1])
+        left = 0
+        for weight, numerator, denominator in formula.terms:
+            term = self.variable(numerator) * int(weight * common)
+            for other in denominators:
+                if other != denominator:
+                    term = term * self.variable(other)
+            left = left + term
+        right = int(formula.value * common * scale)
+        for d in denominators:
+            right = right * self.variable(d)
+        return z3.And(*given, _compare(left, formula.op, right))
 
     def domain(self, name: str) -> list:
         """The numeric contract and the input's domain, where it is given."""
@@ -205,6 +232,11 @@ class _Z3:
 def _compare(left, op: str, right):
     return {"<": left < right, "<=": left <= right, ">": left > right, ">=": left >= right,
             "==": left == right}[op]
+
+
+def _nonlinear(meaning: Meaning) -> bool:
+    """Whether a sum of the program divides by two or more inputs (issue 11)."""
+    return any(len(m.denominators) > 1 for m in meaning.metrics.values() if m.combine == "sum")
 
 
 def _with_totals(meaning: Meaning, names: Iterable[str]) -> set[str]:
