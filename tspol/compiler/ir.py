@@ -22,6 +22,7 @@ from fractions import Fraction
 import attrs
 
 from tspol.diagnostics import Span
+from tspol.dsl.formatter import decimal_text
 from tspol.dsl.intervals import Interval
 from tspol.records import frozen, since
 
@@ -87,6 +88,15 @@ class MetricIR:
         return (self.numerator,) + ((self.denominator,) if self.denominator else ())
 
     @property
+    def definition(self) -> str:
+        """What the metric is, as its declaration says: `a / b`, `a`, `a + 2 * b`, `max(a, b)`."""
+        if self.combine == "sum":
+            return " + ".join(t.text for t in self.terms)
+        if self.combine is not None:
+            return f"{self.combine}({', '.join(t.text for t in self.terms)})"
+        return self.numerator + (f" / {self.denominator}" if self.denominator else "")
+
+    @property
     def denominators(self) -> tuple[str, ...]:
         """The inputs that must not be 0 for the metric to have a value (D4)."""
         if self.combine is None:
@@ -114,6 +124,13 @@ class TermIR:
     @property
     def inputs(self) -> tuple[str, ...]:
         return (self.numerator,) + ((self.denominator,) if self.denominator else ())
+
+    @property
+    def text(self) -> str:
+        """`claims`, `2 * ODR`, `0.5 * LDR`."""
+        if self.weight == 1:
+            return self.quantity
+        return f"{decimal_text(self.weight)} * {self.quantity}"
 
 
 @frozen
