@@ -502,6 +502,12 @@ _section({
                             "`{name}` 带有 `only if`,不能作为 `{metric}` 的一项"),
     "check.arith_only_if.help": ("give `{metric}` the `only if` itself, and make its terms plain metrics",
                                  "把 `only if` 写在 `{metric}` 上,各项用不带条件的指标"),
+    "check.arith_denominators": ("`{metric}` adds `{first}`, a rate of `{denominator}`, and `{second}`, a rate of "
+                                 "`{other}`: the rates of one sum divide by one input",
+                                 "`{metric}` 把 `{first}`(以 `{denominator}` 为分母)与 `{second}`(以 `{other}` "
+                                 "为分母)相加:同一个求和中的比率必须有同一个分母"),
+    "check.arith_denominators.help": ("write the sum of rates over one total, or compare the rates in rows of their "
+                                      "own", "让求和中的比率使用同一个总数,或在各自的行中比较这些比率"),
     "check.arith_zero_weight": ("the weight of `{name}` is 0", "`{name}` 的权重是 0"),
     "check.arith_zero_weight.help": ("a weight is more than 0; leave out a term that does not count",
                                      "权重必须大于 0;不计入的项请删去"),

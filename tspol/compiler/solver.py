@@ -96,9 +96,7 @@ class _Z3:
 
         self.z3 = z3
         self.meaning = meaning
-        # A sum of rates over different denominators multiplies them out: nonlinear, where
-        # Z3's answers are still exact but may be `unknown` (Undecided) (issue 11).
-        self.solver = z3.SolverFor("QF_NIA" if _nonlinear(meaning) else "QF_LIA")
+        self.solver = z3.SolverFor("QF_LIA")
         self.solver.set("timeout", TIMEOUT_MS)
         self.given: dict[str, object] = {}
         self.values: dict[str, object] = {}
@@ -152,24 +150,17 @@ class _Z3:
                       _compare(left, formula.op, right))
 
     def linear(self, formula: Linear):
-        """`sum(w * n / d) op v` in integers: times every distinct denominator (each above 0
-        where it holds), the least common multiple of the fractions' denominators and the
-        terms' scale (the terms of a sum are of one kind, so they share it)."""
+        """`sum(w * n / d) op v` in integers: times the one denominator of its rates (the
+        checker's E323; above 0 where it holds), the least common multiple of the fractions'
+        denominators and the terms' scale (the terms of a sum are of one kind: they share it)."""
         z3 = self.z3
-        denominators = sorted({d for _, _, d in formula.terms if d is not None})
+        denominators = {d for _, _, d in formula.terms if d is not None}
         given = [self.is_given(name) for name in formula.inputs]
-        given += [self.variable(d) > 0 for d in denominators]
         common = math.lcm(formula.value.denominator, *(weight.denominator for weight, _, _ in formula.terms))
-        scale = self.scale(formula.terms[0][1])
-        left = 0
-        for weight, numerator, denominator in formula.terms:
-            term = self.variable(numerator) * int(weight * common)
-            for other in denominators:
-                if other != denominator:
-                    term = term * self.variable(other)
-            left = left + term
-        right = int(formula.value * common * scale)
+        left = sum(self.variable(numerator) * int(weight * common) for weight, numerator, _ in formula.terms)
+        right = int(formula.value * common * self.scale(formula.terms[0][1]))
         for d in denominators:
+            given.append(self.variable(d) > 0)
             right = right * self.variable(d)
         return z3.And(*given, _compare(left, formula.op, right))
 
@@ -232,11 +223,6 @@ class _Z3:
 def _compare(left, op: str, right):
     return {"<": left < right, "<=": left <= right, ">": left > right, ">=": left >= right,
             "==": left == right}[op]
-
-
-def _nonlinear(meaning: Meaning) -> bool:
-    """Whether a sum of the program divides by two or more inputs (issue 11)."""
-    return any(len(m.denominators) > 1 for m in meaning.metrics.values() if m.combine == "sum")
 
 
 def _with_totals(meaning: Meaning, names: Iterable[str]) -> set[str]:

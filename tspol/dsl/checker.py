@@ -24,6 +24,7 @@ from tspol.dsl.pack import (KIND_WORDS, MINUTES, MOST_BOXES, Pack, Quantity, Too
                             condition_boxes)
 
 from tspol.codes import (
+    ARITH_DENOMINATORS,
     ARITH_KINDS,
     ARITH_TERM,
     ARITH_WEIGHT,
@@ -423,6 +424,8 @@ class _Checker:
                 return
         if not all(self.weight_fits(term, quantity) for term, quantity in terms):
             return
+        if combination.function is None and not self.one_denominator(decl, [q for _, q in terms]):
+            return
         domains = [(_weight(term), quantity.domain) for term, quantity in terms]
         self.quantities[decl.name.value] = Quantity(decl.name.value, first.kind, first.unit, decl,
                                                     combined_domain(combination.operation, domains))
@@ -442,6 +445,22 @@ class _Checker:
         if found is None:
             self.unknown_quantity(term.name)
         return found
+
+    def one_denominator(self, decl: ast.Metric, quantities: list[Quantity]) -> bool:
+        """The rates of one sum divide by one input: so the sum is one rate, `(2 * a + 3 * b) / d`,
+        which every engine decides exactly (the analysis, headroom and SQL in linear terms)."""
+        found: dict[str, ast.Metric] = {}
+        for quantity in quantities:
+            metric = quantity.decl if isinstance(quantity.decl, ast.Metric) else None
+            if metric is not None and metric.denominator is not None:
+                found.setdefault(metric.denominator.value, metric)
+        if len(found) <= 1:
+            return True
+        (first, one), (second, other) = list(found.items())[:2]
+        self.report(ARITH_DENOMINATORS, say("check.arith_denominators", metric=decl.name.value, first=one.name.value,
+                                            denominator=first, second=other.name.value, other=second),
+                    decl.combination.span, help=say("check.arith_denominators.help"))
+        return False
 
     def weight_fits(self, term: ast.Term, quantity: Quantity) -> bool:
         """A weight is more than 0, and whole on a count (a sum of counts is a count)."""
