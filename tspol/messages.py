@@ -797,6 +797,15 @@ _section({
                            "百分比 {percent}% 的位数太多,无法用 SQL 精确判定"),
 })
 
+# ---- the SQL backend: arithmetic on metrics (issue 11)
+_section({
+    "sql.arith_decimal": ("`{metric}` is a {operation} of {kind} inputs: SQL decides sums, max and min of counts "
+                          "and of rates `A / B` only",
+                          "`{metric}` 是{kind}输入项的 {operation}:SQL 只能判定计数和比率 `A / B` 的求和、max 与 min"),
+    "sql.arith_digits": ("the weights and bound of `{metric}` have too many digits for exact SQL (each below 10^15)",
+                         "`{metric}` 的权重和边界位数太多,无法用 SQL 精确判定(每个须小于 10^15)"),
+})
+
 # ---- the analysis of tier tables (tspol.compiler.analysis)
 _section({
     "analysis.points.one": ("{points} point", "{points} 个违规分"),
