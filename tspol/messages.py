@@ -497,7 +497,7 @@ _section({
     "check.arith_nested": ("`{name}` is itself a sum, max or min, so it cannot be a term of `{metric}`",
                            "`{name}` 本身就是求和、max 或 min,不能作为 `{metric}` 的一项"),
     "check.arith_nested.help": ("write the terms of `{name}` into it: a term is an input or a metric `A / B` or `A`",
-                                "把它的各项直接写进来:每一项是输入项,或形如 `A / B`、`A` 的指标"),
+                                "把 `{name}` 的各项直接写进来:每一项是输入项,或形如 `A / B`、`A` 的指标"),
     "check.arith_only_if": ("`{name}` has an `only if`, so it cannot be a term of `{metric}`",
                             "`{name}` 带有 `only if`,不能作为 `{metric}` 的一项"),
     "check.arith_only_if.help": ("give `{metric}` the `only if` itself, and make its terms plain metrics",
