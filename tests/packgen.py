@@ -9,7 +9,9 @@ parentheses, and whose last row may be `otherwise`. `Brute` decides every seller
 small counts from the pack's own numbers, by plain fractions, without any of
 tspol's machinery, for tests to compare with: `not` of a comparison holds where
 its quantity has a value outside it (so `not` is pushed down to the comparisons),
-and `otherwise` where `R` has a value and no other row holds.
+and `otherwise` where `R` has a value and no other row holds. The rule may cite a
+reason `q` that states its points (`points 2 to 5`, the range of the rows' points),
+and say when it is evaluated (`evaluated weekly on friday`).
 
 `packs(arith=True)` adds arithmetic on metrics (issue 11): the weighted sum of rates
 `T = w * R + v * S` (then `S = b / c`, over R's denominator, and neither rate has an
@@ -93,10 +95,19 @@ def packs(draw, arith: bool = False):
         rows.append((None, draw(st.integers(0, 5))))
     facts = {"parents": {"b": b_parent, "a": a_parent}, "only_if": only_if, "standard": standard,
              "hit": hit, "rows": rows, "S": ("b", "c") if arith else draw(st.sampled_from([("b", "c"), ("a", "b")]))}
+    facts["stated"] = _stated_points(rows) if draw(st.booleans()) else None
+    facts["cadence"] = draw(st.sampled_from([None, "daily", "weekly on friday", "monthly on day 31"]))
     if arith:
         facts["arith"] = {"T": (draw(st.sampled_from(RATE_WEIGHTS)), draw(st.sampled_from(RATE_WEIGHTS))),
                           "K": draw(st.integers(1, 3)), "M": draw(st.sampled_from(["max", "min"]))}
     return pack_text(facts), facts
+
+
+def _stated_points(rows) -> tuple[int, int]:
+    """The points a reason of the rule states (issue 11, points from the catalogue): the
+    range of its rows' points, so that the pack checks clean."""
+    scored = [points for _, points in rows if points] or [0]
+    return min(scored), max(scored)
 
 
 def pack_text(facts) -> str:
@@ -120,7 +131,13 @@ def pack_text(facts) -> str:
         lines.append(f"metric T = {_weight_text(w)}R + {_weight_text(v)}S {{ higher is worse }}")
         lines.append(f"metric K = a + {_weight_text(Fraction(k))}x {{ higher is worse }}")
         lines.append(f"metric M = {m}(R, S) {{ higher is worse }}")
+    if facts.get("stated"):
+        lines += ["category k", "reason q in k {{ points {} to {} }}".format(*facts["stated"])]
     lines.append("rule r in X {")
+    if facts.get("stated"):
+        lines.append("  reason q")
+    if facts.get("cadence"):
+        lines.append(f"  evaluated {facts['cadence']}")
     lines.append("  on R")
     lines.append(f"  table {facts['hit']} {{")
     for condition, points in facts["rows"]:

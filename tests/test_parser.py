@@ -167,7 +167,7 @@ def test_braces_in_texts_and_comments_do_not_count():
      "write it as `0`"),
     ("region US { name en \"x\" \u2026 }", "unexpected character `\u2026`",
      "remove it; `#` starts a comment, and texts go inside double quotes"),
-    ("rule r in US {\n  on_metric LDR\n}", "expected `description`, `example`, `may`, `name`, `on`, `reason`, "
+    ("rule r in US {\n  on_metric LDR\n}", "expected `description`, `evaluated`, `example`, `may`, `name`, `on`, `reason`, "
                                           "`table` or `}`, but found `on_metric`", None),
     ("rule r in US {\n  table {\n    when x > 4% then points  # two\n    when x > 5% then points 2\n  }\n}",
      "this line ends too early: after `points`, expected a duration such as 7d, 24h or 30min, a number, a "

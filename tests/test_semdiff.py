@@ -246,6 +246,18 @@ def _other(value, name: str = ""):
 
     if isinstance(value, bool):
         return not value
+    if name == "reset":  # none in the bundled pack: a ledger that resets on the calendar
+        return ir.ResetIR("month", 1, None, None)
+    if name == "repeat":
+        return ir.RepeatIR(30, None)
+    if name == "extensions":  # of the bundled pack's threshold 12, whose measure is no_campaigns
+        return value + (("no_campaigns", 7),)
+    if name == "weekday":
+        return (value + 1) % 7
+    if name == "cadence":  # when a rule is evaluated (issue 11, evaluation cadence)
+        return ir.CadenceIR("weekly", 0) if value != ir.CadenceIR("weekly", 0) else ir.CadenceIR("daily", None)
+    if name == "points_range":  # a reason's stated points (issue 11, points from the catalogue)
+        return (2, 4) if value != (2, 4) else (2, 5)
     if isinstance(value, int) or value is None:
         return (value or 0) + 1
     if isinstance(value, str):
@@ -272,7 +284,9 @@ def test_a_change_of_any_stated_field_is_stated(program):
                 ir.BasisIR: program.bases[0], ir.RegionIR: program.regions[0], ir.RuleIR: program.regions[0].rules[0],
                 ir.LedgerIR: program.ledger, ir.ThresholdIR: program.ledger.thresholds[0],
                 ir.AppealsIR: program.appeals, ir.HoldIR: program.holds[0], ir.HoldOutcomeIR: program.holds[0].outcomes[0],
-                ir.ReasonIR: program.reasons[0], ir.DocsIR: program.measure_docs[0]}
+                ir.ReasonIR: program.reasons[0], ir.DocsIR: program.measure_docs[0],
+                ir.ResetIR: ir.ResetIR("quarter", None, 1, 0), ir.RepeatIR: ir.RepeatIR(30, None),
+                ir.CadenceIR: ir.CadenceIR("weekly", 0)}
     assert set(examples) == set(semdiff.STATED)
     for cls, example in examples.items():
         facts = semdiff.stated(example)

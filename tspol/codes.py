@@ -59,6 +59,9 @@ MISSING = "E202"
 BAD_VALUE = "E203"
 UNUSED = "W200"
 NO_CHINESE_NAME = "W201"
+# E24x: issue 11, evaluation cadence (tspol.dsl.checker)
+UNKNOWN_WEEKDAY = "E240"
+BAD_MONTH_DAY = "E241"
 # E3xx, W3xx: types and units (tspol.dsl.checker)
 TYPE_MISMATCH = "E300"
 UNIT_MISMATCH = "E301"
@@ -75,6 +78,11 @@ EMPTY_RANGE = "E400"
 PERCENT_RANGE = "E401"
 OUT_OF_ORDER = "E402"
 INCONSISTENT = "E403"
+# E45x: a more general ledger (issue 11) (tspol.dsl.checker)
+RESET_DAY = "E450"
+# E44x: issue 11, points from the catalogue (tspol.dsl.checker)
+RANGE_BACKWARDS = "E440"
+POINTS_OUTSIDE = "E441"
 # E5xx, W5xx: table analysis (tspol.compiler.analysis)
 OVERLAP = "E501"
 DEAD_ROW = "E502"
@@ -122,6 +130,11 @@ HOLD_AFTER_REVOCATION = "E717"
 NO_DATE = "E718"
 TOO_LATE = "E719"
 OTHER_REGION = "E720"
+# E74x: issue 11, points from the catalogue (tspol.runtime.ledger)
+EVENT_POINTS_OUTSIDE = "E740"
+EVENT_POINTS_NOT_IN_TABLE = "E741"
+# W74x: issue 11, evaluation cadence (tspol.runtime.ledger)
+OFF_CADENCE = "W740"
 
 CODE_PATTERN = re.compile(r"[EW][0-9]{3}")
 
@@ -499,6 +512,43 @@ REGISTRY: tuple[Code, ...] = (
             "只能是用 `and` 连接的比较);一行的条件把 `or` 和 `not` 展开后超过 64 个"
             "分支。\n\n请按 help 行所示写这个值。"),
     ),
+    # ---- E24x: issue 11, evaluation cadence
+    Code(
+        UNKNOWN_WEEKDAY, "UNKNOWN_WEEKDAY", ERROR,
+        "A weekly cadence on a name that is no day of the week",
+        "A rule may say when it is evaluated: `evaluated daily`, `evaluated weekly on monday` "
+        "(a day of the week in English, lower case) or `evaluated monthly on day 20`. This "
+        "weekly cadence names no day of the week.\n\n"
+        "Write one of monday, tuesday, wednesday, thursday, friday, saturday, sunday.",
+        _pol(_RATE + "rule r in US {\n  on LDR\n  evaluated weekly on munday\n}\n",
+             ('example.pol:8:23: error[E240]: `munday` is not a day of the week\n'
+              '  8 |   evaluated weekly on munday\n'
+              '    |                       ^^^^^^\n'
+              '  help: write `weekly on sunday`\n')),
+        summary_zh="每周评估时间写的不是星期几",
+        explanation_zh=(
+            "规则可以写明评估时间:`evaluated daily`、`evaluated weekly on monday`"
+            "(英文小写的星期几)或 `evaluated monthly on day 20`。这个每周评估时间写的不是星期几。\n\n"
+            "请写 monday、tuesday、wednesday、thursday、friday、saturday、sunday 之一。"),
+    ),
+    Code(
+        BAD_MONTH_DAY, "BAD_MONTH_DAY", ERROR,
+        "A monthly cadence on no day of a month",
+        "`evaluated monthly on day N` evaluates a rule on day N of each month, N a whole number "
+        "from 1 to 31; a month shorter than N is evaluated on its last day (day 31 is each "
+        "month's last day). This N is not such a number.\n\n"
+        "Write a day from 1 to 31.",
+        _pol(_RATE + "rule r in US {\n  on LDR\n  evaluated monthly on day 32\n}\n",
+             ('example.pol:8:28: error[E241]: a day of the month is a whole number from 1 to 31, not `32`\n'
+              '  8 |   evaluated monthly on day 32\n'
+              '    |                            ^^\n'
+              '  help: write `evaluated monthly on day 20`\n')),
+        summary_zh="每月评估时间写的不是某月的一天",
+        explanation_zh=(
+            "`evaluated monthly on day N` 在每月第 N 天评估规则,N 是 1 到 31 的整数;"
+            "不足 N 天的月份在其最后一天评估(day 31 即每月最后一天)。这个 N 不是这样的数。\n\n"
+            "请写 1 到 31 之间的一天。"),
+    ),
     Code(
         UNUSED, "UNUSED", WARNING,
         "A rule or a table that can decide nothing",
@@ -839,6 +889,61 @@ REGISTRY: tuple[Code, ...] = (
             "违规原因写了 `points discretionary`,却有规则为它计违规分。\n\n"
             "请把部分写在上、整体写在下(`late / orders`),"
             "或让该违规原因的 `points` 说明违规分从何而来。"),
+    ),
+    # ---- E44x: issue 11, points from the catalogue
+    Code(
+        RANGE_BACKWARDS, "RANGE_BACKWARDS", ERROR,
+        "A reason's stated points run backwards",
+        "A reason may state its points: fixed (`points 3`) or a range (`points 2 to 4`, both ends "
+        "included). A range is written lowest first; this one starts above where it ends, so no "
+        "number of points is in it.\n\n"
+        "Swap the two ends.",
+        _pol(_POLICY + "category c\nreason r in c { points 5 to 1 }\n", ('example.pol:4:17: error[E440]: the points run backwards: 5 is more than 1\n'
+                                                                        '  4 | reason r in c { points 5 to 1 }\n'
+                                                                        '    |                 ^^^^^^^^^^^^^\n'
+                                                                        '  help: write `points 1 to 5`\n')),
+        summary_zh="违规原因写明的违规分范围写反了",
+        explanation_zh=(
+            "违规原因可以写明违规分:固定分值(`points 3`)或一个范围(`points 2 to 4`,两端都包含)。"
+            "范围要先写小的一端;这个范围的起点大于终点,没有任何分值在其中。\n\n"
+            "请交换两端。"),
+    ),
+    Code(
+        POINTS_OUTSIDE, "POINTS_OUTSIDE", ERROR,
+        "A rule scores points outside its reason's stated points",
+        "A rule that cites a reason (`reason NAME`) scores its violations of that reason: when the "
+        "reason states its points (`points 3`, `points 2 to 4`), every row of the rule scores points "
+        "within them. This row scores more or fewer.\n\n"
+        "Change the row's points, or the reason's.",
+        _pol(_RATE + "category c\nreason slow in c { points 2 to 4 }\nrule r in US {\n  reason slow\n"
+                     "  table {\n    when LDR >= 10% then points 6\n  }\n}\n",
+             ('example.pol:11:26: error[E441]: rule `r` scores 6 points for reason `slow`, whose points are 2 to 4\n'
+              '  11 |     when LDR >= 10% then points 6\n'
+              '     |                          ^^^^^^^^\n'
+              "  note: example.pol:7:20: the reason's points\n")),
+        summary_zh="规则记的违规分超出了违规原因写明的违规分",
+        explanation_zh=(
+            "引用违规原因(`reason NAME`)的规则为该原因的违规记分:违规原因写明违规分时"
+            "(`points 3`、`points 2 to 4`),规则的每一行记的分都必须在其中。这一行记的分多了或少了。\n\n"
+            "请修改这一行的违规分,或违规原因的违规分。"),
+    ),
+    # ---- E45x: a more general ledger (issue 11)
+    Code(
+        RESET_DAY, "RESET_DAY", ERROR,
+        "A calendar reset on a day not every month has",
+        "`points reset on day N of each month` (or `quarter`, `year`: day N of its first month) "
+        "resets the points on that day of the calendar. Day 29, 30 or 31 is not in every month, so "
+        "the ledger could not say when February's points reset.\n\n"
+        "Write a day from 1 to 28, or name a weekday: `points reset on the last monday of each month`.",
+        _pol(_POLICY + "ledger {\n  points reset on day 31 of each month\n}\n", ('example.pol:4:23: error[E450]: day 31 is not in every month: a reset day is 1 to 28\n'
+                                                                     '  4 |   points reset on day 31 of each month\n'
+                                                                     '    |                       ^^\n'
+                                                                     '  help: write `points reset on day 1 of each month`, or `on the last monday of each month`\n')),
+        summary_zh="清零日不是每个月都有",
+        explanation_zh=(
+            "`points reset on day N of each month`(或 `quarter`、`year`:其第一个月的第 N 天)在日历上的这一天"
+            "把违规分清零。第 29、30、31 天不是每个月都有,账本就说不出二月的违规分何时清零。\n\n"
+            "请写第 1 到 28 天,或写星期几:`points reset on the last monday of each month`。"),
     ),
     # ---- E5xx, W5xx: table analysis
     Code(
@@ -1630,6 +1735,74 @@ REGISTRY: tuple[Code, ...] = (
             "卖家的违规分台账只有一个地区:给定的地区,否则是政策唯一的地区,"
             "否则是第一个 metrics 事件指定的地区。这个 metrics 事件指定了另一个地区。\n\n"
             "请让每个卖家的事件都在同一地区,或把各地区的事件分开模拟。"),
+    ),
+    # ---- E74x: issue 11, points from the catalogue
+    Code(
+        EVENT_POINTS_OUTSIDE, "EVENT_POINTS_OUTSIDE", ERROR,
+        "A violation event's points outside its reason's stated points",
+        "A violation event names a rule or a catalogue reason; when that reason (the rule's, for a "
+        "rule) states its points (`points 3`, `points 2 to 4`), the event's `points` are within "
+        "them. This event's are not.\n\n"
+        "Correct the event's points, or name the reason it is for.",
+        Example((("example.pol", _RATE + "category c\nreason slow in c { points 2 to 4 }\n"
+                                         "ledger { points expire after 180d }\n"),
+                 ("events.jsonl", '{"date": "2024-08-01", "kind": "violation", "id": "v1", "rule": "slow", '
+                                  '"points": 5}\n')),
+                "tspol simulate --policy example.pol --region US events.jsonl",
+                "events.jsonl:1: error[E740]: key `points`: 5 points for reason `slow`, whose points are 2 to 4\n"),
+        summary_zh="violation 事件的违规分超出了违规原因写明的违规分",
+        explanation_zh=(
+            "violation 事件指定一条规则或一个目录中的违规原因;该违规原因(对规则而言是规则的违规原因)"
+            "写明违规分(`points 3`、`points 2 to 4`)时,事件的 `points` 必须在其中。这个事件的不在其中。\n\n"
+            "请修正事件的违规分,或指定它所属的违规原因。"),
+    ),
+    Code(
+        EVENT_POINTS_NOT_IN_TABLE, "EVENT_POINTS_NOT_IN_TABLE", ERROR,
+        "A violation event's points that no row of its rule scores",
+        "A violation event that names a rule whose reason states its points is a violation of one "
+        "of the rule's rows: its `points` are what one of the rule's rows scores. This event's "
+        "points are within the reason's, but no row of the rule scores them.\n\n"
+        "Correct the event's points to a row's points.",
+        Example((("example.pol", _RATE + "category c\nreason slow in c { points 2 to 4 }\nrule r in US {\n"
+                                         "  reason slow\n  table {\n    when 4% <= LDR < 10% then points 2\n"
+                                         "    when LDR >= 10% then points 4\n  }\n}\n"
+                                         "ledger { points expire after 180d }\n"),
+                 ("events.jsonl", '{"date": "2024-08-01", "kind": "violation", "id": "v1", "rule": "r", '
+                                  '"points": 3}\n')),
+                "tspol simulate --policy example.pol --region US events.jsonl",
+                "events.jsonl:1: error[E741]: key `points`: 3 points for rule `r`, whose tables give 2, 4\n"),
+        summary_zh="violation 事件的违规分不是其规则任何一行所记的分",
+        explanation_zh=(
+            "violation 事件指定的规则,其违规原因写明了违规分时,这个事件就是该规则某一行的违规:"
+            "它的 `points` 必须是规则某一行所记的分。这个事件的违规分在违规原因的范围内,"
+            "但规则没有哪一行记这个分。\n\n"
+            "请把事件的违规分改为某一行的违规分。"),
+    ),
+    # ---- W74x: issue 11, evaluation cadence
+    Code(
+        OFF_CADENCE, "OFF_CADENCE", WARNING,
+        "A metrics event on a day its rule is not evaluated",
+        "A rule may say when it is evaluated (`evaluated weekly on monday`, `evaluated monthly on "
+        "day 20`; day 29 to 31 is a shorter month's last day). A metrics event decides every "
+        "rule whose inputs it gives; this one is dated on a day that such a rule is not "
+        "evaluated, so its metrics were likely measured on another day, or the date is wrong. "
+        "It still counts; `tspol simulate --strict` refuses it, and the JSON state lists it "
+        "under `off_cadence`.\n\n"
+        "Date the event on the rule's evaluation day, or correct the rule's cadence.",
+        Example((("example.pol", _RATE + "rule r in US {\n  on LDR\n  evaluated weekly on monday\n}\n"
+                                         "ledger { points expire after 180d }\n"),
+                 ("events.jsonl", '{"date": "2024-08-06", "kind": "metrics", "id": "m1", '
+                                  '"metrics": {"orders": 100, "late": 2}}\n')),
+                "tspol simulate --policy example.pol --region US events.jsonl",
+                "events.jsonl:1: warning[W740]: key `date`: rule `r` is evaluated weekly on monday: "
+                "2024-08-06 is not one of its days\n"),
+        summary_zh="metrics 事件不在其规则的评估日",
+        explanation_zh=(
+            "规则可以写明评估时间(`evaluated weekly on monday`、`evaluated monthly on day 20`;"
+            "29 到 31 日在较短的月份为其最后一天)。metrics 事件判定它给出了输入的每条规则;"
+            "这个事件的日期不是其中某条规则的评估日,所以它的指标很可能是在另一天测得的,或者日期写错了。"
+            "它仍然计入;`tspol simulate --strict` 会拒绝它,JSON 状态在 `off_cadence` 下列出它。\n\n"
+            "请把事件的日期改为规则的评估日,或修正规则的评估时间。"),
     ),
 )
 

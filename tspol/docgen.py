@@ -70,6 +70,7 @@ WORDS = {
         "days": ("{} day", "{} days"), "permanently": "permanently", "deactivation": "deactivation",
         "expiry": "Points expire after {} days.", "deactivate": "At {} points the account is deactivated.",
         "freeze": "Points freeze while the account is deactivated.",
+        "reset": "All points reset on {}.", "repeat": "For a repeat of a rule's violation, {}.",
         "warn": "A formal warning when {} points short of a threshold.",
         "crossing_highest": "When one scoring crosses several thresholds, the measures of the highest apply.",
         "crossing_all": "When one scoring crosses several thresholds, the measures of each apply.",
@@ -84,6 +85,10 @@ WORDS = {
         "keep": "kept until the period ends", "category": "Category", "points_col": "Points",
         "points_discretionary": "at the platform's discretion", "points_rule": "by the rule's tables",
         "points_none": "none", "description": "Description", "examples": "Examples",
+        "points_fixed": "{} points", "points_range": "{} to {} points",
+        "evaluated": "Evaluated", "daily": "daily", "weekly": "weekly, on {}",
+        "monthly": "monthly, on day {} (a shorter month on its last day)",
+        "weekdays": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
         "kinds": {"count": "count", "number": "number", "rate": "rate", "duration": "duration in {}",
                   "money": "money in {}"},
         "sep": "; ", "comma": ", ",
@@ -111,7 +116,7 @@ WORDS = {
         "points": ("{} 分", "{} 分"), "limit": "限单 {} 天 {}%", "threshold": "{} 分",
         "days": ("{} 天", "{} 天"), "permanently": "永久", "deactivation": "停用",
         "expiry": "违规分在 {} 天后失效。", "deactivate": "累计 {} 分时账号被停用。",
-        "freeze": "账号停用期间违规分冻结。", "warn": "距离阈值 {} 分时发出正式警告。",
+        "freeze": "账号停用期间违规分冻结。", "reset": "全部违规分在 {} 清零。", "repeat": "同一规则的重复违规:{}。", "warn": "距离阈值 {} 分时发出正式警告。",
         "crossing_highest": "一次计分跨越多个阈值时,执行最高阈值的措施。",
         "crossing_all": "一次计分跨越多个阈值时,执行每个阈值的措施。",
         "linked": "对一个账号的处罚可对所有关联账号执行。",
@@ -123,6 +128,10 @@ WORDS = {
         "release": "{}内释放", "keep": "保留至期限结束", "category": "类别", "points_col": "违规分",
         "points_discretionary": "由平台酌情决定", "points_rule": "按规则的分档表", "points_none": "无",
         "description": "说明", "examples": "示例",
+        "points_fixed": "{} 分", "points_range": "{} 至 {} 分",
+        "evaluated": "评估时间", "daily": "每天", "weekly": "每周{}",
+        "monthly": "每月 {} 日(较短的月份为其最后一天)",
+        "weekdays": ("一", "二", "三", "四", "五", "六", "日"),
         "kinds": {"count": "计数", "number": "数值", "rate": "比率", "duration": "时长({})",
                   "money": "金额({})"},
         "sep": ";", "comma": ",",
@@ -341,6 +350,8 @@ class _Page:
             reason = next((r for r in self.program.reasons if r.name == rule.reason), None)
             facts.append((words["reason"], self.named(reason.names, reason.name) if reason
                           else el("code", rule.reason)))
+        if rule.cadence is not None:
+            facts.append((words["evaluated"], self.cadence(rule.cadence)))
         if rule.may:
             may = [words["may_points"] if name == "points" else self.measure(name) for name in rule.may]
             facts.append((words["may"], _joined(may, words["sep"])))
@@ -423,6 +434,10 @@ class _Page:
         notes = []
         if ledger.expiry_days is not None:
             notes.append(words["expiry"].format(ledger.expiry_days))
+        if ledger.reset is not None:
+            notes.append(words["reset"].format(ledger.reset.text))
+        if ledger.repeat is not None:
+            notes.append(words["repeat"].format(ledger.repeat.text))
         if ledger.deactivate_at is not None:
             notes.append(words["deactivate"].format(ledger.deactivate_at))
         if ledger.freeze_when_deactivated:
@@ -511,7 +526,18 @@ class _Page:
                                        rows, class_="reasons")))
         return self.section("catalogue", blocks)
 
+    def cadence(self, cadence: ir.CadenceIR) -> str:
+        """Issue 11, evaluation cadence: when the rule is evaluated, in words."""
+        if cadence.period == "weekly":
+            return self.words["weekly"].format(self.words["weekdays"][cadence.day])
+        if cadence.period == "monthly":
+            return self.words["monthly"].format(cadence.day)
+        return self.words["daily"]
+
     def reason_points(self, reason: ir.ReasonIR) -> str:
+        if reason.points_range is not None:
+            low, high = reason.points_range
+            return self.words["points_fixed"].format(low) if low == high else self.words["points_range"].format(low, high)
         return self.words[f"points_{reason.points or 'none'}"]
 
 

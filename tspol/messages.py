@@ -479,6 +479,17 @@ _section({
     "check.no_chinese_name": ("{what} `{name}` has no Chinese name (`name zh`), though the pack names others in "
                               "Chinese", "{what} `{name}` 没有中文名称(`name zh`),而政策包中的其他声明有中文名称"),
     "check.no_chinese_name.help": ('add `name zh "..."` to its block', '在它的块中加上 `name zh "..."`'),
+    # issue 11, points from the catalogue
+    "check.points_backwards": ("the points run backwards: {low} is more than {high}", "违规分范围写反了:{low} 大于 {high}"),
+    "check.points_outside": ("rule `{rule}` scores {points} points for reason `{reason}`, whose points are {range}",
+                             "规则 `{rule}` 为违规原因 `{reason}` 记 {points} 分,而该违规原因的违规分为 {range}"),
+    "check.the_reason_points": ("the reason's points", "该违规原因的违规分"),
+    # issue 11, evaluation cadence
+    "check.unknown_weekday": ("`{name}` is not a day of the week", "`{name}` 不是星期几"),
+    "check.weekdays": ("write one of monday, tuesday, wednesday, thursday, friday, saturday, sunday",
+                       "请写 monday、tuesday、wednesday、thursday、friday、saturday、sunday 之一"),
+    "check.bad_month_day": ("a day of the month is a whole number from 1 to 31, not `{value}`",
+                            "每月的日期是 1 到 31 的整数,不能是 `{value}`"),
 })
 
 # ---- the checker: arithmetic on metrics (issue 11)
@@ -955,6 +966,7 @@ _section({
     "hover.category": ("in category `{category}`", "属于类别 `{category}`"),
     "hover.points.discretionary": ("points at the platform’s discretion", "违规分由平台酌情决定"),
     "hover.points.rule": ("points by rule", "违规分按规则"),
+    "hover.points.stated": ("points {points}", "违规分 {points}"),  # issue 11, points from the catalogue
     "hover.version": ("version {version}", "版本 {version}"),
     "hover.effective": ("effective {date}", "生效日期 {date}"),
     "hover.standard": ("standard: `{condition}`", "标准:`{condition}`"),
@@ -1118,6 +1130,13 @@ _section({
     "ledger.scored_nothing": ("a metrics event that scored nothing", "一个没有记分的指标事件"),
     "ledger.held_reasons": ("{id} ({rules}, reason {reasons})", "{id}({rules},违规原因 {reasons})"),
     "ledger.held": ("{id} ({rules})", "{id}({rules})"),
+    # issue 11, points from the catalogue
+    "ledger.points_outside": ("{points} points for reason `{reason}`, whose points are {range}",
+                              "违规原因 `{reason}` 记 {points} 分,而它的违规分为 {range}"),
+    "ledger.off_cadence": ("rule `{rule}` is evaluated {cadence}: {date} is not one of its days",
+                           "规则 `{rule}` 的评估时间是 {cadence}:{date} 不是它的评估日"),  # issue 11, evaluation cadence
+    "ledger.points_not_in_table": ("{points} points for rule `{rule}`, whose tables give {given}",
+                                   "规则 `{rule}` 记 {points} 分,而它的分档表只给 {given}"),
 })
 
 # ---- tables of sellers (tspol.sellers): CSV, Parquet, a JSON list, and `-o FILE`
@@ -1532,4 +1551,22 @@ _section({
     "click.extra_argument": ("Got unexpected extra argument ({args})", "多了一个参数({args})"),
     "click.extra_arguments": ("Got unexpected extra arguments ({args})", "多了几个参数({args})"),
     "click.missing_command": ("Missing command.", "缺少命令。"),
+})
+
+# ---- a more general ledger (issue 11): calendar resets, in the checker and the ledger
+_section({
+    "what.reset_day": ("the day of a reset", "清零日"),
+    "what.extension": ("the extension of a measure", "处罚措施的延长时长"),
+    "timeline.extended": ("{name} extended until {date}", "{name} 延长至 {date}"),
+    "timeline.now_until": ("{name} now until {date}", "{name} 改为至 {date}"),
+    "what.repeat_window": ("the window of a repeat", "重复违规的期限"),
+    "what.repeat_points": ("the points a repeat adds", "重复违规加的分"),
+    "timeline.repeat": ("{scored}, a repeat of {earlier}", "{scored},重复 {earlier}"),
+    "check.reset_day": ("day {value} is not in every month: a reset day is 1 to {last}",
+                        "第 {value} 天不是每个月都有:清零日为第 1 到 {last} 天"),
+    "check.reset_day.help": ("write `points reset on day 1 of each {period}`, or `on the last monday of each {period}`",
+                             "写成 `points reset on day 1 of each {period}`,或 `on the last monday of each {period}`"),
+    "timeline.resets": ("{id} resets -{points}", "{id} 清零 -{points}"),
+    "report.active.resets": ("active, resets {date}", "有效,{date} 清零"),
+    "report.expired.reset": ("reset {date}", "已于 {date} 清零"),
 })

@@ -168,6 +168,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "--format": "text:时间线和状态;json:状态(使用 --until 时为各状态的 JSON Lines,有 seller_id 时为各卖家的 "
                     "JSON Lines);svg:有效违规分对照各阈值的图表;html:包含图表和时间线的页面。",
         "--chart": "配合 --format text:在每个卖家的报告后附一张有效违规分的小图表。",
+        "--strict": "把警告当作错误:不在其规则评估日的 metrics 事件(W740)使退出码为 1,什么也不打印。",
         "--engine": "python:在这里;spark:在 Spark 的执行器上生成每个卖家的违规分台账(需要 `spark` 可选组件和 "
                     "Java 17),除非 PYSPARK_SUBMIT_ARGS 指定了 master,否则在本地运行。输出字节相同。",
         "--lang": "消息的语言,英文或中文(默认:TSPOL_LANG,否则按系统的区域设置)。",

@@ -9,11 +9,13 @@ import re
 import sys
 from typing import NamedTuple
 
+import attrs
 import click
 
 from tspol.cli.common import (FAILED, USAGE, CliError, current_lang, lang_option, needs_modules, open_pack, render,
                               said, start_spark)
 from tspol.cli.help import Command
+from tspol.diagnostics import ERROR
 from tspol.messages import Words, say, text
 from tspol.runtime.events import seller_text
 from tspol.runtime.ledger import points_text
@@ -65,11 +67,14 @@ def _days_option(ctx, param, value):
                    "html: a page of the charts and timelines.")
 @click.option("--chart", is_flag=True,
               help="With --format text: a small chart of the active points after each seller's report.")
+@click.option("--strict", is_flag=True,
+              help="Treat warnings as errors: a metrics event off its rules' evaluation days (W740) "
+                   "exits 1 and nothing is printed.")
 @click.option("--engine", type=click.Choice(["python", "spark"]), default="python", show_default=True,
               help="python: here; spark: each seller's ledger on Spark's executors (the `spark` extra, "
                    "Java 17), local unless PYSPARK_SUBMIT_ARGS names a master. The same bytes.")
 @lang_option
-def command(events, policy_path, region, on, until, every, max_states, fmt, chart, engine):
+def command(events, policy_path, region, on, until, every, max_states, fmt, chart, strict, engine):
     """Simulate sellers' points ledgers from EVENTS, a JSON Lines file (- for stdin).
 
     One event a line, in any order (they are taken by date; events of one day in
@@ -132,6 +137,7 @@ def command(events, policy_path, region, on, until, every, max_states, fmt, char
         log = _read_events(events, display)
         ledgers = Ledgers(program, log, region=region, evaluate=policy.evaluate_dict, path=display)
         _check_sellers_regions(ledgers, program.region_names)
+        _warn(ledgers, strict)
         if until is not None:
             for seller, ledger in ledgers.items():
                 _check_steps(ledger, on, until, every, max_states if fmt in ("text", "json") else None,
@@ -310,6 +316,16 @@ def _load_policy(path):
         _fail(exc.diagnostics, exc.sources)
 
 
+def _warn(ledgers, strict: bool) -> None:
+    """The ledgers' warnings (W740, issue 11, evaluation cadence) on stderr; with --strict, a failure."""
+    warnings = [w for ledger in ledgers.values() for w in ledger.warnings]
+    if not warnings:
+        return
+    if strict:
+        _fail([attrs.evolve(w, severity=ERROR) for w in warnings], {})
+    click.echo(render(warnings, "text", {}), nl=False, err=True)
+
+
 def _fail(diagnostics, sources):
     click.echo(render(diagnostics, "text", sources), nl=False, err=True)
     raise click.exceptions.Exit(FAILED)
@@ -383,8 +399,8 @@ def _violation_text(v):
     if v.status == "active" and v.expires is None:
         when = say("report.never_expires")
     else:
-        when = {"active": lambda: say("report.active", date=str(v.expires)),
-                "expired": lambda: say("report.expired", date=str(v.expires)),
+        when = {"active": lambda: say("report.active.resets" if v.resets else "report.active", date=str(v.expires)),
+                "expired": lambda: say("report.expired.reset" if v.resets else "report.expired", date=str(v.expires)),
                 "frozen": lambda: say("report.frozen"), "revoked": lambda: say("report.revoked", date=str(v.revoked))
                 }[v.status]()
     return say("report.scored", id=v.id, points=points_text(v.points), rules=Words(v.rules, ","), scored=str(v.scored),

@@ -16,12 +16,14 @@ defined and inside its interval (`tspol.compiler.meaning` says it once for all).
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Callable
 from fractions import Fraction
 
 import attrs
 
 from tspol.diagnostics import Span
+from tspol.dsl.ast import WEEKDAYS
 from tspol.dsl.formatter import decimal_text
 from tspol.dsl.intervals import Interval
 from tspol.records import frozen, since
@@ -234,6 +236,7 @@ class RuleIR:
     where: str = attrs.field(eq=False, default="")
     descriptions: Texts = Texts()
     examples: Examples = ()
+    cadence: CadenceIR | None = since(3, None)  # issue 11, evaluation cadence
 
     def may_follow(self, fired: bool, outside: bool) -> tuple[str, ...]:
         """The discretionary measures that may follow a decision: when one of the rule's
@@ -254,6 +257,8 @@ class RegionIR:
 class ThresholdIR:
     points: int
     measures: tuple[tuple[str, int | None], ...]  # (measure, days); None days: permanent
+    # issue 11: (measure, days) of a measure `extended by N on each new violation` while in effect
+    extensions: tuple[tuple[str, int], ...] = since(3, ())
 
 
 @frozen
@@ -265,6 +270,50 @@ class LedgerIR:
     crossing: str  # "highest" or "all"
     linked_accounts_share: bool
     thresholds: tuple[ThresholdIR, ...]
+    reset: ResetIR | None = since(3, None)  # a more general ledger (issue 11): calendar resets
+    repeat: RepeatIR | None = since(3, None)  # a more general ledger (issue 11): repeats
+
+
+# -- a more general ledger (issue 11): calendar resets
+@frozen
+class ResetIR:
+    """`points reset on ...`: the points scored before a reset day stop counting on it.
+    The reset days are, in each month, quarter or year (`period`), either day `day` of its
+    first month, or its `nth` (1 to 4, or -1: the last) `weekday` (0 Monday .. 6 Sunday)
+    of its first month."""
+
+    SINCE = 3
+    period: str  # "month", "quarter" or "year"
+    day: int | None
+    nth: int | None
+    weekday: int | None
+
+    @property
+    def text(self) -> str:
+        """When it resets, as the source says it: `the first monday of each quarter`."""
+        when = f"day {self.day}" if self.day is not None else f"the {NTH_WORDS[self.nth]} {WEEKDAYS[self.weekday]}"
+        return f"{when} of each {self.period}"
+
+
+# -- a more general ledger (issue 11): repeats
+@frozen
+class RepeatIR:
+    """`points double for a repeat within N days` (adds None) or `points add M ...`: a
+    violation of a rule that scored within `within_days` after another violation of
+    that rule (D2: inclusive) scores its points for that rule twice, or M more."""
+
+    SINCE = 3
+    within_days: int
+    adds: int | None
+
+    @property
+    def text(self) -> str:
+        weight = "double" if self.adds is None else f"add {self.adds}"
+        return f"points {weight} for a repeat within {self.within_days}d"
+
+
+NTH_WORDS = {1: "first", 2: "second", 3: "third", 4: "fourth", -1: "last"}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 @frozen
@@ -319,11 +368,17 @@ class HoldIR:
 class ReasonIR:
     name: str
     category: str
-    points: str | None  # "discretionary", "rule" or None
+    points: str | None  # "discretionary", "rule", "stated" (points_range) or None
     may: tuple[str, ...]
     names: Texts
     descriptions: Texts
     examples: Examples = ()
+    # issue 11, points from the catalogue: `points 3` is (3, 3), `points 2 to 4` is (2, 4)
+    points_range: tuple[int, int] | None = since(3, None)
+
+    def allows(self, points) -> bool:
+        """Whether a violation of this reason may score `points`: any, unless it states its points."""
+        return self.points_range is None or self.points_range[0] <= points <= self.points_range[1]
 
 
 @frozen
@@ -403,3 +458,39 @@ class Program:
                         names.append(name)
                         covered.update(self.needs(name))
         return tuple(names)
+
+
+# ---- issue 11, points from the catalogue
+
+def points_text(points_range: tuple[int, int]) -> str:
+    """A reason's stated points as written: `3`, `2 to 4`."""
+    low, high = points_range
+    return str(low) if low == high else f"{low} to {high}"
+
+
+# ---- issue 11, evaluation cadence
+
+@frozen
+class CadenceIR:
+    """When a rule is evaluated: "daily"; "weekly" on `day` (0 Monday .. 6 Sunday);
+    "monthly" on `day` (1 .. 31; a month shorter than `day` on its last day)."""
+
+    SINCE = 3
+    period: str
+    day: int | None
+
+    def written(self) -> str:
+        """As written after `evaluated`: `daily`, `weekly on monday`, `monthly on day 20`."""
+        if self.period == "weekly":
+            return f"weekly on {WEEKDAYS[self.day]}"
+        if self.period == "monthly":
+            return f"monthly on day {self.day}"
+        return "daily"
+
+    def evaluates_on(self, date) -> bool:
+        if self.period == "weekly":
+            return date.weekday() == self.day
+        if self.period == "monthly":
+            last = calendar.monthrange(date.year, date.month)[1]
+            return date.day == min(self.day, last)
+        return True

@@ -146,7 +146,19 @@ def _rule(pack: Pack, rule: ast.Rule, region: str, only_ifs: dict[str, ir.Box]) 
     return ir.RuleIR(
         name=rule.name.value, region=region, metric=on.name.value if on else None,
         reason=reason.name.value if reason else None, tables=tables, may=may,
-        names=_texts(rule), span=rule.span, where=pack.where(rule.span), **_docs(rule))
+        names=_texts(rule), span=rule.span, where=pack.where(rule.span), **_docs(rule),
+        cadence=_cadence(rule.first(ast.Cadence)))
+
+
+def _cadence(cadence: ast.Cadence | None) -> ir.CadenceIR | None:
+    """Issue 11, evaluation cadence: the weekday counted from Monday, 0, or the day of the month."""
+    if cadence is None:
+        return None
+    if cadence.period == "weekly":
+        return ir.CadenceIR("weekly", ast.WEEKDAYS.index(cadence.weekday.value))
+    if cadence.period == "monthly":
+        return ir.CadenceIR("monthly", int(cadence.day.value))
+    return ir.CadenceIR("daily", None)
 
 
 def _row(pack: Pack, rule: ast.Rule, row: ast.Row, index: int, only_ifs: dict[str, ir.Box]) -> ir.RowIR:
@@ -188,9 +200,29 @@ def _ledger(ledger: ast.Ledger) -> ir.LedgerIR:
         thresholds=tuple(
             ir.ThresholdIR(_whole(t.points),
                            tuple((m.measure.value, _days(m.duration) if m.duration is not None else None)
-                                 for m in t.measures))
+                                 for m in t.measures),
+                           tuple((m.measure.value, _days(m.extension.by)) for m in t.measures if m.extension))
             for t in ledger.items_of(ast.Threshold)),
+        reset=_reset(ledger.first(ast.Reset)),
+        repeat=_repeat(ledger.first(ast.Repeat)),
     )
+
+
+# -- a more general ledger (issue 11): calendar resets
+def _reset(reset: ast.Reset | None) -> ir.ResetIR | None:
+    if reset is None:
+        return None
+    if reset.day is not None:
+        return ir.ResetIR(reset.period, _whole(reset.day), None, None)
+    nth = {word: n for n, word in ir.NTH_WORDS.items()}[reset.nth]
+    return ir.ResetIR(reset.period, None, nth, ir.WEEKDAYS.index(reset.weekday))
+
+
+# -- a more general ledger (issue 11): repeats
+def _repeat(repeat: ast.Repeat | None) -> ir.RepeatIR | None:
+    if repeat is None:
+        return None
+    return ir.RepeatIR(_days(repeat.within), _whole(repeat.adds) if repeat.adds is not None else None)
 
 
 def _appeals(appeals: ast.Appeals) -> ir.AppealsIR:
@@ -218,8 +250,10 @@ def _hold(hold: ast.Hold) -> ir.HoldIR:
 
 def _reason(reason: ast.Reason) -> ir.ReasonIR:
     points = reason.first(ast.ReasonPoints)
+    stated = reason.first(ast.ReasonRange)
     return ir.ReasonIR(
         name=reason.name.value, category=reason.category.value,
-        points=points.source if points else None,
+        points="stated" if stated else points.source if points else None,
         may=tuple(n.value for m in reason.items_of(ast.May) for n in m.names),
-        names=_texts(reason), **_docs(reason))
+        names=_texts(reason), **_docs(reason),
+        points_range=tuple(int(q.value) for q in stated.bounds) if stated else None)

@@ -437,8 +437,11 @@ def _outcome_facts(outcome: ir.HoldOutcomeIR) -> Facts:
 
 
 def _threshold_facts(threshold: ir.ThresholdIR) -> Facts:
+    extensions = dict(threshold.extensions)  # issue 11
     return {f"threshold {threshold.points}": ", ".join(
-        f"{measure} {'permanently' if days is None else f'for {days}d'}" for measure, days in threshold.measures)}
+        f"{measure} {'permanently' if days is None else f'for {days}d'}"
+        + (f" extended by {extensions[measure]}d on each new violation" if measure in extensions else "")
+        for measure, days in threshold.measures)}
 
 
 TEXTS = {
@@ -457,6 +460,8 @@ LEDGER = {
     ("linked_accounts_share",): lambda l: {
         "linked accounts share enforcement": "yes" if l.linked_accounts_share else "no"},
     ("thresholds",): lambda l: _merged(stated(t) for t in l.thresholds),
+    ("reset",): lambda l: stated(l.reset) if l.reset else {"points reset on": "never"},  # issue 11
+    ("repeat",): lambda l: stated(l.repeat) if l.repeat else {"repeat": "no"},  # issue 11
 }
 
 # IR class -> {fields: what they state}
@@ -493,10 +498,13 @@ STATED: dict[type, dict[tuple[str, ...], Callable[[object], Facts]]] = {
         ("reason",): lambda r: {"reason": r.reason or ""},
         ("metric",): lambda r: {"on": r.metric or ""},
         ("may",): lambda r: {"may": ", ".join(r.may)},
+        ("cadence",): lambda r: stated(r.cadence) if r.cadence else {},
         **TEXTS,
     },
     ir.LedgerIR: LEDGER,
-    ir.ThresholdIR: {("points", "measures"): _threshold_facts},
+    ir.ThresholdIR: {("points", "measures", "extensions"): _threshold_facts},
+    ir.ResetIR: {("period", "day", "nth", "weekday"): lambda r: {"points reset on": r.text}},  # issue 11
+    ir.RepeatIR: {("within_days", "adds"): lambda r: {"repeat": r.text}},  # issue 11
     ir.AppealsIR: {
         ("attempts",): lambda a: {"attempts per violation": str(a.attempts)},
         ("first_within_days",): lambda a: {"first within": f"{a.first_within_days}d of penalty"},
@@ -512,11 +520,13 @@ STATED: dict[type, dict[tuple[str, ...], Callable[[object], Facts]]] = {
     ir.HoldOutcomeIR: {("outcome", "appeal_within_days", "release_within_days"): _outcome_facts},
     ir.ReasonIR: {
         ("category",): lambda r: {"category": r.category},
-        ("points",): lambda r: {"points": r.points or ""},
+        ("points", "points_range"): lambda r: {"points": ir.points_text(r.points_range) if r.points_range
+                                               else r.points or ""},
         ("may",): lambda r: {"may": ", ".join(r.may)},
         **TEXTS,
     },
     ir.DocsIR: {("descriptions",): TEXTS[("descriptions",)], ("examples",): TEXTS[("examples",)]},
+    ir.CadenceIR: {("period", "day"): lambda c: {"evaluated": c.written()}},  # issue 11, evaluation cadence
 }
 
 SECTION = "names the section"

@@ -286,12 +286,42 @@ class Linked:
 class ThresholdMeasure:
     measure: Name
     duration: Quantity | None  # None: permanently
+    extension: Extension | None = None  # issue 11: `extended by 7d on each new violation`
 
 
 @node
 class Threshold:
     points: Quantity
     measures: tuple[ThresholdMeasure, ...]
+
+
+# -- a more general ledger (issue 11): calendar resets
+@node
+class Reset:
+    """`points reset on the first monday of each quarter` (nth, weekday) or
+    `points reset on day 1 of each month` (day)."""
+
+    period: str  # "month", "quarter" or "year"
+    day: Quantity | None  # day N of the period's first month
+    nth: str | None  # "first" .. "fourth", "last"
+    weekday: str | None  # "monday" .. "sunday"
+
+
+# -- a more general ledger (issue 11): measures extended while points keep coming
+@node
+class Extension:
+    """`extended by 7d on each new violation`, after a measure's `for N`."""
+
+    by: Quantity
+
+
+# -- a more general ledger (issue 11): repeats
+@node
+class Repeat:
+    """`points double for a repeat within 30d` (adds None) or `points add 2 for a repeat within 30d`."""
+
+    within: Quantity
+    adds: Quantity | None
 
 
 @node
@@ -338,6 +368,32 @@ class HoldOutcome:
 @node
 class ReasonPoints:
     source: str  # "discretionary" or "rule"
+
+
+# ---- issue 11, points from the catalogue
+@node
+class ReasonRange:
+    """`points 3` (fixed: `high` is None) or `points 2 to 4` on a reason."""
+
+    low: Quantity
+    high: Quantity | None
+
+    @property
+    def bounds(self) -> tuple[Quantity, Quantity]:
+        return self.low, self.high if self.high is not None else self.low
+
+
+# ---- issue 11, evaluation cadence
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")  # as date.weekday()
+
+
+@node
+class Cadence:
+    """`evaluated daily`, `evaluated weekly on monday`, `evaluated monthly on day 20`."""
+
+    period: str  # "daily", "weekly" or "monthly"
+    weekday: Name | None = None
+    day: Quantity | None = None
 
 
 # ---- declarations ------------------------------------------------------------------

@@ -18,12 +18,17 @@ from tspol.diagnostics import ERROR, WARNING, Diagnostic, Related, Span, TspolEr
 from tspol.messages import Message, Words, say
 from tspol.dsl import ast
 from tspol.dsl.domains import combined_domain, ratio_interval
-from tspol.dsl.formatter import comparison_text, quantity_text
+from tspol.dsl.formatter import comparison_text, quantity_text, reason_range_text
 from tspol.dsl.intervals import Interval
 from tspol.dsl.pack import (KIND_WORDS, MINUTES, MOST_BOXES, Pack, Quantity, TooManyBoxes, comparison_bounds,
                             condition_boxes)
 
 from tspol.codes import (
+    RESET_DAY,
+    UNKNOWN_WEEKDAY,
+    BAD_MONTH_DAY,
+    RANGE_BACKWARDS,
+    POINTS_OUTSIDE,
     ARITH_DENOMINATORS,
     ARITH_KINDS,
     ARITH_TERM,
@@ -49,6 +54,7 @@ from tspol.codes import (
 # number: no policy needs more.
 MOST_DAYS = 36_500
 MOST_WHOLE = 1_000_000
+LAST_RESET_DAY = 28  # `points reset on day N of each month`: a day every month has
 
 LANGUAGES = ("en", "zh")
 ASCENDING = {"<", "<="}
@@ -724,9 +730,11 @@ class _Checker:
             self.check_rule(rule)
 
     def check_rule(self, rule: ast.Rule) -> None:
-        for kind, keyword in ((ast.ReasonRef, "reason"), (ast.OnMetric, "on")):
+        for kind, keyword in ((ast.ReasonRef, "reason"), (ast.OnMetric, "on"), (ast.Cadence, "evaluated")):
             items = rule.items_of(kind)
             self.once(items, say("check.rule_one", keyword=keyword))
+        for cadence in rule.items_of(ast.Cadence)[:1]:
+            self.check_cadence(cadence)
         for ref in rule.items_of(ast.ReasonRef)[:1]:
             if ref.name.value not in self.reasons:
                 self.unknown("reason", ref.name, self.reasons, help=say("check.declare_reason.help", name=ref.name.value))
@@ -794,9 +802,10 @@ class _Checker:
     def check_ledger(self, ledger: ast.Ledger) -> None:
         for kind, keyword in ((ast.Expiry, "points expire after"), (ast.Deactivation, "deactivate at"),
                               (ast.WarningMargin, "warn"), (ast.Crossing, "multiple thresholds apply"),
-                              (ast.Freeze, "points freeze"), (ast.Linked, "linked accounts")):
+                              (ast.Freeze, "points freeze"), (ast.Linked, "linked accounts"),
+                              (ast.Reset, "points reset"), (ast.Repeat, "for a repeat")):
             self.once(ledger.items_of(kind), say("check.ledger_twice", keyword=keyword))
-        if not ledger.items_of(ast.Expiry):
+        if not ledger.items_of(ast.Expiry) and not ledger.items_of(ast.Reset):
             self.report(MISSING, say("check.no_expiry"), keyword_span(ledger, "ledger"),
                         help=say("check.add", code="points expire after 180d"))
         if len(ledger.items_of(ast.Threshold)) > 1 and not ledger.items_of(ast.Crossing):
@@ -806,12 +815,28 @@ class _Checker:
             self.expect(expiry.after, "duration", "expiry", "points expire after 180d")
         for item in ledger.items_of(ast.Deactivation):
             self.expect(item.points, "number", "deactivation", "deactivate at 48 points")
+        for reset in ledger.items_of(ast.Reset):
+            self.check_reset(reset)
+        for repeat in ledger.items_of(ast.Repeat):
+            self.expect(repeat.within, "duration", "repeat_window", "points double for a repeat within 30d")
+            if repeat.adds is not None:
+                self.expect(repeat.adds, "number", "repeat_points", "points add 2 for a repeat within 30d")
         if ledger.items_of(ast.Freeze) and not ledger.items_of(ast.Deactivation):
             self.report(MISSING, say("check.freeze_never"), ledger.items_of(ast.Freeze)[0].span,
                         help=say("check.add", code="deactivate at 48 points"))
         thresholds = self.check_thresholds(ledger.items_of(ast.Threshold))
         for item in ledger.items_of(ast.WarningMargin):
             self.check_warning_margin(item, thresholds)
+
+    # -- a more general ledger (issue 11): calendar resets
+    def check_reset(self, reset: ast.Reset) -> None:
+        """`day N of each ...` is a day every month has: 1 to 28."""
+        if reset.day is None:
+            return
+        example = f"points reset on day 1 of each {reset.period}"
+        if self.expect(reset.day, "number", "reset_day", example) and reset.day.value > LAST_RESET_DAY:
+            self.report(RESET_DAY, say("check.reset_day", value=_literal_text(reset.day), last=LAST_RESET_DAY),
+                        reset.day.span, help=say("check.reset_day.help", period=reset.period))
 
     def check_thresholds(self, thresholds: tuple[ast.Threshold, ...]) -> list[ast.Threshold]:
         """Each threshold and its measures; the well-formed ones, in order."""
@@ -846,6 +871,9 @@ class _Checker:
             seen.add(item.measure.value)
             if item.duration is not None:
                 self.expect(item.duration, "duration", "measure_length", "no_campaigns for 7d")
+            if item.extension is not None:
+                self.expect(item.extension.by, "duration", "extension",
+                            "no_campaigns for 7d extended by 7d on each new violation")
 
     def check_warning_margin(self, margin: ast.WarningMargin, thresholds: list[ast.Threshold]) -> None:
         if not self.expect(margin.points, "number", "warning_margin", "warn 5 points before each threshold"):
@@ -908,13 +936,17 @@ class _Checker:
             self.unknown("category", reason.category, self.categories)
         for may in reason.items_of(ast.May):
             self.check_may(may)
-        sources = reason.items_of(ast.ReasonPoints)
+        sources = reason.items_of((ast.ReasonPoints, ast.ReasonRange))
         self.once(sources, say("check.reason_points_once"))
+        stated = self.check_reason_range(sources[0]) if sources and isinstance(sources[0], ast.ReasonRange) else None
         if not sources or not self.complete:
             return  # without every file, the rules that score this reason are not all known
-        scoring = [r for r in rules
-                   if any(ref.name.value == reason.name.value for ref in r.items_of(ast.ReasonRef))
-                   and any(isinstance(a, ast.Points) for t in r.tables for row in t.rows for a in row.actions)]
+        citing = [r for r in rules if any(ref.name.value == reason.name.value for ref in r.items_of(ast.ReasonRef))]
+        scoring = [r for r in citing
+                   if any(isinstance(a, ast.Points) for t in r.tables for row in t.rows for a in row.actions)]
+        if isinstance(sources[0], ast.ReasonRange):
+            self.check_points_in_range(reason, sources[0], stated, citing)
+            return
         if sources[0].source == "rule" and not scoring:
             self.report(INCONSISTENT, say("check.reason_no_scoring", name=reason.name.value), sources[0].span,
                         help=say("check.reason_no_scoring.help"))
@@ -923,6 +955,48 @@ class _Checker:
                                           rule=scoring[0].name.value), sources[0].span,
                         related=(Related(scoring[0].name.span, say("check.the_rule")),),
                         help=say("check.write", code="points by rule"))
+
+
+    # ---- issue 11, points from the catalogue
+    def check_reason_range(self, stated: ast.ReasonRange) -> tuple[Fraction, Fraction] | None:
+        """The bounds of `points 3` or `points 2 to 4`; None when they are not whole points in order."""
+        low, high = stated.bounds
+        written = (low,) if stated.high is None else (low, high)
+        if not all([self.expect(q, "number", "points", "points 2 to 4", positive=False) for q in written]):
+            return None
+        if high.value < low.value:
+            self.report(RANGE_BACKWARDS, say("check.points_backwards", low=quantity_text(low), high=quantity_text(high)),
+                        stated.span, help=say("check.write", code=f"points {quantity_text(high)} to {quantity_text(low)}"))
+            return None
+        return low.value, high.value
+
+    def check_points_in_range(self, reason: ast.Reason, stated: ast.ReasonRange,
+                              bounds: tuple[Fraction, Fraction] | None, citing: list[ast.Rule]) -> None:
+        """Every row of a rule citing the reason scores points within the reason's stated points."""
+        if bounds is None:
+            return
+        low, high = bounds
+        for rule in citing:
+            for points in (a for t in rule.tables for row in t.rows for a in row.actions if isinstance(a, ast.Points)):
+                if points.amount.kind == "number" and not low <= points.amount.value <= high:
+                    self.report(POINTS_OUTSIDE, say("check.points_outside", rule=rule.name.value,
+                                                    points=quantity_text(points.amount), reason=reason.name.value,
+                                                    range=reason_range_text(stated)),
+                                points.span, related=(Related(stated.span, say("check.the_reason_points")),))
+
+
+    # ---- issue 11, evaluation cadence
+    def check_cadence(self, cadence: ast.Cadence) -> None:
+        if cadence.weekday is not None and cadence.weekday.value not in ast.WEEKDAYS:
+            close = difflib.get_close_matches(cadence.weekday.value.lower(), ast.WEEKDAYS, n=1)
+            self.report(UNKNOWN_WEEKDAY, say("check.unknown_weekday", name=cadence.weekday.value),
+                        cadence.weekday.span,
+                        help=say("check.write", code=f"weekly on {close[0]}") if close else say("check.weekdays"))
+        if cadence.day is not None:
+            day = cadence.day
+            if day.kind != "number" or not day.is_whole or not 1 <= day.value <= 31:
+                self.report(BAD_MONTH_DAY, say("check.bad_month_day", value=quantity_text(day)), day.span,
+                            help=say("check.write", code="evaluated monthly on day 20"))
 
 
 def _named_in_chinese(decl) -> bool:

@@ -53,6 +53,11 @@ def _decimal_places(denominator: int) -> int | None:
     return max(twos, fives) if rest == 1 else None
 
 
+def extension_text(extension: ast.Extension | None) -> str:
+    """` extended by 7d on each new violation` after a measure's length (issue 11), or nothing."""
+    return f" extended by {quantity_text(extension.by)} on each new violation" if extension else ""
+
+
 def quantity_text(q: ast.Quantity) -> str:
     number = decimal_text(q.value)
     return {
@@ -161,7 +166,11 @@ _STATEMENTS = {
     ast.WarningMargin: lambda w: f"warn {quantity_text(w.points)} points before each threshold",
     ast.Crossing: lambda c: f"multiple thresholds apply {c.mode}",
     ast.Linked: lambda l: "linked accounts share enforcement",
-    ast.ThresholdMeasure: lambda m: (f"{m.measure.value} for {quantity_text(m.duration)}"
+    ast.Reset: lambda r: "points reset on " + (
+        f"day {quantity_text(r.day)}" if r.day is not None else f"the {r.nth} {r.weekday}") + f" of each {r.period}",
+    ast.Repeat: lambda r: ("points double" if r.adds is None else f"points add {quantity_text(r.adds)}")
+    + f" for a repeat within {quantity_text(r.within)}",
+    ast.ThresholdMeasure: lambda m: (f"{m.measure.value} for {quantity_text(m.duration)}" + extension_text(m.extension)
                                      if m.duration is not None else f"{m.measure.value} permanently"),
     ast.Attempts: lambda a: f"at most {quantity_text(a.count)} per violation",
     ast.FirstWindow: lambda w: f"first within {quantity_text(w.within)} of penalty",
@@ -173,7 +182,23 @@ _STATEMENTS = {
         f"no appeal within {quantity_text(o.appeal_within)}" if o.outcome == "none" else f"{o.outcome} appeal"
     ) + (f" release within {quantity_text(o.release_within)}" if o.action == "release" else " keep until period end"),
     ast.ReasonPoints: lambda p: "points discretionary" if p.source == "discretionary" else "points by rule",
+    ast.ReasonRange: lambda r: f"points {reason_range_text(r)}",
+    ast.Cadence: lambda c: f"evaluated {cadence_text(c)}",
 }
+
+
+def reason_range_text(stated: ast.ReasonRange) -> str:
+    """A reason's stated points as written: `3`, `2 to 4` (issue 11, points from the catalogue)."""
+    return quantity_text(stated.low) + (f" to {quantity_text(stated.high)}" if stated.high is not None else "")
+
+
+def cadence_text(cadence: ast.Cadence) -> str:
+    """`daily`, `weekly on monday`, `monthly on day 20` (issue 11, evaluation cadence)."""
+    if cadence.period == "weekly":
+        return f"weekly on {cadence.weekday.value}"
+    if cadence.period == "monthly":
+        return f"monthly on day {quantity_text(cadence.day)}"
+    return "daily"
 
 
 # ---- arithmetic on metrics (issue 11)

@@ -662,10 +662,49 @@ class _ToAst(Transformer):
 
     def threshold_measure(self, meta, children):
         duration = children[1] if isinstance(children[1], ast.Quantity) else None
-        return ast.ThresholdMeasure(self._name(children[0]), duration, span=self._span(meta))
+        extension = children[2] if len(children) > 2 else None
+        return ast.ThresholdMeasure(self._name(children[0]), duration, extension, span=self._span(meta))
 
     def permanently(self, meta, children):
         return "permanently"
+
+    # -- a more general ledger (issue 11): calendar resets
+    def reset(self, meta, children):
+        when, period = children
+        if isinstance(when, ast.Quantity):
+            return ast.Reset(period, when, None, None, span=self._span(meta))
+        nth, weekday = when
+        return ast.Reset(period, None, nth, weekday, span=self._span(meta))
+
+    def reset_weekday(self, meta, children):
+        return tuple(children)
+
+    def reset_day(self, meta, children):
+        return children[0]
+
+    def reset_nth(self, meta, children):
+        return str(children[0])
+
+    def weekday(self, meta, children):
+        return str(children[0])
+
+    def reset_period(self, meta, children):
+        return str(children[0])
+
+    # -- a more general ledger (issue 11): measures extended while points keep coming
+    def extension(self, meta, children):
+        return ast.Extension(children[0], span=self._span(meta))
+
+    # -- a more general ledger (issue 11): repeats
+    def repeat(self, meta, children):
+        adds, within = children
+        return ast.Repeat(within, adds, span=self._span(meta))
+
+    def repeat_doubles(self, meta, children):
+        return None
+
+    def repeat_adds(self, meta, children):
+        return children[0]
 
     def appeals(self, meta, children):
         return ast.Appeals(tuple(children), span=self._span(meta))
@@ -716,6 +755,24 @@ class _ToAst(Transformer):
     def reason_points(self, meta, children):
         source = "discretionary" if str(children[1]) == "discretionary" else "rule"
         return ast.ReasonPoints(source, span=self._span(meta))
+
+    # -- issue 11, points from the catalogue
+    def reason_range(self, meta, children):
+        low, high = (children + [None])[:2]
+        return ast.ReasonRange(low, high, span=self._span(meta))
+
+    # -- issue 11, evaluation cadence
+    def cadence(self, meta, children):
+        return attrs.evolve(children[0], span=self._span(meta))
+
+    def daily(self, meta, children):
+        return ast.Cadence("daily")
+
+    def weekly(self, meta, children):
+        return ast.Cadence("weekly", weekday=self._name(children[0]))
+
+    def monthly(self, meta, children):
+        return ast.Cadence("monthly", day=children[0])
 
 
 def _conjunction(condition) -> ast.Condition:

@@ -15,7 +15,7 @@ import re
 
 from tspol.compiler.explain import OTHERWISE, because_quantities, interval_words, outcome_text, quantity_label, row_place
 from tspol.dsl import ast
-from tspol.dsl.formatter import block_header, condition_text, names_text
+from tspol.dsl.formatter import block_header, condition_text, names_text, reason_range_text
 from tspol.dsl.pack import KIND_WORDS
 from tspol.lsp.index import QUANTITY
 from tspol.lsp.snapshot import Snapshot
@@ -72,6 +72,7 @@ def _summary(snapshot: Snapshot, kind: str, decl, lang: str) -> str:
     if isinstance(decl, ast.Reason):
         facts.append(say("hover.category", category=decl.category.value))
         facts += [say(f"hover.points.{p.source}") for p in decl.items_of(ast.ReasonPoints)]
+        facts += [say("hover.points.stated", points=reason_range_text(r)) for r in decl.items_of(ast.ReasonRange)]
     if isinstance(decl, ast.Policy):
         facts += [say("hover.version", version=_escape(v.value)) for v in decl.items_of(ast.Version)]
         facts += [say("hover.effective", date=e.date) for e in decl.items_of(ast.Effective)]

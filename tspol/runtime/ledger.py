@@ -45,13 +45,17 @@ from fractions import Fraction
 import attrs
 
 from tspol.compiler import ir, portable
-from tspol.diagnostics import Diagnostic, TspolError
+from tspol.diagnostics import ERROR, WARNING, Diagnostic, TspolError
 from tspol.runtime import events as ev
+from tspol.runtime import resets
 from tspol.messages import Message, Words, say
 from tspol.runtime.names import shown, suggestion
 
 # NO_EVALUATOR: also: no region to evaluate a metrics event in
 from tspol.codes import (
+    EVENT_POINTS_OUTSIDE,
+    EVENT_POINTS_NOT_IN_TABLE,
+    OFF_CADENCE,
     UNKNOWN_RULE,
     LEDGER_UNKNOWN_REGION as UNKNOWN_REGION,
     HOLD_PERIOD,
@@ -126,11 +130,18 @@ class ViolationState:
     expires: datetime.date | None  # first day it no longer counts; None: never (frozen, or no expiry)
     status: str  # active, expired, frozen (kept by deactivation), revoked
     revoked: datetime.date | None = None
+    resets: bool = False  # `expires` is a calendar reset day (`points reset on ...`)
+    repeats: tuple[str, ...] = ()  # the earlier violations it repeats (`for a repeat within`), its points with theirs
 
     def to_dict(self) -> dict:
-        return {"id": self.id, "points": self.points, "scored": self.scored.isoformat(),
-                "expires": self.expires.isoformat() if self.expires else None, "status": self.status,
-                "rules": list(self.rules), "revoked": self.revoked.isoformat() if self.revoked else None}
+        record = {"id": self.id, "points": self.points, "scored": self.scored.isoformat(),
+                  "expires": self.expires.isoformat() if self.expires else None, "status": self.status,
+                  "rules": list(self.rules), "revoked": self.revoked.isoformat() if self.revoked else None}
+        if self.resets:
+            record["resets"] = True
+        if self.repeats:
+            record["repeat_of"] = list(self.repeats)
+        return record
 
 
 @attrs.frozen
@@ -180,6 +191,19 @@ class LinkState:
 
 
 @attrs.frozen
+class OffCadence:
+    """A metrics event dated on a day some rule it decides is not evaluated (issue 11, evaluation cadence)."""
+
+    event: ev.Event = attrs.field(eq=False, repr=False)
+    id: str
+    date: datetime.date
+    rules: tuple[str, ...]
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "date": self.date.isoformat(), "rules": list(self.rules)}
+
+
+@attrs.frozen
 class State:
     on: datetime.date
     region: str | None
@@ -193,9 +217,10 @@ class State:
     appeals: tuple[AppealState, ...]
     holds: tuple[HoldState, ...]
     linked: tuple[LinkState, ...]
+    off_cadence: tuple[OffCadence, ...] | None = None  # None: the pack states no cadence (no key)
 
     def to_dict(self) -> dict:
-        return {
+        record = {
             "on": self.on.isoformat(),
             "region": self.region,
             "active_points": self.active_points,
@@ -209,6 +234,9 @@ class State:
             "holds": [h.to_dict() for h in self.holds],
             "linked": [link.to_dict() for link in self.linked],
         }
+        if self.off_cadence is not None:
+            record["off_cadence"] = [o.to_dict() for o in self.off_cadence]
+        return record
 
 
 @attrs.frozen
@@ -239,6 +267,8 @@ class _Scored:
     rules: tuple[str, ...]
     reasons: tuple[str, ...]
     limits: tuple[Mapping, ...] = ()  # the `limit` dicts of the decision's violations
+    rule_points: tuple[int, ...] = ()  # the points of each of `rules`; () for one rule: `points`
+    repeats: tuple[str, ...] = ()  # the earlier violations it repeats: `points` counts the repeat's weight
 
 
 @attrs.frozen
@@ -268,9 +298,15 @@ class _Imposed:
     threshold: int | None = None
     violation: str | None = None
     limit: tuple | None = None  # (key, value) pairs of a decision's limit
+    extension: int | None = None  # days it is extended by on each new violation (issue 11)
+    since: int | None = None  # for an extension: the first day of the measure it extends
+
+    @property
+    def first_day(self) -> int:
+        return self.start if self.since is None else self.since
 
     def restriction(self) -> Restriction:
-        return Restriction(self.action, _date(self.start), _date(self.until) if self.until is not None else None,
+        return Restriction(self.action, _date(self.first_day), _date(self.until) if self.until is not None else None,
                            self.threshold, self.violation, self.limit)
 
 
@@ -300,13 +336,15 @@ class _History:
         self.deactivated_on: int | None = None
         self.measures: list[_Imposed] = []  # in order of start
         self.measure_starts: list[int] = []
+        self.extending = any(t.extensions for t in ledger.thresholds)  # issue 11
         self.rewound_to: int | None = None  # the earliest day rewound to, since `take_rewind`
         self.new_ends: list[int] | None = None  # a list to collect the ends of new measures in
 
     def _count(self, scored: _Scored, sign: int) -> None:
         self.scoring[scored.day] += sign * scored.points
-        if self.rules.expiry_days is not None:
-            self.expiring[scored.day + self.rules.expiry_days] += sign * scored.points
+        expires = self.ledger._expires(scored)
+        if expires is not None:
+            self.expiring[expires] += sign * scored.points
 
     def to(self, day: int) -> None:
         """Move on to the epoch of `day` (not before this history's) and sweep through `day`."""
@@ -344,6 +382,8 @@ class _History:
         if self.deactivated_on is None or not self.rules.freeze_when_deactivated:
             points -= self.expiring.get(day, 0)
         points += self.scoring.get(day, 0)
+        if self.extending and self.scoring.get(day, 0) > 0:
+            self._extend(day)
         if points == previous:
             return
         self.days.append(day)
@@ -352,11 +392,22 @@ class _History:
             return
         reached = [t for t in self.ledger.thresholds if previous < t.points <= points]
         for threshold in (reached if self.rules.crossing == "all" else reached[-1:]):
+            extensions = dict(threshold.extensions)
             for measure, length in threshold.measures:
-                self._impose(_Imposed(day, day + length if length is not None else None, measure, threshold.points))
+                self._impose(_Imposed(day, day + length if length is not None else None, measure, threshold.points,
+                                      extension=extensions.get(measure)))
         deactivate_at = self.rules.deactivate_at
         if self.deactivated_on is None and deactivate_at is not None and points >= deactivate_at:
             self.deactivated_on = day
+
+    def _extend(self, day: int) -> None:
+        """A new violation on `day` extends each measure in effect that started before it and
+        is `extended by N on each new violation`: a new imposition from `day`, N days past
+        the measure's end, that stands for it (`_in_order`); a rewind takes it away (issue 11)."""
+        for latest in _latest(self.measures).values():
+            if latest.extension is not None and latest.first_day < day and _in_effect(latest, day):
+                self._impose(attrs.evolve(latest, start=day, until=latest.until + latest.extension,
+                                          since=latest.first_day))
 
     def _impose(self, measure: _Imposed) -> None:
         self.measures.append(measure)
@@ -421,11 +472,20 @@ class Ledger:
         problems: list[Diagnostic] = list(self._date_problems())
         self.region = self._seller_region(region, problems)
         self._reasons = _reasons_by_name(program, self.region)
+        self._stated = {r.name: r for r in program.reasons if r.points_range is not None}
+        self._rule_points = _rule_points(program, self.region)
+        self._cadences = _cadences(program, self.region)
+        self._evaluated: dict[str, tuple[str, ...]] = {}  # metrics event id -> rules with a cadence it decided
         self._metrics_errors = _metrics_errors(evaluate, metrics_error)
         self._warned: dict[str, tuple[str, ...]] = {}  # metrics event id -> rules whose rows warned
         self._scored = self._score(evaluate, problems)
         if problems:
             raise TspolError(problems)
+        self.off_cadence = tuple(self._off_cadence())
+        self.warnings = tuple(self._diagnostic(OFF_CADENCE, say("ledger.off_cadence", rule=rule, date=o.date.isoformat(),
+                                                                cadence=self._cadences[rule].written()),
+                                               o.event, "date", severity=WARNING)
+                              for o in self.off_cadence for rule in o.rules)
         self._appeals = self._judge_appeals()
         self._appeal_on_line = {a.event.line: a for a in self._appeals}
         self._appeals_of: dict[str, list[_Appeal]] = defaultdict(list)  # violation id -> its valid appeals
@@ -435,6 +495,7 @@ class Ledger:
         self._link_events = tuple(e for e in self.events if isinstance(e, ev.LinkEvent))
         accepted = [a for a in self._appeals if a.valid and a.event.outcome == "accepted"]
         self._revoked = {a.event.violation: a.day for a in accepted}
+        self._scored = self._with_repeats()
         self._holds = self._resolve_holds({a.event.line for a in accepted}, problems)
         if problems:
             raise TspolError(problems)
@@ -486,24 +547,65 @@ class Ledger:
 
     def _date_problems(self):
         """Dates so late that the policy's periods would run past the calendar's end."""
-        last = datetime.date.max.toordinal() - _horizon(self.program)
+        extension = max((days for t in self.program.ledger.thresholds for _, days in t.extensions), default=0)
+        last = datetime.date.max.toordinal() - _horizon(self.program) - extension * len(self.events)  # issue 11
         for event in self.events:
             if event.date.toordinal() > last:
                 yield self._diagnostic(TOO_LATE, say("ledger.too_late", date=event.date.isoformat(),
                                                      last=datetime.date.max.isoformat()), event, "date")
 
-    def _diagnostic(self, code, message, event: ev.Event, key: str | None, help: Message | None = None) -> Diagnostic:
+    def _diagnostic(self, code, message, event: ev.Event, key: str | None, help: Message | None = None,
+                    severity: str = ERROR) -> Diagnostic:
         from tspol.runtime.wording import said
 
-        return Diagnostic(code, said(code, message), path=self.path, line=event.line, key=key, help=help)
+        return Diagnostic(code, said(code, message), severity=severity, path=self.path, line=event.line, key=key,
+                          help=help)
 
     def _score_violation(self, event: ev.ViolationEvent, problems: list) -> _Scored | None:
         reason = self._reasons.get(event.rule)
         if reason is None:
             problems.append(self._unknown_rule(event))
             return None
+        problem = self._points_problem(event, reason)
+        if problem is not None:
+            problems.append(problem)
+            return None
         return _Scored(event, event.id, event.date.toordinal(), event.points, (event.rule,),
                        (reason,) if reason else ())
+
+    # ---- issue 11, evaluation cadence
+    def _off_cadence(self):
+        """The metrics events dated on a day that a rule they decide is not evaluated."""
+        for event in self.events:
+            if isinstance(event, ev.MetricsEvent):
+                rules = tuple(rule for rule in self._evaluated.get(event.id, ())
+                              if not self._cadences[rule].evaluates_on(event.date))
+                if rules:
+                    yield OffCadence(event, event.id, event.date, rules)
+
+    def _off_cadence_on(self, day: int) -> tuple[OffCadence, ...] | None:
+        """The state's `off_cadence`: None (no key) for a pack whose rules state no cadence."""
+        if not self._cadences:
+            return None
+        return tuple(o for o in self.off_cadence if o.date.toordinal() <= day)
+
+    # ---- issue 11, points from the catalogue
+    def _points_problem(self, event: ev.ViolationEvent, reason: str) -> Diagnostic | None:
+        """A violation's points outside its reason's stated points, or, for a rule citing
+        such a reason, points no row of the rule's tables scores."""
+        stated = self._stated.get(reason)
+        if stated is None:
+            return None
+        if not stated.allows(event.points):
+            return self._diagnostic(EVENT_POINTS_OUTSIDE, say(
+                "ledger.points_outside", points=event.points, reason=reason,
+                range=ir.points_text(stated.points_range)), event, "points")
+        given = self._rule_points.get(event.rule)
+        if given is not None and event.points not in given:
+            return self._diagnostic(EVENT_POINTS_NOT_IN_TABLE, say(
+                "ledger.points_not_in_table", points=event.points, rule=event.rule,
+                given=Words([str(p) for p in sorted(given)], ",")), event, "points")
+        return None
 
     def _unknown_rule(self, event: ev.ViolationEvent) -> Diagnostic:
         regions = [r for r in self.program.regions if self.region is None or r.name == self.region]
@@ -539,14 +641,50 @@ class Ledger:
         except self._metrics_errors as exc:  # a ValueError with the stable .code, the .key and the .message
             problems.append(self._diagnostic(exc.code, exc.message, event, _metrics_key(exc.key)))
             return None
+        absent = {n["rule"] for n in decision.get("not_applicable", ()) if n.get("cause") == "absent"}
+        self._evaluated[event.id] = tuple(rule for rule in self._cadences if rule not in absent)
         violations = decision.get("violations", ())
         self._warned[event.id] = tuple(v["rule"] for v in violations if v.get("warning"))
         limits = tuple(v["limit"] for v in violations if v.get("limit"))
         if decision.get("points", 0) <= 0 and not limits:
             return None
-        rules = tuple(v["rule"] for v in violations if v.get("points") or v.get("limit"))
+        scoring = [v for v in violations if v.get("points") or v.get("limit")]
+        rules = tuple(v["rule"] for v in scoring)
         reasons = tuple(r for r in (self._reasons.get(rule) for rule in rules) if r)
-        return _Scored(event, event.id, event.date.toordinal(), decision["points"], rules, reasons, limits)
+        return _Scored(event, event.id, event.date.toordinal(), decision["points"], rules, reasons, limits,
+                       tuple(v.get("points") or 0 for v in scoring))
+
+    # -- a more general ledger (issue 11): repeats
+    def _with_repeats(self) -> dict[str, _Scored]:
+        """The violations with the weight of their repeats (`points double for a repeat within N days`): a
+        rule's points count twice (or M more) in a violation that scores within N days
+        (D2: inclusive) after an earlier one of that rule, in ledger order, not revoked
+        by that day (an appeal accepted later leaves the repeat as it was scored)."""
+        repeat = self.program.ledger.repeat
+        if repeat is None:
+            return self._scored
+        earlier: dict[str, list[_Scored]] = defaultdict(list)  # rule -> its violations so far
+        weighed = {}
+        for scored in self._scored.values():
+            extra, repeated = 0, []
+            for rule, points in zip(scored.rules, scored.rule_points or (scored.points,)):
+                last = self._repeated(earlier[rule], scored.day, repeat.within_days)
+                if last is not None and points > 0:
+                    extra += points if repeat.adds is None else repeat.adds
+                    repeated.append(last.id)
+                earlier[rule].append(scored)
+            weighed[scored.id] = (attrs.evolve(scored, points=scored.points + extra,
+                                               repeats=tuple(dict.fromkeys(repeated))) if extra else scored)
+        return weighed
+
+    def _repeated(self, earlier: list[_Scored], day: int, within: int) -> _Scored | None:
+        """The latest of `earlier` scored within `within` days before `day` and live on it."""
+        for scored in reversed(earlier):
+            if day - scored.day > within:
+                return None
+            if self._live(scored.id, day):
+                return scored
+        return None
 
     def _judge_appeals(self) -> tuple[_Appeal, ...]:
         appeals = self.program.appeals
@@ -665,6 +803,10 @@ class Ledger:
         self._history.to(day)
         return self._history
 
+    def _expires(self, scored: _Scored) -> int | None:
+        """The first day a violation no longer counts (`points expire after`, `points reset on`)."""
+        return resets.expires(self.program.ledger, scored.day)
+
     def _live(self, violation: str, day: int) -> bool:
         """Whether a violation is not revoked on `day`."""
         return self._revoked.get(violation, day + 1) > day
@@ -696,6 +838,7 @@ class Ledger:
                           for a in self._appeals if a.day <= day),
             holds=tuple(self._hold_state(h, day) for h in self._holds if h.day <= day),
             linked=self._links(day),
+            off_cadence=self._off_cadence_on(day),
         )
 
     def _on(self, on) -> datetime.date:
@@ -726,10 +869,9 @@ class Ledger:
 
     def _violation_state(self, s: _Scored, day: int, deactivated_on: int | None) -> ViolationState:
         """A violation scored by `day`, on that day (`deactivated_on`: the seller's, if by then)."""
-        expiry = self.program.ledger.expiry_days
         freeze = deactivated_on is not None and self.program.ledger.freeze_when_deactivated
         revoked = self._revoked.get(s.id)
-        expires = s.day + expiry if expiry is not None else None
+        expires = self._expires(s)
         if revoked is not None and revoked <= day:
             status = "revoked"
         elif freeze and (expires is None or expires > deactivated_on):
@@ -739,7 +881,8 @@ class Ledger:
         else:
             status = "active"
         return ViolationState(s.id, s.rules, s.points, _date(s.day), _date(expires) if expires is not None else None,
-                              status, _date(revoked) if status == "revoked" else None)
+                              status, _date(revoked) if status == "revoked" else None,
+                              expires is not None and resets.by_reset(self.program.ledger, s.day), s.repeats)
 
     def _hold_state(self, hold: _Hold, day: int) -> HoldState:
         scenario = hold.scenario
@@ -823,7 +966,8 @@ class Ledger:
 
     def _describe(self, event: ev.Event) -> Message:
         if isinstance(event, ev.ViolationEvent):
-            return say("timeline.violation", id=event.id, rule=event.rule, points=event.points)
+            scored = self._scored[event.id]
+            return _repeat_of(scored, say("timeline.violation", id=event.id, rule=event.rule, points=scored.points))
         if isinstance(event, ev.MetricsEvent):
             return self._describe_metrics(event)
         if isinstance(event, ev.AppealEvent):
@@ -846,10 +990,10 @@ class Ledger:
                 else say("timeline.metrics_nothing", id=event.id)
         fields = dict(id=event.id, rules=Words(scored.rules, ","), points=scored.points)
         if not warned:
-            return say("timeline.metrics", **fields)
+            return _repeat_of(scored, say("timeline.metrics", **fields))
         if set(warned) <= set(scored.rules):
-            return say("timeline.metrics_warned", **fields)
-        return say("timeline.metrics_warning_for", **fields, warned=Words(warned, ","))
+            return _repeat_of(scored, say("timeline.metrics_warned", **fields))
+        return _repeat_of(scored, say("timeline.metrics_warning_for", **fields, warned=Words(warned, ",")))
 
 
 class Ledgers(Mapping):
@@ -946,8 +1090,15 @@ def _in_effect(imposed: _Imposed, day: int) -> bool:
 
 def _in_order(measures: list[_Imposed], limits: list[_Imposed]) -> tuple[Restriction, ...]:
     """Restrictions by the day they start: on one day, the measures of thresholds (in the
-    order they were imposed), then order volume limits (in the order of their events)."""
-    return tuple(r.restriction() for r in sorted(measures + limits, key=lambda r: r.start))
+    order they were imposed), then order volume limits (in the order of their events). A
+    measure extended (issue 11) is its latest extension, from the measure's first day."""
+    return tuple(r.restriction() for r in sorted(list(_latest(measures).values()) + limits,
+                                                 key=lambda r: r.first_day))
+
+
+def _latest(measures: list[_Imposed]) -> dict[tuple, _Imposed]:
+    """Each measure's latest imposition (its extensions, in the order imposed, stand for it)."""
+    return {(m.first_day, m.action, m.threshold): m for m in measures}
 
 
 class _DaysOfChange:
@@ -962,9 +1113,7 @@ class _DaysOfChange:
         self.history = _History(ledger)
         self.history.new_ends = []
         days = {e.date.toordinal() for e in ledger.events}  # the days violations score are among them
-        expiry = ledger.program.ledger.expiry_days
-        if expiry is not None:
-            days.update(s.day + expiry for s in ledger._scored.values())
+        days.update(e for e in map(ledger._expires, ledger._scored.values()) if e is not None)
         days.update(r.until for r in ledger._limits)
         for hold in ledger._holds:
             state = ledger._hold_state(hold, last)
@@ -1008,9 +1157,8 @@ class _Tracker:
         self.history = history  # `_DaysOfChange` moves it on to each day before `advance`
         self.scored = list(ledger._scored.values())  # in date order, as the events are
         self.scored_days = [s.day for s in self.scored]
-        self.expiry = ledger.program.ledger.expiry_days
-        expiry = self.expiry
-        self.expiring = sorted((s.day + expiry, i) for i, s in enumerate(self.scored)) if expiry is not None else []
+        self.expiries = [ledger._expires(s) for s in self.scored]  # in date order too (D1, resets)
+        self.expiring = sorted((e, i) for i, e in enumerate(self.expiries) if e is not None)
         self.expiring_days = [day for day, _ in self.expiring]
         position = {s.id: i for i, s in enumerate(self.scored)}
         self.revoking = sorted((day, position[id]) for id, day in ledger._revoked.items() if id in position)
@@ -1070,7 +1218,7 @@ class _Tracker:
         days of deactivation (the previous day's and this one's): the others expired before
         either, and are frozen by neither (`_differences` tells frozen points by them)."""
         known = [d for d in (self.deactivated_on, deactivated_on) if d is not None]
-        first = 0 if self.expiry is None else bisect.bisect_right(self.scored_days, min(known) - self.expiry)
+        first = bisect.bisect_right(self.expiries, min(known)) if self.expiring else 0
         return range(first, bisect.bisect_right(self.scored_days, day))
 
     def _restrictions(self, day: int) -> tuple[Restriction, ...]:
@@ -1175,6 +1323,35 @@ def _view(day: int, points: int, level: int, deactivated_on: int | None, restric
                  linked=tuple(link for link in links if link is not None))
 
 
+def _moved_ends(gone: set[Restriction], new: set[Restriction]) -> list[tuple[Restriction, Restriction]]:
+    """(before, after) of each restriction whose end moved: extended on a new violation, or
+    back when an appeal revokes that violation (issue 11); in the order of `new`'s starts."""
+    same = {attrs.evolve(r, until=None): r for r in gone}
+    pairs = [(same[attrs.evolve(r, until=None)], r) for r in new if attrs.evolve(r, until=None) in same]
+    return sorted(pairs, key=lambda pair: (pair[1].start, pair[1].action))
+
+
+def _moved_end(old: Restriction, new: Restriction) -> Message:
+    name = _restriction_name(new)
+    if old.until is not None and new.until is not None and new.until > old.until:
+        return say("timeline.extended", name=name, date=str(new.until))
+    return say("timeline.now_until", name=name, date=str(new.until))
+
+
+def _repeat_of(scored: _Scored, scoring: Message) -> Message:
+    """`violation v2 (late_dispatch) +14, a repeat of v1` (issue 11: repeats)."""
+    if not scored.repeats:
+        return scoring
+    return say("timeline.repeat", scored=scoring, earlier=Words(scored.repeats, ","))
+
+
+def _expiry(v: ViolationState, on: datetime.date) -> Message:
+    """A violation's points stop counting: on `on` (at its end or at a reset), or on a day recomputed."""
+    if v.expires != on:
+        return say("timeline.expired_on", id=v.id, date=str(v.expires))
+    return say("timeline.resets" if v.resets else "timeline.expires", id=v.id, points=v.points)
+
+
 def _differences(before: State | None, after: State) -> tuple[Message, ...]:
     """What changed from one state to the next, in words (events aside)."""
     changes = []
@@ -1182,8 +1359,7 @@ def _differences(before: State | None, after: State) -> tuple[Message, ...]:
     for v in after.violations:
         old = old_violations.get(v.id)
         if old is not None and old.status in ("active", "frozen") and v.status == "expired":
-            changes.append(say("timeline.expires", id=v.id, points=v.points) if v.expires == after.on
-                           else say("timeline.expired_on", id=v.id, date=str(v.expires)))
+            changes.append(_expiry(v, after.on))
         if old is not None and old.status in ("active", "frozen") and v.status == "revoked":
             changes.append(say("timeline.revoked", id=v.id, points=v.points))
     if before is not None and not before.deactivated and after.deactivated:
@@ -1193,6 +1369,10 @@ def _differences(before: State | None, after: State) -> tuple[Message, ...]:
         changes.append(say("timeline.reactivated"))
     old_restrictions = set(before.restrictions) if before else set()
     new_restrictions = set(after.restrictions)
+    moved = _moved_ends(old_restrictions - new_restrictions, new_restrictions - old_restrictions)
+    changes += [_moved_end(old, new) for old, new in moved]
+    old_restrictions |= {new for _, new in moved}
+    new_restrictions |= {old for old, _ in moved}
     for r in after.restrictions:
         if r not in old_restrictions:
             span = say("timeline.until", date=str(r.until)) if r.until else say("timeline.permanently")
@@ -1258,9 +1438,25 @@ def _reasons_by_name(program: ir.Program, region: str | None) -> dict[str, str]:
     return reasons
 
 
+def _cadences(program: ir.Program, region: str | None) -> dict[str, ir.CadenceIR]:
+    """Rule ids -> when they are evaluated, for the rules that say (issue 11, evaluation cadence)."""
+    return {rule.name: rule.cadence for r in program.regions if region is None or r.name == region
+            for rule in r.rules if rule.cadence is not None}
+
+
+def _rule_points(program: ir.Program, region: str | None) -> dict[str, frozenset[int]]:
+    """Rule ids -> the points one of their rows scores (issue 11, points from the catalogue)."""
+    points: dict[str, set[int]] = defaultdict(set)
+    for r in program.regions:
+        if region is None or r.name == region:
+            for rule in r.rules:
+                points[rule.name].update(row.points for table in rule.tables for row in table.rows)
+    return {name: frozenset(given) for name, given in points.items()}
+
+
 def _horizon(program: ir.Program) -> int:
     """An upper bound of the days the policy's periods run after an event: all of them added up."""
-    days = [program.ledger.expiry_days or 0]
+    days = [program.ledger.expiry_days or 0, resets.LONGEST_GAP if program.ledger.reset else 0]
     days += [n or 0 for t in program.ledger.thresholds for _, n in t.measures]
     days += [row.limit.days for region in program.regions for rule in region.rules for table in rule.tables
              for row in table.rows if row.limit is not None]
