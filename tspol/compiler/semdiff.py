@@ -466,6 +466,8 @@ LEDGER = {
 
 # IR class -> {fields: what they state}
 STATED: dict[type, dict[tuple[str, ...], Callable[[object], Facts]]] = {
+    # arithmetic on metrics (issue 11): a term is stated in its metric's definition
+    ir.TermIR: {("weight", "quantity", "numerator", "denominator"): lambda t: {"term": t.text}},
     ir.Program: {
         ("name",): lambda p: {"name": p.name},
         ("version",): lambda p: {"version": p.version},
@@ -481,8 +483,7 @@ STATED: dict[type, dict[tuple[str, ...], Callable[[object], Facts]]] = {
         **TEXTS,
     },
     ir.MetricIR: {
-        ("numerator", "denominator"): lambda m: {
-            "definition": m.numerator + (f" / {m.denominator}" if m.denominator else "")},
+        ("numerator", "denominator", "combine", "terms"): lambda m: {"definition": m.definition},
         ("standard_text",): lambda m: {"standard": m.standard_text},
         ("only_if_text",): lambda m: {"only if": m.only_if_text},
         ("worse",): lambda m: {"worse": m.worse or ""},
