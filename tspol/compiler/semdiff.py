@@ -467,7 +467,7 @@ LEDGER = {
 # IR class -> {fields: what they state}
 STATED: dict[type, dict[tuple[str, ...], Callable[[object], Facts]]] = {
     # arithmetic on metrics (issue 11): a term is stated in its metric's definition
-    ir.TermIR: {("weight", "quantity", "numerator", "denominator"): lambda t: {"term": t.text}},
+    ir.TermIR: {("weight", "quantity"): lambda t: {"term": t.text}},
     ir.Program: {
         ("name",): lambda p: {"name": p.name},
         ("version",): lambda p: {"version": p.version},
@@ -483,7 +483,8 @@ STATED: dict[type, dict[tuple[str, ...], Callable[[object], Facts]]] = {
         **TEXTS,
     },
     ir.MetricIR: {
-        ("numerator", "denominator", "combine", "terms"): lambda m: {"definition": m.definition},
+        ("numerator", "denominator", "combine"): lambda m: {"definition": m.definition},
+        ("terms",): lambda m: {"terms": ", ".join(t.text for t in m.terms)} if m.terms else {},
         ("standard_text",): lambda m: {"standard": m.standard_text},
         ("only_if_text",): lambda m: {"only if": m.only_if_text},
         ("worse",): lambda m: {"worse": m.worse or ""},
@@ -532,6 +533,7 @@ STATED: dict[type, dict[tuple[str, ...], Callable[[object], Facts]]] = {
 
 SECTION = "names the section"
 UNSTATED: dict[type, dict[str, str]] = {
+    ir.TermIR: {"numerator": "follows from the term's quantity", "denominator": "follows from the term's quantity"},
     ir.Program: {
         "source_hash": "changes with any edit of the text, a comment too",
         **dict.fromkeys(("inputs", "metrics", "bases", "regions", "ledger", "appeals", "holds", "measures",
