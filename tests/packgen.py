@@ -13,6 +13,11 @@ and `otherwise` where `R` has a value and no other row holds. The rule may cite 
 reason `q` that states its points (`points 2 to 5`, the range of the rows' points),
 and say when it is evaluated (`evaluated weekly on friday`).
 
+`packs(arith=True)` adds arithmetic on metrics (issue 11): the weighted sum of rates
+`T = w * R + v * S` (then `S = b / c`, over R's denominator, and neither rate has an
+`only if`), the sum of counts `K = a + k * x` and `M = max(R, S)` or `min(R, S)`,
+which rows compare like the rest.
+
 A row's condition in the facts: a list of comparisons (joined by `and`), or a tree
 of `("and", [...])`, `("or", [...])` and `("not", x)` over them; None is `otherwise`.
 
@@ -32,6 +37,9 @@ from hypothesis import strategies as st
 RATES = (0, 10, 20, 25, 50, 60, 100)
 COUNTS = (0, 1, 2, 3, 5)
 QUANTITIES = ("R", "S", "N", "a", "b", "c", "x")
+ARITH_QUANTITIES = QUANTITIES + ("T", "K", "M")  # arithmetic on metrics (issue 11)
+RATE_NAMES = ("R", "S", "T", "M")
+RATE_WEIGHTS = (Fraction(1), Fraction(2), Fraction(1, 2), Fraction(3, 2))
 INPUTS = ("c", "b", "a", "x")
 OPS = ("<", "<=", ">", ">=")
 
@@ -39,12 +47,12 @@ OPS = ("<", "<=", ">", ">=")
 def _value_text(name: str, value) -> str:
     if value == "P":
         return value
-    return f"{value}%" if name in ("R", "S") else str(value)
+    return f"{value}%" if name in RATE_NAMES else str(value)
 
 
 @st.composite
 def comparisons(draw, name: str, param: bool = False):
-    values = RATES if name in ("R", "S") else COUNTS
+    values = RATES if name in RATE_NAMES else COUNTS
     if param and name == "R" and draw(st.booleans()):
         return (name, draw(st.sampled_from(OPS)), "P")
     if draw(st.booleans()):
@@ -62,41 +70,43 @@ def comparison_text(comparison) -> str:
 
 
 @st.composite
-def conditions(draw, depth: int = 2, param: bool = False):
+def conditions(draw, depth: int = 2, param: bool = False, quantities=QUANTITIES):
     """A row's condition: most often comparisons joined by `and`, else an `or`, an `and`
     or a `not` of smaller conditions."""
     kind = draw(st.sampled_from(["plain", "plain", "or", "or", "not", "and"] if depth else ["plain"]))
     if kind == "plain":
-        names = draw(st.lists(st.sampled_from(QUANTITIES), min_size=1, max_size=2 if depth < 2 else 3, unique=True))
+        names = draw(st.lists(st.sampled_from(quantities), min_size=1, max_size=2 if depth < 2 else 3, unique=True))
         return [draw(comparisons(name, param)) for name in names]
     if kind == "not":
-        return ("not", draw(conditions(depth - 1, param)))
-    return (kind, [draw(conditions(depth - 1, param))
+        return ("not", draw(conditions(depth - 1, param, quantities)))
+    return (kind, [draw(conditions(depth - 1, param, quantities))
                    for _ in range(draw(st.integers(2, 3 if kind == "or" else 2)))])
 
 
 @st.composite
-def packs(draw, levels: bool = False, params: bool = False):
+def packs(draw, levels: bool = False, params: bool = False, arith: bool = False):
     """(pack text, description) of a random pack, and the facts `Brute` needs; with
     `levels`, a level set `g` of LEVELS (best first) whose default is drawn, and rows
-    that may give one of its levels beside their points; with `params`, a param `P`."""
+    that may give one of its levels beside their points; with `params`, a param `P`;
+    with `arith`, metrics that are sums, a weighted sum, and a max or min."""
     b_parent = draw(st.sampled_from(["c", None]))
     a_parent = draw(st.sampled_from(["b", "c", None] if b_parent else ["c", None]))
-    only_if = {name: draw(st.sampled_from([None, ("c", ">", 2), ("c", "<=", 2), ("x", ">=", 1)]))
+    only_if = {name: None if arith else draw(st.sampled_from([None, ("c", ">", 2), ("c", "<=", 2), ("x", ">=", 1)]))
                for name in ("R", "S")}
+    quantities = ARITH_QUANTITIES if arith else QUANTITIES
     standard = draw(st.sampled_from([None, ("<", 10), ("<", 25)]))
     hit = draw(st.sampled_from(["exclusive", "all", "first"]))
     rows = []
     for _ in range(draw(st.integers(1, 4))):
         if draw(st.booleans()):  # comparisons joined by `and`, as before `or`
-            names = draw(st.lists(st.sampled_from(QUANTITIES), min_size=1, max_size=3, unique=True))
+            names = draw(st.lists(st.sampled_from(quantities), min_size=1, max_size=3, unique=True))
             rows.append(([draw(comparisons(name, params)) for name in names], draw(st.integers(0, 5))))
         else:
-            rows.append((draw(conditions(param=params)), draw(st.integers(0, 5))))
+            rows.append((draw(conditions(param=params, quantities=quantities)), draw(st.integers(0, 5))))
     if draw(st.integers(0, 3)) == 0:
         rows.append((None, draw(st.integers(0, 5))))
     facts = {"parents": {"b": b_parent, "a": a_parent}, "only_if": only_if, "standard": standard,
-             "hit": hit, "rows": rows, "S": draw(st.sampled_from([("b", "c"), ("a", "b")]))}
+             "hit": hit, "rows": rows, "S": ("b", "c") if arith else draw(st.sampled_from([("b", "c"), ("a", "b")]))}
     if params:  # (K, V1, V2): P is V1% where x >= K, else V2% (None: no `otherwise`)
         facts["param"] = (draw(st.sampled_from(COUNTS[1:])), draw(st.sampled_from(RATES)),
                           draw(st.sampled_from((None, *RATES))))
@@ -105,6 +115,9 @@ def packs(draw, levels: bool = False, params: bool = False):
     if levels:
         facts["default"] = draw(st.integers(0, len(LEVELS) - 1))
         facts["levels"] = [draw(st.sampled_from([None, *range(len(LEVELS))])) for _ in rows]
+    if arith:
+        facts["arith"] = {"T": (draw(st.sampled_from(RATE_WEIGHTS)), draw(st.sampled_from(RATE_WEIGHTS))),
+                          "K": draw(st.integers(1, 3)), "M": draw(st.sampled_from(["max", "min"]))}
     return pack_text(facts), facts
 
 
@@ -138,6 +151,11 @@ def pack_text(facts) -> str:
         least, high, low = facts["param"]
         otherwise = f"  otherwise {low}%" if low is not None else ""
         lines.append(f"param P: rate {{ when x >= {least} then {high}%{otherwise} }}")
+    if "arith" in facts:
+        (w, v), k, m = facts["arith"]["T"], facts["arith"]["K"], facts["arith"]["M"]
+        lines.append(f"metric T = {_weight_text(w)}R + {_weight_text(v)}S {{ higher is worse }}")
+        lines.append(f"metric K = a + {_weight_text(Fraction(k))}x {{ higher is worse }}")
+        lines.append(f"metric M = {m}(R, S) {{ higher is worse }}")
     if facts.get("stated"):
         lines += ["category k", "reason q in k {{ points {} to {} }}".format(*facts["stated"])]
     if "levels" in facts:
@@ -159,6 +177,14 @@ def pack_text(facts) -> str:
     lines.append("  }")
     lines.append("}")
     return "\n".join(lines) + "\n"
+
+
+def _weight_text(weight: Fraction) -> str:
+    """`2 * `, `0.5 * `, or nothing for a weight of 1."""
+    if weight == 1:
+        return ""
+    text = str(weight.numerator) if weight.denominator == 1 else str(weight.numerator / weight.denominator)
+    return f"{text} * "
 
 
 def condition_text(condition) -> str:
@@ -228,6 +254,8 @@ class Brute:
             return seller[name]
         if name == "N":
             return seller["x"]
+        if name in ("T", "K", "M"):
+            return self.combined(name, seller)
         condition = self.facts["only_if"][name]
         if condition is not None:
             quantity, op, bound = condition
@@ -251,6 +279,18 @@ class Brute:
         if self.value(comparison[0], seller) is None:
             return False
         return comparison[-1] != "P" or self.param(seller) is not None
+    def combined(self, name: str, seller) -> Fraction | int | None:
+        """T, K and M of `packs(arith=True)`: defined where every term is."""
+        arith = self.facts["arith"]
+        if name == "K":
+            a, x = seller["a"], seller["x"]
+            return None if a is None or x is None else a + arith["K"] * x
+        r, s = self.value("R", seller), self.value("S", seller)
+        if r is None or s is None:
+            return None
+        if name == "T":
+            return arith["T"][0] * r + arith["T"][1] * s
+        return max(r, s) if arith["M"] == "max" else min(r, s)
 
     def holds(self, comparison, seller) -> bool:
         value = self.value(comparison[0], seller)
@@ -258,7 +298,7 @@ class Brute:
             return False
         if comparison[-1] == "P":
             return _CHECK[comparison[1]](value, self.param(seller))
-        scale = Fraction(1, 100) if comparison[0] in ("R", "S") else 1
+        scale = Fraction(1, 100) if comparison[0] in RATE_NAMES else 1
         if len(comparison) == 5:
             _, lo_op, lo, hi_op, hi = comparison
             return _CHECK[lo_op](value, lo * scale) and _CHECK[hi_op](value, hi * scale)

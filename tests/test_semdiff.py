@@ -6,6 +6,8 @@ other than tables is stated plainly. `tspol diff` exits 0 alike, 1 differ,
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import json
 import os
 import shutil
@@ -256,6 +258,12 @@ def _other(value, name: str = ""):
         return (value + 1) % 7
     if name == "cadence":  # when a rule is evaluated (issue 11, evaluation cadence)
         return ir.CadenceIR("weekly", 0) if value != ir.CadenceIR("weekly", 0) else ir.CadenceIR("daily", None)
+    if name == "combine":  # arithmetic on metrics (issue 11): a metric that becomes a max of one term
+        return "max" if value != "max" else "min"
+    if name == "terms":
+        return value + (ir.TermIR(Fraction(1), "late_orders", "late_orders", None),)
+    if name == "weight":
+        return value + 1
     if name == "points_range":  # a reason's stated points (issue 11, points from the catalogue)
         return (2, 4) if value != (2, 4) else (2, 5)
     if isinstance(value, int) or value is None:
@@ -288,7 +296,8 @@ def test_a_change_of_any_stated_field_is_stated(program):
                 ir.ResetIR: ir.ResetIR("quarter", None, 1, 0), ir.RepeatIR: ir.RepeatIR(30, None),
                 ir.CadenceIR: ir.CadenceIR("weekly", 0),
                 ir.LevelSetIR: ir.LevelSetIR("health", ("green", "red"), "green", ir.Texts(en="Health"),
-                                             (ir.Texts(en="Green"), ir.Texts(en="Red")))}
+                                             (ir.Texts(en="Green"), ir.Texts(en="Red"))),
+                ir.TermIR: ir.TermIR(Fraction(2), "LDR", "late_orders", "orders_7d")}
     assert set(examples) == set(semdiff.STATED)
     for cls, example in examples.items():
         facts = semdiff.stated(example)

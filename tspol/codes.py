@@ -75,6 +75,11 @@ UNIT_MISMATCH = "E301"
 NOT_WHOLE = "E302"
 BAD_COMPARISON = "E303"
 DIRECTION = "W300"
+# E32x: arithmetic on metrics (issue 11; tspol.dsl.checker)
+ARITH_KINDS = "E320"
+ARITH_TERM = "E321"
+ARITH_WEIGHT = "E322"
+ARITH_DENOMINATORS = "E323"
 PARAM_TYPE = "E360"  # params (issue 11)
 # E4xx: ranges and order (tspol.dsl.checker)
 EMPTY_RANGE = "E400"
@@ -862,6 +867,101 @@ REGISTRY: tuple[Code, ...] = (
             "两个名称互相比较、名称不在中间或运算符方向相反的区间、区间中的 `==`、"
             "基数(请比较它的输入项),以及指标的 `standard` 涉及另一个量(其他输入项的条件写在"
             " `only if` 中)。\n\n请改写为对单个名称的边界或区间。"),
+    ),
+    # ---- E32x: arithmetic on metrics (issue 11)
+    Code(
+        ARITH_KINDS, "ARITH_KINDS", ERROR,
+        "The terms of a sum, max or min are of different kinds or units",
+        "A metric may add quantities (`metric defects = negative_feedback + claims + chargebacks`), "
+        "weigh them (`metric score = 2 * ODR + 0.5 * LDR`) or take the worst of them (`metric worst = "
+        "max(ODR, CR)`). What it adds or compares must be alike: counts with counts (the sum is a "
+        "count), rates with rates (a weighted sum of rates is a rate), durations in one unit, money in "
+        "one currency. A count plus a rate, or minutes plus hours, has no meaning the rules could "
+        "compare.\n\n"
+        "Add like with like: compare the other quantity in a row of its own, or declare the inputs in "
+        "one unit.",
+        _pol(_RATE + "metric mixed = late + LDR\n",
+             ('example.pol:6:23: error[E320]: `LDR` is a rate, but `late` is a count: the terms of one sum, max '
+              'or min are of one kind and unit\n'
+              '  6 | metric mixed = late + LDR\n'
+              '    |                       ^^^\n'
+              '  help: `mixed` adds or compares like with like: counts with counts, rates with rates\n')),
+        summary_zh="求和、max 或 min 的各项类型或单位不同",
+        explanation_zh=(
+            "指标可以把量相加(`metric defects = negative_feedback + claims + chargebacks`)、"
+            "加权(`metric score = 2 * ODR + 0.5 * LDR`)或取其中最差者(`metric worst = max(ODR, CR)`)。"
+            "相加或比较的各项必须同类:计数与计数(和仍是计数),比率与比率(比率的加权和仍是比率),"
+            "同一单位的时长,同一币种的金额。计数加比率、分钟加小时都没有规则可以比较的含义。\n\n"
+            "请只把同类相加:其他的量在单独的行中比较,或把输入项声明为同一单位。"),
+    ),
+    Code(
+        ARITH_TERM, "ARITH_TERM", ERROR,
+        "A term or function a sum, max or min cannot have",
+        "A metric combines inputs and plain metrics (`A / B` or `A`) with `+`, `max(...)` or "
+        "`min(...)`; nothing else. Another function (`avg`, `sum`) is not known; a term that is "
+        "itself a sum, max or min would hide one inside another; a term with an `only if` would "
+        "make the sum's own condition depend on it. A metric named `max` or `min` is still a "
+        "name like any other (`metric both = max + min`).\n\n"
+        "Write `max(A, B)` or `min(A, B)`; write the terms of an inner sum into the outer one; "
+        "give the combined metric the `only if` itself.",
+        _pol(_RATE + "metric worst = avg(LDR, LDR)\n",
+             ('example.pol:6:16: error[E321]: `avg` is no function of a metric: a metric is a sum, `max(...)` '
+              'or `min(...)`\n'
+              '  6 | metric worst = avg(LDR, LDR)\n'
+              '    |                ^^^\n'
+              '  help: write `max(A, B)` for the worst of higher-is-worse quantities, `min(A, B)` for the '
+              'least\n')),
+        summary_zh="求和、max 或 min 不能有的项或函数",
+        explanation_zh=(
+            "指标只能用 `+`、`max(...)` 或 `min(...)` 组合输入项和普通指标(`A / B` 或 `A`),"
+            "别无其他。其他函数(`avg`、`sum`)未知;本身是求和、max 或 min 的项会把一个组合藏在另一个里;"
+            "带 `only if` 的项会让整个求和的条件依赖于它。名为 `max` 或 `min` 的指标仍是普通名称"
+            "(`metric both = max + min`)。\n\n"
+            "请写 `max(A, B)` 或 `min(A, B)`;把内层求和的各项直接写进外层;"
+            "把 `only if` 写在组合出的指标上。"),
+    ),
+    Code(
+        ARITH_WEIGHT, "ARITH_WEIGHT", ERROR,
+        "A weight of 0, or a count weighted by a fraction",
+        "A weight (`2 * ODR`, `0.5 * LDR`) is an exact decimal above 0. A weight of 0 leaves the term "
+        "out while it still has to have a value for the sum to have one. A sum of counts is a count, "
+        "compared with whole numbers, so a count's weight is a whole number.\n\n"
+        "Leave out a term that does not count; weigh counts by whole numbers, or weigh rates.",
+        _pol(_COUNTS + "metric defects = 1.5 * late + orders\n",
+             ('example.pol:5:18: error[E322]: `late` is a count, but its weight `1.5` is not a whole number\n'
+              '  5 | metric defects = 1.5 * late + orders\n'
+              '    |                  ^^^\n'
+              '  help: a sum of counts is a count: weigh counts by whole numbers\n')),
+        summary_zh="权重为 0,或计数的权重不是整数",
+        explanation_zh=(
+            "权重(`2 * ODR`、`0.5 * LDR`)是大于 0 的精确小数。权重为 0 等于不计入这一项,"
+            "而求和要有值,这一项仍须有值。计数之和仍是计数,与整数比较,所以计数的权重必须是整数。\n\n"
+            "请删去不计入的项;计数用整数加权,或对比率加权。"),
+    ),
+    Code(
+        ARITH_DENOMINATORS, "ARITH_DENOMINATORS", ERROR,
+        "The rates of one sum divide by different inputs",
+        "A weighted sum of rates is one rate when its rates share their denominator: `2 * LDR + 3 * "
+        "CR`, both of `orders`, is `(2 * late + 3 * cancelled) / orders`, which every engine "
+        "decides exactly and the analysis, headroom and SQL reason about in linear terms. Rates of "
+        "different totals (orders in 7 days, orders in 30) multiply their denominators together, "
+        "which tspol does not decide.\n\n"
+        "Write the rates of the sum over one total, or compare each rate in rows of its own "
+        "(`when LDR >= 4% or NRR >= 2%`).",
+        _pol(_RATE + "input returns: count\ninput orders_30d: count\nmetric NRR = returns / orders_30d\n"
+             "metric score = LDR + NRR\n",
+             ('example.pol:9:16: error[E323]: `score` adds `LDR`, a rate of `orders`, and `NRR`, a rate of '
+              '`orders_30d`: the rates of one sum divide by one input\n'
+              '  9 | metric score = LDR + NRR\n'
+              '    |                ^^^^^^^^^\n'
+              '  help: write the sum of rates over one total, or compare the rates in rows of their own\n')),
+        summary_zh="同一个求和中的比率分母不同",
+        explanation_zh=(
+            "比率的加权和在各比率分母相同时才是一个比率:`2 * LDR + 3 * CR` 都以 `orders` 为分母,"
+            "即 `(2 * late + 3 * cancelled) / orders`,每个引擎都能精确判定,分析、余量和 SQL "
+            "都按线性关系处理。分母不同的比率(7 天订单量与 30 天订单量)相加要把分母相乘,"
+            "tspol 不判定这种情况。\n\n"
+            "请让求和中的比率使用同一个总数,或在各自的行中比较每个比率(`when LDR >= 4% or NRR >= 2%`)。"),
     ),
     # ---- params (issue 11)
     Code(

@@ -350,7 +350,7 @@ class _Page:
         words = self.words
         rows = []
         for m in self.program.metrics:
-            definition = f"{m.numerator} / {m.denominator}" if m.denominator else m.numerator
+            definition = m.definition
             rows.append((self.named(m.names, m.name), el("code", definition), self.kind_text(m.kind, m.unit),
                          el("code", standard_text(m)) if m.standard_text else "",
                          words[m.worse] if m.worse else "", el("code", m.only_if_text) if m.only_if else "",

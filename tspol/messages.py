@@ -534,6 +534,42 @@ _section({
                              "如果这些卖家也应有取值,请加上 `otherwise ...` 作为最后一个情形"),
 })
 
+# ---- the checker: arithmetic on metrics (issue 11)
+_section({
+    "check.kind_in_unit": ("{kind} in {unit}", "以 {unit} 计的{kind}"),
+    "check.arith_function": ("`{name}` is no function of a metric: a metric is a sum, `max(...)` or `min(...)`",
+                             "`{name}` 不是指标可用的函数:指标可以是求和、`max(...)` 或 `min(...)`"),
+    "check.arith_function.help": ("write `max(A, B)` for the worst of higher-is-worse quantities, `min(A, B)` "
+                                  "for the least", "最大值写 `max(A, B)`,最小值写 `min(A, B)`"),
+    "check.arith_kinds": ("`{name}` is {kind}, but `{first}` is {first_kind}: the terms of one sum, max or min "
+                          "are of one kind and unit",
+                          "`{name}` 是{kind},而 `{first}` 是{first_kind}:同一个求和、max 或 min 的各项必须"
+                          "类型和单位相同"),
+    "check.arith_kinds.help": ("`{metric}` adds or compares like with like: counts with counts, rates with rates",
+                               "`{metric}` 只能把同类相加或比较:计数与计数,比率与比率"),
+    "check.arith_nested": ("`{name}` is itself a sum, max or min, so it cannot be a term of `{metric}`",
+                           "`{name}` 本身就是求和、max 或 min,不能作为 `{metric}` 的一项"),
+    "check.arith_nested.help": ("write the terms of `{name}` into it: a term is an input or a metric `A / B` or `A`",
+                                "把 `{name}` 的各项直接写进来:每一项是输入项,或形如 `A / B`、`A` 的指标"),
+    "check.arith_only_if": ("`{name}` has an `only if`, so it cannot be a term of `{metric}`",
+                            "`{name}` 带有 `only if`,不能作为 `{metric}` 的一项"),
+    "check.arith_only_if.help": ("give `{metric}` the `only if` itself, and make its terms plain metrics",
+                                 "把 `only if` 写在 `{metric}` 上,各项用不带条件的指标"),
+    "check.arith_denominators": ("`{metric}` adds `{first}`, a rate of `{denominator}`, and `{second}`, a rate of "
+                                 "`{other}`: the rates of one sum divide by one input",
+                                 "`{metric}` 把 `{first}`(以 `{denominator}` 为分母)与 `{second}`(以 `{other}` "
+                                 "为分母)相加:同一个求和中的比率必须有同一个分母"),
+    "check.arith_denominators.help": ("write the sum of rates over one total, or compare the rates in rows of their "
+                                      "own", "让求和中的比率使用同一个总数,或在各自的行中比较这些比率"),
+    "check.arith_zero_weight": ("the weight of `{name}` is 0", "`{name}` 的权重是 0"),
+    "check.arith_zero_weight.help": ("a weight is more than 0; leave out a term that does not count",
+                                     "权重必须大于 0;不计入的项请删去"),
+    "check.arith_whole_weight": ("`{name}` is a count, but its weight `{weight}` is not a whole number",
+                                 "`{name}` 是计数,但它的权重 `{weight}` 不是整数"),
+    "check.arith_whole_weight.help": ("a sum of counts is a count: weigh counts by whole numbers",
+                                      "计数之和仍是计数:计数的权重必须是整数"),
+})
+
 # ---- the commands (tspol.cli): what they say on stderr, and their usage errors
 _section({
     "cli.unknown_language": ("{source}: unknown language {value}; choose one of {languages}",
@@ -812,6 +848,15 @@ _section({
                             "一个量背后有 {count} 个输入项:太多了,SQL 无法给出它的原因"),
     "sql.percent_digits": ("the percentage {percent}% has too many digits for exact SQL",
                            "百分比 {percent}% 的位数太多,无法用 SQL 精确判定"),
+})
+
+# ---- the SQL backend: arithmetic on metrics (issue 11)
+_section({
+    "sql.arith_decimal": ("`{metric}` is a {operation} of {kind} inputs: SQL decides sums, max and min of counts "
+                          "and of rates `A / B` only",
+                          "`{metric}` 是{kind}输入项的 {operation}:SQL 只能判定计数和比率 `A / B` 的求和、max 与 min"),
+    "sql.arith_digits": ("the weights and bound of `{metric}` have too many digits for exact SQL (each below 10^15)",
+                         "`{metric}` 的权重和边界位数太多,无法用 SQL 精确判定(每个须小于 10^15)"),
 })
 
 # ---- the analysis of tier tables (tspol.compiler.analysis)

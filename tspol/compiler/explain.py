@@ -188,6 +188,10 @@ def only_if_template(program: ir.Program, metric: ir.MetricIR, lang: str) -> str
 
 def zero_text(metric: ir.MetricIR, lang: str) -> str:
     """Why a rate is undefined: its denominator is 0 (D4). A plain string, no fields."""
+    if metric.combine is not None:  # a sum, max or min: some denominator of its terms (issue 11)
+        if lang == "zh":
+            return f"{'、'.join(metric.denominators)} 中有 0,{metric.name} 无定义"
+        return f"{' or '.join(metric.denominators)} is 0, so {metric.name} is undefined"
     if lang == "zh":
         return f"{metric.denominator} 为 0,{metric.name} 无定义"
     return f"{metric.denominator} is 0, so {metric.name} is undefined"

@@ -22,11 +22,12 @@ every grown value in its range (`ceilings`).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from fractions import Fraction
 
 from tspol.compiler import ir
-from tspol.compiler.meaning import Bound, Meaning, NonZero, Ratio, atoms
+from tspol.compiler.meaning import Bound, Linear, Meaning, NonZero, Ratio, atoms
 from tspol.dsl.domains import DOMAINS, MAGNITUDE
 from tspol.records import frozen
 
@@ -64,7 +65,28 @@ def flip(atom, grows: frozenset[str]) -> Flip | None:
         if not slope:
             return None
         return Flip(Fraction(0), ((atom.denominator, p), (atom.numerator, -q)), slope)
+    if isinstance(atom, Linear):
+        return _linear_flip(atom, grows)
     return None
+
+
+def _linear_flip(atom: Linear, grows: frozenset[str]) -> Flip | None:
+    """A sum of metrics over at most one denominator d (the checker's E323), times the least
+    common multiple L of its fractions' denominators: sum(W n + W a k) op V (d + b k), where
+    W = w L and V = v L, so k (sum(W a) - V b) op V d - sum(W n) (with no d: V - sum(W n))."""
+    common = math.lcm(atom.value.denominator, *(weight.denominator for weight, _, _ in atom.terms))
+    bound = int(atom.value * common)
+    denominator = next((d for _, _, d in atom.terms if d is not None), None)
+    slope = sum(int(weight * common) for weight, numerator, _ in atom.terms if numerator in grows)
+    slope -= bound * int(denominator in grows) if denominator is not None else 0
+    if not slope:
+        return None
+    terms = [(numerator, -int(weight * common)) for weight, numerator, _ in atom.terms]
+    if denominator is None:
+        return Flip(Fraction(bound), tuple(terms), slope)
+    return Flip(Fraction(0), ((denominator, bound), *terms), slope)
+
+
 
 
 def flips(formulas: Iterable, grows: frozenset[str]) -> tuple[Flip, ...]:

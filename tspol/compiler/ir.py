@@ -24,6 +24,7 @@ import attrs
 
 from tspol.diagnostics import Span
 from tspol.dsl.ast import WEEKDAYS
+from tspol.dsl.formatter import decimal_text
 from tspol.dsl.intervals import Interval
 from tspol.records import frozen, since
 
@@ -75,10 +76,63 @@ class MetricIR:
     span: Span = attrs.field(eq=False, repr=False)
     descriptions: Texts = Texts()
     examples: Examples = ()
+    # arithmetic on metrics (issue 11): "sum", "max" or "min" of `terms` (then `numerator` is "")
+    combine: str | None = since(3, None)
+    terms: tuple[TermIR, ...] = since(3, ())
+
+    @property
+    def inputs(self) -> tuple[str, ...]:
+        if self.combine is not None:
+            names: list[str] = []
+            for term in self.terms:
+                names += [name for name in term.inputs if name not in names]
+            return tuple(names)
+        return (self.numerator,) + ((self.denominator,) if self.denominator else ())
+
+    @property
+    def definition(self) -> str:
+        """What the metric is, as its declaration says: `a / b`, `a`, `a + 2 * b`, `max(a, b)`."""
+        if self.combine == "sum":
+            return " + ".join(t.text for t in self.terms)
+        if self.combine is not None:
+            return f"{self.combine}({', '.join(t.text for t in self.terms)})"
+        return self.numerator + (f" / {self.denominator}" if self.denominator else "")
+
+    @property
+    def denominators(self) -> tuple[str, ...]:
+        """The inputs that must not be 0 for the metric to have a value (D4)."""
+        if self.combine is None:
+            return (self.denominator,) if self.denominator else ()
+        found: list[str] = []
+        for term in self.terms:
+            if term.denominator is not None and term.denominator not in found:
+                found.append(term.denominator)
+        return tuple(found)
+
+
+# ---- arithmetic on metrics (issue 11) ---------------------------------------------
+
+@frozen
+class TermIR:
+    """A term of a combined metric: `weight` times `quantity` (an input or a metric), whose
+    value is `numerator` (an input) divided by `denominator` (an input, or None: by 1)."""
+
+    SINCE = 3
+    weight: Fraction
+    quantity: str
+    numerator: str
+    denominator: str | None
 
     @property
     def inputs(self) -> tuple[str, ...]:
         return (self.numerator,) + ((self.denominator,) if self.denominator else ())
+
+    @property
+    def text(self) -> str:
+        """`claims`, `2 * ODR`, `0.5 * LDR`."""
+        if self.weight == 1:
+            return self.quantity
+        return f"{decimal_text(self.weight)} * {self.quantity}"
 
 
 @frozen

@@ -103,12 +103,29 @@ def _metric(pack: Pack, decl: ast.Metric, only_if: ir.Box) -> ir.MetricIR:
     if standard is not None:
         interval = condition_bounds(standard.condition, pack.quantities)[decl.name.value]
         text = _standard_text(standard.condition, decl.name.value)
+    combined = _combination(pack, decl)
     return ir.MetricIR(
-        name=decl.name.value, kind=quantity.kind, numerator=decl.numerator.value,
+        name=decl.name.value, kind=quantity.kind, numerator="" if combined else decl.numerator.value,
         denominator=decl.denominator.value if decl.denominator else None, unit=quantity.unit,
         worse=_direction(decl), standard=interval, standard_text=text, only_if=only_if,
         only_if_text=" and ".join(condition_text(o.condition) for o in decl.items_of(ast.OnlyIf)),
-        names=_texts(decl), span=decl.span, **_docs(decl))
+        names=_texts(decl), span=decl.span, **_docs(decl), **combined)
+
+
+# ---- arithmetic on metrics (issue 11)
+
+def _combination(pack: Pack, decl: ast.Metric) -> dict:
+    """The IR fields of a sum, max or min: each term flattened to a ratio of inputs."""
+    if decl.combination is None:
+        return {}
+    terms = []
+    for term in decl.combination.terms:
+        other = pack.metrics.get(term.name.value)
+        numerator = other.numerator.value if other is not None else term.name.value
+        denominator = other.denominator.value if other is not None and other.denominator else None
+        weight = Fraction(1) if term.weight is None else term.weight.value
+        terms.append(ir.TermIR(weight, term.name.value, numerator, denominator))
+    return {"combine": decl.combination.operation, "terms": tuple(terms)}
 
 
 def _standard_text(condition: ast.Condition, name: str) -> str:

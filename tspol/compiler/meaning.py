@@ -15,6 +15,12 @@ formulas are built from four atoms, each about given inputs only:
   v.numerator * d`, which is `n / d op v` wherever `d` is above 0 (a ratio
   is only ever compared where its denominator is known not to be 0);
 
+and, for a metric that is a sum (issue 11),
+
+- `Linear(terms, op, v)`: every input of the terms is given, every denominator
+  is not 0, and `sum(weight * numerator / denominator) op v`, exactly (a term
+  without a denominator is `weight * numerator`);
+
 joined by `And`, `Or` and `Not`. What a quantity is:
 
 - an input has a value when it is given, within its domain (`tspol.dsl.domains`);
@@ -22,6 +28,13 @@ joined by `And`, `Or` and `Not`. What a quantity is:
   holds, and `d` is not 0 (D4); the value is `n / d`, exactly;
 - a metric that is an alias of an input has that input's value, when its
   `only if` holds;
+- a sum of metrics (`a + b`, `2 * ODR + 3 * LDR`) has a value when every term
+  has one (each input given, each denominator not 0: D4) and its own `only if`
+  holds; the value is the weighted sum, exactly. A comparison of it is one
+  `Linear` atom;
+- `max(a, b, ...)` and `min(...)` have a value when every argument has one;
+  `max(a, b) >= v` is `a >= v or b >= v`, `max(a, b) < v` is `a < v and b < v`
+  (and `min` the other way round), so they need no atom of their own;
 - a row's condition is a union of boxes, its disjunctive normal form as the
   lowering writes it (`tspol.dsl.pack.condition_boxes`): `or` joins the boxes
   of its alternatives, `and` intersects them, and `not` is pushed down to the
@@ -47,7 +60,8 @@ from collections.abc import Iterable, Mapping
 from fractions import Fraction
 
 from tspol.compiler import ir
-from tspol.dsl.domains import DOMAINS, ratio_interval
+from tspol.compiler.portable import _weighted
+from tspol.dsl.domains import DOMAINS, combined_domain, ratio_interval
 from tspol.dsl.intervals import Interval
 from tspol.records import frozen
 
@@ -83,6 +97,23 @@ class Ratio:
 
 
 @frozen
+class Linear:
+    """A sum of metrics compared with a bound (issue 11): `terms` are (weight, numerator,
+    denominator or None), over inputs."""
+
+    terms: tuple[tuple[Fraction, str, str | None], ...]
+    op: str
+    value: Fraction
+
+    @property
+    def inputs(self) -> tuple[str, ...]:
+        names: list[str] = []
+        for _, numerator, denominator in self.terms:
+            names += [n for n in (numerator, denominator) if n is not None and n not in names]
+        return tuple(names)
+
+
+@frozen
 class And:
     items: tuple
 
@@ -97,7 +128,7 @@ class Not:
     item: object
 
 
-Atom = Given | NonZero | Bound | Ratio
+Atom = Given | NonZero | Bound | Ratio | Linear
 TRUE = And(())
 FALSE = Or(())
 
@@ -147,7 +178,10 @@ def atoms(formula) -> Iterable:
 def inputs_of(formula) -> set[str]:
     names = set()
     for atom in atoms(formula):
-        names.update((atom.numerator, atom.denominator) if isinstance(atom, Ratio) else (atom.input,))
+        if isinstance(atom, Linear):
+            names.update(atom.inputs)
+        else:
+            names.update((atom.numerator, atom.denominator) if isinstance(atom, Ratio) else (atom.input,))
     return names
 
 
@@ -171,11 +205,24 @@ def holds(formula, values: Values) -> bool:
     if kind is Bound:
         value = values[formula.input]
         return value is not None and OPS[formula.op](value, formula.value)
+    if kind is Linear:
+        return _linear_holds(formula, values)
     numerator, denominator = values[formula.numerator], values[formula.denominator]
     if numerator is None or denominator is None:
         return False
     bound = formula.value
     return OPS[formula.op](numerator * bound.denominator, bound.numerator * denominator)
+
+
+def _linear_holds(formula: Linear, values: Values) -> bool:
+    terms = []
+    for weight, numerator, denominator in formula.terms:
+        value = values[numerator]
+        below = None if denominator is None else values[denominator]
+        if value is None or (denominator is not None and not below):
+            return False
+        terms.append((weight, value, below))
+    return OPS[formula.op](_weighted(terms), formula.value)
 
 
 # ---- the meaning of a program -------------------------------------------------------
@@ -208,6 +255,8 @@ class Meaning:
         metric = self.metrics.get(quantity)
         if metric is None:
             return DOMAINS[self.inputs[quantity].kind].interval
+        if metric.combine is not None:
+            return combined_domain(metric.combine, [(t.weight, self.domain(t.quantity)) for t in metric.terms])
         if metric.denominator is None:
             return self.domain(metric.numerator)
         return ratio_interval(self.inputs[metric.numerator].part_of == metric.denominator)
@@ -229,9 +278,10 @@ class Meaning:
         if metric is not None:
             if metric.only_if:
                 causes.append((ONLY_IF, neg(self.only_if(quantity))))
-            if metric.denominator is not None and dict(metric.only_if).get(metric.denominator,
-                                                                            Interval()).contains(0):
-                causes.append((ZERO, neg(NonZero(metric.denominator))))
+            bounds = dict(metric.only_if)
+            zeros = [name for name in metric.denominators if bounds.get(name, Interval()).contains(0)]
+            if zeros:
+                causes.append((ZERO, disj(*(neg(NonZero(name)) for name in zeros))))
         return tuple(causes)
 
     def defined(self, quantity: str):
@@ -240,8 +290,7 @@ class Meaning:
         metric = self.metrics.get(quantity)
         if metric is not None:
             parts.append(self.only_if(quantity))
-            if metric.denominator is not None:
-                parts.append(NonZero(metric.denominator))
+            parts += [NonZero(name) for name in metric.denominators]
         return conj(*parts)
 
     def inside(self, quantity: str, interval: Interval):
@@ -255,9 +304,22 @@ class Meaning:
 
     def compare(self, quantity: str, op: str, value: Fraction):
         metric = self.metrics.get(quantity)
+        if metric is not None and metric.combine is not None:
+            return self.compare_combined(metric, op, Fraction(value))
         if metric is not None and metric.denominator is not None:
             return Ratio(metric.numerator, metric.denominator, op, Fraction(value))
         return Bound(self.source(quantity), op, Fraction(value))
+
+    def compare_combined(self, metric: ir.MetricIR, op: str, value: Fraction):
+        """A sum compared is one `Linear` atom; `max(a, b) > v` is `a > v or b > v`, `max(a, b) < v`
+        is `a < v and b < v`, and `min` the other way round (every argument has a value)."""
+        if metric.combine == "sum":
+            return Linear(tuple((t.weight, t.numerator, t.denominator) for t in metric.terms), op, value)
+        if op == "==":
+            return conj(self.compare_combined(metric, "<=", value), self.compare_combined(metric, ">=", value))
+        each = [self.compare(t.quantity, op, value) for t in metric.terms]
+        upward = op in (">", ">=")
+        return disj(*each) if upward == (metric.combine == "max") else conj(*each)
 
     def within(self, quantity: str, interval: Interval):
         """A quantity has a value, inside the interval."""
@@ -268,6 +330,12 @@ class Meaning:
         if not holds(self.defined(quantity), values):
             return None
         metric = self.metrics.get(quantity)
+        if metric is not None and metric.combine == "sum":
+            return _weighted([(t.weight, values[t.numerator], t.denominator and values[t.denominator])
+                              for t in metric.terms])
+        if metric is not None and metric.combine is not None:
+            pick = max if metric.combine == "max" else min
+            return pick(self.value(t.quantity, values) for t in metric.terms)
         if metric is not None and metric.denominator is not None:
             return Fraction(values[metric.numerator], values[metric.denominator])
         return values[self.source(quantity)]

@@ -209,6 +209,24 @@ def _rational(value):
     return _decimal_value(None, value)
 
 
+def _weighted(terms):
+    """The exact value of a sum of metrics (issue 11): `terms` are (weight, value, denominator)
+    with every value given and every denominator given and not 0 (None: no denominator)."""
+    total = 0
+    for weight, value, denominator in terms:
+        term = weight * _rational(value)
+        total += term if denominator is None else Fraction(term, denominator)
+    return total.numerator if type(total) is Fraction and total.denominator == 1 else total
+
+
+def _combined_text(value, rate):
+    """The value of a sum, max or min of metrics as a decision writes it: `12`, `≈13.33%`."""
+    exact = _rational(value)
+    if rate:
+        return _percent_text(exact.numerator, exact.denominator)
+    return _decimal_text(exact)
+
+
 def _share(value, numerator, denominator, up):
     """`value * numerator / denominator` rounded down (or up) to a whole number, exactly,
     in integers: the daily cap of an order volume limit (D9). A float means the decimal
@@ -373,6 +391,8 @@ PORTABLE = (
     MetricsError, _shown, _digits, _out_of_range, _number, _decimal_value, _rational, _share, _within, _unknown_input, _above_total, _not_an_object, _unknown_region, _unknown_language, _decimal_text,
     _value_text, _percent_text, _rate_text, _absent_text,
 )
+# Copied into a module only where a metric is a sum (arithmetic on metrics, issue 11).
+ARITHMETIC = (_weighted, _combined_text)
 CONSTANTS = ("_DIGITS", "_MAGNITUDE", "_PLACES", "_PLAIN_FLOAT", "_CENTS", "_DOMAINS")  # in this order
 FROM_DOMAINS = ("_DIGITS", "_PLACES", "_DOMAINS")  # written into a module as their values
 CODES = ("NOT_AN_OBJECT", "UNKNOWN_INPUT", "NOT_A_NUMBER", "NOT_FINITE", "NEGATIVE", "NOT_WHOLE",

@@ -52,7 +52,7 @@ import attrs
 
 from tspol.compiler import explain, ir, portable
 from tspol.compiler.lines import WIDTH, wrapped
-from tspol.compiler.meaning import ABSENT, ONLY_IF, And, Given, Meaning, NonZero, Not, Or, Ratio, atoms
+from tspol.compiler.meaning import ABSENT, ONLY_IF, And, Given, Linear, Meaning, NonZero, Not, Or, Ratio, atoms
 from tspol.dsl.domains import DOMAINS
 from tspol.dsl.intervals import Interval
 
@@ -62,7 +62,7 @@ RESERVED = {
     "metrics", "region", "lang", "values", "decide", "evaluate", "math", "Decimal", "Fraction",
     "violations", "findings", "not_applicable", "discretionary", "points", "warning", "fired",
     "cap", "limit", "key", "name", "value", "get", "POLICY", "INPUTS", "NAMES",
-    *(item.__name__ for item in portable.PORTABLE), *portable.CODES, *portable.CONSTANTS, *dir(builtins),
+    *(item.__name__ for item in portable.PORTABLE + portable.ARITHMETIC), *portable.CODES, *portable.CONSTANTS, *dir(builtins),
 }
 FLIPPED = {">=": "<=", ">": "<", "<=": ">=", "<": ">"}
 # The three functions of each region body: the decision as a dict (`evaluate`), the
@@ -188,6 +188,8 @@ class CodeGenerator:
             return f"{self.variables[formula.input]} is not None"
         if kind is NonZero:
             return f"{self.variables[formula.input]} != 0"
+        if kind is Linear:  # a sum of metrics (issue 11): its exact value, compared
+            return f"{self.weighted(formula.terms)} {formula.op} {_literal(formula.value)}"
         if kind is Ratio:  # where it is tested, the denominator is known to be above 0
             numerator, denominator = self.variables[formula.numerator], self.variables[formula.denominator]
             bound, op = formula.value, formula.op
@@ -204,10 +206,32 @@ class CodeGenerator:
             value = f"_rational({value})"
         return f"{value} * {bound.denominator} {op} {bound.numerator}"
 
+    # -- arithmetic on metrics (issue 11)
+    def weighted(self, terms) -> str:
+        """The exact value of a sum: `_weighted(((2, NF, orders), (Fraction(1, 2), claims, None)))`."""
+        parts = [f"({_literal(weight)}, {self.variables[numerator]}, "
+                 f"{self.variables[denominator] if denominator else None})" for weight, numerator, denominator in terms]
+        return f"_weighted(({', '.join(parts)}{',' if len(parts) == 1 else ''}))"
+
+    def value_source(self, quantity: str) -> str:
+        """The exact value of a defined quantity, as Python source."""
+        metric = self.program.metric(quantity)
+        if metric is None or (metric.combine is None and metric.denominator is None):
+            return self.var(quantity)
+        if metric.combine is None:
+            return f"Fraction({self.variables[metric.numerator]}, {self.variables[metric.denominator]})"
+        if metric.combine == "sum":
+            return self.weighted([(t.weight, t.numerator, t.denominator) for t in metric.terms])
+        return f"{metric.combine}({', '.join(self.value_source(t.quantity) for t in metric.terms)})"
+
     def shown_parts(self, quantity: str) -> tuple[str, str]:
         """A defined quantity's value in words (see `explain`): an expression without
         quotes (it goes inside f-strings) and the literal text after it."""
         metric = self.program.metric(quantity)
+        if metric is not None and metric.combine is not None:
+            rate = metric.kind == "rate"
+            return (f"_combined_text({self.value_source(quantity)}, {rate})",
+                    explain.value_suffix(self.program, quantity))
         if metric is not None and metric.denominator is not None:
             return f"_rate_text({self.variables[metric.numerator]}, {self.variables[metric.denominator]})", ""
         value = self.var(quantity)
@@ -371,7 +395,8 @@ class CodeGenerator:
             self.newline()
             for piece in line.splitlines():
                 self.writeline(piece)
-        for item in portable.PORTABLE:
+        arithmetic = portable.ARITHMETIC if any(m.combine for m in self.program.metrics) else ()
+        for item in portable.PORTABLE + arithmetic:
             self.newline(2)
             self.stream.write(inspect.getsource(item))
 
@@ -533,8 +558,7 @@ class CodeGenerator:
         metric = self.program.metric(rule.metric) if rule.metric else None
         definition = ""
         if metric is not None:
-            definition = f": {metric.name} = {metric.numerator}" + (
-                f" / {metric.denominator}" if metric.denominator else "")
+            definition = f": {metric.name} = {metric.definition}"
         self.comment(f"rule {rule.name} ({rule.where}){definition}")
         quantities = self.program.rule_quantities(rule)
         rows_need_metric = metric is not None and all(
@@ -702,7 +726,9 @@ class CodeGenerator:
         if metric.standard is None:
             return
         meets = self.expression(self.meaning.inside(metric.name, metric.standard))
-        if metric.denominator is not None:
+        if metric.combine is not None:
+            value = self.shown(metric.name)
+        elif metric.denominator is not None:
             value = (f"f'{{{self.variables[metric.numerator]}}}/{{{self.variables[metric.denominator]}}}'")
         else:
             value = self.shown(metric.name)

@@ -475,6 +475,8 @@ LEDGER = {
 
 # IR class -> {fields: what they state}
 STATED: dict[type, dict[tuple[str, ...], Callable[[object], Facts]]] = {
+    # arithmetic on metrics (issue 11): a term is stated in its metric's definition
+    ir.TermIR: {("weight", "quantity"): lambda t: {"term": t.text}},
     ir.Program: {
         ("name",): lambda p: {"name": p.name},
         ("version",): lambda p: {"version": p.version},
@@ -490,8 +492,8 @@ STATED: dict[type, dict[tuple[str, ...], Callable[[object], Facts]]] = {
         **TEXTS,
     },
     ir.MetricIR: {
-        ("numerator", "denominator"): lambda m: {
-            "definition": m.numerator + (f" / {m.denominator}" if m.denominator else "")},
+        ("numerator", "denominator", "combine"): lambda m: {"definition": m.definition},
+        ("terms",): lambda m: {"terms": ", ".join(t.text for t in m.terms)} if m.terms else {},
         ("standard_text",): lambda m: {"standard": m.standard_text},
         ("only_if_text",): lambda m: {"only if": m.only_if_text},
         ("worse",): lambda m: {"worse": m.worse or ""},
@@ -547,6 +549,7 @@ STATED: dict[type, dict[tuple[str, ...], Callable[[object], Facts]]] = {
 
 SECTION = "names the section"
 UNSTATED: dict[type, dict[str, str]] = {
+    ir.TermIR: {"numerator": "follows from the term's quantity", "denominator": "follows from the term's quantity"},
     ir.Program: {
         "source_hash": "changes with any edit of the text, a comment too",
         **dict.fromkeys(("inputs", "metrics", "bases", "regions", "ledger", "appeals", "holds", "measures",

@@ -23,11 +23,12 @@ as such instead of guessing.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
 
-from tspol.compiler.meaning import And, Bound, Given, Meaning, Not, NonZero, Or, conj, holds, inputs_of
+from tspol.compiler.meaning import And, Bound, Given, Linear, Meaning, Not, NonZero, Or, conj, holds, inputs_of
 from tspol.compiler.witness import Vocabulary, exact, seller_for
 from tspol.dsl.domains import DOMAINS, MAGNITUDE, PLACES
 from tspol.dsl.intervals import Interval
@@ -139,12 +140,29 @@ class _Z3:
             scaled = formula.value * self.scale(formula.input)
             left = self.variable(formula.input) * scaled.denominator
             return z3.And(self.is_given(formula.input), _compare(left, formula.op, scaled.numerator))
+        if kind is Linear:
+            return self.linear(formula)
         # Ratio: numerator * q op p * denominator; both inputs are counts
         bound = formula.value
         left = self.variable(formula.numerator) * bound.denominator
         right = self.variable(formula.denominator) * bound.numerator
         return z3.And(self.is_given(formula.numerator), self.is_given(formula.denominator),
                       _compare(left, formula.op, right))
+
+    def linear(self, formula: Linear):
+        """`sum(w * n / d) op v` in integers: times the one denominator of its rates (the
+        checker's E323; above 0 where it holds), the least common multiple of the fractions'
+        denominators and the terms' scale (the terms of a sum are of one kind: they share it)."""
+        z3 = self.z3
+        denominators = {d for _, _, d in formula.terms if d is not None}
+        given = [self.is_given(name) for name in formula.inputs]
+        common = math.lcm(formula.value.denominator, *(weight.denominator for weight, _, _ in formula.terms))
+        left = sum(self.variable(numerator) * int(weight * common) for weight, numerator, _ in formula.terms)
+        right = int(formula.value * common * self.scale(formula.terms[0][1]))
+        for d in denominators:
+            given.append(self.variable(d) > 0)
+            right = right * self.variable(d)
+        return z3.And(*given, _compare(left, formula.op, right))
 
     def domain(self, name: str) -> list:
         """The numeric contract and the input's domain, where it is given."""

@@ -44,7 +44,7 @@ from sqlglot import exp
 from tspol.codes import ABOVE_TOTAL, NO_REGION, NOT_A_NUMBER, NOT_FINITE, OUT_OF_RANGE, UNKNOWN_REGION
 from tspol.compiler import explain, growth, ir, portable
 from tspol.messages import say
-from tspol.compiler.meaning import ABSENT, ONLY_IF, And, Bound, Given, Meaning, NonZero, Not, Or, Ratio
+from tspol.compiler.meaning import ABSENT, ONLY_IF, And, Bound, Given, Linear, Meaning, NonZero, Not, Or, Ratio
 from tspol.dsl.domains import DIGITS, DOMAINS, NOT_WHOLE_TEXT, PLACES
 
 SQL_PLACES = 18  # decimal places a value may have in SQL (DECIMAL(38, 18))
@@ -67,6 +67,12 @@ NUMBER = r"^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$"  # a number as JSON and Pyth
 NOT_FINITE_WORDS = {"nan": "NaN", "NaN": "NaN", "-nan": "NaN", "inf": "Infinity", "Infinity": "Infinity",
                     "-inf": "-Infinity", "-Infinity": "-Infinity", "sNaN": "sNaN", "-NaN": "-NaN", "-sNaN": "-sNaN"}
 ZERO = r"^-?0+(\.0+)?([eE][-+]?[0-9]+)?$"  # zero, however written: it has no decimal places
+
+
+def _weights(terms) -> tuple[list[int], int]:
+    """A sum's weights as whole numbers W = w L, and L, the least common multiple of their denominators."""
+    common = math.lcm(*(t.weight.denominator for t in terms))
+    return [int(t.weight * common) for t in terms], common
 
 
 class SqlUnsupported(ValueError):
@@ -200,6 +206,9 @@ class _Query:
             other = folded.setdefault(name.casefold(), name)
             if other != name:
                 raise SqlUnsupported(say("sql.case_only", other=other, name=name))
+        for metric in program.metrics:
+            if metric.combine is not None:
+                self.check_combined(metric)
         # a quantity's own columns are named after it, with its position where two names differ only in case
         names = [spec.name for spec in program.inputs] + [metric.name for metric in program.metrics]
         self.suffix = {name: (f"_{position}" if sum(n.casefold() == name.casefold() for n in names) > 1 else "")
@@ -470,6 +479,8 @@ class _Query:
             return [term for item in formula.items for term in self.terms(item, value)]
         if kind in (Or, Not):
             return [self.formula(formula, value)]
+        if kind is Linear:
+            return self.linear(formula, value)
         name = formula.numerator if kind is Ratio else formula.input
         given = exp.Not(this=exp.Is(this=value(name), expression=exp.Null()))
         if kind is Given:
@@ -529,7 +540,10 @@ class _Query:
 
     def percent_text(self, metric: str) -> exp.Expression:
         """`_percent_text` of a rate from its columns (`rate_columns`): `30%`, `≈33.33%`."""
-        h, r = (lambda: col(self.inner("h", metric))), (lambda: col(self.inner("r", metric)))
+        return self.percent_words(lambda: col(self.inner("h", metric)), lambda: col(self.inner("r", metric)))
+
+    def percent_words(self, h, r) -> exp.Expression:
+        """`_percent_text` from the hundredths of a percent `h()` (rounded half to even) and the rest `r()`."""
         whole_part = cast(self.int_div(h(), whole(100)), TEXT)
         cents = lambda: exp.Mod(this=h(), expression=whole(100))  # noqa: E731
         cents_text = case((exp.EQ(this=cents(), expression=whole(0)), lit("")), default=concat(
@@ -549,6 +563,8 @@ class _Query:
     def words(self, quantity: str) -> exp.Expression:
         """A defined quantity's value in words (`explain`): `30% (12/40)`, `45min`."""
         metric = self.program.metric(quantity)
+        if metric is not None and metric.combine is not None:
+            return case((self.formula(self.meaning.defined(quantity)), self.combined_words(metric)))
         if metric is not None and metric.denominator is not None:
             return concat(self.percent_text(metric.name), " (",
                           self.plain(metric.numerator), "/", self.plain(metric.denominator), ")")
@@ -563,6 +579,94 @@ class _Query:
             if field is not None:
                 parts.append(fields[field])
         return concat(*parts)
+
+    # ---- arithmetic on metrics (issue 11): a sum, max or min of counts and of rates `A / B`
+    # (a sum's rates share one denominator d: the checker's E323). A sum is compared as
+    # `sum(W n) op V d` in whole numbers, W = w L and V = v L for L the least common multiple
+    # of the fractions' denominators; each of W, V and L below 10^15 and every input below
+    # 10^18, no product or quotient leaves DECIMAL(38, 0) (nor Spark's DECIMAL(38, 6) of a
+    # quotient, below 10^32). Decimal inputs are refused (E004).
+    ARITH_DIGITS = 10**15
+
+    def check_combined(self, metric: ir.MetricIR) -> None:
+        """SqlUnsupported for a combined metric beyond exact SQL (see above)."""
+        kinds = {self.program.input(t.numerator).kind for t in metric.terms}
+        if any(not DOMAINS[kind].whole for kind in kinds):
+            raise SqlUnsupported(say("sql.arith_decimal", metric=metric.name, operation=metric.combine,
+                                     kind=say(f"kind.{sorted(kinds)[0]}")))
+        weights, common = _weights(metric.terms)
+        if sum(weights) >= self.ARITH_DIGITS or common >= self.ARITH_DIGITS:
+            raise SqlUnsupported(say("sql.arith_digits", metric=metric.name))
+
+    def linear(self, formula: Linear, value) -> list[exp.Expression]:
+        """A sum compared: every input given, its denominator not 0, and `sum(W n) op V d`."""
+        common = math.lcm(formula.value.denominator, *(weight.denominator for weight, _, _ in formula.terms))
+        weights = [int(weight * common) for weight, _, _ in formula.terms]
+        bound = int(formula.value * common)
+        if max(abs(bound), sum(weights), common) >= self.ARITH_DIGITS:
+            metric = next(m.name for m in self.program.metrics if m.combine == "sum"
+                          and tuple((t.weight, t.numerator, t.denominator) for t in m.terms) == formula.terms)
+            raise SqlUnsupported(say("sql.arith_digits", metric=metric))
+        parts = [exp.Not(this=exp.Is(this=value(name), expression=exp.Null())) for name in formula.inputs]
+        left = self.weighted_sum(weights, [n for _, n, _ in formula.terms], value)
+        right = whole(bound)
+        denominator = next((d for _, _, d in formula.terms if d is not None), None)
+        if denominator is not None:
+            parts.append(exp.NEQ(this=value(denominator), expression=whole(0)))
+            right = exp.Mul(this=right, expression=value(denominator))
+        return [*parts, _compare(formula.op, left, right)]
+
+    @staticmethod
+    def weighted_sum(weights, names, value) -> exp.Expression:
+        total = None
+        for weight, name in zip(weights, names):
+            term = exp.Mul(this=whole(weight), expression=value(name)) if weight != 1 else value(name)
+            total = term if total is None else exp.Add(this=total, expression=term)
+        return total
+
+    def combined_words(self, metric: ir.MetricIR, value=None) -> exp.Expression:
+        """A defined sum, max or min in words, as `_combined_text` writes it: `12`, `≈13.33%`."""
+        value = value or self.v
+        if metric.combine == "sum":
+            weights, common = _weights(metric.terms)
+            total = lambda: self.weighted_sum(weights, [t.numerator for t in metric.terms], value)  # noqa: E731
+            denominator = metric.terms[0].denominator
+            if denominator is None:  # counts: whole weights, so the sum is a whole number
+                return cast(total(), TEXT)
+            return self.ratio_words(total, lambda: exp.Mul(this=whole(common), expression=value(denominator)))
+        extreme = [(self.is_extreme(metric, term, value), self.term_words(term, value)) for term in metric.terms]
+        return case(*extreme[:-1], default=extreme[-1][1])
+
+    def term_words(self, term: ir.TermIR, value) -> exp.Expression:
+        if term.denominator is None:
+            return cast(value(term.numerator), TEXT)
+        return self.ratio_words(lambda: value(term.numerator), lambda: value(term.denominator))
+
+    def is_extreme(self, metric: ir.MetricIR, term: ir.TermIR, value) -> exp.Expression:
+        """The term is at least (max) or at most (min) every other: its value is the metric's."""
+        tests = []
+        for other in metric.terms:
+            if other is term:
+                continue
+            mine, theirs = value(term.numerator), value(other.numerator)
+            if term.denominator is not None:  # n / d against m / e: n * e against m * d
+                mine = exp.Mul(this=mine, expression=value(other.denominator))
+                theirs = exp.Mul(this=theirs, expression=value(term.denominator))
+            tests.append(_compare(">=" if metric.combine == "max" else "<=", mine, theirs))
+        return exp.and_(*tests, copy=False) if tests else exp.true()
+
+    def ratio_words(self, n, d) -> exp.Expression:
+        """`_percent_text(n, d)` of whole numbers, inline: the quotient of n * 10000 by d, its
+        rest, and the hundredths rounded half to even."""
+        scaled = lambda: exp.Mul(this=n(), expression=whole(10000))  # noqa: E731
+        q = lambda: self.int_div(scaled(), d())  # noqa: E731
+        r = lambda: exp.Sub(this=scaled(), expression=exp.Mul(this=q(), expression=d()))  # noqa: E731
+        twice = lambda: exp.Mul(this=r(), expression=whole(2))  # noqa: E731
+        odd = exp.EQ(this=exp.Mod(this=q(), expression=whole(2)), expression=whole(1))
+        up = exp.or_(exp.GT(this=twice(), expression=d()),
+                     exp.and_(exp.EQ(this=twice(), expression=d()), odd, copy=False), copy=False)
+        h = lambda: exp.Add(this=q(), expression=case((up.copy(), whole(1)), default=whole(0)))  # noqa: E731
+        return self.percent_words(h, r)
 
     # ---- the decision
     LISTS = ("violations", "findings", "not_applicable", "discretionary")
@@ -965,6 +1069,8 @@ class _Query:
         metric = self.program.metric(rule.metric) if rule.metric else None
         if metric is None:
             return cast(exp.Null(), TEXT)
+        if metric.combine is not None:
+            return case((self.formula(self.meaning.defined(metric.name), value), self.combined_words(metric, value)))
         if metric.denominator is None:
             return self.plain(metric.numerator, value)
         given = exp.and_(*(exp.Not(this=exp.Is(this=value(name), expression=exp.Null()))

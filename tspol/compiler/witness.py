@@ -22,7 +22,7 @@ from fractions import Fraction
 import attrs
 
 from tspol.compiler import ir
-from tspol.dsl.domains import DOMAINS, ratio_interval
+from tspol.dsl.domains import DOMAINS, combined_domain, ratio_interval
 from tspol.dsl.intervals import Interval
 
 NONNEGATIVE = Interval.at_least(Fraction(0))
@@ -65,6 +65,7 @@ class Quantity:
     standard: Interval | None = None
     standard_text: str = ""
     part_of: str | None = None  # inputs only
+    combine: str | None = None  # a sum, max or min of metrics (issue 11): the oracle's alone
 
     @property
     def is_metric(self) -> bool:
@@ -84,7 +85,7 @@ class Vocabulary:
         quantities = {}
         for i in program.inputs:
             quantities[i.name] = Quantity(i.name, i.kind, i.unit, _input_domain(i), i.worse, part_of=i.part_of)
-        for m in program.metrics:
+        for m in sorted(program.metrics, key=lambda m: m.combine is not None):  # a sum's terms first
             quantities[m.name] = _metric_quantity(m, quantities)
         return cls(quantities)
 
@@ -115,6 +116,10 @@ def _input_domain(i: ir.InputIR) -> Interval:
 
 
 def _metric_quantity(m: ir.MetricIR, inputs: Mapping[str, Quantity]) -> Quantity:
+    if m.combine is not None:
+        domain = combined_domain(m.combine, [(t.weight, inputs[t.quantity].domain) for t in m.terms])
+        return Quantity(m.name, m.kind, m.unit, domain, m.worse, numerator="", only_if=m.only_if,
+                        standard=m.standard, standard_text=m.standard_text, combine=m.combine)
     if m.denominator is None:
         domain = inputs[m.numerator].domain
     else:
@@ -134,6 +139,8 @@ def seller_for(vocabulary: Vocabulary, box: Mapping[str, Interval], undefined: I
     (`tspol.compiler.solver`) passes `accept`, which checks a seller against the
     meaning of the pack, and decides exactly where this finds nothing."""
     undefined = tuple(sorted(set(undefined)))
+    if any(vocabulary[name].combine is not None for name in (*box, *undefined)):
+        return None  # a sum, max or min: the oracle's solver decides (issue 11)
     _steps[0] = STEP_LIMIT
     try:
         return _search(vocabulary, box, undefined, accept)

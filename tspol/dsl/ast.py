@@ -467,10 +467,14 @@ class Basis(_Block):
 
 @node
 class Metric(_Block):
+    """`metric NAME = A / B` or `= A`; with `combination`, `= a + b`, `= max(a, b)`
+    (then `numerator` is the first term's name, `denominator` None)."""
+
     name: Name
     numerator: Name
     denominator: Name | None
     items: tuple
+    combination: "Combination | None" = None
 
 
 @node
@@ -591,6 +595,29 @@ class Param(_Block):
     @property
     def cases(self) -> tuple[ParamCase, ...]:
         return self.items
+
+
+# ---- arithmetic on metrics (issue 11): sums, weighted sums, max and min -----------
+
+@node
+class Term:
+    """One term of a sum or argument of a call: `claims`, `2 * ODR` (its weight 2)."""
+
+    name: Name
+    weight: Quantity | None = None
+
+
+@node
+class Combination:
+    """`a + b + c`, `2 * ODR + 3 * LDR` (`function` None: a sum) or `max(ODR, CR)`."""
+
+    function: Name | None
+    terms: tuple[Term, ...]
+
+    @property
+    def operation(self) -> str:
+        """`sum`, or the function's name as written (`max`, `min`, or one the checker refuses)."""
+        return "sum" if self.function is None else self.function.value
 
 
 Decl = Union[Policy, Region, Measure, Category, Input, Basis, Metric, Rule,

@@ -17,7 +17,7 @@ from fractions import Fraction
 from tspol.diagnostics import ERROR, WARNING, Diagnostic, Related, Span, TspolError
 from tspol.messages import Message, Words, say
 from tspol.dsl import ast
-from tspol.dsl.domains import ratio_interval
+from tspol.dsl.domains import combined_domain, ratio_interval
 from tspol.dsl.formatter import comparison_text, quantity_text, reason_range_text
 from tspol.dsl.intervals import Interval
 from tspol.dsl.pack import (KIND_WORDS, MINUTES, MOST_BOXES, Pack, Quantity, TooManyBoxes, comparison_bounds,
@@ -29,6 +29,10 @@ from tspol.codes import (
     BAD_MONTH_DAY,
     RANGE_BACKWARDS,
     POINTS_OUTSIDE,
+    ARITH_DENOMINATORS,
+    ARITH_KINDS,
+    ARITH_TERM,
+    ARITH_WEIGHT,
     UNKNOWN_NAME,
     DUPLICATE,
     MISSING,
@@ -83,6 +87,21 @@ def check(files: Iterable[ast.File], sources: Mapping[str, str], relpaths: Mappi
 def _say(kind: str) -> Message | str:
     """`a count`, `a rate`: a kind of quantity in words (KIND_WORDS)."""
     return say(f"kind.{kind}") if kind in KIND_WORDS else kind
+
+
+# ---- arithmetic on metrics (issue 11)
+FUNCTIONS = ("max", "min")
+
+
+def _weight(term: ast.Term) -> Fraction:
+    return Fraction(1) if term.weight is None else term.weight.value
+
+
+def _unit_words(quantity: Quantity) -> Message:
+    """`a count`; `a duration in hours`, `money in EUR`: a kind with its unit, where it has one."""
+    if quantity.unit is None or quantity.unit == "":
+        return _say(quantity.kind)
+    return say("check.kind_in_unit", kind=_say(quantity.kind), unit=quantity.unit)
 
 
 def _literal(kind: str) -> Message:
@@ -220,7 +239,11 @@ class _Checker:
         for decl in self.inputs.values():
             self.check_input(decl)
         for decl in self.metrics.values():
-            self.check_metric_type(decl)
+            if decl.combination is None:
+                self.check_metric_type(decl)
+        for decl in self.metrics.values():
+            if decl.combination is not None:  # its terms are inputs and the metrics above
+                self.check_combination(decl)
         for decl in self.bases.values():
             self.check_basis(decl)
         for decl in self.metrics.values():
@@ -403,6 +426,81 @@ class _Checker:
                                  denominator=decl.denominator.value))
         self.quantities[decl.name.value] = Quantity(decl.name.value, "rate", None, decl, ratio_interval(
             self.total_of(decl.numerator.value) == decl.denominator.value))
+
+    # ---- arithmetic on metrics (issue 11): sums, weighted sums, max and min
+    def check_combination(self, decl: ast.Metric) -> None:
+        """A sum or a max/min: its terms are quantities of one kind and unit, and it is one
+        of them (a sum of counts is a count, a weighted sum of rates a rate)."""
+        combination = decl.combination
+        if combination.function is not None and combination.operation not in FUNCTIONS:
+            self.report(ARITH_TERM, say("check.arith_function", name=combination.operation),
+                        combination.function.span, help=say("check.arith_function.help"))
+            return
+        terms = [(term, self.term_quantity(decl, term)) for term in combination.terms]
+        if any(quantity is None for _, quantity in terms):
+            return
+        (first_term, first), others = terms[0], terms[1:]
+        for term, quantity in others:
+            if quantity.kind != first.kind or quantity.unit != first.unit:
+                self.report(ARITH_KINDS, say("check.arith_kinds", name=term.name.value,
+                                             kind=_unit_words(quantity), first=first_term.name.value,
+                                             first_kind=_unit_words(first)),
+                            term.name.span, help=say("check.arith_kinds.help", metric=decl.name.value))
+                return
+        if not all(self.weight_fits(term, quantity) for term, quantity in terms):
+            return
+        if combination.function is None and not self.one_denominator(decl, [q for _, q in terms]):
+            return
+        domains = [(_weight(term), quantity.domain) for term, quantity in terms]
+        self.quantities[decl.name.value] = Quantity(decl.name.value, first.kind, first.unit, decl,
+                                                    combined_domain(combination.operation, domains))
+
+    def term_quantity(self, decl: ast.Metric, term: ast.Term) -> Quantity | None:
+        """What a term stands for: an input or a metric that is no sum, max or min itself."""
+        other = self.metrics.get(term.name.value)
+        if other is not None and other.combination is not None:
+            self.report(ARITH_TERM, say("check.arith_nested", name=term.name.value, metric=decl.name.value),
+                        term.name.span, help=say("check.arith_nested.help", name=term.name.value))
+            return None
+        if other is not None and other.items_of(ast.OnlyIf):
+            self.report(ARITH_TERM, say("check.arith_only_if", name=term.name.value, metric=decl.name.value),
+                        term.name.span, help=say("check.arith_only_if.help", metric=decl.name.value))
+            return None
+        found = self.quantities.get(term.name.value)
+        if found is None:
+            self.unknown_quantity(term.name)
+        return found
+
+    def one_denominator(self, decl: ast.Metric, quantities: list[Quantity]) -> bool:
+        """The rates of one sum divide by one input: so the sum is one rate, `(2 * a + 3 * b) / d`,
+        which every engine decides exactly (the analysis, headroom and SQL in linear terms)."""
+        found: dict[str, ast.Metric] = {}
+        for quantity in quantities:
+            metric = quantity.decl if isinstance(quantity.decl, ast.Metric) else None
+            if metric is not None and metric.denominator is not None:
+                found.setdefault(metric.denominator.value, metric)
+        if len(found) <= 1:
+            return True
+        (first, one), (second, other) = list(found.items())[:2]
+        self.report(ARITH_DENOMINATORS, say("check.arith_denominators", metric=decl.name.value, first=one.name.value,
+                                            denominator=first, second=other.name.value, other=second),
+                    decl.combination.span, help=say("check.arith_denominators.help"))
+        return False
+
+    def weight_fits(self, term: ast.Term, quantity: Quantity) -> bool:
+        """A weight is more than 0, and whole on a count (a sum of counts is a count)."""
+        if term.weight is None:
+            return True
+        if term.weight.value == 0:
+            self.report(ARITH_WEIGHT, say("check.arith_zero_weight", name=term.name.value), term.weight.span,
+                        help=say("check.arith_zero_weight.help"))
+            return False
+        if quantity.kind == "count" and not term.weight.is_whole:
+            self.report(ARITH_WEIGHT, say("check.arith_whole_weight", name=term.name.value,
+                                          weight=quantity_text(term.weight)),
+                        term.weight.span, help=say("check.arith_whole_weight.help"))
+            return False
+        return True
 
     def check_basis(self, decl: ast.Basis) -> None:
         source = self.quantities.get(decl.source.value)

@@ -86,3 +86,23 @@ def ratio_interval(part_of_denominator: bool) -> Interval:
     """The values a ratio of two counts can take."""
     return PART_RATIO if part_of_denominator else RATIO
 
+
+# ---- arithmetic on metrics (issue 11)
+
+def combined_domain(operation: str, domains: list[tuple[Fraction, Interval]]) -> Interval:
+    """The values a sum (weights above 0) or a max/min of quantities can take, given theirs:
+    a sum's ends are the weighted sums of the ends; a max or min lies in their hull."""
+    if operation == "sum":
+        lo, hi = _end_sum([(w, d.lo) for w, d in domains]), _end_sum([(w, d.hi) for w, d in domains])
+    else:
+        lows, highs = [d.lo for _, d in domains], [d.hi for _, d in domains]
+        lo = None if None in lows else min(lows)
+        hi = None if None in highs else max(highs)
+    return Interval(lo, lo is not None and all(d.lo_closed for _, d in domains),
+                    hi, hi is not None and all(d.hi_closed for _, d in domains))
+
+
+def _end_sum(ends: list[tuple[Fraction, Fraction | None]]) -> Fraction | None:
+    if any(end is None for _, end in ends):
+        return None
+    return sum((weight * end for weight, end in ends), Fraction(0))

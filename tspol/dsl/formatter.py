@@ -218,6 +218,20 @@ def cadence_text(cadence: ast.Cadence) -> str:
     return "daily"
 
 
+# ---- arithmetic on metrics (issue 11)
+
+def term_text(term: ast.Term) -> str:
+    return term.name.value if term.weight is None else f"{quantity_text(term.weight)} * {term.name.value}"
+
+
+def combination_text(combination: ast.Combination) -> str:
+    """`a + 2 * b`, `max(ODR, CR)`."""
+    if combination.function is None:
+        return " + ".join(term_text(term) for term in combination.terms)
+    arguments = ", ".join(term_text(term) for term in combination.terms)
+    return f"{combination.function.value}({arguments})"
+
+
 def _type_text(t: ast.TypeSpec) -> str:
     return t.kind + (f" in {t.unit.value}" if t.unit is not None else "")
 
@@ -234,6 +248,8 @@ def block_header(decl) -> tuple[str, tuple, bool]:
         return f"input {decl.name.value}: {_type_text(decl.type)}", decl.items, False
     if isinstance(decl, ast.Basis):
         return f"basis {decl.name.value} = {decl.source.value}", decl.items, False
+    if isinstance(decl, ast.Metric) and decl.combination is not None:
+        return f"metric {decl.name.value} = {combination_text(decl.combination)}", decl.items, False
     if isinstance(decl, ast.Metric):
         ratio = f" / {decl.denominator.value}" if decl.denominator is not None else ""
         return f"metric {decl.name.value} = {decl.numerator.value}{ratio}", decl.items, False

@@ -524,10 +524,31 @@ class _ToAst(Transformer):
 
     def metric(self, meta, children):
         tokens = [c for c in children if isinstance(c, Token)]
-        items = tuple(c for c in children if not isinstance(c, Token))
+        combination = next((c for c in children if isinstance(c, ast.Combination)), None)
+        items = tuple(c for c in children if not isinstance(c, (Token, ast.Combination)))
+        if combination is not None:
+            return ast.Metric(self._name(tokens[0]), combination.terms[0].name, None, items, combination,
+                              span=self._span(meta))
         numerator = self._name(tokens[1])
         denominator = self._name(tokens[2]) if len(tokens) > 2 else None
         return ast.Metric(self._name(tokens[0]), numerator, denominator, items, span=self._span(meta))
+
+    # -- arithmetic on metrics (issue 11)
+    def sum(self, meta, children):
+        return ast.Combination(None, tuple(children), span=self._span(meta))
+
+    def call(self, meta, children):
+        function, *arguments = children
+        terms = tuple(ast.Term(self._name(a), span=_token_span(a, self.path)) for a in arguments)
+        return ast.Combination(self._name(function), terms, span=self._span(meta))
+
+    def weighted(self, meta, children):
+        weight, name = children
+        literal = ast.Quantity("number", literal_value(str(weight)), span=_token_span(weight, self.path))
+        return ast.Term(self._name(name), literal, span=self._span(meta))
+
+    def term_name(self, meta, children):
+        return ast.Term(self._name(children[0]), span=self._span(meta))
 
     def standard(self, meta, children):
         return ast.Standard(_conjunction(children[0]), span=self._span(meta))

@@ -28,7 +28,7 @@ import math
 from collections.abc import Callable, Mapping
 from fractions import Fraction
 
-from tspol.compiler import growth, ir, portable
+from tspol.compiler import explain, growth, ir, portable
 from tspol.compiler.meaning import Meaning, holds
 from tspol.messages import say
 from tspol.runtime import interpreter
@@ -212,6 +212,11 @@ def _limit(limit: dict) -> ir.LimitIR:
 def _value(program: ir.Program, rule: ir.RuleIR, values) -> str | None:
     """The rule's metric as a finding writes it (`5/42`, `12`), None without one."""
     metric = program.metric(rule.metric) if rule.metric else None
+    if metric is not None and metric.combine is not None:  # a sum, max or min: its value in words
+        value = Meaning(program).value(metric.name, values)
+        if value is None:
+            return None
+        return portable._combined_text(value, metric.kind == "rate") + explain.value_suffix(program, metric.name)
     if metric is None or values[metric.numerator] is None:
         return None
     if metric.denominator is None:

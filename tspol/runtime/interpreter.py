@@ -29,7 +29,7 @@ from fractions import Fraction
 
 from tspol.compiler import explain, ir
 from tspol.compiler.meaning import ABSENT, ONLY_IF, Meaning, holds
-from tspol.compiler.portable import _absent_text, _decimal_text, _rate_text, _unknown_language
+from tspol.compiler.portable import _absent_text, _combined_text, _decimal_text, _rate_text, _unknown_language
 from tspol.runtime.decision import lean
 from tspol.runtime.metrics import MetricsError, Value, check_region, read_metrics
 
@@ -89,6 +89,9 @@ class _Evaluation:
     def shown(self, name: str) -> str:
         """A defined quantity's value as a decision writes it: `30% (12/40)`, `45min`."""
         metric = self.program.metric(name)
+        if metric is not None and metric.combine is not None:
+            value = self.meaning.value(name, self.values)
+            return _combined_text(value, metric.kind == "rate") + explain.value_suffix(self.program, name)
         if metric is not None and metric.denominator is not None:
             return _rate_text(self.values[metric.numerator], self.values[metric.denominator])
         value = self.values[metric.numerator if metric else name]
