@@ -187,7 +187,6 @@ def test_the_default_cache_folder(monkeypatch, tmp_path):
     assert cache.cache_dir() == tmp_path / "home" / ".cache" / "tspol"
 
 
-@pytest.mark.xfail(strict=True, reason="regression from the issue 11 merges (versions or params): a cached load imports lark; fix first next stop")
 def test_a_cached_load_does_not_import_the_parser(private_cache):
     tspol.load()
     script = ("import sys, tspol; p = tspol.load(); d = p.evaluate({'orders_7d': 40, 'late_orders': 12}, 'US'); "

@@ -12,12 +12,13 @@ from __future__ import annotations
 from fractions import Fraction
 
 from tspol.dsl import ast
-from tspol.dsl.parser import parse
 
 INDENT = "  "
 
 
 def format_source(text: str, path: str = "<string>") -> str:
+    from tspol.dsl.parser import parse  # here: the IR reads decimal_text, and a cached load no parser
+
     return format_file(parse(text, path), text)
 
 
