@@ -586,7 +586,7 @@ REGISTRY: tuple[Code, ...] = (
              ('example.pol:8:23: error[E240]: `munday` is not a day of the week\n'
               '  8 |   evaluated weekly on munday\n'
               '    |                       ^^^^^^\n'
-              '  help: write `weekly on sunday`\n')),
+              '  help: write `weekly on monday`\n')),
         summary_zh="每周评估时间写的不是星期几",
         explanation_zh=(
             "规则可以写明评估时间:`evaluated daily`、`evaluated weekly on monday`"

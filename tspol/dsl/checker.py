@@ -120,19 +120,25 @@ def keyword_span(decl, keyword: str) -> Span:
     return Span(span.path, span.line, span.column, span.line, span.column + len(keyword))
 
 
-def suggestion(name: str, candidates: Iterable[str]) -> Message | None:
-    """`did you mean `x`?`: the closest candidates by similarity, then by the
-    length of the prefix they share with the name; every one as close as the best."""
+def closest(name: str, candidates: Iterable[str]) -> list[str]:
+    """The candidates closest to `name` by similarity, then by the length of the
+    prefix they share with it (`munday` is `monday`, not `sunday`); every one as
+    close as the best, sorted; none below a similarity of 0.6."""
     def closeness(candidate: str) -> tuple[float, int]:
         prefix = len(os.path.commonprefix([name, candidate]))
         return difflib.SequenceMatcher(None, name, candidate).ratio(), prefix
 
     scored = {c: closeness(c) for c in set(candidates) if closeness(c)[0] >= 0.6}
     if not scored:
-        return None
+        return []
     best = max(scored.values())
-    shown = [f"`{c}`" for c in sorted(c for c, score in scored.items() if score == best)]
-    return say("did_you_mean", names=Words(shown, "or only"))
+    return sorted(c for c, score in scored.items() if score == best)
+
+
+def suggestion(name: str, candidates: Iterable[str]) -> Message | None:
+    """`did you mean `x`?`, naming every candidate as close as the best."""
+    close = closest(name, candidates)
+    return say("did_you_mean", names=Words([f"`{c}`" for c in close], "or only")) if close else None
 
 
 class _Checker:
@@ -1052,10 +1058,11 @@ class _Checker:
     # ---- issue 11, evaluation cadence
     def check_cadence(self, cadence: ast.Cadence) -> None:
         if cadence.weekday is not None and cadence.weekday.value not in ast.WEEKDAYS:
-            close = difflib.get_close_matches(cadence.weekday.value.lower(), ast.WEEKDAYS, n=1)
+            close = closest(cadence.weekday.value.lower(), ast.WEEKDAYS)
             self.report(UNKNOWN_WEEKDAY, say("check.unknown_weekday", name=cadence.weekday.value),
                         cadence.weekday.span,
-                        help=say("check.write", code=f"weekly on {close[0]}") if close else say("check.weekdays"))
+                        help=say("check.write", code=f"weekly on {close[0]}") if len(close) == 1
+                        else say("check.weekdays"))
         if cadence.day is not None:
             day = cadence.day
             if day.kind != "number" or not day.is_whole or not 1 <= day.value <= 31:
