@@ -61,7 +61,7 @@ def test_events_outside_the_stated_points_are_refused_naming_the_line(cli, tmp_p
     assert result.stderr.splitlines() == [
         "events.jsonl:1: error[E740]: key `points`: 4 points for reason `misleading_listing`, whose points are 3",
         "events.jsonl:2: error[E740]: key `points`: 5 points for reason `late_dispatch_rate`, whose points are 2 to 4",
-        "events.jsonl:3: error[E740]: key `points`: 1 points for reason `late_dispatch_rate`, whose points are 2 to 4",
+        "events.jsonl:3: error[E740]: key `points`: 1 point for reason `late_dispatch_rate`, whose points are 2 to 4",
     ]
 
 

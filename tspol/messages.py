@@ -103,6 +103,13 @@ def say(id: str, /, **fields) -> Message:
     return Message(id, fields)
 
 
+def points_said(points, one: bool | None = None) -> Message:
+    """`1 point`, `5 points`: a number of violation points (`one` says whether it is 1
+    when `points` is the number as written)."""
+    one = points == 1 if one is None else one
+    return say("ledger.points.one" if one else "ledger.points", points=points)
+
+
 def text(value, lang: str = "en"):
     """A message, a phrase or a list in `lang`; anything else (None, a name) as it is."""
     if isinstance(value, (Message, Words)):
@@ -481,8 +488,8 @@ _section({
     "check.no_chinese_name.help": ('add `name zh "..."` to its block', '在它的块中加上 `name zh "..."`'),
     # issue 11, points from the catalogue
     "check.points_backwards": ("the points run backwards: {low} is more than {high}", "违规分范围写反了:{low} 大于 {high}"),
-    "check.points_outside": ("rule `{rule}` scores {points} points for reason `{reason}`, whose points are {range}",
-                             "规则 `{rule}` 为违规原因 `{reason}` 记 {points} 分,而该违规原因的违规分为 {range}"),
+    "check.points_outside": ("rule `{rule}` scores {points} for reason `{reason}`, whose points are {range}",
+                             "规则 `{rule}` 为违规原因 `{reason}` 记 {points},而该违规原因的违规分为 {range}"),
     "check.the_reason_points": ("the reason's points", "该违规原因的违规分"),
     # issue 11, evaluation cadence
     "check.unknown_weekday": ("`{name}` is not a day of the week", "`{name}` 不是星期几"),
@@ -1173,12 +1180,12 @@ _section({
     "ledger.held_reasons": ("{id} ({rules}, reason {reasons})", "{id}({rules},违规原因 {reasons})"),
     "ledger.held": ("{id} ({rules})", "{id}({rules})"),
     # issue 11, points from the catalogue
-    "ledger.points_outside": ("{points} points for reason `{reason}`, whose points are {range}",
-                              "违规原因 `{reason}` 记 {points} 分,而它的违规分为 {range}"),
+    "ledger.points_outside": ("{points} for reason `{reason}`, whose points are {range}",
+                              "违规原因 `{reason}` 记 {points},而它的违规分为 {range}"),
     "ledger.off_cadence": ("rule `{rule}` is evaluated {cadence}: {date} is not one of its days",
                            "规则 `{rule}` 的评估时间是 {cadence}:{date} 不是它的评估日"),  # issue 11, evaluation cadence
-    "ledger.points_not_in_table": ("{points} points for rule `{rule}`, whose tables give {given}",
-                                   "规则 `{rule}` 记 {points} 分,而它的分档表只给 {given}"),
+    "ledger.points_not_in_table": ("{points} for rule `{rule}`, whose tables give {given}",
+                                   "规则 `{rule}` 记 {points},而它的分档表只给 {given}"),
 })
 
 # ---- tables of sellers (tspol.sellers): CSV, Parquet, a JSON list, and `-o FILE`

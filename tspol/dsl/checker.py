@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from fractions import Fraction
 
 from tspol.diagnostics import ERROR, WARNING, Diagnostic, Related, Span, TspolError
-from tspol.messages import Message, Words, say
+from tspol.messages import Message, Words, points_said, say
 from tspol.dsl import ast
 from tspol.dsl.domains import combined_domain, ratio_interval
 from tspol.dsl.formatter import comparison_text, quantity_text, reason_range_text
@@ -1050,7 +1050,8 @@ class _Checker:
             for points in (a for t in rule.tables for row in t.rows for a in row.actions if isinstance(a, ast.Points)):
                 if points.amount.kind == "number" and not low <= points.amount.value <= high:
                     self.report(POINTS_OUTSIDE, say("check.points_outside", rule=rule.name.value,
-                                                    points=quantity_text(points.amount), reason=reason.name.value,
+                                                    points=points_said(quantity_text(points.amount), one=points.amount.value == 1),
+                                                    reason=reason.name.value,
                                                     range=reason_range_text(stated)),
                                 points.span, related=(Related(stated.span, say("check.the_reason_points")),))
 

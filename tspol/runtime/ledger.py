@@ -48,7 +48,7 @@ from tspol.compiler import ir, portable
 from tspol.diagnostics import ERROR, WARNING, Diagnostic, TspolError
 from tspol.runtime import events as ev
 from tspol.runtime import resets
-from tspol.messages import Message, Words, say
+from tspol.messages import Message, Words, points_said, say
 from tspol.runtime.names import shown, suggestion
 
 # NO_EVALUATOR: also: no region to evaluate a metrics event in
@@ -639,12 +639,12 @@ class Ledger:
             return None
         if not stated.allows(event.points):
             return self._diagnostic(EVENT_POINTS_OUTSIDE, say(
-                "ledger.points_outside", points=event.points, reason=reason,
+                "ledger.points_outside", points=points_said(event.points), reason=reason,
                 range=ir.points_text(stated.points_range)), event, "points")
         given = self._rule_points.get(event.rule)
         if given is not None and event.points not in given:
             return self._diagnostic(EVENT_POINTS_NOT_IN_TABLE, say(
-                "ledger.points_not_in_table", points=event.points, rule=event.rule,
+                "ledger.points_not_in_table", points=points_said(event.points), rule=event.rule,
                 given=Words([str(p) for p in sorted(given)], ",")), event, "points")
         return None
 
@@ -1447,7 +1447,7 @@ def _differences(before: State | None, after: State) -> tuple[Message, ...]:
 
 def points_text(points: int) -> Message:
     """`1 point`, `5 points`; in Chinese `5 个违规分`."""
-    return say("ledger.points.one" if points == 1 else "ledger.points", points=points)
+    return points_said(points)
 
 
 def _restriction_name(r: Restriction) -> str | Message:
