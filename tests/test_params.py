@@ -29,6 +29,7 @@ from packgen import Brute, packs
 from test_differential import assert_agree
 from tspol.compiler import irjson
 from tspol.diagnostics import TspolError
+from tspol.messages import text
 from tspol.runtime import interpreter
 from tspol.workspace import Workspace
 
@@ -225,6 +226,22 @@ def pack(rows: str, params: str = LIMIT) -> str:
 ])
 def test_the_checker_says_what_is_wrong_with_a_param(params, rows, expected):
     assert problems_of(pack(rows, params)) == expected
+
+
+def test_a_param_gap_names_every_region_it_leaves_sellers_without_a_value_in():
+    def gaps(params):
+        checked = Workspace.of({"p.pol": pack("when R >= limit then points 1", params)}, {"p.pol": "p.pol"}, ".").pack()
+        return [text(d.message) for d in checked.warnings]
+
+    assert gaps("param limit: rate { when orders > 75 then 4% }") == [
+        "param `limit` has no value in UK and US for sellers with orders <= 75: no case holds for them, "
+        "so no comparison with it does"]
+    assert gaps("param limit: rate {\n  in US then 4%\n  when orders > 75 then 5%\n}") == [
+        "param `limit` has no value in UK for sellers with orders <= 75: no case holds for them, "
+        "so no comparison with it does"]
+    assert gaps("param limit: rate {\n  when orders > 75 then 5%\n  in US then 4%\n  when orders < 10 then 3%\n}") == [
+        "param `limit` has no value in UK for sellers with 10 <= orders <= 75: no case holds for them, "
+        "so no comparison with it does"]
 
 
 def test_a_standard_or_an_only_if_does_not_take_a_param():

@@ -1216,14 +1216,15 @@ class _Checker:
         the param: the rows there do not fire for them (W260)."""
         for name, regions in sorted(self.param_used.items()):
             param = self.params[name]
+            gaps: dict[str, list[str]] = {}
             for region in sorted(regions):
                 gap = no_case_holds(param, region)
                 boxes = condition_boxes(gap, self.quantities) if gap is not None and region_cases(param, region) else []
                 if boxes:
-                    self.report(PARAM_GAP, say("check.param.gap", param=name, region=region,
-                                               where=box_text(boxes[0], self.quantities)),
-                                param.name.span, severity=WARNING, help=say("check.param.gap.help"))
-                    break
+                    gaps.setdefault(box_text(boxes[0], self.quantities), []).append(region)
+            for where, gap_regions in gaps.items():
+                self.report(PARAM_GAP, say("check.param.gap", param=name, region=Words(gap_regions), where=where),
+                            param.name.span, severity=WARNING, help=say("check.param.gap.help"))
 
 
 def _type_words(t: ast.TypeSpec) -> Message | str:
