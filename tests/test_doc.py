@@ -399,3 +399,20 @@ def test_a_pack_with_or_otherwise_and_first_gets_its_page(cli, tmp_path, lang):
         assert "4% <= LDR < 10% 或 (10% <= LDR 且 late_orders < 5 且 orders_7d < 50)" in plain
         assert "否则:本表其他行均不适用" in plain and "首条匹配:只执行第一条匹配的行,各行可以重叠" in plain
     assert len(pictures(text)) == 1  # order_defects; late_dispatch's rows name three quantities
+
+
+@pytest.mark.parametrize("pack, lang, said", [
+    ("ledger_reset", "en", "All points reset on the first Monday of the first month of each quarter."),
+    ("ledger_reset", "zh", "全部违规分在每季度第一个月的第一个星期一清零。"),
+    ("ledger_repeat", "en", "A violation of a rule within 30 days after another violation of that rule scores its "
+                            "points twice."),
+    ("ledger_repeat", "zh", "同一规则的违规在该规则上一次违规后 30 天内发生的,违规分加倍。"),
+    ("ledger_extend", "en", "14 days, extended by 7 days on each new violation"),
+    ("ledger_extend", "zh", "14 天,每有新的违规延长 7 天"),
+])
+def test_the_ledger_says_its_resets_repeats_and_extensions_in_the_pages_language(cli, tmp_path, pack, lang, said):
+    """Issue 11's ledger in words of the page's language (the Chinese page wrote `the first
+    monday of each quarter` as the source does, and said nothing of an extension)."""
+    text = html.unescape(re.sub(r"<[^>]+>", "", write_page(cli, ROOT / "examples" / pack, tmp_path / "site",
+                                                           "--lang", lang)))
+    assert said in re.sub(r"\s+", " ", text)

@@ -72,7 +72,13 @@ WORDS = {
         "days": ("{} day", "{} days"), "permanently": "permanently", "deactivation": "deactivation",
         "expiry": "Points expire after {} days.", "deactivate": "At {} points the account is deactivated.",
         "freeze": "Points freeze while the account is deactivated.",
-        "reset": "All points reset on {}.", "repeat": "For a repeat of a rule's violation, {}.",
+        "reset": "All points reset on {}.", "reset_day": "day {} of {}", "reset_nth": "the {} {} of {}",
+        "periods": {"month": "each month", "quarter": "the first month of each quarter", "year": "January each year"},
+        "nths": {1: "first", 2: "second", 3: "third", 4: "fourth", -1: "last"},
+        "repeat_double": "A violation of a rule within {} days after another violation of that rule scores its "
+                         "points twice.",
+        "repeat_add": "A violation of a rule within {} days after another violation of that rule scores {} more.",
+        "extended": "extended by {} on each new violation",
         "warn": "A formal warning when {} points short of a threshold.",
         "crossing_highest": "When one scoring crosses several thresholds, the measures of the highest apply.",
         "crossing_all": "When one scoring crosses several thresholds, the measures of each apply.",
@@ -120,7 +126,12 @@ WORDS = {
         "points": ("{} 分", "{} 分"), "limit": "限单 {} 天 {}%", "threshold": "{} 分",
         "days": ("{} 天", "{} 天"), "permanently": "永久", "deactivation": "停用",
         "expiry": "违规分在 {} 天后失效。", "deactivate": "累计 {} 分时账号被停用。",
-        "freeze": "账号停用期间违规分冻结。", "reset": "全部违规分在 {} 清零。", "repeat": "同一规则的重复违规:{}。", "warn": "距离阈值 {} 分时发出正式警告。",
+        "freeze": "账号停用期间违规分冻结。", "reset": "全部违规分在{}清零。", "reset_day": "{1}的 {0} 日",
+        "reset_nth": "{2}的{0}个星期{1}", "periods": {"month": "每月", "quarter": "每季度第一个月", "year": "每年一月"},
+        "nths": {1: "第一", 2: "第二", 3: "第三", 4: "第四", -1: "最后一"},
+        "repeat_double": "同一规则的违规在该规则上一次违规后 {} 天内发生的,违规分加倍。",
+        "repeat_add": "同一规则的违规在该规则上一次违规后 {} 天内发生的,违规分另加 {}。",
+        "extended": "每有新的违规延长 {}", "warn": "距离阈值 {} 分时发出正式警告。",
         "crossing_highest": "一次计分跨越多个阈值时,执行最高阈值的措施。",
         "crossing_all": "一次计分跨越多个阈值时,执行每个阈值的措施。",
         "linked": "对一个账号的处罚可对所有关联账号执行。",
@@ -460,9 +471,9 @@ class _Page:
         if ledger.expiry_days is not None:
             notes.append(words["expiry"].format(ledger.expiry_days))
         if ledger.reset is not None:
-            notes.append(words["reset"].format(ledger.reset.text))
+            notes.append(words["reset"].format(self.reset_days(ledger.reset)))
         if ledger.repeat is not None:
-            notes.append(words["repeat"].format(ledger.repeat.text))
+            notes.append(self.repeat(ledger.repeat))
         if ledger.deactivate_at is not None:
             notes.append(words["deactivate"].format(ledger.deactivate_at))
         if ledger.freeze_when_deactivated:
@@ -482,12 +493,35 @@ class _Page:
         for threshold in sorted(ledger.thresholds, key=lambda t: -t.points):
             mark = el("span", words["deactivation"], class_="mark") if threshold.points == ledger.deactivate_at \
                 else None
+            extended = dict(threshold.extensions)
             measures = [el("li", self.measure(name), " · ",
-                           words["permanently"] if days is None else _counted("days", days, self.lang))
+                           words["permanently"] if days is None else _counted("days", days, self.lang),
+                           self.extension(extended.get(name)))
                         for name, days in threshold.measures]
             rungs.append(el("li", el("div", words["threshold"].format(threshold.points), mark, class_="rung"),
                             el("ul", measures)))
         return el("ol", rungs, class_="ladder")
+
+    def extension(self, days: int | None) -> str | None:
+        """Issue 11: `, extended by 7 days on each new violation`, or nothing."""
+        if days is None:
+            return None
+        return self.words["comma"] + self.words["extended"].format(_counted("days", days, self.lang))
+
+    def reset_days(self, reset: ir.ResetIR) -> str:
+        """Issue 11, calendar resets: the reset days in words (`the first Monday of each quarter`)."""
+        words = self.words
+        period = words["periods"][reset.period]
+        if reset.day is not None:
+            return words["reset_day"].format(reset.day, period)
+        weekday = words["weekdays"][reset.weekday]
+        return words["reset_nth"].format(words["nths"][reset.nth], weekday, period)
+
+    def repeat(self, repeat: ir.RepeatIR) -> str:
+        """Issue 11, repeats: how a repeat within the period scores, in words."""
+        if repeat.adds is None:
+            return self.words["repeat_double"].format(repeat.within_days)
+        return self.words["repeat_add"].format(repeat.within_days, _counted("points", repeat.adds, self.lang))
 
     def appeals(self) -> ET.Element | None:
         appeals = self.program.appeals
