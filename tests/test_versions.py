@@ -168,6 +168,17 @@ def test_diff_by_date_and_by_label(cli):
     assert same.exit_code == 0
 
 
+def test_diff_says_the_sellers_of_a_change_in_the_reports_language(cli):
+    """`ODR is not evaluated` was English under `--lang zh`; the JSON keeps its English `where`."""
+    zh = cli("diff", PACK, "--from", "2025-03-01", "--to", "2025-07-01", "--lang", "zh")
+    assert "UK order_defects:ODR 未评估\n" in zh.stdout and "is not evaluated" not in zh.stdout
+    markdown = cli("diff", PACK, "--from", "2025-03-01", "--to", "2025-07-01", "--lang", "zh", "--format", "markdown")
+    assert "`ODR 未评估`" in markdown.stdout
+    changes = json.loads(cli("diff", PACK, "--from", "2025-03-01", "--to", "2025-07-01", "--lang", "zh",
+                             "--format", "json").stdout)["changes"]
+    assert "ODR is not evaluated" in [c["where"] for c in changes]
+
+
 def test_diff_of_a_version_the_pack_does_not_have_is_a_usage_error(cli):
     result = cli("diff", PACK, "--versions", "1", "3")
     assert result.exit_code == 2 and 'the pack has no version "3"; its versions are "1" and "2"' in result.output

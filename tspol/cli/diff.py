@@ -21,6 +21,7 @@ from tspol.cli.common import USAGE, CliError, current_lang, date_option, in_forc
 from tspol.cli.help import Command
 from tspol.diagnostics import TspolError
 from tspol.messages import Words, os_reason, say
+from tspol.messages import text as in_language
 
 SAME, DIFFERENT = 0, 1
 
@@ -207,7 +208,7 @@ def text(diff, lang: str = "en") -> str:
     lines += [""] if diff.renamed else []
     for regions, change in _grouped(diff):
         before, after = _pair(change.before, change.after, lang)
-        lines += [said("diff.where", regions=Words(regions, ","), rule=change.rule, where=change.where),
+        lines += [said("diff.where", regions=Words(regions, ","), rule=change.rule, where=_where(change, lang)),
                   "  " + said("diff.before", outcome=before), "  " + said("diff.after", outcome=after),
                   "  " + said("analyze.example", seller=change.described), ""]
     if diff.parameters:
@@ -215,6 +216,11 @@ def text(diff, lang: str = "en") -> str:
         lines += [f"  {p.text(lang)}" for p in diff.parameters]
         lines.append("")
     return "\n".join(lines)
+
+
+def _where(change, lang: str) -> str:
+    """The sellers of a change in the report's language (`ODR 未评估`)."""
+    return change.where if change.where_said is None else in_language(change.where_said, lang)
 
 
 def _cell(value: str) -> str:
@@ -239,7 +245,7 @@ def markdown(diff, lang: str = "en") -> str:
             witness = json.dumps(change.witness)
             extra = change.described[len(witness):].strip()
             lines.append("| " + " | ".join(_cell(v) for v in (
-                Words(regions, ",").text(lang), _code(change.rule), _code(change.where), before, after,
+                Words(regions, ",").text(lang), _code(change.rule), _code(_where(change, lang)), before, after,
                 _code(witness) + (f" {extra}" if extra else ""))) + " |")
         lines.append("")
     if diff.parameters:

@@ -19,6 +19,7 @@ from tspol.compiler.boxes import NONE, Axis, Box, Space
 from tspol.compiler.portable import _percent_text
 from tspol.compiler.witness import Vocabulary, exact
 from tspol.dsl.intervals import Interval
+from tspol.messages import Message, Words, say
 
 # ---- the grid of one rule (or of two versions of a rule) ------------------------------
 
@@ -88,6 +89,11 @@ class Grid:
         return None
 
     def text(self, ranges: Ranges) -> str:
+        """The sellers of `ranges` in words: `2% < ODR and orders_30d is given`."""
+        return self.said(ranges).text("en")
+
+    def said(self, ranges: Ranges) -> Words | Message:
+        """The sellers of `ranges` in words of either language."""
         parts = []
         implied = set()  # inputs a metric with a value needs: given, so not worth saying
         for axis, (first, _) in zip(self.axes, ranges):
@@ -95,14 +101,15 @@ class Grid:
             if q.is_metric and first != axis.undefined:
                 implied.update([q.numerator, q.denominator, *(n for n, _ in q.only_if)])
         for axis, (first, last) in zip(self.axes, ranges):
+            metric = axis.quantity.is_metric
             if first == axis.undefined:
-                parts.append(f"{axis.name} {'is not evaluated' if axis.quantity.is_metric else 'is not given'}")
+                parts.append(say("analysis.not_evaluated" if metric else "analysis.not_given", name=axis.name))
             elif axis.covers_domain(first, last):
                 if axis.undefined is not None and axis.name not in implied:
-                    parts.append(f"{axis.name} {'is evaluated' if axis.quantity.is_metric else 'is given'}")
+                    parts.append(say("analysis.evaluated" if metric else "analysis.given", name=axis.name))
             else:
                 parts.append(interval_text(axis.quantity, axis.interval(first, last)))
-        return " and ".join(parts) or "any seller"
+        return Words(parts, "and only") if parts else say("analysis.any_seller")
 
     def merge(self, cells: Mapping[tuple[int, ...], object]) -> list[tuple[object, Ranges]]:
         """Cells with equal labels as few boxes, greedily, in cell order."""

@@ -141,6 +141,7 @@ class Change:
     undefined: frozenset[str] = attrs.field(eq=False, repr=False)
     meaning: Meaning = attrs.field(eq=False, repr=False)  # of both versions (`merged_program`)
     described: str = attrs.field(default="", eq=False)  # the witness with its rates
+    where_said: object = attrs.field(default=None, eq=False, repr=False)  # `where` in either language
 
     def contains(self, seller: Mapping) -> bool:
         """Whether a seller (input name -> number) lies in this box."""
@@ -339,8 +340,9 @@ class _RuleDiff:
             if seller is None:
                 continue
             box, undefined = self.grid.box_of(ranges)
-            out.append(Change(self.region, self.rule, self.grid.text(ranges), seller, was, now,
-                              box, frozenset(undefined), self.space.meaning, seller_text(seller, self.grid)))
+            where = self.grid.said(ranges)
+            out.append(Change(self.region, self.rule, where.text("en"), seller, was, now,
+                              box, frozenset(undefined), self.space.meaning, seller_text(seller, self.grid), where))
         return out
 
 
