@@ -96,3 +96,35 @@ def test_events_all_in_one_version_are_ledgered_as_that_version_alone(shift):
     assert [s.to_dict() for s in both.states(records[0]["date"], last)] == \
         [s.to_dict() for s in one.states(records[0]["date"], last)]
     assert both.timeline(last) == one.timeline(last)
+
+
+# ---- `--on DATE` for every command that reads a pack, by the version selection of eval and compile
+
+VERSIONS = ROOT / "examples" / "versions"  # version 1 has order_defects in the UK, version 2 not
+
+
+@pytest.mark.parametrize("command", [("analyze", "--format", "json"), ("cases",), ("doc", "-o", "{tmp}")])
+def test_on_a_day_reads_the_version_in_force(cli, tmp_path, command):
+    args = [arg.replace("{tmp}", str(tmp_path)) for arg in command]
+
+    def output(*on):
+        result = cli(args[0], VERSIONS, *args[1:], *on)
+        assert result.exit_code == 0, result.output
+        return result.stdout if args[0] != "doc" else (tmp_path / "versions_example.html").read_text(encoding="utf-8")
+
+    assert "order_defects" in output("--on", "2025-06-16")
+    assert "order_defects" not in output("--on", "2025-06-17")
+    assert output() == output("--on", "2030-01-01")
+
+
+def test_the_page_of_an_earlier_version_lists_the_versions_up_to_it(cli, tmp_path):
+    assert cli("doc", VERSIONS, "-o", tmp_path, "--on", "2025-03-01").exit_code == 0
+    page = (tmp_path / "versions_example.html").read_text(encoding="utf-8")
+    assert "2025-01-01" in page and "2025-06-17" not in page
+
+
+@pytest.mark.parametrize("command", [("analyze",), ("cases",), ("doc", "-o", "out")])
+def test_on_a_day_before_the_first_version_is_a_usage_error(cli, command):
+    result = cli(command[0], VERSIONS, *command[1:], "--on", "2024-12-31")
+    assert result.exit_code == 2
+    assert 'before the first version of the pack, "1" (effective 2025-01-01)' in result.output
