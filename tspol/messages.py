@@ -495,6 +495,7 @@ _section({
 # ---- the checker: params (issue 11, tspol.dsl.params)
 _section({
     "noun.param": ("param", "参数"),
+    "noun.levels": ("level set", "等级集"),
     "a.param": ("a param", "参数"),
     "check.param.region_twice": ("param `{param}` gives region {region} a value twice",
                                  "参数 `{param}` 为地区 {region} 给了两次值"),
