@@ -128,3 +128,115 @@ def test_on_a_day_before_the_first_version_is_a_usage_error(cli, command):
     result = cli(command[0], VERSIONS, *command[1:], "--on", "2024-12-31")
     assert result.exit_code == 2
     assert 'before the first version of the pack, "1" (effective 2025-01-01)' in result.output
+
+
+# ---- a brute-force model: every day by the version in force that day
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from test_ledger import DAY0, appeal, day, violation  # noqa: E402
+from tspol.runtime.ledger import InForce  # noqa: E402
+
+SINCE = 120  # version 2 is in force from DAY0 + 120 days
+
+
+def _second(program):
+    """The bundled program amended: other thresholds and measures, margin, deactivation,
+    expiry and appeal window (the points scored before keep their expiry)."""
+    import attrs
+
+    from tspol.compiler import ir
+
+    ledger = attrs.evolve(program.ledger, expiry_days=60, deactivate_at=30, warning_margin=2, thresholds=(
+        ir.ThresholdIR(8, (("no_campaigns", 10),)), ir.ThresholdIR(20, (("no_listing", 5), ("no_affiliate", None)))))
+    return attrs.evolve(program, ledger=ledger, appeals=attrs.evolve(program.appeals, first_within_days=5))
+
+
+def model_state(versions, violations, revoked, on):
+    """The state on day `on` one calendar day at a time, each day by the version in force
+    on it: a point lives by the expiry of the version it was scored under."""
+    def of(today):
+        return versions[1] if today >= SINCE else versions[0]
+
+    live = [v for v in violations if not (v[0] in revoked and revoked[v[0]] <= on) and v[1] <= on]
+    first = min((v[1] for v in violations), default=on)
+    deactivated_on, previous, restrictions, active = None, 0, [], 0
+    for today in range(first, on + 1):
+        def counts(v):
+            ends = v[1] + of(v[1]).ledger.expiry_days
+            frozen = deactivated_on is not None and of(deactivated_on).ledger.freeze_when_deactivated \
+                and ends > deactivated_on
+            return v[1] <= today and (today < ends or frozen)
+        active = sum(v[2] for v in live if counts(v))
+        rules = of(today).ledger
+        reached = [t for t in sorted(rules.thresholds, key=lambda t: t.points) if previous < t.points <= active]
+        for threshold in reached[-1:]:
+            restrictions += [(m, today, None if n is None else today + n, threshold.points)
+                             for m, n in threshold.measures]
+        if deactivated_on is None and active > previous and active >= rules.deactivate_at:  # points rising
+            deactivated_on = today
+        previous = active
+    rules = of(on).ledger
+    in_effect = sorted(r for r in restrictions if r[1] <= on and (r[2] is None or on < r[2]))
+    level = max((t.points for t in rules.thresholds if t.points <= active), default=0)
+    warnings = [(t.points, t.points - active) for t in sorted(rules.thresholds, key=lambda t: t.points)
+                if t.points - rules.warning_margin <= active < t.points]
+    return active, level, deactivated_on is not None, warnings, in_effect
+
+
+scorings = st.lists(st.tuples(st.integers(0, 300), st.integers(0, 20), st.sampled_from([None, 0, 3, 10, 30]),
+                              st.booleans()), min_size=1, max_size=10)
+
+
+@settings(max_examples=200, deadline=None)
+@given(scorings=scorings, on=st.integers(0, 600))
+def test_the_ledger_of_two_versions_agrees_with_a_day_by_day_model(program, scorings, on):
+    versions = (program, _second(program))
+    scorings = sorted(scorings, key=lambda s: s[0])
+    events, violations, revoked = [], [], {}
+    for index, (scored, points, appeal_after, accepted) in enumerate(scorings):
+        events.append((scored, 0, violation(scored, f"v{index}", points)))
+        violations.append((f"v{index}", scored, points))
+        if appeal_after is not None:
+            when = scored + appeal_after
+            events.append((when, 1, appeal(when, f"v{index}", "accepted" if accepted else "rejected")))
+            window = (versions[1] if when >= SINCE else versions[0]).appeals.first_within_days
+            if accepted and appeal_after <= window:
+                revoked[f"v{index}"] = when
+    events = [e for _, _, e in sorted(events, key=lambda e: (e[0], e[1]))]
+    in_force = (InForce(0, versions[0], None), InForce(DAY0.toordinal() + SINCE, versions[1], None))
+    ledger = Ledger(versions[1], events, region="US", versions=in_force)
+    state = ledger.state(day(on))
+    ordinal = DAY0.toordinal()
+    got = (state.active_points, state.level, state.deactivated,
+           [(w.threshold, w.points_to_go) for w in state.warnings],
+           sorted((r.action, r.start.toordinal() - ordinal,
+                   None if r.until is None else r.until.toordinal() - ordinal, r.threshold)
+                  for r in state.restrictions))
+    assert got == model_state(versions, violations, revoked, on)
+    rows = ledger.timeline(day(on))  # the timeline's days agree with the states of those days
+    for row in rows:
+        other = ledger.state(row.date)
+        assert (row.active_points, row.level, row.deactivated) == (other.active_points, other.level,
+                                                                   other.deactivated)
+
+
+@pytest.mark.parametrize("held, fails", [(SINCE - 1, False), (SINCE, True)])
+def test_a_hold_takes_its_scenario_from_the_version_in_force_on_its_date(program, held, fails):
+    """Version 2 of the bundled program has no hold scenarios: a hold dated in it has none."""
+    import attrs
+
+    from tspol.diagnostics import TspolError
+
+    second = attrs.evolve(_second(program), holds=())
+    events = [violation(SINCE - 10, "v1", 12, "fake_fulfilment"),
+              {"date": day(held), "kind": "hold", "id": "h1", "violation": "v1", "days": 90}]
+    in_force = (InForce(0, program, None), InForce(DAY0.toordinal() + SINCE, second, None))
+    if not fails:
+        state = Ledger(second, events, region="US", versions=in_force).state(day(held))
+        assert [(h.id, h.status) for h in state.holds] == [("h1", "held")]
+        return
+    with pytest.raises(TspolError) as raised:
+        Ledger(second, events, region="US", versions=in_force)
+    assert [(d.code, d.line) for d in raised.value.diagnostics] == [("E713", 2)]
