@@ -154,3 +154,19 @@ def test_an_amended_pack_with_levels_and_params_is_formatted_as_fmt_writes_it(cl
         pack = _pack(tmp_path, example, amendment)
         result = cli("fmt", "--check", pack)
         assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("example, amendment", [("volume", STRICTER), ("levels", LEVELS)], ids=["param", "levels"])
+@pytest.mark.parametrize("on", ["2025-05-31", "2025-06-01"])
+def test_duckdb_decides_each_amended_version_as_python_does(cli, tmp_path, example, amendment, on):
+    import json
+
+    pack = _pack(tmp_path, example, amendment)
+    program = Workspace.open(pack).at(datetime.date.fromisoformat(on)).program()
+    sellers = tmp_path / "sellers.jsonl"
+    sellers.write_text("".join(json.dumps(seller) + "\n" for seller in boundary_sellers(program)), encoding="utf-8")
+    for region in program.region_names:
+        outputs = [cli("eval", "--policy", pack, "--region", region, "--on", on, sellers, "--format", "json",
+                       "--engine", engine) for engine in ("python", "duckdb")]
+        assert [result.exit_code for result in outputs] == [0, 0], [result.output for result in outputs]
+        assert outputs[0].stdout == outputs[1].stdout, region
