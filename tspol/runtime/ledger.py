@@ -286,17 +286,20 @@ class InForce:
     takes_new_expiry: bool = False
 
 
-def _expires_by_versions(versions: tuple[InForce, ...], day: int) -> int | None:
-    """The first day a point scored on `day` no longer counts: by the ledger of the version
-    in force that day, then of each later version whose points already scored take its
-    expiry (from its first day, and only while the point still counts then)."""
-    expires = resets.expires(_in_force(versions, day).program.ledger, day)
+def _expires_by_versions(versions: tuple[InForce, ...], day: int) -> tuple[int | None, ir.LedgerIR]:
+    """The first day a point scored on `day` no longer counts, and the ledger that says so:
+    the ledger of the version in force that day, then of each later version whose points
+    already scored take its expiry (from its first day, and only while the point still
+    counts then)."""
+    rules = _in_force(versions, day).program.ledger
+    expires = resets.expires(rules, day)
     for later in versions:
         if later.since <= day or not later.takes_new_expiry or (expires is not None and expires <= later.since):
             continue
-        new = resets.expires(later.program.ledger, day)
+        rules = later.program.ledger
+        new = resets.expires(rules, day)
         expires = None if new is None else max(new, later.since)
-    return expires
+    return expires, rules
 
 
 def _in_force(versions: tuple[InForce, ...], day: int) -> InForce:
@@ -853,7 +856,12 @@ class Ledger:
     def _expires(self, scored: _Scored) -> int | None:
         """The first day a violation no longer counts (`points expire after`, `points reset on`), by
         the versions of the pack (issue 11: versions)."""
-        return _expires_by_versions(self.versions, scored.day)
+        return _expires_by_versions(self.versions, scored.day)[0]
+
+    def _by_reset(self, day: int) -> bool:
+        """Whether a point scored on `day` stops counting on a reset day, by the ledger
+        its expiry comes from (issue 11: versions)."""
+        return resets.by_reset(_expires_by_versions(self.versions, day)[1], day)
 
     def _live(self, violation: str, day: int) -> bool:
         """Whether a violation is not revoked on `day`."""
@@ -952,7 +960,7 @@ class Ledger:
             status = "active"
         return ViolationState(s.id, s.rules, s.points, _date(s.day), _date(expires) if expires is not None else None,
                               status, _date(revoked) if status == "revoked" else None,
-                              expires is not None and resets.by_reset(self.program.ledger, s.day), s.repeats)
+                              expires is not None and self._by_reset(s.day), s.repeats)
 
     def _hold_state(self, hold: _Hold, day: int) -> HoldState:
         scenario = hold.scenario
