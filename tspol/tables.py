@@ -28,8 +28,8 @@ def query(policy, dialect: str, table: str, lang: str, region: str | None, colum
     fields kept (`sqlgen.generate`: `whole_columns` are the inputs whose columns are
     integers; `headroom` adds the columns `headroom` and `recovery`), whatever the table."""
     fields = sqlgen.checked_fields(fields)
-    key = (policy.source_hash, policy.program.version, dialect, lang, region,
-           tuple(sorted((columns or {}).items())), tuple(sorted(whole_columns)), fields, headroom)
+    key = (policy.source_hash, dialect, lang, region, tuple(sorted((columns or {}).items())),
+           tuple(sorted(whole_columns)), fields, headroom, policy.program.version)
     options = dict(lang=lang, region=region, columns=columns, whole_columns=whole_columns, fields=fields,
                    headroom=headroom)
     text = _queries.pop(key, None) or sqlgen.generate(policy.program, dialect, table=_TABLE, **options)
