@@ -30,6 +30,12 @@ Every number comes from the program (`program.ledger`, `program.appeals`,
   appeal against the held violation releases the funds within `release within` days.
 - Linked accounts (§4): with `linked accounts share enforcement`, every penalty of
   the seller on or after a `link` flags the linked account for joint enforcement.
+- Versions (issue 11): of a pack with amendments, each day is ledgered by the version
+  in force on it (`InForce`): an event is scored, a threshold reached (with its
+  measures), deactivation reached, the level and warnings of a day read, a repeat
+  weighed, an appeal judged and a hold's scenario found by the version of its day; a
+  point expires by the version it was scored under (or a later one whose points
+  already scored take its expiry). Linked accounts are the latest version's.
 """
 
 from __future__ import annotations
@@ -744,7 +750,8 @@ class Ledger:
             if not isinstance(event, ev.AppealEvent):
                 continue
             day, target = event.date.toordinal(), event.violation
-            reason = self._appeal_problem(event, day, self._program_on(day).appeals, attempts[target], rejected.get(target),
+            appeals = self._program_on(day).appeals  # versions: the appeal's day's
+            reason = self._appeal_problem(event, day, appeals, attempts[target], rejected.get(target),
                                           revoked.get(target))
             attempt = None
             if reason is None:
