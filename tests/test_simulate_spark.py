@@ -20,7 +20,7 @@ import sys
 
 import pytest
 
-from conftest import PACK
+from conftest import PACK, ROOT
 from test_ledger_many import seller_a
 from test_simulate import in_tmp, write_events  # noqa: F401  (in_tmp is a fixture)
 from test_simulate_engine import many_sellers
@@ -134,3 +134,18 @@ def test_without_java_the_spark_engine_says_so(spark, tmp_path):
     assert (done.returncode, done.stdout) == (1, "")
     assert done.stderr.splitlines()[-1].startswith("tspol: --engine spark could not start Spark (")
     assert done.stderr.splitlines()[-1].endswith("it needs Java 17 or later (`java` on PATH or JAVA_HOME)")
+
+
+# ---- a pack with amendments (issue 11: versions): its versions travel to the executors
+
+AMENDED = [str(ROOT / "examples" / name) for name in ("versions", "versions_ledger")]
+
+
+@pytest.mark.parametrize("pack", AMENDED, ids=os.path.basename)
+@pytest.mark.parametrize("view", [[], ["--format", "json"], ["--until", "2025-12-31", "--every", "2w"]])
+def test_a_pack_with_amendments_prints_the_same_bytes_on_both_engines(spark, cli, sent, pack, view):  # noqa: F811
+    events = os.path.join(pack, "events.jsonl")
+    python, on_spark = [cli("simulate", "--policy", pack, events, *view, "--engine", engine) for engine in ENGINES]
+    assert python.exit_code == on_spark.exit_code == 0, python.output + on_spark.output
+    assert on_spark.stdout == python.stdout and on_spark.stderr == python.stderr
+    assert sent == [1]

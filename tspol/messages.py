@@ -502,6 +502,7 @@ _section({
 # ---- the checker: params (issue 11, tspol.dsl.params)
 _section({
     "noun.param": ("param", "参数"),
+    "noun.levels": ("level set", "等级集"),
     "a.param": ("a param", "参数"),
     "check.param.region_twice": ("param `{param}` gives region {region} a value twice",
                                  "参数 `{param}` 为地区 {region} 给了两次值"),
@@ -1652,9 +1653,6 @@ _section({
                                "--from、--to 和 --versions 比较同一个政策包的两个版本:只给一个 PATH,不用 --git,"
                                "并且只用日期或只用名称"),
     "diff.to_needs_from": ("--to needs --from: the date of the version to compare", "--to 需要 --from:要比较的版本的日期"),
-    "versions.spark_simulate": ("--engine spark simulates packs of one version: this pack has amendments; "
-                                "use --engine python", "--engine spark 只模拟只有一个版本的政策包:这个政策包有修订;"
-                                "请使用 --engine python"),
     "examples.on": ('key `on`: expected the day of the decision as a string, such as "2025-06-17"',
                     '键 `on`:应为判定日期的字符串,例如 "2025-06-17"'),
 })

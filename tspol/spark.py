@@ -120,7 +120,7 @@ _modules: dict = {}  # module source -> the module, run once per Python worker
 
 
 def ledger_texts(program, module_source: str, log, render, region: str | None = None,
-                 spark: SparkSession | None = None) -> list[str]:
+                 spark: SparkSession | None = None, versions: tuple = ()) -> list[str]:
     """`render(ledger)` of each seller's `tspol.runtime.ledger.Ledger`, built and rendered on
     Spark's executors, one group per seller (`groupBy(...).applyInPandas`), for logs of
     more sellers than one machine simulates in good time; in the order the sellers first
@@ -128,7 +128,11 @@ def ledger_texts(program, module_source: str, log, render, region: str | None = 
     (`Ledgers` on it raised nothing): the executors meet no bad event. They run the very
     module source and program the caller does, so each state is the one it would get;
     `render` must pickle (a module-level function, or a partial of one). A log without
-    events has no seller to group: []."""
+    events has no seller to group: [].
+
+    `versions`, of a pack with amendments, are its versions as the ledger reads them,
+    each as (since, program, module source, takes_new_expiry) (`versions_of`): they
+    travel to the executors with the recipe, each module loaded there once."""
     import pyarrow
 
     from tspol.runtime import events as ev
@@ -139,7 +143,7 @@ def ledger_texts(program, module_source: str, log, render, region: str | None = 
     frame = spark.createDataFrame(pyarrow.table({  # Arrow: a column at a time, not a Python row each
         "seller": [ev.seller_text(e.seller_id) for e in log], "line": pyarrow.array([e.line for e in log], "int64"),
         "event": [ev.event_json(e) for e in log]}))
-    recipe = (program, module_source, region, log.path, render)
+    recipe = (program, module_source, region, log.path, render, tuple(versions))
     texts = (frame.repartition(spark.sparkContext.defaultParallelism, "seller").groupBy("seller")
              .applyInPandas(functools.partial(_seller_texts, recipe), LEDGER_SCHEMA).collect())
     return [row.text for row in sorted(texts, key=lambda row: row.first)]
@@ -153,11 +157,34 @@ def _seller_texts(recipe, group):
     from tspol.runtime import jsonnum
     from tspol.runtime.ledger import Ledger
 
-    program, source, region, path, render = recipe
+    program, source, region, path, render, versions = recipe
     events = [ev.event_from_record(jsonnum.parse_line(text), int(line), path)
               for line, text in sorted(zip(group["line"], group["event"]))]
-    ledger = Ledger(program, ev.EventLog(ev.in_ledger_order(events), path), region, _module(source).evaluate, path)
+    ledger = Ledger(program, ev.EventLog(ev.in_ledger_order(events), path), region, _module(source).evaluate, path,
+                    versions=_in_force(versions))
     return pandas.DataFrame({"first": [events[0].line], "text": [render(ledger)]})
+
+
+def versions_of(policy) -> tuple:
+    """The versions of a pack with amendments as they travel to the executors: (since,
+    program, module source, takes_new_expiry) of each, the first first; () for a pack of
+    one version."""
+    workspace = policy.workspace
+    if not workspace.has_history:
+        return ()
+    return tuple((version.date.toordinal(), each.program(), each.compiled().module_source(),
+                  version.keeps_expiry is False)
+                 for version, each in zip(workspace.history.versions, workspace.versions()))
+
+
+def _in_force(versions: tuple):
+    """The versions of the recipe as a ledger reads them (None: one version)."""
+    from tspol.runtime.ledger import InForce
+
+    if not versions:
+        return None
+    return tuple(InForce(since, program, _module(source).evaluate, takes_new_expiry=takes)
+                 for since, program, source, takes in versions)
 
 
 def _module(source: str):

@@ -23,13 +23,13 @@ _TABLE = "tspol_metrics_table"
 
 def query(policy, dialect: str, table: str, lang: str, region: str | None, columns: dict | None,
           whole_columns: frozenset = frozenset(), fields: tuple | None = None, headroom: bool = False) -> str:
-    """The query deciding every row of `table` in `dialect`, generated once per pack text,
-    columns and fields kept (`sqlgen.generate`: `whole_columns` are the inputs whose
-    columns are integers; `headroom` adds the columns `headroom` and `recovery`),
-    whatever the table."""
+    """The query deciding every row of `table` in `dialect`, generated once per pack text
+    and version (the versions of a pack with amendments share one text), columns and
+    fields kept (`sqlgen.generate`: `whole_columns` are the inputs whose columns are
+    integers; `headroom` adds the columns `headroom` and `recovery`), whatever the table."""
     fields = sqlgen.checked_fields(fields)
     key = (policy.source_hash, dialect, lang, region, tuple(sorted((columns or {}).items())),
-           tuple(sorted(whole_columns)), fields, headroom)
+           tuple(sorted(whole_columns)), fields, headroom, policy.program.version)
     options = dict(lang=lang, region=region, columns=columns, whole_columns=whole_columns, fields=fields,
                    headroom=headroom)
     text = _queries.pop(key, None) or sqlgen.generate(policy.program, dialect, table=_TABLE, **options)

@@ -13,7 +13,8 @@ import json
 
 import click
 
-from tspol.cli.common import FAILED, USAGE, CliError, current_lang, fail, lang_option, open_pack, render, said, summary
+from tspol.cli.common import FAILED, USAGE, CliError, current_lang, date_option, fail, in_force, lang_option, \
+    open_pack, render, said, summary
 from tspol.cli.help import Command
 from tspol.diagnostics import TspolError
 from tspol.messages import Words, say
@@ -26,14 +27,16 @@ from tspol.messages import Words, say
 @click.option("--region", help="Only this region.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text for policy authors, json for tools.")
+@click.option("--on", "on_date", callback=date_option, metavar="DATE",
+              help="Analyse the version of the pack in force on DATE (default: the latest).")
 @lang_option
-def command(path, rule, region, fmt):
+def command(path, rule, region, fmt, on_date):
     """Show which sellers each row of each table decides, and which no row does.
 
     PATH is a .pol file or a folder of them (default: ./policies, or the
     bundled pack).
     """
-    workspace = open_pack(path)
+    workspace = in_force(open_pack(path), on_date)
     try:
         program = workspace.lowered()
     except TspolError as exc:

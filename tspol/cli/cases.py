@@ -12,7 +12,7 @@ import json
 
 import click
 
-from tspol.cli.common import USAGE, CliError, fail, open_pack
+from tspol.cli.common import USAGE, CliError, date_option, fail, in_force, open_pack
 from tspol.cli.help import Command
 from tspol.messages import say
 from tspol.diagnostics import TspolError
@@ -21,7 +21,9 @@ from tspol.diagnostics import TspolError
 @click.command("cases", cls=Command)
 @click.argument("path", required=False, type=click.Path(exists=True))
 @click.option("--region", help="Only this region.")
-def command(path, region):
+@click.option("--on", "on_date", callback=date_option, metavar="DATE",
+              help="Write the boundary sellers of the version of the pack in force on DATE (default: the latest).")
+def command(path, region, on_date):
     """Write boundary sellers for every tier edge, as JSON Lines.
 
     PATH is a .pol file or a folder of them (default: ./policies, or the
@@ -30,7 +32,7 @@ def command(path, region):
     from tspol.compiler.cases import boundary_cases
 
     try:
-        program = open_pack(path).lowered()
+        program = in_force(open_pack(path), on_date).lowered()
     except TspolError as exc:
         fail(exc)
     if region is not None and region not in program.region_names:

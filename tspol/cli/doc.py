@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from tspol.cli.common import CliError, fail, open_pack, said
+from tspol.cli.common import CliError, date_option, fail, in_force, open_pack, said
 from tspol.cli.help import Command
 from tspol.messages import os_reason, say
 from tspol.diagnostics import TspolError
@@ -19,7 +19,9 @@ from tspol.docgen import document
               help="The folder to write the page to (created if needed).")
 @click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True,
               help="The page's main language; the other is shown beside it.")
-def command(path, output, lang):
+@click.option("--on", "on_date", callback=date_option, metavar="DATE",
+              help="Document the version of the pack in force on DATE (default: the latest).")
+def command(path, output, lang, on_date):
     """Write the policy as one HTML page, with a coverage map of every tier table.
 
     PATH is a .pol file or a folder of them (default: ./policies, or the
@@ -32,12 +34,12 @@ def command(path, output, lang):
     the same bytes. A pack with errors (those `tspol check` reports) gets no
     page.
     """
-    workspace = open_pack(path)
+    workspace = in_force(open_pack(path), on_date)
     try:
         program = workspace.program()
     except TspolError as exc:
         fail(exc)
-    history = workspace.history.versions if workspace.has_history else None
+    history = workspace.history.versions[:workspace.chosen.number] if workspace.has_history else None
     page = document(program, workspace.analysis(), workspace.sources.relpaths, lang, history)
     target = Path(output) / f"{program.name}.html"
     try:

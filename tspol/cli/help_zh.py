@@ -29,11 +29,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "--rule": "只分析这条规则。",
         "--region": "只分析这个地区。",
         "--format": "text 供政策作者阅读,json 供工具使用。",
+        "--on": "分析 DATE 那天有效的政策包版本(默认:最新的版本)。",
         "--lang": "消息的语言,英文或中文(默认:TSPOL_LANG,否则按系统的区域设置)。",
     },
     "cases": {
         "help": "为每个分级边界写出边界上的卖家,格式为 JSON Lines。\n\n" + _PACK,
         "--region": "只写这个地区的。",
+        "--on": "写出 DATE 那天有效的政策包版本的边界卖家(默认:最新的版本)。",
     },
     "check": {
         "help": "检查政策包:语法、名称、类型、单位、范围和表。\n\n"
@@ -83,6 +85,7 @@ TEXTS: dict[str, dict[str, str]] = {
                 "有错误(`tspol check` 报告的错误)的政策包不生成页面。",
         "--output": "写入页面的文件夹(需要时会创建)。",
         "--lang": "页面的主要语言;另一种语言显示在旁边。",
+        "--on": "为 DATE 那天有效的政策包版本写页面(默认:最新的版本)。",
     },
     "eval": {
         "help": "判定卖家:每个卖家输出一个判定;输入为一个 JSON 对象、JSON Lines、JSON 列表、CSV 或 Parquet"

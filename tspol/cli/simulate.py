@@ -119,8 +119,6 @@ def command(events, policy_path, region, on, until, every, max_states, fmt, char
         needs_modules("--engine spark", ["pyspark", "pandas", "pyarrow", "tspol.spark"], "spark")
     compiled = _load_policy(policy_path)
     policy = Policy(compiled)
-    if engine == "spark" and compiled.workspace.has_history:  # its executors score by one version
-        raise click.UsageError(said(say("versions.spark_simulate")))
     program = policy.program
     _check_region(region, program.region_names)
     display = "<stdin>" if events == "-" else events
@@ -139,7 +137,7 @@ def command(events, policy_path, region, on, until, every, max_states, fmt, char
             _print_charts([_chart_of(ledger, view) for ledger in ledgers.values()], view)
             return
         if engine == "spark" and log:
-            sellers = ([text] for text in _spark_texts(program, compiled.module_source(), log, region, view))
+            sellers = ([text] for text in _spark_texts(policy, compiled.module_source(), log, region, view))
         else:  # --engine python, or no events: no seller to send
             sellers = (_seller_pieces(ledger, view) for ledger in ledgers.values())
         _print(sellers, view.fmt)
@@ -197,13 +195,15 @@ def _check_chart_options(fmt: str, chart: bool, every_given: bool, engine: str) 
         raise click.UsageError(said(say("simulate.python_only", format=fmt)))
 
 
-def _spark_texts(program, module_source: str, log, region, view: View) -> list[str]:
-    """Each seller's text, made on Spark's executors (started now: the events are good)."""
+def _spark_texts(policy, module_source: str, log, region, view: View) -> list[str]:
+    """Each seller's text, made on Spark's executors (started now: the events are good);
+    the versions of a pack with amendments travel with it."""
     import tspol.spark
 
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)  # the executors' Python: this one, with tspol
     start_spark(tspol.spark)
-    return tspol.spark.ledger_texts(program, module_source, log, functools.partial(_seller_text, view), region)
+    return tspol.spark.ledger_texts(policy.program, module_source, log, functools.partial(_seller_text, view), region,
+                                    versions=tspol.spark.versions_of(policy))
 
 
 def _seller_text(view: View, ledger) -> str:

@@ -29,7 +29,8 @@ from tspol.dsl import ast
 from tspol.messages import Message, say
 
 KINDS = {"region": ast.Region, "input": ast.Input, "basis": ast.Basis, "metric": ast.Metric, "rule": ast.Rule,
-         "measure": ast.Measure, "hold": ast.Hold, "category": ast.Category, "reason": ast.Reason}
+         "measure": ast.Measure, "hold": ast.Hold, "category": ast.Category, "reason": ast.Reason,
+         "levels": ast.LevelSet, "param": ast.Param}
 KEYWORDS = {kind: keyword for keyword, kind in KINDS.items()}
 
 

@@ -30,6 +30,12 @@ Every number comes from the program (`program.ledger`, `program.appeals`,
   appeal against the held violation releases the funds within `release within` days.
 - Linked accounts (§4): with `linked accounts share enforcement`, every penalty of
   the seller on or after a `link` flags the linked account for joint enforcement.
+- Versions (issue 11): of a pack with amendments, each day is ledgered by the version
+  in force on it (`InForce`): an event is scored, a threshold reached (with its
+  measures), deactivation reached, the level and warnings of a day read, a repeat
+  weighed, an appeal judged and a hold's scenario found by the version of its day; a
+  point expires by the version it was scored under (or a later one whose points
+  already scored take its expiry). Linked accounts are the latest version's.
 """
 
 from __future__ import annotations
@@ -286,17 +292,20 @@ class InForce:
     takes_new_expiry: bool = False
 
 
-def _expires_by_versions(versions: tuple[InForce, ...], day: int) -> int | None:
-    """The first day a point scored on `day` no longer counts: by the ledger of the version
-    in force that day, then of each later version whose points already scored take its
-    expiry (from its first day, and only while the point still counts then)."""
-    expires = resets.expires(_in_force(versions, day).program.ledger, day)
+def _expires_by_versions(versions: tuple[InForce, ...], day: int) -> tuple[int | None, ir.LedgerIR]:
+    """The first day a point scored on `day` no longer counts, and the ledger that says so:
+    the ledger of the version in force that day, then of each later version whose points
+    already scored take its expiry (from its first day, and only while the point still
+    counts then)."""
+    rules = _in_force(versions, day).program.ledger
+    expires = resets.expires(rules, day)
     for later in versions:
         if later.since <= day or not later.takes_new_expiry or (expires is not None and expires <= later.since):
             continue
-        new = resets.expires(later.program.ledger, day)
+        rules = later.program.ledger
+        new = resets.expires(rules, day)
         expires = None if new is None else max(new, later.since)
-    return expires
+    return expires, rules
 
 
 def _in_force(versions: tuple[InForce, ...], day: int) -> InForce:
@@ -359,7 +368,6 @@ class _History:
 
     def __init__(self, ledger: Ledger):
         self.ledger = ledger
-        self.rules = ledger.program.ledger
         self.scoring: dict[int, int] = defaultdict(int)  # day -> points the live violations score that day
         self.expiring: dict[int, int] = defaultdict(int)  # day -> points of theirs that stop counting that day
         for scored in ledger._scored.values():
@@ -372,7 +380,7 @@ class _History:
         self.deactivated_on: int | None = None
         self.measures: list[_Imposed] = []  # in order of start
         self.measure_starts: list[int] = []
-        self.extending = any(t.extensions for t in ledger.thresholds)  # issue 11
+        self.extending = any(t.extensions for v in ledger.versions for t in v.program.ledger.thresholds)  # issue 11
         self.rewound_to: int | None = None  # the earliest day rewound to, since `take_rewind`
         self.new_ends: list[int] | None = None  # a list to collect the ends of new measures in
 
@@ -415,7 +423,7 @@ class _History:
         thresholds reached that day impose (D7, D8)."""
         previous = self.points[-1] if self.points else 0
         points = previous
-        if self.deactivated_on is None or not self.rules.freeze_when_deactivated:
+        if not self.ledger._freezes(self.deactivated_on):
             points -= self.expiring.get(day, 0)
         points += self.scoring.get(day, 0)
         if self.extending and self.scoring.get(day, 0) > 0:
@@ -426,13 +434,14 @@ class _History:
         self.points.append(points)
         if points < previous:
             return
-        reached = [t for t in self.ledger.thresholds if previous < t.points <= points]
-        for threshold in (reached if self.rules.crossing == "all" else reached[-1:]):
+        rules = self.ledger._rules_on(day)  # versions: the thresholds of the version in force that day
+        reached = [t for t in self.ledger._thresholds_on(day) if previous < t.points <= points]
+        for threshold in (reached if rules.crossing == "all" else reached[-1:]):
             extensions = dict(threshold.extensions)
             for measure, length in threshold.measures:
                 self._impose(_Imposed(day, day + length if length is not None else None, measure, threshold.points,
                                       extension=extensions.get(measure)))
-        deactivate_at = self.rules.deactivate_at
+        deactivate_at = rules.deactivate_at
         if self.deactivated_on is None and deactivate_at is not None and points >= deactivate_at:
             self.deactivated_on = day
 
@@ -505,7 +514,8 @@ class Ledger:
         self.path = path or self.events.path
         self.seller_id = _one_seller(self.events, self.path)
         _check_policy(program, region, self.path)
-        self.thresholds = tuple(sorted(program.ledger.thresholds, key=lambda t: t.points))
+        self._thresholds_in = {v.since: tuple(sorted(v.program.ledger.thresholds, key=lambda t: t.points))
+                               for v in self.versions}
         problems: list[Diagnostic] = list(self._date_problems())
         self.region = self._seller_region(region, problems)
         self._reasons = _reasons_by_name(program, self.region)
@@ -587,7 +597,8 @@ class Ledger:
 
     def _date_problems(self):
         """Dates so late that the policy's periods would run past the calendar's end."""
-        extension = max((days for t in self.program.ledger.thresholds for _, days in t.extensions), default=0)
+        extension = max((days for v in self.versions for t in v.program.ledger.thresholds
+                         for _, days in t.extensions), default=0)
         horizon = max(_horizon(v.program) for v in self.versions)  # issue 11: versions
         last = datetime.date.max.toordinal() - horizon - extension * len(self.events)  # issue 11
         for event in self.events:
@@ -701,16 +712,17 @@ class Ledger:
         """The violations with the weight of their repeats (`points double for a repeat within N days`): a
         rule's points count twice (or M more) in a violation that scores within N days
         (D2: inclusive) after an earlier one of that rule, in ledger order, not revoked
-        by that day (an appeal accepted later leaves the repeat as it was scored)."""
-        repeat = self.program.ledger.repeat
-        if repeat is None:
+        by that day (an appeal accepted later leaves the repeat as it was scored). The
+        repeat rule is that of the version in force on the day the repeat scores."""
+        if all(v.program.ledger.repeat is None for v in self.versions):
             return self._scored
         earlier: dict[str, list[_Scored]] = defaultdict(list)  # rule -> its violations so far
         weighed = {}
         for scored in self._scored.values():
             extra, repeated = 0, []
+            repeat = self._rules_on(scored.day).repeat
             for rule, points in zip(scored.rules, scored.rule_points or (scored.points,)):
-                last = self._repeated(earlier[rule], scored.day, repeat.within_days)
+                last = None if repeat is None else self._repeated(earlier[rule], scored.day, repeat.within_days)
                 if last is not None and points > 0:
                     extra += points if repeat.adds is None else repeat.adds
                     repeated.append(last.id)
@@ -729,7 +741,7 @@ class Ledger:
         return None
 
     def _judge_appeals(self) -> tuple[_Appeal, ...]:
-        appeals = self.program.appeals
+        """Each appeal judged by the `appeals` of the version in force on its date."""
         attempts: dict[str, int] = defaultdict(int)
         rejected: dict[str, int] = {}
         revoked: dict[str, int] = {}
@@ -738,6 +750,7 @@ class Ledger:
             if not isinstance(event, ev.AppealEvent):
                 continue
             day, target = event.date.toordinal(), event.violation
+            appeals = self._program_on(day).appeals  # versions: the appeal's day's
             reason = self._appeal_problem(event, day, appeals, attempts[target], rejected.get(target),
                                           revoked.get(target))
             attempt = None
@@ -802,15 +815,17 @@ class Ledger:
         return holds
 
     def _hold_scenario(self, event: ev.HoldEvent, scored: _Scored | None, problems: list) -> ir.HoldIR | None:
-        """The hold scenario named, or the one that covers the violation's reason."""
+        """The hold scenario named, or the one that covers the violation's reason, of the
+        version in force on the hold's date."""
         reasons = scored.reasons if scored else ()
-        covering = [h for h in self.program.holds if set(h.reasons) & set(reasons)]
+        holds = self._program_on(event.date.toordinal()).holds
+        covering = [h for h in holds if set(h.reasons) & set(reasons)]
         if event.scenario is not None:
-            named = next((h for h in self.program.holds if h.name == event.scenario), None)
+            named = next((h for h in holds if h.name == event.scenario), None)
             if named is None:
                 problems.append(self._diagnostic(
                     HOLD_SCENARIO, say("ledger.unknown_scenario", scenario=shown(event.scenario),
-                                       scenarios=Words([h.name for h in self.program.holds], ",")), event, "scenario"))
+                                       scenarios=Words([h.name for h in holds], ",")), event, "scenario"))
             elif named not in covering:
                 problems.append(self._diagnostic(
                     HOLD_SCENARIO, say("ledger.scenario_for", scenario=named.name, reasons=Words(named.reasons, ","),
@@ -824,7 +839,7 @@ class Ledger:
                 HOLD_SCENARIO, say("ledger.no_scenario", held=_reasons_text(scored, reasons)),
                 event, "violation", help=say("ledger.no_scenario.help", scenarios=Words(
                     [say("ledger.scenario_reasons", scenario=h.name, reasons=Words(h.reasons, ","))
-                     for h in self.program.holds], ";"))))
+                     for h in holds], ";"))))
         else:
             problems.append(self._diagnostic(
                 HOLD_SCENARIO, say("ledger.several_scenarios", scenarios=Words([h.name for h in covering], ",")),
@@ -848,11 +863,36 @@ class Ledger:
     def _expires(self, scored: _Scored) -> int | None:
         """The first day a violation no longer counts (`points expire after`, `points reset on`), by
         the versions of the pack (issue 11: versions)."""
-        return _expires_by_versions(self.versions, scored.day)
+        return _expires_by_versions(self.versions, scored.day)[0]
+
+    def _by_reset(self, day: int) -> bool:
+        """Whether a point scored on `day` stops counting on a reset day, by the ledger
+        its expiry comes from (issue 11: versions)."""
+        return resets.by_reset(_expires_by_versions(self.versions, day)[1], day)
 
     def _live(self, violation: str, day: int) -> bool:
         """Whether a violation is not revoked on `day`."""
         return self._revoked.get(violation, day + 1) > day
+
+    # ---- the version in force (issue 11: versions) -------------------------
+
+    def _program_on(self, day: int) -> ir.Program:
+        """The program of the version in force on `day` (the one program without amendments)."""
+        return _in_force(self.versions, day).program
+
+    def _rules_on(self, day: int) -> ir.LedgerIR:
+        """The ledger of the version in force on `day`: what a threshold reached that day
+        imposes, when it deactivates, how far before a threshold a warning is due."""
+        return self._program_on(day).ledger
+
+    def _thresholds_on(self, day: int) -> tuple:
+        """The thresholds of the version in force on `day`, lowest first."""
+        return self._thresholds_in[_in_force(self.versions, day).since]
+
+    def _freezes(self, deactivated_on: int | None) -> bool:
+        """Whether no point expires: the seller is deactivated, and the version in force
+        on the day of deactivation says `points freeze while deactivated`."""
+        return deactivated_on is not None and self._rules_on(deactivated_on).freeze_when_deactivated
 
     # ---- the state of a day ----------------------------------------------
 
@@ -872,10 +912,10 @@ class Ledger:
         points = history.points_on(day)
         deactivated_on = history.deactivated_by(day)
         return State(
-            on=on, region=self.region, active_points=points, level=self._level(points),
+            on=on, region=self.region, active_points=points, level=self._level(points, day),
             deactivated=deactivated_on is not None,
             deactivated_on=_date(deactivated_on) if deactivated_on is not None else None,
-            restrictions=self._restrictions(history, day), warnings=self._warnings(points),
+            restrictions=self._restrictions(history, day), warnings=self._warnings(points, day),
             violations=self._violations(day, deactivated_on),
             appeals=tuple(AppealState(a.event.violation, a.event.date, a.event.outcome, a.valid, a.reason, a.attempt)
                           for a in self._appeals if a.day <= day),
@@ -891,14 +931,16 @@ class Ledger:
             raise TspolError(Diagnostic(NO_DATE, say("ledger.no_date"), key="on", path=self.path))
         return self.last_date
 
-    def _level(self, points: int) -> int:
-        return max((t.points for t in self.thresholds if t.points <= points), default=0)
+    def _level(self, points: int, day: int) -> int:
+        """The highest threshold of the version in force on `day` that `points` reach."""
+        return max((t.points for t in self._thresholds_on(day) if t.points <= points), default=0)
 
-    def _warnings(self, points: int) -> tuple[Warning, ...]:
-        margin = self.program.ledger.warning_margin
+    def _warnings(self, points: int, day: int) -> tuple[Warning, ...]:
+        """The formal warnings due on `day`, by the thresholds and margin of its version."""
+        margin = self._rules_on(day).warning_margin
         if margin is None:
             return ()
-        return tuple(Warning(t.points, t.points - points) for t in self.thresholds
+        return tuple(Warning(t.points, t.points - points) for t in self._thresholds_on(day)
                      if t.points - margin <= points < t.points)
 
     def _restrictions(self, history: _History, day: int) -> tuple[Restriction, ...]:
@@ -912,7 +954,7 @@ class Ledger:
 
     def _violation_state(self, s: _Scored, day: int, deactivated_on: int | None) -> ViolationState:
         """A violation scored by `day`, on that day (`deactivated_on`: the seller's, if by then)."""
-        freeze = deactivated_on is not None and self.program.ledger.freeze_when_deactivated
+        freeze = self._freezes(deactivated_on)
         revoked = self._revoked.get(s.id)
         expires = self._expires(s)
         if revoked is not None and revoked <= day:
@@ -925,7 +967,7 @@ class Ledger:
             status = "active"
         return ViolationState(s.id, s.rules, s.points, _date(s.day), _date(expires) if expires is not None else None,
                               status, _date(revoked) if status == "revoked" else None,
-                              expires is not None and resets.by_reset(self.program.ledger, s.day), s.repeats)
+                              expires is not None and self._by_reset(s.day), s.repeats)
 
     def _hold_state(self, hold: _Hold, day: int) -> HoldState:
         scenario = hold.scenario
@@ -1159,6 +1201,7 @@ class _DaysOfChange:
         days = {e.date.toordinal() for e in ledger.events}  # the days violations score are among them
         days.update(e for e in map(ledger._expires, ledger._scored.values()) if e is not None)
         days.update(r.until for r in ledger._limits)
+        days.update(v.since for v in ledger.versions[1:])  # a new version's thresholds and warnings
         for hold in ledger._holds:
             state = ledger._hold_state(hold, last)
             if state.until is not None:
@@ -1207,7 +1250,7 @@ class _Tracker:
         position = {s.id: i for i, s in enumerate(self.scored)}
         self.revoking = sorted((day, position[id]) for id, day in ledger._revoked.items() if id in position)
         self.revoking_days = [day for day, _ in self.revoking]
-        self.freeze = ledger.program.ledger.freeze_when_deactivated
+        self.freeze = any(v.program.ledger.freeze_when_deactivated for v in ledger.versions)  # may freeze
         self.share = ledger.program.ledger.linked_accounts_share
         self.links = ledger._link_events
         self.link_days = [link.date.toordinal() for link in self.links]
@@ -1229,11 +1272,11 @@ class _Tracker:
         deactivated_on = history.deactivated_by(day)
         points = history.points_on(day)
         restrictions = self._restrictions(day)
-        warnings = ledger._warnings(points)
+        warnings = ledger._warnings(points, day)
         violations = self._violations(day, deactivated_on)
         holds = self._holds(day)
         links = self._links(day)
-        after = _view(day, points, ledger._level(points), deactivated_on, restrictions, warnings,
+        after = _view(day, points, ledger._level(points, day), deactivated_on, restrictions, warnings,
                       tuple(v for _, v in violations), tuple(h for _, h in holds), tuple(a for _, a in links))
         before = None
         if previous is not None:
