@@ -88,6 +88,8 @@ OUT_OF_ORDER = "E402"
 INCONSISTENT = "E403"
 # E45x: a more general ledger (issue 11) (tspol.dsl.checker)
 RESET_DAY = "E450"
+UNTIL_NO_STANDARD = "E451"
+UNTIL_NOT_EVALUATED = "E452"
 # E44x: issue 11, points from the catalogue (tspol.dsl.checker)
 RANGE_BACKWARDS = "E440"
 POINTS_OUTSIDE = "E441"
