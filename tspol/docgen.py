@@ -69,7 +69,8 @@ WORDS = {
         "undecided": "The analysis could not decide the tables of this rule, so they have no map.",
         "open_end": "no upper end", "not_drawn": "not in the picture", "warning": "warning",
         "points": ("{} point", "{} points"), "limit": "limit {}d at {}%", "threshold": "{} points",
-        "days": ("{} day", "{} days"), "permanently": "permanently", "deactivation": "deactivation",
+        "days": ("{} day", "{} days"), "permanently": "permanently", "until_within": "until {} is within its standard",
+        "while_level": "while the points stay at this threshold or above", "deactivation": "deactivation",
         "expiry": "Points expire after {} days.", "deactivate": "At {} points the account is deactivated.",
         "freeze": "Points freeze while the account is deactivated.",
         "reset": "All points reset on {}.", "repeat": "For a repeat of a rule's violation, {}.",
@@ -118,7 +119,8 @@ WORDS = {
         "undecided": "分析未能判定此规则的表,因此没有覆盖图。",
         "open_end": "无上限", "not_drawn": "不在图中", "warning": "警告",
         "points": ("{} 分", "{} 分"), "limit": "限单 {} 天 {}%", "threshold": "{} 分",
-        "days": ("{} 天", "{} 天"), "permanently": "永久", "deactivation": "停用",
+        "days": ("{} 天", "{} 天"), "permanently": "永久", "until_within": "至 {} 回到标准以内",
+        "while_level": "违规分不低于本阈值期间", "deactivation": "停用",
         "expiry": "违规分在 {} 天后失效。", "deactivate": "累计 {} 分时账号被停用。",
         "freeze": "账号停用期间违规分冻结。", "reset": "全部违规分在 {} 清零。", "repeat": "同一规则的重复违规:{}。", "warn": "距离阈值 {} 分时发出正式警告。",
         "crossing_highest": "一次计分跨越多个阈值时,执行最高阈值的措施。",
@@ -482,12 +484,20 @@ class _Page:
         for threshold in sorted(ledger.thresholds, key=lambda t: -t.points):
             mark = el("span", words["deactivation"], class_="mark") if threshold.points == ledger.deactivate_at \
                 else None
-            measures = [el("li", self.measure(name), " · ",
-                           words["permanently"] if days is None else _counted("days", days, self.lang))
+            measures = [el("li", self.measure(name), " · ", self.measure_length(threshold, name, days))
                         for name, days in threshold.measures]
             rungs.append(el("li", el("div", words["threshold"].format(threshold.points), mark, class_="rung"),
                             el("ul", measures)))
         return el("ol", rungs, class_="ladder")
+
+    def measure_length(self, threshold: ir.ThresholdIR, measure: str, days: int | None) -> str:
+        """`14 days`, `permanently`; issue 11: `until LDR is within standard`, `while at this level`."""
+        metric = dict(threshold.until_within).get(measure)
+        if metric is not None:
+            return self.words["until_within"].format(metric)
+        if measure in threshold.while_level:
+            return self.words["while_level"]
+        return self.words["permanently"] if days is None else _counted("days", days, self.lang)
 
     def appeals(self) -> ET.Element | None:
         appeals = self.program.appeals

@@ -1005,6 +1005,7 @@ _section({
     "hover.row.one": ("1 row", "1 行"),
     "hover.row.many": ("{count:,} rows", "{count:,} 行"),
     "hover.may": ("may {measures}", "平台可追加 {measures}"),
+    "hover.open_ended": ("from threshold {points} {lasts}", "自节点处罚阈值 {points} 起,{lasts}"),
     "hover.category": ("in category `{category}`", "属于类别 `{category}`"),
     "hover.points.discretionary": ("points at the platform’s discretion", "违规分由平台酌情决定"),
     "hover.points.rule": ("points by rule", "违规分按规则"),

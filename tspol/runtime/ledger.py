@@ -1445,8 +1445,11 @@ def _lasts_text(lasts: tuple) -> str:
     return f"until {what} is within standard" if kind == "within" else "while at this level"
 
 
-def _open_span(r: Restriction) -> Message:
-    """`permanently`, `until LDR is within standard`, `while at 6 points or more` (issue 11)."""
+def restriction_span(r: Restriction) -> Message:
+    """`until 2025-03-24`, `permanently`; issue 11: `until LDR is within standard`, `while at 6
+    points or more` (open-ended until they end)."""
+    if r.until is not None:
+        return say("timeline.until", date=str(r.until))
     if r.lasts is None:
         return say("timeline.permanently")
     kind, what = r.lasts
@@ -1498,7 +1501,7 @@ def _differences(before: State | None, after: State) -> tuple[Message, ...]:
     new_restrictions |= {old for old, _ in moved}
     for r in after.restrictions:
         if r not in old_restrictions:
-            span = say("timeline.until", date=str(r.until)) if r.until else _open_span(r)
+            span = restriction_span(r)
             changes.append(say("timeline.starts", name=_restriction_name(r), span=span) if r.start == after.on
                            else say("timeline.applies_from", name=_restriction_name(r), date=str(r.start), span=span))
     ended = {attrs.evolve(r, until=None) for r in after.ended}  # issue 11
