@@ -926,6 +926,7 @@ class Ledger:
             holds=tuple(self._hold_state(h, day) for h in self._holds if h.day <= day),
             linked=self._links(day),
             off_cadence=self._off_cadence_on(day),
+            ended=_ended_on(history, day) if history.open_ended else (),
         )
 
     def _on(self, on) -> datetime.date:
@@ -1429,6 +1430,11 @@ def _moved_end(old: Restriction, new: Restriction) -> Message:
     if old.until is not None and new.until is not None and new.until > old.until:
         return say("timeline.extended", name=name, date=str(new.until))
     return say("timeline.now_until", name=name, date=str(new.until))
+
+
+def _ended_on(history: _History, day: int) -> tuple[Restriction, ...]:
+    """The open-ended measures that end on `day` (issue 11), as `_Tracker.ended`."""
+    return tuple(m.restriction() for m in history.measures_by(day) if m.ended and m.start == day)
 
 
 def _lasts(threshold: ir.ThresholdIR, measure: str) -> tuple | None:
