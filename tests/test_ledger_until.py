@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 from pathlib import Path
 
 import attrs
@@ -141,3 +142,14 @@ def test_simulate_the_example_pack(cli, snapshot, monkeypatch, args):
     assert result.exit_code == 0, result.output
     assert "Traceback" not in result.output
     assert snapshot == "$ tspol " + " ".join(command) + "\n" + result.output
+
+
+def test_the_readme_shows_what_simulate_prints(cli, monkeypatch):
+    """The README's block under "Measures until the metric is back, or while at a level"."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Measures until the metric is back, or while at a level\n")[1].split("\n### ")[0]
+    shown = re.search(r"^```text\n(.*?)^```", section, re.MULTILINE | re.DOTALL).group(1)
+    monkeypatch.chdir(ROOT)
+    result = cli("simulate", "--policy", "examples/ledger_until", "examples/ledger_until/events.jsonl")
+    assert result.exit_code == 0, result.output
+    assert "\n" + shown + "\n" in result.output
