@@ -153,3 +153,21 @@ def test_the_readme_shows_what_simulate_prints(cli, monkeypatch):
     result = cli("simulate", "--policy", "examples/ledger_until", "examples/ledger_until/events.jsonl")
     assert result.exit_code == 0, result.output
     assert "\n" + shown + "\n" in result.output
+
+
+def test_hover_says_how_long_a_threshold_imposes_the_measure_and_completion_offers_metrics_after_until():
+    from tspol.lsp.completion import complete
+    from tspol.lsp.hover import about_name
+    from tspol.lsp.snapshot import Snapshot
+
+    path = str(PACK / "policy.pol")
+    text = (PACK / "policy.pol").read_text(encoding="utf-8")
+    snapshot = Snapshot.of_file(path, {path: text})
+    assert "**measure** `no_campaigns`: from threshold 4 until LDR is within standard" in \
+        about_name(snapshot, "measure", "no_campaigns")
+    assert "自节点处罚阈值 8 起" in about_name(snapshot, "measure", "reduced_visibility", "zh")
+    assert "- `ledger` (policy.pol:62)" in about_name(snapshot, "quantity", "LDR")  # a use of the metric
+    written = text.replace("no_campaigns until LDR is within standard", "no_campaigns until ")
+    offset = written.index("no_campaigns until ") + len("no_campaigns until ")
+    offered = complete(Snapshot.of_file(path, {path: written}), path, offset)
+    assert [(c.label, c.kind) for c in offered] == [("LDR", "metric")]
