@@ -171,3 +171,14 @@ def test_hover_says_how_long_a_threshold_imposes_the_measure_and_completion_offe
     offset = written.index("no_campaigns until ") + len("no_campaigns until ")
     offered = complete(Snapshot.of_file(path, {path: written}), path, offset)
     assert [(c.label, c.kind) for c in offered] == [("LDR", "metric")]
+
+
+def test_a_measure_without_its_length_is_told_every_way_it_may_last(cli, tmp_path):
+    text = (PACK / "policy.pol").read_text(encoding="utf-8")
+    (tmp_path / "policy.pol").write_text(text.replace("no_campaigns until LDR is within standard", "no_campaigns 14d"),
+                                         encoding="utf-8")
+    result = cli("check", str(tmp_path))
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "policy.pol:62:18: error[E100]: expected `for`, `permanently`, `until` or `while`, but found `14d`" \
+        in result.output
+    assert "`until METRIC is within standard` or `while at this level`" in result.output

@@ -753,9 +753,12 @@ _section({
                                  "生效日期写作 YYYY-MM-DD,例如 `effective 2024-07-15`"),
     "syntax.example.threshold": ("a threshold lists its measures in a block: `threshold 12 {{ no_campaigns for 7d }}`",
                                  "阈值的处罚措施写在块中:`threshold 12 {{ no_campaigns for 7d }}`"),
-    "syntax.example.threshold_measure": ("a threshold measure lasts `for` a duration or `permanently`: "
+    "syntax.example.threshold_measure": ("a threshold measure lasts `for` a duration, `permanently`, "
+                                         "`until METRIC is within standard` or `while at this level`: "
                                          "`no_campaigns for 7d`",
-                                         "阈值下的处罚措施持续 `for` 一段时长,或 `permanently`:`no_campaigns for 7d`"),
+                                         "阈值下的处罚措施持续 `for` 一段时长、`permanently`、"
+                                         "`until METRIC is within standard` 或 `while at this level`:"
+                                         "`no_campaigns for 7d`"),
 })
 
 # ---- the system's words (os_reason, utf8_reason): its English, and Chinese for the common ones
