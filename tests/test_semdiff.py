@@ -254,6 +254,10 @@ def _other(value, name: str = ""):
         return ir.RepeatIR(30, None)
     if name == "extensions":  # of the bundled pack's threshold 12, whose measure is no_campaigns
         return value + (("no_campaigns", 7),)
+    if name == "until_within":  # issue 11: no_campaigns until a metric is within its standard
+        return value + (("no_campaigns", "LDR"),)
+    if name == "while_level":  # issue 11: no_campaigns while at the threshold's level
+        return value + ("no_campaigns",)
     if name == "weekday":
         return (value + 1) % 7
     if name == "cadence":  # when a rule is evaluated (issue 11, evaluation cadence)

@@ -149,3 +149,20 @@ def test_a_pack_with_amendments_prints_the_same_bytes_on_both_engines(spark, cli
     assert python.exit_code == on_spark.exit_code == 0, python.output + on_spark.output
     assert on_spark.stdout == python.stdout and on_spark.stderr == python.stderr
     assert sent == [1]
+def test_measures_until_within_standard_or_while_at_a_level_print_the_same_bytes(spark, in_tmp, cli, sent):  # noqa: F811
+    """examples/ledger_until's events as two sellers (issue 11): open-ended measures and their ends."""
+    from conftest import ROOT
+
+    pack = ROOT / "examples" / "ledger_until"
+    lines = (pack / "events.jsonl").read_text(encoding="utf-8").splitlines()
+    events = [{"seller_id": "s1", **json.loads(line)} for line in lines]
+    events += [{"seller_id": "s2", **json.loads(line)} for line in lines[:4]]  # no_campaigns ends, not the other
+    name = write_events(in_tmp / "until.jsonl", *events)
+    views = [[], ["--chart"], ["--format", "json"], ["--format", "json", "--on", "2025-03-12"],
+             ["--until", "2025-04-10", "--every", "3d"]]
+    for view in views:
+        python, on_spark = (cli("simulate", "--policy", pack, name, *view, "--engine", engine) for engine in ENGINES)
+        assert python.exit_code == 0, python.output
+        assert "ends no_campaigns: LDR within standard" in python.stdout or "json" in view or "--until" in view
+        assert (on_spark.exit_code, on_spark.stdout, on_spark.stderr) == (0, python.stdout, python.stderr), view
+    assert sent == [2] * len(views)

@@ -88,6 +88,8 @@ OUT_OF_ORDER = "E402"
 INCONSISTENT = "E403"
 # E45x: a more general ledger (issue 11) (tspol.dsl.checker)
 RESET_DAY = "E450"
+UNTIL_NO_STANDARD = "E451"
+UNTIL_NOT_EVALUATED = "E452"
 # E44x: issue 11, points from the catalogue (tspol.dsl.checker)
 RANGE_BACKWARDS = "E440"
 POINTS_OUTSIDE = "E441"
@@ -194,6 +196,8 @@ class Code:
 _POLICY = 'policy p { version "1" effective 2024-01-01 }\nregion US\n'
 _COUNTS = _POLICY + "input orders: count\ninput late: count { part of orders }\n"
 _RATE = _COUNTS + "metric LDR = late / orders\n"
+_UNTIL_LEDGER = ("measure stop\nledger {\n  points expire after 30d\n  threshold 4 {\n"
+                 "    stop until LDR is within standard\n  }\n}\n")
 
 
 def _pol(text: str, output: str) -> Example:
@@ -1151,6 +1155,42 @@ REGISTRY: tuple[Code, ...] = (
             "`points reset on day N of each month`(或 `quarter`、`year`:其第一个月的第 N 天)在日历上的这一天"
             "把违规分清零。第 29、30、31 天不是每个月都有,账本就说不出二月的违规分何时清零。\n\n"
             "请写第 1 到 28 天,或写星期几:`points reset on the last monday of each month`。"),
+    ),
+    Code(
+        UNTIL_NO_STANDARD, "UNTIL_NO_STANDARD", ERROR,
+        "A measure lasts until a metric is within a standard it does not have",
+        "A threshold's measure may last `until METRIC is within standard`: it ends on the first "
+        "later metrics event that finds the metric within its `standard`. This metric states no "
+        "standard, so no event could ever end the measure.\n\n"
+        "Give the metric a `standard`, or make the measure last `for` a duration.",
+        _pol(_RATE + _UNTIL_LEDGER, ('example.pol:10:16: error[E451]: metric `LDR` has no standard to be within\n'
+                                          '  10 |     stop until LDR is within standard\n'
+                                          '     |                ^^^\n'
+                                          '  help: give `LDR` a `standard`, or make the measure last `for` a duration\n')),
+        summary_zh="处罚措施持续至指标回到一个它没有的标准以内",
+        explanation_zh=(
+            "节点处罚措施可以持续 `until METRIC is within standard`:在之后第一个判定该指标回到其 `standard` "
+            "以内的指标事件当天结束。这个指标没有写标准,任何事件都无法结束这项处罚措施。\n\n"
+            "请为该指标写上 `standard`,或让处罚措施持续 `for` 一段时长。"),
+    ),
+    Code(
+        UNTIL_NOT_EVALUATED, "UNTIL_NOT_EVALUATED", ERROR,
+        "A measure lasts until a metric is within standard, but no rule is on that metric",
+        "A measure `until METRIC is within standard` ends when a metrics event finds the metric "
+        "within its standard, and a metrics event judges a metric only through the rules that are "
+        "`on` it. No rule of the pack is on this metric, so no event could ever end the measure.\n\n"
+        "Add `on METRIC` to a rule of a region, or name a metric a rule is on.",
+        _pol(_COUNTS + "metric LDR = late / orders { standard LDR < 4% }\n" + _UNTIL_LEDGER,
+             ('example.pol:10:16: error[E452]: no rule is on metric `LDR`, so no metrics event can find it within standard\n'
+              '  10 |     stop until LDR is within standard\n'
+              '     |                ^^^\n'
+              '  help: add `on LDR` to a rule of a region, or name a metric a rule is on\n')),
+        summary_zh="处罚措施持续至指标回到标准以内,却没有规则针对该指标",
+        explanation_zh=(
+            "`until METRIC is within standard` 的处罚措施在指标事件判定该指标回到标准以内时结束,"
+            "而指标事件只通过针对(`on`)该指标的规则来判定它。本规则包没有规则针对这个指标,"
+            "任何事件都无法结束这项处罚措施。\n\n"
+            "请在某个地区的规则中写 `on METRIC`,或改用规则针对的指标。"),
     ),
     # ---- params (issue 11)
     Code(

@@ -69,7 +69,8 @@ WORDS = {
         "undecided": "The analysis could not decide the tables of this rule, so they have no map.",
         "open_end": "no upper end", "not_drawn": "not in the picture", "warning": "warning",
         "points": ("{} point", "{} points"), "limit": "limit {}d at {}%", "threshold": "{} points",
-        "days": ("{} day", "{} days"), "permanently": "permanently", "deactivation": "deactivation",
+        "days": ("{} day", "{} days"), "permanently": "permanently", "until_within": "until {} is within its standard",
+        "while_level": "while the points stay at this threshold or above", "deactivation": "deactivation",
         "expiry": "Points expire after {} days.", "deactivate": "At {} points the account is deactivated.",
         "freeze": "Points freeze while the account is deactivated.",
         "reset": "All points reset on {}.", "reset_day": "day {} of {}", "reset_nth": "the {} {} of {}",
@@ -124,7 +125,8 @@ WORDS = {
         "undecided": "分析未能判定此规则的表,因此没有覆盖图。",
         "open_end": "无上限", "not_drawn": "不在图中", "warning": "警告",
         "points": ("{} 分", "{} 分"), "limit": "限单 {} 天 {}%", "threshold": "{} 分",
-        "days": ("{} 天", "{} 天"), "permanently": "永久", "deactivation": "停用",
+        "days": ("{} 天", "{} 天"), "permanently": "永久", "until_within": "至 {} 回到标准以内",
+        "while_level": "违规分不低于本阈值期间", "deactivation": "停用",
         "expiry": "违规分在 {} 天后失效。", "deactivate": "累计 {} 分时账号被停用。",
         "freeze": "账号停用期间违规分冻结。", "reset": "全部违规分在{}清零。", "reset_day": "{1}的 {0} 日",
         "reset_nth": "{2}的{0}个星期{1}", "periods": {"month": "每月", "quarter": "每季度第一个月", "year": "每年一月"},
@@ -494,8 +496,7 @@ class _Page:
             mark = el("span", words["deactivation"], class_="mark") if threshold.points == ledger.deactivate_at \
                 else None
             extended = dict(threshold.extensions)
-            measures = [el("li", self.measure(name), " · ",
-                           words["permanently"] if days is None else _counted("days", days, self.lang),
+            measures = [el("li", self.measure(name), " · ", self.measure_length(threshold, name, days),
                            self.extension(extended.get(name)))
                         for name, days in threshold.measures]
             rungs.append(el("li", el("div", words["threshold"].format(threshold.points), mark, class_="rung"),
@@ -522,6 +523,15 @@ class _Page:
         if repeat.adds is None:
             return self.words["repeat_double"].format(repeat.within_days)
         return self.words["repeat_add"].format(repeat.within_days, _counted("points", repeat.adds, self.lang))
+
+    def measure_length(self, threshold: ir.ThresholdIR, measure: str, days: int | None) -> str:
+        """`14 days`, `permanently`; issue 11: `until LDR is within standard`, `while at this level`."""
+        metric = dict(threshold.until_within).get(measure)
+        if metric is not None:
+            return self.words["until_within"].format(metric)
+        if measure in threshold.while_level:
+            return self.words["while_level"]
+        return self.words["permanently"] if days is None else _counted("days", days, self.lang)
 
     def appeals(self) -> ET.Element | None:
         appeals = self.program.appeals

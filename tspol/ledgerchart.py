@@ -29,6 +29,7 @@ from fractions import Fraction
 
 import attrs
 
+from tspol.compiler import ir
 from tspol.messages import Message, say, text
 from tspol.runtime.events import seller_text
 from tspol.runtime.ledger import Ledger, State, TimelineRow, as_date, points_text
@@ -148,16 +149,26 @@ def _steps(states: list[State]) -> tuple[Step, ...]:
 def _levels(program) -> tuple[Level, ...]:
     names = dict(program.measures)
     rules = program.ledger
-    levels = {t.points: Level(t.points, True, tuple(_measure_text(names, m, days) for m, days in t.measures),
+    levels = {t.points: Level(t.points, True, tuple(_measure_text(names, m, _length(t, m, days)) for m, days in t.measures),
                               t.points == rules.deactivate_at) for t in rules.thresholds}
     if rules.deactivate_at is not None and rules.deactivate_at not in levels:
         levels[rules.deactivate_at] = Level(rules.deactivate_at, False, (), True)
     return tuple(levels[points] for points in sorted(levels))
 
 
-def _measure_text(names, measure: str, days: int | None) -> str:
+def _measure_text(names, measure: str, days: int | str | None) -> str:
     name = _name(names, measure)
+    if isinstance(days, str):  # issue 11: how long an open-ended measure lasts
+        return f"{name} ({days})"
     return f"{name} ({days} days)" if days is not None else f"{name} (permanently)"
+
+
+def _length(threshold: ir.ThresholdIR, measure: str, days: int | None) -> int | str | None:
+    """The days of a threshold's measure; issue 11: `until LDR is within standard`, `while at this level`."""
+    metric = dict(threshold.until_within).get(measure)
+    if metric is not None:
+        return f"until {metric} is within standard"
+    return "while at this level" if measure in threshold.while_level else days
 
 
 def _name(names, measure: str) -> str:

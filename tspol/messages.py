@@ -761,9 +761,12 @@ _section({
                                  "生效日期写作 YYYY-MM-DD,例如 `effective 2024-07-15`"),
     "syntax.example.threshold": ("a threshold lists its measures in a block: `threshold 12 {{ no_campaigns for 7d }}`",
                                  "阈值的处罚措施写在块中:`threshold 12 {{ no_campaigns for 7d }}`"),
-    "syntax.example.threshold_measure": ("a threshold measure lasts `for` a duration or `permanently`: "
+    "syntax.example.threshold_measure": ("a threshold measure lasts `for` a duration, `permanently`, "
+                                         "`until METRIC is within standard` or `while at this level`: "
                                          "`no_campaigns for 7d`",
-                                         "阈值下的处罚措施持续 `for` 一段时长,或 `permanently`:`no_campaigns for 7d`"),
+                                         "阈值下的处罚措施持续 `for` 一段时长、`permanently`、"
+                                         "`until METRIC is within standard` 或 `while at this level`:"
+                                         "`no_campaigns for 7d`"),
 })
 
 # ---- the system's words (os_reason, utf8_reason): its English, and Chinese for the common ones
@@ -1013,6 +1016,7 @@ _section({
     "hover.row.one": ("1 row", "1 行"),
     "hover.row.many": ("{count:,} rows", "{count:,} 行"),
     "hover.may": ("may {measures}", "平台可追加 {measures}"),
+    "hover.open_ended": ("from threshold {points} {lasts}", "自节点处罚阈值 {points} 起,{lasts}"),
     "hover.category": ("in category `{category}`", "属于类别 `{category}`"),
     "hover.points.discretionary": ("points at the platform’s discretion", "违规分由平台酌情决定"),
     "hover.points.rule": ("points by rule", "违规分按规则"),
@@ -1663,6 +1667,18 @@ _section({
     "what.extension": ("the extension of a measure", "处罚措施的延长时长"),
     "timeline.extended": ("{name} extended until {date}", "{name} 延长至 {date}"),
     "timeline.now_until": ("{name} now until {date}", "{name} 改为至 {date}"),
+    "timeline.until_within": ("until {metric} is within standard", "至 {metric} 回到标准以内"),
+    "timeline.while_level": ("while at {points} points or more", "违规分不低于 {points} 期间"),
+    "timeline.ends_within": ("ends {name}: {metric} within standard", "{name} 结束:{metric} 回到标准以内"),
+    "timeline.ends_below": ("ends {name}: below {points} points", "{name} 结束:违规分低于 {points}"),
+    "check.until_no_standard": ("metric `{metric}` has no standard to be within",
+                                "指标 `{metric}` 没有标准,无从回到标准以内"),
+    "check.until_no_standard.help": ("give `{metric}` a `standard`, or make the measure last `for` a duration",
+                                     "为 `{metric}` 写上 `standard`,或让处罚措施持续 `for` 一段时长"),
+    "check.until_not_evaluated": ("no rule is on metric `{metric}`, so no metrics event can find it within standard",
+                                  "没有规则针对指标 `{metric}`,任何指标事件都无法判定它回到标准以内"),
+    "check.until_not_evaluated.help": ("add `on {metric}` to a rule of a region, or name a metric a rule is on",
+                                       "在某个地区的规则中写 `on {metric}`,或改用规则针对的指标"),
     "what.repeat_window": ("the window of a repeat", "重复违规的期限"),
     "what.repeat_points": ("the points a repeat adds", "重复违规加的分"),
     "timeline.repeat": ("{scored}, a repeat of {earlier}", "{scored},重复 {earlier}"),

@@ -18,7 +18,7 @@ from tspol.cli.help import Command
 from tspol.diagnostics import ERROR
 from tspol.messages import Words, say, text
 from tspol.runtime.events import seller_text
-from tspol.runtime.ledger import points_text
+from tspol.runtime.ledger import points_text, restriction_span
 
 
 DAYS_IN = {"d": 1, "w": 7}
@@ -383,7 +383,7 @@ def _restriction_text(r):
             name = say("ledger.daily_cap", name=name, cap=limit['daily_cap'])
     cause = (say("report.threshold", threshold=r.threshold) if r.threshold is not None
              else say("report.violation", id=r.violation))
-    span = say("timeline.until", date=str(r.until)) if r.until else say("timeline.permanently")
+    span = restriction_span(r)
     return say("report.restriction", name=name, start=str(r.start), span=span, cause=cause)
 
 

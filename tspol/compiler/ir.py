@@ -267,6 +267,10 @@ class ThresholdIR:
     measures: tuple[tuple[str, int | None], ...]  # (measure, days); None days: permanent
     # issue 11: (measure, days) of a measure `extended by N on each new violation` while in effect
     extensions: tuple[tuple[str, int], ...] = since(3, ())
+    # issue 11: (measure, metric) of a measure `until METRIC is within standard`, and the measures
+    # `while at this level`; their days in `measures` are None (open-ended until they end)
+    until_within: tuple[tuple[str, str], ...] = since(3, ())
+    while_level: tuple[str, ...] = since(3, ())
 
 
 @frozen

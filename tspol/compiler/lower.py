@@ -215,7 +215,10 @@ def _ledger(ledger: ast.Ledger) -> ir.LedgerIR:
             ir.ThresholdIR(_whole(t.points),
                            tuple((m.measure.value, _days(m.duration) if m.duration is not None else None)
                                  for m in t.measures),
-                           tuple((m.measure.value, _days(m.extension.by)) for m in t.measures if m.extension))
+                           tuple((m.measure.value, _days(m.extension.by)) for m in t.measures if m.extension),
+                           tuple((m.measure.value, m.lasts.metric.value) for m in t.measures
+                                 if isinstance(m.lasts, ast.UntilWithin)),
+                           tuple(m.measure.value for m in t.measures if isinstance(m.lasts, ast.WhileLevel)))
             for t in ledger.items_of(ast.Threshold)),
         reset=_reset(ledger.first(ast.Reset)),
         repeat=_repeat(ledger.first(ast.Repeat)),

@@ -450,9 +450,19 @@ def _outcome_facts(outcome: ir.HoldOutcomeIR) -> Facts:
 def _threshold_facts(threshold: ir.ThresholdIR) -> Facts:
     extensions = dict(threshold.extensions)  # issue 11
     return {f"threshold {threshold.points}": ", ".join(
-        f"{measure} {'permanently' if days is None else f'for {days}d'}"
+        f"{measure} {_threshold_length(threshold, measure, days)}"
         + (f" extended by {extensions[measure]}d on each new violation" if measure in extensions else "")
         for measure, days in threshold.measures)}
+
+
+def _threshold_length(threshold: ir.ThresholdIR, measure: str, days: int | None) -> str:
+    """`for 14d`, `permanently`, `until LDR is within standard`, `while at this level` (issue 11)."""
+    metric = dict(threshold.until_within).get(measure)
+    if metric is not None:
+        return f"until {metric} is within standard"
+    if measure in threshold.while_level:
+        return "while at this level"
+    return "permanently" if days is None else f"for {days}d"
 
 
 TEXTS = {
@@ -515,7 +525,7 @@ STATED: dict[type, dict[tuple[str, ...], Callable[[object], Facts]]] = {
         **TEXTS,
     },
     ir.LedgerIR: LEDGER,
-    ir.ThresholdIR: {("points", "measures", "extensions"): _threshold_facts},
+    ir.ThresholdIR: {("points", "measures", "extensions", "until_within", "while_level"): _threshold_facts},
     ir.ResetIR: {("period", "day", "nth", "weekday"): lambda r: {"points reset on": r.text}},  # issue 11
     ir.RepeatIR: {("within_days", "adds"): lambda r: {"repeat": r.text}},  # issue 11
     ir.AppealsIR: {

@@ -295,6 +295,8 @@ class ThresholdMeasure:
     measure: Name
     duration: Quantity | None  # None: permanently
     extension: Extension | None = None  # issue 11: `extended by 7d on each new violation`
+    # issue 11: `until LDR is within standard` or `while at this level` (then `duration` is None)
+    lasts: UntilWithin | WhileLevel | None = None
 
 
 @node
@@ -321,6 +323,20 @@ class Extension:
     """`extended by 7d on each new violation`, after a measure's `for N`."""
 
     by: Quantity
+
+
+# -- a more general ledger (issue 11): measures that last until a metric is within its
+# standard, or while at the threshold's level
+@node
+class UntilWithin:
+    """`until LDR is within standard`, instead of a measure's `for N`."""
+
+    metric: Name
+
+
+@node
+class WhileLevel:
+    """`while at this level`, instead of a measure's `for N`."""
 
 
 # -- a more general ledger (issue 11): repeats

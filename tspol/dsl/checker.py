@@ -25,6 +25,8 @@ from tspol.dsl.pack import (KIND_WORDS, MINUTES, MOST_BOXES, Pack, Quantity, Too
 
 from tspol.codes import (
     RESET_DAY,
+    UNTIL_NO_STANDARD,
+    UNTIL_NOT_EVALUATED,
     UNKNOWN_WEEKDAY,
     BAD_MONTH_DAY,
     RANGE_BACKWARDS,
@@ -944,6 +946,20 @@ class _Checker:
             if item.extension is not None:
                 self.expect(item.extension.by, "duration", "extension",
                             "no_campaigns for 7d extended by 7d on each new violation")
+            if isinstance(item.lasts, ast.UntilWithin):
+                self.check_until_within(item.lasts)
+
+    def check_until_within(self, lasts: ast.UntilWithin) -> None:
+        """`until LDR is within standard` (issue 11): a metric with a standard that a rule is on."""
+        metric = self.metrics.get(lasts.metric.value)
+        if metric is None:
+            self.unknown("metric", lasts.metric, self.metrics)
+        elif metric.first(ast.Standard) is None:
+            self.report(UNTIL_NO_STANDARD, say("check.until_no_standard", metric=lasts.metric.value),
+                        lasts.metric.span, help=say("check.until_no_standard.help", metric=lasts.metric.value))
+        elif not any(on.name.value == lasts.metric.value for rule in self.rules for on in rule.items_of(ast.OnMetric)):
+            self.report(UNTIL_NOT_EVALUATED, say("check.until_not_evaluated", metric=lasts.metric.value),
+                        lasts.metric.span, help=say("check.until_not_evaluated.help", metric=lasts.metric.value))
 
     def check_warning_margin(self, margin: ast.WarningMargin, thresholds: list[ast.Threshold]) -> None:
         if not self.expect(margin.points, "number", "warning_margin", "warn 5 points before each threshold"):

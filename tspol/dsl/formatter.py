@@ -59,6 +59,14 @@ def extension_text(extension: ast.Extension | None) -> str:
     return f" extended by {quantity_text(extension.by)} on each new violation" if extension else ""
 
 
+def lasts_text(lasts: ast.UntilWithin | ast.WhileLevel | None) -> str:
+    """How long a measure without `for N` lasts: `permanently`, `until LDR is within standard`
+    or `while at this level` (issue 11)."""
+    if isinstance(lasts, ast.UntilWithin):
+        return f"until {lasts.metric.value} is within standard"
+    return "while at this level" if isinstance(lasts, ast.WhileLevel) else "permanently"
+
+
 def quantity_text(q: ast.Quantity) -> str:
     number = decimal_text(q.value)
     return {
@@ -174,7 +182,7 @@ _STATEMENTS = {
     ast.Repeat: lambda r: ("points double" if r.adds is None else f"points add {quantity_text(r.adds)}")
     + f" for a repeat within {quantity_text(r.within)}",
     ast.ThresholdMeasure: lambda m: (f"{m.measure.value} for {quantity_text(m.duration)}" + extension_text(m.extension)
-                                     if m.duration is not None else f"{m.measure.value} permanently"),
+                                     if m.duration is not None else f"{m.measure.value} {lasts_text(m.lasts)}"),
     ast.Attempts: lambda a: f"at most {quantity_text(a.count)} per violation",
     ast.FirstWindow: lambda w: f"first within {quantity_text(w.within)} of penalty",
     ast.NextWindow: lambda w: f"next within {quantity_text(w.within)} of rejection",

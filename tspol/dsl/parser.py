@@ -663,7 +663,8 @@ class _ToAst(Transformer):
     def threshold_measure(self, meta, children):
         duration = children[1] if isinstance(children[1], ast.Quantity) else None
         extension = children[2] if len(children) > 2 else None
-        return ast.ThresholdMeasure(self._name(children[0]), duration, extension, span=self._span(meta))
+        lasts = children[1] if isinstance(children[1], (ast.UntilWithin, ast.WhileLevel)) else None
+        return ast.ThresholdMeasure(self._name(children[0]), duration, extension, lasts, span=self._span(meta))
 
     def permanently(self, meta, children):
         return "permanently"
@@ -694,6 +695,13 @@ class _ToAst(Transformer):
     # -- a more general ledger (issue 11): measures extended while points keep coming
     def extension(self, meta, children):
         return ast.Extension(children[0], span=self._span(meta))
+
+    # -- a more general ledger (issue 11): until a metric is within its standard, while at the level
+    def until_within(self, meta, children):
+        return ast.UntilWithin(self._name(children[0]), span=self._span(meta))
+
+    def while_level(self, meta, children):
+        return ast.WhileLevel(span=self._span(meta))
 
     # -- a more general ledger (issue 11): repeats
     def repeat(self, meta, children):

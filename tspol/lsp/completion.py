@@ -82,6 +82,8 @@ def names_after(tokens: list) -> frozenset:
         return frozenset({"basis"})
     if last == "COMMA":
         return frozenset(LISTS.get(_list_head(tokens), ()))
+    if last == "UNTIL" and _in_threshold(tokens):  # issue 11: `no_campaigns until LDR is within standard`
+        return frozenset({"metric"})
     if _in_threshold(tokens):
         return frozenset({"measure"})
     return frozenset()

@@ -15,7 +15,7 @@ import re
 
 from tspol.compiler.explain import OTHERWISE, because_quantities, interval_words, outcome_text, quantity_label, row_place
 from tspol.dsl import ast
-from tspol.dsl.formatter import block_header, condition_text, names_text, reason_range_text
+from tspol.dsl.formatter import block_header, condition_text, lasts_text, names_text, quantity_text, reason_range_text
 from tspol.dsl.pack import KIND_WORDS
 from tspol.lsp.index import QUANTITY
 from tspol.lsp.snapshot import Snapshot
@@ -73,6 +73,8 @@ def _summary(snapshot: Snapshot, kind: str, decl, lang: str) -> str:
         facts.append(say("hover.category", category=decl.category.value))
         facts += [say(f"hover.points.{p.source}") for p in decl.items_of(ast.ReasonPoints)]
         facts += [say("hover.points.stated", points=reason_range_text(r)) for r in decl.items_of(ast.ReasonRange)]
+    if isinstance(decl, ast.Measure):
+        facts += _open_ended_words(snapshot, decl.name.value)
     if isinstance(decl, ast.Policy):
         facts += [say("hover.version", version=_escape(v.value)) for v in decl.items_of(ast.Version)]
         facts += [say("hover.effective", date=e.date) for e in decl.items_of(ast.Effective)]
@@ -118,6 +120,15 @@ def _rule_words(rule: ast.Rule) -> list[Message]:
         facts.append(say("hover.tables", tables=_count("table", len(rule.tables)), rows=_count("row", rows)))
     facts += [say("hover.may", measures=names_text(may.names)) for may in rule.items_of(ast.May)]
     return facts
+
+
+def _open_ended_words(snapshot: Snapshot, measure: str) -> list[Message]:
+    """`from threshold 4 until LDR is within standard`, `from threshold 8 while at this level`:
+    how long a threshold imposes the measure when it lasts until a metric or a level (issue 11)."""
+    return [say("hover.open_ended", points=quantity_text(threshold.points), lasts=lasts_text(item.lasts))
+            for file in snapshot.index.files.values() for ledger in file.decls if isinstance(ledger, ast.Ledger)
+            for threshold in ledger.items_of(ast.Threshold) for item in threshold.measures
+            if item.measure.value == measure and item.lasts is not None]
 
 
 def _texts(decl) -> str:

@@ -38,6 +38,7 @@ USES = {
     (ast.May, "names"): "measure",
     (ast.MeasureAction, "name"): "measure",
     (ast.ThresholdMeasure, "measure"): "measure",
+    (ast.UntilWithin, "metric"): QUANTITY,  # issue 11: `until LDR is within standard`
     (ast.Reason, "category"): "category",
 }
 DISCRETIONARY_POINTS = "points"  # `may points`: points at the platform's discretion, not a measure

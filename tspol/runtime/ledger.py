@@ -105,10 +105,15 @@ class Restriction:
     threshold: int | None = None  # the threshold whose measure this is
     violation: str | None = None  # the violation whose limit this is
     limit: tuple | None = None  # (key, value) pairs: percent, basis (and daily_cap) of an order volume limit
+    # issue 11: ("within", metric) of a measure until the metric is within its standard, or
+    # ("level", threshold) of one while at the threshold's level; `until` is None until it ends
+    lasts: tuple | None = None
 
     def to_dict(self) -> dict:
         record = {"action": self.action, "from": self.start.isoformat(),
                   "until": self.until.isoformat() if self.until else None}
+        if self.lasts is not None:
+            record["lasts"] = _lasts_text(self.lasts)
         if self.threshold is not None:
             record["threshold"] = self.threshold
         if self.violation is not None:
@@ -224,6 +229,8 @@ class State:
     holds: tuple[HoldState, ...]
     linked: tuple[LinkState, ...]
     off_cadence: tuple[OffCadence, ...] | None = None  # None: the pack states no cadence (no key)
+    # issue 11: the open-ended measures that ended that day (a timeline's, to say why); not in to_dict
+    ended: tuple[Restriction, ...] = attrs.field(default=(), eq=False, repr=False)
 
     def to_dict(self) -> dict:
         record = {
@@ -345,6 +352,8 @@ class _Imposed:
     limit: tuple | None = None  # (key, value) pairs of a decision's limit
     extension: int | None = None  # days it is extended by on each new violation (issue 11)
     since: int | None = None  # for an extension: the first day of the measure it extends
+    lasts: tuple | None = None  # issue 11: ("within", metric) or ("level", threshold), open-ended
+    ended: bool = False  # issue 11: the end of an open-ended measure, from `start` (then `until`)
 
     @property
     def first_day(self) -> int:
@@ -352,7 +361,7 @@ class _Imposed:
 
     def restriction(self) -> Restriction:
         return Restriction(self.action, _date(self.first_day), _date(self.until) if self.until is not None else None,
-                           self.threshold, self.violation, self.limit)
+                           self.threshold, self.violation, self.limit, self.lasts)
 
 
 class _History:
@@ -372,7 +381,7 @@ class _History:
         self.expiring: dict[int, int] = defaultdict(int)  # day -> points of theirs that stop counting that day
         for scored in ledger._scored.values():
             self._count(scored, 1)
-        self.sweep_days = sorted(self.scoring.keys() | self.expiring.keys())
+        self.sweep_days = sorted(self.scoring.keys() | self.expiring.keys() | ledger._within_days())
         self.swept = 0  # sweep_days[:swept] are swept
         self.epoch = 0
         self.days: list[int] = []  # the days active points change ...
@@ -380,7 +389,9 @@ class _History:
         self.deactivated_on: int | None = None
         self.measures: list[_Imposed] = []  # in order of start
         self.measure_starts: list[int] = []
-        self.extending = any(t.extensions for v in ledger.versions for t in v.program.ledger.thresholds)  # issue 11
+        thresholds = [t for v in ledger.versions for t in v.program.ledger.thresholds]
+        self.extending = any(t.extensions for t in thresholds)  # issue 11
+        self.open_ended = any(t.until_within or t.while_level for t in thresholds)  # issue 11
         self.rewound_to: int | None = None  # the earliest day rewound to, since `take_rewind`
         self.new_ends: list[int] | None = None  # a list to collect the ends of new measures in
 
@@ -428,6 +439,8 @@ class _History:
         points += self.scoring.get(day, 0)
         if self.extending and self.scoring.get(day, 0) > 0:
             self._extend(day)
+        if self.open_ended:
+            self._end_open(day, points)
         if points == previous:
             return
         self.days.append(day)
@@ -440,7 +453,7 @@ class _History:
             extensions = dict(threshold.extensions)
             for measure, length in threshold.measures:
                 self._impose(_Imposed(day, day + length if length is not None else None, measure, threshold.points,
-                                      extension=extensions.get(measure)))
+                                      extension=extensions.get(measure), lasts=_lasts(threshold, measure)))
         deactivate_at = rules.deactivate_at
         if self.deactivated_on is None and deactivate_at is not None and points >= deactivate_at:
             self.deactivated_on = day
@@ -453,6 +466,18 @@ class _History:
             if latest.extension is not None and latest.first_day < day and _in_effect(latest, day):
                 self._impose(attrs.evolve(latest, start=day, until=latest.until + latest.extension,
                                           since=latest.first_day))
+
+    def _end_open(self, day: int, points: int) -> None:
+        """Each open-ended measure in effect that started before `day` ends on it: one until a
+        metric is within its standard when a metrics event that day finds it so, one while at
+        its threshold's level when the points end the day below it. Its end is an imposition
+        from `day` that stands for it (`_latest`); a rewind takes it away (issue 11)."""
+        for latest in list(_latest(self.measures).values()):
+            if latest.lasts is None or latest.ended or latest.first_day >= day:
+                continue
+            kind, what = latest.lasts
+            if (kind == "within" and day in self.ledger._within.get(what, ())) or (kind == "level" and points < what):
+                self._impose(attrs.evolve(latest, start=day, until=day, since=latest.first_day, ended=True))
 
     def _impose(self, measure: _Imposed) -> None:
         self.measures.append(measure)
@@ -526,6 +551,9 @@ class Ledger:
         self._evaluated: dict[str, tuple[str, ...]] = {}  # metrics event id -> rules with a cadence it decided
         self._metrics_errors = tuple({e for v in self.versions for e in _metrics_errors(v.evaluate, metrics_error)})
         self._warned: dict[str, tuple[str, ...]] = {}  # metrics event id -> rules whose rows warned
+        self._until_within = {m for v in self.versions for t in v.program.ledger.thresholds
+                              for _, m in t.until_within}  # issue 11, in any version
+        self._within: dict[str, set[int]] = defaultdict(set)  # metric -> days a metrics event finds it within
         self._scored = self._score(problems)
         if problems:
             raise TspolError(problems)
@@ -694,6 +722,8 @@ class Ledger:
         except self._metrics_errors as exc:  # a ValueError with the stable .code, the .key and the .message
             problems.append(self._diagnostic(exc.code, exc.message, event, _metrics_key(exc.key)))
             return None
+        if self._until_within:
+            self._note_within(event, decision, version.program)
         absent = {n["rule"] for n in decision.get("not_applicable", ()) if n.get("cause") == "absent"}
         self._evaluated[event.id] = tuple(rule for rule in self._cadences if rule not in absent)
         violations = decision.get("violations", ())
@@ -706,6 +736,22 @@ class Ledger:
         reasons = tuple(r for r in (self._reasons_in[version.since].get(rule) for rule in rules) if r)
         return _Scored(event, event.id, event.date.toordinal(), decision["points"], rules, reasons, limits,
                        tuple(v.get("points") or 0 for v in scoring))
+
+    # -- a more general ledger (issue 11): measures until a metric is within its standard
+    def _note_within(self, event: ev.MetricsEvent, decision: Mapping, program: ir.Program) -> None:
+        """The metrics of `_until_within` this decision finds within their standard: a rule of
+        the region on the metric that had it (not not-applicable) and found nothing outside."""
+        region = next((r for r in program.regions if r.name == self.region), None)
+        unknown = {(n["rule"], n["metric"]) for n in decision.get("not_applicable", ())}
+        outside = {(f["rule"], f["metric"]) for f in decision.get("findings", ())}
+        for rule in (region.rules if region is not None else ()):
+            metric = program.metric(rule.metric) if rule.metric in self._until_within else None
+            if metric is not None and metric.standard is not None \
+                    and (rule.name, metric.name) not in unknown | outside:
+                self._within[metric.name].add(event.date.toordinal())
+
+    def _within_days(self) -> set[int]:
+        return set().union(*self._within.values())
 
     # -- a more general ledger (issue 11): repeats
     def _with_repeats(self) -> dict[str, _Scored]:
@@ -922,6 +968,7 @@ class Ledger:
             holds=tuple(self._hold_state(h, day) for h in self._holds if h.day <= day),
             linked=self._links(day),
             off_cadence=self._off_cadence_on(day),
+            ended=_ended_on(history, day) if history.open_ended else (),
         )
 
     def _on(self, on) -> datetime.date:
@@ -944,7 +991,7 @@ class Ledger:
                      if t.points - margin <= points < t.points)
 
     def _restrictions(self, history: _History, day: int) -> tuple[Restriction, ...]:
-        measures = [m for m in history.measures_by(day) if _in_effect(m, day)]
+        measures = [m for m in history.measures_by(day) if _in_effect(m, day) or m.ended]
         limits = [r for r in self._limits[:bisect.bisect_right(self._limit_starts, day)]
                   if _in_effect(r, day) and self._live(r.violation, day)]
         return _in_order(measures, limits)
@@ -1178,7 +1225,7 @@ def _in_order(measures: list[_Imposed], limits: list[_Imposed]) -> tuple[Restric
     """Restrictions by the day they start: on one day, the measures of thresholds (in the
     order they were imposed), then order volume limits (in the order of their events). A
     measure extended (issue 11) is its latest extension, from the measure's first day."""
-    return tuple(r.restriction() for r in sorted(list(_latest(measures).values()) + limits,
+    return tuple(r.restriction() for r in sorted([m for m in _latest(measures).values() if not m.ended] + limits,
                                                  key=lambda r: r.first_day))
 
 
@@ -1261,6 +1308,7 @@ class _Tracker:
         self.measures_seen = 0  # history.measures[:measures_seen] have been looked at
         self.limits: list[_Imposed] = []  # ledger._limits in effect
         self.limits_seen = 0
+        self.ended: tuple[Restriction, ...] = ()  # issue 11: open-ended measures ended on the day
         self.restrictions: tuple[Restriction, ...] = ()
         self.warnings: tuple[Warning, ...] = ()
         self.due: list[tuple[int, int]] = []  # heap of (day to look again, position in ledger._holds)
@@ -1285,6 +1333,8 @@ class _Tracker:
                            tuple(b for b, _ in links))
         self.day, self.deactivated_on = day, deactivated_on
         self.restrictions, self.warnings = restrictions, warnings
+        if self.ended:
+            after = attrs.evolve(after, ended=self.ended)  # issue 11
         return before, after
 
     def _violations(self, day: int, deactivated_on: int | None) -> list[tuple[ViolationState, ViolationState]]:
@@ -1318,8 +1368,9 @@ class _Tracker:
             self.measures = [m for m in self.measures if m.start < rewound]
             self.measures_seen = min(self.measures_seen, bisect.bisect_left(history.measure_starts, rewound))
         started = history.measures_by(day)
-        self.measures = [m for m in self.measures + started[self.measures_seen:] if _in_effect(m, day)]
+        self.measures = [m for m in self.measures + started[self.measures_seen:] if _in_effect(m, day) or m.ended]
         self.measures_seen = len(started)
+        self.ended = tuple(m.restriction() for m in self.measures if m.ended and m.start == day)  # issue 11
         limits_started = bisect.bisect_right(ledger._limit_starts, day)
         self.limits = [r for r in self.limits + ledger._limits[self.limits_seen:limits_started]
                        if _in_effect(r, day) and ledger._live(r.violation, day)]
@@ -1426,6 +1477,44 @@ def _moved_end(old: Restriction, new: Restriction) -> Message:
     return say("timeline.now_until", name=name, date=str(new.until))
 
 
+def _ended_on(history: _History, day: int) -> tuple[Restriction, ...]:
+    """The open-ended measures that end on `day` (issue 11), as `_Tracker.ended`."""
+    return tuple(m.restriction() for m in history.measures_by(day) if m.ended and m.start == day)
+
+
+def _lasts(threshold: ir.ThresholdIR, measure: str) -> tuple | None:
+    """("within", metric) or ("level", threshold) of an open-ended measure of `threshold` (issue 11)."""
+    metric = dict(threshold.until_within).get(measure)
+    if metric is not None:
+        return ("within", metric)
+    return ("level", threshold.points) if measure in threshold.while_level else None
+
+
+def _lasts_text(lasts: tuple) -> str:
+    """What an open-ended measure lasts for, in the policy's words (`--format json`'s `lasts`)."""
+    kind, what = lasts
+    return f"until {what} is within standard" if kind == "within" else "while at this level"
+
+
+def restriction_span(r: Restriction) -> Message:
+    """`until 2025-03-24`, `permanently`; issue 11: `until LDR is within standard`, `while at 6
+    points or more` (open-ended until they end)."""
+    if r.until is not None:
+        return say("timeline.until", date=str(r.until))
+    if r.lasts is None:
+        return say("timeline.permanently")
+    kind, what = r.lasts
+    return say("timeline.until_within", metric=what) if kind == "within" else say("timeline.while_level", points=what)
+
+
+def _ended(r: Restriction) -> Message:
+    """`ends no_campaigns: LDR within standard`, `ends no_campaigns: below 6 points` (issue 11)."""
+    kind, what = r.lasts
+    name = _restriction_name(r)
+    return say("timeline.ends_within", name=name, metric=what) if kind == "within" \
+        else say("timeline.ends_below", name=name, points=what)
+
+
 def _repeat_of(scored: _Scored, scoring: Message) -> Message:
     """`violation v2 (late_dispatch) +14, a repeat of v1` (issue 11: repeats)."""
     if not scored.repeats:
@@ -1463,11 +1552,14 @@ def _differences(before: State | None, after: State) -> tuple[Message, ...]:
     new_restrictions |= {old for old, _ in moved}
     for r in after.restrictions:
         if r not in old_restrictions:
-            span = say("timeline.until", date=str(r.until)) if r.until else say("timeline.permanently")
+            span = restriction_span(r)
             changes.append(say("timeline.starts", name=_restriction_name(r), span=span) if r.start == after.on
                            else say("timeline.applies_from", name=_restriction_name(r), date=str(r.start), span=span))
+    ended = {attrs.evolve(r, until=None) for r in after.ended}  # issue 11
     for r in (before.restrictions if before else ()):
-        if r not in new_restrictions:
+        if r in ended:
+            changes.append(_ended(r))
+        elif r not in new_restrictions:
             changes.append(say("timeline.ends" if r.until == after.on else "timeline.lifts", name=_restriction_name(r)))
     old_warnings = {w.threshold for w in before.warnings} if before else set()
     for w in after.warnings:
