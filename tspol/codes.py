@@ -88,6 +88,11 @@ OUT_OF_ORDER = "E402"
 INCONSISTENT = "E403"
 # E45x: a more general ledger (issue 11) (tspol.dsl.checker)
 RESET_DAY = "E450"
+# E48x: a more general ledger (issue 11): signed scores (tspol.dsl.checker)
+SCORE_CAP = "E480"
+SCORE_CONFLICT = "E481"
+SCORE_REGAIN_PERIOD = "E482"
+SCORE_THRESHOLD = "E483"
 # E44x: issue 11, points from the catalogue (tspol.dsl.checker)
 RANGE_BACKWARDS = "E440"
 POINTS_OUTSIDE = "E441"

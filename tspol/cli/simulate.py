@@ -343,12 +343,14 @@ def _report(ledger, on, display, lang: str = "en") -> str:
                  last=str(ledger.last_date or '-')).text(lang), ""]
     rows = ledger.timeline(state.on)
     if rows:
+        score = f"{_pad(_word('report.score', lang), 5, True)}  " if state.score is not None else ""  # issue 11
         lines.append(f"{_pad(_word('report.date', lang), 10)}  {_pad(_word('report.points', lang), 6, True)}  "
-                     f"{_pad(_word('report.level', lang), 5, True)}  {_word('report.what_happens', lang)}")
+                     f"{score}{_pad(_word('report.level', lang), 5, True)}  {_word('report.what_happens', lang)}")
         separator = ";" if lang == "zh" else "; "
         for row in rows:
             changes = separator.join(text(change, lang) for change in row.changes)
-            lines.append(f"{row.date}  {row.active_points:>6}  {row.level:>5}  {changes}")
+            score = f"{row.score:>5}  " if row.score is not None else ""
+            lines.append(f"{row.date}  {row.active_points:>6}  {score}{row.level:>5}  {changes}")
         lines.append("")
     lines.extend(_state_text(state, lang))
     return "\n".join(lines) + "\n"
@@ -361,6 +363,8 @@ def _state_text(state, lang: str = "en") -> list[str]:
 
     lines = [say("report.state_on", date=str(state.on)).text(lang)]
     lines += field("report.active_points", [str(state.active_points)])
+    if state.score is not None:  # issue 11: a score ledger
+        lines += field("report.score", [str(state.score)])
     lines += field("report.level", [str(state.level)])
     lines += field("report.deactivated", [say("report.since", date=str(state.deactivated_on)) if state.deactivated
                                           else say("report.no")])
