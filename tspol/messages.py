@@ -1700,8 +1700,8 @@ _section({
                                     "the score is below it from the start, and never crosses it going down",
                                     "阈值 below {points} 高于初始分数 {start}:分数一开始就低于它,不会在下降时越过它"),
     "check.score_threshold_floor": ("threshold below {points} is at or below deactivation at {floor} score: "
-                                    "the seller is deactivated before the score falls below it",
-                                    "阈值 below {points} 不高于停用分数 {floor}:分数低于它之前卖家已被停用"),
+                                    "the seller is deactivated by the time the score falls below it",
+                                    "阈值 below {points} 不高于停用分数 {floor}:分数低于它时卖家已被停用"),
     "check.score_threshold.help": ("a threshold of a score ledger is between the deactivation score and the start",
                                    "分数账本的阈值应在停用分数与初始分数之间"),
     "timeline.score_down": ("score {before} -> {after}", "分数 {before} -> {after}"),

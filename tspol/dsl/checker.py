@@ -951,7 +951,7 @@ class _Checker:
             self.report(SCORE_CAP, say("check.score_cap", cap=_literal_text(score.cap),
                                        start=_literal_text(score.start)), score.cap.span,
                         help=say("check.score_cap.help", start=_literal_text(score.start)))
-        return score.start.value if start_ok else None
+        return int(score.start.value) if start_ok else None
 
     def check_regain(self, regain: ast.Regain) -> None:
         example = "score regains 5 every 30d"
@@ -963,11 +963,11 @@ class _Checker:
             self.expect(regain.every, "duration", "regain_period", example)
 
     def check_score_floor(self, item: ast.ScoreDeactivation, start: int | None) -> int | None:
-        if start is not None and item.score.value >= start:
+        if start is not None and int(item.score.value) >= start:
             self.report(SCORE_THRESHOLD, say("check.score_floor", floor=_literal_text(item.score), start=start),
                         item.score.span, help=say("check.score_floor.help"))
             return None
-        return item.score.value
+        return int(item.score.value)
 
     def check_score_thresholds(self, thresholds: tuple[ast.Threshold, ...], start: int | None,
                                floor: int | None) -> None:
@@ -981,7 +981,7 @@ class _Checker:
                 continue
             if not self.expect(threshold.points, "number", "threshold", "threshold below 100 { ... }"):
                 continue
-            value = threshold.points.value
+            value = int(threshold.points.value)
             if value in seen:
                 self.report(DUPLICATE, say("check.threshold_twice", points=str(value)), threshold.points.span,
                             related=(Related(seen[value].points.span, say("check.first_defined_here")),),
