@@ -73,6 +73,10 @@ WORDS = {
         "expiry": "Points expire after {} days.", "deactivate": "At {} points the account is deactivated.",
         "freeze": "Points freeze while the account is deactivated.",
         "reset": "All points reset on {}.", "repeat": "For a repeat of a rule's violation, {}.",
+        "score": "A score that starts at {}, at most {}: each violation's points are taken from it.",
+        "regain": "The score regains {} points {} days after the latest violation, and every {} days after "
+                  "that while no violation comes, up to its cap.",
+        "score_floor": "At a score of {} or less the account is deactivated.", "below": "below {}",
         "warn": "A formal warning when {} points short of a threshold.",
         "crossing_highest": "When one scoring crosses several thresholds, the measures of the highest apply.",
         "crossing_all": "When one scoring crosses several thresholds, the measures of each apply.",
@@ -120,7 +124,10 @@ WORDS = {
         "points": ("{} 分", "{} 分"), "limit": "限单 {} 天 {}%", "threshold": "{} 分",
         "days": ("{} 天", "{} 天"), "permanently": "永久", "deactivation": "停用",
         "expiry": "违规分在 {} 天后失效。", "deactivate": "累计 {} 分时账号被停用。",
-        "freeze": "账号停用期间违规分冻结。", "reset": "全部违规分在 {} 清零。", "repeat": "同一规则的重复违规:{}。", "warn": "距离阈值 {} 分时发出正式警告。",
+        "freeze": "账号停用期间违规分冻结。", "reset": "全部违规分在 {} 清零。", "repeat": "同一规则的重复违规:{}。",
+        "score": "分数从 {} 开始,上限 {}:每次违规扣去其违规分。",
+        "regain": "最近一次违规 {1} 天后分数恢复 {0} 分,此后没有新的违规时每 {2} 天再恢复一次,直到上限。",
+        "score_floor": "分数降到 {} 或以下时账号被停用。", "below": "低于 {}", "warn": "距离阈值 {} 分时发出正式警告。",
         "crossing_highest": "一次计分跨越多个阈值时,执行最高阈值的措施。",
         "crossing_all": "一次计分跨越多个阈值时,执行每个阈值的措施。",
         "linked": "对一个账号的处罚可对所有关联账号执行。",
@@ -463,6 +470,7 @@ class _Page:
             notes.append(words["reset"].format(ledger.reset.text))
         if ledger.repeat is not None:
             notes.append(words["repeat"].format(ledger.repeat.text))
+        notes += self.score_notes(ledger.score)
         if ledger.deactivate_at is not None:
             notes.append(words["deactivate"].format(ledger.deactivate_at))
         if ledger.freeze_when_deactivated:
@@ -475,17 +483,31 @@ class _Page:
             notes.append(words["linked"])
         return self.section("ledger", self.ladder(ledger), el("ul", [el("li", note) for note in notes]))
 
+    def score_notes(self, score: ir.ScoreIR | None) -> list[str]:
+        """A score ledger's start and cap, regain and deactivation (issue 11: signed scores)."""
+        if score is None:
+            return []
+        words = self.words
+        notes = [words["score"].format(score.start, score.cap)]
+        if score.regain_points is not None:
+            notes.append(words["regain"].format(score.regain_points, score.regain_days, score.regain_days))
+        if score.deactivate_at is not None:
+            notes.append(words["score_floor"].format(score.deactivate_at))
+        return notes
+
     def ladder(self, ledger: ir.LedgerIR) -> ET.Element:
-        """The thresholds as rungs, the highest on top, each with its measures."""
+        """The thresholds as rungs, the highest on top (of a score ledger, the lowest), each with its measures."""
         words = self.words
         rungs = []
-        for threshold in sorted(ledger.thresholds, key=lambda t: -t.points):
+        below = ledger.score is not None  # issue 11: `threshold below N`
+        for threshold in sorted(ledger.thresholds, key=lambda t: t.points if below else -t.points):
             mark = el("span", words["deactivation"], class_="mark") if threshold.points == ledger.deactivate_at \
                 else None
             measures = [el("li", self.measure(name), " · ",
                            words["permanently"] if days is None else _counted("days", days, self.lang))
                         for name, days in threshold.measures]
-            rungs.append(el("li", el("div", words["threshold"].format(threshold.points), mark, class_="rung"),
+            label = words["below" if below else "threshold"].format(threshold.points)
+            rungs.append(el("li", el("div", label, mark, class_="rung"),
                             el("ul", measures)))
         return el("ol", rungs, class_="ladder")
 
