@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from tspol.runtime.ledger import Ledger, TimelineRow, _date, _differences
 
 ROOT = Path(__file__).resolve().parents[1]
 PACK = ROOT / "examples" / "ledger_score"
+SECTION = re.compile(r"^### Signed scores\n(.*?)^### ", re.MULTILINE | re.DOTALL)
 
 
 @pytest.fixture(scope="module")
@@ -213,3 +215,18 @@ def test_simulate_the_example_pack(cli, snapshot, monkeypatch, args):
     assert result.exit_code == 0, result.output
     assert "Traceback" not in result.output
     assert snapshot == "$ tspol " + " ".join(command) + "\n" + result.output
+
+
+def test_the_readme_section_is_the_example_pack_and_its_timeline(cli, monkeypatch):
+    """The README's ledger block is the pack's (comments aside), and its timeline is what simulate prints."""
+    section = SECTION.search((ROOT / "README.md").read_text(encoding="utf-8")).group(1)
+    ledger, timeline = re.findall(r"^```(?:text)?\n(.*?)^```", section, re.MULTILINE | re.DOTALL)
+    text = (PACK / "policy.pol").read_text(encoding="utf-8")
+    pack_ledger = text[text.index("ledger {"):text.index("\n}\n", text.index("ledger {")) + 3]
+    statements = [line for line in pack_ledger.splitlines() if line.strip() and not line.strip().startswith("#")]
+    assert statements == ledger.splitlines()
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("TSPOL_CACHE_DIR", "")
+    result = cli("simulate", "--policy", "examples/ledger_score", "examples/ledger_score/events.jsonl")
+    assert result.exit_code == 0
+    assert timeline in result.output
