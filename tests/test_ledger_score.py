@@ -230,3 +230,24 @@ def test_the_readme_section_is_the_example_pack_and_its_timeline(cli, monkeypatc
     result = cli("simulate", "--policy", "examples/ledger_score", "examples/ledger_score/events.jsonl")
     assert result.exit_code == 0
     assert timeline in result.output
+
+
+def test_hover_over_a_score_statement_says_what_it_means():
+    from tspol.dsl import ast
+    from tspol.dsl.parser import parse
+    from tspol.lsp.hover import about_score
+
+    text = (PACK / "policy.pol").read_text(encoding="utf-8")
+    ledger = next(d for d in parse(text, "policy.pol").decls if isinstance(d, ast.Ledger))
+
+    def at(words: str, lang: str = "en") -> str | None:
+        line = next(n for n, line in enumerate(text.splitlines(), 1) if line.strip().startswith(words))
+        return about_score(ledger, line, 5, lang)
+
+    assert at("score starts") == ("**score ledger**: the score starts at 200, at most 200; each violation takes "
+                                  "its points from it")
+    assert at("score regains") == ("**regain**: 5 back 30d after the latest violation, and every 30d after that "
+                                   "while no violation comes, up to the cap")
+    assert at("deactivate at") == "**deactivation**: at a score of 0 or less"
+    assert at("threshold below 100", "zh") == "**阈值**:分数降到 100 以下时越过"
+    assert at("multiple thresholds") is None

@@ -1706,6 +1706,14 @@ _section({
                                    "分数账本的阈值应在停用分数与初始分数之间"),
     "timeline.score_down": ("score {before} -> {after}", "分数 {before} -> {after}"),
     "report.score": ("score", "分数"),
+    "hover.score": ("**score ledger**: the score starts at {start}, at most {cap}; each violation takes its points "
+                    "from it", "**分数账本**:分数从 {start} 开始,上限 {cap};每次违规扣去其违规分"),
+    "hover.regain": ("**regain**: {points} back {every} after the latest violation, and every {every} after that "
+                     "while no violation comes, up to the cap",
+                     "**分数恢复**:最近一次违规 {every} 后恢复 {points},此后没有新的违规时每 {every} 再恢复一次,直到上限"),
+    "hover.score_floor": ("**deactivation**: at a score of {score} or less", "**停用**:分数为 {score} 或以下时"),
+    "hover.threshold_below": ("**threshold**: crossed when the score falls below {points}",
+                              "**阈值**:分数降到 {points} 以下时越过"),
     "timeline.score_regains": ("score regains {points}: {after}", "分数恢复 {points}:{after}"),
 })
 
