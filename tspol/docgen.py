@@ -79,6 +79,8 @@ WORDS = {
         "score_floor": "At a score of {} or less the account is deactivated.", "below": "below {}",
         "warn": "A formal warning when {} points short of a threshold.",
         "crossing_highest": "When one scoring crosses several thresholds, the measures of the highest apply.",
+        "crossing_lowest": "When one violation takes the score below several thresholds, the measures of the "
+                           "lowest apply.",
         "crossing_all": "When one scoring crosses several thresholds, the measures of each apply.",
         "linked": "Enforcement on one account may apply to every linked account.",
         "attempts": "At most {} appeals per violation.", "first_appeal": "The first within {} days of the penalty.",
@@ -129,6 +131,7 @@ WORDS = {
         "regain": "最近一次违规 {1} 天后分数恢复 {0} 分,此后没有新的违规时每 {2} 天再恢复一次,直到上限。",
         "score_floor": "分数降到 {} 或以下时账号被停用。", "below": "低于 {}", "warn": "距离阈值 {} 分时发出正式警告。",
         "crossing_highest": "一次计分跨越多个阈值时,执行最高阈值的措施。",
+        "crossing_lowest": "一次违规使分数低于多个阈值时,执行最低阈值的措施。",
         "crossing_all": "一次计分跨越多个阈值时,执行每个阈值的措施。",
         "linked": "对一个账号的处罚可对所有关联账号执行。",
         "attempts": "每项违规最多申诉 {} 次。", "first_appeal": "首次申诉须在处罚后 {} 天内提出。",
@@ -478,7 +481,8 @@ class _Page:
         if ledger.warning_margin is not None:
             notes.append(words["warn"].format(ledger.warning_margin))
         if len(ledger.thresholds) > 1:
-            notes.append(words[f"crossing_{ledger.crossing}"])
+            lowest = ledger.score is not None and ledger.crossing == "highest"  # issue 11: the most severe
+            notes.append(words["crossing_lowest" if lowest else f"crossing_{ledger.crossing}"])
         if ledger.linked_accounts_share:
             notes.append(words["linked"])
         return self.section("ledger", self.ladder(ledger), el("ul", [el("li", note) for note in notes]))

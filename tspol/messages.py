@@ -1706,6 +1706,7 @@ _section({
                                    "分数账本的阈值应在停用分数与初始分数之间"),
     "timeline.score_down": ("score {before} -> {after}", "分数 {before} -> {after}"),
     "report.score": ("score", "分数"),
+    "report.threshold_below": ("threshold below {threshold}", "分数低于 {threshold} 的阈值"),
     "hover.score": ("**score ledger**: the score starts at {start}, at most {cap}; each violation takes its points "
                     "from it", "**分数账本**:分数从 {start} 开始,上限 {cap};每次违规扣去其违规分"),
     "hover.regain": ("**regain**: {points} back {every} after the latest violation, and every {every} after that "

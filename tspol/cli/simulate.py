@@ -368,7 +368,7 @@ def _state_text(state, lang: str = "en") -> list[str]:
     lines += field("report.level", [str(state.level)])
     lines += field("report.deactivated", [say("report.since", date=str(state.deactivated_on)) if state.deactivated
                                           else say("report.no")])
-    lines += field("report.restrictions", [_restriction_text(r) for r in state.restrictions])
+    lines += field("report.restrictions", [_restriction_text(r, state.score is not None) for r in state.restrictions])
     lines += field("report.warnings", [say("report.to_go", points=points_text(w.points_to_go), threshold=w.threshold)
                                        for w in state.warnings])
     lines += field("report.violations", [_violation_text(v) for v in state.violations])
@@ -378,14 +378,16 @@ def _state_text(state, lang: str = "en") -> list[str]:
     return lines
 
 
-def _restriction_text(r):
+def _restriction_text(r, below: bool = False):
+    """`no_listing from ... (threshold 100)`; of a score ledger (`below`, issue 11) `(threshold below 100)`."""
     name = r.action
     if r.limit is not None:
         limit = dict(r.limit)
         name = say("ledger.order_limit", percent=limit.get('percent'), basis=limit.get('basis'))
         if "daily_cap" in limit:
             name = say("ledger.daily_cap", name=name, cap=limit['daily_cap'])
-    cause = (say("report.threshold", threshold=r.threshold) if r.threshold is not None
+    cause = (say("report.threshold_below" if below else "report.threshold", threshold=r.threshold)
+             if r.threshold is not None
              else say("report.violation", id=r.violation))
     span = say("timeline.until", date=str(r.until)) if r.until else say("timeline.permanently")
     return say("report.restriction", name=name, start=str(r.start), span=span, cause=cause)
