@@ -98,6 +98,14 @@ def test_an_accepted_appeal_gives_the_points_back_and_its_regains_follow_the_vio
     assert state(policy, events, "2025-03-31").score == 185  # 30 days after a, as if b never was
 
 
+def test_a_points_ledger_keeps_its_ir_version_and_a_score_ledger_is_version_3():
+    bundled = tspol.load(ROOT / "policies")
+    assert bundled.program.ledger.score is None
+    dumped = irjson.dumps(bundled.program)
+    assert '"score"' not in dumped and json.loads(dumped)["version"] == 1  # as before score ledgers
+    assert json.loads(irjson.dumps(tspol.load(PACK).program))["version"] == 3
+
+
 def test_a_points_ledger_state_has_no_score_key():
     bundled = tspol.load(ROOT / "policies")
     events = [{"date": "2025-03-01", "kind": "violation", "id": "a", "rule": "late_dispatch", "points": 5}]
@@ -206,7 +214,8 @@ def test_diff_states_a_changed_start_cap_and_regain(cli, tmp_path):
         assert fact in result.output, result.output
 
 
-@pytest.mark.parametrize("args", [(), ("--format", "json", "--on", "2025-08-31")], ids=["text", "json"])
+@pytest.mark.parametrize("args", [(), ("--format", "json", "--on", "2025-08-31"), ("--until", "2025-04-20", "--every",
+                                                                                  "10d")], ids=["text", "json", "chart"])
 def test_simulate_the_example_pack(cli, snapshot, monkeypatch, args):
     monkeypatch.chdir(ROOT)
     monkeypatch.setenv("TSPOL_CACHE_DIR", "")

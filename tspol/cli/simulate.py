@@ -228,7 +228,7 @@ def _seller_pieces(ledger, view: View):
     if named:
         yield _heading(seller, lang) + "\n"
     if view.until is not None:
-        yield from _chart(ledger.states(on, view.until, view.every), lang)
+        yield from _chart(ledger.states(on, view.until, view.every), lang, ledger.program.ledger.score is not None)
     else:
         yield _report(ledger, on, view.display, lang)
     if view.chart:
@@ -429,10 +429,11 @@ def _link_text(link):
     return say("report.joint", account=link.account, since=str(link.since), penalties=Words(link.penalties, ","))
 
 
-def _chart(states, lang: str = "en"):
-    """A table of states, a line each."""
+def _chart(states, lang: str = "en", scored: bool = False):
+    """A table of states, a line each; of a score ledger (`scored`, issue 11), with the score."""
+    score = f"{_pad(_word('report.score', lang), 5, True)}  " if scored else ""
     yield (f"{_pad(_word('report.date', lang), 10)}  {_pad(_word('report.points', lang), 6, True)}  "
-           f"{_pad(_word('report.level', lang), 5, True)}  {_pad(_word('report.deactivated', lang), 11)}  "
+           f"{score}{_pad(_word('report.level', lang), 5, True)}  {_pad(_word('report.deactivated', lang), 11)}  "
            f"{_pad(_word('report.warnings', lang), 16)}  {_word('report.restrictions', lang)}\n")
     comma = "、" if lang == "zh" else ", "
     yes, no = _word("report.yes", lang), _word("report.no", lang)
@@ -440,5 +441,6 @@ def _chart(states, lang: str = "en"):
         warnings = comma.join(say("report.to_go", points=w.points_to_go, threshold=w.threshold).text(lang)
                               for w in state.warnings) or "-"
         restrictions = comma.join(r.action for r in state.restrictions) or "-"
-        yield (f"{state.on}  {state.active_points:>6}  {state.level:>5}  "
+        score = f"{state.score:>5}  " if scored else ""
+        yield (f"{state.on}  {state.active_points:>6}  {score}{state.level:>5}  "
                f"{_pad(yes if state.deactivated else no, 11)}  {_pad(warnings, 16)}  {restrictions}\n")
