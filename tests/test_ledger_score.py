@@ -260,3 +260,20 @@ def test_hover_over_a_score_statement_says_what_it_means():
     assert at("deactivate at") == "**deactivation**: at a score of 0 or less"
     assert at("threshold below 100", "zh") == "**阈值**:分数降到 100 以下时越过"
     assert at("multiple thresholds") is None
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                 HealthCheck.function_scoped_fixture])
+@given(events=score_logs(), regain=st.sampled_from([(5, 30), (40, 7)]))
+def test_every_day_the_score_changes_is_a_row_of_the_timeline(policy, events, regain):
+    """Regain days are found as the history is swept: none is missed, after appeals too."""
+    program = with_score(policy, regain_points=regain[0], regain_days=regain[1])
+    ledger = Ledger(program, events, region="US", evaluate=policy.evaluate_dict)
+    last = ledger.last_date.toordinal() + 120
+    rows = {row.date.toordinal(): row for row in ledger.timeline(_date(last))}
+    previous = program.ledger.score.start
+    for day in range(ledger.first_date.toordinal(), last + 1):
+        score = ledger.state(_date(day)).score
+        if score != previous:
+            assert day in rows and rows[day].score == score, (str(_date(day)), json.dumps(events))
+        previous = score
