@@ -252,6 +252,8 @@ def _other(value, name: str = ""):
         return ir.ResetIR("month", 1, None, None)
     if name == "repeat":
         return ir.RepeatIR(30, None)
+    if name == "score":  # none in the bundled pack: a score ledger (issue 11: signed scores)
+        return ir.ScoreIR(200, 200, 5, 30, 0)
     if name == "extensions":  # of the bundled pack's threshold 12, whose measure is no_campaigns
         return value + (("no_campaigns", 7),)
     if name == "until_within":  # issue 11: no_campaigns until a metric is within its standard
@@ -299,6 +301,7 @@ def test_a_change_of_any_stated_field_is_stated(program):
                 ir.ReasonIR: program.reasons[0], ir.DocsIR: program.measure_docs[0],
                 ir.ResetIR: ir.ResetIR("quarter", None, 1, 0), ir.RepeatIR: ir.RepeatIR(30, None),
                 ir.CadenceIR: ir.CadenceIR("weekly", 0),
+                ir.ScoreIR: ir.ScoreIR(200, 200, 5, 30, 0),  # issue 11: signed scores
                 ir.LevelSetIR: ir.LevelSetIR("health", ("green", "red"), "green", ir.Texts(en="Health"),
                                              (ir.Texts(en="Green"), ir.Texts(en="Red"))),
                 ir.TermIR: ir.TermIR(Fraction(2), "LDR", "late_orders", "orders_7d")}

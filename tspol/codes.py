@@ -90,6 +90,11 @@ INCONSISTENT = "E403"
 RESET_DAY = "E450"
 UNTIL_NO_STANDARD = "E451"
 UNTIL_NOT_EVALUATED = "E452"
+# E48x: a more general ledger (issue 11): signed scores (tspol.dsl.checker)
+SCORE_CAP = "E480"
+SCORE_CONFLICT = "E481"
+SCORE_REGAIN_PERIOD = "E482"
+SCORE_THRESHOLD = "E483"
 # E44x: issue 11, points from the catalogue (tspol.dsl.checker)
 RANGE_BACKWARDS = "E440"
 POINTS_OUTSIDE = "E441"
@@ -1234,6 +1239,90 @@ REGISTRY: tuple[Code, ...] = (
         _pol(_POLICY + 'ledger {\n  points expire after 180d\n}\n' + 'amendment "2" effective 2024-06-01 {\n  points scored before 2024-07-01 take the new expiry\n  ledger {\n    points expire after 90d\n  }\n}\n', 'example.pol:7:3: error[E471]: points scored before 2024-07-01: the amendment is effective 2024-06-01\n'),
         summary_zh='关于已计违规分的说明的日期与修订不同',
         explanation_zh='`points scored before DATE keep their expiry`(或 `take the new expiry`)说的是修订生效之前计入的违规分:DATE 就是修订的生效日期,再写一遍是为了让这句话本身就能读懂。这里写的是另一天。\n\n请写出修订的生效日期。',
+    ),
+    # ---- E48x: a more general ledger (issue 11): signed scores
+    Code(
+        SCORE_CAP, "SCORE_CAP", ERROR,
+        "A score ledger whose cap is below its start",
+        "`score starts at S, at most C` makes the ledger a score ledger: the seller's score starts "
+        "at S, each violation takes its points from it, and it regains points up to its cap C. A cap "
+        "below the start could never hold: the score would start above it.\n\n"
+        "Write a cap of the start or more, or leave it out: the cap is then the start.",
+        _pol(_POLICY + "ledger {\n  score starts at 200, at most 150\n}\n",
+             ("example.pol:4:32: error[E480]: the score's cap 150 is below its start 200\n"
+              "  4 |   score starts at 200, at most 150\n"
+              "    |                                ^^^\n"
+              "  help: write a cap of 200 or more, or leave it out (the cap is then the start)\n")),
+        summary_zh="分数账本的上限低于初始分数",
+        explanation_zh=(
+            "`score starts at S, at most C` 使账本成为分数账本:卖家的分数从 S 开始,每次违规扣去其违规分,"
+            "并恢复到上限 C 为止。上限低于初始分数永远不可能成立:分数一开始就高于它。\n\n"
+            "请把上限写成不低于初始分数,或省略它:上限即为初始分数。"),
+    ),
+    Code(
+        SCORE_CONFLICT, "SCORE_CONFLICT", ERROR,
+        "A statement of a points ledger in a score ledger, or of a score ledger in a points ledger",
+        "A ledger is either a points ledger, whose points add up and expire (`points expire after`, "
+        "`points reset on`, `deactivate at N points`, `warn N points before each threshold`, `threshold "
+        "N`), or a score ledger (`score starts at`), whose score loses each violation's points, "
+        "regains them over time (`score regains`) and crosses its thresholds going down (`threshold "
+        "below N`, `deactivate at N score`). This statement belongs to the other kind of ledger: "
+        "the ledger could not say what it means.\n\n"
+        "Remove the statement, or write the one of this kind of ledger.",
+        _pol(_POLICY + "ledger {\n  score starts at 200\n  points expire after 180d\n}\n",
+             ("example.pol:5:3: error[E481]: `points expire after` is of a points ledger, not of a score ledger "
+              "(`score starts at`)\n"
+              "  5 |   points expire after 180d\n"
+              "    |   ^^^^^^^^^^^^^^^^^^^^^^^^\n"
+              "  help: a score ledger never expires points: it regains them (`score regains 5 every 30d`), "
+              "deactivates with `deactivate at 0 score`, and warns with a threshold\n")),
+        summary_zh="分数账本中写了违规分账本的语句,或违规分账本中写了分数账本的语句",
+        explanation_zh=(
+            "账本要么是违规分账本,其违规分累加并过期(`points expire after`、`points reset on`、"
+            "`deactivate at N points`、`warn N points before each threshold`、`threshold N`),要么是分数账本"
+            "(`score starts at`),其分数扣去每次违规的违规分,随时间恢复(`score regains`),并在下降时越过阈值"
+            "(`threshold below N`、`deactivate at N score`)。这条语句属于另一种账本:账本说不出它的含义。\n\n"
+            "请删除这条语句,或改写成这种账本的语句。"),
+    ),
+    Code(
+        SCORE_REGAIN_PERIOD, "SCORE_REGAIN_PERIOD", ERROR,
+        "A score that regains points with no period",
+        "`score regains N every D` gives a score ledger's score N points back D days after the latest "
+        "violation, and every D days after that while no violation comes, up to its cap. Without "
+        "`every D` the ledger could not say when.\n\n"
+        "Say the period: `score regains 5 every 30d`.",
+        _pol(_POLICY + "ledger {\n  score starts at 200\n  score regains 5\n}\n",
+             ("example.pol:5:3: error[E482]: the score regains 5 every how many days?\n"
+              "  5 |   score regains 5\n"
+              "    |   ^^^^^^^^^^^^^^^\n"
+              "  help: write it like `score regains 5 every 30d`\n")),
+        summary_zh="分数恢复没有写周期",
+        explanation_zh=(
+            "`score regains N every D` 让分数账本的分数在最近一次违规 D 天后恢复 N 分,此后只要没有新的违规,"
+            "每隔 D 天再恢复 N 分,直到上限。没有 `every D`,账本就说不出何时恢复。\n\n"
+            "请写明周期:`score regains 5 every 30d`。"),
+    ),
+    Code(
+        SCORE_THRESHOLD, "SCORE_THRESHOLD", ERROR,
+        "A threshold or deactivation of a score ledger that the score cannot cross going down",
+        "A score ledger's `threshold below T` is crossed when the score falls from T or more to below "
+        "T, and `deactivate at F score` deactivates the seller when it falls to F or below. So each is "
+        "below the starting score (else the score starts past it), and a threshold is above the "
+        "deactivation score (else the seller is deactivated by the time it is crossed).\n\n"
+        "Write a threshold between the deactivation score and the start, and a deactivation score "
+        "below the start.",
+        _pol(_POLICY + "ledger {\n  score starts at 200\n  threshold below 250 {\n  }\n}\n",
+             ("example.pol:5:19: error[E483]: threshold below 250 is above the starting score 200: the score is "
+              "below it from the start, and never crosses it going down\n"
+              "  5 |   threshold below 250 {\n"
+              "    |                   ^^^\n"
+              "  help: a threshold of a score ledger is between the deactivation score and the start\n")),
+        summary_zh="分数账本的阈值或停用分数在分数下降时无法越过",
+        explanation_zh=(
+            "分数账本的 `threshold below T` 在分数从 T 或以上降到 T 以下时越过,`deactivate at F score` "
+            "在分数降到 F 或以下时停用卖家。所以两者都应低于初始分数(否则分数一开始就已越过),阈值应高于停用分数"
+            "(否则越过阈值时卖家已被停用)。\n\n"
+            "请把阈值写在停用分数与初始分数之间,把停用分数写得低于初始分数。"),
     ),
     # ---- E5xx, W5xx: table analysis
     Code(

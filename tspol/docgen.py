@@ -80,8 +80,14 @@ WORDS = {
                          "points twice.",
         "repeat_add": "A violation of a rule within {} days after another violation of that rule scores {} more.",
         "extended": "extended by {} on each new violation",
+        "score": "A score that starts at {}, at most {}: each violation's points are taken from it.",
+        "regain": "The score regains {} points {} days after the latest violation, and every {} days after "
+                  "that while no violation comes, up to its cap.",
+        "score_floor": "At a score of {} or less the account is deactivated.", "below": "below {}",
         "warn": "A formal warning when {} points short of a threshold.",
         "crossing_highest": "When one scoring crosses several thresholds, the measures of the highest apply.",
+        "crossing_lowest": "When one violation takes the score below several thresholds, the measures of the "
+                           "lowest apply.",
         "crossing_all": "When one scoring crosses several thresholds, the measures of each apply.",
         "linked": "Enforcement on one account may apply to every linked account.",
         "attempts": "At most {} appeals per violation.", "first_appeal": "The first within {} days of the penalty.",
@@ -133,8 +139,12 @@ WORDS = {
         "nths": {1: "第一", 2: "第二", 3: "第三", 4: "第四", -1: "最后一"},
         "repeat_double": "同一规则的违规在该规则上一次违规后 {} 天内发生的,违规分加倍。",
         "repeat_add": "同一规则的违规在该规则上一次违规后 {} 天内发生的,违规分另加 {}。",
-        "extended": "每有新的违规延长 {}", "warn": "距离阈值 {} 分时发出正式警告。",
+        "extended": "每有新的违规延长 {}",
+        "score": "分数从 {} 开始,上限 {}:每次违规扣去其违规分。",
+        "regain": "最近一次违规 {1} 天后分数恢复 {0} 分,此后没有新的违规时每 {2} 天再恢复一次,直到上限。",
+        "score_floor": "分数降到 {} 或以下时账号被停用。", "below": "低于 {}", "warn": "距离阈值 {} 分时发出正式警告。",
         "crossing_highest": "一次计分跨越多个阈值时,执行最高阈值的措施。",
+        "crossing_lowest": "一次违规使分数低于多个阈值时,执行最低阈值的措施。",
         "crossing_all": "一次计分跨越多个阈值时,执行每个阈值的措施。",
         "linked": "对一个账号的处罚可对所有关联账号执行。",
         "attempts": "每项违规最多申诉 {} 次。", "first_appeal": "首次申诉须在处罚后 {} 天内提出。",
@@ -476,6 +486,7 @@ class _Page:
             notes.append(words["reset"].format(self.reset_days(ledger.reset)))
         if ledger.repeat is not None:
             notes.append(self.repeat(ledger.repeat))
+        notes += self.score_notes(ledger.score)
         if ledger.deactivate_at is not None:
             notes.append(words["deactivate"].format(ledger.deactivate_at))
         if ledger.freeze_when_deactivated:
@@ -483,23 +494,38 @@ class _Page:
         if ledger.warning_margin is not None:
             notes.append(words["warn"].format(ledger.warning_margin))
         if len(ledger.thresholds) > 1:
-            notes.append(words[f"crossing_{ledger.crossing}"])
+            lowest = ledger.score is not None and ledger.crossing == "highest"  # issue 11: the most severe
+            notes.append(words["crossing_lowest" if lowest else f"crossing_{ledger.crossing}"])
         if ledger.linked_accounts_share:
             notes.append(words["linked"])
         return self.section("ledger", self.ladder(ledger), el("ul", [el("li", note) for note in notes]))
 
+    def score_notes(self, score: ir.ScoreIR | None) -> list[str]:
+        """A score ledger's start and cap, regain and deactivation (issue 11: signed scores)."""
+        if score is None:
+            return []
+        words = self.words
+        notes = [words["score"].format(score.start, score.cap)]
+        if score.regain_points is not None:
+            notes.append(words["regain"].format(score.regain_points, score.regain_days, score.regain_days))
+        if score.deactivate_at is not None:
+            notes.append(words["score_floor"].format(score.deactivate_at))
+        return notes
+
     def ladder(self, ledger: ir.LedgerIR) -> ET.Element:
-        """The thresholds as rungs, the highest on top, each with its measures."""
+        """The thresholds as rungs, the highest on top (of a score ledger, the lowest), each with its measures."""
         words = self.words
         rungs = []
-        for threshold in sorted(ledger.thresholds, key=lambda t: -t.points):
+        below = ledger.score is not None  # issue 11: `threshold below N`
+        for threshold in sorted(ledger.thresholds, key=lambda t: t.points if below else -t.points):
             mark = el("span", words["deactivation"], class_="mark") if threshold.points == ledger.deactivate_at \
                 else None
             extended = dict(threshold.extensions)
             measures = [el("li", self.measure(name), " · ", self.measure_length(threshold, name, days),
                            self.extension(extended.get(name)))
                         for name, days in threshold.measures]
-            rungs.append(el("li", el("div", words["threshold"].format(threshold.points), mark, class_="rung"),
+            label = words["below" if below else "threshold"].format(threshold.points)
+            rungs.append(el("li", el("div", label, mark, class_="rung"),
                             el("ul", measures)))
         return el("ol", rungs, class_="ladder")
 

@@ -1691,6 +1691,59 @@ _section({
     "report.expired.reset": ("reset {date}", "已于 {date} 清零"),
 })
 
+# ---- a more general ledger (issue 11): signed scores, in the checker and the ledger
+_section({
+    "what.score_start": ("the starting score", "初始分数"),
+    "what.score_cap": ("the cap of the score", "分数上限"),
+    "what.score_floor": ("the score that deactivates", "停用的分数"),
+    "what.regain_points": ("the points the score regains", "分数恢复的分值"),
+    "what.regain_period": ("the period of a regain", "分数恢复的周期"),
+    "check.score_cap": ("the score's cap {cap} is below its start {start}",
+                        "分数上限 {cap} 低于初始分数 {start}"),
+    "check.score_cap.help": ("write a cap of {start} or more, or leave it out (the cap is then the start)",
+                             "请把上限写成不低于 {start},或省略(上限即为初始分数)"),
+    "check.score_conflict": ("`{keyword}` is of a points ledger, not of a score ledger (`score starts at`)",
+                             "`{keyword}` 属于违规分账本,不属于分数账本(`score starts at`)"),
+    "check.score_while_level": ("`while at this level` is of a points ledger, whose points reach a threshold, not of a "
+                                "score ledger (`score starts at`)",
+                                "`while at this level` 属于违规分账本(违规分达到阈值),不属于分数账本(`score starts at`)"),
+    "check.score_while_level.help": ("give the measure a number of days (`for 14d`) or `until METRIC is within standard`",
+                                     "为处罚措施写明天数(`for 14d`)或 `until METRIC is within standard`"),
+    "check.score_conflict.help": ("a score ledger never expires points: it regains them (`score regains 5 every 30d`), "
+                                  "deactivates with `deactivate at 0 score`, and warns with a threshold",
+                                  "分数账本的违规分不会过期:分数会恢复(`score regains 5 every 30d`),"
+                                  "用 `deactivate at 0 score` 停用,用阈值警告"),
+    "check.score_only": ("`{keyword}` is of a score ledger, and this ledger has no `score starts at`",
+                         "`{keyword}` 属于分数账本,而这个账本没有 `score starts at`"),
+    "check.score_threshold_below": ("a score ledger's threshold is crossed going down: write `threshold below {points}`",
+                                    "分数账本的阈值在分数下降时越过:请写 `threshold below {points}`"),
+    "check.regain_period": ("the score regains {points} every how many days?", "分数每隔多少天恢复 {points}?"),
+    "check.score_floor": ("deactivation at {floor} is not below the starting score {start}",
+                          "停用分数 {floor} 不低于初始分数 {start}"),
+    "check.score_floor.help": ("the seller is deactivated when the score falls to it: write a score below the start",
+                               "分数降到停用分数时卖家被停用:请写低于初始分数的分数"),
+    "check.score_threshold_above": ("threshold below {points} is above the starting score {start}: "
+                                    "the score is below it from the start, and never crosses it going down",
+                                    "阈值 below {points} 高于初始分数 {start}:分数一开始就低于它,不会在下降时越过它"),
+    "check.score_threshold_floor": ("threshold below {points} is at or below deactivation at {floor} score: "
+                                    "the seller is deactivated by the time the score falls below it",
+                                    "阈值 below {points} 不高于停用分数 {floor}:分数低于它时卖家已被停用"),
+    "check.score_threshold.help": ("a threshold of a score ledger is between the deactivation score and the start",
+                                   "分数账本的阈值应在停用分数与初始分数之间"),
+    "timeline.score_down": ("score {before} -> {after}", "分数 {before} -> {after}"),
+    "report.score": ("score", "分数"),
+    "report.threshold_below": ("threshold below {threshold}", "分数低于 {threshold} 的阈值"),
+    "hover.score": ("**score ledger**: the score starts at {start}, at most {cap}; each violation takes its points "
+                    "from it", "**分数账本**:分数从 {start} 开始,上限 {cap};每次违规扣去其违规分"),
+    "hover.regain": ("**regain**: {points} back {every} after the latest violation, and every {every} after that "
+                     "while no violation comes, up to the cap",
+                     "**分数恢复**:最近一次违规 {every} 后恢复 {points},此后没有新的违规时每 {every} 再恢复一次,直到上限"),
+    "hover.score_floor": ("**deactivation**: at a score of {score} or less", "**停用**:分数为 {score} 或以下时"),
+    "hover.threshold_below": ("**threshold**: crossed when the score falls below {points}",
+                              "**阈值**:分数降到 {points} 以下时越过"),
+    "timeline.score_regains": ("score regains {points}: {after}", "分数恢复 {points}:{after}"),
+})
+
 # ---- levels (issue 11): a rule's outcome as a level of an ordered set
 _section({
     "noun.level_set": ("level set", "等级集"),

@@ -228,7 +228,7 @@ def _seller_pieces(ledger, view: View):
     if named:
         yield _heading(seller, lang) + "\n"
     if view.until is not None:
-        yield from _chart(ledger.states(on, view.until, view.every), lang)
+        yield from _chart(ledger.states(on, view.until, view.every), lang, ledger.program.ledger.score is not None)
     else:
         yield _report(ledger, on, view.display, lang)
     if view.chart:
@@ -343,12 +343,14 @@ def _report(ledger, on, display, lang: str = "en") -> str:
                  last=str(ledger.last_date or '-')).text(lang), ""]
     rows = ledger.timeline(state.on)
     if rows:
+        score = f"{_pad(_word('report.score', lang), 5, True)}  " if state.score is not None else ""  # issue 11
         lines.append(f"{_pad(_word('report.date', lang), 10)}  {_pad(_word('report.points', lang), 6, True)}  "
-                     f"{_pad(_word('report.level', lang), 5, True)}  {_word('report.what_happens', lang)}")
+                     f"{score}{_pad(_word('report.level', lang), 5, True)}  {_word('report.what_happens', lang)}")
         separator = ";" if lang == "zh" else "; "
         for row in rows:
             changes = separator.join(text(change, lang) for change in row.changes)
-            lines.append(f"{row.date}  {row.active_points:>6}  {row.level:>5}  {changes}")
+            score = f"{row.score:>5}  " if row.score is not None else ""
+            lines.append(f"{row.date}  {row.active_points:>6}  {score}{row.level:>5}  {changes}")
         lines.append("")
     lines.extend(_state_text(state, lang))
     return "\n".join(lines) + "\n"
@@ -361,10 +363,12 @@ def _state_text(state, lang: str = "en") -> list[str]:
 
     lines = [say("report.state_on", date=str(state.on)).text(lang)]
     lines += field("report.active_points", [str(state.active_points)])
+    if state.score is not None:  # issue 11: a score ledger
+        lines += field("report.score", [str(state.score)])
     lines += field("report.level", [str(state.level)])
     lines += field("report.deactivated", [say("report.since", date=str(state.deactivated_on)) if state.deactivated
                                           else say("report.no")])
-    lines += field("report.restrictions", [_restriction_text(r) for r in state.restrictions])
+    lines += field("report.restrictions", [_restriction_text(r, state.score is not None) for r in state.restrictions])
     lines += field("report.warnings", [say("report.to_go", points=points_text(w.points_to_go), threshold=w.threshold)
                                        for w in state.warnings])
     lines += field("report.violations", [_violation_text(v) for v in state.violations])
@@ -374,14 +378,16 @@ def _state_text(state, lang: str = "en") -> list[str]:
     return lines
 
 
-def _restriction_text(r):
+def _restriction_text(r, below: bool = False):
+    """`no_listing from ... (threshold 100)`; of a score ledger (`below`, issue 11) `(threshold below 100)`."""
     name = r.action
     if r.limit is not None:
         limit = dict(r.limit)
         name = say("ledger.order_limit", percent=limit.get('percent'), basis=limit.get('basis'))
         if "daily_cap" in limit:
             name = say("ledger.daily_cap", name=name, cap=limit['daily_cap'])
-    cause = (say("report.threshold", threshold=r.threshold) if r.threshold is not None
+    cause = (say("report.threshold_below" if below else "report.threshold", threshold=r.threshold)
+             if r.threshold is not None
              else say("report.violation", id=r.violation))
     span = restriction_span(r)
     return say("report.restriction", name=name, start=str(r.start), span=span, cause=cause)
@@ -423,10 +429,11 @@ def _link_text(link):
     return say("report.joint", account=link.account, since=str(link.since), penalties=Words(link.penalties, ","))
 
 
-def _chart(states, lang: str = "en"):
-    """A table of states, a line each."""
+def _chart(states, lang: str = "en", scored: bool = False):
+    """A table of states, a line each; of a score ledger (`scored`, issue 11), with the score."""
+    score = f"{_pad(_word('report.score', lang), 5, True)}  " if scored else ""
     yield (f"{_pad(_word('report.date', lang), 10)}  {_pad(_word('report.points', lang), 6, True)}  "
-           f"{_pad(_word('report.level', lang), 5, True)}  {_pad(_word('report.deactivated', lang), 11)}  "
+           f"{score}{_pad(_word('report.level', lang), 5, True)}  {_pad(_word('report.deactivated', lang), 11)}  "
            f"{_pad(_word('report.warnings', lang), 16)}  {_word('report.restrictions', lang)}\n")
     comma = "、" if lang == "zh" else ", "
     yes, no = _word("report.yes", lang), _word("report.no", lang)
@@ -434,5 +441,6 @@ def _chart(states, lang: str = "en"):
         warnings = comma.join(say("report.to_go", points=w.points_to_go, threshold=w.threshold).text(lang)
                               for w in state.warnings) or "-"
         restrictions = comma.join(r.action for r in state.restrictions) or "-"
-        yield (f"{state.on}  {state.active_points:>6}  {state.level:>5}  "
+        score = f"{state.score:>5}  " if scored else ""
+        yield (f"{state.on}  {state.active_points:>6}  {score}{state.level:>5}  "
                f"{_pad(yes if state.deactivated else no, 11)}  {_pad(warnings, 16)}  {restrictions}\n")

@@ -284,6 +284,8 @@ class LedgerIR:
     thresholds: tuple[ThresholdIR, ...]
     reset: ResetIR | None = since(3, None)  # a more general ledger (issue 11): calendar resets
     repeat: RepeatIR | None = since(3, None)  # a more general ledger (issue 11): repeats
+    # a more general ledger (issue 11): signed scores; its thresholds are `threshold below N`
+    score: ScoreIR | None = since(3, None)
 
 
 # -- a more general ledger (issue 11): calendar resets
@@ -322,6 +324,32 @@ class RepeatIR:
     def text(self) -> str:
         weight = "double" if self.adds is None else f"add {self.adds}"
         return f"points {weight} for a repeat within {self.within_days}d"
+
+
+# -- a more general ledger (issue 11): signed scores
+@frozen
+class ScoreIR:
+    """A score ledger: the balance starts at `start`, each violation's points are taken
+    from it, and every `regain_days` days after a violation with no violation since, it
+    regains `regain_points` (up to `cap`; not while deactivated). A threshold T of the
+    ledger is crossed going down, when the score falls below T; at `deactivate_at` or
+    below, the seller is deactivated."""
+
+    SINCE = 3
+    start: int
+    cap: int
+    regain_points: int | None
+    regain_days: int | None
+    deactivate_at: int | None
+
+    @property
+    def text(self) -> str:
+        """`score starts at 150, at most 200` as the source says it (the cap when it is not the start)."""
+        return f"score starts at {self.start}" + (f", at most {self.cap}" if self.cap != self.start else "")
+
+    @property
+    def regain_text(self) -> str:
+        return f"score regains {self.regain_points} every {self.regain_days}d" if self.regain_points else "no"
 
 
 NTH_WORDS = {1: "first", 2: "second", 3: "third", 4: "fourth", -1: "last"}

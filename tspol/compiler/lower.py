@@ -222,7 +222,20 @@ def _ledger(ledger: ast.Ledger) -> ir.LedgerIR:
             for t in ledger.items_of(ast.Threshold)),
         reset=_reset(ledger.first(ast.Reset)),
         repeat=_repeat(ledger.first(ast.Repeat)),
+        score=_score(ledger),
     )
+
+
+# -- a more general ledger (issue 11): signed scores
+def _score(ledger: ast.Ledger) -> ir.ScoreIR | None:
+    score = ledger.first(ast.Score)
+    if score is None:
+        return None
+    regain, floor = ledger.first(ast.Regain), ledger.first(ast.ScoreDeactivation)
+    start = _whole(score.start)
+    return ir.ScoreIR(start, _whole(score.cap) if score.cap is not None else start,
+                      _whole(regain.points) if regain else None, _days(regain.every) if regain else None,
+                      _whole(floor.score) if floor else None)
 
 
 # -- a more general ledger (issue 11): calendar resets

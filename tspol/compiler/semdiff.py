@@ -483,6 +483,7 @@ LEDGER = {
     ("thresholds",): lambda l: _merged(stated(t) for t in l.thresholds),
     ("reset",): lambda l: stated(l.reset) if l.reset else {"points reset on": "never"},  # issue 11
     ("repeat",): lambda l: stated(l.repeat) if l.repeat else {"repeat": "no"},  # issue 11
+    ("score",): lambda l: stated(l.score) if l.score else {"score": "no"},  # issue 11: signed scores
 }
 
 # IR class -> {fields: what they state}
@@ -528,6 +529,13 @@ STATED: dict[type, dict[tuple[str, ...], Callable[[object], Facts]]] = {
     ir.ThresholdIR: {("points", "measures", "extensions", "until_within", "while_level"): _threshold_facts},
     ir.ResetIR: {("period", "day", "nth", "weekday"): lambda r: {"points reset on": r.text}},  # issue 11
     ir.RepeatIR: {("within_days", "adds"): lambda r: {"repeat": r.text}},  # issue 11
+    ir.ScoreIR: {  # issue 11: signed scores
+        ("start",): lambda s: {"score starts at": str(s.start)},
+        ("cap",): lambda s: {"score at most": str(s.cap)},
+        ("regain_points", "regain_days"): lambda s: {"score regains": s.regain_text},
+        ("deactivate_at",): lambda s: {"deactivate at score": "never" if s.deactivate_at is None
+                                       else str(s.deactivate_at)},
+    },
     ir.AppealsIR: {
         ("attempts",): lambda a: {"attempts per violation": str(a.attempts)},
         ("first_within_days",): lambda a: {"first within": f"{a.first_within_days}d of penalty"},

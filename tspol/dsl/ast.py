@@ -303,6 +303,7 @@ class ThresholdMeasure:
 class Threshold:
     points: Quantity
     measures: tuple[ThresholdMeasure, ...]
+    below: bool = False  # issue 11: `threshold below 100 { ... }` of a score ledger
 
 
 # -- a more general ledger (issue 11): calendar resets
@@ -337,6 +338,31 @@ class UntilWithin:
 @node
 class WhileLevel:
     """`while at this level`, instead of a measure's `for N`."""
+
+
+# -- a more general ledger (issue 11): signed scores
+@node
+class Score:
+    """`score starts at 150, at most 200`: a score ledger's starting balance and its cap
+    (None: the start)."""
+
+    start: Quantity
+    cap: Quantity | None
+
+
+@node
+class Regain:
+    """`score regains 5 every 30d` (`every` None: not said, an error of the checker)."""
+
+    points: Quantity
+    every: Quantity | None
+
+
+@node
+class ScoreDeactivation:
+    """`deactivate at 0 score`: deactivated when the score falls to it or below."""
+
+    score: Quantity
 
 
 # -- a more general ledger (issue 11): repeats

@@ -27,6 +27,10 @@ from tspol.codes import (
     RESET_DAY,
     UNTIL_NO_STANDARD,
     UNTIL_NOT_EVALUATED,
+    SCORE_CAP,
+    SCORE_CONFLICT,
+    SCORE_REGAIN_PERIOD,
+    SCORE_THRESHOLD,
     UNKNOWN_WEEKDAY,
     BAD_MONTH_DAY,
     RANGE_BACKWARDS,
@@ -875,8 +879,14 @@ class _Checker:
         for kind, keyword in ((ast.Expiry, "points expire after"), (ast.Deactivation, "deactivate at"),
                               (ast.WarningMargin, "warn"), (ast.Crossing, "multiple thresholds apply"),
                               (ast.Freeze, "points freeze"), (ast.Linked, "linked accounts"),
-                              (ast.Reset, "points reset"), (ast.Repeat, "for a repeat")):
+                              (ast.Reset, "points reset"), (ast.Repeat, "for a repeat"),
+                              (ast.Score, "score starts at"), (ast.Regain, "score regains"),
+                              (ast.ScoreDeactivation, "deactivate at ... score")):
             self.once(ledger.items_of(kind), say("check.ledger_twice", keyword=keyword))
+        if ledger.items_of(ast.Score):
+            self.check_score_ledger(ledger)
+            return
+        self.check_no_score_items(ledger)
         if not ledger.items_of(ast.Expiry) and not ledger.items_of(ast.Reset):
             self.report(MISSING, say("check.no_expiry"), keyword_span(ledger, "ledger"),
                         help=say("check.add", code="points expire after 180d"))
@@ -899,6 +909,97 @@ class _Checker:
         thresholds = self.check_thresholds(ledger.items_of(ast.Threshold))
         for item in ledger.items_of(ast.WarningMargin):
             self.check_warning_margin(item, thresholds)
+
+    # -- a more general ledger (issue 11): signed scores
+    def check_no_score_items(self, ledger: ast.Ledger) -> None:
+        """A points ledger (no `score starts at`) says nothing of a score."""
+        for item, keyword in self.score_items(ledger):
+            self.report(SCORE_CONFLICT, say("check.score_only", keyword=keyword), item.span,
+                        help=say("check.add", code="score starts at 200"))
+
+    @staticmethod
+    def score_items(ledger: ast.Ledger):
+        yield from ((item, "score regains") for item in ledger.items_of(ast.Regain))
+        yield from ((item, "deactivate at ... score") for item in ledger.items_of(ast.ScoreDeactivation))
+        yield from ((t, "threshold below") for t in ledger.items_of(ast.Threshold) if t.below)
+
+    def check_score_ledger(self, ledger: ast.Ledger) -> None:
+        """A score ledger: its start and cap, its regain, its floor and its thresholds below;
+        none of the statements of a points ledger, whose points expire."""
+        for kind, keyword in ((ast.Expiry, "points expire after"), (ast.Reset, "points reset"),
+                              (ast.WarningMargin, "warn ... points before each threshold"),
+                              (ast.Deactivation, "deactivate at ... points"), (ast.Freeze, "points freeze")):
+            for item in ledger.items_of(kind):
+                self.report(SCORE_CONFLICT, say("check.score_conflict", keyword=keyword), item.span,
+                            help=say("check.score_conflict.help"))
+        if len(ledger.items_of(ast.Threshold)) > 1 and not ledger.items_of(ast.Crossing):
+            self.report(MISSING, say("check.no_crossing"), keyword_span(ledger, "ledger"),
+                        help=say("check.no_crossing.help"))
+        for threshold in ledger.items_of(ast.Threshold):
+            for measure in threshold.measures:
+                if isinstance(measure.lasts, ast.WhileLevel):
+                    self.report(SCORE_CONFLICT, say("check.score_while_level"), measure.lasts.span,
+                                help=say("check.score_while_level.help"))
+        score = ledger.first(ast.Score)
+        start = self.check_score_start(score)
+        for regain in ledger.items_of(ast.Regain):
+            self.check_regain(regain)
+        floor = None
+        for item in ledger.items_of(ast.ScoreDeactivation):
+            if self.expect(item.score, "number", "score_floor", "deactivate at 0 score", positive=False):
+                floor = self.check_score_floor(item, start)
+        self.check_score_thresholds(ledger.items_of(ast.Threshold), start, floor)
+
+    def check_score_start(self, score: ast.Score) -> int | None:
+        """The start (None when it is not a number), and a cap not below it."""
+        start_ok = self.expect(score.start, "number", "score_start", "score starts at 200")
+        if score.cap is not None and self.expect(score.cap, "number", "score_cap", "score starts at 150, at most 200") \
+                and start_ok and score.cap.value < score.start.value:
+            self.report(SCORE_CAP, say("check.score_cap", cap=_literal_text(score.cap),
+                                       start=_literal_text(score.start)), score.cap.span,
+                        help=say("check.score_cap.help", start=_literal_text(score.start)))
+        return int(score.start.value) if start_ok else None
+
+    def check_regain(self, regain: ast.Regain) -> None:
+        example = "score regains 5 every 30d"
+        self.expect(regain.points, "number", "regain_points", example)
+        if regain.every is None:
+            self.report(SCORE_REGAIN_PERIOD, say("check.regain_period", points=_literal_text(regain.points)),
+                        regain.span, help=say("check.write_like", example=example))
+        else:
+            self.expect(regain.every, "duration", "regain_period", example)
+
+    def check_score_floor(self, item: ast.ScoreDeactivation, start: int | None) -> int | None:
+        if start is not None and int(item.score.value) >= start:
+            self.report(SCORE_THRESHOLD, say("check.score_floor", floor=_literal_text(item.score), start=start),
+                        item.score.span, help=say("check.score_floor.help"))
+            return None
+        return int(item.score.value)
+
+    def check_score_thresholds(self, thresholds: tuple[ast.Threshold, ...], start: int | None,
+                               floor: int | None) -> None:
+        """Each `threshold below T`: crossed going down, so T is at most the start and above the floor."""
+        seen: dict = {}
+        for threshold in thresholds:
+            self.check_threshold_measures(threshold)
+            if not threshold.below:
+                self.report(SCORE_CONFLICT, say("check.score_threshold_below", points=_literal_text(threshold.points)),
+                            threshold.points.span, help=say("check.write_like", example="threshold below 100 { ... }"))
+                continue
+            if not self.expect(threshold.points, "number", "threshold", "threshold below 100 { ... }"):
+                continue
+            value = int(threshold.points.value)
+            if value in seen:
+                self.report(DUPLICATE, say("check.threshold_twice", points=str(value)), threshold.points.span,
+                            related=(Related(seen[value].points.span, say("check.first_defined_here")),),
+                            help=say("check.threshold_twice.help"))
+            seen[value] = threshold
+            if start is not None and value > start:
+                self.report(SCORE_THRESHOLD, say("check.score_threshold_above", points=value, start=start),
+                            threshold.points.span, help=say("check.score_threshold.help"))
+            elif floor is not None and value <= floor:
+                self.report(SCORE_THRESHOLD, say("check.score_threshold_floor", points=value, floor=floor),
+                            threshold.points.span, help=say("check.score_threshold.help"))
 
     # -- a more general ledger (issue 11): calendar resets
     def check_reset(self, reset: ast.Reset) -> None:

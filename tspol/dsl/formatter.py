@@ -181,6 +181,11 @@ _STATEMENTS = {
         f"day {quantity_text(r.day)}" if r.day is not None else f"the {r.nth} {r.weekday}") + f" of each {r.period}",
     ast.Repeat: lambda r: ("points double" if r.adds is None else f"points add {quantity_text(r.adds)}")
     + f" for a repeat within {quantity_text(r.within)}",
+    ast.Score: lambda s: f"score starts at {quantity_text(s.start)}" + (
+        f", at most {quantity_text(s.cap)}" if s.cap is not None else ""),
+    ast.Regain: lambda r: f"score regains {quantity_text(r.points)}" + (
+        f" every {quantity_text(r.every)}" if r.every is not None else ""),
+    ast.ScoreDeactivation: lambda d: f"deactivate at {quantity_text(d.score)} score",
     ast.ThresholdMeasure: lambda m: (f"{m.measure.value} for {quantity_text(m.duration)}" + extension_text(m.extension)
                                      if m.duration is not None else f"{m.measure.value} {lasts_text(m.lasts)}"),
     ast.Attempts: lambda a: f"at most {quantity_text(a.count)} per violation",
@@ -272,7 +277,7 @@ def block_header(decl) -> tuple[str, tuple, bool]:
     if isinstance(decl, ast.Appeals):
         return "appeals", decl.items, True
     if isinstance(decl, ast.Threshold):
-        return f"threshold {quantity_text(decl.points)}", decl.measures, True
+        return f"threshold {'below ' if decl.below else ''}{quantity_text(decl.points)}", decl.measures, True
     if isinstance(decl, ast.Hold):
         return f"hold {decl.name.value}", decl.items, True
     if isinstance(decl, ast.Reason):

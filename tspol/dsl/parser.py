@@ -658,7 +658,22 @@ class _ToAst(Transformer):
         return ast.Linked(span=self._span(meta))
 
     def threshold(self, meta, children):
-        return ast.Threshold(children[0], tuple(children[1:]), span=self._span(meta))
+        below = children[0] == "below"
+        children = children[1:] if below else children
+        return ast.Threshold(children[0], tuple(children[1:]), below, span=self._span(meta))
+
+    # -- a more general ledger (issue 11): signed scores
+    def below(self, meta, children):
+        return "below"
+
+    def score(self, meta, children):
+        return ast.Score(children[0], children[1] if len(children) > 1 else None, span=self._span(meta))
+
+    def regain(self, meta, children):
+        return ast.Regain(children[0], children[1] if len(children) > 1 else None, span=self._span(meta))
+
+    def score_deactivation(self, meta, children):
+        return ast.ScoreDeactivation(children[0], span=self._span(meta))
 
     def threshold_measure(self, meta, children):
         duration = children[1] if isinstance(children[1], ast.Quantity) else None

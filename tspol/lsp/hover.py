@@ -35,7 +35,35 @@ def hover(snapshot: Snapshot, path: str, line: int, column: int, lang: str = "en
     if occurrence is not None:
         return about_name(snapshot, occurrence.namespace, occurrence.name, lang)
     row = index.row_at(path, line, column)
-    return about_row(snapshot, row, lang) if row is not None else None
+    if row is not None:
+        return about_row(snapshot, row, lang)
+    return about_score(index.declaration_at(path, line, column), line, column, lang)
+
+
+# ---- a more general ledger (issue 11): signed scores
+def about_score(decl, line: int, column: int, lang: str = "en") -> str | None:
+    """Over a statement of a score ledger, what it means; None elsewhere."""
+    if not isinstance(decl, ast.Ledger):
+        return None
+    for item in decl.items:
+        span = item.span
+        if (span.line, span.column) <= (line, column) <= (span.end_line, span.end_column):
+            message = _score_words(item)
+            return text(message, lang) if message is not None else None
+    return None
+
+
+def _score_words(item) -> Message | None:
+    if isinstance(item, ast.Score):
+        cap = item.cap if item.cap is not None else item.start
+        return say("hover.score", start=quantity_text(item.start), cap=quantity_text(cap))
+    if isinstance(item, ast.Regain) and item.every is not None:
+        return say("hover.regain", points=quantity_text(item.points), every=quantity_text(item.every))
+    if isinstance(item, ast.ScoreDeactivation):
+        return say("hover.score_floor", score=quantity_text(item.score))
+    if isinstance(item, ast.Threshold) and item.below:
+        return say("hover.threshold_below", points=quantity_text(item.points))
+    return None
 
 
 # ---- names

@@ -229,6 +229,7 @@ class State:
     holds: tuple[HoldState, ...]
     linked: tuple[LinkState, ...]
     off_cadence: tuple[OffCadence, ...] | None = None  # None: the pack states no cadence (no key)
+    score: int | None = None  # issue 11: a score ledger's score (None: a points ledger, no key)
     # issue 11: the open-ended measures that ended that day (a timeline's, to say why); not in to_dict
     ended: tuple[Restriction, ...] = attrs.field(default=(), eq=False, repr=False)
 
@@ -237,6 +238,7 @@ class State:
             "on": self.on.isoformat(),
             "region": self.region,
             "active_points": self.active_points,
+            **({"score": self.score} if self.score is not None else {}),
             "level": self.level,
             "deactivated": self.deactivated,
             "deactivated_on": self.deactivated_on.isoformat() if self.deactivated_on else None,
@@ -261,9 +263,11 @@ class TimelineRow:
     level: int
     deactivated: bool
     changes: tuple[str, ...]
+    score: int | None = None  # issue 11: a score ledger's score (None: a points ledger, no key)
 
     def to_dict(self) -> dict:
-        return {"date": self.date.isoformat(), "active_points": self.active_points, "level": self.level,
+        return {"date": self.date.isoformat(), "active_points": self.active_points,
+                **({"score": self.score} if self.score is not None else {}), "level": self.level,
                 "deactivated": self.deactivated, "changes": [str(change) for change in self.changes]}
 
 
@@ -489,6 +493,10 @@ class _History:
         index = bisect.bisect_right(self.days, day) - 1
         return self.points[index] if index >= 0 else 0
 
+    def score_on(self, day: int) -> int | None:
+        """A points ledger has no score (`_ScoreHistory`'s has, issue 11)."""
+        return None
+
     def deactivated_by(self, day: int) -> int | None:
         """The day the seller was deactivated, if it is `day` or before."""
         return self.deactivated_on if self.deactivated_on is not None and self.deactivated_on <= day else None
@@ -506,6 +514,99 @@ class _History:
         """The ends of the measures imposed since the last call."""
         ends, self.new_ends = self.new_ends, []
         return ends
+
+
+# ---- a more general ledger (issue 11): signed scores -------------------------------
+
+def _new_history(ledger: Ledger) -> _History:
+    """The history of a points ledger, or of a score ledger (`score starts at`)."""
+    return _History(ledger) if ledger.program.ledger.score is None else _ScoreHistory(ledger)
+
+
+class _ScoreHistory(_History):
+    """The history of a score ledger: the score starts at `start`; a violation takes its
+    points from it on the day it scores (they never expire: `points` are the live
+    violations' points); every `regain_days` days after the latest violation, with no
+    violation since, it regains `regain_points`, up to the cap, unless the seller is
+    deactivated. A threshold T is crossed when the score falls from T or more to below
+    T: its measures start that day (the lowest T of a day's, with `... apply highest`);
+    at `deactivate_at` or below, the seller is deactivated for good (as in a points ledger,
+    an accepted appeal replays the history without the violation).
+
+    A regain day is swept when the day before it in its chain (a violation or a regain)
+    is: it is added to the sweep days then, and given to `_DaysOfChange` as a new end."""
+
+    def __init__(self, ledger: Ledger):
+        super().__init__(ledger)
+        self.rule: ir.ScoreIR = ledger.program.ledger.score
+        self.score_days: list[int] = []  # the days the score changes ...
+        self.scores: list[int] = []  # ... and the score from each
+        self.last_violation: int | None = None  # the latest day swept that a live violation scored
+
+    def score_on(self, day: int) -> int:
+        index = bisect.bisect_right(self.score_days, day) - 1
+        return self.scores[index] if index >= 0 else self.rule.start
+
+    def _rewind(self, day: int) -> None:
+        super()._rewind(day)
+        del self.scores[bisect.bisect_left(self.score_days, day):]
+        del self.score_days[len(self.scores):]
+        self.last_violation = max((d for d, points in self.scoring.items() if d < day and points > 0), default=None)
+
+    def _sweep_day(self, day: int) -> None:
+        scoring = self.scoring.get(day, 0)
+        if scoring:
+            self.days.append(day)
+            self.points.append((self.points[-1] if self.points else 0) + scoring)
+        if scoring > 0:
+            if self.extending:
+                self._extend(day)
+            self.last_violation = day
+        previous = self.score_on(day)
+        regains = self._regains_on(day, previous)
+        score = min(self.rule.cap, previous + self.rule.regain_points) if regains else previous - scoring
+        if scoring > 0 or regains:
+            self._next_regain(day, score)
+        if score == previous:
+            return
+        self.score_days.append(day)
+        self.scores.append(score)
+        if score < previous:
+            self._crossed(day, previous, score)
+
+    def _regains_on(self, day: int, score: int) -> bool:
+        """Whether `day` is a regain day: a whole number of periods after the latest
+        violation, none that day, the score under its cap and the seller not deactivated."""
+        every = self.rule.regain_days
+        return (every is not None and self.last_violation is not None and day > self.last_violation
+                and (day - self.last_violation) % every == 0 and score < self.rule.cap
+                and self.deactivated_on is None)
+
+    def _next_regain(self, day: int, score: int) -> None:
+        """Sweep the day a period after `day` (a violation's or a regain's), when it may regain."""
+        every = self.rule.regain_days
+        if every is None or score >= self.rule.cap or self.deactivated_on is not None:
+            return
+        regain = day + every
+        at = bisect.bisect_left(self.sweep_days, regain)
+        if at == len(self.sweep_days) or self.sweep_days[at] != regain:
+            self.sweep_days.insert(at, regain)
+        if self.new_ends is not None:
+            self.new_ends.append(regain)
+
+    def _crossed(self, day: int, previous: int, score: int) -> None:
+        """The thresholds the score fell below on `day` impose their measures (the lowest's,
+        with `multiple thresholds apply highest`); at the floor, deactivation."""
+        rules = self.ledger._rules_on(day)  # versions: the thresholds of the version in force that day
+        reached = [t for t in self.ledger._thresholds_on(day) if score < t.points <= previous]
+        for threshold in (reached if rules.crossing == "all" else reached[:1]):
+            extensions = dict(threshold.extensions)
+            for measure, length in threshold.measures:
+                self._impose(_Imposed(day, day + length if length is not None else None, measure, threshold.points,
+                                      extension=extensions.get(measure), lasts=_lasts(threshold, measure)))
+        floor = self.rule.deactivate_at
+        if self.deactivated_on is None and floor is not None and score <= floor:
+            self.deactivated_on = day
 
 
 class Ledger:
@@ -583,6 +684,8 @@ class Ledger:
                               key=lambda r: r.start)  # stable: on one day, in the order of the events
         self._limit_starts = [r.start for r in self._limits]
         self._history: _History | None = None
+        score = program.ledger.score  # issue 11: signed scores
+        self._start_score = score.start if score is not None else None
 
     # ---- building --------------------------------------------------------
 
@@ -902,7 +1005,7 @@ class Ledger:
         """The history of the epoch of `day`, swept through `day`: the one kept, moved on,
         unless `day` is of an earlier epoch (one history is as long as the ledger: one is kept)."""
         if self._history is None or self._epoch(day) < self._history.epoch:
-            self._history = _History(self)
+            self._history = _new_history(self)
         self._history.to(day)
         return self._history
 
@@ -956,9 +1059,10 @@ class Ledger:
         day = on.toordinal()
         history = self._history_at(day)
         points = history.points_on(day)
+        score = history.score_on(day)
         deactivated_on = history.deactivated_by(day)
         return State(
-            on=on, region=self.region, active_points=points, level=self._level(points, day),
+            on=on, region=self.region, active_points=points, level=self._level(points, day, score), score=score,
             deactivated=deactivated_on is not None,
             deactivated_on=_date(deactivated_on) if deactivated_on is not None else None,
             restrictions=self._restrictions(history, day), warnings=self._warnings(points, day),
@@ -978,8 +1082,11 @@ class Ledger:
             raise TspolError(Diagnostic(NO_DATE, say("ledger.no_date"), key="on", path=self.path))
         return self.last_date
 
-    def _level(self, points: int, day: int) -> int:
-        """The highest threshold of the version in force on `day` that `points` reach."""
+    def _level(self, points: int, day: int, score: int | None = None) -> int:
+        """The highest threshold of the version in force on `day` that `points` reach; of a
+        score ledger, the lowest the score is below (issue 11)."""
+        if score is not None:
+            return min((t.points for t in self._thresholds_on(day) if score < t.points), default=0)
         return max((t.points for t in self._thresholds_on(day) if t.points <= points), default=0)
 
     def _warnings(self, points: int, day: int) -> tuple[Warning, ...]:
@@ -1087,9 +1194,11 @@ class Ledger:
         tracker = _Tracker(self, last, days.history)
         for day in days:
             before, after = tracker.advance(day)
-            changes = tuple(self._describe(e) for e in by_day.get(day, ())) + _differences(before, after)
+            changes = tuple(self._describe(e) for e in by_day.get(day, ())) + _differences(before, after,
+                                                                                           self._start_score)
             if changes:
-                rows.append(TimelineRow(after.on, after.active_points, after.level, after.deactivated, changes))
+                rows.append(TimelineRow(after.on, after.active_points, after.level, after.deactivated, changes,
+                                        after.score))
         return tuple(rows)
 
     def _days_of_change(self, last: int) -> Iterable[int]:
@@ -1243,7 +1352,7 @@ class _DaysOfChange:
 
     def __init__(self, ledger: Ledger, last: int):
         self.last = last
-        self.history = _History(ledger)
+        self.history = _new_history(ledger)
         self.history.new_ends = []
         days = {e.date.toordinal() for e in ledger.events}  # the days violations score are among them
         days.update(e for e in map(ledger._expires, ledger._scored.values()) if e is not None)
@@ -1304,6 +1413,7 @@ class _Tracker:
         self.links_started = 0  # links[:links_started] are linked by the previous day
         self.day: int | None = None  # the previous day of change
         self.deactivated_on: int | None = None
+        self.score: int | None = None  # of a score ledger (issue 11), on the previous day of change
         self.measures: list[_Imposed] = []  # the history's measures in effect, in its order
         self.measures_seen = 0  # history.measures[:measures_seen] have been looked at
         self.limits: list[_Imposed] = []  # ledger._limits in effect
@@ -1319,19 +1429,20 @@ class _Tracker:
         ledger, previous, history = self.ledger, self.day, self.history
         deactivated_on = history.deactivated_by(day)
         points = history.points_on(day)
+        score = history.score_on(day)
         restrictions = self._restrictions(day)
         warnings = ledger._warnings(points, day)
         violations = self._violations(day, deactivated_on)
         holds = self._holds(day)
         links = self._links(day)
-        after = _view(day, points, ledger._level(points, day), deactivated_on, restrictions, warnings,
-                      tuple(v for _, v in violations), tuple(h for _, h in holds), tuple(a for _, a in links))
+        after = _view(day, points, ledger._level(points, day, score), deactivated_on, restrictions, warnings,
+                      tuple(v for _, v in violations), tuple(h for _, h in holds), tuple(a for _, a in links), score)
         before = None
         if previous is not None:
             before = _view(previous, 0, 0, self.deactivated_on, self.restrictions, self.warnings,
                            tuple(v for v, _ in violations if v is not None), tuple(h for h, _ in holds),
-                           tuple(b for b, _ in links))
-        self.day, self.deactivated_on = day, deactivated_on
+                           tuple(b for b, _ in links), self.score)
+        self.day, self.deactivated_on, self.score = day, deactivated_on, score
         self.restrictions, self.warnings = restrictions, warnings
         if self.ended:
             after = attrs.evolve(after, ended=self.ended)  # issue 11
@@ -1453,13 +1564,13 @@ def _between(pairs: list[tuple[int, int]], days: list[int], previous: int, day: 
 
 
 def _view(day: int, points: int, level: int, deactivated_on: int | None, restrictions, warnings, violations, holds,
-          links) -> State:
+          links, score: int | None = None) -> State:
     """A state holding only some of its violations, holds and links: what `_Tracker` compares."""
     return State(on=_date(day), region=None, active_points=points, level=level,
                  deactivated=deactivated_on is not None,
                  deactivated_on=_date(deactivated_on) if deactivated_on is not None else None,
                  restrictions=restrictions, warnings=warnings, violations=violations, appeals=(), holds=holds,
-                 linked=tuple(link for link in links if link is not None))
+                 linked=tuple(link for link in links if link is not None), score=score)
 
 
 def _moved_ends(gone: set[Restriction], new: set[Restriction]) -> list[tuple[Restriction, Restriction]]:
@@ -1529,7 +1640,7 @@ def _expiry(v: ViolationState, on: datetime.date) -> Message:
     return say("timeline.resets" if v.resets else "timeline.expires", id=v.id, points=v.points)
 
 
-def _differences(before: State | None, after: State) -> tuple[Message, ...]:
+def _differences(before: State | None, after: State, start: int | None = None) -> tuple[Message, ...]:
     """What changed from one state to the next, in words (events aside)."""
     changes = []
     old_violations = {v.id: v for v in before.violations} if before else {}
@@ -1539,6 +1650,9 @@ def _differences(before: State | None, after: State) -> tuple[Message, ...]:
             changes.append(_expiry(v, after.on))
         if old is not None and old.status in ("active", "frozen") and v.status == "revoked":
             changes.append(say("timeline.revoked", id=v.id, points=v.points))
+    changes += _score_change(before, after, start, any(v.status == "revoked" for v in after.violations
+                                                       if old_violations.get(v.id) is not None
+                                                       and old_violations[v.id].status != "revoked"))
     if before is not None and not before.deactivated and after.deactivated:
         changes.append(say("timeline.deactivated.frozen" if any(v.status == "frozen" for v in after.violations)
                            else "timeline.deactivated"))
@@ -1578,6 +1692,17 @@ def _differences(before: State | None, after: State) -> tuple[Message, ...]:
         changes.extend(say("timeline.no_longer_flags", penalty=penalty, account=link.account)
                        for penalty in sorted(old_penalties - set(link.penalties)))
     return tuple(changes)
+
+
+def _score_change(before: State | None, after: State, start: int | None, revoked: bool) -> list[Message]:
+    """`score 200 -> 160` (a violation, or an appeal that gives the points back), `score
+    regains 5: 150` (issue 11: signed scores); `start`: the score before the first day."""
+    previous = before.score if before is not None else start
+    if after.score is None or previous == after.score:
+        return []
+    if after.score > previous and not revoked:
+        return [say("timeline.score_regains", points=after.score - previous, after=after.score)]
+    return [say("timeline.score_down", before=previous, after=after.score)]
 
 
 def points_text(points: int) -> Message:
