@@ -25,6 +25,12 @@ of `("and", [...])`, `("or", [...])` and `("not", x)` over them; None is `otherw
 V2% }` (the `otherwise` case may be left out), and a comparison of `R` may be with
 `P` (`("R", "<", "P")`): it holds where `x` is given, R has a value and compares so
 with the case's value; never where P has no value, under `not` too.
+
+`packs(window=True)` declares the windowed metric `metric W: rate { when x >= K then R
+otherwise S }` (the `otherwise` case may be left out), which rows compare with rate
+values: it has R's value where `x >= K`, S's where `x < K`, and none where `x` is not
+given or the case it chooses has none. The rule may be `on W` (its `otherwise` row then
+fires where W has a value).
 """
 
 from __future__ import annotations
@@ -38,7 +44,7 @@ RATES = (0, 10, 20, 25, 50, 60, 100)
 COUNTS = (0, 1, 2, 3, 5)
 QUANTITIES = ("R", "S", "N", "a", "b", "c", "x")
 ARITH_QUANTITIES = QUANTITIES + ("T", "K", "M")  # arithmetic on metrics (issue 11)
-RATE_NAMES = ("R", "S", "T", "M")
+RATE_NAMES = ("R", "S", "T", "M", "W")
 RATE_WEIGHTS = (Fraction(1), Fraction(2), Fraction(1, 2), Fraction(3, 2))
 INPUTS = ("c", "b", "a", "x")
 OPS = ("<", "<=", ">", ">=")
@@ -84,7 +90,7 @@ def conditions(draw, depth: int = 2, param: bool = False, quantities=QUANTITIES)
 
 
 @st.composite
-def packs(draw, levels: bool = False, params: bool = False, arith: bool = False):
+def packs(draw, levels: bool = False, params: bool = False, arith: bool = False, window: bool = False):
     """(pack text, description) of a random pack, and the facts `Brute` needs; with
     `levels`, a level set `g` of LEVELS (best first) whose default is drawn, and rows
     that may give one of its levels beside their points; with `params`, a param `P`;
@@ -93,7 +99,7 @@ def packs(draw, levels: bool = False, params: bool = False, arith: bool = False)
     a_parent = draw(st.sampled_from(["b", "c", None] if b_parent else ["c", None]))
     only_if = {name: None if arith else draw(st.sampled_from([None, ("c", ">", 2), ("c", "<=", 2), ("x", ">=", 1)]))
                for name in ("R", "S")}
-    quantities = ARITH_QUANTITIES if arith else QUANTITIES
+    quantities = ARITH_QUANTITIES if arith else QUANTITIES + ("W",) if window else QUANTITIES
     standard = draw(st.sampled_from([None, ("<", 10), ("<", 25)]))
     hit = draw(st.sampled_from(["exclusive", "all", "first"]))
     rows = []
@@ -110,6 +116,8 @@ def packs(draw, levels: bool = False, params: bool = False, arith: bool = False)
     if params:  # (K, V1, V2): P is V1% where x >= K, else V2% (None: no `otherwise`)
         facts["param"] = (draw(st.sampled_from(COUNTS[1:])), draw(st.sampled_from(RATES)),
                           draw(st.sampled_from((None, *RATES))))
+    if window:  # (K, otherwise, on W): W is R where x >= K, else S (or none)
+        facts["window"] = (draw(st.sampled_from(COUNTS[1:])), draw(st.booleans()), draw(st.booleans()))
     facts["stated"] = _stated_points(rows) if draw(st.booleans()) else None
     facts["cadence"] = draw(st.sampled_from([None, "daily", "weekly on friday", "monthly on day 31"]))
     if levels:
@@ -151,6 +159,9 @@ def pack_text(facts) -> str:
         least, high, low = facts["param"]
         otherwise = f"  otherwise {low}%" if low is not None else ""
         lines.append(f"param P: rate {{ when x >= {least} then {high}%{otherwise} }}")
+    if facts.get("window"):
+        least, otherwise, _ = facts["window"]
+        lines.append(f"metric W: rate {{ when x >= {least} then R{'  otherwise S' if otherwise else ''} }}")
     if "arith" in facts:
         (w, v), k, m = facts["arith"]["T"], facts["arith"]["K"], facts["arith"]["M"]
         lines.append(f"metric T = {_weight_text(w)}R + {_weight_text(v)}S {{ higher is worse }}")
@@ -166,7 +177,7 @@ def pack_text(facts) -> str:
         lines.append("  reason q")
     if facts.get("cadence"):
         lines.append(f"  evaluated {facts['cadence']}")
-    lines.append("  on R")
+    lines.append(f"  on {_on(facts)}")
     lines.append(f"  table {facts['hit']} {{")
     for position, (condition, points) in enumerate(facts["rows"]):
         action = f"points {points}" if points else "warning"
@@ -177,6 +188,11 @@ def pack_text(facts) -> str:
     lines.append("  }")
     lines.append("}")
     return "\n".join(lines) + "\n"
+
+
+def _on(facts) -> str:
+    """The rule's metric: R, or the windowed metric W of `packs(window=True)`."""
+    return "W" if facts.get("window") and facts["window"][2] else "R"
 
 
 def _weight_text(weight: Fraction) -> str:
@@ -256,6 +272,8 @@ class Brute:
             return seller["x"]
         if name in ("T", "K", "M"):
             return self.combined(name, seller)
+        if name == "W":
+            return self.windowed(seller)
         condition = self.facts["only_if"][name]
         if condition is not None:
             quantity, op, bound = condition
@@ -279,6 +297,15 @@ class Brute:
         if self.value(comparison[0], seller) is None:
             return False
         return comparison[-1] != "P" or self.param(seller) is not None
+    def windowed(self, seller) -> Fraction | None:
+        """W of `packs(window=True)`: R's value where x >= K, S's (if it has the case) below."""
+        least, otherwise, _ = self.facts["window"]
+        if seller["x"] is None:
+            return None
+        if seller["x"] >= least:
+            return self.value("R", seller)
+        return self.value("S", seller) if otherwise else None
+
     def combined(self, name: str, seller) -> Fraction | int | None:
         """T, K and M of `packs(arith=True)`: defined where every term is."""
         arith = self.facts["arith"]
@@ -326,7 +353,7 @@ class Brute:
         rows = self.facts["rows"]
         held = [i for i, (condition, _) in enumerate(rows, 1) if condition is not None
                 and self.satisfies(condition, seller)]
-        if rows[-1][0] is None and not held and self.value("R", seller) is not None:
+        if rows[-1][0] is None and not held and self.value(_on(self.facts), seller) is not None:
             held.append(len(rows))
         return held
 

@@ -69,6 +69,7 @@ BAD_MONTH_DAY = "E241"
 PARAM_NO_VALUE = "E260"
 PARAM_MISPLACED = "E261"
 PARAM_GAP = "W260"
+WINDOW_MISPLACED = "E262"  # windows chosen by volume (issue 11)
 # E3xx, W3xx: types and units (tspol.dsl.checker)
 TYPE_MISMATCH = "E300"
 UNIT_MISMATCH = "E301"
@@ -80,6 +81,7 @@ ARITH_KINDS = "E320"
 ARITH_TERM = "E321"
 ARITH_WEIGHT = "E322"
 ARITH_DENOMINATORS = "E323"
+WINDOW_CASE_TYPE = "E324"  # windows chosen by volume (issue 11)
 PARAM_TYPE = "E360"  # params (issue 11)
 # E4xx: ranges and order (tspol.dsl.checker)
 EMPTY_RANGE = "E400"
@@ -99,6 +101,7 @@ SCORE_THRESHOLD = "E483"
 RANGE_BACKWARDS = "E440"
 POINTS_OUTSIDE = "E441"
 PARAM_CASE_UNREACHED = "E460"  # params (issue 11)
+WINDOW_CASE_UNREACHED = "E461"  # windows chosen by volume (issue 11)
 # E5xx, W5xx: table analysis (tspol.compiler.analysis)
 OVERLAP = "E501"
 DEAD_ROW = "E502"
@@ -203,6 +206,13 @@ _COUNTS = _POLICY + "input orders: count\ninput late: count { part of orders }\n
 _RATE = _COUNTS + "metric LDR = late / orders\n"
 _UNTIL_LEDGER = ("measure stop\nledger {\n  points expire after 30d\n  threshold 4 {\n"
                  "    stop until LDR is within standard\n  }\n}\n")
+
+_WINDOWS = (_COUNTS + "input orders_12m: count\ninput late_12m: count { part of orders_12m }\n"
+            "metric LDR = late / orders\nmetric LDR_12m = late_12m / orders_12m\n")
+_WINDOWED = _WINDOWS + "metric ODR: rate {\n  when orders >= 400 then LDR\n  otherwise LDR_12m\n}\n"
+_WINDOWED_BAD = _WINDOWS + "metric ODR: rate {\n  when orders >= 400 then LDR\n  otherwise late_12m\n}\n"
+_WINDOWED_UNREACHED = (_WINDOWS + "metric ODR: rate {\n  when orders >= 400 then LDR\n"
+                      "  when orders >= 500 then LDR\n  otherwise LDR_12m\n}\n")
 
 
 def _pol(text: str, output: str) -> Example:
@@ -673,6 +683,27 @@ REGISTRY: tuple[Code, ...] = (
             "tspol 目前还不能表达取决于参数的标准,也不会去猜一个。\n\n"
             "请在规则的各行中把参数与它所界定的输入项或指标比较;标准、`only if` 和情形请用数值写。"),
     ),
+    # ---- windows chosen by volume (issue 11)
+    Code(
+        WINDOW_MISPLACED, "WINDOW_MISPLACED", ERROR,
+        "A windowed metric where only a metric of one definition can be",
+        "A metric whose definition is chosen by cases (`metric ODR: rate { when ... then ODR_3m "
+        "otherwise ODR_12m }`) is compared with values in the rows of a rule: `when ODR >= 1%`. "
+        "A standard, an `only if`, a case of a param or of another windowed metric, and a "
+        "comparison with another input, metric or param take a metric of one definition.\n\n"
+        "Compare the windowed metric with a value in a row, or name the metric of one window.",
+        _pol(_WINDOWED + "rule r in US {\n  table {\n    when ODR >= LDR then points 2\n  }\n}\n",
+             'example.pol:15:10: error[E262]: `ODR` is a windowed metric: its definition is chosen by its cases, so it is compared with a value in a row\n'
+             '  15 |     when ODR >= LDR then points 2\n'
+             '     |          ^^^^^^^^^^\n'
+             '  help: write `ODR >= 1%`: a windowed metric is compared with values\n'),
+        summary_zh="按窗口选择的指标用在了只能用单一定义指标的地方",
+        explanation_zh=(
+            "定义由情形选择的指标(`metric ODR: rate { when ... then ODR_3m otherwise ODR_12m }`)"
+            "在规则的各行中与数值比较:`when ODR >= 1%`。标准、`only if`、参数或另一个按窗口选择的指标的情形,"
+            "以及与另一个输入项、指标或参数的比较,只能用单一定义的指标。\n\n"
+            "请在行中将它与数值比较,或写出某一个窗口的指标。"),
+    ),
     # ---- E27x: versions in one pack (issue 11: versions; tspol.dsl.versions)
     Code(
         AMENDMENT_REMOVES_NOTHING, "AMENDMENT_REMOVES_NOTHING", ERROR,
@@ -972,6 +1003,25 @@ REGISTRY: tuple[Code, ...] = (
             "tspol 不判定这种情况。\n\n"
             "请让求和中的比率使用同一个总数,或在各自的行中比较每个比率(`when LDR >= 4% or NRR >= 2%`)。"),
     ),
+    Code(
+        WINDOW_CASE_TYPE, "WINDOW_CASE_TYPE", ERROR,
+        "A case of a windowed metric that names a quantity of another kind or unit",
+        "Each case of a windowed metric names the input or metric that is its value for the "
+        "sellers the case holds for, and a row compares them all with one value: every case "
+        "names a quantity of the type the windowed metric declares (rates with rates, counts "
+        "with counts, durations in one unit, money in one currency).\n\n"
+        "Name a metric of the declared type in each case.",
+        _pol(_WINDOWED_BAD + "rule r in US {\n  table {\n    when ODR >= 10% then points 2\n  }\n}\n",
+             'example.pol:11:13: error[E324]: this case of `ODR` names `late_12m`, a count, but `ODR` is a rate\n'
+             '  11 |   otherwise late_12m\n'
+             '     |             ^^^^^^^^\n'
+             '  help: name an input or metric of the type of `ODR` in each case\n'),
+        summary_zh="按窗口选择的指标的情形写了另一种类型或单位的量",
+        explanation_zh=(
+            "按窗口选择的指标的每个情形写出对该情形成立的卖家取哪个输入项或指标,各行再把它们与同一个数值比较:"
+            "每个情形写的量都必须是该指标声明的类型(比率对比率,计数对计数,时长同一单位,金额同一币种)。\n\n"
+            "请在每个情形中写出声明类型的指标。"),
+    ),
     # ---- params (issue 11)
     Code(
         PARAM_TYPE, "PARAM_TYPE", ERROR,
@@ -1221,6 +1271,24 @@ REGISTRY: tuple[Code, ...] = (
             "这个情形只在它前面的情形已经成立的地方成立(在它适用的每个地区都是如此):它的取值永远用不上。"
             "通常是情形的顺序写反了(`when orders > 75` 写在 `when orders > 100` 前面),"
             "或者某个地区的 `in` 情形写在了本来也适用于它的 `when` 情形前面。\n\n"
+            "请把范围更窄的情形放在前面,或删除它。"),
+    ),
+    Code(
+        WINDOW_CASE_UNREACHED, "WINDOW_CASE_UNREACHED", ERROR,
+        "A case of a windowed metric that no seller reaches",
+        "A windowed metric's cases are tried in order as a param's, and the first that holds "
+        "chooses the metric. This case holds only where cases before it already do, in every "
+        "region it applies in: the metric it names is never used.\n\n"
+        "Put the narrower case first, or remove it.",
+        _pol(_WINDOWED_UNREACHED + "rule r in US {\n  table {\n    when ODR >= 10% then points 2\n  }\n}\n",
+             'example.pol:11:3: error[E461]: no seller reaches this case of `ODR`: the cases before it hold wherever it does\n'
+             '  11 |   when orders >= 500 then LDR\n'
+             '     |   ^^^^^^^^^^^^^^^^^^^^^^^^^^^\n'
+             '  help: cases are tried in order, the first that holds chooses the metric: move this one up, or remove it\n'),
+        summary_zh="没有卖家会落到的按窗口选择指标的情形",
+        explanation_zh=(
+            "按窗口选择的指标的各个情形像参数一样按顺序判断,第一个成立的情形选出指标。"
+            "这个情形只在它前面的情形已经成立的地方成立(在它适用的每个地区都是如此):它写的指标永远用不上。\n\n"
             "请把范围更窄的情形放在前面,或删除它。"),
     ),
     # ---- E47x: versions in one pack (issue 11: versions; tspol.dsl.versions)

@@ -542,6 +542,38 @@ _section({
                              "如果这些卖家也应有取值,请加上 `otherwise ...` 作为最后一个情形"),
 })
 
+# ---- the checker: windows chosen by volume (issue 11, tspol.dsl.params)
+_section({
+    "check.window.misplaced": ("`{metric}` is a windowed metric: its definition is chosen by its cases, so it is "
+                               "compared with a value in a row", "`{metric}` 是按窗口选择的指标:它的定义由情形选择,"
+                               "只能在行中与数值比较"),
+    "check.window.in_comparison.help": ("write `{metric} >= 1%`: a windowed metric is compared with values",
+                                        "请写 `{metric} >= 1%`:按窗口选择的指标只与数值比较"),
+    "check.window.in_standard.help": ("write the standard on the metric of one window, or compare the windowed metric "
+                                      "in the rows of the rule", "请在某一个窗口的指标上写标准,或在规则的各行中比较按窗口选择的指标"),
+    "check.window.in_only_if.help": ("compare inputs with values in an `only if`", "请在 `only if` 中用数值与输入项比较"),
+    "check.window.in_param.help": ("compare inputs and metrics of one definition with values in a case",
+                                   "请在情形中用数值与单一定义的输入项和指标比较"),
+    "check.window.in_metric.help": ("divide, add or round the metric of one window, and choose among such metrics "
+                                    "by cases", "请对单一窗口的指标做除法、加法或取整,再用情形在这些指标中选择"),
+    "check.window.here": ("the windowed metric", "该按窗口选择的指标"),
+    "check.window.in_case.help": ("name an input or metric of one definition in each case",
+                                  "请在每个情形中写出单一定义的输入项或指标"),
+    "check.window.case_type": ("this case of `{metric}` names `{name}`, {kind}, but `{metric}` is {window_kind}",
+                               "`{metric}` 的这个情形写的是 `{name}`({kind}),而 `{metric}` 是{window_kind}"),
+    "check.window.case_type.help": ("name an input or metric of the type of `{metric}` in each case",
+                                    "请在每个情形中写出与 `{metric}` 同类型的输入项或指标"),
+    "check.window.unreached": ("no seller reaches this case of `{param}`: the cases before it hold wherever it does",
+                               "没有卖家会落到 `{param}` 的这个情形:凡它成立之处,它前面的情形都已成立"),
+    "check.window.unreached.help": ("cases are tried in order, the first that holds chooses the metric: move this "
+                                    "one up, or remove it", "情形按顺序判断,第一个成立的情形选出指标:把这个情形上移,或删除它"),
+    "check.window.no_value": ("metric `{param}` has no case in {region}, where rule `{rule}` compares with it",
+                              "指标 `{param}` 在 {region} 没有情形,而规则 `{rule}` 在那里与它比较"),
+    "check.window.gap": ("metric `{param}` has no value in {region} for sellers with {where}: no case holds for "
+                         "them, so no row on it fires", "指标 `{param}` 在 {region} 对 {where} 的卖家没有取值:"
+                         "没有情形对他们成立,与它有关的行也就都不触发"),
+})
+
 # ---- the checker: arithmetic on metrics (issue 11)
 _section({
     "check.kind_in_unit": ("{kind} in {unit}", "以 {unit} 计的{kind}"),
@@ -1003,6 +1035,7 @@ _section({
     "hover.kind.money": ("an amount of money", "金额"),
     "hover.unit": ("{kind} in {unit}", "{kind}(单位 {unit})"),
     "hover.part_of": ("part of `{whole}`", "是 `{whole}` 的一部分"),
+    "hover.window": ("the first of its cases that holds chooses {metrics}", "由第一个成立的情形选择 {metrics}"),
     "hover.worse.higher": ("higher is worse", "越高越差"),
     "hover.worse.lower": ("lower is worse", "越低越差"),
     "hover.basis": ("order volume limits are percentages of `{source}`", "限单上限按 `{source}` 的百分比计"),

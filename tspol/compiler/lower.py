@@ -17,7 +17,7 @@ from tspol.dsl import ast
 from tspol.dsl.formatter import comparison_text, condition_text, row_text
 from tspol.dsl.intervals import Interval
 from tspol.dsl.pack import Pack, condition_bounds, condition_boxes
-from tspol.dsl.params import without_params
+from tspol.dsl.params import case_guards, without_params
 from tspol.compiler import ir
 
 
@@ -155,7 +155,7 @@ def _rule(pack: Pack, rule: ast.Rule, region: str, only_ifs: dict[str, ir.Box]) 
         for t in rule.tables)
     may = tuple(n.value for m in rule.items_of(ast.May) for n in m.names)
     return ir.RuleIR(
-        name=rule.name.value, region=region, metric=on.name.value if on else None,
+        name=rule.name.value, region=region, metric=on.name.value if on and on.name.value in pack.metrics else None,
         reason=reason.name.value if reason else None, tables=tables, may=may,
         names=_texts(rule), span=rule.span, where=pack.where(rule.span), **_docs(rule),
         cadence=_cadence(rule.first(ast.Cadence)))
@@ -175,9 +175,9 @@ def _cadence(cadence: ast.Cadence | None) -> ir.CadenceIR | None:
 def _row(pack: Pack, rule: ast.Rule, region: str, row: ast.Row, index: int,
          only_ifs: dict[str, ir.Box]) -> ir.RowIR:
     if row.otherwise:  # the rule's metric with any value (the checker made sure it has one)
-        boxes = [{rule.first(ast.OnMetric).name.value: Interval.everything()}]
-    else:  # a param's cases are the region's (tspol.dsl.params)
-        boxes = condition_boxes(without_params(row.condition, pack.params, region), pack.quantities)
+        boxes = _has_value(pack, rule.first(ast.OnMetric).name.value, region)
+    else:  # a param's or windowed metric's cases are the region's (tspol.dsl.params)
+        boxes = condition_boxes(without_params(row.condition, pack.cased, region), pack.quantities)
     for box in boxes:
         for name in list(box):
             for input_name, interval in only_ifs.get(name, ()):
@@ -197,6 +197,19 @@ def _row(pack: Pack, rule: ast.Rule, region: str, row: ast.Row, index: int,
     return ir.RowIR(index=index, boxes=tuple(tuple(box.items()) for box in boxes), points=points, warning=warning,
                     limit=limit, measures=tuple(measures), text=row_text(row), span=row.span,
                     where=pack.where(row.span), otherwise=row.otherwise, levels=tuple(levels))
+
+
+def _has_value(pack: Pack, name: str, region: str) -> list[ir.Box]:
+    """Where a metric has a value: anywhere its own does; a windowed metric, where a case
+    is the first that holds and the metric it names has a value."""
+    if name not in pack.windows:
+        return [{name: Interval.everything()}]
+    boxes = []
+    for guard, case in case_guards(pack.windows[name], region):
+        for box in condition_boxes(guard, pack.quantities):
+            box.setdefault(case.value.value, Interval.everything())
+            boxes.append(box)
+    return boxes
 
 
 def _ledger(ledger: ast.Ledger) -> ir.LedgerIR:

@@ -639,6 +639,21 @@ class Param(_Block):
         return self.items
 
 
+@node
+class WindowMetric(_Block):
+    """`metric NAME: TYPE { CASES }`: a metric whose definition is the first case that
+    holds: `when transactions_3m >= 400 then ODR_3m`, `in US then ODR_3m`, `otherwise
+    ODR_12m`; each case's value (a `Name`) is an input or metric of the type."""
+
+    name: Name
+    type: TypeSpec
+    items: tuple[ParamCase, ...]
+
+    @property
+    def cases(self) -> tuple[ParamCase, ...]:
+        return self.items
+
+
 # ---- arithmetic on metrics (issue 11): sums, weighted sums, max and min -----------
 
 @node

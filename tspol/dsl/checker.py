@@ -61,6 +61,9 @@ from tspol.codes import (
     PARAM_GAP,
     PARAM_TYPE,
     PARAM_CASE_UNREACHED,
+    WINDOW_MISPLACED,
+    WINDOW_CASE_TYPE,
+    WINDOW_CASE_UNREACHED,
 )
 from tspol.dsl.params import box_text, case_guards, mentions_param, no_case_holds, param_named, region_cases, \
     without_params
@@ -155,6 +158,7 @@ class _Checker:
         self.decls = [d for f in files for d in f.decls]
         self.redefined: set[str] = set()  # names declared twice: their uses are not reported again
         self.param_used: dict[str, set[str]] = {}  # the regions whose rules compare with each param
+        self.windows: dict[str, ast.WindowMetric] = {}  # windowed metrics, collected with the params
 
     # ---- reporting
     def report(self, code: str, message: Message, span: Span, help: Message | None = None,
@@ -165,6 +169,10 @@ class _Checker:
     def unknown(self, what: str, name: ast.Name, candidates: Iterable[str], help: str | None = None) -> None:
         if not self.complete or name.value in self.redefined:
             return  # it may be declared in a file that did not parse; or its declaration has the error
+        if name.value in self.windows:  # a windowed metric where a metric of one definition is needed
+            self.report(WINDOW_MISPLACED, say("check.window.misplaced", metric=name.value), name.span,
+                        help=say("check.window.in_metric.help"))
+            return
         self.report(UNKNOWN_NAME, say("check.unknown", what=say(f"noun.{what}"), name=name.value), name.span,
                     suggestion(name.value, candidates) or help)
 
@@ -220,7 +228,7 @@ class _Checker:
             reasons=self.reasons, holds=self.holds, rules=self.rules, ledger=self.ledger,
             appeals=self.appeals, quantities=self.quantities,
             warnings=tuple(d for d in self.diagnostics if not d.is_error), level_sets=self.level_sets,
-            params=self.params,
+            params=self.params, windows=self.windows,
         )
 
     def collect_names(self) -> None:
@@ -241,7 +249,13 @@ class _Checker:
         self.appeals = self.single(ast.Appeals, "appeals")
         self.quantities: dict[str, Quantity] = {}  # filled as inputs and metrics are typed
         self.params = self.table(ast.Param, "param")
+        self.windows = self.table(ast.WindowMetric, "metric")
         self.param_names()
+
+    @property
+    def cased(self) -> dict:
+        """Params and windowed metrics: names whose value is the first case that holds."""
+        return {**self.params, **self.windows}
 
     def check_declarations(self) -> None:
         """Inputs before the metrics that divide them, metrics before the rules that compare them."""
@@ -264,6 +278,8 @@ class _Checker:
             self.check_level_set(level_set)
         for decl in self.params.values():
             self.check_param(decl)
+        for decl in self.windows.values():
+            self.check_window(decl)
         self.check_rules(self.rules)
         self.check_param_gaps()
         if self.ledger:
@@ -775,8 +791,8 @@ class _Checker:
             if ref.name.value not in self.reasons:
                 self.unknown("reason", ref.name, self.reasons, help=say("check.declare_reason.help", name=ref.name.value))
         for on in rule.items_of(ast.OnMetric)[:1]:
-            if on.name.value not in self.metrics:
-                self.unknown("metric", on.name, self.metrics)
+            if on.name.value not in self.metrics and on.name.value not in self.windows:
+                self.unknown("metric", on.name, list(self.metrics) + list(self.windows))
         for may in rule.items_of(ast.May):
             self.check_may(may)
         table_names: dict[str, ast.Name] = {}
@@ -791,7 +807,7 @@ class _Checker:
             for row in table.rows:
                 if row.otherwise:
                     self.check_otherwise(rule, row)
-                elif mentions_param(row.condition, self.params):
+                elif mentions_param(row.condition, self.cased):
                     self.check_param_row(rule, row.condition)
                 else:
                     self.check_row_condition(row.condition)
@@ -1194,24 +1210,19 @@ class _Checker:
             first = self.inputs.get(name) or self.metrics.get(name) or self.bases.get(name)
             if first is not None:
                 self.duplicate("param", param.name, first.name.span, QUANTITY_KINDS[type(first)])
+        for name, window in self.windows.items():
+            first = self.inputs.get(name) or self.metrics.get(name) or self.bases.get(name)
+            kind = QUANTITY_KINDS[type(first)] if first is not None else "param" if name in self.params else None
+            if kind is not None:
+                first = first or self.params[name]
+                self.duplicate("metric", window.name, first.name.span, kind)
 
     def check_param(self, param: ast.Param) -> None:
         """Its type, each case's regions, condition and value, and cases no seller reaches."""
         quantity = self.param_quantity(param)
-        seen: dict[str, ast.Name] = {}
-        ok = quantity is not None
+        regions_ok = self.check_case_regions(param)
+        ok = quantity is not None and regions_ok
         for case in param.cases:
-            for region in case.regions:
-                if region.value not in self.regions:
-                    self.unknown("region", region, self.regions, help=say("check.declare_region.help"))
-                    ok = False
-                elif region.value in seen:
-                    self.report(DUPLICATE, say("check.param.region_twice", param=param.name.value,
-                                               region=region.value), region.span,
-                                related=(Related(seen[region.value].span, say("check.first_here")),),
-                                help=say("check.param.region_twice.help"))
-                    ok = False
-                seen.setdefault(region.value, region)
             if case.condition is not None:
                 ok = not self.refuse_param(case.condition, "param") and self.check_row_condition(case.condition) and ok
             if quantity is not None:
@@ -1229,8 +1240,10 @@ class _Checker:
             return None
         return Quantity(param.name.value, param.type.kind, unit, param)
 
-    def check_param_cases_reached(self, param: ast.Param) -> None:
-        """A case that is the first to hold for no seller in any region is a mistake (E460)."""
+    def check_param_cases_reached(self, param: ast.Param, code: str = PARAM_CASE_UNREACHED,
+                                  key: str = "check.param.unreached") -> None:
+        """A case that is the first to hold for no seller in any region is a mistake (E460;
+        a windowed metric's, E461)."""
         reached = set()
         for region in self.regions:
             for guard, case in case_guards(param, region):
@@ -1238,12 +1251,16 @@ class _Checker:
                     reached.add(id(case))
         for case in param.cases:
             if id(case) not in reached:
-                self.report(PARAM_CASE_UNREACHED, say("check.param.unreached", param=param.name.value), case.span,
-                            help=say("check.param.unreached.help"))
+                self.report(code, say(key, param=param.name.value), case.span, help=say(f"{key}.help"))
 
     def refuse_param(self, condition: ast.Condition, where: str) -> bool:
         """A standard, an `only if` and a param's case compare with values, not with a param (E261)."""
         for comparison in condition.every_comparison():
+            name = param_named(comparison, self.windows)
+            if name is not None:
+                self.report(WINDOW_MISPLACED, say("check.window.misplaced", metric=name.value), name.span,
+                            help=say(f"check.window.in_{where}.help"))
+                return True
             name = param_named(comparison, self.params)
             if name is not None:
                 self.report(PARAM_MISPLACED, say(f"check.param.in_{where}", param=name.value), name.span,
@@ -1265,7 +1282,8 @@ class _Checker:
     def check_param_row(self, rule: ast.Rule, condition: ast.Condition) -> bool:
         """A row that compares with params: each comparison, then the row in each region of
         the rule, its params written out case by case (tspol.dsl.params)."""
-        checks = [self.check_param_comparison(c) if param_named(c, self.params) else self.check_comparison(c)
+        checks = [self.check_window_comparison(c) if param_named(c, self.windows)
+                  else self.check_param_comparison(c) if param_named(c, self.params) else self.check_comparison(c)
                   for c in condition.every_comparison()]
         if not all(checks):
             return False
@@ -1275,7 +1293,7 @@ class _Checker:
         reported: set[str] = set()
         for region in dict.fromkeys(regions):
             try:
-                boxes = condition_boxes(without_params(condition, self.params, region), self.quantities)
+                boxes = condition_boxes(without_params(condition, self.cased, region), self.quantities)
             except TooManyBoxes as exc:
                 if "boxes" not in reported:
                     self.report(BAD_VALUE, say("check.too_many_boxes", count=exc.args[0], most=MOST_BOXES),
@@ -1316,14 +1334,16 @@ class _Checker:
         """Every param a row compares with has a case in each region of the rule (E260)."""
         ok = True
         for comparison in condition.every_comparison():
-            name = param_named(comparison, self.params)
+            name = param_named(comparison, self.cased)
             if name is None:
                 continue
             self.param_used.setdefault(name.value, set()).add(region)
-            if not region_cases(self.params[name.value], region):
-                self.report(PARAM_NO_VALUE, say("check.param.no_value", param=name.value, region=region,
+            decl = self.cased[name.value]
+            if not region_cases(decl, region):
+                what = "window" if name.value in self.windows else "param"
+                self.report(PARAM_NO_VALUE, say(f"check.{what}.no_value", param=name.value, region=region,
                                                 rule=rule.name.value), name.span,
-                            related=(Related(self.params[name.value].name.span, say("check.param.here")),),
+                            related=(Related(decl.name.span, say(f"check.{what}.here")),),
                             help=say("check.param.no_value.help", region=region))
                 ok = False
         return ok
@@ -1332,16 +1352,82 @@ class _Checker:
         """Cases that leave a seller without a value, in a region where a rule compares with
         the param: the rows there do not fire for them (W260)."""
         for name, regions in sorted(self.param_used.items()):
-            param = self.params[name]
+            param = self.cased[name]
             gaps: dict[str, list[str]] = {}
             for region in sorted(regions):
                 gap = no_case_holds(param, region)
                 boxes = condition_boxes(gap, self.quantities) if gap is not None and region_cases(param, region) else []
                 if boxes:
                     gaps.setdefault(box_text(boxes[0], self.quantities), []).append(region)
+            what = "window" if name in self.windows else "param"
             for where, gap_regions in gaps.items():
-                self.report(PARAM_GAP, say("check.param.gap", param=name, region=Words(gap_regions), where=where),
+                self.report(PARAM_GAP, say(f"check.{what}.gap", param=name, region=Words(gap_regions), where=where),
                             param.name.span, severity=WARNING, help=say("check.param.gap.help"))
+
+    # ---- windows chosen by volume (issue 11): a metric whose definition is a case's
+    def check_window(self, window: ast.WindowMetric) -> None:
+        """Its type, each case's regions and condition as a param's, each case's metric of
+        the window's type (E324), and cases no seller reaches (E461)."""
+        quantity = self.param_quantity(window)
+        regions_ok = self.check_case_regions(window)
+        ok = quantity is not None and regions_ok
+        for case in window.cases:
+            if case.condition is not None:
+                ok = not self.refuse_param(case.condition, "param") and self.check_row_condition(case.condition) and ok
+            if quantity is not None:
+                ok = self.check_window_case(window, quantity, case.value) and ok
+        if ok:
+            self.check_param_cases_reached(window, WINDOW_CASE_UNREACHED, "check.window.unreached")
+        else:
+            self.redefined.add(window.name.value)  # its uses are not reported again
+
+    def check_case_regions(self, decl) -> bool:
+        """Each region a case names is declared, and named by one case only (E200, E201)."""
+        seen: dict[str, ast.Name] = {}
+        ok = True
+        for case in decl.cases:
+            for region in case.regions:
+                if region.value not in self.regions:
+                    self.unknown("region", region, self.regions, help=say("check.declare_region.help"))
+                    ok = False
+                elif region.value in seen:
+                    self.report(DUPLICATE, say("check.param.region_twice", param=decl.name.value,
+                                               region=region.value), region.span,
+                                related=(Related(seen[region.value].span, say("check.first_here")),),
+                                help=say("check.param.region_twice.help"))
+                    ok = False
+                seen.setdefault(region.value, region)
+        return ok
+
+    def check_window_case(self, window: ast.WindowMetric, quantity: Quantity, name: ast.Name) -> bool:
+        """A case's value is an input or metric of the window's kind and unit."""
+        if name.value in self.cased:
+            self.report(WINDOW_MISPLACED, say("check.window.misplaced", metric=name.value), name.span,
+                        help=say("check.window.in_case.help"))
+            return False
+        case = self.quantities.get(name.value)
+        if case is None:
+            self.unknown_quantity(name)
+            return False
+        if case.kind != quantity.kind or case.unit != quantity.unit:
+            self.report(WINDOW_CASE_TYPE, say("check.window.case_type", metric=window.name.value, name=name.value,
+                                              kind=_say(case.kind), window_kind=_type_words(window.type)),
+                        name.span, help=say("check.window.case_type.help", metric=window.name.value))
+            return False
+        return True
+
+    def check_window_comparison(self, comparison: ast.Comparison) -> bool:
+        """`ODR >= 1%`: a windowed metric compared with values of its type (E262)."""
+        name = param_named(comparison, self.windows)
+        if name.value in self.redefined:
+            return False  # the window's own error is reported
+        others = [o for o in comparison.operands if o is not name]
+        if not all(isinstance(o, ast.Quantity) for o in others):
+            self.report(WINDOW_MISPLACED, say("check.window.misplaced", metric=name.value), comparison.span,
+                        help=say("check.window.in_comparison.help", metric=name.value))
+            return False
+        quantity = self.param_quantity(self.windows[name.value])
+        return all([self.check_literal(quantity, literal, comparison) for literal in others])
 
 
 def _type_words(t: ast.TypeSpec) -> Message | str:

@@ -210,7 +210,7 @@ _STATEMENTS = {
 
 def param_case_text(case: ast.ParamCase) -> str:
     """`when orders_30d > 75 then 5%`, `in US, UK then 4%`, `otherwise 6%`."""
-    value = quantity_text(case.value)
+    value = case.value.value if isinstance(case.value, ast.Name) else quantity_text(case.value)
     if case.condition is not None:
         return f"when {condition_text(case.condition)} then {value}"
     if case.regions:
@@ -290,6 +290,8 @@ def block_header(decl) -> tuple[str, tuple, bool]:
         return f"amendment {string_text(decl.version)} effective {decl.effective}", decl.items, True
     if isinstance(decl, ast.Param):
         return f"param {decl.name.value}: {_type_text(decl.type)}", decl.items, True
+    if isinstance(decl, ast.WindowMetric):
+        return f"metric {decl.name.value}: {_type_text(decl.type)}", decl.items, True
     return None
 
 

@@ -64,6 +64,12 @@ class Pack:
     warnings: tuple[Diagnostic, ...] = ()
     level_sets: Mapping[str, ast.LevelSet] = attrs.field(factory=dict)  # levels (issue 11)
     params: Mapping[str, ast.Param] = attrs.field(factory=dict)  # issue 11: tspol.dsl.params
+    windows: Mapping[str, ast.WindowMetric] = attrs.field(factory=dict)  # issue 11: windows by volume
+
+    @property
+    def cased(self) -> Mapping[str, ast.Param | ast.WindowMetric]:
+        """Params and windowed metrics: names whose value is the first case that holds."""
+        return {**self.params, **self.windows}
 
     @property
     def name(self) -> str:

@@ -824,6 +824,20 @@ class _ToAst(Transformer):
     def param_otherwise(self, meta, children):
         return ast.ParamCase(None, (), children[0], span=self._span(meta))
 
+    # -- windows chosen by volume (issue 11)
+    def window_metric(self, meta, children):
+        name, type_, *cases = children
+        return ast.WindowMetric(self._name(name), type_, tuple(cases), span=self._span(meta))
+
+    def window_when(self, meta, children):
+        return ast.ParamCase(_conjunction(children[0]), (), self._name(children[1]), span=self._span(meta))
+
+    def window_in(self, meta, children):
+        return ast.ParamCase(None, children[0], self._name(children[1]), span=self._span(meta))
+
+    def window_otherwise(self, meta, children):
+        return ast.ParamCase(None, (), self._name(children[0]), span=self._span(meta))
+
     # -- issue 11, points from the catalogue
     def reason_range(self, meta, children):
         low, high = (children + [None])[:2]

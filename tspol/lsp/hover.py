@@ -92,6 +92,10 @@ def _summary(snapshot: Snapshot, kind: str, decl, lang: str) -> str:
         facts += [say("hover.part_of", whole=part.whole.value) for part in decl.items_of(ast.PartOf)]
     if isinstance(decl, (ast.Input, ast.Metric)):
         facts += [say(f"hover.worse.{direction.worse}") for direction in decl.items_of(ast.Direction)]
+    if isinstance(decl, ast.WindowMetric):
+        facts.append(say(f"hover.kind.{decl.type.kind}") if decl.type.kind in KIND_WORDS else None)
+        chosen = dict.fromkeys(case.value.value for case in decl.cases)
+        facts.append(say("hover.window", metrics=", ".join(f"`{name}`" for name in chosen)))
     if isinstance(decl, ast.Basis):
         facts.append(say("hover.basis", source=decl.source.value))
         facts += [say(f"hover.rounded.{rounding.mode}") for rounding in decl.items_of(ast.Rounding)]

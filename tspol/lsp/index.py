@@ -19,7 +19,7 @@ from tspol.dsl import ast
 
 KINDS = {ast.Policy: "policy", ast.Region: "region", ast.Measure: "measure", ast.Category: "category",
          ast.Input: "input", ast.Basis: "basis", ast.Metric: "metric", ast.Rule: "rule", ast.Hold: "hold",
-         ast.Reason: "reason"}
+         ast.Reason: "reason", ast.WindowMetric: "metric"}
 QUANTITY = "quantity"
 NAMESPACES = {"input": QUANTITY, "metric": QUANTITY, "basis": QUANTITY}  # every other kind is its own
 
@@ -40,6 +40,7 @@ USES = {
     (ast.ThresholdMeasure, "measure"): "measure",
     (ast.UntilWithin, "metric"): QUANTITY,  # issue 11: `until LDR is within standard`
     (ast.Reason, "category"): "category",
+    (ast.ParamCase, "value"): QUANTITY,  # a windowed metric's case names its metric (a param's is a value)
 }
 DISCRETIONARY_POINTS = "points"  # `may points`: points at the platform's discretion, not a measure
 
