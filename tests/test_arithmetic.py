@@ -27,20 +27,13 @@ from hypothesis import HealthCheck, assume, given, settings
 
 from eval_engines import compiled_module
 from packgen import Brute, packs
+from random_packs import assert_decides_alike, program_of
 from test_differential import assert_agree
 from tspol.compiler import irjson
-from tspol.diagnostics import TspolError
 from tspol.runtime import interpreter
 from tspol.workspace import Workspace
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "arithmetic"
-
-
-def program_of(text: str):
-    try:
-        return Workspace.of({"p.pol": text}, {"p.pol": "p.pol"}, ".").lowered()
-    except TspolError:
-        return None
 
 
 def diagnostics_of(text: str) -> list[str]:
@@ -201,41 +194,13 @@ def test_the_rates_of_one_sum_share_their_denominator():
 
 # ---- random packs ---------------------------------------------------------------------
 
-class _Unchecked:
-    """What the SQL engine reads of a policy, for a pack the analysis may find errors in."""
-
-    def __init__(self, program):
-        self.program = program
-        self.source_hash = program.source_hash
-        self.regions = program.region_names
-
-
 @settings(max_examples=int(os.environ.get("TSPOL_BRUTE_EXAMPLES", 5)), deadline=None,
           suppress_health_check=[HealthCheck.too_slow])
 @given(drawn=packs(arith=True))
 def test_random_packs_with_sums_decide_alike_in_every_engine(drawn):
     """The interpreter, the module and the DuckDB query fire the rows brute force fires,
     for every small seller, and say the same bytes about them."""
-    pytest.importorskip("duckdb")
-    pytest.importorskip("sqlglot")
-    import tspol.duckdb as tspol_duckdb
-    from sql_cases import disagreements
-
-    text, facts = drawn
-    program = program_of(text)
-    assume(program is not None)
-    policy = _Unchecked(program)
-    module, brute = compiled_module(program), Brute(facts, largest=4)
-    records = []
-    for position, seller in enumerate(brute.sellers()):
-        given = {name: value for name, value in seller.items() if value is not None}
-        assert [v["row"] for v in interpreter.evaluate(program, given, "X")["violations"]] == brute.fired(seller), \
-            (text, seller)
-        if position % 7 == 0:
-            assert_agree(program, module, given, "X", "zh" if position % 2 else "en")
-        records.append({"seller_id": str(position), "region": "X", **given})
-    records = records[::5]
-    assert disagreements(policy, records, tspol_duckdb.decisions(policy, records)) == [], text
+    assert_decides_alike(drawn, largest=4, sql_every=5)
 
 
 @settings(max_examples=int(os.environ.get("TSPOL_BRUTE_EXAMPLES", 5)), deadline=None,

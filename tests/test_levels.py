@@ -26,7 +26,7 @@ from hypothesis import HealthCheck, assume, given, settings
 
 from eval_engines import compiled_module
 from packgen import Brute, packs
-from test_boolean import _Unchecked, program_of
+from random_packs import Unchecked, program_of
 from test_differential import assert_agree
 from tspol.compiler import irjson
 from tspol.dsl.formatter import format_source
@@ -141,7 +141,7 @@ def test_random_packs_with_levels_decide_alike_in_duckdb(drawn):
     text, facts = drawn
     program = program_of(text)
     assume(program is not None)
-    policy = _Unchecked(program)
+    policy = Unchecked(program)
     records = [{"seller_id": str(k), "region": "X", **{n: v for n, v in seller.items() if v is not None}}
                for k, seller in enumerate(Brute(facts).sellers()) if k % 5 == 0]
     assert disagreements(policy, records, tspol_duckdb.decisions(policy, records)) == [], text

@@ -22,10 +22,11 @@ import os
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, given, settings
 
 from eval_engines import compiled_module
-from packgen import Brute, packs
+from packgen import packs
+from random_packs import assert_decides_alike, problems_of, program_of
 from test_differential import assert_agree
 from tspol.compiler import irjson
 from tspol.diagnostics import TspolError
@@ -35,22 +36,6 @@ from tspol.workspace import Workspace
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "volume"
 REGIONS = ("US", "UK", "DE")
-
-
-def program_of(text: str):
-    try:
-        return Workspace.of({"p.pol": text}, {"p.pol": "p.pol"}, ".").lowered()
-    except TspolError:
-        return None
-
-
-def problems_of(text: str) -> list[tuple[str, int]]:
-    """(code, line) of every diagnostic `tspol check` gives the pack, warnings included."""
-    try:
-        pack = Workspace.of({"p.pol": text}, {"p.pol": "p.pol"}, ".").pack()
-    except TspolError as error:
-        return [(d.code, d.span.line) for d in error.diagnostics]
-    return [(d.code, d.span.line) for d in pack.warnings]
 
 
 @pytest.fixture(scope="module")
@@ -143,41 +128,13 @@ def test_the_analysis_reports_each_group_of_regions_with_its_own_rows(example):
 
 # ---- random packs ---------------------------------------------------------------------
 
-class _Unchecked:
-    """What the SQL engine reads of a policy, for a pack the analysis may find errors in."""
-
-    def __init__(self, program):
-        self.program = program
-        self.source_hash = program.source_hash
-        self.regions = program.region_names
-
-
 @settings(max_examples=int(os.environ.get("TSPOL_BRUTE_EXAMPLES", 15)), deadline=None,
           suppress_health_check=[HealthCheck.too_slow])
 @given(drawn=packs(params=True))
 def test_random_packs_with_a_param_decide_alike_in_every_engine(drawn):
     """The interpreter, the module and the DuckDB query fire the rows brute force fires,
     for every small seller, and say the same bytes about them."""
-    pytest.importorskip("duckdb")
-    pytest.importorskip("sqlglot")
-    import tspol.duckdb as tspol_duckdb
-    from sql_cases import disagreements
-
-    text, facts = drawn
-    program = program_of(text)
-    assume(program is not None)
-    policy = _Unchecked(program)
-    module, brute = compiled_module(program), Brute(facts)
-    records = []
-    for position, seller in enumerate(brute.sellers()):
-        given = {name: value for name, value in seller.items() if value is not None}
-        assert [v["row"] for v in interpreter.evaluate(program, given, "X")["violations"]] == brute.fired(seller), \
-            (text, seller)
-        if position % 7 == 0:
-            assert_agree(program, module, given, "X", "zh" if position % 2 else "en")
-        records.append({"seller_id": str(position), "region": "X", **given})
-    records = records[::3]
-    assert disagreements(policy, records, tspol_duckdb.decisions(policy, records)) == [], text
+    assert_decides_alike(drawn)
 
 
 # ---- the checker --------------------------------------------------------------------------

@@ -23,7 +23,7 @@ pytest.importorskip("sqlglot")
 import tspol  # noqa: E402
 import tspol.duckdb as tspol_duckdb  # noqa: E402
 from packgen import Brute, packs  # noqa: E402
-from test_boolean import program_of  # noqa: E402
+from random_packs import Unchecked, program_of  # noqa: E402
 from sql_cases import (BAD_ROWS, HEADROOM_PACK, HEADROOM_RECORDS, HEADROOM_ROWS, KINDS_PACK,  # noqa: E402
                        SqlSnapshot, boundary_records, disagreements, headroom_lines, kinds_records)
 from tspol.compiler import sqlgen  # noqa: E402
@@ -84,15 +84,6 @@ def test_each_kind_of_value_growing(kinds):
     assert max(far) > 10**18  # money below 0 grows past 10^18 units, exactly
 
 
-class _Unchecked:
-    """A pack the analysis may find errors in, as the SQL engine reads it (`test_boolean`)."""
-
-    def __init__(self, program):
-        self.program = program
-        self.source_hash = program.source_hash
-        self.regions = program.region_names
-
-
 @settings(max_examples=int(os.environ.get("TSPOL_BRUTE_EXAMPLES", 8)), deadline=None,
           suppress_health_check=[HealthCheck.too_slow])
 @given(drawn=packs())
@@ -103,7 +94,7 @@ def test_random_packs(drawn):
     assume(program is not None)
     sellers = list(Brute(facts).sellers())[::16]
     records = [{"region": "X", **{k: v for k, v in seller.items() if v is not None}} for seller in sellers]
-    policy = _Unchecked(program)
+    policy = Unchecked(program)
     assert disagreements(policy, records, decided(policy, records), headroom=True) == [], text
 
 

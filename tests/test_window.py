@@ -22,12 +22,13 @@ import os
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, given, settings
 
 from eval_engines import compiled_module
-from packgen import Brute, packs
+from packgen import packs
+from random_packs import Unchecked, assert_decides_alike, problems_of, program_of
 from test_differential import assert_agree
-from test_params import _Unchecked, fired, problems_of, program_of
+from test_params import fired
 from tspol.compiler import irjson
 from tspol.runtime import interpreter
 from tspol.workspace import Workspace
@@ -126,27 +127,7 @@ def test_the_analysis_finds_no_problem_and_confirms_its_witnesses(example):
 def test_random_packs_with_a_window_decide_alike_in_every_engine(drawn):
     """The interpreter, the module and the DuckDB query fire the rows brute force fires,
     for every small seller, and say the same bytes about them."""
-    pytest.importorskip("duckdb")
-    pytest.importorskip("sqlglot")
-    import tspol.duckdb as tspol_duckdb
-    from sql_cases import disagreements
-
-    text, facts = drawn
-    program = program_of(text)
-    assume(program is not None)
-    policy = _Unchecked(program)
-    module, brute = compiled_module(program), Brute(facts)
-    records = []
-    for position, seller in enumerate(brute.sellers()):
-        given = {name: value for name, value in seller.items() if value is not None}
-        assert [v["row"] for v in interpreter.evaluate(program, given, "X")["violations"]] == brute.fired(seller), \
-            (text, seller)
-        assert [v["row"] for v in module.evaluate(given, "X")["violations"]] == brute.fired(seller), (text, seller)
-        if position % 7 == 0:
-            assert_agree(program, module, given, "X", "zh" if position % 2 else "en")
-        records.append({"seller_id": str(position), "region": "X", **given})
-    records = records[::3]
-    assert disagreements(policy, records, tspol_duckdb.decisions(policy, records)) == [], text
+    assert_decides_alike(drawn)
 
 
 # ---- the checker --------------------------------------------------------------------------
@@ -352,5 +333,5 @@ def test_windows_over_a_max_a_sum_and_an_only_if_decide_alike_in_every_engine():
     assert fired(program, {"orders": 2, "late": 1, "cancelled": 2}, "US") == []  # Q has no value below 3 orders
     assert fired(program, {"orders": 4, "late": 1, "cancelled": 0}, "US") == [("r", 3)]  # Q 25%: otherwise
     assert fired(program, {"orders": 4, "late": 1, "cancelled": 2}, "US") == [("r", 2)]  # D is 3
-    policy = _Unchecked(program)
+    policy = Unchecked(program)
     assert disagreements(policy, records, tspol_duckdb.decisions(policy, records)) == []
