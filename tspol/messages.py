@@ -1775,6 +1775,10 @@ _section({
     "hover.threshold_below": ("**threshold**: crossed when the score falls below {points}",
                               "**阈值**:分数降到 {points} 以下时越过"),
     "timeline.score_regains": ("score regains {points}: {after}", "分数恢复 {points}:{after}"),
+    "timeline.score_capped": ("version {version} holds the score to its cap: {before} -> {after}",
+                              "版本 {version} 把分数限于其上限:{before} -> {after}"),
+    "timeline.score_started": ("version {version} starts the score at {after}: {before} -> {after}",
+                               "版本 {version} 的初始分数为 {after}:{before} -> {after}"),
 })
 
 # ---- levels (issue 11): a rule's outcome as a level of an ordered set
