@@ -426,3 +426,15 @@ def test_an_amendment_keeps_the_kind_of_ledger(cli, tmp_path, first, amendment, 
 def test_an_amendment_of_the_score_rules_of_a_score_ledger_is_no_e472(cli):
     result = cli("check", AMENDED)
     assert result.exit_code == 0 and "E472" not in result.output, result.output
+
+
+def test_the_readme_shows_the_amended_example_as_simulate_prints_it(cli, monkeypatch):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("[`examples/versions_score/`]"):]
+    amendment, timeline = re.findall(r"^```(?:text)?\n(.*?)^```", section, re.MULTILINE | re.DOTALL)[:2]
+    text = (AMENDED / "policy.pol").read_text(encoding="utf-8")
+    for line in amendment.splitlines():
+        assert line.strip().startswith("...") or line in text, line
+    monkeypatch.chdir(ROOT)
+    result = cli("simulate", "--policy", "examples/versions_score", "examples/versions_score/events.jsonl")
+    assert result.exit_code == 0 and timeline in result.output

@@ -35,7 +35,9 @@ Every number comes from the program (`program.ledger`, `program.appeals`,
   measures), deactivation reached, the level and warnings of a day read, a repeat
   weighed, an appeal judged and a hold's scenario found by the version of its day; a
   point expires by the version it was scored under (or a later one whose points
-  already scored take its expiry). Linked accounts are the latest version's.
+  already scored take its expiry). Linked accounts are the latest version's. A score
+  ledger's score rules (start, cap, regain, floor) are the day's version's too
+  (`_ScoreHistory`).
 """
 
 from __future__ import annotations
