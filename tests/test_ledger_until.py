@@ -222,7 +222,10 @@ def model_restrictions(facts, brute, log, on):
 
 @st.composite
 def metric_logs(draw, brute):
+    """Metrics events (day offset, seller) of random sellers, and of sellers whose R is 0%,
+    within any standard where it has a value (so `until R is within standard` ends)."""
     sellers = list(itertools.islice(brute.sellers(), 0, None, 7))
+    sellers += [{"c": c, "b": 0, "a": 0, "x": 1} for c in (2, 4)] * (len(sellers) // 4 + 1)
     day, log = 0, []
     for _ in range(draw(st.integers(1, 8))):
         day += draw(st.sampled_from([0, 1, 3, 10, 25]))
