@@ -31,6 +31,12 @@ otherwise S }` (the `otherwise` case may be left out), which rows compare with r
 values: it has R's value where `x >= K`, S's where `x < K`, and none where `x` is not
 given or the case it chooses has none. The rule may be `on W` (its `otherwise` row then
 fires where W has a value).
+
+`packs(ledger=True)` adds a points ledger (`points expire after Dd`, `multiple
+thresholds apply highest`) with one to three thresholds of the measures `m1`, `m2`,
+each lasting `for Nd`, `while at this level` or, where `R` has a standard and the
+rule is on it, `until R is within standard` (issue 11): `facts["ledger"]` is (expiry
+days, [(points, [(measure, ("days", N) | ("level",) | ("within",))])], lowest first).
 """
 
 from __future__ import annotations
@@ -90,7 +96,8 @@ def conditions(draw, depth: int = 2, param: bool = False, quantities=QUANTITIES)
 
 
 @st.composite
-def packs(draw, levels: bool = False, params: bool = False, arith: bool = False, window: bool = False):
+def packs(draw, levels: bool = False, params: bool = False, arith: bool = False, window: bool = False,
+          ledger: bool = False):
     """(pack text, description) of a random pack, and the facts `Brute` needs; with
     `levels`, a level set `g` of LEVELS (best first) whose default is drawn, and rows
     that may give one of its levels beside their points; with `params`, a param `P`;
@@ -126,7 +133,38 @@ def packs(draw, levels: bool = False, params: bool = False, arith: bool = False,
     if arith:
         facts["arith"] = {"T": (draw(st.sampled_from(RATE_WEIGHTS)), draw(st.sampled_from(RATE_WEIGHTS))),
                           "K": draw(st.integers(1, 3)), "M": draw(st.sampled_from(["max", "min"]))}
+    if ledger:
+        facts["ledger"] = draw(ledgers(within=facts["standard"] is not None and _on(facts) == "R"))
     return pack_text(facts), facts
+
+
+@st.composite
+def ledgers(draw, within: bool):
+    """(expiry days, thresholds): measures of a fixed length, `while at this level` and,
+    with `within`, `until R is within standard`."""
+    lasts = [st.tuples(st.just("days"), st.sampled_from([1, 5, 20])), st.just(("level",))]
+    if within:
+        lasts.append(st.just(("within",)))
+    points = sorted(draw(st.lists(st.integers(1, 12), min_size=1, max_size=3, unique=True)))
+    thresholds = [(t, [(m, draw(st.one_of(lasts))) for m in draw(st.sampled_from([["m1"], ["m2"], ["m1", "m2"]]))])
+                  for t in points]
+    return draw(st.sampled_from([10, 30, 60])), thresholds
+
+
+def _ledger_lines(facts) -> list[str]:
+    expiry, thresholds = facts["ledger"]
+    lines = ["measure m1", "measure m2", "ledger {", f"  points expire after {expiry}d",
+             "  multiple thresholds apply highest"]
+    for points, measures in thresholds:
+        lines.append(f"  threshold {points} {{")
+        lines += [f"    {m} {_lasts_text(lasts)}" for m, lasts in measures]
+        lines.append("  }")
+    return lines + ["}"]
+
+
+def _lasts_text(lasts) -> str:
+    return {"days": lambda: f"for {lasts[-1]}d", "level": lambda: "while at this level",
+            "within": lambda: "until R is within standard"}[lasts[0]]()
 
 
 def _stated_points(rows) -> tuple[int, int]:
@@ -187,6 +225,8 @@ def pack_text(facts) -> str:
         lines.append(f"    otherwise {action}" if condition is None else f"    when {condition_text(condition)} then {action}")
     lines.append("  }")
     lines.append("}")
+    if facts.get("ledger"):
+        lines += _ledger_lines(facts)
     return "\n".join(lines) + "\n"
 
 

@@ -278,3 +278,163 @@ def test_every_day_the_score_changes_is_a_row_of_the_timeline(policy, events, re
         if score != previous:
             assert day in rows and rows[day].score == score, (str(_date(day)), json.dumps(events))
         previous = score
+
+
+# ---- amended score rules (issue 11: versions): each day by the score rules of its version
+
+from tspol.runtime.ledger import InForce  # noqa: E402
+
+DAY0 = datetime.date(2025, 1, 1).toordinal()
+
+
+def amended(program, start, cap, regain, floor, crossing):
+    """`program` with its score rules (and crossing) amended, as a second version."""
+    ledger = program.ledger
+    score = attrs.evolve(ledger.score, start=start, cap=cap, regain_points=regain[0], regain_days=regain[1],
+                         deactivate_at=floor)
+    return attrs.evolve(program, version="2", ledger=attrs.evolve(ledger, crossing=crossing, score=score))
+
+
+def model_days(versions, since, violations, last):
+    """Day -> (score, level, deactivated, restrictions) from DAY0 to `last`, one calendar day at a
+    time as the README says, for the live `violations` ((day, points), day order): before
+    the first violation the score is the day's version's start; a version's cap holds the
+    score from its first day; a violation takes its points, crossing the day's thresholds
+    (the lowest only, with `highest`) and deactivating at the day's floor; a regain is a
+    whole number of the day's periods after the latest violation, up to the day's cap."""
+    days, score, latest, deactivated, imposed = {}, None, None, False, []
+    for day in range(DAY0, last + 1):
+        program = versions[1] if day >= since else versions[0]
+        rule, ledger = program.ledger.score, program.ledger
+        points = sum(p for d, p in violations if d == day)
+        thresholds = sorted(t.points for t in ledger.thresholds)
+        if score is None and points == 0:
+            days[day] = (rule.start, min((t for t in thresholds if rule.start < t), default=0), False, ())
+            continue
+        held = min(rule.start if score is None else score, rule.cap)
+        if points > 0:
+            score, latest = held - points, day
+            crossed = [t for t in thresholds if score < t <= held]
+            for t in (crossed if ledger.crossing == "all" else crossed[:1]):
+                measures = next(th for th in ledger.thresholds if th.points == t).measures
+                imposed += [(m, day, day + n, t) for m, n in measures]
+            deactivated = deactivated or (rule.deactivate_at is not None and score <= rule.deactivate_at)
+        elif (rule.regain_days is not None and latest is not None and not deactivated
+              and (day - latest) % rule.regain_days == 0):
+            score = min(rule.cap, held + rule.regain_points)
+        else:
+            score = held
+        level = min((t for t in thresholds if score < t), default=0)
+        days[day] = (score, level, deactivated, tuple(sorted(r for r in imposed if r[1] <= day < r[2])))
+    return days
+
+
+amendments = st.tuples(st.sampled_from([(200, 220), (180, 180), (150, 200), (120, 140)]),
+                       st.sampled_from([(5, 30), (10, 20), (40, 7), (None, None)]),
+                       st.sampled_from([None, 0, 40]), st.sampled_from(["highest", "all"]))
+
+
+@st.composite
+def amended_logs(draw):
+    """Violations of one seller and accepted appeals within 14 days (day offsets from DAY0)."""
+    violations, appeals, day = [], [], 0
+    for n in range(draw(st.integers(1, 8))):
+        day += draw(st.sampled_from([0, 1, 7, 20, 29, 30, 45]))
+        violations.append((day, f"v{n}", draw(st.sampled_from([0, 5, 20, 40, 60]))))
+        if draw(st.integers(0, 4)) == 0:
+            appeals.append((day + draw(st.sampled_from([0, 3, 14, 20])), f"v{n}"))
+    return violations, appeals
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                  HealthCheck.function_scoped_fixture])
+@given(log=amended_logs(), amendment=amendments, since=st.sampled_from([0, 1, 30, 60, 100, 200]))
+def test_amended_score_rules_agree_with_a_day_by_day_model(policy, log, amendment, since):
+    (start, cap), regain, floor, crossing = amendment
+    versions = (policy.program, amended(policy.program, start, cap, regain, floor, crossing))
+    violations, appeals = log
+    events = [violation(_date(DAY0 + d).isoformat(), id, points) for d, id, points in violations]
+    events += [{"date": _date(DAY0 + d).isoformat(), "kind": "appeal", "violation": id, "outcome": "accepted"}
+               for d, id in appeals]
+    events.sort(key=lambda e: e["date"])  # stable: on one day, violations before appeals
+    revoked = {id: DAY0 + d for d, id in appeals if d - next(v for v, i, _ in violations if i == id) <= 14
+               and id not in dict((i, 0) for _, i in appeals[:appeals.index((d, id))])}
+    in_force = (InForce(0, versions[0], None), InForce(DAY0 + since, versions[1], None))
+    ledger = Ledger(versions[1], events, region="US", versions=in_force)
+    last = DAY0 + violations[-1][0] + 120
+    epochs = sorted({DAY0} | set(revoked.values()))
+    expected = {}
+    for first, end in zip(epochs, epochs[1:] + [last + 1]):  # the live violations of each epoch
+        live = [(DAY0 + d, p) for d, id, p in violations if revoked.get(id, last + 1) > first]
+        days = model_days(versions, DAY0 + since, live, last)
+        expected.update((day, days[day]) for day in range(first, end))
+    for day in range(DAY0, last + 1):
+        state = ledger.state(_date(day))
+        got = (state.score, state.level, state.deactivated,
+               tuple(sorted((r.action, r.start.toordinal(), r.until.toordinal(), r.threshold)
+                            for r in state.restrictions)))
+        assert got == expected[day], (str(_date(day)), json.dumps(events))
+    rows = {row.date.toordinal(): row for row in ledger.timeline(_date(last))}
+    for day in range(DAY0 + violations[0][0] + 1, last + 1):  # from the first event, every day the score
+        if expected[day][0] != expected[day - 1][0]:                 # changes is a row, with that score
+            assert day in rows and rows[day].score == expected[day][0], (str(_date(day)), json.dumps(events))
+
+
+AMENDED = ROOT / "examples" / "versions_score"  # version 2 (2025-05-01): cap 180, 10 every 20d, floor 40
+
+
+def test_simulate_the_example_of_amended_score_rules(cli, snapshot, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("TSPOL_CACHE_DIR", "")
+    command = ["simulate", "--policy", "examples/versions_score", "examples/versions_score/events.jsonl"]
+    result = cli(*command)
+    assert result.exit_code == 0, result.output
+    assert snapshot == "$ tspol " + " ".join(command) + "\n" + result.output
+
+
+def test_the_amended_example_by_its_versions(cli):
+    """Held to version 2's cap on its first day; version 2's regains; deactivated at its floor 40."""
+    def on(day):
+        result = cli("simulate", "--policy", AMENDED, AMENDED / "events.jsonl", "--format", "json", "--on", day)
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout)
+
+    assert [on(d)["score"] for d in ("2025-04-30", "2025-05-01", "2025-05-30")] == [200, 180, 150]
+    assert (on("2025-07-05")["score"], on("2025-07-05")["deactivated"]) == (30, True)
+
+
+SCORE_LEDGER = "ledger {\n  score starts at 200\n}\n"
+POINTS_LEDGER = "ledger {\n  points expire after 180d\n}\n"
+KEEP = "  points scored before 2024-06-01 keep their expiry\n"
+
+
+@pytest.mark.parametrize("first, amendment, where", [
+    (POINTS_LEDGER, KEEP + "  ledger {\n    score starts at 200\n  }\n", "p.pol:9:5"),
+    (POINTS_LEDGER, KEEP + "  ledger {\n    points expire after 90d\n    score regains 5 every 30d\n  }\n", "p.pol:10:5"),
+    ("", "  ledger {\n    score starts at 200\n  }\n", "p.pol:5:5"),
+    (SCORE_LEDGER, KEEP + "  ledger {\n    points expire after 90d\n  }\n", "p.pol:8:3"),
+], ids=["score-on-points", "regain-on-points", "score-on-none", "points-on-score"])
+def test_an_amendment_keeps_the_kind_of_ledger(cli, tmp_path, first, amendment, where):
+    pol = tmp_path / "p.pol"
+    pol.write_text('policy p { version "1" effective 2024-01-01 }\nregion US\n' + first
+                   + 'amendment "2" effective 2024-06-01 {\n' + amendment + "}\n", encoding="utf-8")
+    result = cli("check", pol)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert f"{where}: error[E472]" in result.output, result.output
+
+
+def test_an_amendment_of_the_score_rules_of_a_score_ledger_is_no_e472(cli):
+    result = cli("check", AMENDED)
+    assert result.exit_code == 0 and "E472" not in result.output, result.output
+
+
+def test_the_readme_shows_the_amended_example_as_simulate_prints_it(cli, monkeypatch):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("[`examples/versions_score/`]"):]
+    amendment, timeline = re.findall(r"^```(?:text)?\n(.*?)^```", section, re.MULTILINE | re.DOTALL)[:2]
+    text = (AMENDED / "policy.pol").read_text(encoding="utf-8")
+    for line in amendment.splitlines():
+        assert line.strip().startswith("...") or line in text, line
+    monkeypatch.chdir(ROOT)
+    result = cli("simulate", "--policy", "examples/versions_score", "examples/versions_score/events.jsonl")
+    assert result.exit_code == 0 and timeline in result.output

@@ -182,3 +182,78 @@ def test_a_measure_without_its_length_is_told_every_way_it_may_last(cli, tmp_pat
     assert "policy.pol:62:18: error[E100]: expected `for`, `permanently`, `until` or `while`, but found `14d`" \
         in result.output
     assert "`until METRIC is within standard` or `while at this level`" in result.output
+
+
+# ---- random packs (tests/packgen.py) with measures for days, until R is within standard, while at a level
+
+import itertools  # noqa: E402
+import os  # noqa: E402
+
+from hypothesis import assume  # noqa: E402
+from packgen import Brute, packs  # noqa: E402
+
+DAY0 = datetime.date(2025, 1, 1)
+
+
+def model_restrictions(facts, brute, log, on):
+    """The measures in effect on day `on` (an offset), one day at a time from the README's
+    words: a violation counts `expiry` days; a threshold reached as the points rise imposes
+    its measures (the highest's, of a day reaching several); one `for N` lasts N days, one
+    `while at this level` until a day the points end below its threshold, one `until R is
+    within standard` until a later metrics event finds R within its standard."""
+    expiry, thresholds = facts["ledger"]
+    scored = [(day, brute.points(seller) or 0) for day, seller in log]
+    within_days = {day for day, seller in log if brute.meets_standard(seller)}
+    imposed, previous = [], 0  # [measure, start, until (None: open), lasts, threshold, ended]
+    for day in range(0, on + 1):
+        active = sum(points for scored_on, points in scored if scored_on <= day < scored_on + expiry)
+        for m in imposed:
+            if m[5] is None and m[1] < day and ((m[3] == ("within",) and day in within_days)
+                                                or (m[3] == ("level",) and active < m[4])):
+                m[5] = day
+        reached = [t for t in thresholds if previous < t[0] <= active]
+        for points, measures in reached[-1:]:
+            imposed += [[name, day, day + lasts[1] if lasts[0] == "days" else None, lasts, points, None]
+                        for name, lasts in measures]
+        previous = active
+    return sorted((m[0], m[1], m[2]) for m in imposed
+                  if (m[2] is None or on < m[2]) and (m[5] is None or on < m[5]))
+
+
+@st.composite
+def metric_logs(draw, brute):
+    """Metrics events (day offset, seller) of random sellers, and of sellers whose R is 0%,
+    within any standard where it has a value (so `until R is within standard` ends)."""
+    sellers = list(itertools.islice(brute.sellers(), 0, None, 7))
+    sellers += [{"c": c, "b": 0, "a": 0, "x": 1} for c in (2, 4)] * (len(sellers) // 4 + 1)
+    day, log = 0, []
+    for _ in range(draw(st.integers(1, 8))):
+        day += draw(st.sampled_from([0, 1, 3, 10, 25]))
+        if not log or log[-1][0] != day:
+            log.append((day, draw(st.sampled_from(sellers))))
+    return log
+
+
+@settings(max_examples=int(os.environ.get("TSPOL_BRUTE_EXAMPLES", 8)), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_random_packs_end_their_measures_as_a_day_by_day_model(data):
+    from tspol.api import Policy
+    from tspol.diagnostics import TspolError
+    from tspol.workspace import Workspace
+
+    text, facts = data.draw(packs(ledger=True))
+    try:
+        policy = Policy(Workspace.of({"p.pol": text}, {"p.pol": "p.pol"}, ".").compiled())
+    except TspolError:
+        assume(False)
+    brute = Brute(facts, largest=4)
+    log = data.draw(metric_logs(brute))
+    events = [{"date": (DAY0 + datetime.timedelta(days=day)).isoformat(), "kind": "metrics", "id": f"m{n}",
+               "metrics": {k: v for k, v in seller.items() if v is not None}} for n, (day, seller) in enumerate(log)]
+    ledger = policy.ledger(events, region="X")
+    for on in sorted({day for day, _ in log} | {log[-1][0] + 30, log[-1][0] + 70}):
+        state = ledger.state(DAY0 + datetime.timedelta(days=on))
+        got = sorted((r.action, (r.start - DAY0).days, None if r.until is None else (r.until - DAY0).days)
+                     for r in state.restrictions)
+        assert got == model_restrictions(facts, brute, log, on), (text, json.dumps(events), on)

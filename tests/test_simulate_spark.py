@@ -95,17 +95,20 @@ def test_no_events(spark, in_tmp, cli, view):  # noqa: F811
 
 
 SCORE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "examples", "ledger_score")
+AMENDED_SCORE = os.path.join(os.path.dirname(SCORE), "versions_score")
 
 
-def test_a_score_ledger_prints_the_same_bytes_on_both_engines(spark, in_tmp, cli, sent):  # noqa: F811
-    """Issue 11, signed scores: examples/ledger_score, its sellers' scores on each engine."""
-    with open(os.path.join(SCORE, "events.jsonl"), encoding="utf-8") as events:
+@pytest.mark.parametrize("pack", [SCORE, AMENDED_SCORE], ids=["ledger_score", "versions_score"])
+def test_a_score_ledger_prints_the_same_bytes_on_both_engines(spark, in_tmp, cli, sent, pack):  # noqa: F811
+    """Issue 11, signed scores: examples/ledger_score, its sellers' scores on each engine; and
+    examples/versions_score, whose amendment changes the score rules (each version to the executors)."""
+    with open(os.path.join(pack, "events.jsonl"), encoding="utf-8") as events:
         lines = [json.loads(line) for line in events if line.strip()]
     name = write_events(in_tmp / "score.jsonl", *({"seller_id": seller, **event}
                                                   for seller in ("a", "b") for event in lines[:2 + (seller == "b") * 3]))
     for view in (["--format", "text"], ["--format", "json"], ["--on", "2025-09-30"], ["--until", "2025-08-01",
                                                                                        "--every", "7d"]):
-        results = [cli("simulate", "--policy", SCORE, name, *view, "--engine", engine) for engine in ENGINES]
+        results = [cli("simulate", "--policy", pack, name, *view, "--engine", engine) for engine in ENGINES]
         python, on_spark = [(r.exit_code, r.stdout, r.stderr) for r in results]
         assert python[0] == 0, python
         assert '"score"' in python[1] or "score" in python[1]

@@ -162,6 +162,7 @@ AMENDMENT_ADDS = "W270"
 CARRYOVER_UNCHANGED = "W271"
 AMENDMENT_DATE = "E470"
 CARRYOVER_DATE = "E471"
+AMENDMENT_LEDGER_KIND = "E472"
 NO_VERSION = "E750"
 
 
@@ -1307,6 +1308,33 @@ REGISTRY: tuple[Code, ...] = (
         _pol(_POLICY + 'ledger {\n  points expire after 180d\n}\n' + 'amendment "2" effective 2024-06-01 {\n  points scored before 2024-07-01 take the new expiry\n  ledger {\n    points expire after 90d\n  }\n}\n', 'example.pol:7:3: error[E471]: points scored before 2024-07-01: the amendment is effective 2024-06-01\n'),
         summary_zh='关于已计违规分的说明的日期与修订不同',
         explanation_zh='`points scored before DATE keep their expiry`(或 `take the new expiry`)说的是修订生效之前计入的违规分:DATE 就是修订的生效日期,再写一遍是为了让这句话本身就能读懂。这里写的是另一天。\n\n请写出修订的生效日期。',
+    ),
+    Code(
+        AMENDMENT_LEDGER_KIND, "AMENDMENT_LEDGER_KIND", ERROR,
+        "An amendment that changes score rules where the version before keeps no score, or drops the score",
+        "An amendment's `ledger` may change the score rules of a score ledger (`score starts at`, `score "
+        "regains`, `deactivate at N score`): from its date on, each day takes the score rules of the version "
+        "in force. But the versions of a pack keep one kind of ledger: a seller's ledger cannot turn from "
+        "points that add up and expire into a score that falls and regains, or back, on an amendment's date. "
+        "This amendment states score rules while the version before has a points ledger (or none), or its "
+        "ledger keeps no score while the version before's does.\n\n"
+        "Give every version a score ledger (`score starts at` in the first version's ledger too), or keep "
+        "the amendment's ledger a points ledger.",
+        _pol(_POLICY + "ledger {\n  points expire after 180d\n}\n" + 'amendment "2" effective 2024-06-01 {\n'
+             "  points scored before 2024-06-01 keep their expiry\n  ledger {\n    score starts at 200\n  }\n}\n",
+             ('example.pol:9:5: error[E472]: amendment "2" changes score rules, but the ledger of version "1" keeps '
+              "no score (it has no `score starts at`)\n"
+              "  9 |     score starts at 200\n"
+              "    |     ^^^^^^^^^^^^^^^^^^^\n"
+              "  help: every version of a pack keeps one kind of ledger: a score ledger (`score starts at`) in each, "
+              "or a points ledger in each\n")),
+        summary_zh="修订在之前版本不记分数时改变分数规则,或去掉了分数",
+        explanation_zh=(
+            "修订的 `ledger` 可以改变分数账本的分数规则(`score starts at`、`score regains`、`deactivate at N score`):"
+            "自其生效日起,每一天按当天有效版本的分数规则计算。但一个政策包的各个版本使用同一种账本:卖家的账本不能在修订"
+            "生效日从累加并过期的违规分变成下降并恢复的分数,反之亦然。这个修订在之前版本是违规分账本(或没有账本)时写了"
+            "分数规则,或者之前版本的账本记分数而它的账本不记。\n\n"
+            "请让每个版本都是分数账本(第一个版本的账本也写 `score starts at`),或让修订的账本仍是违规分账本。"),
     ),
     # ---- E48x: a more general ledger (issue 11): signed scores
     Code(

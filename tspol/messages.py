@@ -1662,6 +1662,18 @@ _section({
     "versions.removes_nothing_in": ("no {what} `{name}` in {regions} to remove",
                                     "{regions} 中没有可以删除的{what} `{name}`"),
     "versions.removes_nothing_in.help": ("name regions the rule is in", "请写出该规则所在的地区"),
+    "versions.score_rules_without_score": ("amendment \"{version}\" changes score rules, but the ledger of version "
+                                           "\"{previous}\" keeps no score (it has no `score starts at`)",
+                                           "修订 \"{version}\" 改变了分数规则,但版本 \"{previous}\" 的账本不记分数"
+                                           "(没有 `score starts at`)"),
+    "versions.score_dropped": ("the ledger of amendment \"{version}\" keeps no score, but that of version "
+                               "\"{previous}\" does",
+                               "修订 \"{version}\" 的账本不记分数,而版本 \"{previous}\" 的账本记分数"),
+    "versions.score_kept_here": ("the score of the version before", "之前版本的分数"),
+    "versions.ledger_kind.help": ("every version of a pack keeps one kind of ledger: a score ledger (`score starts "
+                                  "at`) in each, or a points ledger in each",
+                                  "一个政策包的各个版本使用同一种账本:每个版本都是分数账本(`score starts at`),"
+                                  "或每个版本都是违规分账本"),
     "versions.carryover_twice": ("the amendment says more than once how points already scored expire",
                                  "修订多次说明已计违规分如何失效"),
     "versions.expiry_silent": ("amendment \"{version}\" changes when points expire but not what happens to "
@@ -1775,6 +1787,10 @@ _section({
     "hover.threshold_below": ("**threshold**: crossed when the score falls below {points}",
                               "**阈值**:分数降到 {points} 以下时越过"),
     "timeline.score_regains": ("score regains {points}: {after}", "分数恢复 {points}:{after}"),
+    "timeline.score_capped": ("version {version} holds the score to its cap: {before} -> {after}",
+                              "版本 {version} 把分数限于其上限:{before} -> {after}"),
+    "timeline.score_started": ("version {version} starts the score at {after}: {before} -> {after}",
+                               "版本 {version} 的初始分数为 {after}:{before} -> {after}"),
 })
 
 # ---- levels (issue 11): a rule's outcome as a level of an ordered set

@@ -13,7 +13,8 @@ dates not after the version before (E470), a version said twice (E271), a `remov
 of nothing (E270), a new expiry without a word on the points already scored (E272),
 a carry-over whose date is not the amendment's (E471), a declaration that adds where
 it was likely meant to replace (W270), a carry-over where the expiry does not change
-(W271).
+(W271), an amendment that states score rules when the version before keeps no score,
+or whose ledger keeps none when the version before does (E472).
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ import datetime
 
 import attrs
 
-from tspol.codes import (AMENDMENT_ADDS, AMENDMENT_DATE, AMENDMENT_EXPIRY_SILENT, AMENDMENT_REMOVES_NOTHING,
+from tspol.codes import (AMENDMENT_ADDS, AMENDMENT_DATE, AMENDMENT_EXPIRY_SILENT, AMENDMENT_LEDGER_KIND,
+                         AMENDMENT_REMOVES_NOTHING,
                          AMENDMENT_VERSION_TWICE, BAD_VALUE, CARRYOVER_DATE, CARRYOVER_UNCHANGED, DUPLICATE)
 from tspol.diagnostics import WARNING, Diagnostic, Related
 from tspol.dsl import ast
@@ -92,6 +94,7 @@ def history(files) -> History:
         problems += found
         keeps, found = _carryover(amendment, previous.files, amended)
         problems += found
+        problems += _ledger_kind(amendment, previous)
         versions.append(Version(len(versions) + 1, amendment.version, amendment.effective, amendment, amended, keeps))
     return History(tuple(versions), tuple(problems))
 
@@ -265,3 +268,31 @@ def _carryover(amendment: ast.Amendment, before, after) -> tuple[bool | None, li
         found.append(Diagnostic(CARRYOVER_UNCHANGED, say("versions.carryover_unchanged"), severity=WARNING,
                                 span=statement.span, help=say("versions.carryover_unchanged.help")))
     return statement.keep, found
+
+
+# ---- the kind of ledger (issue 11: score rules amended)
+
+SCORE_RULES = (ast.Score, ast.Regain, ast.ScoreDeactivation)
+
+
+def _ledger_kind(amendment: ast.Amendment, previous: Version) -> list[Diagnostic]:
+    """E472: the versions of a pack keep one kind of ledger. An amendment's ledger may change
+    the score rules (`score starts at`, `score regains`, `deactivate at ... score`) only
+    where the version before keeps a score, and keeps one where it does."""
+    ledger = next((d for d in amendment.decls if isinstance(d, ast.Ledger)), None)
+    if ledger is None:
+        return []
+    before = next(iter(_named(previous.files, ast.Ledger)), None)
+    keeps = before is not None and before.first(ast.Score) is not None
+    stated = next((item for item in ledger.items if isinstance(item, SCORE_RULES)), None)
+    if stated is not None and not keeps:
+        return [Diagnostic(AMENDMENT_LEDGER_KIND, say("versions.score_rules_without_score", version=amendment.version,
+                                                      previous=previous.label),
+                           span=stated.span, help=say("versions.ledger_kind.help"))]
+    if stated is None and keeps:
+        return [Diagnostic(AMENDMENT_LEDGER_KIND, say("versions.score_dropped", version=amendment.version,
+                                                      previous=previous.label),
+                           span=ledger.span, related=(Related(before.first(ast.Score).span,
+                                                              say("versions.score_kept_here")),),
+                           help=say("versions.ledger_kind.help"))]
+    return []

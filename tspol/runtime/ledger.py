@@ -35,7 +35,9 @@ Every number comes from the program (`program.ledger`, `program.appeals`,
   measures), deactivation reached, the level and warnings of a day read, a repeat
   weighed, an appeal judged and a hold's scenario found by the version of its day; a
   point expires by the version it was scored under (or a later one whose points
-  already scored take its expiry). Linked accounts are the latest version's.
+  already scored take its expiry). Linked accounts are the latest version's. A score
+  ledger's score rules (start, cap, regain, floor) are the day's version's too
+  (`_ScoreHistory`).
 """
 
 from __future__ import annotations
@@ -533,24 +535,44 @@ class _ScoreHistory(_History):
     at `deactivate_at` or below, the seller is deactivated for good (as in a points ledger,
     an accepted appeal replays the history without the violation).
 
-    A regain day is swept when the day before it in its chain (a violation or a regain)
-    is: it is added to the sweep days then, and given to `_DaysOfChange` as a new end."""
+    Versions (issue 11): each day takes the score rules of the version in force on it.
+    Before the first violation the score is the start of the day's version; on a
+    version's first day a score above its cap is held to the cap (crossing nothing: a
+    threshold is crossed, and the floor reached, by a violation's points); a day regains
+    by the period, points and cap of its version (a whole number of its periods after
+    the latest violation); a fall deactivates at the floor of its day's version.
+
+    A regain day is swept when the day before it in its chain (a violation, a regain or
+    a version's first day) is: it is added to the sweep days then, and given to
+    `_DaysOfChange` as a new end."""
 
     def __init__(self, ledger: Ledger):
         super().__init__(ledger)
-        self.rule: ir.ScoreIR = ledger.program.ledger.score
+        self.starts = [v.since for v in ledger.versions[1:]]  # the first days of later versions
+        self.sweep_days = sorted(set(self.sweep_days) | set(self.starts))
         self.score_days: list[int] = []  # the days the score changes ...
         self.scores: list[int] = []  # ... and the score from each
+        self.by_version: dict[int, tuple[int, int]] = {}  # a version's first day -> the score it changed from, to
         self.last_violation: int | None = None  # the latest day swept that a live violation scored
+
+    def rule_on(self, day: int) -> ir.ScoreIR:
+        """The score rules of the version in force on `day`."""
+        return self.ledger._rules_on(day).score
 
     def score_on(self, day: int) -> int:
         index = bisect.bisect_right(self.score_days, day) - 1
-        return self.scores[index] if index >= 0 else self.rule.start
+        return self.scores[index] if index >= 0 else self.rule_on(day).start
+
+    def version_change(self, day: int) -> tuple[int, int] | None:
+        """The score before and after a version's first day held it to its cap or gave it
+        its start, if `day` is such a day (before what a violation or regain does that day)."""
+        return self.by_version.get(day)
 
     def _rewind(self, day: int) -> None:
         super()._rewind(day)
         del self.scores[bisect.bisect_left(self.score_days, day):]
         del self.score_days[len(self.scores):]
+        self.by_version = {d: change for d, change in self.by_version.items() if d < day}
         self.last_violation = max((d for d, points in self.scoring.items() if d < day and points > 0), default=None)
 
     def _sweep_day(self, day: int) -> None:
@@ -562,32 +584,39 @@ class _ScoreHistory(_History):
             if self.extending:
                 self._extend(day)
             self.last_violation = day
-        previous = self.score_on(day)
-        regains = self._regains_on(day, previous)
-        score = min(self.rule.cap, previous + self.rule.regain_points) if regains else previous - scoring
-        if scoring > 0 or regains:
-            self._next_regain(day, score)
+        rule = self.rule_on(day)
+        previous = self.score_on(day)  # the day's start: the day before's score, or the start of its version
+        held = min(previous, rule.cap)  # a version's lower cap holds the score from its first day
+        if day in self.starts and self.score_on(day - 1) != held:
+            self.by_version[day] = (self.score_on(day - 1), held)
+        regains = self._regains_on(day, held, rule)
+        score = min(rule.cap, held + rule.regain_points) if regains else held - scoring
+        self._next_regain(day, score, rule)
         if score == previous:
             return
         self.score_days.append(day)
         self.scores.append(score)
-        if score < previous:
-            self._crossed(day, previous, score)
+        if score < held:
+            self._crossed(day, held, score)
 
-    def _regains_on(self, day: int, score: int) -> bool:
-        """Whether `day` is a regain day: a whole number of periods after the latest
-        violation, none that day, the score under its cap and the seller not deactivated."""
-        every = self.rule.regain_days
+    def _regains_on(self, day: int, score: int, rule: ir.ScoreIR) -> bool:
+        """Whether `day` is a regain day: a whole number of its version's periods after the
+        latest violation, none that day, the score under its cap and the seller not deactivated."""
+        every = rule.regain_days
         return (every is not None and self.last_violation is not None and day > self.last_violation
-                and (day - self.last_violation) % every == 0 and score < self.rule.cap
+                and (day - self.last_violation) % every == 0 and score < rule.cap
                 and self.deactivated_on is None)
 
-    def _next_regain(self, day: int, score: int) -> None:
-        """Sweep the day a period after `day` (a violation's or a regain's), when it may regain."""
-        every = self.rule.regain_days
-        if every is None or score >= self.rule.cap or self.deactivated_on is not None:
+    def _next_regain(self, day: int, score: int, rule: ir.ScoreIR) -> None:
+        """Sweep the next day after `day` that may regain by the version of `day`; one past
+        that version's last day is left to the next version's first day, a sweep day."""
+        every = rule.regain_days
+        if every is None or self.last_violation is None or score >= rule.cap or self.deactivated_on is not None:
             return
-        regain = day + every
+        regain = day + every - (day - self.last_violation) % every
+        following = bisect.bisect_right(self.starts, day)
+        if following < len(self.starts) and regain >= self.starts[following]:
+            return
         at = bisect.bisect_left(self.sweep_days, regain)
         if at == len(self.sweep_days) or self.sweep_days[at] != regain:
             self.sweep_days.insert(at, regain)
@@ -596,15 +625,16 @@ class _ScoreHistory(_History):
 
     def _crossed(self, day: int, previous: int, score: int) -> None:
         """The thresholds the score fell below on `day` impose their measures (the lowest's,
-        with `multiple thresholds apply highest`); at the floor, deactivation."""
-        rules = self.ledger._rules_on(day)  # versions: the thresholds of the version in force that day
+        with `multiple thresholds apply highest`); at the floor, deactivation (both of the
+        version in force that day)."""
+        rules = self.ledger._rules_on(day)
         reached = [t for t in self.ledger._thresholds_on(day) if score < t.points <= previous]
         for threshold in (reached if rules.crossing == "all" else reached[:1]):
             extensions = dict(threshold.extensions)
             for measure, length in threshold.measures:
                 self._impose(_Imposed(day, day + length if length is not None else None, measure, threshold.points,
                                       extension=extensions.get(measure), lasts=_lasts(threshold, measure)))
-        floor = self.rule.deactivate_at
+        floor = rules.score.deactivate_at
         if self.deactivated_on is None and floor is not None and score <= floor:
             self.deactivated_on = day
 
@@ -684,8 +714,6 @@ class Ledger:
                               key=lambda r: r.start)  # stable: on one day, in the order of the events
         self._limit_starts = [r.start for r in self._limits]
         self._history: _History | None = None
-        score = program.ledger.score  # issue 11: signed scores
-        self._start_score = score.start if score is not None else None
 
     # ---- building --------------------------------------------------------
 
@@ -1194,12 +1222,29 @@ class Ledger:
         tracker = _Tracker(self, last, days.history)
         for day in days:
             before, after = tracker.advance(day)
-            changes = tuple(self._describe(e) for e in by_day.get(day, ())) + _differences(before, after,
-                                                                                           self._start_score)
+            changes = tuple(self._describe(e) for e in by_day.get(day, ())) + _differences(
+                before, after, self._start_score(day), self._score_by_version(days.history, day))
             if changes:
                 rows.append(TimelineRow(after.on, after.active_points, after.level, after.deactivated, changes,
                                         after.score))
         return tuple(rows)
+
+    def _start_score(self, day: int) -> int | None:
+        """A score ledger's start by the version in force on `day` (None: a points ledger)."""
+        score = self._rules_on(day).score
+        return score.start if score is not None else None
+
+    def _score_by_version(self, history: _History, day: int) -> tuple[Message, int] | None:
+        """What a version's first day does to the score by itself (issue 11), and the score it
+        leaves: `version 2 holds the score to its cap: 200 -> 180`, `version 2 starts the
+        score at 180: 200 -> 180`."""
+        change = history.version_change(day) if isinstance(history, _ScoreHistory) else None
+        if change is None:
+            return None
+        before, after = change
+        key = "timeline.score_capped" if after == self._rules_on(day).score.cap and before > after \
+            else "timeline.score_started"
+        return say(key, version=self._program_on(day).version, before=before, after=after), after
 
     def _days_of_change(self, last: int) -> Iterable[int]:
         """The days something may change, up to `last`, in order (`_DaysOfChange`)."""
@@ -1640,8 +1685,10 @@ def _expiry(v: ViolationState, on: datetime.date) -> Message:
     return say("timeline.resets" if v.resets else "timeline.expires", id=v.id, points=v.points)
 
 
-def _differences(before: State | None, after: State, start: int | None = None) -> tuple[Message, ...]:
-    """What changed from one state to the next, in words (events aside)."""
+def _differences(before: State | None, after: State, start: int | None = None,
+                 by_version: tuple[Message, int] | None = None) -> tuple[Message, ...]:
+    """What changed from one state to the next, in words (events aside); `by_version`: what
+    a version's first day did to the score by itself, before the day's events (issue 11)."""
     changes = []
     old_violations = {v.id: v for v in before.violations} if before else {}
     for v in after.violations:
@@ -1650,6 +1697,9 @@ def _differences(before: State | None, after: State, start: int | None = None) -
             changes.append(_expiry(v, after.on))
         if old is not None and old.status in ("active", "frozen") and v.status == "revoked":
             changes.append(say("timeline.revoked", id=v.id, points=v.points))
+    if by_version is not None and before is not None:
+        changes.append(by_version[0])
+        before = attrs.evolve(before, score=by_version[1])
     changes += _score_change(before, after, start, any(v.status == "revoked" for v in after.violations
                                                        if old_violations.get(v.id) is not None
                                                        and old_violations[v.id].status != "revoked"))
