@@ -154,7 +154,7 @@ class _Z3:
         checker's E323; above 0 where it holds), the least common multiple of the fractions'
         denominators and the terms' scale (the terms of a sum are of one kind: they share it)."""
         z3 = self.z3
-        denominators = {d for _, _, d in formula.terms if d is not None}
+        denominators = sorted({d for _, _, d in formula.terms if d is not None})  # not hash order
         given = [self.is_given(name) for name in formula.inputs]
         common = math.lcm(formula.value.denominator, *(weight.denominator for weight, _, _ in formula.terms))
         left = sum(self.variable(numerator) * int(weight * common) for weight, numerator, _ in formula.terms)
@@ -225,14 +225,15 @@ def _compare(left, op: str, right):
             "==": left == right}[op]
 
 
-def _with_totals(meaning: Meaning, names: Iterable[str]) -> set[str]:
-    """The inputs named, and every total they are part of."""
+def _with_totals(meaning: Meaning, names: Iterable[str]) -> list[str]:
+    """The inputs named, and every total they are part of, sorted: the order of Z3's
+    constraints (so the seller it finds) must not follow the hash seed."""
     out = set()
     for name in names:
         while name is not None and name not in out:
             out.add(name)
             name = meaning.inputs[name].part_of
-    return out
+    return sorted(out)
 
 
 def json_number(value: Fraction) -> int | float | Decimal:
