@@ -89,14 +89,18 @@ class Oracle:
 
 
 class _Z3:
-    """Formulas as Z3 terms over one Boolean (given) and one integer (value) per input."""
+    """Formulas as Z3 terms over one Boolean (given) and one integer (value) per input,
+    in a Z3 context of their own: in Z3's shared context the terms of earlier questions
+    (another pack's, in a test run or the language server) change the model it finds,
+    and so the seller a message shows."""
 
     def __init__(self, meaning: Meaning):
         import z3
 
         self.z3 = z3
+        self.context = z3.Context()
         self.meaning = meaning
-        self.solver = z3.SolverFor("QF_LIA")
+        self.solver = z3.SolverFor("QF_LIA", ctx=self.context)
         self.solver.set("timeout", TIMEOUT_MS)
         self.given: dict[str, object] = {}
         self.values: dict[str, object] = {}
@@ -110,8 +114,8 @@ class _Z3:
 
     def variable(self, name: str):
         if name not in self.values:
-            self.given[name] = self.z3.Bool(f"given {name}")
-            self.values[name] = self.z3.Int(f"value {name}")
+            self.given[name] = self.z3.Bool(f"given {name}", ctx=self.context)
+            self.values[name] = self.z3.Int(f"value {name}", ctx=self.context)
         return self.values[name]
 
     def is_given(self, name: str):
@@ -127,9 +131,9 @@ class _Z3:
         z3 = self.z3
         kind = type(formula)
         if kind is And:
-            return z3.And(*(self.term(item) for item in formula.items)) if formula.items else z3.BoolVal(True)
+            return z3.And(*(self.term(item) for item in formula.items)) if formula.items else z3.BoolVal(True, ctx=self.context)
         if kind is Or:
-            return z3.Or(*(self.term(item) for item in formula.items)) if formula.items else z3.BoolVal(False)
+            return z3.Or(*(self.term(item) for item in formula.items)) if formula.items else z3.BoolVal(False, ctx=self.context)
         if kind is Not:
             return z3.Not(self.term(formula.item))
         if kind is Given:
