@@ -108,13 +108,22 @@ def _confirm_monotonicity(program, problem):
     assert worse[0] < better[0] or milder_limit or milder_level
 
 
-def _confirm_dead(program, problem):
-    (row,) = problem.rows
+def _dead_row_sellers():
+    """Sellers a dead row must not fire for: late orders up to 40 (as many cancelled), and
+    late and cancelled orders apart up to 20 (the terms of a sum, max or min apart)."""
     for late, orders in itertools.product(range(0, 41), range(1, 41)):
         if late <= orders:
-            decision = evaluate(program, {"late_orders": late, "orders_7d": orders,
-                                          "cancelled_orders": late}, problem.rule.region)
-            assert row.where not in _rows_fired(decision, problem.rule)
+            yield {"late_orders": late, "orders_7d": orders, "cancelled_orders": late}
+    for late, cancelled, orders in itertools.product(range(0, 21), range(0, 21), range(1, 21)):
+        if late <= orders and cancelled <= orders and late != cancelled:
+            yield {"late_orders": late, "orders_7d": orders, "cancelled_orders": cancelled}
+
+
+def _confirm_dead(program, problem):
+    (row,) = problem.rows
+    for seller in _dead_row_sellers():
+        decision = evaluate(program, seller, problem.rule.region)
+        assert row.where not in _rows_fired(decision, problem.rule)
 
 
 def _confirm_inside_standard(program, problem):

@@ -1803,13 +1803,9 @@ _section({
     "check.levels_no_default": ("level set `{set}` has no default level", "等级集 `{set}` 没有默认等级"),
     "check.levels_no_default.help": ("add `default LEVEL`: the level of a seller no row places",
                                      "请加上 `default LEVEL`:没有任何行给出等级的卖家的等级"),
-    "check.level_of_set": ("level `{name}` of level set `{set}`", "等级集 `{set}` 的等级 `{name}`"),
     "check.two_levels": ("this row already gives a level of level set `{set}`",
                          "这一行已经给出了等级集 `{set}` 的一个等级"),
     "check.two_levels.help": ("a row gives one level of each set: keep the worse one",
                               "一行对每个等级集只给出一个等级:请保留较差的那个"),
-    "explain.level": ("level {level} of {set}", "{set}的等级 {level}"),
     "semdiff.level": ("level {set} {level}", "等级 {set} {level}"),
-    "sql.levels": ("the SQL backend does not decide levels (`levels {set}`) yet",
-                   "SQL 后端暂不判定等级(`levels {set}`)"),
 })

@@ -89,14 +89,18 @@ class Oracle:
 
 
 class _Z3:
-    """Formulas as Z3 terms over one Boolean (given) and one integer (value) per input."""
+    """Formulas as Z3 terms over one Boolean (given) and one integer (value) per input,
+    in a Z3 context of their own: in Z3's shared context the terms of earlier questions
+    (another pack's, in a test run or the language server) change the model it finds,
+    and so the seller a message shows."""
 
     def __init__(self, meaning: Meaning):
         import z3
 
         self.z3 = z3
+        self.context = z3.Context()
         self.meaning = meaning
-        self.solver = z3.SolverFor("QF_LIA")
+        self.solver = z3.SolverFor("QF_LIA", ctx=self.context)
         self.solver.set("timeout", TIMEOUT_MS)
         self.given: dict[str, object] = {}
         self.values: dict[str, object] = {}
@@ -110,8 +114,8 @@ class _Z3:
 
     def variable(self, name: str):
         if name not in self.values:
-            self.given[name] = self.z3.Bool(f"given {name}")
-            self.values[name] = self.z3.Int(f"value {name}")
+            self.given[name] = self.z3.Bool(f"given {name}", ctx=self.context)
+            self.values[name] = self.z3.Int(f"value {name}", ctx=self.context)
         return self.values[name]
 
     def is_given(self, name: str):
@@ -127,9 +131,9 @@ class _Z3:
         z3 = self.z3
         kind = type(formula)
         if kind is And:
-            return z3.And(*(self.term(item) for item in formula.items)) if formula.items else z3.BoolVal(True)
+            return z3.And(*(self.term(item) for item in formula.items)) if formula.items else z3.BoolVal(True, ctx=self.context)
         if kind is Or:
-            return z3.Or(*(self.term(item) for item in formula.items)) if formula.items else z3.BoolVal(False)
+            return z3.Or(*(self.term(item) for item in formula.items)) if formula.items else z3.BoolVal(False, ctx=self.context)
         if kind is Not:
             return z3.Not(self.term(formula.item))
         if kind is Given:
@@ -154,7 +158,7 @@ class _Z3:
         checker's E323; above 0 where it holds), the least common multiple of the fractions'
         denominators and the terms' scale (the terms of a sum are of one kind: they share it)."""
         z3 = self.z3
-        denominators = {d for _, _, d in formula.terms if d is not None}
+        denominators = sorted({d for _, _, d in formula.terms if d is not None})  # not hash order
         given = [self.is_given(name) for name in formula.inputs]
         common = math.lcm(formula.value.denominator, *(weight.denominator for weight, _, _ in formula.terms))
         left = sum(self.variable(numerator) * int(weight * common) for weight, numerator, _ in formula.terms)
@@ -225,14 +229,15 @@ def _compare(left, op: str, right):
             "==": left == right}[op]
 
 
-def _with_totals(meaning: Meaning, names: Iterable[str]) -> set[str]:
-    """The inputs named, and every total they are part of."""
+def _with_totals(meaning: Meaning, names: Iterable[str]) -> list[str]:
+    """The inputs named, and every total they are part of, sorted: the order of Z3's
+    constraints (so the seller it finds) must not follow the hash seed."""
     out = set()
     for name in names:
         while name is not None and name not in out:
             out.add(name)
             name = meaning.inputs[name].part_of
-    return out
+    return sorted(out)
 
 
 def json_number(value: Fraction) -> int | float | Decimal:
