@@ -90,6 +90,17 @@ def keep(decision: dict, fields: Fields) -> dict:
     return kept
 
 
+def levels_kept(fields: Fields | None, level_sets: tuple[str, ...]) -> tuple[str, ...]:
+    """The level sets written of a pack's `level_sets` (declaration order) when `fields`
+    are kept (None: the whole decision, every set)."""
+    if fields is None:
+        return tuple(level_sets)
+    kept = dict(fields)
+    if LEVELS not in kept:
+        return ()
+    return tuple(level_sets) if kept[LEVELS] is None else kept[LEVELS]
+
+
 def lean_enough(fields: Fields) -> bool:
     """Whether the lean decision has every field (each list item's keys included);
     it has a pack's `levels` whole."""
