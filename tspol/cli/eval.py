@@ -717,12 +717,13 @@ SQL_ENGINES = {  # engine -> (the modules it needs, the extra that brings them)
                    "Written whole or not at all.")
 @click.option("--fields", default=None, metavar="FIELD,...",
               help="Write only these fields of each decision, in JSON Lines, CSV or Parquet: keys of the decision "
-                   "(region, points, warning, violations, findings, not_applicable, discretionary) or of "
-                   "each item of its lists (violations.rule, violations.row).")
+                   "(region, points, warning, violations, findings, not_applicable, discretionary; levels, "
+                   "in a pack with levels) or of each item of its lists (violations.rule, violations.row), "
+                   "or one level set (levels.health).")
 @click.option("--shape", type=click.Choice(["full", "lean"]), default=None,  # tspol.runtime.shapes.SHAPES
               help="lean: region, points, warning and each violation's rule, table, row, points, warning, "
-                   "limit and measures, decided without a word of explanation (the fastest); full: every "
-                   "field (the default).")
+                   "limit and measures (and levels, in a pack with levels), decided without a word of "
+                   "explanation (the fastest); full: every field (the default).")
 @click.option("--headroom", is_flag=True,
               help="Add to each decision how close the seller is to a worse outcome (`headroom`: the "
                    "fewest more units of each input where more is worse) and the way back within each "
