@@ -20,6 +20,9 @@ row for each input row, in the order of the input. Per row:
 `fields` (as `tspol.runtime.shapes.parse_fields` gives them: `--fields` and
 `--shape` of `tspol eval`) keeps only some columns, and only some fields of each
 list's items; what is not kept is not computed, so a lean query makes no texts.
+In a pack that declares levels (issue 11), the `levels` struct column (before
+`error`) has each level set kept (`kept_level_sets`: every one for the whole
+decision and for `levels`, those named by `levels.SET`), and none without them.
 
 Exact arithmetic, whatever the engine's defaults: every input is read from its
 text (`CAST(... AS VARCHAR)`, so a binary float is the shortest decimal that

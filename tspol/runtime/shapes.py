@@ -60,9 +60,10 @@ def parse_fields(text: str, level_sets: tuple[str, ...] = ()) -> Fields:
         if not dot:
             wanted[key] = None
             continue
-        if item not in known[key]:
-            listed = ", ".join(f"{key}.{name}" for name in known[key]) if known[key] else say("fields.not_a_list", key=key)
-            raise ValueError(say("fields.unknown_item", field=field, close=_close(item, known[key], key + "."), key=key,
+        items = known[key]
+        if item not in items:
+            listed = ", ".join(f"{key}.{name}" for name in items) if items else say("fields.not_a_list", key=key)
+            raise ValueError(say("fields.unknown_item", field=field, close=_close(item, items, key + "."), key=key,
                                  listed=listed))
         if wanted.get(key, []) is not None and item not in wanted.setdefault(key, []):
             wanted[key].append(item)
