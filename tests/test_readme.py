@@ -25,7 +25,7 @@ def sessions() -> list[tuple[str, str]]:
 
 
 def test_the_readme_has_sessions():
-    assert [command.split()[1] for command, _ in sessions()] == ["eval", "simulate"]
+    assert [command.split()[1] for command, _ in sessions()] == ["eval", "simulate", "eval"]
 
 
 @pytest.mark.parametrize("command, shown", sessions(), ids=[c for c, _ in sessions()])

@@ -32,6 +32,9 @@ Output (`-o FILE`, by its extension): JSON Lines (`.jsonl`, `.ndjson`), the very
 written to standard output; CSV and Parquet with the columns of the SQL query's
 output (`tspol.compiler.portable.OUTPUT_COLUMNS`), row N answering the input's row N:
 in CSV, the lists and the error as JSON texts; in Parquet, as typed lists of structs.
+In a pack that declares levels, each level set's level too: a CSV column `levels.SET`
+per set, a Parquet struct column `levels` of a text field per set, both in
+declaration order, before `error`.
 Writing fails as `WriteError`, and takes back what it wrote.
 """
 
@@ -454,17 +457,28 @@ class StandardOutput:
         pass
 
 
-def open_output(path: str, fmt: str, columns: tuple[str, ...] = OUTPUT_COLUMNS, fields: tuple | None = None
-                ) -> "Output":
+def open_output(path: str, fmt: str, columns: tuple[str, ...] = OUTPUT_COLUMNS, fields: tuple | None = None,
+                levels: tuple[str, ...] = ()) -> "Output":
     """Where `tspol eval -o FILE` writes: FILE appears, whole, at `commit`, and not at all
     if deciding stops before (a table that cannot be read, an interrupt, a write that
-    fails); WriteError when it cannot be written. `columns`: those of a CSV file;
-    `fields`: what a Parquet file keeps of each decision (`tspol.runtime.shapes`)."""
+    fails); WriteError when it cannot be written. `columns`: those of a CSV file
+    (`output_columns`); `fields`: what a Parquet file keeps of each decision
+    (`tspol.runtime.shapes`), and `levels` the level sets it writes."""
     if fmt == "csv":
         return CsvOutput(path, columns)
     if fmt == "parquet":
-        return ParquetOutput(path, fields)
+        return ParquetOutput(path, fields, levels)
     return Output(path)
+
+
+LEVEL_COLUMN = "levels."  # a CSV column of one level set's level: `levels.health` (issue 11)
+
+
+def output_columns(fields: tuple | None = None, levels: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The columns of decisions in CSV: OUTPUT_COLUMNS, or those `fields` keep; then a
+    column `levels.SET` for each level set written (`levels`), before `error`."""
+    kept = OUTPUT_COLUMNS[1:-1] if fields is None else tuple(key for key, _ in fields if key != "levels")
+    return ("seller_id", *kept, *(LEVEL_COLUMN + name for name in levels), "error")
 
 
 class Output:
@@ -534,7 +548,7 @@ class CsvOutput(Output):
         *lines, self.rest = (self.rest + data).split(b"\n")
         for line in lines:
             decision = json.loads(line)
-            self.writer.writerow([_cell(decision.get(name)) for name in self.columns])
+            self.writer.writerow([_cell(_column_value(decision, name)) for name in self.columns])
         self._flush()
 
     def _flush(self) -> None:
@@ -545,6 +559,14 @@ class CsvOutput(Output):
     def finish(self) -> str:
         self._flush()  # the header, when no seller came
         return super().finish()
+
+
+def _column_value(decision: dict, column: str):
+    """What a decision holds for a CSV column: a key, or a level set's level (None
+    when the decision has none: an error record)."""
+    if column.startswith(LEVEL_COLUMN):
+        return (decision.get("levels") or {}).get(column[len(LEVEL_COLUMN):])
+    return decision.get(column)
 
 
 def _cell(value) -> str:
@@ -563,9 +585,10 @@ class ParquetOutput(Output):
 
     written_directly = False
 
-    def __init__(self, path: str, fields: tuple | None = None):
+    def __init__(self, path: str, fields: tuple | None = None, levels: tuple[str, ...] = ()):
         super().__init__(path)
         self.fields = fields
+        self.levels = levels  # the level sets of the `levels` struct column, in declaration order
 
     def direct(self) -> str:
         """The temporary path to write the Parquet file to at once (the JSON Lines left empty)."""
@@ -585,7 +608,7 @@ class ParquetOutput(Output):
         connection = duckdb.connect()
         connection.execute("SET enable_progress_bar = false")
         columns = ", ".join(f"{_quoted(name)}: {_quoted(kind)}"
-                            for name, kind in output_types("duckdb", self.fields).items())
+                            for name, kind in output_types("duckdb", self.fields, self.levels).items())
         try:
             connection.sql(f"SELECT * FROM read_json({_quoted(literal_path(jsonl))}, format = 'newline_delimited', "
                            f"columns = {{{columns}}})").write_parquet(written)

@@ -717,12 +717,13 @@ SQL_ENGINES = {  # engine -> (the modules it needs, the extra that brings them)
                    "Written whole or not at all.")
 @click.option("--fields", default=None, metavar="FIELD,...",
               help="Write only these fields of each decision, in JSON Lines, CSV or Parquet: keys of the decision "
-                   "(region, points, warning, violations, findings, not_applicable, discretionary) or of "
-                   "each item of its lists (violations.rule, violations.row).")
+                   "(region, points, warning, violations, findings, not_applicable, discretionary; levels, "
+                   "in a pack with levels) or of each item of its lists (violations.rule, violations.row), "
+                   "or one level set (levels.health).")
 @click.option("--shape", type=click.Choice(["full", "lean"]), default=None,  # tspol.runtime.shapes.SHAPES
               help="lean: region, points, warning and each violation's rule, table, row, points, warning, "
-                   "limit and measures, decided without a word of explanation (the fastest); full: every "
-                   "field (the default).")
+                   "limit and measures (and levels, in a pack with levels), decided without a word of "
+                   "explanation (the fastest); full: every field (the default).")
 @click.option("--headroom", is_flag=True,
               help="Add to each decision how close the seller is to a worse outcome (`headroom`: the "
                    "fewest more units of each input where more is worse) and the way back within each "
@@ -762,12 +763,12 @@ def command(file, policy_path, region, fmt, jobs, engine, input_format, output, 
             raise click.UsageError(said(say("eval.output_is_input", output=output)))
     # a few fields are data, as -o writes: JSON Lines unless --format says otherwise
     fmt = fmt or ("json" if output is not None or fields is not None or shape == "lean" else "text")
-    kept = _fields(fields, shape, fmt, writes)
+    cut = _cut(fields, shape, fmt)
     if what_if and engine in SQL_ENGINES:
         raise click.UsageError(said(say("eval.python_only", option="--what-if")))
     added = "--headroom" if headroom else "--what-if" if what_if else None
-    if added and (kept is not None or writes in ("csv", "parquet")):  # it would be dropped, not written
-        without = f"--{'fields' if fields else 'shape'}" if kept is not None else f"-o {output}"
+    if added and (cut or writes in ("csv", "parquet")):  # it would be dropped, not written
+        without = f"--{'fields' if fields else 'shape'}" if cut else f"-o {output}"
         raise click.UsageError(said(say("eval.whole_decision_only", option=added, without=without)))
     if "parquet" in (given, writes):
         needs_modules(say("eval.what.parquet"), ["duckdb"], "duckdb")
@@ -776,6 +777,8 @@ def command(file, policy_path, region, fmt, jobs, engine, input_format, output, 
     except TspolError as exc:
         fail(exc)
     module = pack.module
+    level_sets = _level_sets(module)
+    kept = _fields(fields, shape, level_sets) if cut else None
     regions = module.POLICY["regions"]
     if region is not None and region not in regions:  # bad input, as an unknown region on a line is
         note(unknown_region(region, regions, option=True))
@@ -803,11 +806,14 @@ def command(file, policy_path, region, fmt, jobs, engine, input_format, output, 
     if file == "-" and _is_terminal(sys.stdin):
         click.echo(f"tspol eval: {said(say('eval.terminal'))}", err=True)
     errors = lambda text: click.echo(text, err=True, nl=False)  # noqa: E731
-    columns = sellers.OUTPUT_COLUMNS if kept is None else ("seller_id", *(key for key, _ in kept), "error")
+    from tspol.runtime.shapes import levels_kept
+
+    levels = levels_kept(kept, level_sets)  # each a CSV column, a field of the Parquet struct
+    columns = sellers.output_columns(kept, levels)
     try:
         with _signals_raise():
             out = sellers.StandardOutput(sys.stdout.buffer) if output is None else \
-                sellers.open_output(output, writes, columns, kept)
+                sellers.open_output(output, writes, columns, kept, levels)
             try:
                 _decide(decider, file, given, out, errors, jobs, pack)
                 out.commit()
@@ -833,20 +839,33 @@ def command(file, policy_path, region, fmt, jobs, engine, input_format, output, 
         raise click.exceptions.Exit(FAILED)
 
 
-def _fields(fields: str | None, shape: str | None, fmt: str, writes: str | None):
-    """What --fields or --shape keeps of each decision (None: all of it), or a usage error."""
+def _cut(fields: str | None, shape: str | None, fmt: str) -> bool:
+    """Whether --fields or --shape keeps part of each decision only, or a usage error
+    for options that cannot go together."""
     if fields is None and shape in (None, "full"):
-        return None
+        return False
     if fields is not None and shape is not None:
         raise click.UsageError(said(say("eval.fields_and_shape")))
     if fmt == "text":
         raise click.UsageError(said(say("eval.fields_format.text", option="--fields" if fields else "--shape")))
+    return True
+
+
+def _fields(fields: str | None, shape: str | None, level_sets: tuple[str, ...]):
+    """What --fields or --shape keeps of each decision, in a pack of `level_sets`, or a
+    usage error."""
     from tspol.runtime.shapes import parse_fields, shape_fields
 
     try:
-        return parse_fields(fields) if fields is not None else shape_fields(shape)
+        return parse_fields(fields, level_sets) if fields is not None else shape_fields(shape, level_sets)
     except ValueError as exc:
         raise click.BadParameter(said(exc.args[0]), param_hint="--fields") from None
+
+
+def _level_sets(module) -> tuple[str, ...]:
+    """The level sets a compiled module decides, in declaration order (issue 11): the
+    names in its NAMES that are a set's, not a `set.level`."""
+    return tuple(name for name in module.NAMES.get("levels", {}) if "." not in name)
 
 
 def _changes(what_if: tuple[str, ...], inputs) -> dict:

@@ -108,10 +108,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "--output": "把判定写入这个文件,格式按扩展名:.jsonl(与不带 -o 时打印的字节相同)、.csv 或 .parquet"
                     "(每个卖家一行,列与 SQL 查询的相同)。要么完整写出,要么什么也不写。",
         "--fields": "只写出每个判定的这些字段,格式为 JSON Lines、CSV 或 Parquet:判定的键(region、points、warning、"
-                    "violations、findings、not_applicable、discretionary),或其列表中每一项的键(violations.rule、"
-                    "violations.row)。",
+                    "violations、findings、not_applicable、discretionary;带等级的政策包还有 levels),或其列表中每一项的键"
+                    "(violations.rule、violations.row),或一个等级集(levels.health)。",
         "--shape": "lean:region、points、warning,以及每项违规的 rule、table、row、points、warning、limit 和 "
-                   "measures,判定时不生成任何说明文字(最快);full:所有字段(默认)。",
+                   "measures(带等级的政策包还有 levels),判定时不生成任何说明文字(最快);full:所有字段(默认)。",
         "--headroom": "在每个判定中加上卖家离更差的结果还有多远(`headroom`:每个越多越差的输入项最少再增加多少),"
                       "以及回到各项标准之内的路(`recovery`:最少还需要多少单达标的订单)。",
         "--what-if": "同时判定变化后的每个卖家,与实际的判定并列(JSON 中的 `what_if`):某个输入项增加或减少 N"

@@ -20,6 +20,9 @@ row for each input row, in the order of the input. Per row:
 `fields` (as `tspol.runtime.shapes.parse_fields` gives them: `--fields` and
 `--shape` of `tspol eval`) keeps only some columns, and only some fields of each
 list's items; what is not kept is not computed, so a lean query makes no texts.
+In a pack that declares levels (issue 11), the `levels` struct column (before
+`error`) has each level set kept (`kept_level_sets`: every one for the whole
+decision and for `levels`, those named by `levels.SET`), and none without them.
 
 Exact arithmetic, whatever the engine's defaults: every input is read from its
 text (`CAST(... AS VARCHAR)`, so a binary float is the shortest decimal that
@@ -198,7 +201,8 @@ class _Query:
         self.kept = kept_fields(fields) | ({key: () for key in self.DISTANCES} if headroom else {})
         self.items: dict[tuple[str, int], list[str]] = {}  # (list, rule declaration): its item columns
         self.headroom = headroom
-        self.decides_levels = fields is None and bool(program.levels)  # a `levels` column (issue 11)
+        self.level_sets = kept_level_sets(program, fields)  # (position, set) of each set decided (issue 11)
+        self.decides_levels = bool(self.level_sets)  # a `levels` column
         self.conditions: dict[tuple, exp.Expression] = {}  # (formula, value) -> its condition (`formula`)
         self.term_texts: dict[int, tuple[exp.Expression, str]] = {}
         folded: dict[str, str] = {}
@@ -763,11 +767,11 @@ class _Query:
     # ---- levels (issue 11): each rule's worst rank per level set (-1: none), the region's the
     # greatest of its rules', named by a CASE (the set's default at -1): `Program.decided_levels`
     def level_keys(self) -> list[str]:
-        return [f"level_{position}" for position, _ in enumerate(self.program.levels)] if self.decides_levels else []
+        return [f"level_{position}" for position, _ in self.level_sets]
 
     def chain_levels(self, chain, parts: dict) -> None:
         """The rank a chain of rows (at most one of them fires) gives each level set."""
-        for key, level_set in zip(self.level_keys(), self.program.levels):
+        for key, (_, level_set) in zip(self.level_keys(), self.level_sets):
             ranked = [(fires, lit(level_set.rank(level))) for fires, row in chain
                       for name, level in row.levels if name == level_set.name]
             if ranked:
@@ -775,7 +779,7 @@ class _Query:
 
     def levels_struct(self, mine: list[int]) -> exp.Expression:
         fields = []
-        for key, level_set in zip(self.level_keys(), self.program.levels):
+        for key, (_, level_set) in zip(self.level_keys(), self.level_sets):
             rank = greatest([col(f"{key}_{p}") for p in mine]) if mine else lit(-1)
             named = case(*((exp.EQ(this=rank.copy(), expression=lit(r)), lit(level))
                            for r, level in enumerate(level_set.levels)), default=lit(level_set.default))
@@ -1259,17 +1263,23 @@ def sum_(items: list) -> exp.Expression:
     return total
 
 
-def output_types(dialect: str, fields: tuple | None = None) -> dict[str, str]:
+def output_types(dialect: str, fields: tuple | None = None, levels: tuple[str, ...] = ()) -> dict[str, str]:
     """The type of each column of decisions, printed for `dialect`: what the query returns
     (seller_id as text), and what `tspol eval -o decisions.parquet` writes; of the
-    columns and item fields kept, when `fields` are given."""
+    columns and item fields kept, when `fields` are given. `levels`: the level sets
+    written (`kept_level_sets`), in declaration order: a `levels` struct of their
+    names, before `error`, when there are any."""
     kept = kept_fields(fields)
     lists = {name: f"ARRAY<{item_type(name, kept.get(name, items))}>" for name, items in ITEM_FIELDS.items()}
     types = {"seller_id": "STRING", "region": "STRING", "points": "INT", "warning": "BOOLEAN", **lists,
              "error": "STRUCT<code: STRING, key: STRING, message: STRING>"}
     assert tuple(types) == portable.OUTPUT_COLUMNS
+    if levels:
+        sets = ", ".join(f"`{name}`: STRING" for name in levels)
+        types = {name: text for name, text in types.items() if name != "error"} | {
+            LEVELS: f"STRUCT<{sets}>", "error": types["error"]}
     return {name: _type(text).sql(dialect=dialect) for name, text in types.items()
-            if name in ("seller_id", "error") or name in kept}
+            if name in ("seller_id", "error", LEVELS) or name in kept}
 
 
 # The fields of each list's items, and their types.
@@ -1287,12 +1297,39 @@ WORDS = (("violations", "because"), ("findings", "value"), ("not_applicable", "r
 
 def kept_fields(fields: tuple | None) -> dict[str, tuple[str, ...]]:
     """Each column kept, with the fields kept of its items (all, for a list given whole):
-    every column and field when `fields` is None."""
+    every column and field when `fields` is None. The level sets kept are the pack's
+    (`kept_level_sets`): `levels` is not among these columns."""
     everything = {name: () for name in portable.OUTPUT_COLUMNS if name not in ("seller_id", "error")}
     everything |= {name: tuple(items) for name, items in ITEM_FIELDS.items()}
     if fields is None:
         return everything
-    return {name: everything[name] if items is None else items for name, items in checked_fields(fields)}
+    return {name: everything[name] if items is None else items for name, items in checked_fields(fields)
+            if name != LEVELS}
+
+
+# The column of each level set's level, in a pack that declares levels (issue 11).
+LEVELS = "levels"
+
+
+def kept_level_sets(program: ir.Program, fields: tuple | None) -> tuple[tuple[int, ir.LevelSetIR], ...]:
+    """The level sets decided, each with its position in the pack, in declaration order:
+    every set for the whole decision (`fields` None) or for `levels`; those named for
+    `levels.SET`; none when `fields` leave `levels` out. ValueError for a set the pack
+    does not declare."""
+    every = tuple(enumerate(program.levels))
+    if fields is None:
+        return every
+    kept = dict(checked_fields(fields))
+    if LEVELS not in kept:
+        return ()
+    declared = [level_set.name for level_set in program.levels]
+    if not declared:
+        raise ValueError(f"no column {LEVELS!r} to keep: the pack declares no levels")
+    named = declared if kept[LEVELS] is None else kept[LEVELS]
+    for name in named:
+        if name not in declared:
+            raise ValueError(f"no level set {name!r} to keep; the pack's are {', '.join(declared) or 'none'}")
+    return tuple(pair for pair in every if pair[1].name in named)
 
 
 def checked_fields(fields) -> tuple | None:
@@ -1305,8 +1342,13 @@ def checked_fields(fields) -> tuple | None:
     except (TypeError, ValueError):
         raise ValueError(f"fields are (column, item fields or None) pairs, as parse_fields gives them; "
                          f"got {fields!r}") from None
-    columns = [name for name in portable.OUTPUT_COLUMNS if name not in ("seller_id", "error")]
+    columns = [name for name in portable.OUTPUT_COLUMNS if name not in ("seller_id", "error")] + [LEVELS]
     for name, items in pairs:
+        if name == LEVELS:  # the pack's sets: `kept_level_sets` checks them
+            if items is not None and (not items or len(set(items)) != len(items)
+                                      or not all(isinstance(item, str) for item in items)):
+                raise ValueError(f"level sets {items!r} of {name!r}: give some of the pack's, each once, or None")
+            continue
         if name not in columns:
             raise ValueError(f"no column {name!r} to keep; the columns are {', '.join(columns)}")
         if items is not None and (name not in ITEM_FIELDS or not items or len(set(items)) != len(items)
