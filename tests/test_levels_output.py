@@ -28,7 +28,7 @@ import tspol  # noqa: E402
 import tspol.duckdb as tspol_duckdb  # noqa: E402
 from eval_engines import boundary_sellers  # noqa: E402
 from packgen import Brute, packs  # noqa: E402
-from test_boolean import _Unchecked, program_of  # noqa: E402
+from random_packs import Unchecked, program_of  # noqa: E402
 from test_sql_fields import kept  # noqa: E402
 from tspol.compiler import sqlgen  # noqa: E402
 from tspol.runtime.shapes import keep, lean_enough, parse_fields, shape_fields  # noqa: E402
@@ -227,7 +227,7 @@ def test_random_packs_keep_their_levels_in_duckdb_as_python_does(drawn):
     text, facts = drawn
     program = program_of(text)
     assume(program is not None)
-    policy = _Unchecked(program)
+    policy = Unchecked(program)
     records = [{"seller_id": str(k), "region": "X", **{n: v for n, v in seller.items() if v is not None}}
                for k, seller in enumerate(Brute(facts).sellers()) if k % 7 == 0]
     for fields in (parse_fields("levels.g", ("g",)), parse_fields("points,levels", ("g",))):
