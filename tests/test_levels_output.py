@@ -233,3 +233,19 @@ def test_random_packs_keep_their_levels_in_duckdb_as_python_does(drawn):
     for fields in (parse_fields("levels.g", ("g",)), parse_fields("points,levels", ("g",))):
         got = tspol_duckdb.decisions(policy, records, fields=fields)
         assert [g for r, g in zip(records, got) if g != kept(program, r, fields)] == [], text
+
+
+def test_level_sets_named_alike_but_for_case_are_refused_by_the_sql_not_crashed(cli, tmp_path):
+    """`levels Health` and `levels health` are two sets to tspol, one field to a SQL struct:
+    the SQL engines say so and name the sets; the python engine decides the pack."""
+    text = (EXAMPLE / "policy.pol").read_text(encoding="utf-8")
+    start = text.index("levels health {")
+    block = text[start:text.index("\n}\n", start) + 3]
+    pack = tmp_path / "p.pol"
+    pack.write_text(text.replace(block, block.replace("levels health", "levels Health") + "\n" + block),
+                    encoding="utf-8")
+    assert cli("check", pack).exit_code == 0
+    result = cli("eval", "--engine", "duckdb", "--policy", pack, EXAMPLE / "sellers.jsonl")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "the level sets `Health` and `health` differ only in case" in result.output
+    assert cli("eval", "--policy", pack, EXAMPLE / "sellers.jsonl").exit_code == 0

@@ -884,6 +884,9 @@ _section({
     "sql.case_only": ("the columns `{other}` and `{name}` differ only in case, which SQL does not tell apart: give the "
                       "query other column names (`columns=`)",
                       "列 `{other}` 和 `{name}` 只有大小写不同,SQL 分辨不出:请给查询换用其他列名(`columns=`)"),
+    "sql.case_only_levels": ("the level sets `{other}` and `{name}` differ only in case, which the `levels` struct of SQL "
+                             "does not tell apart: give one of them another name in the pack",
+                             "等级集合 `{other}` 和 `{name}` 只有大小写不同,SQL 的 `levels` 结构分辨不出:请在政策包中给其中一个换个名字"),
     "sql.bound_digits": ("the bound {bound} has too many digits for exact SQL", "边界 {bound} 的位数太多,无法用 SQL 精确判定"),
     "sql.decimal_in_sum": ("a decimal input in a sum of several: beyond exact SQL",
                            "多个输入项之和中含有小数输入项:超出 SQL 精确判定的范围"),

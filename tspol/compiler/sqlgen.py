@@ -210,6 +210,11 @@ class _Query:
             other = folded.setdefault(name.casefold(), name)
             if other != name:
                 raise SqlUnsupported(say("sql.case_only", other=other, name=name))
+        folded = {}
+        for _, level_set in self.level_sets:
+            other = folded.setdefault(level_set.name.casefold(), level_set.name)
+            if other != level_set.name:
+                raise SqlUnsupported(say("sql.case_only_levels", other=other, name=level_set.name))
         for metric in program.metrics:
             if metric.combine is not None:
                 self.check_combined(metric)
