@@ -1817,7 +1817,6 @@ _section({
     "hover.lasts.until": ("until {metric} is within standard", "直到 {metric} 回到标准以内"),
     "hover.lasts.while": ("while at this level", "处于该等级期间持续"),
     "hover.lasts.permanently": ("permanently", "永久"),
-    "hover.amendment": ("version {version}, effective {date}", "版本 {version},生效日期 {date}"),
     "lsp.rename.a.levels": ("a level set", "等级集"),
-    "lsp.rename.a.level": ("a level of this set", "本等级集的等级"),
+    "lsp.rename.a.level": ("a level of this set", "同一等级集中的等级"),
 })
