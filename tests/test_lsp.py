@@ -246,7 +246,7 @@ def test_rename_edits_every_use_in_every_file(server, pack):
 
 
 @pytest.mark.parametrize("new, code, says", [
-    ("orders_7d", "E201", "`orders_7d` is already the name of an input, a metric or a basis"),
+    ("orders_7d", "E201", "`orders_7d` is already the name of an input, a metric, a basis or a param"),
     ("2late", "E203", "`2late` is not a name"),
     ("when", "E203", "`when` is a keyword of the language, not a name"),
 ])

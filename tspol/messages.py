@@ -1006,7 +1006,7 @@ _section({
                                    "名称由字母、数字和 `_` 组成,且不以数字开头"),
     "lsp.rename.keyword": ("`{name}` is a keyword of the language, not a name", "`{name}` 是语言的关键字,不能用作名称"),
     "lsp.rename.keyword.help": ("choose another name", "请换一个名称"),
-    "lsp.rename.quantity": ("an input, a metric or a basis", "输入项、指标或限单基数"),
+    "lsp.rename.quantity": ("an input, a metric, a basis or a param", "输入项、指标、限单基数或参数"),
     "lsp.rename.a.policy": ("a policy", "政策"),
     "lsp.rename.a.region": ("a region", "地区"),
     "lsp.rename.a.measure": ("a measure", "处罚措施"),
@@ -1811,4 +1811,27 @@ _section({
     "check.two_levels.help": ("a row gives one level of each set: keep the worse one",
                               "一行对每个等级集只给出一个等级:请保留较差的那个"),
     "semdiff.level": ("level {set} {level}", "等级 {set} {level}"),
+})
+
+# ---- the language server over issue 11's constructs (tspol.lsp.hover, tspol.lsp.edits)
+_section({
+    "hover.level_set": ("levels best first: {levels}", "等级由好到差:{levels}"),
+    "hover.level_default": ("default `{level}`", "默认 `{level}`"),
+    "hover.level_rank": ("level {rank} of {count} of `{set}`{set_name}, best first",
+                         "`{set}`{set_name} 由好到差的第 {rank} 级(共 {count} 级)"),
+    "hover.level_is_default": ("the default", "默认等级"),
+    "hover.param": ("the first of its cases that holds gives its value", "由第一个成立的情形给出取值"),
+    "hover.case.when": ("when `{condition}`: {value}", "当 `{condition}`:{value}"),
+    "hover.case.in": ("in {regions}: {value}", "在 {regions}:{value}"),
+    "hover.case.otherwise": ("otherwise: {value}", "其他情况:{value}"),
+    "hover.sum": ("the sum of {terms}", "{terms} 之和"),
+    "hover.weighted_sum": ("the weighted sum of {terms}", "{terms} 的加权和"),
+    "hover.weighted": ("{weight} × {name}", "{weight} × {name}"),
+    "hover.max": ("the highest of {terms}, where each has a value", "{terms} 中的最大值(各项都有值时)"),
+    "hover.min": ("the lowest of {terms}, where each has a value", "{terms} 中的最小值(各项都有值时)"),
+    "hover.lasts.until": ("until {metric} is within standard", "直到 {metric} 回到标准以内"),
+    "hover.lasts.while": ("while at this level", "处于该等级期间持续"),
+    "hover.lasts.permanently": ("permanently", "永久"),
+    "lsp.rename.a.levels": ("a level set", "等级集"),
+    "lsp.rename.a.level": ("a level of this set", "同一等级集中的等级"),
 })

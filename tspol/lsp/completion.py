@@ -20,15 +20,16 @@ from lark.exceptions import UnexpectedInput
 from tspol.dsl.parser import BadToken, grammar
 from tspol.dsl.syntax_errors import SCAN, braces_of
 from tspol.lsp.hover import quantity_words
-from tspol.lsp.index import DISCRETIONARY_POINTS, Symbol
+from tspol.lsp.index import DISCRETIONARY_POINTS, Symbol, level_namespace
 from tspol.lsp.snapshot import Snapshot
 from tspol.messages import say
 
 _WORD_BEFORE = re.compile(r"[A-Za-z0-9_]*\Z")
 _LINE_START = re.compile(r"^[ \t]*([A-Za-z]+)", re.MULTILINE)
-QUANTITIES = frozenset({"input", "metric"})
+QUANTITIES = frozenset({"input", "metric", "param"})
 LITERALS = frozenset({"NUMBER", "PERCENT", "DURATION", "MONEY"})
-EVERY_NAME = frozenset({"input", "metric", "basis", "measure", "reason", "region", "category"})
+EVERY_NAME = frozenset({"input", "metric", "basis", "param", "measure", "reason", "region", "category", "levels"})
+ACTIONS_BEFORE = frozenset({"THEN", "COMMA"})  # `then level `, `points 2, level `
 LISTS = {"IN": {"region"}, "MAY": {"measure"}, "THEN": {"measure"}, "FOR": {"reason"}}  # `may a, b, c`
 
 
@@ -52,8 +53,8 @@ def complete(snapshot: Snapshot, path: str, offset: int, lang: str = "en") -> li
     tokens, choices = parsed
     found = [Completion(word, "keyword") for word in sorted(filter(None, map(keywords().get, choices)))]
     if "NAME" in choices:
-        kinds = names_after(tokens)
-        found += _names(snapshot, kinds, lang)
+        level_set = level_set_before(tokens)
+        found += _levels(snapshot, level_set) if level_set else _names(snapshot, names_after(tokens), lang)
         if _list_head(tokens) == "MAY":
             found.append(Completion(DISCRETIONARY_POINTS, "keyword", say("completion.discretionary").text(lang)))
     return found
@@ -64,6 +65,8 @@ def names_after(tokens: list) -> frozenset:
     own name fits none: it is a new name)."""
     last = tokens[-1].type if tokens else None
     head = tokens[0].type if tokens else None
+    if last == "LEVEL" and len(tokens) >= 2 and tokens[-2].type in ACTIONS_BEFORE:  # `then level `
+        return frozenset({"levels"})
     if last == "ON":
         return frozenset({"metric"})
     if last in ("OF", "EQUAL", "SLASH"):
@@ -87,6 +90,20 @@ def names_after(tokens: list) -> frozenset:
     if _in_threshold(tokens):
         return frozenset({"measure"})
     return frozenset()
+
+
+def level_set_before(tokens: list) -> str | None:
+    """The set of a row's `level health ` being written, whose levels fit next; else None."""
+    if len(tokens) >= 3 and tokens[-1].type == "NAME" and tokens[-2].type == "LEVEL" \
+            and tokens[-3].type in ACTIONS_BEFORE:
+        return tokens[-1].value
+    return None
+
+
+def _levels(snapshot: Snapshot, level_set: str) -> list[Completion]:
+    """The levels of a set, best first."""
+    return [Completion(symbol.name, "level", "level", _documentation(symbol))
+            for symbol in snapshot.index.symbols_of({"level"}) if symbol.namespace == level_namespace(level_set)]
 
 
 def _list_head(tokens: list) -> str | None:

@@ -15,11 +15,11 @@ import re
 
 from tspol.compiler.explain import OTHERWISE, because_quantities, interval_words, outcome_text, quantity_label, row_place
 from tspol.dsl import ast
-from tspol.dsl.formatter import block_header, condition_text, lasts_text, names_text, quantity_text, reason_range_text
+from tspol.dsl.formatter import block_header, condition_text, names_text, quantity_text, reason_range_text
 from tspol.dsl.pack import KIND_WORDS
-from tspol.lsp.index import QUANTITY
+from tspol.lsp.index import LEVEL_SET, QUANTITY
 from tspol.lsp.snapshot import Snapshot
-from tspol.messages import Message, say, text
+from tspol.messages import Message, Words, say, text
 
 MOST_PLACES = 20  # declarations listed under "used in"; more are counted
 # A sign that starts a Markdown construct: one of these anywhere, or any ASCII punctuation
@@ -86,14 +86,22 @@ def _summary(snapshot: Snapshot, kind: str, decl, lang: str) -> str:
     """`**input** `late_orders`: a count, part of `orders_7d`, higher is worse`."""
     head = f"**{kind}** `{decl.name.value}`"
     facts: list = []
-    if isinstance(decl, (ast.Input, ast.Metric)):
+    if isinstance(decl, (ast.Input, ast.Metric, ast.Param)):
         facts.append(quantity_words(snapshot, decl.name.value, lang))
+    if isinstance(decl, ast.Metric) and decl.combination is not None:
+        facts.append(combination_words(decl.combination))
+    if isinstance(decl, ast.Param):
+        facts.append(say("hover.param"))
+    if isinstance(decl, ast.LevelSet):
+        facts += _level_set_words(decl, lang)
+    if isinstance(decl, ast.Level):
+        facts += _level_words(snapshot, decl, lang)
     if isinstance(decl, ast.Input):
         facts += [say("hover.part_of", whole=part.whole.value) for part in decl.items_of(ast.PartOf)]
     if isinstance(decl, (ast.Input, ast.Metric)):
         facts += [say(f"hover.worse.{direction.worse}") for direction in decl.items_of(ast.Direction)]
     if isinstance(decl, ast.WindowMetric):
-        facts.append(say(f"hover.kind.{decl.type.kind}") if decl.type.kind in KIND_WORDS else None)
+        facts.append(quantity_words(snapshot, decl.name.value, lang))
         chosen = dict.fromkeys(case.value.value for case in decl.cases)
         facts.append(say("hover.window", metrics=", ".join(f"`{name}`" for name in chosen)))
     if isinstance(decl, ast.Basis):
@@ -136,12 +144,52 @@ def _declared_kind(snapshot: Snapshot, name: str, seen: frozenset = frozenset())
     decl = symbols[0].decl if symbols else None
     if isinstance(decl, ast.Input):
         return decl.type.kind, decl.type.unit.value if decl.type.unit is not None else None
+    if isinstance(decl, (ast.Param, ast.WindowMetric)):
+        return decl.type.kind, decl.type.unit.value if decl.type.unit is not None else None
     if isinstance(decl, ast.Metric):
         if decl.denominator is not None:
             return "rate", None
         if decl.numerator.value not in seen:
             return _declared_kind(snapshot, decl.numerator.value, seen | {name})
     return None, None
+
+
+def combination_words(combination: ast.Combination) -> Message:
+    """`the sum of `a`, `b` and `c``, `the weighted sum of 2 × `LSR` and 0.5 × `CR``,
+    `the highest of `LSR` and `CR`, where each has a value`."""
+    def term(t: ast.Term) -> str | Message:
+        name = f"`{t.name.value}`"
+        return name if t.weight is None else say("hover.weighted", weight=quantity_text(t.weight), name=name)
+
+    terms = Words(map(term, combination.terms))
+    if combination.function is not None:
+        return say(f"hover.{combination.operation}", terms=terms) if combination.operation in ("max", "min") else None
+    weighted = any(t.weight is not None for t in combination.terms)
+    return say("hover.weighted_sum" if weighted else "hover.sum", terms=terms)
+
+
+def _level_set_words(levels: ast.LevelSet, lang: str) -> list[Message | str]:
+    """`Account health`, `levels best first: `green` (Green), ...`, `default `green``."""
+    named = [_escape(name)] if (name := levels.text("name", lang)) else []
+    return named + [say("hover.level_set", levels=Words(map(lambda level: _level_label(level, lang), levels.levels)))] + \
+        [say("hover.level_default", level=d.name.value) for d in levels.items_of(ast.LevelDefault)]
+
+
+def _level_words(snapshot: Snapshot, level: ast.Level, lang: str) -> list[Message | str]:
+    """`Orange`, `level 3 of 4 of `health` (Account health), best first`, and `the default`."""
+    levels = next(s.decl for s in snapshot.index.symbols if s.kind == LEVEL_SET and level in s.decl.levels)
+    set_name = levels.text("name", lang)
+    rank = next(n for n, other in enumerate(levels.levels, 1) if other is level)
+    facts = [_escape(name)] if (name := level.text("name", lang)) else []
+    facts.append(say("hover.level_rank", rank=rank, count=len(levels.levels), set=levels.name.value,
+                     set_name=f"{'' if lang == 'zh' else ' '}({_escape(set_name)})" if set_name else ""))
+    defaults = {d.name.value for d in levels.items_of(ast.LevelDefault)}
+    return facts + ([say("hover.level_is_default")] if level.name.value in defaults else [])
+
+
+def _level_label(level: ast.Level, lang: str) -> str:
+    name = level.text("name", lang)
+    return f"`{level.name.value}`" + (f"{'' if lang == 'zh' else ' '}({_escape(name)})" if name else "")
 
 
 def _rule_words(rule: ast.Rule) -> list[Message]:
@@ -157,10 +205,18 @@ def _rule_words(rule: ast.Rule) -> list[Message]:
 def _open_ended_words(snapshot: Snapshot, measure: str) -> list[Message]:
     """`from threshold 4 until LDR is within standard`, `from threshold 8 while at this level`:
     how long a threshold imposes the measure when it lasts until a metric or a level (issue 11)."""
-    return [say("hover.open_ended", points=quantity_text(threshold.points), lasts=lasts_text(item.lasts))
+    return [say("hover.open_ended", points=quantity_text(threshold.points), lasts=lasts_words(item.lasts))
             for file in snapshot.index.files.values() for ledger in file.decls if isinstance(ledger, ast.Ledger)
             for threshold in ledger.items_of(ast.Threshold) for item in threshold.measures
             if item.measure.value == measure and item.lasts is not None]
+
+
+def lasts_words(lasts: ast.UntilWithin | ast.WhileLevel | None) -> Message:
+    """How long a measure without `for N` lasts, in words: `until LDR is within standard`,
+    `while at this level` or `permanently`."""
+    if isinstance(lasts, ast.UntilWithin):
+        return say("hover.lasts.until", metric=_escape(lasts.metric.value))
+    return say("hover.lasts.while" if isinstance(lasts, ast.WhileLevel) else "hover.lasts.permanently")
 
 
 def _texts(decl) -> str:
@@ -170,6 +226,8 @@ def _texts(decl) -> str:
 
 
 def _conditions(decl, lang: str) -> str:
+    if isinstance(decl, (ast.Param, ast.WindowMetric)):
+        return "\n".join("- " + _case_words(case).text(lang) for case in decl.cases)
     if not isinstance(decl, ast.Metric):
         return ""
     lines = ["- " + say("hover.standard", condition=condition_text(s.condition)).text(lang)
@@ -177,6 +235,16 @@ def _conditions(decl, lang: str) -> str:
     lines += ["- " + say("hover.only_if", condition=condition_text(o.condition)).text(lang)
               for o in decl.items_of(ast.OnlyIf)]
     return "\n".join(lines)
+
+
+def _case_words(case: ast.ParamCase) -> Message:
+    """`when `orders_30d > 75`: 5%`, `in US, UK: 4%`, `otherwise: `ODR_12m``."""
+    value = f"`{case.value.value}`" if isinstance(case.value, ast.Name) else quantity_text(case.value)
+    if case.condition is not None:
+        return say("hover.case.when", condition=condition_text(case.condition), value=value)
+    if case.regions:
+        return say("hover.case.in", regions=names_text(case.regions), value=value)
+    return say("hover.case.otherwise", value=value)
 
 
 def _used_in(snapshot: Snapshot, namespace: str, name: str, lang: str) -> str:

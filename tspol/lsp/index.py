@@ -2,10 +2,13 @@
 
 Built from the syntax trees alone, so a file with a syntax error still gives the
 names of the declarations around the error (tspol.dsl.parser.parse_partial keeps
-them). Names live in namespaces: inputs, metrics and bases share one (conditions
-name them alike), and measures, reasons, regions, rules, categories, holds and
-the policy have one each. A rule declared for two sets of regions is one rule
-with two declarations; a name used but declared nowhere has uses and no symbol.
+them). Names live in namespaces: inputs, metrics, bases and params share one
+(conditions name them alike), and measures, reasons, regions, rules, categories,
+holds, level sets and the policy have one each; the levels of a set have one of
+their own (`level health orange` is not the `orange` of another set). A rule
+declared for two sets of regions is one rule with two declarations, and so is a
+declaration an amendment replaces; a name used but declared nowhere has uses and
+no symbol.
 """
 
 from __future__ import annotations
@@ -19,9 +22,11 @@ from tspol.dsl import ast
 
 KINDS = {ast.Policy: "policy", ast.Region: "region", ast.Measure: "measure", ast.Category: "category",
          ast.Input: "input", ast.Basis: "basis", ast.Metric: "metric", ast.Rule: "rule", ast.Hold: "hold",
-         ast.Reason: "reason", ast.WindowMetric: "metric"}
+         ast.Reason: "reason", ast.WindowMetric: "metric", ast.LevelSet: "levels", ast.Level: "level",
+         ast.Param: "param"}
 QUANTITY = "quantity"
-NAMESPACES = {"input": QUANTITY, "metric": QUANTITY, "basis": QUANTITY}  # every other kind is its own
+NAMESPACES = {"input": QUANTITY, "metric": QUANTITY, "basis": QUANTITY, "param": QUANTITY}  # every other kind is its own
+LEVEL_SET = "levels"
 
 # The fields of syntax nodes that name a declaration, and the namespace of that name.
 USES = {
@@ -33,6 +38,7 @@ USES = {
     (ast.OnMetric, "name"): QUANTITY,
     (ast.Limit, "basis"): QUANTITY,
     (ast.Rule, "regions"): "region",
+    (ast.Remove, "regions"): "region",
     (ast.ReasonRef, "name"): "reason",
     (ast.HoldFor, "reasons"): "reason",
     (ast.May, "names"): "measure",
@@ -49,6 +55,11 @@ def namespace_of(kind: str) -> str:
     return NAMESPACES.get(kind, kind)
 
 
+def level_namespace(level_set: str) -> str:
+    """The namespace of the levels of one set: `level health`."""
+    return f"level {level_set}"
+
+
 @attrs.frozen
 class Symbol:
     """A declaration: its kind, its name and where the name is written."""
@@ -57,10 +68,7 @@ class Symbol:
     name: str
     span: Span
     decl: object = attrs.field(eq=False, repr=False)
-
-    @property
-    def namespace(self) -> str:
-        return namespace_of(self.kind)
+    namespace: str = attrs.field(default=attrs.Factory(lambda self: namespace_of(self.kind), takes_self=True))
 
 
 @attrs.frozen
@@ -91,13 +99,29 @@ class SymbolIndex:
                 self._add(decl)
 
     def _add(self, decl) -> None:
+        if isinstance(decl, ast.Amendment):  # its declarations are those of the pack's next version
+            for item in decl.items:
+                if isinstance(item, (ast.Remove, ast.Carryover, ast.Text)):
+                    self._uses(item, decl)  # `remove rule late_dispatch in UK`
+                else:
+                    self._add(item)
+            return
         kind = KINDS.get(type(decl))
         if kind is not None:
-            symbol = Symbol(kind, decl.name.value, decl.name.span, decl)
-            self.symbols.append(symbol)
-            self.occurrences.append(Occurrence(symbol.namespace, symbol.name, symbol.span, decl, symbol))
-        for namespace, name in uses(decl):
-            self.occurrences.append(Occurrence(namespace, name.value, name.span, decl))
+            self._declare(Symbol(kind, decl.name.value, decl.name.span, decl), decl)
+        if isinstance(decl, ast.LevelSet):
+            for level in decl.levels:
+                self._declare(Symbol("level", level.name.value, level.name.span, level,
+                                     level_namespace(decl.name.value)), decl)
+        self._uses(decl, decl)
+
+    def _declare(self, symbol: Symbol, within) -> None:
+        self.symbols.append(symbol)
+        self.occurrences.append(Occurrence(symbol.namespace, symbol.name, symbol.span, within, symbol))
+
+    def _uses(self, node, within) -> None:
+        for namespace, name in uses(node):
+            self.occurrences.append(Occurrence(namespace, name.value, name.span, within))
 
     # ---- looking up
     def at(self, path: str, line: int, column: int) -> Occurrence | None:
@@ -142,6 +166,14 @@ class SymbolIndex:
 
 def uses(node) -> Iterable[tuple[str, ast.Name]]:
     """The names a syntax node uses (not those it declares), with their namespaces."""
+    if isinstance(node, ast.LevelAction):  # `level health orange`: the set, and a level of it
+        yield LEVEL_SET, node.set
+        yield level_namespace(node.set.value), node.level
+        return
+    if isinstance(node, ast.LevelSet):  # `default green`
+        yield from ((level_namespace(node.name.value), d.name) for d in node.items_of(ast.LevelDefault))
+    if isinstance(node, ast.Remove):  # `remove metric LDR`, `remove levels health`
+        yield namespace_of(node.kind), node.name
     for field in attrs.fields(type(node)):
         value = getattr(node, field.name)
         for item in value if isinstance(value, tuple) else (value,):

@@ -36,12 +36,24 @@ def _entry(decl) -> Entry | None:
         return Entry("ledger", "ledger", decl.span, keyword_span(decl, "ledger"), children=thresholds)
     if isinstance(decl, ast.Appeals):
         return Entry("appeals", "appeals", decl.span, keyword_span(decl, "appeals"))
+    if isinstance(decl, ast.Amendment):  # `amendment "2"`, its declarations under it
+        declared = tuple(entry for entry in map(_entry, decl.decls) if entry is not None)
+        return Entry(block_header(decl)[0].split(" effective ")[0], "amendment", decl.span,
+                     keyword_span(decl, "amendment"), f"effective {decl.effective}", declared)
     kind = KINDS.get(type(decl))
     if kind is None:
         return None
-    children = tuple(_table(table, number) for number, table in enumerate(decl.tables, 1)) \
-        if isinstance(decl, ast.Rule) else ()
-    return Entry(decl.name.value, kind, decl.span, decl.name.span, _detail(decl), children)
+    return Entry(decl.name.value, kind, decl.span, decl.name.span, _detail(decl), _children(decl))
+
+
+def _children(decl) -> tuple[Entry, ...]:
+    """A rule's tables, a level set's levels."""
+    if isinstance(decl, ast.Rule):
+        return tuple(_table(table, number) for number, table in enumerate(decl.tables, 1))
+    if isinstance(decl, ast.LevelSet):
+        return tuple(Entry(level.name.value, "level", level.span, level.name.span, level.text("name", "en") or "")
+                     for level in decl.levels)
+    return ()
 
 
 def _detail(decl) -> str:

@@ -40,12 +40,16 @@ SYMBOL_KINDS = {
     "table": types.SymbolKind.Struct, "row": types.SymbolKind.Event, "measure": types.SymbolKind.Function,
     "category": types.SymbolKind.Package, "reason": types.SymbolKind.Key, "hold": types.SymbolKind.Object,
     "ledger": types.SymbolKind.Object, "appeals": types.SymbolKind.Object, "threshold": types.SymbolKind.Number,
+    "levels": types.SymbolKind.Enum, "level": types.SymbolKind.EnumMember, "param": types.SymbolKind.Constant,
+    "amendment": types.SymbolKind.Namespace,
 }
 COMPLETION_KINDS = {
     "keyword": types.CompletionItemKind.Keyword, "input": types.CompletionItemKind.Variable,
     "metric": types.CompletionItemKind.Field, "basis": types.CompletionItemKind.Constant,
     "measure": types.CompletionItemKind.Function, "region": types.CompletionItemKind.EnumMember,
     "reason": types.CompletionItemKind.Reference, "category": types.CompletionItemKind.Module,
+    "levels": types.CompletionItemKind.Enum, "level": types.CompletionItemKind.EnumMember,
+    "param": types.CompletionItemKind.Constant,
 }
 
 
