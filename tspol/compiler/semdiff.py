@@ -307,24 +307,13 @@ class _RuleDiff:
         metric = program.metric(rule.metric) if rule.metric else None
         standard = metric.standard if metric is not None else None
         standard_span = set(grid.axes[axis[rule.metric]].span(standard)) if standard is not None else set()
-        tables = _rename_rule(rule, names).tables
-        masks = []  # per table: the cells each box contains (a bit per box), and each row's bits
-        for table in tables:
-            boxes = [box for r in table.rows for box in r.boxes]
-            bits, first = {}, 0
-            for r in table.rows:
-                bits[id(r)] = ((1 << len(r.boxes)) - 1) << first
-                first += len(r.boxes)
-            masks.append((table, grid.cell_masks(grid.row_masks(boxes)), bits))
+        fired_rows = _fired_rows(grid, _rename_rule(rule, names))
         out = {}
         for cell in cells:
             missing = tuple(q for q, i in axis.items() if cell[i] == grid.axes[i].undefined)
             finding = (metric is not None and rule.metric not in missing and standard is not None
                        and cell[axis[rule.metric]] not in standard_span)
-            # a row's condition holds in a cell where one of its boxes does (`meaning.row`);
-            # which rows fire then is the IR's own reading, `TableIR.fired`
-            rows = [row for table, table_masks, bits in masks
-                    for row in table.fired(lambda row, mask=table_masks[cell], bits=bits: mask & bits[id(row)])]
+            rows = fired_rows(cell)
             fired = tuple(sorted((Fired(r.points, r.warning, r.limit, r.measures, r.levels) for r in rows), key=Fired.sort_key))
             out[cell] = Outcome(True, missing, finding, metric.standard_text if finding else "", fired,
                                 rule.may_follow(bool(rows), finding), tuple(r.where for r in rows))
@@ -344,6 +333,26 @@ class _RuleDiff:
             out.append(Change(self.region, self.rule, where.text("en"), seller, was, now,
                               box, frozenset(undefined), self.space.meaning, seller_text(seller, self.grid), where))
         return out
+
+
+def _fired_rows(grid: Grid, rule: ir.RuleIR) -> Callable[[tuple], list[ir.RowIR]]:
+    """The rows of `rule` (its metrics named as on `grid`) that fire for the sellers of a cell.
+
+    A row's condition holds in a cell where one of its boxes does (`meaning.row`); which
+    rows fire then is the IR's own reading, `TableIR.fired`."""
+    masks = []  # per table: the cells each box contains (a bit per box), and each row's bits
+    for table in rule.tables:
+        boxes = [box for r in table.rows for box in r.boxes]
+        bits, first = {}, 0
+        for r in table.rows:
+            bits[id(r)] = ((1 << len(r.boxes)) - 1) << first
+            first += len(r.boxes)
+        masks.append((table, grid.cell_masks(grid.row_masks(boxes)), bits))
+
+    def fired(cell: tuple) -> list[ir.RowIR]:
+        return [row for table, table_masks, bits in masks
+                for row in table.fired(lambda row, mask=table_masks[cell], bits=bits: mask & bits[id(row)])]
+    return fired
 
 
 # ---- everything else, stated plainly ---------------------------------------------------
@@ -447,9 +456,10 @@ def _outcome_facts(outcome: ir.HoldOutcomeIR) -> Facts:
     return {item: within + f"release within {outcome.release_within_days}d"}
 
 
-def _threshold_facts(threshold: ir.ThresholdIR) -> Facts:
+def _threshold_facts(threshold: ir.ThresholdIR, below: bool = False) -> Facts:
+    """`threshold 12: no_campaigns for 7d`; a score ledger's (`below`) is `threshold below 150`, as the pack says."""
     extensions = dict(threshold.extensions)  # issue 11
-    return {f"threshold {threshold.points}": ", ".join(
+    return {f"threshold {'below ' if below else ''}{threshold.points}": ", ".join(
         f"{measure} {_threshold_length(threshold, measure, days)}"
         + (f" extended by {extensions[measure]}d on each new violation" if measure in extensions else "")
         for measure, days in threshold.measures)}
@@ -480,7 +490,7 @@ LEDGER = {
     ("crossing",): lambda l: {"multiple thresholds apply": l.crossing},
     ("linked_accounts_share",): lambda l: {
         "linked accounts share enforcement": "yes" if l.linked_accounts_share else "no"},
-    ("thresholds",): lambda l: _merged(stated(t) for t in l.thresholds),
+    ("thresholds",): lambda l: _merged(_threshold_facts(t, below=l.score is not None) for t in l.thresholds),
     ("reset",): lambda l: stated(l.reset) if l.reset else {"points reset on": "never"},  # issue 11
     ("repeat",): lambda l: stated(l.repeat) if l.repeat else {"repeat": "no"},  # issue 11
     ("score",): lambda l: stated(l.score) if l.score else {"score": "no"},  # issue 11: signed scores
