@@ -1794,6 +1794,8 @@ _section({
                               "一行对每个等级集只给出一个等级:请保留较差的那个"),
     "explain.level": ("level {level} of {set}", "{set}的等级 {level}"),
     "semdiff.level": ("level {set} {level}", "等级 {set} {level}"),
+    "semdiff.level_default": ("level {set} {level} (the default: no row places the seller)",
+                              "等级 {set} {level}(默认:没有哪一行给出等级)"),
     "sql.levels": ("the SQL backend does not decide levels (`levels {set}`) yet",
                    "SQL 后端暂不判定等级(`levels {set}`)"),
 })

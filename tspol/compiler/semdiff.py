@@ -123,6 +123,28 @@ class Outcome:
         return parts
 
 
+@attrs.frozen
+class LevelOutcome:
+    """A seller's level in one level set, over every rule of their region (issue 11):
+    the worst level the rows that fired give, else the set's default."""
+
+    level_set: str
+    level: str
+    default: bool = False  # no row placed the seller: the set's default
+    rows: tuple[str, ...] = attrs.field(default=(), eq=False)  # where the rows that give `level` are
+
+    def to_dict(self) -> dict:
+        return {"level_set": self.level_set, "level": self.level, "default": self.default, "rows": list(self.rows)}
+
+    def text(self, lang: str = "en") -> str:
+        return self.parts(lang)[0]
+
+    def parts(self, lang: str = "en") -> list[str]:
+        """`level health green (the default)`, `level health orange`, in `lang`."""
+        id = "semdiff.level_default" if self.default else "semdiff.level"
+        return [say(id, set=self.level_set, level=self.level).text(lang)]
+
+
 def _percent_json(percent: Fraction) -> int | str:
     return percent.numerator if percent.denominator == 1 else decimal_text(percent)
 
@@ -215,6 +237,7 @@ def diff_programs(old: ir.Program, new: ir.Program, old_name: str = "old", new_n
         for rule in _union(old_rules, new_rules):
             changes.extend(_RuleDiff(space, region, rule, (old, old_rules.get(rule)),
                                      (new, new_rules.get(rule)), renames).changes())
+        changes.extend(_level_changes(space, region, old, new, renames))
     return Diff(old_name, new_name, tuple(changes), tuple(parameter_changes(old, new)),
                 tuple(sorted(renames.items())))
 
@@ -354,6 +377,84 @@ def _fired_rows(grid: Grid, rule: ir.RuleIR) -> Callable[[tuple], list[ir.RowIR]
                 for row in table.fired(lambda row, mask=table_masks[cell], bits=bits: mask & bits[id(row)])]
     return fired
 
+
+def _level_changes(space: Space, region: str, old: ir.Program, new: ir.Program, renames) -> list[Change]:
+    """The sellers of `region` whose level a changed level set (its order or its default) changes."""
+    if region not in old.region_names or region not in new.region_names:
+        return []
+    sets = {s.name: s for s in old.levels}
+    out = []
+    for level_set in new.levels:
+        was = sets.get(level_set.name)
+        if was is not None and (was.levels, was.default) != (level_set.levels, level_set.default):
+            out.extend(_LevelDiff(space, region, (old, was, {}), (new, level_set, renames)).changes())
+    return out
+
+
+class _LevelDiff:
+    """One level set in one region, in both versions, on one grid over the quantities of
+    every rule of the region that gives one of its levels (issue 11).
+
+    A seller's level is the worst level the rows that fired give (`LevelSetIR.worst`),
+    else the default; when the set's order or default changes, so may the level of a
+    seller whose rows give the same levels in both versions (a seller no row places, for
+    a default; one placed at two levels, for an order): those sellers are the changes.
+    A seller whose rows give other levels is a change of the rule that gives them."""
+
+    def __init__(self, space: Space, region: str, old, new):
+        self.space = space
+        self.region = region
+        self.name = new[1].name
+        # (program, its LevelSetIR, its metrics' names on the grid)
+        self.versions = [old, new]
+        rules = [_rename_rule(rule, names) for program, level_set, names in self.versions
+                 for rule in _rules(program, region).values() if _gives(rule, level_set.name)]
+        vocabulary = space.oracle.vocabulary
+        self.grid = Grid(vocabulary, rule_axes(vocabulary, rules, undefined=True,
+                                               extra=[r.metric for r in rules if r.metric]), space)
+
+    def given(self, index: int) -> dict[tuple, frozenset[tuple[str, str]]]:
+        """Per cell, the levels of the set the version's rows give, with where each row is."""
+        program, level_set, names = self.versions[index]
+        fired = [_fired_rows(self.grid, _rename_rule(rule, names))
+                 for rule in _rules(program, self.region).values() if _gives(rule, level_set.name)]
+        return {cell: frozenset((level, row.where) for rows in fired for row in rows(cell)
+                                for name, level in row.levels if name == level_set.name)
+                for cell in self.grid.cells()}
+
+    def outcome(self, index: int, given: frozenset[tuple[str, str]]) -> LevelOutcome:
+        level_set = self.versions[index][1]
+        level = level_set.worst(level for level, _ in given)
+        rows = tuple(sorted({where for given_level, where in given if given_level == level}))
+        return LevelOutcome(self.name, level, not given, rows)
+
+    def changes(self) -> list[Change]:
+        before, after = self.given(0), self.given(1)
+        labels = {}
+        for cell, given in before.items():
+            if {level for level, _ in given} != {level for level, _ in after[cell]}:
+                continue  # the rows give other levels: a change of the rule that gives them
+            was, now = self.outcome(0, given), self.outcome(1, after[cell])
+            if was != now and self.grid.seller(cell) is not None:
+                labels[cell] = (was, now, was.rows, now.rows)
+        out = []
+        for (was, now, _, _), ranges in self.grid.merge(labels):
+            seller = self.grid.seller_in(ranges)
+            if seller is None:
+                continue
+            box, undefined = self.grid.box_of(ranges)
+            where = self.grid.said(ranges)
+            out.append(Change(self.region, f"levels {self.name}", where.text("en"), seller, was, now, box,
+                              frozenset(undefined), self.space.meaning, seller_text(seller, self.grid), where))
+        return out
+
+
+def _gives(rule: ir.RuleIR, level_set: str) -> bool:
+    """Whether a row of the rule gives a level of the set."""
+    return any(name == level_set for table in rule.tables for row in table.rows for name, _ in row.levels)
+
+
+# ---- everything else, stated plainly
 
 # ---- everything else, stated plainly ---------------------------------------------------
 #
