@@ -126,3 +126,12 @@ def test_semdiff_case(case_file, tmp_path, monkeypatch, cli):
 
 def test_every_example_of_the_cases_is_a_pack():
     assert CASE_FILES and all((ROOT / "examples" / p.parent.name / "policy.pol").is_file() for p in CASE_FILES)
+
+
+def test_the_readme_shows_what_the_order_case_prints():
+    """README "### Levels" shows a level change of swapping yellow and orange: levels/order_swapped.case."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("Swapping yellow and orange in\n  examples/levels:\n\n```text\n", 1)[1].split("```", 1)[0]
+    shown = [line.strip() for line in block.splitlines()]
+    expected = list(read_case(CASES / "levels" / "order_swapped.case").expected)
+    assert any(expected[i:i + len(shown)] == shown for i in range(len(expected))), shown
