@@ -13,6 +13,10 @@ An outcome is what a decision says about one rule, minus where it is written
 metric is outside its standard, the points, warning, limit and measures of
 each row that fired, and the discretionary measures that may follow.
 
+A seller's level in a level set is decided over every rule of the region; when a
+set's order or default changes, the sellers whose rows give the same levels in both
+versions but whose level differs are changes of `levels SET` (`_LevelDiff`).
+
 Everything else that differs (ledger, appeals, holds, thresholds, standards,
 measures, the catalogue with its descriptions and examples, every name,
 description and example text) is listed as a `ParameterChange`, stated
