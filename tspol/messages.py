@@ -1811,6 +1811,8 @@ _section({
     "check.two_levels.help": ("a row gives one level of each set: keep the worse one",
                               "一行对每个等级集只给出一个等级:请保留较差的那个"),
     "semdiff.level": ("level {set} {level}", "等级 {set} {level}"),
+    "semdiff.level_default": ("level {set} {level} (the default: no row places the seller)",
+                              "等级 {set} {level}(默认:没有哪一行给出等级)"),
 })
 
 # ---- the language server over issue 11's constructs (tspol.lsp.hover, tspol.lsp.edits)

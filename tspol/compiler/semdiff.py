@@ -13,6 +13,10 @@ An outcome is what a decision says about one rule, minus where it is written
 metric is outside its standard, the points, warning, limit and measures of
 each row that fired, and the discretionary measures that may follow.
 
+A seller's level in a level set is decided over every rule of the region; when a
+set's order or default changes, the sellers whose rows give the same levels in both
+versions but whose level differs are changes of `levels SET` (`_LevelDiff`).
+
 Everything else that differs (ledger, appeals, holds, thresholds, standards,
 measures, the catalogue with its descriptions and examples, every name,
 description and example text) is listed as a `ParameterChange`, stated
@@ -123,6 +127,28 @@ class Outcome:
         return parts
 
 
+@attrs.frozen
+class LevelOutcome:
+    """A seller's level in one level set, over every rule of their region (issue 11):
+    the worst level the rows that fired give, else the set's default."""
+
+    level_set: str
+    level: str
+    default: bool = False  # no row placed the seller: the set's default
+    rows: tuple[str, ...] = attrs.field(default=(), eq=False)  # where the rows that give `level` are
+
+    def to_dict(self) -> dict:
+        return {"level_set": self.level_set, "level": self.level, "default": self.default, "rows": list(self.rows)}
+
+    def text(self, lang: str = "en") -> str:
+        return self.parts(lang)[0]
+
+    def parts(self, lang: str = "en") -> list[str]:
+        """`level health green (the default)`, `level health orange`, in `lang`."""
+        id = "semdiff.level_default" if self.default else "semdiff.level"
+        return [say(id, set=self.level_set, level=self.level).text(lang)]
+
+
 def _percent_json(percent: Fraction) -> int | str:
     return percent.numerator if percent.denominator == 1 else decimal_text(percent)
 
@@ -215,6 +241,7 @@ def diff_programs(old: ir.Program, new: ir.Program, old_name: str = "old", new_n
         for rule in _union(old_rules, new_rules):
             changes.extend(_RuleDiff(space, region, rule, (old, old_rules.get(rule)),
                                      (new, new_rules.get(rule)), renames).changes())
+        changes.extend(_level_changes(space, region, old, new, renames))
     return Diff(old_name, new_name, tuple(changes), tuple(parameter_changes(old, new)),
                 tuple(sorted(renames.items())))
 
@@ -307,24 +334,13 @@ class _RuleDiff:
         metric = program.metric(rule.metric) if rule.metric else None
         standard = metric.standard if metric is not None else None
         standard_span = set(grid.axes[axis[rule.metric]].span(standard)) if standard is not None else set()
-        tables = _rename_rule(rule, names).tables
-        masks = []  # per table: the cells each box contains (a bit per box), and each row's bits
-        for table in tables:
-            boxes = [box for r in table.rows for box in r.boxes]
-            bits, first = {}, 0
-            for r in table.rows:
-                bits[id(r)] = ((1 << len(r.boxes)) - 1) << first
-                first += len(r.boxes)
-            masks.append((table, grid.cell_masks(grid.row_masks(boxes)), bits))
+        fired_rows = _fired_rows(grid, _rename_rule(rule, names))
         out = {}
         for cell in cells:
             missing = tuple(q for q, i in axis.items() if cell[i] == grid.axes[i].undefined)
             finding = (metric is not None and rule.metric not in missing and standard is not None
                        and cell[axis[rule.metric]] not in standard_span)
-            # a row's condition holds in a cell where one of its boxes does (`meaning.row`);
-            # which rows fire then is the IR's own reading, `TableIR.fired`
-            rows = [row for table, table_masks, bits in masks
-                    for row in table.fired(lambda row, mask=table_masks[cell], bits=bits: mask & bits[id(row)])]
+            rows = fired_rows(cell)
             fired = tuple(sorted((Fired(r.points, r.warning, r.limit, r.measures, r.levels) for r in rows), key=Fired.sort_key))
             out[cell] = Outcome(True, missing, finding, metric.standard_text if finding else "", fired,
                                 rule.may_follow(bool(rows), finding), tuple(r.where for r in rows))
@@ -345,6 +361,104 @@ class _RuleDiff:
                               box, frozenset(undefined), self.space.meaning, seller_text(seller, self.grid), where))
         return out
 
+
+def _fired_rows(grid: Grid, rule: ir.RuleIR) -> Callable[[tuple], list[ir.RowIR]]:
+    """The rows of `rule` (its metrics named as on `grid`) that fire for the sellers of a cell.
+
+    A row's condition holds in a cell where one of its boxes does (`meaning.row`); which
+    rows fire then is the IR's own reading, `TableIR.fired`."""
+    masks = []  # per table: the cells each box contains (a bit per box), and each row's bits
+    for table in rule.tables:
+        boxes = [box for r in table.rows for box in r.boxes]
+        bits, first = {}, 0
+        for r in table.rows:
+            bits[id(r)] = ((1 << len(r.boxes)) - 1) << first
+            first += len(r.boxes)
+        masks.append((table, grid.cell_masks(grid.row_masks(boxes)), bits))
+
+    def fired(cell: tuple) -> list[ir.RowIR]:
+        return [row for table, table_masks, bits in masks
+                for row in table.fired(lambda row, mask=table_masks[cell], bits=bits: mask & bits[id(row)])]
+    return fired
+
+
+def _level_changes(space: Space, region: str, old: ir.Program, new: ir.Program, renames) -> list[Change]:
+    """The sellers of `region` whose level a changed level set (its order or its default) changes."""
+    if region not in old.region_names or region not in new.region_names:
+        return []
+    sets = {s.name: s for s in old.levels}
+    out = []
+    for level_set in new.levels:
+        was = sets.get(level_set.name)
+        if was is not None and (was.levels, was.default) != (level_set.levels, level_set.default):
+            out.extend(_LevelDiff(space, region, (old, was, {}), (new, level_set, renames)).changes())
+    return out
+
+
+class _LevelDiff:
+    """One level set in one region, in both versions, on one grid over the quantities of
+    every rule of the region that gives one of its levels (issue 11).
+
+    A seller's level is the worst level the rows that fired give (`LevelSetIR.worst`),
+    else the default; when the set's order or default changes, so may the level of a
+    seller whose rows give the same levels in both versions (a seller no row places, for
+    a default; one placed at two levels, for an order): those sellers are the changes.
+    A seller whose rows give other levels is a change of the rule that gives them."""
+
+    def __init__(self, space: Space, region: str, old, new):
+        self.space = space
+        self.region = region
+        self.name = new[1].name
+        # (program, its LevelSetIR, its metrics' names on the grid)
+        self.versions = [old, new]
+        rules = [_rename_rule(rule, names) for program, level_set, names in self.versions
+                 for rule in _rules(program, region).values() if _gives(rule, level_set.name)]
+        vocabulary = space.oracle.vocabulary
+        self.grid = Grid(vocabulary, rule_axes(vocabulary, rules, undefined=True,
+                                               extra=[r.metric for r in rules if r.metric]), space)
+
+    def given(self, index: int) -> dict[tuple, frozenset[tuple[str, str]]]:
+        """Per cell, the levels of the set the version's rows give, with where each row is."""
+        program, level_set, names = self.versions[index]
+        fired = [_fired_rows(self.grid, _rename_rule(rule, names))
+                 for rule in _rules(program, self.region).values() if _gives(rule, level_set.name)]
+        return {cell: frozenset((level, row.where) for rows in fired for row in rows(cell)
+                                for name, level in row.levels if name == level_set.name)
+                for cell in self.grid.cells()}
+
+    def outcome(self, index: int, given: frozenset[tuple[str, str]]) -> LevelOutcome:
+        level_set = self.versions[index][1]
+        level = level_set.worst(level for level, _ in given)
+        rows = tuple(sorted({where for given_level, where in given if given_level == level}))
+        return LevelOutcome(self.name, level, not given, rows)
+
+    def changes(self) -> list[Change]:
+        before, after = self.given(0), self.given(1)
+        labels = {}
+        for cell, given in before.items():
+            if {level for level, _ in given} != {level for level, _ in after[cell]}:
+                continue  # the rows give other levels: a change of the rule that gives them
+            was, now = self.outcome(0, given), self.outcome(1, after[cell])
+            if was != now and self.grid.seller(cell) is not None:
+                labels[cell] = (was, now, was.rows, now.rows)
+        out = []
+        for (was, now, _, _), ranges in self.grid.merge(labels):
+            seller = self.grid.seller_in(ranges)
+            if seller is None:
+                continue
+            box, undefined = self.grid.box_of(ranges)
+            where = self.grid.said(ranges)
+            out.append(Change(self.region, f"levels {self.name}", where.text("en"), seller, was, now, box,
+                              frozenset(undefined), self.space.meaning, seller_text(seller, self.grid), where))
+        return out
+
+
+def _gives(rule: ir.RuleIR, level_set: str) -> bool:
+    """Whether a row of the rule gives a level of the set."""
+    return any(name == level_set for table in rule.tables for row in table.rows for name, _ in row.levels)
+
+
+# ---- everything else, stated plainly
 
 # ---- everything else, stated plainly ---------------------------------------------------
 #
@@ -447,9 +561,10 @@ def _outcome_facts(outcome: ir.HoldOutcomeIR) -> Facts:
     return {item: within + f"release within {outcome.release_within_days}d"}
 
 
-def _threshold_facts(threshold: ir.ThresholdIR) -> Facts:
+def _threshold_facts(threshold: ir.ThresholdIR, below: bool = False) -> Facts:
+    """`threshold 12: no_campaigns for 7d`; a score ledger's (`below`) is `threshold below 150`, as the pack says."""
     extensions = dict(threshold.extensions)  # issue 11
-    return {f"threshold {threshold.points}": ", ".join(
+    return {f"threshold {'below ' if below else ''}{threshold.points}": ", ".join(
         f"{measure} {_threshold_length(threshold, measure, days)}"
         + (f" extended by {extensions[measure]}d on each new violation" if measure in extensions else "")
         for measure, days in threshold.measures)}
@@ -480,7 +595,7 @@ LEDGER = {
     ("crossing",): lambda l: {"multiple thresholds apply": l.crossing},
     ("linked_accounts_share",): lambda l: {
         "linked accounts share enforcement": "yes" if l.linked_accounts_share else "no"},
-    ("thresholds",): lambda l: _merged(stated(t) for t in l.thresholds),
+    ("thresholds",): lambda l: _merged(_threshold_facts(t, below=l.score is not None) for t in l.thresholds),
     ("reset",): lambda l: stated(l.reset) if l.reset else {"points reset on": "never"},  # issue 11
     ("repeat",): lambda l: stated(l.repeat) if l.repeat else {"repeat": "no"},  # issue 11
     ("score",): lambda l: stated(l.score) if l.score else {"score": "no"},  # issue 11: signed scores
