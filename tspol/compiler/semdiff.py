@@ -350,16 +350,23 @@ class _RuleDiff:
         before, after = self.outcomes(0), self.outcomes(1)
         labels = {cell: (before[cell], after[cell], before[cell].rows, after[cell].rows)
                   for cell in before if before[cell] != after[cell] and self.grid.seller(cell) is not None}
-        out = []
-        for (was, now, _, _), ranges in self.grid.merge(labels):
-            seller = self.grid.seller_in(ranges)
-            if seller is None:
-                continue
-            box, undefined = self.grid.box_of(ranges)
-            where = self.grid.said(ranges)
-            out.append(Change(self.region, self.rule, where.text("en"), seller, was, now,
-                              box, frozenset(undefined), self.space.meaning, seller_text(seller, self.grid), where))
-        return out
+        return _merged_changes(self.space, self.grid, self.region, self.rule, labels)
+
+
+def _merged_changes(space: Space, grid: Grid, region: str, rule: str, labels: dict) -> list[Change]:
+    """The changes of a rule (or `levels SET`): the grid's cells of one label (before, after,
+    and the rows of each) merged into areas, each with a seller in it; an area no seller is
+    in is not a change."""
+    out = []
+    for (was, now, _, _), ranges in grid.merge(labels):
+        seller = grid.seller_in(ranges)
+        if seller is None:
+            continue
+        box, undefined = grid.box_of(ranges)
+        where = grid.said(ranges)
+        out.append(Change(region, rule, where.text("en"), seller, was, now, box, frozenset(undefined),
+                          space.meaning, seller_text(seller, grid), where))
+    return out
 
 
 def _fired_rows(grid: Grid, rule: ir.RuleIR) -> Callable[[tuple], list[ir.RowIR]]:
@@ -441,16 +448,7 @@ class _LevelDiff:
             was, now = self.outcome(0, given), self.outcome(1, after[cell])
             if was != now and self.grid.seller(cell) is not None:
                 labels[cell] = (was, now, was.rows, now.rows)
-        out = []
-        for (was, now, _, _), ranges in self.grid.merge(labels):
-            seller = self.grid.seller_in(ranges)
-            if seller is None:
-                continue
-            box, undefined = self.grid.box_of(ranges)
-            where = self.grid.said(ranges)
-            out.append(Change(self.region, f"levels {self.name}", where.text("en"), seller, was, now, box,
-                              frozenset(undefined), self.space.meaning, seller_text(seller, self.grid), where))
-        return out
+        return _merged_changes(self.space, self.grid, self.region, f"levels {self.name}", labels)
 
 
 def _gives(rule: ir.RuleIR, level_set: str) -> bool:
