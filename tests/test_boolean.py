@@ -210,21 +210,11 @@ EDITS = [  # (old text, new text) in examples/boolean/policy.pol
 
 @pytest.mark.parametrize("old, new", EDITS)
 def test_the_diff_of_an_edit_finds_every_seller_it_changes(old, new, tmp_path, example):
-    from test_semdiff import assert_witnesses_are_real, project
-    from tspol.compiler.semdiff import diff_programs
+    from test_semdiff import assert_an_edit_is_diffed
 
-    text = (EXAMPLE / "policy.pol").read_text(encoding="utf-8")
-    assert text.count(old) == 1
-    edited = program_of(text.replace(old, new))
-    assert edited is not None
-    diff = diff_programs(example.program, edited)
-    assert diff.changes
-    assert_witnesses_are_real(example.program, edited, diff)
-    for seller in example_sellers():
-        before, after = (interpreter.evaluate(p, seller, "US") for p in (example.program, edited))
-        for rule in ("order_defects", "late_dispatch"):
-            if project(before, rule) != project(after, rule):
-                assert any(c.rule == rule and c.contains(seller) for c in diff.changes), (seller, rule)
+    sellers = ((seller, "US") for seller in example_sellers())
+    assert_an_edit_is_diffed(example.program, (EXAMPLE / "policy.pol").read_text(encoding="utf-8"), old, new,
+                             sellers, ("order_defects", "late_dispatch"))
 
 
 def test_a_row_rewritten_with_not_and_or_changes_no_decision(program):

@@ -52,6 +52,26 @@ def assert_witnesses_are_real(old, new, diff) -> None:
             assert outcome.finding == any(f["rule"] == change.rule for f in decision["findings"])
 
 
+
+def assert_an_edit_is_diffed(program, text: str, old: str, new: str, sellers, rules) -> None:
+    """Edit the pack's text (`old`, found once, to `new`) and diff the two programs: there
+    are changes, their witnesses are real, and every (seller, region) of `sellers` whose
+    decision on one of `rules` differs is inside a change of that rule and region."""
+    from random_packs import program_of
+
+    assert text.count(old) == 1
+    edited = program_of(text.replace(old, new))
+    assert edited is not None
+    diff = diff_programs(program, edited)
+    assert diff.changes
+    assert_witnesses_are_real(program, edited, diff)
+    for seller, region in sellers:
+        before, after = (evaluate(p, seller, region) for p in (program, edited))
+        for rule in rules:
+            if project(before, rule) != project(after, rule):
+                assert any(c.rule == rule and c.region == region and c.contains(seller) for c in diff.changes), \
+                    (seller, rule, region)
+
 def edited(tmp_path, name: str):
     return lower(load_pack(build_pack(read_case(FIXTURES / "analysis" / f"{name}.case"), tmp_path)))
 

@@ -218,22 +218,11 @@ EDITS = [  # (old text, new text) in examples/window/policy.pol
 
 @pytest.mark.parametrize("old, new", EDITS)
 def test_the_diff_of_a_changed_window_finds_every_seller_it_changes(old, new, example):
-    from test_semdiff import assert_witnesses_are_real, project
-    from tspol.compiler.semdiff import diff_programs
+    from test_semdiff import assert_an_edit_is_diffed
 
-    text = (EXAMPLE / "policy.pol").read_text(encoding="utf-8")
-    assert text.count(old) == 1
-    edited = program_of(text.replace(old, new))
-    assert edited is not None
-    diff = diff_programs(example.program, edited)
-    assert diff.changes
-    assert_witnesses_are_real(example.program, edited, diff)
-    for i, seller in enumerate(example_sellers()):
-        region = REGIONS[i % 2]
-        before, after = (interpreter.evaluate(p, seller, region) for p in (example.program, edited))
-        if project(before, "order_defects") != project(after, "order_defects"):
-            assert any(c.rule == "order_defects" and c.region == region and c.contains(seller)
-                       for c in diff.changes), (seller, region)
+    sellers = ((seller, REGIONS[i % 2]) for i, seller in enumerate(example_sellers()))
+    assert_an_edit_is_diffed(example.program, (EXAMPLE / "policy.pol").read_text(encoding="utf-8"), old, new,
+                             sellers, ("order_defects",))
 
 
 def test_the_document_draws_each_window(cli, tmp_path):
