@@ -48,6 +48,13 @@ class Unchecked:
         self.regions = program.region_names
 
 
+
+def seller_records(facts, every: int) -> list[dict]:
+    """Every `every`-th small seller of region X brute force draws, as a table's records
+    (`seller_id`, `region`, the inputs given)."""
+    return [{"seller_id": str(k), "region": "X", **{n: v for n, v in seller.items() if v is not None}}
+            for k, seller in enumerate(Brute(facts).sellers()) if k % every == 0]
+
 def assert_decides_alike(drawn, *, largest: int = 6, sql_every: int = 3) -> None:
     """Brute force, the interpreter and the module fire the same rows for every small
     seller of region X; the module's decisions are the interpreter's to the byte (every

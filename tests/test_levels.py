@@ -26,7 +26,7 @@ from hypothesis import HealthCheck, assume, given, settings
 
 from eval_engines import compiled_module
 from packgen import Brute, packs
-from random_packs import Unchecked, program_of
+from random_packs import Unchecked, program_of, seller_records
 from test_differential import assert_agree
 from tspol.compiler import irjson
 from tspol.dsl.formatter import format_source
@@ -142,8 +142,7 @@ def test_random_packs_with_levels_decide_alike_in_duckdb(drawn):
     program = program_of(text)
     assume(program is not None)
     policy = Unchecked(program)
-    records = [{"seller_id": str(k), "region": "X", **{n: v for n, v in seller.items() if v is not None}}
-               for k, seller in enumerate(Brute(facts).sellers()) if k % 5 == 0]
+    records = seller_records(facts, every=5)
     assert disagreements(policy, records, tspol_duckdb.decisions(policy, records)) == [], text
 
 

@@ -27,8 +27,8 @@ import duckdb  # noqa: E402
 import tspol  # noqa: E402
 import tspol.duckdb as tspol_duckdb  # noqa: E402
 from eval_engines import boundary_sellers  # noqa: E402
-from packgen import Brute, packs  # noqa: E402
-from random_packs import Unchecked, program_of  # noqa: E402
+from packgen import packs  # noqa: E402
+from random_packs import Unchecked, program_of, seller_records  # noqa: E402
 from test_sql_fields import kept  # noqa: E402
 from tspol.compiler import sqlgen  # noqa: E402
 from tspol.runtime.shapes import keep, lean_enough, parse_fields, shape_fields  # noqa: E402
@@ -228,8 +228,7 @@ def test_random_packs_keep_their_levels_in_duckdb_as_python_does(drawn):
     program = program_of(text)
     assume(program is not None)
     policy = Unchecked(program)
-    records = [{"seller_id": str(k), "region": "X", **{n: v for n, v in seller.items() if v is not None}}
-               for k, seller in enumerate(Brute(facts).sellers()) if k % 7 == 0]
+    records = seller_records(facts, every=7)
     for fields in (parse_fields("levels.g", ("g",)), parse_fields("points,levels", ("g",))):
         got = tspol_duckdb.decisions(policy, records, fields=fields)
         assert [g for r, g in zip(records, got) if g != kept(program, r, fields)] == [], text
